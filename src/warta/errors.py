@@ -1,0 +1,58 @@
+"""warta's error catalogue: every error users can see has a code they can search for.
+
+Convention (after spaCy's ``errors.py``): raise ``SomeWartaError(Errors.E0xx.format(...))`` and
+chain the cause with ``from``. Codes are never reused once released.
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    """Message templates, keyed by code. The code is part of the message users see."""
+
+    # E00x: input and ingestion
+    E001 = "E001 {path}: file is empty"
+    E002 = "E002 {path}: binary content, not text, HTML, WARC, feed, JSON Lines or CSV"
+    E003 = "E003 {path}: truncated or corrupt gzip stream ({reason})"
+    E004 = "E004 {path}: cannot decode text ({reason})"
+    E005 = "E005 {path}: file is {size} bytes, over the limit of {limit} bytes (--max-bytes)"
+    E006 = "E006 {path}: malformed {kind} ({reason})"
+    E007 = "E007 {path}: no such file or directory"
+    E008 = "E008 {path}: no article text found ({reason})"
+    E009 = "E009 {path}: CSV has no text column {column!r}; columns are {columns}"
+    E010 = "E010 {path}: corrupt WARC ({reason})"
+    E011 = "E011 {path}: cannot read ({reason})"
+    # E02x: configuration and pipeline construction
+    E020 = "E020 pipeline component {name!r} requires {missing} but no earlier component assigns it"
+    E021 = "E021 settings file {path}: {reason}"
+    E022 = "E022 shipped model not found at {path}; reinstall warta or run `warta train nlp`"
+    E023 = "E023 unknown {kind} {name!r}; known: {known}"
+    # E03x: store
+    E030 = "E030 database {path}: {reason}"
+    E031 = "E031 database {path} has schema version {found}, newer than this warta ({known})"
+    # E04x: record contract
+    E040 = "E040 record {id} does not match schema {schema}: {reason}"
+
+
+class WartaError(Exception):
+    """Base of every error warta raises on purpose."""
+
+
+class InputError(WartaError):
+    """One input could not be read; the rest of the batch carries on."""
+
+    def __init__(self, message: str, *, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class ConfigError(WartaError):
+    """Settings or pipeline configuration is invalid; raised before any input is processed."""
+
+
+class StoreError(WartaError):
+    """The SQLite store cannot be opened, migrated or written."""
+
+
+class SchemaError(WartaError):
+    """A record does not satisfy the versioned JSON Schema."""

@@ -1,0 +1,1 @@
+"""Indonesian NLP: the spaCy pipeline warta ships and its own registered stages."""

@@ -1,0 +1,78 @@
+"""The main job, engine-agnostic: raw article → cleaned article → analysed Doc → JSON record.
+
+The CLI, the store and the Dask adapter all call ``analyze``/``analyze_many``; none repeats it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from warta.clean import clean_article
+from warta.nlp.extensions import mark_stage
+from warta.nlp.langid import detect_language
+from warta.record import to_record
+from warta.settings import Settings
+from warta.types import Article, RawArticle
+
+# spaCy's own trained components: they only know Indonesian.
+TRAINED = {"tok2vec", "tagger", "morphologizer", "parser", "ner", "trainable_lemmatizer",
+           "lemmatizer", "senter", "attribute_ruler"}
+
+
+def prepare(raw: RawArticle, settings: Settings) -> Article:
+    """Clean an article and decide its language."""
+    article = clean_article(raw)
+    article.language = detect_language(article.text, settings.language.candidates)
+    return article
+
+
+def _make_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.language = article.language
+    doc._.published = article.published
+    doc._.dateline = article.dateline
+    return doc
+
+
+def _run(nlp: Language, doc: Doc, settings: Settings) -> Doc:
+    supported = doc._.language is None or doc._.language in settings.language.supported
+    if supported:
+        return nlp(doc)
+    for name, proc in nlp.pipeline:
+        if name in TRAINED:
+            mark_stage(doc, name, _version(nlp, name), "skipped",
+                       f"language {doc._.language!r} is not supported")
+        else:  # warta's own stages check the language themselves and mark it
+            doc = proc(doc)
+    return doc
+
+
+def _version(nlp: Language, name: str) -> str:
+    return str(nlp.meta.get("version", "0"))
+
+
+def _trained_stages(nlp: Language, doc: Doc) -> None:
+    """Trained components don't report themselves; record them so `stages` is complete."""
+    seen = {s.name for s in doc._.stages or []}
+    for name in nlp.pipe_names:
+        if name in TRAINED and name not in seen:
+            mark_stage(doc, name, _version(nlp, name), "ok")
+
+
+def analyze(raw: RawArticle, nlp: Language, settings: Settings) -> dict[str, Any]:
+    """Analyse one raw article into its record."""
+    article = prepare(raw, settings)
+    doc = _run(nlp, _make_doc(nlp, article), settings)
+    _trained_stages(nlp, doc)
+    return to_record(doc, article)
+
+
+def analyze_many(raws: Iterable[RawArticle], nlp: Language,
+                 settings: Settings) -> Iterator[dict[str, Any]]:
+    """Analyse a stream of articles, one record each, in input order."""
+    for raw in raws:
+        yield analyze(raw, nlp, settings)

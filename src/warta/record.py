@@ -1,0 +1,139 @@
+"""The one place where an analysed ``Doc`` becomes the versioned JSON record (``warta.article/1``).
+
+The record's shape is fixed by ``schema/article-1.schema.json``; fields whose stage did not run
+are present and empty, so later stages fill them without changing the shape.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from warta.errors import Errors, SchemaError
+from warta.types import Article, Place
+
+SCHEMA_ID = "warta.article/1"
+
+
+def article_id(title: str | None, text: str) -> str:
+    """Stable id: the same cleaned title and text always give the same id."""
+    digest = hashlib.sha256(f"{title or ''}\n\n{text}".encode()).hexdigest()
+    return digest[:16]
+
+
+def _offsets(span: Span | None) -> tuple[int | None, int | None]:
+    return (span.start_char, span.end_char) if span is not None else (None, None)
+
+
+def _place(place: Place | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    start, end = _offsets(place.span)
+    return {"name": place.name, "country": place.country, "kb": place.kb,
+            "lat": place.lat, "lon": place.lon, "start": start, "end": end}
+
+
+def _entities(doc: Doc) -> list[dict[str, Any]]:
+    spans = list(doc.ents) + list(doc._.mentions or [])
+    spans.sort(key=lambda s: (s.start_char, s.end_char))
+    return [{"text": s.text, "label": s.label_, "start": s.start_char, "end": s.end_char,
+             "actor": s._.actor} for s in spans]
+
+
+def _actors(doc: Doc) -> list[dict[str, Any]]:
+    return [{"id": a.id, "name": a.name, "type": a.type, "country": a.country,
+             "roles": list(a.roles), "aliases": list(a.aliases), "kb": a.kb}
+            for a in doc._.actors or []]
+
+
+def _quotes(doc: Doc) -> list[dict[str, Any]]:
+    return [{"text": q.content.text, "start": q.content.start_char, "end": q.content.end_char,
+             "kind": q.kind, "speaker": q.speaker,
+             "speaker_text": q.speaker_span.text if q.speaker_span is not None else None,
+             "cue": q.cue.text if q.cue is not None else None,
+             "addressee": q.addressee, "date": q.date}
+            for q in doc._.quotes or []]
+
+
+def _events(doc: Doc) -> list[dict[str, Any]]:
+    out = []
+    for e in doc._.events or []:
+        out.append({
+            "type": e.type, "mode": e.mode, "cameo": e.cameo, "source": e.source,
+            "target": e.target, "date": e.date, "location": _place(e.location),
+            "negated": e.negated, "modality": e.modality,
+            "start": e.trigger.sent.start_char if e.trigger.sent is not None else e.trigger.start_char,
+            "end": e.trigger.sent.end_char if e.trigger.sent is not None else e.trigger.end_char,
+            "trigger": e.trigger.text,
+            "evidence": [[s.start_char, s.end_char] for s in e.evidence] or
+                        [[e.trigger.start_char, e.trigger.end_char]],
+            "goldstein": e.goldstein, "quad_class": e.quad_class,
+        })
+    return out
+
+
+def _sentences(doc: Doc) -> list[list[int]]:
+    if not doc.has_annotation("SENT_START"):
+        return [[0, len(doc.text)]] if doc.text else []
+    return [[s.start_char, s.end_char] for s in doc.sents]
+
+
+def to_record(doc: Doc, article: Article) -> dict[str, Any]:
+    """Turn a processed Doc plus its article metadata into the JSON record."""
+    tone = doc._.tone
+    return {
+        "schema": SCHEMA_ID,
+        "id": article_id(article.title, article.text),
+        "source": {"path": article.source.path, "url": article.source.url,
+                   "format": article.source.format, "site_name": article.source.site_name,
+                   "record": article.source.record},
+        "title": article.title,
+        "text": doc.text,
+        "language": article.language,
+        "published": article.published,
+        "byline": {"authors": list(article.byline.authors),
+                   "agencies": list(article.byline.agencies)},
+        "dateline": ({"place": article.dateline.place, "source": article.dateline.source}
+                     if article.dateline else None),
+        "sentences": _sentences(doc),
+        "entities": _entities(doc),
+        "actors": _actors(doc),
+        "quotes": _quotes(doc),
+        "events": _events(doc),
+        "dates": [{"text": d.span.text, "start": d.span.start_char, "end": d.span.end_char,
+                   "value": d.value} for d in doc._.dates or []],
+        "tone": ({"score": tone.score, "positive": tone.positive, "negative": tone.negative,
+                  "polarity": tone.polarity, "word_count": tone.word_count} if tone else None),
+        "stages": [_stage(s) for s in doc._.stages or []],
+    }
+
+
+def _stage(s: Any) -> dict[str, Any]:
+    out = {"name": s.name, "version": s.version, "status": s.status}
+    if s.reason:
+        out["reason"] = s.reason
+    return out
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The record's JSON Schema, as shipped in the package."""
+    text = resources.files("warta").joinpath("schema/article-1.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def validate(record: dict[str, Any]) -> None:
+    """Raise SchemaError when a record breaks the contract."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema())
+    error = jsonschema.exceptions.best_match(validator.iter_errors(record))
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "(root)"
+        raise SchemaError(Errors.E040.format(id=record.get("id"), schema=SCHEMA_ID,
+                                             reason=f"{where}: {error.message}"))

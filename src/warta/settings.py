@@ -1,0 +1,96 @@
+"""Frozen settings: the packaged ``default_config.toml`` with an optional user file on top.
+
+Settings are passed down explicitly; nothing in warta reads module-level mutable configuration.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from warta.errors import ConfigError, Errors
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    max_bytes: int = 50_000_000
+    text_column: str = "text"
+    title_column: str = "title"
+    date_column: str = "published"
+    url_column: str = "url"
+
+
+@dataclass(frozen=True)
+class LanguageSettings:
+    candidates: tuple[str, ...] = ("id", "ms", "en", "jv", "su", "zh", "ar", "ru")
+    supported: tuple[str, ...] = ("id",)
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    path: str = "warta.db"
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    query_time_limit_ms: int = 2000
+
+
+@dataclass(frozen=True)
+class Settings:
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    language: LanguageSettings = field(default_factory=LanguageSettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
+    serve: ServeSettings = field(default_factory=ServeSettings)
+
+    def with_ingest(self, **changes: Any) -> Settings:
+        """A copy with some ingest options replaced; ``None`` values are ignored."""
+        kept = {k: v for k, v in changes.items() if v is not None}
+        return replace(self, ingest=replace(self.ingest, **kept))
+
+
+_SECTIONS = {
+    "ingest": IngestSettings,
+    "language": LanguageSettings,
+    "store": StoreSettings,
+    "serve": ServeSettings,
+}
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any], origin: str) -> dict[str, Any]:
+    merged = {k: dict(v) for k, v in base.items()}
+    for section, values in over.items():
+        if section not in _SECTIONS or not isinstance(values, dict):
+            raise ConfigError(Errors.E021.format(path=origin, reason=f"unknown section [{section}]"))
+        known = set(_SECTIONS[section].__dataclass_fields__)
+        unknown = set(values) - known
+        if unknown:
+            reason = f"unknown key(s) {sorted(unknown)} in [{section}]"
+            raise ConfigError(Errors.E021.format(path=origin, reason=reason))
+        merged.setdefault(section, {}).update(values)
+    return merged
+
+
+def load_settings(path: str | Path | None = None) -> Settings:
+    """Read the packaged defaults, then the user's TOML file if given."""
+    text = resources.files("warta").joinpath("default_config.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    if path is not None:
+        try:
+            user = tomllib.loads(Path(path).read_text("utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as e:
+            raise ConfigError(Errors.E021.format(path=path, reason=e)) from e
+        data = _merge(data, user, str(path))
+    parts: dict[str, Any] = {}
+    for section, cls in _SECTIONS.items():
+        values = dict(data.get(section, {}))
+        for key, value in values.items():
+            if isinstance(value, list):
+                values[key] = tuple(value)
+        parts[section] = cls(**values)
+    return Settings(**parts)

@@ -1,0 +1,122 @@
+"""Table definitions of the store, as migrations apply them (see ``warta.store.migrations``).
+
+Every annotation row records the ``stage`` (``name@version``) that produced it, so stored runs stay
+interpretable after a stage changes. Offsets are character offsets into ``articles.text``.
+"""
+
+from __future__ import annotations
+
+# Migration 1: the initial schema. Never edit a released migration; add a new one instead.
+SCHEMA_V1 = """
+CREATE TABLE articles (
+    id          TEXT PRIMARY KEY,          -- stable content hash (record id)
+    title       TEXT,
+    text        TEXT NOT NULL,
+    language    TEXT,
+    published   TEXT,                      -- ISO 8601, possibly partial
+    url         TEXT,
+    source_path TEXT,
+    source_format TEXT NOT NULL,
+    site_name   TEXT,
+    authors     TEXT NOT NULL DEFAULT '[]',  -- JSON array
+    agencies    TEXT NOT NULL DEFAULT '[]',  -- JSON array
+    tone        REAL,
+    record      TEXT NOT NULL,             -- the full warta.article/1 JSON record
+    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX articles_published ON articles(published);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+
+CREATE TABLE actors (
+    id          TEXT PRIMARY KEY,          -- stable across articles
+    name        TEXT NOT NULL,
+    type        TEXT NOT NULL,             -- PERSON | ORG | GPE | LOC
+    country     TEXT,                      -- ISO-3166 alpha-3
+    kb          TEXT,
+    source      TEXT NOT NULL DEFAULT 'learned',  -- 'learned' | 'user' (user file wins)
+    first_seen  TEXT,
+    last_seen   TEXT
+);
+CREATE TABLE actor_aliases (
+    actor_id    TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    alias       TEXT NOT NULL,
+    PRIMARY KEY (actor_id, alias)
+);
+CREATE INDEX actor_aliases_alias ON actor_aliases(alias COLLATE NOCASE);
+CREATE TABLE actor_roles (
+    actor_id    TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    role        TEXT NOT NULL,
+    first_seen  TEXT,
+    last_seen   TEXT,
+    PRIMARY KEY (actor_id, role)
+);
+
+CREATE TABLE mentions (
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    label       TEXT NOT NULL,
+    actor_id    TEXT REFERENCES actors(id),
+    stage       TEXT NOT NULL,
+    PRIMARY KEY (article_id, start, end, label)
+);
+CREATE INDEX mentions_actor ON mentions(actor_id);
+
+CREATE TABLE quotes (
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    kind        TEXT NOT NULL,             -- direct | partial | indirect
+    speaker_id  TEXT REFERENCES actors(id),
+    speaker_text TEXT,
+    cue         TEXT,
+    addressee   TEXT,
+    date        TEXT,
+    stage       TEXT NOT NULL,
+    PRIMARY KEY (article_id, start, end)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_id);
+
+CREATE TABLE events (
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,          -- position of the event in its article
+    type        TEXT NOT NULL,             -- PLOVER type
+    mode        TEXT,
+    cameo       TEXT,
+    source_id   TEXT REFERENCES actors(id),
+    target_id   TEXT REFERENCES actors(id),
+    date        TEXT,
+    location    TEXT,                      -- JSON place object or NULL
+    negated     INTEGER NOT NULL DEFAULT 0,
+    modality    TEXT NOT NULL DEFAULT 'asserted',
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    trigger     TEXT,
+    evidence    TEXT NOT NULL DEFAULT '[]', -- JSON [[start, end], ...]
+    goldstein   REAL,
+    quad_class  INTEGER,
+    stage       TEXT NOT NULL,
+    PRIMARY KEY (article_id, seq)
+);
+CREATE INDEX events_type ON events(type);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_source ON events(source_id);
+CREATE INDEX events_target ON events(target_id);
+"""
