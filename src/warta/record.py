@@ -60,6 +60,11 @@ def _quotes(doc: Doc) -> list[dict[str, Any]]:
             for q in doc._.quotes or []]
 
 
+def _sent(span: Span) -> Span:
+    """The sentence holding an event's trigger: the event's evidence span in the record."""
+    return span.sent if span.doc.has_annotation("SENT_START") else span
+
+
 def _events(doc: Doc) -> list[dict[str, Any]]:
     out = []
     for e in doc._.events or []:
@@ -67,8 +72,8 @@ def _events(doc: Doc) -> list[dict[str, Any]]:
             "type": e.type, "mode": e.mode, "cameo": e.cameo, "source": e.source,
             "target": e.target, "date": e.date, "location": _place(e.location),
             "negated": e.negated, "modality": e.modality,
-            "start": e.trigger.sent.start_char if e.trigger.sent is not None else e.trigger.start_char,
-            "end": e.trigger.sent.end_char if e.trigger.sent is not None else e.trigger.end_char,
+            "start": _sent(e.trigger).start_char,
+            "end": _sent(e.trigger).end_char,
             "trigger": e.trigger.text,
             "evidence": [[s.start_char, s.end_char] for s in e.evidence] or
                         [[e.trigger.start_char, e.trigger.end_char]],

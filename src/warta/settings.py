@@ -66,7 +66,8 @@ def _merge(base: dict[str, Any], over: dict[str, Any], origin: str) -> dict[str,
     merged = {k: dict(v) for k, v in base.items()}
     for section, values in over.items():
         if section not in _SECTIONS or not isinstance(values, dict):
-            raise ConfigError(Errors.E021.format(path=origin, reason=f"unknown section [{section}]"))
+            reason = f"unknown section [{section}]"
+            raise ConfigError(Errors.E021.format(path=origin, reason=reason))
         known = set(_SECTIONS[section].__dataclass_fields__)
         unknown = set(values) - known
         if unknown:

@@ -1,4 +1,4 @@
-"""Option sets shared by several commands, as decorators (after sqlite-utils' ``output_options``)."""
+"""Option sets shared by several commands, as decorators (after sqlite-utils' output_options)."""
 
 from __future__ import annotations
 

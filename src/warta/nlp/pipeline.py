@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 MODEL_NAME = "id_warta_news"
 
-# warta's rule and resolution stages, in pipeline order: (pipe name, factory, module registering it).
+# warta's rule and resolution stages in pipeline order: (pipe name, factory, registering module).
 # Factory names carry their version (spaCy forbids dots): a behaviour change gets a new factory
 # (``warta_quotes_v2``) and the old one stays, so stored runs and old configs still resolve.
 STAGES: tuple[tuple[str, str, str], ...] = (

@@ -1,0 +1,79 @@
+"""The record contract: built in one place, versioned, validated by the shipped JSON Schema."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import spacy
+
+from warta.errors import SchemaError
+from warta.nlp import extensions
+from warta.record import article_id, to_record, validate
+from warta.types import Actor, Article, Byline, Dateline, DateMention, Event, Quote, Source, Tone
+
+
+@pytest.fixture(scope="module")
+def blank():
+    extensions.register()
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _article(text: str) -> Article:
+    return Article(source=Source(path="x.txt", format="text"), text=text, title="Judul",
+                   published="2025-10-13", byline=Byline(("Rina",), ("ANTARA",)),
+                   dateline=Dateline("Jakarta", None), language="id")
+
+
+def test_empty_stages_give_present_empty_fields(blank):
+    text = "Menlu Retno Marsudi tiba di Kairo. Ia bertemu Presiden Mesir."
+    record = to_record(blank(text), _article(text))
+    validate(record)
+    assert record["schema"] == "warta.article/1"
+    assert record["entities"] == record["actors"] == record["quotes"] == record["events"] == []
+    assert record["dates"] == [] and record["tone"] is None
+    assert record["sentences"] == [[0, 34], [35, len(text)]]
+
+
+def test_filled_record_offsets_point_into_text(blank):
+    text = "“Kami siap membantu,” kata Retno di Jakarta, Senin (13/10/2025)."
+    doc = blank(text)
+    retno = doc.char_span(27, 32, label="PERSON")
+    retno._.actor = "person:retno-marsudi"
+    doc.ents = [retno]
+    doc._.actors = [Actor("person:retno-marsudi", "Retno Marsudi", "PERSON", "IDN",
+                          ["foreign minister"], ["Retno"])]
+    doc._.quotes = [Quote(doc[1:4], "direct", "person:retno-marsudi", doc[7:8], doc[6:7])]
+    doc._.events = [Event("AID", doc[3:4], mode=None, cameo="070", source="person:retno-marsudi")]
+    doc._.dates = [DateMention(doc.char_span(45, 63, alignment_mode="expand"), "2025-10-13")]
+    doc._.tone = Tone(1.5, 3.0, 1.5, 4.5, 10)
+    record = to_record(doc, _article(text))
+    validate(record)
+    for kind in ("entities", "quotes", "dates"):
+        for item in record[kind]:
+            assert text[item["start"]:item["end"]] == item["text"]
+    assert record["quotes"][0]["speaker_text"] == "Retno"
+    assert record["entities"][0]["actor"] == "person:retno-marsudi"
+    trigger = record["events"][0]["evidence"][0]
+    assert text[trigger[0]:trigger[1]] == "membantu"
+
+
+def test_id_is_stable_and_content_based():
+    assert article_id("A", "teks") == article_id("A", "teks")
+    assert article_id("A", "teks") != article_id("A", "teks lain")
+    assert len(article_id(None, "x")) == 16
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [(("schema",), "warta.article/2"), (("language",), 3), (("quotes",), [{"text": "x"}]),
+     (("events",), [{"type": "HUG"}]), (("unknown_field",), 1)],
+)
+def test_schema_rejects_broken_records(blank, path, value):
+    record = to_record(blank("Teks."), _article("Teks."))
+    broken = copy.deepcopy(record)
+    broken[path[0]] = value
+    with pytest.raises(SchemaError, match="E040"):
+        validate(broken)
