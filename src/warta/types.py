@@ -1,10 +1,10 @@
 """warta's shared data model.
 
-Ingest produces ``RawArticle``; cleaning produces ``Article`` (whose ``text`` every offset points
-into); the NLP stages attach ``Actor``, ``Quote``, ``Event``, ``DateMention`` and ``Tone`` objects to
-the spaCy ``Doc`` (see ``warta.nlp.extensions``). Extracted facts hold spaCy ``Span`` views into
-that one Doc, never copies of text; ``warta.record`` turns them into the JSON
-record.
+Ingest produces ``RawArticle``; cleaning produces ``Article`` (whose ``text`` every offset
+points into); the NLP stages attach ``Actor``, ``Quote``, ``Event``, ``DateMention`` and
+``Tone`` objects to the spaCy ``Doc`` (see ``warta.nlp.extensions``). Extracted facts hold
+spaCy ``Span`` views into that one Doc, never copies of text; ``warta.record`` turns them
+into the JSON record.
 """
 
 from __future__ import annotations
