@@ -1,0 +1,1 @@
+"""Scale-out: the same ``process.analyze_many`` job, partitioned over a distributed engine."""
