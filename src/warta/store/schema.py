@@ -17,6 +17,7 @@ CREATE TABLE articles (
     url         TEXT,
     source_path TEXT,
     source_format TEXT NOT NULL,
+    source_record INTEGER,                 -- position inside a multi-article input
     site_name   TEXT,
     authors     TEXT NOT NULL DEFAULT '[]',  -- JSON array
     agencies    TEXT NOT NULL DEFAULT '[]',  -- JSON array
@@ -77,9 +78,11 @@ CREATE TABLE mentions (
     PRIMARY KEY (article_id, start, end, label)
 );
 CREATE INDEX mentions_actor ON mentions(actor_id);
+CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
 
 CREATE TABLE quotes (
     article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,          -- position of the quote in its article
     start       INTEGER NOT NULL,
     end         INTEGER NOT NULL,
     text        TEXT NOT NULL,
@@ -90,9 +93,10 @@ CREATE TABLE quotes (
     addressee   TEXT,
     date        TEXT,
     stage       TEXT NOT NULL,
-    PRIMARY KEY (article_id, start, end)
+    PRIMARY KEY (article_id, seq)
 );
 CREATE INDEX quotes_speaker ON quotes(speaker_id);
+CREATE INDEX quotes_date ON quotes(date);
 
 CREATE TABLE events (
     article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

@@ -1,0 +1,125 @@
+"""Opening the store: one function for writers (migrate, WAL) and readers (``mode=ro``, no writes).
+
+Writers run in autocommit mode (``isolation_level=None``) and open their transactions explicitly
+(``transaction``), so one article is one transaction and nothing is committed behind our back.
+Readers, such as the web explorer, open the file read-only and bound their query time with
+``sqlite_timelimit`` (after datasette's ``set_progress_handler`` trick).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+from warta.errors import Errors, StoreError
+
+BUSY_TIMEOUT_MS = 10_000
+MEMORY = ":memory:"
+
+
+class QueryTimeoutError(StoreError):
+    """A read query ran past its time limit and was stopped."""
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open the store at ``path``: writers get pragmas and pending migrations, readers neither."""
+    name = str(path)
+    if read_only:
+        conn = _open_read_only(name)
+    else:
+        conn = _open(name, name, uri=False)
+        _write_pragmas(conn, name)
+        from warta.store import migrations
+
+        migrations.apply(conn, path=name)
+    return conn
+
+
+def _open(target: str, name: str, *, uri: bool) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(target, uri=uri, isolation_level=None,
+                               timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        # Touch the file now: "file is not a database" should surface here, not mid-query.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as e:
+        raise StoreError(Errors.E030.format(path=name, reason=e)) from e
+    return conn
+
+
+def _write_pragmas(conn: sqlite3.Connection, name: str) -> None:
+    try:
+        if name != MEMORY:
+            conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    except sqlite3.DatabaseError as e:
+        raise StoreError(Errors.E030.format(path=name, reason=e)) from e
+
+
+def _open_read_only(name: str) -> sqlite3.Connection:
+    if name == MEMORY:
+        raise StoreError(Errors.E030.format(path=name, reason="an in-memory store cannot be "
+                                            "opened read-only"))
+    if not Path(name).is_file():
+        raise StoreError(Errors.E030.format(path=name, reason="no such file"))
+    uri = f"file:{quote(str(Path(name).resolve()))}?mode=ro"
+    conn = _open(uri, name, uri=True)
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA query_only=ON")
+    from warta.store import migrations
+
+    migrations.check_readable(conn, path=name)
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One all-or-nothing unit: BEGIN IMMEDIATE, or a savepoint inside a caller's transaction."""
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT warta_tx")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK TO warta_tx")
+            conn.execute("RELEASE warta_tx")
+            raise
+        conn.execute("RELEASE warta_tx")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+@contextmanager
+def sqlite_timelimit(conn: sqlite3.Connection, ms: int) -> Iterator[None]:
+    """Stop any query on ``conn`` that runs longer than ``ms`` milliseconds.
+
+    The progress handler is polled every N virtual-machine steps; returning non-zero aborts the
+    statement, which surfaces as ``QueryTimeoutError`` (a ``StoreError``).
+    """
+    deadline = time.perf_counter() + ms / 1000
+    steps = 1000 if ms > 50 else 100  # short limits need a finer poll
+
+    def handler() -> int:
+        return 1 if time.perf_counter() > deadline else 0
+
+    conn.set_progress_handler(handler, steps)
+    try:
+        yield
+    except sqlite3.OperationalError as e:
+        if "interrupted" in str(e):
+            raise QueryTimeoutError(Errors.E030.format(
+                path="(query)", reason=f"query took longer than {ms} ms and was stopped")) from e
+        raise
+    finally:
+        conn.set_progress_handler(None, steps)

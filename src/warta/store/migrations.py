@@ -1,0 +1,140 @@
+"""Named, registered schema migrations, each recorded in ``_migrations`` (after sqlite-utils).
+
+A migration is a function of a connection, registered in order with ``@migration("name")``. It
+runs inside its own transaction together with the row that records it, so a crash leaves either
+the old schema or the new one. ``PRAGMA user_version`` mirrors the number applied, which lets an
+older warta refuse a store written by a newer one (E031) without guessing.
+Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from warta.errors import Errors, StoreError
+from warta.store.schema import SCHEMA_V1
+
+MigrationFn = Callable[[sqlite3.Connection], None]
+
+_TABLE = """CREATE TABLE IF NOT EXISTS _migrations (
+    name        TEXT PRIMARY KEY,
+    applied_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+)"""
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    fn: MigrationFn
+
+
+MIGRATIONS: list[Migration] = []
+
+
+def migration(name: str) -> Callable[[MigrationFn], MigrationFn]:
+    """Register ``fn`` as the next migration, under a name that is never reused."""
+
+    def register(fn: MigrationFn) -> MigrationFn:
+        if any(m.name == name for m in MIGRATIONS):
+            raise ValueError(f"migration {name!r} registered twice")
+        MIGRATIONS.append(Migration(name, fn))
+        return fn
+
+    return register
+
+
+def statements(script: str) -> Iterator[str]:
+    """Split a DDL script into statements; trigger bodies (``BEGIN … END;``) stay whole.
+
+    ``executescript`` would be simpler but commits any open transaction first, which would break
+    the one-transaction-per-migration rule.
+    """
+    buffer = ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n\t;"):
+                yield buffer.strip()
+            buffer = ""
+    if buffer.strip(" \n\t;"):
+        yield buffer.strip()
+
+
+@migration("0001_initial")
+def _initial(conn: sqlite3.Connection) -> None:
+    for statement in statements(SCHEMA_V1):
+        conn.execute(statement)
+
+
+def _has_table(conn: sqlite3.Connection) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone()
+    return row is not None
+
+
+def applied(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations recorded in the store, in the order they ran."""
+    if not _has_table(conn):
+        return []
+    return [r[0] for r in conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
+
+
+def pending(conn: sqlite3.Connection) -> list[str]:
+    """Names of registered migrations this store has not had yet (reads only)."""
+    done = set(applied(conn))
+    return [m.name for m in MIGRATIONS if m.name not in done]
+
+
+def _check_not_newer(conn: sqlite3.Connection, path: str) -> None:
+    known = {m.name for m in MIGRATIONS}
+    unknown = [n for n in applied(conn) if n not in known]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if unknown or version > len(MIGRATIONS):
+        found = max(version, len(applied(conn)))
+        raise StoreError(Errors.E031.format(path=path, found=found, known=len(MIGRATIONS)))
+
+
+def check_readable(conn: sqlite3.Connection, *, path: str) -> None:
+    """Refuse, for a read-only connection, a store that is newer or not yet fully migrated."""
+    try:
+        _check_not_newer(conn, path)
+        missing = pending(conn)
+    except sqlite3.DatabaseError as e:
+        raise StoreError(Errors.E030.format(path=path, reason=e)) from e
+    if missing:
+        reason = (f"not a warta store or written by an older warta (missing migrations "
+                  f"{', '.join(missing)}); open it once for writing, e.g. with `warta ingest`")
+        raise StoreError(Errors.E030.format(path=path, reason=reason))
+
+
+def apply(conn: sqlite3.Connection, *, path: str = "(store)") -> list[str]:
+    """Run every pending migration, each in its own transaction; return the names applied."""
+    try:
+        _check_not_newer(conn, path)
+        conn.execute(_TABLE)
+        done: list[str] = []
+        for position, m in enumerate(MIGRATIONS, start=1):
+            if _run_one(conn, m, position):
+                done.append(m.name)
+    except sqlite3.DatabaseError as e:
+        raise StoreError(Errors.E030.format(path=path, reason=f"migration failed: {e}")) from e
+    return done
+
+
+def _run_one(conn: sqlite3.Connection, m: Migration, position: int) -> bool:
+    # IMMEDIATE takes the write lock before checking, so two writers never both migrate.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (m.name,)).fetchone():
+            conn.execute("ROLLBACK")
+            return False
+        m.fn(conn)
+        conn.execute("INSERT INTO _migrations(name) VALUES (?)", (m.name,))
+        conn.execute(f"PRAGMA user_version = {int(position)}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return True

@@ -1,0 +1,335 @@
+"""Named read queries: the only way the CLI, the explorer and the exports read the store.
+
+Every function takes a connection first and keyword-only filters, and returns plain dicts (or
+iterates them lazily for exports). Dates compare as ISO strings, so partial dates such as
+"2024-04" sort and filter sensibly; an ``until`` bound is inclusive at its own precision
+("2024-04" includes "2024-04-30T23:00").
+An ``actor`` filter matches an actor id, its name or any alias, case-insensitively.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+TABLES = ("articles", "actors", "actor_aliases", "actor_roles", "mentions", "quotes", "events")
+
+# Word characters as FTS5's unicode61 tokenizer sees them (letters, digits, marks).
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_QUERY_PART = re.compile(r'"([^"]*)"?|(\S+)')
+
+# Matches an actor by id, name or alias; binds :actor. Used as `... IN (_ACTOR_IDS)`.
+_ACTOR_IDS = """SELECT id FROM actors WHERE id = :actor OR name = :actor COLLATE NOCASE
+                UNION SELECT actor_id FROM actor_aliases WHERE alias = :actor COLLATE NOCASE"""
+
+
+# --- full-text search ------------------------------------------------------------------------
+
+def fts_query(query: str) -> str:
+    """Turn what a user typed into a safe FTS5 MATCH expression (never a syntax error).
+
+    Quoted text is a phrase; each other whitespace-separated chunk becomes a phrase of its words,
+    so "AS-China" and "O'Brien" match as written; a trailing ``*`` keeps prefix search; a bare
+    ``OR`` between terms is kept. Everything else is implicit AND. Returns "" when nothing
+    searchable is left.
+    """
+    parts: list[str] = []
+    for m in _QUERY_PART.finditer(query):
+        phrase, chunk = m.group(1), m.group(2)
+        if chunk == "OR":
+            if parts and parts[-1] != "OR":
+                parts.append("OR")
+            continue
+        words = _WORD.findall(phrase if phrase is not None else chunk)
+        if not words:
+            continue
+        term = '"' + " ".join(words) + '"'
+        if chunk is not None and chunk.endswith("*"):
+            term += "*"
+        parts.append(term)
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    return " ".join(parts)
+
+
+def _article_filters(*, since: str | None, until: str | None, language: str | None,
+                     source: str | None, actor: str | None,
+                     event_type: str | None) -> tuple[list[str], dict[str, Any]]:
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if since:
+        where.append("a.published >= :since")
+        params["since"] = since
+    if until:
+        where.append("substr(a.published, 1, length(:until)) <= :until")
+        params["until"] = until
+    if language:
+        where.append("a.language = :language")
+        params["language"] = language
+    if source:
+        where.append("(a.site_name = :source COLLATE NOCASE OR a.source_path = :source"
+                     " OR a.url LIKE :source_like ESCAPE '\\')")
+        params["source"] = source
+        params["source_like"] = "%" + _like_escape(source) + "%"
+    if actor:
+        where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id"
+                     f" AND m.actor_id IN ({_ACTOR_IDS}))")
+        params["actor"] = actor
+    if event_type:
+        where.append("EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id"
+                     " AND e.type = upper(:event_type))")
+        params["event_type"] = event_type
+    return where, params
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0,
+           since: str | None = None, until: str | None = None, language: str | None = None,
+           source: str | None = None, actor: str | None = None, event_type: str | None = None,
+           highlight: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
+    """Articles matching ``query``, best first (FTS5 bm25, title weighted 5× the body).
+
+    Each hit: id, title, published, language, url, site_name, snippet (matches wrapped in
+    ``highlight``), score (higher is better). An empty query lists the filtered articles, newest
+    first, with the start of their text as snippet.
+    """
+    where, params = _article_filters(since=since, until=until, language=language, source=source,
+                                     actor=actor, event_type=event_type)
+    params.update(limit=limit, offset=offset, open=highlight[0], close=highlight[1])
+    match = fts_query(query)
+    if match:
+        params["match"] = match
+        sql = f"""SELECT a.id, a.title, a.published, a.language, a.url, a.site_name,
+                     snippet(articles_fts, -1, :open, :close, '…', 16) AS snippet,
+                     -bm25(articles_fts, 5.0, 1.0) AS score
+                  FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+                  WHERE articles_fts MATCH :match {''.join(' AND ' + w for w in where)}
+                  ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT :limit OFFSET :offset"""
+    elif query.strip() and not where:
+        return []  # only punctuation: nothing to look for
+    else:
+        sql = f"""SELECT a.id, a.title, a.published, a.language, a.url, a.site_name,
+                     substr(a.text, 1, 160) AS snippet, NULL AS score
+                  FROM articles a {'WHERE ' + ' AND '.join(where) if where else ''}
+                  ORDER BY a.published DESC, a.rowid DESC LIMIT :limit OFFSET :offset"""
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+def count_matches(conn: sqlite3.Connection, query: str, **filters: Any) -> int:
+    """How many articles ``search`` would find without a limit (same filters)."""
+    where, params = _article_filters(**{k: filters.get(k) for k in
+                                        ("since", "until", "language", "source", "actor",
+                                         "event_type")})
+    match = fts_query(query)
+    if match:
+        params["match"] = match
+        sql = ("SELECT count(*) FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+               f" WHERE articles_fts MATCH :match {''.join(' AND ' + w for w in where)}")
+    elif query.strip() and not where:
+        return 0
+    else:
+        sql = f"SELECT count(*) FROM articles a {'WHERE ' + ' AND '.join(where) if where else ''}"
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+# --- overview --------------------------------------------------------------------------------
+
+def stats(conn: sqlite3.Connection, *, top: int = 10) -> dict[str, Any]:
+    """Counts per table, languages, publication date range, top sources and event types."""
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    languages = {r[0] or "unknown": r[1] for r in conn.execute(
+        "SELECT language, count(*) FROM articles GROUP BY language ORDER BY count(*) DESC")}
+    first, last = conn.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    sources: Counter[str] = Counter()
+    for r in conn.execute("SELECT site_name, url, source_format, count(*) FROM articles"
+                          " GROUP BY site_name, url, source_format"):
+        sources[_source_name(r[0], r[1], r[2])] += r[3]
+    event_types = {r[0]: r[1] for r in conn.execute(
+        "SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC")}
+    return {"counts": counts, "languages": languages,
+            "published": {"first": first, "last": last},
+            "sources": dict(sources.most_common(top)), "event_types": event_types}
+
+
+def _source_name(site_name: str | None, url: str | None, fmt: str) -> str:
+    if site_name:
+        return site_name
+    if url:
+        host = urlsplit(url).hostname or ""
+        return host.removeprefix("www.") or fmt
+    return f"({fmt} files)"
+
+
+# --- articles --------------------------------------------------------------------------------
+
+def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """One article with its columns and its full record parsed (``record``); None if absent."""
+    row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    out = dict(row)
+    for key in ("authors", "agencies", "record"):
+        out[key] = json.loads(out[key])
+    return out
+
+
+def iter_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every stored record, in ingest order, one at a time (memory stays flat)."""
+    for row in conn.execute("SELECT record FROM articles ORDER BY rowid"):
+        yield json.loads(row[0])
+
+
+def iter_table(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
+    """Rows of one store table as dicts, lazily (for tabular exports such as Parquet)."""
+    if table not in TABLES:
+        raise ValueError(f"unknown table {table!r}; known: {', '.join(TABLES)}")
+    for row in conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):
+        yield dict(row)
+
+
+def articles_for_actor(conn: sqlite3.Connection, actor_id: str, *,
+                       limit: int = 100) -> list[dict[str, Any]]:
+    """Articles mentioning an actor, newest first, with how often each mentions it."""
+    return [dict(r) for r in conn.execute(
+        """SELECT a.id, a.title, a.published, a.url, a.language, count(*) AS mentions
+           FROM mentions m JOIN articles a ON a.id = m.article_id
+           WHERE m.actor_id = ? GROUP BY a.id
+           ORDER BY a.published DESC, a.rowid DESC LIMIT ?""", (actor_id, limit))]
+
+
+# --- actors ----------------------------------------------------------------------------------
+
+def _actor_details(conn: sqlite3.Connection, actor: dict[str, Any]) -> dict[str, Any]:
+    actor["aliases"] = [r[0] for r in conn.execute(
+        "SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias", (actor["id"],))]
+    actor["roles"] = [dict(r) for r in conn.execute(
+        """SELECT role, first_seen, last_seen FROM actor_roles WHERE actor_id = ?
+           ORDER BY last_seen DESC, role""", (actor["id"],))]
+    return actor
+
+
+def list_actors(conn: sqlite3.Connection, *, country: str | None = None,
+                search: str | None = None, type: str | None = None,
+                limit: int = 100) -> list[dict[str, Any]]:
+    """Actors, most mentioned first; ``search`` matches id, name or alias as a substring."""
+    where, params = [], {"limit": limit}
+    if country:
+        where.append("ac.country = upper(:country)")
+        params["country"] = country
+    if type:
+        where.append("ac.type = upper(:type)")
+        params["type"] = type
+    if search:
+        where.append("""(ac.id LIKE :like ESCAPE '\\' OR ac.name LIKE :like ESCAPE '\\'
+                         OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = ac.id
+                                    AND al.alias LIKE :like ESCAPE '\\'))""")
+        params["like"] = "%" + _like_escape(search) + "%"
+    sql = f"""SELECT ac.*, (SELECT count(DISTINCT m.article_id) FROM mentions m
+                            WHERE m.actor_id = ac.id) AS articles
+              FROM actors ac {'WHERE ' + ' AND '.join(where) if where else ''}
+              ORDER BY articles DESC, ac.name LIMIT :limit"""
+    return [_actor_details(conn, dict(r)) for r in conn.execute(sql, params).fetchall()]
+
+
+def get_actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any] | None:
+    """One actor with aliases, roles (first/last seen) and its article count; None if absent."""
+    row = conn.execute(
+        """SELECT ac.*, (SELECT count(DISTINCT m.article_id) FROM mentions m
+                         WHERE m.actor_id = ac.id) AS articles
+           FROM actors ac WHERE ac.id = ?""", (actor_id,)).fetchone()
+    return _actor_details(conn, dict(row)) if row is not None else None
+
+
+def find_actor_ids(conn: sqlite3.Connection, name: str) -> list[str]:
+    """Ids of actors whose id, name or alias is ``name`` (case-insensitive)."""
+    return [r[0] for r in conn.execute(_ACTOR_IDS, {"actor": name})]
+
+
+# --- quotes and events -----------------------------------------------------------------------
+
+def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
+                since: str | None = None, until: str | None = None,
+                article_id: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    """Quotes, newest first; a quote's date is its stated date, else its article's."""
+    where, params = [], {"limit": limit}
+    if speaker:
+        where.append(f"q.speaker_id IN ({_ACTOR_IDS})")
+        params["actor"] = speaker
+    if since:
+        where.append("coalesce(q.date, a.published) >= :since")
+        params["since"] = since
+    if until:
+        where.append("substr(coalesce(q.date, a.published), 1, length(:until)) <= :until")
+        params["until"] = until
+    if article_id:
+        where.append("q.article_id = :article_id")
+        params["article_id"] = article_id
+    sql = f"""SELECT q.article_id, q.seq, q.start, q.end, q.text, q.kind, q.speaker_id,
+                     sp.name AS speaker_name, sp.country AS speaker_country, q.speaker_text,
+                     q.cue, q.addressee, q.date, q.stage,
+                     a.title AS article_title, a.published AS article_published, a.url
+              FROM quotes q JOIN articles a ON a.id = q.article_id
+              LEFT JOIN actors sp ON sp.id = q.speaker_id
+              {'WHERE ' + ' AND '.join(where) if where else ''}
+              ORDER BY coalesce(q.date, a.published) DESC, q.article_id, q.seq LIMIT :limit"""
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+def list_events(conn: sqlite3.Connection, *, actor: str | None = None,
+                type: str | None = None,
+                since: str | None = None, until: str | None = None,
+                article_id: str | None = None, limit: int | None = 1000) -> list[dict[str, Any]]:
+    """Events, oldest first; ``actor`` matches source or target; ``limit=None`` means all."""
+    return list(iter_events(conn, actor=actor, type=type, since=since, until=until,
+                            article_id=article_id, limit=limit))
+
+
+def iter_events(conn: sqlite3.Connection, *, actor: str | None = None,
+                type: str | None = None,
+                since: str | None = None, until: str | None = None,
+                article_id: str | None = None,
+                limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """Like ``list_events`` but lazy and unlimited by default (for exports)."""
+    where, params = [], {"limit": -1 if limit is None else limit}
+    if actor:
+        where.append(f"(e.source_id IN ({_ACTOR_IDS}) OR e.target_id IN ({_ACTOR_IDS}))")
+        params["actor"] = actor
+    if type:
+        where.append("e.type = upper(:type)")
+        params["type"] = type
+    if since:
+        where.append("coalesce(e.date, a.published) >= :since")
+        params["since"] = since
+    if until:
+        where.append("substr(coalesce(e.date, a.published), 1, length(:until)) <= :until")
+        params["until"] = until
+    if article_id:
+        where.append("e.article_id = :article_id")
+        params["article_id"] = article_id
+    sql = f"""SELECT e.article_id, e.seq, e.type, e.mode, e.cameo,
+                     e.source_id, s.name AS source_name, s.country AS source_country,
+                     s.type AS source_type,
+                     e.target_id, t.name AS target_name, t.country AS target_country,
+                     t.type AS target_type,
+                     e.date, e.location, e.negated, e.modality, e.start, e.end, e.trigger,
+                     e.evidence, e.goldstein, e.quad_class, e.stage,
+                     a.title AS article_title, a.published AS article_published, a.url
+              FROM events e JOIN articles a ON a.id = e.article_id
+              LEFT JOIN actors s ON s.id = e.source_id
+              LEFT JOIN actors t ON t.id = e.target_id
+              {'WHERE ' + ' AND '.join(where) if where else ''}
+              ORDER BY coalesce(e.date, a.published), e.article_id, e.seq LIMIT :limit"""
+    for row in conn.execute(sql, params):
+        event = dict(row)
+        event["location"] = json.loads(event["location"]) if event["location"] else None
+        event["evidence"] = json.loads(event["evidence"])
+        event["negated"] = bool(event["negated"])
+        yield event

@@ -1,0 +1,201 @@
+"""The one write path into the store: a whole record in one transaction, or nothing.
+
+Actors are shared across articles, so they are upserted by their stable id: aliases are unioned,
+roles keep their first and last seen dates, and a row the user wrote (``source = 'user'``) is
+never overwritten by what the pipeline learned. Every annotation row records its ``stage``
+(``name@version``) from the record's ``stages`` list.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from warta.store.db import transaction
+
+Record = Mapping[str, Any]
+
+# Which stage produced each kind of row, in order of preference.
+_STAGE_OF = {
+    "mentions": ("actors", "gazetteer", "ner"),
+    "quotes": ("quotes",),
+    "events": ("events",),
+}
+_TYPE_BY_PREFIX = {"person": "PERSON", "org": "ORG", "gpe": "GPE", "loc": "LOC"}
+
+
+def has_article(conn: sqlite3.Connection, article_id: str) -> bool:
+    """Whether an article with this id is already stored (cheap: primary-key lookup)."""
+    return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+
+def save_record(conn: sqlite3.Connection, record: Record) -> bool:
+    """Store one analysed article and its annotations; False when its id was already stored."""
+    with transaction(conn):
+        if has_article(conn, record["id"]):
+            return False
+        seen = _seen_date(record.get("published"))
+        _insert_article(conn, record)
+        for actor in record.get("actors") or []:
+            _upsert_actor(conn, actor, seen=seen)
+        _ensure_referenced_actors(conn, record, seen=seen)
+        _insert_mentions(conn, record)
+        _insert_quotes(conn, record)
+        _insert_events(conn, record)
+    return True
+
+
+def save_user_actor(conn: sqlite3.Connection, actor: Mapping[str, Any]) -> None:
+    """Write an actor from the user's actors file: it replaces what was learned and wins later."""
+    with transaction(conn):
+        conn.execute(
+            """INSERT INTO actors(id, name, type, country, kb, source)
+               VALUES (:id, :name, :type, :country, :kb, 'user')
+               ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type,
+                   country = excluded.country, kb = excluded.kb, source = 'user'""",
+            {"id": actor["id"], "name": actor["name"], "type": actor["type"],
+             "country": actor.get("country"), "kb": actor.get("kb")})
+        conn.execute("DELETE FROM actor_aliases WHERE actor_id = ?", (actor["id"],))
+        _add_aliases(conn, actor["id"], actor.get("aliases") or [])
+        for role in actor.get("roles") or []:
+            _add_role(conn, actor["id"], role, seen=None)
+
+
+def _seen_date(published: str | None) -> str | None:
+    """The date part of an ISO timestamp ("2024-05-16T10:00:00+07:00" → "2024-05-16")."""
+    if not published:
+        return None
+    return published.split("T", 1)[0].split(" ", 1)[0] or None
+
+
+def _stage(record: Record, kind: str) -> str:
+    stages = {s["name"]: s for s in record.get("stages") or []}
+    for name in _STAGE_OF[kind]:
+        if name in stages:
+            return f"{name}@{stages[name]['version']}"
+    return f"{_STAGE_OF[kind][-1]}@unknown"
+
+
+def _insert_article(conn: sqlite3.Connection, record: Record) -> None:
+    source = record.get("source") or {}
+    byline = record.get("byline") or {}
+    tone = record.get("tone") or {}
+    conn.execute(
+        """INSERT INTO articles(id, title, text, language, published, url, source_path,
+               source_format, source_record, site_name, authors, agencies, tone, record)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (record["id"], record.get("title"), record["text"], record.get("language"),
+         record.get("published"), source.get("url"), source.get("path"),
+         source.get("format") or "text", source.get("record"), source.get("site_name"),
+         _json(byline.get("authors") or []), _json(byline.get("agencies") or []),
+         tone.get("score"), _json(record)))
+
+
+def _upsert_actor(conn: sqlite3.Connection, actor: Mapping[str, Any], *, seen: str | None) -> None:
+    row = conn.execute("SELECT name, source FROM actors WHERE id = ?", (actor["id"],)).fetchone()
+    if row is None:
+        conn.execute(
+            """INSERT INTO actors(id, name, type, country, kb, first_seen, last_seen)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (actor["id"], actor["name"], actor["type"], actor.get("country"), actor.get("kb"),
+             seen, seen))
+    else:
+        # Observations (when it was seen) always update; facts only fill gaps of learned rows.
+        conn.execute(
+            f"""UPDATE actors SET first_seen = {_EARLIER.format(col='first_seen')},
+                   last_seen = {_LATER.format(col='last_seen')},
+                   country = CASE WHEN source = 'user' THEN country ELSE coalesce(country, :c) END,
+                   kb = CASE WHEN source = 'user' THEN kb ELSE coalesce(kb, :kb) END
+               WHERE id = :id""",
+            {"seen": seen, "c": actor.get("country"), "kb": actor.get("kb"), "id": actor["id"]})
+        if row["source"] == "user":
+            return  # the user's aliases and roles are the truth for this actor
+    names = [*actor.get("aliases", []), actor["name"]]
+    stored_name = row["name"] if row is not None else actor["name"]
+    _add_aliases(conn, actor["id"], [n for n in names if n != stored_name])
+    for role in actor.get("roles") or []:
+        _add_role(conn, actor["id"], role, seen=seen)
+
+
+# min/max that ignore NULL on either side (SQLite's scalar min/max return NULL if any arg is NULL).
+_EARLIER = "min(coalesce({col}, :seen), coalesce(:seen, {col}))"
+_LATER = "max(coalesce({col}, :seen), coalesce(:seen, {col}))"
+
+
+def _add_aliases(conn: sqlite3.Connection, actor_id: str, aliases: Iterable[str]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?, ?)",
+                     [(actor_id, a) for a in dict.fromkeys(aliases) if a and a.strip()])
+
+
+def _add_role(conn: sqlite3.Connection, actor_id: str, role: str, *, seen: str | None) -> None:
+    conn.execute(
+        f"""INSERT INTO actor_roles(actor_id, role, first_seen, last_seen)
+            VALUES (:id, :role, :seen, :seen)
+            ON CONFLICT(actor_id, role) DO UPDATE SET
+                first_seen = {_EARLIER.format(col='first_seen')},
+                last_seen = {_LATER.format(col='last_seen')}""",
+        {"id": actor_id, "role": role, "seen": seen})
+
+
+def _ensure_referenced_actors(conn: sqlite3.Connection, record: Record, *,
+                              seen: str | None) -> None:
+    """An id a mention, quote or event points to but the record did not list gets a stub row.
+
+    Keeping the reference (instead of nulling it) preserves what the stage found; the stub is
+    a learned actor named after its id, which a later record or the user's file fills in.
+    """
+    listed = {a["id"] for a in record.get("actors") or []}
+    refs = [e.get("actor") for e in record.get("entities") or []]
+    refs += [q.get("speaker") for q in record.get("quotes") or []]
+    for e in record.get("events") or []:
+        refs += [e.get("source"), e.get("target")]
+    for ref in dict.fromkeys(r for r in refs if r and r not in listed):
+        prefix, _, rest = ref.partition(":")
+        conn.execute(
+            """INSERT OR IGNORE INTO actors(id, name, type, first_seen, last_seen)
+               VALUES (?, ?, ?, ?, ?)""",
+            (ref, rest.replace("-", " ").title() or ref, _TYPE_BY_PREFIX.get(prefix, "ORG"),
+             seen, seen))
+
+
+def _insert_mentions(conn: sqlite3.Connection, record: Record) -> None:
+    stage = _stage(record, "mentions")
+    # OR IGNORE: the same span may come both from NER and from a later stage's mentions.
+    conn.executemany(
+        """INSERT OR IGNORE INTO mentions(article_id, start, end, text, label, actor_id, stage)
+           VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        [(record["id"], e["start"], e["end"], e["text"], e["label"], e.get("actor"), stage)
+         for e in record.get("entities") or []])
+
+
+def _insert_quotes(conn: sqlite3.Connection, record: Record) -> None:
+    stage = _stage(record, "quotes")
+    conn.executemany(
+        """INSERT INTO quotes(article_id, seq, start, end, text, kind, speaker_id, speaker_text,
+               cue, addressee, date, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [(record["id"], seq, q["start"], q["end"], q["text"], q["kind"], q.get("speaker"),
+          q.get("speaker_text"), q.get("cue"), q.get("addressee"), q.get("date"), stage)
+         for seq, q in enumerate(record.get("quotes") or [])])
+
+
+def _insert_events(conn: sqlite3.Connection, record: Record) -> None:
+    stage = _stage(record, "events")
+    rows = []
+    for seq, e in enumerate(record.get("events") or []):
+        location = e.get("location")
+        rows.append((record["id"], seq, e["type"], e.get("mode"), e.get("cameo"), e.get("source"),
+                     e.get("target"), e.get("date"),
+                     _json(location) if location is not None else None,
+                     int(bool(e.get("negated"))), e.get("modality") or "asserted",
+                     e["start"], e["end"], e.get("trigger"), _json(e.get("evidence") or []),
+                     e.get("goldstein"), e.get("quad_class"), stage))
+    conn.executemany(
+        """INSERT INTO events(article_id, seq, type, mode, cameo, source_id, target_id, date,
+               location, negated, modality, start, end, trigger, evidence, goldstein, quad_class,
+               stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

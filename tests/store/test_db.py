@@ -1,0 +1,120 @@
+"""Opening the store: pragmas, migrations recorded once, read-only connections, time limits."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from warta.errors import StoreError
+from warta.store import migrations
+from warta.store.db import QueryTimeoutError, connect, sqlite_timelimit, transaction
+
+
+def test_new_store_records_its_migrations(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "w.db")
+    names = [r["name"] for r in conn.execute("SELECT name FROM _migrations")]
+    assert names == [m.name for m in migrations.MIGRATIONS]
+    assert migrations.pending(conn) == []
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(migrations.MIGRATIONS)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"articles", "articles_fts", "actors", "actor_aliases", "actor_roles", "mentions",
+            "quotes", "events"} <= tables
+
+
+def test_migrations_are_not_reapplied(tmp_path: Path) -> None:
+    path = tmp_path / "w.db"
+    connect(path).close()
+    conn = connect(path)
+    assert migrations.apply(conn) == []
+    assert conn.execute("SELECT count(*) FROM _migrations").fetchone()[0] == len(
+        migrations.MIGRATIONS)
+
+
+def test_pending_reads_only(tmp_path: Path) -> None:
+    path = tmp_path / "bare.db"
+    sqlite3.connect(path).close()
+    conn = sqlite3.connect(path)
+    assert migrations.pending(conn) == [m.name for m in migrations.MIGRATIONS]
+    assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+def test_failed_migration_leaves_no_trace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    conn = connect(tmp_path / "w.db")
+
+    def broken(c: sqlite3.Connection) -> None:
+        c.execute("CREATE TABLE half_done (x)")
+        c.execute("THIS IS NOT SQL")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS",
+                        [*migrations.MIGRATIONS, migrations.Migration("9999_broken", broken)])
+    with pytest.raises(StoreError, match="E030"):
+        migrations.apply(conn)
+    assert "9999_broken" in migrations.pending(conn)
+    assert conn.execute("SELECT 1 FROM sqlite_master WHERE name='half_done'").fetchone() is None
+
+
+def test_write_pragmas(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "w.db")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    assert isinstance(conn.execute("SELECT 1 AS one").fetchone(), sqlite3.Row)
+
+
+def test_read_only_refuses_writes(tmp_path: Path) -> None:
+    path = tmp_path / "w.db"
+    connect(path).close()
+    conn = connect(path, read_only=True)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    with pytest.raises(sqlite3.OperationalError, match=r"readonly|read-only|query_only"):
+        conn.execute("INSERT INTO actors(id, name, type) VALUES ('org:kpk', 'KPK', 'ORG')")
+
+
+def test_read_only_never_creates_or_migrates(tmp_path: Path) -> None:
+    missing = tmp_path / "tidak-ada.db"
+    with pytest.raises(StoreError, match=r"E030.*no such file"):
+        connect(missing, read_only=True)
+    assert not missing.exists()
+    bare = tmp_path / "bare.db"
+    sqlite3.connect(bare).execute("CREATE TABLE x (y)")
+    with pytest.raises(StoreError, match=r"E030.*missing migrations"):
+        connect(bare, read_only=True)
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_not_a_database(tmp_path: Path, read_only: bool) -> None:
+    path = tmp_path / "bukan.db"
+    path.write_text("Ini bukan basis data SQLite, hanya teks biasa.\n" * 50, encoding="utf-8")
+    with pytest.raises(StoreError, match="E030"):
+        connect(path, read_only=read_only)
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "w.db"
+    conn = connect(path)
+    conn.execute("INSERT INTO _migrations(name) VALUES ('9999_from_the_future')")
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match="E031"):
+            connect(path, read_only=read_only)
+
+
+def test_transaction_rolls_back_on_error(db: sqlite3.Connection) -> None:
+    with pytest.raises(RuntimeError), transaction(db):
+        db.execute("INSERT INTO actors(id, name, type) VALUES ('org:kpk', 'KPK', 'ORG')")
+        raise RuntimeError("gagal")
+    assert db.execute("SELECT count(*) FROM actors").fetchone()[0] == 0
+    assert not db.in_transaction
+
+
+def test_timelimit_stops_long_queries(db: sqlite3.Connection) -> None:
+    slow = """WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)
+              SELECT count(*) FROM n"""
+    with pytest.raises(QueryTimeoutError, match="longer than 20 ms"), sqlite_timelimit(db, 20):
+        db.execute(slow).fetchone()
+    with sqlite_timelimit(db, 1000):  # quick queries are untouched, and the handler is removed
+        assert db.execute("SELECT 1").fetchone()[0] == 1
+    assert db.execute("SELECT count(*) FROM (SELECT 1 UNION SELECT 2)").fetchone()[0] == 2

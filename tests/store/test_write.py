@@ -1,0 +1,162 @@
+"""Writing records: idempotent, one transaction per article, actors merged across articles."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from store_builders import actor, event, make_record, mention, quote
+
+from warta.store.db import connect
+from warta.store.write import has_article, save_record, save_user_actor
+
+TEKS_KPK = ("Ketua KPK Nawawi Pomolango mengatakan penyidik menahan dua tersangka. "
+            "“Kami akan menuntaskan perkara ini,” kata Nawawi di Jakarta.")
+TEKS_KPK_2 = ("Nawawi Pomolango kembali memeriksa saksi. Pomolango, yang juga Plt Ketua KPK, "
+              "meminta DPR mendukung revisi aturan.")
+
+
+def kpk_record(text: str = TEKS_KPK, *, published: str = "2024-05-16", roles=None,
+               aliases=None) -> dict:
+    nawawi = actor("person:nawawi-pomolango", "Nawawi Pomolango", country="IDN",
+                   roles=roles if roles is not None else ["Ketua KPK"],
+                   aliases=aliases if aliases is not None else ["Nawawi"])
+    kpk = actor("org:kpk", "KPK", "ORG", country="IDN")
+    return make_record(text, published=published, actors=[nawawi, kpk],
+                       entities=[mention(text, "KPK", "ORG", "org:kpk"),
+                                 mention(text, "Pomolango", "PERSON", nawawi["id"])])
+
+
+def count(conn: sqlite3.Connection, table: str) -> int:
+    return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_save_is_idempotent(db: sqlite3.Connection) -> None:
+    record = kpk_record()
+    assert save_record(db, record) is True
+    assert save_record(db, record) is False
+    assert (count(db, "articles"), count(db, "mentions"), count(db, "actors")) == (1, 2, 2)
+    assert has_article(db, record["id"])
+
+
+def test_full_record_round_trip(db: sqlite3.Connection) -> None:
+    text = TEKS_KPK
+    rec = kpk_record()
+    rec["quotes"] = [quote(text, "Kami akan menuntaskan perkara ini", "person:nawawi-pomolango")]
+    rec["events"] = [event(text, "menahan", "COERCE", "org:kpk", None, date="2024-05-15",
+                           location={"name": "Jakarta", "country": "IDN", "kb": None,
+                                     "lat": -6.2, "lon": 106.8, "start": None, "end": None})]
+    save_record(db, rec)
+    q = db.execute("SELECT * FROM quotes").fetchone()
+    assert (q["speaker_id"], q["kind"], q["stage"]) == ("person:nawawi-pomolango", "direct",
+                                                        "quotes@1")
+    assert text[q["start"]:q["end"]] == q["text"]
+    e = db.execute("SELECT * FROM events").fetchone()
+    assert (e["type"], e["source_id"], e["stage"]) == ("COERCE", "org:kpk", "events@3")
+    assert json.loads(e["location"])["name"] == "Jakarta"
+    assert json.loads(e["evidence"]) == [[text.index("menahan"), text.index("menahan") + 7]]
+    m = db.execute("SELECT stage FROM mentions LIMIT 1").fetchone()
+    assert m["stage"] == "actors@2"
+    stored = json.loads(db.execute("SELECT record FROM articles").fetchone()[0])
+    assert stored == rec
+
+
+def test_empty_annotation_lists_are_fine(db: sqlite3.Connection) -> None:
+    rec = make_record("Harga beras naik di pasar tradisional.", stages=[])
+    assert save_record(db, rec)
+    assert count(db, "mentions") + count(db, "quotes") + count(db, "events") == 0
+
+
+def test_actor_merge_across_articles(db: sqlite3.Connection) -> None:
+    save_record(db, kpk_record(published="2024-05-16T09:00:00+07:00"))
+    save_record(db, kpk_record(TEKS_KPK_2, published="2024-03-01", roles=["Plt Ketua KPK"],
+                               aliases=["Pomolango"]))
+    later = kpk_record(TEKS_KPK_2 + " Sidang ditunda.", published="2024-07-20",
+                       roles=["Ketua KPK"], aliases=["Nawawi"])
+    save_record(db, later)
+    row = db.execute("SELECT * FROM actors WHERE id = 'person:nawawi-pomolango'").fetchone()
+    assert (row["first_seen"], row["last_seen"]) == ("2024-03-01", "2024-07-20")
+    aliases = {r[0] for r in db.execute(
+        "SELECT alias FROM actor_aliases WHERE actor_id = 'person:nawawi-pomolango'")}
+    assert aliases == {"Nawawi", "Pomolango"}
+    roles = {r["role"]: (r["first_seen"], r["last_seen"]) for r in db.execute(
+        "SELECT * FROM actor_roles WHERE actor_id = 'person:nawawi-pomolango'")}
+    assert roles == {"Ketua KPK": ("2024-05-16", "2024-07-20"),
+                     "Plt Ketua KPK": ("2024-03-01", "2024-03-01")}
+    assert count(db, "actors") == 2
+
+
+def test_undated_article_keeps_seen_dates(db: sqlite3.Connection) -> None:
+    save_record(db, kpk_record(published="2024-05-16"))
+    save_record(db, kpk_record(TEKS_KPK_2, published=None))
+    row = db.execute("SELECT first_seen, last_seen FROM actors WHERE id = 'org:kpk'").fetchone()
+    assert tuple(row) == ("2024-05-16", "2024-05-16")
+
+
+def test_user_actor_is_not_overwritten(db: sqlite3.Connection) -> None:
+    save_user_actor(db, {"id": "person:nawawi-pomolango", "name": "Nawawi Pomolango",
+                         "type": "PERSON", "country": "IDN", "kb": "user:1",
+                         "aliases": ["Pak Nawawi"], "roles": ["Ketua KPK (sementara)"]})
+    rec = kpk_record(roles=["Ketua KPK"], aliases=["Nawawi"])
+    rec["actors"][0].update(name="NAWAWI", country="MYS", kb="learned:9")
+    save_record(db, rec)
+    row = db.execute("SELECT * FROM actors WHERE id = 'person:nawawi-pomolango'").fetchone()
+    assert (row["name"], row["country"], row["kb"], row["source"]) == (
+        "Nawawi Pomolango", "IDN", "user:1", "user")
+    assert row["last_seen"] == "2024-05-16"  # observations still recorded
+    aliases = [r[0] for r in db.execute("SELECT alias FROM actor_aliases WHERE actor_id = ?",
+                                        (row["id"],))]
+    assert aliases == ["Pak Nawawi"]
+    roles = [r[0] for r in db.execute("SELECT role FROM actor_roles WHERE actor_id = ?",
+                                      (row["id"],))]
+    assert roles == ["Ketua KPK (sementara)"]
+
+
+def test_user_actor_overrides_learned(db: sqlite3.Connection) -> None:
+    save_record(db, kpk_record())
+    save_user_actor(db, {"id": "org:kpk", "name": "Komisi Pemberantasan Korupsi",
+                         "type": "ORG", "country": "IDN", "aliases": ["KPK"]})
+    row = db.execute("SELECT name, source FROM actors WHERE id = 'org:kpk'").fetchone()
+    assert tuple(row) == ("Komisi Pemberantasan Korupsi", "user")
+
+
+def test_unlisted_actor_reference_gets_a_stub(db: sqlite3.Connection) -> None:
+    text = "Menurut Rusia, pembicaraan berjalan baik."
+    rec = make_record(text, entities=[mention(text, "Rusia", "GPE", "gpe:RUS")],
+                      events=[event(text, "pembicaraan", "CONSULT", "gpe:RUS", "gpe:CHN")])
+    save_record(db, rec)
+    stubs = {r["id"]: r["type"] for r in db.execute("SELECT id, type FROM actors")}
+    assert stubs == {"gpe:RUS": "GPE", "gpe:CHN": "GPE"}
+
+
+def test_foreign_keys_enforced(db: sqlite3.Connection) -> None:
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        db.execute("""INSERT INTO mentions(article_id, start, end, text, label, stage)
+                      VALUES ('0000000000000000', 0, 3, 'KPK', 'ORG', 'ner@1')""")
+
+
+def test_failed_article_writes_nothing(db: sqlite3.Connection) -> None:
+    rec = kpk_record()
+    rec["quotes"] = [{"text": "x", "start": 0, "end": 1}]  # no "kind": the insert fails midway
+    with pytest.raises(KeyError):
+        save_record(db, rec)
+    assert count(db, "articles") + count(db, "actors") + count(db, "mentions") == 0
+    assert not db.in_transaction
+
+
+def test_resume_adds_only_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "w.db"
+    records = [make_record(f"Berita nomor {i} tentang harga cabai di pasar Kramat Jati.")
+               for i in range(6)]
+    conn = connect(path)
+    for rec in records[:2]:
+        save_record(conn, rec)
+    conn.close()  # as if the ingest was killed after two articles
+    conn = connect(path)
+    added = [save_record(conn, rec) for rec in records]
+    assert added == [False, False, True, True, True, True]
+    assert count(conn, "articles") == 6
+    assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'cabai'"
+                        ).fetchone()[0] == 6
