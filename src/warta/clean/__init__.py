@@ -1,0 +1,65 @@
+"""Cleaning: ``RawArticle`` → ``Article`` (boilerplate removed, byline, dateline, normalised text).
+
+Indonesian-aware and applied after trafilatura too. Every edit happens here, before any offset
+exists: the cleaned ``Article.text`` is what every offset in the record points into.
+
+    >>> from warta.types import RawArticle, Source
+    >>> raw = RawArticle(Source(None, "text"), "Jakarta - Hujan turun.\\n\\nBaca juga: Banjir\\n")
+    >>> article = clean_article(raw)
+    >>> article.text, article.dateline.place
+    ('Hujan turun.', 'Jakarta')
+"""
+
+from __future__ import annotations
+
+from warta.clean.boilerplate import strip_boilerplate, trim_edges
+from warta.clean.credits import take_credits
+from warta.clean.dateline import take_dateline
+from warta.clean.normalize import join, normalize, normalize_line, paragraphs
+from warta.types import Article, RawArticle, Source
+
+__all__ = ["clean_article", "clean_title"]
+
+# Formats whose text may still carry a page's menus and footers (extracted without trafilatura).
+WEB_TEXT_FORMATS = ("text", "wet")
+
+
+def clean_title(title: str | None, source: Source) -> str | None:
+    """A one-line title without the site name appended to it ("… - Warta Kita")."""
+    if not title:
+        return None
+    title = normalize_line(title)
+    site = source.site_name
+    if site:
+        for sep in (" - ", " | ", " – ", " — ", " :: "):
+            if title.endswith(f"{sep}{site}") and len(title) > len(sep) + len(site):
+                title = title[: -len(sep) - len(site)].rstrip()
+    return title or None
+
+
+def _drop_title_line(paras: list[str], title: str | None) -> list[str]:
+    """trafilatura (and some feeds) repeat the headline as the first line of the body."""
+    if title and paras and paras[0].casefold() == title.casefold():
+        return paras[1:]
+    return paras
+
+
+def clean_article(raw: RawArticle) -> Article:
+    """Clean one article: normalise, drop boilerplate, take byline and dateline out of the body."""
+    title = clean_title(raw.title, raw.source)
+    paras = _drop_title_line(paragraphs(normalize(raw.text)), title)
+    paras = strip_boilerplate(paras)
+    paras, byline = take_credits(paras, raw.authors)
+    if raw.source.format in WEB_TEXT_FORMATS:
+        paras = trim_edges(paras)
+    paras, more = take_credits(paras, [])
+    paras, dateline = take_dateline(paras)
+    if more.authors or more.agencies:
+        byline = type(byline)(_merge(byline.authors, more.authors),
+                              _merge(byline.agencies, more.agencies))
+    return Article(source=raw.source, text=join(paras), title=title, published=raw.published,
+                   byline=byline, dateline=dateline)
+
+
+def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*first, *second)))

@@ -1,0 +1,42 @@
+"""Datelines: "JAKARTA, KOMPAS.com -", "Jakarta -", "Jakarta (ANTARA) -", "TEMPO.CO, Jakarta -".
+
+The dateline opens the first paragraph; it becomes ``Dateline(place, source)`` and leaves the body.
+"""
+
+from __future__ import annotations
+
+from warta.clean import patterns
+from warta.types import Dateline
+
+
+def _place_case(place: str) -> str:
+    """"JAKARTA" → "Jakarta", "BANDA ACEH" → "Banda Aceh"; mixed case and acronyms stay."""
+    if not place.isupper():
+        return place
+    return " ".join(w if w in patterns.PLACE_ACRONYMS else w.capitalize() for w in place.split())
+
+
+def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
+    """(dateline, rest of the paragraph); (None, paragraph) when it opens without one."""
+    for pattern in patterns.DATELINES:
+        m = pattern.match(paragraph)
+        if m is None:
+            continue
+        place = m["place"].strip()
+        if place.split()[0].lower().strip(".") in patterns.NOT_PLACES:
+            continue
+        source = m.groupdict().get("source")
+        source = source.strip() if source else None
+        return Dateline(place=_place_case(place), source=source), paragraph[m.end():]
+    return None, paragraph
+
+
+def take_dateline(paras: list[str]) -> tuple[list[str], Dateline | None]:
+    """Remove the dateline from the first paragraph (dropping the paragraph if nothing is left)."""
+    if not paras:
+        return paras, None
+    dateline, rest = split_dateline(paras[0])
+    if dateline is None:
+        return paras, None
+    rest = rest.strip()
+    return ([rest] if rest else []) + paras[1:], dateline

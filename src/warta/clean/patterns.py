@@ -1,0 +1,136 @@
+"""Language data for cleaning Indonesian news: boilerplate lines, credits, datelines.
+
+Data only (after spaCy's ``lang/`` modules): the logic lives in ``boilerplate.py``,
+``credits.py`` and ``dateline.py``. Patterns match a whole paragraph unless said otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Where a comment section starts: it and everything after it is dropped.
+COMMENT_SECTION = re.compile(
+    r"^(tinggalkan (balasan|komentar|komentar anda|pesan)|leave a (reply|comment)|"
+    r"alamat email anda tidak akan dipublikasikan\b.*|"
+    r"your email address will not be published\b.*|\d+ komentar|belum ada komentar.*|"
+    r"komentar( anda)?( \(\d+\))?|comments?( \(\d+\))?)\s*[:.]?$", _I)
+
+# Single boilerplate paragraphs, dropped wherever they are.
+BOILERPLATE = [re.compile(p, _I) for p in (
+    # comment-form fields and buttons (WordPress, in Indonesian and English)
+    r"^ruas yang wajib ditandai \*?\.?$",
+    r"^(nama|email|surel|situs( web)?|website|komentar|comment|name)\s*\*?$",
+    r"^(batal(kan)? balasan|kirim komentar|kirim|post comment|cancel reply|balas|reply)\.?$",
+    r"^simpan nama, email, dan situs web saya\b.*$",
+    r"^save my name, email, and website\b.*$",
+    r"^(anda harus|you must be) (masuk|logged in)\b.*$",
+    # "Baca juga: <link title>" and related-article prompts
+    r"^baca( juga| selengkapnya| lainnya| berita lainnya)?\s*[:：»>-].*$",
+    r"^baca juga\b.{0,200}$",
+    r"^(berita|artikel|postingan|pos) (terkait|lainnya|terpopuler|pilihan)\s*:?$",
+    r"^(related (posts?|articles?|stories)|you may also like|rekomendasi( untuk anda)?)\s*:?$",
+    # scroll prompts and advertisement markers
+    r"^scroll (to|untuk) (continue|lanjut(kan)?)( with content| membaca)?\.?$",
+    r"^[-–—\s]*(advertisement|iklan|adv|ads|sponsored|konten bersponsor|"
+    r"scroll to resume content)[-–—\s]*$",
+    # share / follow / subscribe prompts
+    r"^(bagikan|share|share this|bagikan artikel ini|bagikan berita ini|sebarkan)\s*:?.{0,40}$",
+    r"^(facebook|twitter|x|whatsapp|telegram|linkedin|line|pinterest|email|e-mail|print|"
+    r"cetak|salin( tautan| link)?|copy link|tweet)\s*:?$",
+    r"^(ikuti|follow|simak|dapatkan|gabung(lah)?( ke)?|subscribe|berlangganan)\b.{0,120}"
+    r"\b(google news|whatsapp channel|saluran whatsapp|telegram|instagram|youtube|tiktok|"
+    r"newsletter|update berita|berita terkini)\b.{0,80}$",
+    r"^(simak|tonton|saksikan|lihat)( juga)?\s+(video|live|foto|berita|infografis|"
+    r"selengkapnya)\b.{0,200}$",
+    r"^\[gambas:[^\]]*\]$",
+    r"^(klik|click) (di ?sini|here)\b.{0,80}$",
+    # copyright and photo-credit lines
+    r"^(©|\(c\)|copyright|hak cipta)\s*.{0,150}$",
+    r"^.{0,80}\ball rights reserved\.?$",
+    r"^\(?(foto|photo|ilustrasi|sumber foto|foto ilustrasi|infografis|video)\s*"
+    r"(/|:)\s*.{0,150}\)?$",
+    r"^(editor|redaktur|penyunting) (foto|video)\s*:.{0,80}$",
+    # reading-time and view counters, tag lists
+    r"^(dibaca|waktu baca|\d+ menit (membaca|baca)|views?)\b.{0,30}$",
+    r"^(tags?|topik|kategori|label|kata kunci|keywords?)\s*:.{0,300}$",
+)]
+
+# Phrases removed wherever they occur, even inside a paragraph (scraping leftovers).
+INLINE = [re.compile(p, _I) for p in (
+    r"\s*SCROLL TO CONTINUE WITH CONTENT\s*",
+    r"\s*SCROLL TO RESUME CONTENT\s*",
+    r"\s*\((foto|photo|ilustrasi)\s*:[^()]{1,120}\)",
+    r"(?<![\w-])ADVERTISEMENT(?![\w-])",
+)]
+
+# Web-page navigation: whole paragraphs that are menu items (matched case-insensitively).
+NAVIGATION = frozenset({
+    "beranda", "home", "berita", "berita terkini", "nasional", "internasional", "dunia",
+    "ekonomi", "bisnis", "finansial", "keuangan", "olahraga", "sport", "hiburan", "seleb",
+    "teknologi", "tekno", "politik", "hukum", "daerah", "regional", "metro", "megapolitan",
+    "gaya hidup", "lifestyle", "otomotif", "opini", "kolom", "video", "foto", "indeks",
+    "menu", "cari", "search", "login", "masuk", "daftar", "register", "kontak", "kontak kami",
+    "hubungi kami", "tentang kami", "about us", "redaksi", "susunan redaksi",
+    "pedoman media siber", "pedoman siber", "kebijakan privasi", "privacy policy",
+    "disclaimer", "karir", "info iklan", "terpopuler", "terkini", "terbaru", "trending",
+    "populer", "pilihan editor", "headline", "newsletter", "tv", "live", "sitemap",
+    "syarat dan ketentuan", "terms of use", "skip to content", "langsung ke konten",
+    "lompat ke konten", "toggle navigation", "navigasi", "selengkapnya", "lihat semua",
+    "muat lebih banyak", "load more", "sebelumnya", "berikutnya", "next", "previous",
+})
+
+# A paragraph with several of these is a breadcrumb or menu bar ("Home » Nasional » Hukum").
+MENU_SEPARATORS = re.compile(r"\s[|»›·•/>]\s")
+MENU_MIN_SEPARATORS = 2
+MENU_MAX_WORDS_PER_ITEM = 4
+
+# Agency codes as they appear in credits ("(ant/rdn)", "MSc (AFP, AP)") → canonical names.
+AGENCIES: dict[str, str] = {
+    "ant": "ANTARA", "antara": "ANTARA", "antaranews": "ANTARA",
+    "afp": "AFP", "ap": "AP", "reuters": "Reuters", "rtr": "Reuters",
+    "dpa": "dpa", "xinhua": "Xinhua", "kyodo": "Kyodo", "bernama": "Bernama",
+    "yonhap": "Yonhap", "efe": "EFE", "ansa": "ANSA", "upi": "UPI", "tass": "TASS",
+    "sputnik": "Sputnik", "bloomberg": "Bloomberg", "anadolu": "Anadolu",
+    "bbc": "BBC", "cnn": "CNN", "aljazeera": "Al Jazeera", "al jazeera": "Al Jazeera",
+    "dw": "DW", "voa": "VOA", "cna": "CNA", "nhk": "NHK", "ians": "IANS", "pti": "PTI",
+}
+
+# Credit labels: who wrote and who edited. Both go to ``byline.authors`` (the record has no
+# editor field); writers come first because they are listed first in the text.
+CREDIT_LABEL = re.compile(
+    r"^(penulis|reporter|pewarta|wartawan|jurnalis|kontributor|oleh|editor|redaktur|"
+    r"penyunting|penyelaras|editor bahasa)\s*:\s*(?P<names>.{2,120})$", _I)
+# "Oleh Siti Rahmawati" / "Oleh: Siti Rahmawati" (only near the start or end of a text).
+OLEH = re.compile(r"^oleh\s*:?\s+(?P<names>[A-Z][\w.'’-]*(?:[\s,]+(?:dan\s+|&\s+)?[A-Z][\w.'’-]*)"
+                  r"{0,9})\s*$", re.UNICODE)
+# "Sumber: ANTARA" (short, at the end).
+SOURCE_LABEL = re.compile(r"^sumber\s*:\s*(?P<names>[\w .,/&-]{2,60})$", _I)
+# A closing credit "MSc (AFP, AP)" / "RDN (ANTARA, Reuters)" / "rdn/ant (Reuters)".
+CLOSING_CREDIT = re.compile(
+    r"^(?P<who>[A-Za-z]{2,4}(?:\s*[/,]\s*[A-Za-z]{2,4}){0,3})\s*"
+    r"\((?P<inside>[A-Za-z][\w .]{0,20}(?:\s*[,/;]\s*[A-Za-z][\w .]{0,20}){0,4})\)\.?$")
+# A bracketed credit "(ant/rdn)" / "(Antara)" as its own paragraph ...
+BRACKET_CREDIT = re.compile(r"^\((?P<inside>[A-Za-z]{2,10}(?:\s*[/,]\s*[A-Za-z]{2,10}){0,4})\)\.?$")
+# ... or closing the last paragraph ("... katanya. (ant/rdn)"): needs a slash, to be sure.
+TRAILING_CREDIT = re.compile(r"\s+\((?P<inside>[a-zA-Z]{2,10}(?:\s*/\s*[a-zA-Z]{2,10}){1,4})\)\.?$")
+NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\||\bdan\b|\band\b)\s*", _I)
+
+# Datelines: "JAKARTA, KOMPAS.com -", "Jakarta -", "Jakarta (ANTARA) -", "TEMPO.CO, Jakarta -".
+_PLACE = r"[A-Z][A-Za-z'’.]+(?:\s+[A-Z][A-Za-z'’.]+){0,3}"
+_SOURCE = r"[A-Za-z0-9][\w.]*(?:\s+[A-Z][\w.]*){0,2}"
+# A dash with a space on at least one side: "Shin Tae-yong" is a name, not a dateline.
+_DASH = r"(?:\s+(?:-{1,2}|–|—)\s*|(?:-{1,2}|–|—)\s+)"
+DATELINES = [
+    re.compile(rf"^(?P<source>[A-Za-z0-9][\w]*\.[\w.]+)\s*,\s*(?P<place>{_PLACE}){_DASH}(?=\S)"),
+    re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<source>{_SOURCE}){_DASH}(?=\S)"),
+    re.compile(rf"^(?P<place>{_PLACE})\s*\((?P<source>[^()]{{2,30}})\){_DASH}(?=\S)"),
+    re.compile(rf"^(?P<place>[A-Z][A-Za-z'’.]+(?:\s+[A-Z][A-Za-z'’.]+){{0,2}}){_DASH}(?=\S)"),
+]
+# Upper-case place words that keep their case ("DKI Jakarta", "NTT").
+PLACE_ACRONYMS = frozenset({"DKI", "DIY", "NTT", "NTB", "AS", "UEA", "RI", "PBB", "USA", "UK"})
+# First words that look like a place but start a sentence ("Presiden - ..." is not a dateline).
+NOT_PLACES = frozenset({"presiden", "menteri", "gubernur", "bupati", "wali", "ketua", "kepala",
+                        "wakil", "polisi", "polri", "kpk", "dpr", "tni", "pemerintah", "oleh",
+                        "foto", "video", "baca", "sumber", "penulis", "editor", "reporter"})

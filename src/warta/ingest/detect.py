@@ -1,0 +1,90 @@
+"""Decide an input's format from its content (magic bytes, then sniffing); the name is a hint.
+
+Order matters: WARC and feeds are recognised by unambiguous openers; HTML by its tags; JSON Lines
+by a first line that is a JSON object; CSV/TSV by a header of short column names that the
+following row matches. Anything else is plain text.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from typing import Literal
+
+Kind = Literal["warc", "html", "rss", "jsonl", "csv", "tsv", "text"]
+
+GZIP_MAGIC = b"\x1f\x8b"
+_HEAD = 4096
+_WARC = re.compile(rb"^\s*WARC/\d")
+_FEED = re.compile(r"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+_HTML = re.compile(r"<(!doctype\s+html|html|head|body|article|div|p)[\s>]", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml", re.IGNORECASE)
+# A CSV header cell: a short column name, not a sentence.
+_COLUMN = re.compile(r"^[\w.\-/()]+(?: [\w.\-/()]+){0,2}$", re.UNICODE)
+_COLUMN_MAX = 40
+_TABULAR_EXT = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv"}
+
+
+def is_gzip(data: bytes) -> bool:
+    return data.startswith(GZIP_MAGIC)
+
+
+def is_warc(data: bytes) -> bool:
+    """An uncompressed WARC stream starts with a ``WARC/1.x`` version line."""
+    return bool(_WARC.match(data[:64]))
+
+
+def sniff_text(text: str, *, name: str = "") -> Kind:
+    """The format of a decoded input."""
+    head = text[:_HEAD].lstrip("\ufeff \t\r\n")
+    if _FEED.search(head[:1024]) and (_XML_DECL.match(head) or head.startswith("<")):
+        return "rss"
+    if head.startswith("<") and _HTML.search(head):
+        return "html"
+    if _looks_jsonl(head):
+        return "jsonl"
+    tabular = _tabular_kind(text, name)
+    if tabular is not None:
+        return tabular
+    return "text"
+
+
+def _looks_jsonl(head: str) -> bool:
+    """The first non-blank line is a JSON object (or at least starts like one)."""
+    first = head.split("\n", 1)[0].strip()
+    if not first.startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return first.startswith('{"')  # a broken first line still marks a JSON Lines file
+
+
+def _tabular_kind(text: str, name: str) -> Literal["csv", "tsv"] | None:
+    """CSV/TSV when the extension says so, or when the head has a header row and a matching row."""
+    ext = name[name.rfind("."):].lower() if "." in name else ""
+    if ext in _TABULAR_EXT:
+        return _TABULAR_EXT[ext]  # type: ignore[return-value]
+    sample = text[:_HEAD]
+    lines = sample.split("\n", 2)
+    if len(lines) < 2:
+        return None
+    for delimiter, kind in (("\t", "tsv"), (",", "csv"), (";", "csv")):
+        header = next(csv.reader([lines[0]], delimiter=delimiter))
+        if len(header) < 2 or not all(_is_column(c) for c in header):
+            continue
+        try:
+            rows = list(csv.reader(sample.splitlines()[:3], delimiter=delimiter))
+        except csv.Error:
+            continue
+        if len(rows) >= 2 and len(rows[1]) == len(header):
+            return kind  # type: ignore[return-value]
+        if len(rows) >= 2 and '"' in lines[1]:  # first row has a quoted, multi-line field
+            return kind  # type: ignore[return-value]
+    return None
+
+
+def _is_column(cell: str) -> bool:
+    cell = cell.strip()
+    return len(cell) <= _COLUMN_MAX and bool(_COLUMN.match(cell))

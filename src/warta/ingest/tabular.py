@@ -1,0 +1,152 @@
+"""JSON Lines and CSV/TSV → one RawArticle per line or row.
+
+Column names come from ``settings.ingest`` (``--text-column`` etc.). When a setting still has its
+default value and the file lacks that column, well-known alternatives are tried
+(``warta.ingest.columns``). A bad line or row fails alone (with its number); the rest still yield.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from warta.errors import Errors
+from warta.ingest import columns
+from warta.ingest.dates import day_first_for, to_iso
+from warta.ingest.markup import strip_html
+from warta.settings import IngestSettings
+from warta.types import Failure, RawArticle, Source, SourceFormat
+
+_DEFAULTS = IngestSettings()
+
+
+def _pick(configured: str, default: str, known: Sequence[str],
+          available: Sequence[str]) -> str | None:
+    """The column to read: the configured one, else (only for defaults) a known alternative."""
+    if configured in available:
+        return configured
+    if configured != default:
+        return None
+    lowered = {c.lower(): c for c in available}
+    return next((lowered[k] for k in known if k in lowered), None)
+
+
+class _Columns:
+    """The resolved column names of one file."""
+
+    def __init__(self, settings: IngestSettings, available: Sequence[str]) -> None:
+        self.text = _pick(settings.text_column, _DEFAULTS.text_column, columns.TEXT, available)
+        self.title = _pick(settings.title_column, _DEFAULTS.title_column, columns.TITLE,
+                           available)
+        self.date = _pick(settings.date_column, _DEFAULTS.date_column, columns.DATE, available)
+        self.url = _pick(settings.url_column, _DEFAULTS.url_column, columns.URL, available)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def _article(row: Mapping[str, Any], cols: _Columns, *, name: str, fmt: SourceFormat,
+             record: int, day_first: bool) -> RawArticle | None:
+    body = _text(row.get(cols.text)) if cols.text else None
+    if body is None:
+        return None
+    title = _text(row.get(cols.title)) if cols.title else None
+    url = _text(row.get(cols.url)) if cols.url else None
+    date = _text(row.get(cols.date)) if cols.date else None
+    return RawArticle(source=Source(path=name, format=fmt, url=url, record=record),
+                      text=strip_html(body), title=strip_html(title) if title else None,
+                      published=to_iso(date, day_first=day_first))
+
+
+def read_jsonl(text: str, name: str, settings: IngestSettings) -> Iterator[RawArticle | Failure]:
+    """One article per JSON object line; a line that is not a JSON object fails alone."""
+    rows: list[tuple[int, dict[str, Any]]] = []
+    failures: dict[int, Failure] = {}
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError as e:
+            reason = f"line {lineno}: {getattr(e, 'msg', e)}"
+            failures[lineno] = Failure(name, Errors.E006.format(path=name, kind="JSON Lines",
+                                                                reason=reason))
+            continue
+        if not isinstance(obj, dict):
+            reason = f"line {lineno}: a JSON {type(obj).__name__}, not an object"
+            failures[lineno] = Failure(name, Errors.E006.format(path=name, kind="JSON Lines",
+                                                                reason=reason))
+            continue
+        rows.append((lineno, obj))
+    available = sorted({k for _, obj in rows for k in obj})
+    cols = _Columns(settings, available)
+    day_first = day_first_for(str(obj.get(cols.date, "")) for _, obj in rows) if cols.date \
+        else True
+    articles = {lineno: _row_or_failure(obj, cols, name=name, fmt="jsonl", record=lineno - 1,
+                                        day_first=day_first, where=f"line {lineno}")
+                for lineno, obj in rows}
+    for lineno in sorted({*articles, *failures}):
+        yield articles.get(lineno) or failures[lineno]
+
+
+def _row_or_failure(row: Mapping[str, Any], cols: _Columns, *, name: str, fmt: SourceFormat,
+                    record: int, day_first: bool, where: str) -> RawArticle | Failure:
+    article = _article(row, cols, name=name, fmt=fmt, record=record, day_first=day_first)
+    if article is not None:
+        return article
+    reason = f"{where}: no value in column {cols.text!r}" if cols.text \
+        else f"{where}: no text field"
+    return Failure(name, Errors.E008.format(path=name, reason=reason))
+
+
+def read_table(text: str, name: str, settings: IngestSettings, *,
+               fmt: SourceFormat) -> Iterator[RawArticle | Failure]:
+    """One article per CSV/TSV row; the header names the columns."""
+    _allow_long_fields(settings.max_bytes)
+    delimiter = _delimiter(text, fmt)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, dict[str, Any]]] = []
+    broken: Failure | None = None
+    try:
+        header = list(reader.fieldnames or [])
+        for row in reader:
+            rows.append((reader.line_num, row))
+    except csv.Error as e:  # rows read before the damage are still articles
+        reason = f"line {reader.line_num}: {e}"
+        broken = Failure(name, Errors.E006.format(path=name, kind=fmt.upper(), reason=reason))
+        if not rows:
+            yield broken
+            return
+    cols = _Columns(settings, header)
+    if cols.text is None:
+        yield Failure(name, Errors.E009.format(path=name, column=settings.text_column,
+                                               columns=", ".join(header)))
+        return
+    day_first = day_first_for(r.get(cols.date) or "" for _, r in rows) if cols.date else True
+    for number, (line, row) in enumerate(rows, start=1):
+        yield _row_or_failure(row, cols, name=name, fmt=fmt, record=number - 1,
+                              day_first=day_first, where=f"row {number} (line {line})")
+    if broken is not None:
+        yield broken
+
+
+def _delimiter(text: str, fmt: SourceFormat) -> str:
+    """Tab for TSV; for CSV the most frequent of comma and semicolon in the header line."""
+    if fmt == "tsv":
+        return "\t"
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _allow_long_fields(limit: int) -> None:
+    """csv refuses fields over 128 KiB by default; a whole article may be longer. The limit is
+    process-wide in the csv module, so it is only ever raised, never lowered."""
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(limit)
