@@ -16,6 +16,7 @@ from warta.clean.boilerplate import strip_boilerplate, trim_edges
 from warta.clean.credits import take_credits
 from warta.clean.dateline import take_dateline
 from warta.clean.normalize import join, normalize, normalize_line, paragraphs
+from warta.errors import Errors, InputError
 from warta.types import Article, RawArticle, Source
 
 __all__ = ["clean_article", "clean_title"]
@@ -45,7 +46,10 @@ def _drop_title_line(paras: list[str], title: str | None) -> list[str]:
 
 
 def clean_article(raw: RawArticle) -> Article:
-    """Clean one article: normalise, drop boilerplate, take byline and dateline out of the body."""
+    """Clean one article: normalise, drop boilerplate, take byline and dateline out of the body.
+
+    Raises InputError (E008) when nothing is left: an input of boilerplate only is no article.
+    """
     title = clean_title(raw.title, raw.source)
     paras = _drop_title_line(paragraphs(normalize(raw.text)), title)
     paras = strip_boilerplate(paras)
@@ -57,7 +61,14 @@ def clean_article(raw: RawArticle) -> Article:
     if more.authors or more.agencies:
         byline = type(byline)(_merge(byline.authors, more.authors),
                               _merge(byline.agencies, more.agencies))
-    return Article(source=raw.source, text=join(paras), title=title, published=raw.published,
+    text = join(paras)
+    if not text:
+        where = raw.source.path or raw.source.url or "-"
+        if raw.source.record is not None:
+            where = f"{where} record {raw.source.record}"
+        raise InputError(Errors.E008.format(path=where, reason="nothing left after cleaning"),
+                         path=raw.source.path or "-")
+    return Article(source=raw.source, text=text, title=title, published=raw.published,
                    byline=byline, dateline=dateline)
 
 
