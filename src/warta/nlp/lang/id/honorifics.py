@@ -1,0 +1,26 @@
+"""Indonesian honorifics, academic/religious prefixes and degrees: words around a name that are
+not part of it. Used by ``warta.resolve.roles`` to strip them off person spans ("Bapak Joko
+Widodo" and "Joko Widodo" are one actor). Lower-cased surface forms, with and without the dot.
+"""
+
+from __future__ import annotations
+
+HONORIFICS: frozenset[str] = frozenset({
+    "bapak", "bpk", "bpk.", "ibu", "pak", "bu", "saudara", "saudari", "sdr", "sdr.", "sdri",
+    "sdri.", "tuan", "nyonya", "nona", "tn.", "ny.", "nn.", "mr", "mr.", "mrs", "mrs.", "ms",
+    "ms.", "sir", "mbak", "mas", "bang", "kak", "yth", "yth.", "sang", "almarhum", "almarhumah",
+    "alm.", "almh.", "mendiang", "yang", "mulia", "dr", "dr.", "drg.", "prof", "prof.", "ir",
+    "ir.", "drs", "drs.", "dra", "dra.", "h", "h.", "hj", "hj.", "haji", "hajjah", "k.h.", "kh",
+    "kh.", "kiai", "kyai", "ustaz", "ustad", "ustadz", "habib", "gus", "syekh", "romo", "pastor",
+    "pendeta", "bhikkhu", "raden", "rd.", "tengku", "teuku", "andi", "datuk",
+})
+
+# Honorifics that are also common given names: stripped only when a longer name follows.
+NAME_LIKE: frozenset[str] = frozenset({"andi", "gus", "raden", "teuku", "tengku", "habib"})
+
+# Academic degrees written after a name ("Joko Widodo, S.H., M.Si."), lower-cased.
+DEGREES: frozenset[str] = frozenset({
+    "s.h.", "s.e.", "s.t.", "s.sos.", "s.pd.", "s.kom.", "s.ag.", "s.ked.", "s.psi.", "s.si.",
+    "s.ip.", "m.si.", "m.sc.", "m.a.", "m.h.", "m.m.", "m.pd.", "m.kom.", "m.t.", "m.hum.",
+    "ph.d.", "phd", "mba", "mba.", "lc.", "sh", "se", "msi", "mm", "mh",
+})

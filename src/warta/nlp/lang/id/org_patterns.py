@@ -1,0 +1,27 @@
+"""Words that make a capitalised phrase an organisation name, as data.
+
+``warta.resolve.gazetteer`` tags "Kementerian Luar Negeri Rusia", "Polda Metro Jaya",
+"Pemprov Jawa Barat" (prefix + capitalised words) and "China News Agency" (capitalised words +
+English head noun) as ORG when the statistical NER missed them.
+"""
+
+from __future__ import annotations
+
+# Lower-cased heads that open an organisation name.
+ORG_PREFIXES: frozenset[str] = frozenset({
+    "kementerian", "kemenko", "badan", "komisi", "lembaga", "dewan", "majelis", "partai",
+    "universitas", "institut", "sekolah", "yayasan", "pemprov", "pemkot", "pemkab",
+    "polda", "polres", "polresta", "polrestabes", "polsek", "kodam", "korem",
+    "kodim", "koramil", "kejati", "kejari", "dprd", "pengadilan", "kantor", "bank",
+    "perusahaan", "pt", "kedutaan", "kedubes", "konsulat", "persatuan", "ikatan", "asosiasi",
+    "himpunan", "federasi", "serikat", "gerakan", "front", "koalisi", "satgas",
+    "direktorat", "dinas",
+})
+
+# English heads that close an organisation name ("China News Agency", "Tass News Agency").
+ORG_SUFFIXES: frozenset[str] = frozenset({
+    "Agency", "News", "Service", "Corporation", "Corp", "Company", "Inc", "Ltd", "Group",
+    "Bank", "University", "Institute", "Council", "Committee", "Foundation", "Times", "Post",
+    "Journal", "Network", "Ministry", "Organization", "Organisation", "Association", "Union",
+    "Airlines", "Airways", "Party", "Forces", "Army", "Watch", "International",
+})

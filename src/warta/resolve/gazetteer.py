@@ -1,0 +1,319 @@
+"""warta's gazetteer: countries, cities, seats of government, provinces, organisations and
+Indonesian institutions, with a lookup API and a spaCy stage that adds and retypes entities.
+
+The data are TSV files under ``warta/data/gazetteer/`` (each says where its facts come from);
+``lookup`` is what other stages (events, places, dates) use to turn a surface form into a place or
+organisation with a country code. The ``gazetteer`` stage runs after the statistical NER: it adds
+entities the model missed (countries, institutions, abbreviations, "Kementerian X", "Polda X",
+persons after a title), retypes LOC to GPE for countries/provinces/cities and trims titles off
+person spans, without clobbering the model's person names.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from warta.nlp.extensions import language_supported, mark_stage
+from warta.nlp.lang.id.org_patterns import ORG_PREFIXES, ORG_SUFFIXES
+from warta.resolve import roles
+
+STAGE = "gazetteer"
+VERSION = "1"
+MAX_ALIAS_TOKENS = 7
+
+# Hand-curated files first: the first file to define an alias owns it; later rows with a known
+# kb only add aliases (country_variants.tsv extends the generated countries.tsv).
+FILES: tuple[str, ...] = (
+    "country_variants.tsv", "seats.tsv", "institutions.tsv", "organisations.tsv",
+    "provinces.tsv", "regions.tsv", "countries.tsv", "cities.tsv",
+)
+
+KINDS_GPE = frozenset({"country", "capital", "city", "province", "regency"})
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """One gazetteer fact: a place or organisation and its country (ISO-3166 alpha-3)."""
+
+    kb: str
+    name: str
+    kind: str  # country|capital|city|province|regency|org|institution|seat|island|sea|region
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+    actor_type: str = "GPE"  # GPE|LOC|ORG
+
+    @property
+    def actor_id(self) -> str | None:
+        """The stable actor id this entry stands for as an agent (None for mere places)."""
+        if self.kind == "country":
+            return f"gpe:{self.kb}"
+        if self.actor_type == "ORG":
+            return f"org:{self.kb}"
+        if self.kind in {"seat", "capital"} and self.country:
+            return f"gpe:{self.country}"  # metonymy: the capital acting stands for its state
+        return None
+
+
+@dataclass(frozen=True)
+class _Index:
+    by_alias: dict[str, GazEntry]
+    abbreviations: dict[str, frozenset[str]]  # key → exact surfaces that must match by case
+    by_kb: dict[str, GazEntry]
+
+
+def normalize(text: str) -> str:
+    """Case- and diacritic-insensitive key: 'Türkiye' and 'turkiye' meet; hyphens are spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().replace("-", " ").split())
+
+
+def _is_abbreviation(alias: str) -> bool:
+    """All-caps short forms (AS, MA, UE, PBB) would match ordinary words in lower case."""
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    path = resources.files("warta") / "data" / "gazetteer" / name
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _entry(row: dict[str, str]) -> GazEntry:
+    return GazEntry(
+        kb=row["kb"], name=row["name"], kind=row["kind"], country=row["country"] or None,
+        lat=float(row["lat"]) if row["lat"] else None,
+        lon=float(row["lon"]) if row["lon"] else None, actor_type=row["actor_type"],
+    )
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    """Load every gazetteer file once per process."""
+    by_alias: dict[str, GazEntry] = {}
+    abbreviations: dict[str, set[str]] = {}
+    by_kb: dict[str, GazEntry] = {}
+    for name in FILES:
+        for row in _rows(name):
+            entry = by_kb.setdefault(row["kb"], _entry(row))
+            for alias in filter(None, [row["name"], *row["aliases"].split("|")]):
+                key = normalize(alias)
+                if _is_abbreviation(alias):
+                    abbreviations.setdefault(key, set()).add(alias)
+                by_alias.setdefault(key, entry)
+    frozen = {k: frozenset(v) for k, v in abbreviations.items()}
+    # an alias that is an abbreviation in one entry and a word in another: keep it case-checked
+    return _Index(by_alias, frozen, by_kb)
+
+
+def lookup(text: str) -> GazEntry | None:
+    """The gazetteer entry for a surface form (case/diacritic-insensitive), or None.
+
+    All-caps abbreviations (AS, MA, UE) are matched only when the query is not all lower case,
+    so the word "as" or "ma" does not become the United States or the Supreme Court.
+    """
+    index = _index()
+    key = normalize(text)
+    entry = index.by_alias.get(key)
+    if entry is None:
+        return None
+    if key in index.abbreviations and text.strip().islower():
+        return None
+    return entry
+
+
+def by_kb(kb: str) -> GazEntry | None:
+    """The entry with this gazetteer id (``RUS``, ``kpk``, ``seat:beijing``), or None."""
+    return _index().by_kb.get(kb)
+
+
+def match_at(doc: Doc, start: int, *, end_limit: int | None = None) -> tuple[int, GazEntry] | None:
+    """Longest gazetteer alias starting at token ``start`` that the text spells as a name.
+
+    Returns (end, entry). The first token must be capitalised (or a digit: G20), and
+    abbreviations must match letter case exactly ("AS", not "as" or "As").
+    """
+    first = doc[start].text
+    if not (first[:1].isupper() or first[:1].isdigit()):
+        return None
+    index = _index()
+    limit = min(len(doc), end_limit if end_limit is not None else len(doc))
+    for end in range(min(limit, start + MAX_ALIAS_TOKENS), start, -1):
+        span = doc[start:end]
+        if any(t.is_space or (t.is_punct and t.text not in {"-", "."}) for t in span):
+            continue
+        key = normalize(span.text)
+        entry = index.by_alias.get(key)
+        if entry is None:
+            continue
+        exact = index.abbreviations.get(key)
+        if exact and not _spelled_as(span.text, exact):
+            continue
+        return end, entry
+    return None
+
+
+def _spelled_as(text: str, surfaces: frozenset[str]) -> bool:
+    folded = normalize(text)
+    return any(normalize(s) == folded and _same_case(text, s) for s in surfaces) or text.isupper()
+
+
+def _same_case(a: str, b: str) -> bool:
+    return [c.isupper() for c in a if c.isalpha()] == [c.isupper() for c in b if c.isalpha()]
+
+
+def label_for(entry: GazEntry) -> str:
+    """NER label for a gazetteer entry: ORG for organisations and seats acting as bodies."""
+    if entry.actor_type == "ORG":
+        return "ORG"
+    if entry.actor_type == "LOC":
+        return "LOC"
+    return "GPE"
+
+
+# --- recognition -----------------------------------------------------------------------------
+
+
+def _gazetteer_spans(doc: Doc, blocked: set[int]) -> list[Span]:
+    spans = []
+    i = 0
+    while i < len(doc):
+        if i in blocked:
+            i += 1
+            continue
+        found = match_at(doc, i)
+        if found is None:
+            i += 1
+            continue
+        end, entry = found
+        if any(k in blocked for k in range(i, end)):
+            i += 1
+            continue
+        spans.append(Span(doc, i, end, label=label_for(entry), kb_id=entry.kb))
+        i = end
+    return spans
+
+
+def _is_name_token(token: object) -> bool:
+    text = token.text  # type: ignore[attr-defined]
+    return bool(text[:1].isupper() or (text[:1].isdigit() and len(text) > 1)) and not (
+        token.is_punct  # type: ignore[attr-defined]
+    )
+
+
+def _pattern_orgs(doc: Doc) -> list[Span]:
+    """'Kementerian Luar Negeri Rusia', 'Polda Metro Jaya', 'China News Agency' → ORG."""
+    spans = []
+    for tok in doc:
+        low = tok.lower_
+        if low in ORG_PREFIXES and _is_name_token(tok):
+            end = tok.i + 1
+            while end < len(doc) and _is_name_token(doc[end]) and end - tok.i < 8:
+                end += 1
+            if end > tok.i + 1:
+                spans.append(Span(doc, tok.i, end, label="ORG"))
+        elif tok.text in ORG_SUFFIXES and tok.i > 0 and _is_name_token(doc[tok.i - 1]):
+            start = tok.i
+            while start > 0 and _is_name_token(doc[start - 1]) and tok.i - start < 6:
+                if doc[start - 1].is_sent_start:
+                    start -= 1
+                    break
+                start -= 1
+            spans.append(Span(doc, start, tok.i + 1, label="ORG"))
+    return spans
+
+
+def _trim_person(doc: Doc, ent: Span) -> Span:
+    """Drop titles, ranks and honorifics a model put inside a person span."""
+    start = roles.name_start(doc, ent.start, ent.end)
+    if start == ent.start or start >= ent.end:
+        return ent
+    return Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_)
+
+
+def _retype(ent: Span) -> Span:
+    """Model LOC/ORG spans that name a gazetteer place or body take the gazetteer's type."""
+    entry = lookup(ent.text)
+    if entry is None or ent.label_ == "PERSON":
+        return ent
+    label = label_for(entry)
+    if label == ent.label_ and ent.kb_id_ == entry.kb:
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label=label, kb_id=entry.kb)
+
+
+def _merge(doc: Doc, model: list[Span], extra: list[Span]) -> list[Span]:
+    """Model spans win unless a gazetteer span covers them exactly or strictly contains them."""
+    kept: list[Span] = []
+    replaced: set[int] = set()
+    for span in extra:
+        overlaps = [m for m in model if m.start < span.end and span.start < m.end]
+        if not overlaps:
+            kept.append(span)
+            continue
+        if all(_gaz_wins(m, span) for m in overlaps):
+            kept.append(span)
+            replaced.update(id(m) for m in overlaps)
+    ents = [m for m in model if id(m) not in replaced] + kept
+    return filter_spans(sorted(ents, key=lambda s: (s.start, -len(s))))
+
+
+def _gaz_wins(model: Span, gaz: Span) -> bool:
+    if model.label_ == "PERSON":
+        # "Rusia" tagged PERSON is a model slip; a person named like a city keeps its name
+        entry = _index().by_kb.get(gaz.kb_id_)
+        same = model.start == gaz.start and model.end == gaz.end
+        return same and entry is not None and entry.kind not in {"city", "capital"}
+    return gaz.start <= model.start and model.end <= gaz.end  # covers exactly or contains
+
+
+def recognise(doc: Doc) -> list[Span]:
+    """The entity list after gazetteer recognition (pure: returns spans, sets nothing)."""
+    model = [_retype(_trim_person(doc, e)) if e.label_ != "PERSON" else _trim_person(doc, e)
+             for e in doc.ents]
+    person_tokens = {i for e in model if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    gaz = _gazetteer_spans(doc, person_tokens)
+    orgs = [s for s in _pattern_orgs(doc) if not _touches(s, person_tokens)]
+    candidates = filter_spans(sorted(gaz + orgs, key=lambda s: (s.start, -len(s))))
+    ents = _merge(doc, model, candidates)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    titled = [p for p in roles.titled_persons(doc, ents) if not _touches(p, taken)]
+    return filter_spans(sorted(ents + titled, key=lambda s: (s.start, -len(s))))
+
+
+def _touches(span: Span, tokens: set[int]) -> bool:
+    return any(i in tokens for i in range(span.start, span.end))
+
+
+@Language.factory(
+    "warta_gazetteer_v1",
+    requires=[],  # works on the model's entities when there are any, and without a model too
+    assigns=["doc.ents"],
+)
+def make_gazetteer(nlp: Language, name: str) -> GazetteerStage:
+    """spaCy factory for the gazetteer stage."""
+    return GazetteerStage()
+
+
+class GazetteerStage:
+    """Adds and retypes entities from warta's gazetteer (not a dataclass: spaCy calls it)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not language_supported(doc):
+            mark_stage(doc, STAGE, VERSION, "skipped", "language not supported")
+            return doc
+        _index()  # load before the first doc, not inside a partially processed one
+        doc.ents = recognise(doc)
+        mark_stage(doc, STAGE, VERSION, "ok")
+        return doc

@@ -1,0 +1,207 @@
+"""Titles, ranks and honorifics around person names: "Presiden Rusia Vladimir Putin",
+"Kapolri Jenderal Listyo Sigit Prabowo", "Retno Marsudi, Menteri Luar Negeri RI,".
+
+Pure functions over a Doc. A title chain is: title [ (abbreviation) ] [qualifier: country or
+institution] [rank] [honorifics]; the name starts where the chain ends. Words come from
+``warta.nlp.lang.id.titles`` and ``honorifics``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_LIKE
+from warta.nlp.lang.id.titles import IDN, RANKS, TITLE_COUNTRY_WORDS, TITLES
+
+MAX_TITLE_TOKENS = max(len(t.split()) for t in TITLES)
+MAX_RANK_TOKENS = max(len(r.split()) for r in RANKS)
+MAX_NAME_TOKENS = 5
+LOOKBACK = 12
+
+
+@dataclass(frozen=True)
+class Title:
+    """A parsed title chain: tokens [start, end) of the doc; the name (if any) starts at end."""
+
+    start: int
+    end: int
+    role: str  # normalised English role, e.g. "foreign minister"
+    surface: str  # the Indonesian title as written, e.g. "Menteri Luar Negeri"
+    scope: str | None  # "IDN", "default" or None (see warta.nlp.lang.id.titles)
+    country: str | None  # from the qualifier ("Rusia" → RUS), None when not stated
+    rank: str | None = None  # normalised rank ("general")
+    qualifier: str | None = None  # gazetteer kb of a qualifying institution ("kpk")
+
+    @property
+    def base_role(self) -> str:
+        return self.role
+
+    def default_country(self) -> str | None:
+        """Country implied by the title itself when the text states none."""
+        if self.country:
+            return self.country
+        return IDN if self.scope in {IDN, "default"} else None
+
+
+def _joined(doc: Doc, start: int, end: int) -> str:
+    return " ".join(t.lower_ for t in doc[start:end])
+
+
+def match_title(doc: Doc, i: int) -> tuple[int, str] | None:
+    """Longest title starting at token i: (end, title key)."""
+    for end in range(min(len(doc), i + MAX_TITLE_TOKENS), i, -1):
+        key = _joined(doc, i, end)
+        if key in TITLES:
+            return end, key
+    return None
+
+
+def match_rank(doc: Doc, i: int) -> tuple[int, str] | None:
+    """Longest rank starting at token i: (end, normalised rank)."""
+    for end in range(min(len(doc), i + MAX_RANK_TOKENS), i, -1):
+        key = _joined(doc, i, end)
+        if key in RANKS and doc[i].text[:1].isupper():
+            return end, RANKS[key]
+    return None
+
+
+def is_honorific(doc: Doc, i: int, end: int) -> bool:
+    """Whether token i is an honorific (a name-like one only when more name follows)."""
+    low = doc[i].lower_
+    if low not in HONORIFICS:
+        return False
+    return low not in NAME_LIKE or i + 2 < end
+
+
+def _qualifier(doc: Doc, i: int) -> tuple[int, str | None, str | None, str] | None:
+    """A country or institution right after a title: (end, country, org kb, surface)."""
+    from warta.resolve.gazetteer import match_at  # late: gazetteer imports this module
+
+    if i >= len(doc):
+        return None
+    low = doc[i].lower_
+    if low in TITLE_COUNTRY_WORDS and doc[i].text[:1].isupper():
+        return i + 1, TITLE_COUNTRY_WORDS[low], None, doc[i].text
+    found = match_at(doc, i)
+    if found is None:
+        return None
+    end, entry = found
+    if entry.kind == "country":
+        return end, entry.kb, None, doc[i:end].text
+    if entry.actor_type == "ORG":
+        return end, entry.country, entry.kb, doc[i:end].text
+    return end, entry.country, None, doc[i:end].text  # "Gubernur Jawa Barat"
+
+
+def title_chain(doc: Doc, i: int) -> Title | None:
+    """Parse a title chain starting at token i, or None when no title starts there."""
+    found = match_title(doc, i)
+    if found is None:
+        return None
+    pos, key = found
+    role, scope = TITLES[key]
+    pos = _skip_parenthetical(doc, pos)
+    country = org = None
+    qualifier_text = ""
+    qual = _qualifier(doc, pos)
+    if qual is not None:
+        pos, country, org, qualifier_text = qual
+        pos = _skip_parenthetical(doc, pos)
+    if org and scope is None and role not in _QUALIFIED_ROLES:
+        role = f"{role}, {qualifier_text}"  # "juru bicara Kremlin" → "spokesperson, Kremlin"
+    rank = None
+    ranked = match_rank(doc, pos)
+    if ranked is not None:
+        pos, rank = ranked
+    return Title(i, pos, role, doc[i:found[0]].text, scope, country, rank, org)
+
+
+_QUALIFIED_ROLES = frozenset({"UN secretary-general", "NATO secretary-general"})
+
+
+def _skip_parenthetical(doc: Doc, pos: int) -> int:
+    """Skip "(Menlu)" or "(RI)" right after a title."""
+    if pos + 2 < len(doc) and doc[pos].text == "(" and doc[pos + 2].text == ")":
+        return pos + 3
+    return pos
+
+
+def skip_honorifics(doc: Doc, i: int, end: int) -> int:
+    while i < end - 1 and is_honorific(doc, i, end):
+        i += 1
+    return i
+
+
+def title_before(doc: Doc, name_start: int) -> Title | None:
+    """The title chain ending right before a name ("Presiden Rusia | Vladimir Putin")."""
+    best = None
+    floor = max(0, name_start - LOOKBACK)
+    for k in range(name_start - 1, floor - 1, -1):
+        tok = doc[k]
+        if tok.is_punct and tok.text not in {"(", ")", "."}:
+            break
+        chain = title_chain(doc, k)
+        if chain is not None and skip_honorifics(doc, chain.end, name_start + 1) == name_start:
+            best = chain
+        if tok.is_sent_start:
+            break
+    return best
+
+
+def title_after(doc: Doc, name_end: int) -> Title | None:
+    """An appositive title: "Retno Marsudi, Menteri Luar Negeri RI, ..."."""
+    if name_end + 1 >= len(doc) or doc[name_end].text != ",":
+        return None
+    chain = title_chain(doc, name_end + 1)
+    if chain is None or not doc[name_end + 1].text[:1].isupper():
+        return None
+    if chain.end < len(doc) and not (doc[chain.end].is_punct or doc[chain.end].is_sent_start):
+        return None
+    return chain
+
+
+def name_start(doc: Doc, start: int, end: int) -> int:
+    """Where the name begins inside a person span that may open with titles and honorifics."""
+    i = skip_honorifics(doc, start, end)
+    chain = title_chain(doc, i)
+    if chain is not None and chain.end < end:
+        i = skip_honorifics(doc, chain.end, end)
+    return i
+
+
+def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
+    """End of a run of capitalised name tokens starting at i (no entity, no title)."""
+    from warta.resolve.gazetteer import match_at
+
+    end = i
+    while end < len(doc) and end - i < MAX_NAME_TOKENS:
+        tok = doc[end]
+        if end in taken or not tok.text[:1].isupper() or tok.is_punct:
+            break
+        if tok.is_sent_start and end > i:
+            break
+        if match_at(doc, end) is not None or match_title(doc, end) is not None:
+            break
+        end += 1
+    return end
+
+
+def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
+    """PERSON spans after a title chain that the NER missed ("Menlu Retno Marsudi")."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        chain = title_chain(doc, i) if tok.text[:1].isupper() and i not in taken else None
+        if chain is None:
+            i += 1
+            continue
+        start = skip_honorifics(doc, chain.end, len(doc))
+        end = _name_run(doc, start, taken) if start < len(doc) else start
+        if end > start:
+            found.append(Span(doc, start, end, label="PERSON"))
+        i = max(end, i + 1)
+    return found
