@@ -1,0 +1,180 @@
+"""`warta ingest`: read articles, analyse them and store the records, resumably.
+
+Each article is committed on its own, so a killed run loses only what was in flight, and an
+article whose id is already stored is skipped *before* the NLP runs (its id only needs the
+cleaned title and text). Running the same command again therefore continues where it stopped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from warta.cli.options import config_option, db_option, input_options
+from warta.errors import InputError, WartaError
+from warta.settings import Settings, load_settings
+from warta.types import Failure, RawArticle
+
+CHUNK = 32  # articles analysed together (nlp.pipe batches); also the most a kill can lose
+
+
+@dataclass
+class Tally:
+    """What an ingest run did, for the progress bar and the closing line."""
+
+    new: int = 0
+    stored: int = 0  # already in the store (or a duplicate within this run)
+    failed: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    def summary(self) -> str:
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        return (f"{self.new} new, {self.stored} already stored, {self.failed} failed "
+                f"in {elapsed:.1f} s ({self.new / elapsed:.1f} articles/s)")
+
+
+@click.command()
+@input_options
+@db_option
+@config_option
+def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None,
+           **columns: str | int | None) -> None:
+    """Analyse articles and add them to the SQLite store (idempotent and resumable).
+
+    PATH may be files of any supported format, directories (read recursively) or - for stdin.
+    Articles already in the store are skipped without being analysed again. Exit status: 0 all
+    fine, 1 some inputs failed, 2 usage error.
+
+    Example:
+
+        warta ingest berita.csv --text-column isi_berita --title-column judul --db warta.db
+    """
+    from warta.ingest import read_inputs
+    from warta.store.db import connect
+
+    try:
+        settings = load_settings(config_path).with_ingest(**columns)
+        conn = connect(db_path)
+    except WartaError as e:
+        click.echo(f"warta: {e}", err=True)
+        sys.exit(2)
+    console = Console(stderr=True)
+    tally = Tally()
+    try:
+        with _progress(console) as progress:
+            task = progress.add_task("ingest", total=None, tally="")
+            for outcome in _ingest(read_inputs(paths, settings), conn, settings, tally):
+                if isinstance(outcome, Failure):
+                    progress.console.print(Text(f"warta: {outcome.message}"), soft_wrap=True)
+                progress.update(task, advance=1, tally=_short(tally))
+    finally:
+        conn.close()
+    click.echo(tally.summary(), err=True)
+    sys.exit(1 if tally.failed else 0)
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.fields[tally]}"), TimeElapsedColumn(),
+                    console=console, transient=True, disable=not console.is_terminal)
+
+
+def _short(t: Tally) -> str:
+    rate = t.new / max(time.perf_counter() - t.started, 1e-9)
+    return f"{t.new} new · {t.stored} stored · {t.failed} failed · {rate:.1f}/s"
+
+
+def _ingest(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, settings: Settings,
+            tally: Tally) -> Iterator[dict[str, Any] | Failure]:
+    """Store every new article of ``items``; yield each outcome (the record or its Failure)."""
+    import warta
+    from warta.store.write import save_record
+
+    nlp = warta.load()  # built once per run
+    seen: set[str] = set()
+    for chunk in _chunks(_unseen(items, conn, seen, tally), CHUNK):
+        for outcome in _analyze_chunk(chunk, nlp, settings):
+            if isinstance(outcome, Failure):
+                tally.failed += 1
+            elif isinstance(outcome, dict):
+                if save_record(conn, outcome):
+                    tally.new += 1
+                else:  # two inputs cleaned to the same article
+                    tally.stored += 1
+            yield outcome
+
+
+def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, seen: set[str],
+            tally: Tally) -> Iterator[RawArticle | Failure]:
+    """Drop articles already stored or already met in this run, before any NLP runs on them."""
+    from warta.store.write import has_article
+
+    for item in items:
+        if isinstance(item, RawArticle):
+            key = _article_key(item)
+            if key is not None and (key in seen or has_article(conn, key)):
+                tally.stored += 1
+                continue
+            if key is not None:
+                seen.add(key)
+        yield item
+
+
+def _article_key(raw: RawArticle) -> str | None:
+    """The record id this article will get: a hash of its cleaned title and text."""
+    from warta.clean import clean_article
+    from warta.record import article_id
+
+    try:
+        article = clean_article(raw)
+    except InputError:
+        return None  # let the analysis report it as a failure with its own message
+    return article_id(article.title, article.text)
+
+
+def _chunks(items: Iterable[RawArticle | Failure], size: int) -> Iterator[list[Any]]:
+    chunk: list[RawArticle | Failure] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _analyze_chunk(chunk: list[RawArticle | Failure], nlp: Any,
+                   settings: Settings) -> Iterator[dict[str, Any] | Failure]:
+    """Analyse a chunk in one batch; if a stage crashes, redo it one by one to isolate the bad one.
+
+    Read failures pass through in their input position.
+    """
+    from warta.process import analyze, analyze_many
+
+    raws = [item for item in chunk if isinstance(item, RawArticle)]
+    try:
+        results = iter(list(analyze_many(raws, nlp, settings, batch_size=len(raws) or 1)))
+    except Exception:  # a stage bug on one article must not cost the other articles
+        results = iter([_analyze_one(raw, nlp, settings, analyze) for raw in raws])
+    for item in chunk:
+        yield item if isinstance(item, Failure) else next(results)
+
+
+def _analyze_one(raw: RawArticle, nlp: Any, settings: Settings, analyze: Any) -> Any:
+    try:
+        return analyze(raw, nlp, settings)
+    except InputError as e:
+        return Failure(e.path or raw.source.path or "-", str(e))
+    except Exception as e:
+        where = raw.source.path or "-"
+        if raw.source.record is not None:
+            where += f" (article {raw.source.record})"
+        return Failure(where, f"{where}: analysis failed ({type(e).__name__}: {e})")

@@ -1,0 +1,133 @@
+"""`warta search` and `warta stats`: read the store (read-only) from the command line."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from warta.cli.options import db_option
+from warta.errors import WartaError
+
+# Highlight markers no article text contains; turned into styles after escaping nothing.
+_OPEN, _CLOSE = "\x02", "\x03"
+
+
+def _open_store(db_path: str) -> sqlite3.Connection:
+    """The store, read-only; a missing or foreign file is one line on stderr and exit 2."""
+    from warta.store.db import connect
+
+    try:
+        return connect(db_path, read_only=True)
+    except WartaError as e:
+        click.echo(f"warta: {e}", err=True)
+        sys.exit(2)
+
+
+def _format_option(f: Any) -> Any:
+    return click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+                        show_default=True, help="A rich table, or JSON for scripts.")(f)
+
+
+@click.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1),
+              help="Most hits to show.")
+@click.option("--since", default=None, help="Published on or after this ISO date.")
+@click.option("--until", default=None, help="Published on or before this ISO date.")
+@click.option("--language", default=None, help="Only articles in this language (ISO 639-1).")
+@click.option("--actor", default=None, help="Only articles mentioning this actor (name/alias).")
+@click.option("--type", "event_type", default=None, help="Only articles with this PLOVER event.")
+@_format_option
+def search(query: str, db_path: str, limit: int, fmt: str, **filters: str | None) -> None:
+    """Full-text search of the stored articles, best matches first, with snippets.
+
+    Words must all occur; "quoted words" must occur together; a trailing * matches a prefix;
+    OR between words matches either.
+
+    Example:
+
+        warta search inflasi --db warta.db --limit 5
+    """
+    from warta.store.queries import search as run_search
+
+    conn = _open_store(db_path)
+    try:
+        marks = ("[", "]") if fmt == "json" else (_OPEN, _CLOSE)
+        hits = run_search(conn, query, limit=limit, highlight=marks, **filters)
+    except WartaError as e:
+        click.echo(f"warta: {e}", err=True)
+        sys.exit(2)
+    finally:
+        conn.close()
+    if fmt == "json":
+        for hit in hits:
+            click.echo(json.dumps(hit, ensure_ascii=False))
+        return
+    console = Console()
+    if not hits:
+        console.print(Text(f"No articles match {query!r}."))
+        return
+    table = Table("#", "score", "date", "title / snippet", show_lines=True)
+    for rank, hit in enumerate(hits, start=1):
+        body = Text(hit["title"] or "(untitled)", style="bold")
+        body.append("\n")
+        body.append_text(_highlighted(hit["snippet"] or ""))
+        body.append(f"\n{hit['id']}  {hit['url'] or ''}", style="dim")
+        score = f"{hit['score']:.3g}" if hit["score"] is not None else ""
+        table.add_row(str(rank), score, (hit["published"] or "")[:10], body)
+    console.print(table)
+
+
+def _highlighted(snippet: str) -> Text:
+    """Snippet with its match markers turned into a style (the text itself is never markup)."""
+    out = Text()
+    for i, part in enumerate(snippet.replace(_CLOSE, _OPEN).split(_OPEN)):
+        out.append(part.replace("\n", " "), style="bold yellow" if i % 2 else "")
+    return out
+
+
+@click.command()
+@db_option
+@_format_option
+def stats(db_path: str, fmt: str) -> None:
+    """How much the store holds: rows per table, languages, dates, top sources, event types.
+
+    Example:
+
+        warta stats --db warta.db
+    """
+    from warta.store.queries import stats as run_stats
+
+    conn = _open_store(db_path)
+    try:
+        figures = run_stats(conn)
+    finally:
+        conn.close()
+    if fmt == "json":
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    console = Console()
+    console.print(_pairs(f"Store {db_path}", figures["counts"], "table", "rows"))
+    dates = figures["published"]
+    console.print(Text(f"Published: {dates['first'] or '-'} … {dates['last'] or '-'}"))
+    for title, key, label in (("Languages", "languages", "language"),
+                              ("Top sources", "sources", "source"),
+                              ("Event types", "event_types", "type")):
+        if figures[key]:
+            console.print(_pairs(title, figures[key], label, "articles" if key != "event_types"
+                                 else "events"))
+
+
+def _pairs(title: str, values: dict[str, int], key: str, value: str) -> Table:
+    table = Table(key, value, title=title, title_justify="left")
+    for name, n in values.items():
+        table.add_row(Text(str(name)), f"{n:,}")
+    return table
