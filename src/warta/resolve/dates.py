@@ -1,0 +1,549 @@
+"""Find date expressions in Indonesian news and normalise them to ISO 8601.
+
+Partial dates stay partial: "April 2024" → ``2024-04``, "tahun 2022" → ``2022``, "pekan lalu" →
+an ISO week (``2024-W19``). Relative expressions ("kemarin", "dua tahun lalu", bare weekdays)
+are resolved against an anchor, the publication date; without one their value is ``None``
+rather than a guess. A weekday with a day and month but no year ("Kamis (16 Mei)") takes the
+year from the anchor or, when there is none, from the latest explicit year in the text whose
+calendar agrees with the weekday.
+
+The grammar is hand-written (dateparser misses Indonesian number words, "pekan lalu" and
+weekday resolution relative to a publication date); dateparser is the fallback of
+``normalize_date`` for forms the grammar does not know.
+
+Pure API: ``find_dates(text, anchor=...)`` and ``normalize_date(text, anchor=...)``; the spaCy
+stage ``warta_dates_v1`` writes ``doc._.dates`` as ``DateMention`` objects over token spans.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from warta.nlp.extensions import language_supported, mark_stage
+from warta.nlp.lang.id import dates as lex
+from warta.types import DateMention
+
+STAGE = "dates"
+VERSION = "1"
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+def _alt(words: object) -> str:
+    """A regex alternation of words, longest first so "kemarin lusa" wins over "kemarin"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+_MON = _alt(lex.MONTHS)
+_WD = _alt(lex.WEEKDAYS)
+_SMALL = _alt(w for w in lex.NUMBER_WORDS if lex.NUMBER_WORDS[w] < 10)
+_NUMBER = (
+    rf"(?:(?:{_SMALL})\s+(?:{lex.TENS_WORD})(?:\s+(?:{_SMALL}))?"
+    rf"|(?:{_SMALL})\s+{lex.TEEN_WORD}|{_alt(lex.NUMBER_WORDS)}|\d{{1,3}}"
+    rf"|{_alt(lex.VAGUE_QUANTITIES)})"
+)
+_UNIT = _alt(lex.UNITS)
+_PAST = _alt(lex.PAST_WORDS)
+_FUTURE = _alt(lex.FUTURE_WORDS)
+_REL = _alt(lex.PAST_WORDS | lex.FUTURE_WORDS | lex.PRESENT_WORDS)
+_PART = _alt(lex.PERIOD_PARTS)
+_I = re.IGNORECASE
+
+# Explicit calendar forms.
+_NUM_DMY = re.compile(
+    r"(?<![\d.,/-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep) ?(?P<y>\d{4}|\d{2})"
+    r"(?![\d/]|[.,-]\d)"
+)
+_NUM_DM = re.compile(r"(?<![\d.,/-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,-]\d)")
+_ISO = re.compile(r"(?<![\d./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d/]|[.,-]\d)")
+_DAY_MON = re.compile(
+    rf"(?<![\d.,])(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\b\.?(?:\s+(?P<y>\d{{4}})\b(?![.,]\d))?", _I
+)
+_MON_DAY_YEAR = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})\b", _I)
+_MON_YEAR = re.compile(
+    rf"(?:\b(?P<part>{_PART})\s+)?(?:\bbulan\s+)?\b(?P<mon>{_MON})\b\.?\s+(?:tahun\s+)?"
+    rf"(?P<y>\d{{4}})\b(?![.,]\d)",
+    _I,
+)
+_MON_BARE = re.compile(
+    rf"(?:\b(?P<cue>\w+)\s+)?\b(?P<mon>{_MON})\b(?!\.?\s+(?:tahun\s+)?\d)"
+    rf"(?:\s+(?P<rel>{_REL})\b)?",
+    _I,
+)
+# Years: "2022", "tahun 2022", "(2022)", "akhir 2024".
+_YEAR = re.compile(
+    rf"(?:\b(?P<part>{_PART})\s+)?(?:\b(?P<tahun>tahun|th\.?)\s+)?(?<![\d.,])(?P<y>\d{{4}})"
+    r"(?![\d]|[.,/]\d|-?an\b)",
+    _I,
+)
+_WORD_BEFORE = re.compile(r"([\w$-]+)[^\w]*$")
+_WORD_AFTER = re.compile(r"^[^\w]*(\w+)")
+_YEAR_LINK = re.compile(r"\d{4}\s*(?:-|–|—|s\.?/d\.?|hingga|sampai|dan|atau|ke|,)\s*\(?$", _I)
+# Relative forms.
+_REL_DAY = re.compile(rf"\b(?P<w>{_alt(lex.RELATIVE_DAYS)})\b", _I)
+_N_UNITS = re.compile(
+    rf"(?<!-)\b(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})\s+(?P<dir>{_PAST}|{_alt(lex.COUNTDOWN_WORDS)})\b",
+    _I,
+)
+_SE_UNIT = re.compile(
+    rf"\b(?P<unit>{_alt(lex.SE_UNITS)})\s+(?P<dir>{_PAST}|{_FUTURE})\b", _I
+)
+_UNIT_REL = re.compile(
+    rf"(?:\b(?P<part>{_PART})\s+)?(?<!-)\b(?P<unit>pekan|minggu|bulan|tahun)\s+(?P<dir>{_REL})\b",
+    _I,
+)
+_WEEKDAY = re.compile(rf"\b(?P<wd>{_WD})\b(?:\s+(?P<dir>{_REL})\b)?", _I)
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{_WD})\s*(?P<open>,\s*\(?|\(|\s)\s*$", _I)
+_CLOSE = re.compile(r"^\s*\)")
+_NOT_SUNDAY_AFTER = re.compile(r"^\s+(?:pertama|kedua|ketiga|keempat|terakhir|depan)\b", _I)
+
+
+@dataclass
+class _Cand:
+    """A candidate mention; ``pending`` holds (month, day, weekday) when the year is unknown."""
+
+    start: int
+    end: int
+    value: str | None
+    priority: int = 0  # ties between equally long candidates: lower wins
+    pending: tuple[int, int, int | None] | None = None
+    explicit_year: int | None = None  # a year written in the text, for the year fallback
+
+
+# --- small helpers -------------------------------------------------------------------------
+
+
+def _iso(d: date, precision: str) -> str:
+    """Format a date at a precision: year, month, week (ISO week) or day."""
+    if precision == "year":
+        return f"{d.year:04d}"
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if precision == "week":
+        iso = d.isocalendar()
+        return f"{iso.year:04d}-W{iso.week:02d}"
+    return d.isoformat()
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    """A date, or None when the parts do not make one (31 Februari)."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _add_months(d: date, months: int) -> date:
+    total = d.year * 12 + d.month - 1 + months
+    year, month = divmod(total, 12)
+    return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _shift(anchor: date, n: int, unit: str) -> date:
+    """The anchor moved by n units (negative: into the past)."""
+    if unit == "day":
+        return anchor + timedelta(days=n)
+    if unit == "week":
+        return anchor + timedelta(weeks=n)
+    if unit == "month":
+        return _add_months(anchor, n)
+    return _add_months(anchor, 12 * n)
+
+
+def _number(text: str) -> int | None:
+    """Value of a number phrase: "3", "tiga", "dua belas", "dua puluh satu"; None for "beberapa"."""
+    words = text.lower().split()
+    if words[0].isdigit():
+        return int(words[0])
+    if words[0] in lex.VAGUE_QUANTITIES:
+        return None
+    if len(words) == 1:
+        return lex.NUMBER_WORDS.get(words[0])
+    head = lex.NUMBER_WORDS[words[0]]
+    if words[1] == lex.TEEN_WORD:
+        return 10 + head
+    return head * 10 + (lex.NUMBER_WORDS[words[2]] if len(words) > 2 else 0)
+
+
+def _direction(word: str) -> int:
+    word = " ".join(word.lower().split())
+    if word in lex.PAST_WORDS:
+        return -1
+    if word in lex.FUTURE_WORDS or word in lex.COUNTDOWN_WORDS:
+        return 1
+    return 0
+
+
+def _month_ok(token: str) -> bool:
+    """Full Indonesian month names may be lower case; abbreviations and English are capitalised."""
+    return token.lower() in lex.FULL_MONTHS or token[:1].isupper()
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = _WORD_BEFORE.search(text[max(0, pos - 40) : pos])
+    return m.group(1).lower() if m else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    m = _WORD_AFTER.match(text[pos : pos + 40])
+    return m.group(1).lower() if m else ""
+
+
+def _is_count(word: str) -> bool:
+    return word.isdigit() or word in lex.NUMBER_WORDS or word in lex.VAGUE_QUANTITIES
+
+
+def _two_digit_year(y: str) -> int:
+    return int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 70 else 1900 + int(y))
+
+
+# --- explicit dates ------------------------------------------------------------------------
+
+
+def _explicit(text: str) -> Iterator[_Cand]:
+    """Dates written with calendar parts: numeric, day-month(-year), month-year."""
+    for m in _NUM_DMY.finditer(text):
+        if m["sep"] != "/" and len(m["y"]) != 4:  # "10.00.25" is not a date; "13/10/25" is
+            continue
+        year = _two_digit_year(m["y"])
+        d = _safe_date(year, int(m["m"]), int(m["d"]))
+        if d:
+            yield _Cand(m.start(), m.end(), d.isoformat(), explicit_year=year)
+    for m in _ISO.finditer(text):
+        d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if d:
+            yield _Cand(m.start(), m.end(), d.isoformat(), explicit_year=d.year)
+    for m in _NUM_DM.finditer(text):  # "16/5" only counts after a weekday: see _with_weekday
+        month, day = int(m["m"]), int(m["d"])
+        if _safe_date(2000, month, day):  # 2000 is a leap year: 29/2 stays possible
+            yield _Cand(m.start(), m.end(), None, priority=5, pending=(month, day, None))
+    yield from _day_month(text)
+    for m in _MON_DAY_YEAR.finditer(text):
+        d = _safe_date(int(m["y"]), lex.MONTHS[m["mon"].lower()], int(m["d"]))
+        if d and _month_ok(m["mon"]):
+            yield _Cand(m.start(), m.end(), d.isoformat(), explicit_year=d.year)
+    for m in _MON_YEAR.finditer(text):
+        year = int(m["y"])
+        if _month_ok(m["mon"]) and MIN_YEAR <= year <= MAX_YEAR:
+            month = lex.MONTHS[m["mon"].lower()]
+            yield _Cand(m.start(), m.end(), f"{year:04d}-{month:02d}", explicit_year=year)
+
+
+def _day_month(text: str) -> Iterator[_Cand]:
+    for m in _DAY_MON.finditer(text):
+        if not _month_ok(m["mon"]):
+            continue
+        month, day = lex.MONTHS[m["mon"].lower()], int(m["d"])
+        if m["y"]:
+            d = _safe_date(int(m["y"]), month, day)
+            if d:
+                yield _Cand(m.start(), m.end(), d.isoformat(), explicit_year=d.year)
+        elif _safe_date(2000, month, day):
+            end = m.end() - 1 if text[m.end() - 1] == "." else m.end()  # keep a full stop out
+            yield _Cand(m.start(), end, None, priority=1, pending=(month, day, None))
+
+
+def _with_weekday(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Extend dates preceded by a weekday ("Senin (13/10/2025)") into one mention."""
+    out = []
+    for c in cands:
+        m = _WEEKDAY_BEFORE.search(text[max(0, c.start - 20) : c.start])
+        if m is None or not m["wd"][:1].isupper():
+            if c.priority != 5:  # bare "16/5" without a weekday is a fraction or a score
+                out.append(c)
+            continue
+        start = c.start - (len(text[max(0, c.start - 20) : c.start]) - m.start())
+        end = c.end
+        if "(" in m["open"]:
+            close = _CLOSE.match(text[end:])
+            end = end + close.end() if close else end
+        weekday = lex.WEEKDAYS[m["wd"].lower()]
+        pending = (c.pending[0], c.pending[1], weekday) if c.pending else None
+        out.append(_Cand(start, end, c.value, c.priority - 10, pending, c.explicit_year))
+    return out
+
+
+# --- years and months ----------------------------------------------------------------------
+
+
+def _is_year_context(text: str, m: re.Match[str]) -> bool:
+    """A four-digit number is a year only where the words around it say so."""
+    if m["tahun"] or m["part"]:
+        return True
+    start = m.start("y")
+    before, after = _word_before(text, start), _word_after(text, m.end())
+    if after in lex.QUANTITY_WORDS or before in lex.NON_YEAR_CUES:
+        return False
+    if before in lex.YEAR_CUES:
+        return True
+    if text[start - 1 : start] == "(" and text[m.end() : m.end() + 1] == ")":
+        return True
+    return bool(_YEAR_LINK.search(text[max(0, start - 16) : start]))
+
+
+def _years(text: str) -> Iterator[_Cand]:
+    for m in _YEAR.finditer(text):
+        year = int(m["y"])
+        if MIN_YEAR <= year <= MAX_YEAR and _is_year_context(text, m):
+            yield _Cand(m.start(), m.end(), f"{year:04d}", priority=2, explicit_year=year)
+
+
+def _bare_months(text: str, anchor: date | None) -> Iterator[_Cand]:
+    """Month names without day or year, trusted only next to a cue: "pada Mei", "Mei lalu"."""
+    for m in _MON_BARE.finditer(text):
+        mon = m["mon"]
+        if mon.lower() not in lex.FULL_MONTHS or not mon[:1].isupper():
+            continue
+        cue = (m["cue"] or "").lower()
+        if cue not in lex.MONTH_CUES and not m["rel"]:
+            continue
+        start = m.start() if cue in lex.PERIOD_PARTS or cue == "bulan" else m.start("mon")
+        month = lex.MONTHS[mon.lower()]
+        direction = _direction(m["rel"]) if m["rel"] else None
+        value = _month_value(month, direction, anchor)
+        if direction is None and anchor is None:  # no anchor: take the year from the text
+            yield _Cand(start, m.end(), None, priority=3, pending=(month, 0, None))
+        else:
+            yield _Cand(start, m.end(), value, priority=3)
+
+
+def _month_value(month: int, direction: int | None, anchor: date | None) -> str | None:
+    """Year of a month named without one: same year; "lalu" → latest before; "depan" → next."""
+    if anchor is None:
+        return None
+    year = anchor.year
+    if direction == -1 and month >= anchor.month:
+        year -= 1
+    elif direction == 1 and month <= anchor.month:
+        year += 1
+    return f"{year:04d}-{month:02d}"
+
+
+# --- relative expressions ------------------------------------------------------------------
+
+
+def _relative(text: str, anchor: date | None) -> Iterator[_Cand]:
+    """Relative days, "N units ago", "pekan lalu", "awal bulan depan", weekdays."""
+    for m in _REL_DAY.finditer(text):
+        offset = lex.RELATIVE_DAYS[" ".join(m["w"].lower().split())]
+        value = (anchor + timedelta(days=offset)).isoformat() if anchor else None
+        yield _Cand(m.start(), m.end(), value, priority=4)
+    for m in _N_UNITS.finditer(text):
+        n = _number(m["n"])
+        unit = lex.UNITS[m["unit"].lower()]
+        value = _iso(_shift(anchor, n * _direction(m["dir"]), unit), unit) if anchor and n else None
+        yield _Cand(m.start(), m.end(), value, priority=1)
+    for m in _SE_UNIT.finditer(text):
+        unit = lex.SE_UNITS[m["unit"].lower()]
+        value = _iso(_shift(anchor, _direction(m["dir"]), unit), unit) if anchor else None
+        yield _Cand(m.start(), m.end(), value, priority=1)
+    for m in _UNIT_REL.finditer(text):
+        if _is_count(_word_before(text, m.start())):  # "dua tahun mendatang": a duration
+            continue
+        yield _Cand(m.start(), m.end(), _unit_rel_value(m, anchor), priority=2)
+    yield from _weekdays(text, anchor)
+
+
+def _unit_rel_value(m: re.Match[str], anchor: date | None) -> str | None:
+    if anchor is None:
+        return None
+    unit = lex.UNITS[m["unit"].lower()]
+    moved = _shift(anchor, _direction(m["dir"]), unit)
+    if unit == "week" and (m["part"] or "").lower() == "akhir":  # the weekend: its Saturday
+        return (moved + timedelta(days=5 - moved.weekday())).isoformat()
+    return _iso(moved, unit)
+
+
+def _weekdays(text: str, anchor: date | None) -> Iterator[_Cand]:
+    """Capitalised weekday names, resolved to the latest such day on or before the anchor."""
+    for m in _WEEKDAY.finditer(text):
+        name = m["wd"]
+        if not name[:1].isupper():
+            continue
+        if name.lower() == "minggu" and (m["dir"] or _NOT_SUNDAY_AFTER.match(text[m.end() :])):
+            continue  # "Minggu lalu" is last week, handled as a unit
+        weekday = lex.WEEKDAYS[name.lower()]
+        direction = _direction(m["dir"]) if m["dir"] else None
+        value = _weekday_value(weekday, direction, anchor)
+        yield _Cand(m.start(), m.end(), value, priority=6)
+
+
+def _weekday_value(weekday: int, direction: int | None, anchor: date | None) -> str | None:
+    if anchor is None:
+        return None
+    back = (anchor.weekday() - weekday) % 7
+    if direction == -1:  # "Kamis lalu": strictly before
+        back = back or 7
+    elif direction == 1:  # "Kamis depan": strictly after
+        return (anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)).isoformat()
+    elif direction == 0:  # "Kamis ini": in the anchor's week
+        return (anchor + timedelta(days=weekday - anchor.weekday())).isoformat()
+    return (anchor - timedelta(days=back)).isoformat()
+
+
+# --- selection and year fallback -----------------------------------------------------------
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Keep the longest non-overlapping candidates (ties: lower priority first), in text order."""
+    kept: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _year_candidates(month: int, day: int, anchor: date | None, text_years: list[int]) -> list[int]:
+    """Years to try for a day and month written without one, most plausible first."""
+    if anchor is not None:
+
+        def distance(y: int) -> int:
+            d = _safe_date(y, month, day or 1)
+            return abs((d - anchor).days) if d else 10**6
+
+        return sorted((anchor.year, anchor.year - 1, anchor.year + 1), key=distance)
+    out: list[int] = []
+    for y in sorted(set(text_years), reverse=True):
+        out.extend(v for v in (y, y + 1, y - 1) if v not in out)
+    return out
+
+
+def _resolve_pending(c: _Cand, anchor: date | None, text_years: list[int]) -> str | None:
+    month, day, weekday = c.pending  # type: ignore[misc]
+    years = _year_candidates(month, day, anchor, text_years)
+    if not years:
+        return None
+    if day == 0:  # a bare month: the latest explicit year
+        return f"{years[0]:04d}-{month:02d}"
+    if weekday is not None:
+        for y in years:
+            d = _safe_date(y, month, day)
+            if d and d.weekday() == weekday:
+                return d.isoformat()
+    d = _safe_date(years[0], month, day)
+    return d.isoformat() if d else None
+
+
+# --- public API ----------------------------------------------------------------------------
+
+
+def find_dates(text: str, *, anchor: date | None) -> list[tuple[int, int, str | None]]:
+    """Every date expression in ``text`` as (start char, end char, ISO value or None).
+
+    ``anchor`` is the publication date; relative expressions without it get ``None``.
+    """
+    cands = _with_weekday(text, list(_explicit(text)))
+    cands += list(_years(text)) + list(_bare_months(text, anchor)) + list(_relative(text, anchor))
+    kept = _select(cands)
+    text_years = [c.explicit_year for c in kept if c.explicit_year is not None]
+    return [
+        (c.start, c.end, _resolve_pending(c, anchor, text_years) if c.pending else c.value)
+        for c in kept
+    ]
+
+
+def normalize_date(text: str, *, anchor: date | None) -> str | None:
+    """ISO 8601 value of one date expression ("16 Mei 2024", "dua tahun lalu"); None if unknown."""
+    found = find_dates(text, anchor=anchor)
+    if found:
+        return max(found, key=lambda f: f[1] - f[0])[2]
+    return _dateparser_fallback(text, anchor)
+
+
+# dateparser's periods → our precisions ("time" means a time today: keep the day).
+_PERIODS: dict[str, str] = {"year": "year", "month": "month", "week": "week", "day": "day",
+                            "time": "day"}
+_TIME_OF_DAY = re.compile(
+    r"(?:\b(?:pukul|jam)\s*)?\b\d{1,2}[.:]\d{2}\b(?:\s*(?:WIB|WITA|WIT)\b)?", _I
+)
+_SENTINEL = datetime(1000, 1, 1)  # a base no real date uses: shows a relative parse without anchor
+
+
+def _dateparser_fallback(text: str, anchor: date | None) -> str | None:
+    """Ask dateparser about forms the grammar does not cover; None when it cannot tell."""
+    from dateparser.date import DateDataParser  # slow import: only when the grammar fails
+
+    text = _TIME_OF_DAY.sub(" ", text).strip()  # dateparser reads "pukul 10.00" as today
+    if not text:
+        return None
+    base = datetime.combine(anchor, datetime.min.time()) if anchor else _SENTINEL
+    parser = DateDataParser(
+        languages=["id", "en"],
+        settings={"RELATIVE_BASE": base, "DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past"},
+    )
+    data = parser.get_date_data(text)
+    if data.date_obj is None or not MIN_YEAR <= data.date_obj.year <= MAX_YEAR:
+        return None
+    return _iso(data.date_obj.date(), _PERIODS.get(data.period or "day", "day"))
+
+
+def parse_anchor(published: str | None) -> date | None:
+    """The publication date as a ``date`` (from ISO 8601 date or date-time); None if unreadable."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def date_bounds(value: str) -> tuple[date, date] | None:
+    """First and last day covered by a (partial) ISO value: ``2024`` → 1 Jan .. 31 Dec 2024.
+
+    For consumers that compare dates of different precision (``2024-W19`` against ``2024-05``).
+    """
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            y = int(value)
+            return date(y, 1, 1), date(y, 12, 31)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            first = date.fromisoformat(value + "-01")
+            return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            first = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return first, first + timedelta(days=6)
+        d = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return d, d
+
+
+# --- spaCy stage ---------------------------------------------------------------------------
+
+
+def date_mentions(doc: Doc) -> list[DateMention]:
+    """The date mentions of a Doc, anchored on ``doc._.published`` when it is set."""
+    anchor = parse_anchor(doc._.published)
+    mentions = []
+    for start, end, value in find_dates(doc.text, anchor=anchor):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            mentions.append(DateMention(span=span, value=value))
+    return mentions
+
+
+class DatesStage:
+    """Attach ``doc._.dates``; skips documents in languages the grammar does not know."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not language_supported(doc):
+            doc._.dates = []
+            mark_stage(doc, STAGE, VERSION, "skipped", f"language {doc._.language!r} not supported")
+            return doc
+        doc._.dates = date_mentions(doc)
+        mark_stage(doc, STAGE, VERSION, "ok")
+        return doc
+
+
+@Language.factory("warta_dates_v1", assigns=["doc._.dates"])
+def make_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """spaCy factory of the dates stage."""
+    return DatesStage()

@@ -1,0 +1,226 @@
+"""Dates: normalisation to partial ISO 8601, relative resolution, the spaCy stage."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+
+from warta.resolve.dates import (
+    date_bounds,
+    date_mentions,
+    find_dates,
+    normalize_date,
+    parse_anchor,
+)
+
+ANCHOR = date(2024, 5, 16)  # a Thursday
+
+
+@pytest.fixture(scope="session")
+def blank_id():
+    nlp = spacy.blank("id")
+    nlp.add_pipe("warta_dates_v1", name="dates")
+    return nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("April 2024", "2024-04"),
+        ("bulan Agustus 2025", "2025-08"),
+        ("akhir Mei 2024", "2024-05"),
+        ("Agt 2024", "2024-08"),
+        ("Ags 2023", "2023-08"),
+        ("Sept 2024", "2024-09"),
+        ("Okt 2019", "2019-10"),
+        ("tahun 2022", "2022"),
+        ("Tahun 1998", "1998"),
+        ("akhir 2024", "2024"),
+        ("16 Mei 2024", "2024-05-16"),
+        ("1 Januari 2000", "2000-01-01"),
+        ("29 Februari 2024", "2024-02-29"),
+        ("5 Des 2023", "2023-12-05"),
+        ("17 Agustus 1945", "1945-08-17"),
+        ("16/5/2024", "2024-05-16"),
+        ("(13/10/2025)", "2025-10-13"),
+        ("13/10/25", "2025-10-13"),
+        ("13-10-2025", "2025-10-13"),
+        ("13.10.2025", "2025-10-13"),
+        ("2024-05-16", "2024-05-16"),
+        ("May 16, 2024", "2024-05-16"),
+        ("Senin (13/10/2025)", "2025-10-13"),
+        ("Selasa, 26 Agustus 2025", "2025-08-26"),
+    ],
+)
+def test_explicit_dates_need_no_anchor(text, expected):
+    assert normalize_date(text, anchor=None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kemarin", "2024-05-15"),
+        ("hari ini", "2024-05-16"),
+        ("besok", "2024-05-17"),
+        ("lusa", "2024-05-18"),
+        ("kemarin lusa", "2024-05-14"),
+        ("tiga hari yang lalu", "2024-05-13"),
+        ("3 hari lalu", "2024-05-13"),
+        ("dua belas hari lalu", "2024-05-04"),
+        ("tiga hari lagi", "2024-05-19"),
+        ("pekan lalu", "2024-W19"),
+        ("minggu lalu", "2024-W19"),
+        ("Minggu lalu", "2024-W19"),
+        ("dua minggu yang lalu", "2024-W18"),
+        ("sepekan lalu", "2024-W19"),
+        ("pekan depan", "2024-W21"),
+        ("bulan lalu", "2024-04"),
+        ("sebelas bulan lalu", "2023-06"),
+        ("awal bulan depan", "2024-06"),
+        ("tahun lalu", "2023"),
+        ("tahun ini", "2024"),
+        ("tahun depan", "2025"),
+        ("setahun silam", "2023"),
+        ("dua tahun lalu", "2022"),
+        ("dua puluh tahun lalu", "2004"),
+        ("akhir pekan ini", "2024-05-18"),
+        ("Senin", "2024-05-13"),
+        ("pada Kamis", "2024-05-16"),
+        ("Jumat", "2024-05-10"),
+        ("Kamis lalu", "2024-05-09"),
+        ("Jumat depan", "2024-05-17"),
+        ("Kamis (16 Mei)", "2024-05-16"),
+        ("Rabu (15/5)", "2024-05-15"),
+        ("pada Desember", "2024-12"),
+        ("Maret lalu", "2024-03"),
+        ("Juni mendatang", "2024-06"),
+    ],
+)
+def test_relative_dates_resolve_against_the_anchor(text, expected):
+    assert normalize_date(text, anchor=ANCHOR) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["kemarin", "dua tahun lalu", "pekan lalu", "Senin", "pada Kamis", "bulan lalu",
+     "Kamis (16 Mei)"],
+)
+def test_relative_dates_without_anchor_have_no_value(text):
+    found = find_dates(text, anchor=None)
+    assert len(found) == 1
+    assert found[0][2] is None
+
+
+@pytest.mark.parametrize("text", ["beberapa hari lalu", "beberapa tahun silam"])
+def test_vague_quantities_are_dates_without_value(text):
+    assert find_dates(text, anchor=ANCHOR) == [(0, len(text), None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "inflasi naik 2,31 persen",
+        "anggaran Rp 4,5 triliun",
+        "rapat dimulai pukul 10.00 WIB",
+        "sebanyak 2000 orang hadir",
+        "skor akhir 2/1 untuk tuan rumah",
+        "lebih dari dua tahun terisolasi",
+        "selama enam bulan terakhir",
+        "kunjungan dua hari ke Jepang",
+        "dalam dua tahun mendatang",
+        "bertahun-tahun yang lalu",
+        "Pasal 2019 ayat 3",
+        "31/2/2024",
+        "Jan Ethes bermain",
+    ],
+)
+def test_numbers_and_durations_that_are_not_dates(text):
+    assert find_dates(text, anchor=ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # weekday + day-month without year, no publication date: the latest explicit year
+        ("Menteri tiba pada Kamis (16 Mei). Pertemuan April 2024 dan tahun 2022 dibahas.",
+         "2024-05-16"),
+        # a later year whose calendar disagrees with the weekday is passed over
+        ("Target tahun 2045 dibahas. Rapat digelar Kamis (16 Mei) setelah April 2024.",
+         "2024-05-16"),
+    ],
+)
+def test_weekday_day_month_takes_the_latest_explicit_year(text, expected):
+    values = {text[s:e]: v for s, e, v in find_dates(text, anchor=None)}
+    assert values["Kamis (16 Mei)"] == expected
+
+
+def test_day_month_prefers_the_year_nearest_the_anchor():
+    found = find_dates("Rapat digelar 30 Desember.", anchor=date(2025, 1, 3))
+    assert [v for _, _, v in found] == ["2024-12-30"]
+
+
+def test_weekday_and_date_are_one_mention():
+    text = "kata Budi, Senin (13/10/2025), di Jakarta."
+    found = find_dates(text, anchor=None)
+    assert [(text[s:e], v) for s, e, v in found] == [("Senin (13/10/2025)", "2025-10-13")]
+
+
+def test_year_ranges_give_two_years():
+    text = "pada periode 2019-2020 dan sejak 2022"
+    assert [v for _, _, v in find_dates(text, anchor=None)] == ["2019", "2020", "2022"]
+
+
+def test_normalize_date_falls_back_to_dateparser_without_grammar_match():
+    assert normalize_date("2022", anchor=None) == "2022"
+    assert normalize_date("pukul 10.00 WIB", anchor=ANCHOR) is None
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("2024-05-16", date(2024, 5, 16)), ("2024-05-16T10:00:00+07:00", date(2024, 5, 16)),
+     (None, None), ("kemarin", None)],
+)
+def test_parse_anchor(published, expected):
+    assert parse_anchor(published) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [("2024", date(2024, 1, 1), date(2024, 12, 31)),
+     ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+     ("2024-W19", date(2024, 5, 6), date(2024, 5, 12)),
+     ("2024-05-16", date(2024, 5, 16), date(2024, 5, 16))],
+)
+def test_date_bounds(value, first, last):
+    assert date_bounds(value) == (first, last)
+
+
+def test_stage_spans_align_to_tokens(blank_id):
+    text = "Menteri tiba di Tokyo pada Senin (13/10/2025) pukul 10.00 WIB, usai April 2024."
+    doc = blank_id(text)
+    found = [(d.span.text, d.value) for d in doc._.dates]
+    assert found == [("Senin (13/10/2025)", "2025-10-13"), ("April 2024", "2024-04")]
+    for mention in doc._.dates:
+        assert mention.span.doc is doc
+        assert mention.span.start_char == doc[mention.span.start].idx
+    assert doc._.stages[-1].name == "dates"
+    assert doc._.stages[-1].status == "ok"
+
+
+def test_stage_uses_the_publication_date(blank_id):
+    doc = blank_id.make_doc("Polisi menangkap tersangka kemarin dan Senin.")
+    doc._.published = "2024-05-16T08:00:00+07:00"
+    doc = blank_id.get_pipe("dates")(doc)
+    assert [(m.span.text, m.value) for m in date_mentions(doc)] == [
+        ("kemarin", "2024-05-15"), ("Senin", "2024-05-13")]
+    assert [m.value for m in doc._.dates] == ["2024-05-15", "2024-05-13"]
+
+
+def test_stage_skips_other_languages(blank_id):
+    doc = blank_id.make_doc("The minister arrived on 16 May 2024.")
+    doc._.language = "en"
+    doc = blank_id.get_pipe("dates")(doc)
+    assert doc._.dates == []
+    assert doc._.stages[-1].status == "skipped"
