@@ -1,0 +1,136 @@
+"""Indonesian reporting language, as data: the words that frame who said what.
+
+Used by ``warta.extract.quotes``. Every set holds lower-cased surface forms. The classes follow how
+Indonesian news attributes speech:
+
+- ``CUE_AFTER``: bare verb stems that follow a quote, then the speaker ("…," *kata* Putin); they
+  also take the enclitic ``-nya`` ("…," *ujarnya*) or a following pronoun ("…," *lanjut dia*).
+- ``VERB_BEFORE``: prefixed verbs with the speaker as subject, before a quote (Putin *mengatakan*,
+  "…") or after it ("…," Putin *menambahkan*).
+- ``INDIRECT_VERBS``: verbs that report a clause without quote marks (X *menilai* …,
+  X *mengatakan bahwa* …).
+- ``FRAMING_VERBS``: verbs that frame a quoted fragment as the subject's words without being
+  speech verbs themselves (X *menyebut* kisah itu "mengagumkan"; X *memperingatkan* … "agresi").
+  A quoted fragment needs one of these (or a speech verb) before it to count as a partial quote;
+  otherwise it is a scare quote or a title.
+"""
+
+from __future__ import annotations
+
+# "…," kata X — stems that follow the quote.
+CUE_AFTER: frozenset[str] = frozenset({
+    "kata", "ujar", "ucap", "ungkap", "jelas", "tutur", "tegas", "imbuh", "tambah", "papar",
+    "terang", "sebut", "lanjut", "pungkas", "tandas", "tukas", "seru", "timpal", "sambung",
+    "kilah", "aku", "klaim", "tanya", "bilang", "urai", "beber", "cetus", "sergah", "jawab",
+    "katanya", "tulis", "pesan", "harap", "pinta", "ajak", "sahut", "bantah", "keluh", "canda",
+    "celetuk", "desak", "ingat", "nilai", "tutup", "simpul", "kisah", "cerita", "akunya",
+})
+
+# Cue stems that are also common nouns or adjectives; they count as cues only right after a
+# quote or with a speaker/-nya, never as a verb inside a sentence ("jelas" = clear).
+AMBIGUOUS_CUES: frozenset[str] = frozenset({
+    "jelas", "tegas", "aku", "ingat", "nilai", "tutup", "harap", "pesan", "cerita", "tulis",
+})
+
+# Enclitic and pronoun speakers after a cue: "ujarnya", "kata dia", "lanjut beliau".
+NYA_SUFFIX = "nya"
+PRONOUNS: frozenset[str] = frozenset({
+    "ia", "dia", "beliau", "mereka", "nya", "-nya", "dirinya", "saya", "kami", "kita", "aku",
+})
+PERSON_PRONOUNS: frozenset[str] = frozenset({"ia", "dia", "beliau", "nya", "-nya", "dirinya"})
+
+# Speech verbs whose subject is the speaker; they introduce a direct quote or a reported clause.
+VERB_BEFORE: frozenset[str] = frozenset({
+    "mengatakan", "menegaskan", "menyatakan", "menambahkan", "menjelaskan", "mengungkapkan",
+    "menuturkan", "menyampaikan", "mengucapkan", "menerangkan", "memaparkan", "mengimbuhkan",
+    "menyebut", "menyebutkan", "menandaskan", "menukas", "berkata", "berujar", "bertanya",
+    "menanyakan", "mengaku", "mengakui", "mengklaim", "membantah", "menekankan", "mengingatkan",
+    "memperingatkan", "melanjutkan", "menjawab", "menulis", "menuliskan", "berpesan",
+    "berharap", "mengharapkan", "berjanji", "menyimpulkan", "menceritakan", "mengisahkan",
+    "membeberkan", "menguraikan", "mengemukakan", "mengumumkan", "mencuit", "bercerita",
+    "berpendapat", "menyerukan", "mendesak", "meminta", "mengajak", "menilai", "mengeluhkan",
+    "menyinggung", "mengutarakan", "mengungkap", "mengeklaim",
+})
+
+# Verbs reporting a clause without quote marks: "X menilai …", "X mengatakan bahwa …".
+INDIRECT_VERBS: frozenset[str] = frozenset({
+    "mengatakan", "menegaskan", "menyatakan", "menambahkan", "menjelaskan", "mengungkapkan",
+    "menuturkan", "menyampaikan", "menerangkan", "memaparkan", "menyebut", "menyebutkan",
+    "menilai", "menganggap", "mengaku", "mengakui", "mengklaim", "mengeklaim", "membantah",
+    "menekankan", "mengingatkan", "memperingatkan", "memperkirakan", "memprediksi", "menduga",
+    "meyakini", "yakin", "berpendapat", "berharap", "mengharapkan", "berjanji",
+    "mengungkap", "membeberkan", "mengemukakan", "mengumumkan", "menandaskan", "menuding",
+    "menuduh", "memastikan", "berkata", "melaporkan", "mengutarakan",
+    "mengisyaratkan", "menjamin", "menyadari", "mencatat", "menyinggung",
+})
+
+# Verbs that frame a quoted fragment as the subject's words (partial quotes) without being
+# speech verbs: characterising, interpreting, condemning, demanding.
+FRAMING_VERBS: frozenset[str] = frozenset({
+    "menggambarkan", "menafsirkan", "menyebutnya", "menjuluki", "mengecam", "mengkritik",
+    "menyerukan", "mendesak", "meminta", "menuntut", "menolak", "menyambut", "menamai",
+    "menamakan", "mengistilahkan", "menganggapnya", "memandang", "melihat", "mencap",
+    "memperingatkan", "menuduh", "menuding", "menyindir", "mengutuk", "mengajak", "berjanji",
+    "bersumpah", "mengancam", "menjanjikan", "menginginkan", "menawarkan",
+})
+
+# Participial links: "…, dengan mengatakan bahwa …" — the speaker is the main clause's subject.
+PARTICIPLE_LINKS: frozenset[str] = frozenset({"dengan", "sambil", "seraya", "sembari"})
+
+# Complementisers that open the reported clause.
+COMPLEMENTIZERS: frozenset[str] = frozenset({"bahwa", "bahwasanya", "jika", "kalau"})
+
+# "menurut X, …" and its pronoun forms.
+MENURUT: frozenset[str] = frozenset({"menurut"})
+MENURUT_PRONOUN: frozenset[str] = frozenset({
+    "menurutnya", "menurutku", "menurutmu", "menurut-nya",
+})
+
+# Passive attributions in the sentence after a quote: "Hal itu disampaikan X …".
+PASSIVE_CUES: frozenset[str] = frozenset({
+    "disampaikan", "diungkapkan", "dikatakan", "ditegaskan", "dijelaskan", "disebutkan",
+    "dituturkan", "dipaparkan", "diterangkan", "diutarakan", "dikemukakan", "diucapkan",
+})
+PASSIVE_SUBJECTS: frozenset[str] = frozenset({"hal", "demikian", "pernyataan", "ungkapan"})
+
+# Words that end a speaker noun phrase after a cue: "kata Putin | kepada …", "ujar Tito | dalam …".
+ADDRESSEE_PREPS: frozenset[str] = frozenset({"kepada", "pada", "terhadap"})
+VENUE_PREPS: frozenset[str] = frozenset({"dalam", "di", "saat", "ketika", "usai", "seusai",
+                                         "sebelum", "setelah", "sesudah", "melalui", "lewat",
+                                         "via", "selepas", "kala", "waktu", "sewaktu"})
+SPEAKER_STOPS: frozenset[str] = frozenset({
+    "kepada", "pada", "terhadap", "dalam", "di", "saat", "ketika", "usai", "seusai", "sebelum",
+    "setelah", "sesudah", "melalui", "lewat", "via", "selepas", "kala", "sewaktu", "kemarin",
+    "hari", "yang", "sambil", "seraya", "sembari", "dengan", "bahwa", "kepadanya", "ke",
+    "tentang", "soal", "terkait", "mengenai", "pula", "juga", "lagi", "pun", "menambahkan",
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad", "tadi",
+})
+
+# Words that end a subject noun phrase when walking back from a verb.
+CLAUSE_BOUNDARIES: frozenset[str] = frozenset({
+    "bahwa", "yang", "dan", "tetapi", "namun", "sedangkan", "sementara", "karena", "ketika",
+    "saat", "sehingga", "agar", "supaya", "jika", "kalau", "setelah", "sebelum", "lalu",
+    "kemudian", "serta", "atau", "tapi", "untuk",
+})
+# Conjunctions that join two names into one subject ("Tiongkok dan Rusia mengatakan").
+COORDINATORS: frozenset[str] = frozenset({"dan", "serta"})
+# Adverbs allowed between a subject and its verb ("Putin juga mengatakan").
+SUBJECT_ADVERBS: frozenset[str] = frozenset({
+    "juga", "pun", "kemudian", "lalu", "sempat", "telah", "sudah", "pernah", "kembali",
+    "kerap", "sering", "bahkan", "lantas", "tak", "tidak", "secara", "terus", "lebih", "jauh",
+    "baru-baru", "ini", "itu", "tersebut", "sendiri", "selalu", "akan", "masih", "mengaku",
+})
+
+# Quote-mark pairs: opening mark → closing marks. Straight marks are undirected and paired by
+# context; ``""`` (a CSV export's escaped quote left in the text) counts as one straight mark.
+QUOTE_PAIRS: dict[str, str] = {"“": "”", "«": "»", "‘": "’", "„": "“", "‹": "›"}
+STRAIGHT_QUOTES: frozenset[str] = frozenset({'"', "＂"})
+DOUBLED_STRAIGHT = '""'
+
+# A quote with no reporting frame is kept only when it reads like a statement: at least this
+# many words (scare quotes and titles are shorter).
+MIN_FREE_QUOTE_TOKENS = 5
+# A reported clause shorter than this is not an indirect quote ("ia mengatakan demikian").
+MIN_INDIRECT_TOKENS = 3
+# How far an unattributed quote may inherit the last speaker (paragraphs back).
+INHERIT_PARAGRAPHS = 2
