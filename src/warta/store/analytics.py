@@ -122,15 +122,20 @@ def iter_events_for_export(conn: sqlite3.Connection, *,
                            batch: int = BATCH) -> Iterator[dict[str, Any]]:
     """Every event with its actors and its article (URL, dates, tone), fetched in batches.
 
-    Unlike ``queries.iter_events`` it carries the article's tone (GDELT's AvgTone) and actor
-    types, and reads with ``fetchmany`` so a large store streams through in constant memory.
+    Unlike ``queries.iter_events`` it carries the article's tone (GDELT's AvgTone), the actors'
+    types and roles, and reads with ``fetchmany``, so a large store streams through in constant
+    memory.
     """
     sql = """SELECT e.article_id, e.seq, e.type, e.mode, e.cameo, e.source_id, e.target_id,
                 e.date, e.location, e.negated, e.modality, e.start, e.end, e.trigger,
                 e.evidence, e.goldstein, e.quad_class,
                 s.name AS source_name, s.country AS source_country, s.type AS source_type,
                 t.name AS target_name, t.country AS target_country, t.type AS target_type,
-                a.url, a.published AS article_published, a.tone AS article_tone,
+                (SELECT json_group_array(role) FROM actor_roles WHERE actor_id = e.source_id)
+                    AS source_roles,
+                (SELECT json_group_array(role) FROM actor_roles WHERE actor_id = e.target_id)
+                    AS target_roles,
+                a.url, a.source_path, a.published AS article_published, a.tone AS article_tone,
                 a.ingested_at
              FROM events e JOIN articles a ON a.id = e.article_id
              LEFT JOIN actors s ON s.id = e.source_id
@@ -141,6 +146,8 @@ def iter_events_for_export(conn: sqlite3.Connection, *,
         out["location"] = json.loads(out["location"]) if out["location"] else None
         out["evidence"] = json.loads(out["evidence"]) if out["evidence"] else []
         out["negated"] = bool(out["negated"])
+        out["source_roles"] = json.loads(out["source_roles"])
+        out["target_roles"] = json.loads(out["target_roles"])
         yield out
 
 

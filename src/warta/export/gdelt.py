@@ -1,0 +1,166 @@
+"""GDELT 2.0 Events "export" TSV: 61 tab-separated columns, no header, one row per event.
+
+Column names and order are GDELT's published ones (``COLUMNS``; linwoodc3/gdelt2HeaderRows,
+``GDELT_2.0_Column_Labels_Header_Row_Sep2016.csv``). docs/exports.md says which columns are
+filled and from what; the others are left empty, as GDELT itself leaves unknown fields.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from functools import lru_cache
+from importlib import resources
+from typing import Any, TextIO
+
+from warta.export import geo
+from warta.export.progress import track
+from warta.store import analytics
+
+COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
+)
+
+# QuadClass by CAMEO root code (GDELT's own grouping): 01-05 verbal cooperation, 06-08 material
+# cooperation, 09-13 verbal conflict, 14-20 material conflict.
+# Fallbacks, used only when the event stage left QuadClass or GoldsteinScale empty.
+_QUAD_BY_PLOVER = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "REQUEST": 1, "CONCEDE": 2,
+                   "COOPERATE": 2, "AID": 2, "RETREAT": 2, "ACCUSE": 3, "REJECT": 3,
+                   "THREATEN": 3, "PROTEST": 3, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4,
+                   "ASSAULT": 4}
+# Goldstein scores of CAMEO's twenty root codes (the root entries of the Goldstein table).
+_GOLDSTEIN_BY_ROOT = {"01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0,
+                      "07": 7.0, "08": 5.0, "09": -2.0, "10": -5.0, "11": -2.0, "12": -4.0,
+                      "13": -4.4, "14": -6.5, "15": -7.2, "16": -4.0, "17": -7.0, "18": -9.0,
+                      "19": -10.0, "20": -10.0}
+
+
+@lru_cache(maxsize=1)
+def _role_types() -> list[tuple[str, str]]:
+    text = resources.files("warta.export").joinpath("cameo_types.tsv").read_text("utf-8")
+    pairs = [tuple(line.split("\t")) for line in text.splitlines()
+             if line.strip() and not line.startswith("#")]
+    return sorted(((k, v) for k, v in pairs), key=lambda kv: -len(kv[0]))
+
+
+def actor_type_code(roles: list[str]) -> str:
+    """CAMEO type (GOV, MIL, COP, ...) of the first role that names one; "" when none does."""
+    for role in roles:
+        lowered = role.lower()
+        for word, code in _role_types():
+            if lowered == word or lowered.startswith(word + " "):
+                return code
+    return ""
+
+
+def date_parts(value: str | None) -> tuple[str, str, str, str]:
+    """SQLDATE, MonthYear, Year, FractionDate of an ISO date, possibly partial.
+
+    Unknown parts are zeros: "2024-04" gives 20240400, 202404, 2024 and a fraction with day 0.
+    """
+    if not value or len(value) < 4 or not value[:4].isdigit():
+        return "", "", "", ""
+    year = int(value[:4])
+    month = int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else 0
+    day = int(value[8:10]) if len(value) >= 10 and value[8:10].isdigit() else 0
+    fraction = year + (month * 30 + day) / 365  # GDELT's own approximation
+    return f"{year:04d}{month:02d}{day:02d}", f"{year:04d}{month:02d}", f"{year:04d}", \
+        f"{fraction:.4f}"
+
+
+def event_id(article_id: str, seq: int) -> int:
+    """Stable numeric id: 48 bits of the article id, times 1000, plus the event's position."""
+    return int(article_id[:12], 16) * 1000 + seq
+
+
+def cameo_codes(cameo: str | None) -> tuple[str, str, str]:
+    """EventCode, EventBaseCode (first three digits), EventRootCode (first two)."""
+    if not cameo:
+        return "", "", ""
+    return cameo, cameo[:3], cameo[:2]
+
+
+def _timestamp(value: str | None) -> str:
+    digits = "".join(ch for ch in (value or "") if ch.isdigit())[:14]
+    return digits.ljust(14, "0") if digits else ""
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.6f}".rstrip("0").rstrip(".")  # no exponent, no float noise
+    return str(value)
+
+
+def clean(value: Any) -> str:
+    """A TSV-safe field: no tabs or line breaks, None as empty."""
+    if value is None:
+        return ""
+    text = str(value)
+    return " ".join(text.split()) if any(c in text for c in "\t\r\n") else text
+
+
+def _actor(event: dict[str, Any], side: str) -> list[str]:
+    if not event.get(f"{side}_id"):
+        return [""] * 10
+    country = event.get(f"{side}_country") or ""
+    type_code = actor_type_code(event.get(f"{side}_roles") or [])
+    name = (event.get(f"{side}_name") or "").upper()
+    code = country + type_code if event.get(f"{side}_type") != "GPE" else country
+    return [code, name, country, "", "", "", "", type_code, "", ""]
+
+
+def _geo(g: geo.Geo) -> list[str]:
+    return [_number(g.type), g.full_name, g.country, g.adm1, "", _number(g.lat), _number(g.lon),
+            g.feature]
+
+
+def row(event: dict[str, Any]) -> list[str]:
+    """The 61 fields of one event."""
+    when = event.get("date") or event.get("article_published")
+    code, base, root = cameo_codes(event.get("cameo"))
+    quad = event.get("quad_class") or _QUAD_BY_PLOVER.get(event["type"])
+    goldstein = event.get("goldstein")
+    if goldstein is None and root:
+        goldstein = _GOLDSTEIN_BY_ROOT.get(root)
+    mentions = len(event.get("evidence") or []) or 1
+    fields = [
+        str(event_id(event["article_id"], event["seq"])), *date_parts(when),
+        *_actor(event, "source"), *_actor(event, "target"),
+        "1" if event["seq"] == 0 else "0", code, base, root, _number(quad), _number(goldstein),
+        str(mentions), "1", "1", _number(event.get("article_tone")),
+        *_geo(geo.country_geo(event.get("source_country"))),
+        *_geo(geo.country_geo(event.get("target_country"))),
+        *_geo(geo.place_geo(event.get("location"))),
+        _timestamp(event.get("ingested_at")), event.get("url") or event.get("source_path") or "",
+    ]
+    return [clean(f) for f in fields]
+
+
+def export_events(conn: sqlite3.Connection, out: TextIO, *, progress: bool = False) -> int:
+    """Write every event as a GDELT 2.0 export row (no header); return the row count."""
+    total = analytics.count_rows(conn, "events")
+    written = 0
+    events = track(analytics.iter_events_for_export(conn), total=total,
+                   description="gdelt-events", enabled=progress)
+    for event in events:
+        out.write("\t".join(row(event)))
+        out.write("\n")
+        written += 1
+    return written
+
