@@ -1,0 +1,77 @@
+"""`warta export`: write the store in a format other tools load (see docs/exports.md)."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from warta.cli.options import db_option
+from warta.export import BINARY_FORMATS, DIRECTORY_FORMATS, FORMATS
+
+
+def _exporter(fmt: str) -> Any:
+    module, attr = FORMATS[fmt].split(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def run_export(conn: Any, fmt: str, out: str | None, *, progress: bool) -> int:
+    """Export to ``out`` (a file, a directory for parquet, stdout when None); return the count.
+
+    Files are written beside their target and renamed at the end, so a failed export never
+    leaves a half-written file under the requested name.
+    """
+    fn = _exporter(fmt)
+    if fmt in DIRECTORY_FORMATS:
+        return fn(conn, Path(out), progress=progress)
+    if out is None or out == "-":
+        stream = sys.stdout.buffer if fmt in BINARY_FORMATS else sys.stdout
+        count = fn(conn, stream, progress=progress)
+        stream.flush()
+        return count
+    target = Path(out)
+    partial = target.with_name(target.name + ".part")
+    mode = "wb" if fmt in BINARY_FORMATS else "w"
+    kwargs = {} if fmt in BINARY_FORMATS else {"encoding": "utf-8", "newline": ""}
+    try:
+        with partial.open(mode, **kwargs) as stream:
+            count = fn(conn, stream, progress=progress)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
+              help="jsonl: records; parquet: one table per kind; gdelt-events / gdelt-gkg: "
+                   "GDELT 2.0 TSV; graphml: actor network; csv: events.")
+@click.option("--out", default=None, type=click.Path(),
+              help="Output file (default: stdout); for parquet, an output directory.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: when stderr is a terminal).")
+def export(db_path: str, fmt: str, out: str | None, progress: bool | None) -> None:
+    """Export the store for pandas, GDELT tools, Gephi or spreadsheets.
+
+    The store is opened read-only and read in batches, so memory stays flat.
+
+    Example:
+
+        warta export --db warta.db --format gdelt-events --out events.tsv
+    """
+    from warta.store.db import connect
+
+    if fmt in DIRECTORY_FORMATS and not out:
+        raise click.UsageError(f"--format {fmt} writes one file per table: give --out DIRECTORY")
+    show = sys.stderr.isatty() if progress is None else progress
+    conn = connect(db_path, read_only=True)
+    try:
+        count = run_export(conn, fmt, out, progress=show)
+    finally:
+        conn.close()
+    unit = "edges" if fmt == "graphml" else "records" if fmt in {"jsonl", "gdelt-gkg"} else "rows"
+    click.echo(f"warta: exported {count} {unit} as {fmt} to {out or 'stdout'}", err=True)
