@@ -13,6 +13,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NUMERIC = re.compile(
     r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$")
 
@@ -44,6 +45,12 @@ def to_iso(value: str | None, *, day_first: bool = True) -> str | None:
 
 
 def _iso(value: str) -> str | None:
+    """ISO input stays as precise as it was: a date stays a date."""
+    if _DATE_ONLY.match(value):
+        try:
+            return datetime.strptime(value, "%Y-%m-%d").date().isoformat()
+        except ValueError:
+            return None
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
     except ValueError:

@@ -50,13 +50,14 @@ def _body(entry: Any) -> str:
 
 
 def _published(entry: Any) -> str | None:
-    """ISO 8601 (UTC) from feedparser's parsed time, else the raw string read by ``to_iso``."""
+    """ISO 8601 from the raw date (keeps the feed's UTC offset), else feedparser's (UTC) parse."""
     for key in ("published", "updated"):
+        found = to_iso(entry.get(key))
+        if found is not None:
+            return found
         parsed = entry.get(f"{key}_parsed")
         if parsed:
             return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).isoformat()
-        if entry.get(key):
-            return to_iso(entry[key])
     return None
 
 
