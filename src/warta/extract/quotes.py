@@ -451,7 +451,7 @@ def _frame_region(v: _View, content: Span, lo: int, open_tok: int, after: int, h
             partial = last not in {",", ":"} or not statement
     frame = after_frame or before_frame
     if frame is None:
-        frame = _passive_next(v, hi) if hi <= len(doc) else None
+        frame = _passive_next(v, after)
     if frame is None:
         if not statement:
             return None

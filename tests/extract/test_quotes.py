@@ -1,0 +1,337 @@
+"""Quote extraction on Docs built by hand from our own Indonesian sentences.
+
+Entities are set by hand (with ``span._.actor``) so these tests need neither the trained model nor
+the actors stage; one test at the end runs the shipped pipeline when it has the stages.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from warta.extract.quote_marks import quote_regions
+from warta.extract.quotes import FACTORY, direct_quotes, extract_quotes, indirect_quotes
+from warta.nlp import extensions
+from warta.types import DateMention, Quote
+
+RINA, JOKO, BUDI, MADE = ("person:rina-mulyani", "person:joko-santoso", "person:budi-hartono",
+                          "person:made-wirawan")
+
+# name → (label, actor id); the longest name wins where names overlap.
+ACTORS: dict[str, tuple[str, str]] = {
+    "Joko Santoso": ("PERSON", JOKO),
+    "Santoso": ("PERSON", JOKO),
+    "Rina Mulyani": ("PERSON", RINA),
+    "Rina": ("PERSON", RINA),
+    "Budi Hartono": ("PERSON", BUDI),
+    "Hartono": ("PERSON", BUDI),
+    "Made Wirawan": ("PERSON", MADE),
+    "Kementerian Perdagangan": ("ORG", "org:kemendag"),
+    "Istana": ("ORG", "org:istana"),
+    "Jepang": ("GPE", "gpe:JPN"),
+    "Korea Selatan": ("GPE", "gpe:KOR"),
+    "Tokyo": ("GPE", "gpe:JPN"),
+    "Kantor Berita Antara": ("ORG", "org:antara"),
+    "Bandung": ("GPE", "gpe:bandung"),
+}
+
+
+@pytest.fixture(scope="session")
+def blank():
+    extensions.register()
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def make(blank):
+    """Build a Doc with the ACTORS entities set by hand."""
+
+    def _make(text: str, actors: dict[str, tuple[str, str]] | None = None) -> Doc:
+        doc = blank(text)
+        table = ACTORS if actors is None else actors
+        spans, taken = [], set()
+        for name, (label, actor) in sorted(table.items(), key=lambda kv: -len(kv[0])):
+            for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+                span = doc.char_span(m.start(), m.end(), label=label)
+                if span is None or taken & set(range(span.start, span.end)):
+                    continue
+                span._.actor = actor
+                spans.append(span)
+                taken |= set(range(span.start, span.end))
+        doc.ents = sorted(spans, key=lambda s: s.start)
+        return doc
+
+    return _make
+
+
+def _find(quotes: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.content.text]
+    if not hits:
+        found = [q.content.text for q in quotes]
+        raise AssertionError(f"no quote containing {fragment!r} in {found}")
+    return hits[0]
+
+
+# ---------------------------------------------------------------- quote marks
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“Harga naik,” kata Rina.", ["Harga naik"]),
+    ('"Harga naik," kata Rina.', ["Harga naik"]),
+    ('""Harga naik,"" kata Rina.', ["Harga naik"]),
+    ("‘Harga naik,’ kata Rina.", ["Harga naik"]),
+    ("«Harga naik», kata Rina.", ["Harga naik"]),
+    ("“Ia bilang ‘cukup’ tadi,” kata Rina.", ["Ia bilang ‘cukup’ tadi"]),
+    ("Hari Jum’at “pasar buka” lagi.", ["pasar buka"]),
+    ('" Pasar dibuka pagi , " kata Rina .', ["Pasar dibuka pagi"]),
+    ("“Satu dua tiga.\n“Empat lima,” kata Rina.", ["Satu dua tiga.\n“Empat lima"]),
+    ("“Tidak ditutup sampai akhir\nParagraf lain.", ["Tidak ditutup sampai akhir"]),
+])
+def test_quote_regions(text, expected):
+    assert [text[r.start:r.end] for r in quote_regions(text)] == expected
+
+
+# ---------------------------------------------------------------- direct quotes, cue after
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "cue"), [
+    ("“Harga beras akan turun bulan depan,” kata Rina Mulyani.", "Harga beras", RINA, "kata"),
+    ("“Kami siap membantu petani,” ujar Joko Santoso di Bandung.", "Kami siap", JOKO, "ujar"),
+    ('"Stok pangan cukup sampai Lebaran," tutur Budi Hartono.', "Stok pangan", BUDI, "tutur"),
+    ("“Kami tidak akan mundur,” tegas Kementerian Perdagangan.", "mundur", "org:kemendag", "tegas"),
+    ("“Semua pihak harus tenang,” Budi Hartono menambahkan.", "Semua pihak", BUDI, "menambahkan"),
+    ("“Ekspor naik tahun ini,” imbuh Santoso kepada wartawan.", "Ekspor", JOKO, "imbuh"),
+])
+def test_cue_after(make, text, fragment, speaker, cue):
+    q = _find(direct_quotes(make(text)), fragment)
+    assert (q.kind, q.speaker, q.cue.text) == ("direct", speaker, cue)
+
+
+def test_addressee_and_venue(make):
+    doc = make("“Kerja sama ini penting bagi kedua negara,” kata Rina kepada Kantor Berita "
+               "Antara.\n“Kami akan kembali tahun depan,” ujar Rina dalam keterangannya.")
+    qs = direct_quotes(doc)
+    assert qs[0].addressee == "Kantor Berita Antara"
+    assert qs[1].addressee == "dalam keterangannya"
+
+
+def test_date_from_dates_stage(make):
+    text = "“Pasar dibuka kembali pekan ini,” ujar Rina dalam keterangannya, Senin (13/10/2025)."
+    doc = make(text)
+    start = text.index("Senin")
+    span = doc.char_span(start, text.index(")") + 1, alignment_mode="expand")
+    doc._.dates = [DateMention(span, "2025-10-13")]
+    assert direct_quotes(doc)[0].date == "2025-10-13"
+    doc._.dates = None
+    assert direct_quotes(doc)[0].date is None
+
+
+@pytest.mark.parametrize("cue", ["ujarnya", "katanya", "tegasnya", "jelasnya"])
+def test_nya_cue_resolves_to_last_speaker(make, cue):
+    text = (f"Budi Hartono meninjau gudang beras di Bandung pada pagi hari.\n"
+            f"“Stok beras aman sampai akhir tahun,” kata Rina Mulyani.\n"
+            f"“Harga juga stabil di semua pasar,” {cue}.")
+    q = _find(direct_quotes(make(text)), "Harga juga")
+    assert q.speaker == RINA
+    assert q.cue.text == cue
+
+
+@pytest.mark.parametrize("pronoun", ["dia", "beliau"])
+def test_pronoun_after_cue(make, pronoun):
+    text = f"“Anggaran sudah disetujui,” kata Santoso. “Kami mulai bulan depan,” lanjut {pronoun}."
+    q = _find(direct_quotes(make(text)), "Kami mulai")
+    assert (q.speaker, q.speaker_span.text) == (JOKO, pronoun)
+
+
+# ---------------------------------------------------------------- direct quotes, frame before
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    ("Rina Mulyani mengatakan, “Program ini akan berjalan tahun depan.”", "Program ini", RINA),
+    ("Budi Hartono menegaskan: “Tidak ada impor beras tahun ini.”", "Tidak ada impor", BUDI),
+    ("Joko Santoso: “Kami menolak kenaikan harga itu sama sekali.”", "Kami menolak", JOKO),
+    ("Menurut Rina, “harga cabai akan turun setelah panen raya.”", "harga cabai", RINA),
+    ("Dalam rapat itu, Santoso juga mengatakan, “Kita harus bekerja lebih cepat lagi.”",
+     "Kita harus", JOKO),
+])
+def test_frame_before(make, text, fragment, speaker):
+    q = _find(direct_quotes(make(text)), fragment)
+    assert (q.kind, q.speaker) == ("direct", speaker)
+
+
+def test_split_quote_shares_speaker(make):
+    text = ("“Kami sudah menyiapkan gudang baru,” kata Budi Hartono. "
+            "“Kapasitasnya dua kali lipat dari gudang lama.”")
+    qs = direct_quotes(make(text))
+    assert [q.speaker for q in qs] == [BUDI] * 2
+    assert qs[1].kind == "direct"
+
+
+def test_split_quote_cue_in_the_middle(make):
+    text = "“Kami sudah siap,” kata Rina, “dan semua relawan sudah berada di lokasi bencana.”"
+    qs = direct_quotes(make(text))
+    assert len(qs) == 2
+    assert {q.speaker for q in qs} == {RINA}
+
+
+def test_quote_across_paragraphs(make):
+    text = ("Rina Mulyani berbicara di depan para petani.\n"
+            "“Panen tahun ini lebih baik dari tahun lalu.\n"
+            "“Kami akan membeli seluruh hasil panen dengan harga wajar,” kata Rina.")
+    qs = direct_quotes(make(text))
+    assert len(qs) == 1
+    assert qs[0].content.text.startswith("Panen tahun ini")
+    assert qs[0].content.text.endswith("harga wajar")
+    assert qs[0].speaker == RINA
+
+
+def test_run_on_quote_paragraph_inherits_speaker(make):
+    text = ("“Semua sekolah akan dibuka kembali pekan depan,” kata Made Wirawan.\n"
+            "“Guru dan murid sudah divaksin semuanya sejak bulan lalu.”")
+    qs = direct_quotes(make(text))
+    assert [q.speaker for q in qs] == [MADE] * 2
+
+
+def test_unattributed_statement_without_prior_speaker_has_no_speaker(make):
+    qs = direct_quotes(make("“Kita tidak boleh menyerah menghadapi krisis ini bersama-sama.”"))
+    assert len(qs) == 1
+    assert qs[0].speaker is None
+
+
+def test_passive_attribution_in_next_sentence(make):
+    text = ("“Kita harus menjaga harga pangan tetap stabil sampai akhir tahun.” "
+            "Hal itu disampaikan Rina Mulyani dalam rapat koordinasi.")
+    q = _find(direct_quotes(make(text)), "Kita harus")
+    assert q.speaker == RINA
+    assert q.cue.text == "disampaikan"
+
+
+# ---------------------------------------------------------------- scare quotes and partial quotes
+
+
+@pytest.mark.parametrize("text", [
+    "Joko Santoso memuji Rina karena membangun “kemitraan strategis” dengan Jepang.",
+    "Film “Laskar Pelangi” diputar lagi di Bandung pekan ini.",
+    "Program “Makan Bergizi” dimulai di Bandung.",
+])
+def test_scare_quotes_and_titles_are_not_quotes(make, text):
+    assert direct_quotes(make(text)) == []
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    ("Jepang memperingatkan Korea Selatan agar menghentikan “latihan militer yang provokatif”.",
+     "latihan militer", "gpe:JPN"),
+    ("Budi Hartono menyebut kebijakan itu “sangat merugikan petani”.", "sangat merugikan", BUDI),
+    ("Jepang dan Korea Selatan menggambarkan hubungan mereka sebagai “persahabatan abadi”.",
+     "persahabatan abadi", "gpe:JPN"),
+    ("Rina mengatakan bahwa pemerintah akan “membuka pintu dialog” dengan buruh.",
+     "membuka pintu", RINA),
+])
+def test_partial_quotes_belong_to_the_framing_speaker(make, text, fragment, speaker):
+    q = _find(direct_quotes(make(text)), fragment)
+    assert (q.kind, q.speaker) == ("partial", speaker)
+
+
+def test_participle_clause_speaker_is_main_subject(make):
+    text = ("Sebelum rapat dengan Santoso, Menteri Budi Hartono menutup pertemuan itu, dengan "
+            "mengatakan bahwa kedua pihak “sepakat untuk terus berunding demi kepentingan "
+            "bersama.”")
+    q = _find(direct_quotes(make(text)), "sepakat")
+    assert (q.kind, q.speaker) == ("partial", BUDI)
+
+
+def test_second_fragment_in_same_sentence_shares_speaker(make):
+    text = "Rina menyebut rencana itu “tidak masuk akal” dan “terlalu mahal”."
+    qs = direct_quotes(make(text))
+    assert [(q.kind, q.speaker) for q in qs] == [("partial", RINA)] * 2
+
+
+# ---------------------------------------------------------------- indirect quotes
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
+    ("Rina Mulyani mengatakan bahwa harga beras akan turun bulan depan.",
+     "harga beras akan turun bulan depan", RINA, "mengatakan"),
+    ("Budi Hartono menilai kebijakan impor itu merugikan petani kecil.",
+     "kebijakan impor itu merugikan petani kecil", BUDI, "menilai"),
+    ("Istana menyebut kunjungan itu sudah direncanakan sejak lama.",
+     "kunjungan itu sudah direncanakan sejak lama", "org:istana", "menyebut"),
+    ("Jepang mengatakan sebelum pertemuan bahwa kedua negara akan membahas perdagangan.",
+     "kedua negara akan membahas perdagangan", "gpe:JPN", "mengatakan"),
+    ("Menurut Santoso, pasokan listrik akan pulih dalam dua hari.",
+     "pasokan listrik akan pulih dalam dua hari", JOKO, "Menurut"),
+    ("Pasokan listrik akan pulih dalam dua hari, kata Santoso.",
+     "Pasokan listrik akan pulih dalam dua hari", JOKO, "kata"),
+])
+def test_indirect(make, text, content, speaker, cue):
+    qs = indirect_quotes(make(text))
+    assert len(qs) == 1
+    assert (qs[0].content.text, qs[0].speaker, qs[0].cue.text) == (content, speaker, cue)
+
+
+def test_indirect_pronoun_subject_resolves(make):
+    text = ("Made Wirawan meresmikan jembatan baru di Bandung. "
+            "Ia mengatakan jembatan itu akan mempercepat distribusi barang.")
+    q = indirect_quotes(make(text))[0]
+    assert (q.speaker, q.speaker_span.text) == (MADE, "Ia")
+
+
+def test_addressee_of_indirect(make):
+    text = "Rina mengatakan kepada Kantor Berita Antara bahwa ekspor naik tajam."
+    q = indirect_quotes(make(text))[0]
+    assert q.addressee == "Kantor Berita Antara"
+
+
+def test_unknown_speaker_stays_none(make):
+    qs = indirect_quotes(make("Para pengamat mengatakan harga minyak akan terus naik tahun ini."))
+    assert len(qs) == 1
+    assert qs[0].speaker is None
+    assert qs[0].speaker_span.text == "Para pengamat"
+
+
+def test_direct_quote_is_not_also_indirect(make):
+    qs = extract_quotes(make("Rina mengatakan, “Kami akan menaikkan gaji guru tahun depan.”"))
+    assert [q.kind for q in qs] == ["direct"]
+
+
+def test_surname_resolves_to_full_name(make):
+    actors = {"Joko Santoso": ("PERSON", JOKO),
+              "Santoso": ("PERSON", None)}
+    doc = make("Joko Santoso tiba di Bandung. “Kami datang untuk membantu,” kata Santoso.", actors)
+    assert direct_quotes(doc)[0].speaker == JOKO
+
+
+def test_spans_are_views_into_the_doc(make):
+    doc = make("“Harga beras akan turun bulan depan,” kata Rina Mulyani.")
+    q = direct_quotes(doc)[0]
+    assert q.content.doc is doc and q.speaker_span.doc is doc and q.cue.doc is doc
+
+
+# ---------------------------------------------------------------- the spaCy stage
+
+
+@pytest.fixture(scope="session")
+def staged(blank):
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(FACTORY, name="quotes")
+    return nlp
+
+
+def test_stage_sets_quotes_and_marks_itself(staged):
+    doc = staged("“Harga beras akan turun bulan depan,” kata Rina.")
+    assert len(doc._.quotes) == 1
+    assert doc._.stages[-1].name == "quotes" and doc._.stages[-1].status == "ok"
+
+
+def test_stage_skips_other_languages(staged):
+    doc = staged.make_doc("“Prices will fall next month,” said Rina.")
+    doc._.language = "en"
+    doc = staged(doc)
+    assert doc._.quotes is None
+    assert doc._.stages[-1].status == "skipped"
