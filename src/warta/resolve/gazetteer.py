@@ -133,6 +133,22 @@ def lookup(text: str) -> GazEntry | None:
     return entry
 
 
+@lru_cache(maxsize=1)
+def _people() -> dict[str, GazEntry]:
+    """people.tsv: public figures and their country (kept apart: persons are not places)."""
+    index: dict[str, GazEntry] = {}
+    for row in _rows("people.tsv"):
+        entry = _entry(row)
+        for alias in filter(None, [row["name"], *row["aliases"].split("|")]):
+            index.setdefault(normalize(alias), entry)
+    return index
+
+
+def lookup_person(name: str) -> GazEntry | None:
+    """A well-known person by full name or common alias ("Jokowi"), with their country."""
+    return _people().get(normalize(name))
+
+
 def by_kb(kb: str) -> GazEntry | None:
     """The entry with this gazetteer id (``RUS``, ``kpk``, ``seat:beijing``), or None."""
     return _index().by_kb.get(kb)

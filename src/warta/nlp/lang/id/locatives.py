@@ -1,0 +1,29 @@
+"""Words that mark a place name as the place of an event rather than an actor, as data.
+
+``warta.resolve.actors`` keeps "Beijing" in "perjalanan ke Beijing" / "di Beijing" a location,
+while "Beijing menolak" or "dukungan Beijing" is China's government (metonymy). Lower-cased.
+"""
+
+from __future__ import annotations
+
+# Prepositions and place nouns right before a place name: the place is a location.
+LOCATIVE_BEFORE: frozenset[str] = frozenset({
+    "di", "ke", "dari", "menuju", "dekat", "sekitar", "kota", "ibu", "ibukota", "asal",
+    "wilayah", "kawasan", "pinggiran", "daerah", "provinsi", "kabupaten", "distrik", "pusat",
+    "bandara", "pelabuhan", "jalan", "tiba", "mendarat", "meninggalkan", "mengunjungi",
+    "kunjungi", "berkunjung", "melawat", "terbang", "sampai", "hingga",
+})
+
+# "dari" after these nouns names a source actor, not an origin place ("dukungan dari Beijing").
+SOURCE_NOUNS: frozenset[str] = frozenset({
+    "dukungan", "bantuan", "tekanan", "kecaman", "pernyataan", "tanggapan", "ancaman",
+    "sanksi", "permintaan", "undangan", "respons", "reaksi", "protes", "kritik", "desakan",
+    "peringatan", "jawaban", "balasan", "izin", "restu", "pinjaman", "investasi", "utusan",
+    "delegasi", "pejabat", "diplomat",
+})
+
+# Parse relations of a place name that make it an agent or addressee when a parser ran.
+AGENT_DEPS: frozenset[str] = frozenset({
+    "nsubj", "nsubj:pass", "obj", "iobj", "conj", "appos", "nmod:poss", "obl:agent",
+})
+LOCATIVE_CASES: frozenset[str] = frozenset({"di", "ke", "dari", "menuju", "dekat"})

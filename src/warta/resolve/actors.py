@@ -1,0 +1,434 @@
+"""The ``actors`` stage: entity mentions → canonical actors with type, country, roles and aliases.
+
+Runs after the gazetteer stage. It decides metonymy (a capital acting is its state's
+government; "di Beijing" stays a location), reads titles and ranks around person names, links
+name variants, role-only mentions and pronouns to the person they mean (``warta.resolve.coref``),
+and applies the user's actors file, which wins over everything learned. Actor ids are stable
+across articles: ``gpe:RUS``, ``org:kpk``, ``person:vladimir-putin``.
+
+``resolve_speaker(doc, span)`` is the helper the quotes stage calls to name who a span means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from warta.nlp.extensions import language_supported, mark_stage
+from warta.nlp.lang.id.locatives import (
+    AGENT_DEPS,
+    LOCATIVE_BEFORE,
+    LOCATIVE_CASES,
+    SOURCE_NOUNS,
+)
+from warta.nlp.lang.id.pronouns import CLITIC, CLITIC_HOSTS, PERSON_PRONOUNS
+from warta.resolve import coref, roles
+from warta.resolve.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
+from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
+from warta.types import Actor
+
+STAGE = "actors"
+VERSION = "1"
+COORDINATORS = frozenset({"dan", "atau", ",", "serta"})
+
+
+@dataclass
+class Resolution:
+    """What the stage attaches to a Doc, computed without touching it."""
+
+    ents: list[Span]
+    ent_actor: dict[tuple[int, int], str | None]
+    actors: list[Actor]
+    mentions: list[tuple[Span, str | None]] = field(default_factory=list)
+
+
+class _Actors:
+    """Ordered actor table that merges surface forms, roles and countries by id."""
+
+    def __init__(self, user: UserActors | None) -> None:
+        self.by_id: dict[str, Actor] = {}
+        self.user = user
+
+    def add(self, actor_id: str, *, name: str, type_: str, country: str | None = None,
+            kb: str | None = None, alias: str | None = None,
+            roles_: Sequence[str] = ()) -> str:
+        actor = self.by_id.get(actor_id)
+        if actor is None:
+            actor = Actor(id=actor_id, name=name, type=type_, country=country, kb=kb)  # type: ignore[arg-type]
+            self.by_id[actor_id] = actor
+        actor.country = actor.country or country
+        for role in roles_:
+            if role not in actor.roles:
+                actor.roles.append(role)
+        if alias and alias not in actor.aliases:
+            actor.aliases.append(alias)
+        return actor_id
+
+    def add_user(self, user: UserActor, alias: str | None, roles_: Sequence[str] = ()) -> str:
+        """A user actor: its fields win; learned roles are kept after the user's."""
+        actor_id = self.add(user.id, name=user.name, type_=user.type, country=user.country,
+                            kb=f"user:{user.id}", alias=alias, roles_=[*user.roles, *roles_])
+        actor = self.by_id[actor_id]
+        actor.name, actor.type, actor.kb = user.name, user.type, f"user:{user.id}"  # type: ignore[assignment]
+        actor.country = user.country or actor.country
+        return actor_id
+
+
+# --- metonymy ----------------------------------------------------------------------------------
+
+
+def is_location_use(span: Span, *, located: set[int] | None = None) -> bool:
+    """Whether a place name is where something happens rather than an actor.
+
+    Uses the parse when there is one (an oblique/nominal with a locative case marker), and
+    surface patterns always: a locative word right before it ("di", "ke", "perjalanan ke"),
+    "dari" unless it follows a source noun ("dukungan dari Beijing"), a dateline opener, or
+    coordination with a place already judged a location ("di Moskow dan Beijing").
+    """
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is None or prev.is_space or "\n" in prev.text:
+        return _dateline(span)
+    low = prev.lower_
+    if low == "dari":
+        before = doc[span.start - 2].lower_ if span.start > 1 else ""
+        return before not in SOURCE_NOUNS
+    if low in LOCATIVE_BEFORE:
+        return True
+    if low in COORDINATORS and located:
+        return (span.start - 2) in located
+    if doc.has_annotation("DEP"):
+        root = span.root
+        if any(c.dep_ == "case" and c.lower_ in LOCATIVE_CASES for c in root.children):
+            return True
+        if root.dep_ in AGENT_DEPS:
+            return False
+    return False
+
+
+def _dateline(span: Span) -> bool:
+    """'JAKARTA, KOMPAS.com -' or 'Jakarta -' at a paragraph start names where it was filed."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.text in {",", "-", "—", "–"} and (
+        span.text.isupper() or nxt.text != ","
+    )
+
+
+# --- entity → actor -----------------------------------------------------------------------------
+
+
+def _entry(span: Span) -> GazEntry | None:
+    return (by_kb(span.kb_id_) if span.kb_id_ else None) or lookup(span.text)
+
+
+def _inner_country(span: Span) -> str | None:
+    """A country named inside an organisation name ('Kementerian Luar Negeri Rusia')."""
+    doc = span.doc
+    for i in range(span.start, span.end):
+        found = match_at(doc, i, end_limit=span.end)
+        if found is not None and found[1].kind == "country":
+            return found[1].kb
+    return None
+
+
+def _place_actor(span: Span, table: _Actors, located: set[int]) -> str | None:
+    entry = _entry(span)
+    if entry is None:
+        if span.label_ == "ORG":
+            return table.add(f"org:{coref.slug(span.text)}", name=span.text, type_="ORG",
+                             country=_inner_country(span), alias=span.text)
+        return None
+    if entry.kind == "country":
+        return table.add(f"gpe:{entry.kb}", name=entry.name, type_="GPE", country=entry.kb,
+                         kb=entry.kb, alias=span.text)
+    if entry.actor_type == "ORG":
+        return table.add(f"org:{entry.kb}", name=entry.name, type_="ORG", country=entry.country,
+                         kb=entry.kb, alias=span.text)
+    if entry.kind in {"seat", "capital"} and entry.country:
+        if is_location_use(span, located=located):
+            located.add(span.end - 1)
+            return None
+        state = by_kb(entry.country)
+        name = state.name if state else entry.country
+        return table.add(f"gpe:{entry.country}", name=name, type_="GPE", country=entry.country,
+                         kb=entry.country, alias=span.text)
+    located.add(span.end - 1)
+    return None
+
+
+def _person_country(titles: Sequence[roles.Title]) -> str | None:
+    stated = [t.country for t in titles if t.country]
+    if stated:
+        return stated[0]
+    implied = [t.default_country() for t in titles if t.default_country()]
+    return implied[0] if implied else None
+
+
+def _person_roles(titles: Sequence[roles.Title]) -> list[str]:
+    out: list[str] = []
+    for t in titles:
+        for role in (t.role, t.rank):
+            if role and role not in out:
+                out.append(role)
+    return out
+
+
+def _persons(doc: Doc, ents: Sequence[Span], table: _Actors,
+             ent_actor: dict[tuple[int, int], str | None]) -> tuple[list[coref.Cluster], set[int]]:
+    """Cluster person mentions, read their titles, register one actor per cluster."""
+    persons = [e for e in ents if e.label_ == "PERSON"]
+    clusters = coref.cluster_names(persons)
+    title_tokens: set[int] = set()
+    for cluster in clusters:
+        for m in cluster.mentions:
+            for t in (roles.title_before(doc, m.start), roles.title_after(doc, m.end)):
+                if t is not None:
+                    cluster.titles.append(t)
+                    title_tokens.update(range(t.start, t.end))
+        texts = [cluster.name] + [m.text for m in cluster.mentions]
+        user = _user_for(table.user, texts)
+        role_list = _person_roles(cluster.titles)
+        known = next(filter(None, map(lookup_person, texts)), None)
+        if user is not None:
+            actor_id = table.add_user(user, None, role_list)
+        elif known is not None:
+            actor_id = table.add(f"person:{known.kb}", name=known.name, type_="PERSON",
+                                 country=_person_country(cluster.titles) or known.country,
+                                 kb=known.kb, roles_=role_list)
+        else:
+            actor_id = table.add(f"person:{coref.slug(cluster.name)}", name=cluster.name,
+                                 type_="PERSON", country=_person_country(cluster.titles),
+                                 roles_=role_list)
+        for m in cluster.mentions:
+            ent_actor[(m.start, m.end)] = actor_id
+            table.add(actor_id, name=cluster.name, type_="PERSON", alias=m.text)
+    return clusters, title_tokens
+
+
+def _user_for(user: UserActors | None, texts: Sequence[str]) -> UserActor | None:
+    if user is None:
+        return None
+    for text in texts:
+        found = user.find(text)
+        if found is not None:
+            return found
+    return None
+
+
+def _user_spans(doc: Doc, user: UserActors | None, taken: set[int]) -> list[Span]:
+    """Spans for user aliases the NER and gazetteer missed."""
+    if user is None or not user.by_alias:
+        return []
+    found = []
+    longest = max(len(a.split()) for a in user.by_alias)
+    i = 0
+    while i < len(doc):
+        hit = None
+        if i not in taken and doc[i].text[:1].isupper():
+            for end in range(min(len(doc), i + longest), i, -1):
+                actor = user.find(doc[i:end].text)
+                if actor is not None and not any(k in taken for k in range(i, end)):
+                    hit = Span(doc, i, end, label=actor.type)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit)
+        i = hit.end
+    return found
+
+
+# --- role-only mentions and pronouns -------------------------------------------------------------
+
+
+def _holder(chain: roles.Title, at: int, clusters: Sequence[coref.Cluster],
+            ent_actor: dict[tuple[int, int], str | None], table: _Actors) -> str | None:
+    """The person named in the article who holds the role a role-only mention names."""
+    holders = []
+    for cluster in clusters:
+        if not any(t.role == chain.role for t in cluster.titles):
+            continue
+        actor_id = ent_actor[(cluster.mentions[0].start, cluster.mentions[0].end)]
+        actor = table.by_id.get(actor_id or "")
+        if chain.country and actor is not None and actor.country not in {None, chain.country}:
+            continue
+        holders.append((cluster.last_before(at), -cluster.mentions[0].start, actor_id))
+    if holders:
+        return max(holders)[2]
+    if chain.role.startswith("spokesperson"):
+        if chain.qualifier and (entry := by_kb(chain.qualifier)) is not None:
+            return entry.actor_id
+        if chain.country:
+            return f"gpe:{chain.country}" if f"gpe:{chain.country}" in table.by_id else None
+    return None
+
+
+def _mentions(doc: Doc, ents: Sequence[Span], clusters: Sequence[coref.Cluster],
+              title_tokens: set[int], ent_actor: dict[tuple[int, int], str | None],
+              table: _Actors) -> list[tuple[Span, str | None]]:
+    regions = coref.quoted_chars(doc.text)
+    person_ents = [e for e in ents if e.label_ == "PERSON"]
+    taken = title_tokens | {i for e in person_ents for i in range(e.start, e.end)}
+    out: list[tuple[Span, str | None]] = []
+    for span, chain in coref.role_mentions(doc, taken, regions):
+        out.append((span, _holder(chain, span.start, clusters, ent_actor, table)))
+    role_actor = {(s.start, s.end): a for s, a in out}
+    pool_spans = person_ents + [s for s, _ in out]
+    pool = coref.candidates(doc, pool_spans, {**ent_actor, **role_actor}, regions)
+    for span in coref.pronoun_mentions(doc):
+        actor_id = coref.salient(doc, span.start, pool)
+        out.append((span, actor_id))
+        if actor_id is not None and not coref.in_quotes(span, regions):
+            pool = sorted([*pool, coref.Candidate(span.start, actor_id, True)],
+                          key=lambda c: c.start)
+    return sorted(out, key=lambda m: m[0].start)
+
+
+# --- the whole resolution -----------------------------------------------------------------------
+
+
+def resolve(doc: Doc, *, user: UserActors | None = None) -> Resolution:
+    """Resolve every entity of ``doc`` to an actor (pure: returns, does not set)."""
+    ents = list(doc.ents)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    extra = _user_spans(doc, user, taken)
+    if extra:
+        ents = filter_spans(sorted(ents + extra, key=lambda s: s.start))
+    table = _Actors(user)
+    ent_actor: dict[tuple[int, int], str | None] = {}
+    clusters, title_tokens = _persons(doc, ents, table, ent_actor)
+    located: set[int] = set()
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            continue
+        user_actor = _user_for(user, [ent.text])
+        if user_actor is not None:
+            ent_actor[(ent.start, ent.end)] = table.add_user(user_actor, ent.text)
+        else:
+            ent_actor[(ent.start, ent.end)] = _place_actor(ent, table, located)
+    _link_acronyms(doc, ents, ent_actor, table)
+    mentions = _mentions(doc, ents, clusters, title_tokens, ent_actor, table)
+    return Resolution(ents, ent_actor, list(table.by_id.values()), mentions)
+
+
+def _link_acronyms(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None],
+                   table: _Actors) -> None:
+    """'Badan Pangan Nasional (Bapanas)': the acronym in brackets is the same organisation."""
+    for i, ent in enumerate(ents):
+        if ent.label_ != "ORG" or i + 1 >= len(ents):
+            continue
+        nxt = ents[i + 1]
+        if nxt.start == ent.end + 1 and doc[ent.end].text == "(" and nxt.text.isupper():
+            owner = ent_actor.get((ent.start, ent.end))
+            old = ent_actor.get((nxt.start, nxt.end))
+            if owner and old != owner and (old is None or old.startswith("org:")):
+                _remap(ents, ent_actor, table, nxt.text, old, owner)
+
+
+def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], table: _Actors,
+           acronym: str, old: str | None, owner: str) -> None:
+    for ent in ents:
+        if ent.text == acronym:
+            ent_actor[(ent.start, ent.end)] = owner
+    table.add(owner, name=acronym, type_="ORG", alias=acronym)
+    if old and old in table.by_id and not any(v == old for v in ent_actor.values()):
+        del table.by_id[old]
+
+
+# --- the stage and the speaker helper ------------------------------------------------------------
+
+
+@Language.factory(
+    "warta_actors_v1",
+    requires=[],
+    assigns=["doc.ents", "doc._.actors", "doc._.mentions", "span._.actor"],
+    default_config={"user_file": ""},
+)
+def make_actors(nlp: Language, name: str, user_file: str) -> ActorsStage:
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v1", config={"user_file": "actors.toml"})``."""
+    return ActorsStage(user_file=user_file)
+
+
+class ActorsStage:
+    """Attaches actors to a Doc (not a dataclass: spaCy calls it and it loads the user file)."""
+
+    def __init__(self, *, user_file: str = "") -> None:
+        self.user = load_user_actors(user_file) if user_file else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not language_supported(doc):
+            mark_stage(doc, STAGE, VERSION, "skipped", "language not supported")
+            return doc
+        result = resolve(doc, user=self.user)
+        if [(e.start, e.end, e.label_) for e in doc.ents] != [
+            (e.start, e.end, e.label_) for e in result.ents
+        ]:
+            doc.ents = result.ents
+        for ent in doc.ents:
+            ent._.actor = result.ent_actor.get((ent.start, ent.end))
+        mentions = []
+        for span, actor_id in result.mentions:
+            span._.actor = actor_id
+            mentions.append(span)
+        doc._.mentions = mentions
+        doc._.actors = result.actors
+        mark_stage(doc, STAGE, VERSION, "ok")
+        return doc
+
+
+def resolve_speaker(doc: Doc, span: Span) -> str | None:
+    """Actor id of the person or organisation a span (a quote's speaker) refers to, or None.
+
+    Looks, in order, at entities and mentions overlapping the span (persons first), a pronoun or
+    "-nya" at the span, a role title, a known name variant, and finally the gazetteer.
+    """
+    for group in (
+        [e for e in doc.ents if e.label_ == "PERSON"],
+        list(doc._.mentions or []),
+        [e for e in doc.ents if e.label_ != "PERSON"],
+    ):
+        hits = [s for s in group if s.start < span.end and span.start < s.end and s._.actor]
+        if hits:
+            return hits[0]._.actor
+    low = span.text.strip().lower().lstrip("-")
+    if low in PERSON_PRONOUNS or low == CLITIC or (
+        low.endswith(CLITIC) and low[: -len(CLITIC)] in CLITIC_HOSTS
+    ):
+        return _pronoun_at(doc, span.start)
+    return _by_role(doc, span) or _by_name(doc, span) or _by_gazetteer(span)
+
+
+def _pronoun_at(doc: Doc, at: int) -> str | None:
+    regions = coref.quoted_chars(doc.text)
+    spans = [e for e in doc.ents if e.label_ == "PERSON"] + [
+        m for m in (doc._.mentions or []) if m.label_ in {"ROLE", "PRON"}
+    ]
+    actor_of = {(s.start, s.end): s._.actor for s in spans if s._.actor}
+    return coref.salient(doc, at, coref.candidates(doc, spans, actor_of, regions))
+
+
+def _by_role(doc: Doc, span: Span) -> str | None:
+    chain = roles.title_chain(doc, span.start)
+    if chain is None:
+        return None
+    people = [a for a in doc._.actors or [] if a.type == "PERSON" and chain.role in a.roles]
+    people = [a for a in people if chain.country in {None, a.country}]
+    return people[-1].id if people else None
+
+
+def _by_name(doc: Doc, span: Span) -> str | None:
+    toks = {coref.fold(t.text) for t in span if not t.is_punct}
+    for actor in doc._.actors or []:
+        if actor.type == "PERSON" and toks and toks <= set(coref.fold(actor.name).split()):
+            return actor.id
+    return None
+
+
+def _by_gazetteer(span: Span) -> str | None:
+    entry = lookup(span.text)
+    return entry.actor_id if entry is not None else None

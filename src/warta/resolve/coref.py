@@ -1,0 +1,238 @@
+"""In-document coreference for actors: name variants, role-only mentions and pronouns.
+
+Pure functions over a Doc:
+
+- ``cluster_names``: "Vladimir Putin" … "Putin" … "Presiden Putin" → one person. A shorter name
+  joins the nearest earlier person whose full name contains all its tokens.
+- ``role_mentions``: "Menlu", "sang presiden", "Presiden Rusia" used without a name.
+- ``pronoun_mentions`` and ``salient``: "ia/dia/beliau" and the "-nya" of "ujarnya" point to the
+  most recent salient person: a person earlier in the same sentence (outside quotation marks),
+  else the subject of the nearest earlier sentence that names a person.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from warta.nlp.lang.id.pronouns import (
+    CLITIC,
+    CLITIC_HOSTS,
+    PERSON_PRONOUNS,
+    ROLE_DETERMINERS_AFTER,
+    ROLE_DETERMINERS_BEFORE,
+)
+from warta.nlp.lang.id.titles import REFERRING_TITLES
+from warta.resolve import roles
+
+OPENING_QUOTES = "“‘«"
+CLOSING_QUOTES = "”’»"
+STRAIGHT_QUOTES = '"'
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form of a name token."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def slug(text: str) -> str:
+    """Stable id part: 'Vladimir Putin' → 'vladimir-putin'."""
+    out = "".join(c if c.isalnum() else "-" for c in fold(text))
+    return "-".join(p for p in out.split("-") if p)
+
+
+# --- quotation marks ----------------------------------------------------------------------------
+
+
+def quoted_chars(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (typographic pairs or straight-quote toggles)."""
+    regions = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch in OPENING_QUOTES and open_at is None:
+            open_at = i
+        elif ch in CLOSING_QUOTES and open_at is not None:
+            regions.append((open_at, i + 1))
+            open_at = None
+        elif ch in STRAIGHT_QUOTES:
+            if open_at is None:
+                open_at = i
+            else:
+                regions.append((open_at, i + 1))
+                open_at = None
+        elif ch == "\n" and open_at is not None and text[i + 1 : i + 2] == "\n":
+            open_at = None  # an unclosed quote ends with its paragraph
+    return regions
+
+
+def in_quotes(span: Span, regions: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= span.start_char and span.end_char <= b for a, b in regions)
+
+
+# --- person names -------------------------------------------------------------------------------
+
+
+@dataclass
+class Cluster:
+    """One person within the article: every mention and the titles seen with them."""
+
+    tokens: tuple[str, ...]  # folded tokens of the longest name
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+    titles: list[roles.Title] = field(default_factory=list)
+
+    def last_before(self, i: int) -> int:
+        return max((m.start for m in self.mentions if m.start < i), default=-1)
+
+
+def name_tokens(span: Span) -> tuple[str, ...]:
+    """The folded name tokens of a person span, honorifics and degrees left out."""
+    doc = span.doc
+    start = roles.skip_honorifics(doc, span.start, span.end)
+    toks = [t for t in doc[start : span.end] if not t.is_punct and not t.is_space]
+    return tuple(fold(t.text) for t in toks)
+
+
+def cluster_names(persons: Sequence[Span]) -> list[Cluster]:
+    """Group person mentions: full names first, then shorter forms onto the nearest full name."""
+    clusters: list[Cluster] = []
+    order = sorted(persons, key=lambda s: (-len(name_tokens(s)), s.start))
+    for span in order:
+        toks = name_tokens(span)
+        if not toks:
+            continue
+        target = _best_cluster(clusters, toks, span.start)
+        if target is None:
+            doc = span.doc
+            start = roles.skip_honorifics(doc, span.start, span.end)
+            clusters.append(Cluster(toks, doc[start : span.end].text, [span]))
+        else:
+            target.mentions.append(span)
+    for cluster in clusters:
+        cluster.mentions.sort(key=lambda s: s.start)
+    return clusters
+
+
+def _best_cluster(clusters: list[Cluster], toks: tuple[str, ...], at: int) -> Cluster | None:
+    matching = [c for c in clusters if set(toks) <= set(c.tokens)]
+    if not matching:
+        return None
+    before = [c for c in matching if c.last_before(at) >= 0]
+    if before:
+        return max(before, key=lambda c: c.last_before(at))
+    return min(matching, key=lambda c: c.mentions[0].start)
+
+
+# --- role-only mentions -------------------------------------------------------------------------
+
+
+def role_mentions(doc: Doc, taken: set[int], regions: Sequence[tuple[int, int]]) -> list[
+    tuple[Span, roles.Title]
+]:
+    """Titles used without a name after them: "Kapolri mengatakan", "sang presiden"."""
+    found = []
+    i = 0
+    while i < len(doc):
+        chain = None if i in taken else roles.title_chain(doc, i)
+        if chain is None or not _refers(doc, i, chain):
+            i += 1
+            continue
+        end = chain.end
+        if end < len(doc) and doc[end].lower_ in ROLE_DETERMINERS_AFTER:
+            end += 1
+        span = Span(doc, i, end, label="ROLE")
+        if any(k in taken for k in range(i, chain.end)) or _names_follow(doc, chain.end):
+            i = end
+            continue
+        found.append((span, chain))
+        i = end
+    return found
+
+
+def _refers(doc: Doc, i: int, chain: roles.Title) -> bool:
+    key = " ".join(t.lower_ for t in doc[i : i + len(chain.surface.split())])
+    if key not in REFERRING_TITLES:
+        return False
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if before == "para" or (i + 1 < len(doc) and doc[chain.end - 1].text.endswith("-")):
+        return False
+    after = doc[chain.end].lower_ if chain.end < len(doc) else ""
+    return doc[i].text[:1].isupper() or before in ROLE_DETERMINERS_BEFORE or (
+        after in ROLE_DETERMINERS_AFTER
+    )
+
+
+def _names_follow(doc: Doc, i: int) -> bool:
+    """A capitalised word right after a title is the (unrecognised) name, not a new clause."""
+    if i >= len(doc):
+        return False
+    tok = doc[i]
+    return tok.text[:1].isupper() and not tok.is_sent_start and not tok.is_punct
+
+
+# --- pronouns -----------------------------------------------------------------------------------
+
+
+def pronoun_mentions(doc: Doc) -> list[Span]:
+    """'ia', 'dia', 'beliau' and the speaker '-nya' of 'ujarnya'/'katanya' as PRON spans."""
+    found = []
+    for tok in doc:
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            found.append(Span(doc, tok.i, tok.i + 1, label="PRON"))
+        elif low == CLITIC and tok.i > 0:
+            host = doc[tok.i - 1]
+            if not host.whitespace_ and host.lower_ in CLITIC_HOSTS:
+                found.append(Span(doc, tok.i, tok.i + 1, label="PRON"))
+        elif low.endswith(CLITIC) and low[: -len(CLITIC)] in CLITIC_HOSTS:
+            found.append(Span(doc, tok.i, tok.i + 1, label="PRON"))
+    return found
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A resolved person mention that a later pronoun may point to."""
+
+    start: int
+    actor: str
+    subject: bool  # grammatical subject (parse) or first person of its sentence (no parse)
+
+
+def candidates(doc: Doc, spans: Sequence[Span], actor_of: dict[tuple[int, int], str],
+               regions: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """Person mentions outside quotation marks, in text order, with a salience flag."""
+    found = []
+    seen_sents: set[int] = set()
+    for span in sorted(spans, key=lambda s: s.start):
+        actor = actor_of.get((span.start, span.end))
+        if actor is None or in_quotes(span, regions):
+            continue
+        sent = span.sent.start if doc.has_annotation("SENT_START") else 0
+        if doc.has_annotation("DEP"):
+            subject = span.root.dep_.startswith("nsubj")
+        else:
+            subject = sent not in seen_sents
+        seen_sents.add(sent)
+        found.append(Candidate(span.start, actor, subject))
+    return found
+
+
+def salient(doc: Doc, i: int, pool: Sequence[Candidate]) -> str | None:
+    """The actor a pronoun at token i most likely refers to."""
+    before = [c for c in pool if c.start < i]
+    if not before:
+        return None
+    if doc.has_annotation("SENT_START"):
+        sent_start = doc[i].sent.start
+        same = [c for c in before if c.start >= sent_start]
+        if same:
+            return same[-1].actor
+        prev_sent = doc[before[-1].start].sent.start
+        in_prev = [c for c in before if c.start >= prev_sent]
+        subjects = [c for c in in_prev if c.subject]
+        return (subjects or in_prev)[0].actor
+    return before[-1].actor
