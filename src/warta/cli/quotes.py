@@ -1,0 +1,92 @@
+"""`warta quotes`: who said what, from the store (read-only)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from warta.cli.options import db_option
+from warta.errors import WartaError
+
+_SNIPPET = 200  # characters of quote text shown in the table; JSON has it all
+
+
+def _open_store(db_path: str) -> sqlite3.Connection:
+    """The store, read-only; a missing or foreign file is one line on stderr and exit 2."""
+    from warta.store.db import connect
+
+    try:
+        return connect(db_path, read_only=True)
+    except WartaError as e:
+        click.echo(f"warta: {e}", err=True)
+        sys.exit(2)
+
+
+@click.command()
+@db_option
+@click.option("--speaker", default=None,
+              help="Only quotes by this actor (id, name or alias, case-insensitive).")
+@click.option("--since", default=None, help="Stated (else published) on or after this ISO date.")
+@click.option("--until", default=None, help="Stated (else published) on or before this ISO date.")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(min=1),
+              help="Most quotes to show.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="A rich table, or JSON Lines for scripts.")
+def quotes(db_path: str, speaker: str | None, since: str | None, until: str | None,
+           limit: int, fmt: str) -> None:
+    """List stored quotes, newest first: text, kind, speaker, cue and date.
+
+    Example:
+
+        warta quotes --db warta.db --speaker "Vladimir Putin" --since 2024-01-01
+    """
+    from warta.store.queries import list_quotes
+
+    conn = _open_store(db_path)
+    try:
+        rows = list_quotes(conn, speaker=speaker, since=since, until=until, limit=limit)
+    except (WartaError, sqlite3.Error) as e:
+        click.echo(f"warta: {e}", err=True)
+        sys.exit(2)
+    finally:
+        conn.close()
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    _print_table(rows, speaker)
+
+
+def _speaker_cell(row: dict[str, Any]) -> Text:
+    name = row.get("speaker_name") or row.get("speaker_text") or "(unknown)"
+    cell = Text(name, style="bold" if row.get("speaker_id") else "dim")
+    if row.get("speaker_text") and row.get("speaker_text") != name:
+        cell.append(f"\n“{row['speaker_text']}”", style="dim")
+    return cell
+
+
+def _print_table(rows: list[dict[str, Any]], speaker: str | None) -> None:
+    console = Console()
+    if not rows:
+        who = f" by {speaker!r}" if speaker else ""
+        console.print(Text(f"No quotes{who} in the store."))
+        return
+    table = Table("date", "speaker", "kind", "quote", show_lines=True)
+    for row in rows:
+        text = row["text"].replace("\n", " ")
+        if len(text) > _SNIPPET:
+            text = text[:_SNIPPET - 1] + "…"
+        body = Text(text)
+        extra = " · ".join(x for x in (row.get("cue"), row.get("addressee")) if x)
+        title = row.get("article_title") or row["article_id"]
+        body.append(f"\n{extra + ' · ' if extra else ''}{title}", style="dim")
+        date = (row.get("date") or row.get("article_published") or "")[:10]
+        table.add_row(date, _speaker_cell(row), row["kind"], body)
+    console.print(table)
