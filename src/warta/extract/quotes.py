@@ -638,22 +638,28 @@ def _shared_resolver() -> Callable[[Doc, Span], str | None] | None:
     return getattr(module, "resolve_speaker", None)
 
 
+def _is_pronoun(cand: _Candidate) -> bool:
+    span = cand.speaker_span
+    return cand.pronoun or (span is not None and len(span) == 1
+                            and span[0].lower_ in rv.PERSON_PRONOUNS)
+
+
 def _resolve(doc: Doc, cand: _Candidate, last: tuple[str | None, int] | None,
              resolver: Callable[[Doc, Span], str | None] | None) -> str | None:
+    """The speaker's actor id: pronouns prefer the last speaker (news convention), names the
+    actors stage, then the actor ids on entities, then a surname match."""
     span = cand.speaker_span
     recent = last[0] if last is not None and cand.paragraph - last[1] <= rv.INHERIT_PARAGRAPHS \
         else None
     if span is None:
         return recent if cand.inherit else None
+    if _is_pronoun(cand):
+        if recent:
+            return recent
+        found = resolver(doc, span) if resolver is not None else None
+        return found or _nearest_person(doc, span.start)
     actor = resolver(doc, span) if resolver is not None else None
-    if actor:
-        return actor
-    actor = _actor_of_span(doc, span)
-    if actor:
-        return actor
-    if cand.pronoun or (len(span) == 1 and span[0].lower_ in rv.PERSON_PRONOUNS):
-        return recent or _nearest_person(doc, span.start)
-    return _surname_actor(doc, span)
+    return actor or _actor_of_span(doc, span) or _surname_actor(doc, span)
 
 
 def _resolve_all(doc: Doc, cands: list[_Candidate]) -> list[Quote]:
