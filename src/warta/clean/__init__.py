@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from warta.clean.boilerplate import strip_boilerplate, trim_edges
 from warta.clean.credits import take_credits
-from warta.clean.dateline import take_dateline
+from warta.clean.dateline import split_dateline, take_dateline
 from warta.clean.normalize import join, normalize, normalize_line, paragraphs
 from warta.errors import Errors, InputError
+from warta.ingest.text import looks_like_headline
 from warta.types import Article, RawArticle, Source
 
 __all__ = ["clean_article", "clean_title"]
@@ -45,6 +46,13 @@ def _drop_title_line(paras: list[str], title: str | None) -> list[str]:
     return paras
 
 
+def _headline(paras: list[str]) -> tuple[str | None, list[str]]:
+    """In web-extracted text the headline shows once the menus are gone: take it as the title."""
+    if len(paras) >= 2 and looks_like_headline(paras[0]) and split_dateline(paras[0])[0] is None:
+        return paras[0], paras[1:]
+    return None, paras
+
+
 def clean_article(raw: RawArticle) -> Article:
     """Clean one article: normalise, drop boilerplate, take byline and dateline out of the body.
 
@@ -56,6 +64,8 @@ def clean_article(raw: RawArticle) -> Article:
     paras, byline = take_credits(paras, raw.authors)
     if raw.source.format in WEB_TEXT_FORMATS:
         paras = trim_edges(paras)
+        if title is None:
+            title, paras = _headline(paras)
     paras, more = take_credits(paras, [])
     paras, dateline = take_dateline(paras)
     if more.authors or more.agencies:

@@ -38,6 +38,7 @@ class _Columns:
     """The resolved column names of one file."""
 
     def __init__(self, settings: IngestSettings, available: Sequence[str]) -> None:
+        self.wanted = settings.text_column
         self.text = _pick(settings.text_column, _DEFAULTS.text_column, columns.TEXT, available)
         self.title = _pick(settings.title_column, _DEFAULTS.title_column, columns.TITLE,
                            available)
@@ -85,13 +86,13 @@ def read_jsonl(text: str, name: str, settings: IngestSettings) -> Iterator[RawAr
                                                                 reason=reason))
             continue
         rows.append((lineno, obj))
-    available = sorted({k for _, obj in rows for k in obj})
-    cols = _Columns(settings, available)
-    day_first = day_first_for(str(obj.get(cols.date, "")) for _, obj in rows) if cols.date \
-        else True
+    # JSON objects may differ line by line, so each line resolves its own columns.
+    resolved = [(lineno, obj, _Columns(settings, list(obj))) for lineno, obj in rows]
+    day_first = day_first_for(str(obj.get(cols.date) or "") for _, obj, cols in resolved
+                              if cols.date)
     articles = {lineno: _row_or_failure(obj, cols, name=name, fmt="jsonl", record=lineno - 1,
                                         day_first=day_first, where=f"line {lineno}")
-                for lineno, obj in rows}
+                for lineno, obj, cols in resolved}
     for lineno in sorted({*articles, *failures}):
         yield articles.get(lineno) or failures[lineno]
 
@@ -102,7 +103,7 @@ def _row_or_failure(row: Mapping[str, Any], cols: _Columns, *, name: str, fmt: S
     if article is not None:
         return article
     reason = f"{where}: no value in column {cols.text!r}" if cols.text \
-        else f"{where}: no text field"
+        else f"{where}: no {cols.wanted!r} field"
     return Failure(name, Errors.E008.format(path=name, reason=reason))
 
 

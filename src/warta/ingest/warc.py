@@ -31,26 +31,59 @@ def read_warc(data: bytes, name: str) -> Iterator[RawArticle | Failure]:
     index = -1
     try:
         for index, record in enumerate(ArchiveIterator(io.BytesIO(data))):
-            item = _article(record, index, name)
+            payload = record.content_stream().read()
+            _check_complete(record, index)
+            item = _article(record, payload, index, name)
             if item is not None:
                 found += 1
                 yield item
     except _CORRUPT as e:
-        reason = f"after record {index}: {e}" if index >= 0 else str(e)
+        reason = str(e) if isinstance(e, ValueError) or index < 0 else \
+            f"after record {index}: {e}"
         yield Failure(name, Errors.E010.format(path=name, reason=_one_line(reason)))
+        return
+    damage = gzip_damage(data) if data[:2] == b"\x1f\x8b" else None
+    if damage is not None:  # warcio ends quietly when the last gzip member is cut off
+        yield Failure(name, Errors.E010.format(path=name, reason=damage))
         return
     if not found:
         reason = "no HTML response or text conversion records"
         yield Failure(name, Errors.E008.format(path=name, reason=reason))
 
 
-def _article(record: object, index: int, name: str) -> RawArticle | Failure | None:
+def gzip_damage(data: bytes, *, chunk: int = 1 << 16) -> str | None:
+    """Why a (multi-member) gzip stream is incomplete or corrupt; None when it is intact."""
+    pos = 0
+    while pos < len(data):
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            while not inflater.eof and pos < len(data):
+                piece = data[pos:pos + chunk]
+                inflater.decompress(piece)
+                pos += len(piece) - len(inflater.unused_data)
+        except zlib.error as e:
+            return f"gzip data corrupt at byte {pos}: {e}"
+        if not inflater.eof:
+            return "the file ends in the middle of a record (truncated gzip member)"
+    return None
+
+
+def _check_complete(record: object, index: int) -> None:
+    """warcio stops quietly at a cut-off record; its Content-Length tells that bytes are missing."""
+    if record.length is None:  # type: ignore[attr-defined]
+        raise ValueError(f"record {index} has no Content-Length")
+    missing = getattr(record.raw_stream, "limit", 0)  # type: ignore[attr-defined]
+    if missing:
+        raise ValueError(f"record {index} is cut off, {missing} bytes missing")
+
+
+def _article(record: object, payload: bytes, index: int,
+             name: str) -> RawArticle | Failure | None:
     """The article in one record, a Failure when it has none, None when it is not a page."""
     kind = record.rec_type  # type: ignore[attr-defined]
     url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
     where = f"{name} record {index}"
     if kind == "conversion":
-        payload = record.content_stream().read()  # type: ignore[attr-defined]
         if not payload.strip():
             return None
         try:
@@ -61,7 +94,6 @@ def _article(record: object, index: int, name: str) -> RawArticle | Failure | No
         return read_text(text, name, fmt="wet", url=url, record=index)
     if kind not in ("response", "resource") or not _is_html(record):
         return None
-    payload = record.content_stream().read()  # type: ignore[attr-defined]
     try:
         return read_html(decode(payload, where), name, fmt="warc", url=url, record=index)
     except InputError as e:
