@@ -6,6 +6,7 @@ processes, not threads, give parallel speed-up. Give ``scheduler`` to use an exi
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import Any
@@ -32,7 +33,7 @@ def run(items: Iterable[RawArticle | Failure], settings: Settings, *, workers: i
         else:
             cluster = stack.enter_context(LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=40))
+                dashboard_address=None, silence_logs=logging.CRITICAL))
             client = stack.enter_context(Client(cluster))
         pending: list[Any] = []
         for chunk in partitions(items, partition_size):

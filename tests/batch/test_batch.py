@@ -1,0 +1,65 @@
+"""`warta batch` runs the same job as `warta analyze`, on a real (local) Dask cluster."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from warta.batch.job import partitions, run_partition
+from warta.cli import cli
+from warta.types import Failure, RawArticle, Source
+
+ARTICLES = {
+    "a.txt": "Banjir Rendam Bekasi\n\nBEKASI - Banjir merendam ratusan rumah di Bekasi, Senin.",
+    "b.txt": "Harga Beras Naik\n\nHarga beras di Pasar Induk naik dua persen pekan ini.",
+    "c.txt": "KPK Periksa Pejabat\n\nKPK memeriksa seorang pejabat Kemenkeu, Selasa (14/10/2025).",
+}
+
+
+def test_partitions_keep_order_and_size():
+    assert list(partitions(range(5), 2)) == [[0, 1], [2, 3], [4]]
+
+
+def test_failures_pass_through_a_partition_in_place(settings):
+    raw = RawArticle(Source(path="x.txt", format="text"), "Gempa mengguncang Cianjur, Senin.")
+    failure = Failure("y.bin", "E002 y.bin: binary content")
+    out = run_partition([failure, raw], settings)
+    assert out[0] is failure
+    assert out[1]["text"].startswith("Gempa") and out[1]["schema"] == "warta.article/1"
+
+
+def _corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in ARTICLES.items():
+        (corpus / name).write_text(text, "utf-8")
+    return corpus
+
+
+def test_batch_on_dask_matches_analyze(tmp_path):
+    corpus = _corpus(tmp_path)
+    (corpus / "bad.txt").write_bytes(b"")
+    runner = CliRunner()
+    out = tmp_path / "records.jsonl"
+    batched = runner.invoke(cli, ["batch", str(corpus), "--workers", "1",
+                                  "--partition-size", "2", "--out", str(out)])
+    assert batched.exit_code == 1, batched.output  # the empty file failed, the rest went on
+    assert "bad.txt" in batched.stderr and "E001" in batched.stderr
+    analyzed = runner.invoke(cli, ["analyze", *sorted(str(corpus / n) for n in ARTICLES),
+                                   "--format", "json"])
+    assert analyzed.exit_code == 0, analyzed.output
+    expected = [json.loads(line) for line in analyzed.stdout.splitlines()]
+    got = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [r["id"] for r in got] == [r["id"] for r in expected]
+    assert got == expected
+
+
+def test_batch_into_store_is_idempotent(tmp_path):
+    corpus = _corpus(tmp_path)
+    db = tmp_path / "w.db"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["batch", str(corpus), "--db", str(db), "--workers", "1"])
+    again = runner.invoke(cli, ["batch", str(corpus), "--db", str(db), "--workers", "1"])
+    assert first.exit_code == again.exit_code == 0, first.output + again.output
+    assert "3 new" in first.stderr and "0 new" in again.stderr
