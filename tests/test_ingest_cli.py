@@ -139,3 +139,27 @@ def test_read_commands_need_an_existing_store(tmp_path: Path, command: list[str]
     assert result.exit_code == 2
     assert result.stderr.strip().startswith("warta: E030") and len(result.stderr.splitlines()) == 1
     assert not db.exists()
+
+
+def test_interrupted_ingest_continues(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from warta.store import write
+
+    db = tmp_path / "w.db"
+    real_save, calls = write.save_record, []
+
+    def save_then_interrupt(conn, record):
+        calls.append(record["id"])
+        if len(calls) == 3:  # Ctrl-C while the third article is being written
+            raise KeyboardInterrupt
+        return real_save(conn, record)
+
+    monkeypatch.setattr(write, "save_record", save_then_interrupt)
+    stopped = run("ingest", GOOD, "--db", db)
+    assert stopped.exit_code == 130
+    assert "2 new" in stopped.stderr and "run the same command again" in stopped.stderr
+    assert len(articles(db)) == 2
+    monkeypatch.setattr(write, "save_record", real_save)
+    resumed = run("ingest", GOOD, "--db", db)
+    assert resumed.exit_code == 0
+    assert f"{GOOD_ARTICLES - 2} new" in resumed.stderr
+    assert len(articles(db)) == GOOD_ARTICLES

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from store_builders import actor, event, make_record, mention, quote
 
+from warta.errors import StoreError
 from warta.store.db import connect
 from warta.store.write import has_article, save_record, save_user_actor
 
@@ -160,3 +161,10 @@ def test_resume_adds_only_the_rest(tmp_path: Path) -> None:
     assert count(conn, "articles") == 6
     assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'cabai'"
                         ).fetchone()[0] == 6
+
+
+def test_unwritable_store_raises_store_error(db: sqlite3.Connection) -> None:
+    db.execute("PRAGMA query_only = ON")
+    with pytest.raises(StoreError, match=r"E030 .*cannot store article"):
+        save_record(db, kpk_record())
+    assert not db.in_transaction

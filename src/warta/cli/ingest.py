@@ -76,6 +76,14 @@ def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None,
                 if isinstance(outcome, Failure):
                     progress.console.print(Text(f"warta: {outcome.message}"), soft_wrap=True)
                 progress.update(task, advance=1, tally=_short(tally))
+    except KeyboardInterrupt:  # every stored article is committed; the one in flight is not
+        click.echo(f"{tally.summary()}; interrupted: run the same command again to continue",
+                   err=True)
+        sys.exit(130)
+    except WartaError as e:  # e.g. the store's disk is full or the file became unwritable
+        click.echo(f"warta: {e}", err=True)
+        click.echo(tally.summary(), err=True)
+        sys.exit(2)
     finally:
         conn.close()
     click.echo(tally.summary(), err=True)
@@ -98,18 +106,34 @@ def _ingest(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, set
     import warta
     from warta.store.write import save_record
 
-    nlp = warta.load()  # built once per run
+    nlp = None  # built once, and only when some article is new (a finished run re-run is quick)
     seen: set[str] = set()
     for chunk in _chunks(_unseen(items, conn, seen, tally), CHUNK):
+        if nlp is None and any(isinstance(item, RawArticle) for item in chunk):
+            nlp = warta.load()
         for outcome in _analyze_chunk(chunk, nlp, settings):
             if isinstance(outcome, Failure):
                 tally.failed += 1
             elif isinstance(outcome, dict):
-                if save_record(conn, outcome):
-                    tally.new += 1
-                else:  # two inputs cleaned to the same article
-                    tally.stored += 1
+                outcome = _store(conn, outcome, tally, save_record)
             yield outcome
+
+
+def _store(conn: sqlite3.Connection, record: dict[str, Any], tally: Tally,
+           save_record: Any) -> dict[str, Any] | Failure:
+    """Save one record; a record the tables refuse fails alone (the store itself stays fine)."""
+    try:
+        added = save_record(conn, record)
+    except (sqlite3.IntegrityError, KeyError, TypeError, ValueError) as e:
+        tally.failed += 1
+        where = record.get("source", {}).get("path") or "-"
+        return Failure(where, f"{where}: cannot store article {record.get('id')} "
+                              f"({type(e).__name__}: {e})")
+    if added:
+        tally.new += 1
+    else:  # two inputs cleaned to the same article
+        tally.stored += 1
+    return record
 
 
 def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, seen: set[str],

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from warta.errors import Errors, StoreError
 from warta.store.db import transaction
 
 Record = Mapping[str, Any]
@@ -32,7 +33,25 @@ def has_article(conn: sqlite3.Connection, article_id: str) -> bool:
 
 
 def save_record(conn: sqlite3.Connection, record: Record) -> bool:
-    """Store one analysed article and its annotations; False when its id was already stored."""
+    """Store one analysed article and its annotations; False when its id was already stored.
+
+    A record that breaks the tables' constraints raises ``sqlite3.IntegrityError`` (nothing is
+    written); a store that cannot be written (disk full, locked too long) raises ``StoreError``.
+    """
+    try:
+        return _save(conn, record)
+    except sqlite3.OperationalError as e:
+        raise StoreError(Errors.E030.format(path=_store_path(conn),
+                                            reason=f"cannot store article {record['id']}: {e}")
+                         ) from e
+
+
+def _store_path(conn: sqlite3.Connection) -> str:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return (row[2] if row is not None else "") or ":memory:"
+
+
+def _save(conn: sqlite3.Connection, record: Record) -> bool:
     with transaction(conn):
         if has_article(conn, record["id"]):
             return False
