@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import io
+import itertools
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from warta.export.progress import track
@@ -25,13 +27,27 @@ def event_row(event: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def write_events(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """Write a header and one row per event; shared by the export and the explorer's download."""
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
+def iter_lines(events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The CSV text, a header then one line per event (the explorer streams this)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore",
+                            lineterminator="\n")
     writer.writeheader()
+    for event in itertools.chain([None], events):
+        if event is not None:
+            writer.writerow(event_row(event))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+
+
+def write_events(events: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Write a header and one row per event; return the number of rows."""
+    lines = iter_lines(events)
+    out.write(next(lines))
     written = 0
-    for event in events:
-        writer.writerow(event_row(event))
+    for line in lines:
+        out.write(line)
         written += 1
     return written
 

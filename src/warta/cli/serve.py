@@ -1,0 +1,35 @@
+"""`warta serve`: the read-only web explorer over a store (see docs/explorer.md)."""
+
+from __future__ import annotations
+
+import click
+
+from warta.cli.options import config_option, db_option
+
+
+@click.command()
+@db_option
+@click.option("--host", default=None,
+              help="Interface to bind (default 127.0.0.1: only this machine can connect).")
+@click.option("--port", type=int, default=None, help="Port (default 8000).")
+@config_option
+def serve(db_path: str, host: str | None, port: int | None, config_path: str | None) -> None:
+    """Explore a store in the browser: search, articles, actors, events, JSON API.
+
+    The store is opened read-only; queries are stopped after the configured time limit.
+
+    Example:
+
+        warta serve --db demo.db    # then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from warta.serve.app import create_app
+    from warta.settings import load_settings
+
+    settings = load_settings(config_path)
+    app = create_app(db_path, settings=settings)
+    host = host or settings.serve.host
+    port = port or settings.serve.port
+    click.echo(f"warta: serving {db_path} read-only at http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,199 @@
+"""Geometry for the server-rendered SVG charts (templates draw it; no JavaScript, no CDN).
+
+Each function returns plain numbers and labels; the Jinja templates turn them into ``<svg>``
+elements, so every label goes through autoescaping like the rest of the page.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+WIDTH, HEIGHT, PAD = 720, 180, 28
+# PLOVER types in a fixed order, so a type keeps its colour class and stacking position.
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+               "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+               "COERCE", "ASSAULT")
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    w: float
+    h: float
+    label: str
+    value: int
+    css: str = ""
+
+
+@dataclass
+class Chart:
+    width: int = WIDTH
+    height: int = HEIGHT
+    bars: list[Bar] = field(default_factory=list)
+    ticks: list[tuple[float, str]] = field(default_factory=list)  # x, day label
+    max_value: int = 0
+    legend: list[str] = field(default_factory=list)
+
+
+def _days(first: str, last: str, *, limit: int = 366) -> list[str]:
+    """Every day from first to last (a gap shows as an empty slot); capped at ``limit`` days."""
+    try:
+        start, end = date.fromisoformat(first), date.fromisoformat(last)
+    except ValueError:
+        return sorted({first, last})
+    span = min((end - start).days, limit - 1)
+    return [(start + timedelta(days=i)).isoformat() for i in range(span + 1)]
+
+
+def _ticks(days: list[str], slot: float) -> list[tuple[float, str]]:
+    step = max(1, math.ceil(len(days) / 8))
+    return [(PAD + i * slot + slot / 2, d) for i, d in enumerate(days) if i % step == 0]
+
+
+def day_bars(counts: list[tuple[str, int]]) -> Chart:
+    """One bar per day (articles per day)."""
+    chart = Chart()
+    if not counts:
+        return chart
+    by_day = dict(counts)
+    days = _days(counts[0][0], counts[-1][0])
+    slot = (WIDTH - 2 * PAD) / len(days)
+    chart.max_value = max(by_day.values())
+    plot_h = HEIGHT - 2 * PAD
+    for i, day in enumerate(days):
+        value = by_day.get(day, 0)
+        h = plot_h * value / chart.max_value if chart.max_value else 0
+        chart.bars.append(Bar(PAD + i * slot + slot * 0.1, HEIGHT - PAD - h, slot * 0.8, h,
+                              day, value, "bar"))
+    chart.ticks = _ticks(days, slot)
+    return chart
+
+
+def stacked_day_bars(counts: list[tuple[str, str, int]]) -> Chart:
+    """Bars per day stacked by event type (events per day by type)."""
+    chart = Chart()
+    if not counts:
+        return chart
+    per_day: dict[str, dict[str, int]] = defaultdict(dict)
+    for day, kind, n in counts:
+        per_day[day][kind] = n
+    days = _days(min(per_day), max(per_day))
+    slot = (WIDTH - 2 * PAD) / len(days)
+    chart.max_value = max(sum(v.values()) for v in per_day.values())
+    plot_h = HEIGHT - 2 * PAD
+    for i, day in enumerate(days):
+        y = HEIGHT - PAD
+        for kind in EVENT_TYPES:
+            value = per_day.get(day, {}).get(kind, 0)
+            if not value:
+                continue
+            h = plot_h * value / chart.max_value
+            y -= h
+            chart.bars.append(Bar(PAD + i * slot + slot * 0.1, y, slot * 0.8, h,
+                                  f"{day} {kind}", value, f"ev-{kind}"))
+    chart.ticks = _ticks(days, slot)
+    chart.legend = [k for k in EVENT_TYPES if any(k in v for v in per_day.values())]
+    return chart
+
+
+@dataclass
+class Dot:
+    x: float
+    y: float
+    label: str
+    css: str
+    href: str
+
+
+def timeline(events: list[dict[str, Any]], actor_id: str) -> tuple[Chart, list[Dot]]:
+    """An actor's events on a date axis: above the line as source, below as target."""
+    chart = Chart(height=140)
+    dated = [e for e in events if (e.get("date") or e.get("article_published") or "")[:10]]
+    if not dated:
+        return chart, []
+    day_of = {id(e): (e.get("date") or e["article_published"])[:10] for e in dated}
+    full = sorted(d for d in day_of.values() if len(d) == 10)
+    days = _days(full[0], full[-1]) if full else sorted(set(day_of.values()))
+    slot = (WIDTH - 2 * PAD) / max(len(days), 1)
+    index = {d: i for i, d in enumerate(days)}
+    stacks: dict[tuple[str, bool], int] = defaultdict(int)
+    dots = []
+    for e in dated:
+        day = day_of[id(e)]
+        if day not in index:  # a month-only date: placed on the first day of its month
+            day = next((d for d in days if d.startswith(day)), days[0])
+        as_source = e.get("source_id") == actor_id
+        level = stacks[(day, as_source)]
+        stacks[(day, as_source)] += 1
+        y = 70 - 14 * (level + 1) if as_source else 70 + 14 * (level + 1)
+        other = e.get("target_name") if as_source else e.get("source_name")
+        label = (f"{day} {e['type']} {'→' if as_source else '←'} {other or '?'}")
+        dots.append(Dot(PAD + index[day] * slot + slot / 2, y, label, f"ev-{e['type']}",
+                        f"/article/{e['article_id']}"))
+    chart.ticks = _ticks(days, slot)
+    return chart, dots
+
+
+@dataclass
+class Node:
+    id: str
+    x: float
+    y: float
+    r: float
+    label: str
+    css: str
+    href: str
+
+
+@dataclass
+class Edge:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    css: str
+    width: float
+    label: str
+
+
+def network(net: Any, *, focus: str | None = None, size: int = 520,
+            max_nodes: int = 40) -> tuple[list[Node], list[Edge]]:
+    """A deterministic circular layout: the focus actor in the middle, the others on a circle
+    ordered by id (so the picture does not change between reloads)."""
+    from warta.serve.highlight import actor_href
+
+    weight: dict[str, int] = defaultdict(int)
+    for e in net.cooccurrence:
+        weight[e["a"]] += e["articles"]
+        weight[e["b"]] += e["articles"]
+    for e in net.interactions:
+        weight[e["source"]] += e["events"]
+        weight[e["target"]] += e["events"]
+    others = sorted((n for n in net.nodes if n != focus), key=lambda n: (-weight[n], n))
+    ring = sorted(others[:max_nodes])
+    centre = size / 2
+    radius = size / 2 - 70
+    pos: dict[str, tuple[float, float]] = {}
+    if focus in net.nodes:
+        pos[focus] = (centre, centre)
+    for i, node_id in enumerate(ring):
+        angle = 2 * math.pi * i / max(len(ring), 1) - math.pi / 2
+        pos[node_id] = (centre + radius * math.cos(angle), centre + radius * math.sin(angle))
+    nodes = [Node(n, x, y, 9 if n == focus else 6, net.nodes[n]["name"],
+                  f"node node-{net.nodes[n]['type']}" + (" focus" if n == focus else ""),
+                  actor_href(n)) for n, (x, y) in pos.items()]
+    edges = []
+    for e in net.cooccurrence:
+        if e["a"] in pos and e["b"] in pos:
+            edges.append(Edge(*pos[e["a"]], *pos[e["b"]], "edge co", 1 + math.log1p(e["articles"]),
+                              f"{e['articles']} shared article(s)"))
+    for e in net.interactions:
+        if e["source"] in pos and e["target"] in pos:
+            edges.append(Edge(*pos[e["source"]], *pos[e["target"]], f"edge ev ev-{e['type']}",
+                              1 + math.log1p(e["events"]), f"{e['type']} × {e['events']}"))
+    return nodes, edges

@@ -1,0 +1,359 @@
+"""Thin handlers: read through ``warta.store.queries`` / ``analytics``, render or return JSON.
+
+Pages (``pages``) and the JSON API (``api``, under /api) take the same filters; the API is
+described by FastAPI's OpenAPI document at /openapi.json and listed on the offline /docs page.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Annotated, Any
+from urllib.parse import urlencode, urlsplit
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, StreamingResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from warta.serve import charts
+from warta.serve.app import HERE
+from warta.serve.highlight import actor_href, highlight
+from warta.store import analytics, queries
+from warta.store.db import connect, sqlite_timelimit
+
+PAGE = 20
+EVENTS_SHOWN = 200
+MARKS = ("\x02", "\x03")  # snippet markers: escaped text first, then turned into <mark>
+
+env = Environment(loader=FileSystemLoader(HERE / "templates"),
+                  autoescape=select_autoescape(default=True, default_for_string=True))
+
+pages = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api", tags=["api"])
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def get_conn(request: Request) -> Iterator[sqlite3.Connection]:
+    """A read-only connection for one request, under the configured query time limit."""
+    conn = connect(request.app.state.db_path, read_only=True)
+    try:
+        with sqlite_timelimit(conn, request.app.state.settings.serve.query_time_limit_ms):
+            yield conn
+    finally:
+        conn.close()
+
+
+Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) URLs become links: ``javascript:`` and friends stay plain text."""
+    if url and urlsplit(url).scheme.lower() in {"http", "https"}:
+        return url
+    return None
+
+
+def snippet_html(snippet: str | None) -> Markup:
+    """An FTS snippet: escaped, then its match markers turned into <mark>."""
+    text = str(escape(snippet or ""))
+    return Markup(text.replace(MARKS[0], "<mark>").replace(MARKS[1], "</mark>"))
+
+
+def _query_string(params: dict[str, Any], **changes: Any) -> str:
+    merged = {**params, **changes}
+    return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+
+
+env.filters["actor_href"] = actor_href
+env.filters["safe_url"] = safe_url
+env.filters["snippet"] = snippet_html
+env.globals["query_string"] = _query_string
+env.globals["event_types"] = charts.EVENT_TYPES
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    html = env.get_template(name).render(request=request, path=request.url.path, **context)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def render_error(request: Request, message: str) -> str:
+    return env.get_template("error.html").render(request=request, path=request.url.path,
+                                                 message=message)
+
+
+def _blank(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None
+
+
+@dataclass
+class SearchParams:
+    """The Search page's and /api/search's filters (empty form fields count as absent)."""
+
+    q: str = ""
+    since: str | None = None
+    until: str | None = None
+    actor: str | None = None
+    event_type: str | None = None
+    language: str | None = None
+    source: str | None = None
+    page: int = 1
+
+    def filters(self) -> dict[str, Any]:
+        return {"since": self.since, "until": self.until, "language": self.language,
+                "source": self.source, "actor": self.actor, "event_type": self.event_type}
+
+
+def search_params(
+    q: Annotated[str, Query(description="Words to find (FTS5; quotes make a phrase)")] = "",
+    since: Annotated[str | None, Query(description="Published on or after (ISO date)")] = None,
+    until: Annotated[str | None, Query(description="Published on or before (ISO date)")] = None,
+    actor: Annotated[str | None, Query(description="Actor id, name or alias mentioned")] = None,
+    event_type: Annotated[str | None, Query(description="PLOVER type of an event")] = None,
+    language: Annotated[str | None, Query(description="ISO 639-1 language")] = None,
+    source: Annotated[str | None, Query(description="Site name, path or URL part")] = None,
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+) -> SearchParams:
+    return SearchParams(q.strip(), _blank(since), _blank(until), _blank(actor),
+                        _blank(event_type), _blank(language), _blank(source), page)
+
+
+@dataclass
+class EventParams:
+    """The Events page's, its CSV's and /api/events' filters."""
+
+    type: str | None = None
+    actor: str | None = None
+    since: str | None = None
+    until: str | None = None
+    article_id: str | None = None
+
+
+def event_params(
+    type: Annotated[str | None, Query(description="PLOVER event type")] = None,
+    actor: Annotated[str | None, Query(description="Actor id, name or alias (source or "
+                                                   "target)")] = None,
+    since: Annotated[str | None, Query(description="On or after (ISO date)")] = None,
+    until: Annotated[str | None, Query(description="On or before (ISO date)")] = None,
+    article_id: Annotated[str | None, Query(description="Only this article's events")] = None,
+) -> EventParams:
+    return EventParams(_blank(type), _blank(actor), _blank(since), _blank(until),
+                       _blank(article_id))
+
+
+Search = Annotated[SearchParams, Depends(search_params)]
+Events = Annotated[EventParams, Depends(event_params)]
+
+
+def _search(conn: sqlite3.Connection, p: SearchParams, *, marks: tuple[str, str]) -> dict:
+    hits = queries.search(conn, p.q, limit=PAGE, offset=(p.page - 1) * PAGE, highlight=marks,
+                          **p.filters())
+    total = queries.count_matches(conn, p.q, **p.filters())
+    per_day = analytics.articles_per_day(conn, p.q, **p.filters())
+    return {"total": total, "page": p.page, "page_size": PAGE, "hits": hits,
+            "per_day": [{"day": d, "count": n} for d, n in per_day]}
+
+
+def _article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
+    article = queries.get_article(conn, article_id)
+    if article is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return article
+
+
+def _actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any]:
+    actor = queries.get_actor(conn, actor_id)
+    if actor is None:
+        raise HTTPException(404, f"no actor {actor_id!r}")
+    return actor
+
+
+def _network_json(net: analytics.Network) -> dict[str, Any]:
+    return {"nodes": list(net.nodes.values()), "cooccurrence": net.cooccurrence,
+            "interactions": net.interactions}
+
+
+# --- pages -----------------------------------------------------------------------------------
+
+@pages.get("/", response_class=HTMLResponse)
+def search_page(request: Request, conn: Conn, p: Search) -> HTMLResponse:
+    result = _search(conn, p, marks=MARKS)
+    chart = charts.day_bars([(r["day"], r["count"]) for r in result["per_day"]])
+    pages_total = max(1, -(-result["total"] // PAGE))
+    return render(request, "search.html", p=p, params=asdict(p), result=result, chart=chart,
+                  pages_total=pages_total, languages=analytics.languages(conn),
+                  types=analytics.event_types(conn),
+                  actors=queries.list_actors(conn, limit=300))
+
+
+@pages.get("/article/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, conn: Conn, article_id: str) -> HTMLResponse:
+    article = _article(conn, article_id)
+    record = article["record"]
+    names = {a["id"]: a["name"] for a in record["actors"]}
+    return render(request, "article.html", article=article, record=record, names=names,
+                  body=highlight(record), url=safe_url(record["source"].get("url")))
+
+
+@pages.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, conn: Conn, q: str = "", type: str = "",
+                country: str = "") -> HTMLResponse:
+    actors = queries.list_actors(conn, search=_blank(q), type=_blank(type),
+                                 country=_blank(country), limit=500)
+    return render(request, "actors.html", actors=actors, q=q, type=type, country=country)
+
+
+@pages.get("/actor/{actor_id}", response_class=HTMLResponse)
+def actor_page(request: Request, conn: Conn, actor_id: str) -> HTMLResponse:
+    actor = _actor(conn, actor_id)
+    events = queries.list_events(conn, actor=actor["id"], limit=500)
+    events = [e for e in events if actor["id"] in (e["source_id"], e["target_id"])]
+    timeline, dots = charts.timeline(events, actor["id"])
+    net = analytics.actor_network(conn, actor_id=actor["id"])
+    nodes, edges = charts.network(net, focus=actor["id"])
+    partners = _partners(net, actor["id"])
+    return render(request, "actor.html", actor=actor, events=events, timeline=timeline,
+                  dots=dots, nodes=nodes, edges=edges, partners=partners,
+                  quotes=queries.list_quotes(conn, speaker=actor["id"], limit=200),
+                  articles=queries.articles_for_actor(conn, actor["id"], limit=50))
+
+
+def _partners(net: analytics.Network, actor_id: str) -> list[dict[str, Any]]:
+    """Other actors with shared-article and event counts, most connected first."""
+    rows: dict[str, dict[str, Any]] = {}
+    for e in net.cooccurrence:
+        other = e["b"] if e["a"] == actor_id else e["a"]
+        rows.setdefault(other, {"articles": 0, "events": 0})["articles"] += e["articles"]
+    for e in net.interactions:
+        other = e["target"] if e["source"] == actor_id else e["source"]
+        rows.setdefault(other, {"articles": 0, "events": 0})["events"] += e["events"]
+    out = [{"id": k, "name": net.nodes.get(k, {}).get("name", k), **v} for k, v in rows.items()]
+    return sorted(out, key=lambda r: (-r["events"] - r["articles"], r["name"]))
+
+
+@pages.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, conn: Conn, p: Events) -> HTMLResponse:
+    filters = asdict(p)
+    events = queries.list_events(conn, limit=EVENTS_SHOWN, **filters)
+    total = analytics.count_events(conn, **filters)
+    chart = charts.stacked_day_bars(analytics.events_per_day(conn, **filters))
+    return render(request, "events.html", p=p, params=filters, events=events, total=total,
+                  chart=chart, types=analytics.event_types(conn), shown=EVENTS_SHOWN)
+
+
+@pages.get("/events.csv")
+def events_csv(request: Request, p: Events) -> StreamingResponse:
+    """All filtered events as CSV (the same columns as ``warta export --format csv``)."""
+    from warta.export.csv import iter_lines
+
+    db_path = request.app.state.db_path
+    limit_ms = request.app.state.settings.serve.query_time_limit_ms
+
+    def body() -> Iterator[str]:
+        # its own connection: the response streams after the request's dependencies closed
+        conn = connect(db_path, read_only=True)
+        try:
+            with sqlite_timelimit(conn, limit_ms * 5):
+                yield from iter_lines(queries.iter_events(conn, **asdict(p)))
+        finally:
+            conn.close()
+
+    headers = {"Content-Disposition": 'attachment; filename="warta-events.csv"'}
+    return StreamingResponse(body(), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+@pages.get("/docs", response_class=HTMLResponse)
+def docs_page(request: Request) -> HTMLResponse:
+    """The API reference, rendered here from the OpenAPI document (Swagger UI needs a CDN)."""
+    spec = request.app.openapi()
+    endpoints = []
+    for path, methods in spec["paths"].items():
+        for method, op in methods.items():
+            endpoints.append({"method": method.upper(), "path": path,
+                              "summary": op.get("summary", ""),
+                              "description": op.get("description", ""),
+                              "parameters": op.get("parameters", [])})
+    return render(request, "docs.html", endpoints=endpoints, spec=spec)
+
+
+# --- JSON API --------------------------------------------------------------------------------
+
+@api.get("/search", summary="Full-text search with filters")
+def api_search(conn: Conn, p: Search) -> dict[str, Any]:
+    """Matching articles (20 per page) with snippets (matches in [brackets]) and the number of
+    matching articles per published day."""
+    return _search(conn, p, marks=("[", "]"))
+
+
+@api.get("/articles/{article_id}", summary="One article's full record")
+def api_article(conn: Conn, article_id: str) -> dict[str, Any]:
+    """The stored ``warta.article/1`` record."""
+    return _article(conn, article_id)["record"]
+
+
+@api.get("/actors", summary="Actors, most mentioned first")
+def api_actors(conn: Conn, q: str | None = None, type: str | None = None,
+               country: str | None = None,
+               limit: Annotated[int, Query(ge=1, le=5000)] = 100) -> list[dict[str, Any]]:
+    """``q`` matches id, name or alias as a substring; ``country`` is ISO alpha-3."""
+    return queries.list_actors(conn, search=_blank(q), type=_blank(type),
+                               country=_blank(country), limit=limit)
+
+
+@api.get("/actors/{actor_id}", summary="One actor with quotes, events and articles")
+def api_actor(conn: Conn, actor_id: str) -> dict[str, Any]:
+    """Name, aliases, roles and country; quotes by the actor; events where it is source or
+    target (oldest first); articles mentioning it."""
+    actor = _actor(conn, actor_id)
+    events = [e for e in queries.list_events(conn, actor=actor["id"], limit=1000)
+              if actor["id"] in (e["source_id"], e["target_id"])]
+    return {**actor, "quotes": queries.list_quotes(conn, speaker=actor["id"], limit=500),
+            "events": events,
+            "articles_mentioning": queries.articles_for_actor(conn, actor["id"], limit=100)}
+
+
+@api.get("/actors/{actor_id}/network", summary="An actor's co-occurrence and event edges")
+def api_actor_network(conn: Conn, actor_id: str) -> dict[str, Any]:
+    """Nodes, co-occurrence edges (shared articles) and interaction edges (events by type)."""
+    actor = _actor(conn, actor_id)
+    return _network_json(analytics.actor_network(conn, actor_id=actor["id"]))
+
+
+@api.get("/network", summary="The whole actor network")
+def api_network(conn: Conn, min_articles: Annotated[int, Query(ge=1)] = 1,
+                limit: Annotated[int, Query(ge=1, le=50_000)] = 2000) -> dict[str, Any]:
+    """Every actor pair sharing at least ``min_articles`` articles, and every event edge."""
+    return _network_json(analytics.actor_network(conn, min_articles=min_articles, limit=limit))
+
+
+@api.get("/quotes", summary="Quotes, newest first")
+def api_quotes(conn: Conn, speaker: str | None = None, since: str | None = None,
+               until: str | None = None, article_id: str | None = None,
+               limit: Annotated[int, Query(ge=1, le=5000)] = 100) -> list[dict[str, Any]]:
+    """``speaker`` is an actor id, name or alias."""
+    return queries.list_quotes(conn, speaker=_blank(speaker), since=_blank(since),
+                               until=_blank(until), article_id=_blank(article_id), limit=limit)
+
+
+@api.get("/events", summary="Events with filters")
+def api_events(conn: Conn, p: Events,
+               limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> dict[str, Any]:
+    """Events, oldest first, with actor names and their article; ``total`` ignores ``limit``."""
+    filters = asdict(p)
+    return {"total": analytics.count_events(conn, **filters),
+            "events": queries.list_events(conn, limit=limit, **filters)}
+
+
+@api.get("/events/per-day", summary="Events per day by type")
+def api_events_per_day(conn: Conn, p: Events) -> list[dict[str, Any]]:
+    """Counts per (day, PLOVER type); events dated only to a month or year are left out."""
+    return [{"day": d, "type": t, "count": n}
+            for d, t, n in analytics.events_per_day(conn, **asdict(p))]
+
+
+@api.get("/stats", summary="Store overview")
+def api_stats(conn: Conn) -> dict[str, Any]:
+    """Counts per table, languages, date range, top sources and event types."""
+    return queries.stats(conn)
