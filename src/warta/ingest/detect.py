@@ -8,6 +8,7 @@ following row matches. Anything else is plain text.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from typing import Literal
@@ -23,6 +24,8 @@ _XML_DECL = re.compile(r"^\s*<\?xml", re.IGNORECASE)
 # A CSV header cell: a short column name, not a sentence.
 _COLUMN = re.compile(r"^[\w.\-/()]+(?: [\w.\-/()]+){0,2}$", re.UNICODE)
 _COLUMN_MAX = 40
+_TABULAR_SAMPLE = 16384
+_MIN_ROWS = 2
 _TABULAR_EXT = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv"}
 
 
@@ -62,25 +65,25 @@ def _looks_jsonl(head: str) -> bool:
 
 
 def _tabular_kind(text: str, name: str) -> Literal["csv", "tsv"] | None:
-    """CSV/TSV when the extension says so, or when the head has a header row and a matching row."""
+    """CSV/TSV when the extension says so, or when a header of column names is followed by at
+    least ``_MIN_ROWS`` rows with the same number of fields (prose rarely manages that)."""
     ext = name[name.rfind("."):].lower() if "." in name else ""
     if ext in _TABULAR_EXT:
         return _TABULAR_EXT[ext]  # type: ignore[return-value]
-    sample = text[:_HEAD]
-    lines = sample.split("\n", 2)
-    if len(lines) < 2:
-        return None
+    sample = text[:_TABULAR_SAMPLE]
+    first_line = sample.split("\n", 1)[0]
     for delimiter, kind in (("\t", "tsv"), (",", "csv"), (";", "csv")):
-        header = next(csv.reader([lines[0]], delimiter=delimiter))
+        header = next(csv.reader([first_line], delimiter=delimiter))
         if len(header) < 2 or not all(_is_column(c) for c in header):
             continue
         try:
-            rows = list(csv.reader(sample.splitlines()[:3], delimiter=delimiter))
+            rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))
         except csv.Error:
             continue
-        if len(rows) >= 2 and len(rows[1]) == len(header):
-            return kind  # type: ignore[return-value]
-        if len(rows) >= 2 and '"' in lines[1]:  # first row has a quoted, multi-line field
+        if len(text) > len(sample):
+            rows = rows[:-1]  # the sample may end inside a row
+        data = rows[1:]
+        if len(data) >= _MIN_ROWS and all(len(r) == len(header) for r in data):
             return kind  # type: ignore[return-value]
     return None
 
