@@ -251,7 +251,7 @@ def _holder(chain: roles.Title, at: int, clusters: Sequence[coref.Cluster],
     """The person named in the article who holds the role a role-only mention names."""
     holders = []
     for cluster in clusters:
-        if not any(t.role == chain.role for t in cluster.titles):
+        if not any(roles.same_role(t.role, chain.role) for t in cluster.titles):
             continue
         actor_id = ent_actor[(cluster.mentions[0].start, cluster.mentions[0].end)]
         actor = table.by_id.get(actor_id or "")
@@ -416,7 +416,8 @@ def _by_role(doc: Doc, span: Span) -> str | None:
     chain = roles.title_chain(doc, span.start)
     if chain is None:
         return None
-    people = [a for a in doc._.actors or [] if a.type == "PERSON" and chain.role in a.roles]
+    people = [a for a in doc._.actors or [] if a.type == "PERSON"
+              and any(roles.same_role(r, chain.role) for r in a.roles)]
     people = [a for a in people if chain.country in {None, a.country}]
     return people[-1].id if people else None
 

@@ -45,6 +45,14 @@ class Title:
         return IDN if self.scope in {IDN, "default"} else None
 
 
+def same_role(held: str, mentioned: str) -> bool:
+    """Whether a role-only mention names a role a person holds: "menteri" covers "foreign
+    minister", "presiden" does not cover "vice president"."""
+    if held == mentioned:
+        return True
+    return held.endswith(" " + mentioned) and not held.startswith(("vice ", "deputy "))
+
+
 def _joined(doc: Doc, start: int, end: int) -> str:
     return " ".join(t.lower_ for t in doc[start:end])
 

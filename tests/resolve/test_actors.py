@@ -1,0 +1,181 @@
+"""The actors stage on hand-built Docs: metonymy, roles and titles, coreference, user file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from actors_helpers import actor, blank_pipeline, ent_actor, mention_actor, with_persons
+
+from warta.errors import ConfigError
+from warta.resolve.actors import is_location_use, resolve_speaker
+from warta.resolve.user_actors import load_user_actors
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
+
+# Invented news text (written for these tests).
+DIPLOMASI = (
+    "Presiden Rusia Vladimir Putin melakukan perjalanan ke Beijing pada Selasa. "
+    "Putin bertemu Xi Jinping dan memuji kerja sama kedua negara. "
+    "Washington memperingatkan Beijing agar tidak memasok senjata ke Rusia. "
+    "Kremlin mengatakan pertemuan itu produktif, sementara dukungan Moskow tetap kuat. "
+    "Menteri Luar Negeri AS Antony Blinken mengkritik Tiongkok. "
+    "“Kami memantau dengan cermat,” kata Blinken kepada Reuters."
+)
+PERSONS = ("Vladimir Putin", "Putin", "Xi Jinping", "Antony Blinken", "Blinken")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_pipeline()
+
+
+@pytest.fixture(scope="module")
+def diplomasi(nlp):
+    return with_persons(nlp, DIPLOMASI, PERSONS)
+
+
+def test_one_actor_per_referent(diplomasi) -> None:
+    ids = [a.id for a in diplomasi._.actors]
+    assert len(ids) == len(set(ids))
+    assert {"person:vladimir-putin", "person:xi-jinping", "person:antony-blinken", "gpe:RUS",
+            "gpe:CHN", "gpe:USA", "org:kremlin"} <= set(ids)
+
+
+def test_person_roles_and_countries(diplomasi) -> None:
+    putin = actor(diplomasi, "person:vladimir-putin")
+    assert (putin.country, putin.roles) == ("RUS", ["president"])
+    assert set(putin.aliases) == {"Vladimir Putin", "Putin"}
+    blinken = actor(diplomasi, "person:antony-blinken")
+    assert (blinken.country, blinken.roles) == ("USA", ["foreign minister"])
+    assert actor(diplomasi, "person:xi-jinping").country == "CHN"  # people knowledge base
+
+
+def test_metonymy_agent_vs_location(diplomasi) -> None:
+    assert ent_actor(diplomasi, "Beijing", 0) is None  # "perjalanan ke Beijing": a place
+    beijing = next(e for e in diplomasi.ents if e.text == "Beijing")
+    assert beijing.label_ == "GPE"
+    assert ent_actor(diplomasi, "Beijing", 1) == "gpe:CHN"  # "memperingatkan Beijing"
+    assert ent_actor(diplomasi, "Washington") == "gpe:USA"
+    assert ent_actor(diplomasi, "Moskow") == "gpe:RUS"  # "dukungan Moskow"
+    assert ent_actor(diplomasi, "Kremlin") == "org:kremlin"
+    assert actor(diplomasi, "org:kremlin").country == "RUS"
+    assert "Washington" in actor(diplomasi, "gpe:USA").aliases
+
+
+def test_every_entity_of_an_actor_points_to_it(diplomasi) -> None:
+    for ent in diplomasi.ents:
+        if ent.label_ in {"PERSON", "ORG"}:
+            assert ent._.actor is not None, ent.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Delegasi tiba di Beijing kemarin.", True),
+        ("Pesawat terbang dari Beijing ke Seoul.", True),
+        ("Ia menerima dukungan dari Beijing.", False),
+        ("Beijing menolak tuduhan itu.", False),
+        ("Rapat di Moskow dan Beijing berlangsung lancar.", True),
+    ],
+)
+def test_is_location_use(nlp, text: str, expected: bool) -> None:
+    doc = with_persons(nlp, text)
+    beijing = [e for e in doc.ents if e.text == "Beijing"][-1]
+    located = {e.end - 1 for e in doc.ents if e.text == "Moskow"}
+    assert is_location_use(beijing, located=located) is expected
+
+
+def test_titles_ranks_and_domestic_default(nlp) -> None:
+    text = ("Kapolri Jenderal Listyo Sigit Prabowo dan Mendagri Muhammad Tito Karnavian meninjau "
+            "Polda Metro Jaya. Tito meminta warga tenang.")
+    doc = with_persons(nlp, text, ("Listyo Sigit Prabowo", "Muhammad Tito Karnavian", "Tito"))
+    kapolri = actor(doc, "person:listyo-sigit-prabowo")
+    assert (kapolri.country, kapolri.roles) == ("IDN", ["national police chief", "general"])
+    tito = actor(doc, "person:muhammad-tito-karnavian")
+    assert tito.roles == ["home affairs minister"]
+    assert ent_actor(doc, "Tito") == "person:muhammad-tito-karnavian"
+
+
+def test_honorifics_are_not_names(nlp) -> None:
+    text = "Bapak Hendra Wijaya hadir. Kemudian Pak Hendra berpidato."
+    doc = with_persons(nlp, text, ("Bapak Hendra Wijaya", "Pak Hendra"))
+    people = [a for a in doc._.actors if a.type == "PERSON"]
+    assert [(a.id, a.name) for a in people] == [("person:hendra-wijaya", "Hendra Wijaya")]
+
+
+def test_appositive_title(nlp) -> None:
+    doc = with_persons(nlp, "Dewi Lestari, Menteri Kesehatan, meresmikan rumah sakit itu.",
+                       ("Dewi Lestari",))
+    assert actor(doc, "person:dewi-lestari").roles == ["health minister"]
+
+
+def test_role_only_mentions_resolve_to_holder(nlp) -> None:
+    text = ("Menlu Retno Marsudi bertemu Menlu Jepang Yoko Kamikawa. Menlu Jepang memuji "
+            "Indonesia. Sang menteri kemudian pulang. Kapolri tidak hadir.")
+    doc = with_persons(nlp, text, ("Retno Marsudi", "Yoko Kamikawa"))
+    assert mention_actor(doc, "Menlu Jepang") == "person:yoko-kamikawa"
+    assert mention_actor(doc, "menteri") == "person:yoko-kamikawa"  # most recent holder
+    assert mention_actor(doc, "Kapolri") is None  # no police chief named: never guess
+    assert {m.label_ for m in doc._.mentions} == {"ROLE"}
+
+
+def test_pronouns_and_clitic(nlp) -> None:
+    text = ("Gubernur Ridwan Hakim meninjau banjir di Bekasi. Ia meminta warga mengungsi. "
+            "“Saya sudah bicara dengan Presiden Susanto,” ujarnya.")
+    doc = with_persons(nlp, text, ("Ridwan Hakim", "Susanto"))
+    assert mention_actor(doc, "Ia") == "person:ridwan-hakim"
+    nya = [m for m in doc._.mentions if m.label_ == "PRON" and m.text.endswith("nya")]
+    assert nya and nya[0]._.actor == "person:ridwan-hakim"  # a name inside the quote is skipped
+
+
+def test_resolve_speaker(diplomasi) -> None:
+    doc = diplomasi
+    blinken = next(e for e in doc.ents if e.text == "Blinken")
+    assert resolve_speaker(doc, blinken) == "person:antony-blinken"
+    kremlin = next(e for e in doc.ents if e.text == "Kremlin")
+    assert resolve_speaker(doc, kremlin) == "org:kremlin"
+    washington = next(e for e in doc.ents if e.text == "Washington")
+    assert resolve_speaker(doc, doc[washington.start : washington.end + 1]) == "gpe:USA"
+
+
+def test_resolve_speaker_pronoun_span(nlp) -> None:
+    text = "Budi Gunawan tiba di Surabaya. “Kami siap,” kata dia."
+    doc = with_persons(nlp, text, ("Budi Gunawan",))
+    dia = next(t for t in doc if t.text == "dia")
+    assert resolve_speaker(doc, doc[dia.i : dia.i + 1]) == "person:budi-gunawan"
+
+
+def test_acronym_in_brackets_is_the_same_org(nlp) -> None:
+    text = "Badan Pangan Nasional (Bapanas) mengumumkan harga. Bapanas juga menambah stok."
+    doc = with_persons(nlp, text)
+    ids = {e._.actor for e in doc.ents if e.label_ == "ORG"}
+    assert len(ids) == 1
+
+
+def test_user_file_wins() -> None:
+    nlp = blank_pipeline(str(DATA / "actors.toml"))
+    text = "Jokowi bertemu Mas Bimo di Solo. KPU menetapkan jadwal."
+    doc = with_persons(nlp, text, ("Jokowi",))
+    jokowi = actor(doc, "person:joko-widodo")
+    assert (jokowi.name, jokowi.country) == ("Joko Widodo", "IDN")
+    assert jokowi.kb == "user:person:joko-widodo"
+    assert jokowi.roles[0] == "former president"
+    assert ent_actor(doc, "Mas Bimo") == "person:bimo-laksono"  # alias the NER never saw
+    kpu = actor(doc, "org:kpu")
+    assert kpu.name == "Komisi Pemilihan Umum RI"
+
+
+def test_bad_user_file_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="E021"):
+        load_user_actors(str(DATA / "bad_actors.toml"))
+    with pytest.raises(ConfigError, match="E021"):
+        load_user_actors(str(DATA / "missing.toml"))
+
+
+def test_skips_other_languages(nlp) -> None:
+    doc = nlp.make_doc("Washington warned Beijing.")
+    doc._.language = "en"
+    doc = nlp.get_pipe("actors")(doc)
+    assert doc._.actors is None
+    assert doc._.stages[-1].status == "skipped"

@@ -1,0 +1,115 @@
+"""Gazetteer lookup and the gazetteer stage, on hand-written Indonesian text."""
+
+from __future__ import annotations
+
+import pytest
+from actors_helpers import blank_pipeline, with_persons
+
+from warta.resolve.gazetteer import GazEntry, by_kb, lookup, lookup_person
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_pipeline()
+
+
+@pytest.mark.parametrize(
+    ("text", "kb", "country", "kind"),
+    [
+        ("Tiongkok", "CHN", "CHN", "country"),
+        ("cina", "CHN", "CHN", "country"),
+        ("RRT", "CHN", "CHN", "country"),
+        ("AS", "USA", "USA", "country"),
+        ("Amerika Serikat", "USA", "USA", "country"),
+        ("Korsel", "KOR", "KOR", "country"),
+        ("Perancis", "FRA", "FRA", "country"),
+        ("Türkiye", "TUR", "TUR", "country"),
+        ("turkiye", "TUR", "TUR", "country"),
+        ("Kremlin", "kremlin", "RUS", "seat"),
+        ("Moskow", "seat:moskow", "RUS", "seat"),
+        ("KPK", "kpk", "IDN", "institution"),
+        ("Bank Indonesia", "bi", "IDN", "institution"),
+        ("Uni Eropa", "uni-eropa", None, "org"),
+        ("Jawa Barat", "prov:jawa-barat", "IDN", "province"),
+    ],
+)
+def test_lookup_aliases(text: str, kb: str, country: str | None, kind: str) -> None:
+    entry = lookup(text)
+    assert isinstance(entry, GazEntry)
+    assert (entry.kb, entry.country, entry.kind) == (kb, country, kind)
+
+
+@pytest.mark.parametrize("text", ["as", "ma", "di", "Presiden", "kemitraan"])
+def test_lookup_rejects_words(text: str) -> None:
+    assert lookup(text) is None
+
+
+def test_generated_cities_have_coordinates() -> None:
+    entry = lookup("Surabaya")
+    assert entry is not None and entry.country == "IDN"
+    assert entry.lat is not None and -8 < entry.lat < -7
+
+
+@pytest.mark.parametrize(
+    ("kb", "actor_id"),
+    [("RUS", "gpe:RUS"), ("kremlin", "org:kremlin"), ("seat:beijing", "gpe:CHN"),
+     ("kpk", "org:kpk"), ("prov:bali", None)],
+)
+def test_actor_ids(kb: str, actor_id: str | None) -> None:
+    entry = by_kb(kb)
+    assert entry is not None and entry.actor_id == actor_id
+
+
+def test_people_knowledge_base() -> None:
+    assert lookup_person("Jokowi").kb == "joko-widodo"  # type: ignore[union-attr]
+    assert lookup_person("Budi Setiawan") is None
+
+
+def test_stage_adds_and_types_entities(nlp) -> None:
+    doc = with_persons(nlp, "Delegasi AS dan Uni Eropa tiba di Jawa Barat, lalu ke Korea Selatan.")
+    got = {(e.text, e.label_) for e in doc.ents}
+    assert got >= {("AS", "GPE"), ("Uni Eropa", "ORG"), ("Jawa Barat", "GPE"),
+                   ("Korea Selatan", "GPE")}
+
+
+def test_stage_matches_abbreviations_by_case(nlp) -> None:
+    doc = with_persons(nlp, "Ia datang as usual ke kantor MA dan KPK.")
+    assert [e.text for e in doc.ents] == ["MA", "KPK"]
+
+
+def test_stage_keeps_model_person_spans(nlp) -> None:
+    # a person the (stand-in) NER found is not clobbered by a same-named city
+    doc = with_persons(nlp, "Sebelumnya Malang berbicara kepada wartawan.", persons=("Malang",))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Malang", "PERSON")]
+
+
+def test_stage_trims_titles_from_person_spans(nlp) -> None:
+    doc = with_persons(nlp, "Menteri Luar Negeri AS Antony Blinken tiba.",
+                       persons=("Menteri Luar Negeri AS Antony Blinken",))
+    assert [(e.text, e.label_) for e in doc.ents] == [("AS", "GPE"), ("Antony Blinken", "PERSON")]
+
+
+def test_stage_finds_persons_after_titles(nlp) -> None:
+    doc = with_persons(nlp, "Kapolri Jenderal Listyo Sigit Prabowo meninjau lokasi.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Listyo Sigit Prabowo", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Kementerian Luar Negeri Rusia membantah laporan itu.", "Kementerian Luar Negeri Rusia"),
+        ("Pelaku diperiksa di Polda Metro Jaya kemarin.", "Polda Metro Jaya"),
+        ("Ia berbicara kepada Xinhua News Agency di sela acara.", "Xinhua News Agency"),
+    ],
+)
+def test_stage_pattern_organisations(nlp, text: str, org: str) -> None:
+    doc = with_persons(nlp, text)
+    assert (org, "ORG") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_stage_skips_other_languages(nlp) -> None:
+    doc = nlp.make_doc("The United States and China met in Geneva.")
+    doc._.language = "en"
+    doc = nlp.get_pipe("gazetteer")(doc)
+    assert list(doc.ents) == []
+    assert doc._.stages[-1].status == "skipped"
