@@ -1,0 +1,115 @@
+"""`warta actors`: the actors in the store, with countries, roles and aliases.
+
+With ``--load actors.toml`` it first writes the user's actors file into the store (those actors
+then win over what later articles teach it; see docs/actors.md).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from warta.cli.options import db_option
+from warta.errors import WartaError
+
+
+def _fail(err: Exception) -> None:
+    click.echo(f"warta: {err}", err=True)
+    sys.exit(2)
+
+
+def _load_user_file(db_path: str, path: str) -> int:
+    """Write every actor of the user's file to the store; returns how many."""
+    from dataclasses import asdict
+
+    from warta.resolve.user_actors import load_user_actors
+    from warta.store.db import connect
+    from warta.store.write import save_user_actor
+
+    actors = load_user_actors(path).actors
+    conn = connect(db_path)
+    try:
+        for actor in actors:
+            row = asdict(actor)
+            row["kb"] = f"user:{actor.id}"
+            save_user_actor(conn, row)
+    finally:
+        conn.close()
+    return len(actors)
+
+
+def _query(db_path: str, **filters: Any) -> list[dict[str, Any]]:
+    from warta.store.db import connect
+    from warta.store.queries import list_actors
+
+    conn = connect(db_path, read_only=True)
+    try:
+        return list_actors(conn, **filters)
+    finally:
+        conn.close()
+
+
+@click.command()
+@db_option
+@click.option("--country", default=None, help="Only actors of this ISO-3166 alpha-3 country.")
+@click.option("--search", default=None, help="Id, name or alias contains this (any case).")
+@click.option("--type", "type_", type=click.Choice(["PERSON", "ORG", "GPE", "LOC"],
+              case_sensitive=False), default=None, help="Only actors of this type.")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(min=1),
+              help="Most actors to show.")
+@click.option("--load", "load_path", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="First write this actors.toml into the store (user actors win).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="A rich table, or JSON Lines for scripts.")
+def actors(db_path: str, country: str | None, search: str | None, type_: str | None,
+           limit: int, load_path: str | None, fmt: str) -> None:
+    """List stored actors, most mentioned first: id, name, type, country, roles, aliases.
+
+    Example:
+
+        warta actors --db warta.db --country RUS --search putin
+    """
+    try:
+        if load_path:
+            count = _load_user_file(db_path, load_path)
+            click.echo(f"loaded {count} user actors from {load_path}", err=True)
+        rows = _query(db_path, country=country, search=search, type=type_, limit=limit)
+    except (WartaError, sqlite3.Error) as err:
+        _fail(err)
+        return
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    _print_table(rows)
+
+
+def _roles_cell(roles: list[Any]) -> str:
+    out = []
+    for role in roles:
+        if isinstance(role, dict):
+            seen = " – ".join(x for x in (role.get("first_seen"), role.get("last_seen")) if x)
+            out.append(f"{role['role']} ({seen})" if seen else role["role"])
+        else:
+            out.append(str(role))
+    return "\n".join(out)
+
+
+def _print_table(rows: list[dict[str, Any]]) -> None:
+    console = Console()
+    if not rows:
+        console.print(Text("No actors match."))
+        return
+    table = Table("id", "name", "type", "country", "roles", "aliases", "articles")
+    for row in rows:
+        table.add_row(row["id"], row["name"], row["type"], row.get("country") or "",
+                      _roles_cell(row.get("roles") or []), ", ".join(row.get("aliases") or []),
+                      str(row.get("articles", "")))
+    console.print(table)
