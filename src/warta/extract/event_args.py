@@ -1,0 +1,269 @@
+"""Who did it to whom: source and target actors of an event trigger.
+
+Surface rules over the tokens and the actors stage's mentions, so they work on a pipeline without a
+dependency parse; when a parse is present, ``nsubj``/``obj`` arcs of a verb trigger are preferred.
+Indonesian voice decides the direction:
+
+- active meN- verb: subject (left) → source; direct object or prepositional object → target;
+- passive di-/ter- verb: subject → target; "oleh X" (or a name right after the verb) → source;
+- ber- verb: subject → source; "dengan/ke X" → target;
+- nominalisation: a following name ("kunjungan Putin") or the subject of a light verb
+  ("Putin melakukan kunjungan") → source; "ke/terhadap/dengan X" → target.
+
+Direction is never guessed: an argument the rules cannot place stays None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from warta.extract.event_lexicon import Form
+from warta.nlp.lang.id.event_markers import (
+    CLAUSE_OPENERS,
+    COORDINATORS,
+    PREPOSITIONS,
+    SUBORDINATORS,
+    TITLE_WORDS,
+)
+from warta.nlp.lang.id.negation import BRIDGES, NEGATORS
+
+QUOTE_MARKS = frozenset({"“", "”", '"', "'", "‘", "’", "«", "»", "(", ")"})
+HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
+DIRECT_OBJECT_GAP = 3  # tokens between an active verb and its object ("mengecam keputusan Putin")
+POSSESSOR_GAP = 3  # tokens between a noun and its agent ("kunjungan kenegaraan Putin")
+RIGHT_WINDOW = 14
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor mention: token offsets, the actor id (or a place's country) and its span."""
+
+    start: int
+    end: int
+    actor: str | None  # actor id from the actors stage
+    country: str | None  # for place-only entities: the gazetteer's country code
+    span: Span
+    person: bool = False
+
+
+@dataclass
+class Args:
+    sources: list[Mention]
+    target: Mention | None
+    target_prep: str | None = None
+
+
+class Context:
+    """Per-document lookups the argument rules share (mentions by position, skipped tokens)."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], modifiers: set[int]) -> None:
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.by_end = {m.end: m for m in self.mentions}
+        self.by_start = {m.start: m for m in self.mentions}
+        self.modifiers = modifiers  # token indices of dropped title-modifier mentions
+
+    def skippable(self, i: int) -> bool:
+        """Tokens transparent to argument search: quote marks, titles, title modifiers."""
+        tok = self.doc[i]
+        return tok.text in QUOTE_MARKS or tok.lower_ in TITLE_WORDS or i in self.modifiers
+
+    def left_word(self, i: int, floor: int) -> int | None:
+        """Index of the first non-skippable token at or before ``i`` (not below ``floor``)."""
+        while i >= floor and self.skippable(i):
+            i -= 1
+        return i if i >= floor else None
+
+    def prep_of(self, m: Mention, floor: int, depth: int = 0) -> str | None:
+        """The preposition governing a mention, through coordination and apposition."""
+        j = self.left_word(m.start - 1, floor)
+        if j is None or depth > 4:
+            return None
+        word = self.doc[j].lower_
+        if word in PREPOSITIONS:
+            return word
+        if word in COORDINATORS or word == "," or word == "/":
+            k = self.left_word(j - 1, floor)
+            prev = self.by_end.get(k + 1) if k is not None else None
+            if prev is not None:
+                return self.prep_of(prev, floor, depth + 1) if word != "," else None
+            before = self.doc[k] if k is not None else None
+            if word == "," and before is not None and before.is_lower and before.is_alpha:
+                # apposition after a common noun: "dari sekutunya, Tiongkok"
+                for back in range(j - 1, max(floor, j - 4) - 1, -1):
+                    w = self.doc[back]
+                    if w.is_punct and w.text not in QUOTE_MARKS:
+                        break
+                    if w.lower_ in PREPOSITIONS:
+                        return w.lower_
+        return None
+
+    def partner(self, m: Mention, floor: int) -> Mention | None:
+        """The mention coordinated before ``m`` ("Putin dan Xi" → Putin for Xi)."""
+        j = self.left_word(m.start - 1, floor)
+        if j is None or self.doc[j].lower_ not in COORDINATORS:
+            return None
+        k = self.left_word(j - 1, floor)
+        return self.by_end.get(k + 1) if k is not None else None
+
+    def next_partner(self, m: Mention, ceiling: int) -> Mention | None:
+        """The mention coordinated after ``m`` ("antara Xi dan Blinken" → Blinken for Xi)."""
+        i = m.end
+        while i < ceiling and self.skippable(i):
+            i += 1
+        if i >= ceiling or self.doc[i].lower_ not in COORDINATORS:
+            return None
+        i += 1
+        while i < ceiling and self.skippable(i) and i not in self.by_start:
+            i += 1
+        return self.by_start.get(i)
+
+
+def _boundary_between(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether a relative or complement clause opens between two token positions."""
+    for i in range(lo, hi):
+        w = doc[i].lower_
+        if w in HARD_STOPS:
+            return True
+        if w == "bahwa":
+            return True
+        if w == "yang" and i > 0 and doc[i - 1].text == "," and i - 1 != lo:
+            return True  # ", yang ..." whose head is not the candidate right before the comma
+    return False
+
+
+def subject(ctx: Context, i: int, sent: Span) -> list[Mention]:
+    """The subject of the clause a verb at token ``i`` belongs to: nearest unmarked name left."""
+    for m in reversed([m for m in ctx.mentions if m.end <= i and m.start >= sent.start]):
+        if _boundary_between(ctx.doc, m.end, i):
+            break
+        if ctx.prep_of(m, sent.start) is None:
+            first = ctx.partner(m, sent.start)
+            return [first, m] if first is not None else [m]
+    return _main_clause_subject(ctx, i, sent)
+
+
+def _main_clause_subject(ctx: Context, i: int, sent: Span) -> list[Mention]:
+    """A subject-less subordinate clause ("Setelah melancarkan ..., Putin ...") borrows the
+    subject of the main clause that follows it."""
+    j = i - 1
+    while j >= sent.start and ctx.doc[j].lower_ in BRIDGES | NEGATORS:
+        j -= 1
+    if j < sent.start or ctx.doc[j].lower_ not in SUBORDINATORS:
+        return []
+    comma = next((j for j in range(i, sent.end) if ctx.doc[j].text == ","), None)
+    if comma is None:
+        return []
+    for m in ctx.mentions:
+        if m.start <= comma or m.start >= sent.end:
+            continue
+        if m.start - comma > 4:
+            break
+        if ctx.prep_of(m, sent.start) is None:
+            return [m]
+        break
+    return []
+
+
+def right_mentions(ctx: Context, i: int, sent: Span) -> list[tuple[Mention, str | None, int]]:
+    """Mentions after token ``i`` in its clause: (mention, governing prep, content-word gap)."""
+    out = []
+    gap, j, pending = 0, i, None
+    limit = min(sent.end, i + RIGHT_WINDOW)
+    while j < limit:
+        m = ctx.by_start.get(j)
+        if m is not None and j not in ctx.modifiers:
+            out.append((m, ctx.prep_of(m, sent.start) or pending, gap))
+            j, pending = m.end, None
+            continue
+        tok = ctx.doc[j]
+        if tok.text in HARD_STOPS or is_newline(tok):
+            break
+        if tok.lower_ in PREPOSITIONS:
+            pending = tok.lower_
+        if tok.text == "," and not _apposition_follows(ctx, j + 1, limit):
+            break
+        if tok.lower_ in CLAUSE_OPENERS and tok.lower_ not in ("sejak", "hingga", "sampai"):
+            break
+        if not ctx.skippable(j) and not tok.is_punct and tok.lower_ not in PREPOSITIONS:
+            gap += 1
+        j += 1
+    return out
+
+
+def is_newline(tok: Token) -> bool:
+    """A paragraph break: the headline and the first paragraph are different sentences."""
+    return tok.is_space and "\n" in tok.text
+
+
+def _apposition_follows(ctx: Context, j: int, limit: int) -> bool:
+    while j < limit and ctx.skippable(j) and j not in ctx.by_start:
+        j += 1
+    return j in ctx.by_start
+
+
+def passive_agent(ctx: Context, i: int, sent: Span) -> Mention | None:
+    """The agent of a passive verb ending at ``i``: "oleh X", or a name right after the verb."""
+    for m, prep, gap in right_mentions(ctx, i, sent):
+        if prep == "oleh":
+            return m
+        if prep is None and gap == 0 and m.start == _next_content(ctx, i, sent):
+            return m
+    return None
+
+
+def _next_content(ctx: Context, i: int, sent: Span) -> int:
+    while i < sent.end and ctx.skippable(i) and i not in ctx.by_start:
+        i += 1
+    return i
+
+
+def object_of(ctx: Context, i: int, sent: Span, form: Form, *,
+              direct: bool) -> tuple[Mention | None, str | None]:
+    """The target after a verb or noun ending at ``i``: a direct object (when allowed) or a name
+    after one of the entry's target prepositions."""
+    for m, prep, gap in right_mentions(ctx, i, sent):
+        if prep is None and direct and gap <= DIRECT_OBJECT_GAP:
+            return m, None
+        if prep is not None and prep in form.entry.preps:
+            return m, prep
+    return None, None
+
+
+def possessor(ctx: Context, i: int, sent: Span) -> Mention | None:
+    """The agent right after a nominal trigger ("kunjungan kenegaraan Putin", "invasi Rusia")."""
+    for m, prep, gap in right_mentions(ctx, i, sent):
+        if prep is None and gap <= POSSESSOR_GAP and not _punct_between(ctx.doc, i, m.start):
+            return m
+        break
+    return None
+
+
+def _punct_between(doc: Doc, lo: int, hi: int) -> bool:
+    return any(doc[k].is_punct and doc[k].text not in QUOTE_MARKS for k in range(lo, hi))
+
+
+def parse_args(doc: Doc, ctx: Context, trigger: Span) -> tuple[Mention | None, Mention | None]:
+    """Subject and object from a dependency parse, when the pipeline has one."""
+    if not doc.has_annotation("DEP"):
+        return None, None
+    head = trigger.root
+    subj = obj = None
+    for child in head.children:
+        m = _mention_at(ctx, child)
+        if m is None:
+            continue
+        if child.dep_ in ("nsubj", "nsubj:pass") and subj is None:
+            subj = m
+        elif child.dep_ in ("obj", "iobj") and obj is None:
+            obj = m
+    return subj, obj
+
+
+def _mention_at(ctx: Context, token: Token) -> Mention | None:
+    for m in ctx.mentions:
+        if m.start <= token.i < m.end:
+            return m
+    return None

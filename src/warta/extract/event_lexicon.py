@@ -1,0 +1,190 @@
+"""The Indonesian event lexicon: data files → surface forms → PLOVER entries.
+
+The lexicon (``data/events/lexicon.tsv``) lists a base word once with the affix patterns it takes;
+``inflect`` generates the surface forms with meN-/peN- nasal assimilation, so "kunjung" yields
+*mengunjungi*, *dikunjungi*, *berkunjung* and *kunjungan*, each tagged with its voice. The voice
+tells the argument rules where the agent is (subject of an active verb, "oleh" phrase of a passive,
+follower of a nominalisation).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+Voice = Literal["active", "passive", "intrans", "nominal"]
+
+_VOWELS = frozenset("aiueo")
+_CLUSTER_SECOND = frozenset("rlsy")  # "kritik", "protes", "transfer": cluster keeps its onset
+
+# affix pattern → (prefix kind, suffix, voice). Prefix kinds: "" none, "meN", "peN", or a literal.
+PATTERNS: dict[str, tuple[str, str, Voice]] = {
+    "0": ("", "", "active"),
+    "-i": ("", "i", "active"),
+    "-kan": ("", "kan", "active"),
+    "meN-": ("meN", "", "active"),
+    "meN-kan": ("meN", "kan", "active"),
+    "meN-i": ("meN", "i", "active"),
+    "memper-kan": ("memper", "kan", "active"),
+    "memper-i": ("memper", "i", "active"),
+    "di-": ("di", "", "passive"),
+    "di-kan": ("di", "kan", "passive"),
+    "di-i": ("di", "i", "passive"),
+    "diper-kan": ("diper", "kan", "passive"),
+    "diper-i": ("diper", "i", "passive"),
+    "ter-": ("ter", "", "passive"),
+    "ber-": ("ber", "", "intrans"),
+    "ber-an": ("ber", "an", "intrans"),
+    "-an": ("", "an", "nominal"),
+    "peN-an": ("peN", "an", "nominal"),
+    "per-an": ("per", "an", "nominal"),
+    "pe-an": ("pe", "an", "nominal"),
+    "ke-an": ("ke", "an", "nominal"),
+}
+LITERALS: dict[str, Voice] = {"=v": "active", "=p": "passive", "=i": "intrans", "=n": "nominal"}
+
+# the flags the lexicon may set (see the header of lexicon.tsv)
+FLAGS = frozenset({"sym", "recv", "noposs", "needtarget", "needboth", "aux"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon row: what a trigger means and how its arguments are found."""
+
+    lemma: str
+    type: str  # PLOVER type, or "NONE" for a blocking idiom
+    mode: str | None
+    cameo: str | None
+    preps: frozenset[str]
+    flags: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Form:
+    """A surface form of an entry: the words to match and the voice they carry."""
+
+    words: tuple[str, ...]
+    voice: Voice
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class Score:
+    goldstein: float
+    quad_class: int
+
+
+def _nasal(base: str, prefix: str) -> str:
+    """meN-/peN- + base with Indonesian nasal assimilation (me+ / pe+ the nasal part)."""
+    head = prefix[:-1]  # "me" or "pe"
+    first, second = base[0], base[1:2]
+    cluster = second and second not in _VOWELS and second in _CLUSTER_SECOND
+    if _syllables(base) == 1:
+        return f"{head}nge{base}"
+    if first in _VOWELS or first in "gh":
+        return f"{head}ng{base}"
+    if first == "k":
+        return f"{head}ng{base}" if cluster else f"{head}ng{base[1:]}"
+    if first == "p":
+        return f"{head}m{base}" if cluster else f"{head}m{base[1:]}"
+    if first in "bfv":
+        return f"{head}m{base}"
+    if first == "t":
+        return f"{head}n{base}" if cluster else f"{head}n{base[1:]}"
+    if first == "s":
+        return f"{head}n{base}" if cluster or second == "y" else f"{head}ny{base[1:]}"
+    if first in "dcjz":
+        return f"{head}n{base}"
+    return f"{head}{base}"  # l, m, n, r, w, y
+
+
+def _syllables(word: str) -> int:
+    count, prev_vowel = 0, False
+    for ch in word:
+        vowel = ch in _VOWELS
+        if vowel and not prev_vowel:
+            count += 1
+        prev_vowel = vowel
+    return count
+
+
+def inflect(base: str, pattern: str) -> str:
+    """The surface form of ``base`` under an affix pattern ("meN-kan" + "jatuh" → "menjatuhkan")."""
+    prefix, suffix, _ = PATTERNS[pattern]
+    if prefix in ("meN", "peN"):
+        stem = _nasal(base, prefix)
+    elif prefix == "ber" and base.startswith("r"):
+        stem = "be" + base
+    elif prefix == "ter" and base.startswith("r"):
+        stem = "te" + base
+    else:
+        stem = prefix + base
+    return stem + suffix
+
+
+def _entry(row: dict[str, str]) -> Entry:
+    def opt(value: str) -> str | None:
+        return None if value in ("", "-") else value
+
+    preps = frozenset(p for p in row["preps"].split(",") if p and p != "-")
+    flags = frozenset(f for f in row["flags"].split(",") if f and f != "-")
+    unknown = flags - FLAGS
+    if unknown:
+        raise ValueError(f"lexicon.tsv: unknown flags {sorted(unknown)} for {row['trigger']!r}")
+    return Entry(row["trigger"], row["type"], opt(row["mode"]), opt(row["cameo"]), preps, flags)
+
+
+def _forms(row: dict[str, str], entry: Entry) -> list[Form]:
+    words = row["trigger"].lower().split()
+    out = []
+    for pattern in row["forms"].split():
+        if pattern in LITERALS:
+            out.append(Form(tuple(words), LITERALS[pattern], entry))
+        elif pattern in PATTERNS:
+            first = inflect(words[0], pattern)
+            out.append(Form((first, *words[1:]), PATTERNS[pattern][2], entry))
+        else:
+            raise ValueError(f"lexicon.tsv: unknown form {pattern!r} for {row['trigger']!r}")
+    return out
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = (resources.files("warta") / "data" / "events" / name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, ...], Form]:
+    """Surface word tuple (lower case) → form; a later row wins over an earlier identical form."""
+    table: dict[tuple[str, ...], Form] = {}
+    for row in _rows("lexicon.tsv"):
+        entry = _entry(row)
+        for form in _forms(row, entry):
+            table[form.words] = form
+    return table
+
+
+@lru_cache(maxsize=1)
+def max_words() -> int:
+    return max(len(k) for k in lexicon())
+
+
+@lru_cache(maxsize=1)
+def scores() -> dict[tuple[str, str | None], Score]:
+    """(type, mode) → Goldstein-like score and QuadClass; mode None is the type's default."""
+    return {(r["type"], r["mode"] or None): Score(float(r["goldstein"]), int(r["quad_class"]))
+            for r in _rows("scores.tsv")}
+
+
+def score(type_: str, mode: str | None) -> Score | None:
+    """The score of a type/mode, falling back to the type's default row."""
+    table = scores()
+    return table.get((type_, mode)) or table.get((type_, None))
+
+
+def plover_types() -> frozenset[str]:
+    return frozenset(t for t, _ in scores())

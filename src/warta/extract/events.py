@@ -1,0 +1,583 @@
+"""PLOVER events coded natively from Indonesian text: who did what to whom, when and where.
+
+``extract_events(doc)`` is a pure function from an analysed Doc (sentences, entities with
+``span._.actor``, ``doc._.actors``, ``doc._.dates``) to ``warta.types.Event`` records:
+
+1. triggers: the longest lexicon match at each token (``event_lexicon``: verbs in all their
+   meN-/di-/ber-/-kan/-i forms, nominalisations, multiword triggers), light-verb constructions
+   ("melakukan kunjungan", "mencari dukungan" → REQUEST, "menerima bantuan" → reversed roles);
+2. arguments (``event_args``), negation and modality (cue lists in ``nlp/lang/id``);
+3. the date of the clause or sentence, the place ("di X", "ke X", dateline);
+4. merging: mentions of one real-world event (same type, compatible mode, arguments and date,
+   sharing at least one actor) become one event that keeps every evidence span;
+5. the article date for undated present-tense reports, "historical" for events dated before
+   the article, Goldstein score and QuadClass from ``data/events/scores.tsv``.
+
+Symmetric events (meetings, talks, agreements, cooperation) are emitted once, source and target
+in text order; the lexicon's ``sym`` flag says which triggers are undirected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from warta.extract import event_args as args_
+from warta.extract.event_args import QUOTE_MARKS, Context, Mention, is_newline
+from warta.extract.event_lexicon import Form, lexicon, max_words, score
+from warta.nlp.extensions import language_supported, mark_stage
+from warta.nlp.lang.id import modality as modal
+from warta.nlp.lang.id.event_markers import (
+    ANTERIOR,
+    CLAUSE_OPENERS,
+    LIGHT_VERBS,
+    LOCATIVE,
+    RECEIVE_VERBS,
+    REQUEST_VERBS,
+    REQUESTABLE,
+    TITLE_WORDS,
+)
+from warta.nlp.lang.id.negation import BRIDGES, NEGATORS, NOT_ONLY
+from warta.resolve import places
+from warta.types import Actor, Event, Modality, Place
+
+STAGE = "events"
+VERSION = "1"
+LOCATION_WINDOW = 8
+HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
+_DETERMINERS = frozenset({"sebuah", "suatu", "berbagai", "serangkaian", "rangkaian", "aksi",
+                          "gelombang", "upaya", "rencana"})
+_CLAUSE_MARKS = frozenset({",", ";", ":", "bahwa", "yang"})
+
+
+@dataclass
+class Candidate:
+    """An event mention before merging (internal: carries what merging and dating need)."""
+
+    form: Form
+    type: str
+    mode: str | None
+    cameo: str | None
+    trigger: Span
+    source: str | None
+    target: str | None
+    spans: list[Span]
+    negated: bool
+    modality: Modality
+    date: str | None = None
+    location: Place | None = None
+    anterior: bool = False
+    symmetric: bool = False
+    evidence: list[Span] = field(default_factory=list)
+
+
+# --- mentions -------------------------------------------------------------------------------
+
+
+def _actor_index(doc: Doc) -> dict[str, Actor]:
+    return {a.id: a for a in doc._.actors or []}
+
+
+def collect_mentions(doc: Doc, *, lookup: Any = None) -> Context:
+    """Actor mentions (entities and the actors stage's extra mentions) ready for argument rules.
+
+    A country name right before a person ("Menteri Luar Negeri AS Antony Blinken") is part of the
+    person's title, not an argument; place entities without an actor carry their country.
+    """
+    actors = _actor_index(doc)
+    spans = sorted({(s.start, s.end): s for s in [*doc.ents, *(doc._.mentions or [])]}.values(),
+                   key=lambda s: (s.start, -s.end))
+    raw: list[Mention] = []
+    last_end = -1
+    for span in spans:
+        if span.start < last_end:
+            continue
+        actor_id = span._.actor
+        actor = actors.get(actor_id) if actor_id else None
+        person = span.label_ == "PERSON" or (actor is not None and actor.type == "PERSON")
+        country = None
+        if actor_id is None:
+            if not places.is_place_span(doc, span):
+                continue
+            country = places.resolve(span.text, lookup=lookup).country if lookup else None
+            if country is None:
+                continue
+        raw.append(Mention(span.start, span.end, actor_id, country, span, person))
+        last_end = span.end
+    modifiers: set[int] = set()
+    kept = []
+    for i, m in enumerate(raw):
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        titled = m.start > 0 and doc[m.start - 1].lower_ in TITLE_WORDS
+        if not m.person and titled and nxt is not None and nxt.person \
+                and _adjacent(doc, m.end, nxt.start):
+            modifiers.update(range(m.start, m.end))
+            continue
+        kept.append(m)
+    return Context(doc, kept, modifiers)
+
+
+def _adjacent(doc: Doc, end: int, start: int) -> bool:
+    """Whether only title words separate two mentions ("AS Antony", "Rusia Vladimir")."""
+    return start - end <= 2 and all(doc[k].lower_ in TITLE_WORDS for k in range(end, start))
+
+
+# --- triggers -------------------------------------------------------------------------------
+
+
+def match_triggers(doc: Doc) -> list[tuple[Span, Form]]:
+    """Longest lexicon matches, left to right, outside entity names."""
+    table, longest = lexicon(), max_words()
+    in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
+    out, i = [], 0
+    while i < len(doc):
+        found = None
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            key = tuple(t.lower_ for t in doc[i:i + n])
+            form = table.get(key)
+            if form is not None and not any(k in in_ent for k in range(i, i + n)):
+                found = (doc[i:i + n], form)
+                break
+        if found is None:
+            i += 1
+            continue
+        out.append(found)
+        i = found[0].end
+    return out
+
+
+def _looks_verbal(word: str) -> bool:
+    return len(word) > 5 and word.startswith(("me", "ber", "di", "ter", "memper"))
+
+
+def _light_verb(doc: Doc, trigger: Span, sent: Span) -> tuple[int, str] | None:
+    """A light verb right before a nominal trigger: (its index, kind) with kind
+    "light", "request" or "receive"."""
+    j = trigger.start - 1
+    while j >= sent.start and (doc[j].lower_ in _DETERMINERS or doc[j].text in QUOTE_MARKS):
+        j -= 1
+    if j < sent.start:
+        return None
+    word = doc[j].lower_
+    if word in REQUEST_VERBS:
+        return j, "request"
+    if word in RECEIVE_VERBS:
+        return j, "receive"
+    if word in LIGHT_VERBS:
+        return j, "light"
+    return None
+
+
+# --- arguments ------------------------------------------------------------------------------
+
+
+def _resolve(doc: Doc, m: Mention | None) -> str | None:
+    """The actor id of a mention; a place-only mention stands for its country's government."""
+    if m is None:
+        return None
+    if m.actor is not None:
+        return m.actor
+    return country_actor(doc, m.country) if m.country else None
+
+
+def country_actor(doc: Doc, country: str) -> str:
+    """The id of a country's actor in this document, added (as ``gpe:<ISO3>``) when missing."""
+    actors = doc._.actors if doc._.actors is not None else []
+    wanted = f"gpe:{country}"
+    for a in actors:
+        if a.id == wanted:
+            return a.id
+    actors.append(Actor(id=wanted, name=country, type="GPE", country=country))
+    doc._.actors = actors
+    return wanted
+
+
+def find_arguments(ctx: Context, trigger: Span, form: Form, sent: Span
+                   ) -> tuple[list[Mention], Mention | None, str, list[Span]]:
+    """(sources, target, effective type marker, argument spans) for one trigger.
+
+    The marker is "" for the lexicon type, "request" when a request verb governs the nominal
+    trigger ("mencari dukungan"), "receive" when a receive verb does ("menerima bantuan").
+    """
+    doc, voice = ctx.doc, form.voice
+    sources: list[Mention] = []
+    target: Mention | None = None
+    kind = ""
+    if voice == "active":
+        sources = args_.subject(ctx, trigger.start, sent)
+        target, _ = args_.object_of(ctx, trigger.end, sent, form, direct=True)
+        if not sources or target is None:
+            p_subj, p_obj = args_.parse_args(doc, ctx, trigger)
+            sources = sources or ([p_subj] if p_subj else [])
+            target = target or p_obj
+    elif voice == "passive":
+        agent = args_.passive_agent(ctx, trigger.end, sent)
+        sources = [agent] if agent is not None else []
+        patients = args_.subject(ctx, trigger.start, sent)
+        target = patients[-1] if patients else None
+    elif voice == "intrans":
+        sources = args_.subject(ctx, trigger.start, sent)
+        target, _ = args_.object_of(ctx, trigger.end, sent, form,
+                                    direct=form.entry.type == "CONSULT")
+    else:
+        sources, target, kind = _nominal_arguments(ctx, trigger, form, sent)
+    if "sym" in form.entry.flags and len(sources) == 2 and target is None:
+        sources, target = [sources[0]], sources[1]
+    spans = [m.span for m in [*sources, target] if m is not None]
+    return sources, target, kind, spans
+
+
+def _nominal_arguments(ctx: Context, trigger: Span, form: Form, sent: Span
+                       ) -> tuple[list[Mention], Mention | None, str]:
+    doc = ctx.doc
+    light = _light_verb(doc, trigger, sent)
+    kind = light[1] if light else ""
+    owner = None if "noposs" in form.entry.flags else args_.possessor(ctx, trigger.end, sent)
+    target, prep = args_.object_of(ctx, trigger.end, sent, form, direct=False)
+    if prep == "antara" and target is not None:
+        other = ctx.next_partner(target, sent.end)
+        if "sym" in form.entry.flags and other is not None:
+            return [target], other, kind
+        target = None  # "perang antara X dan Y" without a partner: no direction to read
+    if kind == "request":
+        asker = args_.subject(ctx, light[0], sent) if light else []
+        addressee = _after_prep(ctx, trigger.end, sent, {"dari", "kepada", "pada"})
+        return asker[-1:], addressee, kind
+    if kind == "receive":
+        receiver = args_.subject(ctx, light[0], sent) if light else []
+        giver = owner or _after_prep(ctx, trigger.end, sent, {"dari"})
+        return ([giver] if giver else []), (receiver[-1] if receiver else None), kind
+    sources = [owner] if owner is not None else []
+    if not sources and light is not None:
+        sources = args_.subject(ctx, light[0], sent)
+    return sources, target, kind
+
+
+def _after_prep(ctx: Context, i: int, sent: Span, preps: set[str]) -> Mention | None:
+    for m, prep, _ in args_.right_mentions(ctx, i, sent):
+        if prep in preps:
+            return m
+    return None
+
+
+# --- negation, modality, dates, places -------------------------------------------------------
+
+
+def is_negated(doc: Doc, trigger: Span, sent: Span) -> bool:
+    """A negator within a few words before the trigger ("tidak akan menyerang")."""
+    j, steps = trigger.start - 1, 0
+    while j >= sent.start and steps < 4:
+        word = doc[j].lower_
+        if word in NEGATORS:
+            nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+            return nxt not in NOT_ONLY
+        if word not in BRIDGES and word not in LIGHT_VERBS and word not in _DETERMINERS:
+            return False
+        j, steps = j - 1, steps + 1
+    return False
+
+
+def clause_start(doc: Doc, i: int, sent: Span) -> int:
+    """Start of the clause that token ``i`` belongs to (after , ; : "bahwa" "yang")."""
+    for j in range(i - 1, sent.start - 1, -1):
+        if doc[j].lower_ in _CLAUSE_MARKS:
+            return j + 1 if doc[j].lower_ not in ("bahwa", "yang") else j
+    return sent.start
+
+
+def modality_of(doc: Doc, trigger: Span, sent: Span) -> Modality:
+    """Modality from cues earlier in the trigger's clause: conditional/possible > planned > past."""
+    words = [t.lower_ for t in doc[clause_start(doc, trigger.start, sent):trigger.start]]
+    first = doc[sent.start].lower_
+    if first in modal.CONDITIONAL and "," not in [t.text for t in doc[sent.start:trigger.start]]:
+        return "hypothetical"
+    if any(w in modal.HYPOTHETICAL for w in words):
+        return "hypothetical"
+    if any(w in modal.FUTURE for w in words):
+        return "future"
+    if any(w in modal.HISTORICAL for w in words):
+        return "historical"
+    return "asserted"
+
+
+def _anterior(doc: Doc, trigger: Span, sent: Span) -> bool:
+    """Whether the trigger sits in an "after/since ..." clause (it precedes the report)."""
+    start = clause_start(doc, trigger.start, sent)
+    return doc[start].lower_ in ANTERIOR or (start == sent.start and any(
+        t.lower_ in ANTERIOR for t in doc[sent.start:trigger.start][:1]))
+
+
+def clause_bounds(doc: Doc, i: int, sent: Span) -> tuple[int, int]:
+    """Comma-delimited segment of the sentence around token ``i``."""
+    lo = next((j + 1 for j in range(i - 1, sent.start - 1, -1) if doc[j].text in ",;:"),
+              sent.start)
+    hi = next((j for j in range(i, sent.end) if doc[j].text in ",;:"), sent.end)
+    return lo, hi
+
+
+def date_of(doc: Doc, trigger: Span, sent: Span) -> str | None:
+    """The nearest dated expression of the trigger's clause, else of its sentence."""
+    mentions = [d for d in doc._.dates or []
+                if d.value and d.span.start >= sent.start and d.span.end <= sent.end]
+    if not mentions:
+        return None
+    lo, hi = clause_bounds(doc, trigger.start, sent)
+
+    def distance(d: Any) -> tuple[int, int]:
+        same = 0 if d.span.start >= lo and d.span.end <= hi else 1
+        gap = max(d.span.start - trigger.end, trigger.start - d.span.end, 0)
+        return same, gap
+
+    return min(mentions, key=distance).value
+
+
+def location_of(ctx: Context, trigger: Span, sent: Span, *, lookup: Any) -> Place | None:
+    """The place of an event: "di X" after it in the clause, "ke X" for a movement, else a
+    "di X" earlier in the sentence."""
+    doc = ctx.doc
+    located = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end
+               and places.is_place_span(doc, e) and places.preposition(doc, e) in LOCATIVE]
+    reach = _phrase_end(doc, trigger.end, sent)
+    after = [e for e in located if trigger.end <= e.start < reach]
+    before = [e for e in located if e.end <= trigger.start
+              and places.preposition(doc, e) == "di"]
+    chosen = after[0] if after else (before[-1] if before else None)
+    return places.resolve(chosen.text, span=chosen, lookup=lookup) if chosen else None
+
+
+def _phrase_end(doc: Doc, i: int, sent: Span) -> int:
+    """Where the trigger's own phrase ends: punctuation, a clause opener or "untuk"/"agar"."""
+    for j in range(i, min(sent.end, i + LOCATION_WINDOW)):
+        tok = doc[j]
+        if (tok.is_punct and tok.text not in QUOTE_MARKS) or tok.lower_ in CLAUSE_OPENERS \
+                or tok.lower_ in ("untuk", "guna", "demi"):
+            return j
+    return min(sent.end, i + LOCATION_WINDOW)
+
+
+# --- merging --------------------------------------------------------------------------------
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _real(m: Modality) -> str:
+    return "real" if m in ("asserted", "historical") else m
+
+
+def _pairs(c: Candidate) -> list[tuple[str | None, str | None]]:
+    pairs = [(c.source, c.target)]
+    if c.symmetric:
+        pairs.append((c.target, c.source))
+    return pairs
+
+
+def _args_compatible(a: Candidate, b: Candidate) -> tuple[bool, bool]:
+    """(compatible, flipped): b's arguments fit a's, possibly in the other direction (symmetric)."""
+    for flipped, (s, t) in enumerate(_pairs(b)):
+        ok_s = a.source is None or s is None or a.source == s
+        ok_t = a.target is None or t is None or a.target == t
+        shared = (a.source is not None and a.source == s) or (a.target is not None
+                                                                and a.target == t)
+        if ok_s and ok_t and shared:
+            return True, bool(flipped)
+    return False, False
+
+
+def _mergeable(a: Candidate, b: Candidate) -> tuple[bool, bool]:
+    if a.type != b.type or a.negated != b.negated or _real(a.modality) != _real(b.modality):
+        return False, False
+    if a.mode is not None and b.mode is not None and a.mode != b.mode:
+        return False, False
+    if not _dates_compatible(a.date, b.date):
+        return False, False
+    return _args_compatible(a, b)
+
+
+def merge(candidates: list[Candidate]) -> list[Candidate]:
+    """One event per real-world event: fold each mention into the first compatible event."""
+    merged: list[Candidate] = []
+    for c in candidates:
+        for m in merged:
+            ok, flipped = _mergeable(m, c)
+            if not ok:
+                continue
+            s, t = (c.target, c.source) if flipped else (c.source, c.target)
+            if (m.source is None or m.target is None) and s is not None and t is not None:
+                m.trigger = c.trigger  # the fullest mention names the event
+            m.source = m.source or s
+            m.target = m.target or t
+            m.mode = m.mode or c.mode
+            if c.date and (m.date is None or len(c.date) > len(m.date)):
+                m.date = c.date
+            m.location = m.location or c.location
+            m.anterior = m.anterior and c.anterior
+            m.evidence.extend(e for e in c.evidence if e not in m.evidence)
+            if m.modality == "asserted" and c.modality == "historical":
+                m.modality = "historical"
+            break
+        else:
+            merged.append(c)
+    return merged
+
+
+# --- dating ---------------------------------------------------------------------------------
+
+
+def _bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day an ISO (possibly partial) date covers."""
+    try:
+        parts = [int(p) for p in value[:10].split("-")]
+    except ValueError:
+        return None
+    if len(parts) == 1:
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        nxt = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return first, nxt - dt.timedelta(days=1)
+    return dt.date(*parts[:3]), dt.date(*parts[:3])
+
+
+def reference_date(doc: Doc) -> str | None:
+    """The article's date, else the latest date the text names (partial dates allowed)."""
+    if doc._.published:
+        return str(doc._.published)[:10]
+    values = [d.value for d in doc._.dates or [] if d.value and _bounds(d.value)]
+    return max(values, key=lambda v: _bounds(v)[1]) if values else None  # type: ignore[index]
+
+
+def is_before(date: str, reference: str, *, grace_days: int = HISTORICAL_GRACE_DAYS) -> bool:
+    """Whether a (partial) date ends well before the reference starts."""
+    d, r = _bounds(date), _bounds(reference)
+    if d is None or r is None:
+        return False
+    return d[1] < r[0] - dt.timedelta(days=grace_days)
+
+
+def finalize(c: Candidate, *, published: str | None, reference: str | None) -> Event:
+    """Date fallback, historical modality, scores: the Event the record stores."""
+    date = c.date
+    modality = c.modality
+    if date is None and modality == "asserted" and not c.anterior and published:
+        date = published[:10]
+    if modality == "asserted" and date and reference and is_before(date, reference):
+        modality = "historical"
+    s = score(c.type, c.mode)
+    return Event(type=c.type, trigger=c.trigger, mode=c.mode, cameo=c.cameo, source=c.source,
+                 target=c.target, date=date, location=c.location, negated=c.negated,
+                 modality=modality, evidence=list(c.evidence),
+                 goldstein=s.goldstein if s else None, quad_class=s.quad_class if s else None)
+
+
+# --- the extractor --------------------------------------------------------------------------
+
+
+def _sentence(doc: Doc, i: int) -> Span:
+    """The sentence of token ``i``, also cut at paragraph breaks (a headline has no full stop)."""
+    sent = doc[i].sent if doc.has_annotation("SENT_START") else doc[0:len(doc)]
+    lo = next((j + 1 for j in range(i - 1, sent.start - 1, -1) if is_newline(doc[j])), sent.start)
+    hi = next((j for j in range(i, sent.end) if is_newline(doc[j])), sent.end)
+    return doc[lo:hi]
+
+
+def _keep(form: Form, source: str | None, target: str | None) -> bool:
+    flags = form.entry.flags
+    if source is None and target is None:
+        return False
+    if "needtarget" in flags and target is None:
+        return False
+    return not ("needboth" in flags and (source is None or target is None))
+
+
+def _aux_blocked(doc: Doc, trigger: Span, form: Form) -> bool:
+    """"membantu membangun": a helping verb before another verb is not an aid event."""
+    if "aux" not in form.entry.flags or form.voice == "nominal" or trigger.end >= len(doc):
+        return False
+    return _looks_verbal(doc[trigger.end].lower_)
+
+
+def candidates(doc: Doc, *, lookup: Any = None) -> list[Candidate]:
+    """Every event mention with its arguments, before merging."""
+    ctx = collect_mentions(doc, lookup=lookup)
+    out: list[Candidate] = []
+    for trigger, form in match_triggers(doc):
+        if form.entry.type == "NONE" or _aux_blocked(doc, trigger, form):
+            continue
+        sent = _sentence(doc, trigger.start)
+        sources, target, kind, spans = find_arguments(ctx, trigger, form, sent)
+        type_, mode, cameo = form.entry.type, form.entry.mode, form.entry.cameo
+        if kind == "request" and type_ in REQUESTABLE:
+            type_, mode, cameo = "REQUEST", REQUESTABLE[type_], "021" if type_ != "CONSULT" \
+                else "020"
+        negated, modality = is_negated(doc, trigger, sent), modality_of(doc, trigger, sent)
+        date = date_of(doc, trigger, sent)
+        location = location_of(ctx, trigger, sent, lookup=lookup)
+        target_id = _resolve(doc, target)
+        for src in sources or [None]:
+            source_id = _resolve(doc, src)
+            tgt = None if target_id == source_id else target_id
+            if not _keep(form, source_id, tgt):
+                continue
+            evidence = _evidence(doc, trigger, [s for s in spans if s is not None], sent)
+            out.append(Candidate(form, type_, mode, cameo, trigger, source_id, tgt, spans,
+                                 negated, modality, date, location,
+                                 anterior=_anterior(doc, trigger, sent),
+                                 symmetric="sym" in form.entry.flags, evidence=[evidence]))
+    return out
+
+
+def _evidence(doc: Doc, trigger: Span, spans: list[Span], sent: Span) -> Span:
+    """The smallest span of the sentence covering the trigger and its arguments."""
+    inside = [s for s in spans if s.start >= sent.start and s.end <= sent.end]
+    start = min([trigger.start, *(s.start for s in inside)])
+    end = max([trigger.end, *(s.end for s in inside)])
+    return doc[start:end]
+
+
+def extract_events(doc: Doc, *, lookup: Any = None) -> list[Event]:
+    """The document's events: one per real-world event, with evidence, date, place and scores."""
+    if lookup is None:
+        lookup = places.gazetteer_lookup()
+    found = merge(candidates(doc, lookup=lookup))
+    published = str(doc._.published)[:10] if doc._.published else None
+    reference = reference_date(doc)
+    dateline = places.dateline_place(doc, lookup=lookup) if doc._.dateline else None
+    events = []
+    for c in found:
+        if c.location is None and dateline is not None and c.modality == "asserted" \
+                and (c.date is None or (published or "").startswith(c.date[:10])):
+            c.location = dateline
+        events.append(finalize(c, published=published, reference=reference))
+    return events
+
+
+class EventsStage:
+    """The ``events`` pipe: attaches ``doc._.events`` (and ``doc._.places`` when unset)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self._lookup = places.gazetteer_lookup()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not language_supported(doc):
+            doc._.events = []
+            mark_stage(doc, STAGE, VERSION, "skipped", f"language {doc._.language!r}")
+            return doc
+        doc._.events = extract_events(doc, lookup=self._lookup)
+        if doc._.places is None:
+            doc._.places = places.extract_places(doc, lookup=self._lookup)
+        mark_stage(doc, STAGE, VERSION, "ok")
+        return doc
+
+
+@Language.factory("warta_events_v1", requires=["doc.sents", "doc.ents"],
+                  assigns=["doc._.events", "doc._.places"])
+def make_events(nlp: Language, name: str) -> EventsStage:
+    """PLOVER events from the lexicon in ``warta/data/events`` (see module docstring)."""
+    return EventsStage(nlp, name)

@@ -1,0 +1,72 @@
+"""Function words the event argument rules read: prepositions, clause openers and light verbs."""
+
+from __future__ import annotations
+
+# a name after one of these is an oblique (place, beneficiary, agent...), never the subject
+PREPOSITIONS = frozenset({
+    "di", "ke", "dari", "oleh", "kepada", "pada", "terhadap", "dengan", "antara", "untuk", "bagi",
+    "atas", "tentang", "mengenai", "soal", "terkait", "melalui", "lewat", "via", "tanpa", "seperti",
+    "bersama", "menurut", "selain", "sebagai", "sejak", "hingga", "sampai", "menuju", "dalam",
+    "melawan", "kontra", "versus", "vs", "demi", "berkat", "daripada", "sekitar",
+    "dekat",
+})
+
+# locative prepositions whose name is where the event happened
+LOCATIVE = frozenset({"di", "ke", "menuju"})
+
+# words that open a new clause: argument search does not cross them
+CLAUSE_OPENERS = frozenset({
+    "yang", "bahwa", "agar", "supaya", "karena", "sebab", "sehingga", "setelah", "sesudah",
+    "sebelum", "ketika", "saat", "sementara", "sedangkan", "namun", "tetapi", "tapi", "meski",
+    "meskipun", "walaupun", "walau", "padahal", "jika", "bila", "apabila", "kalau", "usai",
+    "seusai", "sejak", "sambil", "seraya", "hingga", "sampai", "selagi",
+})
+
+# subordinators: a subject-less clause they open takes the subject of the main clause
+SUBORDINATORS = frozenset({
+    "setelah", "sesudah", "sebelum", "ketika", "saat", "usai", "seusai", "sejak", "sambil",
+    "seraya", "untuk", "guna", "demi", "dengan", "karena", "meski", "meskipun", "walaupun",
+    "jika", "bila", "apabila", "kalau", "selama", "begitu", "sepulang", "selagi",
+})
+
+# clause openers after which an undated event precedes the report ("setelah menyerang ...")
+ANTERIOR = frozenset({"setelah", "sesudah", "usai", "seusai", "sejak", "sepulang"})
+
+COORDINATORS = frozenset({"dan", "serta", "&"})
+
+# light verbs: their subject is the agent of the nominal event they take ("melakukan kunjungan")
+LIGHT_VERBS = frozenset({
+    "melakukan", "mengadakan", "menggelar", "melancarkan", "melaksanakan", "memberikan",
+    "memberi", "mengirim", "mengirimkan", "menyalurkan", "menyampaikan", "mengajukan",
+    "mengumumkan", "menjatuhkan", "menerapkan", "memberlakukan", "melayangkan", "melontarkan",
+    "menyatakan", "mengungkapkan", "menawarkan", "menunjukkan", "membangun", "menjalin",
+    "memperkuat", "meningkatkan", "mempererat", "menandatangani", "menyepakati", "mencapai",
+    "meluncurkan", "menggencarkan", "memulai", "melanjutkan", "menghadiri", "menuju",
+})
+
+# light verbs of asking: with a cooperative noun they make a REQUEST ("mencari dukungan")
+REQUEST_VERBS = frozenset({
+    "mencari", "meminta", "memohon", "menuntut", "mendesak", "mengharapkan", "menginginkan",
+    "mengupayakan", "menggalang", "cari", "minta",
+})
+
+# light verbs of receiving: the subject is the target and "dari X" the source ("menerima bantuan")
+RECEIVE_VERBS = frozenset({
+    "menerima", "mendapat", "mendapatkan", "memperoleh", "diberi", "diberikan", "kebagian",
+})
+
+# the types a REQUEST verb turns into a request for assistance / a meeting
+REQUESTABLE = {"SUPPORT": "assist", "AID": "assist", "COOPERATE": "assist", "CONSULT": "meet"}
+
+# role and title words that may stand between a verb and its object ("memuji Presiden Xi")
+TITLE_WORDS = frozenset({
+    "presiden", "wakil", "menteri", "perdana", "pm", "menlu", "raja", "ratu", "kanselir",
+    "sekretaris", "jenderal", "sekjen", "ketua", "kepala", "gubernur", "bupati", "wali", "kota",
+    "duta", "besar", "dubes", "pemerintah", "pemimpin", "militer", "pasukan", "tentara",
+    "otoritas", "kementerian", "luar", "negeri", "pertahanan", "pihak", "kepolisian", "polisi",
+    "aparat", "warga", "rakyat", "para", "sang", "negara", "mitranya", "rekannya", "sekutunya",
+    "timpalannya", "koleganya", "ibu", "bapak", "pak", "bu", "kolonel", "mantan",
+})
+
+# the historical past of an undated event: "sebelumnya", "tahun lalu"
+PAST_ADVERBS = frozenset({"sebelumnya", "lalu", "silam", "dahulu", "dulu", "pernah"})

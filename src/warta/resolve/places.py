@@ -1,0 +1,95 @@
+"""Places: where things happened, resolved through warta's gazetteer.
+
+A place is named after a locative preposition ("di Beijing", "ke Kyiv", "menuju Jakarta") or in the
+dateline ("JAKARTA, KOMPAS.com -"). The gazetteer (``warta.resolve.gazetteer.lookup``) gives the
+country code and coordinates; a name it does not know stays a place with only a name, never a
+guessed country.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from warta.nlp.lang.id.event_markers import LOCATIVE
+from warta.types import Place
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+PLACE_ACTOR_TYPES = frozenset({"GPE", "LOC"})
+_PUNCT_SKIP = frozenset({"“", "”", '"', "'", "‘", "’", "("})
+
+Lookup = Callable[[str], Any]
+
+
+def gazetteer_lookup() -> Lookup | None:
+    """The gazetteer's ``lookup(text)`` when the gazetteer module is installed, else None."""
+    try:
+        module = importlib.import_module("warta.resolve.gazetteer")
+    except ImportError:
+        return None
+    return getattr(module, "lookup", None)
+
+
+def resolve(name: str, *, span: Span | None = None, lookup: Lookup | None = None) -> Place:
+    """A Place for a name: gazetteer facts when known, else the name alone."""
+    lookup = lookup if lookup is not None else gazetteer_lookup()
+    entry = lookup(name) if lookup is not None else None
+    if entry is None and name.isupper() and len(name) > 3:  # "JAKARTA" in a dateline
+        entry = lookup(name.title()) if lookup is not None else None
+    if entry is None:
+        return Place(name=name if not name.isupper() or len(name) <= 3 else name.title(),
+                     span=span)
+    return Place(name=getattr(entry, "name", name), country=getattr(entry, "country", None),
+                 kb=getattr(entry, "kb", None), lat=getattr(entry, "lat", None),
+                 lon=getattr(entry, "lon", None), span=span)
+
+
+def is_place_span(doc: Doc, span: Span) -> bool:
+    """An entity is a place when labelled GPE/LOC or its actor is a GPE/LOC."""
+    if span.label_ in PLACE_LABELS:
+        return True
+    actor = _actor(doc, span._.actor)
+    return actor is not None and actor.type in PLACE_ACTOR_TYPES
+
+
+def preposition(doc: Doc, span: Span) -> str | None:
+    """The preposition right before a span (skipping quote marks), lower case."""
+    i = span.start - 1
+    while i >= 0 and doc[i].text in _PUNCT_SKIP:
+        i -= 1
+    return doc[i].lower_ if i >= 0 else None
+
+
+def locative_spans(doc: Doc) -> list[Span]:
+    """Place entities introduced by a locative preposition ("di X", "ke X"), in text order."""
+    return [e for e in doc.ents if is_place_span(doc, e) and preposition(doc, e) in LOCATIVE]
+
+
+def dateline_place(doc: Doc, *, lookup: Lookup | None = None) -> Place | None:
+    """The dateline's place ("JAKARTA, ..."), resolved; None without a dateline."""
+    dateline = doc._.dateline
+    name = getattr(dateline, "place", None)
+    return resolve(name, lookup=lookup) if name else None
+
+
+def extract_places(doc: Doc, *, lookup: Lookup | None = None) -> list[Place]:
+    """Every located place of the document (dateline first), one per distinct span."""
+    lookup = lookup if lookup is not None else gazetteer_lookup()
+    places = []
+    head = dateline_place(doc, lookup=lookup)
+    if head is not None:
+        places.append(head)
+    places.extend(resolve(s.text, span=s, lookup=lookup) for s in locative_spans(doc))
+    return places
+
+
+def _actor(doc: Doc, actor_id: str | None) -> Any:
+    if actor_id is None:
+        return None
+    for actor in doc._.actors or []:
+        if actor.id == actor_id:
+            return actor
+    return None
