@@ -1,0 +1,168 @@
+"""Document tone in the manner of GDELT's V2Tone, from warta's own Indonesian lexicon.
+
+``positive`` and ``negative`` are the summed weights of positive and negative words as a
+percentage of all words; ``score`` is their difference and ``polarity`` their sum. A negator up
+to two words before a scored word ("tidak baik", "belum benar-benar pulih") reverses its sign.
+Multiword entries ("kerja sama", "korban jiwa") are matched first, longest phrase wins, so a
+neutral phrase with weight 0 ("jatuh tempo") shields the scored word inside it.
+
+The lexicon (``warta/data/tone/lexicon-id.tsv``) was written by the warta team; see the README
+next to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from warta.nlp.extensions import language_supported, mark_stage
+from warta.types import Tone
+
+STAGE = "tone"
+VERSION = "1"
+NEGATION_WINDOW = 2  # words between a negator and the word it reverses, inclusive
+# Enclitics stripped when a word is not in the lexicon as written ("kerugiannya" → "kerugian").
+CLITICS: tuple[str, ...] = ("nya", "lah", "kah", "pun", "ku", "mu")
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("warta") / "data" / "tone"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Phrase → weight, with the negators that reverse a weight."""
+
+    weights: dict[tuple[str, ...], float]
+    negators: frozenset[str] = frozenset()
+
+    @property
+    def longest(self) -> int:
+        return max((len(k) for k in self.weights), default=1)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, float]], *,
+                  negators: Iterable[str] = ()) -> Lexicon:
+        """Build from (entry, weight) pairs; weights of repeated entries are summed."""
+        weights: dict[tuple[str, ...], float] = {}
+        for entry, weight in rows:
+            key = tuple(entry.lower().split())
+            if key:
+                weights[key] = weights.get(key, 0.0) + weight
+        return cls(weights, frozenset(n.lower() for n in negators))
+
+
+def read_tsv(path: Path) -> list[tuple[str, float]]:
+    """``entry<TAB>weight`` rows; ``#`` comments, blank lines and a ``word`` header are skipped."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        entry, _, weight = line.rpartition("\t")
+        try:
+            rows.append((entry.strip(), float(weight)))
+        except ValueError:  # a header line ("word<TAB>weight")
+            continue
+    return rows
+
+
+def _read_words(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """warta's shipped lexicon (or the TSV at ``path``), with the shipped negators."""
+    data = _data_dir()
+    rows = read_tsv(path or data / "lexicon-id.tsv")
+    return Lexicon.from_rows(rows, negators=_read_words(data / "negators-id.txt"))
+
+
+def _lookup_word(word: str, lexicon: Lexicon) -> float | None:
+    """Weight of one word as written, without an enclitic, or as the base of a reduplication."""
+    weight = lexicon.weights.get((word,))
+    if weight is not None:
+        return weight
+    for clitic in CLITICS:
+        if word.endswith(clitic) and len(word) - len(clitic) >= 3:
+            weight = lexicon.weights.get((word[: -len(clitic)],))
+            if weight is not None:
+                return weight
+    head, sep, tail = word.partition("-")  # "bank-bank", "luka-lukanya"
+    if sep and tail.startswith(head) and head != word:
+        return _lookup_word(head, lexicon)
+    return None
+
+
+def _match(words: Sequence[str], i: int, lexicon: Lexicon, longest: int) -> tuple[int, float]:
+    """(length, weight) of the longest entry starting at word i; (1, 0.0) when none."""
+    for n in range(min(longest, len(words) - i), 1, -1):
+        weight = lexicon.weights.get(tuple(words[i : i + n]))
+        if weight is not None:
+            return n, weight
+    weight = _lookup_word(words[i], lexicon)
+    return 1, weight or 0.0
+
+
+def score_words(words: Sequence[str], lexicon: Lexicon) -> Tone:
+    """Tone of a sequence of lower-cased words (punctuation and numbers already removed)."""
+    positive = negative = 0.0
+    longest = lexicon.longest
+    last_negator = -NEGATION_WINDOW - 1
+    i = 0
+    while i < len(words):
+        n, weight = _match(words, i, lexicon, longest)
+        if n == 1 and words[i] in lexicon.negators:
+            last_negator = i
+        elif weight:
+            if i - last_negator <= NEGATION_WINDOW:
+                weight = -weight
+            if weight > 0:
+                positive += weight
+            else:
+                negative -= weight
+        i += n
+    count = len(words)
+    pos = 100.0 * positive / count if count else 0.0
+    neg = 100.0 * negative / count if count else 0.0
+    return Tone(score=round(pos - neg, 4), positive=round(pos, 4), negative=round(neg, 4),
+                polarity=round(pos + neg, 4), word_count=count)
+
+
+def doc_words(doc: Doc) -> list[str]:
+    """The Doc's words, lower-cased: tokens with at least one letter."""
+    return [t.lower_ for t in doc if any(c.isalpha() for c in t.text)]
+
+
+def document_tone(doc: Doc, lexicon: Lexicon | None = None) -> Tone:
+    """Tone of a whole Doc."""
+    return score_words(doc_words(doc), lexicon or load_lexicon())
+
+
+class ToneStage:
+    """Attach ``doc._.tone``; other languages get none (the lexicon is Indonesian)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not language_supported(doc):
+            doc._.tone = None
+            mark_stage(doc, STAGE, VERSION, "skipped", f"language {doc._.language!r} not supported")
+            return doc
+        doc._.tone = document_tone(doc, self.lexicon)
+        mark_stage(doc, STAGE, VERSION, "ok")
+        return doc
+
+
+@Language.factory("warta_tone_v1", assigns=["doc._.tone"])
+def make_tone(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """spaCy factory of the tone stage (shipped lexicon)."""
+    return ToneStage(load_lexicon())
