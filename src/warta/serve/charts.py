@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 WIDTH, HEIGHT, PAD = 720, 180, 28
+MAX_BAR = 36  # a lone day should not become one wall-to-wall bar
 # PLOVER types in a fixed order, so a type keeps its colour class and stacking position.
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
@@ -68,7 +69,8 @@ def day_bars(counts: list[tuple[str, int]]) -> Chart:
     for i, day in enumerate(days):
         value = by_day.get(day, 0)
         h = plot_h * value / chart.max_value if chart.max_value else 0
-        chart.bars.append(Bar(PAD + i * slot + slot * 0.1, HEIGHT - PAD - h, slot * 0.8, h,
+        w = min(slot * 0.8, MAX_BAR)
+        chart.bars.append(Bar(PAD + i * slot + (slot - w) / 2, HEIGHT - PAD - h, w, h,
                               day, value, "bar"))
     chart.ticks = _ticks(days, slot)
     return chart
@@ -94,7 +96,8 @@ def stacked_day_bars(counts: list[tuple[str, str, int]]) -> Chart:
                 continue
             h = plot_h * value / chart.max_value
             y -= h
-            chart.bars.append(Bar(PAD + i * slot + slot * 0.1, y, slot * 0.8, h,
+            w = min(slot * 0.8, MAX_BAR)
+            chart.bars.append(Bar(PAD + i * slot + (slot - w) / 2, y, w, h,
                                   f"{day} {kind}", value, f"ev-{kind}"))
     chart.ticks = _ticks(days, slot)
     chart.legend = [k for k in EVENT_TYPES if any(k in v for v in per_day.values())]
@@ -125,8 +128,10 @@ def timeline(events: list[dict[str, Any]], actor_id: str) -> tuple[Chart, list[D
     dots = []
     for e in dated:
         day = day_of[id(e)]
-        if day not in index:  # a month-only date: placed on the first day of its month
-            day = next((d for d in days if d.startswith(day)), days[0])
+        if day not in index:  # a month-only date: on the first charted day of its month, if any
+            day = next((d for d in days if d.startswith(day)), "")
+            if not day:
+                continue
         as_source = e.get("source_id") == actor_id
         level = stacks[(day, as_source)]
         stacks[(day, as_source)] += 1

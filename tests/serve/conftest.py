@@ -1,0 +1,53 @@
+"""Fixtures for the explorer tests: one small store (with a hostile article) per session."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+FIXTURE_MODULE = Path(__file__).resolve().parents[1] / "data" / "serve" / "fixture_store.py"
+
+
+def load_fixture_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("warta_fixture_store", FIXTURE_MODULE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def fixture_store() -> ModuleType:
+    return load_fixture_module()
+
+
+@pytest.fixture(scope="session")
+def store(tmp_path_factory: pytest.TempPathFactory,
+          fixture_store: ModuleType) -> tuple[Path, list[dict[str, Any]]]:
+    """(path, records) of a store holding the four fixture articles."""
+    path = tmp_path_factory.mktemp("serve") / "store.db"
+    records = fixture_store.build_store(path)
+    return path, records
+
+
+@pytest.fixture(scope="session")
+def db_path(store: tuple[Path, list[dict[str, Any]]]) -> Path:
+    return store[0]
+
+
+@pytest.fixture(scope="session")
+def records(store: tuple[Path, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    return store[1]
+
+
+@pytest.fixture(scope="session")
+def client(db_path: Path):
+    from fastapi.testclient import TestClient
+
+    from warta.serve.app import create_app
+
+    with TestClient(create_app(db_path)) as c:
+        yield c

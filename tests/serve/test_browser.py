@@ -1,0 +1,196 @@
+"""Drive the real pages in headless Chromium (Debian's package, through Playwright).
+
+A uvicorn server runs on a free port of 127.0.0.1 in a thread for the session. Screenshots of
+every page go to test-artifacts/screenshots/ (git-ignored) so a person can look at them.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason=f"{CHROMIUM} absent: install Debian's chromium (apt-get install "
+                              "chromium); CI's .ci/run does"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(db_path: Path) -> Iterator[str]:
+    import uvicorn
+
+    from warta.serve.app import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(db_path), host="127.0.0.1", port=port, log_level="error")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if not srv.started:
+        pytest.fail("uvicorn did not start")
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  offline=False, java_script_enabled=True)
+    pg = context.new_page()
+    dialogs: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.dialogs = dialogs
+    yield pg
+    context.close()
+
+
+def _shot(page: Any, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def _by_title(records: list[dict[str, Any]], word: str) -> dict[str, Any]:
+    return next(r for r in records if word in (r["title"] or ""))
+
+
+def test_search_page_filters_and_links(page: Any, server: str) -> None:
+    page.goto(f"{server}/")
+    assert page.locator("#total").inner_text() == "4"
+    assert page.locator("svg.svgchart rect.bar").count() >= 4
+    page.fill("input[name=q]", "KPK")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/?q=KPK**")
+    titles = page.locator("li.hit a.title").all_inner_texts()
+    assert "KPK tahan Bupati Budi Santoso" in titles
+    assert page.locator("li.hit mark").count() >= 1
+    _shot(page, "search")
+    page.click("text=KPK tahan Bupati Budi Santoso")
+    page.wait_for_url("**/article/**")
+    assert page.locator("#article-title").inner_text() == "KPK tahan Bupati Budi Santoso"
+
+
+def test_article_highlights_are_distinct(page: Any, server: str,
+                                         records: list[dict[str, Any]]) -> None:
+    record = _by_title(records, "Anwar")
+    page.goto(f"{server}/article/{record['id']}")
+    body = page.locator("#article-body")
+    assert body.locator(".ent.ent-PERSON").count() >= 4
+    assert body.locator(".quote").count() == 1
+    assert body.locator(".ev").count() == len(record["events"])
+    assert body.locator(".date").count() == 1
+    # the three kinds look different: background, font style, colour
+    ent = body.locator(".ent-PERSON").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    quote = body.locator(".quote").first.evaluate("e => getComputedStyle(e).fontStyle")
+    event = body.locator(".ev").first.evaluate("e => getComputedStyle(e).color")
+    assert ent not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert quote == "italic"
+    assert event != body.evaluate("e => getComputedStyle(e).color")
+    assert body.inner_text() == record["text"]  # highlighting never changes the text
+    assert page.locator("a.original").get_attribute("href") == record["source"]["url"]
+    _shot(page, "article")
+    page.locator("aside a.actor", has_text="Anwar Ibrahim").first.click()
+    page.wait_for_url("**/actor/person:anwar-ibrahim")
+    assert page.locator("#actor-name").inner_text().startswith("Anwar Ibrahim")
+
+
+def test_hostile_article_renders_payloads_as_text(page: Any, server: str,
+                                                  records: list[dict[str, Any]],
+                                                  fixture_store: Any) -> None:
+    record = _by_title(records, "Peringatan")
+    page.goto(f"{server}/article/{record['id']}")
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+    assert fixture_store.SCRIPT in page.locator("#article-title").inner_text()
+    body_text = page.locator("#article-body").inner_text()
+    assert fixture_store.SCRIPT in body_text and fixture_store.IMG in body_text
+    assert page.locator("#article-body script, #article-body img").count() == 0
+    assert page.locator("main img").count() == 0
+    _shot(page, "article-hostile")
+    page.goto(f"{server}/?q=aneh")
+    page.wait_for_timeout(200)
+    assert page.dialogs == []
+    assert fixture_store.SCRIPT in page.locator("li.hit a.title").first.inner_text()
+
+
+def test_actor_page_timeline_and_network(page: Any, server: str) -> None:
+    page.goto(f"{server}/actor/person:joko-widodo")
+    assert "Jokowi" in page.locator("dl.facts").inner_text()
+    assert "Presiden" in page.locator("dl.facts").inner_text()
+    assert page.locator("svg.svgchart circle.dot").count() >= 3
+    assert page.locator("svg.network circle.node").count() >= 3
+    assert page.locator("svg.network line.edge.ev").count() >= 1
+    assert "Kami sepakat" in page.locator("ul.quotes").inner_text()
+    _shot(page, "actor")
+    page.locator("svg.network a", has_text="Anwar Ibrahim").first.click()
+    page.wait_for_url("**/actor/person:anwar-ibrahim")
+
+
+def test_events_page_filter_chart_and_csv(page: Any, server: str) -> None:
+    page.goto(f"{server}/events")
+    assert page.locator("#total").inner_text() == "8"
+    assert page.locator("svg.svgchart rect").count() >= 5
+    page.select_option("select[name=type]", "CONSULT")
+    page.click("button[type=submit]")
+    page.wait_for_url("**type=CONSULT**")
+    assert page.locator("#total").inner_text() == "2"
+    rows = page.locator("#events-table tbody tr")
+    assert rows.count() == 2
+    href = page.locator("#csv-link").get_attribute("href")
+    assert "type=CONSULT" in href
+    _shot(page, "events")
+    response = page.request.get(f"{server}{href}")
+    assert response.ok
+    assert len(response.text().strip().splitlines()) == 3  # header + 2 events
+
+
+def test_actors_and_docs_pages(page: Any, server: str) -> None:
+    page.goto(f"{server}/actors")
+    assert page.locator("table.grid tbody tr").count() == 8
+    _shot(page, "actors")
+    page.goto(f"{server}/docs")
+    assert page.locator("section.endpoint").count() >= 8
+    assert "/api/search" in page.locator("main").inner_text()
+    _shot(page, "docs")
+
+
+def test_pages_run_no_script_and_load_nothing_external(page: Any, server: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    for path in ("/", "/events", "/actors", "/docs", "/actor/org:kpk"):
+        page.goto(f"{server}{path}")
+    assert requests and all(u.startswith(server) for u in requests)
+    assert page.locator("script").count() == 0
