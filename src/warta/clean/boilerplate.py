@@ -15,9 +15,13 @@ _SENTENCE_END = (".", "!", "?", "\"", "”", "’", ":")
 
 def strip_inline(paragraph: str) -> str:
     """Remove scraping leftovers that sit inside a paragraph."""
+    removed = 0
     for pattern in patterns.INLINE:
-        paragraph = pattern.sub(" ", paragraph)
-    return " ".join(paragraph.split())
+        paragraph, n = pattern.subn(" ", paragraph)
+        removed += n
+    if not removed:
+        return paragraph
+    return patterns.SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(paragraph.split()))
 
 
 def is_boilerplate(paragraph: str) -> bool:
@@ -25,7 +29,7 @@ def is_boilerplate(paragraph: str) -> bool:
     lowered = paragraph.lower().strip(" :|-–—•·")
     if lowered in patterns.NAVIGATION:
         return True
-    if _is_menu(paragraph):
+    if _is_menu(paragraph) or patterns.COMMENT_SECTION.match(paragraph):
         return True
     return any(p.match(paragraph) for p in patterns.BOILERPLATE)
 

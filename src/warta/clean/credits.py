@@ -109,9 +109,13 @@ def take_credits(paras: list[str], known_authors: list[str]) -> tuple[list[str],
                                                                  at_end=False):
         head += 1
     paras = paras[head:]
-    for _ in range(TAIL_PARAGRAPHS):
-        if paras and _is_credit(paras[-1], credits, at_end=True):
-            paras.pop()
+    tail = 0
+    while tail < min(TAIL_PARAGRAPHS, len(paras)) and _is_credit(paras[-1 - tail], _Credits(),
+                                                                 at_end=True):
+        tail += 1
+    for para in paras[len(paras) - tail:]:  # read again in document order: writer, then editor
+        _is_credit(para, credits, at_end=True)
+    paras = paras[: len(paras) - tail]
     if paras and (m := patterns.TRAILING_CREDIT.search(paras[-1])):
         for token in _split(m["inside"]):
             credits.code(token, inside=True)

@@ -65,6 +65,9 @@ INLINE = [re.compile(p, _I) for p in (
     r"(?<![\w-])ADVERTISEMENT(?![\w-])",
 )]
 
+# A removal can leave "menteri ." behind: close the gap before punctuation.
+SPACE_BEFORE_PUNCT = re.compile(r" +([.,;:!?])(?=\s|$)")
+
 # Web-page navigation: whole paragraphs that are menu items (matched case-insensitively).
 NAVIGATION = frozenset({
     "beranda", "home", "berita", "berita terkini", "nasional", "internasional", "dunia",
@@ -103,8 +106,9 @@ CREDIT_LABEL = re.compile(
     r"^(penulis|reporter|pewarta|wartawan|jurnalis|kontributor|oleh|editor|redaktur|"
     r"penyunting|penyelaras|editor bahasa)\s*:\s*(?P<names>.{2,120})$", _I)
 # "Oleh Siti Rahmawati" / "Oleh: Siti Rahmawati" (only near the start or end of a text).
-OLEH = re.compile(r"^oleh\s*:?\s+(?P<names>[A-Z][\w.'’-]*(?:[\s,]+(?:dan\s+|&\s+)?[A-Z][\w.'’-]*)"
-                  r"{0,9})\s*$", re.UNICODE)
+_NAME_WORD = r"[A-Z][\w.'’-]*"
+OLEH = re.compile(rf"^[Oo]leh\s*:?\s+(?P<names>{_NAME_WORD}(?:[\s,]+(?:dan\s+|&\s+)?{_NAME_WORD})"
+                  r"{0,9})\s*$")
 # "Sumber: ANTARA" (short, at the end).
 SOURCE_LABEL = re.compile(r"^sumber\s*:\s*(?P<names>[\w .,/&-]{2,60})$", _I)
 # A closing credit "MSc (AFP, AP)" / "RDN (ANTARA, Reuters)" / "rdn/ant (Reuters)".

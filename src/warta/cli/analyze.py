@@ -47,10 +47,9 @@ def analyze(paths: tuple[str, ...], config_path: str | None, fmt: str, validate:
     except WartaError as e:
         click.echo(f"warta: {e}", err=True)
         sys.exit(2)
-    stdin = click.get_binary_stream("stdin")
     show = _json_printer() if fmt == "json" else _text_printer()
     failed = 0
-    for outcome in _records(read_inputs(paths, settings, stdin=stdin), settings):
+    for outcome in _records(read_inputs(paths, settings), settings):
         if isinstance(outcome, dict) and validate:
             outcome = _validated(outcome)
         if isinstance(outcome, Failure):
