@@ -167,6 +167,26 @@ def test_weekday_and_date_are_one_mention():
     assert [(text[s:e], v) for s, e, v in found] == [("Senin (13/10/2025)", "2025-10-13")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("periode Januari-November 2025", [("Januari", "2025-01"), ("November 2025", "2025-11")]),
+        ("untuk bulan Oktober, November, dan Desember", [("bulan Oktober", "2024-10"),
+                                                          ("November", "2024-11"),
+                                                          ("Desember", "2024-12")]),
+        ("pada 21-23 Mei mendatang", [("21-23 Mei mendatang", "2024-05-21")]),
+        ("sejak 7 April yang lalu", [("7 April yang lalu", "2024-04-07")]),
+        ("pada 30 Desember lalu", [("30 Desember lalu", "2023-12-30")]),
+        ("terjadi Sabtu malam, 4 Mei 2024", [("Sabtu malam, 4 Mei 2024", "2024-05-04")]),
+        ("hari Senin tanggal 20 Mei", [("Senin tanggal 20 Mei", "2024-05-20")]),
+        ("Selanjutnya, Juli menegaskan", []),  # a name, not a month
+    ],
+)
+def test_lists_ranges_and_weekday_phrases(text, expected):
+    found = find_dates(text, anchor=ANCHOR)
+    assert [(text[s:e], v) for s, e, v in found] == expected
+
+
 def test_year_ranges_give_two_years():
     text = "pada periode 2019-2020 dan sejak 2022"
     assert [v for _, _, v in find_dates(text, anchor=None)] == ["2019", "2020", "2022"]

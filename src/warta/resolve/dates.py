@@ -62,8 +62,12 @@ _NUM_DMY = re.compile(
 )
 _NUM_DM = re.compile(r"(?<![\d.,/-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,-]\d)")
 _ISO = re.compile(r"(?<![\d./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d/]|[.,-]\d)")
+# "16 Mei 2024", "16 Mei", "21-23 Mei" (a range counts as its first day), "7 April lalu".
 _DAY_MON = re.compile(
-    rf"(?<![\d.,])(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\b\.?(?:\s+(?P<y>\d{{4}})\b(?![.,]\d))?", _I
+    rf"(?<![\d.,])(?P<d>\d{{1,2}})(?:\s*(?:-|–|s\.?/?d\.?|hingga|sampai|dan)\s*\d{{1,2}})?"
+    rf"\s+(?P<mon>{_MON})\b\.?"
+    rf"(?:\s+(?P<y>\d{{4}})\b(?![.,]\d)|\s+(?P<rel>{_PAST}|{_FUTURE}|ini)\b)?",
+    _I,
 )
 _MON_DAY_YEAR = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})\b", _I)
 _MON_YEAR = re.compile(
@@ -72,9 +76,14 @@ _MON_YEAR = re.compile(
     _I,
 )
 _MON_BARE = re.compile(
-    rf"(?:\b(?P<cue>\w+)\s+)?\b(?P<mon>{_MON})\b(?!\.?\s+(?:tahun\s+)?\d)"
-    rf"(?:\s+(?P<rel>{_REL})\b)?",
-    _I,
+    rf"\b(?P<mon>{_MON})\b(?!\.?\s+(?:tahun\s+)?\d)(?:\s+(?P<rel>{_REL})\b)?", _I
+)
+# Months in a list or range: "Oktober, November, dan Desember 2025", "Januari-Maret 2025".
+_MON_LINK = r"\s*(?:,|-|–|—|s\.?/d\.?|hingga|sampai|dan|atau)\s*(?:dan\s+)?"
+_MON_LINK_BEFORE = re.compile(rf"\b(?:{_MON}){_MON_LINK}$", _I)
+_MON_LINK_AFTER = re.compile(rf"^{_MON_LINK}(?:{_MON})\b", _I)
+_MON_CHAIN_YEAR = re.compile(
+    rf"^(?:{_MON_LINK}(?:{_MON})\b)+\.?\s+(?:tahun\s+)?(?P<y>\d{{4}})\b(?![.,]\d)", _I
 )
 # Years: "2022", "tahun 2022", "(2022)", "akhir 2024".
 _YEAR = re.compile(
@@ -99,7 +108,11 @@ _UNIT_REL = re.compile(
     _I,
 )
 _WEEKDAY = re.compile(rf"\b(?P<wd>{_WD})\b(?:\s+(?P<dir>{_REL})\b)?", _I)
-_WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{_WD})\s*(?P<open>,\s*\(?|\(|\s)\s*$", _I)
+_WEEKDAY_BEFORE = re.compile(
+    rf"\b(?P<wd>{_WD})(?:\s+(?:pagi|siang|sore|petang|malam|dini\s+hari))?(?:\s*,?\s*tanggal)?"
+    rf"\s*(?P<open>,\s*\(?|\(|\s)\s*$",
+    _I,
+)
 _CLOSE = re.compile(r"^\s*\)")
 _NOT_SUNDAY_AFTER = re.compile(r"^\s+(?:pertama|kedua|ketiga|keempat|terakhir|depan)\b", _I)
 
@@ -112,7 +125,7 @@ class _Cand:
     end: int
     value: str | None
     priority: int = 0  # ties between equally long candidates: lower wins
-    pending: tuple[int, int, int | None] | None = None
+    pending: tuple[int, int, int | None, int | None] | None = None  # + direction (-1, 0, 1)
     explicit_year: int | None = None  # a year written in the text, for the year fallback
 
 
@@ -224,7 +237,7 @@ def _explicit(text: str) -> Iterator[_Cand]:
     for m in _NUM_DM.finditer(text):  # "16/5" only counts after a weekday: see _with_weekday
         month, day = int(m["m"]), int(m["d"])
         if _safe_date(2000, month, day):  # 2000 is a leap year: 29/2 stays possible
-            yield _Cand(m.start(), m.end(), None, priority=5, pending=(month, day, None))
+            yield _Cand(m.start(), m.end(), None, priority=5, pending=(month, day, None, None))
     yield from _day_month(text)
     for m in _MON_DAY_YEAR.finditer(text):
         d = _safe_date(int(m["y"]), lex.MONTHS[m["mon"].lower()], int(m["d"]))
@@ -248,7 +261,8 @@ def _day_month(text: str) -> Iterator[_Cand]:
                 yield _Cand(m.start(), m.end(), d.isoformat(), explicit_year=d.year)
         elif _safe_date(2000, month, day):
             end = m.end() - 1 if text[m.end() - 1] == "." else m.end()  # keep a full stop out
-            yield _Cand(m.start(), end, None, priority=1, pending=(month, day, None))
+            direction = _direction(m["rel"]) if m["rel"] else None
+            yield _Cand(m.start(), end, None, priority=1, pending=(month, day, None, direction))
 
 
 def _with_weekday(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -266,7 +280,7 @@ def _with_weekday(text: str, cands: list[_Cand]) -> list[_Cand]:
             close = _CLOSE.match(text[end:])
             end = end + close.end() if close else end
         weekday = lex.WEEKDAYS[m["wd"].lower()]
-        pending = (c.pending[0], c.pending[1], weekday) if c.pending else None
+        pending = (c.pending[0], c.pending[1], weekday, c.pending[3]) if c.pending else None
         out.append(_Cand(start, end, c.value, c.priority - 10, pending, c.explicit_year))
     return out
 
@@ -297,22 +311,38 @@ def _years(text: str) -> Iterator[_Cand]:
 
 
 def _bare_months(text: str, anchor: date | None) -> Iterator[_Cand]:
-    """Month names without day or year, trusted only next to a cue: "pada Mei", "Mei lalu"."""
+    """Month names without day or year, trusted only next to a cue: "pada Mei", "Mei lalu",
+    or in a list or range of months ("Oktober, November, dan Desember 2025")."""
     for m in _MON_BARE.finditer(text):
         mon = m["mon"]
         if mon.lower() not in lex.FULL_MONTHS or not mon[:1].isupper():
             continue
-        cue = (m["cue"] or "").lower()
-        if cue not in lex.MONTH_CUES and not m["rel"]:
-            continue
-        start = m.start() if cue in lex.PERIOD_PARTS or cue == "bulan" else m.start("mon")
         month = lex.MONTHS[mon.lower()]
+        chain = _MON_CHAIN_YEAR.match(text[m.end("mon") : m.end("mon") + 80])
+        if chain and MIN_YEAR <= int(chain["y"]) <= MAX_YEAR:  # the list's year is its own
+            year = int(chain["y"])
+            yield _Cand(m.start(), m.end("mon"), f"{year:04d}-{month:02d}", priority=3,
+                        explicit_year=year)
+            continue
+        cue = _word_before(text, m.start())
+        linked = _MON_LINK_BEFORE.search(text[max(0, m.start() - 30) : m.start()]) or (
+            _MON_LINK_AFTER.match(text[m.end("mon") : m.end("mon") + 30])
+        )
+        if cue not in lex.MONTH_CUES and not m["rel"] and not linked:
+            continue
+        start = m.start()
+        if cue in lex.PERIOD_PARTS or cue == "bulan":  # "akhir Mei", "bulan Mei": one mention
+            start = _start_of_word_before(text, start)
         direction = _direction(m["rel"]) if m["rel"] else None
-        value = _month_value(month, direction, anchor)
         if direction is None and anchor is None:  # no anchor: take the year from the text
-            yield _Cand(start, m.end(), None, priority=3, pending=(month, 0, None))
+            yield _Cand(start, m.end(), None, priority=3, pending=(month, 0, None, None))
         else:
-            yield _Cand(start, m.end(), value, priority=3)
+            yield _Cand(start, m.end(), _month_value(month, direction, anchor), priority=3)
+
+
+def _start_of_word_before(text: str, pos: int) -> int:
+    m = re.search(r"(\w+)\s+$", text[max(0, pos - 40) : pos])
+    return pos - (len(text[max(0, pos - 40) : pos]) - m.start(1)) if m else pos
 
 
 def _month_value(month: int, direction: int | None, anchor: date | None) -> str | None:
@@ -320,9 +350,9 @@ def _month_value(month: int, direction: int | None, anchor: date | None) -> str 
     if anchor is None:
         return None
     year = anchor.year
-    if direction == -1 and month >= anchor.month:
+    if direction == -1 and month > anchor.month:
         year -= 1
-    elif direction == 1 and month <= anchor.month:
+    elif direction == 1 and month < anchor.month:
         year += 1
     return f"{year:04d}-{month:02d}"
 
@@ -401,9 +431,20 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _year_candidates(month: int, day: int, anchor: date | None, text_years: list[int]) -> list[int]:
-    """Years to try for a day and month written without one, most plausible first."""
+def _year_candidates(month: int, day: int, anchor: date | None, text_years: list[int],
+                     direction: int | None = None) -> list[int]:
+    """Years to try for a day and month written without one, most plausible first.
+
+    With an anchor: the nearest year, or the latest on or before it ("7 April lalu") or the
+    next after it ("21 Mei mendatang"). Without one: the explicit years of the text, latest first.
+    """
     if anchor is not None:
+        if direction in (-1, 1):
+            d = _safe_date(anchor.year, month, day or 1)
+            late = d is not None and d > anchor
+            early = d is not None and d < anchor
+            shift = -1 if direction == -1 and late else (1 if direction == 1 and early else 0)
+            return [anchor.year + shift]
 
         def distance(y: int) -> int:
             d = _safe_date(y, month, day or 1)
@@ -417,8 +458,8 @@ def _year_candidates(month: int, day: int, anchor: date | None, text_years: list
 
 
 def _resolve_pending(c: _Cand, anchor: date | None, text_years: list[int]) -> str | None:
-    month, day, weekday = c.pending  # type: ignore[misc]
-    years = _year_candidates(month, day, anchor, text_years)
+    month, day, weekday, direction = c.pending  # type: ignore[misc]
+    years = _year_candidates(month, day, anchor, text_years, direction)
     if not years:
         return None
     if day == 0:  # a bare month: the latest explicit year

@@ -119,4 +119,5 @@ NON_YEAR_CUES: frozenset[str] = frozenset({
 MONTH_CUES: frozenset[str] = frozenset({
     "bulan", "pada", "sejak", "hingga", "sampai", "awal", "akhir", "pertengahan", "medio",
     "per", "selama", "sepanjang", "sebelum", "setelah", "jelang", "menjelang", "mulai", "in",
+    "periode", "terhitung", "memasuki", "dari",
 })  # fmt: skip
