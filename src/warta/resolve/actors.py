@@ -399,11 +399,12 @@ def resolve_speaker(doc: Doc, span: Span) -> str | None:
     if low in PERSON_PRONOUNS or low == CLITIC or (
         low.endswith(CLITIC) and low[: -len(CLITIC)] in CLITIC_HOSTS
     ):
-        return _pronoun_at(doc, span.start)
+        return resolve_pronoun(doc, span.start)
     return _by_role(doc, span) or _by_name(doc, span) or _by_gazetteer(span)
 
 
-def _pronoun_at(doc: Doc, at: int) -> str | None:
+def resolve_pronoun(doc: Doc, at: int) -> str | None:
+    """Actor id of the person a pronoun (or "-nya") at token ``at`` most likely refers to."""
     regions = coref.quoted_chars(doc.text)
     spans = [e for e in doc.ents if e.label_ == "PERSON"] + [
         m for m in (doc._.mentions or []) if m.label_ in {"ROLE", "PRON"}

@@ -233,6 +233,18 @@ def salient(doc: Doc, i: int, pool: Sequence[Candidate]) -> str | None:
             return same[-1].actor
         prev_sent = doc[before[-1].start].sent.start
         in_prev = [c for c in before if c.start >= prev_sent]
-        subjects = [c for c in in_prev if c.subject]
-        return (subjects or in_prev)[0].actor
+        if doc.has_annotation("DEP"):
+            subjects = [c for c in in_prev if c.subject]
+            return (subjects or in_prev)[0].actor
+        return _most_mentioned(in_prev, before)
     return before[-1].actor
+
+
+def _most_mentioned(options: Sequence[Candidate], history: Sequence[Candidate]) -> str:
+    """Without a parse, the person the article has named most so far (news keeps its protagonist
+    as the topic); ties go to the first named in the sentence."""
+    counts: dict[str, int] = {}
+    for c in history:
+        counts[c.actor] = counts.get(c.actor, 0) + 1
+    best = max(options, key=lambda c: (counts[c.actor], -c.start))
+    return best.actor
