@@ -43,7 +43,13 @@ def test_article_page_and_api(client, records) -> None:
                                   "/api/articles/0000000000000000", "/api/actors/org:none",
                                   "/api/actors/org:none/network"])
 def test_unknown_ids_are_404(client, path: str) -> None:
-    assert client.get(path).status_code == 404
+    response = client.get(path)
+    assert response.status_code == 404
+    if path.startswith("/api/"):
+        assert "no " in response.json()["detail"]
+    else:
+        assert response.headers["content-type"].startswith("text/html")
+        assert 'href="/actors"' in response.text  # a page with the navigation
 
 
 @pytest.mark.parametrize(("params", "titles"), [
@@ -142,7 +148,8 @@ def test_pages_contain_no_script_and_no_external_assets(client, records) -> None
 def test_actor_page_and_api(client) -> None:
     html = client.get("/actor/person:joko-widodo").text
     assert "Jokowi" in html and "Presiden" in html and "IDN" in html
-    assert html.count('class="dot ev-') == 2  # the month-only event is in the table only
+    assert html.count('class="dot ev-') == 3  # the month-only date gets its own slot
+    assert html.index('>2024-04-16<') < html.index('>2024-05<')
     assert 'class="node node-PERSON focus"' in html
     body = client.get("/api/actors/person:joko-widodo").json()
     assert body["aliases"] == ["Jokowi"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
 from warta.errors import StoreError
 from warta.settings import Settings, load_settings
@@ -59,5 +60,14 @@ def create_app(db_path: str | Path, *, settings: Settings | None = None) -> Fast
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": str(exc)}, status_code=503)
         return HTMLResponse(routes.render_error(request, str(exc)), status_code=503)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        # pages get a page (with the navigation), the API keeps FastAPI's JSON shape
+        if request.url.path.startswith(("/api/", "/static/", "/openapi.json")):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
+                                headers=exc.headers)
+        return HTMLResponse(routes.render_error(request, str(exc.detail)),
+                            status_code=exc.status_code)
 
     return app

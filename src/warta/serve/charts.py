@@ -113,34 +113,37 @@ class Dot:
     href: str
 
 
-def timeline(events: list[dict[str, Any]], actor_id: str) -> tuple[Chart, list[Dot]]:
-    """An actor's events on a date axis: above the line as source, below as target."""
+def timeline(events: list[dict[str, Any]], actor_id: str, *,
+             max_dates: int = 40) -> tuple[Chart, list[Dot]]:
+    """An actor's events along its distinct dates (above the line as source, below as target).
+
+    The axis is the ordered list of dates as stated, so partial dates ("2024-04", "2022") get
+    their own slot instead of being dropped or pinned to an invented day; only the latest
+    ``max_dates`` dates are drawn. Undated events stay in the table under the chart.
+    """
     chart = Chart(height=140)
-    dated = [e for e in events if (e.get("date") or e.get("article_published") or "")[:10]]
-    if not dated:
+    dated = [e for e in events if e.get("date")]
+    labels = sorted({e["date"][:10] for e in dated})[-max_dates:]
+    if not labels:
         return chart, []
-    day_of = {id(e): (e.get("date") or e["article_published"])[:10] for e in dated}
-    full = sorted(d for d in day_of.values() if len(d) == 10)
-    days = _days(full[0], full[-1]) if full else sorted(set(day_of.values()))
-    slot = (WIDTH - 2 * PAD) / max(len(days), 1)
-    index = {d: i for i, d in enumerate(days)}
+    slot = (WIDTH - 2 * PAD) / len(labels)
+    index = {d: i for i, d in enumerate(labels)}
     stacks: dict[tuple[str, bool], int] = defaultdict(int)
     dots = []
     for e in dated:
-        day = day_of[id(e)]
-        if day not in index:  # a month-only date: on the first charted day of its month, if any
-            day = next((d for d in days if d.startswith(day)), "")
-            if not day:
-                continue
+        day = e["date"][:10]
+        if day not in index:
+            continue
         as_source = e.get("source_id") == actor_id
         level = stacks[(day, as_source)]
         stacks[(day, as_source)] += 1
         y = 70 - 14 * (level + 1) if as_source else 70 + 14 * (level + 1)
         other = e.get("target_name") if as_source else e.get("source_name")
-        label = (f"{day} {e['type']} {'→' if as_source else '←'} {other or '?'}")
+        label = f"{day} {e['type']} {'→' if as_source else '←'} {other or '?'}"
         dots.append(Dot(PAD + index[day] * slot + slot / 2, y, label, f"ev-{e['type']}",
                         f"/article/{e['article_id']}"))
-    chart.ticks = _ticks(days, slot)
+    step = max(1, math.ceil(len(labels) / 8))
+    chart.ticks = [(PAD + i * slot + slot / 2, d) for i, d in enumerate(labels) if i % step == 0]
     return chart, dots
 
 

@@ -210,6 +210,7 @@ def actor_page(request: Request, conn: Conn, actor_id: str) -> HTMLResponse:
     actor = _actor(conn, actor_id)
     events = queries.list_events(conn, actor=actor["id"], limit=500)
     events = [e for e in events if actor["id"] in (e["source_id"], e["target_id"])]
+    events.sort(key=lambda e: (e["date"] is None, e["date"] or ""))  # undated last
     timeline, dots = charts.timeline(events, actor["id"])
     net = analytics.actor_network(conn, actor_id=actor["id"])
     nodes, edges = charts.network(net, focus=actor["id"])
