@@ -121,23 +121,52 @@ class Context:
         return self.by_start.get(i)
 
 
-def _boundary_between(doc: Doc, lo: int, hi: int) -> bool:
+def relative_clauses(doc: Doc, sent: Span) -> list[tuple[int, int]]:
+    """Closed ", yang ... ," relative clauses of a sentence, as token ranges (yang .. comma)."""
+    out = []
+    for i in range(sent.start + 1, sent.end):
+        if doc[i].lower_ == "yang" and doc[i - 1].text == ",":
+            close = next((j for j in range(i + 1, sent.end) if doc[j].text == ","), None)
+            if close is not None:
+                out.append((i, close))
+    return out
+
+
+def _relative_opener(doc: Doc, i: int, sent: Span) -> int | None:
+    """Index of the "yang" opening the relative clause a verb at ``i`` is in (", yang ...")."""
+    for j in range(i - 1, sent.start, -1):
+        if doc[j].text in ",;:" or doc[j].text in HARD_STOPS:
+            return None
+        if doc[j].lower_ == "yang":
+            return j if doc[j - 1].text == "," else None
+    return None
+
+
+def _boundary_between(doc: Doc, lo: int, hi: int, closed: list[tuple[int, int]]) -> bool:
     """Whether a relative or complement clause opens between two token positions."""
     for i in range(lo, hi):
         w = doc[i].lower_
-        if w in HARD_STOPS:
+        if w in HARD_STOPS or is_newline(doc[i]) or w == "bahwa":
             return True
-        if w == "bahwa":
-            return True
-        if w == "yang" and i > 0 and doc[i - 1].text == "," and i - 1 != lo:
+        if w == "yang" and i > 0 and doc[i - 1].text == "," and i - 1 != lo \
+                and not any(a == i and b < hi for a, b in closed):
             return True  # ", yang ..." whose head is not the candidate right before the comma
     return False
 
 
 def subject(ctx: Context, i: int, sent: Span) -> list[Mention]:
-    """The subject of the clause a verb at token ``i`` belongs to: nearest unmarked name left."""
+    """The subject of the clause a verb at token ``i`` belongs to: nearest unmarked name left,
+    skipping closed relative clauses ("Prabowo, yang ... mengunjungi Beijing, memuji ...")."""
+    closed = relative_clauses(ctx.doc, sent)
+    opener = _relative_opener(ctx.doc, i, sent)
+    if opener is not None:  # "..., yang <trigger>": the head right before the comma
+        k = ctx.left_word(opener - 2, sent.start)
+        head = ctx.by_end.get(k + 1) if k is not None else None
+        return [head] if head is not None else []
     for m in reversed([m for m in ctx.mentions if m.end <= i and m.start >= sent.start]):
-        if _boundary_between(ctx.doc, m.end, i):
+        if any(a <= m.start and b < i for a, b in closed if m.end <= b):
+            continue
+        if _boundary_between(ctx.doc, m.end, i, closed):
             break
         if ctx.prep_of(m, sent.start) is None:
             first = ctx.partner(m, sent.start)

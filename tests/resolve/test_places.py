@@ -1,0 +1,49 @@
+"""Places: locative phrases and the dateline, resolved through a gazetteer lookup."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "extract"))
+from events_helpers import build, lookup
+
+from warta.resolve import places
+
+
+@pytest.mark.parametrize(("name", "country", "kb"), [
+    ("Tokyo", "JPN", "tokyo"),
+    ("JAKARTA", "IDN", "jakarta"),  # dateline capitals
+    ("Atlantis", None, None),  # unknown: a name, never a guessed country
+])
+def test_resolve(name: str, country: str | None, kb: str | None) -> None:
+    place = places.resolve(name, lookup=lookup)
+    assert (place.country, place.kb) == (country, kb)
+
+
+def test_locative_spans_only_after_locative_prepositions() -> None:
+    doc = build("Prabowo tiba di Tokyo dari Jakarta lalu terbang ke Beijing.")
+    assert [s.text for s in places.locative_spans(doc)] == ["Tokyo", "Beijing"]
+
+
+def test_extract_places_starts_with_the_dateline() -> None:
+    doc = build("Prabowo bertemu Fumio Kishida di Tokyo.", dateline="JAKARTA")
+    found = places.extract_places(doc, lookup=lookup)
+    assert [(p.name, p.country) for p in found] == [("Jakarta", "IDN"), ("Tokyo", "JPN")]
+    assert found[0].span is None and found[1].span.text == "Tokyo"
+
+
+def test_actor_entities_are_places_by_type() -> None:
+    doc = build("Kapal itu berlayar ke Jepang.")
+    assert places.is_place_span(doc, doc.ents[0])
+    assert [s.text for s in places.locative_spans(doc)] == ["Jepang"]
+
+
+def test_real_gazetteer_when_installed() -> None:
+    lookup_ = places.gazetteer_lookup()
+    if lookup_ is None:
+        pytest.skip("warta.resolve.gazetteer not built in this checkout")
+    place = places.resolve("Beijing", lookup=lookup_)
+    assert place.country == "CHN"
