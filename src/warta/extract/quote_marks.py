@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from warta.nlp.lang.id.reporting_verbs import DOUBLED_STRAIGHT, QUOTE_PAIRS, STRAIGHT_QUOTES
+from warta.nlp.lang.id.reporting_verbs import (
+    DOUBLED_STRAIGHT,
+    QUOTE_PAIRS,
+    SINGLE_MARKS,
+    STRAIGHT_QUOTES,
+)
 
-_CLOSERS = frozenset(QUOTE_PAIRS.values()) - frozenset(QUOTE_PAIRS)  # ” » ’ ›
-_OPENERS = frozenset(QUOTE_PAIRS) - {"‘"}
+_CLOSERS = frozenset(QUOTE_PAIRS.values()) - frozenset(QUOTE_PAIRS) - SINGLE_MARKS  # ” » ›
+_OPENERS = frozenset(QUOTE_PAIRS) - SINGLE_MARKS
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
 _TRIM = " \t\r\n,"
 
@@ -67,8 +72,13 @@ def _marks(text: str, lo: int, hi: int) -> list[Mark]:
             out.append(Mark(i, 1, c, "straight"))
         elif c in _OPENERS:
             out.append(Mark(i, 1, c, "open"))
-        elif c in _CLOSERS and c != _SINGLE_CLOSE:
+        elif c in _CLOSERS:
             out.append(Mark(i, 1, c, "close"))
+        elif c == "'" and not text[i - 1:i].isalnum() and text[i + 1:i + 2].isalnum():
+            out.append(Mark(i, 1, "'", "open"))
+        elif (c == "'" and not _is_space(text, i - 1) and not text[i + 1:i + 2].isalnum()
+              and text[i - 1:i] not in ("s", "S")):
+            out.append(Mark(i, 1, "'", "close"))
         elif c == _SINGLE_OPEN and not text[i - 1:i].isalnum() and not _is_space(text, i + 1):
             out.append(Mark(i, 1, c, "open"))
         elif (c == _SINGLE_CLOSE and not _is_space(text, i - 1)
@@ -98,7 +108,7 @@ def _matches(opener: Mark, m: Mark) -> bool:
 def _step(text: str, stack: list[Mark], m: Mark) -> bool:
     """Apply one mark to the nesting stack; True when it closes the outermost quote."""
     if not stack:
-        if m.role == "close" and m.char == _SINGLE_CLOSE:
+        if m.role == "close" and m.char in SINGLE_MARKS:
             return False  # a stray apostrophe-like mark
         stack.append(m)
         return False
@@ -110,9 +120,9 @@ def _step(text: str, stack: list[Mark], m: Mark) -> bool:
         stack.pop()  # the same mark used both ways (“…“)
     elif m.role == "straight" and _closes(text, m) and not _opens(text, m):
         stack.pop()  # mixed marks: “…"
-    elif m.role == "close" and m.char != _SINGLE_CLOSE and top.char != _SINGLE_OPEN:
+    elif m.role == "close" and m.char in _CLOSERS and top.char not in SINGLE_MARKS:
         stack.pop()  # mixed curly/guillemet closers
-    elif m.role in ("open", "straight") or m.char == _SINGLE_OPEN:
+    elif m.role in ("open", "straight"):
         stack.append(m)
     return not stack
 

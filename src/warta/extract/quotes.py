@@ -88,7 +88,7 @@ def _view(doc: Doc) -> _View:
     para_starts = [p[0] for p in paras] or [0]
     para_of = [max(0, bisect_right(para_starts, t.idx) - 1) for t in doc]
     region_of = [-1] * len(doc)
-    mark = [not t.text.strip('"“”‘’«»„‹›＂') for t in doc]
+    mark = [not t.text.strip("\"“”‘’«»„‹›＂'") for t in doc]
     for n, r in enumerate(regions):
         for t in doc:
             if r.open <= t.idx < r.close:
@@ -204,7 +204,10 @@ def _np_before(v: _View, end: int, lo: int) -> Span | None:
         j -= 1
     if j == stop:
         return None
-    return doc[j + 1:stop + 1]
+    # the head comes first: "ahli konstruksi dari Kalifornia" names an expert, not a state
+    cut = next((k for k in range(j + 2, stop + 1) if doc[k].lower_ in rv.NP_PREPOSITIONS),
+               stop + 1)
+    return doc[j + 1:cut]
 
 
 def _coordinates(doc: Doc, j: int, lo: int) -> bool:
@@ -219,6 +222,9 @@ def _subject(v: _View, verb: int, lo: int) -> Span | None:
     prev = verb - 1
     if prev >= lo and doc[prev].lower_ == "yang":
         return _np_before(v, prev, lo)  # relative clause: "X yang mengatakan …"
+    if prev > lo and doc[prev].text == ",":
+        np = _np_before(v, prev, lo)  # apposition: "Kepala Dinas X, Anita Kusuma, menegaskan"
+        return np if np is not None and any(t.is_title for t in np) else None
     if prev >= lo and doc[prev].lower_ in rv.PARTICIPLE_LINKS:
         k = prev - 1
         while k >= lo and doc[k].text == ",":
@@ -331,6 +337,8 @@ def _verb_before(v: _View, lo: int, open_tok: int) -> tuple[int, Span | None] | 
         low = doc[i].lower_
         if v.region_of[i] >= 0:
             break
+        if low in rv.PASSIVE_NYA:
+            return i, doc[i:i + 1]  # "yang disebutnya sebagai '…'": the agent is the -nya
         if low in rv.VERB_BEFORE or low in rv.FRAMING_VERBS or low in rv.INDIRECT_VERBS:
             return i, _subject(v, i, lo)
     return None
@@ -432,7 +440,8 @@ def _frame_region(v: _View, content: Span, lo: int, open_tok: int, after: int, h
             vi, subj = verb
             before_frame = _Frame(subj, doc[vi:vi + 1],
                                   subj is not None and len(subj) == 1
-                                  and subj[0].lower_ in rv.PRONOUNS,
+                                  and (subj[0].lower_ in rv.PRONOUNS
+                                       or subj[0].lower_ in rv.PASSIVE_NYA),
                                   _tail_between(v, vi + 1, open_tok),
                                   _date_in(v, lo, open_tok))
             partial = not _introduces(v, vi, open_tok) or not statement
@@ -514,6 +523,7 @@ def _indirect_in(v: _View, lo: int, hi: int, direct: list[_Candidate]) -> _Candi
     with_bahwa = [j for j in verbs
                   if any(doc[k].lower_ in rv.COMPLEMENTIZERS
                          for k in range(j + 1, min(hi, j + _BAHWA_REACH)))]
+    verbs = [j for j in verbs if j in with_bahwa or doc[j].lower_ not in rv.INDIRECT_NEEDS_BAHWA]
     for j in with_bahwa + [j for j in verbs if j not in with_bahwa]:
         subj = _subject(v, j, lo)
         if subj is None:
@@ -535,7 +545,19 @@ def _indirect_in(v: _View, lo: int, hi: int, direct: list[_Candidate]) -> _Candi
         cand.addressee = _tail_between(v, j + 1, start)
         cand.date = _date_in(v, lo, hi)
         return cand
-    return _menurut_indirect(v, lo, hi, direct) or _cue_final(v, lo, hi, direct)
+    return (_menurut_indirect(v, lo, hi, direct) or _cue_final(v, lo, hi, direct)
+            or _agentless(v, lo, hi, direct))
+
+
+def _agentless(v: _View, lo: int, hi: int, direct: list[_Candidate]) -> _Candidate | None:
+    """'Diungkapkan, tujuan utama …': a passive cue with no agent continues the last speaker."""
+    doc = v.doc
+    if hi - lo < 3 or doc[lo].lower_ not in rv.PASSIVE_CUES or doc[lo + 1].text != ",":
+        return None
+    cand = _clause(v, lo + 2, _clause_end(v, lo + 2, hi), direct)
+    if cand is not None:
+        cand.cue, cand.inherit = doc[lo:lo + 1], True
+    return cand
 
 
 def _clause(v: _View, start: int, end: int, direct: list[_Candidate]) -> _Candidate | None:
@@ -549,9 +571,7 @@ def _clause(v: _View, start: int, end: int, direct: list[_Candidate]) -> _Candid
         if d.kind == "direct" and d.content.start <= start + 1 and d.content.end >= end - 1:
             return None
     if v.mark[start] and v.region_of[start] >= 0:
-        region = v.regions[v.region_of[start]]
-        if v.tok(region.close) >= end - 1:
-            return None  # 'X mengatakan "…"' is a direct quote, not a reported clause
+        return None  # 'X mengatakan "…"' is a direct quote, not a reported clause
     return _Candidate(span, "indirect")
 
 
@@ -576,13 +596,28 @@ def _menurut_indirect(v: _View, lo: int, hi: int,
     return cand
 
 
+def _demikian(v: _View, i: int, hi: int) -> _Frame | None:
+    """'…, demikian pernyataan penerbit X.' — the speaker after "demikian" (+ a noun or cue)."""
+    doc = v.doc
+    if i >= hi or doc[i].lower_ not in rv.DEMIKIAN:
+        return None
+    k = i + 1
+    while k < hi and doc[k].lower_ in rv.DEMIKIAN_NOUNS:
+        k += 1
+    np, stop = _np_after(v, k, hi)
+    if np is None:
+        return None
+    tail, _ = _attribution_tail(v, stop, hi)
+    return _Frame(np, doc[i:k], np[0].lower_ in rv.PRONOUNS, tail, _date_in(v, i, hi))
+
+
 def _cue_final(v: _View, lo: int, hi: int, direct: list[_Candidate]) -> _Candidate | None:
     """'Harga akan naik, kata Tito.' — a cue after an unquoted clause."""
     doc = v.doc
     for j in range(hi - 1, lo, -1):
         if doc[j].text == "," and v.region_of[j] < 0 and j + 1 < hi:
-            frame = _cue_after(v, j + 1, hi)
-            is_cue, _ = _stem_cue(doc[j + 1].text)
+            frame = _demikian(v, j + 1, hi) or _cue_after(v, j + 1, hi)
+            is_cue = _stem_cue(doc[j + 1].text)[0] or doc[j + 1].lower_ in rv.DEMIKIAN
             if frame is None or not is_cue:
                 return None
             cand = _clause(v, lo, _clause_end(v, lo, j), direct)
@@ -658,8 +693,18 @@ def _resolve(doc: Doc, cand: _Candidate, last: tuple[str | None, int] | None,
             return recent
         found = resolver(doc, span) if resolver is not None else None
         return found or _nearest_person(doc, span.start)
+    if _generic(doc, span):
+        return None
     actor = resolver(doc, span) if resolver is not None else None
     return actor or _actor_of_span(doc, span) or _surname_actor(doc, span)
+
+
+def _generic(doc: Doc, span: Span) -> bool:
+    """'Sejumlah surat kabar Brasil', 'warga Delhi': a group, not the place it names."""
+    if span[0].lower_ not in rv.GENERIC_HEADS:
+        return False
+    return not any(e.label_ in ("PERSON", "PER") and e.start < span.end and span.start < e.end
+                   for e in _entities(doc))
 
 
 def _resolve_all(doc: Doc, cands: list[_Candidate]) -> list[Quote]:

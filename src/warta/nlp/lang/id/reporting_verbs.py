@@ -67,11 +67,41 @@ INDIRECT_VERBS: frozenset[str] = frozenset({
 # Verbs that frame a quoted fragment as the subject's words (partial quotes) without being
 # speech verbs: characterising, interpreting, condemning, demanding.
 FRAMING_VERBS: frozenset[str] = frozenset({
-    "menggambarkan", "menafsirkan", "menyebutnya", "menjuluki", "mengecam", "mengkritik",
-    "menyerukan", "mendesak", "meminta", "menuntut", "menolak", "menyambut", "menamai",
-    "menamakan", "mengistilahkan", "menganggapnya", "memandang", "melihat", "mencap",
+    # Naming verbs (menjuluki, menamai) are left out on purpose: they introduce names, not words.
+    "menggambarkan", "menafsirkan", "menyebutnya", "mengecam", "mengkritik", "menyerukan",
+    "mendesak", "meminta", "menuntut", "menolak", "menyambut", "menganggapnya", "memandang",
+    "melihat", "mencap",
     "memperingatkan", "menuduh", "menuding", "menyindir", "mengutuk", "mengajak", "berjanji",
     "bersumpah", "mengancam", "menjanjikan", "menginginkan", "menawarkan",
+})
+
+# Passive verbs with the agent as "-nya": "… yang disebutnya sebagai 'orang-orang …'".
+PASSIVE_NYA: frozenset[str] = frozenset({
+    "disebutnya", "dikatakannya", "dinilainya", "dianggapnya", "digambarkannya",
+    "diungkapkannya", "disampaikannya", "ditegaskannya", "dijelaskannya", "ditambahkannya",
+    "diistilahkannya", "diakuinya",
+})
+
+# Verbs that report a clause only with "bahwa"; without it they take an object ("mengklaim
+# kepemilikan", "membantah tuduhan", "mencatat kenaikan").
+INDIRECT_NEEDS_BAHWA: frozenset[str] = frozenset({
+    "mengklaim", "mengeklaim", "mengakui", "membantah", "menyinggung", "mencatat", "menjamin",
+    "menyadari", "mengisyaratkan", "mengumumkan", "memastikan",
+})
+
+# "…, demikian pernyataan X." — a closing attribution after an unquoted statement.
+DEMIKIAN: frozenset[str] = frozenset({"demikian"})
+DEMIKIAN_NOUNS: frozenset[str] = frozenset({
+    "pernyataan", "keterangan", "penjelasan", "kata", "ujar", "ucap", "tulis", "laporan",
+    "disampaikan", "dikatakan", "diungkapkan", "dijelaskan", "ditulis", "dilaporkan", "oleh",
+})
+
+# Heads of generic speaker phrases: a place inside them ("sejumlah surat kabar Brasil", "warga
+# Delhi") is not the speaker, so such speakers stay unknown.
+GENERIC_HEADS: frozenset[str] = frozenset({
+    "sejumlah", "beberapa", "banyak", "sebagian", "para", "warga", "masyarakat", "media",
+    "surat", "pengamat", "analis", "sumber", "kalangan", "netizen", "warganet", "penduduk",
+    "seorang", "salah", "orang", "pihak",
 })
 
 # Participial links: "…, dengan mengatakan bahwa …" — the speaker is the main clause's subject.
@@ -106,11 +136,15 @@ SPEAKER_STOPS: frozenset[str] = frozenset({
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad", "tadi",
 })
 
+# Prepositions that end a speaker's head noun phrase ("ahli konstruksi | dari Kalifornia").
+NP_PREPOSITIONS: frozenset[str] = frozenset({"dari", "di", "asal", "untuk", "ke", "pada"})
+
 # Words that end a subject noun phrase when walking back from a verb.
 CLAUSE_BOUNDARIES: frozenset[str] = frozenset({
     "bahwa", "yang", "dan", "tetapi", "namun", "sedangkan", "sementara", "karena", "ketika",
     "saat", "sehingga", "agar", "supaya", "jika", "kalau", "setelah", "sebelum", "lalu",
-    "kemudian", "serta", "atau", "tapi", "untuk",
+    "kemudian", "serta", "atau", "tapi", "untuk", "adalah", "ialah", "merupakan", "yakni",
+    "yaitu",
 })
 # Conjunctions that join two names into one subject ("Tiongkok dan Rusia mengatakan").
 COORDINATORS: frozenset[str] = frozenset({"dan", "serta"})
@@ -123,7 +157,9 @@ SUBJECT_ADVERBS: frozenset[str] = frozenset({
 
 # Quote-mark pairs: opening mark → closing marks. Straight marks are undirected and paired by
 # context; ``""`` (a CSV export's escaped quote left in the text) counts as one straight mark.
-QUOTE_PAIRS: dict[str, str] = {"“": "”", "«": "»", "‘": "’", "„": "“", "‹": "›"}
+QUOTE_PAIRS: dict[str, str] = {"“": "”", "«": "»", "‘": "’", "„": "“", "‹": "›", "'": "'"}
+# Single marks double as apostrophes (Jum’at, Ma'ruf): they count only in quote-like contexts.
+SINGLE_MARKS: frozenset[str] = frozenset({"‘", "’", "'"})
 STRAIGHT_QUOTES: frozenset[str] = frozenset({'"', "＂"})
 DOUBLED_STRAIGHT = '""'
 
