@@ -3,6 +3,8 @@
 Checks that the second run adds nothing (idempotence), that every distinct article is stored
 once, that no stored text keeps the "SCROLL TO CONTINUE WITH CONTENT" scraping leftover, and that
 `warta search inflasi` returns ranked hits; prints the articles/second of the first ingest.
+Then it kills an ingest (SIGKILL) midway into a second store and checks that re-running the same
+command stores exactly the rest.
 
 The CSV holds 900 rows but only 826 distinct articles: 68 articles appear two or three times
 under different dataset ids (same URL, title and text; the topic label, keywords and sometimes
@@ -20,6 +22,7 @@ import argparse
 import csv
 import json
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -115,6 +118,38 @@ def run_checks(csv_path: Path, db: Path, rows: int, distinct: int) -> list[str]:
     scores = [json.loads(line)["score"] for line in ranked.stdout.splitlines()]
     if hits.returncode != 0 or not scores or scores != sorted(scores, reverse=True):
         problems.append(f"search inflasi: exit {hits.returncode}, scores {scores[:5]}")
+    return problems + kill_and_resume(csv_path, db.with_name("killed.db"), distinct)
+
+
+def _stored(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:  # not created or not migrated yet
+        return 0
+
+
+def kill_and_resume(csv_path: Path, db: Path, distinct: int, *, after: int = 150) -> list[str]:
+    """SIGKILL an ingest once ``after`` articles are stored; the re-run must store the rest."""
+    command = [sys.executable, "-m", "warta", "ingest", str(csv_path), "--db", str(db), *COLUMNS]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 600
+    while proc.poll() is None and _stored(db) < after and time.monotonic() < deadline:
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    before = _stored(db)
+    with sqlite3.connect(db) as conn:
+        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    resumed, _ = ingest(csv_path, db)
+    new, _, failed, _ = summary(resumed)
+    after_count = _stored(db)
+    print(f"killed ingest: {before} stored at SIGKILL, integrity {integrity}; re-run: "
+          f"{resumed.stderr.strip().splitlines()[-1]}; now {after_count}")
+    problems = []
+    if integrity != "ok" or after_count != distinct or new != distinct - before or failed:
+        problems.append(f"resume after kill: {before} + {new} new = {after_count}, "
+                        f"expected {distinct}; integrity {integrity}")
     return problems
 
 

@@ -43,6 +43,7 @@ def _format_option(f: Any) -> Any:
 @click.option("--since", default=None, help="Published on or after this ISO date.")
 @click.option("--until", default=None, help="Published on or before this ISO date.")
 @click.option("--language", default=None, help="Only articles in this language (ISO 639-1).")
+@click.option("--source", default=None, help="Only articles from this site, URL part or file.")
 @click.option("--actor", default=None, help="Only articles mentioning this actor (name/alias).")
 @click.option("--type", "event_type", default=None, help="Only articles with this PLOVER event.")
 @_format_option
