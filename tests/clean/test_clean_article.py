@@ -143,6 +143,9 @@ def test_sentence_with_parentheses_is_not_a_credit():
     ("BANDA ACEH, WARTAKITA.id – ", Dateline("Banda Aceh", "WARTAKITA.id")),
     ("Jakarta, CNN Indonesia -- ", Dateline("Jakarta", "CNN Indonesia")),
     ("TEMPO.CO, Jakarta - ", Dateline("Jakarta", "TEMPO.CO")),
+    ("Suara.com - ", Dateline(None, "Suara.com")),
+    ("Rimanews - ", Dateline(None, "Rimanews")),
+    ("Sukabumi, Jawa Barat (ANTARA News) - ", Dateline("Sukabumi", "ANTARA News")),
 ])
 def test_datelines(opening: str, dateline: Dateline):
     article = clean_article(_raw(opening + BODY))

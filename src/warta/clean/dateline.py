@@ -22,12 +22,14 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
         m = pattern.match(paragraph)
         if m is None:
             continue
-        place = m["place"].strip()
-        if place.split()[0].lower().strip(".") in patterns.NOT_PLACES:
+        place = (m.groupdict().get("place") or "").strip()
+        if place and place.split()[0].lower().strip(".") in patterns.NOT_PLACES:
             continue
-        source = m.groupdict().get("source")
-        source = source.strip() if source else None
-        return Dateline(place=_place_case(place), source=source), paragraph[m.end():]
+        source = (m.groupdict().get("source") or "").strip()
+        if not source and place.lower() in patterns.OUTLETS:
+            place, source = "", place
+        return (Dateline(place=_place_case(place) if place else None, source=source or None),
+                paragraph[m.end():])
     return None, paragraph
 
 

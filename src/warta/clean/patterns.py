@@ -121,17 +121,27 @@ BRACKET_CREDIT = re.compile(r"^\((?P<inside>[A-Za-z]{2,10}(?:\s*[/,]\s*[A-Za-z]{
 TRAILING_CREDIT = re.compile(r"\s+\((?P<inside>[a-zA-Z]{2,10}(?:\s*/\s*[a-zA-Z]{2,10}){1,4})\)\.?$")
 NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\||\bdan\b|\band\b)\s*", _I)
 
-# Datelines: "JAKARTA, KOMPAS.com -", "Jakarta -", "Jakarta (ANTARA) -", "TEMPO.CO, Jakarta -".
+# Datelines: "JAKARTA, KOMPAS.com -", "Jakarta -", "Jakarta (ANTARA) -", "TEMPO.CO, Jakarta -",
+# "Suara.com -" (an outlet alone: no place).
 _PLACE = r"[A-Z][A-Za-z'’.]+(?:\s+[A-Z][A-Za-z'’.]+){0,3}"
 _SOURCE = r"[A-Za-z0-9][\w.]*(?:\s+[A-Z][\w.]*){0,2}"
 # A dash with a space on at least one side: "Shin Tae-yong" is a name, not a dateline.
 _DASH = r"(?:\s+(?:-{1,2}|–|—)\s*|(?:-{1,2}|–|—)\s+)"
 DATELINES = [
+    re.compile(rf"^(?P<source>[A-Za-z0-9][\w]*\.(?:com|co\.id|co|id|net|org|tv)\b[\w.]*){_DASH}"
+               r"(?=\S)", _I),
     re.compile(rf"^(?P<source>[A-Za-z0-9][\w]*\.[\w.]+)\s*,\s*(?P<place>{_PLACE}){_DASH}(?=\S)"),
     re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<source>{_SOURCE}){_DASH}(?=\S)"),
     re.compile(rf"^(?P<place>{_PLACE})\s*\((?P<source>[^()]{{2,30}})\){_DASH}(?=\S)"),
+    re.compile(rf"^(?P<place>{_PLACE})\s*,\s*{_PLACE}\s*\((?P<source>[^()]{{2,30}})\){_DASH}"
+               r"(?=\S)"),
     re.compile(rf"^(?P<place>[A-Z][A-Za-z'’.]+(?:\s+[A-Z][A-Za-z'’.]+){{0,2}}){_DASH}(?=\S)"),
 ]
+# Outlets that open a text alone ("Rimanews -"): a source, not a place.
+OUTLETS = frozenset({"rimanews", "antaranews", "okezone", "viva", "vivanews", "detikcom",
+                     "kumparan", "tribunnews", "liputan6", "kontan", "republika", "tempo",
+                     "kompas", "sindonews", "inews", "medcom", "beritasatu", "jpnn", "tirto",
+                     "katadata", "antara", "bisnis", "merdeka", "suara", "juara"})
 # Upper-case place words that keep their case ("DKI Jakarta", "NTT").
 PLACE_ACRONYMS = frozenset({"DKI", "DIY", "NTT", "NTB", "AS", "UEA", "RI", "PBB", "USA", "UK"})
 # First words that look like a place but start a sentence ("Presiden - ..." is not a dateline).
