@@ -85,6 +85,8 @@ def test_percentages_of_words(blank_id, sentence, positive, negative):
         (["kondisi", "ini", "tidak", "terlalu", "buruk"], 20.0),  # negator two words before
         (["ekonomi", "belum", "pulih"], -100 / 3),
         (["tidak", "ada", "yang", "tahu", "apakah", "hasilnya", "baik"], 100 / 7),  # too far
+        (["tidak", "hanya", "berhasil"], 100 / 3),  # "not only", not "not"
+        (["tidak", "ada", "korban", "jiwa"], 25.0),  # no casualties
     ],
 )
 def test_negation_reverses_within_two_words(lexicon, words, expected_score):

@@ -41,21 +41,23 @@ class Lexicon:
 
     weights: dict[tuple[str, ...], float]
     negators: frozenset[str] = frozenset()
+    not_negating: frozenset[str] = frozenset()  # "tidak hanya": the negator does not negate
 
     @property
     def longest(self) -> int:
         return max((len(k) for k in self.weights), default=1)
 
     @classmethod
-    def from_rows(cls, rows: Iterable[tuple[str, float]], *,
-                  negators: Iterable[str] = ()) -> Lexicon:
+    def from_rows(cls, rows: Iterable[tuple[str, float]], *, negators: Iterable[str] = (),
+                  not_negating: Iterable[str] = ()) -> Lexicon:
         """Build from (entry, weight) pairs; weights of repeated entries are summed."""
         weights: dict[tuple[str, ...], float] = {}
         for entry, weight in rows:
             key = tuple(entry.lower().split())
             if key:
                 weights[key] = weights.get(key, 0.0) + weight
-        return cls(weights, frozenset(n.lower() for n in negators))
+        return cls(weights, frozenset(n.lower() for n in negators),
+                   frozenset(n.lower() for n in not_negating))
 
 
 def read_tsv(path: Path) -> list[tuple[str, float]]:
@@ -82,7 +84,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     """warta's shipped lexicon (or the TSV at ``path``), with the shipped negators."""
     data = _data_dir()
     rows = read_tsv(path or data / "lexicon-id.tsv")
-    return Lexicon.from_rows(rows, negators=_read_words(data / "negators-id.txt"))
+    return Lexicon.from_rows(rows, negators=_read_words(data / "negators-id.txt"),
+                             not_negating=_read_words(data / "not-negating-id.txt"))
 
 
 def _lookup_word(word: str, lexicon: Lexicon) -> float | None:
@@ -120,7 +123,9 @@ def score_words(words: Sequence[str], lexicon: Lexicon) -> Tone:
     while i < len(words):
         n, weight = _match(words, i, lexicon, longest)
         if n == 1 and words[i] in lexicon.negators:
-            last_negator = i
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if following not in lexicon.not_negating:
+                last_negator = i
         elif weight:
             if i - last_negator <= NEGATION_WINDOW:
                 weight = -weight
