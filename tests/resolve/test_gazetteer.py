@@ -113,3 +113,16 @@ def test_stage_skips_other_languages(nlp) -> None:
     doc = nlp.get_pipe("gazetteer")(doc)
     assert list(doc.ents) == []
     assert doc._.stages[-1].status == "skipped"
+
+
+def test_stage_adds_later_bare_names_of_a_named_person(nlp) -> None:
+    text = "Gubernur Andi Wiranata tiba. Kemudian Wiranata berpidato, dan Andi tersenyum."
+    doc = with_persons(nlp, text, ("Andi Wiranata",))
+    persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert persons == ["Andi Wiranata", "Wiranata", "Andi"]
+
+
+def test_stage_recognises_known_public_figures(nlp) -> None:
+    doc = with_persons(nlp, "Kemarin Jokowi dan Xi Jinping berbincang.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Jokowi", "PERSON"),
+                                                      ("Xi Jinping", "PERSON")]

@@ -305,7 +305,62 @@ def recognise(doc: Doc) -> list[Span]:
     ents = _merge(doc, model, candidates)
     taken = {i for e in ents for i in range(e.start, e.end)}
     titled = [p for p in roles.titled_persons(doc, ents) if not _touches(p, taken)]
-    return filter_spans(sorted(ents + titled, key=lambda s: (s.start, -len(s))))
+    ents = filter_spans(sorted(ents + titled, key=lambda s: (s.start, -len(s))))
+    ents = _add(ents, _known_people(doc, _taken(ents)))
+    return _add(ents, name_variants(doc, ents))
+
+
+def _taken(ents: list[Span]) -> set[int]:
+    return {i for e in ents for i in range(e.start, e.end)}
+
+
+def _add(ents: list[Span], extra: list[Span]) -> list[Span]:
+    return filter_spans(sorted(ents + extra, key=lambda s: (s.start, -len(s)))) if extra else ents
+
+
+def _known_people(doc: Doc, taken: set[int]) -> list[Span]:
+    """Public figures from people.tsv by full name or distinctive alias ("Jokowi")."""
+    people = _people()
+    found = []
+    i = 0
+    while i < len(doc):
+        hit = None
+        if i not in taken and doc[i].text[:1].isupper():
+            for end in range(min(len(doc), i + 5), i, -1):
+                if not _touches(doc[i:end], taken) and normalize(doc[i:end].text) in people:
+                    hit = Span(doc, i, end, label="PERSON")
+                    break
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit)
+        i = hit.end
+    return found
+
+
+def name_variants(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Later bare mentions of a person already named ("Vladimir Putin" … "Putin") that the
+    model missed: capitalised runs of that person's own name tokens."""
+    tokens: set[str] = set()
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            start = roles.skip_honorifics(doc, ent.start, ent.end)
+            tokens.update(normalize(t.text) for t in doc[start : ent.end] if len(t.text) > 2)
+    tokens = {t for t in tokens if lookup(t) is None}
+    if not tokens:
+        return []
+    taken = _taken(ents)
+    found = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while (end < len(doc) and end not in taken and doc[end].text[:1].isupper()
+               and normalize(doc[end].text) in tokens):
+            end += 1
+        if end > i:
+            found.append(Span(doc, i, end, label="PERSON"))
+        i = max(end, i + 1)
+    return found
 
 
 def _touches(span: Span, tokens: set[int]) -> bool:
