@@ -132,6 +132,13 @@ def test_named_text_column_is_not_guessed():
     assert failure.message.startswith("E009") and "'konten_utama'" in failure.message
 
 
+def test_malformed_csv_keeps_the_rows_before_the_damage():
+    items = _read("rusak.csv")
+    assert [type(i).__name__ for i in items] == ["RawArticle", "Failure"]
+    assert items[0].title == "Baik"
+    assert items[1].message.startswith(f"E006 {DATA / 'rusak.csv'}: malformed CSV (after line")
+
+
 def test_tsv():
     items = _read("berita.tsv")
     assert [a.source.format for a in items] == ["tsv", "tsv"]
@@ -183,6 +190,7 @@ def test_stdin():
     ("terpotong.txt.gz", "E003"),
     ("tak-terbaca.txt", "E004"),
     ("rusak-feed.xml", "E006"),
+    ("sitemap.xml", "E008"),
     ("tidak-ada.txt", "E007"),
     ("kosong-html.html", None),  # read; nothing but the menu survives cleaning (see clean tests)
     ("tanpa-html.warc", "E008"),

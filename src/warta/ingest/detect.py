@@ -45,6 +45,8 @@ def sniff_text(text: str, *, name: str = "") -> Kind:
         return "rss"
     if head.startswith("<") and _HTML.search(head):
         return "html"
+    if _XML_DECL.match(head):  # XML that is neither HTML nor a known feed: the feed reader says why
+        return "rss"
     if _looks_jsonl(head):
         return "jsonl"
     tabular = _tabular_kind(text, name)

@@ -27,6 +27,10 @@ def read_feed(text: str, name: str) -> Iterator[RawArticle | Failure]:
         reason = _one_line(str(parsed.get("bozo_exception", "unreadable")))
         yield Failure(name, Errors.E006.format(path=name, kind="RSS/Atom feed", reason=reason))
         return
+    if not parsed.entries:
+        reason = "XML without RSS items or Atom entries"
+        yield Failure(name, Errors.E008.format(path=name, reason=reason))
+        return
     site = parsed.feed.get("title") or None
     for index, entry in enumerate(parsed.entries):
         body = strip_html(_body(entry))

@@ -120,7 +120,7 @@ def read_table(text: str, name: str, settings: IngestSettings, *,
         for row in reader:
             rows.append((reader.line_num, row))
     except csv.Error as e:  # rows read before the damage are still articles
-        reason = f"line {reader.line_num}: {e}"
+        reason = f"after line {reader.line_num}: {e}"
         broken = Failure(name, Errors.E006.format(path=name, kind=fmt.upper(), reason=reason))
         if not rows:
             yield broken
