@@ -290,7 +290,7 @@ def api_search(conn: Conn, p: Search) -> dict[str, Any]:
 
 @api.get("/articles/{article_id}", summary="One article's full record")
 def api_article(conn: Conn, article_id: str) -> dict[str, Any]:
-    """The stored ``warta.article/1`` record."""
+    """The stored `warta.article/1` record."""
     return _article(conn, article_id)["record"]
 
 
@@ -298,7 +298,7 @@ def api_article(conn: Conn, article_id: str) -> dict[str, Any]:
 def api_actors(conn: Conn, q: str | None = None, type: str | None = None,
                country: str | None = None,
                limit: Annotated[int, Query(ge=1, le=5000)] = 100) -> list[dict[str, Any]]:
-    """``q`` matches id, name or alias as a substring; ``country`` is ISO alpha-3."""
+    """`q` matches id, name or alias as a substring; `country` is ISO alpha-3."""
     return queries.list_actors(conn, search=_blank(q), type=_blank(type),
                                country=_blank(country), limit=limit)
 
@@ -325,7 +325,7 @@ def api_actor_network(conn: Conn, actor_id: str) -> dict[str, Any]:
 @api.get("/network", summary="The whole actor network")
 def api_network(conn: Conn, min_articles: Annotated[int, Query(ge=1)] = 1,
                 limit: Annotated[int, Query(ge=1, le=50_000)] = 2000) -> dict[str, Any]:
-    """Every actor pair sharing at least ``min_articles`` articles, and every event edge."""
+    """Every actor pair sharing at least `min_articles` articles, and every event edge."""
     return _network_json(analytics.actor_network(conn, min_articles=min_articles, limit=limit))
 
 
@@ -333,7 +333,7 @@ def api_network(conn: Conn, min_articles: Annotated[int, Query(ge=1)] = 1,
 def api_quotes(conn: Conn, speaker: str | None = None, since: str | None = None,
                until: str | None = None, article_id: str | None = None,
                limit: Annotated[int, Query(ge=1, le=5000)] = 100) -> list[dict[str, Any]]:
-    """``speaker`` is an actor id, name or alias."""
+    """`speaker` is an actor id, name or alias."""
     return queries.list_quotes(conn, speaker=_blank(speaker), since=_blank(since),
                                until=_blank(until), article_id=_blank(article_id), limit=limit)
 
@@ -341,7 +341,7 @@ def api_quotes(conn: Conn, speaker: str | None = None, since: str | None = None,
 @api.get("/events", summary="Events with filters")
 def api_events(conn: Conn, p: Events,
                limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> dict[str, Any]:
-    """Events, oldest first, with actor names and their article; ``total`` ignores ``limit``."""
+    """Events, oldest first, with actor names and their article; `total` ignores `limit`."""
     filters = asdict(p)
     return {"total": analytics.count_events(conn, **filters),
             "events": queries.list_events(conn, limit=limit, **filters)}
