@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 import spacy
@@ -244,3 +246,14 @@ def test_stage_skips_other_languages(blank_id):
     doc = blank_id.get_pipe("dates")(doc)
     assert doc._.dates == []
     assert doc._.stages[-1].status == "skipped"
+
+
+@pytest.mark.parametrize("name", ["article-published", "article-plain"])
+def test_fixture_articles_give_exactly_the_annotated_dates(blank_id, name):
+    """Whole paragraphs (written for these tests): every date found, nothing else, right values."""
+    folder = Path(__file__).resolve().parent.parent / "data" / "dates"
+    gold = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+    doc = blank_id.make_doc((folder / f"{name}.txt").read_text(encoding="utf-8"))
+    doc._.published = gold["published"]
+    doc = blank_id.get_pipe("dates")(doc)
+    assert [[m.span.text, m.value] for m in doc._.dates] == gold["dates"]

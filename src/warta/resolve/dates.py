@@ -92,6 +92,7 @@ _YEAR = re.compile(
     _I,
 )
 _WORD_BEFORE = re.compile(r"([\w$-]+)[^\w]*$")
+_ADJACENT_WORD = re.compile(r"(\w+)[ \t]+$")  # the word right before, same clause
 _WORD_AFTER = re.compile(r"^[^\w]*(\w+)")
 _YEAR_LINK = re.compile(r"\d{4}\s*(?:-|–|—|s\.?/d\.?|hingga|sampai|dan|atau|ke|,)\s*\(?$", _I)
 # Relative forms.
@@ -376,7 +377,8 @@ def _relative(text: str, anchor: date | None) -> Iterator[_Cand]:
         value = _iso(_shift(anchor, _direction(m["dir"]), unit), unit) if anchor else None
         yield _Cand(m.start(), m.end(), value, priority=1)
     for m in _UNIT_REL.finditer(text):
-        if _is_count(_word_before(text, m.start())):  # "dua tahun mendatang": a duration
+        before = _ADJACENT_WORD.search(text[max(0, m.start() - 20) : m.start()])
+        if before and _is_count(before.group(1).lower()):  # "dua tahun mendatang": a duration
             continue
         yield _Cand(m.start(), m.end(), _unit_rel_value(m, anchor), priority=2)
     yield from _weekdays(text, anchor)
