@@ -147,11 +147,11 @@ def test_interrupted_ingest_continues(tmp_path: Path, monkeypatch: pytest.Monkey
     db = tmp_path / "w.db"
     real_save, calls = write.save_record, []
 
-    def save_then_interrupt(conn, record):
+    def save_then_interrupt(conn, record, **options):
         calls.append(record["id"])
         if len(calls) == 3:  # Ctrl-C while the third article is being written
             raise KeyboardInterrupt
-        return real_save(conn, record)
+        return real_save(conn, record, **options)
 
     monkeypatch.setattr(write, "save_record", save_then_interrupt)
     stopped = run("ingest", GOOD, "--db", db)
@@ -163,3 +163,31 @@ def test_interrupted_ingest_continues(tmp_path: Path, monkeypatch: pytest.Monkey
     assert resumed.exit_code == 0
     assert f"{GOOD_ARTICLES - 2} new" in resumed.stderr
     assert len(articles(db)) == GOOD_ARTICLES
+
+
+def test_inputs_stay_skipped_when_cleaning_changes(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an upgrade that cleans differently (so ids change), stored inputs are not redone."""
+    import warta.clean
+    import warta.process
+
+    db = tmp_path / "w.db"
+    assert run("ingest", GOOD, "--db", db).exit_code == 0
+    real_clean = warta.clean.clean_article
+
+    def cleans_differently(raw):
+        article = real_clean(raw)
+        article.text += " (diperbarui)"
+        return article
+
+    monkeypatch.setattr(warta.clean, "clean_article", cleans_differently)
+    monkeypatch.setattr(warta.process, "clean_article", cleans_differently)
+    again = run("ingest", GOOD, "--db", db)
+    assert f"0 new, {GOOD_ARTICLES + 1} already stored" in again.stderr
+    changed = tmp_path / "baru.txt"
+    changed.write_text("Jembatan Baru Diresmikan\n\nSurabaya - Wali kota meresmikan jembatan "
+                       "penghubung dua kecamatan pada Senin pagi.\n", encoding="utf-8")
+    assert "1 new" in run("ingest", changed, "--db", db).stderr
+    with sqlite3.connect(db) as conn:
+        text = conn.execute("SELECT text FROM articles WHERE title LIKE 'Jembatan%'").fetchone()[0]
+    assert text.endswith("(diperbarui)")  # the new cleaning did run for the new input

@@ -118,3 +118,21 @@ def test_timelimit_stops_long_queries(db: sqlite3.Connection) -> None:
     with sqlite_timelimit(db, 1000):  # quick queries are untouched, and the handler is removed
         assert db.execute("SELECT 1").fetchone()[0] == 1
     assert db.execute("SELECT count(*) FROM (SELECT 1 UNION SELECT 2)").fetchone()[0] == 2
+
+
+def test_older_store_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "w.db"
+    conn = connect(path)
+    conn.execute("""INSERT INTO articles(id, text, source_format, record)
+                    VALUES ('00000000000000aa', 'Teks lama.', 'text', '{}')""")
+    conn.execute("DROP TABLE inputs")  # as written by a warta that knew only migration 1
+    conn.execute("DELETE FROM _migrations WHERE name = '0002_inputs'")
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    assert migrations.pending(sqlite3.connect(path)) == ["0002_inputs"]
+    with pytest.raises(StoreError, match="missing migrations 0002_inputs"):
+        connect(path, read_only=True)
+    conn = connect(path)
+    assert migrations.pending(conn) == []
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM inputs").fetchone()[0] == 0

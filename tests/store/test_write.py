@@ -11,7 +11,7 @@ from store_builders import actor, event, make_record, mention, quote
 
 from warta.errors import StoreError
 from warta.store.db import connect
-from warta.store.write import has_article, save_record, save_user_actor
+from warta.store.write import has_article, has_input, input_key, save_record, save_user_actor
 
 TEKS_KPK = ("Ketua KPK Nawawi Pomolango mengatakan penyidik menahan dua tersangka. "
             "“Kami akan menuntaskan perkara ini,” kata Nawawi di Jakarta.")
@@ -168,3 +168,14 @@ def test_unwritable_store_raises_store_error(db: sqlite3.Connection) -> None:
     with pytest.raises(StoreError, match=r"E030 .*cannot store article"):
         save_record(db, kpk_record())
     assert not db.in_transaction
+
+
+def test_input_keys_are_remembered(db: sqlite3.Connection) -> None:
+    record = kpk_record()
+    first, second = input_key("Judul", "  teks mentah  "), input_key(None, "teks lain")
+    assert save_record(db, record, input_key=first) is True
+    assert save_record(db, record, input_key=second) is False  # another input, same article
+    assert has_input(db, first) and has_input(db, second)
+    assert not has_input(db, input_key("Judul", "teks mentah"))
+    rows = db.execute("SELECT article_id FROM inputs").fetchall()
+    assert {r[0] for r in rows} == {record["id"]}

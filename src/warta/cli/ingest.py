@@ -104,26 +104,27 @@ def _ingest(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, set
             tally: Tally) -> Iterator[dict[str, Any] | Failure]:
     """Store every new article of ``items``; yield each outcome (the record or its Failure)."""
     import warta
-    from warta.store.write import save_record
 
     nlp = None  # built once, and only when some article is new (a finished run re-run is quick)
-    seen: set[str] = set()
-    for chunk in _chunks(_unseen(items, conn, seen, tally), CHUNK):
-        if nlp is None and any(isinstance(item, RawArticle) for item in chunk):
+    for chunk in _chunks(_unseen(items, conn, tally), CHUNK):
+        if nlp is None and any(isinstance(item, RawArticle) for item, _ in chunk):
             nlp = warta.load()
-        for outcome in _analyze_chunk(chunk, nlp, settings):
+        outcomes = _analyze_chunk([item for item, _ in chunk], nlp, settings)
+        for (_, key), outcome in zip(chunk, outcomes, strict=True):
             if isinstance(outcome, Failure):
                 tally.failed += 1
-            elif isinstance(outcome, dict):
-                outcome = _store(conn, outcome, tally, save_record)
-            yield outcome
+                yield outcome
+            else:
+                yield _store(conn, outcome, key, tally)
 
 
-def _store(conn: sqlite3.Connection, record: dict[str, Any], tally: Tally,
-           save_record: Any) -> dict[str, Any] | Failure:
+def _store(conn: sqlite3.Connection, record: dict[str, Any], key: str | None,
+           tally: Tally) -> dict[str, Any] | Failure:
     """Save one record; a record the tables refuse fails alone (the store itself stays fine)."""
+    from warta.store import write
+
     try:
-        added = save_record(conn, record)
+        added = write.save_record(conn, record, input_key=key)
     except (sqlite3.IntegrityError, KeyError, TypeError, ValueError) as e:
         tally.failed += 1
         where = record.get("source", {}).get("path") or "-"
@@ -136,20 +137,35 @@ def _store(conn: sqlite3.Connection, record: dict[str, Any], tally: Tally,
     return record
 
 
-def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, seen: set[str],
-            tally: Tally) -> Iterator[RawArticle | Failure]:
-    """Drop articles already stored or already met in this run, before any NLP runs on them."""
-    from warta.store.write import has_article
+def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection,
+            tally: Tally) -> Iterator[tuple[RawArticle | Failure, str | None]]:
+    """Drop articles already stored or met in this run, before any NLP runs on them.
 
+    First by the raw input's key (no cleaning needed), then by the record id the cleaned article
+    will get; each kept article comes with its raw key.
+    """
+    from warta.store import write
+
+    raw_seen: set[str] = set()
+    ids_seen: set[str] = set()
     for item in items:
-        if isinstance(item, RawArticle):
-            key = _article_key(item)
-            if key is not None and (key in seen or has_article(conn, key)):
-                tally.stored += 1
-                continue
-            if key is not None:
-                seen.add(key)
-        yield item
+        if not isinstance(item, RawArticle):
+            yield item, None
+            continue
+        key = write.input_key(item.title, item.text)
+        if key in raw_seen or write.has_input(conn, key):
+            tally.stored += 1
+            continue
+        raw_seen.add(key)
+        article = _article_key(item)
+        if article is not None and (article in ids_seen or write.has_article(conn, article)):
+            if write.has_article(conn, article):
+                write.remember_input(conn, key, article)
+            tally.stored += 1
+            continue
+        if article is not None:
+            ids_seen.add(article)
+        yield item, key
 
 
 def _article_key(raw: RawArticle) -> str | None:
@@ -164,8 +180,8 @@ def _article_key(raw: RawArticle) -> str | None:
     return article_id(article.title, article.text)
 
 
-def _chunks(items: Iterable[RawArticle | Failure], size: int) -> Iterator[list[Any]]:
-    chunk: list[RawArticle | Failure] = []
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:
@@ -176,7 +192,7 @@ def _chunks(items: Iterable[RawArticle | Failure], size: int) -> Iterator[list[A
 
 
 def _analyze_chunk(chunk: list[RawArticle | Failure], nlp: Any,
-                   settings: Settings) -> Iterator[dict[str, Any] | Failure]:
+                   settings: Settings) -> list[dict[str, Any] | Failure]:
     """Analyse a chunk in one batch; if a stage crashes, redo it one by one to isolate the bad one.
 
     Read failures pass through in their input position.
@@ -188,8 +204,7 @@ def _analyze_chunk(chunk: list[RawArticle | Failure], nlp: Any,
         results = iter(list(analyze_many(raws, nlp, settings, batch_size=len(raws) or 1)))
     except Exception:  # a stage bug on one article must not cost the other articles
         results = iter([_analyze_one(raw, nlp, settings, analyze) for raw in raws])
-    for item in chunk:
-        yield item if isinstance(item, Failure) else next(results)
+    return [item if isinstance(item, Failure) else next(results) for item in chunk]
 
 
 def _analyze_one(raw: RawArticle, nlp: Any, settings: Settings, analyze: Any) -> Any:

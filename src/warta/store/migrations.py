@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from warta.errors import Errors, StoreError
-from warta.store.schema import SCHEMA_V1
+from warta.store.schema import SCHEMA_V1, SCHEMA_V2_INPUTS
 
 MigrationFn = Callable[[sqlite3.Connection], None]
 
@@ -65,6 +65,12 @@ def statements(script: str) -> Iterator[str]:
 @migration("0001_initial")
 def _initial(conn: sqlite3.Connection) -> None:
     for statement in statements(SCHEMA_V1):
+        conn.execute(statement)
+
+
+@migration("0002_inputs")
+def _inputs(conn: sqlite3.Connection) -> None:
+    for statement in statements(SCHEMA_V2_INPUTS):
         conn.execute(statement)
 
 

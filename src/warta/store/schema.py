@@ -124,3 +124,13 @@ CREATE INDEX events_date ON events(date);
 CREATE INDEX events_source ON events(source_id);
 CREATE INDEX events_target ON events(target_id);
 """
+
+# Migration 2: which raw inputs were already ingested, so a re-run skips them without cleaning
+# them again, and still skips them after a warta upgrade changes the cleaning (and so the ids).
+SCHEMA_V2_INPUTS = """
+CREATE TABLE inputs (
+    key         TEXT PRIMARY KEY,          -- hash of an input article's raw title and text
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX inputs_article ON inputs(article_id);
+"""

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from warta.errors import Errors, StoreError
+from warta.record import article_id
 from warta.store.db import transaction
 
 Record = Mapping[str, Any]
@@ -32,18 +33,36 @@ def has_article(conn: sqlite3.Connection, article_id: str) -> bool:
     return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
 
-def save_record(conn: sqlite3.Connection, record: Record) -> bool:
+def has_input(conn: sqlite3.Connection, key: str) -> bool:
+    """Whether an input article with this raw key (see ``input_key``) was already ingested."""
+    return conn.execute("SELECT 1 FROM inputs WHERE key = ?", (key,)).fetchone() is not None
+
+
+def remember_input(conn: sqlite3.Connection, key: str, article_id: str) -> None:
+    """Note that the raw input ``key`` is the stored article ``article_id``."""
+    conn.execute("INSERT OR IGNORE INTO inputs(key, article_id) VALUES (?, ?)", (key, article_id))
+
+
+def save_record(conn: sqlite3.Connection, record: Record, *, input_key: str | None = None) -> bool:
     """Store one analysed article and its annotations; False when its id was already stored.
+
+    ``input_key`` (the raw input's hash, ``warta.store.write.input_key``) is remembered with the
+    article in the same transaction, so a re-run skips that input before cleaning it.
 
     A record that breaks the tables' constraints raises ``sqlite3.IntegrityError`` (nothing is
     written); a store that cannot be written (disk full, locked too long) raises ``StoreError``.
     """
     try:
-        return _save(conn, record)
+        return _save(conn, record, input_key)
     except sqlite3.OperationalError as e:
         raise StoreError(Errors.E030.format(path=_store_path(conn),
                                             reason=f"cannot store article {record['id']}: {e}")
                          ) from e
+
+
+def input_key(title: str | None, text: str) -> str:
+    """Hash of an input article as read (before cleaning); same form as the record id."""
+    return article_id(title, text)
 
 
 def _store_path(conn: sqlite3.Connection) -> str:
@@ -51,9 +70,11 @@ def _store_path(conn: sqlite3.Connection) -> str:
     return (row[2] if row is not None else "") or ":memory:"
 
 
-def _save(conn: sqlite3.Connection, record: Record) -> bool:
+def _save(conn: sqlite3.Connection, record: Record, key: str | None) -> bool:
     with transaction(conn):
         if has_article(conn, record["id"]):
+            if key is not None:
+                remember_input(conn, key, record["id"])
             return False
         seen = _seen_date(record.get("published"))
         _insert_article(conn, record)
@@ -63,6 +84,8 @@ def _save(conn: sqlite3.Connection, record: Record) -> bool:
         _insert_mentions(conn, record)
         _insert_quotes(conn, record)
         _insert_events(conn, record)
+        if key is not None:
+            remember_input(conn, key, record["id"])
     return True
 
 
