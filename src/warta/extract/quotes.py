@@ -524,6 +524,7 @@ def _indirect_in(v: _View, lo: int, hi: int, direct: list[_Candidate]) -> _Candi
                   if any(doc[k].lower_ in rv.COMPLEMENTIZERS
                          for k in range(j + 1, min(hi, j + _BAHWA_REACH)))]
     verbs = [j for j in verbs if j in with_bahwa or doc[j].lower_ not in rv.INDIRECT_NEEDS_BAHWA]
+    verbs = [j for j in verbs if not _negated(doc, j, lo)]
     for j in with_bahwa + [j for j in verbs if j not in with_bahwa]:
         subj = _subject(v, j, lo)
         if subj is None:
@@ -549,15 +550,31 @@ def _indirect_in(v: _View, lo: int, hi: int, direct: list[_Candidate]) -> _Candi
             or _agentless(v, lo, hi, direct))
 
 
+def _negated(doc: Doc, verb: int, lo: int) -> bool:
+    """'KPK belum mengungkapkan …': a speech act that did not happen reports nothing."""
+    j = verb - 1
+    while j >= lo and doc[j].lower_ in rv.SUBJECT_ADVERBS and doc[j].lower_ not in rv.NEGATORS:
+        j -= 1
+    return j >= lo and doc[j].lower_ in rv.NEGATORS
+
+
 def _agentless(v: _View, lo: int, hi: int, direct: list[_Candidate]) -> _Candidate | None:
-    """'Diungkapkan, tujuan utama …': a passive cue with no agent continues the last speaker."""
+    """'Diungkapkan, tujuan utama …' continues the last speaker; '… disebutkan bahwa …' (a
+    document or an unnamed source) has no speaker."""
     doc = v.doc
-    if hi - lo < 3 or doc[lo].lower_ not in rv.PASSIVE_CUES or doc[lo + 1].text != ",":
-        return None
-    cand = _clause(v, lo + 2, _clause_end(v, lo + 2, hi), direct)
-    if cand is not None:
-        cand.cue, cand.inherit = doc[lo:lo + 1], True
-    return cand
+    if hi - lo >= 3 and doc[lo].lower_ in rv.PASSIVE_CUES and doc[lo + 1].text == ",":
+        cand = _clause(v, lo + 2, _clause_end(v, lo + 2, hi), direct)
+        if cand is not None:
+            cand.cue, cand.inherit = doc[lo:lo + 1], True
+        return cand
+    for j in range(lo, hi - 1):
+        if (doc[j].lower_ in rv.PASSIVE_CUES and doc[j + 1].lower_ == "bahwa"
+                and v.region_of[j] < 0):
+            cand = _clause(v, j + 2, _clause_end(v, j + 2, hi), direct)
+            if cand is not None:
+                cand.cue = doc[j:j + 1]
+            return cand
+    return None
 
 
 def _clause(v: _View, start: int, end: int, direct: list[_Candidate]) -> _Candidate | None:
@@ -684,12 +701,12 @@ def _resolve(doc: Doc, cand: _Candidate, last: tuple[str | None, int] | None,
     """The speaker's actor id: pronouns prefer the last speaker (news convention), names the
     actors stage, then the actor ids on entities, then a surname match."""
     span = cand.speaker_span
-    recent = last[0] if last is not None and cand.paragraph - last[1] <= rv.INHERIT_PARAGRAPHS \
-        else None
+    near = last is not None and cand.paragraph - last[1] <= rv.INHERIT_PARAGRAPHS
+    recent = last[0] if last is not None and near else None
     if span is None:
         return recent if cand.inherit else None
     if _is_pronoun(cand):
-        if recent:
+        if near:  # the last named speaker, even when no actor is known for them
             return recent
         found = resolver(doc, span) if resolver is not None else None
         return found or _nearest_person(doc, span.start)
@@ -725,7 +742,7 @@ def _resolve_all(doc: Doc, cands: list[_Candidate]) -> list[Quote]:
         else:
             actor = _resolve(doc, cand, last, resolver)
         speakers[k] = actor
-        if cand.speaker_span is not None:
+        if cand.speaker_span is not None and not _generic(doc, cand.speaker_span):
             last, last_span = (actor, cand.paragraph), cand.speaker_span
         out.append(Quote(cand.content, cand.kind, actor, cand.speaker_span, cand.cue,
                          cand.addressee, cand.date))

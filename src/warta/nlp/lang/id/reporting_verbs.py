@@ -146,12 +146,16 @@ CLAUSE_BOUNDARIES: frozenset[str] = frozenset({
     "kemudian", "serta", "atau", "tapi", "untuk", "adalah", "ialah", "merupakan", "yakni",
     "yaitu",
 })
+# Negators before a speech verb: "KPK belum mengungkapkan …" reports nothing.
+NEGATORS: frozenset[str] = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa",
+                                      "menolak", "urung"})
+
 # Conjunctions that join two names into one subject ("Tiongkok dan Rusia mengatakan").
 COORDINATORS: frozenset[str] = frozenset({"dan", "serta"})
 # Adverbs allowed between a subject and its verb ("Putin juga mengatakan").
 SUBJECT_ADVERBS: frozenset[str] = frozenset({
     "juga", "pun", "kemudian", "lalu", "sempat", "telah", "sudah", "pernah", "kembali",
-    "kerap", "sering", "bahkan", "lantas", "tak", "tidak", "secara", "terus", "lebih", "jauh",
+    "kerap", "sering", "bahkan", "lantas", "secara", "terus", "lebih", "jauh",
     "baru-baru", "ini", "itu", "tersebut", "sendiri", "selalu", "akan", "masih", "mengaku",
 })
 
