@@ -115,7 +115,9 @@ def test_relative_dates_without_anchor_have_no_value(text):
     assert found[0][2] is None
 
 
-@pytest.mark.parametrize("text", ["beberapa hari lalu", "beberapa tahun silam"])
+@pytest.mark.parametrize(
+    "text", ["beberapa hari lalu", "beberapa tahun silam", "puluhan tahun yang lalu"]
+)
 def test_vague_quantities_are_dates_without_value(text):
     assert find_dates(text, anchor=ANCHOR) == [(0, len(text), None)]
 
@@ -136,6 +138,7 @@ def test_vague_quantities_are_dates_without_value(text):
         "Pasal 2019 ayat 3",
         "31/2/2024",
         "Jan Ethes bermain",
+        "setiap Senin kami rapat",
     ],
 )
 def test_numbers_and_durations_that_are_not_dates(text):

@@ -402,6 +402,9 @@ def _weekdays(text: str, anchor: date | None) -> Iterator[_Cand]:
             continue
         if name.lower() == "minggu" and (m["dir"] or _NOT_SUNDAY_AFTER.match(text[m.end() :])):
             continue  # "Minggu lalu" is last week, handled as a unit
+        before = _ADJACENT_WORD.search(text[max(0, m.start() - 20) : m.start()])
+        if before and before.group(1).lower() in lex.HABITUAL_WORDS:  # "setiap Senin"
+            continue
         weekday = lex.WEEKDAYS[name.lower()]
         direction = _direction(m["dir"]) if m["dir"] else None
         value = _weekday_value(weekday, direction, anchor)

@@ -47,7 +47,11 @@ NUMBER_WORDS: dict[str, int] = {
 TEEN_WORD = "belas"  # "dua belas" = 12
 TENS_WORD = "puluh"  # "dua puluh" = 20
 # Quantities that name no number: the expression is a date, but its value is unknown.
-VAGUE_QUANTITIES: frozenset[str] = frozenset({"beberapa", "sejumlah", "berapa"})
+VAGUE_QUANTITIES: frozenset[str] = frozenset({
+    "beberapa", "sejumlah", "berapa", "belasan", "puluhan", "ratusan", "ribuan",
+})  # fmt: skip
+# Words before a weekday that make it habitual ("setiap Senin"), not a date.
+HABITUAL_WORDS: frozenset[str] = frozenset({"setiap", "tiap", "saban", "every"})
 
 # Time units → the precision of the resulting date. "pekan" and "minggu" both mean week.
 UNITS: dict[str, str] = {
