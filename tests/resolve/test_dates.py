@@ -139,6 +139,8 @@ def test_vague_quantities_are_dates_without_value(text):
         "31/2/2024",
         "Jan Ethes bermain",
         "setiap Senin kami rapat",
+        "disiarkan Senin-Jumat pukul 15.30",
+        "seperti kemarin-kemarin",
     ],
 )
 def test_numbers_and_durations_that_are_not_dates(text):
@@ -185,6 +187,8 @@ def test_weekday_and_date_are_one_mention():
         ("terjadi Sabtu malam, 4 Mei 2024", [("Sabtu malam, 4 Mei 2024", "2024-05-04")]),
         ("hari Senin tanggal 20 Mei", [("Senin tanggal 20 Mei", "2024-05-20")]),
         ("Selanjutnya, Juli menegaskan", []),  # a name, not a month
+        ("sekitar September, Oktober di 2020", [("September", "2020-09"),
+                                                ("Oktober", "2020-10"), ("2020", "2020")]),
     ],
 )
 def test_lists_ranges_and_weekday_phrases(text, expected):

@@ -83,7 +83,9 @@ _MON_LINK = r"\s*(?:,|-|–|—|s\.?/d\.?|hingga|sampai|dan|atau)\s*(?:dan\s+)?"
 _MON_LINK_BEFORE = re.compile(rf"\b(?:{_MON}){_MON_LINK}$", _I)
 _MON_LINK_AFTER = re.compile(rf"^{_MON_LINK}(?:{_MON})\b", _I)
 _MON_CHAIN_YEAR = re.compile(
-    rf"^(?:{_MON_LINK}(?:{_MON})\b)+\.?\s+(?:tahun\s+)?(?P<y>\d{{4}})\b(?![.,]\d)", _I
+    rf"^(?:{_MON_LINK}(?:{_MON})\b)*\.?\s+(?:(?:di|pada)\s+)?(?:tahun\s+)?(?P<y>\d{{4}})\b"
+    r"(?![.,]\d)",
+    _I,
 )
 # Years: "2022", "tahun 2022", "(2022)", "akhir 2024".
 _YEAR = re.compile(
@@ -115,6 +117,8 @@ _WEEKDAY_BEFORE = re.compile(
     _I,
 )
 _CLOSE = re.compile(r"^\s*\)")
+_WEEKDAY_SPAN_BEFORE = re.compile(rf"\b(?:{_WD})\s*[-–]\s*$", _I)
+_WEEKDAY_SPAN_AFTER = re.compile(rf"^\s*[-–]\s*(?:{_WD})\b", _I)
 _NOT_SUNDAY_AFTER = re.compile(r"^\s+(?:pertama|kedua|ketiga|keempat|terakhir|depan)\b", _I)
 
 
@@ -364,6 +368,8 @@ def _month_value(month: int, direction: int | None, anchor: date | None) -> str 
 def _relative(text: str, anchor: date | None) -> Iterator[_Cand]:
     """Relative days, "N units ago", "pekan lalu", "awal bulan depan", weekdays."""
     for m in _REL_DAY.finditer(text):
+        if text[m.start() - 1 : m.start()] == "-" or text[m.end() : m.end() + 1] == "-":
+            continue  # "kemarin-kemarin": lately, no particular day
         offset = lex.RELATIVE_DAYS[" ".join(m["w"].lower().split())]
         value = (anchor + timedelta(days=offset)).isoformat() if anchor else None
         yield _Cand(m.start(), m.end(), value, priority=4)
@@ -405,6 +411,10 @@ def _weekdays(text: str, anchor: date | None) -> Iterator[_Cand]:
         before = _ADJACENT_WORD.search(text[max(0, m.start() - 20) : m.start()])
         if before and before.group(1).lower() in lex.HABITUAL_WORDS:  # "setiap Senin"
             continue
+        if _WEEKDAY_SPAN_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or (
+            _WEEKDAY_SPAN_AFTER.match(text[m.end() : m.end() + 12])
+        ):
+            continue  # "Senin-Jumat": a span of weekdays, a schedule rather than a date
         weekday = lex.WEEKDAYS[name.lower()]
         direction = _direction(m["dir"]) if m["dir"] else None
         value = _weekday_value(weekday, direction, anchor)

@@ -98,7 +98,7 @@ PERIOD_PARTS: frozenset[str] = frozenset({"awal", "akhir", "pertengahan", "medio
 YEAR_CUES: frozenset[str] = frozenset({
     "tahun", "pada", "sejak", "hingga", "sampai", "semenjak", "awal", "akhir", "pertengahan",
     "medio", "periode", "sepanjang", "selama", "sebelum", "setelah", "sesudah", "usai", "jelang",
-    "menjelang", "pasca", "pascapemilu", "era", "di", "tersebut", "dari", "ke", "dan", "atau",
+    "menjelang", "pasca", "pascapemilu", "era", "di", "dari", "ke", "dan", "atau",
     "per", "in", "since", "until", "by", "mulai", "memasuki", "dibanding", "dibandingkan",
     "ketimbang", "tahun-tahun", "anggaran", "pemilu", "pilpres", "pileg", "pilkada", "apbn",
     "apbd", "rapbn", "sensus", "piala", "olimpiade", "asian", "games", "cup", "tahunan",
