@@ -75,7 +75,10 @@ def _tabular_kind(text: str, name: str) -> Literal["csv", "tsv"] | None:
     sample = text[:_TABULAR_SAMPLE]
     first_line = sample.split("\n", 1)[0]
     for delimiter, kind in (("\t", "tsv"), (",", "csv"), (";", "csv")):
-        header = next(csv.reader([first_line], delimiter=delimiter))
+        try:
+            header = next(csv.reader([first_line], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
         if len(header) < 2 or not all(_is_column(c) for c in header):
             continue
         try:

@@ -40,17 +40,17 @@ def read_feed(text: str, name: str) -> Iterator[RawArticle | Failure]:
             continue
         source = Source(path=name, format="rss", url=entry.get("link") or None, site_name=site,
                         record=index)
-        authors = [a["name"] for a in entry.get("authors", []) if a.get("name")]
-        title = strip_html(entry.get("title", "")) or None
+        authors = [a["name"] for a in entry.get("authors") or [] if a.get("name")]
+        title = strip_html(entry.get("title") or "") or None
         yield RawArticle(source=source, text=body, title=title, published=_published(entry),
                          authors=authors)
 
 
 def _body(entry: Any) -> str:
     """The longest of the entry's content parts, else its summary."""
-    contents = [c.get("value", "") for c in entry.get("content", [])]
+    contents = [c.get("value") or "" for c in entry.get("content") or []]
     best = max(contents, key=len, default="")
-    return best if best.strip() else entry.get("summary", "")
+    return best if best.strip() else entry.get("summary") or ""
 
 
 def _published(entry: Any) -> str | None:
