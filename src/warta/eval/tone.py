@@ -83,12 +83,14 @@ def compare(texts: Sequence[str], inset_dir: Path) -> dict[str, object]:
     inset = Lexicon.from_rows(inset_rows)
     ours = load_lexicon()
     tokenizer = spacy.blank("id").tokenizer
-    warta_scores, inset_scores = [], []
+    warta_scores, inset_scores, polarities = [], [], []
     for text in texts:
         words = doc_words(tokenizer(text))
         if not words:
             continue
-        warta_scores.append(score_words(words, ours).score)
+        own = score_words(words, ours)
+        warta_scores.append(own.score)
+        polarities.append(own.polarity)
         # InSet's weights run −5..+5: the score is their sum per word (no negation rule).
         inset_tone = score_words(words, inset)
         inset_scores.append((inset_tone.positive - inset_tone.negative) / 100.0)
@@ -103,6 +105,7 @@ def compare(texts: Sequence[str], inset_dir: Path) -> dict[str, object]:
         "sign_agreement_vs_median": _round(sign_agreement(_centred(warta_scores),
                                                           _centred(inset_scores))),
         "warta_mean_score": _round(sum(warta_scores) / len(warta_scores)) if warta_scores else None,
+        "warta_mean_polarity": _round(sum(polarities) / len(polarities)) if polarities else None,
         "inset_positive_share": _round(sum(s > 0 for s in inset_scores) / len(inset_scores))
         if inset_scores else None,
         "lexicon_entries": len(ours.weights),
