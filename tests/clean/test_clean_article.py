@@ -127,6 +127,11 @@ def test_metadata_authors_merge_with_credits_without_duplicates():
     assert clean_article(raw).byline == Byline(("Siti Rahmawati", "Budi"), ("ANTARA",))
 
 
+def test_labels_in_metadata_authors_are_dropped():
+    raw = _raw(BODY, authors=["Penulis Andi Wijaya", "By: Rina Susanti"])
+    assert clean_article(raw).byline.authors == ("Andi Wijaya", "Rina Susanti")
+
+
 def test_sentence_with_parentheses_is_not_a_credit():
     text = f"{BODY}\n\nKomisi Pemberantasan Korupsi (KPK) menahan dua orang."
     article = clean_article(_raw(text))

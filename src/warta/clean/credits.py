@@ -24,7 +24,7 @@ class _Credits:
     agencies: list[str] = field(default_factory=list)
 
     def author(self, name: str) -> None:
-        name = name.strip(" .")
+        name = patterns.NAME_LABEL.sub("", name.strip(" ."))
         if name and name.casefold() not in {a.casefold() for a in self.authors}:
             self.authors.append(name)
 

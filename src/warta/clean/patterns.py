@@ -119,6 +119,9 @@ CLOSING_CREDIT = re.compile(
 BRACKET_CREDIT = re.compile(r"^\((?P<inside>[A-Za-z]{2,10}(?:\s*[/,]\s*[A-Za-z]{2,10}){0,4})\)\.?$")
 # ... or closing the last paragraph ("... katanya. (ant/rdn)"): needs a slash, to be sure.
 TRAILING_CREDIT = re.compile(r"\s+\((?P<inside>[a-zA-Z]{2,10}(?:\s*/\s*[a-zA-Z]{2,10}){1,4})\)\.?$")
+# A label left in front of a name by page metadata ("Penulis Andi Wijaya", "By Rina").
+NAME_LABEL = re.compile(r"^(penulis|reporter|pewarta|wartawan|editor|redaktur|oleh|by)\b\s*:?\s*",
+                        _I)
 NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\||\bdan\b|\band\b)\s*", _I)
 
 # Datelines: "JAKARTA, KOMPAS.com -", "Jakarta -", "Jakarta (ANTARA) -", "TEMPO.CO, Jakarta -",
