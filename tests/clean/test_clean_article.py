@@ -198,6 +198,17 @@ def test_web_text_navigation_and_headline():
     assert article.text == BODY
 
 
+@pytest.mark.parametrize(("line", "iso"), [
+    ("Senin, 13 Oktober 2025 14:00 WIB", "2025-10-13T14:00:00+07:00"),
+    ("Kamis, 16 Mei 2024 | 10:15 WIB", "2024-05-16T10:15:00+07:00"),
+    ("Diperbarui: 2 Jan 2025", "2025-01-02"),
+])
+def test_date_line_of_web_text_is_the_publication_date(line: str, iso: str):
+    article = clean_article(_raw(f"Judul Berita Singkat\n{line}\n{BODY}", fmt="wet"))
+    assert article.published == iso
+    assert article.text == BODY
+
+
 def test_lists_at_the_end_of_structured_inputs_are_kept():
     text = f"{BODY}\n\nBerikut daftarnya:\n\n1. Golkar\n\n2. PDIP\n\n3. Gerindra"
     article = clean_article(_raw(text, fmt="csv"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from warta.clean.boilerplate import strip_boilerplate, trim_edges
 from warta.clean.credits import take_credits
-from warta.clean.dateline import split_dateline, take_dateline
+from warta.clean.dateline import split_dateline, take_date_line, take_dateline
 from warta.clean.normalize import join, normalize, normalize_line, paragraphs
 from warta.errors import Errors, InputError
 from warta.ingest.text import looks_like_headline
@@ -67,6 +67,10 @@ def clean_article(raw: RawArticle) -> Article:
         if title is None:
             title, paras = _headline(paras)
     paras, more = take_credits(paras, [])
+    published = raw.published
+    if raw.source.format in WEB_TEXT_FORMATS:
+        paras, found = take_date_line(paras)
+        published = published or found
     paras, dateline = take_dateline(paras)
     if more.authors or more.agencies:
         byline = type(byline)(_merge(byline.authors, more.authors),
@@ -78,7 +82,7 @@ def clean_article(raw: RawArticle) -> Article:
             where = f"{where} record {raw.source.record}"
         raise InputError(Errors.E008.format(path=where, reason="nothing left after cleaning"),
                          path=raw.source.path or "-")
-    return Article(source=raw.source, text=text, title=title, published=raw.published,
+    return Article(source=raw.source, text=text, title=title, published=published,
                    byline=byline, dateline=dateline)
 
 

@@ -5,8 +5,13 @@ The dateline opens the first paragraph; it becomes ``Dateline(place, source)`` a
 
 from __future__ import annotations
 
+import re
+
 from warta.clean import patterns
+from warta.ingest.dates import to_iso
 from warta.types import Dateline
+
+_HAS_TIME = re.compile(r"\d[:.]\d{2}\b")
 
 
 def _place_case(place: str) -> str:
@@ -42,3 +47,15 @@ def take_dateline(paras: list[str]) -> tuple[list[str], Dateline | None]:
         return paras, None
     rest = rest.strip()
     return ([rest] if rest else []) + paras[1:], dateline
+
+
+def take_date_line(paras: list[str]) -> tuple[list[str], str | None]:
+    """A publication-date line near the top of web-extracted text: removed, and read as ISO."""
+    for i, para in enumerate(paras[: patterns.DATE_LINE_WITHIN]):
+        m = patterns.DATE_LINE.match(para)
+        if m is not None:
+            iso = to_iso(m["date"].replace("|", " "))
+            if iso is not None and not _HAS_TIME.search(m["date"]):
+                iso = iso[:10]  # a date without a time stays a date
+            return paras[:i] + paras[i + 1:], iso
+    return paras, None

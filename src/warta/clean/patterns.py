@@ -145,6 +145,15 @@ OUTLETS = frozenset({"rimanews", "antaranews", "okezone", "viva", "vivanews", "d
                      "kumparan", "tribunnews", "liputan6", "kontan", "republika", "tempo",
                      "kompas", "sindonews", "inews", "medcom", "beritasatu", "jpnn", "tirto",
                      "katadata", "antara", "bisnis", "merdeka", "suara", "juara"})
+# A publication-date line in web-extracted text ("Senin, 13 Oktober 2025 14:00 WIB").
+_MONTHS = (r"(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|"
+           r"desember|jan|feb|mar|apr|jun|jul|agu|agt|agst|sep|sept|okt|nov|des)")
+DATE_LINE = re.compile(
+    r"^(?:(?:dipublikasikan|diterbitkan|diperbarui|published|updated|tanggal)\s*:?\s*)?"
+    r"(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu),?\s+)?"
+    rf"(?P<date>\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}(?:\s*[|,\-–]?\s*(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}"
+    r"(?:\s*(?:wib|wita|wit))?)?)\s*$", _I)
+DATE_LINE_WITHIN = 3  # only among the first paragraphs
 # Upper-case place words that keep their case ("DKI Jakarta", "NTT").
 PLACE_ACRONYMS = frozenset({"DKI", "DIY", "NTT", "NTB", "AS", "UEA", "RI", "PBB", "USA", "UK"})
 # First words that look like a place but start a sentence ("Presiden - ..." is not a dateline).
