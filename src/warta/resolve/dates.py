@@ -89,7 +89,9 @@ _MON_CHAIN_YEAR = re.compile(
 )
 # Years: "2022", "tahun 2022", "(2022)", "akhir 2024".
 _YEAR = re.compile(
-    rf"(?:\b(?P<part>{_PART})\s+)?(?:\b(?P<tahun>tahun|th\.?)\s+)?(?<![\d.,])(?P<y>\d{{4}})"
+    rf"(?:\b(?P<part>{_PART})\s+|\b(?P<div>{_alt(lex.YEAR_DIVISIONS)})\s+"
+    rf"(?:{_alt(lex.DIVISION_ORDINALS)})\s+)?"
+    rf"(?:\b(?P<tahun>tahun|th\.?)\s+)?(?<![\d.,])(?P<y>\d{{4}})"
     r"(?![\d]|[.,/]\d|-?an\b)",
     _I,
 )
@@ -295,7 +297,7 @@ def _with_weekday(text: str, cands: list[_Cand]) -> list[_Cand]:
 
 def _is_year_context(text: str, m: re.Match[str]) -> bool:
     """A four-digit number is a year only where the words around it say so."""
-    if m["tahun"] or m["part"]:
+    if m["tahun"] or m["part"] or m["div"]:
         return True
     start = m.start("y")
     before, after = _word_before(text, start), _word_after(text, m.end())

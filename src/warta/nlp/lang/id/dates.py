@@ -94,6 +94,16 @@ RELATIVE_DAYS: dict[str, int] = {
 # Qualifiers of a period: "awal bulan depan", "akhir tahun ini", "pertengahan 2024".
 PERIOD_PARTS: frozenset[str] = frozenset({"awal", "akhir", "pertengahan", "medio"})
 
+# Parts of a year named before it: "kuartal III 2025", "semester pertama 2024" (value: the year;
+# ISO 8601 has no quarter). The ordinals that follow them, in Roman, Arabic or words.
+YEAR_DIVISIONS: frozenset[str] = frozenset({
+    "kuartal", "kuarter", "triwulan", "caturwulan", "semester", "quarter",
+})  # fmt: skip
+DIVISION_ORDINALS: frozenset[str] = frozenset({
+    "i", "ii", "iii", "iv", "1", "2", "3", "4", "pertama", "kedua", "ketiga", "keempat", "satu",
+    "dua", "tiga", "empat", "awal", "akhir",
+})  # fmt: skip
+
 # Words right before a bare four-digit number that make it a year ("sejak 2019", "tahun 2022").
 YEAR_CUES: frozenset[str] = frozenset({
     "tahun", "pada", "sejak", "hingga", "sampai", "semenjak", "awal", "akhir", "pertengahan",
