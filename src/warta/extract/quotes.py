@@ -696,8 +696,19 @@ def _is_pronoun(cand: _Candidate) -> bool:
                             and span[0].lower_ in rv.PERSON_PRONOUNS)
 
 
+def _newcomer(doc: Doc, after: int, before: int, quoted: list[Span]) -> str | None:
+    """The last person named in the narrative (outside every quote) between two attributions:
+    "… adalah Chen Guangbiao, seorang miliarder … Dia mengatakan …" refers to him."""
+    for e in reversed([e for e in _entities(doc) if after <= e.start and e.end <= before]):
+        if (e._.actor and _TYPE_RANK.get(e.label_, 9) == 0 and e.text[:1].isupper()
+                and not any(q.start <= e.start < q.end for q in quoted)):
+            return str(e._.actor)
+    return None
+
+
 def _resolve(doc: Doc, cand: _Candidate, last: tuple[str | None, int] | None,
-             resolver: Callable[[Doc, Span], str | None] | None) -> str | None:
+             resolver: Callable[[Doc, Span], str | None] | None,
+             newcomer: str | None = None) -> str | None:
     """The speaker's actor id: pronouns prefer the last speaker (news convention), names the
     actors stage, then the actor ids on entities, then a surname match."""
     span = cand.speaker_span
@@ -706,6 +717,8 @@ def _resolve(doc: Doc, cand: _Candidate, last: tuple[str | None, int] | None,
     if span is None:
         return recent if cand.inherit else None
     if _is_pronoun(cand):
+        if newcomer and newcomer != recent:
+            return newcomer
         if near:  # the last named speaker, even when no actor is known for them
             return recent
         found = resolver(doc, span) if resolver is not None else None
@@ -731,6 +744,7 @@ def _resolve_all(doc: Doc, cands: list[_Candidate]) -> list[Quote]:
     speakers: dict[int, str | None] = {}
     last: tuple[str | None, int] | None = None
     last_span: Span | None = None
+    quoted = [c.content for c in cands]
     out: list[Quote] = []
     for k in order:
         cand = cands[k]
@@ -740,7 +754,10 @@ def _resolve_all(doc: Doc, cands: list[_Candidate]) -> list[Quote]:
         if cand.linked is not None and cand.linked in speakers:
             actor = speakers[cand.linked]
         else:
-            actor = _resolve(doc, cand, last, resolver)
+            newcomer = None
+            if last_span is not None and cand.speaker_span is not None:
+                newcomer = _newcomer(doc, last_span.end, cand.speaker_span.start, quoted)
+            actor = _resolve(doc, cand, last, resolver, newcomer)
         speakers[k] = actor
         if cand.speaker_span is not None and not _generic(doc, cand.speaker_span):
             last, last_span = (actor, cand.paragraph), cand.speaker_span
