@@ -211,7 +211,8 @@ def test_normalize_date_falls_back_to_dateparser_without_grammar_match():
 @pytest.mark.parametrize(
     ("published", "expected"),
     [("2024-05-16", date(2024, 5, 16)), ("2024-05-16T10:00:00+07:00", date(2024, 5, 16)),
-     (None, None), ("kemarin", None)],
+     ("Rabu, 22 Okt 2025 14:30 WIB", date(2025, 10, 22)), (None, None), ("kemarin", None),
+     ("Mei 2024", None)],
 )
 def test_parse_anchor(published, expected):
     assert parse_anchor(published) == expected

@@ -544,13 +544,14 @@ def _dateparser_fallback(text: str, anchor: date | None) -> str | None:
 
 
 def parse_anchor(published: str | None) -> date | None:
-    """The publication date as a ``date`` (from ISO 8601 date or date-time); None if unreadable."""
+    """The publication date as a ``date`` (ISO 8601 date or date-time, or a written full date)."""
     if not published:
         return None
     try:
         return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
+    except ValueError:  # not ISO ("Rabu, 22 Okt 2025 14:30 WIB"): read it as a date expression
+        found = [v for _, _, v in find_dates(published, anchor=None) if v and len(v) == 10]
+        return date.fromisoformat(found[0]) if found and "W" not in found[0] else None
 
 
 def date_bounds(value: str) -> tuple[date, date] | None:
