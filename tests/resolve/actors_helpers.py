@@ -22,14 +22,16 @@ def blank_pipeline(user_file: str = "") -> Language:
     return nlp
 
 
-def with_persons(nlp: Language, text: str, persons: tuple[str, ...] = ()) -> Doc:
-    """Tokenise and split sentences, mark every occurrence of ``persons`` as PERSON (standing in
-    for the trained NER), then run the gazetteer and actors stages."""
+def with_persons(nlp: Language, text: str, persons: tuple[str, ...] = (),
+                 others: tuple[tuple[str, str], ...] = ()) -> Doc:
+    """Tokenise and split sentences, mark every occurrence of ``persons`` as PERSON and of
+    ``others`` (surface, label) as given (standing in for the trained NER), then run the
+    gazetteer and actors stages."""
     doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
     spans = []
-    for name in persons:
-        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
-            span = doc.char_span(m.start(), m.end(), label="PERSON")
+    for name, label in [(p, "PERSON") for p in persons] + list(others):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            span = doc.char_span(m.start(), m.end(), label=label)
             if span is not None:
                 spans.append(span)
     doc.ents = filter_spans(spans)

@@ -126,3 +126,22 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
     doc = with_persons(nlp, "Kemarin Jokowi dan Xi Jinping berbincang.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Jokowi", "PERSON"),
                                                       ("Xi Jinping", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "model_span", "label", "expected"),
+    [
+        ("Juru bicara KPK Tessa Mahardhika menjelaskan.", "KPK Tessa Mahardhika", "ORG",
+         [("KPK", "ORG"), ("Tessa Mahardhika", "PERSON")]),
+        ("Juru bicara Kremlin Dmitry Peskov membantah.", "Kremlin Dmitry Peskov", "PERSON",
+         [("Kremlin", "ORG"), ("Dmitry Peskov", "PERSON")]),
+        ("Komisi Pemberantasan Korupsi (KPK) menahan dua orang.",
+         "Komisi Pemberantasan Korupsi (KPK)", "ORG",
+         [("Komisi Pemberantasan Korupsi", "ORG"), ("KPK", "ORG")]),
+        ("Warga melihat Moskow bersalju.", "Moskow", "PERSON", [("Moskow", "GPE")]),
+    ],
+)
+def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,
+                                   expected: list[tuple[str, str]]) -> None:
+    doc = with_persons(nlp, text, others=((model_span, label),))
+    assert [(e.text, e.label_) for e in doc.ents] == expected

@@ -34,6 +34,8 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from warta.eval._common import json_line, load_pipeline
+from warta.resolve import actors as _actors_stage  # noqa: F401  (registers the factories)
+from warta.resolve import gazetteer as _gazetteer_stage  # noqa: F401
 from warta.resolve.actors import resolve_pronoun, resolve_speaker
 
 CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "id-coreference-news"
@@ -259,6 +261,21 @@ def score_corpus(nlp: Language, path: Path, *, force_oracle: bool) -> dict:
     return _summary(by_kind)
 
 
+def _with_stages(model: Path) -> Language:
+    """A model directory (e.g. an NER-only training run) plus sentences and the actor stages."""
+    import spacy
+
+    from warta.nlp import extensions, tokenizer  # noqa: F401  (registers the custom tokenizer)
+
+    extensions.register()
+    nlp = spacy.load(model)
+    if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("warta_gazetteer_v1", name="gazetteer")
+    nlp.add_pipe("warta_actors_v1", name="actors")
+    return nlp
+
+
 @click.command()
 @click.option("--model", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, help="Model directory (default: the shipped one).")
@@ -272,7 +289,7 @@ def actors(model: Path | None, corpus_path: Path | None, oracle: bool) -> None:
 
         warta eval actors --oracle
     """
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(None) if model is None else _with_stages(model)
     mode = "oracle" if oracle or "ner" not in nlp.pipe_names else "model"
     result: dict = {"task": "actors", "mentions": mode,
                     "gold": score_gold(nlp, force_oracle=oracle)}

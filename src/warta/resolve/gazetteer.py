@@ -258,6 +258,36 @@ def _trim_person(doc: Doc, ent: Span) -> Span:
     return Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_)
 
 
+def _split_brackets(ents: tuple[Span, ...]) -> list[Span]:
+    """'Komisi Pemberantasan Korupsi (KPK)' tagged as one span is a name and its acronym."""
+    out = []
+    for ent in ents:
+        opens = [t.i for t in ent if t.text == "("]
+        closes = [t.i for t in ent if t.text == ")"]
+        if len(opens) == 1 and ent.start < opens[0] and (not closes or closes[0] > opens[0] + 1):
+            doc, cut = ent.doc, opens[0]
+            inner_end = closes[0] if closes else ent.end
+            out.append(Span(doc, ent.start, cut, label=ent.label_))
+            out.append(Span(doc, cut + 1, inner_end, label=ent.label_))
+        else:
+            out.append(ent)
+    return out
+
+
+def _split_titled(doc: Doc, ent: Span) -> Span | None:
+    """A model span that swallowed the end of a title chain — "[Juru bicara] KPK Tessa
+    Mahardhika" tagged ORG, "[Juru bicara] Kremlin Dmitry Peskov" tagged PERSON — becomes the
+    person after the chain; the qualifier (KPK, Kremlin) is found again by the gazetteer."""
+    for k in range(max(0, ent.start - roles.MAX_TITLE_TOKENS), ent.start + 1):
+        chain = roles.title_chain(doc, k)
+        if chain is None or not ent.start < chain.end < ent.end:
+            continue
+        start = roles.skip_honorifics(doc, chain.end, ent.end)
+        if all(t.text[:1].isupper() for t in doc[start : ent.end]):
+            return Span(doc, start, ent.end, label="PERSON")
+    return None
+
+
 def _retype(ent: Span) -> Span:
     """Model LOC/ORG spans that name a gazetteer place or body take the gazetteer's type."""
     entry = lookup(ent.text)
@@ -296,10 +326,10 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
 
 def recognise(doc: Doc) -> list[Span]:
     """The entity list after gazetteer recognition (pure: returns spans, sets nothing)."""
-    model = [_retype(_trim_person(doc, e)) if e.label_ != "PERSON" else _trim_person(doc, e)
-             for e in doc.ents]
+    model = [_split_titled(doc, e) or (_trim_person(doc, e) if e.label_ == "PERSON" else
+                                        _retype(e)) for e in _split_brackets(doc.ents)]
     person_tokens = {i for e in model if e.label_ == "PERSON" for i in range(e.start, e.end)}
-    gaz = _gazetteer_spans(doc, person_tokens)
+    gaz = _gazetteer_spans(doc, set())  # exact matches may still correct a model PERSON
     orgs = [s for s in _pattern_orgs(doc) if not _touches(s, person_tokens)]
     candidates = filter_spans(sorted(gaz + orgs, key=lambda s: (s.start, -len(s))))
     ents = _merge(doc, model, candidates)

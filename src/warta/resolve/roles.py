@@ -99,7 +99,12 @@ def _qualifier(doc: Doc, i: int) -> tuple[int, str | None, str | None, str] | No
     if entry.kind == "country":
         return end, entry.kb, None, doc[i:end].text
     if entry.actor_type == "ORG":
-        return end, entry.country, entry.kb, doc[i:end].text
+        country = entry.country
+        after = match_at(doc, end) if end < len(doc) else None
+        if after is not None and after[1].kind == "country":  # "Kementerian Luar Negeri Tiongkok"
+            end, country = after[0], after[1].kb
+            return end, country, None, doc[i:end].text
+        return end, country, entry.kb, doc[i:end].text
     return end, entry.country, None, doc[i:end].text  # "Gubernur Jawa Barat"
 
 
