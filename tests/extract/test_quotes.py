@@ -12,6 +12,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from conftest import SEEDS
 from warta.extract.quote_marks import quote_regions
 from warta.extract.quotes import FACTORY, direct_quotes, extract_quotes, indirect_quotes
 from warta.nlp import extensions
@@ -335,3 +336,114 @@ def test_stage_skips_other_languages(staged):
     doc = staged(doc)
     assert doc._.quotes is None
     assert doc._.stages[-1].status == "skipped"
+
+
+# ---------------------------------------------------------------- later patterns
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Kepala Dinas Pertanian, Rina Mulyani, menegaskan bahwa panen padi naik tahun ini.",
+     "panen padi naik tahun ini", RINA),
+    ("Buku itu terbit bulan depan, demikian pernyataan Kementerian Perdagangan.",
+     "Buku itu terbit bulan depan", "org:kemendag"),
+])
+def test_appositive_and_demikian_attributions(make, text, content, speaker):
+    q = indirect_quotes(make(text))[0]
+    assert (q.content.text, q.speaker) == (content, speaker)
+
+
+def test_agentless_passive_continues_the_last_speaker(make):
+    text = ("“Kami membuka dua pasar baru di Bandung,” kata Budi Hartono.\n"
+            "Diungkapkan, kedua pasar itu akan beroperasi mulai bulan depan.")
+    q = _find(indirect_quotes(make(text)), "kedua pasar")
+    assert (q.speaker, q.cue.text) == (BUDI, "Diungkapkan")
+
+
+def test_agentless_document_source_has_no_speaker(make):
+    text = "Dalam laporan itu disebutkan bahwa Jepang akan menambah investasi di Bandung."
+    q = indirect_quotes(make(text))[0]
+    assert q.content.text == "Jepang akan menambah investasi di Bandung"
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    "Kementerian Perdagangan belum mengungkapkan jumlah gula yang diimpor tahun ini.",
+    "Rina tidak mengatakan kapan pasar itu akan dibuka kembali.",
+    "Budi Hartono mengklaim kepemilikan tanah di pinggir kota itu.",
+])
+def test_negated_or_object_verbs_report_nothing(make, text):
+    assert indirect_quotes(make(text)) == []
+
+
+def test_ascii_single_quotes_with_passive_nya_agent(make):
+    text = ("Rina Mulyani meminta para kepala desa memperhatikan warga miskin yang disebutnya "
+            "sebagai 'orang-orang yang terlupakan'.")
+    q = _find(direct_quotes(make(text)), "orang-orang")
+    assert (q.kind, q.speaker) == ("partial", RINA)
+
+
+def test_naming_verbs_do_not_make_quotes(make):
+    assert direct_quotes(make("Warga Bandung menjuluki jembatan itu “Jembatan Pelangi”.")) == []
+
+
+def test_generic_group_is_not_the_place_it_names(make):
+    q = indirect_quotes(make("Sejumlah surat kabar Jepang melaporkan harga beras naik tajam."))[0]
+    assert q.speaker is None
+    assert q.speaker_span.text.startswith("Sejumlah")
+
+
+def test_pronoun_follows_a_person_newly_named_in_the_narrative(make):
+    text = ("“Kami akan menambah armada bus,” kata Rina Mulyani. "
+            "Salah satu penumpang yang hadir adalah Made Wirawan, seorang guru dari Bandung. "
+            "Dia mengatakan bahwa bus baru itu sangat dibutuhkan warga.")
+    q = _find(indirect_quotes(make(text)), "bus baru")
+    assert q.speaker == MADE
+
+
+def test_pronoun_keeps_the_speaker_when_the_name_is_inside_a_quote(make):
+    text = ("Rina Mulyani mengatakan program itu meniru cara Budi Hartono di Bandung. "
+            "Ia menilai cara itu berhasil menurunkan harga.")
+    q = _find(indirect_quotes(make(text)), "cara itu berhasil")
+    assert q.speaker == RINA
+
+
+# ---------------------------------------------------------------- the shipped pipeline
+
+
+def test_full_pipeline_attributes_known_actors(nlp):
+    text = ("“Kami akan memperluas kerja sama energi dengan mitra di Asia,” kata Presiden Rusia "
+            "Vladimir Putin kepada wartawan di Moskow.\n"
+            "Kremlin mengatakan bahwa pertemuan berikutnya akan digelar pada akhir tahun.")
+    doc = nlp(text)
+    direct = _find(doc._.quotes, "memperluas kerja sama")
+    assert (direct.kind, direct.speaker, direct.cue.text) == ("direct", "person:vladimir-putin",
+                                                              "kata")
+    assert direct.addressee == "wartawan"
+    indirect = _find(doc._.quotes, "pertemuan berikutnya")
+    assert indirect.kind == "indirect"
+    assert indirect.speaker is not None and "kremlin" in indirect.speaker
+
+
+SEED = SEEDS / "000_f7b9f3e334794158.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason=f"{SEED} absent (seed not staged)")
+@pytest.mark.parametrize(("fragment", "speakers"), [  # the acceptance criteria
+    ("Ini adalah kemitraan strategis", {"person:vladimir-putin"}),
+    ("tatanan dunia yang lebih adil dan demokratis", {"person:sergei-lavrov"}),
+    ("mengidentifikasi bidang-bidang penting", {"org:kremlin"}),
+    ("agresi militer brutal di Ukraina", {"gpe:USA"}),
+    ("tidak mengenal batas", {"gpe:CHN", "gpe:RUS"}),
+])
+def test_seed_article_acceptance(nlp, fragment, speakers):
+    doc = nlp(SEED.read_text("utf-8"))
+    quote = _find([q for q in doc._.quotes if q.kind != "indirect"], fragment)
+    assert quote.speaker in speakers
+
+
+@pytest.mark.skipif(not SEED.exists(), reason=f"{SEED} absent (seed not staged)")
+def test_seed_article_putin_quote_details(nlp):
+    doc = nlp(SEED.read_text("utf-8"))
+    quote = _find(doc._.quotes, "Ini adalah kemitraan strategis")
+    assert (quote.kind, quote.cue.text, quote.addressee) == ("direct", "kata", "China News Agency")
+    assert not [q for q in doc._.quotes if q.content.text == "kemitraan strategis"]
