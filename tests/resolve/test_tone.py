@@ -100,6 +100,15 @@ def test_longest_phrase_wins_and_zero_phrases_shield(lexicon):
     assert tone.negative == pytest.approx(100 / 3, abs=1e-3)
 
 
+@pytest.mark.parametrize(
+    "words",
+    [["dibawa", "ke", "rumah", "sakit"], ["pelaku", "usaha", "kecil"], ["jelasnya"],
+     ["benar-benar", "datang"], ["tepatnya", "kemarin"]],
+)
+def test_neutral_expressions_carry_no_tone(lexicon, words):
+    assert score_words(words, lexicon).polarity == 0.0
+
+
 @pytest.mark.parametrize("word", ["kerugiannya", "tewaslah", "luka-luka", "bencana-bencana"])
 def test_clitics_and_reduplication_fall_back_to_the_base(lexicon, word):
     assert score_words([word], lexicon).negative > 0
