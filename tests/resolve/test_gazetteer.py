@@ -145,3 +145,10 @@ def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,
                                    expected: list[tuple[str, str]]) -> None:
     doc = with_persons(nlp, text, others=((model_span, label),))
     assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+def test_stage_relabels_bare_name_of_a_named_person(nlp) -> None:
+    text = "Presiden Vladimir Putin tiba. Setelah itu Putin berpidato."
+    doc = with_persons(nlp, text, persons=("Vladimir Putin",), others=(("Putin", "LOC"),))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Vladimir Putin", "PERSON"),
+                                                      ("Putin", "PERSON")]

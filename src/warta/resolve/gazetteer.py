@@ -251,8 +251,12 @@ def _pattern_orgs(doc: Doc) -> list[Span]:
 
 
 def _trim_person(doc: Doc, ent: Span) -> Span:
-    """Drop titles, ranks and honorifics a model put inside a person span."""
+    """Drop titles, ranks, honorifics and a leading country ("Cina Putin" in a headline) a
+    model put inside a person span."""
     start = roles.name_start(doc, ent.start, ent.end)
+    country = match_at(doc, start, end_limit=ent.end)
+    if country is not None and country[1].kind == "country" and country[0] < ent.end:
+        start = country[0]
     if start == ent.start or start >= ent.end:
         return ent
     return Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_)
@@ -337,6 +341,7 @@ def recognise(doc: Doc) -> list[Span]:
     titled = [p for p in roles.titled_persons(doc, ents) if not _touches(p, taken)]
     ents = filter_spans(sorted(ents + titled, key=lambda s: (s.start, -len(s))))
     ents = _add(ents, _known_people(doc, _taken(ents)))
+    ents = _relabel_variants(doc, ents)
     return _add(ents, name_variants(doc, ents))
 
 
@@ -368,15 +373,33 @@ def _known_people(doc: Doc, taken: set[int]) -> list[Span]:
     return found
 
 
-def name_variants(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Later bare mentions of a person already named ("Vladimir Putin" … "Putin") that the
-    model missed: capitalised runs of that person's own name tokens."""
+def _person_tokens(doc: Doc, ents: list[Span]) -> set[str]:
+    """Folded name tokens of the multi-word persons named in the doc (not place names)."""
     tokens: set[str] = set()
     for ent in ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
             start = roles.skip_honorifics(doc, ent.start, ent.end)
             tokens.update(normalize(t.text) for t in doc[start : ent.end] if len(t.text) > 2)
-    tokens = {t for t in tokens if lookup(t) is None}
+    return {t for t in tokens if lookup(t) is None}
+
+
+def _relabel_variants(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A model LOC/ORG span made only of a named person's name tokens is that person
+    ("Putin" tagged LOC after "Vladimir Putin" was tagged PERSON)."""
+    tokens = _person_tokens(doc, ents)
+    out = []
+    for ent in ents:
+        if (ent.label_ != "PERSON" and not ent.kb_id_ and lookup(ent.text) is None
+                and all(normalize(t.text) in tokens for t in ent)):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
+def name_variants(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Later bare mentions of a person already named ("Vladimir Putin" … "Putin") that the
+    model missed: capitalised runs of that person's own name tokens."""
+    tokens = _person_tokens(doc, ents)
     if not tokens:
         return []
     taken = _taken(ents)
