@@ -128,8 +128,17 @@ def test_unlisted_actor_reference_gets_a_stub(db: sqlite3.Connection) -> None:
     rec = make_record(text, entities=[mention(text, "Rusia", "GPE", "gpe:RUS")],
                       events=[event(text, "pembicaraan", "CONSULT", "gpe:RUS", "gpe:CHN")])
     save_record(db, rec)
-    stubs = {r["id"]: r["type"] for r in db.execute("SELECT id, type FROM actors")}
-    assert stubs == {"gpe:RUS": "GPE", "gpe:CHN": "GPE"}
+    stubs = {r["id"]: tuple(r)[1:]
+             for r in db.execute("SELECT id, type, name, source FROM actors")}
+    assert stubs == {"gpe:RUS": ("GPE", "RUS", "stub"), "gpe:CHN": ("GPE", "CHN", "stub")}
+    later = "Tiongkok menyambut baik usulan itu."
+    save_record(db, make_record(later, actors=[actor("gpe:CHN", "Tiongkok", "GPE",
+                                                     country="CHN", aliases=["China"])]))
+    row = db.execute("SELECT name, country, source FROM actors WHERE id = 'gpe:CHN'").fetchone()
+    assert tuple(row) == ("Tiongkok", "CHN", "learned")
+    aliases = [r[0] for r in db.execute(
+        "SELECT alias FROM actor_aliases WHERE actor_id = 'gpe:CHN'")]
+    assert aliases == ["China"]
 
 
 def test_foreign_keys_enforced(db: sqlite3.Connection) -> None:

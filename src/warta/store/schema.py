@@ -49,7 +49,7 @@ CREATE TABLE actors (
     type        TEXT NOT NULL,             -- PERSON | ORG | GPE | LOC
     country     TEXT,                      -- ISO-3166 alpha-3
     kb          TEXT,
-    source      TEXT NOT NULL DEFAULT 'learned',  -- 'learned' | 'user' (user file wins)
+    source      TEXT NOT NULL DEFAULT 'learned',  -- 'learned' | 'user' (wins) | 'stub'
     first_seen  TEXT,
     last_seen   TEXT
 );

@@ -137,6 +137,12 @@ def _insert_article(conn: sqlite3.Connection, record: Record) -> None:
 
 def _upsert_actor(conn: sqlite3.Connection, actor: Mapping[str, Any], *, seen: str | None) -> None:
     row = conn.execute("SELECT name, source FROM actors WHERE id = ?", (actor["id"],)).fetchone()
+    if row is not None and row["source"] == "stub":  # a placeholder: the real listing replaces it
+        conn.execute("""UPDATE actors SET name = ?, type = ?, country = ?, kb = ?,
+                            source = 'learned' WHERE id = ?""",
+                     (actor["name"], actor["type"], actor.get("country"), actor.get("kb"),
+                      actor["id"]))
+        row = {"name": actor["name"], "source": "learned"}
     if row is None:
         conn.execute(
             """INSERT INTO actors(id, name, type, country, kb, first_seen, last_seen)
@@ -185,8 +191,9 @@ def _ensure_referenced_actors(conn: sqlite3.Connection, record: Record, *,
                               seen: str | None) -> None:
     """An id a mention, quote or event points to but the record did not list gets a stub row.
 
-    Keeping the reference (instead of nulling it) preserves what the stage found; the stub is
-    a learned actor named after its id, which a later record or the user's file fills in.
+    Keeping the reference (instead of nulling it) preserves what the stage found; the stub
+    (``source = 'stub'``) is named after its id, and the first record or user file that lists
+    the actor replaces it.
     """
     listed = {a["id"] for a in record.get("actors") or []}
     refs = [e.get("actor") for e in record.get("entities") or []]
@@ -195,11 +202,11 @@ def _ensure_referenced_actors(conn: sqlite3.Connection, record: Record, *,
         refs += [e.get("source"), e.get("target")]
     for ref in dict.fromkeys(r for r in refs if r and r not in listed):
         prefix, _, rest = ref.partition(":")
+        name = rest if rest.isupper() else rest.replace("-", " ").title()
         conn.execute(
-            """INSERT OR IGNORE INTO actors(id, name, type, first_seen, last_seen)
-               VALUES (?, ?, ?, ?, ?)""",
-            (ref, rest.replace("-", " ").title() or ref, _TYPE_BY_PREFIX.get(prefix, "ORG"),
-             seen, seen))
+            """INSERT OR IGNORE INTO actors(id, name, type, source, first_seen, last_seen)
+               VALUES (?, ?, ?, 'stub', ?, ?)""",
+            (ref, name or ref, _TYPE_BY_PREFIX.get(prefix, "ORG"), seen, seen))
 
 
 def _insert_mentions(conn: sqlite3.Connection, record: Record) -> None:
