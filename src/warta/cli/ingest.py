@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,8 +71,13 @@ def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None,
     tally = Tally()
     try:
         with _progress(console) as progress:
-            task = progress.add_task("ingest", total=None, tally="")
-            for outcome in _ingest(read_inputs(paths, settings), conn, settings, tally):
+            task = progress.add_task("ingest", total=None, tally="reading inputs…")
+
+            def status(text: str) -> None:
+                progress.update(task, tally=text)
+
+            for outcome in _ingest(read_inputs(paths, settings), conn, settings, tally,
+                                   status=status):
                 if isinstance(outcome, Failure):
                     progress.console.print(Text(f"warta: {outcome.message}"), soft_wrap=True)
                 progress.update(task, advance=1, tally=_short(tally))
@@ -101,13 +106,15 @@ def _short(t: Tally) -> str:
 
 
 def _ingest(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, settings: Settings,
-            tally: Tally) -> Iterator[dict[str, Any] | Failure]:
+            tally: Tally, *, status: Callable[[str], None] = lambda _: None,
+            ) -> Iterator[dict[str, Any] | Failure]:
     """Store every new article of ``items``; yield each outcome (the record or its Failure)."""
     import warta
 
     nlp = None  # built once, and only when some article is new (a finished run re-run is quick)
     for chunk in _chunks(_unseen(items, conn, tally), CHUNK):
         if nlp is None and any(isinstance(item, RawArticle) for item, _ in chunk):
+            status(f"{tally.stored} already stored · loading the NLP pipeline…")
             nlp = warta.load()
         outcomes = _analyze_chunk([item for item, _ in chunk], nlp, settings)
         for (_, key), outcome in zip(chunk, outcomes, strict=True):
