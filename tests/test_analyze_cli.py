@@ -128,3 +128,25 @@ def test_seed_acceptance(run):
     for junk in ("Tinggalkan Balasan", "Alamat email Anda", "Ruas yang wajib ditandai"):
         assert junk not in record["text"]
     assert len(record["text"]) > 2000 and record["text"].count("\n\n") >= 10  # whole body
+
+
+def test_a_stage_crash_fails_only_its_article(run, monkeypatch: pytest.MonkeyPatch):
+    import warta.process
+
+    real = warta.process.analyze
+
+    def analyze(raw, nlp, settings):
+        if "Cold Storage" in (raw.title or ""):
+            raise RuntimeError("stage bug")
+        return real(raw, nlp, settings)
+
+    def analyze_many(raws, nlp, settings, **_):
+        for raw in raws:
+            yield analyze(raw, nlp, settings)
+
+    monkeypatch.setattr(warta.process, "analyze", analyze)
+    monkeypatch.setattr(warta.process, "analyze_many", analyze_many)
+    result = run(str(DATA / "feed.xml"))
+    assert result.exit_code == 1
+    assert len(_records(result.stdout)) == 1
+    assert result.stderr.startswith(f"warta: {DATA / 'feed.xml'} record 1: analysis failed")
