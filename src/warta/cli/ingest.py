@@ -1,8 +1,10 @@
 """`warta ingest`: read articles, analyse them and store the records, resumably.
 
-Each article is committed on its own, so a killed run loses only what was in flight, and an
-article whose id is already stored is skipped *before* the NLP runs (its id only needs the
-cleaned title and text). Running the same command again therefore continues where it stopped.
+Each article is committed on its own, so a killed run loses only the analysis in flight (one
+batch of at most ``CHUNK`` articles, never a stored one). Before any NLP runs, an input is
+skipped when its raw text was ingested before (the store's ``inputs`` table) or when the id its
+cleaned title and text will get is already stored. Running the same command again therefore
+continues where it stopped, quickly.
 """
 
 from __future__ import annotations
@@ -51,8 +53,9 @@ def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None,
     """Analyse articles and add them to the SQLite store (idempotent and resumable).
 
     PATH may be files of any supported format, directories (read recursively) or - for stdin.
-    Articles already in the store are skipped without being analysed again. Exit status: 0 all
-    fine, 1 some inputs failed, 2 usage error.
+    Articles already in the store are skipped without being analysed again, so an interrupted
+    run is continued by running it again. Exit status: 0 all fine, 1 some inputs failed, 2 usage
+    or store error, 130 interrupted.
 
     Example:
 
