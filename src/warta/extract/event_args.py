@@ -29,9 +29,10 @@ from warta.nlp.lang.id.event_markers import (
 )
 from warta.nlp.lang.id.negation import BRIDGES, NEGATORS
 
+DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut", "tadi"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "'", "‘", "’", "«", "»", "(", ")"})
 HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
-DIRECT_OBJECT_GAP = 3  # tokens between an active verb and its object ("mengecam keputusan Putin")
+DIRECT_OBJECT_GAP = 4  # tokens between an active verb and its object ("mengecam keputusan Putin")
 POSSESSOR_GAP = 3  # tokens between a noun and its agent ("kunjungan kenegaraan Putin")
 RIGHT_WINDOW = 14
 
@@ -46,6 +47,11 @@ class Mention:
     country: str | None  # for place-only entities: the gazetteer's country code
     span: Span
     person: bool = False
+
+    @property
+    def agent(self) -> bool:
+        """Whether the mention can act: actors can, places (no actor id) cannot."""
+        return self.actor is not None
 
 
 @dataclass
@@ -90,9 +96,10 @@ class Context:
             if prev is not None:
                 return self.prep_of(prev, floor, depth + 1) if word != "," else None
             before = self.doc[k] if k is not None else None
-            if word == "," and before is not None and before.is_lower and before.is_alpha:
+            if word == "," and before is not None and before.is_lower and before.is_alpha \
+                    and before.lower_ not in DEMONSTRATIVES:
                 # apposition after a common noun: "dari sekutunya, Tiongkok"
-                for back in range(j - 1, max(floor, j - 4) - 1, -1):
+                for back in range(j - 1, max(floor, j - 3) - 1, -1):
                     w = self.doc[back]
                     if w.is_punct and w.text not in QUOTE_MARKS:
                         break
@@ -151,6 +158,8 @@ def _boundary_between(doc: Doc, lo: int, hi: int, closed: list[tuple[int, int]])
         if w == "yang" and i > 0 and doc[i - 1].text == "," and i - 1 != lo \
                 and not any(a == i and b < hi for a, b in closed):
             return True  # ", yang ..." whose head is not the candidate right before the comma
+        if w == "yang" and i != lo and (i == 0 or doc[i - 1].text != ","):
+            return True  # "lima pengunjuk rasa yang dituduh": the head is not this candidate
     return False
 
 
@@ -169,8 +178,10 @@ def subject(ctx: Context, i: int, sent: Span) -> list[Mention]:
         if _boundary_between(ctx.doc, m.end, i, closed):
             break
         if ctx.prep_of(m, sent.start) is None:
+            if not m.agent:
+                return []  # a place the actors stage kept as a location does not act
             first = ctx.partner(m, sent.start)
-            return [first, m] if first is not None else [m]
+            return [first, m] if first is not None and first.agent else [m]
     return _main_clause_subject(ctx, i, sent)
 
 
@@ -190,7 +201,7 @@ def _main_clause_subject(ctx: Context, i: int, sent: Span) -> list[Mention]:
             continue
         if m.start - comma > 4:
             break
-        if ctx.prep_of(m, sent.start) is None:
+        if ctx.prep_of(m, sent.start) is None and m.agent:
             return [m]
         break
     return []
@@ -236,9 +247,9 @@ def _apposition_follows(ctx: Context, j: int, limit: int) -> bool:
 def passive_agent(ctx: Context, i: int, sent: Span) -> Mention | None:
     """The agent of a passive verb ending at ``i``: "oleh X", or a name right after the verb."""
     for m, prep, gap in right_mentions(ctx, i, sent):
-        if prep == "oleh":
+        if prep == "oleh" and m.agent:
             return m
-        if prep is None and gap == 0 and m.start == _next_content(ctx, i, sent):
+        if prep is None and gap == 0 and m.start == _next_content(ctx, i, sent) and m.agent:
             return m
     return None
 
@@ -264,7 +275,8 @@ def object_of(ctx: Context, i: int, sent: Span, form: Form, *,
 def possessor(ctx: Context, i: int, sent: Span) -> Mention | None:
     """The agent right after a nominal trigger ("kunjungan kenegaraan Putin", "invasi Rusia")."""
     for m, prep, gap in right_mentions(ctx, i, sent):
-        if prep is None and gap <= POSSESSOR_GAP and not _punct_between(ctx.doc, i, m.start):
+        if prep is None and gap <= POSSESSOR_GAP and not _punct_between(ctx.doc, i, m.start) \
+                and m.agent:
             return m
         break
     return None

@@ -116,10 +116,8 @@ def inflect(base: str, pattern: str) -> str:
     prefix, suffix, _ = PATTERNS[pattern]
     if prefix in ("meN", "peN"):
         stem = _nasal(base, prefix)
-    elif prefix == "ber" and base.startswith("r"):
-        stem = "be" + base
-    elif prefix == "ter" and base.startswith("r"):
-        stem = "te" + base
+    elif prefix in ("ber", "ter", "per") and base.startswith("r"):
+        stem = prefix[:-1] + base  # "berunding", "perundingan", not "berrunding"
     else:
         stem = prefix + base
     return stem + suffix
@@ -138,6 +136,7 @@ def _entry(row: dict[str, str]) -> Entry:
 
 
 def _forms(row: dict[str, str], entry: Entry) -> list[Form]:
+    """Surface forms of a row; a "..." word in the trigger is a gap of a few tokens."""
     words = row["trigger"].lower().split()
     out = []
     for pattern in row["forms"].split():
@@ -157,14 +156,29 @@ def _rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
+GAP = "..."
+MAX_GAP = 8  # tokens a gapped trigger may span ("menetapkan <name> sebagai tersangka")
+
+
+@lru_cache(maxsize=1)
+def _all_forms() -> list[Form]:
+    return [form for row in _rows("lexicon.tsv") for form in _forms(row, _entry(row))]
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict[tuple[str, ...], Form]:
     """Surface word tuple (lower case) → form; a later row wins over an earlier identical form."""
-    table: dict[tuple[str, ...], Form] = {}
-    for row in _rows("lexicon.tsv"):
-        entry = _entry(row)
-        for form in _forms(row, entry):
-            table[form.words] = form
+    return {f.words: f for f in _all_forms() if GAP not in f.words}
+
+
+@lru_cache(maxsize=1)
+def gapped() -> dict[tuple[str, ...], list[tuple[tuple[str, ...], Form]]]:
+    """Gapped triggers by their first part: head words → [(words after the gap, form)]."""
+    table: dict[tuple[str, ...], list[tuple[tuple[str, ...], Form]]] = {}
+    for f in _all_forms():
+        if GAP in f.words:
+            cut = f.words.index(GAP)
+            table.setdefault(f.words[:cut], []).append((f.words[cut + 1:], f))
     return table
 
 

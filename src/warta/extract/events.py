@@ -21,14 +21,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from warta.extract import event_args as args_
-from warta.extract.event_args import QUOTE_MARKS, Context, Mention, is_newline
-from warta.extract.event_lexicon import Form, lexicon, max_words, score
+from warta.extract.event_args import (
+    DEMONSTRATIVES,
+    QUOTE_MARKS,
+    Context,
+    Mention,
+    is_newline,
+)
+from warta.extract.event_lexicon import MAX_GAP, Form, gapped, lexicon, max_words, score
 from warta.nlp.extensions import language_supported, mark_stage
 from warta.nlp.lang.id import modality as modal
 from warta.nlp.lang.id.event_markers import (
@@ -50,7 +57,16 @@ VERSION = "1"
 LOCATION_WINDOW = 8
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
 _DETERMINERS = frozenset({"sebuah", "suatu", "berbagai", "serangkaian", "rangkaian", "aksi",
-                          "gelombang", "upaya", "rencana"})
+                          "gelombang", "upaya", "rencana", "ratusan", "puluhan", "ribuan",
+                          "sejumlah", "beberapa", "banyak", "lebih", "baru"})
+_AUX_SKIP = frozenset({"akan", "untuk", "tidak", "tak", "segera", "ikut", "turut", "juga"})
+# "keduanya", "kedua negara": the two parties of the latest two-party event
+_DUAL = frozenset({"keduanya", "kedua", "mereka"})
+_DUAL_NOUNS = frozenset({"negara", "pemimpin", "pihak", "menteri", "presiden", "kepala",
+                         "delegasi", "belah"})
+# request-like types: a trigger in their complement is what was asked, not what happened
+_IRREALIS_HEADS = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE"})
+_COMPLEMENT_GAP = 6
 _CLAUSE_MARKS = frozenset({",", ";", ":", "bahwa", "yang"})
 
 
@@ -130,16 +146,25 @@ def _adjacent(doc: Doc, end: int, start: int) -> bool:
 
 
 def match_triggers(doc: Doc) -> list[tuple[Span, Form]]:
-    """Longest lexicon matches, left to right, outside entity names."""
-    table, longest = lexicon(), max_words()
+    """Longest lexicon matches, left to right, outside entity names.
+
+    A multiword trigger also matches with "-nya" on its last word ("menarik pasukannya"); a gapped
+    trigger ("menetapkan ... sebagai tersangka") is reported as its head words.
+    """
+    table, longest, gaps = lexicon(), max_words(), gapped()
     in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
     out, i = [], 0
     while i < len(doc):
         found = None
         for n in range(min(longest, len(doc) - i), 0, -1):
-            key = tuple(t.lower_ for t in doc[i:i + n])
-            form = table.get(key)
-            if form is not None and not any(k in in_ent for k in range(i, i + n)):
+            if any(k in in_ent for k in range(i, i + n)):
+                continue
+            words = tuple(t.lower_ for t in doc[i:i + n])
+            form = table.get(words) or (table.get((*words[:-1], words[-1][:-3]))
+                                        if n > 1 and words[-1].endswith("nya") else None)
+            if form is None and words in gaps:
+                form = _gap_match(doc, i + n, gaps[words])
+            if form is not None:
                 found = (doc[i:i + n], form)
                 break
         if found is None:
@@ -148,6 +173,17 @@ def match_triggers(doc: Doc) -> list[tuple[Span, Form]]:
         out.append(found)
         i = found[0].end
     return out
+
+
+def _gap_match(doc: Doc, i: int, options: list[tuple[tuple[str, ...], Form]]) -> Form | None:
+    """The gapped form whose tail words follow within MAX_GAP tokens of ``i``."""
+    for tail, form in options:
+        for j in range(i + 1, min(len(doc) - len(tail), i + MAX_GAP) + 1):
+            if doc[j - 1].is_punct and doc[j - 1].text not in QUOTE_MARKS:
+                break
+            if tuple(t.lower_ for t in doc[j:j + len(tail)]) == tail:
+                return form
+    return None
 
 
 def _looks_verbal(word: str) -> bool:
@@ -377,34 +413,47 @@ def _pairs(c: Candidate) -> list[tuple[str | None, str | None]]:
     return pairs
 
 
-def _args_compatible(a: Candidate, b: Candidate) -> tuple[bool, bool]:
+def _same(a: str | None, b: str | None, countries: dict[str, str | None]) -> bool:
+    """Same actor, or a country's government and one of its people ("Rusia" / "Putin")."""
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    ca, cb = countries.get(a), countries.get(b)
+    return ca is not None and ca == cb and (a == f"gpe:{ca}" or b == f"gpe:{cb}")
+
+
+def _args_compatible(a: Candidate, b: Candidate, countries: dict[str, str | None]
+                     ) -> tuple[bool, bool]:
     """(compatible, flipped): b's arguments fit a's, possibly in the other direction (symmetric)."""
     for flipped, (s, t) in enumerate(_pairs(b)):
-        ok_s = a.source is None or s is None or a.source == s
-        ok_t = a.target is None or t is None or a.target == t
-        shared = (a.source is not None and a.source == s) or (a.target is not None
-                                                                and a.target == t)
+        ok_s = a.source is None or s is None or _same(a.source, s, countries)
+        ok_t = a.target is None or t is None or _same(a.target, t, countries)
+        shared = _same(a.source, s, countries) or _same(a.target, t, countries)
         if ok_s and ok_t and shared:
             return True, bool(flipped)
     return False, False
 
 
-def _mergeable(a: Candidate, b: Candidate) -> tuple[bool, bool]:
+def _mergeable(a: Candidate, b: Candidate, countries: dict[str, str | None]
+               ) -> tuple[bool, bool]:
     if a.type != b.type or a.negated != b.negated or _real(a.modality) != _real(b.modality):
         return False, False
     if a.mode is not None and b.mode is not None and a.mode != b.mode:
         return False, False
     if not _dates_compatible(a.date, b.date):
         return False, False
-    return _args_compatible(a, b)
+    return _args_compatible(a, b, countries)
 
 
-def merge(candidates: list[Candidate]) -> list[Candidate]:
+def merge(candidates: list[Candidate], *, countries: dict[str, str | None] | None = None
+          ) -> list[Candidate]:
     """One event per real-world event: fold each mention into the first compatible event."""
+    countries = countries or {}
     merged: list[Candidate] = []
     for c in candidates:
         for m in merged:
-            ok, flipped = _mergeable(m, c)
+            ok, flipped = _mergeable(m, c, countries)
             if not ok:
                 continue
             s, t = (c.target, c.source) if flipped else (c.source, c.target)
@@ -497,30 +546,42 @@ def _keep(form: Form, source: str | None, target: str | None) -> bool:
 
 def _aux_blocked(doc: Doc, trigger: Span, form: Form) -> bool:
     """"membantu membangun": a helping verb before another verb is not an aid event."""
-    if "aux" not in form.entry.flags or form.voice == "nominal" or trigger.end >= len(doc):
+    if "aux" not in form.entry.flags or form.voice == "nominal":
         return False
-    return _looks_verbal(doc[trigger.end].lower_)
+    j = trigger.end
+    while j < len(doc) and doc[j].lower_ in _AUX_SKIP:
+        j += 1
+    return j < len(doc) and _looks_verbal(doc[j].lower_)
 
 
 def candidates(doc: Doc, *, lookup: Any = None) -> list[Candidate]:
     """Every event mention with its arguments, before merging."""
     ctx = collect_mentions(doc, lookup=lookup)
     out: list[Candidate] = []
+    heads: list[tuple[Span, Form]] = []  # every trigger so far, for complement detection
     for trigger, form in match_triggers(doc):
         if form.entry.type == "NONE" or _aux_blocked(doc, trigger, form):
             continue
         sent = _sentence(doc, trigger.start)
+        irrealis = _in_complement(doc, trigger, sent, heads)
+        heads.append((trigger, form))
+        if irrealis:
+            continue
         sources, target, kind, spans = find_arguments(ctx, trigger, form, sent)
         type_, mode, cameo = form.entry.type, form.entry.mode, form.entry.cameo
         if kind == "request" and type_ in REQUESTABLE:
             type_, mode, cameo = "REQUEST", REQUESTABLE[type_], "021" if type_ != "CONSULT" \
                 else "020"
+        source_ids = [_resolve(doc, m) for m in sources]
+        target_id = _resolve(doc, target)
+        if not source_ids and target_id is None and "sym" in form.entry.flags:
+            source_ids, target_id = _dual_parties(doc, trigger, sent, out)
+        if target_id is None and form.voice == "active":
+            target_id = _anaphoric_target(doc, trigger, out)
         negated, modality = is_negated(doc, trigger, sent), modality_of(doc, trigger, sent)
         date = date_of(doc, trigger, sent)
         location = location_of(ctx, trigger, sent, lookup=lookup)
-        target_id = _resolve(doc, target)
-        for src in sources or [None]:
-            source_id = _resolve(doc, src)
+        for source_id in source_ids or [None]:
             tgt = None if target_id == source_id else target_id
             if not _keep(form, source_id, tgt):
                 continue
@@ -530,6 +591,56 @@ def candidates(doc: Doc, *, lookup: Any = None) -> list[Candidate]:
                                  anterior=_anterior(doc, trigger, sent),
                                  symmetric="sym" in form.entry.flags, evidence=[evidence]))
     return out
+
+
+def _in_complement(doc: Doc, trigger: Span, sent: Span, heads: list[tuple[Span, Form]]) -> bool:
+    """Whether a trigger is what a request, threat, refusal or agreement is about ("meminta
+    junta membebaskan ...", "membantah tuduhan itu", "sepakat memperkuat kerja sama"): the act
+    asked for, refused or promised is not itself an event."""
+    for head, form in reversed(heads):
+        if head.start < sent.start:
+            return False
+        if form.entry.type not in _IRREALIS_HEADS or form.voice == "passive":
+            continue
+        between = doc[head.end:trigger.start]
+        if len(between) > _COMPLEMENT_GAP:
+            return False
+        return not any(t.text in ",;:" or (t.lower_ in CLAUSE_OPENERS and t.lower_ not in
+                                            ("agar", "supaya")) for t in between)
+    return False
+
+
+def _dual_parties(doc: Doc, trigger: Span, sent: Span, found: list[Candidate]
+                  ) -> tuple[list[str | None], str | None]:
+    """"Keduanya sepakat", "kerja sama antara kedua negara": the two parties of the latest
+    event that had two, when the clause names them only as a pair."""
+    start = clause_start(doc, trigger.start, sent)
+    window = [t.lower_ for t in doc[start:trigger.start]]  # the pair as subject, not "antara"
+    dual = "keduanya" in window or any(
+        w == "kedua" and nxt in _DUAL_NOUNS for w, nxt in pairwise(window))
+    if not dual:
+        return [], None
+    for c in reversed(found):
+        if c.source is not None and c.target is not None:
+            return [c.source], c.target
+    return [], None
+
+
+def _anaphoric_target(doc: Doc, trigger: Span, found: list[Candidate]) -> str | None:
+    """"Iran mengecam serangan tersebut": the agent of the latest event of that kind."""
+    table = lexicon()
+    for j in range(trigger.end, min(trigger.end + 3, len(doc) - 1)):
+        form = table.get((doc[j].lower_,))
+        if form is None or form.voice != "nominal":
+            continue
+        if doc[j + 1].lower_ not in DEMONSTRATIVES:
+            return None
+        same = [c for c in found if c.type == form.entry.type and c.source is not None]
+        if not same:
+            return None
+        first = next(c for c in same if c.trigger == same[-1].trigger)  # "AS dan Inggris ..."
+        return first.source
+    return None
 
 
 def _evidence(doc: Doc, trigger: Span, spans: list[Span], sent: Span) -> Span:
@@ -544,7 +655,8 @@ def extract_events(doc: Doc, *, lookup: Any = None) -> list[Event]:
     """The document's events: one per real-world event, with evidence, date, place and scores."""
     if lookup is None:
         lookup = places.gazetteer_lookup()
-    found = merge(candidates(doc, lookup=lookup))
+    found = merge(candidates(doc, lookup=lookup),
+                  countries={a.id: a.country for a in doc._.actors or []})
     published = str(doc._.published)[:10] if doc._.published else None
     reference = reference_date(doc)
     dateline = places.dateline_place(doc, lookup=lookup) if doc._.dateline else None
