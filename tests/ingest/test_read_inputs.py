@@ -230,3 +230,18 @@ def test_bad_inputs_do_not_stop_the_batch():
     items = _read("kosong.txt", "tidak-ada.txt", "artikel.txt", "biner.bin", "feed.xml")
     assert [type(i).__name__ for i in items] == ["Failure", "Failure", "RawArticle", "Failure",
                                                  "RawArticle", "RawArticle"]
+
+
+@pytest.mark.parametrize("content", [
+    '[\n  {"title": "Satu", "text": "Isi pertama."},\n  {"title": "Dua", "text": "Isi kedua."},\n'
+    '  "bukan objek"\n]\n',
+    '{\n  "title": "Satu",\n  "text": "Isi pertama."\n}\n',
+])
+def test_json_document(tmp_path: Path, content: str):
+    path = tmp_path / "berita.json"
+    path.write_text(content)
+    items = list(read_inputs([str(path)], Settings()))
+    assert items[0].title == "Satu" and items[0].source.format == "jsonl"
+    if content.startswith("["):
+        assert items[1].title == "Dua"
+        assert items[2].message.startswith("E006") and "item 3" in items[2].message

@@ -56,8 +56,11 @@ def sniff_text(text: str, *, name: str = "") -> Kind:
 
 
 def _looks_jsonl(head: str) -> bool:
-    """The first non-blank line is a JSON object (or at least starts like one)."""
+    """The first non-blank line is a JSON object (or at least starts like one), or the input
+    opens a JSON document (a pretty-printed object or an array of objects)."""
     first = head.split("\n", 1)[0].strip()
+    if first in ("{", "[") or first.startswith(("[{", '[ {', '{ "')):
+        return True
     if not first.startswith("{"):
         return False
     try:

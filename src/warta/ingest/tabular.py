@@ -67,7 +67,14 @@ def _article(row: Mapping[str, Any], cols: _Columns, *, name: str, fmt: SourceFo
 
 
 def read_jsonl(text: str, name: str, settings: IngestSettings) -> Iterator[RawArticle | Failure]:
-    """One article per JSON object line; a line that is not a JSON object fails alone."""
+    """One article per JSON object line; a line that is not a JSON object fails alone.
+
+    A whole-file JSON document is read too: an object is one article, an array one per item.
+    """
+    document = _json_document(text)
+    if document is not None:
+        yield from _read_items(document, name, settings)
+        return
     rows: list[tuple[int, dict[str, Any]]] = []
     failures: dict[int, Failure] = {}
     for lineno, line in enumerate(text.splitlines(), start=1):
@@ -95,6 +102,37 @@ def read_jsonl(text: str, name: str, settings: IngestSettings) -> Iterator[RawAr
                 for lineno, obj, cols in resolved}
     for lineno in sorted({*articles, *failures}):
         yield articles.get(lineno) or failures[lineno]
+
+
+def _json_document(text: str) -> list[Any] | None:
+    """The items of a multi-line JSON document; None for JSON Lines (or broken JSON)."""
+    stripped = text.strip()
+    if "\n" not in stripped and stripped.startswith("{"):
+        return None  # a one-line file is JSON Lines
+    try:
+        document = json.loads(stripped)
+    except ValueError:
+        return None
+    if isinstance(document, dict):
+        return [document]
+    return document if isinstance(document, list) else None
+
+
+def _read_items(items: list[Any], name: str,
+                settings: IngestSettings) -> Iterator[RawArticle | Failure]:
+    resolved = [(i, obj, _Columns(settings, list(obj))) for i, obj in enumerate(items)
+                if isinstance(obj, dict)]
+    day_first = day_first_for(str(obj.get(cols.date) or "") for _, obj, cols in resolved
+                              if cols.date)
+    by_index = {i: (obj, cols) for i, obj, cols in resolved}
+    for i, item in enumerate(items):
+        if i not in by_index:
+            reason = f"item {i + 1}: a JSON {type(item).__name__}, not an object"
+            yield Failure(name, Errors.E006.format(path=name, kind="JSON", reason=reason))
+            continue
+        obj, cols = by_index[i]
+        yield _row_or_failure(obj, cols, name=name, fmt="jsonl", record=i, day_first=day_first,
+                              where=f"item {i + 1}")
 
 
 def _row_or_failure(row: Mapping[str, Any], cols: _Columns, *, name: str, fmt: SourceFormat,
