@@ -96,3 +96,12 @@ def test_strip_html_keeps_paragraphs():
 ])
 def test_split_headline(text: str, title: str | None):
     assert split_headline(text)[0] == title
+
+
+@pytest.mark.parametrize("module", ["warta.ingest", "warta.clean"])
+def test_docstring_examples(module: str):
+    import doctest
+    import importlib
+
+    failures, tried = doctest.testmod(importlib.import_module(module))
+    assert tried > 0 and failures == 0
