@@ -22,6 +22,7 @@ class Errors:
     E009 = "E009 {path}: CSV has no text column {column!r}; columns are {columns}"
     E010 = "E010 {path}: corrupt WARC ({reason})"
     E011 = "E011 {path}: cannot read ({reason})"
+    E012 = "E012 {path}: analysis failed ({reason})"
     # E02x: configuration and pipeline construction
     E020 = "E020 pipeline component {name!r} requires {missing} but no earlier component assigns it"
     E021 = "E021 settings file {path}: {reason}"
@@ -30,6 +31,7 @@ class Errors:
     # E03x: store
     E030 = "E030 database {path}: {reason}"
     E031 = "E031 database {path} has schema version {found}, newer than this warta ({known})"
+    E032 = "E032 query took longer than {ms} ms and was stopped"
     # E04x: record contract
     E040 = "E040 record {id} does not match schema {schema}: {reason}"
 
