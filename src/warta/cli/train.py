@@ -1,0 +1,132 @@
+"""`warta train nlp`: convert the corpora, train the UD and NER pipelines, assemble the model.
+
+    warta train nlp --data ../shared/data --out training/run        # every step
+    warta train nlp convert --data ../shared/data --out training/run
+    warta train nlp ud --out training/run
+    warta train nlp ner --out training/run
+    warta train nlp assemble --out training/run [--ship]
+
+Work files go under OUT: ``corpus/`` (DocBins), ``ud/`` and ``ner/`` (spaCy training output with
+model-best), ``id_warta_news/`` (the assembled pipeline). ``--ship`` copies the assembled
+pipeline over the one shipped in the package.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+DirPath = click.Path(file_okay=False, path_type=Path)
+
+
+@click.group(name="train")
+def train() -> None:
+    """Train warta's models from the corpora under shared/data."""
+
+
+def _convert(data: Path, out: Path) -> None:
+    from warta.train.convert import convert
+
+    counts = convert(data, out / "corpus")
+    click.echo(json.dumps({"step": "convert", "sentences": counts}))
+
+
+def _train(name: str, out: Path, max_steps: int | None, seed: int | None) -> None:
+    from warta.train.run import train_pipeline
+
+    overrides: dict[str, object] = {}
+    if max_steps is not None:
+        overrides["training.max_steps"] = max_steps
+    if seed is not None:
+        overrides["system.seed"] = seed
+    best = train_pipeline(name, corpus=out / "corpus", out=out / name, overrides=overrides)
+    click.echo(json.dumps({"step": name, "model": str(best)}))
+
+
+def _assemble(out: Path, ship: bool) -> None:
+    from warta.nlp.pipeline import MODEL_NAME, model_path
+    from warta.train.assemble import assemble
+
+    target = out / MODEL_NAME
+    assemble(out / "ud" / "model-best", out / "ner" / "model-best", target)
+    shipped = None
+    if ship:
+        shipped = model_path()
+        assemble(out / "ud" / "model-best", out / "ner" / "model-best", shipped)
+    click.echo(json.dumps({"step": "assemble", "model": str(target),
+                           "shipped": str(shipped) if shipped else None}))
+
+
+data_option = click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                           default=Path("../shared/data"), show_default=True,
+                           help="Folder of staged corpora (shared/data).")
+out_option = click.option("--out", type=DirPath, required=True, help="Work folder for this run.")
+steps_option = click.option("--max-steps", type=int, default=None,
+                            help="Override training.max_steps of the config (tests, quick runs).")
+seed_option = click.option("--seed", type=int, default=None,
+                           help="Override the config's seed (default: the config's 20240501).")
+ship_option = click.option("--ship/--no-ship", default=False, show_default=True,
+                           help="Also replace the model shipped inside the package.")
+
+
+@train.group(name="nlp", invoke_without_command=True)
+@data_option
+@click.option("--out", type=DirPath, default=None, help="Work folder for this run.")
+@steps_option
+@seed_option
+@ship_option
+@click.pass_context
+def nlp(ctx: click.Context, data: Path, out: Path | None, max_steps: int | None,
+        seed: int | None, ship: bool) -> None:
+    """Convert, train UD and NER, and assemble the pipeline (or run one step).
+
+    Example:
+
+        warta train nlp --data ../shared/data --out training/run --ship
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if out is None:
+        raise click.UsageError("--out is required")
+    _convert(data, out)
+    _train("ud", out, max_steps, seed)
+    _train("ner", out, max_steps, seed)
+    _assemble(out, ship)
+
+
+@nlp.command(name="convert")
+@data_option
+@out_option
+def convert_cmd(data: Path, out: Path) -> None:
+    """Convert UD, BaPOS and NER corpora into DocBins under OUT/corpus."""
+    _convert(data, out)
+
+
+@nlp.command(name="ud")
+@out_option
+@steps_option
+@seed_option
+def ud_cmd(out: Path, max_steps: int | None, seed: int | None) -> None:
+    """Train tagger, morphologizer, parser and lemmatizer (configs/ud.cfg)."""
+    _train("ud", out, max_steps, seed)
+
+
+@nlp.command(name="ner")
+@out_option
+@steps_option
+@seed_option
+def ner_cmd(out: Path, max_steps: int | None, seed: int | None) -> None:
+    """Train the named-entity recogniser (configs/ner.cfg)."""
+    _train("ner", out, max_steps, seed)
+
+
+@nlp.command(name="assemble")
+@out_option
+@ship_option
+def assemble_cmd(out: Path, ship: bool) -> None:
+    """Join OUT/ud and OUT/ner model-best into OUT/id_warta_news (and the package with --ship)."""
+    _assemble(out, ship)
+
+

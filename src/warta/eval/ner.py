@@ -1,0 +1,89 @@
+"""`warta eval ner FILE...`: entity precision/recall/F1 of warta's pipeline on gold tokens.
+
+Each file is read like the corpora in shared/data (token first column, BIO or IO tag last,
+blank line between sentences); labels are mapped as in training (PER/PERSON/PPL → PERSON,
+ORG/ORGANIZATION/IND → ORG, LOC/LOCATION/PLACE/PLC → LOC; other types dropped). The pipeline runs
+on Docs built from the gold tokens, so spans compare by token offsets; GPE predictions (the
+gazetteer's retyping of LOC) count as LOC. Scoring is CoNLL style: exact span and label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from warta.eval._common import json_line, load_pipeline, prf
+from warta.eval._conll import NERSentence, read_ner
+
+LABELS = ("PERSON", "ORG", "LOC")
+PREDICTED_AS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}
+
+Item = tuple[int, int, int, str]  # (sentence index, start, end, label)
+
+
+def predict_spans(nlp: Language, sentences: list[NERSentence]) -> set[Item]:
+    """Entity spans warta predicts on each sentence's gold tokens, labels folded to LABELS."""
+    docs = (Doc(nlp.vocab, words=list(s.words)) for s in sentences)
+    found: set[Item] = set()
+    for i, doc in enumerate(nlp.pipe(docs, batch_size=64)):
+        for ent in doc.ents:
+            label = PREDICTED_AS.get(ent.label_)
+            if label is not None:
+                found.add((i, ent.start, ent.end, label))
+    return found
+
+
+def gold_spans(sentences: Iterable[NERSentence]) -> set[Item]:
+    return {(i, s, e, label) for i, sent in enumerate(sentences) for s, e, label in sent.spans}
+
+
+def score(gold: set[Item], pred: set[Item]) -> dict:
+    """Overall and per-label precision/recall/F1."""
+    result: dict = prf(gold, pred)
+    for label in LABELS:
+        result[label] = prf({g for g in gold if g[3] == label}, {p for p in pred if p[3] == label})
+    return result
+
+
+def evaluate_ner(nlp: Language, paths: Iterable[Path]) -> dict:
+    """Scores over all files together, plus per file when there are several."""
+    gold: set[Item] = set()
+    pred: set[Item] = set()
+    per_file: dict[str, dict] = {}
+    offset = 0
+    for path in paths:
+        sentences = list(read_ner(path))
+        file_gold, file_pred = gold_spans(sentences), predict_spans(nlp, sentences)
+        per_file[str(path)] = score(file_gold, file_pred)
+        gold |= {(i + offset, s, e, label) for i, s, e, label in file_gold}
+        pred |= {(i + offset, s, e, label) for i, s, e, label in file_pred}
+        offset += len(sentences)
+    result = score(gold, pred)
+    result["sentences"] = offset
+    if len(per_file) > 1:
+        result["files"] = {
+            name: {k: s[k] for k in ("precision", "recall", "f1")} for name, s in per_file.items()
+        }
+    return result
+
+
+@click.command("ner")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--model", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help="Model directory to score instead of the shipped one.")
+@click.option("--stages/--no-stages", default=True, show_default=True,
+              help="Run warta's rule stages (gazetteer, actors) after the trained NER.")
+def ner(files: tuple[Path, ...], model: Path | None, stages: bool) -> None:
+    """Score named entities on token-per-line NER files; prints one JSON line.
+
+    Example:
+
+        warta eval ner ../shared/data/idner-news-2k/dev.txt
+    """
+    nlp = load_pipeline(model, stages=stages)
+    click.echo(json_line(evaluate_ner(nlp, files)))

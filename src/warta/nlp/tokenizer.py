@@ -1,0 +1,106 @@
+"""warta's Indonesian news tokenizer, registered so a saved pipeline's config rebuilds it.
+
+It is spaCy's Indonesian tokenizer plus what news text and UD Indonesian need: dates such as
+``16/5/2024`` stay one token, decimal-comma numbers (``2,31``) stay whole, abbreviations from
+``warta.nlp.lang.id.tokenizer_exceptions`` keep their period, and the enclitics -nya, -lah, -kah,
+-ku, -mu are split off as UD does. The rules live in code, not in the saved model: loading a
+pipeline ignores the serialized rules, so a fix here reaches every shipped model at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import spacy
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from warta.nlp.lang.id.tokenizer_exceptions import (
+    ABBREVIATIONS,
+    KAH_ONLY_HOSTS,
+    KU_MU_HOSTS,
+    LAH_KAH_HOSTS,
+    NYA_WHOLE,
+)
+
+TOKENIZER_NAME = "warta.id_tokenizer.v1"
+
+# Whole-token patterns checked after prefixes/suffixes are stripped: dates (16/5/2024, 16-5-2024),
+# times (10.30), decimal numbers with a comma or period (2,31 or 4.500.000,50), ratios.
+TOKEN_MATCH = re.compile(
+    r"""^(?:
+        \d{1,4}[/\-]\d{1,2}(?:[/\-]\d{2,4})?      # dates
+      | \d+(?:[.,]\d+)+                            # 2,31  4.500.000,50  10.30
+    )$""",
+    re.VERBOSE,
+)
+
+# -nya split off a host of two or more letters; whole words are special cases (NYA_WHOLE).
+NYA_SUFFIX = r"(?<=[^\W\d_]{2})(?:nya|NYA)$"
+CURLY_QUOTES = ("“", "”", "‘", "’", "„", "«", "»")
+
+
+def _case_variants(word: str) -> set[str]:
+    return {word, word.lower(), word.capitalize(), word.upper()}
+
+
+def _clitic_exceptions() -> dict[str, list[dict[int, str]]]:
+    """Special cases: abbreviations, whole -nya words, and host+clitic splits."""
+    rules: dict[str, list[dict[int, str]]] = {}
+    for abbr in ABBREVIATIONS:
+        for form in {abbr, abbr.capitalize() if abbr.islower() else abbr}:
+            rules[form] = [{ORTH: form}]
+    for word in NYA_WHOLE:
+        for form in _case_variants(word):
+            rules[form] = [{ORTH: form}]
+    splits = ((LAH_KAH_HOSTS - KAH_ONLY_HOSTS, ("lah", "kah")), (KAH_ONLY_HOSTS, ("kah",)),
+              (KU_MU_HOSTS, ("ku", "mu")))
+    for hosts, clitics in splits:
+        for host in hosts:
+            for clitic in clitics:
+                for form in _case_variants(host + clitic):
+                    rules[form] = [{ORTH: form[: len(host)]}, {ORTH: form[len(host) :]}]
+    return rules
+
+
+def _infixes(defaults: Iterable[str]) -> list[str]:
+    """spaCy's infixes without the rule that cuts ``16/5`` at the slash (dates stay whole)."""
+    return [p for p in defaults if "/" not in p or "[0-9]" not in p]
+
+
+def build_tokenizer(nlp: Language) -> Tokenizer:
+    """A tokenizer over ``nlp``'s vocab with warta's Indonesian news rules."""
+    defaults = spacy.blank("id").Defaults if nlp.lang != "id" else nlp.Defaults
+    prefixes = [*CURLY_QUOTES, *defaults.prefixes]
+    suffixes = [*CURLY_QUOTES, NYA_SUFFIX, *defaults.suffixes]
+    rules = dict(defaults.tokenizer_exceptions)
+    rules.update(_clitic_exceptions())
+    return WartaTokenizer(
+        nlp.vocab,
+        rules=rules,
+        prefix_search=compile_prefix_regex(prefixes).search,
+        suffix_search=compile_suffix_regex(suffixes).search,
+        infix_finditer=compile_infix_regex(_infixes(defaults.infixes)).finditer,
+        token_match=TOKEN_MATCH.match,
+        url_match=defaults.url_match,
+    )
+
+
+class WartaTokenizer(Tokenizer):
+    """A spaCy tokenizer whose rules always come from code, never from a saved model."""
+
+    def from_disk(self, path: Any, **kwargs: Any) -> WartaTokenizer:
+        return self
+
+    def from_bytes(self, bytes_data: bytes, **kwargs: Any) -> WartaTokenizer:
+        return self
+
+
+@spacy.registry.tokenizers(TOKENIZER_NAME)
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """Registry entry used by the training configs' ``[nlp.tokenizer]`` block."""
+    return build_tokenizer

@@ -1,0 +1,202 @@
+"""Convert the staged corpora under ``shared/data`` into spaCy DocBins for training.
+
+UD: CSUI train trains the tagger/morphologizer/parser/lemmatizer; GSD dev is the dev set only
+(its train split is not staged). NER: five corpora mapped to PERSON/ORG/LOC (see
+``warta.eval._conll.NER_LABELS``); where a corpus has no dev split, a seeded 10% of train is
+carved off. Sentences shared between corpora (they overlap: same news sources) are kept once,
+dev copies first, so no dev sentence is trained on and one annotation per sentence wins.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin, Span
+from spacy.vocab import Vocab
+
+from warta.eval._conll import NERSentence, UDSentence, read_conllu, read_ner
+from warta.train.pos_silver import csui_lexicon, read_bapos, silver_upos
+
+log = logging.getLogger(__name__)
+
+SEED = 20240501
+DEV_FRACTION = 0.1
+UD_DOC_SENTENCES = 10  # sentences per training Doc, so the parser learns sentence boundaries
+
+
+@dataclass(frozen=True)
+class NERCorpus:
+    """One NER corpus in shared/data: its folder, train file and dev file (None: carve one)."""
+
+    name: str
+    train: str
+    dev: str | None
+
+
+# Priority order: on a sentence shared between corpora the earlier corpus's annotation is kept.
+NER_CORPORA: tuple[NERCorpus, ...] = (
+    NERCorpus("idner-news-2k", "train.txt", "dev.txt"),
+    NERCorpus("indolem-nerugm", "train.01.tsv", "dev.01.tsv"),
+    NERCorpus("indonlu-nerp", "train_preprocess.txt", None),
+    NERCorpus("indolem-nerui", "train.01.tsv", "dev.01.tsv"),
+    NERCorpus("indonlu-nergrit", "train_preprocess.txt", None),
+)
+UD_TRAIN = ("ud-indonesian-csui", "id_csui-ud-train.conllu")
+UD_DEV = ("ud-indonesian-gsd", "id_gsd-ud-dev.conllu")
+BAPOS = ("indonlu-bapos", ("train_preprocess.conll", "valid_preprocess.conll"))
+GOLD_REPEAT = 2  # CSUI docs repeated in train so the parser still sees gold trees often
+
+
+def ud_doc(vocab: Vocab, sentences: list[UDSentence]) -> Doc:
+    """One Doc from consecutive CoNLL-U sentences with gold POS, morphology, lemmas and trees."""
+    words, spaces, pos, morphs, lemmas, heads, deps, starts = [], [], [], [], [], [], [], []
+    for sent in sentences:
+        offset = len(words)
+        for i, word in enumerate(sent.words):
+            words.append(word.form)
+            spaces.append(word.space_after)
+            pos.append(word.upos)  # tag_ carries UPOS too: the tagger learns it
+            morphs.append(word.feats)
+            lemmas.append(word.lemma)
+            heads.append(offset + (word.head - 1 if word.head else i))
+            deps.append("ROOT" if word.head == 0 else word.deprel)
+            starts.append(i == 0)
+        if spaces:
+            spaces[-1] = True
+    return Doc(
+        vocab,
+        words=words,
+        spaces=spaces,
+        tags=pos,
+        pos=pos,
+        morphs=morphs,
+        lemmas=lemmas,
+        heads=heads,
+        deps=deps,
+        sent_starts=starts,
+    )
+
+
+def ner_doc(vocab: Vocab, sent: NERSentence) -> Doc:
+    """A Doc of one NER sentence with its entities; tokens outside entities are gold O."""
+    doc = Doc(vocab, words=list(sent.words))
+    doc.set_ents([Span(doc, s, e, label=label) for s, e, label in sent.spans], default="outside")
+    return doc
+
+
+def _chunks(items: list[UDSentence], size: int) -> Iterator[list[UDSentence]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def silver_docs(vocab: Vocab, data: Path, gold: list[UDSentence]) -> Iterator[Doc]:
+    """BaPOS sentences as Docs with silver UPOS in ``tag_`` ("" = missing where unsound)."""
+    lexicon = csui_lexicon(gold)
+    folder, names = BAPOS
+    for name in names:
+        if not (data / folder / name).exists():
+            log.warning("%s absent under %s; no silver UPOS from it", name, data / folder)
+            continue
+        for words, tags in read_bapos(data / folder / name):
+            upos = [silver_upos(w, t, lexicon) or "" for w, t in zip(words, tags, strict=True)]
+            yield Doc(vocab, words=words, tags=upos)
+
+
+def convert_ud(data: Path, out: Path, *, silver: bool = True) -> dict[str, int]:
+    """Write ud-train.spacy (CSUI gold + BaPOS silver UPOS) and ud-dev.spacy (GSD dev)."""
+    vocab = Vocab()
+    train = list(read_conllu(data / UD_TRAIN[0] / UD_TRAIN[1]))
+    dev = list(read_conllu(data / UD_DEV[0] / UD_DEV[1]))
+    train_bin = DocBin(store_user_data=False)
+    for _ in range(GOLD_REPEAT if silver else 1):
+        for chunk in _chunks(train, UD_DOC_SENTENCES):
+            train_bin.add(ud_doc(vocab, chunk))
+    n_silver = 0
+    if silver:
+        for doc in silver_docs(vocab, data, train):
+            train_bin.add(doc)
+            n_silver += 1
+    train_bin.to_disk(out / "ud-train.spacy")
+    dev_bin = DocBin(store_user_data=False)
+    for chunk in _chunks(dev, UD_DOC_SENTENCES):
+        dev_bin.add(ud_doc(vocab, chunk))
+    dev_bin.to_disk(out / "ud-dev.spacy")
+    return {"ud-train": len(train), "ud-silver": n_silver, "ud-dev": len(dev)}
+
+
+def _key(sent: NERSentence) -> str:
+    return " ".join(sent.words).lower()
+
+
+def carve(sentences: list[NERSentence], *, seed: int = SEED) -> tuple[list, list]:
+    """(train, dev): a seeded, reproducible DEV_FRACTION of ``sentences`` held out as dev."""
+    order = list(range(len(sentences)))
+    random.Random(seed).shuffle(order)
+    n_dev = max(1, round(len(sentences) * DEV_FRACTION))
+    dev_ids = set(order[:n_dev])
+    train = [s for i, s in enumerate(sentences) if i not in dev_ids]
+    dev = [s for i, s in enumerate(sentences) if i in dev_ids]
+    return train, dev
+
+
+def ner_splits(
+    data: Path, corpora: Iterable[NERCorpus] = NER_CORPORA
+) -> dict[str, dict[str, list[NERSentence]]]:
+    """Per corpus {"train": [...], "dev": [...]}, deduplicated across corpora, dev first."""
+    raw: dict[str, dict[str, list[NERSentence]]] = {}
+    for corpus in corpora:
+        folder = data / corpus.name
+        if not (folder / corpus.train).exists():
+            log.warning("NER corpus %s absent under %s; skipped", corpus.name, data)
+            continue
+        train = list(read_ner(folder / corpus.train))
+        if corpus.dev is None:
+            train, dev = carve(train)
+        else:
+            dev = list(read_ner(folder / corpus.dev))
+        raw[corpus.name] = {"train": train, "dev": dev}
+    seen: set[str] = set()
+    result: dict[str, dict[str, list[NERSentence]]] = {name: {} for name in raw}
+    for split in ("dev", "train"):
+        for name, splits in raw.items():
+            kept = []
+            for sent in splits[split]:
+                key = _key(sent)
+                if split == "train" and key in seen:
+                    continue
+                seen.add(key)
+                kept.append(sent)
+            result[name][split] = kept
+    return result
+
+
+def convert_ner(data: Path, out: Path, *, corpora: Iterable[NERCorpus] = NER_CORPORA) -> dict:
+    """Write ner-train.spacy, ner-dev.spacy (all corpora) and ner-dev-<corpus>.spacy files."""
+    vocab = Vocab()
+    splits = ner_splits(data, corpora)
+    counts: dict[str, int] = {}
+    all_train, all_dev = DocBin(store_user_data=False), DocBin(store_user_data=False)
+    for name, parts in splits.items():
+        dev_bin = DocBin(store_user_data=False)
+        for sent in parts["dev"]:
+            doc = ner_doc(vocab, sent)
+            dev_bin.add(doc)
+            all_dev.add(doc)
+        dev_bin.to_disk(out / f"ner-dev-{name}.spacy")
+        for sent in parts["train"]:
+            all_train.add(ner_doc(vocab, sent))
+        counts[f"{name}-train"] = len(parts["train"])
+        counts[f"{name}-dev"] = len(parts["dev"])
+    all_train.to_disk(out / "ner-train.spacy")
+    all_dev.to_disk(out / "ner-dev.spacy")
+    return counts
+
+
+def convert(data: Path, out: Path) -> dict[str, int]:
+    """Convert every corpus warta trains on into ``out``; return sentence counts per file."""
+    out.mkdir(parents=True, exist_ok=True)
+    return {**convert_ud(data, out), **convert_ner(data, out)}

@@ -1,0 +1,40 @@
+"""Train one spaCy pipeline from a config kept in ``warta/train/configs``, seeded, one core."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+CONFIGS = Path(__file__).resolve().parent / "configs"
+
+
+def config_path(name: str) -> Path:
+    """The repository config for ``name`` (``ud`` or ``ner``)."""
+    return CONFIGS / f"{name}.cfg"
+
+
+def train_pipeline(
+    name: str,
+    *,
+    corpus: Path,
+    out: Path,
+    overrides: dict[str, object] | None = None,
+) -> Path:
+    """Train config ``name`` on ``corpus``/{name}-train|dev.spacy; return the best model's path.
+
+    Thread counts are pinned to one so that runs are reproducible and fit a shared machine.
+    """
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    from spacy.cli.train import train
+
+    from warta.nlp import tokenizer  # noqa: F401  (registers warta.id_tokenizer.v1)
+
+    settings: dict[str, object] = {
+        "paths.train": str(corpus / f"{name}-train.spacy"),
+        "paths.dev": str(corpus / f"{name}-dev.spacy"),
+    }
+    settings.update(overrides or {})
+    out.mkdir(parents=True, exist_ok=True)
+    train(config_path(name), out, use_gpu=-1, overrides=settings)
+    return out / "model-best"

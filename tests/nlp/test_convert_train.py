@@ -1,0 +1,96 @@
+"""The corpus converter and a tiny end-to-end `warta train nlp` run on fixture corpora."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from click.testing import CliRunner
+from spacy.tokens import DocBin
+
+from warta.train.convert import carve, convert, ner_splits
+from warta.train.pos_silver import csui_lexicon, silver_upos
+
+CORPORA = Path(__file__).resolve().parent.parent / "data" / "nlp" / "corpora"
+
+
+def _docs(path: Path) -> list:
+    return list(DocBin().from_disk(path).get_docs(spacy.blank("id").vocab))
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("corpus")
+    return out, convert(CORPORA, out)
+
+
+def test_convert_counts(converted):
+    _, counts = converted
+    assert counts["ud-train"] == 4 and counts["ud-dev"] == 2 and counts["ud-silver"] == 2
+    # a train sentence identical to a dev sentence (NER-UGM fixture: train == dev) is dropped
+    assert counts["idner-news-2k-dev"] == 2 and counts["idner-news-2k-train"] == 2
+    assert counts["indolem-nerugm-dev"] == 1 and counts["indolem-nerugm-train"] == 0
+
+
+def test_ud_docs_carry_gold_annotation(converted):
+    out, _ = converted
+    gold = _docs(out / "ud-train.spacy")[0]
+    assert [t.text for t in gold][:4] == ["Budi", "membeli", "rumah", "nya"]
+    assert gold[3].pos_ == "PRON" and gold[3].tag_ == "PRON" and gold[3].head.text == "rumah"
+    assert gold[1].lemma_ == "beli" and gold[1].dep_ == "ROOT"
+    assert len(list(gold.sents)) == 4
+
+
+def test_silver_docs_have_only_sound_upos(converted):
+    out, _ = converted
+    silver = _docs(out / "ud-train.spacy")[-1]
+    tags = {t.text: t.tag_ for t in silver}
+    assert tags["Ia"] == "PRON" and tags["tidak"] == "PART" and tags["datang"] == "VERB"
+    assert not silver.has_annotation("DEP")
+
+
+def test_ner_docs_are_mapped(converted):
+    out, _ = converted
+    docs = _docs(out / "ner-dev-indolem-nerugm.spacy")
+    assert [(e.text, e.label_) for e in docs[0].ents] == [
+        ("Jawa Timur", "LOC"), ("PT Pertamina", "ORG")
+    ]
+
+
+def test_silver_upos_leaves_ambiguous_words_unlabelled():
+    from collections import Counter
+
+    lexicon = {"ini": Counter({"DET": 5, "PRON": 5}), "yang": Counter({"PRON": 9})}
+    assert silver_upos("ini", "PR", lexicon) is None
+    assert silver_upos("yang", "SC", lexicon) == "PRON"  # CSUI's convention wins
+    assert silver_upos("gunung", "NN", lexicon) == "NOUN"
+    assert csui_lexicon([]) == {}
+
+
+def test_carve_is_seeded_and_disjoint():
+    items = list(range(50))
+    train, dev = carve(items)
+    assert len(dev) == 5 and not set(train) & set(dev)
+    assert carve(items) == (train, dev)
+
+
+def test_ner_splits_skip_absent_corpora():
+    splits = ner_splits(CORPORA)
+    assert set(splits) == {"idner-news-2k", "indolem-nerugm"}
+
+
+def test_tiny_training_run_assembles_a_loadable_pipeline(tmp_path):
+    from warta.cli.train import train
+
+    result = CliRunner().invoke(
+        train, ["nlp", "--data", str(CORPORA), "--out", str(tmp_path), "--max-steps", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    from warta.nlp.pipeline import MODEL_NAME
+
+    nlp = spacy.load(tmp_path / MODEL_NAME)
+    assert {"tagger", "morphologizer", "parser", "lemmatizer", "ner"} <= set(nlp.pipe_names)
+    doc = nlp("Ia membeli rumahnya di Solo.")
+    assert [t.text for t in doc][2:4] == ["rumah", "nya"]
+    assert doc.has_annotation("DEP") and doc.has_annotation("TAG")

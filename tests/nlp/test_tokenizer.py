@@ -1,0 +1,94 @@
+"""warta's Indonesian news tokenizer: dates, numbers, abbreviations, quotes and UD clitics."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _tokens(nlp, text: str) -> list[str]:
+    return [t.text for t in nlp.make_doc(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("JAKARTA, KOMPAS.com - Banjir", ["JAKARTA", ",", "KOMPAS.com", "-", "Banjir"]),
+        ("Kamis (16/5/2024) pagi", ["Kamis", "(", "16/5/2024", ")", "pagi"]),
+        ("pada 17-8-1945.", ["pada", "17-8-1945", "."]),
+        ("senilai Rp 4,5 triliun", ["senilai", "Rp", "4,5", "triliun"]),
+        ("naik 2,31 persen.", ["naik", "2,31", "persen", "."]),
+        ("Rp4.500.000,50 saja", ["Rp", "4.500.000,50", "saja"]),
+        ("pukul 10.30 WIB", ["pukul", "10.30", "WIB"]),
+    ],
+)
+def test_numbers_and_dates_stay_whole(id_tokenizer_nlp, text, expected):
+    assert _tokens(id_tokenizer_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "abbr",
+    ["Dr.", "H.", "Hj.", "S.H.", "M.Si.", "Jl.", "No.", "dll.", "dsb.", "Sdr.", "Prof.", "Kol.",
+     "Brigjen."],
+)
+def test_abbreviations_keep_their_period(id_tokenizer_nlp, abbr):
+    assert _tokens(id_tokenizer_nlp, f"kata {abbr} Amir") == ["kata", abbr, "Amir"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Kami siap,” ujarnya.", ["“", "Kami", "siap", ",", "”", "ujar", "nya", "."]),
+        ("‘tidak’ katanya", ["‘", "tidak", "’", "kata", "nya"]),
+        ("Ia pergi...", ["Ia", "pergi", "..."]),
+        ('ia menolak."', ["ia", "menolak", ".", '"']),
+        ("kemarin.” Lalu", ["kemarin", ".", "”", "Lalu"]),
+    ],
+)
+def test_quotes_and_ellipses_split_off(id_tokenizer_nlp, text, expected):
+    assert _tokens(id_tokenizer_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Menurutnya", ["Menurut", "nya"]),
+        ("menyetujuinya", ["menyetujui", "nya"]),
+        ("rumahnya,", ["rumah", "nya", ","]),
+        ("Apakah", ["Apa", "kah"]),
+        ("itulah", ["itu", "lah"]),
+        ("bukanlah", ["bukan", "lah"]),
+        ("kepadaku", ["kepada", "ku"]),
+        # lexical words and lexicalised adverbs stay whole, as in UD Indonesian
+        ("hanya", ["hanya"]),
+        ("punya", ["punya"]),
+        ("Akhirnya", ["Akhirnya"]),
+        ("sebelumnya.", ["sebelumnya", "."]),
+        ("adalah", ["adalah"]),
+        ("telah", ["telah"]),
+        ("langkah", ["langkah"]),
+        ("nya", ["nya"]),
+    ],
+)
+def test_clitics_follow_ud(id_tokenizer_nlp, text, expected):
+    assert _tokens(id_tokenizer_nlp, text) == expected
+
+
+def test_sentence_final_words_are_not_abbreviations(id_tokenizer_nlp):
+    doc = id_tokenizer_nlp("Acara digelar pada Mei. Warga datang dari kota. Semua senang.")
+    assert [s.text for s in doc.sents] == [
+        "Acara digelar pada Mei.", "Warga datang dari kota.", "Semua senang."
+    ]
+
+
+def test_tokenizer_is_registered_and_rules_come_from_code(id_tokenizer_nlp, tmp_path):
+    import spacy
+
+    from warta.nlp.tokenizer import TOKENIZER_NAME, WartaTokenizer
+
+    assert spacy.registry.tokenizers.get(TOKENIZER_NAME)
+    id_tokenizer_nlp.tokenizer.to_disk(tmp_path / "tok")
+    fresh = spacy.blank("id")
+    fresh.tokenizer = spacy.registry.tokenizers.get(TOKENIZER_NAME)()(fresh)
+    assert isinstance(fresh.tokenizer, WartaTokenizer)
+    fresh.tokenizer.from_disk(tmp_path / "tok")
+    assert _tokens(fresh, "(16/5/2024) rumahnya") == ["(", "16/5/2024", ")", "rumah", "nya"]
