@@ -209,6 +209,13 @@ def test_date_line_of_web_text_is_the_publication_date(line: str, iso: str):
     assert article.text == BODY
 
 
+def test_date_line_before_the_headline_is_not_the_title():
+    text = f"Beranda\nNasional\nLogin\nSenin, 13 Oktober 2025\nJudul Berita Singkat\n{BODY}"
+    article = clean_article(_raw(text, fmt="wet"))
+    assert (article.title, article.published) == ("Judul Berita Singkat", "2025-10-13")
+    assert article.text == BODY
+
+
 def test_lists_at_the_end_of_structured_inputs_are_kept():
     text = f"{BODY}\n\nBerikut daftarnya:\n\n1. Golkar\n\n2. PDIP\n\n3. Gerindra"
     article = clean_article(_raw(text, fmt="csv"))

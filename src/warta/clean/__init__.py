@@ -18,7 +18,7 @@ from warta.clean.dateline import split_dateline, take_date_line, take_dateline
 from warta.clean.normalize import join, normalize, normalize_line, paragraphs
 from warta.errors import Errors, InputError
 from warta.ingest.text import looks_like_headline
-from warta.types import Article, RawArticle, Source
+from warta.types import Article, Byline, RawArticle, Source
 
 __all__ = ["clean_article", "clean_title"]
 
@@ -53,6 +53,15 @@ def _headline(paras: list[str]) -> tuple[str | None, list[str]]:
     return None, paras
 
 
+def _web_text(paras: list[str], title: str | None) -> tuple[list[str], str | None, str | None]:
+    """Page chrome of web-extracted text: (paragraphs, title, published date) once it is gone."""
+    paras = trim_edges(paras)
+    paras, published = take_date_line(paras)  # before the headline: a date line looks like one
+    if title is None:
+        title, paras = _headline(paras)
+    return paras, title, published
+
+
 def clean_article(raw: RawArticle) -> Article:
     """Clean one article: normalise, drop boilerplate, take byline and dateline out of the body.
 
@@ -62,19 +71,14 @@ def clean_article(raw: RawArticle) -> Article:
     paras = _drop_title_line(paragraphs(normalize(raw.text)), title)
     paras = strip_boilerplate(paras)
     paras, byline = take_credits(paras, raw.authors)
-    if raw.source.format in WEB_TEXT_FORMATS:
-        paras = trim_edges(paras)
-        if title is None:
-            title, paras = _headline(paras)
-    paras, more = take_credits(paras, [])
     published = raw.published
     if raw.source.format in WEB_TEXT_FORMATS:
-        paras, found = take_date_line(paras)
+        paras, title, found = _web_text(paras, title)
         published = published or found
+        paras, more = take_credits(paras, [])  # credits the menus and footers hid
+        byline = Byline(_merge(byline.authors, more.authors),
+                        _merge(byline.agencies, more.agencies))
     paras, dateline = take_dateline(paras)
-    if more.authors or more.agencies:
-        byline = type(byline)(_merge(byline.authors, more.authors),
-                              _merge(byline.agencies, more.agencies))
     text = join(paras)
     if not text:
         where = raw.source.path or raw.source.url or "-"
