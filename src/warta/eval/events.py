@@ -1,9 +1,11 @@
 """`warta eval events`: (source, type, target) precision/recall/F1 against hand-annotated events.
 
-The gold file (``eval/data/events_gold.jsonl``) holds texts the team wrote and references to
-shared articles (path, sha256, character offsets and labels — never their text; read at run time
-and skipped with a message when absent). Actors are compared by ISO-3166 country code, or by actor
-id for actors without a country (PBB, NATO); symmetric gold events match either direction.
+The gold files (``eval/data/events_gold.jsonl``, the development set the rules were tuned on, and
+``events_heldout.jsonl``, written afterwards and never tuned on) hold texts the team wrote and
+references to shared articles (path, sha256, character offsets and labels — never their text;
+read at run time and skipped with a message when absent). Actors are compared by ISO-3166
+country code, or by actor id for actors without a country (PBB, NATO); symmetric gold events
+match either direction.
 
 Two settings: ``--actors pipeline`` (default) runs the whole shipped pipeline on the text, so
 entity, actor and date errors count; ``--actors oracle`` gives the events stage the gold entities,
@@ -25,7 +27,7 @@ import click
 
 from warta.eval._common import json_line
 
-GOLD = "events_gold.jsonl"
+SETS = {"dev": "events_gold.jsonl", "heldout": "events_heldout.jsonl"}
 
 
 @dataclass(frozen=True)
@@ -43,10 +45,10 @@ class Coded:
     sym: bool = False
 
 
-def load_gold(path: Path | None = None) -> list[dict[str, Any]]:
-    """The gold items (the leading ``_comment`` line skipped)."""
+def load_gold(path: Path | None = None, *, name: str = "dev") -> list[dict[str, Any]]:
+    """The gold items of a file or a shipped set (the leading ``_comment`` line skipped)."""
     text = (path.read_text(encoding="utf-8") if path is not None else
-            (resources.files("warta") / "eval" / "data" / GOLD).read_text(encoding="utf-8"))
+            (resources.files("warta") / "eval" / "data" / SETS[name]).read_text(encoding="utf-8"))
     items = [json.loads(line) for line in text.splitlines() if line.strip()]
     return [i for i in items if "_comment" not in i]
 
@@ -230,7 +232,10 @@ def evaluate(items: list[dict[str, Any]], *, shared: Path, oracle: bool,
 
 @click.command()
 @click.option("--gold", "gold_path", default=None, type=click.Path(exists=True, dir_okay=False),
-              help="Gold JSONL (default: the shipped events_gold.jsonl).")
+              help="Gold JSONL (default: the shipped set chosen by --set).")
+@click.option("--set", "set_name", type=click.Choice([*SETS, "all"]), default="all",
+              show_default=True, help="dev: the set the rules were tuned on; heldout: texts "
+              "written after tuning, never tuned on; all: both.")
 @click.option("--shared", default="../shared", show_default=True,
               type=click.Path(file_okay=False), help="Where referenced shared articles live.")
 @click.option("--actors", "actors_mode", type=click.Choice(["pipeline", "oracle"]),
@@ -239,15 +244,20 @@ def evaluate(items: list[dict[str, Any]], *, shared: Path, oracle: bool,
 @click.option("--model", default=None, type=click.Path(file_okay=False),
               help="Another trained model directory (default: the shipped one).")
 @click.option("--verbose", is_flag=True, help="List missed and spurious events on stderr.")
-def events(gold_path: str | None, shared: str, actors_mode: str, model: str | None,
-           verbose: bool) -> None:
+def events(gold_path: str | None, set_name: str, shared: str, actors_mode: str,
+           model: str | None, verbose: bool) -> None:
     """Event (source, type, target) P/R/F1, reversed directions, and mode/date/place accuracy.
 
     Example:
 
         warta eval events --actors oracle --verbose
     """
-    items = load_gold(Path(gold_path) if gold_path else None)
+    if gold_path:
+        items = load_gold(Path(gold_path))
+    else:
+        names = list(SETS) if set_name == "all" else [set_name]
+        items = [i for n in names for i in load_gold(name=n)]
     result = evaluate(items, shared=Path(shared), oracle=actors_mode == "oracle",
                       model=Path(model) if model else None, verbose=verbose)
+    result["set"] = "file" if gold_path else set_name
     click.echo(json_line(result))
