@@ -22,7 +22,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from warta.cli.options import config_option, db_option, input_options
-from warta.errors import InputError, WartaError
+from warta.errors import Errors, InputError, WartaError
 from warta.settings import Settings, load_settings
 from warta.types import Failure, RawArticle
 
@@ -226,4 +226,4 @@ def _analyze_one(raw: RawArticle, nlp: Any, settings: Settings, analyze: Any) ->
         where = raw.source.path or "-"
         if raw.source.record is not None:
             where += f" (article {raw.source.record})"
-        return Failure(where, f"{where}: analysis failed ({type(e).__name__}: {e})")
+        return Failure(where, Errors.E012.format(path=where, reason=f"{type(e).__name__}: {e}"))

@@ -118,8 +118,7 @@ def sqlite_timelimit(conn: sqlite3.Connection, ms: int) -> Iterator[None]:
         yield
     except sqlite3.OperationalError as e:
         if "interrupted" in str(e):
-            raise QueryTimeoutError(Errors.E030.format(
-                path="(query)", reason=f"query took longer than {ms} ms and was stopped")) from e
+            raise QueryTimeoutError(Errors.E032.format(ms=ms)) from e
         raise
     finally:
         conn.set_progress_handler(None, steps)
