@@ -70,6 +70,8 @@ def test_boilerplate_lines(line: str):
     "Iklan rokok di televisi akan dilarang mulai tahun depan, kata Menteri Kesehatan.",
     "Pasal 28:",
     "Skor: 3,35",
+    "Hak cipta lagu itu kini dipegang oleh ahli waris sang pencipta sejak 2019.",
+    "Bagikan bantuan secara merata.",
 ])
 def test_content_lines_are_kept(line: str):
     assert not is_boilerplate(line)

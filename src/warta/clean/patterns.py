@@ -36,7 +36,8 @@ BOILERPLATE = [re.compile(p, _I) for p in (
     r"^[-–—\s]*(advertisement|iklan|adv|ads|sponsored|konten bersponsor|"
     r"scroll to resume content)[-–—\s]*$",
     # share / follow / subscribe prompts
-    r"^(bagikan|share|share this|bagikan artikel ini|bagikan berita ini|sebarkan)\s*:?.{0,40}$",
+    r"^(bagikan|share|share this|bagikan artikel ini|bagikan berita ini|sebarkan)\s*:?.{0,40}"
+    r"(?<![.!?\"”])$",
     r"^(facebook|twitter|x|whatsapp|telegram|linkedin|line|pinterest|email|e-mail|print|"
     r"cetak|salin( tautan| link)?|copy link|tweet)\s*:?$",
     r"^(ikuti|follow|simak|dapatkan|gabung(lah)?( ke)?|subscribe|berlangganan)\b.{0,120}"
@@ -47,7 +48,8 @@ BOILERPLATE = [re.compile(p, _I) for p in (
     r"^\[gambas:[^\]]*\]$",
     r"^(klik|click) (di ?sini|here)\b.{0,80}$",
     # copyright and photo-credit lines
-    r"^(©|\(c\)|copyright|hak cipta)\s*.{0,150}$",
+    r"^(©|\(c\)|copyright\b).{0,150}$",
+    r"^hak cipta\b.{0,60}\b(dilindungi|milik|reserved)\b.{0,60}$",
     r"^.{0,80}\ball rights reserved\.?$",
     r"^\(?(foto|photo|ilustrasi|sumber foto|foto ilustrasi|infografis|video)\s*"
     r"(/|:)\s*.{0,150}\)?$",
