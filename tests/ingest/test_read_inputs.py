@@ -245,3 +245,15 @@ def test_json_document(tmp_path: Path, content: str):
     if content.startswith("["):
         assert items[1].title == "Dua"
         assert items[2].message.startswith("E006") and "item 3" in items[2].message
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "terkunci.txt"
+    path.write_text("Judul\n\nIsi.\n")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    (failure,) = list(read_inputs([str(path)], Settings()))
+    assert failure.message == f"E011 {path}: cannot read (Permission denied)"
