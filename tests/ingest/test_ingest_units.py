@@ -105,3 +105,15 @@ def test_docstring_examples(module: str):
 
     failures, tried = doctest.testmod(importlib.import_module(module))
     assert tried > 0 and failures == 0
+
+
+@pytest.mark.parametrize(("line", "out"), [
+    ("| Hujan deras turun sejak pagi. |", "Hujan deras turun sejak pagi."),
+    ("| Hujan deras turun sejak pagi. |  |", "Hujan deras turun sejak pagi."),
+    ("| Provinsi | Jumlah |", "| Provinsi | Jumlah |"),
+    ("Paragraf biasa.", "Paragraf biasa."),
+])
+def test_one_cell_table_rows_become_paragraphs(line: str, out: str):
+    from warta.ingest.html import _unwrap_cell
+
+    assert _unwrap_cell(line) == out

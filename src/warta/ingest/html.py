@@ -49,4 +49,13 @@ def _find_date(html: str) -> str | None:
 
 def _paragraphs(text: str) -> str:
     """trafilatura puts one paragraph per line; warta separates paragraphs by a blank line."""
-    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+    return "\n\n".join(_unwrap_cell(line.strip()) for line in text.split("\n") if line.strip())
+
+
+def _unwrap_cell(line: str) -> str:
+    """A one-cell table row "| text |" (pages laid out with tables) is just a paragraph."""
+    if not (line.startswith("|") and line.endswith("|")):
+        return line
+    cells = [c.strip() for c in line[1:-1].split(" | ")]
+    filled = [c for c in cells if c and c != "|"]
+    return filled[0] if len(filled) == 1 else line
