@@ -55,6 +55,7 @@ def _raw(text: str, *, fmt: str = "text", title: str | None = None,
     "Foto: ANTARA/Hafidz Mubarak",
     "(Foto: ANTARA/Aditya Pradana Putra)",
     "Tags: DPR, Demo, UU Penyiaran",
+    "Pilihan Editor: Harga Beras Naik Lagi",
     "Home » Nasional » Hukum",
     "Redaksi | Pedoman Media Siber | Kebijakan Privasi | Kontak",
     "Beranda",
@@ -103,6 +104,9 @@ def test_inline_leftovers_are_removed():
     ("Pewarta: Fajar Nugroho, Lestari Wulan", ("Fajar Nugroho", "Lestari Wulan"), ()),
     ("Sumber: ANTARA", (), ("ANTARA",)),
     ("Oleh Siti Rahmawati", ("Siti Rahmawati",), ()),
+    ("Rep: Fauziah Mursid/ Red: Ratna Puspita", ("Fauziah Mursid", "Ratna Puspita"), ()),
+    ("Pewarta: Fajar Nugroho\n\nEditor: Nur Aini\n\nCopyright © ANTARA 2025",
+     ("Fajar Nugroho", "Nur Aini"), ()),
 ])
 def test_closing_credits(tail: str, authors: tuple, agencies: tuple):
     article = clean_article(_raw(f"{BODY}\n\n{tail}"))
@@ -117,7 +121,8 @@ def test_credit_closing_the_last_paragraph():
 
 
 @pytest.mark.parametrize("head", ["Oleh Siti Rahmawati", "Oleh: Siti Rahmawati",
-                                  "Penulis: Siti Rahmawati"])
+                                  "Penulis: Siti Rahmawati",
+                                  "Laporan Wartawan Kabarkita.id, Siti Rahmawati"])
 def test_opening_byline(head: str):
     article = clean_article(_raw(f"{head}\n\n{BODY}"))
     assert article.byline.authors == ("Siti Rahmawati",)

@@ -59,6 +59,10 @@ def _read_credit(para: str, credits: _Credits, *, at_end: bool) -> bool:
         for name in _split(m["names"]):
             credits.author(name)
         return True
+    if m := patterns.REPORTED_BY.match(para):
+        for name in _split(m["names"]):
+            credits.author(name)
+        return True
     if m := patterns.OLEH.match(para):
         for name in _split(m["names"]):
             credits.author(name)

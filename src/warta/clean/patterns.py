@@ -46,6 +46,8 @@ BOILERPLATE = [re.compile(p, _I) for p in (
     r"^(simak|tonton|saksikan|lihat)( juga)?\s+(video|live|foto|berita|infografis|"
     r"selengkapnya)\b.{0,200}$",
     r"^\[gambas:[^\]]*\]$",
+    r"^pilihan editor\s*:.{0,200}$",
+    r"^baca berita dengan sedikit iklan\b.{0,80}$",
     r"^(klik|click) (di ?sini|here)\b.{0,80}$",
     # copyright and photo-credit lines
     r"^(©|\(c\)|copyright\b).{0,150}$",
@@ -106,7 +108,10 @@ AGENCIES: dict[str, str] = {
 # editor field); writers come first because they are listed first in the text.
 CREDIT_LABEL = re.compile(
     r"^(penulis|reporter|pewarta|wartawan|jurnalis|kontributor|oleh|editor|redaktur|"
-    r"penyunting|penyelaras|editor bahasa)\s*:\s*(?P<names>.{2,120})$", _I)
+    r"penyunting|penyelaras|editor bahasa|rep|red)\s*:\s*(?P<names>.{2,120})$", _I)
+# "Laporan Wartawan Tribunnews.com, Reza Deni": the reporter, filing for an outlet.
+REPORTED_BY = re.compile(r"^laporan (wartawan|reporter|koresponden|jurnalis|kontributor)\s+"
+                         r"(?P<outlet>[\w.]+(?:\s+[\w.]+)?)\s*,\s*(?P<names>.{2,80})$", _I)
 # "Oleh Siti Rahmawati" / "Oleh: Siti Rahmawati" (only near the start or end of a text).
 _NAME_WORD = r"[A-Z][\w.'’-]*"
 OLEH = re.compile(rf"^[Oo]leh\s*:?\s+(?P<names>{_NAME_WORD}(?:[\s,]+(?:dan\s+|&\s+)?{_NAME_WORD})"
@@ -122,8 +127,8 @@ BRACKET_CREDIT = re.compile(r"^\((?P<inside>[A-Za-z]{2,10}(?:\s*[/,]\s*[A-Za-z]{
 # ... or closing the last paragraph ("... katanya. (ant/rdn)"): needs a slash, to be sure.
 TRAILING_CREDIT = re.compile(r"\s+\((?P<inside>[a-zA-Z]{2,10}(?:\s*/\s*[a-zA-Z]{2,10}){1,4})\)\.?$")
 # A label left in front of a name by page metadata ("Penulis Andi Wijaya", "By Rina").
-NAME_LABEL = re.compile(r"^(penulis|reporter|pewarta|wartawan|editor|redaktur|oleh|by)\b\s*:?\s*",
-                        _I)
+NAME_LABEL = re.compile(r"^((penulis|reporter|pewarta|wartawan|editor|redaktur|oleh|by)\b\s*:?|"
+                        r"(rep|red)\s*:)\s*", _I)
 NAME_SPLIT = re.compile(r"\s*(?:,|;|/|&|\||\bdan\b|\band\b)\s*", _I)
 
 # Datelines: "JAKARTA, KOMPAS.com -", "Jakarta -", "Jakarta (ANTARA) -", "TEMPO.CO, Jakarta -",
