@@ -138,8 +138,16 @@ def predicted(doc: Any) -> list[Coded]:
 
     events = doc._.events if doc._.events is not None else extract_events(doc)
     return [Coded(_key(doc, e.source), e.type, _key(doc, e.target), e.mode, e.date,
-                  e.location.name if e.location else None, e.modality, e.negated)
-            for e in events]
+                  e.location.name if e.location else None, e.modality, e.negated,
+                  _symmetric(e.trigger)) for e in events]
+
+
+def _symmetric(trigger: Any) -> bool:
+    """Whether the trigger's lexicon entry is undirected (a meeting is never "reversed")."""
+    from warta.extract.event_lexicon import lexicon
+
+    form = lexicon().get(tuple(t.lower_ for t in trigger))
+    return form is not None and "sym" in form.entry.flags
 
 
 def gold_events(item: dict[str, Any]) -> list[Coded]:
@@ -157,8 +165,9 @@ def _same(g: Coded, p: Coded) -> bool:
 
 
 def _reversed(g: Coded, p: Coded) -> bool:
-    return (not g.sym and g.type == p.type and g.source is not None and g.target is not None
-            and (g.source, g.target) == (p.target, p.source) and g.source != g.target)
+    return (not g.sym and not p.sym and g.type == p.type and g.source is not None
+            and g.target is not None and (g.source, g.target) == (p.target, p.source)
+            and g.source != g.target)
 
 
 def score_item(gold: list[Coded], pred: list[Coded]) -> dict[str, Any]:

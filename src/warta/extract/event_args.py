@@ -264,12 +264,37 @@ def object_of(ctx: Context, i: int, sent: Span, form: Form, *,
               direct: bool) -> tuple[Mention | None, str | None]:
     """The target after a verb or noun ending at ``i``: a direct object (when allowed) or a name
     after one of the entry's target prepositions."""
+    direct = direct and "nodirect" not in form.entry.flags
     for m, prep, gap in right_mentions(ctx, i, sent):
         if prep is None and direct and gap <= DIRECT_OBJECT_GAP:
             return m, None
         if prep is not None and prep in form.entry.preps:
             return m, prep
+    if direct:
+        return _relative_agent(ctx, i, sent), None
     return None, None
+
+
+def _relative_agent(ctx: Context, i: int, sent: Span) -> Mention | None:
+    """"menolak usulan yang diajukan Hamas": the author of the object is the party addressed."""
+    doc = ctx.doc
+    for j in range(i, min(sent.end - 1, i + DIRECT_OBJECT_GAP + 2)):
+        word = doc[j].lower_
+        if doc[j].is_punct and doc[j].text not in QUOTE_MARKS:
+            return None
+        if word != "yang":
+            continue
+        verb = doc[j + 1].lower_
+        if not (verb.startswith("di") and len(verb) > 4):
+            return None
+        k = j + 2
+        if k < sent.end and doc[k].lower_ == "oleh":
+            k += 1
+        while k < sent.end and ctx.skippable(k) and k not in ctx.by_start:
+            k += 1
+        m = ctx.by_start.get(k)
+        return m if m is not None and m.agent else None
+    return None
 
 
 def possessor(ctx: Context, i: int, sent: Span) -> Mention | None:

@@ -43,6 +43,7 @@ from warta.nlp.lang.id.event_markers import (
     CLAUSE_OPENERS,
     LIGHT_VERBS,
     LOCATIVE,
+    PURPOSE,
     RECEIVE_VERBS,
     REQUEST_VERBS,
     REQUESTABLE,
@@ -253,7 +254,9 @@ def find_arguments(ctx: Context, trigger: Span, form: Form, sent: Span
     elif voice == "passive":
         agent = args_.passive_agent(ctx, trigger.end, sent)
         sources = [agent] if agent is not None else []
-        patients = args_.subject(ctx, trigger.start, sent)
+        before = trigger.start - 1
+        purpose = before >= sent.start and doc[before].lower_ in PURPOSE
+        patients = [] if purpose else args_.subject(ctx, trigger.start, sent)
         target = patients[-1] if patients else None
     elif voice == "intrans":
         sources = args_.subject(ctx, trigger.start, sent)
@@ -579,6 +582,8 @@ def candidates(doc: Doc, *, lookup: Any = None) -> list[Candidate]:
         if target_id is None and form.voice == "active":
             target_id = _anaphoric_target(doc, trigger, out)
         negated, modality = is_negated(doc, trigger, sent), modality_of(doc, trigger, sent)
+        if negated and type_ == "AGREE":  # "tidak setuju", "tidak bersedia": a refusal
+            type_, mode, cameo, negated = "REJECT", None, "120", False
         date = date_of(doc, trigger, sent)
         location = location_of(ctx, trigger, sent, lookup=lookup)
         for source_id in source_ids or [None]:

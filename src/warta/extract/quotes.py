@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -39,6 +39,7 @@ STAGE_NAME = "quotes"
 STAGE_VERSION = "1"
 FACTORY = "warta_quotes_v1"
 
+_MARK_CHARS = "\"“”‘’«»„‹›＂'"
 _SENT_END = frozenset({".", "!", "?", "…"})
 _NP_BREAK = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "-", "/", "|"})
 _MAX_WINDOW = 40
@@ -74,6 +75,7 @@ class _View:
     para_of: list[int]  # paragraph index per token
     region_of: list[int]  # outermost region index per token, -1 outside quotes
     mark: list[bool]  # token is (part of) a quote mark
+    ents: list[Span] = field(default_factory=list)  # entities and mentions, in order
     dates: list = field(default_factory=list)
 
     def tok(self, char: int) -> int:
@@ -83,17 +85,20 @@ class _View:
 
 def _view(doc: Doc) -> _View:
     regions = quote_regions(doc.text)
-    starts = [t.idx for t in doc]
-    paras = paragraphs(doc.text)
-    para_starts = [p[0] for p in paras] or [0]
-    para_of = [max(0, bisect_right(para_starts, t.idx) - 1) for t in doc]
+    para_starts = [p[0] for p in paragraphs(doc.text)] or [0]
+    starts: list[int] = []
+    para_of: list[int] = []
+    mark: list[bool] = []
+    for t in doc:  # one pass: iterating a Doc creates Token objects
+        starts.append(t.idx)
+        para_of.append(max(0, bisect_right(para_starts, t.idx) - 1))
+        mark.append(not t.text.strip(_MARK_CHARS))
     region_of = [-1] * len(doc)
-    mark = [not t.text.strip("\"“”‘’«»„‹›＂'") for t in doc]
     for n, r in enumerate(regions):
-        for t in doc:
-            if r.open <= t.idx < r.close:
-                region_of[t.i] = n
-    return _View(doc, regions, starts, para_of, region_of, mark, list(doc._.dates or []))
+        for i in range(bisect_left(starts, r.open), bisect_left(starts, r.close)):
+            region_of[i] = n
+    return _View(doc, regions, starts, para_of, region_of, mark, _entities(doc),
+                 list(doc._.dates or []))
 
 
 # ---------------------------------------------------------------- token tests
@@ -359,7 +364,7 @@ def _menurut(v: _View, lo: int, hi: int) -> tuple[Span, bool, int, int] | None:
             np, stop = _np_after(v, i + 1, hi)
             if np is None:
                 return None
-            ents = [e for e in _entities(doc) if e.start == i + 1 and e.end <= stop]
+            ents = [e for e in v.ents if e.start == i + 1 and e.end <= stop]
             if stop >= hi or doc[stop].text != ",":
                 # "Menurut Purbaya inflasi …" (no comma): the name, not the clause
                 if ents:
@@ -654,9 +659,9 @@ def _entities(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda s: (s.start, -len(s)))
 
 
-def _actor_of_span(doc: Doc, span: Span) -> str | None:
+def _actor_of_span(ents: list[Span], span: Span) -> str | None:
     """The actor of the best entity inside a speaker span: persons first, then the first."""
-    inside = [e for e in _entities(doc)
+    inside = [e for e in ents
               if e._.actor and e.start < span.end and span.start < e.end]
     if not inside:
         return None
@@ -664,19 +669,19 @@ def _actor_of_span(doc: Doc, span: Span) -> str | None:
     return str(inside[0]._.actor)
 
 
-def _surname_actor(doc: Doc, span: Span) -> str | None:
+def _surname_actor(ents: list[Span], span: Span) -> str | None:
     """'Tito' → the earlier 'Tito Karnavian' with an actor: a local stand-in for coreference."""
     words = {t.lower_ for t in span if t.is_title}
     if not words:
         return None
-    for e in reversed([e for e in _entities(doc) if e.start < span.start]):
+    for e in reversed([e for e in ents if e.start < span.start]):
         if e._.actor and words & {t.lower_ for t in e}:
             return str(e._.actor)
     return None
 
 
-def _nearest_person(doc: Doc, before: int) -> str | None:
-    for e in reversed([e for e in _entities(doc) if e.end <= before]):
+def _nearest_person(ents: list[Span], before: int) -> str | None:
+    for e in reversed([e for e in ents if e.end <= before]):
         if e._.actor and _TYPE_RANK.get(e.label_, 9) == 0:
             return str(e._.actor)
     return None
@@ -696,17 +701,18 @@ def _is_pronoun(cand: _Candidate) -> bool:
                             and span[0].lower_ in rv.PERSON_PRONOUNS)
 
 
-def _newcomer(doc: Doc, after: int, before: int, quoted: list[Span]) -> str | None:
+def _newcomer(ents: list[Span], after: int, before: int, quoted: list[Span]) -> str | None:
     """The last person named in the narrative (outside every quote) between two attributions:
     "… adalah Chen Guangbiao, seorang miliarder … Dia mengatakan …" refers to him."""
-    for e in reversed([e for e in _entities(doc) if after <= e.start and e.end <= before]):
+    for e in reversed([e for e in ents if after <= e.start and e.end <= before]):
         if (e._.actor and _TYPE_RANK.get(e.label_, 9) == 0 and e.text[:1].isupper()
                 and not any(q.start <= e.start < q.end for q in quoted)):
             return str(e._.actor)
     return None
 
 
-def _resolve(doc: Doc, cand: _Candidate, last: tuple[str | None, int] | None,
+def _resolve(doc: Doc, ents: list[Span], cand: _Candidate,
+             last: tuple[str | None, int] | None,
              resolver: Callable[[Doc, Span], str | None] | None,
              newcomer: str | None = None) -> str | None:
     """The speaker's actor id: pronouns prefer the last speaker (news convention), names the
@@ -722,22 +728,22 @@ def _resolve(doc: Doc, cand: _Candidate, last: tuple[str | None, int] | None,
         if near:  # the last named speaker, even when no actor is known for them
             return recent
         found = resolver(doc, span) if resolver is not None else None
-        return found or _nearest_person(doc, span.start)
-    if _generic(doc, span):
+        return found or _nearest_person(ents, span.start)
+    if _generic(ents, span):
         return None
     actor = resolver(doc, span) if resolver is not None else None
-    return actor or _actor_of_span(doc, span) or _surname_actor(doc, span)
+    return actor or _actor_of_span(ents, span) or _surname_actor(ents, span)
 
 
-def _generic(doc: Doc, span: Span) -> bool:
+def _generic(ents: list[Span], span: Span) -> bool:
     """'Sejumlah surat kabar Brasil', 'warga Delhi': a group, not the place it names."""
     if span[0].lower_ not in rv.GENERIC_HEADS:
         return False
     return not any(e.label_ in ("PERSON", "PER") and e.start < span.end and span.start < e.end
-                   for e in _entities(doc))
+                   for e in ents)
 
 
-def _resolve_all(doc: Doc, cands: list[_Candidate]) -> list[Quote]:
+def _resolve_all(doc: Doc, ents: list[Span], cands: list[_Candidate]) -> list[Quote]:
     """Resolve speakers in document order, so pronouns and run-on quotes see the last speaker."""
     resolver = _shared_resolver()
     order = sorted(range(len(cands)), key=lambda k: (cands[k].content.start, cands[k].content.end))
@@ -756,10 +762,10 @@ def _resolve_all(doc: Doc, cands: list[_Candidate]) -> list[Quote]:
         else:
             newcomer = None
             if last_span is not None and cand.speaker_span is not None:
-                newcomer = _newcomer(doc, last_span.end, cand.speaker_span.start, quoted)
-            actor = _resolve(doc, cand, last, resolver, newcomer)
+                newcomer = _newcomer(ents, last_span.end, cand.speaker_span.start, quoted)
+            actor = _resolve(doc, ents, cand, last, resolver, newcomer)
         speakers[k] = actor
-        if cand.speaker_span is not None and not _generic(doc, cand.speaker_span):
+        if cand.speaker_span is not None and not _generic(ents, cand.speaker_span):
             last, last_span = (actor, cand.paragraph), cand.speaker_span
         out.append(Quote(cand.content, cand.kind, actor, cand.speaker_span, cand.cue,
                          cand.addressee, cand.date))
@@ -776,7 +782,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     v = _view(doc)
     direct = _region_candidates(v)
     indirect = _indirect_candidates(v, direct)
-    return _resolve_all(doc, direct + indirect)
+    return _resolve_all(doc, v.ents, direct + indirect)
 
 
 def direct_quotes(doc: Doc) -> list[Quote]:

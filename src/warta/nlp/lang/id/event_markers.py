@@ -42,7 +42,11 @@ LIGHT_VERBS = frozenset({
     "menyatakan", "mengungkapkan", "menawarkan", "menunjukkan", "membangun", "menjalin",
     "memperkuat", "meningkatkan", "mempererat", "menandatangani", "menyepakati", "mencapai",
     "meluncurkan", "menggencarkan", "memulai", "melanjutkan", "menghadiri", "menuju",
+    "menjadi", "bertindak",
 })
+
+# purpose connectives: a passive verb right after one has the main verb's object as its subject
+PURPOSE = frozenset({"untuk", "agar", "supaya", "guna"})
 
 # light verbs of asking: with a cooperative noun they make a REQUEST ("mencari dukungan")
 REQUEST_VERBS = frozenset({
