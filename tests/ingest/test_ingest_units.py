@@ -17,6 +17,8 @@ from warta.ingest.text import split_headline
     ('<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title></feed>', "", "rss"),
     ("<!DOCTYPE html><html><body><p>Isi</p></body></html>", "x.txt", "html"),
     ("  <div><p>Isi berita</p></div>", "", "html"),
+    ("<!-- cache -->\n<html><head><rss>aneh</rss></head><body><p>Isi</p></body></html>", "",
+     "html"),
     ('{"text": "Isi berita"}\n{"text": "Lagi"}\n', "x.txt", "jsonl"),
     ('{"text": "rusak"\n', "", "jsonl"),
     ("judul,isi_berita,tanggal\nA,B,C\nD,\"E\nF\",G\n", "", "csv"),

@@ -20,6 +20,8 @@ _HEAD = 4096
 _WARC = re.compile(rb"^\s*WARC/\d")
 _FEED = re.compile(r"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 _HTML = re.compile(r"<(!doctype\s+html|html|head|body|article|div|p)[\s>]", re.IGNORECASE)
+_HTML_START = re.compile(r"^(<!--.*?-->\s*)*<(!doctype\s+html|html)[\s>]",
+                         re.IGNORECASE | re.DOTALL)
 _XML_DECL = re.compile(r"^\s*<\?xml", re.IGNORECASE)
 # A CSV header cell: a short column name, not a sentence.
 _COLUMN = re.compile(r"^[\w.\-/()]+(?: [\w.\-/()]+){0,2}$", re.UNICODE)
@@ -41,6 +43,8 @@ def is_warc(data: bytes) -> bool:
 def sniff_text(text: str, *, name: str = "") -> Kind:
     """The format of a decoded input."""
     head = text[:_HEAD].lstrip("\ufeff \t\r\n")
+    if _HTML_START.match(head):  # before feeds: a page may mention <feed> or <rss> early on
+        return "html"
     if _FEED.search(head[:1024]) and (_XML_DECL.match(head) or head.startswith("<")):
         return "rss"
     if head.startswith("<") and _HTML.search(head):
