@@ -152,3 +152,17 @@ def test_stage_relabels_bare_name_of_a_named_person(nlp) -> None:
     doc = with_persons(nlp, text, persons=("Vladimir Putin",), others=(("Putin", "LOC"),))
     assert [(e.text, e.label_) for e in doc.ents] == [("Vladimir Putin", "PERSON"),
                                                       ("Putin", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "model_person", "expected"),
+    [
+        ("Ia menyumbang untuk amal setiap tahun.", "amal", []),
+        ("Menkeu menjawab pertanyaan wartawan.", "Menkeu", []),
+        ("Pesawat itu mendarat di Kalifornia kemarin.", "Kalifornia", [("Kalifornia", "LOC")]),
+    ],
+)
+def test_stage_drops_impossible_person_spans(nlp, text: str, model_person: str,
+                                             expected: list[tuple[str, str]]) -> None:
+    doc = with_persons(nlp, text, persons=(model_person,))
+    assert [(e.text, e.label_) for e in doc.ents] == expected

@@ -262,6 +262,22 @@ def _trim_person(doc: Doc, ent: Span) -> Span:
     return Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_)
 
 
+def _check_person(ent: Span) -> Span | None:
+    """Model PERSON spans that cannot be names: lower-case words ("amal") and bare titles
+    ("Menkeu", left to the role mentions) are dropped; a name right after "di"/"ke" is a place."""
+    if ent.label_ != "PERSON":
+        return ent
+    doc = ent.doc
+    if not ent.text[:1].isupper():
+        return None
+    title = roles.match_title(doc, ent.start)
+    if title is not None and title[0] >= ent.end:
+        return None
+    if ent.start > 0 and doc[ent.start - 1].lower_ in {"di", "ke"}:
+        return Span(doc, ent.start, ent.end, label="LOC")
+    return ent
+
+
 def _split_brackets(ents: tuple[Span, ...]) -> list[Span]:
     """'Komisi Pemberantasan Korupsi (KPK)' tagged as one span is a name and its acronym."""
     out = []
@@ -332,6 +348,7 @@ def recognise(doc: Doc) -> list[Span]:
     """The entity list after gazetteer recognition (pure: returns spans, sets nothing)."""
     model = [_split_titled(doc, e) or (_trim_person(doc, e) if e.label_ == "PERSON" else
                                         _retype(e)) for e in _split_brackets(doc.ents)]
+    model = [e for e in map(_check_person, model) if e is not None]
     person_tokens = {i for e in model if e.label_ == "PERSON" for i in range(e.start, e.end)}
     gaz = _gazetteer_spans(doc, set())  # exact matches may still correct a model PERSON
     orgs = [s for s in _pattern_orgs(doc) if not _touches(s, person_tokens)]
