@@ -238,3 +238,20 @@ def test_missing_store_fails_at_startup(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError, match="E030"):
         create_app(tmp_path / "absent.db")
+
+
+def test_a_stopped_download_says_so(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient
+
+    def endless(conn: sqlite3.Connection, **filters: Any):
+        yield from ()
+        conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                     "SELECT count(*) FROM c").fetchone()
+
+    monkeypatch.setattr(routes.queries, "iter_events", endless)
+    settings = Settings(serve=ServeSettings(query_time_limit_ms=50))
+    with TestClient(create_app(db_path, settings=settings)) as slow:
+        text = slow.get("/events.csv").text
+    last = text.rstrip().splitlines()[-1]
+    assert last.startswith("# warta: download stopped:") and "50 ms" in last
+

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
@@ -27,28 +26,34 @@ def event_row(event: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def iter_lines(events: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """The CSV text, a header then one line per event (the explorer streams this)."""
+def iter_lines(events: Iterable[dict[str, Any]], *, block: int = 65536) -> Iterator[str]:
+    """The CSV text in blocks of about ``block`` characters: the header first, then rows
+    (the explorer streams this; small blocks would cost one thread hop per row)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore",
                             lineterminator="\n")
     writer.writeheader()
-    for event in itertools.chain([None], events):
-        if event is not None:
-            writer.writerow(event_row(event))
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+    for event in events:
+        writer.writerow(event_row(event))
+        if buffer.tell() >= block:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def write_events(events: Iterable[dict[str, Any]], out: TextIO) -> int:
     """Write a header and one row per event; return the number of rows."""
-    lines = iter_lines(events)
-    out.write(next(lines))
     written = 0
-    for line in lines:
-        out.write(line)
-        written += 1
+
+    def counted() -> Iterator[dict[str, Any]]:
+        nonlocal written
+        for event in events:
+            written += 1
+            yield event
+
+    for text in iter_lines(counted()):
+        out.write(text)
     return written
 
 

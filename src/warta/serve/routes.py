@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from itertools import islice
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
@@ -17,6 +18,7 @@ from fastapi.responses import HTMLResponse, StreamingResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from warta.errors import StoreError
 from warta.serve import charts
 from warta.serve.app import HERE
 from warta.serve.highlight import actor_href, highlight
@@ -256,13 +258,27 @@ def events_csv(request: Request, p: Events) -> StreamingResponse:
         # its own connection: the response streams after the request's dependencies closed
         conn = connect(db_path, read_only=True)
         try:
-            with sqlite_timelimit(conn, limit_ms * 5):
-                yield from iter_lines(queries.iter_events(conn, **asdict(p)))
+            events = queries.iter_events(conn, **asdict(p))
+            yield from iter_lines(_time_limited(conn, events, limit_ms))
+        except StoreError as e:  # the header is already sent: say so in the file itself
+            yield f"# warta: download stopped: {e}\n"
         finally:
             conn.close()
 
     headers = {"Content-Disposition": 'attachment; filename="warta-events.csv"'}
     return StreamingResponse(body(), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def _time_limited(conn: sqlite3.Connection, rows: Iterator[dict[str, Any]], ms: int, *,
+                  batch: int = 1000) -> Iterator[dict[str, Any]]:
+    """Rows of a long download, each batch of reads under its own time limit: the limit
+    bounds the database work, not how fast the client downloads."""
+    while True:
+        with sqlite_timelimit(conn, ms):
+            chunk = list(islice(rows, batch))
+        if not chunk:
+            return
+        yield from chunk
 
 
 @pages.get("/docs", response_class=HTMLResponse)
