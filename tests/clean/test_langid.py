@@ -27,6 +27,9 @@ ENGLISH = ("The president received the Malaysian prime minister at the palace on
     (ENGLISH, "en"),
     # lingua ranks this Malay (0.96), but it is too short to trust: the rule answers "id"
     ("Menteri berkata kerajaan akan membantu mangsa banjir.", "id"),
+    ("Kula badhe tindak dhateng peken kaliyan ibu, amargi ibu badhe tumbas sayuran.", "jv"),
+    ("Aku arep lunga menyang pasar karo ibu, amarga ibu kudu tuku sayuran sore iki.", "jv"),
+    ("Abdi bade angkat ka pasar sareng ibu, sabab ibu kedah meser sayuran jeung uyah.", "su"),
     ("Halo", None),
     ("", None),
     ("12345 67890 !!! ???", None),
@@ -41,3 +44,8 @@ def test_candidates_restrict_the_answer():
 
 def test_single_candidate_is_the_answer():
     assert detect_language(INDONESIAN, ("id",)) == "id"
+
+
+def test_regional_languages_only_when_they_are_candidates():
+    javanese = "Kula badhe tindak dhateng peken kaliyan ibu, amargi ibu badhe tumbas sayuran."
+    assert detect_language(javanese, ("id", "ms", "en")) in ("id", "ms")

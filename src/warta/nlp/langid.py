@@ -6,6 +6,11 @@ lingua's top language, the text has at least ``MALAY_MIN_WORDS`` words, Malay's 
 Indonesian's by ``MALAY_MARGIN``, *and* words only Malay uses ("kerajaan", "bahawa", "kerana")
 outnumber words only Indonesian uses ("bahwa", "karena", "pemerintah") by ``MALAY_MARKER_RATIO``.
 warta is built for Indonesian news, so the cheaper mistake is calling a Malay text Indonesian.
+
+Javanese and Sundanese are candidates lingua does not model. When they are candidates and lingua
+answers Indonesian or Malay, the share of words only Javanese (``kula``, ``mboten``, ``ingkang``)
+or only Sundanese (``abdi``, ``teu``, ``jeung``) uses decides: at least ``REGIONAL_MIN_SHARE`` of
+the words, and at least ``REGIONAL_MIN_MARKERS`` of them.
 """
 
 from __future__ import annotations
@@ -34,6 +39,24 @@ INDONESIAN_MARKERS = frozenset({
     "kantor", "perusahaan", "pengadilan", "yaitu", "dinas", "sesudah", "kepolisian", "gubernur",
     "rumah", "mengungkapkan", "nggak", "enggak", "dolar", "tersangka", "kabupaten",
 })
+# Regional languages lingua does not know, told apart from Indonesian by their own words.
+REGIONAL_MIN_SHARE = 0.12
+REGIONAL_MIN_MARKERS = 3
+REGIONAL_MARKERS: dict[str, frozenset[str]] = {
+    "jv": frozenset({
+        "kula", "panjenengan", "dhateng", "badhe", "menika", "punika", "inggih", "mboten",
+        "ingkang", "kaliyan", "kangge", "amargi", "ora", "kowe", "arep", "karo", "iki", "kuwi",
+        "wis", "durung", "sing", "marang", "yaiku", "uga", "lan", "ning", "wong", "dheweke",
+        "nanging", "banjur", "saiki", "kudu", "ngendika", "sampun", "dereng", "wonten", "nggih",
+        "sedaya", "kados", "ugi", "saka", "ananging", "kathah", "sanget", "tiyang", "griya",
+    }),
+    "su": frozenset({
+        "abdi", "anjeun", "teu", "henteu", "geus", "keur", "jeung", "nu", "sareng", "kumaha",
+        "naon", "tiasa", "parantos", "nuju", "ieu", "éta", "pikeun", "kana", "mah", "téh",
+        "ogé", "oge", "kitu", "kieu", "nyaéta", "nyaeta", "sanés", "bari", "ti", "ka", "atawa",
+        "sok", "bakal", "dina", "aranjeunna", "jalma", "loba", "pisan", "tos", "tacan",
+    }),
+}
 # Lingua's cost grows with the text; the first few thousand characters decide a news article.
 SAMPLE_CHARS = 4000
 
@@ -72,8 +95,26 @@ def detect_language(text: str, candidates: tuple[str, ...]) -> str | None:
     scores = {c.language.iso_code_639_1.name.lower(): c.value for c in confidences}
     best = confidences[0].language.iso_code_639_1.name.lower()
     if best == "ms" and "id" in scores:
-        return _indonesian_or_malay(sample, scores)
+        best = _indonesian_or_malay(sample, scores)
+    if best in ("id", "ms"):
+        return _regional(sample, candidates) or best
     return best
+
+
+def _regional(sample: str, candidates: tuple[str, ...]) -> str | None:
+    """Javanese or Sundanese by their own words, when they are candidates; else None."""
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if not words:
+        return None
+    best, best_count = None, 0
+    for code, markers in REGIONAL_MARKERS.items():
+        if code not in candidates:
+            continue
+        count = sum(w in markers for w in words)
+        if count > best_count:
+            best, best_count = code, count
+    enough = best_count >= REGIONAL_MIN_MARKERS and best_count / len(words) >= REGIONAL_MIN_SHARE
+    return best if enough else None
 
 
 def _indonesian_or_malay(sample: str, scores: dict[str, float]) -> str:
