@@ -149,4 +149,5 @@ def test_a_stage_crash_fails_only_its_article(run, monkeypatch: pytest.MonkeyPat
     result = run(str(DATA / "feed.xml"))
     assert result.exit_code == 1
     assert len(_records(result.stdout)) == 1
-    assert result.stderr.startswith(f"warta: {DATA / 'feed.xml'} record 1: analysis failed")
+    assert result.stderr == (f"warta: E012 {DATA / 'feed.xml'} record 1: analysis failed "
+                             "(RuntimeError: stage bug)\n")

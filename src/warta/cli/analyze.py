@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from warta.cli.options import config_option, input_options
-from warta.errors import InputError, SchemaError, WartaError
+from warta.errors import Errors, InputError, SchemaError, WartaError
 from warta.settings import Settings, load_settings
 from warta.types import Failure, RawArticle
 
@@ -113,7 +113,8 @@ def _analyze_one(raw: RawArticle, nlp: Any, settings: Settings) -> dict[str, Any
     except InputError as e:
         return Failure(raw.source.path or "-", str(e))
     except Exception as e:  # reported as one line; the batch goes on
-        return Failure(where, f"{where}: analysis failed ({type(e).__name__}: {e})")
+        reason = " ".join(f"{type(e).__name__}: {e}".split())
+        return Failure(where, Errors.E012.format(path=where, reason=reason))
 
 
 def _load() -> Any:
