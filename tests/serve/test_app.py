@@ -148,7 +148,10 @@ def test_pages_contain_no_script_and_no_external_assets(client, records) -> None
 def test_actor_page_and_api(client) -> None:
     html = client.get("/actor/person:joko-widodo").text
     assert "Jokowi" in html and "Presiden" in html and "IDN" in html
-    assert html.count('class="dot ev-') == 3  # the month-only date gets its own slot
+    timeline = html[html.index('aria-label="events timeline"'):html.index("</svg>", html.index(
+        'aria-label="events timeline"'))]
+    assert timeline.count('<rect class="ev-') == 3  # the month-only date gets its own slot
+    assert "2024-05 CONSULT as target: 1" in timeline
     assert html.index('>2024-04-16<') < html.index('>2024-05<')
     assert 'class="node node-PERSON focus"' in html
     body = client.get("/api/actors/person:joko-widodo").json()
@@ -255,3 +258,14 @@ def test_a_stopped_download_says_so(db_path: Path, monkeypatch: pytest.MonkeyPat
     last = text.rstrip().splitlines()[-1]
     assert last.startswith("# warta: download stopped:") and "50 ms" in last
 
+
+
+def test_actor_timeline_counts_every_event(db_path: Path) -> None:
+    from warta.store.analytics import actor_timeline
+    from warta.store.db import connect
+
+    conn = connect(db_path, read_only=True)
+    rows = actor_timeline(conn, "org:kpk")
+    conn.close()
+    assert rows == [("2024-04-17", True, "ACCUSE", 1), ("2024-04-17", True, "COERCE", 1),
+                    ("2024-04-19", False, "REQUEST", 1)]

@@ -150,7 +150,7 @@ def test_actor_page_timeline_and_network(page: Any, server: str) -> None:
     page.goto(f"{server}/actor/person:joko-widodo")
     assert "Jokowi" in page.locator("dl.facts").inner_text()
     assert "Presiden" in page.locator("dl.facts").inner_text()
-    assert page.locator("svg.svgchart circle.dot").count() >= 3
+    assert page.locator("svg.svgchart rect").count() == 3
     assert page.locator("svg.network circle.node").count() >= 3
     assert page.locator("svg.network line.edge.ev").count() >= 1
     assert "Kami sepakat" in page.locator("ul.quotes").inner_text()

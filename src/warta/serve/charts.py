@@ -14,6 +14,7 @@ from typing import Any
 
 WIDTH, HEIGHT, PAD = 720, 180, 28
 MAX_BAR = 36  # a lone day should not become one wall-to-wall bar
+TIMELINE_HEIGHT, TIMELINE_MID = 200, 100
 # PLOVER types in a fixed order, so a type keeps its colour class and stacking position.
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
@@ -104,47 +105,43 @@ def stacked_day_bars(counts: list[tuple[str, str, int]]) -> Chart:
     return chart
 
 
-@dataclass
-class Dot:
-    x: float
-    y: float
-    label: str
-    css: str
-    href: str
-
-
-def timeline(events: list[dict[str, Any]], actor_id: str, *,
-             max_dates: int = 40) -> tuple[Chart, list[Dot]]:
-    """An actor's events along its distinct dates (above the line as source, below as target).
+def timeline(counts: list[tuple[str, bool, str, int]], *,
+             max_dates: int = 40) -> Chart:
+    """An actor's events per stated date: bars up for events it is the source of, down for
+    events it is the target of, stacked by type and scaled to the busiest date.
 
     The axis is the ordered list of dates as stated, so partial dates ("2024-04", "2022") get
     their own slot instead of being dropped or pinned to an invented day; only the latest
-    ``max_dates`` dates are drawn. Undated events stay in the table under the chart.
+    ``max_dates`` dates are drawn.
     """
-    chart = Chart(height=140)
-    dated = [e for e in events if e.get("date")]
-    labels = sorted({e["date"][:10] for e in dated})[-max_dates:]
+    chart = Chart(height=TIMELINE_HEIGHT)
+    labels = sorted({day for day, _, _, _ in counts})[-max_dates:]
     if not labels:
-        return chart, []
+        return chart
     slot = (WIDTH - 2 * PAD) / len(labels)
     index = {d: i for i, d in enumerate(labels)}
-    stacks: dict[tuple[str, bool], int] = defaultdict(int)
-    dots = []
-    for e in dated:
-        day = e["date"][:10]
+    totals: dict[tuple[str, bool], int] = defaultdict(int)
+    for day, as_source, _, n in counts:
+        totals[(day, as_source)] += n
+    chart.max_value = max(totals.values())
+    half = TIMELINE_HEIGHT / 2 - PAD
+    offset: dict[tuple[str, bool], float] = defaultdict(float)
+    order = {t: i for i, t in enumerate(EVENT_TYPES)}
+    for day, as_source, kind, n in sorted(counts, key=lambda c: order.get(c[2], 99)):
         if day not in index:
             continue
-        as_source = e.get("source_id") == actor_id
-        level = stacks[(day, as_source)]
-        stacks[(day, as_source)] += 1
-        y = 70 - 14 * (level + 1) if as_source else 70 + 14 * (level + 1)
-        other = e.get("target_name") if as_source else e.get("source_name")
-        label = f"{day} {e['type']} {'→' if as_source else '←'} {other or '?'}"
-        dots.append(Dot(PAD + index[day] * slot + slot / 2, y, label, f"ev-{e['type']}",
-                        f"/article/{e['article_id']}"))
+        h = half * n / chart.max_value
+        w = min(slot * 0.6, MAX_BAR)
+        x = PAD + index[day] * slot + (slot - w) / 2
+        start = offset[(day, as_source)]
+        offset[(day, as_source)] += h
+        y = TIMELINE_MID - start - h if as_source else TIMELINE_MID + start
+        arrow = "as source" if as_source else "as target"
+        chart.bars.append(Bar(x, y, w, h, f"{day} {kind} {arrow}", n, f"ev-{kind}"))
     step = max(1, math.ceil(len(labels) / 8))
     chart.ticks = [(PAD + i * slot + slot / 2, d) for i, d in enumerate(labels) if i % step == 0]
-    return chart, dots
+    chart.legend = [k for k in EVENT_TYPES if any(c[2] == k for c in counts)]
+    return chart
 
 
 @dataclass

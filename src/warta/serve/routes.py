@@ -27,6 +27,7 @@ from warta.store.db import connect, sqlite_timelimit
 
 PAGE = 20
 EVENTS_SHOWN = 200
+ACTOR_EVENTS = 500  # rows of an actor's events table (its timeline chart counts them all)
 MARKS = ("\x02", "\x03")  # snippet markers: escaped text first, then turned into <mark>
 
 env = Environment(loader=FileSystemLoader(HERE / "templates"),
@@ -210,15 +211,15 @@ def actors_page(request: Request, conn: Conn, q: str = "", type: str = "",
 @pages.get("/actor/{actor_id}", response_class=HTMLResponse)
 def actor_page(request: Request, conn: Conn, actor_id: str) -> HTMLResponse:
     actor = _actor(conn, actor_id)
-    events = queries.list_events(conn, actor=actor["id"], limit=500)
+    events = queries.list_events(conn, actor=actor["id"], limit=ACTOR_EVENTS)
     events = [e for e in events if actor["id"] in (e["source_id"], e["target_id"])]
     events.sort(key=lambda e: (e["date"] is None, e["date"] or ""))  # undated last
-    timeline, dots = charts.timeline(events, actor["id"])
+    timeline = charts.timeline(analytics.actor_timeline(conn, actor["id"]))
     net = analytics.actor_network(conn, actor_id=actor["id"])
     nodes, edges = charts.network(net, focus=actor["id"])
     partners = _partners(net, actor["id"])
     return render(request, "actor.html", actor=actor, events=events, timeline=timeline,
-                  dots=dots, nodes=nodes, edges=edges, partners=partners,
+                  shown=ACTOR_EVENTS, nodes=nodes, edges=edges, partners=partners,
                   quotes=queries.list_quotes(conn, speaker=actor["id"], limit=200),
                   articles=queries.articles_for_actor(conn, actor["id"], limit=50))
 

@@ -105,6 +105,15 @@ def events_per_day(conn: sqlite3.Connection, *, actor: str | None = None,
     return [(r[0], r[1], r[2]) for r in conn.execute(sql, params)]
 
 
+def actor_timeline(conn: sqlite3.Connection, actor_id: str) -> list[tuple[str, bool, str, int]]:
+    """(date as stated, as source?, PLOVER type, count) of the actor's dated events: every
+    event, however many, so the timeline chart never depends on a table's page size."""
+    sql = """SELECT substr(date, 1, 10) AS day, source_id = :actor AS as_source, type, count(*)
+             FROM events WHERE (source_id = :actor OR target_id = :actor) AND date IS NOT NULL
+             GROUP BY day, as_source, type ORDER BY day, as_source DESC, type"""
+    return [(r[0], bool(r[1]), r[2], r[3]) for r in conn.execute(sql, {"actor": actor_id})]
+
+
 def event_types(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     """(PLOVER type, count), most frequent first: the choices of the type filter."""
     sql = "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type"
