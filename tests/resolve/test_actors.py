@@ -179,3 +179,13 @@ def test_skips_other_languages(nlp) -> None:
     doc = nlp.get_pipe("actors")(doc)
     assert doc._.actors is None
     assert doc._.stages[-1].status == "skipped"
+
+
+def test_title_before_comma_and_office_spans(nlp) -> None:
+    text = ("Kepala Bappenas, Paskah Wiratama dijadwalkan bertemu pejabat Bank Dunia. "
+            "Ia hadir sebagai Alternate Governor Bank Dunia.")
+    doc = with_persons(nlp, text, ("Alternate Governor Bank Dunia",))
+    paskah = actor(doc, "person:paskah-wiratama")
+    assert (paskah.roles, paskah.country) == (["head, Bappenas"], "IDN")
+    assert [a.id for a in doc._.actors if a.type == "PERSON"] == ["person:paskah-wiratama"]
+    assert mention_actor(doc, "Ia") == "person:paskah-wiratama"

@@ -273,9 +273,22 @@ def _check_person(ent: Span) -> Span | None:
     title = roles.match_title(doc, ent.start)
     if title is not None and title[0] >= ent.end:
         return None
+    if _holds_body(ent):
+        return None  # "Alternate Governor Bank Dunia": an office of a body, not a name
     if ent.start > 0 and doc[ent.start - 1].lower_ in {"di", "ke"}:
         return Span(doc, ent.start, ent.end, label="LOC")
     return ent
+
+
+def _holds_body(ent: Span) -> bool:
+    """Whether a span longer than one word contains a country or organisation name."""
+    if len(ent) < 2:
+        return False
+    for i in range(ent.start, ent.end):
+        found = match_at(ent.doc, i, end_limit=ent.end)
+        if found is not None and (found[1].kind == "country" or found[1].actor_type == "ORG"):
+            return True
+    return False
 
 
 def _split_brackets(ents: tuple[Span, ...]) -> list[Span]:

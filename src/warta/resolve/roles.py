@@ -148,7 +148,17 @@ def skip_honorifics(doc: Doc, i: int, end: int) -> int:
 
 
 def title_before(doc: Doc, name_start: int) -> Title | None:
-    """The title chain ending right before a name ("Presiden Rusia | Vladimir Putin")."""
+    """The title chain ending right before a name ("Presiden Rusia | Vladimir Putin"), or
+    before a comma and the name ("Kepala Bappenas, | Paskah Suzetta")."""
+    found = _title_ending_at(doc, name_start)
+    if found is None and name_start > 1 and doc[name_start - 1].text == ",":
+        found = _title_ending_at(doc, name_start - 1)
+        if found is not None and not doc[found.start].text[:1].isupper():
+            return None
+    return found
+
+
+def _title_ending_at(doc: Doc, name_start: int) -> Title | None:
     best = None
     floor = max(0, name_start - LOOKBACK)
     for k in range(name_start - 1, floor - 1, -1):
@@ -214,7 +224,20 @@ def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         start = skip_honorifics(doc, chain.end, len(doc))
         end = _name_run(doc, start, taken) if start < len(doc) else start
+        if end == start and start < len(doc) and doc[start].text == ",":
+            start, end = _name_after_comma(doc, start, taken)
         if end > start:
             found.append(Span(doc, start, end, label="PERSON"))
         i = max(end, i + 1)
     return found
+
+
+def _name_after_comma(doc: Doc, comma: int, taken: set[int]) -> tuple[int, int]:
+    """'Kepala Bappenas, Paskah Suzetta direncanakan …': a name of two or more words after the
+    comma, followed by a lower-case word (a clause, not a list of institutions)."""
+    start = comma + 1
+    end = _name_run(doc, start, taken) if start < len(doc) else start
+    follows = doc[end] if end < len(doc) else None
+    if end - start >= 2 and follows is not None and follows.text[:1].islower():
+        return start, end
+    return start, start
