@@ -197,7 +197,7 @@ def _light_verb(doc: Doc, trigger: Span, sent: Span) -> tuple[int, str] | None:
     j = trigger.start - 1
     while j >= sent.start and (doc[j].lower_ in _DETERMINERS or doc[j].text in QUOTE_MARKS):
         j -= 1
-    if j < sent.start:
+    if j < sent.start or doc[j].ent_iob_ in ("B", "I"):  # "Cari" inside a headline name
         return None
     word = doc[j].lower_
     if word in REQUEST_VERBS:

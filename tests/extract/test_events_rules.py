@@ -1,0 +1,62 @@
+"""Event rules beyond plain argument order: gaps, pairs, complements, anaphora, refusals."""
+
+from __future__ import annotations
+
+import pytest
+from events_helpers import build, lookup
+
+from warta.extract.events import extract_events
+
+PRB = "person:prabowo-subianto"
+
+
+def _triples(text: str) -> set[tuple[str | None, str, str | None]]:
+    return {(e.source, e.type, e.target) for e in extract_events(build(text), lookup=lookup)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a gapped trigger: the name between is the target
+    ("KPK menetapkan Budi Santoso sebagai tersangka.",
+     ("org:kpk", "COERCE", "person:budi-santoso")),
+    # "-nya" on the last word of a multiword trigger
+    ("Rusia menarik pasukannya dari Ukraina.", ("gpe:RUS", "RETREAT", "gpe:UKR")),
+    # an anaphoric object names the agent of the earlier event
+    ("Rusia menyerang Ukraina. Jepang mengecam serangan tersebut.",
+     ("gpe:JPN", "ACCUSE", "gpe:RUS")),
+    # "keduanya": the two parties of the latest two-party event
+    ("Prabowo bertemu Fumio Kishida di Tokyo. Keduanya sepakat memperkuat kerja sama.",
+     (PRB, "AGREE", "person:fumio-kishida")),
+    # the author of a rejected proposal is the target
+    ("Vietnam menolak usulan yang diajukan Tiongkok.", ("gpe:VNM", "REJECT", "gpe:CHN")),
+    # a negated agreement is a refusal
+    ("Jepang tidak setuju dengan Tiongkok.", ("gpe:JPN", "REJECT", "gpe:CHN")),
+    # a place the actors stage kept as a location does not act: no source rather than Japan
+    ("Tokyo mengecam Tiongkok.", (None, "ACCUSE", "gpe:CHN")),
+])
+def test_rules(text: str, expected: tuple) -> None:
+    assert expected in _triples(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # what is asked for, refused or agreed did not happen
+    ("Jepang meminta Rusia menyerang Ukraina.", "ASSAULT"),
+    ("Jepang dan Korea Selatan sepakat meningkatkan kerja sama.", "COOPERATE"),
+    # a topic of a discussion is not a party
+    ("Prabowo membahas Ukraina dengan Fumio Kishida.", None),
+    # a passive purpose clause's subject is the main verb's object, not the nearest name
+    ("Polri melaporkan temuan itu ke KPK untuk diselidiki.", "ACCUSE"),
+])
+def test_non_events(text: str, absent: str | None) -> None:
+    triples = _triples(text)
+    if absent is None:  # the discussion is coded between the two parties only
+        assert triples == {(PRB, "CONSULT", "person:fumio-kishida")}
+    else:
+        assert absent not in {t for _, t, _ in triples}
+
+
+def test_subjects_are_never_swapped_for_objects() -> None:
+    """Every directed event of a small mixed text keeps its direction."""
+    text = ("Korea Utara mengancam Korea Selatan. Korea Selatan dikecam oleh Korea Utara. "
+            "Ancaman Korea Utara terhadap Korea Selatan meningkat.")
+    for source, _, target in _triples(text):
+        assert (source, target) == ("gpe:PRK", "gpe:KOR")
