@@ -199,6 +199,9 @@ def test_stdout_and_errors(db_path: Path, tmp_path: Path) -> None:
     assert result.stdout.startswith("article_id,seq,date,type")
     parquet = runner.invoke(cli, ["export", "--db", str(db_path), "--format", "parquet"])
     assert parquet.exit_code == 2 and "--out" in parquet.output
+    into_dir = runner.invoke(cli, ["export", "--db", str(db_path), "--format", "jsonl",
+                                   "--out", str(tmp_path)])
+    assert into_dir.exit_code == 2 and "is a directory" in into_dir.output
     absent = runner.invoke(cli, ["export", "--db", str(tmp_path / "x.db"), "--format", "csv"])
     assert absent.exit_code != 0
     assert not (tmp_path / "x.db").exists()  # read-only: never created

@@ -67,6 +67,8 @@ def export(db_path: str, fmt: str, out: str | None, progress: bool | None) -> No
 
     if fmt in DIRECTORY_FORMATS and not out:
         raise click.UsageError(f"--format {fmt} writes one file per table: give --out DIRECTORY")
+    if fmt not in DIRECTORY_FORMATS and out and Path(out).is_dir():
+        raise click.UsageError(f"--out {out} is a directory; --format {fmt} writes one file")
     show = sys.stderr.isatty() if progress is None else progress
     conn = connect(db_path, read_only=True)
     try:
