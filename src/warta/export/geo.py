@@ -64,27 +64,51 @@ def country_name(iso3: str | None) -> str:
     return (_countries().get((iso3 or "").upper()) or {}).get("name", "")
 
 
-def _is_country(place: dict[str, Any], iso3: str | None) -> bool:
+def _gazetteer_kind(kb: str) -> str | None:
+    """The place kind warta's gazetteer records for ``kb`` (country, province, city, ...)."""
+    try:
+        from warta.resolve.gazetteer import by_kb
+    except ImportError:  # exports work on a store without the NLP extras
+        return None
+    entry = by_kb(kb)
+    return getattr(entry, "kind", None)
+
+
+def _is_country(place: dict[str, Any], iso3: str | None, kind: str | None) -> bool:
     name = (place.get("name") or "").lower()
-    return bool(iso3) and (place.get("kb") == iso3 or name == country_name(iso3).lower())
+    return kind == "country" or (bool(iso3) and (place.get("kb") == iso3
+                                                 or name == country_name(iso3).lower()))
 
 
-def place_geo(place: dict[str, Any] | None) -> Geo:
-    """The GDELT geo block of a warta place (an event location); empty when there is none."""
-    if not place or not place.get("name"):
-        return Geo()
-    iso3 = place.get("country")
-    code, cname = fips(iso3), country_name(iso3)
-    if _is_country(place, iso3):
-        return Geo(COUNTRY, cname, code, "", place.get("lat"), place.get("lon"), code)
-    city = _cities().get(str(place.get("kb") or ""))
+def _city(place: dict[str, Any], iso3: str | None) -> dict[str, Any] | None:
+    kb = str(place.get("kb") or "").removeprefix("gn:")
+    city = _cities().get(kb)
     if city is None and iso3:
         iso2 = (_countries().get(iso3.upper()) or {}).get("iso", "")
         city = _cities_by_name().get((iso2, place["name"].lower()))
+    return city
+
+
+def place_geo(place: dict[str, Any] | None) -> Geo:
+    """The GDELT geo block of a warta place (an event location); empty when there is none.
+
+    Type 1 for a country, 5 for a province (an ADM1 division), else 4 (city or landmark);
+    ADM1 and coordinates from the GeoNames city when one matches the place's id or name.
+    """
+    if not place or not place.get("name"):
+        return Geo()
+    iso3 = place.get("country")
+    kb = str(place.get("kb") or "")
+    kind = _gazetteer_kind(kb) if kb else None
+    code, cname = fips(iso3), country_name(iso3)
+    if _is_country(place, iso3, kind):
+        return Geo(COUNTRY, cname, code, "", place.get("lat"), place.get("lon"), code)
     full = ", ".join(p for p in (place["name"], cname) if p)
+    if kind == "province":
+        return Geo(WORLDSTATE, full, code, "", place.get("lat"), place.get("lon"), kb)
+    city = _city(place, iso3)
     if city is None:
-        return Geo(WORLDCITY, full, code, "", place.get("lat"), place.get("lon"),
-                   str(place.get("kb") or ""))
+        return Geo(WORLDCITY, full, code, "", place.get("lat"), place.get("lon"), kb)
     adm1 = f"{code}{city['admin1code']}" if code and city.get("admin1code") else code
     lat = place.get("lat") if place.get("lat") is not None else city["latitude"]
     lon = place.get("lon") if place.get("lon") is not None else city["longitude"]

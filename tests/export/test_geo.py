@@ -1,0 +1,46 @@
+"""GDELT geo blocks from warta places: FIPS country codes, resolution types, ADM1, ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.export.geo import country_geo, fips, place_geo
+
+
+@pytest.mark.parametrize(("iso3", "code"), [
+    ("IDN", "ID"), ("MYS", "MY"), ("CHN", "CH"), ("RUS", "RS"), ("UKR", "UP"), ("USA", "US"),
+    ("idn", "ID"), ("XXX", ""), (None, ""),
+])
+def test_fips_codes(iso3: str | None, code: str) -> None:
+    assert fips(iso3) == code
+
+
+@pytest.mark.parametrize(("place", "expected"), [
+    ({"name": "Jakarta", "country": "IDN", "kb": "gn:1642911"},
+     (4, "Jakarta, Indonesia", "ID", "ID04", "1642911")),
+    ({"name": "Jakarta", "country": "IDN", "kb": None},  # found by name within its country
+     (4, "Jakarta, Indonesia", "ID", "ID04", "1642911")),
+    ({"name": "Kuala Lumpur", "country": "MYS", "kb": "1735161"},
+     (4, "Kuala Lumpur, Malaysia", "MY", "MY14", "1735161")),
+    ({"name": "Ukraine", "country": "UKR", "kb": "UKR"}, (1, "Ukraine", "UP", "", "UP")),
+    ({"name": "Desa Sukamaju", "country": "IDN", "kb": None},
+     (4, "Desa Sukamaju, Indonesia", "ID", "", "")),
+    ({"name": "Tempat Entah", "country": None, "kb": None}, (4, "Tempat Entah", "", "", "")),
+])
+def test_place_geo(place: dict, expected: tuple) -> None:
+    g = place_geo(place)
+    assert (g.type, g.full_name, g.country, g.adm1, g.feature) == expected
+
+
+def test_province_is_an_adm1_division() -> None:
+    pytest.importorskip("warta.resolve.gazetteer")
+    g = place_geo({"name": "Aceh", "country": "IDN", "kb": "prov:aceh", "lat": 5.5, "lon": 95.3})
+    assert (g.type, g.full_name, g.country, g.lat) == (5, "Aceh, Indonesia", "ID", 5.5)
+
+
+def test_no_place_and_country_level() -> None:
+    assert place_geo(None).type is None
+    assert place_geo({"name": "", "country": "IDN"}).type is None
+    g = country_geo("MYS")
+    assert (g.type, g.full_name, g.country, g.lat, g.lon) == (1, "Malaysia", "MY", None, None)
+    assert country_geo(None).type is None
