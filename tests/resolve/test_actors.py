@@ -189,3 +189,19 @@ def test_title_before_comma_and_office_spans(nlp) -> None:
     assert (paskah.roles, paskah.country) == (["head, Bappenas"], "IDN")
     assert [a.id for a in doc._.actors if a.type == "PERSON"] == ["person:paskah-wiratama"]
     assert mention_actor(doc, "Ia") == "person:paskah-wiratama"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "roles_"),
+    [
+        ("Bupati Sukamaju Ahmad Rifai ditahan.", "Ahmad Rifai", ["regent"]),
+        ("Bupati Ahmad Rifai ditahan.", "Ahmad Rifai", ["regent"]),
+        ("Kapolda Metro Jaya Irjen Karyoto memimpin apel.", "Karyoto",
+         ["regional police chief", "police inspector general"]),
+    ],
+)
+def test_regional_titles(nlp, text: str, person: str, roles_: list[str]) -> None:
+    doc = with_persons(nlp, text)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == [person]
+    people = [a for a in doc._.actors if a.type == "PERSON"]
+    assert [(a.name, a.roles, a.country) for a in people] == [(person, roles_, "IDN")]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_LIKE
-from warta.nlp.lang.id.titles import IDN, RANKS, TITLE_COUNTRY_WORDS, TITLES
+from warta.nlp.lang.id.titles import IDN, RANKS, REGIONAL_TITLES, TITLE_COUNTRY_WORDS, TITLES
 
 MAX_TITLE_TOKENS = max(len(t.split()) for t in TITLES)
 MAX_RANK_TOKENS = max(len(r.split()) for r in RANKS)
@@ -122,6 +122,8 @@ def title_chain(doc: Doc, i: int) -> Title | None:
     if qual is not None:
         pos, country, org, qualifier_text = qual
         pos = _skip_parenthetical(doc, pos)
+    elif key in REGIONAL_TITLES:
+        pos = _skip_region(doc, pos)
     if org and scope is None and role not in _QUALIFIED_ROLES:
         role = f"{role}, {qualifier_text}"  # "juru bicara Kremlin" → "spokesperson, Kremlin"
     rank = None
@@ -129,6 +131,24 @@ def title_chain(doc: Doc, i: int) -> Title | None:
     if ranked is not None:
         pos, rank = ranked
     return Title(i, pos, role, doc[i:found[0]].text, scope, country, rank, org)
+
+
+def _skip_region(doc: Doc, pos: int) -> int:
+    """An unlisted region after a regional title: up to a rank ("Kapolda Metro Jaya | Irjen
+    Karyoto"), else one word when three or more capitalised words follow ("Bupati Sukamaju |
+    Ahmad Rifai"); a two-word run is the holder's name ("Bupati Ahmad Rifai")."""
+    run = _capitalised_run(doc, pos)
+    for j in range(pos + 1, pos + run):
+        if match_rank(doc, j) is not None:
+            return j
+    return pos + 1 if run >= 3 else pos
+
+
+def _capitalised_run(doc: Doc, i: int) -> int:
+    n = 0
+    while i + n < len(doc) and doc[i + n].text[:1].isupper() and not doc[i + n].is_punct:
+        n += 1
+    return n
 
 
 _QUALIFIED_ROLES = frozenset({"UN secretary-general", "NATO secretary-general"})

@@ -179,3 +179,11 @@ RANKS: dict[str, str] = {
 
 # Words that join a title to its country or institution: "Menteri Luar Negeri (Menlu) RI".
 TITLE_COUNTRY_WORDS: dict[str, str] = {"ri": "IDN", "indonesia": "IDN"}
+
+# Titles of regional offices: "Bupati Sukamaju Ahmad Rifai" names the region before the holder.
+# With three or more capitalised words after one of these, the first is read as the region.
+REGIONAL_TITLES: frozenset[str] = frozenset({
+    "gubernur", "wakil gubernur", "wagub", "bupati", "wakil bupati", "wali kota", "walikota",
+    "wakil wali kota", "kapolda", "kapolres", "kapolresta", "kapolrestabes", "kapolsek",
+    "pangdam", "camat", "lurah", "kepala desa", "kades",
+})
