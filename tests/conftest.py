@@ -1,23 +1,16 @@
-"""One conftest for the whole suite: shared fixtures, built once per session."""
+"""Fixtures shared by the whole suite, built once per session.
+
+Paths and the ``needs_shared_data`` marker live in ``tests/helpers.py``.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from helpers import FIXTURES, ROOT, SEEDS, SHARED_DATA, needs_shared_data
 from warta.settings import Settings, load_settings
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATA = ROOT.parent / "shared" / "data"
-SEEDS = ROOT.parent / "shared" / "seeds"
-FIXTURES = Path(__file__).resolve().parent / "data"
-
-
-def needs_shared_data(*parts: str) -> pytest.MarkDecorator:
-    """Skip (with a reason) when a file of ../shared/data is absent, as on a bare clone."""
-    path = SHARED_DATA.joinpath(*parts)
-    return pytest.mark.skipif(not path.exists(), reason=f"{path} absent (shared data not staged)")
+__all__ = ["FIXTURES", "ROOT", "SEEDS", "SHARED_DATA", "needs_shared_data"]
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import needs_shared_data
+from helpers import needs_shared_data
 from warta.cli import cli
 from warta.record import validate
 

@@ -20,10 +20,16 @@ from warta.types import Article, Place
 SCHEMA_ID = "warta.article/1"
 
 
-def article_id(title: str | None, text: str) -> str:
-    """Stable id: the same cleaned title and text always give the same id."""
-    digest = hashlib.sha256(f"{title or ''}\n\n{text}".encode()).hexdigest()
-    return digest[:16]
+def article_id(title: str | None, text: str, native_id: str | None = None) -> str:
+    """Stable id: the same cleaned title and text (and input record id) always give the same id.
+
+    An input's own record id (a dataset's ``id`` column) is part of the identity: rows a dataset
+    lists as distinct records stay distinct, while re-ingesting the same input stays idempotent.
+    """
+    key = f"{title or ''}\n\n{text}"
+    if native_id is not None:
+        key = f"{native_id}\n{key}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def _offsets(span: Span | None) -> tuple[int | None, int | None]:
@@ -93,10 +99,10 @@ def to_record(doc: Doc, article: Article) -> dict[str, Any]:
     tone = doc._.tone
     return {
         "schema": SCHEMA_ID,
-        "id": article_id(article.title, article.text),
+        "id": article_id(article.title, article.text, article.source.native_id),
         "source": {"path": article.source.path, "url": article.source.url,
                    "format": article.source.format, "site_name": article.source.site_name,
-                   "record": article.source.record},
+                   "record": article.source.record, "native_id": article.source.native_id},
         "title": article.title,
         "text": doc.text,
         "language": article.language,

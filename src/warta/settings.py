@@ -21,6 +21,7 @@ class IngestSettings:
     title_column: str = "title"
     date_column: str = "published"
     url_column: str = "url"
+    id_column: str = "id"
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ class Source:
     url: str | None = None
     site_name: str | None = None
     record: int | None = None  # position inside a multi-article input (feed entry, CSV row, ...)
+    native_id: str | None = None  # the input's own id for the article (CSV/JSONL id column)
 
 
 @dataclass

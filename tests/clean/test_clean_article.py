@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import needs_shared_data
+from helpers import needs_shared_data
 from warta.clean import clean_article, clean_title
 from warta.clean.boilerplate import is_boilerplate
 from warta.clean.credits import take_credits

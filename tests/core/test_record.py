@@ -77,3 +77,10 @@ def test_schema_rejects_broken_records(blank, path, value):
     broken[path[0]] = value
     with pytest.raises(SchemaError, match="E040"):
         validate(broken)
+
+
+def test_native_id_keeps_dataset_records_distinct():
+    same = ("Judul", "Teks yang sama.")
+    assert article_id(*same, "1") != article_id(*same, "2")
+    assert article_id(*same, "1") == article_id(*same, "1")
+    assert article_id(*same) != article_id(*same, "1")

@@ -12,7 +12,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from conftest import SEEDS
+from helpers import SEEDS
 from warta.extract.quote_marks import quote_regions
 from warta.extract.quotes import FACTORY, direct_quotes, extract_quotes, indirect_quotes
 from warta.nlp import extensions
@@ -447,3 +447,27 @@ def test_seed_article_putin_quote_details(nlp):
     quote = _find(doc._.quotes, "Ini adalah kemitraan strategis")
     assert (quote.kind, quote.cue.text, quote.addressee) == ("direct", "kata", "China News Agency")
     assert not [q for q in doc._.quotes if q.content.text == "kemitraan strategis"]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    ("“Pasar sudah kami tutup sementara,” kata Kepala Dinas Pasar, Rina Mulyani, Senin (3/3).",
+     "Pasar sudah", RINA),
+    ("“Program ini berjalan sejak lima puluh tahun lalu,” demikian pernyataan resmi Istana.",
+     "Program ini", "org:istana"),
+])
+def test_apposition_and_demikian_after_a_quote(make, text, fragment, speaker):
+    assert _find(direct_quotes(make(text)), fragment).speaker == speaker
+
+
+def test_parenthetical_cue_before_the_clause(make):
+    text = "Apalagi, kata Santoso, harga pupuk sudah turun sejak bulan lalu."
+    q = indirect_quotes(make(text))[0]
+    assert (q.content.text, q.speaker) == ("harga pupuk sudah turun sejak bulan lalu", JOKO)
+
+
+def test_pronoun_stays_with_a_speaker_named_again_in_the_narrative(make):
+    text = ("“Kami siap membantu,” kata Rina Mulyani.\n"
+            "Rina juga bercerita tentang kedekatannya dengan Budi Hartono. "
+            "Ia menganggap Budi seperti kakak sendiri.")
+    q = _find(indirect_quotes(make(text)), "seperti kakak")
+    assert q.speaker == RINA

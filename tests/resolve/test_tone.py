@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from conftest import SHARED_DATA, needs_shared_data
+from helpers import SHARED_DATA, needs_shared_data
 from warta.resolve.tone import (
     Lexicon,
     doc_words,

@@ -162,7 +162,7 @@ def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection,
         if not isinstance(item, RawArticle):
             yield item, None
             continue
-        key = write.input_key(item.title, item.text)
+        key = write.input_key(item.title, item.text, item.source.native_id)
         if key in raw_seen or write.has_input(conn, key):
             tally.stored += 1
             continue
@@ -187,7 +187,7 @@ def _article_key(raw: RawArticle) -> str | None:
         article = clean_article(raw)
     except InputError:
         return None  # let the analysis report it as a failure with its own message
-    return article_id(article.title, article.text)
+    return article_id(article.title, article.text, raw.source.native_id)
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

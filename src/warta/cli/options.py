@@ -29,6 +29,8 @@ def input_options(f: F) -> F:
         click.option("--title-column", default=None, help="CSV/JSONL column holding the title."),
         click.option("--date-column", default=None, help="CSV/JSONL column holding the date."),
         click.option("--url-column", default=None, help="CSV/JSONL column holding the URL."),
+        click.option("--id-column", default=None,
+                     help="CSV/JSONL column holding the input's own article id."),
         click.option("--max-bytes", type=int, default=None,
                      help="Refuse inputs larger than this (bytes)."),
     ]):

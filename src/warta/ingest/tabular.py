@@ -44,6 +44,7 @@ class _Columns:
                            available)
         self.date = _pick(settings.date_column, _DEFAULTS.date_column, columns.DATE, available)
         self.url = _pick(settings.url_column, _DEFAULTS.url_column, columns.URL, available)
+        self.id = settings.id_column if settings.id_column in available else None
 
 
 def _text(value: Any) -> str | None:
@@ -61,7 +62,9 @@ def _article(row: Mapping[str, Any], cols: _Columns, *, name: str, fmt: SourceFo
     title = _text(row.get(cols.title)) if cols.title else None
     url = _text(row.get(cols.url)) if cols.url else None
     date = _text(row.get(cols.date)) if cols.date else None
-    return RawArticle(source=Source(path=name, format=fmt, url=url, record=record),
+    native_id = _text(row.get(cols.id)) if cols.id else None
+    return RawArticle(source=Source(path=name, format=fmt, url=url, record=record,
+                                    native_id=native_id),
                       text=strip_html(body), title=strip_html(title) if title else None,
                       published=to_iso(date, day_first=day_first))
 

@@ -60,9 +60,9 @@ def save_record(conn: sqlite3.Connection, record: Record, *, input_key: str | No
                          ) from e
 
 
-def input_key(title: str | None, text: str) -> str:
+def input_key(title: str | None, text: str, native_id: str | None = None) -> str:
     """Hash of an input article as read (before cleaning); same form as the record id."""
-    return article_id(title, text)
+    return article_id(title, text, native_id)
 
 
 def _store_path(conn: sqlite3.Connection) -> str:
