@@ -6,10 +6,11 @@ once, that no stored text keeps the "SCROLL TO CONTINUE WITH CONTENT" scraping l
 Then it kills an ingest (SIGKILL) midway into a second store and checks that re-running the same
 command stores exactly the rest.
 
-The CSV holds 900 rows but only 826 distinct articles: 68 articles appear two or three times
-under different dataset ids (same URL, title and text; the topic label, keywords and sometimes
-the date differ). warta's id is a hash of the cleaned title and text, so each is stored once and
-the expected count is computed from the CSV itself.
+The CSV holds 900 rows: 826 distinct texts, 68 of them listed two or three times under different
+dataset ids (same URL, title and text; the topic label, keywords and sometimes the date differ).
+The dataset's own `id` column is part of warta's article id (`--id-column`, default `id`), so
+every row the dataset lists as a record is stored once: 900 articles, and re-ingesting adds none.
+The expected count is computed from the CSV itself.
 
 Uses ../shared/data (not redistributable), so it is a script, not a unit test:
 
@@ -45,10 +46,12 @@ def warta(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def csv_figures(path: Path) -> tuple[int, int]:
-    """Rows in the CSV and distinct (title, text) pairs among them."""
+    """Rows in the CSV and distinct (dataset id, title, text) records among them."""
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    return len(rows), len({(r["judul"].strip(), r["isi_berita"].strip()) for r in rows})
+    texts = len({(r["judul"].strip(), r["isi_berita"].strip()) for r in rows})
+    print(f"CSV: {texts} distinct texts (title + text) among the rows")
+    return len(rows), len({(r["id"], r["judul"].strip(), r["isi_berita"].strip()) for r in rows})
 
 
 def ingest(csv_path: Path, db: Path) -> tuple[subprocess.CompletedProcess[str], float]:
@@ -74,7 +77,7 @@ def main() -> int:
         print(f"skipped: {args.csv} absent (shared data not staged)")
         return 0
     rows, distinct = csv_figures(args.csv)
-    print(f"CSV: {rows} rows, {distinct} distinct articles (title + text)")
+    print(f"CSV: {rows} rows, {distinct} distinct records (dataset id + title + text)")
     with tempfile.TemporaryDirectory() as tmp:
         db = args.keep or Path(tmp) / "detik.db"
         if db.exists():
@@ -105,7 +108,7 @@ def run_checks(csv_path: Path, db: Path, rows: int, distinct: int) -> list[str]:
         leftovers = conn.execute(
             "SELECT count(*) FROM articles WHERE instr(upper(text), ?) OR instr(upper(title), ?)",
             (LEFTOVER, LEFTOVER)).fetchone()[0]
-    print(f"stored articles: {count} (expected {distinct}: the CSV's distinct articles)")
+    print(f"stored articles: {count} (expected {distinct}: the CSV's distinct records)")
     print(f"articles containing {LEFTOVER!r}: {leftovers}")
     if count != distinct:
         problems.append(f"{count} articles stored, expected {distinct}")
