@@ -279,6 +279,20 @@ class _Frame:
     date: str | None = None
 
 
+def _with_apposition(v: _View, np: Span, stop: int, hi: int) -> tuple[Span, int]:
+    """'kata Kapolres Tasikmalaya, AKBP Moch Faruk Rozi, Minggu …': role, then the name."""
+    doc = v.doc
+    if stop + 1 >= hi or doc[stop].text != ",":
+        return np, stop
+    first = doc[stop + 1]
+    if not (first.is_title or first.is_upper) or first.lower_ in rv.SPEAKER_STOPS:
+        return np, stop
+    name, end = _np_after(v, stop + 1, hi)
+    if name is None or not all(t.is_title or t.is_upper or t.is_punct for t in name):
+        return np, stop
+    return doc[np.start:name.end], end
+
+
 def _cue_after(v: _View, after: int, hi: int) -> _Frame | None:
     """'…," kata X kepada Y' / '…," ujarnya' / '…," X menambahkan' after a quote."""
     doc, i = v.doc, after
@@ -286,6 +300,8 @@ def _cue_after(v: _View, after: int, hi: int) -> _Frame | None:
         i += 1
     if i >= hi:
         return None
+    if doc[i].lower_ in rv.DEMIKIAN:  # '"…," demikian pernyataan resmi NASA.'
+        return _demikian(v, i, hi)
     is_cue, nya = _stem_cue(doc[i].text)
     if is_cue:
         cue = doc[i:i + 1]
@@ -298,6 +314,7 @@ def _cue_after(v: _View, after: int, hi: int) -> _Frame | None:
         np, stop = _np_after(v, i + 1, hi)
         if np is None:
             return None
+        np, stop = _with_apposition(v, np, stop, hi)
         tail, _ = _attribution_tail(v, stop, hi)
         return _Frame(np, cue, False, tail, _date_in(v, i, hi))
     # "…," Putin menambahkan. / "…," ia menegaskan.
@@ -552,7 +569,30 @@ def _indirect_in(v: _View, lo: int, hi: int, direct: list[_Candidate]) -> _Candi
         cand.date = _date_in(v, lo, hi)
         return cand
     return (_menurut_indirect(v, lo, hi, direct) or _cue_final(v, lo, hi, direct)
-            or _agentless(v, lo, hi, direct))
+            or _cue_parenthetical(v, lo, hi, direct) or _agentless(v, lo, hi, direct))
+
+
+def _cue_parenthetical(v: _View, lo: int, hi: int,
+                       direct: list[_Candidate]) -> _Candidate | None:
+    """'Apalagi, kata Tauhid, dunia melihat …' — a cue between commas before the clause."""
+    doc = v.doc
+    for j in range(lo, hi - 2):
+        is_cue, nya = _stem_cue(doc[j].text)
+        if (not is_cue or doc[j].lower_ in rv.AMBIGUOUS_CUES or v.region_of[j] >= 0
+                or (j > lo and doc[j - 1].text != ",")):
+            continue
+        if nya:
+            speaker, stop = doc[j:j + 1], j + 1
+        else:
+            speaker, stop = _np_after(v, j + 1, hi)
+        if speaker is None or stop >= hi or doc[stop].text != ",":
+            continue
+        cand = _clause(v, stop + 1, _clause_end(v, stop + 1, hi), direct)
+        if cand is not None:
+            cand.speaker_span, cand.cue = speaker, doc[j:j + 1]
+            cand.pronoun = nya or speaker[0].lower_ in rv.PRONOUNS
+        return cand
+    return None
 
 
 def _negated(doc: Doc, verb: int, lo: int) -> bool:
@@ -674,8 +714,10 @@ def _surname_actor(ents: list[Span], span: Span) -> str | None:
     words = {t.lower_ for t in span if t.is_title}
     if not words:
         return None
-    for e in reversed([e for e in ents if e.start < span.start]):
-        if e._.actor and words & {t.lower_ for t in e}:
+    earlier = [e for e in ents if e.start < span.start][::-1]
+    later = [e for e in ents if e.start >= span.end and _TYPE_RANK.get(e.label_, 9) == 0]
+    for e in earlier + later:
+        if e._.actor and words & {t.lower_ for t in e if t.is_title}:
             return str(e._.actor)
     return None
 
@@ -701,10 +743,15 @@ def _is_pronoun(cand: _Candidate) -> bool:
                             and span[0].lower_ in rv.PERSON_PRONOUNS)
 
 
-def _newcomer(ents: list[Span], after: int, before: int, quoted: list[Span]) -> str | None:
+def _newcomer(ents: list[Span], after: int, before: int, quoted: list[Span],
+              speaker: str | None) -> str | None:
     """The last person named in the narrative (outside every quote) between two attributions:
-    "… adalah Chen Guangbiao, seorang miliarder … Dia mengatakan …" refers to him."""
-    for e in reversed([e for e in ents if after <= e.start and e.end <= before]):
+    "… adalah Chen Guangbiao, seorang miliarder … Dia mengatakan …" refers to him — unless the
+    last speaker is named there too (still the topic)."""
+    between = [e for e in ents if after <= e.start and e.end <= before]
+    if speaker and any(e._.actor == speaker for e in between):
+        return None
+    for e in reversed(between):
         if (e._.actor and _TYPE_RANK.get(e.label_, 9) == 0 and e.text[:1].isupper()
                 and not any(q.start <= e.start < q.end for q in quoted)):
             return str(e._.actor)
@@ -731,8 +778,14 @@ def _resolve(doc: Doc, ents: list[Span], cand: _Candidate,
         return found or _nearest_person(ents, span.start)
     if _generic(ents, span):
         return None
-    actor = resolver(doc, span) if resolver is not None else None
-    return actor or _actor_of_span(ents, span) or _surname_actor(ents, span)
+    commas = [t.i for t in span if t.text == ","]
+    parts = ([doc[commas[-1] + 1:span.end]] if commas and commas[-1] + 1 < span.end else [])
+    for part in [*parts, span]:  # "Kapolres X, AKBP Nama": the name decides
+        actor = resolver(doc, part) if resolver is not None else None
+        actor = actor or _actor_of_span(ents, part) or _surname_actor(ents, part)
+        if actor:
+            return actor
+    return None
 
 
 def _generic(ents: list[Span], span: Span) -> bool:
@@ -762,7 +815,8 @@ def _resolve_all(doc: Doc, ents: list[Span], cands: list[_Candidate]) -> list[Qu
         else:
             newcomer = None
             if last_span is not None and cand.speaker_span is not None:
-                newcomer = _newcomer(ents, last_span.end, cand.speaker_span.start, quoted)
+                newcomer = _newcomer(ents, last_span.end, cand.speaker_span.start, quoted,
+                                     last[0] if last else None)
             actor = _resolve(doc, ents, cand, last, resolver, newcomer)
         speakers[k] = actor
         if cand.speaker_span is not None and not _generic(ents, cand.speaker_span):

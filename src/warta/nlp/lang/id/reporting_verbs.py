@@ -61,7 +61,8 @@ INDIRECT_VERBS: frozenset[str] = frozenset({
     "meyakini", "yakin", "berpendapat", "berharap", "mengharapkan", "berjanji",
     "mengungkap", "membeberkan", "mengemukakan", "mengumumkan", "menandaskan", "menuding",
     "menuduh", "memastikan", "berkata", "melaporkan", "mengutarakan",
-    "mengisyaratkan", "menjamin", "menyadari", "mencatat", "menyinggung",
+    "mengisyaratkan", "menjamin", "menyadari", "mencatat", "menyinggung", "menggambarkan",
+    "memproyeksikan", "meramalkan",
 })
 
 # Verbs that frame a quoted fragment as the subject's words (partial quotes) without being
@@ -143,8 +144,8 @@ NP_PREPOSITIONS: frozenset[str] = frozenset({"dari", "di", "asal", "untuk", "ke"
 CLAUSE_BOUNDARIES: frozenset[str] = frozenset({
     "bahwa", "yang", "dan", "tetapi", "namun", "sedangkan", "sementara", "karena", "ketika",
     "saat", "sehingga", "agar", "supaya", "jika", "kalau", "setelah", "sebelum", "lalu",
-    "kemudian", "serta", "atau", "tapi", "untuk", "adalah", "ialah", "merupakan", "yakni",
-    "yaitu",
+    "kemudian", "serta", "atau", "tapi", "untuk", "melainkan", "adalah", "ialah", "merupakan",
+    "yakni", "yaitu",
 })
 # Negators before a speech verb: "KPK belum mengungkapkan …" reports nothing.
 NEGATORS: frozenset[str] = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa",
