@@ -107,7 +107,10 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
     if not rows:
         console.print(Text("No actors match."))
         return
-    table = Table("id", "name", "type", "country", "roles", "aliases", "articles")
+    table = Table()
+    table.add_column("id", no_wrap=True)
+    for name in ("name", "type", "country", "roles", "aliases", "articles"):
+        table.add_column(name)
     for row in rows:
         table.add_row(row["id"], row["name"], row["type"], row.get("country") or "",
                       _roles_cell(row.get("roles") or []), ", ".join(row.get("aliases") or []),
