@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from warta.extract.event_lexicon import Form
 from warta.nlp.lang.id.event_markers import (
     CLAUSE_OPENERS,
+    CLAUSE_VERBS,
     COORDINATORS,
     PREPOSITIONS,
     SUBORDINATORS,
@@ -29,6 +30,9 @@ from warta.nlp.lang.id.event_markers import (
 )
 from warta.nlp.lang.id.negation import BRIDGES, NEGATORS
 
+# a new clause with its own subject starts after these ("..., tapi mayoritas menolak")
+CONTRASTIVE = frozenset({"bahwa", "tetapi", "tapi", "namun", "sedangkan", "sementara",
+                         "padahal", "melainkan"})
 DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut", "tadi"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "'", "‘", "’", "«", "»", "(", ")"})
 HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
@@ -153,7 +157,7 @@ def _boundary_between(doc: Doc, lo: int, hi: int, closed: list[tuple[int, int]])
     """Whether a relative or complement clause opens between two token positions."""
     for i in range(lo, hi):
         w = doc[i].lower_
-        if w in HARD_STOPS or is_newline(doc[i]) or w == "bahwa":
+        if w in HARD_STOPS or is_newline(doc[i]) or w in CLAUSE_VERBS or w in CONTRASTIVE:
             return True
         if w == "yang" and i > 0 and doc[i - 1].text == "," and i - 1 != lo \
                 and not any(a == i and b < hi for a, b in closed):

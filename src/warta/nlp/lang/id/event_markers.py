@@ -74,3 +74,13 @@ TITLE_WORDS = frozenset({
 
 # the historical past of an undated event: "sebelumnya", "tahun lalu"
 PAST_ADVERBS = frozenset({"sebelumnya", "lalu", "silam", "dahulu", "dulu", "pernah"})
+
+# speech, cognition and copula verbs: a subject search that crosses one has left the clause the
+# trigger belongs to ("Purbaya menjelaskan modus itu adalah bernegosiasi")
+CLAUSE_VERBS = frozenset({
+    "mengatakan", "menjelaskan", "menekankan", "menegaskan", "menyebut", "menyebutkan",
+    "menilai", "berharap", "mengharapkan", "mengungkapkan", "menyampaikan", "memaparkan",
+    "menuturkan", "mengaku", "mengakui", "menambahkan", "berpendapat", "meyakini", "yakin",
+    "mengklaim", "menganggap", "memastikan", "melaporkan", "mencatat", "mengingatkan",
+    "adalah", "ialah", "merupakan", "yaitu", "yakni", "kata", "ujar", "ucap", "tutur", "jelas",
+})
