@@ -60,3 +60,25 @@ def test_subjects_are_never_swapped_for_objects() -> None:
             "Ancaman Korea Utara terhadap Korea Selatan meningkat.")
     for source, _, target in _triples(text):
         assert (source, target) == ("gpe:PRK", "gpe:KOR")
+
+
+def test_dependency_parse_fills_what_surface_rules_cannot() -> None:
+    """A headline with the subject after the verb: only the parse knows who visits."""
+    from events_helpers import nlp
+    from spacy.tokens import Doc, Span
+
+    from warta.types import Actor
+
+    words = ["Kunjungi", "Jepang", ",", "Prabowo", "Bahas", "Energi"]
+    doc = Doc(nlp().vocab, words=words, heads=[0, 0, 0, 0, 0, 4],
+              deps=["ROOT", "obj", "punct", "nsubj", "parataxis", "obj"],
+              sent_starts=[True, False, False, False, False, False])
+    jp = Span(doc, 1, 2, label="GPE")
+    jp._.actor = "gpe:JPN"
+    pr = Span(doc, 3, 4, label="PERSON")
+    pr._.actor = PRB
+    doc.ents = [jp, pr]
+    doc._.actors = [Actor("gpe:JPN", "Jepang", "GPE", "JPN"),
+                    Actor(PRB, "Prabowo", "PERSON", "IDN")]
+    events = extract_events(doc, lookup=lookup)
+    assert [(e.source, e.type, e.target) for e in events] == [(PRB, "CONSULT", "gpe:JPN")]
