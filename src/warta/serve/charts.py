@@ -15,6 +15,8 @@ from typing import Any
 WIDTH, HEIGHT, PAD = 720, 180, 28
 MAX_BAR = 36  # a lone day should not become one wall-to-wall bar
 TIMELINE_HEIGHT, TIMELINE_MID = 200, 100
+NET_WIDTH, NET_HEIGHT = 760, 520  # wide enough for labels left and right of the circle
+LABEL_CHARS = 22
 # PLOVER types in a fixed order, so a type keeps its colour class and stacking position.
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
@@ -153,6 +155,14 @@ class Node:
     label: str
     css: str
     href: str
+    lx: float = 0.0  # label position and anchor: outside the circle, away from the centre
+    ly: float = 0.0
+    anchor: str = "middle"
+
+    @property
+    def short(self) -> str:
+        """The label cut to fit beside the circle (the full name is the node's tooltip)."""
+        return self.label if len(self.label) <= LABEL_CHARS else self.label[:LABEL_CHARS - 1] + "…"
 
 
 @dataclass
@@ -166,10 +176,11 @@ class Edge:
     label: str
 
 
-def network(net: Any, *, focus: str | None = None, size: int = 520,
-            max_nodes: int = 40) -> tuple[list[Node], list[Edge]]:
-    """A deterministic circular layout: the focus actor in the middle, the others on a circle
-    ordered by id (so the picture does not change between reloads)."""
+def network(net: Any, *, focus: str | None = None, width: int = NET_WIDTH,
+            height: int = NET_HEIGHT, max_nodes: int = 30) -> tuple[list[Node], list[Edge]]:
+    """A deterministic circular layout: the focus actor in the middle, the most connected
+    others (up to ``max_nodes``) on a circle ordered by id, so the picture is the same on every
+    load; labels sit outside the circle, anchored away from the centre."""
     from warta.serve.highlight import actor_href
 
     weight: dict[str, int] = defaultdict(int)
@@ -177,26 +188,34 @@ def network(net: Any, *, focus: str | None = None, size: int = 520,
         weight[e["a"]] += e["articles"]
         weight[e["b"]] += e["articles"]
     for e in net.interactions:
-        weight[e["source"]] += e["events"]
-        weight[e["target"]] += e["events"]
+        weight[e["source"]] += 2 * e["events"]  # an interaction says more than a co-mention
+        weight[e["target"]] += 2 * e["events"]
     others = sorted((n for n in net.nodes if n != focus), key=lambda n: (-weight[n], n))
     ring = sorted(others[:max_nodes])
-    centre = size / 2
-    radius = size / 2 - 70
+    cx, cy = width / 2, height / 2
+    radius = min(cx, cy) - 40
     pos: dict[str, tuple[float, float]] = {}
+    nodes: list[Node] = []
     if focus in net.nodes:
-        pos[focus] = (centre, centre)
+        pos[focus] = (cx, cy)
+        node = net.nodes[focus]
+        nodes.append(Node(focus, cx, cy, 10, node["name"], f"node node-{node['type']} focus",
+                          actor_href(focus), cx, cy - 16, "middle"))
     for i, node_id in enumerate(ring):
         angle = 2 * math.pi * i / max(len(ring), 1) - math.pi / 2
-        pos[node_id] = (centre + radius * math.cos(angle), centre + radius * math.sin(angle))
-    nodes = [Node(n, x, y, 9 if n == focus else 6, net.nodes[n]["name"],
-                  f"node node-{net.nodes[n]['type']}" + (" focus" if n == focus else ""),
-                  actor_href(n)) for n, (x, y) in pos.items()]
+        cos, sin = math.cos(angle), math.sin(angle)
+        x, y = cx + radius * cos, cy + radius * sin
+        pos[node_id] = (x, y)
+        anchor = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
+        node = net.nodes[node_id]
+        nodes.append(Node(node_id, x, y, 6, node["name"], f"node node-{node['type']}",
+                          actor_href(node_id), x + 10 * cos, y + 10 * sin + 4 * (sin >= 0),
+                          anchor))
     edges = []
     for e in net.cooccurrence:
         if e["a"] in pos and e["b"] in pos:
-            edges.append(Edge(*pos[e["a"]], *pos[e["b"]], "edge co", 1 + math.log1p(e["articles"]),
-                              f"{e['articles']} shared article(s)"))
+            edges.append(Edge(*pos[e["a"]], *pos[e["b"]], "edge co",
+                              1 + math.log1p(e["articles"]), f"{e['articles']} shared article(s)"))
     for e in net.interactions:
         if e["source"] in pos and e["target"] in pos:
             edges.append(Edge(*pos[e["source"]], *pos[e["target"]], f"edge ev ev-{e['type']}",
