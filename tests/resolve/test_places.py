@@ -47,3 +47,15 @@ def test_real_gazetteer_when_installed() -> None:
         pytest.skip("warta.resolve.gazetteer not built in this checkout")
     place = places.resolve("Beijing", lookup=lookup_)
     assert place.country == "CHN"
+
+
+def test_destination_country_actor_is_named_from_the_gazetteer() -> None:
+    from warta.extract.events import country_actor
+
+    if places.gazetteer_lookup() is None:
+        pytest.skip("warta.resolve.gazetteer not built in this checkout")
+    doc = build("Kapal itu berlayar.")
+    assert country_actor(doc, "CHN") == "gpe:CHN"
+    added = [a for a in doc._.actors if a.id == "gpe:CHN"]
+    assert [(a.name, a.country, a.type) for a in added] == [("China", "CHN", "GPE")]
+    assert country_actor(doc, "CHN") == "gpe:CHN" and len(doc._.actors) == 1

@@ -228,7 +228,9 @@ def country_actor(doc: Doc, country: str) -> str:
     for a in actors:
         if a.id == wanted:
             return a.id
-    actors.append(Actor(id=wanted, name=country, type="GPE", country=country))
+    entry = places.country_entry(country)
+    actors.append(Actor(id=wanted, name=getattr(entry, "name", None) or country, type="GPE",
+                        country=country, kb=getattr(entry, "kb", None)))
     doc._.actors = actors
     return wanted
 
@@ -693,7 +695,7 @@ class EventsStage:
         return doc
 
 
-@Language.factory("warta_events_v1", requires=["doc.sents", "doc.ents"],
+@Language.factory("warta_events_v1", requires=["doc.sents", "doc.ents", "doc._.actors"],
                   assigns=["doc._.events", "doc._.places"])
 def make_events(nlp: Language, name: str) -> EventsStage:
     """PLOVER events from the lexicon in ``warta/data/events`` (see module docstring)."""

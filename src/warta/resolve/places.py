@@ -33,6 +33,16 @@ def gazetteer_lookup() -> Lookup | None:
     return getattr(module, "lookup", None)
 
 
+def country_entry(country: str) -> Any:
+    """The gazetteer's entry for a country code (its name), or None without a gazetteer."""
+    try:
+        module = importlib.import_module("warta.resolve.gazetteer")
+    except ImportError:
+        return None
+    by_kb = getattr(module, "by_kb", None)
+    return by_kb(country) if by_kb is not None else None
+
+
 def resolve(name: str, *, span: Span | None = None, lookup: Lookup | None = None) -> Place:
     """A Place for a name: gazetteer facts when known, else the name alone."""
     lookup = lookup if lookup is not None else gazetteer_lookup()
