@@ -24,7 +24,8 @@ AMBIGUOUS = frozenset(
      "baki", "panji", "kamal", "simpang", "melati", "grogol", "depok", "labuan", "bima",
      "palu", "poso", "ende", "soe", "dobo", "comal", "gatak", "ngoro", "raha", "mulia",
      "santa", "victoria", "mobile", "reading", "nice", "kota", "city", "the", "bar", "mali",
-     "bauru", "aba", "ife", "gaya", "puri", "patna", "sale", "bat"}
+     "bauru", "aba", "ife", "gaya", "puri", "patna", "sale", "bat", "surat", "lima", "baku",
+     "kudus", "pati", "genteng", "kota baru"}
 )
 
 

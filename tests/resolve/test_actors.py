@@ -205,3 +205,30 @@ def test_regional_titles(nlp, text: str, person: str, roles_: list[str]) -> None
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == [person]
     people = [a for a in doc._.actors if a.type == "PERSON"]
     assert [(a.name, a.roles, a.country) for a in people] == [(person, roles_, "IDN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "roles_"),
+    [
+        ("Dirjen Pajak Bimo Wijayanto menjelaskan aturan baru.", "Bimo Wijayanto",
+         ["director general, Pajak"]),
+        ("Wakil Menteri Keuangan Suahasil Nazara hadir.", "Suahasil Nazara",
+         ["deputy finance minister"]),
+    ],
+)
+def test_unit_titles_and_deputies(nlp, text: str, person: str, roles_: list[str]) -> None:
+    doc = with_persons(nlp, text)
+    people = [a for a in doc._.actors if a.type == "PERSON"]
+    assert [(a.name, a.roles) for a in people] == [(person, roles_)]
+
+
+def test_no_role_mention_inside_an_organisation_name(nlp) -> None:
+    doc = with_persons(nlp, "Kantor Staf Presiden (KSP) menggelar rapat. Presiden tidak hadir.")
+    assert [m.text for m in doc._.mentions if m.label_ == "ROLE"] == ["Presiden"]
+
+
+def test_person_span_ends_where_a_body_begins(nlp) -> None:
+    doc = with_persons(nlp, "Kata Fathurrahman Pemprov NTB kemarin.",
+                       persons=("Fathurrahman Pemprov NTB",))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Fathurrahman", "PERSON"),
+                                                      ("Pemprov NTB", "ORG")]

@@ -273,7 +273,7 @@ def _mentions(doc: Doc, ents: Sequence[Span], clusters: Sequence[coref.Cluster],
               table: _Actors) -> list[tuple[Span, str | None]]:
     regions = coref.quoted_chars(doc.text)
     person_ents = [e for e in ents if e.label_ == "PERSON"]
-    taken = title_tokens | {i for e in person_ents for i in range(e.start, e.end)}
+    taken = title_tokens | {i for e in ents for i in range(e.start, e.end)}
     out: list[tuple[Span, str | None]] = []
     for span, chain in coref.role_mentions(doc, taken, regions):
         out.append((span, _holder(chain, span.start, clusters, ent_actor, table)))

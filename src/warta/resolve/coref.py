@@ -145,7 +145,8 @@ def role_mentions(doc: Doc, taken: set[int], regions: Sequence[tuple[int, int]])
         if end < len(doc) and doc[end].lower_ in ROLE_DETERMINERS_AFTER:
             end += 1
         span = Span(doc, i, end, label="ROLE")
-        if any(k in taken for k in range(i, chain.end)) or _names_follow(doc, chain.end):
+        title_end = i + len(chain.surface.split())  # the qualifier may be an entity itself
+        if any(k in taken for k in range(i, title_end)) or _names_follow(doc, chain.end):
             i = end
             continue
         found.append((span, chain))
@@ -233,9 +234,6 @@ def salient(doc: Doc, i: int, pool: Sequence[Candidate]) -> str | None:
             return same[-1].actor
         prev_sent = doc[before[-1].start].sent.start
         in_prev = [c for c in before if c.start >= prev_sent]
-        if doc.has_annotation("DEP"):
-            subjects = [c for c in in_prev if c.subject]
-            return (subjects or in_prev)[0].actor
         return _most_mentioned(in_prev, before)
     return before[-1].actor
 

@@ -275,6 +275,9 @@ def _check_person(ent: Span) -> Span | None:
         return None
     if _holds_body(ent):
         return None  # "Alternate Governor Bank Dunia": an office of a body, not a name
+    cut = next((t.i for t in ent[1:] if t.lower_ in ORG_PREFIXES and t.text[:1].isupper()), None)
+    if cut is not None:  # "Fathurrahman Pemprov NTB": the name ends where a body begins
+        return Span(doc, ent.start, cut, label="PERSON")
     if ent.start > 0 and doc[ent.start - 1].lower_ in {"di", "ke"}:
         return Span(doc, ent.start, ent.end, label="LOC")
     return ent

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_LIKE
-from warta.nlp.lang.id.titles import IDN, RANKS, REGIONAL_TITLES, TITLE_COUNTRY_WORDS, TITLES
+from warta.nlp.lang.id.titles import (
+    IDN,
+    RANKS,
+    REGIONAL_TITLES,
+    TITLE_COUNTRY_WORDS,
+    TITLES,
+    UNIT_TITLES,
+)
 
 MAX_TITLE_TOKENS = max(len(t.split()) for t in TITLES)
 MAX_RANK_TOKENS = max(len(r.split()) for r in RANKS)
@@ -122,8 +129,11 @@ def title_chain(doc: Doc, i: int) -> Title | None:
     if qual is not None:
         pos, country, org, qualifier_text = qual
         pos = _skip_parenthetical(doc, pos)
-    elif key in REGIONAL_TITLES:
-        pos = _skip_region(doc, pos)
+    elif key in REGIONAL_TITLES or key in UNIT_TITLES:
+        unit_end = _skip_region(doc, pos)
+        if unit_end > pos and key in UNIT_TITLES and scope is None:
+            role = f"{role}, {doc[pos:unit_end].text}"  # "director general, Pajak"
+        pos = unit_end
     if org and scope is None and role not in _QUALIFIED_ROLES:
         role = f"{role}, {qualifier_text}"  # "juru bicara Kremlin" → "spokesperson, Kremlin"
     rank = None

@@ -147,6 +147,38 @@ TITLES: dict[str, tuple[str, str | None]] = {
     "ekonom": ("economist", None),
 }
 
+TITLES.update({
+    "direktur jenderal": ("director general", None),
+    "dirjen": ("director general", None),
+    "sekretaris daerah": ("regional secretary", IDN),
+    "sekda": ("regional secretary", IDN),
+    "kepala dinas": ("agency head", IDN),
+    "kadis": ("agency head", IDN),
+    "deputi": ("deputy", None),
+    "staf khusus": ("special staff", None),
+    "stafsus": ("special staff", None),
+    "penjabat gubernur": ("acting governor", IDN),
+    "pj gubernur": ("acting governor", IDN),
+    "penjabat bupati": ("acting regent", IDN),
+    "pj bupati": ("acting regent", IDN),
+    "pj wali kota": ("acting mayor", IDN),
+    "wakil ketua dpr": ("deputy house speaker", IDN),
+    "wakil ketua kpk": ("KPK deputy chairman", IDN),
+})
+# "Wakil Menteri Keuangan", "Wamenkeu"-style deputies of every named minister.
+TITLES.update({
+    f"wakil {key}": (f"deputy {role}", scope)
+    for key, (role, scope) in list(TITLES.items())
+    if key.startswith("menteri ") and f"wakil {key}" not in TITLES
+})
+
+# Titles of units whose name may be an unlisted word before the holder: "Dirjen Pajak Bimo
+# Wijayanto", "Kepala Dinas Kesehatan ..." (read like REGIONAL_TITLES below).
+UNIT_TITLES: frozenset[str] = frozenset({
+    "direktur jenderal", "dirjen", "kepala dinas", "kadis", "deputi", "direktur", "kepala",
+    "ketua", "sekjen", "sekretaris jenderal",
+})
+
 # Role-only head nouns that may refer back without a name ("sang presiden", "Menlu mengatakan").
 REFERRING_TITLES: frozenset[str] = frozenset(
     t for t in TITLES if t not in {"ketua", "kepala", "direktur", "hakim", "jaksa", "pengamat",
