@@ -39,6 +39,8 @@ HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
 DIRECT_OBJECT_GAP = 4  # tokens between an active verb and its object ("mengecam keputusan Putin")
 POSSESSOR_GAP = 3  # tokens between a noun and its agent ("kunjungan kenegaraan Putin")
 RIGHT_WINDOW = 14
+PREP_OBJECT_GAP = 1  # content words between a preposition and its name ("kepada rakyat Ukraina")
+FAR = "~far"  # a name too deep inside a prepositional phrase to be its object
 
 
 @dataclass(frozen=True)
@@ -214,19 +216,22 @@ def _main_clause_subject(ctx: Context, i: int, sent: Span) -> list[Mention]:
 def right_mentions(ctx: Context, i: int, sent: Span) -> list[tuple[Mention, str | None, int]]:
     """Mentions after token ``i`` in its clause: (mention, governing prep, content-word gap)."""
     out = []
-    gap, j, pending = 0, i, None
+    gap, j, pending, since_prep = 0, i, None, 0
     limit = min(sent.end, i + RIGHT_WINDOW)
     while j < limit:
         m = ctx.by_start.get(j)
         if m is not None and j not in ctx.modifiers:
-            out.append((m, ctx.prep_of(m, sent.start) or pending, gap))
+            far = pending if since_prep <= PREP_OBJECT_GAP else FAR  # "untuk upaya perang X"
+            out.append((m, ctx.prep_of(m, sent.start) or (far if pending else None), gap))
             j, pending = m.end, None
             continue
         tok = ctx.doc[j]
         if tok.text in HARD_STOPS or is_newline(tok):
             break
         if tok.lower_ in PREPOSITIONS:
-            pending = tok.lower_
+            pending, since_prep = tok.lower_, 0
+        elif not ctx.skippable(j) and not tok.is_punct:
+            since_prep += 1
         if tok.text == "," and not _apposition_follows(ctx, j + 1, limit):
             break
         if tok.lower_ in CLAUSE_OPENERS and tok.lower_ not in ("sejak", "hingga", "sampai"):
