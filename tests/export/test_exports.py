@@ -222,3 +222,26 @@ def test_progress_goes_to_stderr(conn) -> None:
     out = io.StringIO()
     assert export_jsonl(conn, out, progress=True) == 4
     assert all(line.startswith("{") for line in out.getvalue().splitlines())
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_an_empty_store_exports_empty_files(fmt: str, tmp_path: Path) -> None:
+    from warta.store.db import connect
+
+    empty = tmp_path / "empty.db"
+    connect(empty).close()
+    out = tmp_path / "out"
+    _export(empty, fmt, out)
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        assert all(pq.read_table(f).num_rows == 0 for f in out.glob("*.parquet"))
+        assert len(list(out.glob("*.parquet"))) == 5
+    elif fmt == "graphml":
+        import networkx as nx
+
+        assert nx.read_graphml(out).number_of_nodes() == 0
+    elif fmt == "csv":
+        assert out.read_text("utf-8").count("\n") == 1  # the header only
+    else:
+        assert out.read_text("utf-8") == ""

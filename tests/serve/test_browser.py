@@ -70,9 +70,13 @@ def page(browser: Any) -> Iterator[Any]:
                                   offline=False, java_script_enabled=True)
     pg = context.new_page()
     dialogs: list[str] = []
+    console: list[str] = []
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.on("console", lambda m: console.append(f"{m.type}: {m.text}"))
     pg.dialogs = dialogs
     yield pg
+    # a CSP violation (a blocked inline style or script) shows up as a console error
+    assert not [m for m in console if m.startswith("error")], console
     context.close()
 
 

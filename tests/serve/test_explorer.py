@@ -269,3 +269,17 @@ def test_actor_timeline_counts_every_event(db_path: Path) -> None:
     conn.close()
     assert rows == [("2024-04-17", True, "ACCUSE", 1), ("2024-04-17", True, "COERCE", 1),
                     ("2024-04-19", False, "REQUEST", 1)]
+
+
+def test_an_empty_store_is_browsable(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from warta.store.db import connect
+
+    empty = tmp_path / "empty.db"
+    connect(empty).close()
+    with TestClient(create_app(empty)) as c:
+        for path in ["/", "/?q=apa", "/events", "/actors", "/docs", "/events.csv",
+                     "/api/search", "/api/events", "/api/network", "/api/stats"]:
+            assert c.get(path).status_code == 200, path
+        assert '<strong id="total">0</strong>' in c.get("/").text
