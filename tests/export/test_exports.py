@@ -125,6 +125,15 @@ def test_gdelt_date_parts(value: str | None, expected: tuple[str, ...]) -> None:
     assert gdelt.date_parts(value) == expected
 
 
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2024-04-16T10:00:00+07:00", "20240416030000"), ("2024-04-19T12:00:00Z", "20240419120000"),
+    ("2024-04-16T10:00:00", "20240416100000"), ("2024-04-16", "20240416000000"),
+    ("2024-04", "20240400000000"), ("", ""), (None, ""), ("kemarin", ""),
+])
+def test_gdelt_timestamps_are_utc(value: str | None, expected: str) -> None:
+    assert gdelt.timestamp(value) == expected
+
+
 @pytest.mark.parametrize(("roles", "code"), [
     (["Presiden"], "GOV"), (["Perdana Menteri"], "GOV"), (["Kapolri"], "COP"),
     (["mahasiswa"], "EDU"), (["Penyanyi"], ""), ([], ""),

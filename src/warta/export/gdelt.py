@@ -8,6 +8,7 @@ filled and from what; the others are left empty, as GDELT itself leaves unknown 
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
 from typing import Any, TextIO
@@ -94,9 +95,21 @@ def cameo_codes(cameo: str | None) -> tuple[str, str, str]:
     return cameo, cameo[:3], cameo[:2]
 
 
-def _timestamp(value: str | None) -> str:
-    digits = "".join(ch for ch in (value or "") if ch.isdigit())[:14]
-    return digits.ljust(14, "0") if digits else ""
+def timestamp(value: str | None) -> str:
+    """``YYYYMMDDHHMMSS`` of an ISO date-time, in UTC when it carries an offset (GDELT's
+    DATEADDED and GKG DATE are UTC); unknown parts are zeros, "" when there is no date."""
+    if not value:
+        return ""
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = None
+    if parsed is not None and len(value) > 10:
+        if parsed.tzinfo is not None:
+            parsed = parsed.astimezone(UTC)
+        return parsed.strftime("%Y%m%d%H%M%S")
+    digits = "".join(ch for ch in value if ch.isdigit())[:14]
+    return digits.ljust(14, "0") if len(digits) >= 4 else ""
 
 
 def _number(value: float | None) -> str:
@@ -147,7 +160,7 @@ def row(event: dict[str, Any]) -> list[str]:
         *_geo(geo.country_geo(event.get("source_country"))),
         *_geo(geo.country_geo(event.get("target_country"))),
         *_geo(geo.place_geo(event.get("location"))),
-        _timestamp(event.get("ingested_at")), event.get("url") or event.get("source_path") or "",
+        timestamp(event.get("ingested_at")), event.get("url") or event.get("source_path") or "",
     ]
     return [clean(f) for f in fields]
 

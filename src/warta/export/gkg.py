@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 from warta.export import geo
-from warta.export.gdelt import clean
+from warta.export.gdelt import clean, timestamp
 from warta.export.progress import track
 from warta.store import analytics, queries
 
@@ -33,11 +33,6 @@ _ISO639_3 = {"id": "ind", "ms": "msa", "en": "eng", "jv": "jav", "su": "sun", "z
 def _field(text: str | None) -> str:
     """A value safe inside GKG's nested delimiters (; , # | and tabs)."""
     return " ".join((text or "").replace("#", " ").replace(";", " ").replace("|", " ").split())
-
-
-def _timestamp(value: str | None) -> str:
-    digits = "".join(ch for ch in (value or "") if ch.isdigit())[:14]
-    return digits.ljust(14, "0") if digits else ""
 
 
 def _names(record: dict[str, Any], labels: set[str]) -> tuple[str, str]:
@@ -120,7 +115,7 @@ def _source(record: dict[str, Any]) -> tuple[int, str, str]:
 
 def row(record: dict[str, Any], number: int) -> list[str]:
     """The 27 fields of one article; ``number`` makes GKGRECORDID unique within the export."""
-    stamp = _timestamp(record.get("published"))
+    stamp = timestamp(record.get("published"))
     collection, common, identifier = _source(record)
     locations, v2_locations = _location_blocks(record)
     persons, v2_persons = _names(record, {"PERSON"})
