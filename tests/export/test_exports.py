@@ -137,6 +137,10 @@ def test_gdelt_timestamps_are_utc(value: str | None, expected: str) -> None:
 @pytest.mark.parametrize(("roles", "code"), [
     (["Presiden"], "GOV"), (["Perdana Menteri"], "GOV"), (["Kapolri"], "COP"),
     (["mahasiswa"], "EDU"), (["Penyanyi"], ""), ([], ""),
+    (["president"], "GOV"), (["foreign minister"], "GOV"), (["regent"], "GOV"),
+    (["attorney general"], "JUD"), (["brigadier general"], "MIL"),
+    (["city police chief"], "COP"), (["head", "KPK chairman"], ""), (["economist"], ""),
+    (["head", "member of parliament"], "LEG"), (["ministerial"], ""),
 ])
 def test_actor_type_codes(roles: list[str], code: str) -> None:
     assert gdelt.actor_type_code(roles) == code

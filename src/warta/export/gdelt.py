@@ -59,11 +59,15 @@ def _role_types() -> list[tuple[str, str]]:
 
 
 def actor_type_code(roles: list[str]) -> str:
-    """CAMEO type (GOV, MIL, COP, ...) of the first role that names one; "" when none does."""
+    """CAMEO type (GOV, MIL, COP, ...) of the first role that names one; "" when none does.
+
+    An entry matches whole words inside the role, longest entry first, so "foreign minister"
+    is GOV through "minister" and "attorney general" is JUD, not MIL.
+    """
     for role in roles:
-        lowered = role.lower()
-        for word, code in _role_types():
-            if lowered == word or lowered.startswith(word + " "):
+        padded = f" {' '.join(role.lower().split())} "
+        for words, code in _role_types():
+            if f" {words} " in padded:
                 return code
     return ""
 
