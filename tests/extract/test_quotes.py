@@ -471,3 +471,11 @@ def test_pronoun_stays_with_a_speaker_named_again_in_the_narrative(make):
             "Ia menganggap Budi seperti kakak sendiri.")
     q = _find(indirect_quotes(make(text)), "seperti kakak")
     assert q.speaker == RINA
+
+
+@pytest.mark.parametrize("text", [
+    "Kementerian Perdagangan ingin memastikan stok gula cukup sampai akhir tahun.",
+    "Rina Mulyani akan menyampaikan bahwa harga beras turun dalam rapat besok.",
+])
+def test_unrealised_speech_acts_report_nothing(make, text):
+    assert indirect_quotes(make(text)) == []

@@ -541,12 +541,12 @@ def _clause_end(v: _View, lo: int, hi: int) -> int:
 def _indirect_in(v: _View, lo: int, hi: int, direct: list[_Candidate]) -> _Candidate | None:
     doc = v.doc
     verbs = [j for j in range(lo, hi)
-             if v.region_of[j] < 0 and doc[j].lower_ in rv.INDIRECT_VERBS]
+             if v.region_of[j] < 0 and doc[j].lower_ in rv.INDIRECT_VERBS
+             and not _negated(doc, j, lo)]
     with_bahwa = [j for j in verbs
                   if any(doc[k].lower_ in rv.COMPLEMENTIZERS
                          for k in range(j + 1, min(hi, j + _BAHWA_REACH)))]
     verbs = [j for j in verbs if j in with_bahwa or doc[j].lower_ not in rv.INDIRECT_NEEDS_BAHWA]
-    verbs = [j for j in verbs if not _negated(doc, j, lo)]
     for j in with_bahwa + [j for j in verbs if j not in with_bahwa]:
         subj = _subject(v, j, lo)
         if subj is None:
@@ -596,11 +596,13 @@ def _cue_parenthetical(v: _View, lo: int, hi: int,
 
 
 def _negated(doc: Doc, verb: int, lo: int) -> bool:
-    """'KPK belum mengungkapkan …': a speech act that did not happen reports nothing."""
+    """'KPK belum mengungkapkan …', 'Pemerintah ingin memastikan …': a speech act that did not
+    (or not yet) happen reports nothing."""
     j = verb - 1
-    while j >= lo and doc[j].lower_ in rv.SUBJECT_ADVERBS and doc[j].lower_ not in rv.NEGATORS:
+    while (j >= lo and doc[j].lower_ in rv.SUBJECT_ADVERBS and doc[j].lower_ not in rv.NEGATORS
+           and doc[j].lower_ not in rv.UNREALISED):
         j -= 1
-    return j >= lo and doc[j].lower_ in rv.NEGATORS
+    return j >= lo and (doc[j].lower_ in rv.NEGATORS or doc[j].lower_ in rv.UNREALISED)
 
 
 def _agentless(v: _View, lo: int, hi: int, direct: list[_Candidate]) -> _Candidate | None:

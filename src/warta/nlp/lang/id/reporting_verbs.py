@@ -102,7 +102,7 @@ DEMIKIAN_NOUNS: frozenset[str] = frozenset({
 GENERIC_HEADS: frozenset[str] = frozenset({
     "sejumlah", "beberapa", "banyak", "sebagian", "para", "warga", "masyarakat", "media",
     "surat", "pengamat", "analis", "sumber", "kalangan", "netizen", "warganet", "penduduk",
-    "seorang", "salah", "orang", "pihak",
+    "seorang", "salah", "orang",
 })
 
 # Participial links: "…, dengan mengatakan bahwa …" — the speaker is the main clause's subject.
@@ -150,6 +150,12 @@ CLAUSE_BOUNDARIES: frozenset[str] = frozenset({
 # Negators before a speech verb: "KPK belum mengungkapkan …" reports nothing.
 NEGATORS: frozenset[str] = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa",
                                       "menolak", "urung"})
+
+# Modals before a speech verb: "Pemerintah ingin memastikan …" wants, does not report.
+UNREALISED: frozenset[str] = frozenset({
+    "ingin", "hendak", "mau", "perlu", "harus", "wajib", "berupaya", "berusaha", "akan",
+    "bisa", "dapat", "diminta", "untuk", "agar", "supaya", "siap", "berencana", "bakal",
+})
 
 # Conjunctions that join two names into one subject ("Tiongkok dan Rusia mengatakan").
 COORDINATORS: frozenset[str] = frozenset({"dan", "serta"})
