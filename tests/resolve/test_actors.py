@@ -232,3 +232,16 @@ def test_person_span_ends_where_a_body_begins(nlp) -> None:
                        persons=("Fathurrahman Pemprov NTB",))
     assert [(e.text, e.label_) for e in doc.ents] == [("Fathurrahman", "PERSON"),
                                                       ("Pemprov NTB", "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hal itu disampaikan di Kantor DJP, Jakarta, Senin (20/10/2025).",
+        "Ia berbicara di Gedung Nusantara, Jakarta kemarin.",
+    ],
+)
+def test_venue_addresses_are_locations(nlp, text: str) -> None:
+    doc = with_persons(nlp, text)
+    jakarta = next(e for e in doc.ents if e.text == "Jakarta")
+    assert jakarta.label_ == "GPE" and jakarta._.actor is None

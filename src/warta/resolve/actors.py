@@ -24,6 +24,7 @@ from warta.nlp.lang.id.locatives import (
     LOCATIVE_BEFORE,
     LOCATIVE_CASES,
     SOURCE_NOUNS,
+    WEEKDAYS,
 )
 from warta.nlp.lang.id.pronouns import CLITIC, CLITIC_HOSTS, PERSON_PRONOUNS
 from warta.resolve import coref, roles
@@ -93,6 +94,8 @@ def is_location_use(span: Span, *, located: set[int] | None = None) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is None or prev.is_space or "\n" in prev.text:
         return _dateline(span)
+    if _venue(span):
+        return True
     low = prev.lower_
     if low == "dari":
         before = doc[span.start - 2].lower_ if span.start > 1 else ""
@@ -107,6 +110,27 @@ def is_location_use(span: Span, *, located: set[int] | None = None) -> bool:
             return True
         if root.dep_ in AGENT_DEPS:
             return False
+    return False
+
+
+def _venue(span: Span) -> bool:
+    """'di Kantor DJP, Jakarta, Senin': a place in an address after a locative, or before a
+    comma and a weekday."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and (
+        doc[span.end + 1].lower_ in WEEKDAYS
+    ):
+        return True
+    if span.start == 0 or doc[span.start - 1].text != ",":
+        return False
+    k = span.start - 2
+    while k >= 0 and span.start - k < 12:
+        tok = doc[k]
+        if tok.lower_ in LOCATIVE_BEFORE:
+            return True
+        if not (tok.text[:1].isupper() or tok.is_punct or tok.like_num) or tok.is_sent_start:
+            return False
+        k -= 1
     return False
 
 

@@ -27,3 +27,9 @@ AGENT_DEPS: frozenset[str] = frozenset({
     "nsubj", "nsubj:pass", "obj", "iobj", "conj", "appos", "nmod:poss", "obl:agent",
 })
 LOCATIVE_CASES: frozenset[str] = frozenset({"di", "ke", "dari", "menuju", "dekat"})
+
+# "… di Kantor DJP, Jakarta, Senin (20/10/2025)": a place followed by a comma and a weekday is
+# the venue of a statement.
+WEEKDAYS: frozenset[str] = frozenset({
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
+})
