@@ -245,3 +245,9 @@ def test_venue_addresses_are_locations(nlp, text: str) -> None:
     doc = with_persons(nlp, text)
     jakarta = next(e for e in doc.ents if e.text == "Jakarta")
     assert jakarta.label_ == "GPE" and jakarta._.actor is None
+
+
+def test_gazetteer_acronym_keeps_its_actor(nlp) -> None:
+    text = "Dewan Komisioner Otoritas Jasa Keuangan (OJK) menggelar rapat. OJK lalu mengumumkan."
+    doc = with_persons(nlp, text, others=(("Dewan Komisioner Otoritas Jasa Keuangan", "ORG"),))
+    assert ent_actor(doc, "OJK", 1) == "org:ojk"

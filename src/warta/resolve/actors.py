@@ -350,7 +350,8 @@ def _link_acronyms(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, in
         if nxt.start == ent.end + 1 and doc[ent.end].text == "(" and nxt.text.isupper():
             owner = ent_actor.get((ent.start, ent.end))
             old = ent_actor.get((nxt.start, nxt.end))
-            if owner and old != owner and (old is None or old.startswith("org:")):
+            known = old is not None and old in table.by_id and table.by_id[old].kb
+            if owner and old != owner and not known and (old is None or old.startswith("org:")):
                 _remap(ents, ent_actor, table, nxt.text, old, owner)
 
 
