@@ -479,3 +479,14 @@ def test_pronoun_stays_with_a_speaker_named_again_in_the_narrative(make):
 ])
 def test_unrealised_speech_acts_report_nothing(make, text):
     assert indirect_quotes(make(text)) == []
+
+
+def test_a_long_title_at_sentence_start_is_not_a_statement(make):
+    text = ("“Kami akan membuka bioskop baru,” kata Rina.\n"
+            "“Petualangan Anak Pulau di Tanah Timur” menjadi film terlaris bulan ini.")
+    assert [q.content.text for q in direct_quotes(make(text))] == ["Kami akan membuka bioskop baru"]
+
+
+def test_cue_at_sentence_start_before_the_quote(make):
+    q = direct_quotes(make("Kata Rina Mulyani, “Semua sekolah dibuka kembali mulai Senin.”"))[0]
+    assert (q.speaker, q.cue.text) == (RINA, "Kata")

@@ -484,7 +484,8 @@ def _frame_region(v: _View, content: Span, lo: int, open_tok: int, after: int, h
     if frame is None:
         frame = _passive_next(v, after)
     if frame is None:
-        if not statement:
+        # a free-standing statement ends its sentence; '"Laskar Pelangi" menjadi film …' is a title
+        if not statement or any(not (t.is_punct or t.is_space) for t in doc[after:hi]):
             return None
         return _Candidate(content, "direct", inherit=True)
     kind: QuoteKind = "partial" if partial else "direct"
