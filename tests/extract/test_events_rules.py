@@ -45,6 +45,8 @@ def test_rules(text: str, expected: tuple) -> None:
     ("Prabowo membahas Ukraina dengan Fumio Kishida.", None),
     # a passive purpose clause's subject is the main verb's object, not the nearest name
     ("Polri melaporkan temuan itu ke KPK untuk diselidiki.", "ACCUSE"),
+    # "menerima bantuan" is receiving aid, not hosting a visit
+    ("Papua Nugini menerima bantuan dari Australia.", "CONSULT"),
 ])
 def test_non_events(text: str, absent: str | None) -> None:
     triples = _triples(text)
@@ -52,6 +54,20 @@ def test_non_events(text: str, absent: str | None) -> None:
         assert triples == {(PRB, "CONSULT", "person:fumio-kishida")}
     else:
         assert absent not in {t for _, t, _ in triples}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an unresolved pronoun is the nearer subject: no source rather than the earlier name
+    ("Menurut Jepang, kemudian kita berunding dengan Tiongkok.", (None, "CONSULT", "gpe:CHN")),
+    # a speech verb ends the search: the negotiators are not the speaker
+    ("Prabowo menjelaskan modus itu adalah bernegosiasi dengan Tiongkok.",
+     (None, "CONSULT", "gpe:CHN")),
+    # the noun phrase ends at "tersebut": the name after the verb is not the agent
+    ("Pengembalian aset tersebut dihadiri Prabowo.", None),
+])
+def test_subject_limits(text: str, expected: tuple | None) -> None:
+    triples = _triples(text)
+    assert triples == ({expected} if expected else set())
 
 
 def test_subjects_are_never_swapped_for_objects() -> None:

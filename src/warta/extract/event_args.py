@@ -33,6 +33,8 @@ from warta.nlp.lang.id.negation import BRIDGES, NEGATORS
 # a new clause with its own subject starts after these ("..., tapi mayoritas menolak")
 CONTRASTIVE = frozenset({"bahwa", "tetapi", "tapi", "namun", "sedangkan", "sementara",
                          "padahal", "melainkan"})
+PRONOUNS = frozenset({"kita", "kami", "saya", "aku", "mereka", "dia", "ia", "beliau", "anda",
+                      "kalian", "pihaknya", "keduanya"})
 DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut", "tadi"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "'", "‘", "’", "«", "»", "(", ")"})
 HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
@@ -169,6 +171,11 @@ def _boundary_between(doc: Doc, lo: int, hi: int, closed: list[tuple[int, int]])
     return False
 
 
+def _pronoun_between(ctx: Context, lo: int, hi: int) -> bool:
+    """An unresolved pronoun is the nearer subject ("..., kemudian kita berunding")."""
+    return any(ctx.doc[k].lower_ in PRONOUNS and k not in ctx.by_start for k in range(lo, hi))
+
+
 def subject(ctx: Context, i: int, sent: Span) -> list[Mention]:
     """The subject of the clause a verb at token ``i`` belongs to: nearest unmarked name left,
     skipping closed relative clauses ("Prabowo, yang ... mengunjungi Beijing, memuji ...")."""
@@ -181,7 +188,7 @@ def subject(ctx: Context, i: int, sent: Span) -> list[Mention]:
     for m in reversed([m for m in ctx.mentions if m.end <= i and m.start >= sent.start]):
         if any(a <= m.start and b < i for a, b in closed if m.end <= b):
             continue
-        if _boundary_between(ctx.doc, m.end, i, closed):
+        if _boundary_between(ctx.doc, m.end, i, closed) or _pronoun_between(ctx, m.end, i):
             break
         if ctx.prep_of(m, sent.start) is None:
             if not m.agent:
@@ -275,7 +282,8 @@ def object_of(ctx: Context, i: int, sent: Span, form: Form, *,
     after one of the entry's target prepositions."""
     direct = direct and "nodirect" not in form.entry.flags
     for m, prep, gap in right_mentions(ctx, i, sent):
-        if prep is None and direct and gap <= DIRECT_OBJECT_GAP:
+        if prep is None and direct and gap <= DIRECT_OBJECT_GAP \
+                and not _punct_between(ctx.doc, i, m.start):
             return m, None
         if prep is not None and prep in form.entry.preps:
             return m, prep
@@ -310,10 +318,22 @@ def possessor(ctx: Context, i: int, sent: Span) -> Mention | None:
     """The agent right after a nominal trigger ("kunjungan kenegaraan Putin", "invasi Rusia")."""
     for m, prep, gap in right_mentions(ctx, i, sent):
         if prep is None and gap <= POSSESSOR_GAP and not _punct_between(ctx.doc, i, m.start) \
-                and m.agent:
+                and m.agent and not _np_ends(ctx, i, m.start):
             return m
         break
     return None
+
+
+def _np_ends(ctx: Context, lo: int, hi: int) -> bool:
+    """A demonstrative or a verb between a noun and a name ends the noun phrase ("pengembalian
+    uang tersebut dihadiri Presiden ...")."""
+    return any(ctx.doc[k].lower_ in DEMONSTRATIVES or
+               (not ctx.skippable(k) and looks_verbal(ctx.doc[k].lower_)) for k in range(lo, hi))
+
+
+def looks_verbal(word: str) -> bool:
+    """A meN-/di-/ber-/ter- verb form, by its prefix."""
+    return len(word) > 5 and word.startswith(("me", "ber", "di", "ter"))
 
 
 def _punct_between(doc: Doc, lo: int, hi: int) -> bool:

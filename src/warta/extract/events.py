@@ -34,6 +34,7 @@ from warta.extract.event_args import (
     Context,
     Mention,
     is_newline,
+    looks_verbal,
 )
 from warta.extract.event_lexicon import MAX_GAP, Form, gapped, lexicon, max_words, score
 from warta.nlp.extensions import language_supported, mark_stage
@@ -185,10 +186,6 @@ def _gap_match(doc: Doc, i: int, options: list[tuple[tuple[str, ...], Form]]) ->
             if tuple(t.lower_ for t in doc[j:j + len(tail)]) == tail:
                 return form
     return None
-
-
-def _looks_verbal(word: str) -> bool:
-    return len(word) > 5 and word.startswith(("me", "ber", "di", "ter", "memper"))
 
 
 def _light_verb(doc: Doc, trigger: Span, sent: Span) -> tuple[int, str] | None:
@@ -556,7 +553,7 @@ def _aux_blocked(doc: Doc, trigger: Span, form: Form) -> bool:
     j = trigger.end
     while j < len(doc) and doc[j].lower_ in _AUX_SKIP:
         j += 1
-    return j < len(doc) and _looks_verbal(doc[j].lower_)
+    return j < len(doc) and looks_verbal(doc[j].lower_)
 
 
 def candidates(doc: Doc, *, lookup: Any = None) -> list[Candidate]:
@@ -565,7 +562,8 @@ def candidates(doc: Doc, *, lookup: Any = None) -> list[Candidate]:
     out: list[Candidate] = []
     heads: list[tuple[Span, Form]] = []  # every trigger so far, for complement detection
     for trigger, form in match_triggers(doc):
-        if form.entry.type == "NONE" or _aux_blocked(doc, trigger, form):
+        if form.entry.type == "NONE" or _aux_blocked(doc, trigger, form) \
+                or _light_use(doc, trigger, form):
             continue
         sent = _sentence(doc, trigger.start)
         irrealis = _in_complement(doc, trigger, sent, heads)
@@ -598,6 +596,14 @@ def candidates(doc: Doc, *, lookup: Any = None) -> list[Candidate]:
                                  anterior=_anterior(doc, trigger, sent),
                                  symmetric="sym" in form.entry.flags, evidence=[evidence]))
     return out
+
+
+def _light_use(doc: Doc, trigger: Span, form: Form) -> bool:
+    """"menerima bantuan": a hosting verb before a non-meeting noun is only a light verb."""
+    if form.entry.mode != "host" or form.voice != "active" or trigger.end >= len(doc):
+        return False
+    nxt = lexicon().get((doc[trigger.end].lower_,))
+    return nxt is not None and nxt.voice == "nominal" and nxt.entry.type != "CONSULT"
 
 
 def _in_complement(doc: Doc, trigger: Span, sent: Span, heads: list[tuple[Span, Form]]) -> bool:
