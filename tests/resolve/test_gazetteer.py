@@ -166,3 +166,10 @@ def test_stage_drops_impossible_person_spans(nlp, text: str, model_person: str,
                                              expected: list[tuple[str, str]]) -> None:
     doc = with_persons(nlp, text, persons=(model_person,))
     assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize(("text", "span"), [("Penyuluhan digelar di balai desa.", "Penyuluhan"),
+                                            ("Keuangan daerah sedang sulit.", "Keuangan")])
+def test_stage_drops_derived_nouns_tagged_person(nlp, text: str, span: str) -> None:
+    doc = with_persons(nlp, text, persons=(span,))
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []

@@ -12,6 +12,7 @@ person spans, without clobbering the model's person names.
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -273,6 +274,8 @@ def _check_person(ent: Span) -> Span | None:
     title = roles.match_title(doc, ent.start)
     if title is not None and title[0] >= ent.end:
         return None
+    if all(_nominalisation(t) for t in ent):
+        return None  # "Penyuluhan", "Kebijakan Ekonomi": derived nouns, not names
     if _holds_body(ent):
         return None  # "Alternate Governor Bank Dunia": an office of a body, not a name
     cut = next((t.i for t in ent[1:] if t.lower_ in ORG_PREFIXES and t.text[:1].isupper()), None)
@@ -281,6 +284,14 @@ def _check_person(ent: Span) -> Span | None:
     if ent.start > 0 and doc[ent.start - 1].lower_ in {"di", "ke"}:
         return Span(doc, ent.start, ent.end, label="LOC")
     return ent
+
+
+_NOMINAL = re.compile(r"^(?:pe|per|pem|pen|peng|peny|ke)\w{3,}an$")
+
+
+def _nominalisation(token: object) -> bool:
+    """A derived noun (pe-/per-/ke- … -an) that the tagger does not call a proper noun."""
+    return token.pos_ != "PROPN" and bool(_NOMINAL.match(token.lower_))  # type: ignore[attr-defined]
 
 
 def _holds_body(ent: Span) -> bool:
