@@ -56,3 +56,19 @@ def test_missing_shared_article_is_skipped(tmp_path) -> None:
                                              "--shared", str(tmp_path)])
     assert result.exit_code == 0
     assert json.loads(result.output.strip().splitlines()[-1])["skipped"] == 1
+
+
+def test_csv_reference_reads_the_row_and_checks_its_hash(tmp_path) -> None:
+    import hashlib
+
+    from warta.eval.events import item_text
+
+    corpus = tmp_path / "data" / "berita"
+    corpus.mkdir(parents=True)
+    (corpus / "b.csv").write_text('id,isi\n7,"Rusia menyerang Ukraina."\n', encoding="utf-8")
+    digest = hashlib.sha256(b"Rusia menyerang Ukraina.").hexdigest()
+    ref = {"corpus": "data/berita", "path": "b.csv", "key": {"id": "7"}, "column": "isi"}
+    assert item_text({"id": "x", "ref": {**ref, "sha256": digest}}, tmp_path) == (
+        "Rusia menyerang Ukraina.", None)
+    text, why = item_text({"id": "x", "ref": {**ref, "sha256": "0" * 64}}, tmp_path)
+    assert text is None and "differs" in why

@@ -61,10 +61,25 @@ def item_text(item: dict[str, Any], shared: Path) -> tuple[str | None, str | Non
     path = shared / ref["corpus"] / ref["path"]
     if not path.exists():
         return None, f"{item['id']}: {path} absent"
-    text = path.read_text(encoding="utf-8")
+    text = _csv_cell(path, ref) if "key" in ref else path.read_text(encoding="utf-8")
+    if text is None:
+        return None, f"{item['id']}: no row {ref['key']} in {path}"
     if ref.get("sha256") and hashlib.sha256(text.encode()).hexdigest() != ref["sha256"]:
         return None, f"{item['id']}: {path} differs from the annotated version"
     return text, None
+
+
+def _csv_cell(path: Path, ref: dict[str, Any]) -> str | None:
+    """The text cell of the CSV row whose key columns match (e.g. Detik's ``id``)."""
+    import csv
+    import sys
+
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if all(row.get(k) == v for k, v in ref["key"].items()):
+                return row[ref["column"]]
+    return None
 
 
 def oracle_doc(item: dict[str, Any], text: str) -> Any:
@@ -212,6 +227,8 @@ def evaluate(items: list[dict[str, Any]], *, shared: Path, oracle: bool,
     skipped = []
     for item in items:
         text, why = item_text(item, shared)
+        if text is not None and oracle and "entities" not in item:
+            text, why = None, f"{item['id']}: no gold entities (scored with --actors pipeline)"
         if text is None:
             skipped.append(why)
             click.echo(f"skipped {why}", err=True)
