@@ -173,3 +173,15 @@ def test_stage_drops_impossible_person_spans(nlp, text: str, model_person: str,
 def test_stage_drops_derived_nouns_tagged_person(nlp, text: str, span: str) -> None:
     doc = with_persons(nlp, text, persons=(span,))
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ia fasih berbahasa Inggris dan bahasa Jepang.", []),
+        ("Investor dari Amerika Latin datang.", [("Amerika Latin", "LOC")]),
+    ],
+)
+def test_stage_languages_and_regions_are_not_states(nlp, text: str, expected) -> None:
+    doc = with_persons(nlp, text)
+    assert [(e.text, e.label_) for e in doc.ents] == expected

@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 from warta.nlp.extensions import language_supported, mark_stage
 from warta.nlp.lang.id.locatives import (
     AGENT_DEPS,
+    LANGUAGE_BEFORE,
     LOCATIVE_BEFORE,
     LOCATIVE_CASES,
     SOURCE_NOUNS,
@@ -167,6 +168,10 @@ def _place_actor(span: Span, table: _Actors, located: set[int]) -> str | None:
             return table.add(f"org:{coref.slug(span.text)}", name=span.text, type_="ORG",
                              country=_inner_country(span), alias=span.text)
         return None
+    if entry.kind == "country" and span.start > 0 and (
+        span.doc[span.start - 1].lower_ in LANGUAGE_BEFORE
+    ):
+        return None  # "bahasa Inggris" is a language
     if entry.kind == "country":
         return table.add(f"gpe:{entry.kb}", name=entry.name, type_="GPE", country=entry.kb,
                          kb=entry.kb, alias=span.text)

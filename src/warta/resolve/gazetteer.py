@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from warta.nlp.extensions import language_supported, mark_stage
+from warta.nlp.lang.id.locatives import LANGUAGE_BEFORE
 from warta.nlp.lang.id.org_patterns import ORG_PREFIXES, ORG_SUFFIXES
 from warta.resolve import roles
 
@@ -214,8 +215,10 @@ def _gazetteer_spans(doc: Doc, blocked: set[int]) -> list[Span]:
             i += 1
             continue
         end, entry = found
-        if any(k in blocked for k in range(i, end)):
-            i += 1
+        if any(k in blocked for k in range(i, end)) or (
+            entry.kind == "country" and i > 0 and doc[i - 1].lower_ in LANGUAGE_BEFORE
+        ):
+            i = end
             continue
         spans.append(Span(doc, i, end, label=label_for(entry), kb_id=entry.kb))
         i = end

@@ -33,3 +33,6 @@ LOCATIVE_CASES: frozenset[str] = frozenset({"di", "ke", "dari", "menuju", "dekat
 WEEKDAYS: frozenset[str] = frozenset({
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
 })
+
+# "bahasa Inggris", "berbahasa Jepang": a country name after these names a language, not a state.
+LANGUAGE_BEFORE: frozenset[str] = frozenset({"bahasa", "berbahasa", "dialek", "aksara"})
