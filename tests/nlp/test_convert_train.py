@@ -83,10 +83,16 @@ def test_ner_splits_skip_absent_corpora():
 def test_tiny_training_run_assembles_a_loadable_pipeline(tmp_path):
     from warta.cli.train import train
 
-    result = CliRunner().invoke(
-        train, ["nlp", "--data", str(CORPORA), "--out", str(tmp_path), "--max-steps", "2"]
+    runner, out = CliRunner(), str(tmp_path)
+    steps = (
+        ["convert", "--data", str(CORPORA), "--out", out],
+        ["ud", "--out", out, "--max-steps", "2"],
+        ["ner", "--out", out, "--max-steps", "2"],  # no OUT/vectors: trains without them
+        ["assemble", "--out", out],
     )
-    assert result.exit_code == 0, result.output
+    for step in steps:
+        result = runner.invoke(train, ["nlp", *step])
+        assert result.exit_code == 0, result.output
     from warta.nlp.pipeline import MODEL_NAME
 
     nlp = spacy.load(tmp_path / MODEL_NAME)

@@ -2,13 +2,15 @@
 
     warta train nlp --data ../shared/data --out training/run        # every step
     warta train nlp convert --data ../shared/data --out training/run
+    warta train nlp vectors --data ../shared/data --out training/run
     warta train nlp ud --out training/run
     warta train nlp ner --out training/run
     warta train nlp assemble --out training/run [--ship]
 
-Work files go under OUT: ``corpus/`` (DocBins), ``ud/`` and ``ner/`` (spaCy training output with
-model-best), ``id_warta_news/`` (the assembled pipeline). ``--ship`` copies the assembled
-pipeline over the one shipped in the package.
+Work files go under OUT: ``corpus/`` (DocBins), ``vectors/`` (word2vec on IndoSum), ``ud/``
+and ``ner/`` (spaCy training output with model-best), ``id_warta_news/`` (the assembled
+pipeline). ``--ship`` copies the assembled pipeline over the one shipped in the package. The
+NER step uses OUT/vectors when it exists and trains without static vectors otherwise.
 """
 
 from __future__ import annotations
@@ -33,10 +35,22 @@ def _convert(data: Path, out: Path) -> None:
     click.echo(json.dumps({"step": "convert", "sentences": counts}))
 
 
+def _vectors(data: Path, out: Path) -> None:
+    from warta.train.vectors import train_vectors
+
+    path = train_vectors(data, out / "vectors")
+    click.echo(json.dumps({"step": "vectors", "vectors": str(path)}))
+
+
 def _train(name: str, out: Path, max_steps: int | None, seed: int | None) -> None:
     from warta.train.run import train_pipeline
 
     overrides: dict[str, object] = {}
+    if name == "ner":
+        vectors = out / "vectors"
+        has_vectors = (vectors / "vocab").exists()
+        overrides["paths.vectors"] = str(vectors) if has_vectors else None
+        overrides["components.tok2vec.model.embed.include_static_vectors"] = has_vectors
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     if seed is not None:
@@ -91,6 +105,7 @@ def nlp(ctx: click.Context, data: Path, out: Path | None, max_steps: int | None,
     if out is None:
         raise click.UsageError("--out is required")
     _convert(data, out)
+    _vectors(data, out)
     _train("ud", out, max_steps, seed)
     _train("ner", out, max_steps, seed)
     _assemble(out, ship)
@@ -102,6 +117,14 @@ def nlp(ctx: click.Context, data: Path, out: Path | None, max_steps: int | None,
 def convert_cmd(data: Path, out: Path) -> None:
     """Convert UD, BaPOS and NER corpora into DocBins under OUT/corpus."""
     _convert(data, out)
+
+
+@nlp.command(name="vectors")
+@data_option
+@out_option
+def vectors_cmd(data: Path, out: Path) -> None:
+    """Train word2vec vectors on IndoSum into OUT/vectors (needs gensim: the train extra)."""
+    _vectors(data, out)
 
 
 @nlp.command(name="ud")

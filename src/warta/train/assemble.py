@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 
 from warta.nlp import tokenizer as warta_tokenizer
+from warta.nlp.sentences import FACTORY as SENTENCE_FIX
 
 MODEL_META = {
     "name": "warta_news",
@@ -48,6 +49,8 @@ def assemble(ud_model: Path, ner_model: Path, out: Path, *, meta: dict | None = 
     """Write the combined pipeline to ``out`` (replacing it) and return it."""
     nlp = spacy.load(ud_model)
     ner_nlp = spacy.load(ner_model)
+    if ner_nlp.vocab.vectors.shape[0]:  # the NER tok2vec reads warta's static vectors
+        nlp.vocab.vectors = ner_nlp.vocab.vectors
     if "tok2vec" in ner_nlp.pipe_names:
         ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner_nlp)
@@ -55,6 +58,8 @@ def assemble(ud_model: Path, ner_model: Path, out: Path, *, meta: dict | None = 
         _upos_from_tagger(nlp)
     if "trainable_lemmatizer" in nlp.pipe_names:
         nlp.rename_pipe("trainable_lemmatizer", "lemmatizer")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(SENTENCE_FIX, name="sentence_fix", after="parser")
     nlp.tokenizer = warta_tokenizer.build_tokenizer(nlp)
     nlp.meta.update(MODEL_META)
     nlp.meta.update(meta or {})

@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 
 from warta.eval._conll import NERSentence, UDSentence, read_conllu, read_ner
 from warta.train.pos_silver import csui_lexicon, read_bapos, silver_upos
+from warta.train.truecase import casing_lexicon, indosum_tokens, truecase
 
 log = logging.getLogger(__name__)
 
@@ -35,18 +36,20 @@ class NERCorpus:
     name: str
     train: str
     dev: str | None
+    lowercased: bool = False  # tokens shipped lower-cased: capitals are restored (truecase.py)
 
 
 # Priority order: on a sentence shared between corpora the earlier corpus's annotation is kept.
 NER_CORPORA: tuple[NERCorpus, ...] = (
     NERCorpus("idner-news-2k", "train.txt", "dev.txt"),
     NERCorpus("indolem-nerugm", "train.01.tsv", "dev.01.tsv"),
-    NERCorpus("indonlu-nerp", "train_preprocess.txt", None),
+    NERCorpus("indonlu-nerp", "train_preprocess.txt", None, lowercased=True),
     NERCorpus("indolem-nerui", "train.01.tsv", "dev.01.tsv"),
     NERCorpus("indonlu-nergrit", "train_preprocess.txt", None),
 )
 UD_TRAIN = ("ud-indonesian-csui", "id_csui-ud-train.conllu")
 UD_DEV = ("ud-indonesian-gsd", "id_gsd-ud-dev.conllu")
+INDOSUM = ("indosum-news", "indosum-devfolds-shared.jsonl")
 BAPOS = ("indonlu-bapos", ("train_preprocess.conll", "valid_preprocess.conll"))
 GOLD_REPEAT = 2  # CSUI docs repeated in train so the parser still sees gold trees often
 
@@ -143,17 +146,34 @@ def carve(sentences: list[NERSentence], *, seed: int = SEED) -> tuple[list, list
     return train, dev
 
 
+def _casing_lexicon(data: Path, corpora: list[NERCorpus]) -> dict[str, str]:
+    """Most frequent spelling of each word in IndoSum and the cased NER train files."""
+    texts: list[list[str]] = []
+    indosum = data / INDOSUM[0] / INDOSUM[1]
+    if indosum.exists():
+        texts.extend(indosum_tokens(indosum))
+    for corpus in corpora:
+        path = data / corpus.name / corpus.train
+        if not corpus.lowercased and path.exists():
+            texts.extend(list(s.words) for s in read_ner(path))
+    return casing_lexicon(texts)
+
+
 def ner_splits(
     data: Path, corpora: Iterable[NERCorpus] = NER_CORPORA
 ) -> dict[str, dict[str, list[NERSentence]]]:
     """Per corpus {"train": [...], "dev": [...]}, deduplicated across corpora, dev first."""
+    corpora = list(corpora)
     raw: dict[str, dict[str, list[NERSentence]]] = {}
+    lexicon = _casing_lexicon(data, corpora) if any(c.lowercased for c in corpora) else {}
     for corpus in corpora:
         folder = data / corpus.name
         if not (folder / corpus.train).exists():
             log.warning("NER corpus %s absent under %s; skipped", corpus.name, data)
             continue
         train = list(read_ner(folder / corpus.train))
+        if corpus.lowercased and lexicon:
+            train = [truecase(s, lexicon) for s in train]
         if corpus.dev is None:
             train, dev = carve(train)
         else:

@@ -1,0 +1,85 @@
+"""Words per second of warta's full NLP pipeline on one core, against spaCy's bare tokenizer.
+
+Reads IndoSum articles (JSON Lines, pre-tokenized paragraphs → sentences → tokens), rebuilds raw
+text (tokens joined, punctuation re-attached), then times on the same texts in the same run:
+``spacy.blank("id").tokenizer`` and ``warta.load()`` (every stage). Threads are pinned to one
+before numpy loads. Prints one JSON line.
+
+    .venv/bin/python bench/nlp_speed.py [--data ../shared/data] [--articles 300]
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import re  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+INDOSUM = Path("indosum-news") / "indosum-devfolds-shared.jsonl"
+NO_SPACE_BEFORE = re.compile(r" ([.,;:!?)\]”’%])")
+NO_SPACE_AFTER = re.compile(r"([(\[“‘]) ")
+
+
+def detokenize(tokens: list[str]) -> str:
+    """Raw-looking text from pre-tokenized words (no space before closing punctuation)."""
+    text = " ".join(tokens)
+    return NO_SPACE_AFTER.sub(r"\1", NO_SPACE_BEFORE.sub(r"\1", text))
+
+
+def load_texts(path: Path, limit: int) -> list[str]:
+    texts = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            article = json.loads(line)
+            paragraphs = [" ".join(detokenize(s) for s in p) for p in article["paragraphs"]]
+            texts.append("\n\n".join(paragraphs))
+            if len(texts) >= limit:
+                break
+    return texts
+
+
+def words_per_second(process, texts: list[str]) -> tuple[float, int]:
+    start = time.perf_counter()
+    words = sum(sum(1 for t in doc if not (t.is_space or t.is_punct)) for doc in process(texts))
+    return words / (time.perf_counter() - start), words
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--articles", type=int, default=300)
+    args = parser.parse_args()
+    texts = load_texts(args.data / INDOSUM, args.articles)
+
+    import spacy
+    from thinc.api import set_num_threads
+
+    set_num_threads(1)
+    tokenizer = spacy.blank("id").tokenizer
+    tok_wps, words = words_per_second(lambda ts: (tokenizer(t) for t in ts), texts)
+
+    start = time.perf_counter()
+    import warta
+
+    nlp = warta.load()
+    load_s = time.perf_counter() - start
+    warta_wps, _ = words_per_second(lambda ts: nlp.pipe(ts, batch_size=32), texts)
+    print(json.dumps({
+        "articles": len(texts),
+        "words": words,
+        "tokenizer_words_per_s": round(tok_wps),
+        "warta_words_per_s": round(warta_wps),
+        "ratio_warta_to_tokenizer": round(warta_wps / tok_wps, 4),
+        "warta_load_s": round(load_s, 2),
+        "pipeline": nlp.pipe_names,
+    }))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""Sentence-boundary repair after the parser, for the quote and dateline patterns of news.
+
+The parser splits sentences, but with little training data it sometimes opens a sentence at a
+closing quote, at the final period itself ("... ujarnya." + "”") or at the comma of a dateline
+("JAKARTA" + ", KOMPAS.com - ..."), and sometimes runs on past a quotation that ends a sentence
+(``"Kami siap." Ia lalu pergi.``). This stage runs after the parser and edits heads so that
+``doc.sents`` follows: a fragment that cannot start a sentence is attached to the previous
+sentence's root (merge); after ``." `` / ``.” `` + a capitalised word, the tree is cut in two.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+FACTORY = "warta_sentence_fix_v1"
+
+# Never sentence-initial: sentence-final and clause punctuation, closing quotes and brackets,
+# and the dash of a dateline.
+NEVER_START = frozenset(
+    {".", ",", ";", ":", "?", "!", "...", "…", ")", "]", "}", "”", "’", "»", "-", "–", "—"}
+)
+STRAIGHT_QUOTES = frozenset({'"', "'"})
+SENTENCE_END = frozenset({".", "?", "!", "...", "…"})
+CLOSING_QUOTES = frozenset({"”", "’", "»"})
+
+
+def _closing_quotes(doc: Doc) -> set[int]:
+    """Indices of straight quotes that close a quotation (the 2nd, 4th ... of their kind)."""
+    closing, open_ = set(), dict.fromkeys(STRAIGHT_QUOTES, False)
+    for token in doc:
+        if token.text in STRAIGHT_QUOTES:
+            if open_[token.text]:
+                closing.add(token.i)
+            open_[token.text] = not open_[token.text]
+    return closing
+
+
+def _cannot_start(token: Token, closing: set[int]) -> bool:
+    return token.text in NEVER_START or token.i in closing
+
+
+def _subtree_size(token: Token) -> int:
+    return token.right_edge.i - token.left_edge.i + 1
+
+
+def _reroot(tokens: list[Token], start: int, end: int) -> None:
+    """Make tokens[start:end] one tree: its largest dangling subtree becomes its root."""
+    part = tokens[start:end]
+    dangling = [t for t in part if not start <= t.head.i < end or t.head.i == t.i]
+    root = max(dangling, key=_subtree_size)
+    for token in dangling:
+        if token is not root:
+            token.head = root
+    root.head = root
+    root.dep_ = "ROOT"
+
+
+def _split_after_quotes(doc: Doc, closing: set[int]) -> None:
+    """Cut a sentence after sentence-final punctuation + closing quote + capitalised word."""
+    tokens = list(doc)
+    for i in range(1, len(doc) - 1):
+        quote, following = doc[i], doc[i + 1]
+        if not (doc[i - 1].text in SENTENCE_END
+                and (quote.text in CLOSING_QUOTES or quote.i in closing)
+                and following.text[:1].isupper() and not following.is_sent_start):
+            continue
+        sent = following.sent
+        _reroot(tokens, sent.start, following.i)
+        _reroot(tokens, following.i, sent.end)
+
+
+def fix_sentences(doc: Doc) -> Doc:
+    """Split after quoted sentence ends, then merge fragments that cannot begin a sentence."""
+    if not doc.has_annotation("DEP"):
+        return doc
+    closing = _closing_quotes(doc)
+    _split_after_quotes(doc, closing)
+    sents: list[Span] = list(doc.sents)
+    previous_root = sents[0].root if sents else None
+    for sent in sents[1:]:
+        root = sent.root
+        if previous_root is not None and _cannot_start(sent[0], closing):
+            root.dep_ = "punct" if root.is_punct else "parataxis"
+            root.head = previous_root
+            continue
+        previous_root = root
+    return doc
+
+
+@Language.factory(FACTORY, assigns=["token.head", "token.dep"], requires=["token.dep"])
+def create_sentence_fix(nlp: Language, name: str) -> SentenceFix:
+    return SentenceFix()
+
+
+class SentenceFix:
+    """Pipeline stage wrapping ``fix_sentences`` (no state, nothing to serialise)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        return fix_sentences(doc)

@@ -1,0 +1,52 @@
+"""Dev scores of a trained pipeline, per corpus, as reported in the model card.
+
+NER figures come from the DocBins written by ``convert`` (``ner-dev-<corpus>.spacy``: official
+dev splits where a corpus has one, else the seeded 10% carved from train), scored with spaCy's
+exact-span scorer on the trained model alone (no rule stages); UD figures come from
+``warta.eval.ud`` on GSD dev.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+from spacy.training import Example
+
+from warta.eval.ud import evaluate_ud
+from warta.nlp import tokenizer  # noqa: F401  (registers warta's tokenizer for spacy.load)
+from warta.train.convert import NER_CORPORA, UD_DEV
+
+
+def ner_dev_scores(model: Path, corpus: Path) -> dict[str, dict]:
+    """Per corpus: precision, recall, F1 overall and per label, on gold tokens."""
+    nlp = spacy.load(model)
+    results = {}
+    for c in NER_CORPORA:
+        path = corpus / f"ner-dev-{c.name}.spacy"
+        if not path.exists():
+            continue
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        examples = [Example(_blank(nlp, d), d) for d in docs]
+        scores = nlp.evaluate(examples)
+        results[c.name] = {
+            "sentences": len(docs),
+            "p": round(scores["ents_p"], 4),
+            "r": round(scores["ents_r"], 4),
+            "f": round(scores["ents_f"], 4),
+            "per_type": {k: round(v["f"], 4) for k, v in (scores["ents_per_type"] or {}).items()},
+        }
+    return results
+
+
+def _blank(nlp: spacy.Language, gold: spacy.tokens.Doc) -> spacy.tokens.Doc:
+    return spacy.tokens.Doc(nlp.vocab, words=[t.text for t in gold],
+                            spaces=[bool(t.whitespace_) for t in gold])
+
+
+def ud_dev_scores(model: Path, data: Path) -> dict:
+    """UPOS, lemma, UAS, LAS, token and sentence F1 on GSD dev (the UD dev set)."""
+    from warta.nlp.pipeline import build
+
+    return evaluate_ud(build(model, stages=False), data / UD_DEV[0] / UD_DEV[1])

@@ -1,0 +1,60 @@
+"""Sentence repair after the parser, on hand-built parsed Docs (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from warta.nlp.sentences import fix_sentences
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("id").vocab
+
+
+def _sents(doc: Doc) -> list[str]:
+    return [s.text for s in doc.sents]
+
+
+def test_fragment_starting_with_comma_is_merged(vocab):
+    # parser output with a dateline cut off: "JAKARTA" | ", KOMPAS.com - Banjir surut ."
+    words = ["JAKARTA", ",", "KOMPAS.com", "-", "Banjir", "surut", "."]
+    heads = [0, 5, 5, 2, 5, 5, 5]
+    deps = ["ROOT", "punct", "nsubj", "punct", "nsubj", "ROOT", "punct"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    assert len(_sents(doc)) == 2
+    fix_sentences(doc)
+    assert _sents(doc) == ["JAKARTA , KOMPAS.com - Banjir surut ."]
+    assert doc[5].head.i == 0 and doc[5].dep_ == "parataxis"
+
+
+def test_closing_quote_stays_with_its_sentence(vocab):
+    words = ['"', "Kami", "siap", ".", '"', "Ia", "pergi", "."]
+    # parser put the closing quote at the start of the second sentence
+    heads = [2, 2, 2, 2, 6, 6, 6, 6]
+    deps = ["punct", "nsubj", "ROOT", "punct", "punct", "nsubj", "ROOT", "punct"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    fix_sentences(doc)
+    assert _sents(doc) == ['" Kami siap . "', "Ia pergi ."]
+
+
+def test_run_on_after_quoted_sentence_end_is_cut(vocab):
+    words = ["“", "Kami", "siap", ".", "”", "Mereka", "pulang", "."]
+    heads = [2, 2, 2, 2, 2, 6, 2, 2]  # one tree spanning both sentences
+    deps = ["punct", "nsubj", "ROOT", "punct", "punct", "nsubj", "parataxis", "punct"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    fix_sentences(doc)
+    assert _sents(doc) == ["“ Kami siap . ”", "Mereka pulang ."]
+    for sent in doc.sents:
+        assert sum(1 for t in sent if t.head.i == t.i) == 1
+
+
+def test_ordinary_sentences_are_left_alone(vocab):
+    words = ["Budi", "pergi", ".", "Siti", "pulang", "."]
+    heads = [1, 1, 1, 4, 4, 4]
+    deps = ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    fix_sentences(doc)
+    assert _sents(doc) == ["Budi pergi .", "Siti pulang ."]
