@@ -251,3 +251,16 @@ def test_gazetteer_acronym_keeps_its_actor(nlp) -> None:
     text = "Dewan Komisioner Otoritas Jasa Keuangan (OJK) menggelar rapat. OJK lalu mengumumkan."
     doc = with_persons(nlp, text, others=(("Dewan Komisioner Otoritas Jasa Keuangan", "ORG"),))
     assert ent_actor(doc, "OJK", 1) == "org:ojk"
+
+
+def test_split_clitic_is_a_pronoun_mention(nlp) -> None:
+    from spacy.tokens import Doc, Span
+
+    words = ["Rina", "Wulandari", "tiba", ".", "“", "Kami", "siap", ",", "”", "ujar", "nya", "."]
+    spaces = [True, True, False, True, False, True, False, False, True, False, False, False]
+    doc = nlp.get_pipe("sentencizer")(Doc(nlp.vocab, words=words, spaces=spaces))
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    doc = nlp.get_pipe("actors")(nlp.get_pipe("gazetteer")(doc))
+    nya = doc[10:11]
+    assert [(m.text, m.label_) for m in doc._.mentions] == [("nya", "PRON")]
+    assert resolve_speaker(doc, nya) == "person:rina-wulandari"
