@@ -190,7 +190,9 @@ def score_item(gold: list[Coded], pred: list[Coded]) -> dict[str, Any]:
     free = list(pred)
     pairs = []
     for g in gold:
-        hit = next((p for p in free if _same(g, p)), None)
+        hits = [p for p in free if _same(g, p)]
+        hit = max(hits, key=lambda p: (p.mode == g.mode) + (p.date == g.date)
+                  + (p.modality == g.modality), default=None)
         if hit is not None:
             free.remove(hit)
             pairs.append((g, hit))
@@ -207,10 +209,20 @@ def _acc(pairs: list[tuple[Coded, Coded]], attr: str) -> float | None:
     return round(hits / len(pairs), 4)
 
 
+def _place_key(name: str | None) -> str | None:
+    """A place name as the gazetteer knows it ("Kairo" and "Cairo" are one place)."""
+    if name is None:
+        return None
+    from warta.resolve.places import resolve
+
+    place = resolve(name)
+    return place.kb or name.lower()
+
+
 def _loc_acc(pairs: list[tuple[Coded, Coded]]) -> float | None:
     if not pairs:
         return None
-    hits = sum((g.location or "").lower() == (p.location or "").lower() for g, p in pairs)
+    hits = sum(_place_key(g.location) == _place_key(p.location) for g, p in pairs)
     return round(hits / len(pairs), 4)
 
 
@@ -243,6 +255,13 @@ def evaluate(items: list[dict[str, Any]], *, shared: Path, oracle: bool,
                 click.echo(f"{item['id']} MISSED   {g.source} {g.type} {g.target}", err=True)
             for p in result["spurious"]:
                 click.echo(f"{item['id']} SPURIOUS {p.source} {p.type} {p.target}", err=True)
+            for g, p in result["pairs"]:
+                for attr in ("mode", "date", "location", "modality"):
+                    gold, pred = getattr(g, attr), getattr(p, attr)
+                    if (_place_key(gold) if attr == "location" else gold) != \
+                            (_place_key(pred) if attr == "location" else pred):
+                        click.echo(f"{item['id']} {attr.upper()} {g.type}: gold {gold!r}, "
+                                   f"predicted {pred!r}", err=True)
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0

@@ -56,7 +56,7 @@ from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
 VERSION = "1"
-LOCATION_WINDOW = 8
+LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
 _DETERMINERS = frozenset({"sebuah", "suatu", "berbagai", "serangkaian", "rangkaian", "aksi",
                           "gelombang", "upaya", "rencana", "ratusan", "puluhan", "ribuan",
@@ -69,6 +69,7 @@ _DUAL_NOUNS = frozenset({"negara", "pemimpin", "pihak", "menteri", "presiden", "
 # request-like types: a trigger in their complement is what was asked, not what happened
 _IRREALIS_HEADS = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE"})
 _COMPLEMENT_GAP = 6
+_EMBEDDING = frozenset({"yang", "untuk", "agar", "supaya", "guna"})
 _CLAUSE_MARKS = frozenset({",", ";", ":", "bahwa", "yang"})
 
 
@@ -360,7 +361,8 @@ def clause_bounds(doc: Doc, i: int, sent: Span) -> tuple[int, int]:
 def date_of(doc: Doc, trigger: Span, sent: Span) -> str | None:
     """The nearest dated expression of the trigger's clause, else of its sentence."""
     mentions = [d for d in doc._.dates or []
-                if d.value and d.span.start >= sent.start and d.span.end <= sent.end]
+                if d.value and d.span.start >= sent.start and d.span.end <= sent.end
+                and not _embedded_after(doc, trigger.end, d.span.start)]
     if not mentions:
         return None
     lo, hi = clause_bounds(doc, trigger.start, sent)
@@ -373,16 +375,29 @@ def date_of(doc: Doc, trigger: Span, sent: Span) -> str | None:
     return min(mentions, key=distance).value
 
 
-def location_of(ctx: Context, trigger: Span, sent: Span, *, lookup: Any) -> Place | None:
-    """The place of an event: "di X" after it in the clause, "ke X" for a movement, else a
-    "di X" earlier in the sentence."""
+def _embedded_after(doc: Doc, lo: int, hi: int) -> bool:
+    """A date after a relative or purpose clause opener belongs to that clause ("batas yang
+    disepakati tahun 1973", "untuk berkunjung tahun depan")."""
+    return any(doc[k].lower_ in _EMBEDDING for k in range(lo, hi))
+
+
+def location_of(ctx: Context, trigger: Span, sent: Span, *, lookup: Any,
+                form: Form | None = None) -> Place | None:
+    """The place of an event: "di X" after it in the clause, "ke X" (or the visited place) for
+    a movement, else a "di X" earlier in the sentence."""
     doc = ctx.doc
+    visit = form is not None and form.entry.mode == "visit"
     located = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end
-               and places.is_place_span(doc, e) and places.preposition(doc, e) in LOCATIVE]
+               and places.is_place_span(doc, e)
+               and (places.locative_prep(doc, e) in LOCATIVE
+                    or (visit and e.start == trigger.end and e._.actor is None))]
     reach = _phrase_end(doc, trigger.end, sent)
+    starts = {e.start for e in located}
+    if reach < sent.end - 1 and doc[reach].text == "," and reach + 1 in starts:
+        reach += 2  # "di Istana Merdeka, Jakarta"
     after = [e for e in located if trigger.end <= e.start < reach]
     before = [e for e in located if e.end <= trigger.start
-              and places.preposition(doc, e) == "di"]
+              and places.locative_prep(doc, e) == "di"]
     chosen = after[0] if after else (before[-1] if before else None)
     return places.resolve(chosen.text, span=chosen, lookup=lookup) if chosen else None
 
@@ -437,6 +452,10 @@ def _args_compatible(a: Candidate, b: Candidate, countries: dict[str, str | None
     return False, False
 
 
+def _country_level(place: Place) -> bool:
+    return place.kb is not None and place.kb == place.country
+
+
 def _mergeable(a: Candidate, b: Candidate, countries: dict[str, str | None]
                ) -> tuple[bool, bool]:
     if a.type != b.type or a.negated != b.negated or _real(a.modality) != _real(b.modality):
@@ -466,7 +485,9 @@ def merge(candidates: list[Candidate], *, countries: dict[str, str | None] | Non
             m.mode = m.mode or c.mode
             if c.date and (m.date is None or len(c.date) > len(m.date)):
                 m.date = c.date
-            m.location = m.location or c.location
+            if m.location is None or (_country_level(m.location) and c.location is not None
+                                      and not _country_level(c.location)):
+                m.location = c.location  # "ke Beijing" is more precise than "ke Tiongkok"
             m.anterior = m.anterior and c.anterior
             m.evidence.extend(e for e in c.evidence if e not in m.evidence)
             if m.modality == "asserted" and c.modality == "historical":
@@ -585,7 +606,7 @@ def candidates(doc: Doc, *, lookup: Any = None) -> list[Candidate]:
         if negated and type_ == "AGREE":  # "tidak setuju", "tidak bersedia": a refusal
             type_, mode, cameo, negated = "REJECT", None, "120", False
         date = date_of(doc, trigger, sent)
-        location = location_of(ctx, trigger, sent, lookup=lookup)
+        location = location_of(ctx, trigger, sent, lookup=lookup, form=form)
         for source_id in source_ids or [None]:
             tgt = None if target_id == source_id else target_id
             if not _keep(form, source_id, tgt):

@@ -225,8 +225,11 @@ def _subject(v: _View, verb: int, lo: int) -> Span | None:
     """The speaker of a verb: its subject, or the main clause's subject for '…, dengan V'."""
     doc = v.doc
     prev = verb - 1
-    if prev >= lo and doc[prev].lower_ == "yang":
-        return _np_before(v, prev, lo)  # relative clause: "X yang mengatakan …"
+    if prev >= lo and doc[prev].lower_ == "yang":  # relative clause: "X yang mengatakan …"
+        np = _np_before(v, prev, lo)  # … but "meme yang menggambarkan …" is no speaker
+        named = np is not None and any(t.is_title or t.is_upper or t.lower_ in rv.PRONOUNS
+                                       for t in np)
+        return np if named else None
     if prev > lo and doc[prev].text == ",":
         np = _np_before(v, prev, lo)  # apposition: "Kepala Dinas X, Anita Kusuma, menegaskan"
         return np if np is not None and any(t.is_title for t in np) else None
@@ -279,6 +282,12 @@ class _Frame:
     date: str | None = None
 
 
+def _anaphoric(np: Span) -> bool:
+    """'bos Space X dan Tesla itu', 'pria tersebut': a description that refers back."""
+    return (len(np) > 1 and np[0].is_lower and np[-1].lower_ in rv.DEMONSTRATIVES
+            and np[0].lower_ not in rv.GENERIC_HEADS)
+
+
 def _with_apposition(v: _View, np: Span, stop: int, hi: int) -> tuple[Span, int]:
     """'kata Kapolres Tasikmalaya, AKBP Moch Faruk Rozi, Minggu …': role, then the name."""
     doc = v.doc
@@ -321,11 +330,11 @@ def _cue_after(v: _View, after: int, hi: int) -> _Frame | None:
     for j in range(i + 1, min(hi, i + _MAX_NP)):
         if doc[j].lower_ in rv.VERB_BEFORE:
             np = doc[i:j]
-            named = np[0].is_title or np[0].lower_ in rv.PRONOUNS
+            named = np[0].is_title or np[0].lower_ in rv.PRONOUNS or _anaphoric(np)
             if named and not any(_verb_like(t) for t in np):
                 tail, _ = _attribution_tail(v, j + 1, hi)
-                return _Frame(np, doc[j:j + 1], len(np) == 1 and np[0].lower_ in rv.PRONOUNS,
-                              tail, _date_in(v, i, hi))
+                pronoun = (len(np) == 1 and np[0].lower_ in rv.PRONOUNS) or _anaphoric(np)
+                return _Frame(np, doc[j:j + 1], pronoun, tail, _date_in(v, i, hi))
             break
         if doc[j].text in _NP_BREAK or doc[j].text in _SENT_END:
             break
@@ -362,7 +371,9 @@ def _verb_before(v: _View, lo: int, open_tok: int) -> tuple[int, Span | None] | 
         if low in rv.PASSIVE_NYA:
             return i, doc[i:i + 1]  # "yang disebutnya sebagai '…'": the agent is the -nya
         if low in rv.VERB_BEFORE or low in rv.FRAMING_VERBS or low in rv.INDIRECT_VERBS:
-            return i, _subject(v, i, lo)
+            subject = _subject(v, i, lo)
+            if subject is not None:
+                return i, subject
     return None
 
 
@@ -547,7 +558,8 @@ def _indirect_in(v: _View, lo: int, hi: int, direct: list[_Candidate]) -> _Candi
     with_bahwa = [j for j in verbs
                   if any(doc[k].lower_ in rv.COMPLEMENTIZERS
                          for k in range(j + 1, min(hi, j + _BAHWA_REACH)))]
-    verbs = [j for j in verbs if j in with_bahwa or doc[j].lower_ not in rv.INDIRECT_NEEDS_BAHWA]
+    verbs = [j for j in verbs if j in with_bahwa or doc[j].lower_ not in rv.INDIRECT_NEEDS_BAHWA
+             or (j + 1 < hi and doc[j + 1].lower_ in rv.CLAUSE_AUXILIARIES)]
     for j in with_bahwa + [j for j in verbs if j not in with_bahwa]:
         subj = _subject(v, j, lo)
         if subj is None:
@@ -761,10 +773,35 @@ def _newcomer(ents: list[Span], after: int, before: int, quoted: list[Span],
     return None
 
 
+def _previous_subject(v: _View, at: int) -> str | None:
+    """The person opening one of the last sentences (its subject, the preferred antecedent of
+    a pronoun): "Musk berselisih dengan Trump … Dia mengatakan …" is Musk."""
+    doc = v.doc
+    k = _sentence_bounds(v, at)[0]
+    for _ in range(3):
+        m = k - 1
+        while m > 0 and doc[m].is_space:
+            m -= 1
+        if m <= 0:
+            return None
+        lo, hi = _sentence_bounds(v, m)
+        start = next((c + 1 for c in range(lo, min(lo + 4, hi)) if doc[c].text == ","), lo)
+        if start < hi and doc[start].is_title and v.region_of[start] < 0:
+            for e in v.ents:  # "Namun, Musk …" / "Musk …": an entity there, or its surname
+                if e.start == start and e._.actor and _TYPE_RANK.get(e.label_, 9) == 0:
+                    return str(e._.actor)
+            if not any(e.start == start for e in v.ents):
+                found = _surname_actor(v.ents, doc[start:start + 1])
+                if found and found.startswith("person:"):
+                    return found
+        k = lo
+    return None
+
+
 def _resolve(doc: Doc, ents: list[Span], cand: _Candidate,
              last: tuple[str | None, int] | None,
              resolver: Callable[[Doc, Span], str | None] | None,
-             newcomer: str | None = None) -> str | None:
+             newcomer: str | None = None, subject: str | None = None) -> str | None:
     """The speaker's actor id: pronouns prefer the last speaker (news convention), names the
     actors stage, then the actor ids on entities, then a surname match."""
     span = cand.speaker_span
@@ -777,6 +814,8 @@ def _resolve(doc: Doc, ents: list[Span], cand: _Candidate,
             return newcomer
         if near:  # the last named speaker, even when no actor is known for them
             return recent
+        if subject:
+            return subject
         found = resolver(doc, span) if resolver is not None else None
         return found or _nearest_person(ents, span.start)
     if _generic(ents, span):
@@ -799,8 +838,9 @@ def _generic(ents: list[Span], span: Span) -> bool:
                    for e in ents)
 
 
-def _resolve_all(doc: Doc, ents: list[Span], cands: list[_Candidate]) -> list[Quote]:
+def _resolve_all(v: _View, cands: list[_Candidate]) -> list[Quote]:
     """Resolve speakers in document order, so pronouns and run-on quotes see the last speaker."""
+    doc, ents = v.doc, v.ents
     resolver = _shared_resolver()
     order = sorted(range(len(cands)), key=lambda k: (cands[k].content.start, cands[k].content.end))
     speakers: dict[int, str | None] = {}
@@ -820,7 +860,9 @@ def _resolve_all(doc: Doc, ents: list[Span], cands: list[_Candidate]) -> list[Qu
             if last_span is not None and cand.speaker_span is not None:
                 newcomer = _newcomer(ents, last_span.end, cand.speaker_span.start, quoted,
                                      last[0] if last else None)
-            actor = _resolve(doc, ents, cand, last, resolver, newcomer)
+            subject = (_previous_subject(v, cand.speaker_span.start)
+                       if cand.speaker_span is not None and _is_pronoun(cand) else None)
+            actor = _resolve(doc, ents, cand, last, resolver, newcomer, subject)
         speakers[k] = actor
         if cand.speaker_span is not None and not _generic(ents, cand.speaker_span):
             last, last_span = (actor, cand.paragraph), cand.speaker_span
@@ -839,7 +881,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     v = _view(doc)
     direct = _region_candidates(v)
     indirect = _indirect_candidates(v, direct)
-    return _resolve_all(doc, v.ents, direct + indirect)
+    return _resolve_all(v, direct + indirect)
 
 
 def direct_quotes(doc: Doc) -> list[Quote]:

@@ -73,9 +73,24 @@ def preposition(doc: Doc, span: Span) -> str | None:
     return doc[i].lower_ if i >= 0 else None
 
 
+def locative_prep(doc: Doc, span: Span) -> str | None:
+    """The locative preposition of a place, also through an apposition: "di Istana Merdeka,
+    Jakarta" places the event in Jakarta."""
+    prep = preposition(doc, span)
+    if prep != ",":
+        return prep
+    for i in range(span.start - 2, max(-1, span.start - 6), -1):
+        word = doc[i].lower_
+        if word in LOCATIVE:
+            return word
+        if doc[i].is_punct:
+            break
+    return prep
+
+
 def locative_spans(doc: Doc) -> list[Span]:
     """Place entities introduced by a locative preposition ("di X", "ke X"), in text order."""
-    return [e for e in doc.ents if is_place_span(doc, e) and preposition(doc, e) in LOCATIVE]
+    return [e for e in doc.ents if is_place_span(doc, e) and locative_prep(doc, e) in LOCATIVE]
 
 
 def dateline_place(doc: Doc, *, lookup: Lookup | None = None) -> Place | None:
