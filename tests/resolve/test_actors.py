@@ -264,3 +264,16 @@ def test_split_clitic_is_a_pronoun_mention(nlp) -> None:
     nya = doc[10:11]
     assert [(m.text, m.label_) for m in doc._.mentions] == [("nya", "PRON")]
     assert resolve_speaker(doc, nya) == "person:rina-wulandari"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        ("Kemarin diplomat Rusia Sergei Ivanov tiba.", "Sergei Ivanov", "RUS"),
+        ("Polisi menahan warga negara Australia John Smith.", "John Smith", "AUS"),
+        ("Kemarin Australia John Smith menang.", "John Smith", None),
+    ],
+)
+def test_stated_nationality(nlp, text: str, person: str, country: str | None) -> None:
+    doc = with_persons(nlp, text, (person,))
+    assert actor(doc, f"person:{person.lower().replace(' ', '-')}").country == country

@@ -190,6 +190,18 @@ def _place_actor(span: Span, table: _Actors, located: set[int]) -> str | None:
     return None
 
 
+def _stated_nationality(doc: Doc, name_start: int) -> str | None:
+    """'diplomat Rusia Sergei Ivanov', 'warga negara Australia John Smith': a country name
+    between a lower-case noun and the name."""
+    for k in range(max(0, name_start - 3), name_start):
+        found = match_at(doc, k, end_limit=name_start)
+        if found is None or found[0] != name_start or found[1].kind != "country":
+            continue
+        if k > 0 and doc[k - 1].text[:1].islower() and doc[k - 1].is_alpha:
+            return found[1].kb
+    return None
+
+
 def _person_country(titles: Sequence[roles.Title]) -> str | None:
     stated = [t.country for t in titles if t.country]
     if stated:
@@ -230,8 +242,11 @@ def _persons(doc: Doc, ents: Sequence[Span], table: _Actors,
                                  country=_person_country(cluster.titles) or known.country,
                                  kb=known.kb, roles_=role_list)
         else:
+            stated = next(filter(None, (_stated_nationality(doc, m.start)
+                                        for m in cluster.mentions)), None)
             actor_id = table.add(f"person:{coref.slug(cluster.name)}", name=cluster.name,
-                                 type_="PERSON", country=_person_country(cluster.titles),
+                                 type_="PERSON",
+                                 country=_person_country(cluster.titles) or stated,
                                  roles_=role_list)
         for m in cluster.mentions:
             ent_actor[(m.start, m.end)] = actor_id
