@@ -31,6 +31,8 @@ def nlp():
         ("Bank Indonesia", "bi", "IDN", "institution"),
         ("Uni Eropa", "uni-eropa", None, "org"),
         ("Jawa Barat", "prov:jawa-barat", "IDN", "province"),
+        ("Provinsi Jawa Barat", "prov:jawa-barat", "IDN", "province"),
+        ("Kota Surabaya", "city:surabaya", "IDN", "city"),
     ],
 )
 def test_lookup_aliases(text: str, kb: str, country: str | None, kind: str) -> None:
@@ -39,7 +41,7 @@ def test_lookup_aliases(text: str, kb: str, country: str | None, kind: str) -> N
     assert (entry.kb, entry.country, entry.kind) == (kb, country, kind)
 
 
-@pytest.mark.parametrize("text", ["as", "ma", "di", "Presiden", "kemitraan"])
+@pytest.mark.parametrize("text", ["as", "ma", "di", "Presiden", "kemitraan", "Kota Rusia"])
 def test_lookup_rejects_words(text: str) -> None:
     assert lookup(text) is None
 

@@ -39,6 +39,8 @@ FILES: tuple[str, ...] = (
     "provinces.tsv", "regions.tsv", "countries.tsv", "cities.tsv",
 )
 
+# Administrative words before a place name that lookup may drop ("Kota Bandung").
+ADMIN_PREFIXES = frozenset({"kota", "kabupaten", "kab.", "kab", "provinsi", "prov.", "pulau"})
 KINDS_GPE = frozenset({"country", "capital", "city", "province", "regency"})
 
 
@@ -129,6 +131,10 @@ def lookup(text: str) -> GazEntry | None:
     key = normalize(text)
     entry = index.by_alias.get(key)
     if entry is None:
+        head, _, rest = key.partition(" ")
+        if head in ADMIN_PREFIXES and rest:  # "Kota Bandung", "Provinsi Bali", "Kab. Bogor"
+            entry = index.by_alias.get(rest)
+            return entry if entry is not None and entry.kind != "country" else None
         return None
     if key in index.abbreviations and text.strip().islower():
         return None
