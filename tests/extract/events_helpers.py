@@ -70,10 +70,11 @@ PLACES = {
     "Bandung": Gaz("bandung", "Bandung", "city", "IDN", -6.91, 107.61),
     "Kyiv": Gaz("kyiv", "Kyiv", "capital", "UKR", 50.45, 30.52),
 }
+COUNTRIES = {"Jepang": Gaz("JPN", "Jepang", "country", "JPN")}
 
 
 def lookup(text: str) -> Gaz | None:
-    return PLACES.get(text)
+    return PLACES.get(text) or COUNTRIES.get(text)
 
 
 @lru_cache(maxsize=1)
