@@ -77,6 +77,8 @@ def test_every_entity_of_an_actor_points_to_it(diplomasi) -> None:
         ("Ia menerima dukungan dari Beijing.", False),
         ("Beijing menolak tuduhan itu.", False),
         ("Rapat di Moskow dan Beijing berlangsung lancar.", True),
+        ("Wali Kota Beijing menyambut tamu.", True),
+        ("Pemerintah menilai Gubernur Beijing lalai.", True),
     ],
 )
 def test_is_location_use(nlp, text: str, expected: bool) -> None:

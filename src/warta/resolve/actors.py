@@ -95,7 +95,7 @@ def is_location_use(span: Span, *, located: set[int] | None = None) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is None or prev.is_space or "\n" in prev.text:
         return _dateline(span)
-    if _venue(span):
+    if _venue(span) or _after_title(span):
         return True
     low = prev.lower_
     if low == "dari":
@@ -111,6 +111,16 @@ def is_location_use(span: Span, *, located: set[int] | None = None) -> bool:
             return True
         if root.dep_ in AGENT_DEPS:
             return False
+    return False
+
+
+def _after_title(span: Span) -> bool:
+    """'Gubernur Jakarta', 'Wali Kota London': the place qualifies an office."""
+    doc = span.doc
+    for k in range(max(0, span.start - roles.MAX_TITLE_TOKENS), span.start):
+        found = roles.match_title(doc, k)
+        if found is not None and found[0] == span.start:
+            return True
     return False
 
 
