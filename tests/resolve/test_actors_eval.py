@@ -1,0 +1,28 @@
+"""`warta eval actors`: one JSON line with gold-paragraph and corpus figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from warta.eval.actors import actors, read_corpus
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
+
+
+def test_read_corpus() -> None:
+    sentences = read_corpus(DATA / "coref_small.xml")
+    assert [len(s) for s in sentences] == [3, 4, 3]
+
+
+def test_eval_actors_prints_one_json_line() -> None:
+    result = CliRunner().invoke(actors, ["--oracle", "--corpus", str(DATA / "coref_small.xml")])
+    assert result.exit_code == 0, result.output
+    line = json.loads(result.stdout.strip().splitlines()[-1])
+    assert line["mentions"] == "oracle"
+    assert line["gold"]["n"] >= 100 and set(line["gold"]["by_split"]) == {"dev", "blind"}
+    # "Hasan" and "Ia" both point back to Gubernur Hasan Basri
+    assert line["corpus"]["by_kind"] == {"name": {"n": 1, "accuracy": 1.0},
+                                         "pronoun": {"n": 1, "accuracy": 1.0}}
