@@ -229,8 +229,11 @@ def right_mentions(ctx: Context, i: int, sent: Span) -> list[tuple[Mention, str 
         m = ctx.by_start.get(j)
         if m is not None and j not in ctx.modifiers:
             far = pending if since_prep <= PREP_OBJECT_GAP else FAR  # "untuk upaya perang X"
-            out.append((m, ctx.prep_of(m, sent.start) or (far if pending else None), gap))
-            j, pending = m.end, None
+            prep = ctx.prep_of(m, sent.start) or (far if pending else None)
+            out.append((m, prep, gap))
+            # "di Sumatera Barat (Sumbar)": the abbreviation keeps the preposition
+            j = m.end
+            pending = prep if j < len(ctx.doc) and ctx.doc[j].text == "(" else None
             continue
         tok = ctx.doc[j]
         if tok.text in HARD_STOPS or is_newline(tok):

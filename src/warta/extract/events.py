@@ -249,8 +249,9 @@ def find_arguments(ctx: Context, trigger: Span, form: Form, sent: Span
         target, _ = args_.object_of(ctx, trigger.end, sent, form, direct=True)
         if not sources or target is None:
             p_subj, p_obj = args_.parse_args(doc, ctx, trigger)
-            sources = sources or ([p_subj] if p_subj else [])
-            target = target or p_obj
+            sources = sources or ([p_subj] if p_subj and p_subj.agent else [])
+            if "nodirect" not in form.entry.flags:
+                target = target or p_obj
     elif voice == "passive":
         agent = args_.passive_agent(ctx, trigger.end, sent)
         sources = [agent] if agent is not None else []
@@ -562,6 +563,9 @@ def _keep(form: Form, source: str | None, target: str | None) -> bool:
     flags = form.entry.flags
     if source is None and target is None:
         return False
+    if form.entry.mode == "host" and target is not None \
+            and not target.startswith(("person:", "gpe:")):
+        return False  # one hosts visitors, not "kartu tanda anggota (KTA)"
     if "needtarget" in flags and target is None:
         return False
     return not ("needboth" in flags and (source is None or target is None))

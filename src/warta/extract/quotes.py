@@ -209,6 +209,8 @@ def _np_before(v: _View, end: int, lo: int) -> Span | None:
         j -= 1
     if j == stop:
         return None
+    if doc[stop].lower_ in rv.PRONOUNS and stop > j + 1:
+        return doc[stop:stop + 1]  # "di mana dia menanyakan": the pronoun is the subject
     # the head comes first: "ahli konstruksi dari Kalifornia" names an expert, not a state
     cut = next((k for k in range(j + 2, stop + 1) if doc[k].lower_ in rv.NP_PREPOSITIONS),
                stop + 1)
@@ -759,11 +761,12 @@ def _is_pronoun(cand: _Candidate) -> bool:
 
 
 def _newcomer(ents: list[Span], after: int, before: int, quoted: list[Span],
-              speaker: str | None) -> str | None:
+              speaker: str | None, attributed: set[int]) -> str | None:
     """The last person named in the narrative (outside every quote) between two attributions:
     "… adalah Chen Guangbiao, seorang miliarder … Dia mengatakan …" refers to him — unless the
     last speaker is named there too (still the topic)."""
-    between = [e for e in ents if after <= e.start and e.end <= before]
+    between = [e for e in ents if after <= e.start and e.end <= before
+               and e.start not in attributed]
     if speaker and any(e._.actor == speaker for e in between):
         return None
     for e in reversed(between):
@@ -773,9 +776,11 @@ def _newcomer(ents: list[Span], after: int, before: int, quoted: list[Span],
     return None
 
 
-def _previous_subject(v: _View, at: int) -> str | None:
-    """The person opening one of the last sentences (its subject, the preferred antecedent of
-    a pronoun): "Musk berselisih dengan Trump … Dia mengatakan …" is Musk."""
+def _previous_subject(v: _View, at: int, attributed: set[int]) -> str | None:
+    """The person opening one of the narrative sentences since the last attribution (its
+    subject, the preferred antecedent of a pronoun): "Musk berselisih dengan Trump … Dia
+    mengatakan …" is Musk. None once a sentence with a quote or an attribution is reached:
+    then the last speaker is the antecedent."""
     doc = v.doc
     k = _sentence_bounds(v, at)[0]
     for _ in range(3):
@@ -785,6 +790,8 @@ def _previous_subject(v: _View, at: int) -> str | None:
         if m <= 0:
             return None
         lo, hi = _sentence_bounds(v, m)
+        if any(i in attributed or v.region_of[i] >= 0 for i in range(lo, hi)):
+            return None
         start = next((c + 1 for c in range(lo, min(lo + 4, hi)) if doc[c].text == ","), lo)
         if start < hi and doc[start].is_title and v.region_of[start] < 0:
             for e in v.ents:  # "Namun, Musk …" / "Musk …": an entity there, or its surname
@@ -810,18 +817,22 @@ def _resolve(doc: Doc, ents: list[Span], cand: _Candidate,
     if span is None:
         return recent if cand.inherit else None
     if _is_pronoun(cand):
+        if subject:
+            return subject
         if newcomer and newcomer != recent:
             return newcomer
         if near:  # the last named speaker, even when no actor is known for them
             return recent
-        if subject:
-            return subject
         found = resolver(doc, span) if resolver is not None else None
         return found or _nearest_person(ents, span.start)
     if _generic(ents, span):
         return None
     commas = [t.i for t in span if t.text == ","]
     parts = ([doc[commas[-1] + 1:span.end]] if commas and commas[-1] + 1 < span.end else [])
+    persons = [e for e in ents if span.start <= e.start and e.end <= span.end
+               and _TYPE_RANK.get(e.label_, 9) == 0 and e.text[:1].isupper()]
+    if persons:  # "Ketua Komisi XI DPR RI Mukhamad Misbakhun": the role comes first, then the name
+        parts.append(persons[-1])
     for part in [*parts, span]:  # "Kapolres X, AKBP Nama": the name decides
         actor = resolver(doc, part) if resolver is not None else None
         actor = actor or _actor_of_span(ents, part) or _surname_actor(ents, part)
@@ -847,6 +858,8 @@ def _resolve_all(v: _View, cands: list[_Candidate]) -> list[Quote]:
     last: tuple[str | None, int] | None = None
     last_span: Span | None = None
     quoted = [c.content for c in cands]
+    attributed = {t.i for c in cands for part in (c.speaker_span, c.cue) if part is not None
+                  for t in part}
     out: list[Quote] = []
     for k in order:
         cand = cands[k]
@@ -859,8 +872,8 @@ def _resolve_all(v: _View, cands: list[_Candidate]) -> list[Quote]:
             newcomer = None
             if last_span is not None and cand.speaker_span is not None:
                 newcomer = _newcomer(ents, last_span.end, cand.speaker_span.start, quoted,
-                                     last[0] if last else None)
-            subject = (_previous_subject(v, cand.speaker_span.start)
+                                     last[0] if last else None, attributed)
+            subject = (_previous_subject(v, cand.speaker_span.start, attributed)
                        if cand.speaker_span is not None and _is_pronoun(cand) else None)
             actor = _resolve(doc, ents, cand, last, resolver, newcomer, subject)
         speakers[k] = actor
