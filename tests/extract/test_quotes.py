@@ -490,3 +490,37 @@ def test_a_long_title_at_sentence_start_is_not_a_statement(make):
 def test_cue_at_sentence_start_before_the_quote(make):
     q = direct_quotes(make("Kata Rina Mulyani, “Semua sekolah dibuka kembali mulai Senin.”"))[0]
     assert (q.speaker, q.cue.text) == (RINA, "Kata")
+
+
+def test_pronoun_prefers_the_subject_of_the_previous_narrative_sentence(make):
+    text = ("Budi Hartono berselisih dengan Rina Mulyani soal anggaran pasar. "
+            "Dia mengatakan rencana itu akan membebani pedagang kecil.")
+    assert indirect_quotes(make(text))[0].speaker == BUDI
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Budi Hartono mengklaim telah menyelesaikan pembangunan pasar itu.",
+     "telah menyelesaikan pembangunan pasar itu"),
+    ("Rina Mulyani mengancam akan menutup pasar yang melanggar aturan.",
+     "akan menutup pasar yang melanggar aturan"),
+])
+def test_object_verbs_report_a_verb_phrase(make, text, content):
+    assert indirect_quotes(make(text))[0].content.text == content
+
+
+def test_posting_verb_after_quote_with_a_definite_description(make):
+    text = ("Rina Mulyani kembali mengkritik rencana itu di media sosial.\n"
+            "“Rencana ini hanya menguntungkan segelintir orang,” menteri itu memposting di X.")
+    q = _find(direct_quotes(make(text)), "Rencana ini")
+    assert (q.speaker, q.cue.text) == (RINA, "memposting")
+
+
+def test_unnamed_relative_clause_is_no_frame(make):
+    text = "Rina membagikan poster yang menggambarkan pasar dan judul “Pasar Kita Bersama”."
+    assert direct_quotes(make(text)) == []
+
+
+def test_the_name_after_a_role_decides(make):
+    actors = {**ACTORS, "XI": ("PERSON", "person:xi")}
+    doc = make("Ketua Komisi XI DPR Budi Hartono menilai anggaran itu terlalu besar.", actors)
+    assert indirect_quotes(doc)[0].speaker == BUDI

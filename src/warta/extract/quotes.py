@@ -115,7 +115,8 @@ def _verb_like(t: Token) -> bool:
     if t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM", "DET", "ADP"):
         return False
     low = t.text
-    return low.islower() and len(low) > 5 and low.startswith(_VERB_PREFIXES)
+    return (low.islower() and len(low) > 5 and low.startswith(_VERB_PREFIXES)
+            and low not in rv.PREFIXED_NON_VERBS)
 
 
 def _stem_cue(text: str) -> tuple[bool, bool]:

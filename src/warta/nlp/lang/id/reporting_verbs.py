@@ -49,7 +49,8 @@ VERB_BEFORE: frozenset[str] = frozenset({
     "berharap", "mengharapkan", "berjanji", "menyimpulkan", "menceritakan", "mengisahkan",
     "membeberkan", "menguraikan", "mengemukakan", "mengumumkan", "mencuit", "bercerita",
     "berpendapat", "menyerukan", "mendesak", "meminta", "mengajak", "menilai", "mengeluhkan",
-    "menyinggung", "mengutarakan", "mengungkap", "mengeklaim",
+    "menyinggung", "mengutarakan", "mengungkap", "mengeklaim", "memposting", "memosting",
+    "mengunggah", "berkicau",
 })
 
 # Verbs reporting a clause without quote marks: "X menilai …", "X mengatakan bahwa …".
@@ -62,7 +63,7 @@ INDIRECT_VERBS: frozenset[str] = frozenset({
     "mengungkap", "membeberkan", "mengemukakan", "mengumumkan", "menandaskan", "menuding",
     "menuduh", "memastikan", "berkata", "melaporkan", "mengutarakan",
     "mengisyaratkan", "menjamin", "menyadari", "mencatat", "menyinggung", "menggambarkan",
-    "memproyeksikan", "meramalkan",
+    "memproyeksikan", "meramalkan", "mengancam",
 })
 
 # Verbs that frame a quoted fragment as the subject's words (partial quotes) without being
@@ -87,8 +88,24 @@ PASSIVE_NYA: frozenset[str] = frozenset({
 # kepemilikan", "membantah tuduhan", "mencatat kenaikan").
 INDIRECT_NEEDS_BAHWA: frozenset[str] = frozenset({
     "mengklaim", "mengeklaim", "mengakui", "membantah", "menyinggung", "mencatat", "menjamin",
-    "menyadari", "mengisyaratkan", "mengumumkan", "memastikan",
+    "menyadari", "mengisyaratkan", "mengumumkan", "memastikan", "mengancam",
 })
+# ... or with an auxiliary opening a verb phrase: "mengklaim telah menciptakan …",
+# "mengancam akan mendeportasi …".
+CLAUSE_AUXILIARIES: frozenset[str] = frozenset({
+    "telah", "sudah", "akan", "tidak", "tak", "belum", "bisa", "dapat", "masih", "sedang",
+    "pernah", "bakal", "harus",
+})
+# Common words that look prefixed (me-/ber-/di-/ter-) but are not verbs.
+PREFIXED_NON_VERBS: frozenset[str] = frozenset({
+    "menteri", "mereka", "media", "merek", "meja", "metode", "medis", "menara", "mesin",
+    "meskipun", "menurut", "menjelang", "berita", "beras", "bensin", "bendera", "bersama",
+    "berbagai", "beserta", "dinas", "direktur", "direksi", "distrik", "dirjen", "diskusi",
+    "dialog", "dinding", "diri", "dirinya", "terminal", "teroris", "teritori", "terhadap",
+    "termasuk", "tertentu", "terkait", "terutama", "terakhir", "tersebut", "tertinggi",
+})
+# Definite descriptions refer back like pronouns: "bos Space X dan Tesla itu memposting …".
+DEMONSTRATIVES: frozenset[str] = frozenset({"itu", "tersebut", "ini"})
 
 # "…, demikian pernyataan X." — a closing attribution after an unquoted statement.
 DEMIKIAN: frozenset[str] = frozenset({"demikian"})
@@ -135,6 +152,7 @@ SPEAKER_STOPS: frozenset[str] = frozenset({
     "hari", "yang", "sambil", "seraya", "sembari", "dengan", "bahwa", "kepadanya", "ke",
     "tentang", "soal", "terkait", "mengenai", "pula", "juga", "lagi", "pun", "menambahkan",
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad", "tadi",
+    "awal", "akhir", "pekan", "bulan", "tahun", "pagi", "siang", "sore", "malam",
 })
 
 # Prepositions that end a speaker's head noun phrase ("ahli konstruksi | dari Kalifornia").
