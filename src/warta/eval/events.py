@@ -27,7 +27,8 @@ import click
 
 from warta.eval._common import json_line
 
-SETS = {"dev": "events_gold.jsonl", "heldout": "events_heldout.jsonl"}
+SETS = {"dev": "events_gold.jsonl", "heldout": "events_heldout.jsonl",
+        "heldout2": "events_heldout2.jsonl"}
 
 
 @dataclass(frozen=True)
