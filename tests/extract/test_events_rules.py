@@ -28,6 +28,11 @@ def _triples(text: str) -> set[tuple[str | None, str, str | None]]:
      (PRB, "AGREE", "person:fumio-kishida")),
     # the author of a rejected proposal is the target
     ("Vietnam menolak usulan yang diajukan Tiongkok.", ("gpe:VNM", "REJECT", "gpe:CHN")),
+    # the object of a first verb is not the subject of a coordinated second one
+    ("Prabowo mengunjungi Jepang pada Senin dan bertemu Fumio Kishida.",
+     (PRB, "CONSULT", "person:fumio-kishida")),
+    # a promise is an agreement even when a verb follows
+    ("Jepang berjanji menanamkan investasi di Filipina.", ("gpe:JPN", "AGREE", None)),
     # a negated agreement is a refusal
     ("Jepang tidak setuju dengan Tiongkok.", ("gpe:JPN", "REJECT", "gpe:CHN")),
     # a place the actors stage kept as a location does not act: no source rather than Japan

@@ -171,6 +171,19 @@ def _boundary_between(doc: Doc, lo: int, hi: int, closed: list[tuple[int, int]])
     return False
 
 
+SAME_SUBJECT = frozenset({"dan", "lalu", "kemudian", "serta", "lantas", "sebelum", "sesudah",
+                          "setelah"})
+
+
+def _object_before_coordination(ctx: Context, m: Mention, i: int, sent: Span) -> bool:
+    """"Erdogan mengunjungi Jakarta ... dan bertemu Prabowo": the object of the first verb is
+    not the subject of a coordinated one (which shares the first verb's subject)."""
+    j = ctx.left_word(m.start - 1, sent.start)
+    if j is None or not looks_verbal(ctx.doc[j].lower_):
+        return False
+    return any(ctx.doc[k].lower_ in SAME_SUBJECT for k in range(m.end, i))
+
+
 def _pronoun_between(ctx: Context, lo: int, hi: int) -> bool:
     """An unresolved pronoun is the nearer subject ("..., kemudian kita berunding")."""
     return any(ctx.doc[k].lower_ in PRONOUNS and k not in ctx.by_start for k in range(lo, hi))
@@ -190,6 +203,8 @@ def subject(ctx: Context, i: int, sent: Span) -> list[Mention]:
             continue
         if _boundary_between(ctx.doc, m.end, i, closed) or _pronoun_between(ctx, m.end, i):
             break
+        if _object_before_coordination(ctx, m, i, sent):
+            continue
         if ctx.prep_of(m, sent.start) is None:
             if not m.agent:
                 return []  # a place the actors stage kept as a location does not act
