@@ -279,3 +279,18 @@ def test_split_clitic_is_a_pronoun_mention(nlp) -> None:
 def test_stated_nationality(nlp, text: str, person: str, country: str | None) -> None:
     doc = with_persons(nlp, text, (person,))
     assert actor(doc, f"person:{person.lower().replace(' ', '-')}").country == country
+
+
+def test_title_qualified_by_a_recognised_organisation(nlp) -> None:
+    text = "Ketua Dewan Ekonomi Nasional Luhut Pandjaitan membantah kabar itu."
+    doc = with_persons(nlp, text, ("Luhut Pandjaitan",),
+                       others=(("Dewan Ekonomi Nasional", "ORG"),))
+    people = [a for a in doc._.actors if a.type == "PERSON"]
+    assert [(a.id, a.roles) for a in people] == [
+        ("person:luhut-binsar-pandjaitan", ["chairman, Dewan Ekonomi Nasional"])]
+
+
+def test_sentence_opener_is_not_part_of_a_name(nlp) -> None:
+    doc = with_persons(nlp, "Kemudian Musim Mas Group menolak.",
+                       others=(("Kemudian Musim Mas Group", "ORG"),))
+    assert [e.text for e in doc.ents] == ["Musim Mas Group"]

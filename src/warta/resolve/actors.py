@@ -95,8 +95,8 @@ def is_location_use(span: Span, *, located: set[int] | None = None) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is None or prev.is_space or "\n" in prev.text:
         return _dateline(span)
-    if _venue(span) or _after_title(span):
-        return True
+    if _venue(span) or _after_title(span) or span.text.endswith(("-", "–", "—")):
+        return True  # ... or a dateline glued to its dash ("Jakarta-")
     low = prev.lower_
     if low == "dari":
         before = doc[span.start - 2].lower_ if span.start > 1 else ""

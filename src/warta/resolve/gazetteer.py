@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from warta.nlp.extensions import language_supported, mark_stage
 from warta.nlp.lang.id.locatives import LANGUAGE_BEFORE
-from warta.nlp.lang.id.org_patterns import ORG_PREFIXES, ORG_SUFFIXES
+from warta.nlp.lang.id.org_patterns import ORG_PREFIXES, ORG_SUFFIXES, SENTENCE_OPENERS
 from warta.resolve import roles
 
 STAGE = "gazetteer"
@@ -252,10 +252,11 @@ def _pattern_orgs(doc: Doc) -> list[Span]:
         elif tok.text in ORG_SUFFIXES and tok.i > 0 and _is_name_token(doc[tok.i - 1]):
             start = tok.i
             while start > 0 and _is_name_token(doc[start - 1]) and tok.i - start < 6:
-                if doc[start - 1].is_sent_start:
-                    start -= 1
+                if doc[start - 1].lower_ in SENTENCE_OPENERS:
                     break
                 start -= 1
+                if doc[start].is_sent_start:
+                    break
             spans.append(Span(doc, start, tok.i + 1, label="ORG"))
     return spans
 
@@ -312,6 +313,18 @@ def _holds_body(ent: Span) -> bool:
         if found is not None and (found[1].kind == "country" or found[1].actor_type == "ORG"):
             return True
     return False
+
+
+def _drop_openers(ents: tuple[Span, ...]) -> list[Span]:
+    """'Kemudian Musim Mas Group': a sentence-opening word is not part of a name."""
+    out = []
+    for ent in ents:
+        start = ent.start
+        while start < ent.end - 1 and ent.doc[start].lower_ in SENTENCE_OPENERS:
+            start += 1
+        out.append(ent if start == ent.start else
+                   Span(ent.doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_))
+    return out
 
 
 def _split_brackets(ents: tuple[Span, ...]) -> list[Span]:
@@ -382,8 +395,9 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
 
 def recognise(doc: Doc) -> list[Span]:
     """The entity list after gazetteer recognition (pure: returns spans, sets nothing)."""
+    given = _split_brackets(_drop_openers(doc.ents))
     model = [_split_titled(doc, e) or (_trim_person(doc, e) if e.label_ == "PERSON" else
-                                        _retype(e)) for e in _split_brackets(doc.ents)]
+                                        _retype(e)) for e in given]
     model = [e for e in map(_check_person, model) if e is not None]
     person_tokens = {i for e in model if e.label_ == "PERSON" for i in range(e.start, e.end)}
     gaz = _gazetteer_spans(doc, set())  # exact matches may still correct a model PERSON

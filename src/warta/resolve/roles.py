@@ -90,29 +90,39 @@ def is_honorific(doc: Doc, i: int, end: int) -> bool:
     return low not in NAME_LIKE or i + 2 < end
 
 
-def _qualifier(doc: Doc, i: int) -> tuple[int, str | None, str | None, str] | None:
-    """A country or institution right after a title: (end, country, org kb, surface)."""
+Qualifier = tuple[int, str | None, str | None, str, bool]
+
+
+def _qualifier(doc: Doc, i: int) -> Qualifier | None:
+    """A country or institution right after a title: (end, country, org kb, surface, whether
+    it is an organisation)."""
     from warta.resolve.gazetteer import match_at  # late: gazetteer imports this module
 
     if i >= len(doc):
         return None
     low = doc[i].lower_
     if low in TITLE_COUNTRY_WORDS and doc[i].text[:1].isupper():
-        return i + 1, TITLE_COUNTRY_WORDS[low], None, doc[i].text
+        return i + 1, TITLE_COUNTRY_WORDS[low], None, doc[i].text, False
     found = match_at(doc, i)
+    ent = next((e for e in doc.ents if e.start == i and e.label_ in {"ORG", "GPE", "LOC"}), None)
+    if ent is not None and found is None:
+        # an organisation the model or a pattern found: "Ketua [Dewan Ekonomi Nasional] Luhut"
+        inner = [match_at(doc, k, end_limit=ent.end) for k in range(ent.start, ent.end)]
+        country = next((f[1].kb for f in inner if f and f[1].kind == "country"), None)
+        return ent.end, country, None, ent.text, ent.label_ == "ORG"
     if found is None:
         return None
     end, entry = found
     if entry.kind == "country":
-        return end, entry.kb, None, doc[i:end].text
+        return end, entry.kb, None, doc[i:end].text, False
     if entry.actor_type == "ORG":
         country = entry.country
         after = match_at(doc, end) if end < len(doc) else None
         if after is not None and after[1].kind == "country":  # "Kementerian Luar Negeri Tiongkok"
             end, country = after[0], after[1].kb
-            return end, country, None, doc[i:end].text
-        return end, country, entry.kb, doc[i:end].text
-    return end, entry.country, None, doc[i:end].text  # "Gubernur Jawa Barat"
+            return end, country, None, doc[i:end].text, True
+        return end, country, entry.kb, doc[i:end].text, True
+    return end, entry.country, None, doc[i:end].text, False  # "Gubernur Jawa Barat"
 
 
 def title_chain(doc: Doc, i: int) -> Title | None:
@@ -125,16 +135,17 @@ def title_chain(doc: Doc, i: int) -> Title | None:
     pos = _skip_parenthetical(doc, pos)
     country = org = None
     qualifier_text = ""
+    body = False
     qual = _qualifier(doc, pos)
     if qual is not None:
-        pos, country, org, qualifier_text = qual
+        pos, country, org, qualifier_text, body = qual
         pos = _skip_parenthetical(doc, pos)
     elif key in REGIONAL_TITLES or key in UNIT_TITLES:
         unit_end = _skip_region(doc, pos)
         if unit_end > pos and key in UNIT_TITLES and scope is None:
             role = f"{role}, {doc[pos:unit_end].text}"  # "director general, Pajak"
         pos = unit_end
-    if org and scope is None and role not in _QUALIFIED_ROLES:
+    if body and scope is None and role not in _QUALIFIED_ROLES:
         role = f"{role}, {qualifier_text}"  # "juru bicara Kremlin" → "spokesperson, Kremlin"
     rank = None
     ranked = match_rank(doc, pos)
@@ -256,6 +267,8 @@ def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
         end = _name_run(doc, start, taken) if start < len(doc) else start
         if end == start and start < len(doc) and doc[start].text == ",":
             start, end = _name_after_comma(doc, start, taken)
+        if end in taken:  # the run runs into a recognised name: it described a unit
+            end = start
         if end > start:
             found.append(Span(doc, start, end, label="PERSON"))
         i = max(end, i + 1)

@@ -25,3 +25,14 @@ ORG_SUFFIXES: frozenset[str] = frozenset({
     "Journal", "Network", "Ministry", "Organization", "Organisation", "Association", "Union",
     "Airlines", "Airways", "Party", "Forces", "Army", "Watch", "International",
 })
+
+# Capitalised only because they open a sentence: never the first word of a name.
+SENTENCE_OPENERS: frozenset[str] = frozenset({
+    "kemudian", "namun", "sementara", "selain", "adapun", "menurut", "bahkan", "lalu",
+    "setelah", "sebelum", "saat", "ketika", "dalam", "di", "pada", "untuk", "bagi", "oleh",
+    "dari", "sedangkan", "tetapi", "tapi", "maka", "jadi", "karena", "sebab", "meski",
+    "meskipun", "walaupun", "dengan", "tanpa", "atas", "sejak", "hingga", "sampai", "yakni",
+    "yaitu", "juga", "itu", "ini", "para", "seperti", "termasuk", "sebelumnya", "selanjutnya",
+    "akhirnya", "sehingga", "agar", "supaya", "jika", "bila", "apabila", "kini", "kala",
+    "tak", "tidak", "belum", "sudah", "telah", "akan", "dan", "atau", "serta",
+})
