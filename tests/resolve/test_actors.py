@@ -294,3 +294,16 @@ def test_sentence_opener_is_not_part_of_a_name(nlp) -> None:
     doc = with_persons(nlp, "Kemudian Musim Mas Group menolak.",
                        others=(("Kemudian Musim Mas Group", "ORG"),))
     assert [e.text for e in doc.ents] == ["Musim Mas Group"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "country"),
+    [
+        ("Kementerian Investasi menerbitkan izin.", "org:kementerian-investasi", "IDN"),
+        ("Kementerian Luar Negeri Rusia membantah.", "org:kementerian-luar-negeri-rusia", "RUS"),
+        ("Musim Mas Group menolak.", "org:musim-mas-group", None),
+    ],
+)
+def test_organisation_country(nlp, text: str, org: str, country: str | None) -> None:
+    doc = with_persons(nlp, text)
+    assert actor(doc, org).country == country

@@ -27,6 +27,7 @@ from warta.nlp.lang.id.locatives import (
     SOURCE_NOUNS,
     WEEKDAYS,
 )
+from warta.nlp.lang.id.org_patterns import DOMESTIC_ORG_PREFIXES
 from warta.nlp.lang.id.pronouns import CLITIC, CLITIC_HOSTS, PERSON_PRONOUNS
 from warta.resolve import coref, roles
 from warta.resolve.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
@@ -175,8 +176,10 @@ def _place_actor(span: Span, table: _Actors, located: set[int]) -> str | None:
     entry = _entry(span)
     if entry is None:
         if span.label_ == "ORG":
+            country = _inner_country(span) or (
+                "IDN" if span[0].lower_ in DOMESTIC_ORG_PREFIXES else None)
             return table.add(f"org:{coref.slug(span.text)}", name=span.text, type_="ORG",
-                             country=_inner_country(span), alias=span.text)
+                             country=country, alias=span.text)
         return None
     if entry.kind == "country" and span.start > 0 and (
         span.doc[span.start - 1].lower_ in LANGUAGE_BEFORE

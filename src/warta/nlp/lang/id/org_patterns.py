@@ -36,3 +36,13 @@ SENTENCE_OPENERS: frozenset[str] = frozenset({
     "akhirnya", "sehingga", "agar", "supaya", "jika", "bila", "apabila", "kini", "kala",
     "tak", "tidak", "belum", "sudah", "telah", "akan", "dan", "atau", "serta",
 })
+
+# Heads of Indonesian state bodies: with no other country named inside the name, an
+# organisation opening with one of these in Indonesian news is Indonesian ("Kementerian
+# Investasi", "Polda Metro Jaya", "Dewan Ekonomi Nasional").
+DOMESTIC_ORG_PREFIXES: frozenset[str] = frozenset({
+    "kementerian", "kemenko", "badan", "dewan", "komisi", "pemprov", "pemkot", "pemkab",
+    "polda", "polres", "polresta", "polrestabes", "polsek", "kodam", "korem", "kodim",
+    "koramil", "kejati", "kejari", "dprd", "direktorat", "ditjen", "dinas", "pengadilan",
+    "majelis", "satgas", "mahkamah", "kantor", "lembaga", "otoritas", "pemda",
+})
