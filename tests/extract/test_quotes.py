@@ -524,3 +524,10 @@ def test_the_name_after_a_role_decides(make):
     actors = {**ACTORS, "XI": ("PERSON", "person:xi")}
     doc = make("Ketua Komisi XI DPR Budi Hartono menilai anggaran itu terlalu besar.", actors)
     assert indirect_quotes(doc)[0].speaker == BUDI
+
+
+@pytest.mark.parametrize("text", ["", '"', "“”", "”Kata", "kata", "\n\n“\n”\n", "“a ‘b” c’",
+                                  '""""', "Ia mengatakan", "Menurut", "“Tidak,” kata"])
+def test_degenerate_texts_do_not_fail(make, text):
+    for q in extract_quotes(make(text, {})):
+        assert q.content.text.strip()
