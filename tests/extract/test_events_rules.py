@@ -23,6 +23,12 @@ def _triples(text: str) -> set[tuple[str | None, str, str | None]]:
     # an anaphoric object names the agent of the earlier event
     ("Rusia menyerang Ukraina. Jepang mengecam serangan tersebut.",
      ("gpe:JPN", "ACCUSE", "gpe:RUS")),
+    # ... also through the head of a multiword trigger ("latihan itu" = "latihan militer")
+    ("Tiongkok menggelar latihan militer di dekat Jepang. Filipina mengecam latihan itu.",
+     ("gpe:PHL", "ACCUSE", "gpe:CHN")),
+    # "N dari X": the origin of a nominal event is its source
+    ("Kecaman dari Jepang terhadap Rusia meningkat.", ("gpe:JPN", "ACCUSE", "gpe:RUS")),
+    ("Bantuan dari Jepang untuk Filipina tiba.", ("gpe:JPN", "AID", "gpe:PHL")),
     # "keduanya": the two parties of the latest two-party event
     ("Prabowo bertemu Fumio Kishida di Tokyo. Keduanya sepakat memperkuat kerja sama.",
      (PRB, "AGREE", "person:fumio-kishida")),

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -292,6 +293,9 @@ def _nominal_arguments(ctx: Context, trigger: Span, form: Form, sent: Span
         giver = owner or _after_prep(ctx, trigger.end, sent, {"dari"})
         return ([giver] if giver else []), (receiver[-1] if receiver else None), kind
     sources = [owner] if owner is not None else []
+    if not sources and "dari" not in form.entry.preps:  # "kecaman dari PBB terhadap ..."
+        origin = _after_prep(ctx, trigger.end, sent, {"dari"})
+        sources = [origin] if origin is not None and origin.agent else []
     if not sources and light is not None:
         sources = args_.subject(ctx, light[0], sent)
     return sources, target, kind
@@ -664,16 +668,27 @@ def _dual_parties(doc: Doc, trigger: Span, sent: Span, found: list[Candidate]
     return [], None
 
 
+@lru_cache(maxsize=1)
+def nominal_heads() -> dict[str, frozenset[str]]:
+    """First word of every nominal trigger → the types it may head ("latihan" → MOBILIZE,
+    COOPERATE), for anaphoric objects such as "latihan itu"."""
+    heads: dict[str, set[str]] = {}
+    for words, form in lexicon().items():
+        if form.voice == "nominal" and form.entry.type != "NONE":
+            heads.setdefault(words[0], set()).add(form.entry.type)
+    return {k: frozenset(v) for k, v in heads.items()}
+
+
 def _anaphoric_target(doc: Doc, trigger: Span, found: list[Candidate]) -> str | None:
     """"Iran mengecam serangan tersebut": the agent of the latest event of that kind."""
-    table = lexicon()
+    heads = nominal_heads()
     for j in range(trigger.end, min(trigger.end + 3, len(doc) - 1)):
-        form = table.get((doc[j].lower_,))
-        if form is None or form.voice != "nominal":
+        types = heads.get(doc[j].lower_)
+        if types is None:
             continue
         if doc[j + 1].lower_ not in DEMONSTRATIVES:
             return None
-        same = [c for c in found if c.type == form.entry.type and c.source is not None]
+        same = [c for c in found if c.type in types and c.source is not None]
         if not same:
             return None
         first = next(c for c in same if c.trigger == same[-1].trigger)  # "AS dan Inggris ..."

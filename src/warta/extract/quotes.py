@@ -329,7 +329,11 @@ def _cue_after(v: _View, after: int, hi: int) -> _Frame | None:
         np, stop = _with_apposition(v, np, stop, hi)
         tail, _ = _attribution_tail(v, stop, hi)
         return _Frame(np, cue, False, tail, _date_in(v, i, hi))
-    # "…," Putin menambahkan. / "…," ia menegaskan.
+    # "…," Putin menambahkan. / "…," ia menegaskan. — the quote must end like a statement
+    # (comma or final stop), unlike a nickname inside a name: "Munafri 'Appi' Arifuddin …"
+    before = doc[after - 2:after] if after >= 2 else doc[0:0]
+    if not (i > after or any(t.text in {",", ".", "!", "?"} for t in before)):
+        return None
     for j in range(i + 1, min(hi, i + _MAX_NP)):
         if doc[j].lower_ in rv.VERB_BEFORE:
             np = doc[i:j]
@@ -452,6 +456,8 @@ def _frame_region(v: _View, content: Span, lo: int, open_tok: int, after: int, h
                   done: list[_Candidate]) -> _Candidate | None:
     """Decide whether a quoted stretch is a quote, of which kind, and who frames it."""
     doc = v.doc
+    if open_tok > 0 and doc[open_tok - 1].lower_ in rv.TERM_NOUNS:
+        return None  # frasa 'orang lain', program "Makan Bergizi": a cited term or a name
     statement = _words(content) >= rv.MIN_FREE_QUOTE_TOKENS
     pre = doc[lo:open_tok]
     pre_words = [t for t in pre if not t.is_punct and not t.is_space]
