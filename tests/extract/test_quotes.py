@@ -531,3 +531,12 @@ def test_the_name_after_a_role_decides(make):
 def test_degenerate_texts_do_not_fail(make, text):
     for q in extract_quotes(make(text, {})):
         assert q.content.text.strip()
+
+
+@pytest.mark.parametrize("text", [
+    "Ketua DPD Bandung Budi 'Ucok' Hartono menyinggung soal anggaran pasar.",
+    "Rina menjelaskan bahwa frasa 'orang lain' dalam pasal itu sudah ditafsirkan ulang.",
+    "Santoso mengatakan program “Pasar Murah Keliling” akan diperluas tahun depan.",
+])
+def test_nicknames_and_cited_terms_are_not_quotes(make, text):
+    assert direct_quotes(make(text)) == []

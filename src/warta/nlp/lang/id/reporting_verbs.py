@@ -96,6 +96,15 @@ CLAUSE_AUXILIARIES: frozenset[str] = frozenset({
     "telah", "sudah", "akan", "tidak", "tak", "belum", "bisa", "dapat", "masih", "sedang",
     "pernah", "bakal", "harus",
 })
+# Nouns that announce a cited term or a name, not someone's words: frasa 'orang lain',
+# istilah "hilirisasi", program "Makan Bergizi".
+TERM_NOUNS: frozenset[str] = frozenset({
+    "frasa", "istilah", "kata", "kalimat", "judul", "tagar", "slogan", "program", "gerakan",
+    "julukan", "sebutan", "label", "kategori", "operasi", "film", "buku", "lagu", "aplikasi",
+    "akun", "kanal", "tema", "bertajuk", "berjudul", "bernama", "dijuluki", "disebut",
+    "kampanye", "acara", "festival", "lomba", "rubrik", "kolom", "situs", "platform",
+})
+
 # Common words that look prefixed (me-/ber-/di-/ter-) but are not verbs.
 PREFIXED_NON_VERBS: frozenset[str] = frozenset({
     "menteri", "mereka", "media", "merek", "meja", "metode", "medis", "menara", "mesin",
