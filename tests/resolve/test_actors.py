@@ -307,3 +307,18 @@ def test_sentence_opener_is_not_part_of_a_name(nlp) -> None:
 def test_organisation_country(nlp, text: str, org: str, country: str | None) -> None:
     doc = with_persons(nlp, text)
     assert actor(doc, org).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "roles_"),
+    [
+        ("Menteri Perumahan Rakyat Maruarar Sirait meninjau rusun.", "Maruarar Sirait",
+         ["minister, Perumahan Rakyat"]),
+        ("Direktur Pemasaran Budi Hartono menjelaskan.", "Budi Hartono",
+         ["director, Pemasaran"]),
+    ],
+)
+def test_portfolio_words_continue_the_title(nlp, text: str, person: str, roles_) -> None:
+    doc = with_persons(nlp, text)
+    people = [a for a in doc._.actors if a.type == "PERSON"]
+    assert [(a.name, a.roles) for a in people] == [(person, roles_)]

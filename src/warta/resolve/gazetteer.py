@@ -177,6 +177,8 @@ def match_at(doc: Doc, start: int, *, end_limit: int | None = None) -> tuple[int
         span = doc[start:end]
         if any(t.is_space or (t.is_punct and t.text not in {"-", "."}) for t in span):
             continue
+        if span[-1].is_punct:  # "Israel -": the dash belongs to the dateline, not the name
+            continue
         key = normalize(span.text)
         entry = index.by_alias.get(key)
         if entry is None:
@@ -262,9 +264,10 @@ def _pattern_orgs(doc: Doc) -> list[Span]:
 
 
 def _trim_person(doc: Doc, ent: Span) -> Span:
-    """Drop titles, ranks, honorifics and a leading country ("Cina Putin" in a headline) a
-    model put inside a person span."""
-    start = roles.name_start(doc, ent.start, ent.end)
+    """Drop titles and ranks and a leading country ("Cina Putin" in a headline) a model put
+    inside a person span. Honorifics stay in the span ("Ir. Soprijanto" is how the text names
+    him); the actor's name leaves them out."""
+    start = roles.title_end(doc, ent.start, ent.end)
     country = match_at(doc, start, end_limit=ent.end)
     if country is not None and country[1].kind == "country" and country[0] < ent.end:
         start = country[0]
@@ -279,8 +282,9 @@ def _check_person(ent: Span) -> Span | None:
     if ent.label_ != "PERSON":
         return ent
     doc = ent.doc
-    if not ent.text[:1].isupper():
-        return None
+    first = next((c for c in ent.text if c.isalpha()), "")
+    if not first.isupper():
+        return None  # "(Jokowi)" is fine; "amal" is not a name
     title = roles.match_title(doc, ent.start)
     if title is not None and title[0] >= ent.end:
         return None
@@ -305,12 +309,13 @@ def _nominalisation(token: object) -> bool:
 
 
 def _holds_body(ent: Span) -> bool:
-    """Whether a span longer than one word contains a country or organisation name."""
-    if len(ent) < 2:
+    """Whether a span contains an organisation's name of two or more words ("Bank Dunia");
+    countries and one-word names are left alone (a person may be called "Haiti")."""
+    if len(ent) < 3:
         return False
     for i in range(ent.start, ent.end):
         found = match_at(ent.doc, i, end_limit=ent.end)
-        if found is not None and (found[1].kind == "country" or found[1].actor_type == "ORG"):
+        if found is not None and found[1].actor_type == "ORG" and found[0] - i >= 2:
             return True
     return False
 
@@ -390,6 +395,8 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
         entry = _index().by_kb.get(gaz.kb_id_)
         same = model.start == gaz.start and model.end == gaz.end
         return same and entry is not None and entry.kind not in {"city", "capital"}
+    if not gaz.kb_id_:  # a pattern ("Dewan ... Partai Golkar") only fills gaps the model left
+        return False
     return gaz.start <= model.start and model.end <= gaz.end  # covers exactly or contains
 
 

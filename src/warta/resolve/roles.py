@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_LIKE
 from warta.nlp.lang.id.titles import (
     IDN,
+    PORTFOLIO_WORDS,
     RANKS,
     REGIONAL_TITLES,
     TITLE_COUNTRY_WORDS,
@@ -140,6 +141,17 @@ def title_chain(doc: Doc, i: int) -> Title | None:
     if qual is not None:
         pos, country, org, qualifier_text, body = qual
         pos = _skip_parenthetical(doc, pos)
+    elif pos < len(doc) and doc[pos].lower_ in PORTFOLIO_WORDS:
+        end = pos
+        while end < len(doc) and (doc[end].lower_ in PORTFOLIO_WORDS or (
+                doc[end].lower_ == "dan" and end + 1 < len(doc)
+                and doc[end + 1].lower_ in PORTFOLIO_WORDS)):
+            end += 1
+        role = f"{role}, {doc[pos:end].text}"  # "minister, Perumahan Rakyat"
+        pos = end
+        qual = _qualifier(doc, pos)  # "Menteri Perumahan Rakyat RI"
+        if qual is not None:
+            pos, country, org, qualifier_text, body = qual
     elif key in REGIONAL_TITLES or key in UNIT_TITLES:
         unit_end = _skip_region(doc, pos)
         if unit_end > pos and key in UNIT_TITLES and scope is None:
@@ -224,6 +236,14 @@ def title_after(doc: Doc, name_end: int) -> Title | None:
     if chain.end < len(doc) and not (doc[chain.end].is_punct or doc[chain.end].is_sent_start):
         return None
     return chain
+
+
+def title_end(doc: Doc, start: int, end: int) -> int:
+    """Where the name begins inside a span that opens with a title chain (honorifics kept)."""
+    chain = title_chain(doc, skip_honorifics(doc, start, end))
+    if chain is not None and chain.end < end:
+        return chain.end
+    return start
 
 
 def name_start(doc: Doc, start: int, end: int) -> int:

@@ -219,3 +219,22 @@ REGIONAL_TITLES: frozenset[str] = frozenset({
     "wakil wali kota", "kapolda", "kapolres", "kapolresta", "kapolrestabes", "kapolsek",
     "pangdam", "camat", "lurah", "kepala desa", "kades",
 })
+
+# Portfolio words that continue a title ("Menteri Perumahan Rakyat", "Direktur Pemasaran",
+# "Jaksa Agung Muda Pidana Umum"): never the start of the holder's name.
+PORTFOLIO_WORDS: frozenset[str] = frozenset({
+    "perumahan", "rakyat", "tenaga", "kerja", "pemasaran", "laut", "muda", "pidana", "umum",
+    "khusus", "perdata", "keuangan", "pertahanan", "kesehatan", "agama", "pendidikan",
+    "kebudayaan", "perdagangan", "perindustrian", "pertanian", "perhubungan", "sosial", "energi",
+    "sumber", "daya", "mineral", "kelautan", "perikanan", "kehutanan", "lingkungan", "hidup",
+    "pariwisata", "ekonomi", "kreatif", "koperasi", "usaha", "kecil", "menengah", "hukum", "hak",
+    "asasi", "manusia", "pekerjaan", "pemuda", "olahraga", "desa", "transmigrasi", "agraria",
+    "tata", "ruang", "investasi", "hilirisasi", "riset", "teknologi", "komunikasi",
+    "informatika", "digital", "keamanan", "politik", "operasi", "operasional", "utama",
+    "bidang", "humas", "hubungan", "masyarakat", "pemberdayaan", "perempuan", "perlindungan",
+    "anak", "aparatur", "reformasi", "birokrasi", "perencanaan", "pembangunan", "nasional",
+    "produksi", "bisnis", "strategi", "sumber daya", "penindakan", "pencegahan", "penyidikan",
+    "penyelidikan", "reserse", "kriminal", "narkoba", "lalu", "lintas", "intelijen", "logistik",
+    "teritorial", "sekretaris", "eksekutif", "independen", "keuangan negara", "anggaran",
+    "pajak", "bea", "cukai", "perbendaharaan", "statistik", "moneter", "fiskal", "pangan",
+})
