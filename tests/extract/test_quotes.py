@@ -540,3 +540,10 @@ def test_degenerate_texts_do_not_fail(make, text):
 ])
 def test_nicknames_and_cited_terms_are_not_quotes(make, text):
     assert direct_quotes(make(text)) == []
+
+
+def test_subject_with_an_abbreviation_in_parentheses(make):
+    actors = {**ACTORS, "Badan Pusat Statistik": ("ORG", "org:bps")}
+    doc = make("Badan Pusat Statistik (BPS) menyatakan bahwa inflasi bulan ini turun.", actors)
+    q = indirect_quotes(doc)[0]
+    assert (q.speaker, q.speaker_span.text) == ("org:bps", "Badan Pusat Statistik (BPS)")

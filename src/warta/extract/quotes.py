@@ -200,6 +200,11 @@ def _np_before(v: _View, end: int, lo: int) -> Span | None:
     while j >= lo and doc[j].lower_ in rv.SUBJECT_ADVERBS and j > lo:
         j -= 1
     stop = j
+    if j > lo and doc[j].text == ")":  # "Badan Pusat Statistik (BPS) mencatat …"
+        opening = next((k for k in range(j - 1, max(lo, j - 8) - 1, -1) if doc[k].text == "("),
+                       None)
+        if opening is not None and opening > lo:
+            j = opening - 1
     while j >= lo and stop - j < _MAX_NP:
         t = doc[j]
         if (t.text in _NP_BREAK or t.text in _SENT_END or v.mark[j] or t.is_space
