@@ -17,15 +17,16 @@ from babel import Locale
 OUT = Path(__file__).resolve().parent.parent / "src" / "warta" / "data" / "gazetteer"
 HEADER = "kb\tname\tkind\tcountry\tlat\tlon\tactor_type\taliases"
 WORLD_CITY_MIN_POP = 1_000_000  # big cities worldwide; capitals are always kept
-ID_CITY_MIN_POP = 150_000  # Indonesian cities and regency seats
+ID_CITY_MIN_POP = 50_000  # Indonesian cities and regency seats
 # geonames city names that are common Indonesian words (would fire on ordinary text)
 AMBIGUOUS = frozenset(
     {"batu", "bandar", "tanjung", "negara", "metro", "banjar", "sumber", "pare", "soko",
-     "baki", "panji", "kamal", "simpang", "melati", "grogol", "depok", "labuan", "bima",
+     "baki", "panji", "kamal", "simpang", "melati", "grogol", "labuan", "bima",
      "palu", "poso", "ende", "soe", "dobo", "comal", "gatak", "ngoro", "raha", "mulia",
      "santa", "victoria", "mobile", "reading", "nice", "kota", "city", "the", "bar", "mali",
      "bauru", "aba", "ife", "gaya", "puri", "patna", "sale", "bat", "surat", "lima", "baku",
-     "kudus", "pati", "genteng", "kota baru"}
+     "kudus", "pati", "genteng", "kota baru", "batang", "kasihan", "lawang", "kresek", "pandak",
+     "wedi", "weru", "tarub"}
 )
 
 

@@ -237,4 +237,5 @@ PORTFOLIO_WORDS: frozenset[str] = frozenset({
     "penyelidikan", "reserse", "kriminal", "narkoba", "lalu", "lintas", "intelijen", "logistik",
     "teritorial", "sekretaris", "eksekutif", "independen", "keuangan negara", "anggaran",
     "pajak", "bea", "cukai", "perbendaharaan", "statistik", "moneter", "fiskal", "pangan",
+    "konstitusi", "agung", "tinggi", "negeri", "militer", "tata usaha",
 })
