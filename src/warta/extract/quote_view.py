@@ -1,0 +1,238 @@
+"""The Doc as the quote rules read it: quote regions, paragraphs, sentences, noun phrases.
+
+Shared by ``warta.extract.quotes`` (frames) and ``warta.extract.quote_speakers`` (resolution).
+Sentences here are found by punctuation and paragraphs with quotes never split, so a quote running
+over several sentences stays inside one attribution window whatever the sentence splitter did.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from warta.extract.quote_marks import QuoteRegion, paragraphs, quote_regions
+from warta.nlp.lang.id import reporting_verbs as rv
+from warta.types import QuoteKind
+
+MARK_CHARS = "\"“”‘’«»„‹›＂'"
+SENT_END = frozenset({".", "!", "?", "…"})
+NP_BREAK = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "-", "/", "|"})
+MAX_WINDOW = 40
+MAX_NP = 16  # Indonesian role titles are long: "Wadir Penindakan Kortas Tipikor Polri Kombes …"
+TYPE_RANK = {"PERSON": 0, "PER": 0, "ORG": 1, "NORP": 2, "GPE": 2, "LOC": 3}
+VERB_PREFIXES = ("me", "ber", "di", "ter", "mem", "men", "meng", "meny")
+
+
+@dataclass
+class Candidate:
+    """A quote before its speaker is resolved (resolution needs document order)."""
+
+    content: Span
+    kind: QuoteKind
+    speaker_span: Span | None = None
+    cue: Span | None = None
+    addressee: str | None = None
+    date: str | None = None
+    pronoun: bool = False  # speaker given as ia/dia/-nya: resolve through salience
+    inherit: bool = False  # no frame: continues the previous speaker
+    linked: int | None = None  # index of the candidate whose speaker this one shares
+    paragraph: int = 0
+
+
+@dataclass
+class View:
+    """Precomputed token facts shared by the extractors of one Doc."""
+
+    doc: Doc
+    regions: list[QuoteRegion]
+    starts: list[int]  # token start offsets, for char → token lookups
+    para_of: list[int]  # paragraph index per token
+    region_of: list[int]  # outermost region index per token, -1 outside quotes
+    mark: list[bool]  # token is (part of) a quote mark
+    ents: list[Span] = field(default_factory=list)  # entities and mentions, in order
+    dates: list = field(default_factory=list)
+
+    def tok(self, char: int) -> int:
+        """Index of the token containing (or starting after) character ``char``."""
+        return max(0, bisect_right(self.starts, char) - 1)
+
+
+def make_view(doc: Doc) -> View:
+    regions = quote_regions(doc.text)
+    para_starts = [p[0] for p in paragraphs(doc.text)] or [0]
+    starts: list[int] = []
+    para_of: list[int] = []
+    mark: list[bool] = []
+    for t in doc:  # one pass: iterating a Doc creates Token objects
+        starts.append(t.idx)
+        para_of.append(max(0, bisect_right(para_starts, t.idx) - 1))
+        mark.append(not t.text.strip(MARK_CHARS))
+    region_of = [-1] * len(doc)
+    for n, r in enumerate(regions):
+        for i in range(bisect_left(starts, r.open), bisect_left(starts, r.close)):
+            region_of[i] = n
+    return View(doc, regions, starts, para_of, region_of, mark, entities(doc),
+                 list(doc._.dates or []))
+
+
+# ---------------------------------------------------------------- token tests
+
+
+def is_sent_end(v: View, i: int) -> bool:
+    return v.doc[i].text in SENT_END and v.region_of[i] < 0
+
+
+def verb_like(t: Token) -> bool:
+    """A lower-case prefixed word (me-/ber-/di-/ter-) reads as a verb; POS wins when tagged."""
+    if t.pos_ in ("VERB", "AUX"):
+        return True
+    if t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM", "DET", "ADP"):
+        return False
+    low = t.text
+    return (low.islower() and len(low) > 5 and low.startswith(VERB_PREFIXES)
+            and low not in rv.PREFIXED_NON_VERBS)
+
+
+def stem_cue(text: str) -> tuple[bool, bool]:
+    """(is a cue-after word, carries the -nya speaker) for a token's lower-case text."""
+    low = text.lower()
+    if low in rv.CUE_AFTER:
+        return True, low.endswith(rv.NYA_SUFFIX) and low[:-3] in rv.CUE_AFTER
+    if low.endswith(rv.NYA_SUFFIX) and low[:-3] in rv.CUE_AFTER:
+        return True, True
+    return False, False
+
+
+# ---------------------------------------------------------------- windows
+
+
+def pre_window(v: View, open_tok: int) -> tuple[int, int | None]:
+    """Start of the text before a quote in its sentence, and the region that bounds it if any."""
+    i = open_tok - 1
+    para = v.para_of[open_tok]
+    lo = max(0, open_tok - MAX_WINDOW)
+    while i >= lo:
+        if v.para_of[i] != para or is_sent_end(v, i) or v.doc[i].is_space:
+            return i + 1, None
+        if v.region_of[i] >= 0:
+            return i + 1, v.region_of[i]
+        i -= 1
+    return lo, None
+
+
+def post_window(v: View, after_tok: int) -> int:
+    """End (exclusive) of the text after a quote up to its sentence end."""
+    if after_tok >= len(v.doc):
+        return after_tok
+    para = v.para_of[min(after_tok, len(v.doc) - 1)]
+    hi = min(len(v.doc), after_tok + MAX_WINDOW)
+    i = after_tok
+    while i < hi:
+        if v.para_of[i] != para or v.region_of[i] >= 0 or v.doc[i].is_space:
+            return i
+        if is_sent_end(v, i):
+            return i + 1
+        i += 1
+    return hi
+
+
+def sentence_bounds(v: View, i: int) -> tuple[int, int]:
+    """The sentence around token ``i`` by punctuation and paragraphs (quotes never split it)."""
+    para = v.para_of[i]
+    lo = i
+    while lo > 0 and v.para_of[lo - 1] == para and not is_sent_end(v, lo - 1) \
+            and not v.doc[lo - 1].is_space:
+        lo -= 1
+    hi = i
+    while hi < len(v.doc) and v.para_of[hi] == para and not v.doc[hi].is_space:
+        if is_sent_end(v, hi):
+            hi += 1
+            break
+        hi += 1
+    return lo, hi
+
+
+# ---------------------------------------------------------------- noun phrases
+
+
+def np_after(v: View, i: int, hi: int) -> tuple[Span | None, int]:
+    """The speaker noun phrase starting at ``i`` (after a cue); returns it and where it stops."""
+    doc, j = v.doc, i
+    while j < hi and j - i < MAX_NP:
+        t = doc[j]
+        if (t.text in NP_BREAK or t.text in SENT_END or v.mark[j] or t.is_space
+                or (j > i and (t.lower_ in rv.SPEAKER_STOPS or verb_like(t)))
+                or (j > i and t.like_num)):
+            break
+        j += 1
+    return (doc[i:j] if j > i else None), j
+
+
+def np_before(v: View, end: int, lo: int) -> Span | None:
+    """The noun phrase ending just before ``end`` (a subject before its verb)."""
+    doc, j = v.doc, end - 1
+    while j >= lo and doc[j].lower_ in rv.SUBJECT_ADVERBS and j > lo:
+        j -= 1
+    stop = j
+    if j > lo and doc[j].text == ")":  # "Badan Pusat Statistik (BPS) mencatat …"
+        opening = next((k for k in range(j - 1, max(lo, j - 8) - 1, -1) if doc[k].text == "("),
+                       None)
+        if opening is not None and opening > lo:
+            j = opening - 1
+    while j >= lo and stop - j < MAX_NP:
+        t = doc[j]
+        if (t.text in NP_BREAK or t.text in SENT_END or v.mark[j] or t.is_space
+                or (t.lower_ in rv.CLAUSE_BOUNDARIES and not _coordinates(doc, j, lo))
+                or (j < stop and verb_like(t))
+                or t.lower_ in rv.MENURUT):
+            break
+        j -= 1
+    if j == stop:
+        return None
+    if doc[stop].lower_ in rv.PRONOUNS and stop > j + 1:
+        return doc[stop:stop + 1]  # "di mana dia menanyakan": the pronoun is the subject
+    # the head comes first: "ahli konstruksi dari Kalifornia" names an expert, not a state
+    cut = next((k for k in range(j + 2, stop + 1) if doc[k].lower_ in rv.NP_PREPOSITIONS),
+               stop + 1)
+    return doc[j + 1:cut]
+
+
+def _coordinates(doc: Doc, j: int, lo: int) -> bool:
+    """'Tiongkok dan Rusia': a conjunction between two names joins one subject."""
+    return (doc[j].lower_ in rv.COORDINATORS and lo < j < len(doc) - 1
+            and doc[j - 1].is_title and doc[j + 1].is_title)
+
+
+def subject_of(v: View, verb: int, lo: int) -> Span | None:
+    """The speaker of a verb: its subject, or the main clause's subject for '…, dengan V'."""
+    doc = v.doc
+    prev = verb - 1
+    if prev >= lo and doc[prev].lower_ == "yang":  # relative clause: "X yang mengatakan …"
+        np = np_before(v, prev, lo)  # … but "meme yang menggambarkan …" is no speaker
+        named = np is not None and any(t.is_title or t.is_upper or t.lower_ in rv.PRONOUNS
+                                       for t in np)
+        return np if named else None
+    if prev > lo and doc[prev].text == ",":
+        np = np_before(v, prev, lo)  # apposition: "Kepala Dinas X, Anita Kusuma, menegaskan"
+        return np if np is not None and any(t.is_title for t in np) else None
+    if prev >= lo and doc[prev].lower_ in rv.PARTICIPLE_LINKS:
+        k = prev - 1
+        while k >= lo and doc[k].text == ",":
+            k -= 1
+        start = k
+        while start > lo and doc[start - 1].text not in NP_BREAK:
+            start -= 1
+        for m in range(start, k + 1):
+            if verb_like(doc[m]) and m > start:
+                return np_before(v, m, start)
+        return None
+    return np_before(v, verb, lo)
+
+
+
+
+def entities(doc: Doc) -> list[Span]:
+    spans = list(doc.ents) + [s for s in doc._.mentions or [] if isinstance(s, Span)]
+    return sorted(spans, key=lambda s: (s.start, -len(s)))
