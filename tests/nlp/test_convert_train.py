@@ -88,6 +88,7 @@ def test_tiny_training_run_assembles_a_loadable_pipeline(tmp_path):
         ["convert", "--data", str(CORPORA), "--out", out],
         ["ud", "--out", out, "--max-steps", "2"],
         ["ner", "--out", out, "--max-steps", "2"],  # no OUT/vectors: trains without them
+        ["ner-ft", "--out", out, "--max-steps", "2"],
         ["assemble", "--out", out],
     )
     for step in steps:

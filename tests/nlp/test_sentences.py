@@ -58,3 +58,23 @@ def test_ordinary_sentences_are_left_alone(vocab):
     doc = Doc(vocab, words=words, heads=heads, deps=deps)
     fix_sentences(doc)
     assert _sents(doc) == ["Budi pergi .", "Siti pulang ."]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Siapa", "dia", "?", "Budi", "diam", "."], ["Siapa dia ?", "Budi diam ."]),
+        (["Ia", "pulang", ".", "Siti", "pergi", "."], ["Ia pulang .", "Siti pergi ."]),
+        # a lone period after a short title-case token is an unlisted abbreviation
+        (["oleh", "Tb", ".", "Atet", "kemarin", "."], ["oleh Tb . Atet kemarin ."]),
+        # lower-case continuation: no cut
+        (["harga", "naik", ".", "dan", "turun", "."], ["harga naik . dan turun ."]),
+    ],
+)
+def test_missed_sentence_end_is_cut(vocab, words, expected):
+    heads = [1] * len(words)  # one flat tree headed by the second word
+    deps = ["dep"] * len(words)
+    deps[1] = "ROOT"
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    fix_sentences(doc)
+    assert _sents(doc) == expected

@@ -5,7 +5,9 @@
     warta train nlp vectors --data ../shared/data --out training/run
     warta train nlp ud --out training/run
     warta train nlp ner --out training/run
+    warta train nlp ner-ft --out training/run
     warta train nlp assemble --out training/run [--ship]
+    warta train nlp report --data ../shared/data --out training/run
 
 Work files go under OUT: ``corpus/`` (DocBins), ``vectors/`` (word2vec on IndoSum), ``ud/``
 and ``ner/`` (spaCy training output with model-best), ``id_warta_news/`` (the assembled
@@ -46,16 +48,22 @@ def _train(name: str, out: Path, max_steps: int | None, seed: int | None) -> Non
     from warta.train.run import train_pipeline
 
     overrides: dict[str, object] = {}
-    if name == "ner":
-        vectors = out / "vectors"
-        has_vectors = (vectors / "vocab").exists()
+    vectors = out / "vectors"
+    has_vectors = (vectors / "vocab").exists()
+    if name in ("ner", "ner_ft"):
         overrides["paths.vectors"] = str(vectors) if has_vectors else None
+    if name == "ner":
         overrides["components.tok2vec.model.embed.include_static_vectors"] = has_vectors
+    data_name = None
+    if name == "ner_ft":
+        overrides["paths.base"] = str(out / "ner" / "model-best")
+        data_name = "ner-news"
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     if seed is not None:
         overrides["system.seed"] = seed
-    best = train_pipeline(name, corpus=out / "corpus", out=out / name, overrides=overrides)
+    best = train_pipeline(name, corpus=out / "corpus", out=out / name, data_name=data_name,
+                          overrides=overrides)
     click.echo(json.dumps({"step": name, "model": str(best)}))
 
 
@@ -64,11 +72,14 @@ def _assemble(out: Path, ship: bool) -> None:
     from warta.train.assemble import assemble
 
     target = out / MODEL_NAME
-    assemble(out / "ud" / "model-best", out / "ner" / "model-best", target)
+    ner = out / "ner_ft" / "model-best"
+    if not ner.exists():
+        ner = out / "ner" / "model-best"
+    assemble(out / "ud" / "model-best", ner, target)
     shipped = None
     if ship:
         shipped = model_path()
-        assemble(out / "ud" / "model-best", out / "ner" / "model-best", shipped)
+        assemble(out / "ud" / "model-best", ner, shipped)
     click.echo(json.dumps({"step": "assemble", "model": str(target),
                            "shipped": str(shipped) if shipped else None}))
 
@@ -108,6 +119,7 @@ def nlp(ctx: click.Context, data: Path, out: Path | None, max_steps: int | None,
     _vectors(data, out)
     _train("ud", out, max_steps, seed)
     _train("ner", out, max_steps, seed)
+    _train("ner_ft", out, max_steps, seed)
     _assemble(out, ship)
 
 
@@ -145,6 +157,15 @@ def ner_cmd(out: Path, max_steps: int | None, seed: int | None) -> None:
     _train("ner", out, max_steps, seed)
 
 
+@nlp.command(name="ner-ft")
+@out_option
+@steps_option
+@seed_option
+def ner_ft_cmd(out: Path, max_steps: int | None, seed: int | None) -> None:
+    """Tune OUT/ner's model on the news corpora (idner-news-2k, NER-UGM) (configs/ner_ft.cfg)."""
+    _train("ner_ft", out, max_steps, seed)
+
+
 @nlp.command(name="assemble")
 @out_option
 @ship_option
@@ -153,3 +174,16 @@ def assemble_cmd(out: Path, ship: bool) -> None:
     _assemble(out, ship)
 
 
+
+
+@nlp.command(name="report")
+@data_option
+@out_option
+def report_cmd(data: Path, out: Path) -> None:
+    """Dev scores of OUT's assembled pipeline: NER per corpus, UD on GSD dev (one JSON line)."""
+    from warta.nlp.pipeline import MODEL_NAME
+    from warta.train.report import ner_dev_scores, ud_dev_scores
+
+    model = out / MODEL_NAME
+    result = {"ner": ner_dev_scores(model, out / "corpus"), "ud": ud_dev_scores(model, data)}
+    click.echo(json.dumps(result))

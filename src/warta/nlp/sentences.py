@@ -3,9 +3,10 @@
 The parser splits sentences, but with little training data it sometimes opens a sentence at a
 closing quote, at the final period itself ("... ujarnya." + "”") or at the comma of a dateline
 ("JAKARTA" + ", KOMPAS.com - ..."), and sometimes runs on past a quotation that ends a sentence
-(``"Kami siap." Ia lalu pergi.``). This stage runs after the parser and edits heads so that
-``doc.sents`` follows: a fragment that cannot start a sentence is attached to the previous
-sentence's root (merge); after ``." `` / ``.” `` + a capitalised word, the tree is cut in two.
+(``"Kami siap." Ia lalu pergi.``, questions). This stage runs after the parser and edits heads
+so that ``doc.sents`` follows: after a lone end mark (``.``, ``?``, ``!``; closing quotes may
+follow) and a capitalised word the tree is cut in two; a fragment that cannot start a sentence
+is attached to the previous sentence's root (merge).
 """
 
 from __future__ import annotations
@@ -56,18 +57,38 @@ def _reroot(tokens: list[Token], start: int, end: int) -> None:
     root.dep_ = "ROOT"
 
 
-def _split_after_quotes(doc: Doc, closing: set[int]) -> None:
-    """Cut a sentence after sentence-final punctuation + closing quote + capitalised word."""
+def _boundary_after(doc: Doc, i: int, closing: set[int]) -> int | None:
+    """Index of the token that must open a sentence after the end mark at ``i``, if any.
+
+    An end mark (. ? ! ...) that is its own token, optionally followed by closing quotes or
+    brackets, then a capitalised word, ends the sentence: abbreviations keep their period
+    inside the token, so a lone period is a sentence end, except after a one- or two-letter
+    title-case token (an unlisted abbreviation such as "Tb .").
+    """
+    if doc[i].text not in SENTENCE_END or i == 0:
+        return None
+    before = doc[i - 1].text
+    if doc[i].text == "." and len(before) <= 2 and before.istitle():
+        return None
+    j = i + 1
+    while j < len(doc) and (doc[j].text in CLOSING_QUOTES or doc[j].i in closing
+                            or doc[j].text in (")", "]")):
+        j += 1
+    if j < len(doc) and doc[j].text[:1].isupper():
+        return j
+    return None
+
+
+def _split_at_sentence_ends(doc: Doc, closing: set[int]) -> None:
+    """Cut the tree wherever ``_boundary_after`` finds a sentence start the parser missed."""
     tokens = list(doc)
-    for i in range(1, len(doc) - 1):
-        quote, following = doc[i], doc[i + 1]
-        if not (doc[i - 1].text in SENTENCE_END
-                and (quote.text in CLOSING_QUOTES or quote.i in closing)
-                and following.text[:1].isupper() and not following.is_sent_start):
+    for i in range(len(doc) - 1):
+        j = _boundary_after(doc, i, closing)
+        if j is None or doc[j].is_sent_start:
             continue
-        sent = following.sent
-        _reroot(tokens, sent.start, following.i)
-        _reroot(tokens, following.i, sent.end)
+        sent = doc[j].sent
+        _reroot(tokens, sent.start, j)
+        _reroot(tokens, j, sent.end)
 
 
 def fix_sentences(doc: Doc) -> Doc:
@@ -75,7 +96,7 @@ def fix_sentences(doc: Doc) -> Doc:
     if not doc.has_annotation("DEP"):
         return doc
     closing = _closing_quotes(doc)
-    _split_after_quotes(doc, closing)
+    _split_at_sentence_ends(doc, closing)
     sents: list[Span] = list(doc.sents)
     previous_root = sents[0].root if sents else None
     for sent in sents[1:]:

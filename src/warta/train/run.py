@@ -18,9 +18,11 @@ def train_pipeline(
     *,
     corpus: Path,
     out: Path,
+    data_name: str | None = None,
     overrides: dict[str, object] | None = None,
 ) -> Path:
-    """Train config ``name`` on ``corpus``/{name}-train|dev.spacy; return the best model's path.
+    """Train config ``name`` on ``corpus``/{data_name}-train|dev.spacy (default: ``name``);
+    return the best model's path.
 
     Thread counts are pinned to one so that runs are reproducible and fit a shared machine.
     """
@@ -30,9 +32,10 @@ def train_pipeline(
 
     from warta.nlp import tokenizer  # noqa: F401  (registers warta.id_tokenizer.v1)
 
+    data_name = data_name or name
     settings: dict[str, object] = {
-        "paths.train": str(corpus / f"{name}-train.spacy"),
-        "paths.dev": str(corpus / f"{name}-dev.spacy"),
+        "paths.train": str(corpus / f"{data_name}-train.spacy"),
+        "paths.dev": str(corpus / f"{data_name}-dev.spacy"),
     }
     settings.update(overrides or {})
     out.mkdir(parents=True, exist_ok=True)

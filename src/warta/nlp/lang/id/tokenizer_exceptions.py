@@ -13,7 +13,7 @@ from __future__ import annotations
 ABBREVIATIONS: tuple[str, ...] = (
     # titles and honorifics
     "Dr.", "dr.", "drg.", "Prof.", "Ir.", "Drs.", "Dra.", "H.", "Hj.", "K.H.", "KH.", "Sdr.",
-    "Sdri.", "Bpk.", "Yth.", "Tn.", "Ny.", "Nn.", "St.", "Mr.", "Mrs.", "Ms.",
+    "Sdri.", "Bpk.", "Yth.", "Tb.", "Tgk.", "Rd.", "Tn.", "Ny.", "Nn.", "St.", "Mr.", "Mrs.", "Ms.",
     # academic degrees
     "S.H.", "S.E.", "S.T.", "S.Sos.", "S.Pd.", "S.Kom.", "S.Ag.", "S.Ked.", "S.Psi.", "S.Si.",
     "S.IP.", "S.Hut.", "S.Kep.", "S.Ak.", "M.Si.", "M.Sc.", "M.A.", "M.H.", "M.M.", "M.Pd.",
