@@ -547,3 +547,16 @@ def test_subject_with_an_abbreviation_in_parentheses(make):
     doc = make("Badan Pusat Statistik (BPS) menyatakan bahwa inflasi bulan ini turun.", actors)
     q = indirect_quotes(doc)[0]
     assert (q.speaker, q.speaker_span.text) == ("org:bps", "Badan Pusat Statistik (BPS)")
+
+
+def test_findings_with_bahwa_belong_to_the_organisation_behind_the_study(make):
+    actors = {**ACTORS, "Universitas Padjadjaran": ("ORG", "org:unpad")}
+    text = ("Studi dari Universitas Padjadjaran pada 2024 menemukan bahwa air sumur di Bandung "
+            "mengandung bakteri.")
+    q = indirect_quotes(make(text, actors))[0]
+    assert q.speaker == "org:unpad"
+    assert q.content.text == "air sumur di Bandung mengandung bakteri"
+
+
+def test_findings_verb_without_bahwa_reports_nothing(make):
+    assert indirect_quotes(make("Polisi menemukan sebuah tas di Bandung kemarin.")) == []

@@ -193,9 +193,13 @@ def np_before(v: View, end: int, lo: int) -> Span | None:
         return None
     if doc[stop].lower_ in rv.PRONOUNS and stop > j + 1:
         return doc[stop:stop + 1]  # "di mana dia menanyakan": the pronoun is the subject
-    # the head comes first: "ahli konstruksi dari Kalifornia" names an expert, not a state
+    # the head comes first: "ahli konstruksi dari Kalifornia" names an expert, not a state;
+    # but "studi dari Stanford Medicine" is that organisation's study
     cut = next((k for k in range(j + 2, stop + 1) if doc[k].lower_ in rv.NP_PREPOSITIONS),
                stop + 1)
+    if any(e.label_ in ("ORG", "PERSON", "PER") and cut <= e.start and e.end <= stop + 1
+           and not any(x.start < cut and x.end > j for x in v.ents) for e in v.ents):
+        cut = stop + 1
     return doc[j + 1:cut]
 
 

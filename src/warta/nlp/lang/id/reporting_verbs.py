@@ -63,7 +63,7 @@ INDIRECT_VERBS: frozenset[str] = frozenset({
     "mengungkap", "membeberkan", "mengemukakan", "mengumumkan", "menandaskan", "menuding",
     "menuduh", "memastikan", "berkata", "melaporkan", "mengutarakan",
     "mengisyaratkan", "menjamin", "menyadari", "mencatat", "menyinggung", "menggambarkan",
-    "memproyeksikan", "meramalkan", "mengancam",
+    "memproyeksikan", "meramalkan", "mengancam", "menemukan", "menunjukkan", "menyimpulkan",
 })
 
 # Verbs that frame a quoted fragment as the subject's words (partial quotes) without being
@@ -88,7 +88,8 @@ PASSIVE_NYA: frozenset[str] = frozenset({
 # kepemilikan", "membantah tuduhan", "mencatat kenaikan").
 INDIRECT_NEEDS_BAHWA: frozenset[str] = frozenset({
     "mengklaim", "mengeklaim", "mengakui", "membantah", "menyinggung", "mencatat", "menjamin",
-    "menyadari", "mengisyaratkan", "mengumumkan", "memastikan", "mengancam",
+    "menyadari", "mengisyaratkan", "mengumumkan", "memastikan", "mengancam", "menemukan",
+    "menunjukkan", "menyimpulkan",
 })
 # ... or with an auxiliary opening a verb phrase: "mengklaim telah menciptakan …",
 # "mengancam akan mendeportasi …".
