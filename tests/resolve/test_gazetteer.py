@@ -187,3 +187,8 @@ def test_stage_drops_derived_nouns_tagged_person(nlp, text: str, span: str) -> N
 def test_stage_languages_and_regions_are_not_states(nlp, text: str, expected) -> None:
     doc = with_persons(nlp, text)
     assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+def test_single_name_aliases_match_their_exact_spelling(nlp) -> None:
+    doc = with_persons(nlp, "Rapat Komisi XI berlangsung, sementara Xi berpidato.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Xi", "PERSON")]

@@ -142,6 +142,15 @@ def lookup(text: str) -> GazEntry | None:
 
 
 @lru_cache(maxsize=1)
+def _single_names() -> frozenset[str]:
+    """One-word aliases of public figures, spelled exactly ("Xi" but not "XI" of Komisi XI)."""
+    names = set()
+    for row in _rows("people.tsv"):
+        names.update(a for a in row["aliases"].split("|") if a and " " not in a)
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
 def _people() -> dict[str, GazEntry]:
     """people.tsv: public figures and their country (kept apart: persons are not places)."""
     index: dict[str, GazEntry] = {}
@@ -436,7 +445,9 @@ def _known_people(doc: Doc, taken: set[int]) -> list[Span]:
         hit = None
         if i not in taken and doc[i].text[:1].isupper():
             for end in range(min(len(doc), i + 5), i, -1):
-                if not _touches(doc[i:end], taken) and normalize(doc[i:end].text) in people:
+                if _touches(doc[i:end], taken) or normalize(doc[i:end].text) not in people:
+                    continue
+                if end - i > 1 or doc[i].text in _single_names():
                     hit = Span(doc, i, end, label="PERSON")
                     break
         if hit is None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_LIKE
+from warta.nlp.lang.id.org_patterns import ORG_PREFIXES
 from warta.nlp.lang.id.titles import (
     IDN,
     PORTFOLIO_WORDS,
@@ -105,7 +106,8 @@ def _qualifier(doc: Doc, i: int) -> Qualifier | None:
     if low in TITLE_COUNTRY_WORDS and doc[i].text[:1].isupper():
         return i + 1, TITLE_COUNTRY_WORDS[low], None, doc[i].text, False
     found = match_at(doc, i)
-    ent = next((e for e in doc.ents if e.start == i and e.label_ in {"ORG", "GPE", "LOC"}), None)
+    ent = next((e for e in doc.ents if e.start == i and e.label_ == "ORG"
+                and e[0].lower_ in ORG_PREFIXES), None)
     if ent is not None and found is None:
         # an organisation the model or a pattern found: "Ketua [Dewan Ekonomi Nasional] Luhut"
         inner = [match_at(doc, k, end_limit=ent.end) for k in range(ent.start, ent.end)]
