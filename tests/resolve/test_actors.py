@@ -77,6 +77,7 @@ def test_every_entity_of_an_actor_points_to_it(diplomasi) -> None:
         ("Ia menerima dukungan dari Beijing.", False),
         ("Beijing menolak tuduhan itu.", False),
         ("Rapat di Moskow dan Beijing berlangsung lancar.", True),
+        ("Rapat di Seoul, Moskow, dan Beijing berlangsung lancar.", True),
         ("Wali Kota Beijing menyambut tamu.", True),
         ("Pemerintah menilai Gubernur Beijing lalai.", True),
     ],
@@ -84,7 +85,7 @@ def test_every_entity_of_an_actor_points_to_it(diplomasi) -> None:
 def test_is_location_use(nlp, text: str, expected: bool) -> None:
     doc = with_persons(nlp, text)
     beijing = [e for e in doc.ents if e.text == "Beijing"][-1]
-    located = {e.end - 1 for e in doc.ents if e.text == "Moskow"}
+    located = {e.end - 1 for e in doc.ents if e.text in {"Moskow", "Seoul"}}
     assert is_location_use(beijing, located=located) is expected
 
 

@@ -105,7 +105,10 @@ def is_location_use(span: Span, *, located: set[int] | None = None) -> bool:
     if low in LOCATIVE_BEFORE:
         return True
     if low in COORDINATORS and located:
-        return (span.start - 2) in located
+        k = span.start - 1
+        while k >= 0 and doc[k].lower_ in COORDINATORS:
+            k -= 1
+        return k in located
     if doc.has_annotation("DEP"):
         root = span.root
         if any(c.dep_ == "case" and c.lower_ in LOCATIVE_CASES for c in root.children):

@@ -31,6 +31,7 @@ from warta.resolve import roles
 STAGE = "gazetteer"
 VERSION = "1"
 MAX_ALIAS_TOKENS = 7
+MAX_NAME_TOKENS = 6  # "Mohammed bin Salman Al Saud" has five
 
 # Hand-curated files first: the first file to define an alias owns it; later rows with a known
 # kb only add aliases (country_variants.tsv extends the generated countries.tsv).
@@ -292,8 +293,8 @@ def _check_person(ent: Span) -> Span | None:
         return ent
     doc = ent.doc
     first = next((c for c in ent.text if c.isalpha()), "")
-    if not first.isupper():
-        return None  # "(Jokowi)" is fine; "amal" is not a name
+    if not first.isupper() or len(ent) > MAX_NAME_TOKENS:
+        return None  # "(Jokowi)" is fine; "amal" or a whole upper-case sentence is not a name
     title = roles.match_title(doc, ent.start)
     if title is not None and title[0] >= ent.end:
         return None
