@@ -560,3 +560,14 @@ def test_findings_with_bahwa_belong_to_the_organisation_behind_the_study(make):
 
 def test_findings_verb_without_bahwa_reports_nothing(make):
     assert indirect_quotes(make("Polisi menemukan sebuah tas di Bandung kemarin.")) == []
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    ("Dijelaskan Rina, pasar itu akan dibuka kembali setelah renovasi selesai.",
+     "pasar itu akan dibuka", RINA),
+    ("Budi Hartono, Kepala Seksi Penagihan, Kementerian Perdagangan menjelaskan target "
+     "tahun ini sudah tercapai.", "target tahun ini", BUDI),
+    ("“Kami siap mendukung program itu sepenuhnya,” ujarnya Santoso.", "Kami siap", JOKO),
+])
+def test_named_passive_leading_name_and_named_nya_cue(make, text, fragment, speaker):
+    assert _find(extract_quotes(make(text)), fragment).speaker == speaker

@@ -232,7 +232,23 @@ def subject_of(v: View, verb: int, lo: int) -> Span | None:
             if verb_like(doc[m]) and m > start:
                 return np_before(v, m, start)
         return None
-    return np_before(v, verb, lo)
+    np = np_before(v, verb, lo)
+    if np is not None and np.start > lo and doc[np.start - 1].text == ",":
+        return _leading_name(v, lo, np) or np
+    return np
+
+
+def _leading_name(v: View, lo: int, np: Span) -> Span | None:
+    """'Subur Saroso, Kepala Seksi …, Kanwil DJP … menjelaskan': the name opening the clause,
+    when the phrase before the verb is only its appositive role (no person in it)."""
+    doc = v.doc
+    if any(TYPE_RANK.get(e.label_, 9) == 0 and np.start <= e.start < np.end for e in v.ents):
+        return None
+    comma = next((k for k in range(lo, np.start) if doc[k].text == ","), None)
+    for e in v.ents:
+        if e.start == lo and e.end == comma and TYPE_RANK.get(e.label_, 9) == 0:
+            return e
+    return None
 
 
 

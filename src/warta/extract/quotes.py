@@ -109,6 +109,36 @@ def _with_apposition(v: View, np: Span, stop: int, hi: int) -> tuple[Span, int]:
     return doc[np.start:name.end], end
 
 
+def _cue_word_frame(v: View, i: int, hi: int, nya: bool) -> _Frame | None:
+    """The speaker after a cue word at ``i``: 'kata Putin', 'ujarnya' / 'ujar nya' (pronoun),
+    'lanjut dia', and 'ujarnya Ma'mun' (the clitic plus the name)."""
+    doc = v.doc
+    cue = doc[i:i + 1]
+    k = i + 1
+    if not nya and k < hi and doc[k].lower_ in ("nya", "-nya"):  # a tokenizer split the clitic
+        nya, k = True, k + 1
+    if k < hi and doc[k].text[:1].isupper() and doc[k].lower_ not in rv.SPEAKER_STOPS \
+            and doc[k].lower_ not in rv.PRONOUNS:
+        np, stop = np_after(v, k, hi)
+        if np is not None:
+            np, stop = _with_apposition(v, np, stop, hi)
+            tail, _ = _attribution_tail(v, stop, hi)
+            return _Frame(np, cue, False, tail, _date_in(v, i, hi))
+    if nya:
+        speaker = doc[k - 1:k] if k > i + 1 else cue
+        tail, _ = _attribution_tail(v, k, hi)
+        return _Frame(speaker, cue, True, tail, _date_in(v, i, hi))
+    if k < hi and doc[k].lower_ in rv.PRONOUNS:
+        tail, _ = _attribution_tail(v, k + 1, hi)
+        return _Frame(doc[k:k + 1], cue, True, tail, _date_in(v, i, hi))
+    np, stop = np_after(v, k, hi)
+    if np is None:
+        return None
+    np, stop = _with_apposition(v, np, stop, hi)
+    tail, _ = _attribution_tail(v, stop, hi)
+    return _Frame(np, cue, False, tail, _date_in(v, i, hi))
+
+
 def _cue_after(v: View, after: int, hi: int) -> _Frame | None:
     """'…," kata X kepada Y' / '…," ujarnya' / '…," X menambahkan' after a quote."""
     doc, i = v.doc, after
@@ -120,19 +150,7 @@ def _cue_after(v: View, after: int, hi: int) -> _Frame | None:
         return _demikian(v, i, hi)
     is_cue, nya = stem_cue(doc[i].text)
     if is_cue:
-        cue = doc[i:i + 1]
-        if nya:
-            tail, _ = _attribution_tail(v, i + 1, hi)
-            return _Frame(cue, cue, True, tail, _date_in(v, i, hi))
-        if i + 1 < hi and doc[i + 1].lower_ in rv.PRONOUNS:
-            tail, _ = _attribution_tail(v, i + 2, hi)
-            return _Frame(doc[i + 1:i + 2], cue, True, tail, _date_in(v, i, hi))
-        np, stop = np_after(v, i + 1, hi)
-        if np is None:
-            return None
-        np, stop = _with_apposition(v, np, stop, hi)
-        tail, _ = _attribution_tail(v, stop, hi)
-        return _Frame(np, cue, False, tail, _date_in(v, i, hi))
+        return _cue_word_frame(v, i, hi, nya)
     # "…," Putin menambahkan. / "…," ia menegaskan. — the quote must end like a statement
     # (comma or final stop), unlike a nickname inside a name: "Munafri 'Appi' Arifuddin …"
     before = doc[after - 2:after] if after >= 2 else doc[0:0]
@@ -440,6 +458,15 @@ def _agentless(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate 
         if cand is not None:
             cand.cue, cand.inherit = doc[lo:lo + 1], True
         return cand
+    if hi - lo >= 4 and doc[lo].lower_ in rv.PASSIVE_CUES:  # "Dijelaskan Veronica, …"
+        start = lo + 1 + (doc[lo + 1].lower_ == "oleh")
+        np, stop = np_after(v, start, hi)
+        if np is not None and stop < hi and doc[stop].text == ",":
+            cand = _clause(v, stop + 1, _clause_end(v, stop + 1, hi), direct)
+            if cand is not None:
+                cand.cue, cand.speaker_span = doc[lo:lo + 1], np
+                cand.pronoun = np[0].lower_ in rv.PRONOUNS
+            return cand
     for j in range(lo, hi - 1):
         if (doc[j].lower_ in rv.PASSIVE_CUES and doc[j + 1].lower_ == "bahwa"
                 and v.region_of[j] < 0):
