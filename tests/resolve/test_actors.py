@@ -323,3 +323,9 @@ def test_portfolio_words_continue_the_title(nlp, text: str, person: str, roles_)
     doc = with_persons(nlp, text)
     people = [a for a in doc._.actors if a.type == "PERSON"]
     assert [(a.name, a.roles) for a in people] == [(person, roles_)]
+
+
+def test_degrees_are_not_part_of_the_name(nlp) -> None:
+    doc = with_persons(nlp, "Menurut Dr. Sari Dewi, M.Si., harga naik.", ("Dr. Sari Dewi, M.Si.",))
+    people = [a for a in doc._.actors if a.type == "PERSON"]
+    assert [(a.id, a.name) for a in people] == [("person:sari-dewi", "Sari Dewi")]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from warta.nlp.lang.id.honorifics import DEGREES
 from warta.nlp.lang.id.pronouns import (
     CLITIC,
     CLITIC_HOSTS,
@@ -89,12 +90,21 @@ class Cluster:
         return max((m.start for m in self.mentions if m.start < i), default=-1)
 
 
-def name_tokens(span: Span) -> tuple[str, ...]:
-    """The folded name tokens of a person span, honorifics and degrees left out."""
+def _name_words(span: Span) -> list[str]:
     doc = span.doc
     start = roles.skip_honorifics(doc, span.start, span.end)
-    toks = [t for t in doc[start : span.end] if not t.is_punct and not t.is_space]
-    return tuple(fold(t.text) for t in toks)
+    return [t.text for t in doc[start : span.end]
+            if not t.is_punct and not t.is_space and t.lower_ not in DEGREES]
+
+
+def name_tokens(span: Span) -> tuple[str, ...]:
+    """The folded name tokens of a person span, honorifics and degrees left out."""
+    return tuple(fold(w) for w in _name_words(span))
+
+
+def name_text(span: Span) -> str:
+    """The name as written, without honorifics or degrees ("Dr. Ani Yudhoyono, M.Si." → …)."""
+    return " ".join(_name_words(span))
 
 
 def cluster_names(persons: Sequence[Span]) -> list[Cluster]:
@@ -107,9 +117,7 @@ def cluster_names(persons: Sequence[Span]) -> list[Cluster]:
             continue
         target = _best_cluster(clusters, toks, span.start)
         if target is None:
-            doc = span.doc
-            start = roles.skip_honorifics(doc, span.start, span.end)
-            clusters.append(Cluster(toks, doc[start : span.end].text, [span]))
+            clusters.append(Cluster(toks, name_text(span), [span]))
         else:
             target.mentions.append(span)
     for cluster in clusters:

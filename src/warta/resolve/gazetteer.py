@@ -42,7 +42,6 @@ FILES: tuple[str, ...] = (
 
 # Administrative words before a place name that lookup may drop ("Kota Bandung").
 ADMIN_PREFIXES = frozenset({"kota", "kabupaten", "kab.", "kab", "provinsi", "prov.", "pulau"})
-KINDS_GPE = frozenset({"country", "capital", "city", "province", "regency"})
 
 
 @dataclass(frozen=True)

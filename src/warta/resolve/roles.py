@@ -43,10 +43,6 @@ class Title:
     rank: str | None = None  # normalised rank ("general")
     qualifier: str | None = None  # gazetteer kb of a qualifying institution ("kpk")
 
-    @property
-    def base_role(self) -> str:
-        return self.role
-
     def default_country(self) -> str | None:
         """Country implied by the title itself when the text states none."""
         if self.country:
