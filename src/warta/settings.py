@@ -31,6 +31,11 @@ class LanguageSettings:
 
 
 @dataclass(frozen=True)
+class ActorsSettings:
+    user_file: str = ""  # actors.toml/CSV that adds or corrects actors; wins over what is learned
+
+
+@dataclass(frozen=True)
 class StoreSettings:
     path: str = "warta.db"
 
@@ -46,6 +51,7 @@ class ServeSettings:
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     language: LanguageSettings = field(default_factory=LanguageSettings)
+    actors: ActorsSettings = field(default_factory=ActorsSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
     serve: ServeSettings = field(default_factory=ServeSettings)
 
@@ -58,6 +64,7 @@ class Settings:
 _SECTIONS = {
     "ingest": IngestSettings,
     "language": LanguageSettings,
+    "actors": ActorsSettings,
     "store": StoreSettings,
     "serve": ServeSettings,
 }

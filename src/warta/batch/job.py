@@ -27,5 +27,5 @@ def run_partition(items: list[RawArticle | Failure], settings: Settings) -> list
     from warta.process import analyze_many
 
     raws = [i for i in items if isinstance(i, RawArticle)]
-    analysed = iter(analyze_many(raws, load(), settings))
+    analysed = iter(analyze_many(raws, load(settings), settings))
     return [i if isinstance(i, Failure) else next(analysed) for i in items]

@@ -81,13 +81,13 @@ def _records(items: Iterable[RawArticle | Failure],
             if len(chunk) < CHUNK:
                 continue
         if chunk:
-            nlp = nlp or _load()
+            nlp = nlp or _load(settings)
             yield from _analyze_chunk(chunk, nlp, settings)
             chunk = []
         if isinstance(item, Failure):
             yield item
     if chunk:
-        yield from _analyze_chunk(chunk, nlp or _load(), settings)
+        yield from _analyze_chunk(chunk, nlp or _load(settings), settings)
 
 
 def _analyze_chunk(chunk: list[RawArticle], nlp: Any,
@@ -117,10 +117,10 @@ def _analyze_one(raw: RawArticle, nlp: Any, settings: Settings) -> dict[str, Any
         return Failure(where, Errors.E012.format(path=where, reason=reason))
 
 
-def _load() -> Any:
+def _load(settings: Settings) -> Any:
     import warta
 
-    return warta.load()
+    return warta.load(settings)
 
 
 def _json_printer() -> Any:

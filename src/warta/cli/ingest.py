@@ -118,7 +118,7 @@ def _ingest(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, set
     for chunk in _chunks(_unseen(items, conn, tally), CHUNK):
         if nlp is None and any(isinstance(item, RawArticle) for item, _ in chunk):
             status(f"{tally.stored} already stored · loading the NLP pipeline…")
-            nlp = warta.load()
+            nlp = warta.load(settings)
         outcomes = _analyze_chunk([item for item, _ in chunk], nlp, settings)
         for (_, key), outcome in zip(chunk, outcomes, strict=True):
             if isinstance(outcome, Failure):

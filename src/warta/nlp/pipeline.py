@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
 
 from warta.errors import ConfigError, Errors
 from warta.nlp import extensions
+from warta.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -58,19 +61,24 @@ def _base(path: Path | None) -> Language:
 
         return spacy.load(path)
     log.warning(Errors.E022.format(path=path))
-    nlp = spacy.blank("id")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    return spacy.blank("id")
 
 
-def build(path: Path | None = None, *, stages: bool = True) -> Language:
-    """A fresh pipeline: the trained model at ``path`` (default: shipped) plus warta's stages."""
+def build(path: Path | None = None, *, stages: bool = True,
+          stage_config: Mapping[str, dict[str, Any]] | None = None) -> Language:
+    """A fresh pipeline: the trained model at ``path`` (default: shipped) plus warta's stages.
+
+    ``stage_config`` gives a stage's factory options by pipe name, e.g.
+    ``{"actors": {"user_file": "actors.toml"}}``.
+    """
     extensions.register()
     nlp = _base(path)
+    if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
+        nlp.add_pipe("sentencizer", first=True)  # e.g. an NER-only model under evaluation
     if stages:
         for name, factory in _register_stages():
             if name not in nlp.pipe_names:
-                nlp.add_pipe(factory, name=name)
+                nlp.add_pipe(factory, name=name, config=dict((stage_config or {}).get(name, {})))
     _check_contracts(nlp)
     return nlp
 
@@ -83,7 +91,14 @@ def _check_contracts(nlp: Language) -> None:
             raise ConfigError(Errors.E020.format(name=name, missing=missing))
 
 
-@lru_cache(maxsize=1)
-def load() -> Language:
-    """The shared, process-wide pipeline (built on first use)."""
-    return build()
+def stage_config(settings: Settings) -> dict[str, dict[str, Any]]:
+    """Stage options that come from settings rather than from the model."""
+    if settings.actors.user_file:
+        return {"actors": {"user_file": settings.actors.user_file}}
+    return {}
+
+
+@lru_cache(maxsize=4)
+def load(settings: Settings | None = None) -> Language:
+    """The shared, process-wide pipeline for these settings (built on first use)."""
+    return build(stage_config=stage_config(settings) if settings is not None else None)
