@@ -77,7 +77,7 @@ def _events(doc: Doc) -> list[dict[str, Any]]:
         out.append({
             "type": e.type, "mode": e.mode, "cameo": e.cameo, "source": e.source,
             "target": e.target, "date": e.date, "location": _place(e.location),
-            "negated": e.negated, "modality": e.modality,
+            "negated": e.negated, "modality": e.modality, "symmetric": e.symmetric,
             "start": _sent(e.trigger).start_char,
             "end": _sent(e.trigger).end_char,
             "trigger": e.trigger.text,

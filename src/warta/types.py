@@ -116,6 +116,7 @@ class Event:
     location: Place | None = None
     negated: bool = False
     modality: Modality = "asserted"
+    symmetric: bool = False  # undirected (meet, agree): source/target are only in text order
     evidence: list[Span] = field(default_factory=list)  # every mention merged into this event
     goldstein: float | None = None
     quad_class: int | None = None

@@ -136,3 +136,15 @@ def test_older_store_is_upgraded_in_place(tmp_path: Path) -> None:
     assert migrations.pending(conn) == []
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM inputs").fetchone()[0] == 0
+
+
+def test_event_symmetric_column_is_added_to_an_older_store(tmp_path: Path) -> None:
+    path = tmp_path / "w.db"
+    conn = connect(path)
+    conn.execute("ALTER TABLE events DROP COLUMN symmetric")  # as before migration 3
+    conn.execute("DELETE FROM _migrations WHERE name = '0003_event_symmetric'")
+    conn.close()
+    assert migrations.pending(sqlite3.connect(path)) == ["0003_event_symmetric"]
+    conn = connect(path)
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(events)")}
+    assert "symmetric" in columns and migrations.pending(conn) == []

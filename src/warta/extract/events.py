@@ -548,7 +548,7 @@ def finalize(c: Candidate, *, published: str | None, reference: str | None) -> E
     s = score(c.type, c.mode)
     return Event(type=c.type, trigger=c.trigger, mode=c.mode, cameo=c.cameo, source=c.source,
                  target=c.target, date=date, location=c.location, negated=c.negated,
-                 modality=modality, evidence=list(c.evidence),
+                 modality=modality, symmetric=c.symmetric, evidence=list(c.evidence),
                  goldstein=s.goldstein if s else None, quad_class=s.quad_class if s else None)
 
 

@@ -74,6 +74,12 @@ def _inputs(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+@migration("0003_event_symmetric")
+def _event_symmetric(conn: sqlite3.Connection) -> None:
+    """Undirected events (meetings, agreements): source and target are in text order only."""
+    conn.execute("ALTER TABLE events ADD COLUMN symmetric INTEGER NOT NULL DEFAULT 0")
+
+
 def _has_table(conn: sqlite3.Connection) -> bool:
     row = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone()

@@ -322,7 +322,7 @@ def iter_events(conn: sqlite3.Connection, *, actor: str | None = None,
                      e.target_id, t.name AS target_name, t.country AS target_country,
                      t.type AS target_type,
                      e.date, e.location, e.negated, e.modality, e.start, e.end, e.trigger,
-                     e.evidence, e.goldstein, e.quad_class, e.stage,
+                     e.evidence, e.goldstein, e.quad_class, e.stage, e.symmetric,
                      a.title AS article_title, a.published AS article_published, a.url
               FROM events e JOIN articles a ON a.id = e.article_id
               LEFT JOIN actors s ON s.id = e.source_id

@@ -239,11 +239,13 @@ def _insert_events(conn: sqlite3.Connection, record: Record) -> None:
                      _json(location) if location is not None else None,
                      int(bool(e.get("negated"))), e.get("modality") or "asserted",
                      e["start"], e["end"], e.get("trigger"), _json(e.get("evidence") or []),
-                     e.get("goldstein"), e.get("quad_class"), stage))
+                     e.get("goldstein"), e.get("quad_class"), stage,
+                     int(bool(e.get("symmetric")))))
     conn.executemany(
         """INSERT INTO events(article_id, seq, type, mode, cameo, source_id, target_id, date,
                location, negated, modality, start, end, trigger, evidence, goldstein, quad_class,
-               stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
+               stage, symmetric)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
 
 
 def _json(value: Any) -> str:
