@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from warta.store.queries import _ACTOR_IDS, _article_filters, fts_query
+from warta.store.queries import _article_filters, event_filters, fts_query
 
 BATCH = 1000
 # Tables the exports may stream, with the column that gives a stable order.
@@ -56,34 +56,11 @@ def articles_per_day(conn: sqlite3.Connection, query: str = "", *, since: str | 
     return [(r[0], r[1]) for r in conn.execute(sql, params)]
 
 
-def _event_filters(*, actor: str | None, type: str | None, since: str | None,
-                   until: str | None, article_id: str | None) -> tuple[list[str], dict[str, Any]]:
-    # Same semantics as queries.iter_events, so a chart and its table always agree.
-    where: list[str] = []
-    params: dict[str, Any] = {}
-    if actor:
-        where.append(f"(e.source_id IN ({_ACTOR_IDS}) OR e.target_id IN ({_ACTOR_IDS}))")
-        params["actor"] = actor
-    if type:
-        where.append("e.type = upper(:type)")
-        params["type"] = type
-    if since:
-        where.append("coalesce(e.date, a.published) >= :since")
-        params["since"] = since
-    if until:
-        where.append("substr(coalesce(e.date, a.published), 1, length(:until)) <= :until")
-        params["until"] = until
-    if article_id:
-        where.append("e.article_id = :article_id")
-        params["article_id"] = article_id
-    return where, params
-
-
 def count_events(conn: sqlite3.Connection, *, actor: str | None = None, type: str | None = None,
                  since: str | None = None, until: str | None = None,
                  article_id: str | None = None) -> int:
     """How many events ``queries.list_events`` would return without a limit."""
-    where, params = _event_filters(actor=actor, type=type, since=since, until=until,
+    where, params = event_filters(actor=actor, type=type, since=since, until=until,
                                    article_id=article_id)
     sql = (f"SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id "
            f"{'WHERE ' + ' AND '.join(where) if where else ''}")
@@ -95,7 +72,7 @@ def events_per_day(conn: sqlite3.Connection, *, actor: str | None = None,
                    article_id: str | None = None) -> list[tuple[str, str, int]]:
     """(day, type, count) of the filtered events; an event without a full date of its own falls
     back to its article's day, as in ``queries.iter_events``; still partial ones are left out."""
-    where, params = _event_filters(actor=actor, type=type, since=since, until=until,
+    where, params = event_filters(actor=actor, type=type, since=since, until=until,
                                    article_id=article_id)
     day = "substr(coalesce(e.date, a.published), 1, 10)"
     where.append(f"length({day}) = 10")

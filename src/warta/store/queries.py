@@ -57,17 +57,27 @@ def fts_query(query: str) -> str:
     return " ".join(parts)
 
 
+def _date_bounds(column: str, since: str | None, until: str | None, where: list[str],
+                 params: dict[str, Any]) -> None:
+    """Add the ``since``/``until`` clauses on the SQL expression ``column`` (ISO strings).
+
+    One definition for articles, quotes and events, so every list, chart and export bounds dates
+    the same way: ``until`` is inclusive at its own precision.
+    """
+    if since:
+        where.append(f"{column} >= :since")
+        params["since"] = since
+    if until:
+        where.append(f"substr({column}, 1, length(:until)) <= :until")
+        params["until"] = until
+
+
 def _article_filters(*, since: str | None, until: str | None, language: str | None,
                      source: str | None, actor: str | None,
                      event_type: str | None) -> tuple[list[str], dict[str, Any]]:
     where: list[str] = []
     params: dict[str, Any] = {}
-    if since:
-        where.append("a.published >= :since")
-        params["since"] = since
-    if until:
-        where.append("substr(a.published, 1, length(:until)) <= :until")
-        params["until"] = until
+    _date_bounds("a.published", since, until, where, params)
     if language:
         where.append("a.language = :language")
         params["language"] = language
@@ -265,12 +275,7 @@ def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
     if speaker:
         where.append(f"q.speaker_id IN ({_ACTOR_IDS})")
         params["actor"] = speaker
-    if since:
-        where.append("coalesce(q.date, a.published) >= :since")
-        params["since"] = since
-    if until:
-        where.append("substr(coalesce(q.date, a.published), 1, length(:until)) <= :until")
-        params["until"] = until
+    _date_bounds("coalesce(q.date, a.published)", since, until, where, params)
     if article_id:
         where.append("q.article_id = :article_id")
         params["article_id"] = article_id
@@ -283,6 +288,26 @@ def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
               {'WHERE ' + ' AND '.join(where) if where else ''}
               ORDER BY coalesce(q.date, a.published) DESC, q.article_id, q.seq LIMIT :limit"""
     return [dict(r) for r in conn.execute(sql, params)]
+
+
+def event_filters(*, actor: str | None, type: str | None, since: str | None,
+                  until: str | None, article_id: str | None) -> tuple[list[str], dict[str, Any]]:
+    """WHERE clauses and parameters over ``events e JOIN articles a``: shared by the event
+    list, the explorer's counts and charts (``analytics``), so a chart counts what its table
+    lists. An event without a date of its own is dated by its article."""
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if actor:
+        where.append(f"(e.source_id IN ({_ACTOR_IDS}) OR e.target_id IN ({_ACTOR_IDS}))")
+        params["actor"] = actor
+    if type:
+        where.append("e.type = upper(:type)")
+        params["type"] = type
+    _date_bounds("coalesce(e.date, a.published)", since, until, where, params)
+    if article_id:
+        where.append("e.article_id = :article_id")
+        params["article_id"] = article_id
+    return where, params
 
 
 def list_events(conn: sqlite3.Connection, *, actor: str | None = None,
@@ -300,22 +325,9 @@ def iter_events(conn: sqlite3.Connection, *, actor: str | None = None,
                 article_id: str | None = None,
                 limit: int | None = None) -> Iterator[dict[str, Any]]:
     """Like ``list_events`` but lazy and unlimited by default (for exports)."""
-    where, params = [], {"limit": -1 if limit is None else limit}
-    if actor:
-        where.append(f"(e.source_id IN ({_ACTOR_IDS}) OR e.target_id IN ({_ACTOR_IDS}))")
-        params["actor"] = actor
-    if type:
-        where.append("e.type = upper(:type)")
-        params["type"] = type
-    if since:
-        where.append("coalesce(e.date, a.published) >= :since")
-        params["since"] = since
-    if until:
-        where.append("substr(coalesce(e.date, a.published), 1, length(:until)) <= :until")
-        params["until"] = until
-    if article_id:
-        where.append("e.article_id = :article_id")
-        params["article_id"] = article_id
+    where, params = event_filters(actor=actor, type=type, since=since, until=until,
+                                  article_id=article_id)
+    params["limit"] = -1 if limit is None else limit
     sql = f"""SELECT e.article_id, e.seq, e.type, e.mode, e.cameo,
                      e.source_id, s.name AS source_name, s.country AS source_country,
                      s.type AS source_type,
