@@ -91,6 +91,12 @@ def test_runnable_command_has_an_example(cli_sections: dict[str, str], path: str
         f"the `{path}` section of docs/cli.md has no ```sh example running it")
 
 
+@pytest.mark.parametrize("path", [p for p, _ in COMMANDS if p.count(" ") == 1])
+def test_command_states_exit_status(cli_sections: dict[str, str], path: str) -> None:
+    assert "**Exit status" in _prose(cli_sections.get(path, "")), (
+        f"the `{path}` section of docs/cli.md does not say its exit status")
+
+
 def test_docs_mention_no_removed_command() -> None:
     """A documented `warta …` heading whose command is gone fails too."""
     known = {p for p, _ in COMMANDS}
