@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import shlex
 import tomllib
 from pathlib import Path
 from types import ModuleType
@@ -28,6 +29,7 @@ CONFIG_MD = DOCS / "configuration.md"
 README = ROOT / "README.md"
 SCHEMA = ROOT / "src" / "warta" / "schema" / "article-1.schema.json"
 DEFAULT_CONFIG = ROOT / "src" / "warta" / "default_config.toml"
+USER_DOCS = [README, CLI_MD, RECORD_MD, CONFIG_MD]
 README_LINKS = ["docs/cli.md", "docs/record.md", "docs/configuration.md", "docs/actors.md",
                 "docs/exports.md", "docs/explorer.md", "docs/ARCHITECTURE.md"]
 
@@ -182,3 +184,55 @@ def test_relative_links_resolve(doc: Path) -> None:
     targets = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", doc.read_text("utf-8"))
     missing = [t for t in targets if "://" not in t and not (doc.parent / t).exists()]
     assert not missing, f"{doc.name} links to missing files: {missing}"
+
+
+def _example_lines() -> list[tuple[str, str]]:
+    """(document, command line) for every `warta …` line in a ```sh block of the user docs."""
+    out = []
+    for doc in USER_DOCS:
+        for block in re.findall(r"```sh\n(.*?)```", doc.read_text("utf-8"), flags=re.DOTALL):
+            for line in block.splitlines():
+                for part in line.split("|"):
+                    if part.strip().startswith("warta "):
+                        out.append((doc.name, part.strip()))
+    return out
+
+
+def _resolve(words: list[str]) -> tuple[click.Command, list[str], click.Context]:
+    """The (sub)command a command line names, and the words after it."""
+    from warta.cli import cli
+
+    cmd: click.Command = cli
+    ctx = click.Context(cli, info_name="warta")
+    rest = words[1:]
+    while isinstance(cmd, click.Group) and rest and not rest[0].startswith("-"):
+        sub = cmd.get_command(ctx, rest[0])
+        if sub is None:
+            break
+        ctx = click.Context(sub, info_name=rest[0], parent=ctx)
+        cmd, rest = sub, rest[1:]
+    return cmd, rest, ctx
+
+
+@pytest.mark.parametrize(("doc", "line"), _example_lines())
+def test_example_uses_real_options(doc: str, line: str) -> None:
+    """Every option an example passes exists on that command, with an accepted choice."""
+    words = shlex.split(line, comments=True)
+    cmd, rest, _ = _resolve(words)
+    if isinstance(cmd, click.Group) and not cmd.invoke_without_command:
+        assert rest and rest[0].startswith("-"), f"{doc}: `{line}` names no command"
+    options = {name: p for p in cmd.params if isinstance(p, click.Option)
+               for name in [*p.opts, *p.secondary_opts]}
+    options.setdefault("--help", click.Option(["--help"], is_flag=True))
+    for i, word in enumerate(rest):
+        if not word.startswith("--"):
+            continue
+        name, _, value = word.partition("=")
+        assert name in options, f"{doc}: `{line}`: {name} is not an option of that command"
+        kind = options[name].type
+        if isinstance(kind, click.Choice) and not options[name].is_flag:
+            value = value or (rest[i + 1] if i + 1 < len(rest) else "")
+            choices = [str(c) for c in kind.choices]
+            if not kind.case_sensitive:
+                value, choices = value.lower(), [c.lower() for c in choices]
+            assert value in choices, f"{doc}: `{line}`: {value!r} is not a {name} choice"
