@@ -91,6 +91,8 @@ def _value(param: click.Parameter) -> str:
             return "DIRECTORY"
         return "FILE" if not kind.dir_okay else "PATH"
     if isinstance(kind, click.IntRange):
+        if kind.min is not None and kind.max is not None:
+            return f"INTEGER {kind.min}–{kind.max}"
         low = "" if kind.min is None else f" ≥ {kind.min}"
         high = "" if kind.max is None else f" ≤ {kind.max}"
         return f"INTEGER{low}{high}"
