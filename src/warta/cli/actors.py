@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import sys
 from typing import Any
 
 import click
@@ -16,13 +15,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from warta.cli.common import fail, format_option, reading
 from warta.cli.options import db_option
 from warta.errors import WartaError
-
-
-def _fail(err: Exception) -> None:
-    click.echo(f"warta: {err}", err=True)
-    sys.exit(2)
 
 
 def _load_user_file(db_path: str, path: str) -> int:
@@ -46,14 +41,10 @@ def _load_user_file(db_path: str, path: str) -> int:
 
 
 def _query(db_path: str, **filters: Any) -> list[dict[str, Any]]:
-    from warta.store.db import connect
     from warta.store.queries import list_actors
 
-    conn = connect(db_path, read_only=True)
-    try:
+    with reading(db_path) as conn:
         return list_actors(conn, **filters)
-    finally:
-        conn.close()
 
 
 @click.command()
@@ -66,8 +57,7 @@ def _query(db_path: str, **filters: Any) -> list[dict[str, Any]]:
               help="Most actors to show.")
 @click.option("--load", "load_path", default=None, type=click.Path(exists=True, dir_okay=False),
               help="First write this actors.toml into the store (user actors win).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="A rich table, or JSON Lines for scripts.")
+@format_option("table", "json", help="A rich table, or JSON Lines for scripts.")
 def actors(db_path: str, country: str | None, search: str | None, type_: str | None,
            limit: int, load_path: str | None, fmt: str) -> None:
     """List stored actors, most mentioned first: id, name, type, country, roles, aliases.
@@ -76,14 +66,13 @@ def actors(db_path: str, country: str | None, search: str | None, type_: str | N
 
         warta actors --db warta.db --country RUS --search putin
     """
-    try:
-        if load_path:
+    if load_path:
+        try:
             count = _load_user_file(db_path, load_path)
-            click.echo(f"loaded {count} user actors from {load_path}", err=True)
-        rows = _query(db_path, country=country, search=search, type=type_, limit=limit)
-    except (WartaError, sqlite3.Error) as err:
-        _fail(err)
-        return
+        except (WartaError, sqlite3.Error) as err:
+            fail(err)
+        click.echo(f"loaded {count} user actors from {load_path}", err=True)
+    rows = _query(db_path, country=country, search=search, type=type_, limit=limit)
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))

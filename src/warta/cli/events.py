@@ -4,39 +4,26 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 import sys
 from typing import Any
 
 import click
 
+from warta.cli.common import date_options, format_option, plover_type_option, reading
 from warta.cli.options import db_option
-from warta.errors import WartaError
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-                "COERCE", "ASSAULT")
 CSV_COLUMNS = ("article_id", "seq", "date", "source_id", "source_name", "source_country", "type",
                "mode", "cameo", "target_id", "target_name", "target_country", "location",
                "location_country", "negated", "modality", "goldstein", "quad_class", "trigger",
                "article_title", "url")
 
 
-def _fail(err: Exception) -> None:
-    click.echo(f"warta: {err}", err=True)
-    sys.exit(2)
-
-
 def query_events(db_path: str, **filters: Any) -> list[dict[str, Any]]:
     """Events from the store through ``store.queries.list_events`` (read-only connection)."""
-    from warta.store.db import connect
     from warta.store.queries import list_events
 
-    conn = connect(db_path, read_only=True)
-    try:
+    with reading(db_path) as conn:
         return list_events(conn, **filters)
-    finally:
-        conn.close()
 
 
 def flat(row: dict[str, Any]) -> dict[str, Any]:
@@ -79,14 +66,11 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
 @db_option
 @click.option("--actor", default=None, help="Events whose source or target is this actor "
               "(id, name or alias).")
-@click.option("--type", "type_", type=click.Choice(PLOVER_TYPES, case_sensitive=False),
-              default=None, help="Only events of this PLOVER type.")
-@click.option("--since", default=None, help="Events on or after this date (YYYY[-MM[-DD]]).")
-@click.option("--until", default=None, help="Events on or before this date (YYYY[-MM[-DD]]).")
+@plover_type_option()
+@date_options("Events")
 @click.option("--limit", default=1000, show_default=True, type=click.IntRange(min=1),
               help="Most events to show.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True, help="A table, CSV, or JSON Lines for scripts.")
+@format_option("table", "csv", "json", help="A table, CSV, or JSON Lines for scripts.")
 def events(db_path: str, actor: str | None, type_: str | None, since: str | None,
            until: str | None, limit: int, fmt: str) -> None:
     """List stored events, oldest first: date, source, PLOVER type/mode, target, place.
@@ -95,12 +79,7 @@ def events(db_path: str, actor: str | None, type_: str | None, since: str | None
 
         warta events --db warta.db --actor Putin --type CONSULT --since 2024-01
     """
-    try:
-        rows = query_events(db_path, actor=actor, type=type_, since=since, until=until,
-                            limit=limit)
-    except (WartaError, sqlite3.Error) as err:
-        _fail(err)
-        return
+    rows = query_events(db_path, actor=actor, type=type_, since=since, until=until, limit=limit)
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-import sys
 from typing import Any
 
 import click
@@ -12,33 +10,20 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from warta.cli.common import date_options, format_option, reading
 from warta.cli.options import db_option
-from warta.errors import WartaError
 
 _SNIPPET = 200  # characters of quote text shown in the table; JSON has it all
-
-
-def _open_store(db_path: str) -> sqlite3.Connection:
-    """The store, read-only; a missing or foreign file is one line on stderr and exit 2."""
-    from warta.store.db import connect
-
-    try:
-        return connect(db_path, read_only=True)
-    except WartaError as e:
-        click.echo(f"warta: {e}", err=True)
-        sys.exit(2)
 
 
 @click.command()
 @db_option
 @click.option("--speaker", default=None,
               help="Only quotes by this actor (id, name or alias, case-insensitive).")
-@click.option("--since", default=None, help="Stated (else published) on or after this ISO date.")
-@click.option("--until", default=None, help="Stated (else published) on or before this ISO date.")
+@date_options("Stated (else published)")
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(min=1),
               help="Most quotes to show.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="A rich table, or JSON Lines for scripts.")
+@format_option("table", "json", help="A rich table, or JSON Lines for scripts.")
 def quotes(db_path: str, speaker: str | None, since: str | None, until: str | None,
            limit: int, fmt: str) -> None:
     """List stored quotes, newest first: text, kind, speaker, cue and date.
@@ -49,14 +34,8 @@ def quotes(db_path: str, speaker: str | None, since: str | None, until: str | No
     """
     from warta.store.queries import list_quotes
 
-    conn = _open_store(db_path)
-    try:
+    with reading(db_path) as conn:
         rows = list_quotes(conn, speaker=speaker, since=since, until=until, limit=limit)
-    except (WartaError, sqlite3.Error) as e:
-        click.echo(f"warta: {e}", err=True)
-        sys.exit(2)
-    finally:
-        conn.close()
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))

@@ -3,36 +3,20 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-import sys
-from typing import Any
 
 import click
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from warta.cli.common import date_options, format_option, plover_type_option, reading
 from warta.cli.options import db_option
-from warta.errors import WartaError
 
 # Highlight markers no article text contains; turned into styles after escaping nothing.
 _OPEN, _CLOSE = "\x02", "\x03"
 
 
-def _open_store(db_path: str) -> sqlite3.Connection:
-    """The store, read-only; a missing or foreign file is one line on stderr and exit 2."""
-    from warta.store.db import connect
-
-    try:
-        return connect(db_path, read_only=True)
-    except WartaError as e:
-        click.echo(f"warta: {e}", err=True)
-        sys.exit(2)
-
-
-def _format_option(f: Any) -> Any:
-    return click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-                        show_default=True, help="A rich table, or JSON for scripts.")(f)
+_format_option = format_option("table", "json", help="A rich table, or JSON for scripts.")
 
 
 @click.command()
@@ -40,12 +24,11 @@ def _format_option(f: Any) -> Any:
 @db_option
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1),
               help="Most hits to show.")
-@click.option("--since", default=None, help="Published on or after this ISO date.")
-@click.option("--until", default=None, help="Published on or before this ISO date.")
+@date_options("Published")
 @click.option("--language", default=None, help="Only articles in this language (ISO 639-1).")
 @click.option("--source", default=None, help="Only articles from this site, URL part or file.")
 @click.option("--actor", default=None, help="Only articles mentioning this actor (name/alias).")
-@click.option("--type", "event_type", default=None, help="Only articles with this PLOVER event.")
+@plover_type_option(param="event_type", help="Only articles with this PLOVER event type.")
 @_format_option
 def search(query: str, db_path: str, limit: int, fmt: str, **filters: str | None) -> None:
     """Full-text search of the stored articles, best matches first, with snippets.
@@ -59,15 +42,9 @@ def search(query: str, db_path: str, limit: int, fmt: str, **filters: str | None
     """
     from warta.store.queries import search as run_search
 
-    conn = _open_store(db_path)
-    try:
-        marks = ("[", "]") if fmt == "json" else (_OPEN, _CLOSE)
+    marks = ("[", "]") if fmt == "json" else (_OPEN, _CLOSE)
+    with reading(db_path) as conn:
         hits = run_search(conn, query, limit=limit, highlight=marks, **filters)
-    except WartaError as e:
-        click.echo(f"warta: {e}", err=True)
-        sys.exit(2)
-    finally:
-        conn.close()
     if fmt == "json":
         for hit in hits:
             click.echo(json.dumps(hit, ensure_ascii=False))
@@ -107,11 +84,8 @@ def stats(db_path: str, fmt: str) -> None:
     """
     from warta.store.queries import stats as run_stats
 
-    conn = _open_store(db_path)
-    try:
+    with reading(db_path) as conn:
         figures = run_stats(conn)
-    finally:
-        conn.close()
     if fmt == "json":
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return

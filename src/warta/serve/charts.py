@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from warta.extract.plover import PLOVER_TYPES
+
 WIDTH, HEIGHT, PAD = 720, 180, 28
 MAX_BAR = 36  # a lone day should not become one wall-to-wall bar
 TIMELINE_HEIGHT, TIMELINE_MID = 200, 100
 NET_WIDTH, NET_HEIGHT = 760, 520  # wide enough for labels left and right of the circle
 LABEL_CHARS = 22
 # PLOVER types in a fixed order, so a type keeps its colour class and stacking position.
-EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-               "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-               "COERCE", "ASSAULT")
+EVENT_TYPES = PLOVER_TYPES
 
 
 @dataclass

@@ -1,0 +1,104 @@
+"""Pieces every store-reading command shares: opening the store, failing with one line, and
+the options whose values need checking (ISO dates, PLOVER types, output formats).
+
+A bad value is refused by click before any query runs, so `--since yesterday` is a usage error
+(exit 2) instead of a silently empty answer.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Any, NoReturn
+
+import click
+
+from warta.errors import WartaError
+from warta.extract.plover import PLOVER_TYPES
+
+F = Callable[..., Any]
+# The shapes the store's ISO strings compare correctly against (see store.queries).
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?")
+
+
+def fail(err: Exception | str, *, code: int = 2) -> NoReturn:
+    """One line on stderr (``warta: <message>``) and exit; 2 means nothing was done."""
+    click.echo(f"warta: {err}", err=True)
+    sys.exit(code)
+
+
+@contextmanager
+def reading(db_path: str) -> Iterator[sqlite3.Connection]:
+    """The store opened read-only for the ``with`` body; a missing, foreign or broken store, or
+    a query SQLite refuses, is one line on stderr and exit 2."""
+    from warta.store.db import connect
+
+    try:
+        conn = connect(db_path, read_only=True)
+    except WartaError as e:
+        fail(e)
+    try:
+        yield conn
+    except (WartaError, sqlite3.Error) as e:
+        fail(e)
+    finally:
+        conn.close()
+
+
+class IsoDate(click.ParamType):
+    """A date bound as the store compares them: YYYY, YYYY-MM, YYYY-MM-DD, or an ISO date-time.
+
+    The value is kept as typed (partial dates filter at their own precision), but it must be a
+    real date: "2025-13" or "kemarin" are refused rather than compared as strings.
+    """
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        text = str(value).strip()
+        if not _ISO_DATE.fullmatch(text) or not _real_date(text):
+            self.fail(f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
+        return text
+
+
+def _real_date(text: str) -> bool:
+    """Whether an ISO-shaped bound names a real day, month or year (no 2025-02-30)."""
+    try:
+        if len(text) <= 7:
+            datetime.strptime(text, "%Y-%m" if len(text) == 7 else "%Y")
+        elif len(text) == 10:
+            date.fromisoformat(text)
+        else:
+            datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def date_options(what: str) -> Callable[[F], F]:
+    """``--since`` and ``--until`` (inclusive, at the bound's own precision) on ``what``."""
+    def decorate(f: F) -> F:
+        f = click.option("--until", default=None, type=IsoDate(),
+                         help=f"{what} on or before this date (YYYY[-MM[-DD]]).")(f)
+        return click.option("--since", default=None, type=IsoDate(),
+                            help=f"{what} on or after this date (YYYY[-MM[-DD]]).")(f)
+    return decorate
+
+
+def plover_type_option(*, param: str = "type_",
+                       help: str = "Only events of this PLOVER type.") -> Callable[[F], F]:
+    """``--type`` restricted to PLOVER's sixteen types (any case), passed on as ``param``."""
+    return click.option("--type", param, type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+                        default=None, help=help)
+
+
+def format_option(*choices: str, default: str | None = None,
+                  help: str = "How to print the results.") -> Callable[[F], F]:
+    """``--format`` with these choices; the first is the default unless ``default`` is given."""
+    return click.option("--format", "fmt", type=click.Choice(choices),
+                        default=default or choices[0], show_default=True, help=help)
