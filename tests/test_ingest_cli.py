@@ -30,7 +30,7 @@ def base_nlp():
 
 @pytest.fixture(autouse=True)
 def _base_pipeline(base_nlp, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(warta, "load", lambda: base_nlp)
+    monkeypatch.setattr(warta, "load", lambda settings=None: base_nlp)
     yield
 
 
@@ -94,7 +94,7 @@ def test_csv_column_options(tmp_path: Path) -> None:
 def filled(tmp_path_factory: pytest.TempPathFactory, base_nlp) -> Path:
     db = tmp_path_factory.mktemp("store") / "w.db"
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(warta, "load", lambda: base_nlp)
+        mp.setattr(warta, "load", lambda settings=None: base_nlp)
         # Column options apply to every input of a run, so the CSV gets its own run.
         assert run("ingest", GOOD, "--db", db).exit_code == 0
         assert run("ingest", DATA / "berita-kolom.csv", "--db", db, "--text-column",

@@ -81,8 +81,27 @@ def _merge(base: dict[str, Any], over: dict[str, Any], origin: str) -> dict[str,
         if unknown:
             reason = f"unknown key(s) {sorted(unknown)} in [{section}]"
             raise ConfigError(Errors.E021.format(path=origin, reason=reason))
+        _check_types(section, values, origin)
         merged.setdefault(section, {}).update(values)
     return merged
+
+
+def _check_types(section: str, values: dict[str, Any], origin: str) -> None:
+    """Refuse a value of the wrong kind now (E021), not as a TypeError deep inside a stage."""
+    defaults = _SECTIONS[section]()
+    for key, value in values.items():
+        expected = getattr(defaults, key)
+        if isinstance(expected, tuple):
+            ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+            kind = "a list of strings"
+        else:
+            ok = isinstance(value, type(expected)) and not (
+                isinstance(value, bool) and not isinstance(expected, bool))
+            kind = {int: "an integer", str: "a string", bool: "true or false"}.get(
+                type(expected), type(expected).__name__)
+        if not ok:
+            reason = f"[{section}] {key} must be {kind}, not {value!r}"
+            raise ConfigError(Errors.E021.format(path=origin, reason=reason))
 
 
 def load_settings(path: str | Path | None = None) -> Settings:
@@ -92,7 +111,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
     if path is not None:
         try:
             user = tomllib.loads(Path(path).read_text("utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as e:
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
             raise ConfigError(Errors.E021.format(path=path, reason=e)) from e
         data = _merge(data, user, str(path))
     parts: dict[str, Any] = {}

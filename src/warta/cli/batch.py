@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from warta.cli.common import fail
 from warta.cli.options import config_option, db_option, input_options
 from warta.settings import load_settings
 from warta.types import Failure
@@ -21,8 +22,9 @@ from warta.types import Failure
 @input_options
 @db_option
 @config_option
-@click.option("--workers", default=2, show_default=True, help="Local Dask worker processes.")
-@click.option("--partition-size", default=64, show_default=True,
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1),
+              help="Local Dask worker processes.")
+@click.option("--partition-size", default=64, show_default=True, type=click.IntRange(min=1),
               help="Articles per Dask task.")
 @click.option("--scheduler", default=None, help="Address of an existing Dask scheduler.")
 @click.option("--out", "out_path", default=None, type=click.Path(dir_okay=False),
@@ -61,7 +63,12 @@ def batch(paths: tuple[str, ...], db_path: str, config_path: str | None, workers
 def _sink(db_path: str, out_path: str | None) -> Iterator[Callable[[dict[str, Any]], int]]:
     """Where records go: a JSON Lines file, or the store (one transaction per article)."""
     if out_path:
-        with Path(out_path).open("w", encoding="utf-8") as f:
+        try:
+            # opened apart from the `with` so an unwritable path fails before any work
+            out = Path(out_path).open("w", encoding="utf-8")  # noqa: SIM115
+        except OSError as e:
+            fail(f"cannot write {out_path} ({e.strerror or e})")
+        with out as f:
             yield lambda record: f.write(json.dumps(record, ensure_ascii=False) + "\n") and 1
         return
     from warta.store.db import connect

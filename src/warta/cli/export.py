@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from warta.cli.common import fail, reading
 from warta.cli.options import db_option
 from warta.export import BINARY_FORMATS, DIRECTORY_FORMATS, FORMATS
 
@@ -63,17 +64,17 @@ def export(db_path: str, fmt: str, out: str | None, progress: bool | None) -> No
 
         warta export --db warta.db --format gdelt-events --out events.tsv
     """
-    from warta.store.db import connect
-
     if fmt in DIRECTORY_FORMATS and not out:
         raise click.UsageError(f"--format {fmt} writes one file per table: give --out DIRECTORY")
+    if fmt in DIRECTORY_FORMATS and out and Path(out).exists() and not Path(out).is_dir():
+        raise click.UsageError(f"--out {out} is a file; --format {fmt} writes a directory")
     if fmt not in DIRECTORY_FORMATS and out and Path(out).is_dir():
         raise click.UsageError(f"--out {out} is a directory; --format {fmt} writes one file")
     show = sys.stderr.isatty() if progress is None else progress
-    conn = connect(db_path, read_only=True)
-    try:
-        count = run_export(conn, fmt, out, progress=show)
-    finally:
-        conn.close()
+    with reading(db_path) as conn:
+        try:
+            count = run_export(conn, fmt, out, progress=show)
+        except OSError as e:  # a missing folder, a full disk, no permission: nothing half-written
+            fail(f"cannot write {out} ({e.strerror or e})")
     unit = "edges" if fmt == "graphml" else "records" if fmt in {"jsonl", "gdelt-gkg"} else "rows"
     click.echo(f"warta: exported {count} {unit} as {fmt} to {out or 'stdout'}", err=True)

@@ -31,7 +31,7 @@ def input_options(f: F) -> F:
         click.option("--url-column", default=None, help="CSV/JSONL column holding the URL."),
         click.option("--id-column", default=None,
                      help="CSV/JSONL column holding the input's own article id."),
-        click.option("--max-bytes", type=int, default=None,
+        click.option("--max-bytes", type=click.IntRange(min=1), default=None,
                      help="Refuse inputs larger than this (bytes)."),
     ]):
         f = opt(f)

@@ -11,7 +11,8 @@ from warta.cli.options import config_option, db_option
 @db_option
 @click.option("--host", default=None,
               help="Interface to bind (default 127.0.0.1: only this machine can connect).")
-@click.option("--port", type=int, default=None, help="Port (default 8000).")
+@click.option("--port", type=click.IntRange(0, 65535), default=None,
+              help="Port (default 8000; 0 picks a free one).")
 @config_option
 def serve(db_path: str, host: str | None, port: int | None, config_path: str | None) -> None:
     """Explore a store in the browser: search, articles, actors, events, JSON API.

@@ -36,7 +36,14 @@ def expand(paths: Iterable[str]) -> Iterator[str | Failure]:
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from _walk(path)
+            files = _walk(path)
+            first = next(files, None)
+            if first is None:  # say so: an empty folder is most likely a wrong path
+                yield Failure(raw, Errors.E008.format(path=raw, reason="the directory holds no "
+                                                      "files to read"))
+                continue
+            yield first
+            yield from files
         elif path.exists():
             yield str(path)
         else:

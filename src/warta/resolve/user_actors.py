@@ -78,7 +78,7 @@ def load_user_actors(path: str) -> UserActors:
     file = Path(path)
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as err:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(Errors.E021.format(path=file, reason=err)) from err
     items = data.get("actor", [])
     if not isinstance(items, list):
