@@ -257,3 +257,13 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(Path, "read_bytes", refuse)
     (failure,) = list(read_inputs([str(path)], Settings()))
     assert failure.message == f"E011 {path}: cannot read (Permission denied)"
+
+
+@pytest.mark.parametrize("content", ["judul,isi\n", "judul,isi\n\n\n", "judul\tisi\n"],
+                         ids=["header", "header-blank-lines", "tsv-header"])
+def test_table_with_a_header_and_no_rows_is_a_failure(tmp_path: Path, content: str):
+    path = tmp_path / ("kosong.tsv" if "\t" in content else "kosong.csv")
+    path.write_text(content, encoding="utf-8")
+    (failure,) = _read(str(path))
+    assert isinstance(failure, Failure)
+    assert failure.message == f"E008 {path}: no article text found (a header and no rows)"

@@ -171,6 +171,9 @@ def read_table(text: str, name: str, settings: IngestSettings, *,
         yield Failure(name, Errors.E009.format(path=name, column=settings.text_column,
                                                columns=", ".join(header)))
         return
+    if not rows and broken is None:  # a header alone: say so rather than succeed silently
+        yield Failure(name, Errors.E008.format(path=name, reason="a header and no rows"))
+        return
     day_first = day_first_for(r.get(cols.date) or "" for _, r in rows) if cols.date else True
     for number, (line, row) in enumerate(rows, start=1):
         yield _row_or_failure(row, cols, name=name, fmt=fmt, record=number - 1,
