@@ -10,12 +10,13 @@ import hashlib
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING, Any
 
 from warta.errors import Errors, SchemaError
 from warta.types import Article, Place
+
+if TYPE_CHECKING:  # annotations only: the store and the CLI use article_id without spaCy
+    from spacy.tokens import Doc, Span
 
 SCHEMA_ID = "warta.article/1"
 

@@ -10,9 +10,10 @@ into the JSON record.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from spacy.tokens import Span
+if TYPE_CHECKING:  # annotations only: importing the data model must not import spaCy
+    from spacy.tokens import Span
 
 QuoteKind = Literal["direct", "partial", "indirect"]
 Modality = Literal["asserted", "future", "hypothetical", "historical"]
