@@ -154,6 +154,9 @@ def test_parquet_export_onto_a_file_is_a_usage_error(store: Path, tmp_path: Path
     (["ingest", "a.txt", "--max-bytes", "-5"], "--max-bytes"),
     (["serve", "--port", "70000"], "--port"),
     (["search", "x", "--limit", "0"], "--limit"),
+    (["quotes", "--limit", str(2**64)], "--limit"),
+    (["events", "--limit", str(2**63)], "--limit"),
+    (["actors", "--limit", "99999999999999999999"], "--limit"),
 ])
 def test_out_of_range_numbers_are_usage_errors(args: list[str], option: str) -> None:
     code, err = run(*args)
@@ -189,3 +192,36 @@ def test_valid_store_lists_nothing_without_error(store: Path) -> None:
     result = CliRunner().invoke(cli, ["stats", "--db", str(store), "--format", "json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["counts"]["articles"] == 0
+
+
+@pytest.mark.parametrize("content, reason", [
+    (None, "E004"),
+    ('{"doc": "a"\n', "line 1: Expecting ',' delimiter"),
+    ("[1, 2]\n", "line 1: a JSON list, not an object"),
+    ('{"catatan": "tanpa kunci"}\n', "line 1: no "),
+], ids=["binary", "broken-json", "not-object", "missing-keys"])
+@pytest.mark.parametrize("task", ["quotes", "events"])
+def test_eval_with_a_bad_gold_file_is_one_coded_line(tmp_path: Path, junk: Path, task: str,
+                                                     content: str | None, reason: str) -> None:
+    gold = junk
+    if content is not None:
+        gold = tmp_path / "gold.jsonl"
+        gold.write_text(content, encoding="utf-8")
+    code, err = run("eval", task, "--gold", gold)
+    assert code == 1
+    assert err.count("\n") == 1 and err.startswith("warta: E00") and str(gold) in err
+    assert reason in err
+
+
+def test_eval_actors_with_a_corpus_that_is_not_xml(junk: Path) -> None:
+    code, err = run("eval", "actors", "--corpus", junk)
+    assert code == 1
+    assert err.startswith(f"warta: E006 {junk}: malformed XML (") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("task", ["ner", "ud"])
+def test_eval_of_undecodable_annotations_names_the_command(junk: Path, task: str) -> None:
+    code, err = run("eval", task, junk)
+    assert code == 1
+    assert err.startswith(f"warta: eval {task} {junk}: cannot read the input "
+                          "(UnicodeDecodeError: ")

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from warta.cli.common import fail, format_option, reading
+from warta.cli.common import fail, format_option, limit_option, reading
 from warta.cli.options import db_option
 from warta.errors import WartaError
 
@@ -53,8 +53,7 @@ def _query(db_path: str, **filters: Any) -> list[dict[str, Any]]:
 @click.option("--search", default=None, help="Id, name or alias contains this (any case).")
 @click.option("--type", "type_", type=click.Choice(["PERSON", "ORG", "GPE", "LOC"],
               case_sensitive=False), default=None, help="Only actors of this type.")
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(min=1),
-              help="Most actors to show.")
+@limit_option(100, "actors")
 @click.option("--load", "load_path", default=None, type=click.Path(exists=True, dir_okay=False),
               help="First write this actors.toml into the store (user actors win).")
 @format_option("table", "json", help="A rich table, or JSON Lines for scripts.")

@@ -21,6 +21,7 @@ from warta.errors import WartaError
 from warta.extract.plover import PLOVER_TYPES
 
 F = Callable[..., Any]
+SQLITE_MAX_INT = 2**63 - 1
 # The shapes the store's ISO strings compare correctly against (see store.queries).
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?")
 
@@ -95,6 +96,13 @@ def plover_type_option(*, param: str = "type_",
     """``--type`` restricted to PLOVER's sixteen types (any case), passed on as ``param``."""
     return click.option("--type", param, type=click.Choice(PLOVER_TYPES, case_sensitive=False),
                         default=None, help=help)
+
+
+def limit_option(default: int, what: str) -> Callable[[F], F]:
+    """``--limit``: at least 1, at most what SQLite's LIMIT takes (a 64-bit integer)."""
+    return click.option("--limit", default=default, show_default=True,
+                        type=click.IntRange(min=1, max=SQLITE_MAX_INT),
+                        help=f"Most {what} to show.")
 
 
 def format_option(*choices: str, default: str | None = None,

@@ -7,8 +7,13 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import shlex
+from typing import Any
 
 import click
+
+from warta.cli.common import fail
+from warta.errors import InputError
 
 # sub-command → "module:attribute" (a click command); absent modules are not offered.
 EVALS: dict[str, str] = {
@@ -31,6 +36,22 @@ class _LazyEvals(click.Group):
             return None
         module, attr = target.split(":")
         return getattr(importlib.import_module(module), attr)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the evaluation; a gold or corpus file that cannot be read is one line and exit 1.
+
+        Readers raise coded ``InputError``s; undecodable bytes or a malformed line met by a
+        reader that does not check (a ``ValueError``) are caught here too, named by the
+        command line that met them, rather than ending in a traceback.
+        """
+        words = [*getattr(ctx, "_protected_args", []), *ctx.args]
+        try:
+            return super().invoke(ctx)
+        except InputError as e:
+            fail(e, code=1)
+        except ValueError as e:  # UnicodeDecodeError, JSONDecodeError, int("…") on a bad row
+            reason = " ".join(f"{type(e).__name__}: {e}".split())
+            fail(f"eval {shlex.join(words)}: cannot read the input ({reason})", code=1)
 
 
 @click.group(name="eval", cls=_LazyEvals)

@@ -9,7 +9,13 @@ from typing import Any
 
 import click
 
-from warta.cli.common import date_options, format_option, plover_type_option, reading
+from warta.cli.common import (
+    date_options,
+    format_option,
+    limit_option,
+    plover_type_option,
+    reading,
+)
 from warta.cli.options import db_option
 
 CSV_COLUMNS = ("article_id", "seq", "date", "source_id", "source_name", "source_country", "type",
@@ -68,8 +74,7 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
               "(id, name or alias).")
 @plover_type_option()
 @date_options("Events")
-@click.option("--limit", default=1000, show_default=True, type=click.IntRange(min=1),
-              help="Most events to show.")
+@limit_option(1000, "events")
 @format_option("table", "csv", "json", help="A table, CSV, or JSON Lines for scripts.")
 def events(db_path: str, actor: str | None, type_: str | None, since: str | None,
            until: str | None, limit: int, fmt: str) -> None:

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from warta.cli.common import date_options, format_option, reading
+from warta.cli.common import date_options, format_option, limit_option, reading
 from warta.cli.options import db_option
 
 _SNIPPET = 200  # characters of quote text shown in the table; JSON has it all
@@ -21,8 +21,7 @@ _SNIPPET = 200  # characters of quote text shown in the table; JSON has it all
 @click.option("--speaker", default=None,
               help="Only quotes by this actor (id, name or alias, case-insensitive).")
 @date_options("Stated (else published)")
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(min=1),
-              help="Most quotes to show.")
+@limit_option(100, "quotes")
 @format_option("table", "json", help="A rich table, or JSON Lines for scripts.")
 def quotes(db_path: str, speaker: str | None, since: str | None, until: str | None,
            limit: int, fmt: str) -> None:

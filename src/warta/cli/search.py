@@ -9,7 +9,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from warta.cli.common import date_options, format_option, plover_type_option, reading
+from warta.cli.common import (
+    date_options,
+    format_option,
+    limit_option,
+    plover_type_option,
+    reading,
+)
 from warta.cli.options import db_option
 
 # Highlight markers no article text contains; turned into styles after escaping nothing.
@@ -22,8 +28,7 @@ _format_option = format_option("table", "json", help="A rich table, or JSON for 
 @click.command()
 @click.argument("query")
 @db_option
-@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1),
-              help="Most hits to show.")
+@limit_option(10, "hits")
 @date_options("Published")
 @click.option("--language", default=None, help="Only articles in this language (ISO 639-1).")
 @click.option("--source", default=None, help="Only articles from this site, URL part or file.")

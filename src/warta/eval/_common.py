@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from collections.abc import Hashable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from spacy.language import Language
+from warta.errors import Errors, InputError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 def load_pipeline(model: Path | None, *, stages: bool = True) -> Language:
@@ -18,6 +23,62 @@ def load_pipeline(model: Path | None, *, stages: bool = True) -> Language:
     from warta.nlp.pipeline import build
 
     return build(model, stages=stages)
+
+
+def gold_lines(text: str, name: str, *, required: tuple[str, ...] = (),
+               either: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """The JSON objects of a gold JSON Lines text; a broken line is one coded error (E006)
+    naming the file and the line, not a traceback in the middle of an evaluation.
+
+    ``required`` keys must be in every object (``_comment`` lines excepted); of ``either``, at
+    least one.
+    """
+    items = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except ValueError as e:
+            raise InputError(_malformed(name, lineno, getattr(e, "msg", str(e))), path=name) from e
+        if not isinstance(item, dict):
+            raise InputError(_malformed(name, lineno, f"a JSON {type(item).__name__}, not an "
+                                                     "object"), path=name)
+        if "_comment" not in item:
+            missing = [k for k in required if k not in item]
+            if either and not any(k in item for k in either):
+                missing.append(" or ".join(either))
+            if missing:
+                raise InputError(_malformed(name, lineno, f"no {', '.join(missing)}"), path=name)
+        items.append(item)
+    return items
+
+
+def read_gold_text(path: Path) -> str:
+    """A gold file's text; unreadable or undecodable is a coded error (E011/E004)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(Errors.E004.format(path=path, reason=e), path=str(path)) from e
+    except OSError as e:
+        raise InputError(Errors.E011.format(path=path, reason=e.strerror or e),
+                         path=str(path)) from e
+
+
+def parse_xml(path: Path) -> ET.Element:
+    """The root of an XML corpus file; malformed XML is one coded error (E006)."""
+    try:
+        return ET.parse(path).getroot()
+    except ET.ParseError as e:
+        raise InputError(Errors.E006.format(path=path, kind="XML", reason=e),
+                         path=str(path)) from e
+    except OSError as e:
+        raise InputError(Errors.E011.format(path=path, reason=e.strerror or e),
+                         path=str(path)) from e
+
+
+def _malformed(name: str, lineno: int, reason: str) -> str:
+    return Errors.E006.format(path=name, kind="gold JSON Lines", reason=f"line {lineno}: {reason}")
 
 
 def prf(gold: set[Hashable], pred: set[Hashable]) -> dict[str, float | int]:

@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from warta.eval._common import json_line, load_pipeline
+from warta.eval._common import json_line, load_pipeline, parse_xml
 from warta.resolve import actors as _actors_stage  # noqa: F401  (registers the factories)
 from warta.resolve import gazetteer as _gazetteer_stage  # noqa: F401
 from warta.resolve.actors import resolve_pronoun, resolve_speaker
@@ -153,7 +153,7 @@ def _words(phrase: ET.Element) -> list[tuple[str, str, str]]:
 
 def read_corpus(path: Path) -> list[list[ET.Element]]:
     """Sentences (lists of phrase elements) in file order."""
-    root = ET.parse(path).getroot()
+    root = parse_xml(path)
     return [list(s.iter("phrase")) for s in root.iter("sentence")]
 
 

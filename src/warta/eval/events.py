@@ -17,7 +17,6 @@ directed gold event (the one error warta must not make).
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import Any
 
 import click
 
-from warta.eval._common import json_line
+from warta.eval._common import gold_lines, json_line, read_gold_text
 
 SETS = {"dev": "events_gold.jsonl", "heldout": "events_heldout.jsonl",
         "heldout2": "events_heldout2.jsonl"}
@@ -48,9 +47,12 @@ class Coded:
 
 def load_gold(path: Path | None = None, *, name: str = "dev") -> list[dict[str, Any]]:
     """The gold items of a file or a shipped set (the leading ``_comment`` line skipped)."""
-    text = (path.read_text(encoding="utf-8") if path is not None else
-            (resources.files("warta") / "eval" / "data" / SETS[name]).read_text(encoding="utf-8"))
-    items = [json.loads(line) for line in text.splitlines() if line.strip()]
+    if path is not None:
+        text, where = read_gold_text(path), str(path)
+    else:
+        text, where = (resources.files("warta") / "eval" / "data" / SETS[name]).read_text(
+            encoding="utf-8"), SETS[name]
+    items = gold_lines(text, where, required=("id", "events"), either=("text", "ref"))
     return [i for i in items if "_comment" not in i]
 
 

@@ -25,16 +25,16 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 import sys
 import unicodedata
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import click
+
+from warta.eval._common import gold_lines, parse_xml, read_gold_text
 
 GOLD = Path(__file__).resolve().parent / "data" / "quotes_gold.jsonl"
 SHARED_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
@@ -80,7 +80,7 @@ def detik_texts(path: Path) -> dict[str, str]:
 def coref_sentences(path: Path) -> dict[int, str]:
     """Coreference corpus XML: sentence id → its words joined by spaces (POS tags dropped)."""
     out: dict[int, str] = {}
-    for sentence in ET.parse(path).getroot().iter("sentence"):
+    for sentence in parse_xml(path).iter("sentence"):
         words = [w.rsplit("\\", 1)[0] for p in sentence.iter("phrase")
                  for w in (p.text or "").split(" ") if w]
         out[int(sentence.get("id", "0"))] = " ".join(words)
@@ -110,10 +110,9 @@ def load_gold(path: Path = GOLD, *, data: Path = SHARED_DATA,
               split: str = "all") -> tuple[list[GoldDoc], list[str]]:
     """The gold documents with their texts, and a message for each one skipped."""
     docs, skipped, cache = [], [], {}
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        entry = json.loads(line)
+    entries = gold_lines(read_gold_text(path), str(path),
+                         required=("doc", "source", "split", "quotes"), either=("text", "file"))
+    for entry in entries:
         if split != "all" and entry["split"] != split:
             continue
         text = entry.get("text")
