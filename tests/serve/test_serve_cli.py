@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from warta.cli import cli
+from warta.cli import serve as serve_cli
 
 
 @pytest.fixture
@@ -21,6 +22,8 @@ def captured(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
         seen.update(kwargs, app=app)
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
+    # the real bind check would fail when another process on this machine holds port 8000
+    monkeypatch.setattr(serve_cli, "_check_address", lambda host, port: None)
     return seen
 
 
@@ -43,3 +46,23 @@ def test_serve_refuses_a_missing_store(captured: dict[str, Any], tmp_path: Path)
     assert "E030" in str(result.exception)
     assert captured == {}
     assert not (tmp_path / "none.db").exists()
+
+
+@pytest.mark.parametrize("where", ["port-in-use", "unknown-host"])
+def test_serve_refuses_an_address_it_cannot_bind(monkeypatch: pytest.MonkeyPatch, db_path: Path,
+                                                 where: str) -> None:
+    import socket
+
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("the server started"))
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        host = "127.0.0.1" if where == "port-in-use" else "tidak-ada.invalid"
+        result = CliRunner().invoke(cli, ["serve", "--db", str(db_path), "--host", host,
+                                          "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"warta: cannot serve at {host}:{port} (")
+    assert result.stderr.count("\n") == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from warta.cli.common import fail
 from warta.cli.options import config_option, db_option
 
 
@@ -31,6 +32,22 @@ def serve(db_path: str, host: str | None, port: int | None, config_path: str | N
     settings = load_settings(config_path)
     app = create_app(db_path, settings=settings)
     host = host or settings.serve.host
-    port = port or settings.serve.port
+    port = settings.serve.port if port is None else port
+    _check_address(host, port)
     click.echo(f"warta: serving {db_path} read-only at http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _check_address(host: str, port: int) -> None:
+    """Bind once before starting, so an unknown host or a port in use is one line and exit 2
+    (uvicorn would log it and exit 3)."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port,
+                                                             type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as e:
+        fail(f"cannot serve at {host}:{port} ({e.strerror or e})")
