@@ -39,6 +39,7 @@ BLOCK = re.compile(
     re.DOTALL,
 )
 HELP_OPTIONS = {"--help", "-h"}
+UNBOUNDED = 2**53  # an IntRange maximum this large (SQLite's integer limit) is no limit to a reader
 
 
 # --- the click app -----------------------------------------------------------------------------
@@ -91,6 +92,8 @@ def _value(param: click.Parameter) -> str:
             return "DIRECTORY"
         return "FILE" if not kind.dir_okay else "PATH"
     if isinstance(kind, click.IntRange):
+        if kind.max is not None and kind.max >= UNBOUNDED:
+            kind = click.IntRange(kind.min, None)
         if kind.min is not None and kind.max is not None:
             return f"INTEGER {kind.min}–{kind.max}"
         low = "" if kind.min is None else f" ≥ {kind.min}"
