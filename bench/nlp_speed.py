@@ -58,9 +58,7 @@ def main() -> None:
     texts = load_texts(args.data / INDOSUM, args.articles)
 
     import spacy
-    from thinc.api import set_num_threads
 
-    set_num_threads(1)
     tokenizer = spacy.blank("id").tokenizer
     tok_wps, words = words_per_second(lambda ts: (tokenizer(t) for t in ts), texts)
 

@@ -57,7 +57,7 @@ def _train(name: str, out: Path, max_steps: int | None, seed: int | None) -> Non
     data_name = None
     if name == "ner_ft":
         overrides["paths.base"] = str(out / "ner" / "model-best")
-        data_name = "ner-news"
+        data_name = "ner-ft"
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     if seed is not None:
@@ -162,7 +162,7 @@ def ner_cmd(out: Path, max_steps: int | None, seed: int | None) -> None:
 @steps_option
 @seed_option
 def ner_ft_cmd(out: Path, max_steps: int | None, seed: int | None) -> None:
-    """Tune OUT/ner's model on the news corpora (idner-news-2k, NER-UGM) (configs/ner_ft.cfg)."""
+    """Tune OUT/ner's model on idner-news-2k, the news NER target (configs/ner_ft.cfg)."""
     _train("ner_ft", out, max_steps, seed)
 
 
