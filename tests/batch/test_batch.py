@@ -63,3 +63,29 @@ def test_batch_into_store_is_idempotent(tmp_path):
     again = runner.invoke(cli, ["batch", str(corpus), "--db", str(db), "--workers", "1"])
     assert first.exit_code == again.exit_code == 0, first.output + again.output
     assert "3 new" in first.stderr and "0 new" in again.stderr
+
+
+def test_a_stage_crash_in_a_partition_fails_only_its_article(settings, monkeypatch):
+    """Before, one crashing article raised out of the worker and ended the whole batch run."""
+    import warta.process
+
+    real = warta.process.analyze
+
+    def analyze(raw, nlp, settings):
+        if "Cianjur" in raw.text:
+            raise RuntimeError("stage bug")
+        return real(raw, nlp, settings)
+
+    def analyze_many(raws, nlp, settings, **_):
+        for raw in raws:
+            yield analyze(raw, nlp, settings)
+
+    monkeypatch.setattr(warta.process, "analyze", analyze)
+    monkeypatch.setattr(warta.process, "analyze_many", analyze_many)
+    bad = RawArticle(Source(path="x.jsonl", format="jsonl", record=3),
+                     "Gempa mengguncang Cianjur, Senin.")
+    good = RawArticle(Source(path="y.txt", format="text"), "Harga beras naik dua persen.")
+    out = run_partition([bad, good], settings)
+    assert out[0] == Failure("x.jsonl record 3", "E012 x.jsonl record 3: analysis failed "
+                                                 "(RuntimeError: stage bug)")
+    assert out[1]["text"] == "Harga beras naik dua persen."

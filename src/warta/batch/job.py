@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from warta.errors import Errors, InputError
 from warta.settings import Settings
 from warta.types import Failure, RawArticle
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 def partitions(items: Iterable[RawArticle | Failure], size: int) -> Iterator[list[Any]]:
@@ -24,8 +28,38 @@ def partitions(items: Iterable[RawArticle | Failure], size: int) -> Iterator[lis
 def run_partition(items: list[RawArticle | Failure], settings: Settings) -> list[Any]:
     """Analyse one partition in the current process; input failures pass through unchanged."""
     from warta.nlp.pipeline import load  # imported here: workers build the pipeline once each
-    from warta.process import analyze_many
 
     raws = [i for i in items if isinstance(i, RawArticle)]
-    analysed = iter(analyze_many(raws, load(settings), settings))
+    analysed = iter(analyze_isolated(raws, load(settings), settings))
     return [i if isinstance(i, Failure) else next(analysed) for i in items]
+
+
+def analyze_isolated(raws: list[RawArticle], nlp: Language, settings: Settings, *,
+                     batch_size: int = 32) -> list[dict[str, Any] | Failure]:
+    """Records (or Failures) of ``raws`` in order, analysed in one ``nlp.pipe`` batch.
+
+    If a stage crashes, the batch is redone one article at a time, so only the article that
+    triggers the bug fails (E012, named by its input and record), never the whole batch.
+    Shared by ``analyze``, ``ingest`` and the batch engines, so all report a crash alike.
+    """
+    from warta.process import analyze_many
+
+    try:
+        return list(analyze_many(raws, nlp, settings, batch_size=batch_size))
+    except Exception:  # a stage bug on one article must not cost the others their records
+        return [_analyze_one(raw, nlp, settings) for raw in raws]
+
+
+def _analyze_one(raw: RawArticle, nlp: Language, settings: Settings) -> dict[str, Any] | Failure:
+    from warta.process import analyze
+
+    where = raw.source.path or "-"
+    if raw.source.record is not None:
+        where = f"{where} record {raw.source.record}"
+    try:
+        return analyze(raw, nlp, settings)
+    except InputError as e:
+        return Failure(e.path or raw.source.path or "-", str(e))
+    except Exception as e:  # reported as one line; the batch goes on
+        reason = " ".join(f"{type(e).__name__}: {e}".split())
+        return Failure(where, Errors.E012.format(path=where, reason=reason))

@@ -12,8 +12,9 @@ from typing import Any
 
 import click
 
+from warta.batch.job import analyze_isolated
 from warta.cli.options import config_option, input_options
-from warta.errors import Errors, InputError, SchemaError, WartaError
+from warta.errors import SchemaError, WartaError
 from warta.settings import Settings, load_settings
 from warta.types import Failure, RawArticle
 
@@ -82,39 +83,12 @@ def _records(items: Iterable[RawArticle | Failure],
                 continue
         if chunk:
             nlp = nlp or _load(settings)
-            yield from _analyze_chunk(chunk, nlp, settings)
+            yield from analyze_isolated(chunk, nlp, settings)
             chunk = []
         if isinstance(item, Failure):
             yield item
     if chunk:
-        yield from _analyze_chunk(chunk, nlp or _load(settings), settings)
-
-
-def _analyze_chunk(chunk: list[RawArticle], nlp: Any,
-                   settings: Settings) -> list[dict[str, Any] | Failure]:
-    """Analyse a chunk in one batch; if a stage crashes, redo it one by one so that only the
-    article that triggers the bug fails (with its name and the error), not the whole batch."""
-    from warta.process import analyze_many
-
-    try:
-        return list(analyze_many(chunk, nlp, settings, batch_size=CHUNK))
-    except Exception:  # a stage bug on one article must not cost the others their records
-        return [_analyze_one(raw, nlp, settings) for raw in chunk]
-
-
-def _analyze_one(raw: RawArticle, nlp: Any, settings: Settings) -> dict[str, Any] | Failure:
-    from warta.process import analyze
-
-    where = raw.source.path or "-"
-    if raw.source.record is not None:
-        where = f"{where} record {raw.source.record}"
-    try:
-        return analyze(raw, nlp, settings)
-    except InputError as e:
-        return Failure(raw.source.path or "-", str(e))
-    except Exception as e:  # reported as one line; the batch goes on
-        reason = " ".join(f"{type(e).__name__}: {e}".split())
-        return Failure(where, Errors.E012.format(path=where, reason=reason))
+        yield from analyze_isolated(chunk, nlp or _load(settings), settings)
 
 
 def _load(settings: Settings) -> Any:

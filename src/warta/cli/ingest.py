@@ -21,8 +21,9 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from warta.batch.job import analyze_isolated, partitions
 from warta.cli.options import config_option, db_option, input_options
-from warta.errors import Errors, InputError, WartaError
+from warta.errors import InputError, WartaError
 from warta.settings import Settings, load_settings
 from warta.types import Failure, RawArticle
 
@@ -115,7 +116,7 @@ def _ingest(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, set
     import warta
 
     nlp = None  # built once, and only when some article is new (a finished run re-run is quick)
-    for chunk in _chunks(_unseen(items, conn, tally), CHUNK):
+    for chunk in partitions(_unseen(items, conn, tally), CHUNK):
         if nlp is None and any(isinstance(item, RawArticle) for item, _ in chunk):
             status(f"{tally.stored} already stored · loading the NLP pipeline…")
             nlp = warta.load(settings)
@@ -190,40 +191,10 @@ def _article_key(raw: RawArticle) -> str | None:
     return article_id(article.title, article.text, raw.source.native_id)
 
 
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _analyze_chunk(chunk: list[RawArticle | Failure], nlp: Any,
                    settings: Settings) -> list[dict[str, Any] | Failure]:
-    """Analyse a chunk in one batch; if a stage crashes, redo it one by one to isolate the bad one.
-
-    Read failures pass through in their input position.
-    """
-    from warta.process import analyze, analyze_many
-
+    """Analyse a chunk's articles (crashes isolated per article); read failures pass through
+    in their input position."""
     raws = [item for item in chunk if isinstance(item, RawArticle)]
-    try:
-        results = iter(list(analyze_many(raws, nlp, settings, batch_size=len(raws) or 1)))
-    except Exception:  # a stage bug on one article must not cost the other articles
-        results = iter([_analyze_one(raw, nlp, settings, analyze) for raw in raws])
+    results = iter(analyze_isolated(raws, nlp, settings))
     return [item if isinstance(item, Failure) else next(results) for item in chunk]
-
-
-def _analyze_one(raw: RawArticle, nlp: Any, settings: Settings, analyze: Any) -> Any:
-    try:
-        return analyze(raw, nlp, settings)
-    except InputError as e:
-        return Failure(e.path or raw.source.path or "-", str(e))
-    except Exception as e:
-        where = raw.source.path or "-"
-        if raw.source.record is not None:
-            where += f" (article {raw.source.record})"
-        return Failure(where, Errors.E012.format(path=where, reason=f"{type(e).__name__}: {e}"))
