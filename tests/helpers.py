@@ -6,7 +6,9 @@ conftest per folder, ``from conftest import`` would pick whichever was imported 
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -20,3 +22,13 @@ def needs_shared_data(*parts: str) -> pytest.MarkDecorator:
     """Skip (with a reason) when a file of ../shared/data is absent, as on a bare clone."""
     path = SHARED_DATA.joinpath(*parts)
     return pytest.mark.skipif(not path.exists(), reason=f"{path} absent (shared data not staged)")
+
+
+def load_fixture_store() -> ModuleType:
+    """tests/data/serve/fixture_store.py as a module: the small store that the explorer and
+    export tests share (it is data, not a test module, so it is loaded by path)."""
+    spec = importlib.util.spec_from_file_location("warta_fixture_store",
+                                                  FIXTURES / "serve" / "fixture_store.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-FIXTURE_MODULE = Path(__file__).resolve().parents[1] / "data" / "serve" / "fixture_store.py"
-
-
-def load_fixture_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("warta_fixture_store", FIXTURE_MODULE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from helpers import load_fixture_store
 
 
 @pytest.fixture(scope="session")
 def fixture_store() -> ModuleType:
-    return load_fixture_module()
+    return load_fixture_store()
 
 
 @pytest.fixture(scope="session")
