@@ -61,7 +61,8 @@ def test_filled_record_offsets_point_into_text(blank):
 
 
 def test_id_is_stable_and_content_based():
-    assert article_id("A", "teks") == article_id("A", "teks")
+    # pinned: stored articles are keyed by this id, so it must not change between releases
+    assert article_id("A", "teks") == "898b3cc237c5f627"
     assert article_id("A", "teks") != article_id("A", "teks lain")
     assert len(article_id(None, "x")) == 16
 
@@ -82,5 +83,5 @@ def test_schema_rejects_broken_records(blank, path, value):
 def test_native_id_keeps_dataset_records_distinct():
     same = ("Judul", "Teks yang sama.")
     assert article_id(*same, "1") != article_id(*same, "2")
-    assert article_id(*same, "1") == article_id(*same, "1")
+    assert article_id(*same, "1") == "a928dfc90e0923db"  # pinned, as above
     assert article_id(*same) != article_id(*same, "1")
