@@ -62,13 +62,6 @@ class Mention:
         return self.actor is not None
 
 
-@dataclass
-class Args:
-    sources: list[Mention]
-    target: Mention | None
-    target_prep: str | None = None
-
-
 class Context:
     """Per-document lookups the argument rules share (mentions by position, skipped tokens)."""
 

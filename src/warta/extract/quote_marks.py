@@ -99,12 +99,6 @@ def _closes(text: str, m: Mark) -> bool:
     return not _is_space(text, m.pos - 1) and not after.isalnum()
 
 
-def _matches(opener: Mark, m: Mark) -> bool:
-    if opener.role == "straight":
-        return m.role == "straight"
-    return m.char == QUOTE_PAIRS.get(opener.char) or (m.char == opener.char and m.role == "open")
-
-
 def _step(text: str, stack: list[Mark], m: Mark) -> bool:
     """Apply one mark to the nesting stack; True when it closes the outermost quote."""
     if not stack:
