@@ -64,7 +64,6 @@ _DETERMINERS = frozenset({"sebuah", "suatu", "berbagai", "serangkaian", "rangkai
                           "sejumlah", "beberapa", "banyak", "lebih", "baru"})
 _AUX_SKIP = frozenset({"akan", "untuk", "tidak", "tak", "segera", "ikut", "turut", "juga"})
 # "keduanya", "kedua negara": the two parties of the latest two-party event
-_DUAL = frozenset({"keduanya", "kedua", "mereka"})
 _DUAL_NOUNS = frozenset({"negara", "pemimpin", "pihak", "menteri", "presiden", "kepala",
                          "delegasi", "belah"})
 # request-like types: a trigger in their complement is what was asked, not what happened
