@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -74,7 +75,10 @@ def export(db_path: str, fmt: str, out: str | None, progress: bool | None) -> No
     with reading(db_path) as conn:
         try:
             count = run_export(conn, fmt, out, progress=show)
+        except BrokenPipeError:  # the reader stopped early (`| head`): nothing to report
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except OSError as e:  # a missing folder, a full disk, no permission: nothing half-written
-            fail(f"cannot write {out} ({e.strerror or e})")
+            fail(f"cannot write {out or 'stdout'} ({e.strerror or e})")
     unit = "edges" if fmt == "graphml" else "records" if fmt in {"jsonl", "gdelt-gkg"} else "rows"
     click.echo(f"warta: exported {count} {unit} as {fmt} to {out or 'stdout'}", err=True)
