@@ -267,3 +267,13 @@ def test_table_with_a_header_and_no_rows_is_a_failure(tmp_path: Path, content: s
     (failure,) = _read(str(path))
     assert isinstance(failure, Failure)
     assert failure.message == f"E008 {path}: no article text found (a header and no rows)"
+
+
+def test_json_escapes_of_lone_surrogates_become_replacement_characters(tmp_path: Path):
+    """A lone "\\ud800" is valid JSON but not encodable: the record could not be written."""
+    path = tmp_path / "pengganti.jsonl"
+    path.write_text('{"title": "Judul \\udc00", "text": "Isi \\ud800 berita hari ini."}\n',
+                    encoding="utf-8")
+    (raw,) = _read(str(path))
+    assert (raw.title, raw.text) == ("Judul \ufffd", "Isi \ufffd berita hari ini.")
+    raw.text.encode("utf-8")  # would raise UnicodeEncodeError before

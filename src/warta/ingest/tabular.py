@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -47,10 +48,15 @@ class _Columns:
         self.id = settings.id_column if settings.id_column in available else None
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _text(value: Any) -> str | None:
+    """A cell as text; JSON escapes of lone surrogates ("\\ud800") become U+FFFD, as undecodable
+    bytes do, so the record can still be written as UTF-8."""
     if value is None:
         return None
-    value = str(value).strip()
+    value = _LONE_SURROGATE.sub("\ufffd", str(value)).strip()
     return value or None
 
 
