@@ -6,7 +6,6 @@ then win over what later articles teach it; see docs/actors.md).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Any
 
@@ -15,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from warta.cli.common import fail, format_option, limit_option, reading
+from warta.cli.common import echo_json_lines, fail, format_option, limit_option, reading
 from warta.cli.options import db_option
 from warta.errors import WartaError
 
@@ -73,8 +72,7 @@ def actors(db_path: str, country: str | None, search: str | None, type_: str | N
         click.echo(f"loaded {count} user actors from {load_path}", err=True)
     rows = _query(db_path, country=country, search=search, type=type_, limit=limit)
     if fmt == "json":
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+        echo_json_lines(rows)
         return
     _print_table(rows)
 

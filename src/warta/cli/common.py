@@ -7,10 +7,11 @@ A bad value is refused by click before any query runs, so `--since yesterday` is
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any, NoReturn
@@ -103,6 +104,12 @@ def limit_option(default: int, what: str) -> Callable[[F], F]:
     return click.option("--limit", default=default, show_default=True,
                         type=click.IntRange(min=1, max=SQLITE_MAX_INT),
                         help=f"Most {what} to show.")
+
+
+def echo_json_lines(rows: Iterable[dict[str, Any]]) -> None:
+    """One JSON object per line on stdout, non-ASCII kept as is (the ``--format json`` output)."""
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False))
 
 
 def format_option(*choices: str, default: str | None = None,

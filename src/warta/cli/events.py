@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from typing import Any
 
@@ -11,6 +10,7 @@ import click
 
 from warta.cli.common import (
     date_options,
+    echo_json_lines,
     format_option,
     limit_option,
     plover_type_option,
@@ -86,8 +86,7 @@ def events(db_path: str, actor: str | None, type_: str | None, since: str | None
     """
     rows = query_events(db_path, actor=actor, type=type_, since=since, until=until, limit=limit)
     if fmt == "json":
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+        echo_json_lines(rows)
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()

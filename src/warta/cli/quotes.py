@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
@@ -10,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from warta.cli.common import date_options, format_option, limit_option, reading
+from warta.cli.common import date_options, echo_json_lines, format_option, limit_option, reading
 from warta.cli.options import db_option
 
 _SNIPPET = 200  # characters of quote text shown in the table; JSON has it all
@@ -36,8 +35,7 @@ def quotes(db_path: str, speaker: str | None, since: str | None, until: str | No
     with reading(db_path) as conn:
         rows = list_quotes(conn, speaker=speaker, since=since, until=until, limit=limit)
     if fmt == "json":
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+        echo_json_lines(rows)
         return
     _print_table(rows, speaker)
 

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from warta.cli.common import (
     date_options,
+    echo_json_lines,
     format_option,
     limit_option,
     plover_type_option,
@@ -51,8 +52,7 @@ def search(query: str, db_path: str, limit: int, fmt: str, **filters: str | None
     with reading(db_path) as conn:
         hits = run_search(conn, query, limit=limit, highlight=marks, **filters)
     if fmt == "json":
-        for hit in hits:
-            click.echo(json.dumps(hit, ensure_ascii=False))
+        echo_json_lines(hits)
         return
     console = Console()
     if not hits:
