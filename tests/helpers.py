@@ -7,8 +7,10 @@ conftest per folder, ``from conftest import`` would pick whichever was imported 
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -32,3 +34,23 @@ def load_fixture_store() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def crash_stage_on(monkeypatch: pytest.MonkeyPatch, crashes: Callable[[Any], bool]) -> None:
+    """Make the analysis raise ``RuntimeError("stage bug")`` for the raw articles ``crashes``
+    picks, through both ``process.analyze`` and ``process.analyze_many`` (as a stage bug would)."""
+    import warta.process
+
+    real = warta.process.analyze
+
+    def analyze(raw: Any, nlp: Any, settings: Any) -> Any:
+        if crashes(raw):
+            raise RuntimeError("stage bug")
+        return real(raw, nlp, settings)
+
+    def analyze_many(raws: Any, nlp: Any, settings: Any, **_: Any) -> Any:
+        for raw in raws:
+            yield analyze(raw, nlp, settings)
+
+    monkeypatch.setattr(warta.process, "analyze", analyze)
+    monkeypatch.setattr(warta.process, "analyze_many", analyze_many)

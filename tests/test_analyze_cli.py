@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from helpers import needs_shared_data
+from helpers import crash_stage_on, needs_shared_data
 from warta.cli import cli
 from warta.record import validate
 
@@ -131,21 +131,7 @@ def test_seed_acceptance(run):
 
 
 def test_a_stage_crash_fails_only_its_article(run, monkeypatch: pytest.MonkeyPatch):
-    import warta.process
-
-    real = warta.process.analyze
-
-    def analyze(raw, nlp, settings):
-        if "Cold Storage" in (raw.title or ""):
-            raise RuntimeError("stage bug")
-        return real(raw, nlp, settings)
-
-    def analyze_many(raws, nlp, settings, **_):
-        for raw in raws:
-            yield analyze(raw, nlp, settings)
-
-    monkeypatch.setattr(warta.process, "analyze", analyze)
-    monkeypatch.setattr(warta.process, "analyze_many", analyze_many)
+    crash_stage_on(monkeypatch, lambda raw: "Cold Storage" in (raw.title or ""))
     result = run(str(DATA / "feed.xml"))
     assert result.exit_code == 1
     assert len(_records(result.stdout)) == 1

@@ -6,6 +6,7 @@ import json
 
 from click.testing import CliRunner
 
+from helpers import crash_stage_on
 from warta.batch.job import partitions, run_partition
 from warta.cli import cli
 from warta.types import Failure, RawArticle, Source
@@ -67,21 +68,7 @@ def test_batch_into_store_is_idempotent(tmp_path):
 
 def test_a_stage_crash_in_a_partition_fails_only_its_article(settings, monkeypatch):
     """Before, one crashing article raised out of the worker and ended the whole batch run."""
-    import warta.process
-
-    real = warta.process.analyze
-
-    def analyze(raw, nlp, settings):
-        if "Cianjur" in raw.text:
-            raise RuntimeError("stage bug")
-        return real(raw, nlp, settings)
-
-    def analyze_many(raws, nlp, settings, **_):
-        for raw in raws:
-            yield analyze(raw, nlp, settings)
-
-    monkeypatch.setattr(warta.process, "analyze", analyze)
-    monkeypatch.setattr(warta.process, "analyze_many", analyze_many)
+    crash_stage_on(monkeypatch, lambda raw: "Cianjur" in raw.text)
     bad = RawArticle(Source(path="x.jsonl", format="jsonl", record=3),
                      "Gempa mengguncang Cianjur, Senin.")
     good = RawArticle(Source(path="y.txt", format="text"), "Harga beras naik dua persen.")
