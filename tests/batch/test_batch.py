@@ -76,3 +76,15 @@ def test_a_stage_crash_in_a_partition_fails_only_its_article(settings, monkeypat
     assert out[0] == Failure("x.jsonl record 3", "E012 x.jsonl record 3: analysis failed "
                                                  "(RuntimeError: stage bug)")
     assert out[1]["text"] == "Harga beras naik dua persen."
+
+
+def test_a_text_over_the_pipeline_limit_fails_alone_and_plainly(nlp, settings, monkeypatch):
+    from warta.batch.job import analyze_isolated
+
+    monkeypatch.setattr(nlp, "max_length", 60)
+    short = RawArticle(Source(path="a.txt", format="text"), "Harga beras naik dua persen.")
+    long = RawArticle(Source(path="b.csv", format="csv", record=4), "Banjir melanda. " * 5)
+    out = analyze_isolated([long, short], nlp, settings)
+    assert out[0] == Failure("b.csv record 4", "E012 b.csv record 4: analysis failed (80 "
+                                               "characters, over the pipeline's limit of 60)")
+    assert out[1]["text"] == "Harga beras naik dua persen."

@@ -44,18 +44,34 @@ def analyze_isolated(raws: list[RawArticle], nlp: Language, settings: Settings, 
     """
     from warta.process import analyze_many
 
+    limit = getattr(nlp, "max_length", None)
+    fits = [limit is None or len(raw.text) <= limit for raw in raws]
     try:
-        return list(analyze_many(raws, nlp, settings, batch_size=batch_size))
+        done = iter(list(analyze_many([r for r, ok in zip(raws, fits, strict=True) if ok], nlp,
+                                      settings, batch_size=batch_size)))
+        return [next(done) if ok else _too_long(raw, limit)
+                for raw, ok in zip(raws, fits, strict=True)]
     except Exception:  # a stage bug on one article must not cost the others their records
-        return [_analyze_one(raw, nlp, settings) for raw in raws]
+        return [_analyze_one(raw, nlp, settings) if ok else _too_long(raw, limit)
+                for raw, ok in zip(raws, fits, strict=True)]
+
+
+def _where(raw: RawArticle) -> str:
+    where = raw.source.path or "-"
+    return where if raw.source.record is None else f"{where} record {raw.source.record}"
+
+
+def _too_long(raw: RawArticle, limit: int | None) -> Failure:
+    """An article spaCy would refuse (its ``max_length``), said plainly before any work."""
+    where = _where(raw)
+    reason = f"{len(raw.text):,} characters, over the pipeline's limit of {limit:,}"
+    return Failure(where, Errors.E012.format(path=where, reason=reason))
 
 
 def _analyze_one(raw: RawArticle, nlp: Language, settings: Settings) -> dict[str, Any] | Failure:
     from warta.process import analyze
 
-    where = raw.source.path or "-"
-    if raw.source.record is not None:
-        where = f"{where} record {raw.source.record}"
+    where = _where(raw)
     try:
         return analyze(raw, nlp, settings)
     except InputError as e:
