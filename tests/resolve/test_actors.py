@@ -178,6 +178,24 @@ def test_bad_user_file_is_a_config_error() -> None:
         load_user_actors(str(DATA / "missing.toml"))
 
 
+@pytest.mark.parametrize(("toml", "reason"), [
+    ('[[actor]]\nname = "Joko Widodo"\naliases = "Jokowi"\n',
+     "actor 'Joko Widodo': aliases must be a list of strings, not 'Jokowi'"),
+    ('[[actor]]\nname = "Joko Widodo"\nroles = "presiden"\n',
+     "actor 'Joko Widodo': roles must be a list of strings, not 'presiden'"),
+    ('[[actor]]\nname = "Joko Widodo"\nalias = ["Jokowi"]\n',
+     "actor 'Joko Widodo': unknown key(s) ['alias']"),
+    ('[[aktor]]\nname = "Joko Widodo"\n', "unknown key(s) ['aktor']; an actors file holds"),
+], ids=["aliases-string", "roles-string", "misspelt-key", "misspelt-table"])
+def test_user_file_mistakes_are_refused(tmp_path, toml: str, reason: str) -> None:
+    """A bare string once became one alias per letter; a misspelt key was silently ignored."""
+    path = tmp_path / "aktor.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError, match="E021") as err:
+        load_user_actors(str(path))
+    assert reason in str(err.value)
+
+
 def test_skips_other_languages(nlp) -> None:
     doc = nlp.make_doc("Washington warned Beijing.")
     doc._.language = "en"

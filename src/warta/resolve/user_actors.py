@@ -23,6 +23,7 @@ from warta.resolve.coref import fold, slug
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC")
 _PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc"}
+_ACTOR_KEYS = frozenset({"name", "type", "country", "roles", "aliases", "id"})
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,16 @@ def _actor(item: object, path: Path, n: int) -> UserActor:
         reason = f"actor {item['name']!r}: country must be an ISO-3166 alpha-3 code"
         raise ConfigError(Errors.E021.format(path=path, reason=reason))
     name = item["name"]
+    unknown = sorted(set(item) - _ACTOR_KEYS)
+    if unknown:
+        known = ", ".join(sorted(_ACTOR_KEYS))
+        reason = f"actor {name!r}: unknown key(s) {unknown}; known: {known}"
+        raise ConfigError(Errors.E021.format(path=path, reason=reason))
+    for key in ("roles", "aliases"):  # a bare string would become one alias per letter
+        values = item.get(key, [])
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            reason = f"actor {name!r}: {key} must be a list of strings, not {values!r}"
+            raise ConfigError(Errors.E021.format(path=path, reason=reason))
     default_id = f"{_PREFIX[kind]}:{country.upper()}" if kind == "GPE" and country else (
         f"{_PREFIX[kind]}:{slug(name)}")
     return UserActor(
@@ -81,6 +92,10 @@ def load_user_actors(path: str) -> UserActors:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(Errors.E021.format(path=file, reason=err)) from err
     items = data.get("actor", [])
+    if set(data) - {"actor"}:
+        reason = (f"unknown key(s) {sorted(set(data) - {'actor'})}; an actors file holds "
+                  "[[actor]] tables")
+        raise ConfigError(Errors.E021.format(path=file, reason=reason))
     if not isinstance(items, list):
         raise ConfigError(Errors.E021.format(path=file, reason="[[actor]] tables expected"))
     actors = tuple(_actor(item, file, n) for n, item in enumerate(items, 1))
