@@ -23,11 +23,14 @@ class Errors:
     E010 = "E010 {path}: corrupt WARC ({reason})"
     E011 = "E011 {path}: cannot read ({reason})"
     E012 = "E012 {path}: analysis failed ({reason})"
+    E013 = "E013 {path}: cannot write ({reason})"
     # E02x: configuration and pipeline construction
     E020 = "E020 pipeline component {name!r} requires {missing} but no earlier component assigns it"
     E021 = "E021 settings file {path}: {reason}"
     E022 = "E022 shipped model not found at {path}; reinstall warta or run `warta train nlp`"
     E023 = "E023 unknown {kind} {name!r}; known: {known}"
+    E024 = "E024 actors file {path}: {reason}"
+    E025 = "E025 model at {path} cannot be loaded ({reason}); reinstall warta or retrain it"
     # E03x: store
     E030 = "E030 database {path}: {reason}"
     E031 = "E031 database {path} has schema version {found}, newer than this warta ({known})"

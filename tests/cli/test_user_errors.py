@@ -120,7 +120,8 @@ def test_binary_settings_or_actors_file_is_one_line(tmp_path: Path, junk: Path,
     code, err = run(*command, junk, "--db", tmp_path / "w.db") if command[0] != "analyze" \
         else run(*command, junk)
     assert code == 2
-    assert err.count("\n") == 1 and err.startswith(f"warta: E021 settings file {junk}")
+    expected = "E024 actors file" if command[0] == "actors" else "E021 settings file"
+    assert err.count("\n") == 1 and err.startswith(f"warta: {expected} {junk}")
     assert "decode" in err
 
 
@@ -135,7 +136,7 @@ def test_export_to_a_missing_folder_writes_nothing(store: Path, tmp_path: Path, 
         out = blocker / name
     code, err = run("export", "--db", store, "--format", fmt, "--out", out)
     assert code == 2
-    assert err.count("\n") == 1 and err.startswith(f"warta: cannot write {out} (")
+    assert err.count("\n") == 1 and err.startswith(f"warta: E013 {out}: cannot write (")
     assert not out.exists() and not out.with_name(out.name + ".part").exists()
 
 
@@ -168,7 +169,7 @@ def test_batch_to_an_unwritable_file_fails_before_any_work(tmp_path: Path) -> No
     article.write_text("Judul\n\nIsi berita.\n", encoding="utf-8")
     out = tmp_path / "tidak-ada" / "out.jsonl"
     code, err = run("batch", article, "--out", out)
-    assert code == 2 and err == f"warta: cannot write {out} (No such file or directory)\n"
+    assert code == 2 and err == f"warta: E013 {out}: cannot write (No such file or directory)\n"
 
 
 def test_empty_directory_is_reported(tmp_path: Path) -> None:

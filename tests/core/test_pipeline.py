@@ -46,3 +46,15 @@ def test_user_actors_file_via_config_reaches_analyze(tmp_path):
     record = json.loads(result.stdout)
     ids = {a["id"] for a in record["actors"]}
     assert "person:si-komo" in ids
+
+
+def test_damaged_model_is_a_coded_config_error(tmp_path):
+    import pytest
+
+    from warta.errors import ConfigError
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "config.cfg").write_text("[nlp]\nlang = \"id\"\npipeline = [\"ner\"]\n", "utf-8")
+    with pytest.raises(ConfigError, match="E025"):
+        build(broken, stages=False)

@@ -172,9 +172,9 @@ def test_user_file_wins() -> None:
 
 
 def test_bad_user_file_is_a_config_error() -> None:
-    with pytest.raises(ConfigError, match="E021"):
+    with pytest.raises(ConfigError, match="E024"):
         load_user_actors(str(DATA / "bad_actors.toml"))
-    with pytest.raises(ConfigError, match="E021"):
+    with pytest.raises(ConfigError, match="E024"):
         load_user_actors(str(DATA / "missing.toml"))
 
 
@@ -191,7 +191,7 @@ def test_user_file_mistakes_are_refused(tmp_path, toml: str, reason: str) -> Non
     """A bare string once became one alias per letter; a misspelt key was silently ignored."""
     path = tmp_path / "aktor.toml"
     path.write_text(toml, encoding="utf-8")
-    with pytest.raises(ConfigError, match="E021") as err:
+    with pytest.raises(ConfigError, match="E024") as err:
         load_user_actors(str(path))
     assert reason in str(err.value)
 

@@ -14,6 +14,7 @@ import click
 
 from warta.cli.common import fail
 from warta.cli.options import config_option, db_option, input_options
+from warta.errors import Errors
 from warta.settings import load_settings
 from warta.types import Failure
 
@@ -67,7 +68,7 @@ def _sink(db_path: str, out_path: str | None) -> Iterator[Callable[[dict[str, An
             # opened apart from the `with` so an unwritable path fails before any work
             out = Path(out_path).open("w", encoding="utf-8")  # noqa: SIM115
         except OSError as e:
-            fail(f"cannot write {out_path} ({e.strerror or e})")
+            fail(Errors.E013.format(path=out_path, reason=e.strerror or e))
         with out as f:
             yield lambda record: f.write(json.dumps(record, ensure_ascii=False) + "\n") and 1
         return

@@ -12,6 +12,7 @@ import click
 
 from warta.cli.common import fail, reading
 from warta.cli.options import db_option
+from warta.errors import Errors
 from warta.export import BINARY_FORMATS, DIRECTORY_FORMATS, FORMATS
 
 
@@ -79,6 +80,6 @@ def export(db_path: str, fmt: str, out: str | None, progress: bool | None) -> No
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
         except OSError as e:  # a missing folder, a full disk, no permission: nothing half-written
-            fail(f"cannot write {out or 'stdout'} ({e.strerror or e})")
+            fail(Errors.E013.format(path=out or "stdout", reason=e.strerror or e))
     unit = "edges" if fmt == "graphml" else "records" if fmt in {"jsonl", "gdelt-gkg"} else "rows"
     click.echo(f"warta: exported {count} {unit} as {fmt} to {out or 'stdout'}", err=True)

@@ -59,7 +59,11 @@ def _base(path: Path | None) -> Language:
     if (path / "config.cfg").exists():
         from warta.nlp import tokenizer  # noqa: F401  (registers the custom tokenizer)
 
-        return spacy.load(path)
+        try:
+            return spacy.load(path)
+        except (OSError, ValueError, KeyError) as e:  # a damaged or half-written model directory
+            reason = " ".join(str(e).split())[:300]
+            raise ConfigError(Errors.E025.format(path=path, reason=reason)) from e
     log.warning(Errors.E022.format(path=path))
     return spacy.blank("id")
 
