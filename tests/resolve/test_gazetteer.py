@@ -192,3 +192,17 @@ def test_stage_languages_and_regions_are_not_states(nlp, text: str, expected) ->
 def test_single_name_aliases_match_their_exact_spelling(nlp) -> None:
     doc = with_persons(nlp, "Rapat Komisi XI berlangsung, sementara Xi berpidato.")
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Xi", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "model_person", "kept"),
+    [("Tujuan kunjungan itu adalah memperkuat kerja sama.", "Tujuan", False),
+     ("“Tujuan kami jelas,” kata Budi.", "Tujuan", False),
+     ("Budi mengatakan tujuan kunjungan itu jelas.", "Budi", True),
+     ("Menurut Budi, Tujuan adalah nama kapal itu.", "Tujuan", True)],  # not a sentence opener
+)
+def test_capitalised_common_word_opening_a_sentence_is_not_a_person(
+        nlp, text: str, model_person: str, kept: bool) -> None:
+    doc = with_persons(nlp, text, (model_person,))
+    persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert (model_person in persons) is kept

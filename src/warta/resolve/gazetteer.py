@@ -299,6 +299,8 @@ def _check_person(ent: Span) -> Span | None:
         return None
     if all(_nominalisation(t) for t in ent):
         return None  # "Penyuluhan", "Kebijakan Ekonomi": derived nouns, not names
+    if len(ent) == 1 and _opens_sentence(ent[0]) and ent[0].lower_ in common_words():
+        return None  # "Tujuan mencari …": a capitalised common word, not a name
     if _holds_body(ent):
         return None  # "Alternate Governor Bank Dunia": an office of a body, not a name
     cut = next((t.i for t in ent[1:] if t.lower_ in ORG_PREFIXES and t.text[:1].isupper()), None)
@@ -307,6 +309,22 @@ def _check_person(ent: Span) -> Span | None:
     if ent.start > 0 and doc[ent.start - 1].lower_ in {"di", "ke"}:
         return Span(doc, ent.start, ent.end, label="LOC")
     return ent
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words news writes in lower case away from sentence starts (data/lexicon, from IndoSum)."""
+    path = resources.files("warta") / "data" / "lexicon" / "common-lowercase-id.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+def _opens_sentence(token: object) -> bool:
+    """First word of a sentence, also after an opening quote or bracket."""
+    doc, i = token.doc, token.i  # type: ignore[attr-defined]
+    while i > 0 and doc[i - 1].is_punct and doc[i - 1].text in {"“", '"', "‘", "'", "(", "«"}:
+        i -= 1
+    return i == 0 or bool(doc[i].is_sent_start)
 
 
 _NOMINAL = re.compile(r"^(?:pe|per|pem|pen|peng|peny|ke)\w{3,}an$")
