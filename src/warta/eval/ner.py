@@ -76,8 +76,10 @@ def evaluate_ner(nlp: Language, paths: Iterable[Path]) -> dict:
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--model", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, help="Model directory to score instead of the shipped one.")
-@click.option("--stages/--no-stages", default=True, show_default=True,
-              help="Run warta's rule stages (gazetteer, actors) after the trained NER.")
+@click.option("--stages/--no-stages", default=False, show_default=True,
+              help="Also run warta's rule stages (gazetteer, actors) after the trained NER. "
+                   "Off by default: they add actor mentions (a country acting as an agent) "
+                   "that the corpora's conventions leave unlabelled.")
 def ner(files: tuple[Path, ...], model: Path | None, stages: bool) -> None:
     """Score named entities on token-per-line NER files; prints one JSON line.
 
