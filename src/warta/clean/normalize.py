@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import ftfy
+
 # Zero-width characters and the soft hyphen: invisible, and they split words for the tokenizer.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 # Every other Unicode space (no-break, thin, ideographic ...) becomes a plain space.
@@ -18,6 +20,9 @@ _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]…]$")
 
 def normalize(text: str) -> str:
     """NFC, no invisible characters, plain spaces, ``\\n`` line breaks, stripped lines."""
+    # Scraped news often went through a wrong decode ("2,5Â±1%"); ftfy undoes exactly that and
+    # leaves correct text alone (only fix_encoding: quotes and dashes stay as written).
+    text = ftfy.fix_encoding(text)
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = _LINE_BREAKS.sub("\n", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
