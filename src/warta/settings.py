@@ -36,11 +36,6 @@ class ActorsSettings:
 
 
 @dataclass(frozen=True)
-class StoreSettings:
-    path: str = "warta.db"
-
-
-@dataclass(frozen=True)
 class ServeSettings:
     host: str = "127.0.0.1"
     port: int = 8000
@@ -52,7 +47,6 @@ class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     language: LanguageSettings = field(default_factory=LanguageSettings)
     actors: ActorsSettings = field(default_factory=ActorsSettings)
-    store: StoreSettings = field(default_factory=StoreSettings)
     serve: ServeSettings = field(default_factory=ServeSettings)
 
     def with_ingest(self, **changes: Any) -> Settings:
@@ -65,7 +59,6 @@ _SECTIONS = {
     "ingest": IngestSettings,
     "language": LanguageSettings,
     "actors": ActorsSettings,
-    "store": StoreSettings,
     "serve": ServeSettings,
 }
 
