@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := demo.db
 
-.PHONY: demo test lint bench eval clean install install-dev
+.PHONY: demo test lint docs bench eval clean install install-dev
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ test: install-dev
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench scripts
+
+## docs: regenerate the generated blocks of docs/*.md (CLI options, record fields, settings)
+docs: install-dev
+	$(BIN)/python scripts/gen_cli_docs.py
 
 bench: install
 	$(BIN)/python bench/nlp_speed.py
