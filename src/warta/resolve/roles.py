@@ -26,6 +26,10 @@ from warta.nlp.lang.id.titles import (
 
 MAX_TITLE_TOKENS = max(len(t.split()) for t in TITLES)
 MAX_RANK_TOKENS = max(len(r.split()) for r in RANKS)
+# First words of every title and rank: most tokens start neither, and checking that first saves
+# building every candidate phrase (the titles pass was the slowest part of the actor stages).
+_TITLE_FIRST = frozenset(t.split()[0] for t in TITLES)
+_RANK_FIRST = frozenset(r.split()[0] for r in RANKS)
 MAX_NAME_TOKENS = 5
 LOOKBACK = 12
 
@@ -64,6 +68,8 @@ def _joined(doc: Doc, start: int, end: int) -> str:
 
 def match_title(doc: Doc, i: int) -> tuple[int, str] | None:
     """Longest title starting at token i: (end, title key)."""
+    if doc[i].lower_ not in _TITLE_FIRST:
+        return None
     for end in range(min(len(doc), i + MAX_TITLE_TOKENS), i, -1):
         key = _joined(doc, i, end)
         if key in TITLES:
@@ -73,6 +79,8 @@ def match_title(doc: Doc, i: int) -> tuple[int, str] | None:
 
 def match_rank(doc: Doc, i: int) -> tuple[int, str] | None:
     """Longest rank starting at token i: (end, normalised rank)."""
+    if doc[i].lower_ not in _RANK_FIRST:
+        return None
     for end in range(min(len(doc), i + MAX_RANK_TOKENS), i, -1):
         key = _joined(doc, i, end)
         if key in RANKS and doc[i].text[:1].isupper():
