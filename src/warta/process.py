@@ -31,9 +31,10 @@ def prepare(raw: RawArticle, settings: Settings) -> Article:
     return article
 
 
-def _make_doc(nlp: Language, article: Article) -> Doc:
+def _make_doc(nlp: Language, article: Article, settings: Settings) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.language = article.language
+    doc._.supported_languages = tuple(settings.language.supported)
     doc._.published = article.published
     doc._.dateline = article.dateline
     return doc
@@ -66,7 +67,7 @@ def _trained_stages(nlp: Language, doc: Doc) -> None:
 def analyze(raw: RawArticle, nlp: Language, settings: Settings) -> dict[str, Any]:
     """Analyse one raw article into its record."""
     article = prepare(raw, settings)
-    doc = _run(nlp, _make_doc(nlp, article), settings)
+    doc = _run(nlp, _make_doc(nlp, article, settings), settings)
     _trained_stages(nlp, doc)
     return to_record(doc, article)
 
@@ -99,7 +100,7 @@ def _analyze_batch(raws: list[RawArticle], nlp: Language,
                    settings: Settings) -> Iterator[dict[str, Any] | Failure]:
     prepared = [_prepare_or_fail(raw, settings) for raw in raws]
     articles = [a for a in prepared if isinstance(a, Article)]
-    docs = {id(a): _make_doc(nlp, a) for a in articles}
+    docs = {id(a): _make_doc(nlp, a, settings) for a in articles}
     ok = [a for a in articles if _supported(docs[id(a)], settings)]
     piped = dict(zip([id(a) for a in ok], nlp.pipe([docs[id(a)] for a in ok]), strict=True))
     for item in prepared:

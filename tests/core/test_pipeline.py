@@ -58,3 +58,20 @@ def test_damaged_model_is_a_coded_config_error(tmp_path):
     (broken / "config.cfg").write_text("[nlp]\nlang = \"id\"\npipeline = [\"ner\"]\n", "utf-8")
     with pytest.raises(ConfigError, match="E025"):
         build(broken, stages=False)
+
+
+def test_settings_supported_languages_reach_the_rule_stages(tmp_path):
+    conf = tmp_path / "warta.toml"
+    conf.write_text('[language]\nsupported = ["id", "en"]\n', "utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("The finance minister said on Monday that the government will support "
+                       "families affected by the floods, and that aid would arrive this week.",
+                       "utf-8")
+    for config, expected in ((None, "skipped"), (conf, "ok")):
+        args = ["analyze", str(article)] + (["--config", str(config)] if config else [])
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        record = json.loads(result.stdout)
+        assert record["language"] == "en"
+        stages = {s["name"]: s["status"] for s in record["stages"]}
+        assert stages["quotes"] == stages["events"] == stages["ner"] == expected

@@ -12,6 +12,7 @@ from warta.types import StageStatus
 
 _DOC_ATTRS: dict[str, object] = {
     "language": None,  # ISO 639-1, decided per document before the pipeline runs
+    "supported_languages": None,  # settings.language.supported, set with the language
     "published": None,  # ISO 8601 publication date, context for relative dates
     "dateline": None,  # warta.types.Dateline
     "actors": None,  # list[Actor], keyed lookups via warta.nlp.extensions.actor_index
@@ -42,9 +43,13 @@ def mark_stage(doc: Doc, name: str, version: str, status: str, reason: str | Non
 
 
 def language_supported(doc: Doc, supported: tuple[str, ...] = ("id",)) -> bool:
-    """Whether a language-specific stage should run: unknown language counts as supported."""
+    """Whether a language-specific stage should run: unknown language counts as supported.
+
+    The settings' ``[language] supported`` list, when the caller put it on the Doc, wins over
+    the stage's own default.
+    """
     lang = doc._.language
-    return lang is None or lang in supported
+    return lang is None or lang in (doc._.supported_languages or supported)
 
 
 register()
