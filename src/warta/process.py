@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from warta.clean import clean_article
 from warta.errors import InputError
-from warta.nlp.extensions import mark_stage
+from warta.nlp.extensions import mark_stage, unsupported_reason
 from warta.nlp.langid import detect_language
 from warta.record import to_record
 from warta.settings import Settings
@@ -45,8 +45,7 @@ def _run(nlp: Language, doc: Doc, settings: Settings) -> Doc:
         return nlp(doc)
     for name, proc in nlp.pipeline:
         if name in TRAINED:
-            mark_stage(doc, name, _version(nlp, name), "skipped",
-                       f"language {doc._.language!r} is not supported")
+            mark_stage(doc, name, _version(nlp, name), "skipped", unsupported_reason(doc))
         else:  # warta's own stages check the language themselves and mark it
             doc = proc(doc)
     return doc

@@ -38,7 +38,7 @@ from warta.extract.event_args import (
     looks_verbal,
 )
 from warta.extract.event_lexicon import MAX_GAP, Form, gapped, lexicon, max_words, score
-from warta.nlp.extensions import language_supported, mark_stage
+from warta.nlp.extensions import mark_stage, skip_unsupported
 from warta.nlp.lang.id import modality as modal
 from warta.nlp.lang.id.event_markers import (
     ANTERIOR,
@@ -729,9 +729,8 @@ class EventsStage:
         self._lookup = places.gazetteer_lookup()
 
     def __call__(self, doc: Doc) -> Doc:
-        if not language_supported(doc):
+        if skip_unsupported(doc, STAGE, VERSION):
             doc._.events = []
-            mark_stage(doc, STAGE, VERSION, "skipped", f"language {doc._.language!r}")
             return doc
         doc._.events = extract_events(doc, lookup=self._lookup)
         if doc._.places is None:

@@ -43,7 +43,7 @@ from warta.extract.quote_view import (
     subject_of,
     verb_like,
 )
-from warta.nlp.extensions import language_supported, mark_stage
+from warta.nlp.extensions import mark_stage, skip_unsupported
 from warta.nlp.lang.id import reporting_verbs as rv
 from warta.types import Quote, QuoteKind
 
@@ -580,9 +580,7 @@ class QuotesStage:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        if not language_supported(doc):
-            mark_stage(doc, STAGE_NAME, STAGE_VERSION, "skipped",
-                       f"language {doc._.language!r} is not supported")
+        if skip_unsupported(doc, STAGE_NAME, STAGE_VERSION):
             return doc
         doc._.quotes = extract_quotes(doc)
         mark_stage(doc, STAGE_NAME, STAGE_VERSION, "ok")

@@ -42,6 +42,19 @@ def mark_stage(doc: Doc, name: str, version: str, status: str, reason: str | Non
     doc._.stages.append(StageStatus(name, version, status, reason))  # type: ignore[arg-type]
 
 
+def skip_unsupported(doc: Doc, name: str, version: str) -> bool:
+    """Mark a language-specific stage skipped (one wording everywhere) when the document's
+    language is not supported; True when the stage should return the Doc untouched."""
+    if language_supported(doc):
+        return False
+    mark_stage(doc, name, version, "skipped", unsupported_reason(doc))
+    return True
+
+
+def unsupported_reason(doc: Doc) -> str:
+    return f"language {doc._.language!r} is not supported"
+
+
 def language_supported(doc: Doc, supported: tuple[str, ...] = ("id",)) -> bool:
     """Whether a language-specific stage should run: unknown language counts as supported.
 

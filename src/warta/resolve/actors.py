@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from warta.nlp.extensions import language_supported, mark_stage
+from warta.nlp.extensions import mark_stage, skip_unsupported
 from warta.nlp.lang.id.locatives import (
     AGENT_DEPS,
     LANGUAGE_BEFORE,
@@ -422,8 +422,7 @@ class ActorsStage:
         self.user = load_user_actors(user_file) if user_file else None
 
     def __call__(self, doc: Doc) -> Doc:
-        if not language_supported(doc):
-            mark_stage(doc, STAGE, VERSION, "skipped", "language not supported")
+        if skip_unsupported(doc, STAGE, VERSION):
             return doc
         result = resolve(doc, user=self.user)
         if [(e.start, e.end, e.label_) for e in doc.ents] != [

@@ -26,7 +26,7 @@ from datetime import date, datetime, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from warta.nlp.extensions import language_supported, mark_stage
+from warta.nlp.extensions import mark_stage, skip_unsupported
 from warta.nlp.lang.id import dates as lex
 from warta.types import DateMention
 
@@ -593,9 +593,8 @@ class DatesStage:
     """Attach ``doc._.dates``; skips documents in languages the grammar does not know."""
 
     def __call__(self, doc: Doc) -> Doc:
-        if not language_supported(doc):
+        if skip_unsupported(doc, STAGE, VERSION):
             doc._.dates = []
-            mark_stage(doc, STAGE, VERSION, "skipped", f"language {doc._.language!r} not supported")
             return doc
         doc._.dates = date_mentions(doc)
         mark_stage(doc, STAGE, VERSION, "ok")

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from warta.nlp.extensions import language_supported, mark_stage
+from warta.nlp.extensions import mark_stage, skip_unsupported
 from warta.nlp.lang.id.locatives import LANGUAGE_BEFORE
 from warta.nlp.lang.id.org_patterns import ORG_PREFIXES, ORG_SUFFIXES, SENTENCE_OPENERS
 from warta.resolve import roles
@@ -537,8 +537,7 @@ class GazetteerStage:
     """Adds and retypes entities from warta's gazetteer (not a dataclass: spaCy calls it)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        if not language_supported(doc):
-            mark_stage(doc, STAGE, VERSION, "skipped", "language not supported")
+        if skip_unsupported(doc, STAGE, VERSION):
             return doc
         _index()  # load before the first doc, not inside a partially processed one
         doc.ents = recognise(doc)

@@ -21,7 +21,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from warta.nlp.extensions import language_supported, mark_stage
+from warta.nlp.extensions import mark_stage, skip_unsupported
 from warta.types import Tone
 
 STAGE = "tone"
@@ -158,9 +158,8 @@ class ToneStage:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        if not language_supported(doc):
+        if skip_unsupported(doc, STAGE, VERSION):
             doc._.tone = None
-            mark_stage(doc, STAGE, VERSION, "skipped", f"language {doc._.language!r} not supported")
             return doc
         doc._.tone = document_tone(doc, self.lexicon)
         mark_stage(doc, STAGE, VERSION, "ok")
