@@ -27,7 +27,8 @@ def converted(tmp_path_factory) -> tuple[Path, dict]:
 
 def test_convert_counts(converted):
     _, counts = converted
-    assert counts["ud-train"] == 4 and counts["ud-dev"] == 2 and counts["ud-silver"] == 2
+    assert counts["csui-train"] == 4 and counts["silver"] == 2
+    assert counts["gsd-train"] + counts["gsd-dev"] == 2 and counts["gsd-dev"] >= 1
     # a train sentence identical to a dev sentence (NER-UGM fixture: train == dev) is dropped
     assert counts["idner-news-2k-dev"] == 2 and counts["idner-news-2k-train"] == 2
     assert counts["indolem-nerugm-dev"] == 1 and counts["indolem-nerugm-train"] == 0
@@ -35,7 +36,7 @@ def test_convert_counts(converted):
 
 def test_ud_docs_carry_gold_annotation(converted):
     out, _ = converted
-    gold = _docs(out / "ud-train.spacy")[0]
+    gold = _docs(out / "news-train.spacy")[0]
     assert [t.text for t in gold][:4] == ["Budi", "membeli", "rumah", "nya"]
     assert gold[3].pos_ == "PRON" and gold[3].tag_ == "PRON" and gold[3].head.text == "rumah"
     assert gold[1].lemma_ == "beli" and gold[1].dep_ == "ROOT"
@@ -44,7 +45,7 @@ def test_ud_docs_carry_gold_annotation(converted):
 
 def test_silver_docs_have_only_sound_upos(converted):
     out, _ = converted
-    silver = _docs(out / "ud-train.spacy")[-1]
+    silver = next(d for d in _docs(out / "news-train.spacy") if d[0].text == "Ia")
     tags = {t.text: t.tag_ for t in silver}
     assert tags["Ia"] == "PRON" and tags["tidak"] == "PART" and tags["datang"] == "VERB"
     assert not silver.has_annotation("DEP")
@@ -86,10 +87,10 @@ def test_tiny_training_run_assembles_a_loadable_pipeline(tmp_path):
     runner, out = CliRunner(), str(tmp_path)
     steps = (
         ["convert", "--data", str(CORPORA), "--out", out],
-        ["ud", "--out", out, "--max-steps", "2"],
-        ["ner", "--out", out, "--max-steps", "2"],  # no OUT/vectors: trains without them
-        ["ner-ft", "--out", out, "--max-steps", "2"],
+        ["news", "--out", out, "--max-steps", "2"],  # no OUT/vectors: trains without them
+        ["news-ft", "--out", out, "--max-steps", "2"],
         ["assemble", "--out", out],
+        ["report", "--out", out],
     )
     for step in steps:
         result = runner.invoke(train, ["nlp", *step])
@@ -98,6 +99,18 @@ def test_tiny_training_run_assembles_a_loadable_pipeline(tmp_path):
 
     nlp = spacy.load(tmp_path / MODEL_NAME)
     assert {"tagger", "morphologizer", "parser", "lemmatizer", "ner"} <= set(nlp.pipe_names)
+    assert [n for n in nlp.pipe_names if n == "tok2vec"] == ["tok2vec"]  # one, shared
     doc = nlp("Ia membeli rumahnya di Solo.")
     assert [t.text for t in doc][2:4] == ["rumah", "nya"]
     assert doc.has_annotation("DEP") and doc.has_annotation("TAG")
+
+
+def test_gsd_split_keeps_whole_chunks_and_writes_the_heldout_part(converted):
+    from warta.train.convert import GSD_HELDOUT, gsd_split
+
+    out, counts = converted
+    train, dev = gsd_split(CORPORA)
+    assert not set(train) & set(dev) and len(train) + len(dev) == 2
+    assert gsd_split(CORPORA) == (train, dev)
+    heldout = (out / GSD_HELDOUT).read_text(encoding="utf-8")
+    assert heldout.count("# text = ") == counts["gsd-dev"]

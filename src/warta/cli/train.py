@@ -1,18 +1,17 @@
-"""`warta train nlp`: convert the corpora, train the UD and NER pipelines, assemble the model.
+"""`warta train nlp`: convert the corpora, train the shared pipeline, tune it, assemble it.
 
     warta train nlp --data ../shared/data --out training/run        # every step
     warta train nlp convert --data ../shared/data --out training/run
     warta train nlp vectors --data ../shared/data --out training/run
-    warta train nlp ud --out training/run
-    warta train nlp ner --out training/run
-    warta train nlp ner-ft --out training/run
+    warta train nlp news --out training/run
+    warta train nlp news-ft --out training/run
     warta train nlp assemble --out training/run [--ship]
-    warta train nlp report --data ../shared/data --out training/run
+    warta train nlp report --out training/run
 
-Work files go under OUT: ``corpus/`` (DocBins), ``vectors/`` (word2vec on IndoSum), ``ud/``
-and ``ner/`` (spaCy training output with model-best), ``id_warta_news/`` (the assembled
-pipeline). ``--ship`` copies the assembled pipeline over the one shipped in the package. The
-NER step uses OUT/vectors when it exists and trains without static vectors otherwise.
+Work files go under OUT: ``corpus/`` (DocBins and the held-out GSD part), ``vectors/``
+(word2vec on IndoSum), ``news/`` and ``news_ft/`` (spaCy training output with model-best),
+``id_warta_news/`` (the assembled pipeline). ``--ship`` copies the assembled pipeline over the
+one shipped in the package. Training uses OUT/vectors when it exists, else no static vectors.
 """
 
 from __future__ import annotations
@@ -50,14 +49,13 @@ def _train(name: str, out: Path, max_steps: int | None, seed: int | None) -> Non
     overrides: dict[str, object] = {}
     vectors = out / "vectors"
     has_vectors = (vectors / "vocab").exists()
-    if name in ("ner", "ner_ft"):
-        overrides["paths.vectors"] = str(vectors) if has_vectors else None
-    if name == "ner":
+    overrides["paths.vectors"] = str(vectors) if has_vectors else None
+    if name == "news":
         overrides["components.tok2vec.model.embed.include_static_vectors"] = has_vectors
     data_name = None
-    if name == "ner_ft":
-        overrides["paths.base"] = str(out / "ner" / "model-best")
-        data_name = "ner-ft"
+    if name == "news_ft":
+        overrides["paths.base"] = str(out / "news" / "model-best")
+        data_name = "news-ft"
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     if seed is not None:
@@ -72,14 +70,14 @@ def _assemble(out: Path, ship: bool) -> None:
     from warta.train.assemble import assemble
 
     target = out / MODEL_NAME
-    ner = out / "ner_ft" / "model-best"
-    if not ner.exists():
-        ner = out / "ner" / "model-best"
-    assemble(out / "ud" / "model-best", ner, target)
+    trained = out / "news_ft" / "model-best"
+    if not trained.exists():
+        trained = out / "news" / "model-best"
+    assemble(trained, target)
     shipped = None
     if ship:
         shipped = model_path()
-        assemble(out / "ud" / "model-best", ner, shipped)
+        assemble(trained, shipped)
     click.echo(json.dumps({"step": "assemble", "model": str(target),
                            "shipped": str(shipped) if shipped else None}))
 
@@ -105,7 +103,7 @@ ship_option = click.option("--ship/--no-ship", default=False, show_default=True,
 @click.pass_context
 def nlp(ctx: click.Context, data: Path, out: Path | None, max_steps: int | None,
         seed: int | None, ship: bool) -> None:
-    """Convert, train UD and NER, and assemble the pipeline (or run one step).
+    """Convert, train the shared pipeline, tune it, and assemble it (or run one step).
 
     Example:
 
@@ -117,9 +115,8 @@ def nlp(ctx: click.Context, data: Path, out: Path | None, max_steps: int | None,
         raise click.UsageError("--out is required")
     _convert(data, out)
     _vectors(data, out)
-    _train("ud", out, max_steps, seed)
-    _train("ner", out, max_steps, seed)
-    _train("ner_ft", out, max_steps, seed)
+    _train("news", out, max_steps, seed)
+    _train("news_ft", out, max_steps, seed)
     _assemble(out, ship)
 
 
@@ -139,51 +136,42 @@ def vectors_cmd(data: Path, out: Path) -> None:
     _vectors(data, out)
 
 
-@nlp.command(name="ud")
+@nlp.command(name="news")
 @out_option
 @steps_option
 @seed_option
-def ud_cmd(out: Path, max_steps: int | None, seed: int | None) -> None:
-    """Train tagger, morphologizer, parser and lemmatizer (configs/ud.cfg)."""
-    _train("ud", out, max_steps, seed)
+def news_cmd(out: Path, max_steps: int | None, seed: int | None) -> None:
+    """Train tagger, morphologizer, parser, lemmatizer and NER on one tok2vec (configs/news.cfg)."""
+    _train("news", out, max_steps, seed)
 
 
-@nlp.command(name="ner")
+@nlp.command(name="news-ft")
 @out_option
 @steps_option
 @seed_option
-def ner_cmd(out: Path, max_steps: int | None, seed: int | None) -> None:
-    """Train the named-entity recogniser (configs/ner.cfg)."""
-    _train("ner", out, max_steps, seed)
-
-
-@nlp.command(name="ner-ft")
-@out_option
-@steps_option
-@seed_option
-def ner_ft_cmd(out: Path, max_steps: int | None, seed: int | None) -> None:
-    """Tune OUT/ner's model on idner-news-2k, the news NER target (configs/ner_ft.cfg)."""
-    _train("ner_ft", out, max_steps, seed)
+def news_ft_cmd(out: Path, max_steps: int | None, seed: int | None) -> None:
+    """Tune OUT/news's model on idner-news-2k plus UD gold (configs/news_ft.cfg)."""
+    _train("news_ft", out, max_steps, seed)
 
 
 @nlp.command(name="assemble")
 @out_option
 @ship_option
 def assemble_cmd(out: Path, ship: bool) -> None:
-    """Join OUT/ud and OUT/ner model-best into OUT/id_warta_news (and the package with --ship)."""
+    """Build OUT/id_warta_news from OUT/news_ft (or OUT/news) model-best; --ship: the package's."""
     _assemble(out, ship)
 
 
 
 
 @nlp.command(name="report")
-@data_option
 @out_option
-def report_cmd(data: Path, out: Path) -> None:
-    """Dev scores of OUT's assembled pipeline: NER per corpus, UD on GSD dev (one JSON line)."""
+def report_cmd(out: Path) -> None:
+    """Dev scores of OUT's assembled pipeline: NER per corpus, UD on held-out GSD (JSON line)."""
     from warta.nlp.pipeline import MODEL_NAME
     from warta.train.report import ner_dev_scores, ud_dev_scores
 
     model = out / MODEL_NAME
-    result = {"ner": ner_dev_scores(model, out / "corpus"), "ud": ud_dev_scores(model, data)}
+    result = {"ner": ner_dev_scores(model, out / "corpus"),
+              "ud": ud_dev_scores(model, out / "corpus")}
     click.echo(json.dumps(result))

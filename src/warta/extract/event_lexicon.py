@@ -183,6 +183,12 @@ def gapped() -> dict[tuple[str, ...], list[tuple[tuple[str, ...], Form]]]:
 
 
 @lru_cache(maxsize=1)
+def first_words() -> frozenset[str]:
+    """Every word a trigger (plain or gapped) can start with: a cheap filter per token."""
+    return frozenset(k[0] for k in (*lexicon(), *gapped()) if k)
+
+
+@lru_cache(maxsize=1)
 def max_words() -> int:
     return max(len(k) for k in lexicon())
 

@@ -37,7 +37,15 @@ from warta.extract.event_args import (
     is_newline,
     looks_verbal,
 )
-from warta.extract.event_lexicon import MAX_GAP, Form, gapped, lexicon, max_words, score
+from warta.extract.event_lexicon import (
+    MAX_GAP,
+    Form,
+    first_words,
+    gapped,
+    lexicon,
+    max_words,
+    score,
+)
 from warta.nlp.extensions import mark_stage, skip_unsupported
 from warta.nlp.lang.id import modality as modal
 from warta.nlp.lang.id.event_markers import (
@@ -154,22 +162,24 @@ def match_triggers(doc: Doc) -> list[tuple[Span, Form]]:
     A multiword trigger also matches with "-nya" on its last word ("menarik pasukannya"); a gapped
     trigger ("menetapkan ... sebagai tersangka") is reported as its head words.
     """
-    table, longest, gaps = lexicon(), max_words(), gapped()
+    table, longest, gaps, firsts = lexicon(), max_words(), gapped(), first_words()
     in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
+    lowers = [t.lower_ for t in doc]  # one pass: Doc indexing per candidate dominated the stage
     out, i = [], 0
     while i < len(doc):
         found = None
-        for n in range(min(longest, len(doc) - i), 0, -1):
-            if any(k in in_ent for k in range(i, i + n)):
-                continue
-            words = tuple(t.lower_ for t in doc[i:i + n])
-            form = table.get(words) or (table.get((*words[:-1], words[-1][:-3]))
-                                        if n > 1 and words[-1].endswith("nya") else None)
-            if form is None and words in gaps:
-                form = _gap_match(doc, i + n, gaps[words])
-            if form is not None:
-                found = (doc[i:i + n], form)
-                break
+        if lowers[i] in firsts:
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                if any(k in in_ent for k in range(i, i + n)):
+                    continue
+                words = tuple(lowers[i:i + n])
+                form = table.get(words) or (table.get((*words[:-1], words[-1][:-3]))
+                                            if n > 1 and words[-1].endswith("nya") else None)
+                if form is None and words in gaps:
+                    form = _gap_match(doc, i + n, gaps[words])
+                if form is not None:
+                    found = (doc[i:i + n], form)
+                    break
         if found is None:
             i += 1
             continue

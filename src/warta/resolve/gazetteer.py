@@ -171,6 +171,31 @@ def by_kb(kb: str) -> GazEntry | None:
     return _index().by_kb.get(kb)
 
 
+@lru_cache(maxsize=1)
+def _alias_first_words() -> frozenset[str]:
+    return frozenset(key.split(" ", 1)[0] for key in _index().by_alias)
+
+
+@lru_cache(maxsize=1)
+def _people_first_words() -> frozenset[str]:
+    return frozenset(key.split(" ", 1)[0] for key in _people())
+
+
+def could_start(doc: Doc, start: int, limit: int, first_words: frozenset[str]) -> bool:
+    """Whether a span from ``start`` could normalise to a key with one of ``first_words``.
+
+    A cheap filter before trying every span length: a span's first normalised word comes from
+    the tokens up to the first space, so only those prefixes need normalising (usually one).
+    """
+    end = start
+    while True:
+        if normalize(doc[start : end + 1].text).split(" ", 1)[0] in first_words:
+            return True
+        if doc[end].whitespace_ or end + 1 >= limit:
+            return False
+        end += 1
+
+
 def match_at(doc: Doc, start: int, *, end_limit: int | None = None) -> tuple[int, GazEntry] | None:
     """Longest gazetteer alias starting at token ``start`` that the text spells as a name.
 
@@ -182,6 +207,8 @@ def match_at(doc: Doc, start: int, *, end_limit: int | None = None) -> tuple[int
         return None
     index = _index()
     limit = min(len(doc), end_limit if end_limit is not None else len(doc))
+    if not could_start(doc, start, limit, _alias_first_words()):
+        return None
     for end in range(min(limit, start + MAX_ALIAS_TOKENS), start, -1):
         span = doc[start:end]
         if any(t.is_space or (t.is_punct and t.text not in {"-", "."}) for t in span):
@@ -461,7 +488,8 @@ def _known_people(doc: Doc, taken: set[int]) -> list[Span]:
     i = 0
     while i < len(doc):
         hit = None
-        if i not in taken and doc[i].text[:1].isupper():
+        if (i not in taken and doc[i].text[:1].isupper()
+                and could_start(doc, i, len(doc), _people_first_words())):
             for end in range(min(len(doc), i + 5), i, -1):
                 if _touches(doc[i:end], taken) or normalize(doc[i:end].text) not in people:
                     continue

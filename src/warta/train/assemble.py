@@ -1,8 +1,6 @@
-"""Join the trained UD and NER pipelines into the one pipeline directory warta ships.
-
-The UD pipeline (tok2vec shared by morphologizer, parser and lemmatizer) is the base; the NER
-pipeline's ``ner`` is sourced in with its own copy of its tok2vec (listeners replaced), so the
-two tok2vecs stay as they were trained and dev scores carry over unchanged.
+"""Turn the trained pipeline (one tok2vec shared by tagger, morphologizer, parser, lemmatizer
+and NER) into the directory warta ships: warta's tokenizer, the UPOS copy stage, the sentence
+repair stage after the parser, the lemmatizer under its plain name, and warta's meta.
 """
 
 from __future__ import annotations
@@ -15,47 +13,28 @@ from spacy.language import Language
 
 from warta.nlp import tokenizer as warta_tokenizer
 from warta.nlp.sentences import FACTORY as SENTENCE_FIX
+from warta.nlp.upos import FACTORY as UPOS_FROM_TAG
 
 MODEL_META = {
     "name": "warta_news",
     "version": "1.0.0",
     "description": (
         "Indonesian news pipeline trained by warta: tokenizer, UPOS and morphology, lemmas, "
-        "dependencies and sentences (UD Indonesian CSUI), named entities PERSON/ORG/LOC "
-        "(idner-news-2k, IndoLEM NER-UGM and NER-UI, IndoNLU NERP and NERGrit)."
+        "dependencies and sentences (UD Indonesian CSUI and GSD), named entities "
+        "PERSON/ORG/LOC (idner-news-2k, IndoLEM NER-UGM and NER-UI, IndoNLU NERP and NERGrit), "
+        "one shared tok2vec with word2vec vectors trained on IndoSum."
     ),
     "license": "CC BY-SA 4.0",
     "author": "warta",
 }
 
 
-UPOS = frozenset(
-    ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
-     "PUNCT", "SCONJ", "SYM", "VERB", "X")
-)
-
-
-def _upos_from_tagger(nlp: Language) -> None:
-    """Make ``token.pos`` the tagger's UPOS (trained on gold CSUI plus silver BaPOS), not the
-    morphologizer's (gold CSUI only): an attribute ruler after the morphologizer copies TAG."""
-    after = "morphologizer" if "morphologizer" in nlp.pipe_names else "tagger"
-    ruler = nlp.add_pipe("attribute_ruler", name="upos_from_tag", after=after)
-    for label in nlp.get_pipe("tagger").labels:
-        if label in UPOS:
-            ruler.add([[{"TAG": label}]], {"POS": label})
-
-
-def assemble(ud_model: Path, ner_model: Path, out: Path, *, meta: dict | None = None) -> Language:
-    """Write the combined pipeline to ``out`` (replacing it) and return it."""
-    nlp = spacy.load(ud_model)
-    ner_nlp = spacy.load(ner_model)
-    if ner_nlp.vocab.vectors.shape[0]:  # the NER tok2vec reads warta's static vectors
-        nlp.vocab.vectors = ner_nlp.vocab.vectors
-    if "tok2vec" in ner_nlp.pipe_names:
-        ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
-    nlp.add_pipe("ner", source=ner_nlp)
-    if "tagger" in nlp.pipe_names:
-        _upos_from_tagger(nlp)
+def assemble(model: Path, out: Path, *, meta: dict | None = None) -> Language:
+    """Write the shippable pipeline built from the trained ``model`` to ``out`` (replacing it)."""
+    nlp = spacy.load(model)
+    if "tagger" in nlp.pipe_names:  # token.pos = the tagger's UPOS, not the morphologizer's
+        after = "morphologizer" if "morphologizer" in nlp.pipe_names else "tagger"
+        nlp.add_pipe(UPOS_FROM_TAG, name="upos_from_tag", after=after)
     if "trainable_lemmatizer" in nlp.pipe_names:
         nlp.rename_pipe("trainable_lemmatizer", "lemmatizer")
     if "parser" in nlp.pipe_names:

@@ -3,7 +3,7 @@
 NER figures come from the DocBins written by ``convert`` (``ner-dev-<corpus>.spacy``: official
 dev splits where a corpus has one, else the seeded 10% carved from train), scored with spaCy's
 exact-span scorer on the trained model alone (no rule stages); UD figures come from
-``warta.eval.ud`` on GSD dev.
+``warta.eval.ud`` on the third of GSD dev held out from training (``convert`` writes it).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from spacy.training import Example
 
 from warta.eval.ud import evaluate_ud
 from warta.nlp import tokenizer  # noqa: F401  (registers warta's tokenizer for spacy.load)
-from warta.train.convert import NER_CORPORA, UD_DEV
+from warta.train.convert import GSD_HELDOUT, NER_CORPORA
 
 
 def ner_dev_scores(model: Path, corpus: Path) -> dict[str, dict]:
@@ -45,8 +45,8 @@ def _blank(nlp: spacy.Language, gold: spacy.tokens.Doc) -> spacy.tokens.Doc:
                             spaces=[bool(t.whitespace_) for t in gold])
 
 
-def ud_dev_scores(model: Path, data: Path) -> dict:
-    """UPOS, lemma, UAS, LAS, token and sentence F1 on GSD dev (the UD dev set)."""
+def ud_dev_scores(model: Path, corpus: Path) -> dict:
+    """UPOS, lemma, UAS, LAS, token and sentence F1 on the held-out part of GSD dev."""
     from warta.nlp.pipeline import build
 
-    return evaluate_ud(build(model, stages=False), data / UD_DEV[0] / UD_DEV[1])
+    return evaluate_ud(build(model, stages=False), corpus / GSD_HELDOUT)
