@@ -1,9 +1,11 @@
-"""Words per second of warta's full NLP pipeline on one core, against spaCy's bare tokenizer.
+"""Words per second of warta's NLP pipeline on one core, against spaCy's bare tokenizer.
 
 Reads IndoSum articles (JSON Lines, pre-tokenized paragraphs → sentences → tokens), rebuilds raw
 text (tokens joined, punctuation re-attached), then times on the same texts in the same run:
-``spacy.blank("id").tokenizer`` and ``warta.load()`` (every stage). Threads are pinned to one
-before numpy loads. Prints one JSON line.
+``spacy.blank("id").tokenizer``; the NLP pipeline (``nlp_*``: the shipped model alone — warta's
+tokenizer, tagger, morphologizer, parser, sentence repair, lemmatizer, NER); and
+``warta.load()`` (``warta_*``: that plus every extraction stage — gazetteer, actors, dates,
+quotes, events, tone). Threads are pinned to one before numpy loads. Prints one JSON line.
 
     .venv/bin/python bench/nlp_speed.py [--data ../shared/data] [--articles 300]
 """
@@ -67,14 +69,21 @@ def main() -> None:
 
     nlp = warta.load()
     load_s = time.perf_counter() - start
+    from warta.nlp.pipeline import build
+
+    model_only = build(stages=False)
+    nlp_wps, _ = words_per_second(lambda ts: model_only.pipe(ts, batch_size=32), texts)
     warta_wps, _ = words_per_second(lambda ts: nlp.pipe(ts, batch_size=32), texts)
     print(json.dumps({
         "articles": len(texts),
         "words": words,
         "tokenizer_words_per_s": round(tok_wps),
+        "nlp_words_per_s": round(nlp_wps),
+        "ratio_nlp_to_tokenizer": round(nlp_wps / tok_wps, 4),
         "warta_words_per_s": round(warta_wps),
         "ratio_warta_to_tokenizer": round(warta_wps / tok_wps, 4),
         "warta_load_s": round(load_s, 2),
+        "nlp_pipeline": model_only.pipe_names,
         "pipeline": nlp.pipe_names,
     }))
 

@@ -77,3 +77,15 @@ def test_evaluate_ud_keys_and_ranges(nlp):
         assert 0.0 <= result[key] <= 1.0
     assert result["words"] == 30 and result["las"] <= result["uas"]
     assert result["upos"] > 0.5  # the shipped tagger knows these easy sentences
+
+
+def test_evaluating_on_training_data_is_flagged(tmp_path):
+    from warta.eval._common import trained_on
+
+    nlp = spacy.blank("id")
+    nlp.meta["warta_trained_on"] = [{"file": "ud-indonesian-gsd/id_gsd-ud-dev.conllu",
+                                     "part": "two thirds"}]
+    gsd = tmp_path / "ud-indonesian-gsd" / "id_gsd-ud-dev.conllu"
+    assert trained_on(nlp, gsd) == "two thirds"
+    assert trained_on(nlp, tmp_path / "gsd-dev-heldout.conllu") is None
+    assert trained_on(spacy.blank("id"), gsd) is None  # a model without the list: no claim

@@ -25,6 +25,26 @@ def load_pipeline(model: Path | None, *, stages: bool = True) -> Language:
     return build(model, stages=stages)
 
 
+def trained_on(nlp: Language, path: Path) -> str | None:
+    """How the model was trained on ``path``, if its meta lists it (``warta_trained_on``), so
+    an evaluation on training data is flagged rather than read as a held-out score."""
+    resolved = path.resolve().as_posix()
+    for entry in nlp.meta.get("warta_trained_on", []):
+        if resolved.endswith("/" + entry["file"]):
+            return entry["part"]
+    return None
+
+
+def warn_if_trained_on(nlp: Language, paths: Iterable[Path]) -> None:
+    import click
+
+    for path in paths:
+        part = trained_on(nlp, path)
+        if part:
+            click.echo(f"warning: {path}: the model was trained on {part}; these figures are "
+                       "not held-out", err=True)
+
+
 def gold_lines(text: str, name: str, *, required: tuple[str, ...] = (),
                either: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """The JSON objects of a gold JSON Lines text; a broken line is one coded error (E006)

@@ -16,7 +16,7 @@ import click
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from warta.eval._common import json_line, load_pipeline, prf
+from warta.eval._common import json_line, load_pipeline, prf, warn_if_trained_on
 from warta.eval._conll import NERSentence, read_ner
 
 LABELS = ("PERSON", "ORG", "LOC")
@@ -88,4 +88,5 @@ def ner(files: tuple[Path, ...], model: Path | None, stages: bool) -> None:
         warta eval ner ../shared/data/idner-news-2k/dev.txt
     """
     nlp = load_pipeline(model, stages=stages)
+    warn_if_trained_on(nlp, files)
     click.echo(json_line(evaluate_ner(nlp, files)))

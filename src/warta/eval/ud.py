@@ -16,7 +16,7 @@ import click
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from warta.eval._common import accuracy, json_line, load_pipeline, prf
+from warta.eval._common import accuracy, json_line, load_pipeline, prf, warn_if_trained_on
 from warta.eval._conll import UDSentence, read_conllu
 
 CHUNK_SENTENCES = 10  # sentences joined into one raw text for the tokenizer/splitter pass
@@ -112,4 +112,5 @@ def ud(file: Path, model: Path | None, stages: bool) -> None:
         warta eval ud ../shared/data/ud-indonesian-gsd/id_gsd-ud-dev.conllu
     """
     nlp = load_pipeline(model, stages=stages)
+    warn_if_trained_on(nlp, [file])
     click.echo(json_line(evaluate_ud(nlp, file)))

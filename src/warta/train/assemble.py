@@ -14,6 +14,7 @@ from spacy.language import Language
 from warta.nlp import tokenizer as warta_tokenizer
 from warta.nlp.sentences import FACTORY as SENTENCE_FIX
 from warta.nlp.upos import FACTORY as UPOS_FROM_TAG
+from warta.train.convert import training_files
 
 MODEL_META = {
     "name": "warta_news",
@@ -41,6 +42,7 @@ def assemble(model: Path, out: Path, *, meta: dict | None = None) -> Language:
         nlp.add_pipe(SENTENCE_FIX, name="sentence_fix", after="parser")
     nlp.tokenizer = warta_tokenizer.build_tokenizer(nlp)
     nlp.meta.update(MODEL_META)
+    nlp.meta["warta_trained_on"] = training_files()
     nlp.meta.update(meta or {})
     nlp.meta.pop("performance", None)
     if out.exists():

@@ -264,3 +264,18 @@ def convert(data: Path, out: Path) -> dict[str, int]:
     for key, bin_ in bins.items():
         bin_.to_disk(out / f"{key}.spacy")
     return counts
+
+
+def training_files() -> list[dict[str, str]]:
+    """The shared/data files the pipeline trains on and how much of each (kept in its meta)."""
+    files = [
+        {"file": "/".join(UD_TRAIN), "part": "all sentences (gold UD)"},
+        {"file": "/".join(UD_DEV), "part": f"{1 - GSD_DEV_SHARE:.0%} of its 10-sentence "
+         f"chunks, seeded (gold UD); the other chunks are dev ({GSD_HELDOUT})"},
+        *({"file": f"{BAPOS[0]}/{name}", "part": "all sentences (silver UPOS)"}
+          for name in BAPOS[1]),
+    ]
+    for corpus in NER_CORPORA:
+        part = "all sentences" if corpus.dev else f"{1 - DEV_FRACTION:.0%} of the sentences"
+        files.append({"file": f"{corpus.name}/{corpus.train}", "part": f"{part} (NER)"})
+    return files
