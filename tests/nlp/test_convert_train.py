@@ -114,3 +114,21 @@ def test_gsd_split_keeps_whole_chunks_and_writes_the_heldout_part(converted):
     assert gsd_split(CORPORA) == (train, dev)
     heldout = (out / GSD_HELDOUT).read_text(encoding="utf-8")
     assert heldout.count("# text = ") == counts["gsd-dev"]
+
+
+def test_restored_lemmatizer_maps_its_trees_to_labels_again(tmp_path):
+    from spacy.training import Example
+
+    from warta.train.callbacks import restore_lemmatizer_labels
+
+    nlp = spacy.blank("id")
+    nlp.add_pipe("trainable_lemmatizer", config={"min_tree_freq": 1})
+    gold = spacy.tokens.Doc(nlp.vocab, words=["membeli", "rumah"], lemmas=["beli", "rumah"])
+    nlp.initialize(lambda: [Example(nlp.make_doc("membeli rumah"), gold)])
+    nlp.to_disk(tmp_path / "m")
+    loaded = spacy.load(tmp_path / "m")
+    lemmatizer = loaded.get_pipe("trainable_lemmatizer")
+    with loaded.select_pipes(disable=["trainable_lemmatizer"]):  # as spaCy's init does
+        restore_lemmatizer_labels()(loaded)
+    assert lemmatizer.tree2label == {t: i for i, t in enumerate(lemmatizer.labels)}
+    assert len(lemmatizer.tree2label) == 2

@@ -31,6 +31,7 @@ def train_pipeline(
     from spacy.cli.train import train
 
     from warta.nlp import tokenizer  # noqa: F401  (registers warta.id_tokenizer.v1)
+    from warta.train import callbacks  # noqa: F401  (registers warta's training callbacks)
 
     data_name = data_name or name
     settings: dict[str, object] = {

@@ -1,0 +1,26 @@
+"""Training callbacks referenced from warta's spaCy configs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import spacy
+from spacy.language import Language
+
+
+@spacy.registry.callbacks("warta.restore_lemmatizer_labels.v1")
+def restore_lemmatizer_labels() -> Callable[[Language], Language]:
+    """Rebuild the edit-tree lemmatizer's tree → label map after a sourced component loads.
+
+    spaCy 3.8's ``EditTreeLemmatizer.from_disk`` restores labels and trees but not
+    ``tree2label``, so resumed training maps every gold tree to label 0 and lemma accuracy
+    collapses (measured: 0.86 → 0.64 in 750 tuning steps). Run as ``[initialize] after_init``.
+    """
+
+    def restore(nlp: Language) -> Language:
+        for _, component in nlp.components:  # sourced components are disabled during init
+            if hasattr(component, "tree2label") and not component.tree2label:
+                component.tree2label = {tree: i for i, tree in enumerate(component.labels)}
+        return nlp
+
+    return restore
