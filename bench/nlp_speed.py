@@ -19,22 +19,13 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse  # noqa: E402
 import json  # noqa: E402
-import re  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 INDOSUM = Path("indosum-news") / "indosum-devfolds-shared.jsonl"
-NO_SPACE_BEFORE = re.compile(r" ([.,;:!?)\]”’%])")
-NO_SPACE_AFTER = re.compile(r"([(\[“‘]) ")
-
-
-def detokenize(tokens: list[str]) -> str:
-    """Raw-looking text from pre-tokenized words (no space before closing punctuation)."""
-    text = " ".join(tokens)
-    return NO_SPACE_AFTER.sub(r"\1", NO_SPACE_BEFORE.sub(r"\1", text))
-
-
 def load_texts(path: Path, limit: int) -> list[str]:
+    from warta.train.convert import detokenize
+
     texts = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:

@@ -28,6 +28,7 @@ def converted(tmp_path_factory) -> tuple[Path, dict]:
 def test_convert_counts(converted):
     _, counts = converted
     assert counts["csui-train"] == 4 and counts["silver"] == 2
+    assert counts["pretrain-paragraphs"] == 4  # IndoSum fixture paragraphs: pretraining text
     assert counts["gsd-train"] + counts["gsd-dev"] == 2 and counts["gsd-dev"] >= 1
     # a train sentence identical to a dev sentence (NER-UGM fixture: train == dev) is dropped
     assert counts["idner-news-2k-dev"] == 2 and counts["idner-news-2k-train"] == 2
@@ -87,7 +88,8 @@ def test_tiny_training_run_assembles_a_loadable_pipeline(tmp_path):
     runner, out = CliRunner(), str(tmp_path)
     steps = (
         ["convert", "--data", str(CORPORA), "--out", out],
-        ["news", "--out", out, "--max-steps", "2"],  # no OUT/vectors: trains without them
+        ["pretrain", "--out", out, "--epochs", "1"],  # no OUT/vectors: pretrains without them
+        ["news", "--out", out, "--max-steps", "2"],  # starts from OUT/pretrain's weights
         ["news-ft", "--out", out, "--max-steps", "2"],
         ["assemble", "--out", out],
         ["report", "--out", out],
@@ -95,6 +97,7 @@ def test_tiny_training_run_assembles_a_loadable_pipeline(tmp_path):
     for step in steps:
         result = runner.invoke(train, ["nlp", *step])
         assert result.exit_code == 0, result.output
+    assert (tmp_path / "pretrain" / "model-last.bin").exists()
     from warta.nlp.pipeline import MODEL_NAME
 
     nlp = spacy.load(tmp_path / MODEL_NAME)

@@ -3,15 +3,17 @@
     warta train nlp --data ../shared/data --out training/run        # every step
     warta train nlp convert --data ../shared/data --out training/run
     warta train nlp vectors --data ../shared/data --out training/run
+    warta train nlp pretrain --out training/run
     warta train nlp news --out training/run
     warta train nlp news-ft --out training/run
     warta train nlp assemble --out training/run [--ship]
     warta train nlp report --out training/run
 
-Work files go under OUT: ``corpus/`` (DocBins and the held-out GSD part), ``vectors/``
-(word2vec on IndoSum), ``news/`` and ``news_ft/`` (spaCy training output with model-best),
+Work files go under OUT: ``corpus/`` (DocBins, the held-out GSD part, IndoSum raw text),
+``vectors/`` (word2vec on IndoSum), ``pretrain/`` (the tok2vec pretrained on IndoSum),
+``news/`` and ``news_ft/`` (spaCy training output with model-best),
 ``id_warta_news/`` (the assembled pipeline). ``--ship`` copies the assembled pipeline over the
-one shipped in the package. Training uses OUT/vectors when it exists, else no static vectors.
+one shipped in the package. Training uses OUT/vectors and OUT/pretrain when they exist.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ def _train(name: str, out: Path, max_steps: int | None, seed: int | None) -> Non
     overrides["paths.vectors"] = str(vectors) if has_vectors else None
     if name == "news":
         overrides["components.tok2vec.model.embed.include_static_vectors"] = has_vectors
+        weights = out / "pretrain" / PRETRAINED
+        overrides["paths.init_tok2vec"] = str(weights) if weights.exists() else None
     data_name = None
     if name == "news_ft":
         overrides["paths.base"] = str(out / "news" / "model-best")
@@ -63,6 +67,28 @@ def _train(name: str, out: Path, max_steps: int | None, seed: int | None) -> Non
     best = train_pipeline(name, corpus=out / "corpus", out=out / name, data_name=data_name,
                           overrides=overrides)
     click.echo(json.dumps({"step": name, "model": str(best)}))
+
+
+PRETRAINED = "model-last.bin"
+
+
+def _pretrain(out: Path, epochs: int | None) -> None:
+    from warta.train.convert import PRETRAIN_TEXT
+    from warta.train.run import pretrain_tok2vec
+
+    raw = out / "corpus" / PRETRAIN_TEXT
+    if not raw.exists() or raw.stat().st_size == 0:
+        click.echo(json.dumps({"step": "pretrain", "weights": None,
+                               "skipped": f"{raw}: no raw text (IndoSum absent)"}))
+        return
+    vectors = out / "vectors"
+    overrides = {"pretraining.max_epochs": epochs} if epochs is not None else {}
+    weights = pretrain_tok2vec(raw_text=raw, out=out / "pretrain", overrides=overrides,
+                               vectors=vectors if (vectors / "vocab").exists() else None)
+    last = weights.with_name(PRETRAINED)
+    if weights != last:
+        last.write_bytes(weights.read_bytes())
+    click.echo(json.dumps({"step": "pretrain", "weights": str(last)}))
 
 
 def _assemble(out: Path, ship: bool) -> None:
@@ -115,6 +141,7 @@ def nlp(ctx: click.Context, data: Path, out: Path | None, max_steps: int | None,
         raise click.UsageError("--out is required")
     _convert(data, out)
     _vectors(data, out)
+    _pretrain(out, None)
     _train("news", out, max_steps, seed)
     _train("news_ft", out, max_steps, seed)
     _assemble(out, ship)
@@ -134,6 +161,15 @@ def convert_cmd(data: Path, out: Path) -> None:
 def vectors_cmd(data: Path, out: Path) -> None:
     """Train word2vec vectors on IndoSum into OUT/vectors (needs gensim: the train extra)."""
     _vectors(data, out)
+
+
+@nlp.command(name="pretrain")
+@out_option
+@click.option("--epochs", type=int, default=None,
+              help="Override pretraining.max_epochs of configs/news.cfg (tests, quick runs).")
+def pretrain_cmd(out: Path, epochs: int | None) -> None:
+    """Pretrain the shared tok2vec on IndoSum raw text (spaCy's character objective)."""
+    _pretrain(out, epochs)
 
 
 @nlp.command(name="news")

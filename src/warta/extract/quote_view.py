@@ -53,6 +53,8 @@ class View:
     mark: list[bool]  # token is (part of) a quote mark
     ents: list[Span] = field(default_factory=list)  # entities and mentions, in order
     dates: list = field(default_factory=list)
+    space: list[bool] = field(default_factory=list)  # token is whitespace
+    sent_end: list[bool] = field(default_factory=list)  # sentence-final mark outside quotes
 
     def tok(self, char: int) -> int:
         """Index of the token containing (or starting after) character ``char``."""
@@ -65,23 +67,28 @@ def make_view(doc: Doc) -> View:
     starts: list[int] = []
     para_of: list[int] = []
     mark: list[bool] = []
-    for t in doc:  # one pass: iterating a Doc creates Token objects
+    space: list[bool] = []
+    final: list[bool] = []
+    for t in doc:  # one pass: indexing a Doc creates Token objects, so later tests read lists
         starts.append(t.idx)
         para_of.append(max(0, bisect_right(para_starts, t.idx) - 1))
         mark.append(not t.text.strip(MARK_CHARS))
+        space.append(t.is_space)
+        final.append(t.text in SENT_END)
     region_of = [-1] * len(doc)
     for n, r in enumerate(regions):
         for i in range(bisect_left(starts, r.open), bisect_left(starts, r.close)):
             region_of[i] = n
+    sent_end = [f and r < 0 for f, r in zip(final, region_of, strict=True)]
     return View(doc, regions, starts, para_of, region_of, mark, entities(doc),
-                 list(doc._.dates or []))
+                list(doc._.dates or []), space, sent_end)
 
 
 # ---------------------------------------------------------------- token tests
 
 
 def is_sent_end(v: View, i: int) -> bool:
-    return v.doc[i].text in SENT_END and v.region_of[i] < 0
+    return v.sent_end[i]
 
 
 def verb_like(t: Token) -> bool:
@@ -114,7 +121,7 @@ def pre_window(v: View, open_tok: int) -> tuple[int, int | None]:
     para = v.para_of[open_tok]
     lo = max(0, open_tok - MAX_WINDOW)
     while i >= lo:
-        if v.para_of[i] != para or is_sent_end(v, i) or v.doc[i].is_space:
+        if v.para_of[i] != para or v.sent_end[i] or v.space[i]:
             return i + 1, None
         if v.region_of[i] >= 0:
             return i + 1, v.region_of[i]
@@ -130,7 +137,7 @@ def post_window(v: View, after_tok: int) -> int:
     hi = min(len(v.doc), after_tok + MAX_WINDOW)
     i = after_tok
     while i < hi:
-        if v.para_of[i] != para or v.region_of[i] >= 0 or v.doc[i].is_space:
+        if v.para_of[i] != para or v.region_of[i] >= 0 or v.space[i]:
             return i
         if is_sent_end(v, i):
             return i + 1
@@ -142,12 +149,13 @@ def sentence_bounds(v: View, i: int) -> tuple[int, int]:
     """The sentence around token ``i`` by punctuation and paragraphs (quotes never split it)."""
     para = v.para_of[i]
     lo = i
-    while lo > 0 and v.para_of[lo - 1] == para and not is_sent_end(v, lo - 1) \
-            and not v.doc[lo - 1].is_space:
+    while lo > 0 and v.para_of[lo - 1] == para and not v.sent_end[lo - 1] \
+            and not v.space[lo - 1]:
         lo -= 1
     hi = i
-    while hi < len(v.doc) and v.para_of[hi] == para and not v.doc[hi].is_space:
-        if is_sent_end(v, hi):
+    n = len(v.space)
+    while hi < n and v.para_of[hi] == para and not v.space[hi]:
+        if v.sent_end[hi]:
             hi += 1
             break
         hi += 1

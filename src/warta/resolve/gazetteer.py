@@ -312,6 +312,30 @@ def _trim_person(doc: Doc, ent: Span) -> Span:
     return Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_)
 
 
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")  # "Abdullah II", "Charles III"
+
+
+def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Repair a person name the model cut in pieces: two PERSON spans side by side are one name
+    ("Listyo Sigit" + "Prabowo"), and a regnal number after it belongs to it ("Abdullah II").
+    Indonesian news never writes two persons side by side; titles inside are trimmed later."""
+    out: list[Span] = []
+    for ent in sorted(ents, key=lambda e: e.start):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start
+                and len(prev) + len(ent) <= MAX_NAME_TOKENS):
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    for n, ent in enumerate(out):
+        end = ent.end
+        if (ent.label_ == "PERSON" and end < len(doc) and end not in taken
+                and _ROMAN.match(doc[end].text)):
+            out[n] = Span(doc, ent.start, end + 1, label="PERSON", kb_id=ent.kb_id_)
+    return out
+
+
 def _check_person(ent: Span) -> Span | None:
     """Model PERSON spans that cannot be names: lower-case words ("amal") and bare titles
     ("Menkeu", left to the role mentions) are dropped; a name right after "di"/"ke" is a place."""
@@ -456,7 +480,7 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
 
 def recognise(doc: Doc) -> list[Span]:
     """The entity list after gazetteer recognition (pure: returns spans, sets nothing)."""
-    given = _split_brackets(_drop_openers(doc.ents))
+    given = _join_person_parts(doc, _split_brackets(_drop_openers(doc.ents)))
     model = [_split_titled(doc, e) or (_trim_person(doc, e) if e.label_ == "PERSON" else
                                         _retype(e)) for e in given]
     model = [e for e in map(_check_person, model) if e is not None]

@@ -11,8 +11,10 @@ sentence wins.
 
 from __future__ import annotations
 
+import json
 import logging
 import random
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -263,7 +265,41 @@ def convert(data: Path, out: Path) -> dict[str, int]:
         dev_bin.to_disk(out / f"ner-dev-{name}.spacy")
     for key, bin_ in bins.items():
         bin_.to_disk(out / f"{key}.spacy")
+    counts["pretrain-paragraphs"] = write_pretrain_text(data, out)
     return counts
+
+
+PRETRAIN_TEXT = "pretrain.jsonl"
+_NO_SPACE_BEFORE = re.compile(r" ([.,;:!?)\]”’%])")
+_NO_SPACE_AFTER = re.compile(r"([(\[“‘]) ")
+
+
+def detokenize(tokens: list[str]) -> str:
+    """Raw-looking text from pre-tokenized words (no space before closing punctuation)."""
+    text = " ".join(tokens)
+    return _NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", text))
+
+
+def indosum_paragraphs(path: Path) -> Iterator[str]:
+    """IndoSum paragraphs as raw text (the corpus ships them tokenized)."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            for paragraph in json.loads(line).get("paragraphs", []):
+                yield " ".join(detokenize(sentence) for sentence in paragraph)
+
+
+def write_pretrain_text(data: Path, out: Path) -> int:
+    """IndoSum paragraphs as JSON Lines ({"text": ...}) for ``spacy pretrain``; how many."""
+    source = data / INDOSUM[0] / INDOSUM[1]
+    if not source.exists():
+        log.warning("%s absent; no raw text for pretraining", source)
+        return 0
+    n = 0
+    with (out / PRETRAIN_TEXT).open("w", encoding="utf-8") as fh:
+        for text in indosum_paragraphs(source):
+            fh.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+            n += 1
+    return n
 
 
 def training_files() -> list[dict[str, str]]:
@@ -278,4 +314,6 @@ def training_files() -> list[dict[str, str]]:
     for corpus in NER_CORPORA:
         part = "all sentences" if corpus.dev else f"{1 - DEV_FRACTION:.0%} of the sentences"
         files.append({"file": f"{corpus.name}/{corpus.train}", "part": f"{part} (NER)"})
+    files.append({"file": "/".join(INDOSUM), "part": "all articles (unlabelled: word2vec "
+                  "vectors and tok2vec pretraining)"})
     return files

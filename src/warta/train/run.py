@@ -42,3 +42,26 @@ def train_pipeline(
     out.mkdir(parents=True, exist_ok=True)
     train(config_path(name), out, use_gpu=-1, overrides=settings)
     return out / "model-best"
+
+
+def pretrain_tok2vec(*, raw_text: Path, out: Path, vectors: Path | None,
+                     overrides: dict[str, object] | None = None) -> Path:
+    """Pretrain news.cfg's tok2vec on raw text (spaCy's character objective); return the
+    weights of the last epoch, which ``news`` loads through ``paths.init_tok2vec``."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    from spacy.training.pretrain import pretrain
+    from spacy.util import load_config
+
+    from warta.nlp import tokenizer  # noqa: F401  (registers warta.id_tokenizer.v1)
+
+    settings: dict[str, object] = {"paths.raw_text": str(raw_text),
+                                   "paths.vectors": str(vectors) if vectors else None}
+    if vectors is None:
+        settings["components.tok2vec.model.embed.include_static_vectors"] = False
+    settings.update(overrides or {})
+    config = load_config(config_path("news"), overrides=settings, interpolate=False)
+    out.mkdir(parents=True, exist_ok=True)
+    config.to_disk(out / "config.cfg")
+    pretrain(config.interpolate(), out, use_gpu=-1, silent=False)
+    return max(out.glob("model*.bin"), key=lambda p: p.stat().st_mtime)
