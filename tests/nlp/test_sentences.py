@@ -78,3 +78,24 @@ def test_missed_sentence_end_is_cut(vocab, words, expected):
     doc = Doc(vocab, words=words, heads=heads, deps=deps)
     fix_sentences(doc)
     assert _sents(doc) == expected
+
+
+def test_lower_case_word_after_a_name_continues_the_sentence(vocab):
+    # parser output: "Amerika Serikat" | "dan Inggris menyerang ." | "kemudian" after "." stays
+    words = ["Amerika", "Serikat", "dan", "Inggris", "menyerang", ".", "Iran", "mengecam", "."]
+    heads = [0, 0, 3, 4, 4, 4, 7, 7, 7]
+    deps = ["ROOT", "flat", "cc", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    assert len(_sents(doc)) == 3
+    fix_sentences(doc)
+    assert _sents(doc) == ["Amerika Serikat dan Inggris menyerang .", "Iran mengecam ."]
+
+
+def test_lower_case_word_after_a_sentence_end_or_line_break_may_start(vocab):
+    words = ["Hujan", "turun", ".", "lalu", "reda", "\n", "kemarin", "cerah"]
+    spaces = [True, False, True, True, False, False, True, False]
+    heads = [1, 1, 1, 4, 4, 4, 7, 7]
+    deps = ["nsubj", "ROOT", "punct", "advmod", "ROOT", "dep", "nsubj", "ROOT"]
+    doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    fix_sentences(doc)
+    assert len(_sents(doc)) == 3

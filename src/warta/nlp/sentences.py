@@ -38,7 +38,18 @@ def _closing_quotes(doc: Doc) -> set[int]:
 
 
 def _cannot_start(token: Token, closing: set[int]) -> bool:
-    return token.text in NEVER_START or token.i in closing
+    return token.text in NEVER_START or token.i in closing or _lower_mid_sentence(token)
+
+
+def _lower_mid_sentence(token: Token) -> bool:
+    """A lower-case word right after a non-final word ("Amerika Serikat | dan Inggris …")
+    continues the sentence: news sentences start capitalised, and the parser's false starts
+    at conjunctions are its most common sentence error."""
+    if not token.text[:1].islower() or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return not (before.is_space or "\n" in before.whitespace_ or before.text in SENTENCE_END
+                or before.text in CLOSING_QUOTES or before.text in STRAIGHT_QUOTES)
 
 
 def _subtree_size(token: Token) -> int:
