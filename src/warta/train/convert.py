@@ -315,5 +315,5 @@ def training_files() -> list[dict[str, str]]:
         part = "all sentences" if corpus.dev else f"{1 - DEV_FRACTION:.0%} of the sentences"
         files.append({"file": f"{corpus.name}/{corpus.train}", "part": f"{part} (NER)"})
     files.append({"file": "/".join(INDOSUM), "part": "all articles (unlabelled: word2vec "
-                  "vectors and tok2vec pretraining)"})
+                  "vectors)"})
     return files
