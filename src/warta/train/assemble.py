@@ -18,7 +18,7 @@ from warta.train.convert import training_files
 
 MODEL_META = {
     "name": "warta_news",
-    "version": "1.0.0",
+    "version": "2.0.0",
     "description": (
         "Indonesian news pipeline trained by warta: tokenizer, UPOS and morphology, lemmas, "
         "dependencies and sentences (UD Indonesian CSUI and GSD), named entities "
