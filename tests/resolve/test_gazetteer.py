@@ -91,6 +91,20 @@ def test_stage_trims_titles_from_person_spans(nlp) -> None:
     assert [(e.text, e.label_) for e in doc.ents] == [("AS", "GPE"), ("Antony Blinken", "PERSON")]
 
 
+def test_stage_joins_person_pieces_and_regnal_numbers(nlp) -> None:
+    doc = with_persons(nlp, "Kapolri Listyo Sigit Prabowo bertemu Raja Abdullah II kemarin.",
+                       persons=("Listyo Sigit", "Prabowo", "Abdullah"))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Listyo Sigit Prabowo", "PERSON"), ("Abdullah II", "PERSON")]
+
+
+def test_stage_drops_a_rank_the_model_took_for_an_org(nlp) -> None:
+    # the NER tagged the rank "AKBP" ORG; ranks are no bodies, and the name after it is a person
+    doc = with_persons(nlp, "Hal itu disampaikan AKBP Moch Faruk Rozi kepada wartawan.",
+                       others=(("AKBP", "ORG"),))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Moch Faruk Rozi", "PERSON")]
+
+
 def test_stage_finds_persons_after_titles(nlp) -> None:
     doc = with_persons(nlp, "Kapolri Jenderal Listyo Sigit Prabowo meninjau lokasi.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Listyo Sigit Prabowo", "PERSON")]

@@ -440,6 +440,16 @@ def _split_titled(doc: Doc, ent: Span) -> Span | None:
     return None
 
 
+def _bare_title(ent: Span) -> bool:
+    """A model ORG/LOC span that is only a rank or title ("AKBP", "Kapolres"): no body, and
+    left in place it would hide the name after it from the titled-person search."""
+    if ent.label_ == "PERSON":
+        return False
+    doc = ent.doc
+    found = roles.match_rank(doc, ent.start) or roles.match_title(doc, ent.start)
+    return found is not None and found[0] == ent.end
+
+
 def _retype(ent: Span) -> Span:
     """Model LOC/ORG spans that name a gazetteer place or body take the gazetteer's type."""
     entry = lookup(ent.text)
@@ -483,7 +493,7 @@ def recognise(doc: Doc) -> list[Span]:
     given = _join_person_parts(doc, _split_brackets(_drop_openers(doc.ents)))
     model = [_split_titled(doc, e) or (_trim_person(doc, e) if e.label_ == "PERSON" else
                                         _retype(e)) for e in given]
-    model = [e for e in map(_check_person, model) if e is not None]
+    model = [e for e in map(_check_person, model) if e is not None and not _bare_title(e)]
     person_tokens = {i for e in model if e.label_ == "PERSON" for i in range(e.start, e.end)}
     gaz = _gazetteer_spans(doc, set())  # exact matches may still correct a model PERSON
     orgs = [s for s in _pattern_orgs(doc) if not _touches(s, person_tokens)]

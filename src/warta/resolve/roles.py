@@ -279,17 +279,19 @@ def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
 
 
 def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
-    """PERSON spans after a title chain that the NER missed ("Menlu Retno Marsudi")."""
+    """PERSON spans after a title chain or a rank that the NER missed ("Menlu Retno Marsudi",
+    "AKBP Moch Faruk Rozi")."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     found = []
     i = 0
     while i < len(doc):
         tok = doc[i]
         chain = title_chain(doc, i) if tok.text[:1].isupper() and i not in taken else None
-        if chain is None:
+        rank = match_rank(doc, i) if chain is None and i not in taken else None
+        if chain is None and rank is None:
             i += 1
             continue
-        start = skip_honorifics(doc, chain.end, len(doc))
+        start = skip_honorifics(doc, chain.end if chain else rank[0], len(doc))
         end = _name_run(doc, start, taken) if start < len(doc) else start
         if end == start and start < len(doc) and doc[start].text == ",":
             start, end = _name_after_comma(doc, start, taken)
