@@ -112,9 +112,12 @@ def test_gsd_split_keeps_whole_chunks_and_writes_the_heldout_part(converted):
     from warta.train.convert import GSD_HELDOUT, gsd_split
 
     out, counts = converted
-    train, dev = gsd_split(CORPORA)
+    train, dev = gsd_split(2)
     assert not set(train) & set(dev) and len(train) + len(dev) == 2
-    assert gsd_split(CORPORA) == (train, dev)
+    assert gsd_split(2) == (train, dev)
+    train, dev = gsd_split(558)  # GSD dev's size: whole 10-sentence chunks, a third held out
+    assert len(dev) == 190 and not set(train) & set(dev)
+    assert {i // 10 for i in train}.isdisjoint({i // 10 for i in dev})
     heldout = (out / GSD_HELDOUT).read_text(encoding="utf-8")
     assert heldout.count("# text = ") == counts["gsd-dev"]
 

@@ -180,11 +180,12 @@ def ner_splits(
     return result
 
 
-# Corpora of the fine-tuning step (ner_ft.cfg): the model trained on all five corpora is tuned
-# further on these, so their conventions win where the corpora disagree. Measured on dev (model
-# alone): tuning on idner-news-2k gives idner 0.834 / NER-UGM 0.702, tuning on idner-news-2k +
-# NER-UGM gives 0.783 / 0.738, no tuning 0.782 / 0.728. idner-news-2k, for instance, leaves a
-# country used as an actor unlabelled ("serangan udara Israel") where NER-UGM labels it LOC.
+# NER corpora of the tuning step (news_ft.cfg): the pipeline trained on all five corpora is tuned
+# further on these, so their conventions win where the corpora disagree. Measured on dev with
+# the earlier separate NER model: tuning on idner-news-2k gave idner 0.834 / NER-UGM 0.702,
+# tuning on idner-news-2k + NER-UGM 0.783 / 0.738, no tuning 0.782 / 0.728. idner-news-2k, for
+# instance, leaves a country used as an actor unlabelled ("serangan udara Israel") where NER-UGM
+# labels it LOC.
 FT_CORPORA = ("idner-news-2k",)
 
 
@@ -202,9 +203,8 @@ def _conllu_blocks(path: Path) -> list[str]:
     return [block.strip("\n") + "\n" for block in text.split("\n\n") if block.strip()]
 
 
-def gsd_split(data: Path, *, seed: int = SEED) -> tuple[list[int], list[int]]:
-    """(train, dev) sentence indices of GSD dev: whole chunks of UD_DOC_SENTENCES, seeded."""
-    n = sum(1 for _ in read_conllu(data / UD_DEV[0] / UD_DEV[1]))
+def gsd_split(n: int, *, seed: int = SEED) -> tuple[list[int], list[int]]:
+    """(train, dev) indices of GSD dev's ``n`` sentences: whole chunks of UD_DOC_SENTENCES."""
     chunks = [list(range(i, min(i + UD_DOC_SENTENCES, n))) for i in range(0, n, UD_DOC_SENTENCES)]
     order = list(range(len(chunks)))
     random.Random(seed).shuffle(order)
@@ -224,33 +224,45 @@ def convert(data: Path, out: Path) -> dict[str, int]:
     """
     out.mkdir(parents=True, exist_ok=True)
     vocab = Vocab()
+    bins = {k: DocBin(store_user_data=False)
+            for k in ("news-train", "news-dev", "news-ft-train", "news-ft-dev")}
+    counts = _add_ud(data, out, vocab, bins)
+    counts.update(_add_ner(data, out, vocab, bins))
+    for key, bin_ in bins.items():
+        bin_.to_disk(out / f"{key}.spacy")
+    counts["pretrain-paragraphs"] = write_pretrain_text(data, out)
+    return counts
+
+
+def _add_ud(data: Path, out: Path, vocab: Vocab, bins: dict[str, DocBin]) -> dict[str, int]:
+    """UD gold and BaPOS silver into ``bins``; the held-out GSD third also as CoNLL-U."""
     gsd_path = data / UD_DEV[0] / UD_DEV[1]
     csui = list(read_conllu(data / UD_TRAIN[0] / UD_TRAIN[1]))
     gsd = list(read_conllu(gsd_path))
-    gsd_train_ids, gsd_dev_ids = gsd_split(data)
+    train_ids, dev_ids = gsd_split(len(gsd))
     blocks = _conllu_blocks(gsd_path)
-    (out / GSD_HELDOUT).write_text("\n".join(blocks[i] for i in gsd_dev_ids), encoding="utf-8")
-    gsd_train = [gsd[i] for i in gsd_train_ids]
-    gsd_dev = [gsd[i] for i in gsd_dev_ids]
+    (out / GSD_HELDOUT).write_text("\n".join(blocks[i] for i in dev_ids), encoding="utf-8")
+    gsd_train = [gsd[i] for i in train_ids]
     gold = [ud_doc(vocab, c) for part in (csui, gsd_train) for c in _chunks(part, UD_DOC_SENTENCES)]
-    bins = {k: DocBin(store_user_data=False)
-            for k in ("news-train", "news-dev", "news-ft-train", "news-ft-dev")}
-    for _ in range(GOLD_REPEAT):
-        for doc in gold:
-            bins["news-train"].add(doc)
-    for _ in range(FT_UD_REPEAT):
-        for doc in gold:
-            bins["news-ft-train"].add(doc)
+    for doc in gold * GOLD_REPEAT:
+        bins["news-train"].add(doc)
+    for doc in gold * FT_UD_REPEAT:
+        bins["news-ft-train"].add(doc)
     n_silver = 0
     for doc in silver_docs(vocab, data, csui + gsd_train):
         bins["news-train"].add(doc)
         n_silver += 1
-    for chunk in _chunks(gsd_dev, UD_DOC_SENTENCES):
+    for chunk in _chunks([gsd[i] for i in dev_ids], UD_DOC_SENTENCES):
         doc = ud_doc(vocab, chunk)
         bins["news-dev"].add(doc)
         bins["news-ft-dev"].add(doc)
-    counts = {"csui-train": len(csui), "gsd-train": len(gsd_train), "gsd-dev": len(gsd_dev),
-              "silver": n_silver}
+    return {"csui-train": len(csui), "gsd-train": len(train_ids), "gsd-dev": len(dev_ids),
+            "silver": n_silver}
+
+
+def _add_ner(data: Path, out: Path, vocab: Vocab, bins: dict[str, DocBin]) -> dict[str, int]:
+    """The NER corpora into ``bins``, plus one dev DocBin per corpus for the report."""
+    counts: dict[str, int] = {}
     for name, parts in ner_splits(data).items():
         dev_bin = DocBin(store_user_data=False)
         for split in ("train", "dev"):
@@ -263,9 +275,6 @@ def convert(data: Path, out: Path) -> dict[str, int]:
                     dev_bin.add(doc)
             counts[f"{name}-{split}"] = len(parts[split])
         dev_bin.to_disk(out / f"ner-dev-{name}.spacy")
-    for key, bin_ in bins.items():
-        bin_.to_disk(out / f"{key}.spacy")
-    counts["pretrain-paragraphs"] = write_pretrain_text(data, out)
     return counts
 
 
