@@ -46,6 +46,9 @@ def _vectors(data: Path, out: Path) -> None:
     click.echo(json.dumps({"step": "vectors", "vectors": str(path)}))
 
 
+PRETRAINED = "model-last.bin"  # OUT/pretrain's weights that the news step starts from
+
+
 def _train(name: str, out: Path, max_steps: int | None, seed: int | None) -> None:
     from warta.train.run import train_pipeline
 
@@ -68,9 +71,6 @@ def _train(name: str, out: Path, max_steps: int | None, seed: int | None) -> Non
     best = train_pipeline(name, corpus=out / "corpus", out=out / name, data_name=data_name,
                           overrides=overrides)
     click.echo(json.dumps({"step": name, "model": str(best)}))
-
-
-PRETRAINED = "model-last.bin"
 
 
 def _pretrain(out: Path, epochs: int | None) -> None:
