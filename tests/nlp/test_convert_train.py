@@ -138,3 +138,13 @@ def test_restored_lemmatizer_maps_its_trees_to_labels_again(tmp_path):
         restore_lemmatizer_labels()(loaded)
     assert lemmatizer.tree2label == {t: i for i, t in enumerate(lemmatizer.labels)}
     assert len(lemmatizer.tree2label) == 2
+
+
+def test_a_single_step_runs_without_the_default_data_folder(tmp_path, monkeypatch):
+    from warta.cli.train import train
+
+    monkeypatch.chdir(tmp_path)  # no ../shared/data from here
+    result = CliRunner().invoke(train, ["nlp", "report", "--out", str(tmp_path / "none")])
+    assert "--data" not in result.output
+    whole = CliRunner().invoke(train, ["nlp", "--out", str(tmp_path / "run")])
+    assert whole.exit_code == 2 and "no such folder" in whole.output

@@ -122,7 +122,9 @@ ship_option = click.option("--ship/--no-ship", default=False, show_default=True,
 
 
 @train.group(name="nlp", invoke_without_command=True)
-@data_option
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("../shared/data"), show_default=True,
+              help="Folder of staged corpora (shared/data); checked when every step runs.")
 @click.option("--out", type=DirPath, default=None, help="Work folder for this run.")
 @steps_option
 @seed_option
@@ -140,6 +142,8 @@ def nlp(ctx: click.Context, data: Path, out: Path | None, max_steps: int | None,
         return
     if out is None:
         raise click.UsageError("--out is required")
+    if not data.is_dir():  # checked here, not by click: a single step never reads it
+        raise click.BadParameter(f"{data}: no such folder", param_hint="'--data'")
     _convert(data, out)
     _vectors(data, out)
     _train("news", out, max_steps, seed)
