@@ -148,3 +148,23 @@ def test_a_single_step_runs_without_the_default_data_folder(tmp_path, monkeypatc
     assert "--data" not in result.output
     whole = CliRunner().invoke(train, ["nlp", "--out", str(tmp_path / "run")])
     assert whole.exit_code == 2 and "no such folder" in whole.output
+
+
+def test_csui_share_is_held_out_with_its_silver_twin(tmp_path):
+    from warta.eval._conll import UDSentence
+    from warta.train.convert import CSUI_HELDOUT, silver_docs
+
+    counts = convert(CORPORA, tmp_path, csui_dev_share=0.5)
+    # four fixture sentences form one 10-sentence chunk, so the whole chunk is dev
+    assert counts["csui-train"] == 0 and counts["csui-dev"] == 4
+    assert (tmp_path / CSUI_HELDOUT).read_text(encoding="utf-8").count("# text = ") == 4
+    dev_starts = [[t.text for t in d][:4] for d in _docs(tmp_path / "news-dev.spacy")]
+    assert ["Budi", "membeli", "rumah", "nya"] in dev_starts
+    train_starts = [[t.text for t in d][:4] for d in _docs(tmp_path / "news-train.spacy")]
+    assert ["Budi", "membeli", "rumah", "nya"] not in train_starts
+    # BaPOS repeats CSUI sentences: the silver copy of a held-out one must not train
+    twin = UDSentence(text="Ia tidak datang ke rumahnya.")
+    vocab = spacy.blank("id").vocab
+    kept = [d.text for d in silver_docs(vocab, CORPORA, [], held_out=[twin])]
+    assert len(kept) == 1 and kept[0].startswith("Warga")
+    assert len(list(silver_docs(vocab, CORPORA, []))) == 2

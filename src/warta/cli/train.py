@@ -32,10 +32,10 @@ def train() -> None:
     """Train warta's models from the corpora under shared/data."""
 
 
-def _convert(data: Path, out: Path) -> None:
+def _convert(data: Path, out: Path, csui_dev_share: float = 0.0) -> None:
     from warta.train.convert import convert
 
-    counts = convert(data, out / "corpus")
+    counts = convert(data, out / "corpus", csui_dev_share=csui_dev_share)
     click.echo(json.dumps({"step": "convert", "sentences": counts}))
 
 
@@ -154,9 +154,14 @@ def nlp(ctx: click.Context, data: Path, out: Path | None, max_steps: int | None,
 @nlp.command(name="convert")
 @data_option
 @out_option
-def convert_cmd(data: Path, out: Path) -> None:
+@click.option("--csui-dev-share", type=click.FloatRange(0.0, 0.5), default=0.0,
+              show_default=True,
+              help="Hold out this share of CSUI train (whole 10-sentence chunks, seeded) as "
+                   "corpus/csui-train-heldout.conllu, to estimate CSUI-convention accuracy. "
+                   "The shipped model uses 0.")
+def convert_cmd(data: Path, out: Path, csui_dev_share: float) -> None:
     """Convert UD, BaPOS and NER corpora into DocBins under OUT/corpus."""
-    _convert(data, out)
+    _convert(data, out, csui_dev_share)
 
 
 @nlp.command(name="vectors")

@@ -104,15 +104,27 @@ def _chunks(items: list[UDSentence], size: int) -> Iterator[list[UDSentence]]:
         yield items[i : i + size]
 
 
-def silver_docs(vocab: Vocab, data: Path, gold: list[UDSentence]) -> Iterator[Doc]:
-    """BaPOS sentences as Docs with silver UPOS in ``tag_`` ("" = missing where unsound)."""
+def _text_key(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def silver_docs(vocab: Vocab, data: Path, gold: list[UDSentence],
+                held_out: Iterable[UDSentence] = ()) -> Iterator[Doc]:
+    """BaPOS sentences as Docs with silver UPOS in ``tag_`` ("" = missing where unsound).
+
+    BaPOS contains CSUI's sentences, so those in ``held_out`` are skipped: their silver tags
+    would leak into an estimate made on them.
+    """
     lexicon = csui_lexicon(gold)
+    skip = {_text_key(s.text) for s in held_out}
     folder, names = BAPOS
     for name in names:
         if not (data / folder / name).exists():
             log.warning("%s absent under %s; no silver UPOS from it", name, data / folder)
             continue
         for words, tags in read_bapos(data / folder / name):
+            if skip and _text_key("".join(words)) in skip:
+                continue
             upos = [silver_upos(w, t, lexicon) or "" for w, t in zip(words, tags, strict=True)]
             yield Doc(vocab, words=words, tags=upos)
 
@@ -194,6 +206,7 @@ FT_CORPORA = ("idner-news-2k",)
 # 10-sentence chunks stays dev (written out as CoNLL-U for `warta eval ud`), the rest trains.
 GSD_DEV_SHARE = 1 / 3
 GSD_HELDOUT = "gsd-dev-heldout.conllu"
+CSUI_HELDOUT = "csui-train-heldout.conllu"
 FT_UD_REPEAT = 1  # gold UD docs mixed into the NER fine-tuning so the shared tok2vec keeps them
 
 
@@ -203,30 +216,40 @@ def _conllu_blocks(path: Path) -> list[str]:
     return [block.strip("\n") + "\n" for block in text.split("\n\n") if block.strip()]
 
 
-def gsd_split(n: int, *, seed: int = SEED) -> tuple[list[int], list[int]]:
-    """(train, dev) indices of GSD dev's ``n`` sentences: whole chunks of UD_DOC_SENTENCES."""
+def chunk_split(n: int, share: float, *, seed: int = SEED) -> tuple[list[int], list[int]]:
+    """(train, dev) indices of ``n`` sentences: a seeded ``share`` of whole UD_DOC_SENTENCES
+    chunks is dev, so no dev sentence has its neighbours in train."""
     chunks = [list(range(i, min(i + UD_DOC_SENTENCES, n))) for i in range(0, n, UD_DOC_SENTENCES)]
     order = list(range(len(chunks)))
     random.Random(seed).shuffle(order)
-    dev_chunks = set(order[: max(1, round(len(chunks) * GSD_DEV_SHARE))])
+    dev_chunks = set(order[: max(1, round(len(chunks) * share))]) if share > 0 else set()
     train = [i for c, ids in enumerate(chunks) if c not in dev_chunks for i in ids]
     dev = [i for c, ids in enumerate(chunks) if c in dev_chunks for i in ids]
     return train, dev
 
 
-def convert(data: Path, out: Path) -> dict[str, int]:
+def gsd_split(n: int, *, seed: int = SEED) -> tuple[list[int], list[int]]:
+    """(train, dev) indices of GSD dev's ``n`` sentences: whole chunks of UD_DOC_SENTENCES."""
+    return chunk_split(n, GSD_DEV_SHARE, seed=seed)
+
+
+def convert(data: Path, out: Path, *, csui_dev_share: float = 0.0) -> dict[str, int]:
     """Write the corpora of the single shared-tok2vec pipeline.
 
     news-train: UD gold (CSUI train + GSD train part, x GOLD_REPEAT), BaPOS silver UPOS and
     the five NER corpora; news-dev: GSD held-out part + every NER dev split; news-ft-*: the
     fine-tuning step (idner-news-2k + UD gold). Annotation a doc lacks is missing, not wrong:
     spaCy skips parser/NER updates on docs without heads/entities and ignores "" tags.
+
+    ``csui_dev_share`` > 0 holds out that share of CSUI train too (written as CSUI_HELDOUT):
+    an experiment that estimates CSUI-convention accuracy, since CSUI has no staged dev split.
+    The shipped model trains on all of CSUI (share 0).
     """
     out.mkdir(parents=True, exist_ok=True)
     vocab = Vocab()
     bins = {k: DocBin(store_user_data=False)
             for k in ("news-train", "news-dev", "news-ft-train", "news-ft-dev")}
-    counts = _add_ud(data, out, vocab, bins)
+    counts = _add_ud(data, out, vocab, bins, csui_dev_share=csui_dev_share)
     counts.update(_add_ner(data, out, vocab, bins))
     for key, bin_ in bins.items():
         bin_.to_disk(out / f"{key}.spacy")
@@ -234,30 +257,40 @@ def convert(data: Path, out: Path) -> dict[str, int]:
     return counts
 
 
-def _add_ud(data: Path, out: Path, vocab: Vocab, bins: dict[str, DocBin]) -> dict[str, int]:
+def _heldout(path: Path, share: float, out: Path) -> tuple[list[UDSentence], list[UDSentence]]:
+    """(train, dev) sentences of ``path``; the dev share is also written as CoNLL-U to ``out``."""
+    sentences = list(read_conllu(path))
+    train_ids, dev_ids = chunk_split(len(sentences), share)
+    if dev_ids:
+        blocks = _conllu_blocks(path)
+        out.write_text("\n".join(blocks[i] for i in dev_ids), encoding="utf-8")
+    return [sentences[i] for i in train_ids], [sentences[i] for i in dev_ids]
+
+
+def _add_ud(data: Path, out: Path, vocab: Vocab, bins: dict[str, DocBin], *,
+            csui_dev_share: float = 0.0) -> dict[str, int]:
     """UD gold and BaPOS silver into ``bins``; the held-out GSD third also as CoNLL-U."""
-    gsd_path = data / UD_DEV[0] / UD_DEV[1]
-    csui = list(read_conllu(data / UD_TRAIN[0] / UD_TRAIN[1]))
-    gsd = list(read_conllu(gsd_path))
-    train_ids, dev_ids = gsd_split(len(gsd))
-    blocks = _conllu_blocks(gsd_path)
-    (out / GSD_HELDOUT).write_text("\n".join(blocks[i] for i in dev_ids), encoding="utf-8")
-    gsd_train = [gsd[i] for i in train_ids]
+    csui, csui_dev = _heldout(data / UD_TRAIN[0] / UD_TRAIN[1], csui_dev_share,
+                              out / CSUI_HELDOUT)
+    gsd_train, gsd_dev = _heldout(data / UD_DEV[0] / UD_DEV[1], GSD_DEV_SHARE, out / GSD_HELDOUT)
     gold = [ud_doc(vocab, c) for part in (csui, gsd_train) for c in _chunks(part, UD_DOC_SENTENCES)]
     for doc in gold * GOLD_REPEAT:
         bins["news-train"].add(doc)
     for doc in gold * FT_UD_REPEAT:
         bins["news-ft-train"].add(doc)
     n_silver = 0
-    for doc in silver_docs(vocab, data, csui + gsd_train):
+    for doc in silver_docs(vocab, data, csui + gsd_train, csui_dev):
         bins["news-train"].add(doc)
         n_silver += 1
-    for chunk in _chunks([gsd[i] for i in dev_ids], UD_DOC_SENTENCES):
+    for chunk in (*_chunks(gsd_dev, UD_DOC_SENTENCES), *_chunks(csui_dev, UD_DOC_SENTENCES)):
         doc = ud_doc(vocab, chunk)
         bins["news-dev"].add(doc)
         bins["news-ft-dev"].add(doc)
-    return {"csui-train": len(csui), "gsd-train": len(train_ids), "gsd-dev": len(dev_ids),
-            "silver": n_silver}
+    counts = {"csui-train": len(csui), "gsd-train": len(gsd_train), "gsd-dev": len(gsd_dev),
+              "silver": n_silver}
+    if csui_dev:
+        counts["csui-dev"] = len(csui_dev)
+    return counts
 
 
 def _add_ner(data: Path, out: Path, vocab: Vocab, bins: dict[str, DocBin]) -> dict[str, int]:
