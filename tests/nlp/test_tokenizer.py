@@ -34,6 +34,14 @@ def test_abbreviations_keep_their_period(id_tokenizer_nlp, abbr):
     assert _tokens(id_tokenizer_nlp, f"kata {abbr} Amir") == ["kata", abbr, "Amir"]
 
 
+def test_company_name_parts_keep_their_period(id_tokenizer_nlp):
+    # "Ltd." often ends a sentence too, so its period stays a token of its own
+    assert _tokens(id_tokenizer_nlp, "Asia Pte. Ltd. (SPA)") == ["Asia", "Pte.", "Ltd", ".",
+                                                                 "(", "SPA", ")"]
+    assert _tokens(id_tokenizer_nlp, "Printing Co. Ltd")[1] == "Co."
+    assert _tokens(id_tokenizer_nlp, "Malaysia Sdn. Bhd.")[1:] == ["Sdn.", "Bhd."]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -27,6 +27,9 @@ ABBREVIATIONS: tuple[str, ...] = (
     # places, addresses, organisations
     "Jl.", "Jln.", "Kel.", "Kec.", "Kab.", "Prov.", "Gg.", "Kp.", "Ds.", "No.", "Rt.",
     "Rw.", "Telp.", "Tel.", "Hp.", "Fax.", "Kav.", "PT.", "CV.",
+    # company-name parts that sit mid-name ("Sampoerna Packaging Asia Pte. Ltd."); "Ltd." and
+    # "Inc." are left out: they end names, and often sentences
+    "Pte.", "Co.", "Sdn.", "Bhd.",
     # shorthands
     "dll.", "dsb.", "dst.", "dkk.", "tsb.", "yg.", "dgn.", "utk.", "krn.", "tdk.", "sbg.",
     "spt.", "a.n.", "u.p.", "s.d.", "d.a.", "a.l.", "hlm.", "Vol.", "vs.", "Jan.", "Feb.",
