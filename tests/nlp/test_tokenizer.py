@@ -34,6 +34,27 @@ def test_abbreviations_keep_their_period(id_tokenizer_nlp, abbr):
     assert _tokens(id_tokenizer_nlp, f"kata {abbr} Amir") == ["kata", abbr, "Amir"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hambatan-hambatan,", ["hambatan-hambatan", ","]),
+        ("Raja-Raja", ["Raja-Raja"]),
+        ("sektor non-keuangan", ["sektor", "non-keuangan"]),
+        ("hari ke-27", ["hari", "ke-27"]),
+        ("tahun 1950-an", ["tahun", "1950-an"]),
+        ("ujung-ujung nya", ["ujung-ujung", "nya"]),
+        ("jenis-jenisnya", ["jenis-jenis", "nya"]),
+        ("naik 5-10 persen", ["naik", "5", "-", "10", "persen"]),
+        ("Januari-September", ["Januari", "-", "September"]),
+        ("Jokowi-JK", ["Jokowi", "-", "JK"]),
+        ("pada 16-5-2024", ["pada", "16-5-2024"]),
+        ("adanya", ["ada", "nya"]),
+    ],
+)
+def test_hyphenated_words_follow_ud_indonesian(id_tokenizer_nlp, text, expected):
+    assert _tokens(id_tokenizer_nlp, text) == expected
+
+
 def test_company_name_parts_keep_their_period(id_tokenizer_nlp):
     # "Ltd." often ends a sentence too, so its period stays a token of its own
     assert _tokens(id_tokenizer_nlp, "Asia Pte. Ltd. (SPA)") == ["Asia", "Pte.", "Ltd", ".",

@@ -30,12 +30,20 @@ from warta.nlp.lang.id.tokenizer_exceptions import (
 
 TOKENIZER_NAME = "warta.id_tokenizer.v1"
 
-# Whole-token patterns checked after prefixes/suffixes are stripped: dates (16/5/2024, 16-5-2024),
-# times (10.30), decimal numbers with a comma or period (2,31 or 4.500.000,50), ratios.
+# Whole-token patterns checked after prefixes/suffixes are stripped: dates (16/5/2024, 16/5,
+# 16-5-2024), times (10.30), decimal numbers with a comma or period (2,31 or 4.500.000,50), and
+# the hyphenated words UD Indonesian keeps whole (both treebanks: 244 whole, 43 split): lower-case
+# compounds and reduplications (non-keuangan, hambatan-hambatan, Raja-Raja), ke-27, 1950-an.
+# Ranges (5-10, Januari-September) and name pairs (Jokowi-JK) are still cut at the hyphen, and a
+# final -nya still comes off (ujung-ujung + nya).
 TOKEN_MATCH = re.compile(
     r"""^(?:
-        \d{1,4}[/\-]\d{1,2}(?:[/\-]\d{2,4})?      # dates
+        \d{1,4}/\d{1,2}(?:/\d{2,4})?               # dates
+      | \d{1,2}-\d{1,2}-\d{2,4}
       | \d+(?:[.,]\d+)+                            # 2,31  4.500.000,50  10.30
+      | (?![a-z\-]*nya$)[A-Za-z][a-z]*(?:-[a-z]+)+   # non-keuangan, negara-negara
+      | ([A-Za-z]+)-(?i:\1)                         # Raja-Raja
+      | ke-\d+ | \d+-an                             # ke-27, 1950-an
     )$""",
     re.VERBOSE,
 )
@@ -68,6 +76,16 @@ def _clitic_exceptions() -> dict[str, list[dict[int, str]]]:
     return rules
 
 
+# spaCy's Indonesian exceptions keep reduplications with -nya whole (jenis-jenisnya); UD splits
+# the possessive off (jenis-jenis + nya). The se-X-X-nya adverbs (sebesar-besarnya) stay whole.
+_REDUPLICATION_NYA = re.compile(r"(?i)(?!se)[a-z]+(?:-[a-z]+)+nya")
+
+
+def _spacy_exceptions(defaults: Any) -> dict[str, Any]:
+    return {k: v for k, v in defaults.tokenizer_exceptions.items()
+            if not _REDUPLICATION_NYA.fullmatch(k)}
+
+
 def _infixes(defaults: Iterable[str]) -> list[str]:
     """spaCy's infixes without the rule that cuts ``16/5`` at the slash (dates stay whole)."""
     return [p for p in defaults if "/" not in p or "[0-9]" not in p]
@@ -78,7 +96,7 @@ def build_tokenizer(nlp: Language) -> Tokenizer:
     defaults = spacy.blank("id").Defaults if nlp.lang != "id" else nlp.Defaults
     prefixes = [*CURLY_QUOTES, *defaults.prefixes]
     suffixes = [*CURLY_QUOTES, NYA_SUFFIX, *defaults.suffixes]
-    rules = dict(defaults.tokenizer_exceptions)
+    rules = _spacy_exceptions(defaults)
     rules.update(_clitic_exceptions())
     return WartaTokenizer(
         nlp.vocab,

@@ -37,7 +37,8 @@ ABBREVIATIONS: tuple[str, ...] = (
 )
 
 # Words ending in -nya that UD Indonesian keeps whole: lexical words (hanya, punya, tanya) and
-# lexicalised adverbs/discourse markers (akhirnya, sebelumnya, misalnya).
+# lexicalised adverbs/discourse markers (akhirnya, sebelumnya, misalnya). "adanya" is not one:
+# CSUI splits it (ada + nya) all 14 times, GSD keeps it whole twice.
 NYA_WHOLE: frozenset[str] = frozenset(
     (
         "hanya", "punya", "tanya", "bertanya", "ditanya", "ditanyanya", "kenya", "sonya",
@@ -45,7 +46,7 @@ NYA_WHOLE: frozenset[str] = frozenset(
         "seharusnya", "sebaliknya", "setidaknya", "semestinya", "seluruhnya", "sedikitnya",
         "sepenuhnya", "selanjutnya", "sesungguhnya", "selebihnya", "sekiranya",
         "sebetulnya", "sebaiknya", "selamanya", "sepertinya", "seyogyanya", "lainnya",
-        "akhirnya", "biasanya", "umumnya", "berikutnya", "khususnya", "misalnya", "adanya",
+        "akhirnya", "biasanya", "umumnya", "berikutnya", "khususnya", "misalnya",
         "makanya", "diantaranya", "kesemuanya", "contohnya", "awalnya", "rupanya",
         "agaknya", "tampaknya", "nampaknya", "kayaknya", "sayangnya", "untungnya",
         "mestinya", "harusnya", "hendaknya", "pokoknya", "utamanya", "kiranya",
