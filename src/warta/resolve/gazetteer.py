@@ -75,6 +75,7 @@ class _Index:
     by_kb: dict[str, GazEntry]
 
 
+@lru_cache(maxsize=65536)  # called for most tokens of every Doc, on a few thousand words
 def normalize(text: str) -> str:
     """Case- and diacritic-insensitive key: 'Türkiye' and 'turkiye' meet; hyphens are spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -188,10 +189,13 @@ def could_start(doc: Doc, start: int, limit: int, first_words: frozenset[str]) -
     the tokens up to the first space, so only those prefixes need normalising (usually one).
     """
     end = start
+    text = ""  # doc[start : end + 1].text, built without making a Span per step
     while True:
-        if normalize(doc[start : end + 1].text).split(" ", 1)[0] in first_words:
+        token = doc[end]
+        text += token.text
+        if normalize(text).split(" ", 1)[0] in first_words:
             return True
-        if doc[end].whitespace_ or end + 1 >= limit:
+        if token.whitespace_ or end + 1 >= limit:
             return False
         end += 1
 

@@ -141,9 +141,14 @@ def score_words(words: Sequence[str], lexicon: Lexicon) -> Tone:
                 polarity=round(pos + neg, 4), word_count=count)
 
 
+@lru_cache(maxsize=65536)  # one check per distinct word, not per token
+def _has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
 def doc_words(doc: Doc) -> list[str]:
     """The Doc's words, lower-cased: tokens with at least one letter."""
-    return [t.lower_ for t in doc if any(c.isalpha() for c in t.text)]
+    return [t.lower_ for t in doc if _has_letter(t.text)]
 
 
 def document_tone(doc: Doc, lexicon: Lexicon | None = None) -> Tone:
