@@ -168,3 +168,22 @@ def test_csui_share_is_held_out_with_its_silver_twin(tmp_path):
     kept = [d.text for d in silver_docs(vocab, CORPORA, [], held_out=[twin])]
     assert len(kept) == 1 and kept[0].startswith("Warga")
     assert len(list(silver_docs(vocab, CORPORA, []))) == 2
+
+
+def test_gazetteer_features_option_trains_a_pipeline_that_loads(tmp_path):
+    from warta.cli.train import train
+    from warta.nlp.gazetteer_embed import ARCHITECTURE
+    from warta.nlp.pipeline import MODEL_NAME
+
+    runner, out = CliRunner(), str(tmp_path)
+    for step in (["convert", "--data", str(CORPORA), "--out", out],
+                 ["news", "--out", out, "--max-steps", "2", "--gazetteer-features"],
+                 ["assemble", "--out", out]):
+        result = runner.invoke(train, ["nlp", *step])
+        assert result.exit_code == 0, result.output
+    nlp = spacy.load(tmp_path / MODEL_NAME)
+    assert nlp.config["components"]["tok2vec"]["model"]["embed"]["@architectures"] == ARCHITECTURE
+    features = next(n for n in nlp.get_pipe("tok2vec").model.walk()
+                    if n.name == "warta_gazetteer_features")
+    assert features.attrs["lower"]  # the word table travels inside the saved model
+    assert nlp("Presiden Prabowo tiba di Jakarta.").has_annotation("DEP")

@@ -49,7 +49,12 @@ def _vectors(data: Path, out: Path) -> None:
 PRETRAINED = "model-last.bin"  # OUT/pretrain's weights that the news step starts from
 
 
-def _train(name: str, out: Path, max_steps: int | None, seed: int | None) -> None:
+# The embed layer that adds gazetteer bits (warta.nlp.gazetteer_embed): measured, not shipped.
+GAZETTEER_EMBED = {"components.tok2vec.model.embed.@architectures": "warta.GazetteerHashEmbed.v1"}
+
+
+def _train(name: str, out: Path, max_steps: int | None, seed: int | None,
+           gazetteer_features: bool = False) -> None:
     from warta.train.run import train_pipeline
 
     overrides: dict[str, object] = {}
@@ -60,6 +65,8 @@ def _train(name: str, out: Path, max_steps: int | None, seed: int | None) -> Non
         overrides["components.tok2vec.model.embed.include_static_vectors"] = has_vectors
         weights = out / "pretrain" / PRETRAINED
         overrides["paths.init_tok2vec"] = str(weights) if weights.exists() else None
+        if gazetteer_features:
+            overrides.update(GAZETTEER_EMBED)
     data_name = None
     if name == "news_ft":
         overrides["paths.base"] = str(out / "news" / "model-best")
@@ -73,7 +80,7 @@ def _train(name: str, out: Path, max_steps: int | None, seed: int | None) -> Non
     click.echo(json.dumps({"step": name, "model": str(best)}))
 
 
-def _pretrain(out: Path, epochs: int | None) -> None:
+def _pretrain(out: Path, epochs: int | None, gazetteer_features: bool = False) -> None:
     from warta.train.convert import PRETRAIN_TEXT
     from warta.train.run import pretrain_tok2vec
 
@@ -83,7 +90,9 @@ def _pretrain(out: Path, epochs: int | None) -> None:
                                "skipped": f"{raw}: no raw text (IndoSum absent)"}))
         return
     vectors = out / "vectors"
-    overrides = {"pretraining.max_epochs": epochs} if epochs is not None else {}
+    overrides: dict[str, object] = {"pretraining.max_epochs": epochs} if epochs is not None else {}
+    if gazetteer_features:
+        overrides.update(GAZETTEER_EMBED)
     weights = pretrain_tok2vec(raw_text=raw, out=out / "pretrain", overrides=overrides,
                                vectors=vectors if (vectors / "vocab").exists() else None)
     last = weights.with_name(PRETRAINED)
@@ -117,6 +126,11 @@ steps_option = click.option("--max-steps", type=int, default=None,
                             help="Override training.max_steps of the config (tests, quick runs).")
 seed_option = click.option("--seed", type=int, default=None,
                            help="Override the config's seed (default: the config's 20240501).")
+gazetteer_option = click.option(
+    "--gazetteer-features/--no-gazetteer-features", default=False, show_default=True,
+    help="Give the shared tok2vec warta's gazetteer bits as extra input (measured and not "
+         "shipped: no gain on idner-news-2k or NER-UGM dev, LAS 0.7-1.4 lower; see the model "
+         "card). news and pretrain must agree on it.")
 ship_option = click.option("--ship/--no-ship", default=False, show_default=True,
                            help="Also replace the model shipped inside the package.")
 
@@ -128,10 +142,11 @@ ship_option = click.option("--ship/--no-ship", default=False, show_default=True,
 @click.option("--out", type=DirPath, default=None, help="Work folder for this run.")
 @steps_option
 @seed_option
+@gazetteer_option
 @ship_option
 @click.pass_context
 def nlp(ctx: click.Context, data: Path, out: Path | None, max_steps: int | None,
-        seed: int | None, ship: bool) -> None:
+        seed: int | None, gazetteer_features: bool, ship: bool) -> None:
     """Convert, train the shared pipeline, tune it, and assemble it (or run one step).
 
     Example:
@@ -146,7 +161,7 @@ def nlp(ctx: click.Context, data: Path, out: Path | None, max_steps: int | None,
         raise click.BadParameter(f"{data}: no such folder", param_hint="'--data'")
     _convert(data, out)
     _vectors(data, out)
-    _train("news", out, max_steps, seed)
+    _train("news", out, max_steps, seed, gazetteer_features)
     _train("news_ft", out, max_steps, seed)
     _assemble(out, ship)
 
@@ -176,18 +191,21 @@ def vectors_cmd(data: Path, out: Path) -> None:
 @out_option
 @click.option("--epochs", type=int, default=None,
               help="Override pretraining.max_epochs of configs/news.cfg (tests, quick runs).")
-def pretrain_cmd(out: Path, epochs: int | None) -> None:
+@gazetteer_option
+def pretrain_cmd(out: Path, epochs: int | None, gazetteer_features: bool) -> None:
     """Pretrain the shared tok2vec on IndoSum raw text (optional; `news` then starts from it)."""
-    _pretrain(out, epochs)
+    _pretrain(out, epochs, gazetteer_features)
 
 
 @nlp.command(name="news")
 @out_option
 @steps_option
 @seed_option
-def news_cmd(out: Path, max_steps: int | None, seed: int | None) -> None:
+@gazetteer_option
+def news_cmd(out: Path, max_steps: int | None, seed: int | None,
+             gazetteer_features: bool) -> None:
     """Train tagger, morphologizer, parser, lemmatizer and NER on one tok2vec (configs/news.cfg)."""
-    _train("news", out, max_steps, seed)
+    _train("news", out, max_steps, seed, gazetteer_features)
 
 
 @nlp.command(name="news-ft")

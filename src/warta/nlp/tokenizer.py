@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from warta.nlp import sentences, upos  # noqa: F401  (register the sentence-fix and UPOS stages)
+from warta.nlp import gazetteer_embed, sentences, upos  # noqa: F401  (register warta's stages, embed)
 from warta.nlp.lang.id.tokenizer_exceptions import (
     ABBREVIATIONS,
     KAH_ONLY_HOSTS,
