@@ -70,3 +70,43 @@ def test_read_ner_tab_separated_drops_unlearned_types():
 def test_read_ner_io_tags():
     (sent,) = read_ner(DATA / "ner-io.txt")
     assert sent.spans == ((0, 1, "PERSON"), (3, 6, "LOC"), (8, 11, "ORG"))
+
+
+def test_read_ner_io_file_is_marked_io_and_bio_file_is_not():
+    assert all(s.io for s in read_ner(DATA / "ner-io.txt"))
+    assert not any(s.io for s in read_ner(DATA / "ner-bio.txt"))
+
+
+def test_read_ner_penn_treebank_escapes_read_as_characters(tmp_path):
+    path = tmp_path / "ptb.txt"
+    path.write_text("-LRB-\tO\nBPK\tOrganisation\n-RRB-\tO\n``\tO\nya\tO\n''\tO\n",
+                    encoding="utf-8")
+    (sent,) = read_ner(path)
+    assert sent.words == ("(", "BPK", ")", '"', "ya", '"')
+    assert sent.spans == ((1, 2, "ORG"),)
+
+
+def test_read_ner_cuts_a_long_block_without_blank_lines(tmp_path):
+    """Wikiner writes whole files without blank lines; a 300-token block becomes sentences."""
+    sentence = ["Budi\tPerson", "ke\tO", "Bandung\tPlace", "naik\tO", "kereta\tO", ".\tO"]
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join(sentence * 50) + "\n", encoding="utf-8")
+    sentences = list(read_ner(path))
+    assert len(sentences) == 50
+    assert all(s.words[-1] == "." and len(s.words) == 6 for s in sentences)
+    assert all(s.spans == ((0, 1, "PERSON"), (2, 3, "LOC")) for s in sentences)
+
+
+def test_read_ner_keeps_a_block_under_the_limit_whole(tmp_path):
+    # staged corpora's sentences (at most 216 tokens) stay as they are: training is unchanged
+    path = tmp_path / "short.txt"
+    path.write_text("\n".join(["Budi\tB-PER", ".\tO"] * 120) + "\n", encoding="utf-8")
+    (sent,) = read_ner(path)
+    assert len(sent.words) == 240 and len(sent.spans) == 120
+
+
+def test_read_ner_leaves_two_apostrophes_alone_without_other_escapes(tmp_path):
+    path = tmp_path / "plain.txt"
+    path.write_text("kata\tO\n''\tO\n", encoding="utf-8")
+    (sent,) = read_ner(path)
+    assert sent.words == ("kata", "''")

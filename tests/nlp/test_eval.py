@@ -89,3 +89,36 @@ def test_evaluating_on_training_data_is_flagged(tmp_path):
     assert trained_on(nlp, gsd) == "two thirds"
     assert trained_on(nlp, tmp_path / "gsd-dev-heldout.conllu") is None
     assert trained_on(spacy.blank("id"), gsd) is None  # a model without the list: no claim
+
+
+def test_io_gold_joins_adjacent_predicted_spans_of_one_label(tmp_path):
+    """IO tags cannot split "Soekarno Hatta" into two persons, so neither may the prediction."""
+    nlp = spacy.blank("id")
+    nlp.add_pipe("entity_ruler").add_patterns([
+        {"label": "PERSON", "pattern": "Soekarno"}, {"label": "PERSON", "pattern": "Hatta"},
+    ])
+    io = tmp_path / "io.txt"
+    io.write_text("Soekarno\tPerson\nHatta\tPerson\ntiba\tO\n", encoding="utf-8")
+    assert evaluate_ner(nlp, [io])["f1"] == 1.0
+    bio = tmp_path / "bio.txt"
+    bio.write_text("Soekarno\tB-PER\nHatta\tI-PER\ntiba\tO\n", encoding="utf-8")
+    assert evaluate_ner(nlp, [bio])["f1"] == 0.0  # BIO gold says one span: two are wrong
+
+
+def test_a_treebank_without_lemmas_scores_no_lemma(tmp_path):
+    """PUD-style files may leave LEMMA as "_": no lemma figure rather than a false 0.0."""
+    from warta.eval.ud import gold_token_scores
+
+    lines = (DATA / "ud-mini.conllu").read_text(encoding="utf-8").splitlines()
+    blanked = []
+    for line in lines:
+        cols = line.split("\t")
+        if len(cols) == 10 and cols[0].isdigit() and cols[1] != "_":
+            cols[2] = "_"
+        blanked.append("\t".join(cols))
+    path = tmp_path / "nolemma.conllu"
+    path.write_text("\n".join(blanked) + "\n", encoding="utf-8")
+    nlp = spacy.blank("id")
+    scores = gold_token_scores(nlp, list(read_conllu(path)))
+    assert scores["lemma"] is None
+    assert gold_token_scores(nlp, list(read_conllu(DATA / "ud-mini.conllu")))["lemma"] is not None

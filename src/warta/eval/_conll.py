@@ -59,6 +59,7 @@ class NERSentence:
 
     words: tuple[str, ...]
     spans: tuple[tuple[int, int, str], ...]  # (start, end exclusive, warta label)
+    io: bool = False  # the file is IO-tagged: adjacent entities of one type are one span
 
 
 def map_ner_label(label: str) -> str | None:
@@ -180,11 +181,28 @@ def _tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+# Penn Treebank escapes some corpora write for brackets and quotes (wikiner's Stanford-NER
+# files): the model reads the characters a news text has. ``''`` alone is also an ordinary
+# token (NERP has a few), so escapes are undone only in a file that has an unambiguous one.
+PTB_ESCAPES: dict[str, str] = {
+    "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
+    "``": '"', "''": '"',
+}
+PTB_MARKERS = frozenset(PTB_ESCAPES) - {"''"}
+# A block longer than this has no sentence breaks (wikiner writes whole files without blank
+# lines); it is cut after sentence-final tokens. Every staged corpus's sentences are shorter.
+MAX_BLOCK = 256
+SENTENCE_FINAL = frozenset({".", "!", "?"})
+
+
 def read_ner(path: Path) -> Iterator[NERSentence]:
     """Sentences of a token-per-line NER file: token first column, tag last, blank line between.
 
     Tags may be BIO (``B-PER``) or IO (``Person``, wikiner); types warta does not learn become O.
+    A file whose tags carry no B-/S- prefix is IO-tagged: its sentences say so (``io``), because
+    IO cannot separate two adjacent entities of one type and scoring must fold predictions alike.
     """
+    blocks: list[tuple[list[str], list[str]]] = []
     words: list[str] = []
     tags: list[str] = []
     with path.open(encoding="utf-8") as fh:
@@ -192,7 +210,7 @@ def read_ner(path: Path) -> Iterator[NERSentence]:
             cols = raw.split()
             if not cols:
                 if words:
-                    yield _ner_sentence(words, tags)
+                    blocks.append((words, tags))
                     words, tags = [], []
                 continue
             if cols[0].startswith("-DOCSTART-"):
@@ -200,13 +218,35 @@ def read_ner(path: Path) -> Iterator[NERSentence]:
             words.append(cols[0])
             tags.append(cols[-1] if len(cols) > 1 else "O")
     if words:
-        yield _ner_sentence(words, tags)
+        blocks.append((words, tags))
+    if any(w in PTB_MARKERS for block_words, _ in blocks for w in block_words):
+        blocks = [([PTB_ESCAPES.get(w, w) for w in block_words], block_tags)
+                  for block_words, block_tags in blocks]
+    io = not any(_split_tag(t)[0] in "BS" for _, block_tags in blocks for t in block_tags
+                 if t != "O")
+    for block_words, block_tags in blocks:
+        for start, end in _sentence_cuts(block_words, block_tags):
+            yield _ner_sentence(block_words[start:end], block_tags[start:end], io=io)
 
 
-def _ner_sentence(words: list[str], tags: list[str]) -> NERSentence:
+def _sentence_cuts(words: list[str], tags: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of the sentences in a block: the block itself unless it is over MAX_BLOCK
+    tokens, then cut after each sentence-final token outside an entity."""
+    if len(words) <= MAX_BLOCK:
+        return [(0, len(words))]
+    cuts, start = [], 0
+    for i, (word, tag) in enumerate(zip(words, tags, strict=True)):
+        if word in SENTENCE_FINAL and tag == "O" and i + 1 < len(words):
+            cuts.append((start, i + 1))
+            start = i + 1
+    cuts.append((start, len(words)))
+    return cuts
+
+
+def _ner_sentence(words: list[str], tags: list[str], *, io: bool = False) -> NERSentence:
     spans = []
     for start, end, kind in _tags_to_spans(tags):
         label = map_ner_label(kind)
         if label is not None:
             spans.append((start, end, label))
-    return NERSentence(words=tuple(words), spans=tuple(spans))
+    return NERSentence(words=tuple(words), spans=tuple(spans), io=io)

@@ -1,10 +1,13 @@
 """`warta eval ner FILE...`: entity precision/recall/F1 of warta's pipeline on gold tokens.
 
 Each file is read like the corpora in shared/data (token first column, BIO or IO tag last,
-blank line between sentences); labels are mapped as in training (PER/PERSON/PPL → PERSON,
-ORG/ORGANIZATION/IND → ORG, LOC/LOCATION/PLACE/PLC → LOC; other types dropped). The pipeline runs
-on Docs built from the gold tokens, so spans compare by token offsets; GPE predictions (the
-gazetteer's retyping of LOC) count as LOC. Scoring is CoNLL style: exact span and label.
+blank line between sentences; a block of over 256 tokens without one is cut after
+sentence-final punctuation, and Penn Treebank escapes such as ``-LRB-`` read as the characters);
+labels are mapped as in training (PER/PERSON/PPL → PERSON, ORG/ORGANIZATION/IND → ORG,
+LOC/LOCATION/PLACE/PLC → LOC; other types dropped). The pipeline runs on Docs built from the
+gold tokens, so spans compare by token offsets; GPE predictions (the gazetteer's retyping of LOC)
+count as LOC. Scoring is CoNLL style: exact span and label; in an IO-tagged file (wikiner)
+adjacent predicted spans of one label are joined first, as its tags are.
 """
 
 from __future__ import annotations
@@ -29,12 +32,24 @@ def predict_spans(nlp: Language, sentences: list[NERSentence]) -> set[Item]:
     """Entity spans warta predicts on each sentence's gold tokens, labels folded to LABELS."""
     docs = (Doc(nlp.vocab, words=list(s.words)) for s in sentences)
     found: set[Item] = set()
-    for i, doc in enumerate(nlp.pipe(docs, batch_size=64)):
-        for ent in doc.ents:
-            label = PREDICTED_AS.get(ent.label_)
-            if label is not None:
-                found.add((i, ent.start, ent.end, label))
+    for i, (sent, doc) in enumerate(zip(sentences, nlp.pipe(docs, batch_size=64), strict=True)):
+        spans = [(ent.start, ent.end, PREDICTED_AS.get(ent.label_)) for ent in doc.ents]
+        kept = [(s, e, label) for s, e, label in spans if label is not None]
+        for start, end, label in (_as_io(kept) if sent.io else kept):
+            found.add((i, start, end, label))
     return found
+
+
+def _as_io(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Predicted spans as an IO-tagged gold file can express them: adjacent spans of one label
+    become one, since IO tags cannot mark where the first ends."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(spans):
+        if merged and merged[-1][1] == start and merged[-1][2] == label:
+            merged[-1] = (merged[-1][0], end, label)
+        else:
+            merged.append((start, end, label))
+    return merged
 
 
 def gold_spans(sentences: Iterable[NERSentence]) -> set[Item]:

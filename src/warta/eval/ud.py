@@ -38,12 +38,14 @@ def gold_token_scores(nlp: Language, sentences: list[UDSentence]) -> dict[str, f
     for sent, doc in zip(sentences, nlp.pipe(docs, batch_size=64), strict=True):
         for word, token in zip(sent.words, doc, strict=True):
             pos.append((word.upos, token.pos_))
-            lemma.append((word.lemma, token.lemma_))
+            if word.lemma != "_" or word.form == "_":  # "_" alone: no lemma given
+                lemma.append((word.lemma, token.lemma_))
             gold_head = word.head - 1 if word.head else -1
             pred_head = -1 if token.head.i == token.i else token.head.i
             heads.append((gold_head, pred_head))
             labelled.append(((gold_head, _rel(word.deprel)), (pred_head, _rel(token.dep_))))
-    return {"upos": accuracy(pos), "lemma": accuracy(lemma), "uas": accuracy(heads),
+    return {"upos": accuracy(pos), "lemma": accuracy(lemma) if lemma else None,
+            "uas": accuracy(heads),
             "las": accuracy(labelled)}
 
 
