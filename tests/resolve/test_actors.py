@@ -349,3 +349,33 @@ def test_degrees_are_not_part_of_the_name(nlp) -> None:
     doc = with_persons(nlp, "Menurut Dr. Sari Dewi, M.Si., harga naik.", ("Dr. Sari Dewi, M.Si.",))
     people = [a for a in doc._.actors if a.type == "PERSON"]
     assert [(a.id, a.name) for a in people] == [("person:sari-dewi", "Sari Dewi")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Affifuddin", "Afifuddin"), ("Muhammad", "Muhamad"), ("Soeharto", "Suharto"),
+     ("Djoko", "Joko"), ("Sjahrir", "Syahrir"), ("ABDULLAH", "Abdulah")],
+)
+def test_spelling_variants_share_a_key(a: str, b: str) -> None:
+    from warta.resolve.coref import spelling_key
+
+    assert spelling_key(a) == spelling_key(b)
+
+
+def test_spelling_key_keeps_different_names_apart() -> None:
+    from warta.resolve.coref import spelling_key
+
+    assert spelling_key("Joko") != spelling_key("Yoko")  # modern j is not old j
+    assert spelling_key("Ani") != spelling_key("Anis")
+
+
+def test_reporter_spelling_variants_are_one_person(nlp) -> None:
+    # invented text: one official whose name the copy spells three ways
+    text = ("Ketua KPU Affifuddin membatalkan keputusan itu. Afifuddin mengatakan keputusan "
+            "diteken pada Agustus. Keputusan itu ditulis Affifudin sendiri. Budi Santoso hadir.")
+    doc = with_persons(nlp, text, ("Affifuddin", "Afifuddin", "Affifudin", "Budi Santoso"))
+    ids = {ent_actor(doc, n) for n in ("Affifuddin", "Afifuddin", "Affifudin")}
+    assert ids == {"person:affifuddin"}
+    assert set(actor(doc, "person:affifuddin").aliases) == {"Affifuddin", "Afifuddin",
+                                                             "Affifudin"}
+    assert ent_actor(doc, "Budi Santoso") == "person:budi-santoso"

@@ -3,7 +3,9 @@
 Pure functions over a Doc:
 
 - ``cluster_names``: "Vladimir Putin" … "Putin" … "Presiden Putin" → one person. A shorter name
-  joins the nearest earlier person whose full name contains all its tokens.
+  joins the nearest earlier person whose full name contains all its tokens, compared by their
+  ``spelling_key`` so that a reporter's variants ("Affifuddin", "Afifuddin") and the old
+  spelling ("Soeharto", "Suharto") stay one person.
 - ``role_mentions``: "Menlu", "sang presiden", "Presiden Rusia" used without a name.
 - ``pronoun_mentions`` and ``salient``: "ia/dia/beliau" and the "-nya" of "ujarnya" point to the
   most recent salient person: a person earlier in the same sentence (outside quotation marks),
@@ -15,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -38,6 +41,21 @@ def fold(text: str) -> str:
     """Case- and diacritic-insensitive form of a name token."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+# Pre-1972 Indonesian spellings of names and their modern letters; "j" → "y" is left out because
+# a modern "j" is far more common than an old one ("Joko" is not "Yoko").
+_OLD_SPELLINGS = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("ch", "kh"))
+
+
+@lru_cache(maxsize=8192)
+def spelling_key(token: str) -> str:
+    """A folded name token with old spellings modernised and doubled letters single, the
+    variation reporters' copies of one name show (Muhammad/Muhamad, Abdullah/Abdulah)."""
+    key = fold(token)
+    for old, new in _OLD_SPELLINGS:
+        key = key.replace(old, new)
+    return "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
 
 
 def slug(text: str) -> str:
@@ -126,7 +144,8 @@ def cluster_names(persons: Sequence[Span]) -> list[Cluster]:
 
 
 def _best_cluster(clusters: list[Cluster], toks: tuple[str, ...], at: int) -> Cluster | None:
-    matching = [c for c in clusters if set(toks) <= set(c.tokens)]
+    keys = {spelling_key(t) for t in toks}
+    matching = [c for c in clusters if keys <= {spelling_key(t) for t in c.tokens}]
     if not matching:
         return None
     before = [c for c in matching if c.last_before(at) >= 0]
