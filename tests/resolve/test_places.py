@@ -17,6 +17,10 @@ from warta.resolve import places
     ("Tokyo", "JPN", "tokyo"),
     ("JAKARTA", "IDN", "jakarta"),  # dateline capitals
     ("Atlantis", None, None),  # unknown: a name, never a guessed country
+    ("Desa Lebanisuko", "IDN", None),  # unknown, but only Indonesia has desa and kecamatan
+    ("Kecamatan Genuk", "IDN", None),
+    ("Kota Atlantis", None, None),  # "Kota Gaza": a city unit is not Indonesian by itself
+    ("Desa", None, None),
 ])
 def test_resolve(name: str, country: str | None, kb: str | None) -> None:
     place = places.resolve(name, lookup=lookup)

@@ -25,7 +25,12 @@ from spacy.util import filter_spans
 
 from warta.nlp.extensions import mark_stage, skip_unsupported
 from warta.nlp.lang.id.locatives import LANGUAGE_BEFORE
-from warta.nlp.lang.id.org_patterns import ORG_PREFIXES, ORG_SUFFIXES, SENTENCE_OPENERS
+from warta.nlp.lang.id.org_patterns import (
+    ORG_PREFIXES,
+    ORG_SUFFIXES,
+    PLACE_UNIT_WORDS,
+    SENTENCE_OPENERS,
+)
 from warta.resolve import roles
 
 STAGE = "gazetteer"
@@ -37,7 +42,7 @@ MAX_NAME_TOKENS = 6  # "Mohammed bin Salman Al Saud" has five
 # kb only add aliases (country_variants.tsv extends the generated countries.tsv).
 FILES: tuple[str, ...] = (
     "country_variants.tsv", "seats.tsv", "institutions.tsv", "organisations.tsv",
-    "provinces.tsv", "regions.tsv", "countries.tsv", "cities.tsv",
+    "provinces.tsv", "regions.tsv", "countries.tsv", "cities.tsv", "us_states.tsv",
 )
 
 # Administrative words before a place name that lookup may drop ("Kota Bandung").
@@ -358,12 +363,35 @@ def _check_person(ent: Span) -> Span | None:
         return None  # "Tujuan mencari …": a capitalised common word, not a name
     if _holds_body(ent):
         return None  # "Alternate Governor Bank Dunia": an office of a body, not a name
+    if ent[0].lower_ in ORG_PREFIXES and len(ent) > 1:
+        return Span(doc, ent.start, ent.end, label="ORG")  # "Pemprov Jateng": a body
     cut = next((t.i for t in ent[1:] if t.lower_ in ORG_PREFIXES and t.text[:1].isupper()), None)
     if cut is not None:  # "Fathurrahman Pemprov NTB": the name ends where a body begins
         return Span(doc, ent.start, cut, label="PERSON")
-    if ent.start > 0 and doc[ent.start - 1].lower_ in {"di", "ke"}:
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in {"di", "ke"} or before in PLACE_UNIT_WORDS:  # "Desa Cemagi", "Jalan Sudirman"
         return Span(doc, ent.start, ent.end, label="LOC")
     return ent
+
+
+def _cut_at_line_breaks(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
+    """A name never runs across a line break: "Lantai Empat" (a subheading) and "Sebelumnya"
+    (the paragraph after it) are not one entity. Each piece stays, unless it is a lone
+    capitalised common word opening its line."""
+    out = []
+    for ent in ents:
+        breaks = [t.i for t in ent if "\n" in t.text or "\n" in t.whitespace_]
+        if not breaks:
+            out.append(ent)
+            continue
+        doc, start = ent.doc, ent.start
+        for i in [*breaks, ent.end - 1]:
+            end = i if doc[i].is_space else i + 1
+            piece = [t for t in doc[start:end] if not t.is_space]
+            if piece and not (len(piece) == 1 and piece[0].lower_ in common_words()):
+                out.append(Span(doc, piece[0].i, piece[-1].i + 1, label=ent.label_))
+            start = i + 1
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -402,7 +430,7 @@ def _holds_body(ent: Span) -> bool:
     return False
 
 
-def _drop_openers(ents: tuple[Span, ...]) -> list[Span]:
+def _drop_openers(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
     """'Kemudian Musim Mas Group': a sentence-opening word is not part of a name."""
     out = []
     for ent in ents:
@@ -414,7 +442,25 @@ def _drop_openers(ents: tuple[Span, ...]) -> list[Span]:
     return out
 
 
-def _split_brackets(ents: tuple[Span, ...]) -> list[Span]:
+_NUMBERING = frozenset({"nomor", "no", "no.", "nomer"})
+
+
+def _cut_numbering(ents: list[Span]) -> list[Span]:
+    """'Keputusan [KPU RI 731 Tahun] 2025': the number of a decree or law ("Nomor 731 Tahun
+    2025", "731 Tahun") that a model ORG/LOC span ran into is not part of the body's name."""
+    out = []
+    for ent in ents:
+        cut = next((t.i for t in ent if t.i > ent.start and (
+            t.lower_ in _NUMBERING or (t.like_num and t.i + 1 < len(t.doc)
+                                       and t.doc[t.i + 1].lower_ == "tahun"))), None)
+        if ent.label_ == "PERSON" or cut is None:
+            out.append(ent)
+        else:
+            out.append(Span(ent.doc, ent.start, cut, label=ent.label_, kb_id=ent.kb_id_))
+    return out
+
+
+def _split_brackets(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
     """'Komisi Pemberantasan Korupsi (KPK)' tagged as one span is a name and its acronym."""
     out = []
     for ent in ents:
@@ -438,6 +484,8 @@ def _split_titled(doc: Doc, ent: Span) -> Span | None:
         chain = roles.title_chain(doc, k)
         if chain is None or not ent.start < chain.end < ent.end:
             continue
+        if roles.names_a_body(doc, chain, ent.end):
+            return None  # "Kepala [Balai Karantina Hewan], Ikan, …": the body the title heads
         start = roles.skip_honorifics(doc, chain.end, ent.end)
         if all(t.text[:1].isupper() for t in doc[start : ent.end]):
             return Span(doc, start, ent.end, label="PERSON")
@@ -494,7 +542,8 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
 
 def recognise(doc: Doc) -> list[Span]:
     """The entity list after gazetteer recognition (pure: returns spans, sets nothing)."""
-    given = _join_person_parts(doc, _split_brackets(_drop_openers(doc.ents)))
+    given = _drop_openers(_cut_at_line_breaks(doc.ents))
+    given = _join_person_parts(doc, _split_brackets(_cut_numbering(given)))
     model = [_split_titled(doc, e) or (_trim_person(doc, e) if e.label_ == "PERSON" else
                                         _retype(e)) for e in given]
     model = [e for e in map(_check_person, model) if e is not None and not _bare_title(e)]

@@ -43,14 +43,27 @@ def country_entry(country: str) -> Any:
     return by_kb(country) if by_kb is not None else None
 
 
+# Administrative units only Indonesia has (regency, district, urban and rural village, and
+# Aceh's and West Sumatra's villages): a place so named is in Indonesia even when the gazetteer
+# does not know it ("Desa Lebanisuko", "Kecamatan Genuk"). "Kota" and "Provinsi" are not here:
+# news writes them of foreign places too ("Kota Gaza", "Provinsi Guangdong").
+INDONESIAN_UNITS = frozenset({
+    "kabupaten", "kab.", "kecamatan", "kec.", "kelurahan", "kel.", "desa", "dusun", "nagari",
+    "gampong", "kapanewon", "kalurahan",
+})
+
+
 def resolve(name: str, *, span: Span | None = None, lookup: Lookup | None = None) -> Place:
-    """A Place for a name: gazetteer facts when known, else the name alone."""
+    """A Place for a name: gazetteer facts when known, else the name alone (in Indonesia when
+    an Indonesian administrative unit names it)."""
     lookup = lookup if lookup is not None else gazetteer_lookup()
     entry = lookup(name) if lookup is not None else None
     if entry is None and name.isupper() and len(name) > 3:  # "JAKARTA" in a dateline
         entry = lookup(name.title()) if lookup is not None else None
     if entry is None:
+        first = name.split(maxsplit=1)[0].lower() if name.split() else ""
         return Place(name=name if not name.isupper() or len(name) <= 3 else name.title(),
+                     country="IDN" if first in INDONESIAN_UNITS and " " in name else None,
                      span=span)
     return Place(name=getattr(entry, "name", name), country=getattr(entry, "country", None),
                  kb=getattr(entry, "kb", None), lat=getattr(entry, "lat", None),

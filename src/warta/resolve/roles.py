@@ -297,10 +297,24 @@ def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
             start, end = _name_after_comma(doc, start, taken)
         if end in taken:  # the run runs into a recognised name: it described a unit
             end = start
+        if chain is not None and names_a_body(doc, chain, end):
+            end = start
         if end > start:
             found.append(Span(doc, start, end, label="PERSON"))
         i = max(end, i + 1)
     return found
+
+
+def names_a_body(doc: Doc, chain: Title, end: int) -> bool:
+    """'Kepala Balai [Karantina Hewan], Ikan, dan Tumbuhan (BKHIT) …': after a chain that ends
+    in a body's head word, a run that an acronym in brackets or a list of further capitalised
+    words continues is the body's name, not the holder's."""
+    if doc[chain.end - 1].lower_ not in ORG_PREFIXES | {"balai"} or end >= len(doc):
+        return False
+    if doc[end].text == "(":
+        return True
+    return doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].text[:1].isupper() and (
+        end + 2 < len(doc) and doc[end + 2].text in {",", "dan", "serta"})
 
 
 def _name_after_comma(doc: Doc, comma: int, taken: set[int]) -> tuple[int, int]:
