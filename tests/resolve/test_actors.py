@@ -379,3 +379,11 @@ def test_reporter_spelling_variants_are_one_person(nlp) -> None:
     assert set(actor(doc, "person:affifuddin").aliases) == {"Affifuddin", "Afifuddin",
                                                              "Affifudin"}
     assert ent_actor(doc, "Budi Santoso") == "person:budi-santoso"
+
+
+def test_title_reaches_a_name_across_the_office_region(nlp) -> None:
+    """'Kadis PUPR Sumut Topan Ginting': the region between the title and the name is the
+    office's, so the person still holds the title (invented sentence)."""
+    doc = with_persons(nlp, "Kadis PUPR Sumut Topan Ginting ditangkap.", ("Topan Ginting",))
+    person = actor(doc, "person:topan-ginting")
+    assert person.roles == ["agency head"] and person.country == "IDN"

