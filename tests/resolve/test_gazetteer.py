@@ -194,6 +194,18 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
          [("Rio Wahyu Anggoro", "PERSON")]),
         ("Warga di Kabupaten Bogor Jawa Barat mengungsi.", "Kabupaten Bogor Jawa Barat", "LOC",
          [("Kabupaten Bogor Jawa Barat", "LOC")]),  # no title or body before: left alone
+        ("Direktur PT DNG M Akhirun Piliang memberi uang.", "PT DNG M Akhirun Piliang", "ORG",
+         [("PT DNG", "ORG"), ("M Akhirun Piliang", "PERSON")]),  # the acronym ends the body
+        ("Ketua Komisi XI DPR RI Mukhamad Misbakhun menjawab.",
+         "Komisi XI DPR RI Mukhamad Misbakhun", "ORG",
+         [("Komisi XI DPR RI", "ORG"), ("Mukhamad Misbakhun", "PERSON")]),
+        ("Direktur PT Amanat Perkasa hadir.", "PT Amanat Perkasa", "ORG",
+         [("PT Amanat Perkasa", "ORG")]),  # "PT" alone is no body: no cut
+        ("Direktur Utama PT Pertamina Gas Gamal Imam Santoso berkata.",
+         "PT Pertamina Gas Gamal Imam Santoso", "ORG",
+         [("PT Pertamina Gas", "ORG"), ("Gamal Imam Santoso", "PERSON")]),  # "gas": a word
+        ("Sekretaris Jenderal UCLG ASPAC hadir.", "UCLG ASPAC", "ORG",
+         [("UCLG ASPAC", "ORG")]),  # "Jenderal" of a title is no rank
     ],
 )
 def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,
@@ -259,3 +271,17 @@ def test_capitalised_common_word_opening_a_sentence_is_not_a_person(
     doc = with_persons(nlp, text, (model_person,))
     persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
     assert (model_person in persons) is kept
+
+
+def test_holder_named_again_later_is_cut_out_of_the_body(nlp) -> None:
+    """Without a visible end of the body, a later bare mention of the name shows the cut."""
+    text = ("Ketua Majelis Hakim Khamozaro Waruwu bertanya kepada saksi. "
+            "Khamozaro lalu menunda sidang.")
+    doc = with_persons(nlp, text, ("Khamozaro",),
+                       others=(("Majelis Hakim Khamozaro Waruwu", "ORG"),))
+    assert [(e.text, e.label_) for e in doc.ents][:2] == [("Majelis Hakim", "ORG"),
+                                                          ("Khamozaro Waruwu", "PERSON")]
+    without = with_persons(nlp, "Ketua Majelis Hakim Khamozaro Waruwu bertanya.",
+                           others=(("Majelis Hakim Khamozaro Waruwu", "ORG"),))
+    assert [(e.text, e.label_) for e in without.ents] == [("Majelis Hakim Khamozaro Waruwu",
+                                                           "ORG")]

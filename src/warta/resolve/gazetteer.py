@@ -31,7 +31,7 @@ from warta.nlp.lang.id.org_patterns import (
     PLACE_UNIT_WORDS,
     SENTENCE_OPENERS,
 )
-from warta.resolve import roles
+from warta.resolve import coref, roles
 
 STAGE = "gazetteer"
 VERSION = "1"
@@ -366,9 +366,12 @@ def _check_person(ent: Span) -> Span | None:
         return None  # "Alternate Governor Bank Dunia": an office of a body, not a name
     if ent[0].lower_ in ORG_PREFIXES and len(ent) > 1:
         return Span(doc, ent.start, ent.end, label="ORG")  # "Pemprov Jateng": a body
-    cut = next((t.i for t in ent[1:] if t.lower_ in ORG_PREFIXES and t.text[:1].isupper()), None)
-    if cut is not None:  # "Fathurrahman Pemprov NTB": the name ends where a body begins
-        return Span(doc, ent.start, cut, label="PERSON")
+    cut = next((t.i for t in ent[1:] if t.lower_ in ORG_PREFIXES | ADMIN_UNITS
+                and t.text[:1].isupper()), None)
+    if cut is not None:  # "Fathurrahman Pemprov NTB", "… Kecamatan Manonjaya": a body or a
+        # region begins where the name ends
+        name = Span(doc, ent.start, cut, label="PERSON")
+        return name if any(map(_name_word, name)) else None
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if before in {"di", "ke"} or before in PLACE_UNIT_WORDS:  # "Desa Cemagi", "Jalan Sudirman"
         return Span(doc, ent.start, ent.end, label="LOC")
@@ -444,6 +447,9 @@ def _drop_openers(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
 
 
 _NUMBERING = frozenset({"nomor", "no", "no.", "nomer"})
+# Administrative units: never inside a person's name.
+ADMIN_UNITS = frozenset({"kabupaten", "kecamatan", "kelurahan", "desa", "provinsi", "kota",
+                         "dusun"})
 
 
 def _cut_numbering(ents: list[Span]) -> list[Span]:
@@ -471,9 +477,11 @@ def _split_place_heads(doc: Doc, ents: list[Span]) -> list[Span]:
     org_ends = {e.end for e in ents if e.label_ == "ORG"}
     out: list[Span] = []
     for ent in ents:
-        pieces = _place_head(doc, ent) if (ent.start in org_ends or _after_title(doc, ent.start)) \
-            else None
-        out.extend(pieces or [ent])
+        pieces = _place_head(doc, ent)  # the cheap test first: most spans have no region head
+        if pieces is not None and (ent.start in org_ends or _after_title(doc, ent.start)):
+            out.extend(pieces)
+        else:
+            out.append(ent)
     return out
 
 
@@ -493,11 +501,96 @@ def _ranked_person(ent: Span) -> Span:
     """'AKBP [Rio Wahyu Anggoro]' tagged LOC or ORG: a name right after a police or military
     rank is a person unless the gazetteer knows it as a place or body."""
     doc = ent.doc
-    if ent.label_ == "PERSON" or lookup(ent.text) is not None:
+    if ent.label_ == "PERSON" or lookup(ent.text) is not None or not any(map(_name_word, ent)):
+        return ent  # "UCLG ASPAC": acronyms are a body's
+    ranks = [k for k in range(max(0, ent.start - roles.MAX_RANK_TOKENS), ent.start)
+             if (found := roles.match_rank(doc, k)) is not None and found[0] == ent.start]
+    if not ranks or _in_title(doc, ranks[0]):  # "Sekretaris Jenderal": a title, not a rank
         return ent
-    after_rank = any((found := roles.match_rank(doc, k)) is not None and found[0] == ent.start
-                     for k in range(max(0, ent.start - roles.MAX_RANK_TOKENS), ent.start))
-    return Span(doc, ent.start, ent.end, label="PERSON") if after_rank else ent
+    return Span(doc, ent.start, ent.end, label="PERSON")
+
+
+def _in_title(doc: Doc, i: int) -> bool:
+    """Whether token i continues a title that starts before it ("Sekretaris | Jenderal")."""
+    return any((found := roles.match_title(doc, k)) is not None and found[0] > i
+               for k in range(max(0, i - roles.MAX_TITLE_TOKENS), i))
+
+
+def _split_holders(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[tuple[int, int]]]:
+    """'Ketua [Majelis Hakim Pengadilan Negeri Medan Khamozaro Waruwu]', 'Direktur [PT DNG M
+    Akhirun Piliang]': a model ORG/LOC span after a title that runs on into the holder's name is
+    cut where the body ends. The cut needs evidence: the name's words are a person elsewhere in
+    the article, or the body visibly ends before two or more name words (an acronym, a roman
+    numeral, a number, a known place or body)."""
+    person_words = {coref.fold(t.text) for e in ents if e.label_ == "PERSON" for t in e}
+    out: list[Span] = []
+    bodies: set[tuple[int, int]] = set()  # the cut bodies: no title splits them again
+    for ent in ents:
+        pieces = _holder_cut(doc, ent, person_words)
+        if pieces is not None:
+            bodies.add((pieces[0].start, pieces[0].end))
+        out.extend(pieces or [ent])
+    return out, bodies
+
+
+def _holder_cut(doc: Doc, ent: Span, person_words: set[str]) -> list[Span] | None:
+    if ent.label_ in {"PERSON", "GPE"} or len(ent) < 2 or not _name_word(ent[-1]):
+        return None
+    if lookup(ent.text) is not None or not _titled(doc, ent):
+        return None  # a place or body the gazetteer knows whole, or no title before it
+    cut = ent.end
+    while cut > ent.start + 1 and _name_word(doc[cut - 1]):
+        cut -= 1
+    tail = doc[cut : ent.end]
+    named = next((t.i for t in tail if coref.fold(t.text) in person_words), None)
+    head = match_at(doc, ent.start, end_limit=cut)
+    bounded = (head is not None and head[0] == cut) or (  # "Ketua [DPR] Puan"
+        len(tail) >= 2 and _body_ends_at(doc, ent.start, cut))  # "Komisi XI DPR RI | Mukhamad"
+    if named is not None and not bounded:  # "Badan Pengendalian Lingkungan Hidup [Hanif …"
+        cut = named
+    elif not bounded:
+        return None
+    return [Span(doc, ent.start, cut, label=ent.label_), Span(doc, cut, ent.end, label="PERSON")]
+
+
+def _titled(doc: Doc, ent: Span) -> bool:
+    """Whether a title chain ends at the span or inside it ("Ketua [Majelis …": the chain takes
+    the body's head word as its unit)."""
+    for k in range(max(0, ent.start - roles.MAX_TITLE_TOKENS), ent.start):
+        chain = roles.title_chain(doc, k)
+        if chain is None or chain.end > ent.end:
+            continue
+        end = chain.end  # "Ketua Komisi | III | [DPR Habiburokhman]": a unit's number between
+        while end < ent.start and (_ROMAN.match(doc[end].text) or doc[end].like_num):
+            end += 1
+        if end >= ent.start:
+            return True
+    return False
+
+
+def _name_word(token: object) -> bool:
+    """A word that can be part of a person's name: capitalised, not an acronym, numeral or
+    roman numeral, not a body's head word, a common word ("Gas") or a gazetteer name."""
+    text = token.text  # type: ignore[attr-defined]
+    if not text[:1].isupper() or token.is_punct or token.like_num:  # type: ignore[attr-defined]
+        return False
+    acronym = len(text) > 1 and text.isupper()
+    roman = bool(_ROMAN.match(text)) and text != "I"  # "I Ketut Sukadi": Balinese, not one
+    if acronym or roman:
+        return False
+    low = token.lower_  # type: ignore[attr-defined]
+    return (low not in ORG_PREFIXES and low not in PLACE_UNIT_WORDS and low not in common_words()
+            and lookup(text) is None)
+
+
+def _body_ends_at(doc: Doc, start: int, cut: int) -> bool:
+    last = doc[cut - 1]
+    if last.lower_ in ORG_PREFIXES:
+        return False  # "PT | Amanat Perkasa", "Dinas | Lingkungan Hidup": the name follows
+    if not _name_word(last):
+        return True  # "PT DNG", "Wilayah V", "Komisi III"
+    return any((found := match_at(doc, k, end_limit=cut)) is not None and found[0] == cut
+               for k in range(max(start, cut - MAX_ALIAS_TOKENS), cut))
 
 
 def _after_title(doc: Doc, i: int) -> bool:
@@ -536,7 +629,9 @@ def _split_titled(doc: Doc, ent: Span) -> Span | None:
         if roles.names_a_body(doc, chain, ent.end):
             return None  # "Kepala [Balai Karantina Hewan], Ikan, …": the body the title heads
         start = roles.skip_honorifics(doc, chain.end, ent.end)
-        if all(t.text[:1].isupper() for t in doc[start : ent.end]):
+        rest = doc[start : ent.end]
+        if (all(t.text[:1].isupper() for t in rest) and any(map(_name_word, rest))
+                and not any(t.lower_ in ADMIN_UNITS for t in rest)):  # "… Kecamatan X": a unit
             return Span(doc, start, ent.end, label="PERSON")
     return None
 
@@ -592,10 +687,10 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
 def recognise(doc: Doc) -> list[Span]:
     """The entity list after gazetteer recognition (pure: returns spans, sets nothing)."""
     given = _drop_openers(_cut_at_line_breaks(doc.ents))
-    given = _split_place_heads(doc, _cut_numbering(given))
+    given, bodies = _split_holders(doc, _split_place_heads(doc, _cut_numbering(given)))
     given = _join_person_parts(doc, _split_brackets(given))
-    model = [_split_titled(doc, e) or (_trim_person(doc, e) if e.label_ == "PERSON" else
-                                        _retype(e)) for e in given]
+    model = [(None if (e.start, e.end) in bodies else _split_titled(doc, e))
+             or (_trim_person(doc, e) if e.label_ == "PERSON" else _retype(e)) for e in given]
     model = [e for e in map(_check_person, map(_ranked_person, model))
              if e is not None and not _bare_title(e)]
     person_tokens = {i for e in model if e.label_ == "PERSON" for i in range(e.start, e.end)}
