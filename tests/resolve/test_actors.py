@@ -387,3 +387,11 @@ def test_title_reaches_a_name_across_the_office_region(nlp) -> None:
     doc = with_persons(nlp, "Kadis PUPR Sumut Topan Ginting ditangkap.", ("Topan Ginting",))
     person = actor(doc, "person:topan-ginting")
     assert person.roles == ["agency head"] and person.country == "IDN"
+
+
+@pytest.mark.parametrize("text", ["“Kita akan tingkatkan,” papar Menhub", "kata Kapolri Jenderal",
+                                  "ujar Bupati", "Direktur PT", "Ketua Komisi III"])
+def test_a_title_closing_the_text_is_no_crash(nlp, text: str) -> None:
+    """A title as the last token once read past the end of the Doc (IndexError)."""
+    doc = with_persons(nlp, text)
+    assert doc.text == text and all(m.end <= len(doc) for m in doc._.mentions)

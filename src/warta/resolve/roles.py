@@ -67,8 +67,8 @@ def _joined(doc: Doc, start: int, end: int) -> str:
 
 
 def match_title(doc: Doc, i: int) -> tuple[int, str] | None:
-    """Longest title starting at token i: (end, title key)."""
-    if doc[i].lower_ not in _TITLE_FIRST:
+    """Longest title starting at token i: (end, title key); None past the end of the doc."""
+    if i >= len(doc) or doc[i].lower_ not in _TITLE_FIRST:
         return None
     for end in range(min(len(doc), i + MAX_TITLE_TOKENS), i, -1):
         key = _joined(doc, i, end)
@@ -78,8 +78,9 @@ def match_title(doc: Doc, i: int) -> tuple[int, str] | None:
 
 
 def match_rank(doc: Doc, i: int) -> tuple[int, str] | None:
-    """Longest rank starting at token i: (end, normalised rank)."""
-    if doc[i].lower_ not in _RANK_FIRST:
+    """Longest rank starting at token i: (end, normalised rank); None past the end of the doc
+    (a title can close the text: '… papar Menhub')."""
+    if i >= len(doc) or doc[i].lower_ not in _RANK_FIRST:
         return None
     for end in range(min(len(doc), i + MAX_RANK_TOKENS), i, -1):
         key = _joined(doc, i, end)
