@@ -395,3 +395,16 @@ def test_a_title_closing_the_text_is_no_crash(nlp, text: str) -> None:
     """A title as the last token once read past the end of the Doc (IndexError)."""
     doc = with_persons(nlp, text)
     assert doc.text == text and all(m.end <= len(doc) for m in doc._.mentions)
+
+
+@pytest.mark.parametrize(("text", "person", "roles_"), [
+    ("Menteri PU Basuki Hadimuljono meninjau jalan.", "Basuki Hadimuljono",
+     ["public works minister"]),
+    ("Menteri PUPR Basuki Hadimuljono meninjau bendungan.", "Basuki Hadimuljono",
+     ["public works and housing minister"]),
+    ("Menkominfo Rudiantara mengatakan hal itu.", "Rudiantara",
+     ["communication and informatics minister"]),
+])
+def test_portfolio_ministers(nlp, text: str, person: str, roles_: list[str]) -> None:
+    doc = with_persons(nlp, text, (person,))
+    assert actor(doc, ent_actor(doc, person)).roles == roles_

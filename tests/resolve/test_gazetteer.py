@@ -206,6 +206,9 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
          [("PT Pertamina Gas", "ORG"), ("Gamal Imam Santoso", "PERSON")]),  # "gas": a word
         ("Sekretaris Jenderal UCLG ASPAC hadir.", "UCLG ASPAC", "ORG",
          [("UCLG ASPAC", "ORG")]),  # "Jenderal" of a title is no rank
+        ("Pesawat terbang ke Timika, Merauke, Manokwari.", "Merauke", "PERSON",
+         [("Timika", "GPE"), ("Merauke", "GPE"), ("Manokwari", "GPE")]),  # a list of places
+        ("Saya bertemu Merauke kemarin.", "Merauke", "PERSON", [("Merauke", "PERSON")]),
     ],
 )
 def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,

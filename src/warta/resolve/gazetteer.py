@@ -703,7 +703,33 @@ def recognise(doc: Doc) -> list[Span]:
     ents = filter_spans(sorted(ents + titled, key=lambda s: (s.start, -len(s))))
     ents = _add(ents, _known_people(doc, _taken(ents)))
     ents = _relabel_variants(doc, ents)
-    return _add(ents, name_variants(doc, ents))
+    return _places_in_lists(doc, _add(ents, name_variants(doc, ents)))
+
+
+_LIST_JOINERS = frozenset({",", "dan", "serta", "atau", "hingga", "sampai", "/"})
+
+
+def _places_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'di Timika, [Merauke], Manokwari': a model PERSON that the gazetteer knows as a place and
+    that stands in a list beside another place is that place."""
+    out = list(ents)
+    for n, ent in enumerate(ents):
+        if ent.label_ != "PERSON":
+            continue
+        entry = lookup(ent.text)
+        if entry is None or entry.kind not in _PLACE_KINDS:
+            continue
+        beside = [ents[n - 1]] if n > 0 else []
+        beside += [ents[n + 1]] if n + 1 < len(ents) else []
+        if any(_listed_with(doc, ent, other) and other.label_ in {"GPE", "LOC"}
+               for other in beside):
+            out[n] = Span(doc, ent.start, ent.end, label=label_for(entry), kb_id=entry.kb)
+    return out
+
+
+def _listed_with(doc: Doc, a: Span, b: Span) -> bool:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return second.start - first.end == 1 and doc[first.end].lower_ in _LIST_JOINERS
 
 
 def _taken(ents: list[Span]) -> set[int]:
