@@ -408,3 +408,13 @@ def test_a_title_closing_the_text_is_no_crash(nlp, text: str) -> None:
 def test_portfolio_ministers(nlp, text: str, person: str, roles_: list[str]) -> None:
     doc = with_persons(nlp, text, (person,))
     assert actor(doc, ent_actor(doc, person)).roles == roles_
+
+
+def test_resolve_speaker_forgives_a_typo_in_a_long_name(nlp) -> None:
+    text = ("Russell Westbrook dan Kevin Durant bertanding. “Semua orang membantu,” kata "
+            "Wesbrook seperti dikutip ESPN. “Bagus,” kata Durand.")
+    doc = with_persons(nlp, text, ("Russell Westbrook", "Kevin Durant"))
+    typo = next(t for t in doc if t.text == "Wesbrook")
+    assert resolve_speaker(doc, doc[typo.i : typo.i + 2]) == "person:russell-westbrook"
+    short = next(t for t in doc if t.text == "Durand")  # one letter off in six: too close
+    assert resolve_speaker(doc, doc[short.i : short.i + 1]) is None

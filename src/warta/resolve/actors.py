@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -485,10 +486,20 @@ def _by_role(doc: Doc, span: Span) -> str | None:
 
 def _by_name(doc: Doc, span: Span) -> str | None:
     toks = {coref.fold(t.text) for t in span if not t.is_punct}
-    for actor in doc._.actors or []:
-        if actor.type == "PERSON" and toks and toks <= set(coref.fold(actor.name).split()):
+    people = [a for a in doc._.actors or [] if a.type == "PERSON"]
+    for actor in people:
+        if toks and toks <= set(coref.fold(actor.name).split()):
             return actor.id
-    return None
+    # a reporter's typo ("kata Wesbrook" of Westbrook): one person whose name has a word that
+    # near-matches each long word of the span (difflib ratio: no extra dependency for this)
+    names = {coref.fold(t.text) for t in span if t.text[:1].isupper()}
+    near = [a for a in people if names and all(
+        len(t) >= 6 and any(_near(t, w) for w in coref.fold(a.name).split()) for t in names)]
+    return near[0].id if len(near) == 1 else None
+
+
+def _near(a: str, b: str) -> bool:
+    return abs(len(a) - len(b)) <= 2 and SequenceMatcher(None, a, b).ratio() >= 0.88
 
 
 def _by_gazetteer(span: Span) -> str | None:
