@@ -418,3 +418,12 @@ def test_resolve_speaker_forgives_a_typo_in_a_long_name(nlp) -> None:
     assert resolve_speaker(doc, doc[typo.i : typo.i + 2]) == "person:russell-westbrook"
     short = next(t for t in doc if t.text == "Durand")  # one letter off in six: too close
     assert resolve_speaker(doc, doc[short.i : short.i + 1]) is None
+
+
+def test_coach_is_a_title_and_refers_back(nlp) -> None:
+    text = ("Pelatih Indonesia Indra Sjafri memuji pemainnya. “Kami banyak peluang,” tambah "
+            "pelatih asal Sumatera Barat itu.")
+    doc = with_persons(nlp, text, ("Indra Sjafri",))
+    assert actor(doc, "person:indra-sjafri").roles == ["coach"]
+    later = next(t for t in doc if t.text == "pelatih")
+    assert resolve_speaker(doc, doc[later.i : later.i + 1]) == "person:indra-sjafri"

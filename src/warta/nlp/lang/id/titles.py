@@ -172,6 +172,24 @@ TITLES.update({
     "pj wali kota": ("acting mayor", IDN),
     "wakil ketua dpr": ("deputy house speaker", IDN),
     "wakil ketua kpk": ("KPK deputy chairman", IDN),
+    # sport, campus, court and village offices news quotes every day
+    "pelatih": ("coach", None),
+    "pelatih kepala": ("head coach", None),
+    "asisten pelatih": ("assistant coach", None),
+    "manajer": ("manager", None),
+    "rektor": ("rector", None),
+    "guru besar": ("professor", None),
+    "dosen": ("lecturer", None),
+    "peneliti": ("researcher", None),
+    "pakar": ("expert", None),
+    "kuasa hukum": ("lawyer", None),
+    "pengacara": ("lawyer", None),
+    "penyidik": ("investigator", None),
+    "ceo": ("chief executive", None),
+    "komandan": ("commander", None),
+    "danrem": ("military area commander", IDN),
+    "dandim": ("district military commander", IDN),
+    "perbekel": ("village head", IDN),
 })
 # "Wakil Menteri Keuangan", "Wamenkeu"-style deputies of every named minister.
 TITLES.update({
@@ -190,7 +208,9 @@ UNIT_TITLES: frozenset[str] = frozenset({
 # Role-only head nouns that may refer back without a name ("sang presiden", "Menlu mengatakan").
 REFERRING_TITLES: frozenset[str] = frozenset(
     t for t in TITLES if t not in {"ketua", "kepala", "direktur", "hakim", "jaksa", "pengamat",
-                                   "ekonom", "anggota dpr", "anggota komisi", "senator"}
+                                   "ekonom", "anggota dpr", "anggota komisi", "senator",
+                                   "dosen", "peneliti", "pakar", "kuasa hukum", "pengacara",
+                                   "penyidik", "guru besar"}
 )
 
 # Military and police ranks: part of the role ("general", "police inspector general").
