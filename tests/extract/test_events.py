@@ -63,6 +63,8 @@ JKW, PRB, KSD = "person:joko-widodo", "person:prabowo-subianto", "person:fumio-k
      (PRB, "SUPPORT", "person:xi-jinping")),
     ("Prabowo, yang kemarin mengunjungi Beijing, memuji Xi Jinping.",
      (PRB, "CONSULT", "gpe:CHN")),
+    # "memohon maaf" apologises (CAMEO 055), it requests nothing
+    ("Jepang memohon maaf kepada Korea Selatan.", ("gpe:JPN", "SUPPORT", "gpe:KOR")),
 ])
 def test_arguments(text: str, expected: tuple) -> None:
     assert expected in _triples(build(text))
