@@ -404,6 +404,10 @@ def test_a_title_closing_the_text_is_no_crash(nlp, text: str) -> None:
      ["public works and housing minister"]),
     ("Menkominfo Rudiantara mengatakan hal itu.", "Rudiantara",
      ["communication and informatics minister"]),
+    ("Wakil Menteri Ketenagakerjaan Immanuel Ebenezer ditangkap.", "Immanuel Ebenezer",
+     ["deputy manpower minister"]),
+    ("Kapolres Tasikmalaya Kota AKBP Moch Faruk Rozi menjelaskan.", "Moch Faruk Rozi",
+     ["district police chief", "police adjunct senior commissioner"]),
 ])
 def test_portfolio_ministers(nlp, text: str, person: str, roles_: list[str]) -> None:
     doc = with_persons(nlp, text, (person,))

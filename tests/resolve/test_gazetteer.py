@@ -209,6 +209,10 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
         ("Pesawat terbang ke Timika, Merauke, Manokwari.", "Merauke", "PERSON",
          [("Timika", "GPE"), ("Merauke", "GPE"), ("Manokwari", "GPE")]),  # a list of places
         ("Saya bertemu Merauke kemarin.", "Merauke", "PERSON", [("Merauke", "PERSON")]),
+        ("Kapolres Tasikmalaya Kota AKBP Moch Faruk Rozi mengatakan.",
+         "Kapolres Tasikmalaya Kota AKBP", "ORG",
+         [("Tasikmalaya", "GPE"), ("Moch Faruk Rozi", "PERSON")]),  # a title chain, not a body
+        ("“Alhamdulillah, semua selamat,” katanya.", "Alhamdulillah", "PERSON", []),
     ],
 )
 def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,

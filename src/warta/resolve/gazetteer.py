@@ -362,6 +362,8 @@ def _check_person(ent: Span) -> Span | None:
         return None  # "Penyuluhan", "Kebijakan Ekonomi": derived nouns, not names
     if len(ent) == 1 and _opens_sentence(ent[0]) and ent[0].lower_ in common_words():
         return None  # "Tujuan mencari …": a capitalised common word, not a name
+    if ent.text.lower() in _EXCLAMATIONS:
+        return None  # "Alhamdulillah, …"
     if _holds_body(ent):
         return None  # "Alternate Governor Bank Dunia": an office of a body, not a name
     if ent[0].lower_ in ORG_PREFIXES and len(ent) > 1:
@@ -447,6 +449,12 @@ def _drop_openers(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
 
 
 _NUMBERING = frozenset({"nomor", "no", "no.", "nomer"})
+# Religious exclamations quoted speech opens with; capitalised, never a person.
+_EXCLAMATIONS = frozenset({
+    "alhamdulillah", "insyaallah", "insya allah", "astagfirullah", "astaghfirullah",
+    "masyaallah", "masya allah", "subhanallah", "bismillah", "assalamualaikum", "wallahualam",
+    "innalillahi", "naudzubillah", "inshaallah",
+})
 # Administrative units: never inside a person's name.
 ADMIN_UNITS = frozenset({"kabupaten", "kecamatan", "kelurahan", "desa", "provinsi", "kota",
                          "dusun"})
@@ -643,7 +651,10 @@ def _bare_title(ent: Span) -> bool:
         return False
     doc = ent.doc
     found = roles.match_rank(doc, ent.start) or roles.match_title(doc, ent.start)
-    return found is not None and found[0] == ent.end
+    if found is not None and found[0] == ent.end:
+        return True
+    chain = roles.title_chain(doc, ent.start)  # "[Kapolres Tasikmalaya Kota AKBP] Moch Faruk"
+    return chain is not None and chain.end == ent.end and chain.rank is not None
 
 
 def _retype(ent: Span) -> Span:

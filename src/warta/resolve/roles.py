@@ -164,6 +164,8 @@ def title_chain(doc: Doc, i: int) -> Title | None:
         if unit_end > pos and key in UNIT_TITLES and scope is None:
             role = f"{role}, {doc[pos:unit_end].text}"  # "director general, Pajak"
         pos = unit_end
+    if not body and pos > found[0] and pos < len(doc) and doc[pos].text in {"Kota", "Kabupaten"}:
+        pos += 1  # "Kapolres Tasikmalaya Kota": the precinct's name ends with its unit
     if body and scope is None and role not in _QUALIFIED_ROLES:
         role = f"{role}, {qualifier_text}"  # "juru bicara Kremlin" → "spokesperson, Kremlin"
     rank = None

@@ -54,6 +54,9 @@ TITLES: dict[str, tuple[str, str | None]] = {
     "mensos": ("social affairs minister", IDN),
     "menteri bumn": ("state-owned enterprises minister", IDN),
     "menteri esdm": ("energy and mineral resources minister", IDN),
+    "menteri ketenagakerjaan": ("manpower minister", IDN),
+    "menaker": ("manpower minister", IDN),
+    "wamenaker": ("deputy manpower minister", IDN),
     "menteri pupr": ("public works and housing minister", IDN),
     "menteri pekerjaan umum dan perumahan rakyat": ("public works and housing minister", IDN),
     "menteri pu": ("public works minister", IDN),
@@ -251,7 +254,8 @@ REGIONAL_TITLES: frozenset[str] = frozenset({
 # Portfolio words that continue a title ("Menteri Perumahan Rakyat", "Direktur Pemasaran",
 # "Jaksa Agung Muda Pidana Umum"): never the start of the holder's name.
 PORTFOLIO_WORDS: frozenset[str] = frozenset({
-    "perumahan", "rakyat", "tenaga", "kerja", "pemasaran", "laut", "muda", "pidana", "umum",
+    "perumahan", "rakyat", "tenaga", "kerja", "ketenagakerjaan", "pemasaran", "laut", "muda",
+    "pidana", "umum",
     "khusus", "perdata", "keuangan", "pertahanan", "kesehatan", "agama", "pendidikan",
     "kebudayaan", "perdagangan", "perindustrian", "pertanian", "perhubungan", "sosial", "energi",
     "sumber", "daya", "mineral", "kelautan", "perikanan", "kehutanan", "lingkungan", "hidup",
