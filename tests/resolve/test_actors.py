@@ -408,6 +408,10 @@ def test_a_title_closing_the_text_is_no_crash(nlp, text: str) -> None:
      ["deputy manpower minister"]),
     ("Kapolres Tasikmalaya Kota AKBP Moch Faruk Rozi menjelaskan.", "Moch Faruk Rozi",
      ["district police chief", "police adjunct senior commissioner"]),
+    ("Jaksa Penuntut Umum Edwin Firdaus membacakan dakwaan.", "Edwin Firdaus",
+     ["public prosecutor"]),
+    ("Kajari Medan Fajar Syah Putra menjelaskan.", "Fajar Syah Putra",
+     ["district prosecutor chief"]),
 ])
 def test_portfolio_ministers(nlp, text: str, person: str, roles_: list[str]) -> None:
     doc = with_persons(nlp, text, (person,))

@@ -182,7 +182,8 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
         ("Kepala Balai Karantina Hewan, Ikan, dan Tumbuhan Willy Indra mengatakan.",
          "Balai Karantina Hewan", "ORG", [("Balai Karantina Hewan", "ORG")]),
         ("Kepala Dinas Kesehatan Budi Santoso, mengatakan vaksin tiba.",
-         "Dinas Kesehatan Budi Santoso", "ORG", [("Budi Santoso", "PERSON")]),
+         "Dinas Kesehatan Budi Santoso", "ORG",
+         [("Dinas Kesehatan", "ORG"), ("Budi Santoso", "PERSON")]),
         ("Kadis PUPR Sumut Topan Ginting ditangkap.", "Sumut Topan Ginting", "PERSON",
          [("PUPR", "ORG"), ("Sumut", "GPE"), ("Topan Ginting", "PERSON")]),
         ("Kadis PUPR Kabupaten Mandailing Natal Elpi Yanti hadir.",
@@ -213,6 +214,10 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
          "Kapolres Tasikmalaya Kota AKBP", "ORG",
          [("Tasikmalaya", "GPE"), ("Moch Faruk Rozi", "PERSON")]),  # a title chain, not a body
         ("“Alhamdulillah, semua selamat,” katanya.", "Alhamdulillah", "PERSON", []),
+        ("Kasi Intelijen Kejari Jayawijaya Henky menjelaskan.", "Henky", "PERSON",
+         [("Jayawijaya", "GPE"), ("Henky", "PERSON")]),  # "Intelijen" is the unit's field
+        ("Terdakwa memeras Kadis Pendidikan OKI Parit Purnomo.", "OKI Parit Purnomo", "ORG",
+         [("OKI", "ORG"), ("Parit Purnomo", "PERSON")]),
     ],
 )
 def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,

@@ -31,6 +31,7 @@ from warta.nlp.lang.id.org_patterns import (
     PLACE_UNIT_WORDS,
     SENTENCE_OPENERS,
 )
+from warta.nlp.lang.id.titles import PORTFOLIO_WORDS
 from warta.resolve import coref, roles
 
 STAGE = "gazetteer"
@@ -588,7 +589,7 @@ def _name_word(token: object) -> bool:
         return False
     low = token.lower_  # type: ignore[attr-defined]
     return (low not in ORG_PREFIXES and low not in PLACE_UNIT_WORDS and low not in common_words()
-            and lookup(text) is None)
+            and low not in PORTFOLIO_WORDS and lookup(text) is None)
 
 
 def _body_ends_at(doc: Doc, start: int, cut: int) -> bool:

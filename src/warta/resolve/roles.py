@@ -314,6 +314,8 @@ def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
             end = start
         if chain is not None and names_a_body(doc, chain, end):
             end = start
+        if all(t.lower_ in PORTFOLIO_WORDS for t in doc[start:end]):
+            end = start  # "Kepala Seksi [Intelijen]": the unit's field, not a name
         if end > start:
             found.append(Span(doc, start, end, label="PERSON"))
         i = max(end, i + 1)

@@ -15,7 +15,7 @@ ORG_PREFIXES: frozenset[str] = frozenset({
     "kodim", "koramil", "kejati", "kejari", "dprd", "pengadilan", "kantor", "bank",
     "perusahaan", "pt", "kedutaan", "kedubes", "konsulat", "persatuan", "ikatan", "asosiasi",
     "himpunan", "federasi", "serikat", "gerakan", "front", "koalisi", "satgas",
-    "direktorat", "dinas",
+    "direktorat", "dinas", "divisi", "subdivisi", "biro", "subdit", "subdirektorat", "seksi",
 })
 
 # English heads that close an organisation name ("China News Agency", "Tass News Agency").

@@ -193,6 +193,24 @@ TITLES.update({
     "danrem": ("military area commander", IDN),
     "dandim": ("district military commander", IDN),
     "perbekel": ("village head", IDN),
+    # heads of divisions, sections and bureaus, and prosecutors' offices
+    "kepala bidang": ("division head", None),
+    "kabid": ("division head", IDN),
+    "kepala seksi": ("section head", None),
+    "kasi": ("section head", IDN),
+    "kepala bagian": ("bureau head", None),
+    "kabag": ("bureau head", IDN),
+    "kasubdit": ("sub-directorate head", IDN),
+    "kasat reskrim": ("criminal investigation unit chief", IDN),
+    "kasatreskrim": ("criminal investigation unit chief", IDN),
+    "kanit": ("unit head", IDN),
+    "kajari": ("district prosecutor chief", IDN),
+    "kajati": ("high prosecutor chief", IDN),
+    "kapuspenkum": ("attorney general's spokesperson", IDN),
+    "kasipenkum": ("prosecutor's office spokesperson", IDN),
+    "jaksa penuntut umum": ("public prosecutor", None),
+    "penuntut umum": ("public prosecutor", None),
+    "jpu": ("public prosecutor", IDN),
 })
 # "Wakil Menteri Keuangan", "Wamenkeu"-style deputies of every named minister.
 TITLES.update({
@@ -205,7 +223,8 @@ TITLES.update({
 # Wijayanto", "Kepala Dinas Kesehatan ..." (read like REGIONAL_TITLES below).
 UNIT_TITLES: frozenset[str] = frozenset({
     "direktur jenderal", "dirjen", "kepala dinas", "kadis", "deputi", "direktur", "kepala",
-    "ketua", "sekjen", "sekretaris jenderal",
+    "ketua", "sekjen", "sekretaris jenderal", "kepala bidang", "kabid", "kepala seksi", "kasi",
+    "kepala bagian", "kabag", "kasubdit",
 })
 
 # Role-only head nouns that may refer back without a name ("sang presiden", "Menlu mengatakan").
@@ -213,7 +232,8 @@ REFERRING_TITLES: frozenset[str] = frozenset(
     t for t in TITLES if t not in {"ketua", "kepala", "direktur", "hakim", "jaksa", "pengamat",
                                    "ekonom", "anggota dpr", "anggota komisi", "senator",
                                    "dosen", "peneliti", "pakar", "kuasa hukum", "pengacara",
-                                   "penyidik", "guru besar"}
+                                   "penyidik", "guru besar", "jaksa penuntut umum",
+                                   "penuntut umum", "jpu", "kanit"}
 )
 
 # Military and police ranks: part of the role ("general", "police inspector general").
