@@ -218,6 +218,12 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
          [("Jayawijaya", "GPE"), ("Henky", "PERSON")]),  # "Intelijen" is the unit's field
         ("Terdakwa memeras Kadis Pendidikan OKI Parit Purnomo.", "OKI Parit Purnomo", "ORG",
          [("OKI", "ORG"), ("Parit Purnomo", "PERSON")]),
+        ("Saksi Joseph Sulistijo Direktur PT Mega hadir.", "Joseph Sulistijo Direktur", "PERSON",
+         [("Joseph Sulistijo", "PERSON"), ("PT Mega", "ORG")]),  # an office ends the name
+        ("Sri Sultan Hamengku Buwono X hadir.", "Sri Sultan Hamengku Buwono X", "PERSON",
+         [("Sri Sultan Hamengku Buwono X", "PERSON")]),  # a royal title inside a name stays
+        ("Kasubdit Harda Ditreskrimum Polda Kaltim AKBP Joko Santoso mengatakan.",
+         "Polda Kaltim AKBP", "ORG", [("Polda Kaltim", "ORG"), ("Joko Santoso", "PERSON")]),
     ],
 )
 def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,

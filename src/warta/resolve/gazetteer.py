@@ -369,16 +369,27 @@ def _check_person(ent: Span) -> Span | None:
         return None  # "Alternate Governor Bank Dunia": an office of a body, not a name
     if ent[0].lower_ in ORG_PREFIXES and len(ent) > 1:
         return Span(doc, ent.start, ent.end, label="ORG")  # "Pemprov Jateng": a body
-    cut = next((t.i for t in ent[1:] if t.lower_ in ORG_PREFIXES | ADMIN_UNITS
-                and t.text[:1].isupper()), None)
-    if cut is not None:  # "Fathurrahman Pemprov NTB", "… Kecamatan Manonjaya": a body or a
-        # region begins where the name ends
+    cut = next((t.i for t in ent[1:] if t.text[:1].isupper() and (
+        t.lower_ in ORG_PREFIXES | ADMIN_UNITS or _office_title_at(doc, t.i))), None)
+    if cut is not None:  # "Fathurrahman Pemprov NTB", "… Kecamatan Manonjaya", "… Direktur":
+        # a body, a region or an office begins where the name ends
         name = Span(doc, ent.start, cut, label="PERSON")
         return name if any(map(_name_word, name)) else None
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if before in {"di", "ke"} or before in PLACE_UNIT_WORDS:  # "Desa Cemagi", "Jalan Sudirman"
         return Span(doc, ent.start, ent.end, label="LOC")
     return ent
+
+
+_NAME_LIKE_TITLES = frozenset({"raja", "ratu", "pangeran", "sultan", "emir", "paus", "hakim",
+                               "putra mahkota"})
+
+
+def _office_title_at(doc: Doc, i: int) -> bool:
+    """An office title inside a person span ends the name ("Joseph Sulistijo | Direktur …");
+    royal titles and "Hakim" are left alone, since they also occur inside names."""
+    found = roles.match_title(doc, i)
+    return found is not None and found[1] not in _NAME_LIKE_TITLES
 
 
 def _cut_at_line_breaks(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
@@ -459,6 +470,22 @@ _EXCLAMATIONS = frozenset({
 # Administrative units: never inside a person's name.
 ADMIN_UNITS = frozenset({"kabupaten", "kecamatan", "kelurahan", "desa", "provinsi", "kota",
                          "dusun"})
+
+
+def _cut_trailing_rank(ents: list[Span]) -> list[Span]:
+    """'[Polda Kaltim AKBP] Joko Santoso': a rank closing a model ORG/LOC span is the next
+    person's, not part of the body."""
+    out = []
+    for ent in ents:
+        doc = ent.doc
+        cut = next((k for k in range(ent.start + 1, ent.end)
+                    if (found := roles.match_rank(doc, k)) is not None and found[0] == ent.end),
+                   None)
+        if ent.label_ == "PERSON" or cut is None:
+            out.append(ent)
+        else:
+            out.append(Span(doc, ent.start, cut, label=ent.label_, kb_id=ent.kb_id_))
+    return out
 
 
 def _cut_numbering(ents: list[Span]) -> list[Span]:
@@ -654,8 +681,11 @@ def _bare_title(ent: Span) -> bool:
     found = roles.match_rank(doc, ent.start) or roles.match_title(doc, ent.start)
     if found is not None and found[0] == ent.end:
         return True
-    chain = roles.title_chain(doc, ent.start)  # "[Kapolres Tasikmalaya Kota AKBP] Moch Faruk"
-    return chain is not None and chain.end == ent.end and chain.rank is not None
+    chain = roles.title_chain(doc, ent.start)  # "[Kapolres Tasikmalaya Kota (AKBP)] Moch …"
+    if chain is None or chain.end < ent.end:
+        return False
+    rank = roles.match_rank(doc, ent.end) if chain.end > ent.end else None
+    return chain.end == ent.end or (rank is not None and rank[0] == chain.end)
 
 
 def _retype(ent: Span) -> Span:
@@ -699,7 +729,8 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
 def recognise(doc: Doc) -> list[Span]:
     """The entity list after gazetteer recognition (pure: returns spans, sets nothing)."""
     given = _drop_openers(_cut_at_line_breaks(doc.ents))
-    given, bodies = _split_holders(doc, _split_place_heads(doc, _cut_numbering(given)))
+    given = _cut_trailing_rank(_cut_numbering(given))
+    given, bodies = _split_holders(doc, _split_place_heads(doc, given))
     given = _join_person_parts(doc, _split_brackets(given))
     model = [(None if (e.start, e.end) in bodies else _split_titled(doc, e))
              or (_trim_person(doc, e) if e.label_ == "PERSON" else _retype(e)) for e in given]

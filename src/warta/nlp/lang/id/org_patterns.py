@@ -16,6 +16,8 @@ ORG_PREFIXES: frozenset[str] = frozenset({
     "perusahaan", "pt", "kedutaan", "kedubes", "konsulat", "persatuan", "ikatan", "asosiasi",
     "himpunan", "federasi", "serikat", "gerakan", "front", "koalisi", "satgas",
     "direktorat", "dinas", "divisi", "subdivisi", "biro", "subdit", "subdirektorat", "seksi",
+    "ditreskrimum", "ditreskrimsus", "ditresnarkoba", "ditlantas", "satreskrim", "satlantas",
+    "satresnarkoba", "ditjen",
 })
 
 # English heads that close an organisation name ("China News Agency", "Tass News Agency").
