@@ -1,0 +1,451 @@
+"""Repairs of the statistical NER's spans, before the gazetteer adds what the model missed.
+
+Indonesian news stacks title, body, region and name ("Kadis PUPR Sumut Topan Ginting", "Ketua
+Komisi XI DPR RI Mukhamad Misbakhun"), and the model often tags such a run as one span, or tags
+a title, a rank or a heading as an entity. ``repair`` cuts, retypes or drops the model's spans
+only where the text shows why (a known region or body, an acronym, a rank, a title chain, a
+name the article uses again); without such evidence a span stays as the model made it.
+``places_in_lists`` runs last, on the merged entity list. Pure functions over a Doc; the
+gazetteer stage (``warta.resolve.gazetteer.recognise``) calls them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from warta.nlp.lang.id.org_patterns import ORG_PREFIXES, PLACE_UNIT_WORDS, SENTENCE_OPENERS
+from warta.nlp.lang.id.titles import PORTFOLIO_WORDS
+from warta.resolve import coref, roles
+from warta.resolve.gazetteer import (
+    MAX_ALIAS_TOKENS,
+    MAX_NAME_TOKENS,
+    common_words,
+    label_for,
+    lookup,
+    match_at,
+)
+
+
+def repair(doc: Doc) -> list[Span]:
+    """The model's entities with their spans repaired (pure: returns spans, sets nothing)."""
+    given = _drop_openers(_cut_at_line_breaks(doc.ents))
+    given = _cut_trailing_rank(_cut_numbering(given))
+    given, bodies = _split_holders(doc, _split_place_heads(doc, given))
+    given = _join_person_parts(doc, _split_brackets(given))
+    model = [(None if (e.start, e.end) in bodies else _split_titled(doc, e))
+             or (_trim_person(doc, e) if e.label_ == "PERSON" else _retype(e)) for e in given]
+    return [e for e in map(_check_person, map(_ranked_person, model))
+            if e is not None and not _bare_title(e)]
+
+
+def _trim_person(doc: Doc, ent: Span) -> Span:
+    """Drop titles and ranks and a leading country ("Cina Putin" in a headline) a model put
+    inside a person span. Honorifics stay in the span ("Ir. Soprijanto" is how the text names
+    him); the actor's name leaves them out."""
+    start = roles.title_end(doc, ent.start, ent.end)
+    country = match_at(doc, start, end_limit=ent.end)
+    if country is not None and country[1].kind == "country" and country[0] < ent.end:
+        start = country[0]
+    if start == ent.start or start >= ent.end:
+        return ent
+    return Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_)
+
+
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")  # "Abdullah II", "Charles III"
+
+
+def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Repair a person name the model cut in pieces: two PERSON spans side by side are one name
+    ("Listyo Sigit" + "Prabowo"), and a regnal number after it belongs to it ("Abdullah II").
+    Indonesian news never writes two persons side by side; titles inside are trimmed later."""
+    out: list[Span] = []
+    for ent in sorted(ents, key=lambda e: e.start):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start
+                and len(prev) + len(ent) <= MAX_NAME_TOKENS):
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    for n, ent in enumerate(out):
+        end = ent.end
+        if (ent.label_ == "PERSON" and end < len(doc) and end not in taken
+                and _ROMAN.match(doc[end].text)):
+            out[n] = Span(doc, ent.start, end + 1, label="PERSON", kb_id=ent.kb_id_)
+    return out
+
+
+def _check_person(ent: Span) -> Span | None:
+    """Model PERSON spans that cannot be names: lower-case words ("amal") and bare titles
+    ("Menkeu", left to the role mentions) are dropped; a name right after "di"/"ke" is a place."""
+    if ent.label_ != "PERSON":
+        return ent
+    doc = ent.doc
+    first = next((c for c in ent.text if c.isalpha()), "")
+    if not first.isupper() or len(ent) > MAX_NAME_TOKENS:
+        return None  # "(Jokowi)" is fine; "amal" or a whole upper-case sentence is not a name
+    title = roles.match_title(doc, ent.start)
+    if title is not None and title[0] >= ent.end:
+        return None
+    if all(_nominalisation(t) for t in ent):
+        return None  # "Penyuluhan", "Kebijakan Ekonomi": derived nouns, not names
+    if len(ent) == 1 and _opens_sentence(ent[0]) and ent[0].lower_ in common_words():
+        return None  # "Tujuan mencari …": a capitalised common word, not a name
+    if ent.text.lower() in _EXCLAMATIONS:
+        return None  # "Alhamdulillah, …"
+    if _holds_body(ent):
+        return None  # "Alternate Governor Bank Dunia": an office of a body, not a name
+    if ent[0].lower_ in ORG_PREFIXES and len(ent) > 1:
+        return Span(doc, ent.start, ent.end, label="ORG")  # "Pemprov Jateng": a body
+    cut = next((t.i for t in ent[1:] if t.text[:1].isupper() and (
+        t.lower_ in ORG_PREFIXES | ADMIN_UNITS or _office_title_at(doc, t.i))), None)
+    if cut is not None:  # "Fathurrahman Pemprov NTB", "… Kecamatan Manonjaya", "… Direktur":
+        # a body, a region or an office begins where the name ends
+        name = Span(doc, ent.start, cut, label="PERSON")
+        return name if any(map(_name_word, name)) else None
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in {"di", "ke"} or before in PLACE_UNIT_WORDS:  # "Desa Cemagi", "Jalan Sudirman"
+        return Span(doc, ent.start, ent.end, label="LOC")
+    return ent
+
+
+_NAME_LIKE_TITLES = frozenset({"raja", "ratu", "pangeran", "sultan", "emir", "paus", "hakim",
+                               "putra mahkota"})
+
+
+def _office_title_at(doc: Doc, i: int) -> bool:
+    """An office title inside a person span ends the name ("Joseph Sulistijo | Direktur …");
+    royal titles and "Hakim" are left alone, since they also occur inside names."""
+    found = roles.match_title(doc, i)
+    return found is not None and found[1] not in _NAME_LIKE_TITLES
+
+
+def _cut_at_line_breaks(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
+    """A name never runs across a line break: "Lantai Empat" (a subheading) and "Sebelumnya"
+    (the paragraph after it) are not one entity. Each piece stays, unless it is a lone
+    capitalised common word opening its line."""
+    out = []
+    for ent in ents:
+        breaks = [t.i for t in ent if "\n" in t.text or "\n" in t.whitespace_]
+        if not breaks:
+            out.append(ent)
+            continue
+        doc, start = ent.doc, ent.start
+        for i in [*breaks, ent.end - 1]:
+            end = i if doc[i].is_space else i + 1
+            piece = [t for t in doc[start:end] if not t.is_space]
+            if piece and not (len(piece) == 1 and piece[0].lower_ in common_words()):
+                out.append(Span(doc, piece[0].i, piece[-1].i + 1, label=ent.label_))
+            start = i + 1
+    return out
+
+
+def _opens_sentence(token: object) -> bool:
+    """First word of a sentence, also after an opening quote or bracket."""
+    doc, i = token.doc, token.i  # type: ignore[attr-defined]
+    while i > 0 and doc[i - 1].is_punct and doc[i - 1].text in {"“", '"', "‘", "'", "(", "«"}:
+        i -= 1
+    return i == 0 or bool(doc[i].is_sent_start)
+
+
+_NOMINAL = re.compile(r"^(?:pe|per|pem|pen|peng|peny|ke)\w{3,}an$")
+
+
+def _nominalisation(token: object) -> bool:
+    """A derived noun (pe-/per-/ke- … -an) that the tagger does not call a proper noun."""
+    return token.pos_ != "PROPN" and bool(_NOMINAL.match(token.lower_))  # type: ignore[attr-defined]
+
+
+def _holds_body(ent: Span) -> bool:
+    """Whether a span contains an organisation's name of two or more words ("Bank Dunia");
+    countries and one-word names are left alone (a person may be called "Haiti")."""
+    if len(ent) < 3:
+        return False
+    for i in range(ent.start, ent.end):
+        found = match_at(ent.doc, i, end_limit=ent.end)
+        if found is not None and found[1].actor_type == "ORG" and found[0] - i >= 2:
+            return True
+    return False
+
+
+def _drop_openers(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
+    """'Kemudian Musim Mas Group': a sentence-opening word is not part of a name."""
+    out = []
+    for ent in ents:
+        start = ent.start
+        while start < ent.end - 1 and ent.doc[start].lower_ in SENTENCE_OPENERS:
+            start += 1
+        out.append(ent if start == ent.start else
+                   Span(ent.doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_))
+    return out
+
+
+_NUMBERING = frozenset({"nomor", "no", "no.", "nomer"})
+
+
+# Religious exclamations quoted speech opens with; capitalised, never a person.
+_EXCLAMATIONS = frozenset({
+    "alhamdulillah", "insyaallah", "insya allah", "astagfirullah", "astaghfirullah",
+    "masyaallah", "masya allah", "subhanallah", "bismillah", "assalamualaikum", "wallahualam",
+    "innalillahi", "naudzubillah", "inshaallah",
+})
+
+
+# Administrative units: never inside a person's name.
+ADMIN_UNITS = frozenset({"kabupaten", "kecamatan", "kelurahan", "desa", "provinsi", "kota",
+                         "dusun"})
+
+
+def _cut_trailing_rank(ents: list[Span]) -> list[Span]:
+    """'[Polda Kaltim AKBP] Joko Santoso': a rank closing a model ORG/LOC span is the next
+    person's, not part of the body."""
+    out = []
+    for ent in ents:
+        doc = ent.doc
+        cut = next((k for k in range(ent.start + 1, ent.end)
+                    if (found := roles.match_rank(doc, k)) is not None and found[0] == ent.end),
+                   None)
+        if ent.label_ == "PERSON" or cut is None:
+            out.append(ent)
+        else:
+            out.append(Span(doc, ent.start, cut, label=ent.label_, kb_id=ent.kb_id_))
+    return out
+
+
+def _cut_numbering(ents: list[Span]) -> list[Span]:
+    """'Keputusan [KPU RI 731 Tahun] 2025': the number of a decree or law ("Nomor 731 Tahun
+    2025", "731 Tahun") that a model ORG/LOC span ran into is not part of the body's name."""
+    out = []
+    for ent in ents:
+        cut = next((t.i for t in ent if t.i > ent.start and (
+            t.lower_ in _NUMBERING or (t.like_num and t.i + 1 < len(t.doc)
+                                       and t.doc[t.i + 1].lower_ == "tahun"))), None)
+        if ent.label_ == "PERSON" or cut is None:
+            out.append(ent)
+        else:
+            out.append(Span(ent.doc, ent.start, cut, label=ent.label_, kb_id=ent.kb_id_))
+    return out
+
+
+_PLACE_KINDS = frozenset({"province", "regency", "city", "capital"})
+
+
+def _split_place_heads(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Kadis PUPR [Sumut Topan Ginting]', '[Kota Padangsidimpuan Ahmad Juni]': after a body or a
+    title, a model span that opens with a known region and goes on in capitalised words is the
+    region the office belongs to, then the office holder's name."""
+    org_ends = {e.end for e in ents if e.label_ == "ORG"}
+    out: list[Span] = []
+    for ent in ents:
+        pieces = _place_head(doc, ent)  # the cheap test first: most spans have no region head
+        if pieces is not None and (ent.start in org_ends or _after_title(doc, ent.start)):
+            out.extend(pieces)
+        else:
+            out.append(ent)
+    return out
+
+
+def _place_head(doc: Doc, ent: Span) -> list[Span] | None:
+    found = match_at(doc, ent.start, end_limit=ent.end)
+    if found is None or found[0] >= ent.end or found[1].kind not in _PLACE_KINDS:
+        return None
+    end, entry = found
+    rest = doc[end : ent.end]
+    if not all(t.text[:1].isupper() and not t.is_punct for t in rest) or match_at(doc, end):
+        return None
+    return [Span(doc, ent.start, end, label=label_for(entry), kb_id=entry.kb),
+            Span(doc, end, ent.end, label="PERSON")]
+
+
+def _ranked_person(ent: Span) -> Span:
+    """'AKBP [Rio Wahyu Anggoro]' tagged LOC or ORG: a name right after a police or military
+    rank is a person unless the gazetteer knows it as a place or body."""
+    doc = ent.doc
+    if ent.label_ == "PERSON" or lookup(ent.text) is not None or not any(map(_name_word, ent)):
+        return ent  # "UCLG ASPAC": acronyms are a body's
+    ranks = [k for k in range(max(0, ent.start - roles.MAX_RANK_TOKENS), ent.start)
+             if (found := roles.match_rank(doc, k)) is not None and found[0] == ent.start]
+    if not ranks or _in_title(doc, ranks[0]):  # "Sekretaris Jenderal": a title, not a rank
+        return ent
+    return Span(doc, ent.start, ent.end, label="PERSON")
+
+
+def _in_title(doc: Doc, i: int) -> bool:
+    """Whether token i continues a title that starts before it ("Sekretaris | Jenderal")."""
+    return any((found := roles.match_title(doc, k)) is not None and found[0] > i
+               for k in range(max(0, i - roles.MAX_TITLE_TOKENS), i))
+
+
+def _split_holders(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[tuple[int, int]]]:
+    """'Ketua [Majelis Hakim Pengadilan Negeri Medan Khamozaro Waruwu]', 'Direktur [PT DNG M
+    Akhirun Piliang]': a model ORG/LOC span after a title that runs on into the holder's name is
+    cut where the body ends. The cut needs evidence: the name's words are a person elsewhere in
+    the article, or the body visibly ends before two or more name words (an acronym, a roman
+    numeral, a number, a known place or body)."""
+    person_words = {coref.fold(t.text) for e in ents if e.label_ == "PERSON" for t in e}
+    out: list[Span] = []
+    bodies: set[tuple[int, int]] = set()  # the cut bodies: no title splits them again
+    for ent in ents:
+        pieces = _holder_cut(doc, ent, person_words)
+        if pieces is not None:
+            bodies.add((pieces[0].start, pieces[0].end))
+        out.extend(pieces or [ent])
+    return out, bodies
+
+
+def _holder_cut(doc: Doc, ent: Span, person_words: set[str]) -> list[Span] | None:
+    if ent.label_ in {"PERSON", "GPE"} or len(ent) < 2 or not _name_word(ent[-1]):
+        return None
+    if lookup(ent.text) is not None or not _titled(doc, ent):
+        return None  # a place or body the gazetteer knows whole, or no title before it
+    cut = ent.end
+    while cut > ent.start + 1 and _name_word(doc[cut - 1]):
+        cut -= 1
+    tail = doc[cut : ent.end]
+    named = next((t.i for t in tail if coref.fold(t.text) in person_words), None)
+    head = match_at(doc, ent.start, end_limit=cut)
+    bounded = (head is not None and head[0] == cut) or (  # "Ketua [DPR] Puan"
+        len(tail) >= 2 and _body_ends_at(doc, ent.start, cut))  # "Komisi XI DPR RI | Mukhamad"
+    if named is not None and not bounded:  # "Badan Pengendalian Lingkungan Hidup [Hanif …"
+        cut = named
+    elif not bounded:
+        return None
+    return [Span(doc, ent.start, cut, label=ent.label_), Span(doc, cut, ent.end, label="PERSON")]
+
+
+def _titled(doc: Doc, ent: Span) -> bool:
+    """Whether a title chain ends at the span or inside it ("Ketua [Majelis …": the chain takes
+    the body's head word as its unit)."""
+    for k in range(max(0, ent.start - roles.MAX_TITLE_TOKENS), ent.start):
+        chain = roles.title_chain(doc, k)
+        if chain is None or chain.end > ent.end:
+            continue
+        end = chain.end  # "Ketua Komisi | III | [DPR Habiburokhman]": a unit's number between
+        while end < ent.start and (_ROMAN.match(doc[end].text) or doc[end].like_num):
+            end += 1
+        if end >= ent.start:
+            return True
+    return False
+
+
+def _name_word(token: object) -> bool:
+    """A word that can be part of a person's name: capitalised, not an acronym, numeral or
+    roman numeral, not a body's head word, a common word ("Gas") or a gazetteer name."""
+    text = token.text  # type: ignore[attr-defined]
+    if not text[:1].isupper() or token.is_punct or token.like_num:  # type: ignore[attr-defined]
+        return False
+    acronym = len(text) > 1 and text.isupper()
+    roman = bool(_ROMAN.match(text)) and text != "I"  # "I Ketut Sukadi": Balinese, not one
+    if acronym or roman:
+        return False
+    low = token.lower_  # type: ignore[attr-defined]
+    return (low not in ORG_PREFIXES and low not in PLACE_UNIT_WORDS and low not in common_words()
+            and low not in PORTFOLIO_WORDS and lookup(text) is None)
+
+
+def _body_ends_at(doc: Doc, start: int, cut: int) -> bool:
+    last = doc[cut - 1]
+    if last.lower_ in ORG_PREFIXES:
+        return False  # "PT | Amanat Perkasa", "Dinas | Lingkungan Hidup": the name follows
+    if not _name_word(last):
+        return True  # "PT DNG", "Wilayah V", "Komisi III"
+    return any((found := match_at(doc, k, end_limit=cut)) is not None and found[0] == cut
+               for k in range(max(start, cut - MAX_ALIAS_TOKENS), cut))
+
+
+def _after_title(doc: Doc, i: int) -> bool:
+    """Whether a title or rank ends right before token i ("Kapolres", "Kadis PUPR")."""
+    for k in range(max(0, i - roles.MAX_TITLE_TOKENS), i):
+        chain = roles.title_chain(doc, k)
+        if chain is not None and chain.end == i:
+            return True
+    return False
+
+
+def _split_brackets(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
+    """'Komisi Pemberantasan Korupsi (KPK)' tagged as one span is a name and its acronym."""
+    out = []
+    for ent in ents:
+        opens = [t.i for t in ent if t.text == "("]
+        closes = [t.i for t in ent if t.text == ")"]
+        if len(opens) == 1 and ent.start < opens[0] and (not closes or closes[0] > opens[0] + 1):
+            doc, cut = ent.doc, opens[0]
+            inner_end = closes[0] if closes else ent.end
+            out.append(Span(doc, ent.start, cut, label=ent.label_))
+            out.append(Span(doc, cut + 1, inner_end, label=ent.label_))
+        else:
+            out.append(ent)
+    return out
+
+
+def _split_titled(doc: Doc, ent: Span) -> Span | None:
+    """A model span that swallowed the end of a title chain — "[Juru bicara] KPK Tessa
+    Mahardhika" tagged ORG, "[Juru bicara] Kremlin Dmitry Peskov" tagged PERSON — becomes the
+    person after the chain; the qualifier (KPK, Kremlin) is found again by the gazetteer."""
+    for k in range(max(0, ent.start - roles.MAX_TITLE_TOKENS), ent.start + 1):
+        chain = roles.title_chain(doc, k)
+        if chain is None or not ent.start < chain.end < ent.end:
+            continue
+        if roles.names_a_body(doc, chain, ent.end):
+            return None  # "Kepala [Balai Karantina Hewan], Ikan, …": the body the title heads
+        start = roles.skip_honorifics(doc, chain.end, ent.end)
+        rest = doc[start : ent.end]
+        if (all(t.text[:1].isupper() for t in rest) and any(map(_name_word, rest))
+                and not any(t.lower_ in ADMIN_UNITS for t in rest)):  # "… Kecamatan X": a unit
+            return Span(doc, start, ent.end, label="PERSON")
+    return None
+
+
+def _bare_title(ent: Span) -> bool:
+    """A model ORG/LOC span that is only a rank or title ("AKBP", "Kapolres"): no body, and
+    left in place it would hide the name after it from the titled-person search."""
+    if ent.label_ == "PERSON":
+        return False
+    doc = ent.doc
+    found = roles.match_rank(doc, ent.start) or roles.match_title(doc, ent.start)
+    if found is not None and found[0] == ent.end:
+        return True
+    chain = roles.title_chain(doc, ent.start)  # "[Kapolres Tasikmalaya Kota (AKBP)] Moch …"
+    if chain is None or chain.end < ent.end:
+        return False
+    rank = roles.match_rank(doc, ent.end) if chain.end > ent.end else None
+    return chain.end == ent.end or (rank is not None and rank[0] == chain.end)
+
+
+def _retype(ent: Span) -> Span:
+    """Model LOC/ORG spans that name a gazetteer place or body take the gazetteer's type."""
+    entry = lookup(ent.text)
+    if entry is None or ent.label_ == "PERSON":
+        return ent
+    label = label_for(entry)
+    if label == ent.label_ and ent.kb_id_ == entry.kb:
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label=label, kb_id=entry.kb)
+
+
+_LIST_JOINERS = frozenset({",", "dan", "serta", "atau", "hingga", "sampai", "/"})
+
+
+def places_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'di Timika, [Merauke], Manokwari': a model PERSON that the gazetteer knows as a place and
+    that stands in a list beside another place is that place."""
+    out = list(ents)
+    for n, ent in enumerate(ents):
+        if ent.label_ != "PERSON":
+            continue
+        entry = lookup(ent.text)
+        if entry is None or entry.kind not in _PLACE_KINDS:
+            continue
+        beside = [ents[n - 1]] if n > 0 else []
+        beside += [ents[n + 1]] if n + 1 < len(ents) else []
+        if any(_listed_with(doc, ent, other) and other.label_ in {"GPE", "LOC"}
+               for other in beside):
+            out[n] = Span(doc, ent.start, ent.end, label=label_for(entry), kb_id=entry.kb)
+    return out
+
+
+def _listed_with(doc: Doc, a: Span, b: Span) -> bool:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return second.start - first.end == 1 and doc[first.end].lower_ in _LIST_JOINERS
