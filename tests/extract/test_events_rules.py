@@ -37,6 +37,8 @@ def _triples(text: str) -> set[tuple[str | None, str, str | None]]:
     # the object of a first verb is not the subject of a coordinated second one
     ("Prabowo mengunjungi Jepang pada Senin dan bertemu Fumio Kishida.",
      (PRB, "CONSULT", "person:fumio-kishida")),
+    # "menyerahkan bantuan": a light verb hands its subject to the nominal trigger
+    ("Jepang menyerahkan bantuan kemanusiaan kepada Filipina.", ("gpe:JPN", "AID", "gpe:PHL")),
     # a promise is an agreement even when a verb follows
     ("Jepang berjanji menanamkan investasi di Filipina.", ("gpe:JPN", "AGREE", None)),
     # a negated agreement is a refusal
@@ -46,6 +48,14 @@ def _triples(text: str) -> set[tuple[str | None, str, str | None]]:
 ])
 def test_rules(text: str, expected: tuple) -> None:
     assert expected in _triples(text)
+
+
+def test_name_closing_a_prepositional_phrase_is_not_the_next_verbs_subject() -> None:
+    # without a parse the speech verb hides Prabowo, but Filipina (an oblique) never acts
+    triples = _triples("Prabowo menyampaikan belasungkawa kepada masyarakat Filipina "
+                       "serta memuji Jepang.")
+    assert (None, "SUPPORT", "gpe:JPN") in triples
+    assert not any(source == "gpe:PHL" for source, _, _ in triples)
 
 
 @pytest.mark.parametrize(("text", "absent"), [
@@ -109,3 +119,11 @@ def test_dependency_parse_fills_what_surface_rules_cannot() -> None:
                     Actor(PRB, "Prabowo", "PERSON", "IDN")]
     events = extract_events(doc, lookup=lookup)
     assert [(e.source, e.type, e.target) for e in events] == [(PRB, "CONSULT", "gpe:JPN")]
+
+
+def test_coordinated_verb_shares_the_first_verbs_subject_through_the_parse(nlp) -> None:
+    # "menyampaikan" opens a complement clause on the surface; the parse's conj arc does not
+    doc = nlp("Menteri Luar Negeri Indra Wijaya menyampaikan belasungkawa kepada masyarakat "
+              "Indonesia serta memohon maaf atas kejadian itu.")
+    apology = [e for e in doc._.events if e.trigger.text == "memohon maaf"]
+    assert [e.source for e in apology] == ["person:indra-wijaya"]

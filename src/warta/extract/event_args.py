@@ -177,6 +177,39 @@ def _object_before_coordination(ctx: Context, m: Mention, i: int, sent: Span) ->
     return any(ctx.doc[k].lower_ in SAME_SUBJECT for k in range(m.end, i))
 
 
+def _coordinated_head(ctx: Context, i: int, sent: Span) -> int | None:
+    """The first verb of a coordination whose later verb at ``i`` has no subject of its own
+    ("... dan/serta <verb>"); from the parse, so a speech verb's clause boundary between them
+    does not hide the shared subject."""
+    tok = ctx.doc[i]
+    j = i - 1
+    while j >= sent.start and ctx.doc[j].lower_ in BRIDGES | NEGATORS:
+        j -= 1
+    if j < sent.start or ctx.doc[j].lower_ not in SAME_SUBJECT or tok.dep_ != "conj":
+        return None
+    head = tok.head
+    if head.pos_ != "VERB" or not sent.start <= head.i < j:
+        return None
+    return head.i
+
+
+def _inside_oblique(ctx: Context, m: Mention, floor: int) -> bool:
+    """"... kepada masyarakat Indonesia serta memohon maaf": a name closing a prepositional
+    phrase after its common noun is an oblique, not the subject of the next verb."""
+    j = ctx.left_word(m.start - 1, floor)
+    for _ in range(PREP_OBJECT_GAP):
+        if j is None:
+            return False
+        tok = ctx.doc[j]
+        if not (tok.is_alpha and tok.is_lower) or tok.lower_ in PREPOSITIONS \
+                or looks_verbal(tok.lower_) or j + 1 in ctx.by_end:
+            break
+        j = ctx.left_word(j - 1, floor)
+    else:
+        return j is not None and ctx.doc[j].lower_ in PREPOSITIONS
+    return False
+
+
 def _pronoun_between(ctx: Context, lo: int, hi: int) -> bool:
     """An unresolved pronoun is the nearer subject ("..., kemudian kita berunding")."""
     return any(ctx.doc[k].lower_ in PRONOUNS and k not in ctx.by_start for k in range(lo, hi))
@@ -191,12 +224,15 @@ def subject(ctx: Context, i: int, sent: Span) -> list[Mention]:
         k = ctx.left_word(opener - 2, sent.start)
         head = ctx.by_end.get(k + 1) if k is not None else None
         return [head] if head is not None else []
+    first = _coordinated_head(ctx, i, sent)
+    if first is not None:  # "X menyampaikan ... serta memohon maaf": X's verb, X's subject
+        return subject(ctx, first, sent)
     for m in reversed([m for m in ctx.mentions if m.end <= i and m.start >= sent.start]):
         if any(a <= m.start and b < i for a, b in closed if m.end <= b):
             continue
         if _boundary_between(ctx.doc, m.end, i, closed) or _pronoun_between(ctx, m.end, i):
             break
-        if _object_before_coordination(ctx, m, i, sent):
+        if _object_before_coordination(ctx, m, i, sent) or _inside_oblique(ctx, m, sent.start):
             continue
         if ctx.prep_of(m, sent.start) is None:
             if not m.agent:

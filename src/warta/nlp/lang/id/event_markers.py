@@ -37,7 +37,8 @@ COORDINATORS = frozenset({"dan", "serta", "&"})
 # light verbs: their subject is the agent of the nominal event they take ("melakukan kunjungan")
 LIGHT_VERBS = frozenset({
     "melakukan", "mengadakan", "menggelar", "melancarkan", "melaksanakan", "memberikan",
-    "memberi", "mengirim", "mengirimkan", "menyalurkan", "menyampaikan", "mengajukan",
+    "memberi", "mengirim", "mengirimkan", "menyalurkan", "menyerahkan", "menyampaikan",
+    "mengajukan",
     "mengumumkan", "menjatuhkan", "menerapkan", "memberlakukan", "melayangkan", "melontarkan",
     "menyatakan", "mengungkapkan", "menawarkan", "menunjukkan", "membangun", "menjalin",
     "memperkuat", "meningkatkan", "mempererat", "menandatangani", "menyepakati", "mencapai",
