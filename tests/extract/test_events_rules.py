@@ -127,3 +127,25 @@ def test_coordinated_verb_shares_the_first_verbs_subject_through_the_parse(nlp) 
               "Indonesia serta memohon maaf atas kejadian itu.")
     apology = [e for e in doc._.events if e.trigger.text == "memohon maaf"]
     assert [e.source for e in apology] == ["person:indra-wijaya"]
+
+
+def test_sting_operation_is_an_arrest_by_kpk() -> None:
+    assert ("org:kpk", "COERCE", None) in _triples("KPK melakukan operasi tangkap tangan (OTT) "
+                                                   "di Bandung.")
+    assert ("org:kpk", "COERCE", None) in _triples("KPK menggelar OTT di Bandung.")
+
+
+def test_a_later_mentions_year_does_not_blur_the_article_day() -> None:
+    text = ("KPK melakukan operasi tangkap tangan di Bandung. "
+            "Itu kegiatan tangkap tangan kedua KPK di tahun 2025.")
+    doc = build(text, dates={"tahun 2025": "2025"}, published="2025-06-27")
+    [event] = extract_events(doc, lookup=lookup)
+    assert event.date == "2025-06-27"
+    assert len(event.evidence) == 2
+
+
+def test_a_year_outside_the_article_day_still_dates_an_undated_mention() -> None:
+    text = ("KPK melakukan operasi tangkap tangan di Bandung. "
+            "Itu kegiatan tangkap tangan kedua KPK di tahun 2024.")
+    doc = build(text, dates={"tahun 2024": "2024"}, published="2025-06-27")
+    assert [e.date for e in extract_events(doc, lookup=lookup)] == ["2024"]

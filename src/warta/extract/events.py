@@ -481,8 +481,8 @@ def _mergeable(a: Candidate, b: Candidate, countries: dict[str, str | None]
     return _args_compatible(a, b, countries)
 
 
-def merge(candidates: list[Candidate], *, countries: dict[str, str | None] | None = None
-          ) -> list[Candidate]:
+def merge(candidates: list[Candidate], *, countries: dict[str, str | None] | None = None,
+          published: str | None = None) -> list[Candidate]:
     """One event per real-world event: fold each mention into the first compatible event."""
     countries = countries or {}
     merged: list[Candidate] = []
@@ -497,7 +497,8 @@ def merge(candidates: list[Candidate], *, countries: dict[str, str | None] | Non
             m.source = m.source or s
             m.target = m.target or t
             m.mode = m.mode or c.mode
-            if c.date and (m.date is None or len(c.date) > len(m.date)):
+            if c.date and (m.date is None or len(c.date) > len(m.date)) \
+                    and not _dated_by_article(m, c.date, published):
                 m.date = c.date
             if m.location is None or (_country_level(m.location) and c.location is not None
                                       and not _country_level(c.location)):
@@ -513,6 +514,13 @@ def merge(candidates: list[Candidate], *, countries: dict[str, str | None] | Non
 
 
 # --- dating ---------------------------------------------------------------------------------
+
+def _dated_by_article(m: Candidate, date: str, published: str | None) -> bool:
+    """An undated present report takes the article's day (``finalize``); a later mention's year
+    or month that contains that day ("OTT ... kedua KPK di tahun 2025") must not blur it."""
+    return (m.date is None and m.modality == "asserted" and not m.anterior and published is not None
+            and len(date) < 10 and published.startswith(date))
+
 
 
 def _bounds(value: str) -> tuple[dt.date, dt.date] | None:
@@ -717,9 +725,9 @@ def extract_events(doc: Doc, *, lookup: Any = None) -> list[Event]:
     """The document's events: one per real-world event, with evidence, date, place and scores."""
     if lookup is None:
         lookup = places.gazetteer_lookup()
-    found = merge(candidates(doc, lookup=lookup),
-                  countries={a.id: a.country for a in doc._.actors or []})
     published = str(doc._.published)[:10] if doc._.published else None
+    found = merge(candidates(doc, lookup=lookup),
+                  countries={a.id: a.country for a in doc._.actors or []}, published=published)
     reference = reference_date(doc)
     dateline = places.dateline_place(doc, lookup=lookup) if doc._.dateline else None
     events = []
