@@ -110,6 +110,9 @@ def test_negation(text: str, negated: bool) -> None:
     ("Jepang berencana mengunjungi Korea Selatan.", "future"),
     ("Jika Iran menyerang Israel, harga minyak naik.", "hypothetical"),
     ("Iran mungkin menyerang Israel.", "hypothetical"),
+    # an obligation or advice has not happened
+    ("Jepang harus mengecam Tiongkok.", "hypothetical"),
+    ("Jepang sebaiknya mendesak Tiongkok.", "hypothetical"),
     ("Jepang pernah mengecam Tiongkok.", "historical"),
     ("Jepang mengecam Tiongkok.", "asserted"),
 ])

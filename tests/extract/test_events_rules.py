@@ -39,6 +39,9 @@ def _triples(text: str) -> set[tuple[str | None, str, str | None]]:
      (PRB, "CONSULT", "person:fumio-kishida")),
     # "menyerahkan bantuan": a light verb hands its subject to the nominal trigger
     ("Jepang menyerahkan bantuan kemanusiaan kepada Filipina.", ("gpe:JPN", "AID", "gpe:PHL")),
+    # a titled body and its holder after a comma are one party: the holder
+    ("Prabowo bertemu Perdana Menteri Jepang, Fumio Kishida, di Tokyo.",
+     (PRB, "CONSULT", "person:fumio-kishida")),
     # a promise is an agreement even when a verb follows
     ("Jepang berjanji menanamkan investasi di Filipina.", ("gpe:JPN", "AGREE", None)),
     # a negated agreement is a refusal

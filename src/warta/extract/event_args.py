@@ -330,7 +330,7 @@ def object_of(ctx: Context, i: int, sent: Span, form: Form, *,
     direct = direct and "nodirect" not in form.entry.flags
     for m, prep, gap in right_mentions(ctx, i, sent):
         if prep is None and direct and gap <= DIRECT_OBJECT_GAP \
-                and not _punct_between(ctx.doc, i, m.start):
+                and not _punct_between(ctx, i, m.start):
             return m, None
         if prep is not None and prep in form.entry.preps:
             return m, prep
@@ -364,7 +364,7 @@ def _relative_agent(ctx: Context, i: int, sent: Span) -> Mention | None:
 def possessor(ctx: Context, i: int, sent: Span) -> Mention | None:
     """The agent right after a nominal trigger ("kunjungan kenegaraan Putin", "invasi Rusia")."""
     for m, prep, gap in right_mentions(ctx, i, sent):
-        if prep is None and gap <= POSSESSOR_GAP and not _punct_between(ctx.doc, i, m.start) \
+        if prep is None and gap <= POSSESSOR_GAP and not _punct_between(ctx, i, m.start) \
                 and m.agent and not _np_ends(ctx, i, m.start):
             return m
         break
@@ -383,8 +383,12 @@ def looks_verbal(word: str) -> bool:
     return len(word) > 5 and word.startswith(("me", "ber", "di", "ter"))
 
 
-def _punct_between(doc: Doc, lo: int, hi: int) -> bool:
-    return any(doc[k].is_punct and doc[k].text not in QUOTE_MARKS for k in range(lo, hi))
+def _punct_between(ctx: Context, lo: int, hi: int) -> bool:
+    """Punctuation separates a word from a name, except quote marks and the comma of an apposed
+    holder ("bertemu Ketua MPR, Ahmad Muzani": the title's body is a dropped modifier)."""
+    doc = ctx.doc
+    return any(doc[k].is_punct and doc[k].text not in QUOTE_MARKS
+               and not (doc[k].text == "," and k - 1 in ctx.modifiers) for k in range(lo, hi))
 
 
 def parse_args(doc: Doc, ctx: Context, trigger: Span) -> tuple[Mention | None, Mention | None]:

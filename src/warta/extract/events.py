@@ -141,7 +141,7 @@ def collect_mentions(doc: Doc, *, lookup: Any = None) -> Context:
         nxt = raw[i + 1] if i + 1 < len(raw) else None
         titled = m.start > 0 and doc[m.start - 1].lower_ in TITLE_WORDS
         if not m.person and titled and nxt is not None and nxt.person \
-                and _adjacent(doc, m.end, nxt.start):
+                and (_adjacent(doc, m.end, nxt.start) or _apposed(doc, m.end, nxt.start)):
             modifiers.update(range(m.start, m.end))
             continue
         kept.append(m)
@@ -151,6 +151,11 @@ def collect_mentions(doc: Doc, *, lookup: Any = None) -> Context:
 def _adjacent(doc: Doc, end: int, start: int) -> bool:
     """Whether only title words separate two mentions ("AS Antony", "Rusia Vladimir")."""
     return start - end <= 2 and all(doc[k].lower_ in TITLE_WORDS for k in range(end, start))
+
+
+def _apposed(doc: Doc, end: int, start: int) -> bool:
+    """"Ketua MPR, Ahmad Muzani": a titled body and the holder after one comma are one party."""
+    return start - end == 1 and doc[end].text == ","
 
 
 # --- triggers -------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Indonesian modality cues: planned (future) and conditional or possible (hypothetical) events.
+"""Indonesian modality cues: planned (future) and conditional, possible or obligatory
+(hypothetical) events.
 
 A cue governs the triggers after it in the same clause: "Putin dan Xi akan ... bertukar pandangan"
 makes the exchange planned, not reported.
@@ -15,6 +16,8 @@ HYPOTHETICAL = frozenset({
     "jika", "bila", "apabila", "kalau", "seandainya", "andaikan", "andai", "jikalau",
     "mungkin", "kemungkinan", "barangkali", "bisa", "dapat", "boleh", "bisa-bisa",
     "berpotensi", "diperkirakan", "dikhawatirkan", "seolah",
+    # obligation and advice: what someone must or should do has not happened
+    "harus", "mesti", "wajib", "perlu", "seharusnya", "semestinya", "sebaiknya", "hendaknya",
 })
 
 # conditional subordinators open a hypothetical scope for the whole clause they introduce
