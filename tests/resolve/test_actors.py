@@ -412,10 +412,22 @@ def test_a_title_closing_the_text_is_no_crash(nlp, text: str) -> None:
      ["public prosecutor"]),
     ("Kajari Medan Fajar Syah Putra menjelaskan.", "Fajar Syah Putra",
      ["district prosecutor chief"]),
+    ("Menteri LH Hanif Faisol menanam pohon.", "Hanif Faisol", ["environment minister"]),
+    ("Menteri HAM Natalius Pigai berkunjung.", "Natalius Pigai", ["human rights minister"]),
+    ("Menteri PPPA Arifah Fauzi hadir.", "Arifah Fauzi",
+     ["women's empowerment and child protection minister"]),
+    ("Menpora Dito Ariotedjo membuka acara.", "Dito Ariotedjo", ["youth and sports minister"]),
 ])
 def test_portfolio_ministers(nlp, text: str, person: str, roles_: list[str]) -> None:
     doc = with_persons(nlp, text, (person,))
     assert actor(doc, ent_actor(doc, person)).roles == roles_
+
+
+@pytest.mark.parametrize("text", ["Menteri LH menanam pohon.", "Menteri HAM berkunjung."])
+def test_a_portfolios_short_form_is_no_person(nlp, text: str) -> None:
+    """'Menteri LH' (Lingkungan Hidup) is a title; the model once took 'LH' for a name."""
+    doc = with_persons(nlp, text, (text.split()[1],))
+    assert [a.id for a in doc._.actors if a.type == "PERSON"] == []
 
 
 def test_resolve_speaker_forgives_a_typo_in_a_long_name(nlp) -> None:

@@ -245,6 +245,11 @@ def test_stage_relabels_bare_name_of_a_named_person(nlp) -> None:
         ("Ia menyumbang untuk amal setiap tahun.", "amal", []),
         ("Menkeu menjawab pertanyaan wartawan.", "Menkeu", []),
         ("Pesawat itu mendarat di Kalifornia kemarin.", "Kalifornia", [("Kalifornia", "LOC")]),
+        ("“Mari kita mulai dari rumah,” katanya.", "Mari", []),
+        ("Mari Elka Pangestu hadir.", "Mari Elka Pangestu", [("Mari Elka Pangestu", "PERSON")]),
+        ("Kadar mikroplastik (MP) naik.", "MP", []),
+        ("Susilo Bambang Yudhoyono (SBY) hadir.", "SBY",
+         [("Susilo Bambang Yudhoyono", "PERSON"), ("SBY", "PERSON")]),
     ],
 )
 def test_stage_drops_impossible_person_spans(nlp, text: str, model_person: str,

@@ -86,15 +86,18 @@ def _check_person(ent: Span) -> Span | None:
     first = next((c for c in ent.text if c.isalpha()), "")
     if not first.isupper() or len(ent) > MAX_NAME_TOKENS:
         return None  # "(Jokowi)" is fine; "amal" or a whole upper-case sentence is not a name
-    title = roles.match_title(doc, ent.start)
-    if title is not None and title[0] >= ent.end:
-        return None
+    if _inside_title(ent):
+        return None  # "Menkeu"; "Menteri [LH]": a portfolio's short form closes the title
     if all(_nominalisation(t) for t in ent):
         return None  # "Penyuluhan", "Kebijakan Ekonomi": derived nouns, not names
     if len(ent) == 1 and _opens_sentence(ent[0]) and ent[0].lower_ in common_words():
         return None  # "Tujuan mencari …": a capitalised common word, not a name
     if ent.text.lower() in _EXCLAMATIONS:
         return None  # "Alhamdulillah, …"
+    if len(ent) == 1 and ent[0].lower_ in _HORTATIVES and _next_is_lower(ent):
+        return None  # "Mari kita mulai …" (but "Mari Elka Pangestu" is a name)
+    if _defined_abbreviation(ent):
+        return None  # "mikroplastik (MP)": the short form of a common noun
     if _holds_body(ent):
         return None  # "Alternate Governor Bank Dunia": an office of a body, not a name
     if ent[0].lower_ in ORG_PREFIXES and len(ent) > 1:
@@ -109,6 +112,15 @@ def _check_person(ent: Span) -> Span | None:
     if before in {"di", "ke"} or before in PLACE_UNIT_WORDS:  # "Desa Cemagi", "Jalan Sudirman"
         return Span(doc, ent.start, ent.end, label="LOC")
     return ent
+
+
+def _inside_title(ent: Span) -> bool:
+    """Whether a title that starts at or before the span also ends at or after it."""
+    for k in range(ent.start, max(-1, ent.start - roles.MAX_TITLE_TOKENS), -1):
+        title = roles.match_title(ent.doc, k)
+        if title is not None and title[0] >= ent.end:
+            return True
+    return False
 
 
 _NAME_LIKE_TITLES = frozenset({"raja", "ratu", "pangeran", "sultan", "emir", "paus", "hakim",
@@ -191,6 +203,27 @@ _EXCLAMATIONS = frozenset({
     "masyaallah", "masya allah", "subhanallah", "bismillah", "assalamualaikum", "wallahualam",
     "innalillahi", "naudzubillah", "inshaallah",
 })
+
+
+# Words that open an exhortation ("Mari kita …", "Ayo kita …"): alone before a lower-case
+# word, never a person.
+_HORTATIVES = frozenset({"mari", "marilah", "ayo", "ayolah", "yuk"})
+
+
+def _next_is_lower(ent: Span) -> bool:
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].is_lower and doc[ent.end].is_alpha
+
+
+def _defined_abbreviation(ent: Span) -> bool:
+    """An upper-case short form in brackets right after a lower-case word names that word's
+    thing, not a person: "mikroplastik (MP)" (a person's is after the name: "Susilo Bambang
+    Yudhoyono (SBY)")."""
+    doc = ent.doc
+    if len(ent) != 1 or not ent.text.isupper() or ent.start < 2 or ent.end >= len(doc):
+        return False
+    return doc[ent.start - 1].text == "(" and doc[ent.end].text == ")" \
+        and doc[ent.start - 2].is_lower and doc[ent.start - 2].is_alpha
 
 
 # Administrative units: never inside a person's name.
