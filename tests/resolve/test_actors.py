@@ -430,6 +430,20 @@ def test_a_portfolios_short_form_is_no_person(nlp, text: str) -> None:
     assert [a.id for a in doc._.actors if a.type == "PERSON"] == []
 
 
+@pytest.mark.parametrize("text", [
+    "Aturan itu ada di Peraturan Menteri Koordinator Bidang Perekonomian Nomor 16 Tahun 2025.",
+    "Menteri Koordinator (Menko) Bidang Infrastruktur dan Pembangunan Kewilayahan Budi Santoso "
+    "meninjau jalan.",
+])
+def test_a_title_chain_makes_no_person_of_its_field_or_number(nlp, text: str) -> None:
+    """A regulation's number or a coordinating ministry's field is not a holder's name."""
+    doc = with_persons(nlp, text, ("Budi Santoso",))
+    people = [(a.id, a.roles) for a in doc._.actors if a.type == "PERSON"]
+    assert people == ([("person:budi-santoso", [
+        "coordinating minister, Bidang Infrastruktur dan Pembangunan Kewilayahan"])]
+        if "Budi" in text else [])
+
+
 def test_resolve_speaker_forgives_a_typo_in_a_long_name(nlp) -> None:
     text = ("Russell Westbrook dan Kevin Durant bertanding. “Semua orang membantu,” kata "
             "Wesbrook seperti dikutip ESPN. “Bagus,” kata Durand.")
@@ -447,3 +461,21 @@ def test_coach_is_a_title_and_refers_back(nlp) -> None:
     assert actor(doc, "person:indra-sjafri").roles == ["coach"]
     later = next(t for t in doc if t.text == "pelatih")
     assert resolve_speaker(doc, doc[later.i : later.i + 1]) == "person:indra-sjafri"
+
+
+def test_bracketed_initials_are_the_person_also_where_tagged_org(nlp) -> None:
+    """'Agus Harimurti Yudhoyono (AHY)': later 'AHY' mentions, some of which the model tagged
+    ORG, are that person (invented sentences)."""
+    text = ("Menteri Agus Harimurti Yudhoyono (AHY) meninjau proyek. AHY mengaku puas. "
+            "Namun, kata AHY, proyek itu belum selesai.")
+    doc = with_persons(nlp, text, ("Agus Harimurti Yudhoyono",), others=(("AHY", "ORG"),))
+    owner = "person:agus-harimurti-yudhoyono"
+    assert [(e.label_, e._.actor) for e in doc.ents if e.text == "AHY"] == [("PERSON", owner)] * 3
+    assert [a.id for a in doc._.actors] == [owner]
+    assert "AHY" in actor(doc, owner).aliases
+
+
+def test_bracketed_capitals_that_are_not_the_initials_stay_apart(nlp) -> None:
+    text = "Ketua Umum Budi Santoso (PDI) hadir. PDI menolak usulan itu."
+    doc = with_persons(nlp, text, ("Budi Santoso",), others=(("PDI", "ORG"),))
+    assert ent_actor(doc, "PDI", 1) != ent_actor(doc, "Budi Santoso")

@@ -373,6 +373,7 @@ def resolve(doc: Doc, *, user: UserActors | None = None) -> Resolution:
         else:
             ent_actor[(ent.start, ent.end)] = _place_actor(ent, table, located)
     _link_acronyms(doc, ents, ent_actor, table)
+    _link_initials(doc, ents, ent_actor, table)
     mentions = _mentions(doc, ents, clusters, title_tokens, ent_actor, table)
     return Resolution(ents, ent_actor, list(table.by_id.values()), mentions)
 
@@ -390,6 +391,43 @@ def _link_acronyms(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, in
             known = old is not None and old in table.by_id and table.by_id[old].kb
             if owner and old != owner and not known and (old is None or old.startswith("org:")):
                 _remap(ents, ent_actor, table, nxt.text, old, owner)
+
+
+def _initials(name: Span) -> str:
+    return "".join(t.text[0] for t in name if t.text[:1].isupper())
+
+
+def _bracketed_initials(doc: Doc, ent: Span) -> str | None:
+    """The initials of a full person name written in brackets right after it, if any."""
+    end = ent.end
+    if ent.label_ != "PERSON" or len(ent) < 2 or end + 2 >= len(doc) or doc[end].text != "(" \
+            or doc[end + 2].text != ")":
+        return None
+    short = doc[end + 1].text
+    return short if short.isupper() and short == _initials(ent) else None
+
+
+def _link_initials(doc: Doc, ents: list[Span], ent_actor: dict[tuple[int, int], str | None],
+                   table: _Actors) -> None:
+    """'Agus Harimurti Yudhoyono (AHY)': initials in brackets after a person's full name are
+    that person wherever the article uses them, also where the model took them for an ORG."""
+    for ent in list(ents):
+        short = _bracketed_initials(doc, ent)
+        if short is None:
+            continue
+        owner = ent_actor.get((ent.start, ent.end))
+        if owner is None:
+            continue
+        olds = set()
+        for k, other in enumerate(ents):
+            if other.text == short:
+                olds.add(ent_actor.get((other.start, other.end)))
+                ents[k] = Span(doc, other.start, other.end, label="PERSON")
+                ent_actor[(other.start, other.end)] = owner
+        table.add(owner, name=ent.text, type_="PERSON", alias=short)
+        for old in olds - {owner, None}:
+            if old in table.by_id and not any(v == old for v in ent_actor.values()):
+                del table.by_id[old]
 
 
 def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], table: _Actors,
@@ -489,6 +527,10 @@ def _by_name(doc: Doc, span: Span) -> str | None:
     people = [a for a in doc._.actors or [] if a.type == "PERSON"]
     for actor in people:
         if toks and toks <= set(coref.fold(actor.name).split()):
+            return actor.id
+    text = span.text.strip()
+    for actor in people:  # "AHY": initials the article gave in brackets after the name
+        if text in actor.aliases:
             return actor.id
     # a reporter's typo ("kata Wesbrook" of Westbrook): one person whose name has a word that
     # near-matches each long word of the span (difflib ratio: no extra dependency for this)

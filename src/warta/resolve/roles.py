@@ -31,6 +31,7 @@ MAX_RANK_TOKENS = max(len(r.split()) for r in RANKS)
 _TITLE_FIRST = frozenset(t.split()[0] for t in TITLES)
 _RANK_FIRST = frozenset(r.split()[0] for r in RANKS)
 MAX_NAME_TOKENS = 5
+_NUMBERING = frozenset({"nomor", "no", "no.", "nomer"})  # a regulation's number follows
 LOOKBACK = 12
 
 
@@ -314,8 +315,8 @@ def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
             end = start
         if chain is not None and names_a_body(doc, chain, end):
             end = start
-        if all(t.lower_ in PORTFOLIO_WORDS for t in doc[start:end]):
-            end = start  # "Kepala Seksi [Intelijen]": the unit's field, not a name
+        if all(t.lower_ in PORTFOLIO_WORDS | _NUMBERING or t.like_num for t in doc[start:end]):
+            end = start  # "Kepala Seksi [Intelijen]": the unit's field; "Permenko … [Nomor] 16"
         if end > start:
             found.append(Span(doc, start, end, label="PERSON"))
         i = max(end, i + 1)

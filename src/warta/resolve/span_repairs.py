@@ -96,6 +96,8 @@ def _check_person(ent: Span) -> Span | None:
         return None  # "Alhamdulillah, …"
     if len(ent) == 1 and ent[0].lower_ in _HORTATIVES and _next_is_lower(ent):
         return None  # "Mari kita mulai …" (but "Mari Elka Pangestu" is a name)
+    if all(t.lower_ in _NUMBERING or t.like_num for t in ent):
+        return None  # "Permenko Bidang Perekonomian [Nomor] 16"
     if _defined_abbreviation(ent):
         return None  # "mikroplastik (MP)": the short form of a common noun
     if _holds_body(ent):

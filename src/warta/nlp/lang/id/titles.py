@@ -345,4 +345,9 @@ PORTFOLIO_WORDS: frozenset[str] = frozenset({
     "teritorial", "sekretaris", "eksekutif", "independen", "keuangan negara", "anggaran",
     "pajak", "bea", "cukai", "perbendaharaan", "statistik", "moneter", "fiskal", "pangan",
     "konstitusi", "agung", "tinggi", "negeri", "militer", "tata usaha",
+    # coordinating ministries and the 2024 cabinet ("Menko Bidang Infrastruktur dan
+    # Pembangunan Kewilayahan", "Menteri Imigrasi dan Pemasyarakatan")
+    "infrastruktur", "kewilayahan", "kemaritiman", "maritim", "perekonomian", "kesejahteraan",
+    "pemerintahan", "kependudukan", "imigrasi", "pemasyarakatan", "permukiman", "kawasan",
+    "sains", "ilmu", "pengetahuan", "dasar", "penanaman", "modal", "kebencanaan",
 })
