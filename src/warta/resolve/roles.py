@@ -16,6 +16,7 @@ from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_LIKE
 from warta.nlp.lang.id.org_patterns import ORG_PREFIXES
 from warta.nlp.lang.id.titles import (
     IDN,
+    NUMBERING_WORDS,
     PORTFOLIO_WORDS,
     RANKS,
     REGIONAL_TITLES,
@@ -31,7 +32,6 @@ MAX_RANK_TOKENS = max(len(r.split()) for r in RANKS)
 _TITLE_FIRST = frozenset(t.split()[0] for t in TITLES)
 _RANK_FIRST = frozenset(r.split()[0] for r in RANKS)
 MAX_NAME_TOKENS = 5
-_NUMBERING = frozenset({"nomor", "no", "no.", "nomer"})  # a regulation's number follows
 LOOKBACK = 12
 
 
@@ -315,7 +315,7 @@ def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
             end = start
         if chain is not None and names_a_body(doc, chain, end):
             end = start
-        if all(t.lower_ in PORTFOLIO_WORDS | _NUMBERING or t.like_num for t in doc[start:end]):
+        if all(t.lower_ in PORTFOLIO_WORDS | NUMBERING_WORDS or t.like_num for t in doc[start:end]):
             end = start  # "Kepala Seksi [Intelijen]": the unit's field; "Permenko … [Nomor] 16"
         if end > start:
             found.append(Span(doc, start, end, label="PERSON"))

@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from warta.nlp.lang.id.org_patterns import ORG_PREFIXES, PLACE_UNIT_WORDS, SENTENCE_OPENERS
-from warta.nlp.lang.id.titles import PORTFOLIO_WORDS
+from warta.nlp.lang.id.titles import NUMBERING_WORDS, PORTFOLIO_WORDS
 from warta.resolve import coref, roles
 from warta.resolve.gazetteer import (
     MAX_ALIAS_TOKENS,
@@ -96,7 +96,7 @@ def _check_person(ent: Span) -> Span | None:
         return None  # "Alhamdulillah, …"
     if len(ent) == 1 and ent[0].lower_ in _HORTATIVES and _next_is_lower(ent):
         return None  # "Mari kita mulai …" (but "Mari Elka Pangestu" is a name)
-    if all(t.lower_ in _NUMBERING or t.like_num for t in ent):
+    if all(t.lower_ in NUMBERING_WORDS or t.like_num for t in ent):
         return None  # "Permenko Bidang Perekonomian [Nomor] 16"
     if _defined_abbreviation(ent):
         return None  # "mikroplastik (MP)": the short form of a common noun
@@ -196,9 +196,6 @@ def _drop_openers(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
     return out
 
 
-_NUMBERING = frozenset({"nomor", "no", "no.", "nomer"})
-
-
 # Religious exclamations quoted speech opens with; capitalised, never a person.
 _EXCLAMATIONS = frozenset({
     "alhamdulillah", "insyaallah", "insya allah", "astagfirullah", "astaghfirullah",
@@ -255,7 +252,7 @@ def _cut_numbering(ents: list[Span]) -> list[Span]:
     out = []
     for ent in ents:
         cut = next((t.i for t in ent if t.i > ent.start and (
-            t.lower_ in _NUMBERING or (t.like_num and t.i + 1 < len(t.doc)
+            t.lower_ in NUMBERING_WORDS or (t.like_num and t.i + 1 < len(t.doc)
                                        and t.doc[t.i + 1].lower_ == "tahun"))), None)
         if ent.label_ == "PERSON" or cut is None:
             out.append(ent)

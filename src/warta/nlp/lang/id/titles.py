@@ -326,6 +326,9 @@ REGIONAL_TITLES: frozenset[str] = frozenset({
     "pangdam", "camat", "lurah", "kepala desa", "kades",
 })
 
+# Words that introduce a document's number ("Peraturan … Nomor 16 Tahun 2025"): never a name.
+NUMBERING_WORDS: frozenset[str] = frozenset({"nomor", "no", "no.", "nomer"})
+
 # Portfolio words that continue a title ("Menteri Perumahan Rakyat", "Direktur Pemasaran",
 # "Jaksa Agung Muda Pidana Umum"): never the start of the holder's name.
 PORTFOLIO_WORDS: frozenset[str] = frozenset({
