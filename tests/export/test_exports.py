@@ -92,24 +92,24 @@ def test_gdelt_events_load_with_gdelt_column_names(exported, records) -> None:
 
 def test_gdelt_event_values(exported) -> None:
     frame = _gdelt_frame(exported["gdelt-events"])
-    visit = frame[frame["EventCode"] == "042"].iloc[0]
+    visit = frame[frame["EventCode"] == "043"].iloc[0]  # hosted: the visitor is Actor1
     assert visit["SQLDATE"] == "20240416" and visit["MonthYear"] == "202404"
-    assert visit["Actor1Code"] == "IDNGOV" and visit["Actor1Name"] == "JOKO WIDODO"
-    assert visit["Actor1Type1Code"] == "GOV"
-    assert visit["Actor2CountryCode"] == "MYS"
-    assert (visit["EventBaseCode"], visit["EventRootCode"]) == ("042", "04")
+    assert visit["Actor2Code"] == "IDNGOV" and visit["Actor2Name"] == "JOKO WIDODO"
+    assert visit["Actor2Type1Code"] == "GOV"
+    assert visit["Actor1CountryCode"] == "MYS"
+    assert (visit["EventBaseCode"], visit["EventRootCode"]) == ("043", "04")
     assert (visit["QuadClass"], visit["GoldsteinScale"]) == ("1", "1.9")
     assert visit["ActionGeo_Type"] == "4"
     assert visit["ActionGeo_FullName"] == "Jakarta, Indonesia"
     assert visit["ActionGeo_CountryCode"] == "ID"  # FIPS in geo fields
     assert visit["ActionGeo_ADM1Code"] == "ID04"
     assert visit["ActionGeo_FeatureID"] == "1642911"
-    assert visit["Actor2Geo_CountryCode"] == "MY"
+    assert visit["Actor1Geo_CountryCode"] == "MY"
     assert visit["SOURCEURL"] == "https://berita.example/2024/04/16/kunjungan"
     assert visit["AvgTone"] == "1.5"
     request = frame[frame["EventCode"] == "1043"].iloc[0]
     assert (request["EventBaseCode"], request["EventRootCode"]) == ("104", "10")
-    invite = frame[frame["EventCode"] == "043"].iloc[0]
+    invite = frame[frame["EventCode"] == "036"].iloc[0]
     assert invite["SQLDATE"] == "20240500"  # month-only date: the unknown day is 00
     assert invite["ActionGeo_CountryCode"] == "MY"
 
@@ -200,8 +200,8 @@ def test_csv_events(exported, records) -> None:
     with exported["csv"].open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == sum(len(r["events"]) for r in records)
-    consult = next(r for r in rows if r["cameo"] == "042")
-    assert (consult["source_name"], consult["target_name"]) == ("Joko Widodo", "Anwar Ibrahim")
+    consult = next(r for r in rows if r["cameo"] == "043")
+    assert (consult["source_name"], consult["target_name"]) == ("Anwar Ibrahim", "Joko Widodo")
     assert consult["location"] == "Jakarta" and consult["location_country"] == "IDN"
 
 

@@ -32,9 +32,11 @@ JKW, PRB, KSD = "person:joko-widodo", "person:prabowo-subianto", "person:fumio-k
     ("Kunjungan Joko Widodo ke Jepang berlangsung dua hari.", (JKW, "CONSULT", "gpe:JPN")),
     # light verb: its subject is the agent of the noun
     ("Joko Widodo melakukan lawatan ke Jepang.", (JKW, "CONSULT", "gpe:JPN")),
-    # hosting: the host is the source
+    # hosting is PLOVER's visit: the visitor is the source, the host the target
     ("Anthony Albanese diterima oleh Prabowo Subianto di Jakarta.",
-     (PRB, "CONSULT", "person:anthony-albanese")),
+     ("person:anthony-albanese", "CONSULT", PRB)),
+    ("Prabowo Subianto menyambut Anthony Albanese di Jakarta.",
+     ("person:anthony-albanese", "CONSULT", PRB)),
     ("Korea Utara mengancam Korea Selatan.", ("gpe:PRK", "THREATEN", "gpe:KOR")),
     ("Jepang mencari dukungan dari Australia.", ("gpe:JPN", "REQUEST", "gpe:AUS")),
     ("Rusia melancarkan serangan ke Ukraina.", ("gpe:RUS", "ASSAULT", "gpe:UKR")),
@@ -179,6 +181,43 @@ def test_repeated_mentions_merge_with_all_evidence() -> None:
     assert len(visits) == 1
     assert (visits[0].source, visits[0].target) == (PRB, "gpe:JPN")
     assert len(visits[0].evidence) == 3
+
+
+def test_a_meeting_on_a_visit_stays_its_own_event() -> None:
+    codes = {(e.mode, e.source, e.target, e.symmetric) for e in extract_events(
+        build("Prabowo mengunjungi Jepang dan bertemu Fumio Kishida."), lookup=lookup)}
+    assert codes == {("visit", PRB, "gpe:JPN", False), (None, PRB, KSD, True)}
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # signing an agreement is SUPPORT (CAMEO 057); a promise to sign is an AGREE
+    ("Indonesia dan Malaysia menandatangani nota kesepahaman.", ("SUPPORT", "057", "asserted")),
+    ("Indonesia dan Malaysia akan menandatangani nota kesepahaman.", ("AGREE", "030", "future")),
+    # an invitation expresses the intent to meet; not inviting refuses a meeting
+    ("Indonesia mengundang Malaysia ke Jakarta.", ("AGREE", "036", "asserted")),
+    ("Indonesia tidak mengundang Malaysia ke Jakarta.", ("REJECT", "125", "asserted")),
+    ("Malaysia meminta bantuan kepada Indonesia.", ("REQUEST", "023", "asserted")),
+])
+def test_plover_coding(text: str, coded: tuple[str, str, str]) -> None:
+    events = extract_events(build(text), lookup=lookup)
+    assert [(e.type, e.cameo, e.modality) for e in events] == [coded]
+    assert {events[0].source, events[0].target} == {"gpe:IDN", "gpe:MYS"}
+
+
+def test_what_a_signed_agreement_is_about_has_not_happened() -> None:
+    events = extract_events(build("Jepang dan Korea Selatan menandatangani perjanjian kerja "
+                                  "sama pertahanan."), lookup=lookup)
+    assert [e.type for e in events] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Serikat buruh Jepang menggelar mogok makan di Tokyo.", "strike-hun"),
+    ("Buruh Jepang menggelar mogok nasional.", "strike-gen"),
+    ("KPK menyita dokumen dari Prabowo.", "confiscate"),
+    ("Israel melancarkan serangan udara ke Iran.", "heavy-weapons"),
+])
+def test_modes_are_the_codebooks(text: str, mode: str) -> None:
+    assert [e.mode for e in extract_events(build(text), lookup=lookup)] == [mode]
 
 
 @pytest.mark.parametrize(("text", "dates", "count"), [

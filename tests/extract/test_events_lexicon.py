@@ -77,7 +77,12 @@ def test_every_lexicon_type_mode_has_a_score() -> None:
 
 @pytest.mark.parametrize(("type_", "mode", "quad"), [
     ("CONSULT", "visit", 1), ("AID", None, 2), ("ACCUSE", "disapprove", 3),
-    ("ASSAULT", "aerial", 4), ("REQUEST", "change", 3), ("ASSAULT", "no-such-mode", 4),
+    ("ASSAULT", "heavy-weapons", 4), ("REQUEST", "change", 3), ("ASSAULT", "no-such-mode", 4),
 ])
 def test_quad_class(type_: str, mode: str | None, quad: int) -> None:
     assert score(type_, mode).quad_class == quad
+
+
+def test_a_demand_is_verbal_conflict_and_an_appeal_cooperation() -> None:
+    assert (score("REQUEST", None, "100").quad_class, score("REQUEST", None, "020").quad_class) \
+        == (3, 1)

@@ -132,6 +132,15 @@ def test_coordinated_verb_shares_the_first_verbs_subject_through_the_parse(nlp) 
     assert [e.source for e in apology] == ["person:indra-wijaya"]
 
 
+def test_keduanya_split_by_the_tokenizer_still_names_the_pair(nlp) -> None:
+    doc = nlp("Perdana Menteri Malaysia Anwar Ibrahim bertemu Presiden Prabowo Subianto di "
+              "Jakarta, Senin (21/10/2024). Keduanya menandatangani nota kesepahaman.")
+    assert "nya" in [t.text for t in doc]  # UD Indonesian splits the clitic off "Keduanya"
+    signed = [e for e in doc._.events if e.type == "SUPPORT"]
+    assert [{e.source, e.target} for e in signed] == [
+        {"person:anwar-ibrahim", "person:prabowo-subianto"}]
+
+
 def test_sting_operation_is_an_arrest_by_kpk() -> None:
     assert ("org:kpk", "COERCE", None) in _triples("KPK melakukan operasi tangkap tangan (OTT) "
                                                    "di Bandung.")

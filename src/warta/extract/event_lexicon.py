@@ -47,7 +47,7 @@ PATTERNS: dict[str, tuple[str, str, Voice]] = {
 LITERALS: dict[str, Voice] = {"=v": "active", "=p": "passive", "=i": "intrans", "=n": "nominal"}
 
 # the flags the lexicon may set (see the header of lexicon.tsv)
-FLAGS = frozenset({"sym", "recv", "noposs", "needtarget", "needboth", "aux", "nodirect"})
+FLAGS = frozenset({"sym", "recv", "noposs", "needtarget", "needboth", "aux", "nodirect", "host"})
 
 
 @dataclass(frozen=True)
@@ -200,9 +200,13 @@ def scores() -> dict[tuple[str, str | None], Score]:
             for r in _rows("scores.tsv")}
 
 
-def score(type_: str, mode: str | None) -> Score | None:
-    """The score of a type/mode, falling back to the type's default row."""
+def score(type_: str, mode: str | None, cameo: str | None = None) -> Score | None:
+    """The score of a type/mode, falling back to the type's default row. REQUEST's default row is
+    an appeal (CAMEO 02, verbal cooperation); a demand without a mode (CAMEO 10: "mendesak",
+    "menuntut") is verbal conflict, scored as the codebook's demand for change."""
     table = scores()
+    if type_ == "REQUEST" and mode is None and cameo is not None and cameo.startswith("10"):
+        mode = "change"
     return table.get((type_, mode)) or table.get((type_, None))
 
 

@@ -64,7 +64,7 @@ from warta.resolve import places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
-VERSION = "1"
+VERSION = "2"
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
 _DETERMINERS = frozenset({"sebuah", "suatu", "berbagai", "serangkaian", "rangkaian", "aksi",
@@ -76,6 +76,7 @@ _DUAL_NOUNS = frozenset({"negara", "pemimpin", "pihak", "menteri", "presiden", "
                          "delegasi", "belah"})
 # request-like types: a trigger in their complement is what was asked, not what happened
 _IRREALIS_HEADS = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE"})
+_IRREALIS_CODES = frozenset({"057"})  # what a signed agreement is about is still to come
 _COMPLEMENT_GAP = 6
 _EMBEDDING = frozenset({"yang", "untuk", "agar", "supaya", "guna"})
 _CLAUSE_MARKS = frozenset({",", ";", ":", "bahwa", "yang"})
@@ -481,6 +482,8 @@ def _mergeable(a: Candidate, b: Candidate, countries: dict[str, str | None]
         return False, False
     if a.mode is not None and b.mode is not None and a.mode != b.mode:
         return False, False
+    if a.symmetric != b.symmetric:  # a meeting is not the visit it happened on ("bertemu")
+        return False, False
     if not _dates_compatible(a.date, b.date):
         return False, False
     return _args_compatible(a, b, countries)
@@ -567,7 +570,7 @@ def finalize(c: Candidate, *, published: str | None, reference: str | None) -> E
         date = published[:10]
     if modality == "asserted" and date and reference and is_before(date, reference):
         modality = "historical"
-    s = score(c.type, c.mode)
+    s = score(c.type, c.mode, c.cameo)
     return Event(type=c.type, trigger=c.trigger, mode=c.mode, cameo=c.cameo, source=c.source,
                  target=c.target, date=date, location=c.location, negated=c.negated,
                  modality=modality, symmetric=c.symmetric, evidence=list(c.evidence),
@@ -589,7 +592,7 @@ def _keep(form: Form, source: str | None, target: str | None) -> bool:
     flags = form.entry.flags
     if source is None and target is None:
         return False
-    if form.entry.mode == "host" and target is not None \
+    if "host" in flags and target is not None \
             and not target.startswith(("person:", "gpe:")):
         return False  # one hosts visitors, not "kartu tanda anggota (KTA)"
     if "needtarget" in flags and target is None:
@@ -622,25 +625,23 @@ def candidates(doc: Doc, *, lookup: Any = None) -> list[Candidate]:
         if irrealis:
             continue
         sources, target, kind, spans = find_arguments(ctx, trigger, form, sent)
-        type_, mode, cameo = form.entry.type, form.entry.mode, form.entry.cameo
-        if kind == "request" and type_ in REQUESTABLE:
-            type_, mode, cameo = "REQUEST", REQUESTABLE[type_], "021" if type_ != "CONSULT" \
-                else "020"
         source_ids = [_resolve(doc, m) for m in sources]
         target_id = _resolve(doc, target)
         if not source_ids and target_id is None and "sym" in form.entry.flags:
             source_ids, target_id = _dual_parties(doc, trigger, sent, out)
         if target_id is None and form.voice == "active":
             target_id = _anaphoric_target(doc, trigger, out)
-        negated, modality = is_negated(doc, trigger, sent), modality_of(doc, trigger, sent)
-        if negated and type_ == "AGREE":  # "tidak setuju", "tidak bersedia": a refusal
-            type_, mode, cameo, negated = "REJECT", None, "120", False
+        type_, mode, cameo, negated, modality = recode(
+            form, request=kind == "request", negated=is_negated(doc, trigger, sent),
+            modality=modality_of(doc, trigger, sent))
         date = date_of(doc, trigger, sent)
         location = location_of(ctx, trigger, sent, lookup=lookup, form=form)
         for source_id in source_ids or [None]:
             tgt = None if target_id == source_id else target_id
             if not _keep(form, source_id, tgt):
                 continue
+            if "host" in form.entry.flags:  # PLOVER's visit: the visitor acts, the host receives
+                source_id, tgt = tgt, source_id
             evidence = _evidence(doc, trigger, [s for s in spans if s is not None], sent)
             out.append(Candidate(form, type_, mode, cameo, trigger, source_id, tgt, spans,
                                  negated, modality, date, location,
@@ -649,9 +650,27 @@ def candidates(doc: Doc, *, lookup: Any = None) -> list[Candidate]:
     return out
 
 
+def recode(form: Form, *, request: bool, negated: bool, modality: Modality
+           ) -> tuple[str, str | None, str | None, bool, Modality]:
+    """The PLOVER type, mode and CAMEO code a trigger's context makes of its lexicon entry, with
+    the negation and modality that remain: a request verb before a cooperative noun is an appeal
+    ("meminta bantuan", REQUEST), a refused offer is a rejection ("tidak setuju", REJECT; an
+    invitation not extended refuses a meeting, 125), and a promise to sign is an AGREE (the
+    PLOVER manual: signing is SUPPORT, "promises to sign or ratify" are AGREE)."""
+    type_, mode, cameo = form.entry.type, form.entry.mode, form.entry.cameo
+    if request and type_ in REQUESTABLE:
+        (mode, cameo), type_ = REQUESTABLE[type_], "REQUEST"
+    if negated and type_ == "AGREE":
+        mode, cameo = ("meet", "125") if cameo == "036" else (None, "120")
+        type_, negated = "REJECT", False
+    if type_ == "SUPPORT" and cameo == "057" and modality == "future" and not negated:
+        type_, cameo = "AGREE", "030"
+    return type_, mode, cameo, negated, modality
+
+
 def _light_use(doc: Doc, trigger: Span, form: Form) -> bool:
     """"menerima bantuan": a hosting verb before a non-meeting noun is only a light verb."""
-    if form.entry.mode != "host" or form.voice != "active" or trigger.end >= len(doc):
+    if "host" not in form.entry.flags or form.voice != "active" or trigger.end >= len(doc):
         return False
     nxt = lexicon().get((doc[trigger.end].lower_,))
     return nxt is not None and nxt.voice == "nominal" and nxt.entry.type != "CONSULT"
@@ -664,7 +683,8 @@ def _in_complement(doc: Doc, trigger: Span, sent: Span, heads: list[tuple[Span, 
     for head, form in reversed(heads):
         if head.start < sent.start:
             return False
-        if form.entry.type not in _IRREALIS_HEADS or form.voice == "passive":
+        if (form.entry.type not in _IRREALIS_HEADS and form.entry.cameo not in _IRREALIS_CODES) \
+                or form.voice == "passive":
             continue
         between = doc[head.end:trigger.start]
         if len(between) > _COMPLEMENT_GAP:
@@ -681,7 +701,7 @@ def _dual_parties(doc: Doc, trigger: Span, sent: Span, found: list[Candidate]
     start = clause_start(doc, trigger.start, sent)
     window = [t.lower_ for t in doc[start:trigger.start]]  # the pair as subject, not "antara"
     dual = "keduanya" in window or any(
-        w == "kedua" and nxt in _DUAL_NOUNS for w, nxt in pairwise(window))
+        w == "kedua" and (nxt in _DUAL_NOUNS or nxt == "nya") for w, nxt in pairwise(window))
     if not dual:
         return [], None
     for c in reversed(found):

@@ -133,14 +133,14 @@ def _visit() -> dict[str, Any]:
                      "person:joko-widodo", "Joko Widodo", "kata", "2024-04-16")]
     events = [
         _event(text, "menerima", "Presiden Joko Widodo menerima", type="CONSULT", mode="visit",
-               cameo="042", source="person:joko-widodo", target="person:anwar-ibrahim",
+               cameo="043", source="person:anwar-ibrahim", target="person:joko-widodo",
                date="2024-04-16", place="Jakarta", goldstein=1.9, quad_class=1),
-        _event(text, "sepakat memperkuat", "Kedua pemimpin sepakat", type="AGREE", cameo="057",
-               source="gpe:IDN", target="gpe:MYS", date="2024-04-16", goldstein=8.0,
+        _event(text, "sepakat memperkuat", "Kedua pemimpin sepakat", type="AGREE", cameo="030",
+               source="gpe:IDN", target="gpe:MYS", date="2024-04-16", goldstein=4.0,
                quad_class=1),
-        _event(text, "mengundang", "Anwar Ibrahim mengundang", type="CONSULT", cameo="043",
+        _event(text, "mengundang", "Anwar Ibrahim mengundang", type="AGREE", cameo="036",
                source="person:anwar-ibrahim", target="person:joko-widodo", date="2024-05",
-               place="Kuala Lumpur", modality="future", goldstein=2.8, quad_class=1),
+               place="Kuala Lumpur", modality="future", goldstein=4.0, quad_class=1),
     ]
     d_start, d_end = _at(text, "16 April 2024")
     dates = [{"text": "16 April 2024", "start": d_start, "end": d_end, "value": "2024-04-16"}]

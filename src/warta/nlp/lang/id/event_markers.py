@@ -60,8 +60,12 @@ RECEIVE_VERBS = frozenset({
     "menerima", "mendapat", "mendapatkan", "memperoleh", "diberi", "diberikan", "kebagian",
 })
 
-# the types a REQUEST verb turns into a request for assistance / a meeting
-REQUESTABLE = {"SUPPORT": "assist", "AID": "assist", "COOPERATE": "assist", "CONSULT": "meet"}
+# the types a REQUEST verb turns into an appeal, with the appeal's mode and CAMEO code: material
+# cooperation 021, diplomatic cooperation 022, aid 023, a meeting 026
+REQUESTABLE: dict[str, tuple[str, str]] = {
+    "COOPERATE": ("assist", "021"), "SUPPORT": ("assist", "022"), "AID": ("assist", "023"),
+    "CONSULT": ("meet", "026"),
+}
 
 # role and title words that may stand between a verb and its object ("memuji Presiden Xi")
 TITLE_WORDS = frozenset({
