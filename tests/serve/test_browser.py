@@ -167,14 +167,14 @@ def test_events_page_filter_chart_and_csv(page: Any, server: str) -> None:
     page.goto(f"{server}/events")
     assert page.locator("#total").inner_text() == "8"
     assert page.locator("svg.svgchart rect").count() >= 5
-    page.select_option("select[name=type]", "CONSULT")
+    page.select_option("select[name=type]", "AGREE")
     page.click("button[type=submit]")
-    page.wait_for_url("**type=CONSULT**")
+    page.wait_for_url("**type=AGREE**")
     assert page.locator("#total").inner_text() == "2"
     rows = page.locator("#events-table tbody tr")
     assert rows.count() == 2
     href = page.locator("#csv-link").get_attribute("href")
-    assert "type=CONSULT" in href
+    assert "type=AGREE" in href
     _shot(page, "events")
     response = page.request.get(f"{server}{href}")
     assert response.ok
