@@ -204,6 +204,21 @@ def test_plover_coding(text: str, coded: tuple[str, str, str]) -> None:
     assert {events[0].source, events[0].target} == {"gpe:IDN", "gpe:MYS"}
 
 
+@pytest.mark.parametrize(("text", "coded"), [
+    # what is asked for or refused gives a request or a refusal its mode and CAMEO code
+    ("Jepang menuntut Rusia menarik pasukan dari Ukraina.", ("REQUEST", "yield", "1056")),
+    ("Jepang menyerukan gencatan senjata di Ukraina.", ("REQUEST", "yield", "025")),
+    ("Rusia menolak menarik pasukan dari Ukraina.", ("REJECT", "yield", "1246")),
+    ("Jepang mendesak Tiongkok memberikan bantuan kepada Ukraina.",
+     ("REQUEST", "assist", "103")),
+    # an act the lexicon does not know leaves the demand without a mode
+    ("Jepang menuntut Tiongkok menjelaskan insiden itu.", ("REQUEST", None, "100")),
+])
+def test_requests_take_the_mode_of_what_is_asked(text: str, coded: tuple) -> None:
+    events = extract_events(build(text), lookup=lookup)
+    assert [(e.type, e.mode, e.cameo) for e in events] == [coded]
+
+
 def test_what_a_signed_agreement_is_about_has_not_happened() -> None:
     events = extract_events(build("Jepang dan Korea Selatan menandatangani perjanjian kerja "
                                   "sama pertahanan."), lookup=lookup)

@@ -13,7 +13,7 @@ import pytest
 from helpers import SHARED_DATA, needs_shared_data
 from warta.extract.event_lexicon import Entry, Form, lexicon, scores
 from warta.extract.events import recode
-from warta.extract.plover import PLOVER_MODES, PLOVER_TYPES
+from warta.extract.plover import ASKED_FOR, PLOVER_MODES, PLOVER_TYPES
 from warta.nlp.lang.id.event_markers import REQUESTABLE
 
 TABLE = SHARED_DATA / "plover-gold-standard" / "CAMEO2PLOVER-2021.txt"
@@ -38,6 +38,8 @@ def _derived_codings() -> set[Coding]:
             type_, mode, cameo, _, _ = recode(f, request=request, negated=negated,
                                               modality=modality)  # type: ignore[arg-type]
             out.add((cameo, type_, mode))
+    for mode, appeal, demand, rejection in ASKED_FOR.values():  # what is asked for or refused
+        out |= {(appeal, "REQUEST", mode), (demand, "REQUEST", mode), (rejection, "REJECT", mode)}
     return {c for c in out if c[1] != "NONE"}
 
 

@@ -46,6 +46,7 @@ from warta.extract.event_lexicon import (
     max_words,
     score,
 )
+from warta.extract.plover import ASKED_FOR
 from warta.nlp.extensions import mark_stage, skip_unsupported
 from warta.nlp.lang.id import modality as modal
 from warta.nlp.lang.id.event_markers import (
@@ -620,9 +621,10 @@ def candidates(doc: Doc, *, lookup: Any = None) -> list[Candidate]:
                 or _light_use(doc, trigger, form):
             continue
         sent = _sentence(doc, trigger.start)
-        irrealis = _in_complement(doc, trigger, sent, heads)
+        head = _complement_head(doc, trigger, sent, heads)
         heads.append((trigger, form))
-        if irrealis:
+        if head is not None:
+            _code_by_what_is_asked(out, head, form)
             continue
         sources, target, kind, spans = find_arguments(ctx, trigger, form, sent)
         source_ids = [_resolve(doc, m) for m in sources]
@@ -676,22 +678,40 @@ def _light_use(doc: Doc, trigger: Span, form: Form) -> bool:
     return nxt is not None and nxt.voice == "nominal" and nxt.entry.type != "CONSULT"
 
 
-def _in_complement(doc: Doc, trigger: Span, sent: Span, heads: list[tuple[Span, Form]]) -> bool:
-    """Whether a trigger is what a request, threat, refusal or agreement is about ("meminta
-    junta membebaskan ...", "membantah tuduhan itu", "sepakat memperkuat kerja sama"): the act
+def _code_by_what_is_asked(found: list[Candidate], head: Span, asked: Form) -> None:
+    """A request or refusal without a mode takes the mode and CAMEO code of the act it asks for
+    or refuses ("menuntut Israel menarik pasukannya": a demand to yield, 1056)."""
+    coded = ASKED_FOR.get((asked.entry.type, asked.entry.mode)) \
+        or ASKED_FOR.get((asked.entry.type, None))
+    if coded is None:
+        return
+    mode, appeal, demand, rejection = coded
+    for c in found:
+        if c.trigger != head or c.mode is not None or not c.cameo:
+            continue
+        cameo = {"02": appeal, "10": demand, "12": rejection}.get(c.cameo[:2])
+        if cameo is not None and c.type in ("REQUEST", "REJECT"):
+            c.mode, c.cameo = mode, cameo
+
+
+def _complement_head(doc: Doc, trigger: Span, sent: Span, heads: list[tuple[Span, Form]]
+                     ) -> Span | None:
+    """The request, threat, refusal or agreement a trigger is what of ("meminta junta
+    membebaskan ...", "membantah tuduhan itu", "sepakat memperkuat kerja sama"), if any: the act
     asked for, refused or promised is not itself an event."""
     for head, form in reversed(heads):
         if head.start < sent.start:
-            return False
+            return None
         if (form.entry.type not in _IRREALIS_HEADS and form.entry.cameo not in _IRREALIS_CODES) \
                 or form.voice == "passive":
             continue
         between = doc[head.end:trigger.start]
-        if len(between) > _COMPLEMENT_GAP:
-            return False
-        return not any(t.text in ",;:" or (t.lower_ in CLAUSE_OPENERS and t.lower_ not in
-                                            ("agar", "supaya")) for t in between)
-    return False
+        if len(between) > _COMPLEMENT_GAP or any(
+                t.text in ",;:" or (t.lower_ in CLAUSE_OPENERS and t.lower_ not in
+                                    ("agar", "supaya")) for t in between):
+            return None
+        return head
+    return None
 
 
 def _dual_parties(doc: Doc, trigger: Span, sent: Span, found: list[Candidate]

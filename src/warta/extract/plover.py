@@ -39,3 +39,23 @@ PLOVER_MODES: dict[str, tuple[str, ...]] = {
                 "primitive", "firearms", "explosives", "suicide-attack", "heavy-weapons",
                 "massacre", "cleansing", "unconventional"),
 }
+
+# What an appeal, a demand or a refusal is about gives it its mode and CAMEO code: the act asked
+# for or refused (its PLOVER type and mode; None matches any mode) → (mode, code of an appeal (02),
+# of a demand (10), of a rejection (12)). The demand and rejection codes are CAMEO2PLOVER-2021
+# rows with that mode; appeals are coded REQUEST although PLOVER drops them (see
+# data/events/plover_deviations.tsv). "menuntut Israel menarik pasukannya" → REQUEST/yield, 1056.
+ASKED_FOR: dict[tuple[str, str | None], tuple[str, str, str, str]] = {
+    ("RETREAT", "release"): ("yield", "025", "1053", "1243"),
+    ("RETREAT", "return"): ("yield", "025", "1053", "1243"),
+    ("RETREAT", "withdraw"): ("yield", "025", "1056", "1246"),
+    ("RETREAT", "ceasefire"): ("yield", "025", "1056", "1246"),
+    ("RETREAT", "disarm"): ("yield", "025", "1056", "1246"),
+    ("RETREAT", "access"): ("yield", "025", "1055", "1245"),
+    ("RETREAT", None): ("yield", "025", "1054", "1244"),  # lifting sanctions (085)
+    ("RETREAT", "resign"): ("change", "024", "1041", "1231"),
+    ("CONCEDE", None): ("change", "024", "104", "123"),
+    ("CONSULT", None): ("meet", "026", "106", "125"),
+    ("AID", None): ("assist", "023", "103", "122"),
+    ("COOPERATE", None): ("assist", "021", "101", "121"),
+}
