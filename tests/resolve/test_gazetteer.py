@@ -224,6 +224,16 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
          [("Sri Sultan Hamengku Buwono X", "PERSON")]),  # a royal title inside a name stays
         ("Kasubdit Harda Ditreskrimum Polda Kaltim AKBP Joko Santoso mengatakan.",
          "Polda Kaltim AKBP", "ORG", [("Polda Kaltim", "ORG"), ("Joko Santoso", "PERSON")]),
+        # name words right after an office title (and its short form) are its holder ...
+        ("Penyidik menangkap Wakil Menteri Ketenagakerjaan (Wamenaker) Immanuel Ebenezer kemarin.",
+         "Immanuel Ebenezer", "ORG", [("Immanuel Ebenezer", "PERSON")]),
+        ("Hadir pula Wapres Gibran Rakabuming Raka di sana.", "Gibran Rakabuming Raka", "ORG",
+         [("Gibran Rakabuming Raka", "PERSON")]),
+        # ... unless the holder follows them: then they are the title's body
+        ("Ketua The Fed, Jerome Powell, berbicara.", "The Fed", "ORG", [("The Fed", "ORG")]),
+        # ... and after a bare title ("pelatih", "Juru Bicara") the words may be its body
+        ("Eks pelatih Borussia Dortmund itu menyebut dirinya terpaksa pergi.",
+         "Borussia Dortmund", "ORG", [("Borussia Dortmund", "ORG")]),
     ],
 )
 def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,

@@ -36,7 +36,7 @@ def repair(doc: Doc) -> list[Span]:
     given = _join_person_parts(doc, _split_brackets(given))
     model = [(None if (e.start, e.end) in bodies else _split_titled(doc, e))
              or (_trim_person(doc, e) if e.label_ == "PERSON" else _retype(e)) for e in given]
-    return [e for e in map(_check_person, map(_ranked_person, model))
+    return [e for e in map(_check_person, map(_titled_person, map(_ranked_person, model)))
             if e is not None and not _bare_title(e)]
 
 
@@ -302,6 +302,36 @@ def _ranked_person(ent: Span) -> Span:
     if not ranks or _in_title(doc, ranks[0]):  # "Sekretaris Jenderal": a title, not a rank
         return ent
     return Span(doc, ent.start, ent.end, label="PERSON")
+
+
+def _titled_person(ent: Span) -> Span:
+    """'Wakil Menteri Ketenagakerjaan (Wamenaker) [Immanuel Ebenezer]' tagged ORG: two or more
+    name words right after a title that names its whole office (and its bracketed short form)
+    are its holder, unless the gazetteer knows them. After a bare title ("Juru Bicara [Walhi]",
+    "pelatih [Borussia Dortmund]") they may be the body, so they are left alone."""
+    doc = ent.doc
+    if ent.label_ == "PERSON" or len(ent) < 2 or lookup(ent.text) is not None \
+            or not all(map(_name_word, ent)):
+        return ent
+    after = ent.end + (ent.end < len(doc) and doc[ent.end].text == ",")
+    if after < len(doc) and _name_word(doc[after]):
+        return ent  # "Ketua [The Fed], Jerome Powell": the title's body, its holder follows
+    start = ent.start
+    bracketed = start > 2 and doc[start - 1].text == ")" and doc[start - 3].text == "("
+    titled = _after_office(doc, start) or (bracketed and _after_office(doc, start - 3))
+    return Span(doc, ent.start, ent.end, label="PERSON") if titled else ent
+
+
+def _after_office(doc: Doc, i: int) -> bool:
+    """Whether a title that names a whole office ends right before token i: a national office
+    ("Wapres", "Menkeu", "Ketua KPK") or one that carries its region or body ("Gubernur Jawa
+    Barat", "Direktur Utama Pertamina")."""
+    for k in range(max(0, i - roles.MAX_TITLE_TOKENS), i):
+        chain = roles.title_chain(doc, k)
+        if chain is not None and chain.end == i and (
+                chain.scope == "IDN" or chain.country is not None or chain.qualifier is not None):
+            return True
+    return False
 
 
 def _in_title(doc: Doc, i: int) -> bool:
