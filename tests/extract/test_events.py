@@ -49,6 +49,12 @@ JKW, PRB, KSD = "person:joko-widodo", "person:prabowo-subianto", "person:fumio-k
     # receiving: the subject is the target, "dari X" the source
     ("Papua Nugini menerima bantuan dari Australia.", ("gpe:AUS", "AID", "gpe:PNG")),
     ("Polri menangkap Budi Santoso di Bandung.", ("org:polri", "COERCE", "person:budi-santoso")),
+    # the name after "penangkapan" is the one arrested; the agent comes with "oleh" or a light verb
+    ("Penangkapan Budi Santoso oleh Polri berlangsung di Bandung.",
+     ("org:polri", "COERCE", "person:budi-santoso")),
+    ("Polri melakukan penangkapan Budi Santoso di Bandung.",
+     ("org:polri", "COERCE", "person:budi-santoso")),
+    ("Penangkapan Budi Santoso berlangsung di Bandung.", (None, "COERCE", "person:budi-santoso")),
     ("Inggris dikecam oleh Iran karena kebijakan itu.", ("gpe:IRN", "ACCUSE", "gpe:GBR")),
     # direction unknown: the source stays None rather than a guess
     ("Kecaman terhadap Israel terus bertambah.", (None, "ACCUSE", "gpe:ISR")),

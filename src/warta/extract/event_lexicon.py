@@ -47,7 +47,8 @@ PATTERNS: dict[str, tuple[str, str, Voice]] = {
 LITERALS: dict[str, Voice] = {"=v": "active", "=p": "passive", "=i": "intrans", "=n": "nominal"}
 
 # the flags the lexicon may set (see the header of lexicon.tsv)
-FLAGS = frozenset({"sym", "recv", "noposs", "needtarget", "needboth", "aux", "nodirect", "host"})
+FLAGS = frozenset({"sym", "recv", "noposs", "needtarget", "needboth", "aux", "nodirect", "host",
+                   "patient"})
 
 
 @dataclass(frozen=True)

@@ -295,6 +295,9 @@ def _nominal_arguments(ctx: Context, trigger: Span, form: Form, sent: Span
     kind = light[1] if light else ""
     owner = None if "noposs" in form.entry.flags else args_.possessor(ctx, trigger.end, sent)
     target, prep = args_.object_of(ctx, trigger.end, sent, form, direct=False)
+    if "patient" in form.entry.flags and owner is not None:  # "penangkapan Noel oleh KPK"
+        target = target or owner
+        owner = _after_prep(ctx, trigger.end, sent, {"oleh"})
     if prep == "antara" and target is not None:
         other = ctx.next_partner(target, sent.end)
         if "sym" in form.entry.flags and other is not None:
