@@ -381,6 +381,18 @@ def test_reporter_spelling_variants_are_one_person(nlp) -> None:
     assert ent_actor(doc, "Budi Santoso") == "person:budi-santoso"
 
 
+def test_a_first_name_is_its_owner_not_anothers_last_name(nlp) -> None:
+    # invented text: "Prabowo" opens one name and closes another mentioned after it
+    text = ("Presiden Prabowo Subianto memuji polisi. Kapolri Listyo Sigit Prabowo hadir. "
+            "Prabowo meminta aparat bekerja keras. Listyo mengangguk. Putra Nababan menulis. "
+            "Nababan tersenyum.")
+    doc = with_persons(nlp, text, ("Prabowo Subianto", "Listyo Sigit Prabowo", "Prabowo",
+                                   "Listyo", "Putra Nababan", "Nababan"))
+    assert ent_actor(doc, "Prabowo") == "person:prabowo-subianto"
+    assert ent_actor(doc, "Listyo") == "person:listyo-sigit-prabowo"
+    assert ent_actor(doc, "Nababan") == "person:putra-nababan"  # one match: last names still do
+
+
 def test_title_reaches_a_name_across_the_office_region(nlp) -> None:
     """'Kadis PUPR Sumut Topan Ginting': the region between the title and the name is the
     office's, so the person still holds the title (invented sentence)."""

@@ -3,9 +3,10 @@
 Pure functions over a Doc:
 
 - ``cluster_names``: "Vladimir Putin" … "Putin" … "Presiden Putin" → one person. A shorter name
-  joins the nearest earlier person whose full name contains all its tokens, compared by their
-  ``spelling_key`` so that a reporter's variants ("Affifuddin", "Afifuddin") and the old
-  spelling ("Soeharto", "Suharto") stay one person.
+  joins the nearest earlier person whose full name contains all its tokens (a single word that
+  opens one such name and closes another goes to the one it opens: Indonesians are called by
+  their first name), compared by their ``spelling_key`` so that a reporter's variants
+  ("Affifuddin", "Afifuddin") and the old spelling ("Soeharto", "Suharto") stay one person.
 - ``role_mentions``: "Menlu", "sang presiden", "Presiden Rusia" used without a name.
 - ``pronoun_mentions`` and ``salient``: "ia/dia/beliau" and the "-nya" of "ujarnya" point to the
   most recent salient person: a person earlier in the same sentence (outside quotation marks),
@@ -148,6 +149,9 @@ def _best_cluster(clusters: list[Cluster], toks: tuple[str, ...], at: int) -> Cl
     matching = [c for c in clusters if keys <= {spelling_key(t) for t in c.tokens}]
     if not matching:
         return None
+    if len(toks) == 1 and len(matching) > 1:  # "Prabowo": Prabowo Subianto, not Listyo Sigit
+        first = [c for c in matching if spelling_key(c.tokens[0]) in keys]  # Prabowo
+        matching = first or matching
     before = [c for c in matching if c.last_before(at) >= 0]
     if before:
         return max(before, key=lambda c: c.last_before(at))
