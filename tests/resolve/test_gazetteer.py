@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from actors_helpers import blank_pipeline, with_persons
+from spacy.tokens import Span
 
 from warta.resolve.gazetteer import GazEntry, by_kb, lookup, lookup_person
+from warta.resolve.span_repairs import join_person_parts
 
 
 @pytest.fixture(scope="module")
@@ -240,6 +242,20 @@ def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,
                                    expected: list[tuple[str, str]]) -> None:
     doc = with_persons(nlp, text, others=((model_span, label),))
     assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+def test_known_given_name_joins_the_models_surname(nlp) -> None:
+    # the model found only "Yudhi Sadewa"; the gazetteer knows "Purbaya" (invented sentence)
+    doc = with_persons(nlp, "Menteri Keuangan Purbaya Yudhi Sadewa menolak usulan itu.",
+                       ("Yudhi Sadewa",))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Purbaya Yudhi Sadewa", "PERSON")]
+    # after the gazetteer's additions, a common word or a long name stays apart
+    doc = nlp.make_doc("Mensos Sosial Saifullah Yusuf dan Direktur Bucheon Fantastic Festival "
+                       "Choi Yong hadir.")
+    parts = [Span(doc, 1, 2, "PERSON"), Span(doc, 2, 4, "PERSON"), Span(doc, 7, 10, "PERSON"),
+             Span(doc, 10, 12, "PERSON")]
+    assert len(join_person_parts(doc, parts, names_only=True)) == 4
+    assert len(join_person_parts(doc, parts)) == 2  # the model's own pieces are joined
 
 
 def test_stage_relabels_bare_name_of_a_named_person(nlp) -> None:

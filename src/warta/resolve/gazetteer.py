@@ -358,7 +358,9 @@ def recognise(doc: Doc) -> list[Span]:
     ents = filter_spans(sorted(ents + titled, key=lambda s: (s.start, -len(s))))
     ents = _add(ents, _known_people(doc, _taken(ents)))
     ents = _relabel_variants(doc, ents)
-    return span_repairs.places_in_lists(doc, _add(ents, name_variants(doc, ents)))
+    ents = span_repairs.join_person_parts(doc, _add(ents, name_variants(doc, ents)),
+                                          names_only=True)
+    return span_repairs.places_in_lists(doc, ents)  # "Purbaya" (known) + "Yudhi Sadewa" (model)
 
 
 def _taken(ents: list[Span]) -> set[int]:

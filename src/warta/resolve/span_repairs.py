@@ -33,7 +33,7 @@ def repair(doc: Doc) -> list[Span]:
     given = _drop_openers(_cut_at_line_breaks(doc.ents))
     given = _cut_trailing_rank(_cut_numbering(given))
     given, bodies = _split_holders(doc, _split_place_heads(doc, given))
-    given = _join_person_parts(doc, _split_brackets(given))
+    given = join_person_parts(doc, _split_brackets(given))
     model = [(None if (e.start, e.end) in bodies else _split_titled(doc, e))
              or (_trim_person(doc, e) if e.label_ == "PERSON" else _retype(e)) for e in given]
     return [e for e in map(_check_person, map(_titled_person, map(_ranked_person, model)))
@@ -56,15 +56,20 @@ def _trim_person(doc: Doc, ent: Span) -> Span:
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")  # "Abdullah II", "Charles III"
 
 
-def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
+def join_person_parts(doc: Doc, ents: list[Span], *, names_only: bool = False) -> list[Span]:
     """Repair a person name the model cut in pieces: two PERSON spans side by side are one name
     ("Listyo Sigit" + "Prabowo"), and a regnal number after it belongs to it ("Abdullah II").
-    Indonesian news never writes two persons side by side; titles inside are trimmed later."""
+    Indonesian news never writes two persons side by side; titles inside are trimmed later.
+    ``names_only`` joins only a given name or two to a span, all of name words (after the
+    gazetteer added its own persons: "Purbaya" + the model's "Yudhi Sadewa", not "Sosial" +
+    "Saifullah Yusuf" or "International Fantastic Festival" + "Choi Yong")."""
     out: list[Span] = []
     for ent in sorted(ents, key=lambda e: e.start):
         prev = out[-1] if out else None
         if (prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start
-                and len(prev) + len(ent) <= MAX_NAME_TOKENS):
+                and len(prev) + len(ent) <= MAX_NAME_TOKENS
+                and (not names_only or (len(prev) <= 2
+                                        and all(map(_name_word, doc[prev.start:ent.end]))))):
             out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             continue
         out.append(ent)
