@@ -71,6 +71,12 @@ def test_name_closing_a_prepositional_phrase_is_not_the_next_verbs_subject() -> 
     ("Polri melaporkan temuan itu ke KPK untuk diselidiki.", "ACCUSE"),
     # "menerima bantuan" is receiving aid, not hosting a visit
     ("Papua Nugini menerima bantuan dari Australia.", "CONSULT"),
+    # deploying equipment or aid is no show of force
+    ("Polri mengerahkan alat berat ke Bandung.", "MOBILIZE"),
+    ("Polri melakukan mobilisasi bantuan ke Bandung.", "MOBILIZE"),
+    # a speaker framing the clause is not its subject; a currency's country is not a party
+    ("Kata Prabowo, rakyat kecil harus dibela.", "SUPPORT"),
+    ("Penguatan dolar AS didukung data inflasi.", "SUPPORT"),
 ])
 def test_non_events(text: str, absent: str | None) -> None:
     triples = _triples(text)

@@ -25,6 +25,7 @@ from warta.nlp.lang.id.event_markers import (
     CLAUSE_VERBS,
     COORDINATORS,
     PREPOSITIONS,
+    REPORTING_OPENERS,
     SUBORDINATORS,
     TITLE_WORDS,
 )
@@ -230,7 +231,8 @@ def subject(ctx: Context, i: int, sent: Span) -> list[Mention]:
     for m in reversed([m for m in ctx.mentions if m.end <= i and m.start >= sent.start]):
         if any(a <= m.start and b < i for a, b in closed if m.end <= b):
             continue
-        if _boundary_between(ctx.doc, m.end, i, closed) or _pronoun_between(ctx, m.end, i):
+        if _boundary_between(ctx.doc, m.end, i, closed) or _pronoun_between(ctx, m.end, i) \
+                or _reporting_frame(ctx, m, i):
             break
         if _object_before_coordination(ctx, m, i, sent) or _inside_oblique(ctx, m, sent.start):
             continue
@@ -240,6 +242,14 @@ def subject(ctx: Context, i: int, sent: Span) -> list[Mention]:
             first = ctx.partner(m, sent.start)
             return [first, m] if first is not None and first.agent else [m]
     return _main_clause_subject(ctx, i, sent)
+
+
+def _reporting_frame(ctx: Context, m: Mention, i: int) -> bool:
+    """"Kata Prabowo, rakyat kecil harus dibela": a speaker after "kata/menurut" and a comma
+    frames the clause; it is not the subject of the verb that follows."""
+    j = ctx.left_word(m.start - 1, 0)
+    return j is not None and ctx.doc[j].lower_ in REPORTING_OPENERS \
+        and any(ctx.doc[k].text == "," for k in range(m.end, i))
 
 
 def _main_clause_subject(ctx: Context, i: int, sent: Span) -> list[Mention]:

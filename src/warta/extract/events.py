@@ -52,6 +52,7 @@ from warta.nlp.lang.id import modality as modal
 from warta.nlp.lang.id.event_markers import (
     ANTERIOR,
     CLAUSE_OPENERS,
+    ECONOMIC_HEADS,
     LIGHT_VERBS,
     LOCATIVE,
     PURPOSE,
@@ -145,6 +146,9 @@ def collect_mentions(doc: Doc, *, lookup: Any = None) -> Context:
         if not m.person and titled and nxt is not None and nxt.person \
                 and (_adjacent(doc, m.end, nxt.start) or _apposed(doc, m.end, nxt.start)):
             modifiers.update(range(m.start, m.end))
+            continue
+        if not m.person and m.start > 0 and doc[m.start - 1].lower_ in ECONOMIC_HEADS:
+            modifiers.update(range(m.start, m.end))  # "dolar AS": the currency's, not a party
             continue
         kept.append(m)
     return Context(doc, kept, modifiers)

@@ -82,6 +82,15 @@ PAST_ADVERBS = frozenset({"sebelumnya", "lalu", "silam", "dahulu", "dulu", "pern
 
 # speech, cognition and copula verbs: a subject search that crosses one has left the clause the
 # trigger belongs to ("Purbaya menjelaskan modus itu adalah bernegosiasi")
+# a speaker framing what follows: "Kata Prabowo, rakyat kecil harus dibela" (not the subject)
+REPORTING_OPENERS = frozenset({"kata", "ujar", "ucap", "tutur", "menurut"})
+
+# heads whose country name is a modifier, never a party: "dolar AS", "ekonomi Tiongkok"
+ECONOMIC_HEADS = frozenset({
+    "dolar", "rupiah", "yen", "yuan", "euro", "won", "ringgit", "peso", "rupee", "ekonomi",
+    "perekonomian", "inflasi", "bursa", "saham", "obligasi",
+})
+
 CLAUSE_VERBS = frozenset({
     "mengatakan", "menjelaskan", "menekankan", "menegaskan", "menyebut", "menyebutkan",
     "menilai", "berharap", "mengharapkan", "mengungkapkan", "menyampaikan", "memaparkan",
