@@ -233,6 +233,13 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
          [("Gibran Rakabuming Raka", "PERSON")]),
         # ... unless the holder follows them: then they are the title's body
         ("Ketua The Fed, Jerome Powell, berbicara.", "The Fed", "ORG", [("The Fed", "ORG")]),
+        # a rank inside a body's span starts the officer's name ...
+        ("Wadir Kortas Tipikor Polri Kombes Bhakti Eri Nurmansyah mengatakan.",
+         "Kortas Tipikor Polri Kombes Bhakti Eri Nurmansyah", "ORG",
+         [("Kortas Tipikor Polri", "ORG"), ("Bhakti Eri Nurmansyah", "PERSON")]),
+        # ... but not in a name given after a general
+        ("Mahasiswa Universitas Jenderal Soedirman berdemo.", "Universitas Jenderal Soedirman",
+         "ORG", [("Universitas Jenderal Soedirman", "ORG")]),
         # ... and after a bare title ("pelatih", "Juru Bicara") the words may be its body
         ("Eks pelatih Borussia Dortmund itu menyebut dirinya terpaksa pergi.",
          "Borussia Dortmund", "ORG", [("Borussia Dortmund", "ORG")]),

@@ -31,7 +31,7 @@ from warta.resolve.gazetteer import (
 def repair(doc: Doc) -> list[Span]:
     """The model's entities with their spans repaired (pure: returns spans, sets nothing)."""
     given = _drop_openers(_cut_at_line_breaks(doc.ents))
-    given = _cut_trailing_rank(_cut_numbering(given))
+    given = _split_at_inner_rank(_cut_trailing_rank(_cut_numbering(given)))
     given, bodies = _split_holders(doc, _split_place_heads(doc, given))
     given = join_person_parts(doc, _split_brackets(given))
     model = [(None if (e.start, e.end) in bodies else _split_titled(doc, e))
@@ -248,6 +248,38 @@ def _cut_trailing_rank(ents: list[Span]) -> list[Span]:
             out.append(ent)
         else:
             out.append(Span(doc, ent.start, cut, label=ent.label_, kb_id=ent.kb_id_))
+    return out
+
+
+# words that name a place or institution after a person: "Jalan Jenderal Sudirman",
+# "Universitas Jenderal Soedirman", "Bandara Internasional Jenderal Ahmad Yani"
+NAMED_AFTER = frozenset({"jalan", "jl", "jln", "universitas", "bandara", "internasional",
+                         "gedung", "stadion", "museum", "rumah", "sakit", "rs", "rsud", "rspad",
+                         "taman", "lapangan", "yayasan", "sekolah", "akademi", "institut",
+                         "monumen", "pelabuhan", "kapal", "km", "kri"})
+
+
+def _split_at_inner_rank(ents: list[Span]) -> list[Span]:
+    """'[Kortas Tipikor Polri Kombes Bhakti Eri Nurmansyah]' tagged ORG: a rank inside a body's
+    span followed only by name words ends the body; the names after it are the officer (not in
+    a name given after a person: "Universitas Jenderal Soedirman")."""
+    out = []
+    for ent in ents:
+        doc = ent.doc
+        split = None
+        if ent.label_ == "ORG":
+            for k in range(ent.start + 1, ent.end - 1):
+                found = roles.match_rank(doc, k)
+                if found is not None and found[0] < ent.end \
+                        and doc[k - 1].lower_ not in NAMED_AFTER \
+                        and all(map(_name_word, doc[found[0]:ent.end])):
+                    split = (k, found[0])
+                    break
+        if split is None:
+            out.append(ent)
+            continue
+        out += [Span(doc, ent.start, split[0], label=ent.label_),
+                Span(doc, split[1], ent.end, label="PERSON")]
     return out
 
 
