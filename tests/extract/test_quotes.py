@@ -295,6 +295,14 @@ def test_unknown_speaker_stays_none(make):
     assert qs[0].speaker_span.text == "Para pengamat"
 
 
+def test_ambiguous_cue_used_as_a_noun_is_no_cue(make):
+    # "nilai tukar" is the exchange rate, not "nilai" (assessed) with a speaker
+    text = "Mengutip data pasar pagi ini, nilai tukar rupiah berada pada level Rp 16.218."
+    assert indirect_quotes(make(text)) == []
+    q = indirect_quotes(make("Kebijakan itu keliru, nilai Rina kepada wartawan."))[0]
+    assert (q.content.text, q.speaker) == ("Kebijakan itu keliru", RINA)
+
+
 def test_direct_quote_is_not_also_indirect(make):
     qs = extract_quotes(make("Rina mengatakan, “Kami akan menaikkan gaji guru tahun depan.”"))
     assert [q.kind for q in qs] == ["direct"]

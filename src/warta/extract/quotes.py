@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from warta.extract.quote_marks import QuoteRegion
 from warta.extract.quote_speakers import resolve_speakers
@@ -528,6 +528,13 @@ def _demikian(v: View, i: int, hi: int) -> _Frame | None:
     return _Frame(np, doc[i:k], np[0].lower_ in rv.PRONOUNS, tail, _date_in(v, i, hi))
 
 
+def _noun_use(cue: Token, speaker: Span | None) -> bool:
+    """'…, nilai tukar dolar AS berada …': an ambiguous cue stem followed by a common word is a
+    noun ("nilai tukar", exchange rate), not a speech verb with its speaker."""
+    return cue.lower_ in rv.AMBIGUOUS_CUES and speaker is not None and speaker[0].is_lower \
+        and speaker[0].lower_ not in rv.PRONOUNS
+
+
 def _cue_final(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate | None:
     """'Harga akan naik, kata Tito.' — a cue after an unquoted clause."""
     doc = v.doc
@@ -535,7 +542,7 @@ def _cue_final(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate 
         if doc[j].text == "," and v.region_of[j] < 0 and j + 1 < hi:
             frame = _demikian(v, j + 1, hi) or _cue_after(v, j + 1, hi)
             is_cue = stem_cue(doc[j + 1].text)[0] or doc[j + 1].lower_ in rv.DEMIKIAN
-            if frame is None or not is_cue:
+            if frame is None or not is_cue or _noun_use(doc[j + 1], frame.speaker_span):
                 return None
             cand = _clause(v, lo, _clause_end(v, lo, j), direct)
             if cand is not None:
