@@ -251,6 +251,15 @@ def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,
     assert [(e.text, e.label_) for e in doc.ents] == expected
 
 
+def test_common_word_opening_a_paragraph_is_no_part_of_a_name(nlp) -> None:
+    # invented text: "Janji" (promise) opens a paragraph before a name given in full earlier
+    text = ("Jaksa Agung Sanitiar Burhanuddin berjanji menindak korupsi.\n\n"
+            "Janji Burhanuddin diucapkan di Jakarta.\n\nLatihan berjalan lancar.")
+    doc = with_persons(nlp, text, ("Sanitiar Burhanuddin", "Janji Burhanuddin", "Latihan"))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Sanitiar Burhanuddin", "PERSON"), ("Burhanuddin", "PERSON"), ("Jakarta", "GPE")]
+
+
 def test_known_given_name_joins_the_models_surname(nlp) -> None:
     # the model found only "Yudhi Sadewa"; the gazetteer knows "Purbaya" (invented sentence)
     doc = with_persons(nlp, "Menteri Keuangan Purbaya Yudhi Sadewa menolak usulan itu.",

@@ -121,6 +121,22 @@ def _check_person(ent: Span) -> Span | None:
     return ent
 
 
+def trim_common_openers(ents: list[Span]) -> list[Span]:
+    """'[Janji Burhanuddin] diucapkan …': a common word opening a sentence before a name the
+    article gives elsewhere ("ST Burhanuddin") is the name's noun phrase, not part of it."""
+    words: dict[int, set[str]] = {id(e): {t.lower_ for t in e} for e in ents
+                                  if e.label_ == "PERSON"}
+    out = []
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2 and _opens_sentence(ent[0]) \
+                and ent[0].lower_ in common_words():
+            elsewhere = set().union(*(w for k, w in words.items() if k != id(ent)))
+            if all(t.lower_ in elsewhere for t in ent[1:]):
+                ent = Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
 def _inside_title(ent: Span) -> bool:
     """Whether a title that starts at or before the span also ends at or after it."""
     for k in range(ent.start, max(-1, ent.start - roles.MAX_TITLE_TOKENS), -1):
@@ -161,12 +177,15 @@ def _cut_at_line_breaks(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
     return out
 
 
+_OPENING_MARKS = frozenset({"“", '"', "‘", "'", "(", "«"})
+
+
 def _opens_sentence(token: object) -> bool:
-    """First word of a sentence, also after an opening quote or bracket."""
+    """First word of a sentence or paragraph, also after an opening quote or bracket."""
     doc, i = token.doc, token.i  # type: ignore[attr-defined]
-    while i > 0 and doc[i - 1].is_punct and doc[i - 1].text in {"“", '"', "‘", "'", "(", "«"}:
+    while i > 0 and (doc[i - 1].is_space or doc[i - 1].text in _OPENING_MARKS):
         i -= 1
-    return i == 0 or bool(doc[i].is_sent_start)
+    return i == 0 or bool(doc[i].is_sent_start) or doc[i - 1].text in {".", "!", "?"}
 
 
 _NOMINAL = re.compile(r"^(?:pe|per|pem|pen|peng|peny|ke)\w{3,}an$")
