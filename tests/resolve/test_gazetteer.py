@@ -251,6 +251,19 @@ def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,
     assert [(e.text, e.label_) for e in doc.ents] == expected
 
 
+def test_region_head_splits_off_a_person_named_again(nlp) -> None:
+    # invented text: no title before the span, but the article uses the name again
+    text = ("Pengamat kebijakan publik Sumatera Selatan Husni Thamrin menyebut itu perlu. "
+            "Husni menambahkan hal lain.")
+    doc = with_persons(nlp, text, ("Husni",),
+                       others=(("Sumatera Selatan Husni Thamrin", "LOC"),))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Sumatera Selatan", "GPE"), ("Husni Thamrin", "PERSON"), ("Husni", "PERSON")]
+    doc = with_persons(nlp, "Warga Sumatera Selatan Raya berkumpul.",
+                       others=(("Sumatera Selatan Raya", "LOC"),))
+    assert [e.text for e in doc.ents] == ["Sumatera Selatan Raya"]  # nobody named again
+
+
 def test_common_word_opening_a_paragraph_is_no_part_of_a_name(nlp) -> None:
     # invented text: "Janji" (promise) opens a paragraph before a name given in full earlier
     text = ("Jaksa Agung Sanitiar Burhanuddin berjanji menindak korupsi.\n\n"

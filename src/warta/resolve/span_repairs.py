@@ -325,14 +325,23 @@ def _split_place_heads(doc: Doc, ents: list[Span]) -> list[Span]:
     title, a model span that opens with a known region and goes on in capitalised words is the
     region the office belongs to, then the office holder's name."""
     org_ends = {e.end for e in ents if e.label_ == "ORG"}
+    person_words = {t.lower_ for e in ents if e.label_ == "PERSON" for t in e}
     out: list[Span] = []
     for ent in ents:
         pieces = _place_head(doc, ent)  # the cheap test first: most spans have no region head
-        if pieces is not None and (ent.start in org_ends or _after_title(doc, ent.start)):
+        if pieces is not None and (ent.start in org_ends or _after_title(doc, ent.start)
+                                   or _named_again(pieces[1], person_words)):
             out.extend(pieces)
         else:
             out.append(ent)
     return out
+
+
+def _named_again(rest: Span, person_words: set[str]) -> bool:
+    """'Pengamat … [Sumatera Selatan M Husni Thamrin]' … "ujar Husni": name words after the
+    region that the article uses again for a person are that person, without a title before."""
+    return len(rest) >= 2 and all(map(_name_word, rest)) \
+        and any(t.lower_ in person_words for t in rest)
 
 
 def _place_head(doc: Doc, ent: Span) -> list[Span] | None:
