@@ -262,6 +262,9 @@ def test_region_head_splits_off_a_person_named_again(nlp) -> None:
     doc = with_persons(nlp, "Warga Sumatera Selatan Raya berkumpul.",
                        others=(("Sumatera Selatan Raya", "LOC"),))
     assert [e.text for e in doc.ents] == ["Sumatera Selatan Raya"]  # nobody named again
+    doc = with_persons(nlp, "Polisi menemukan Aden Hashi Ayro. Ayro ditahan.",
+                       ("Aden Hashi Ayro", "Ayro"))
+    assert next(e.text for e in doc.ents) == "Aden Hashi Ayro"  # the model's person stays
 
 
 def test_common_word_opening_a_paragraph_is_no_part_of_a_name(nlp) -> None:

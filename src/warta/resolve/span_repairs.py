@@ -330,7 +330,8 @@ def _split_place_heads(doc: Doc, ents: list[Span]) -> list[Span]:
     for ent in ents:
         pieces = _place_head(doc, ent)  # the cheap test first: most spans have no region head
         if pieces is not None and (ent.start in org_ends or _after_title(doc, ent.start)
-                                   or _named_again(pieces[1], person_words)):
+                                   or (ent.label_ != "PERSON"
+                                       and _named_again(pieces[1], person_words))):
             out.extend(pieces)
         else:
             out.append(ent)
