@@ -77,6 +77,11 @@ def test_name_closing_a_prepositional_phrase_is_not_the_next_verbs_subject() -> 
     # a speaker framing the clause is not its subject; a currency's country is not a party
     ("Kata Prabowo, rakyat kecil harus dibela.", "SUPPORT"),
     ("Penguatan dolar AS didukung data inflasi.", "SUPPORT"),
+    # signing a decree or a letter is no agreement; signing takes two parties
+    ("Prabowo menandatangani keputusan itu di Jakarta.", "SUPPORT"),
+    ("Surat itu ditandatangani Prabowo kemarin.", "SUPPORT"),
+    # "kebutuhan mendesak" is an urgent need, not a demand
+    ("Jepang memaparkan kebutuhan mendesak Tiongkok akan daging.", "REQUEST"),
 ])
 def test_non_events(text: str, absent: str | None) -> None:
     triples = _triples(text)
