@@ -15,6 +15,7 @@ from warta.resolve.dates import (
     find_dates,
     normalize_date,
     parse_anchor,
+    report_date,
 )
 
 ANCHOR = date(2024, 5, 16)  # a Thursday
@@ -239,6 +240,16 @@ def test_stage_spans_align_to_tokens(blank_id):
         assert mention.span.start_char == doc[mention.span.start].idx
     assert doc._.stages[-1].name == "dates"
     assert doc._.stages[-1].status == "ok"
+
+
+def test_without_publication_date_the_lead_dates_the_report(blank_id):
+    doc = blank_id.make_doc("Presiden tiba di Tokyo, Senin (20/10/2025). Kemarin ia menelepon "
+                            "mitranya, dan tahun depan ia kembali.")
+    doc = blank_id.get_pipe("dates")(doc)
+    assert [(m.span.text, m.value) for m in doc._.dates] == [
+        ("Senin (20/10/2025)", "2025-10-20"), ("Kemarin", "2025-10-19"), ("tahun depan", "2026")]
+    assert report_date("Ia tiba pada Selasa (14 Mei) dan pergi kemarin.") is None  # no year
+    assert report_date("Laporan tahunan 2025 terbit Senin (20/10/2025).") == date(2025, 10, 20)
 
 
 def test_stage_uses_the_publication_date(blank_id):

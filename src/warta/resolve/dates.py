@@ -578,9 +578,25 @@ def date_bounds(value: str) -> tuple[date, date] | None:
 # --- spaCy stage ---------------------------------------------------------------------------
 
 
+_REPORT_DATE_REACH = 600  # characters: the lead paragraph, where copy dates its report
+_FULL_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def report_date(text: str) -> date | None:
+    """The day a text reports from when it carries no publication date: a full date with its
+    weekday and year in the lead, the way Indonesian copy dates a report ("…, kata X, Senin
+    (20/10/2025)."). A date without its year ("pada Selasa (14 Mei)") is not taken for one."""
+    for start, end, value in find_dates(text[:_REPORT_DATE_REACH], anchor=None):
+        surface = text[start:end]
+        if value and len(value) == 10 and _WEEKDAY.match(surface) and _FULL_YEAR.search(surface):
+            return date.fromisoformat(value)
+    return None
+
+
 def date_mentions(doc: Doc) -> list[DateMention]:
-    """The date mentions of a Doc, anchored on ``doc._.published`` when it is set."""
-    anchor = parse_anchor(doc._.published)
+    """The date mentions of a Doc, anchored on ``doc._.published`` when it is set, else on the
+    text's own report date, so "hari ini" and "tahun lalu" resolve in plain-text articles."""
+    anchor = parse_anchor(doc._.published) or report_date(doc.text)
     mentions = []
     for start, end, value in find_dates(doc.text, anchor=anchor):
         span = doc.char_span(start, end, alignment_mode="expand")
