@@ -62,7 +62,7 @@ from warta.nlp.lang.id.event_markers import (
     TITLE_WORDS,
 )
 from warta.nlp.lang.id.negation import BRIDGES, NEGATORS, NOT_ONLY
-from warta.resolve import places
+from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
@@ -554,10 +554,19 @@ def _bounds(value: str) -> tuple[dt.date, dt.date] | None:
     return dt.date(*parts[:3]), dt.date(*parts[:3])
 
 
-def reference_date(doc: Doc) -> str | None:
-    """The article's date, else the latest date the text names (partial dates allowed)."""
+def article_date(doc: Doc) -> str | None:
+    """The day the article reports from: its publication date, else the report date its lead
+    gives ("…, Senin (20/10/2025).")."""
     if doc._.published:
         return str(doc._.published)[:10]
+    found = dates.report_date(doc.text)
+    return found.isoformat() if found else None
+
+
+def reference_date(doc: Doc) -> str | None:
+    """The article's date, else the latest date the text names (partial dates allowed)."""
+    if (day := article_date(doc)) is not None:
+        return day
     values = [d.value for d in doc._.dates or [] if d.value and _bounds(d.value)]
     return max(values, key=lambda v: _bounds(v)[1]) if values else None  # type: ignore[index]
 
@@ -777,7 +786,7 @@ def extract_events(doc: Doc, *, lookup: Any = None) -> list[Event]:
     """The document's events: one per real-world event, with evidence, date, place and scores."""
     if lookup is None:
         lookup = places.gazetteer_lookup()
-    published = str(doc._.published)[:10] if doc._.published else None
+    published = article_date(doc)
     found = merge(candidates(doc, lookup=lookup),
                   countries={a.id: a.country for a in doc._.actors or []}, published=published)
     reference = reference_date(doc)
