@@ -82,6 +82,9 @@ def test_name_closing_a_prepositional_phrase_is_not_the_next_verbs_subject() -> 
     ("Surat itu ditandatangani Prabowo kemarin.", "SUPPORT"),
     # "kebutuhan mendesak" is an urgent need, not a demand
     ("Jepang memaparkan kebutuhan mendesak Tiongkok akan daging.", "REQUEST"),
+    # market demand is no request; inviting nobody named is no offer to meet
+    ("Permintaan ekspor Jepang meningkat tajam.", "REQUEST"),
+    ("Polri mengundang investor ke Bandung.", "AGREE"),
 ])
 def test_non_events(text: str, absent: str | None) -> None:
     triples = _triples(text)

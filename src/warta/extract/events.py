@@ -184,10 +184,10 @@ def match_triggers(doc: Doc) -> list[tuple[Span, Form]]:
                 if any(k in in_ent for k in range(i, i + n)):
                     continue
                 words = tuple(lowers[i:i + n])
-                form = table.get(words) or (table.get((*words[:-1], words[-1][:-3]))
-                                            if n > 1 and words[-1].endswith("nya") else None)
-                if form is None and words in gaps:
-                    form = _gap_match(doc, i + n, gaps[words])
+                form = _gap_match(doc, i + n, gaps[words]) if words in gaps else None
+                form = form or table.get(words) or (  # the gapped form is the longer match
+                    table.get((*words[:-1], words[-1][:-3]))
+                    if n > 1 and words[-1].endswith("nya") else None)
                 if form is not None:
                     found = (doc[i:i + n], form)
                     break
