@@ -563,9 +563,9 @@ def article_date(doc: Doc) -> str | None:
     return found.isoformat() if found else None
 
 
-def reference_date(doc: Doc) -> str | None:
-    """The article's date, else the latest date the text names (partial dates allowed)."""
-    if (day := article_date(doc)) is not None:
+def reference_date(doc: Doc, day: str | None) -> str | None:
+    """The article's date ``day``, else the latest date the text names (partial dates allowed)."""
+    if day is not None:
         return day
     values = [d.value for d in doc._.dates or [] if d.value and _bounds(d.value)]
     return max(values, key=lambda v: _bounds(v)[1]) if values else None  # type: ignore[index]
@@ -789,7 +789,7 @@ def extract_events(doc: Doc, *, lookup: Any = None) -> list[Event]:
     published = article_date(doc)
     found = merge(candidates(doc, lookup=lookup),
                   countries={a.id: a.country for a in doc._.actors or []}, published=published)
-    reference = reference_date(doc)
+    reference = reference_date(doc, published)
     dateline = places.dateline_place(doc, lookup=lookup) if doc._.dateline else None
     events = []
     for c in found:
