@@ -251,6 +251,18 @@ def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,
     assert [(e.text, e.label_) for e in doc.ents] == expected
 
 
+def test_short_form_of_a_common_phrase_is_no_body(nlp) -> None:
+    # "PKS" here is "Perjanjian Kerja Sama", not the party; bodies keep their short forms
+    doc = with_persons(nlp, "Pemda menandatangani Perjanjian Kerja Sama (PKS) kemarin.",
+                       others=(("PKS", "ORG"),))
+    assert "PKS" not in [e.text for e in doc.ents]
+    for text, short in (("Data Jaringan Pemantau Pendidikan Indonesia (JPPI) terbit.", "JPPI"),
+                        ("Kerja sama dengan Indonesia Trade Promotion Center (ITPC) berjalan.",
+                         "ITPC")):
+        doc = with_persons(nlp, text, others=((short, "ORG"),))
+        assert short in [e.text for e in doc.ents]
+
+
 def test_region_head_splits_off_a_person_named_again(nlp) -> None:
     # invented text: no title before the span, but the article uses the name again
     text = ("Pengamat kebijakan publik Sumatera Selatan Husni Thamrin menyebut itu perlu. "

@@ -349,7 +349,8 @@ def recognise(doc: Doc) -> list[Span]:
 
     model = span_repairs.repair(doc)
     person_tokens = {i for e in model if e.label_ == "PERSON" for i in range(e.start, e.end)}
-    gaz = _gazetteer_spans(doc, set())  # exact matches may still correct a model PERSON
+    gaz = [s for s in _gazetteer_spans(doc, set())  # exact matches may correct a model PERSON
+           if not span_repairs.phrase_short_form(s, model)]  # "Perjanjian Kerja Sama (PKS)"
     orgs = [s for s in _pattern_orgs(doc) if not _touches(s, person_tokens)]
     candidates = filter_spans(sorted(gaz + orgs, key=lambda s: (s.start, -len(s))))
     ents = _merge(doc, model, candidates)

@@ -15,7 +15,13 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from warta.nlp.lang.id.org_patterns import ORG_PREFIXES, PLACE_UNIT_WORDS, SENTENCE_OPENERS
+from warta.nlp.lang.id.org_patterns import (
+    BODY_WORDS,
+    ORG_PREFIXES,
+    ORG_SUFFIXES,
+    PLACE_UNIT_WORDS,
+    SENTENCE_OPENERS,
+)
 from warta.nlp.lang.id.titles import NUMBERING_WORDS, PORTFOLIO_WORDS
 from warta.resolve import coref, roles
 from warta.resolve.gazetteer import (
@@ -36,8 +42,9 @@ def repair(doc: Doc) -> list[Span]:
     given = join_person_parts(doc, _split_brackets(given))
     model = [(None if (e.start, e.end) in bodies else _split_titled(doc, e))
              or (_trim_person(doc, e) if e.label_ == "PERSON" else _retype(e)) for e in given]
-    return [e for e in map(_check_person, map(_titled_person, map(_ranked_person, model)))
-            if e is not None and not _bare_title(e)]
+    checked = [e for e in map(_check_person, map(_titled_person, map(_ranked_person, model)))
+               if e is not None and not _bare_title(e)]
+    return [e for e in checked if not phrase_short_form(e, checked)]
 
 
 def _trim_person(doc: Doc, ent: Span) -> Span:
@@ -236,6 +243,28 @@ _HORTATIVES = frozenset({"mari", "marilah", "ayo", "ayolah", "yuk"})
 def _next_is_lower(ent: Span) -> bool:
     doc = ent.doc
     return ent.end < len(doc) and doc[ent.end].is_lower and doc[ent.end].is_alpha
+
+
+def phrase_short_form(ent: Span, ents: list[Span]) -> bool:
+    """'Perjanjian Kerja Sama (PKS)': a bracketed short form spelt by the initials of the words
+    before it, which are no entity and name no body, is that phrase's (not the party PKS)."""
+    doc, short = ent.doc, ent.text
+    if len(ent) != 1 or not short.isupper() or not 2 <= len(short) <= 6 or ent.start < 2 \
+            or ent.end >= len(doc) or doc[ent.start - 1].text != "(" or doc[ent.end].text != ")":
+        return False
+    words = doc[max(0, ent.start - 1 - len(short)):ent.start - 1]
+    if len(words) != len(short) or "".join(t.text[:1] for t in words).upper() != short:
+        return False
+    named = any(e.start < words.end and words.start < e.end for e in ents if e is not ent)
+    return not named and not any(map(_names_a_body, words)) and lookup(words.text) is None
+
+
+def _names_a_body(token: object) -> bool:
+    """A word showing that a phrase names a body ("Lembaga", "Center") or a country's."""
+    low = token.lower_  # type: ignore[attr-defined]
+    entry = lookup(token.text)  # type: ignore[attr-defined]
+    return low in ORG_PREFIXES or low in BODY_WORDS or token.text in ORG_SUFFIXES \
+        or (entry is not None and entry.kind == "country")  # type: ignore[attr-defined]
 
 
 def _defined_abbreviation(ent: Span) -> bool:

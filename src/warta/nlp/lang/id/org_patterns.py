@@ -20,6 +20,13 @@ ORG_PREFIXES: frozenset[str] = frozenset({
     "satresnarkoba", "ditjen",
 })
 
+# Words that show a phrase names a body, wherever they stand in it ("Indonesia Trade Promotion
+# Center", "Jaringan Pemantau Pendidikan Indonesia", "Panitia Penyelenggara Ibadah Haji").
+BODY_WORDS: frozenset[str] = frozenset({
+    "center", "centre", "jaringan", "panitia", "forum", "pusat", "kelompok", "komunitas",
+    "perkumpulan", "organisasi", "mahkamah", "otoritas", "pemda", "partnership",
+})
+
 # English heads that close an organisation name ("China News Agency", "Tass News Agency").
 ORG_SUFFIXES: frozenset[str] = frozenset({
     "Agency", "News", "Service", "Corporation", "Corp", "Company", "Inc", "Ltd", "Group",
