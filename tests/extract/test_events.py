@@ -57,6 +57,7 @@ JKW, PRB, KSD = "person:joko-widodo", "person:prabowo-subianto", "person:fumio-k
     ("Penangkapan Budi Santoso berlangsung di Bandung.", (None, "COERCE", "person:budi-santoso")),
     # a prosecutor's sentencing demand charges the defendant (the gapped form wins over "tuntut")
     ("KPK menuntut Budi Santoso lima tahun penjara.", ("org:kpk", "COERCE", "person:budi-santoso")),
+    ("Rusia menduduki Ukraina sejak tahun lalu.", ("gpe:RUS", "COERCE", "gpe:UKR")),
     ("Inggris dikecam oleh Iran karena kebijakan itu.", ("gpe:IRN", "ACCUSE", "gpe:GBR")),
     # direction unknown: the source stays None rather than a guess
     ("Kecaman terhadap Israel terus bertambah.", (None, "ACCUSE", "gpe:ISR")),

@@ -85,6 +85,9 @@ def test_name_closing_a_prepositional_phrase_is_not_the_next_verbs_subject() -> 
     # market demand is no request; inviting nobody named is no offer to meet
     ("Permintaan ekspor Jepang meningkat tajam.", "REQUEST"),
     ("Polri mengundang investor ke Bandung.", "AGREE"),
+    # one occupies territory, not a seat; a medical examination is no investigation
+    ("Kursi pimpinan NATO kini diduduki Jepang.", "COERCE"),
+    ("Polri melakukan pemeriksaan kesehatan di Bandung.", "ACCUSE"),
 ])
 def test_non_events(text: str, absent: str | None) -> None:
     triples = _triples(text)

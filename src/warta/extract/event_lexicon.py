@@ -48,7 +48,7 @@ LITERALS: dict[str, Voice] = {"=v": "active", "=p": "passive", "=i": "intrans", 
 
 # the flags the lexicon may set (see the header of lexicon.tsv)
 FLAGS = frozenset({"sym", "recv", "noposs", "needtarget", "needboth", "aux", "nodirect", "host",
-                   "patient"})
+                   "patient", "placetarget"})
 
 
 @dataclass(frozen=True)

@@ -614,6 +614,8 @@ def _keep(form: Form, source: str | None, target: str | None) -> bool:
         return False  # one hosts visitors, not "kartu tanda anggota (KTA)"
     if "needtarget" in flags and target is None:
         return False
+    if "placetarget" in flags and not (target or "").startswith("gpe:"):
+        return False  # "kursi kepemimpinan G20 diduduki …": a seat, not territory
     return not ("needboth" in flags and (source is None or target is None))
 
 
