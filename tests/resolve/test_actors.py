@@ -393,6 +393,17 @@ def test_a_first_name_is_its_owner_not_anothers_last_name(nlp) -> None:
     assert ent_actor(doc, "Nababan") == "person:putra-nababan"  # one match: last names still do
 
 
+def test_company_short_names_are_the_company(nlp) -> None:
+    # invented text: the model tags the short name a person; the legal form names the company
+    text = ("Saham Encore Energy Pte. Ltd naik. Encore Energy menyatakan rugi. Encore berharap "
+            "pulih. Bank Mandiri dan Bank Rakyat Tbk hadir.")
+    doc = with_persons(nlp, text, ("Encore Energy",),
+                       others=(("Encore Energy Pte. Ltd", "ORG"), ("Encore", "ORG")))
+    ids = {ent_actor(doc, n) for n in ("Encore Energy Pte. Ltd", "Encore Energy", "Encore")}
+    assert ids == {"org:encore-energy-pte-ltd"}
+    assert [e.label_ for e in doc.ents if e.text == "Encore Energy"] == ["ORG"]
+
+
 def test_title_reaches_a_name_across_the_office_region(nlp) -> None:
     """'Kadis PUPR Sumut Topan Ginting': the region between the title and the name is the
     office's, so the person still holds the title (invented sentence)."""

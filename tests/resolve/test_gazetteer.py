@@ -251,6 +251,12 @@ def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,
     assert [(e.text, e.label_) for e in doc.ents] == expected
 
 
+def test_english_body_words_make_a_model_person_a_body(nlp) -> None:
+    doc = with_persons(nlp, "Kata Gwadar Chamber of Commerce hari ini.",
+                       ("Gwadar Chamber of Commerce",))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Gwadar Chamber of Commerce", "ORG")]
+
+
 def test_short_form_of_a_common_phrase_is_no_body(nlp) -> None:
     # "PKS" here is "Perjanjian Kerja Sama", not the party; bodies keep their short forms
     doc = with_persons(nlp, "Pemda menandatangani Perjanjian Kerja Sama (PKS) kemarin.",

@@ -28,9 +28,9 @@ from warta.nlp.lang.id.locatives import (
     SOURCE_NOUNS,
     WEEKDAYS,
 )
-from warta.nlp.lang.id.org_patterns import DOMESTIC_ORG_PREFIXES
+from warta.nlp.lang.id.org_patterns import DOMESTIC_ORG_PREFIXES, ORG_PREFIXES
 from warta.nlp.lang.id.pronouns import CLITIC, CLITIC_HOSTS, PERSON_PRONOUNS
-from warta.resolve import coref, roles
+from warta.resolve import coref, roles, span_repairs
 from warta.resolve.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
 from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
@@ -373,6 +373,7 @@ def resolve(doc: Doc, *, user: UserActors | None = None) -> Resolution:
         else:
             ent_actor[(ent.start, ent.end)] = _place_actor(ent, table, located)
     _link_acronyms(doc, ents, ent_actor, table)
+    _link_short_names(ents, ent_actor, table)
     _link_initials(doc, ents, ent_actor, table)
     mentions = _mentions(doc, ents, clusters, title_tokens, ent_actor, table)
     return Resolution(ents, ent_actor, list(table.by_id.values()), mentions)
@@ -391,6 +392,26 @@ def _link_acronyms(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, in
             known = old is not None and old in table.by_id and table.by_id[old].kb
             if owner and old != owner and not known and (old is None or old.startswith("org:")):
                 _remap(ents, ent_actor, table, nxt.text, old, owner)
+
+
+def _link_short_names(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None],
+                      table: _Actors) -> None:
+    """'Encore Energy Pte. Ltd' … 'Encore Energy' … 'Encore': an organisation name that opens
+    exactly one company name with its legal form in the article is that company. A body word
+    alone ("Bank", "PT") opens many names, and a gazetteer body keeps its own identity."""
+    orgs = [e for e in ents if e.label_ == "ORG"
+            and (ent_actor.get((e.start, e.end)) or "").startswith("org:")]
+    companies = [e for e in orgs if span_repairs.company_name(e)]
+    for short in orgs:
+        words = [t.lower_ for t in short]
+        if words[0] in ORG_PREFIXES or not short[0].text[:1].isupper():
+            continue
+        owners = {ent_actor[(o.start, o.end)] for o in companies
+                  if len(o) > len(short) and [t.lower_ for t in o][:len(words)] == words}
+        old = ent_actor.get((short.start, short.end))
+        known = old is not None and old in table.by_id and table.by_id[old].kb
+        if len(owners) == 1 and old not in owners and not known:
+            _remap(ents, ent_actor, table, short.text, old, owners.pop())  # type: ignore[arg-type]
 
 
 def _initials(name: Span) -> str:

@@ -361,7 +361,7 @@ def recognise(doc: Doc) -> list[Span]:
     ents = _relabel_variants(doc, ents)
     ents = span_repairs.join_person_parts(doc, _add(ents, name_variants(doc, ents)),
                                           names_only=True)
-    ents = span_repairs.trim_common_openers(ents)
+    ents = span_repairs.retype_company_short_names(span_repairs.trim_common_openers(ents))
     return span_repairs.places_in_lists(doc, ents)  # "Purbaya" (known) + "Yudhi Sadewa" (model)
 
 

@@ -19,6 +19,7 @@ from warta.nlp.lang.id.org_patterns import (
     BODY_WORDS,
     ORG_PREFIXES,
     ORG_SUFFIXES,
+    ORG_WORDS_EN,
     PLACE_UNIT_WORDS,
     SENTENCE_OPENERS,
 )
@@ -116,6 +117,8 @@ def _check_person(ent: Span) -> Span | None:
         return None  # "Alternate Governor Bank Dunia": an office of a body, not a name
     if ent[0].lower_ in ORG_PREFIXES and len(ent) > 1:
         return Span(doc, ent.start, ent.end, label="ORG")  # "Pemprov Jateng": a body
+    if len(ent) > 1 and any(t.text in ORG_WORDS_EN or t.text in ORG_SUFFIXES for t in ent):
+        return Span(doc, ent.start, ent.end, label="ORG")  # "Gwadar Chamber of Commerce"
     cut = next((t.i for t in ent[1:] if t.text[:1].isupper() and (
         t.lower_ in ORG_PREFIXES | ADMIN_UNITS or _office_title_at(doc, t.i))), None)
     if cut is not None:  # "Fathurrahman Pemprov NTB", "… Kecamatan Manonjaya", "… Direktur":
@@ -126,6 +129,29 @@ def _check_person(ent: Span) -> Span | None:
     if before in {"di", "ke"} or before in PLACE_UNIT_WORDS:  # "Desa Cemagi", "Jalan Sudirman"
         return Span(doc, ent.start, ent.end, label="LOC")
     return ent
+
+
+_LEGAL_FORMS = frozenset({"Pte", "Ltd", "Tbk", "Inc", "Corp", "Co", "LLC", "GmbH", "Bhd", "Sdn",
+                          "Limited", "Persero"})
+
+
+def company_name(ent: Span) -> bool:
+    """Whether an ORG span carries a company's legal form ("Pte. Ltd", "Tbk", "Inc")."""
+    return ent.label_ == "ORG" and any(t.text.rstrip(".") in _LEGAL_FORMS for t in ent)
+
+
+def retype_company_short_names(ents: list[Span]) -> list[Span]:
+    """'Encore Energy Pte. Ltd' … '[Encore Energy] menyatakan': a model PERSON that opens the
+    name of a company the article names with its legal form is that company, by short name."""
+    fulls = [[t.lower_ for t in e] for e in ents if company_name(e)]
+    out = []
+    for ent in ents:
+        words = [t.lower_ for t in ent]
+        if ent.label_ == "PERSON" and any(len(f) > len(words) and f[:len(words)] == words
+                                          for f in fulls):
+            ent = Span(ent.doc, ent.start, ent.end, label="ORG")
+        out.append(ent)
+    return out
 
 
 def trim_common_openers(ents: list[Span]) -> list[Span]:

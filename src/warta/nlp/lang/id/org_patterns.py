@@ -27,6 +27,15 @@ BODY_WORDS: frozenset[str] = frozenset({
     "perkumpulan", "organisasi", "mahkamah", "otoritas", "pemda", "partnership",
 })
 
+# English words no person's name contains: a model PERSON span with one of them is a body
+# ("Gwadar Chamber of Commerce", "Harmann Pharmaceutical", "Presidential Studies").
+ORG_WORDS_EN: frozenset[str] = frozenset({
+    "Chamber", "Commerce", "Exchange", "Pharmaceutical", "Pharmaceuticals", "Studies", "Center",
+    "Centre", "Academy", "Club", "Fund", "Holdings", "Industries", "Industry", "Motors", "Studio",
+    "Studios", "Partners", "Retail", "Sales", "Consulting", "Resources", "Technologies",
+    "Technology", "Systems", "Solutions", "Labs", "Laboratory", "Hospital", "School", "College",
+})
+
 # English heads that close an organisation name ("China News Agency", "Tass News Agency").
 ORG_SUFFIXES: frozenset[str] = frozenset({
     "Agency", "News", "Service", "Corporation", "Corp", "Company", "Inc", "Ltd", "Group",
