@@ -195,27 +195,8 @@ def test_valid_store_lists_nothing_without_error(store: Path) -> None:
     assert json.loads(result.stdout)["counts"]["articles"] == 0
 
 
-@pytest.mark.parametrize("content, reason", [
-    (None, "E004"),
-    ('{"doc": "a"\n', "line 1: Expecting ',' delimiter"),
-    ("[1, 2]\n", "line 1: a JSON list, not an object"),
-    ('{"catatan": "tanpa kunci"}\n', "line 1: no "),
-], ids=["binary", "broken-json", "not-object", "missing-keys"])
-@pytest.mark.parametrize("task", ["quotes", "events"])
-def test_eval_with_a_bad_gold_file_is_one_coded_line(tmp_path: Path, junk: Path, task: str,
-                                                     content: str | None, reason: str) -> None:
-    gold = junk
-    if content is not None:
-        gold = tmp_path / "gold.jsonl"
-        gold.write_text(content, encoding="utf-8")
-    code, err = run("eval", task, "--gold", gold)
-    assert code == 1
-    assert err.count("\n") == 1 and err.startswith("warta: E00") and str(gold) in err
-    assert reason in err
-
-
-def test_eval_actors_with_a_corpus_that_is_not_xml(junk: Path) -> None:
-    code, err = run("eval", "actors", "--corpus", junk)
+def test_eval_coref_with_a_corpus_that_is_not_xml(junk: Path) -> None:
+    code, err = run("eval", "coref", "--corpus", junk)
     assert code == 1
     assert err.startswith(f"warta: E006 {junk}: malformed XML (") and err.count("\n") == 1
 

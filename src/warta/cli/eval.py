@@ -19,9 +19,12 @@ from warta.errors import InputError
 EVALS: dict[str, str] = {
     "ner": "warta.eval.ner:ner",
     "ud": "warta.eval.ud:ud",
-    "actors": "warta.eval.actors:actors",
-    "quotes": "warta.eval.quotes:quotes",
-    "events": "warta.eval.events:events",
+    "actors": "warta.eval.gold:actors",
+    "quotes": "warta.eval.gold:quotes",
+    "events": "warta.eval.gold:events",
+    "all": "warta.eval.gold:all_layers",
+    "agreement": "warta.eval.gold:agreement_cmd",
+    "coref": "warta.eval.coref:coref",
     "tone": "warta.eval.tone:tone",
 }
 

@@ -1,0 +1,99 @@
+"""Draw the gold corpus's articles from the staged news (seeded) and write articles.jsonl.
+
+Run once to create the corpus; rerunning with the same seed and data gives the same sample.
+IndoSum (CC BY-SA 4.0) goes to all three splits; the Detik 2025 sample (licence unknown) is used
+for evaluation only, so its articles go to dev and test. Articles the old gold sets referenced
+are left out, since rules were tuned on them.
+
+    python scripts/sample_corpus.py --data ../shared/data --out src/warta/eval/corpus
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+from warta.eval.corpus import DETIK, INDOSUM, document_meta, document_text, sha256
+
+SEED = 20261204
+INDOSUM_N = {"tajuk utama": 136, "teknologi": 8, "olahraga": 8, "hiburan": 4, "showbiz": 4}
+INDOSUM_HELDOUT = 17  # per split (dev, test); the rest is train
+DETIK_PER_ASPECT = 12  # 5 aspects; half dev, half test
+TUNED_ON = {("detik-news-2025-summ", "143"), ("detik-news-2025-summ", "53")}
+MIN_CHARS, MAX_CHARS = 900, 5200
+
+
+def _row(corpus: str, key: str, data: Path, split: str) -> dict[str, object]:
+    text = document_text(corpus, key, data)
+    prefix = "is" if corpus == INDOSUM[0] else "dt"
+    return {"id": f"{prefix}-{sha256(corpus + ':' + key)[:10]}", "corpus": corpus, "key": key,
+            "sha256": sha256(text), "chars": len(text), "split": split,
+            **document_meta(corpus, key, data)}
+
+
+def _fits(text: str) -> bool:
+    return MIN_CHARS <= len(text) <= MAX_CHARS
+
+
+def sample_indosum(data: Path, rng: random.Random) -> list[dict[str, object]]:
+    rows = [json.loads(line) for line in (data / INDOSUM[0] / INDOSUM[1]).open(encoding="utf-8")]
+    picked: list[str] = []
+    for category, n in INDOSUM_N.items():
+        keys = sorted(r["id"] for r in rows if r["category"] == category)
+        rng.shuffle(keys)
+        picked += [k for k in keys if _fits(document_text(INDOSUM[0], k, data))][:n]
+    rng.shuffle(picked)
+    splits = ["dev"] * INDOSUM_HELDOUT + ["test"] * INDOSUM_HELDOUT
+    splits += ["train"] * (len(picked) - len(splits))
+    rows = [_row(INDOSUM[0], k, data, s) for k, s in zip(picked, splits, strict=True)]
+    rng.shuffle(rows)  # annotation order mixes the splits
+    return rows
+
+
+def sample_detik(data: Path, rng: random.Random) -> list[dict[str, object]]:
+    import csv
+    import sys
+
+    csv.field_size_limit(sys.maxsize)
+    with (data / DETIK[0] / DETIK[1]).open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    out = []
+    for aspect in sorted({r["aspek_target"] for r in rows}):
+        keys = sorted((r["id"] for r in rows if r["aspek_target"] == aspect
+                       and (DETIK[0], r["id"]) not in TUNED_ON and _fits(r["isi_berita"])),
+                      key=int)
+        rng.shuffle(keys)
+        for i, key in enumerate(keys[:DETIK_PER_ASPECT]):
+            out.append(_row(DETIK[0], key, data, "dev" if i % 2 == 0 else "test"))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--out", type=Path, default=Path("src/warta/eval/corpus"))
+    args = ap.parse_args()
+    rng = random.Random(SEED)
+    indosum, detik = sample_indosum(args.data, rng), sample_detik(args.data, rng)
+    # Interleave so that any prefix of the list (annotated first) mixes sources and splits.
+    rows, i, d = [], 0, 0
+    while i < len(indosum) or d < len(detik):
+        take_detik = d < len(detik) and (i >= len(indosum)
+                                          or d * len(indosum) < i * len(detik))
+        if take_detik:
+            rows.append(detik[d])
+            d += 1
+        else:
+            rows.append(indosum[i])
+            i += 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    with (args.out / "articles.jsonl").open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} articles: {len(indosum)} IndoSum, {len(detik)} Detik")
+
+
+if __name__ == "__main__":
+    main()
