@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from warta.export import geo
 from warta.export.progress import track
+from warta.partial_date import PartialDate
 from warta.store import analytics
 
 COLUMNS: tuple[str, ...] = (
@@ -75,16 +76,18 @@ def actor_type_code(roles: list[str]) -> str:
 def date_parts(value: str | None) -> tuple[str, str, str, str]:
     """SQLDATE, MonthYear, Year, FractionDate of an ISO date, possibly partial.
 
-    Unknown parts are zeros: "2024-04" gives 20240400, 202404, 2024 and a fraction with day 0.
+    GDELT's event dates are whole days, so a partial date is written as the first day of its
+    period ("2024" → 20240101, "2024-04" → 20240401, "2025-W44" → 20251027, its Monday) and
+    every column is computed from that day: ``pd.to_datetime(SQLDATE)`` always succeeds.
+    FractionDate is the codebook's approximation, year + (month * 30 + day) / 365. The
+    period itself is kept by the CSV and Parquet exports (docs/exports.md).
     """
-    if not value or len(value) < 4 or not value[:4].isdigit():
+    parsed = PartialDate.parse(value)
+    if parsed is None:
         return "", "", "", ""
-    year = int(value[:4])
-    month = int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else 0
-    day = int(value[8:10]) if len(value) >= 10 and value[8:10].isdigit() else 0
-    fraction = year + (month * 30 + day) / 365  # GDELT's own approximation
-    return f"{year:04d}{month:02d}{day:02d}", f"{year:04d}{month:02d}", f"{year:04d}", \
-        f"{fraction:.4f}"
+    day = parsed.first
+    fraction = day.year + (day.month * 30 + day.day) / 365
+    return day.strftime("%Y%m%d"), day.strftime("%Y%m"), f"{day.year:04d}", f"{fraction:.4f}"
 
 
 def event_id(article_id: str, seq: int) -> int:
@@ -101,19 +104,17 @@ def cameo_codes(cameo: str | None) -> tuple[str, str, str]:
 
 def timestamp(value: str | None) -> str:
     """``YYYYMMDDHHMMSS`` of an ISO date-time, in UTC when it carries an offset (GDELT's
-    DATEADDED and GKG DATE are UTC); unknown parts are zeros, "" when there is no date."""
-    if not value:
+    DATEADDED and GKG DATE are UTC); a date alone is its midnight, a partial date its first
+    day's (as in ``date_parts``); "" when there is no date."""
+    parsed = PartialDate.parse(value)
+    if parsed is None or value is None:
         return ""
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        parsed = None
-    if parsed is not None and len(value) > 10:
-        if parsed.tzinfo is not None:
-            parsed = parsed.astimezone(UTC)
-        return parsed.strftime("%Y%m%d%H%M%S")
-    digits = "".join(ch for ch in value if ch.isdigit())[:14]
-    return digits.ljust(14, "0") if len(digits) >= 4 else ""
+    if parsed.precision != "day":
+        return parsed.first.strftime("%Y%m%d") + "000000"
+    moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y%m%d%H%M%S")
 
 
 def _number(value: float | None) -> str:
