@@ -117,3 +117,18 @@ def test_cli_and_explorer_show_weeks_for_people(week_db: Path) -> None:
     # the events table and the quote list (the timeline chart's axis is issue 16's item 8)
     assert "<td>27 Oct – 2 Nov 2025</td>" in page and "<td>2025-W44</td>" not in page
     assert "— 27 Oct – 2 Nov 2025," in page
+
+
+@pytest.mark.parametrize(("cameo", "stored", "quad"), [
+    ("025", 3, "1"),  # a store written before the fix: the root decides, not the stored class
+    ("1056", 3, "3"), ("141", 3, "4"), (None, 2, "2"),
+])
+def test_gdelt_quad_class_by_cameo_root(cameo: str | None, stored: int, quad: str) -> None:
+    event = {"article_id": "0123456789abcdef", "seq": 0, "type": "REQUEST", "cameo": cameo,
+             "quad_class": stored, "source_id": None, "target_id": None, "date": "2025",
+             "location": {"name": "Sumatera Selatan", "country": "IDN",
+                          "kb": "prov:sumatera-selatan", "lat": -2.9167, "lon": 104.7458},
+             "evidence": [], "url": None, "source_path": "x.txt"}
+    fields = dict(zip(gdelt.COLUMNS, gdelt.row(event), strict=True))
+    assert fields["QuadClass"] == quad
+    assert fields["ActionGeo_FeatureID"] == "ID32"  # not warta's 'prov:sumatera-selatan'

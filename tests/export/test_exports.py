@@ -156,7 +156,7 @@ def test_gdelt_fields_never_break_rows() -> None:
     fields = gdelt.row(event)
     assert len(fields) == 61
     assert all("\t" not in f and "\n" not in f for f in fields)
-    assert fields[gdelt.COLUMNS.index("QuadClass")] == "3"  # from the PLOVER type
+    assert fields[gdelt.COLUMNS.index("QuadClass")] == "4"  # PROTEST: CAMEO 14, material conflict
 
 
 def test_gkg_rows(exported, records) -> None:

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from warta.export import geo
 from warta.export.progress import track
+from warta.extract.plover import quad_class
 from warta.partial_date import PartialDate
 from warta.store import analytics
 
@@ -37,12 +38,13 @@ COLUMNS: tuple[str, ...] = (
     "DATEADDED", "SOURCEURL",
 )
 
-# QuadClass by CAMEO root code (GDELT's own grouping): 01-05 verbal cooperation, 06-08 material
-# cooperation, 09-13 verbal conflict, 14-20 material conflict.
-# Fallbacks, used only when the event stage left QuadClass or GoldsteinScale empty.
+# QuadClass is GDELT's class of the CAMEO root code (``plover.quad_class``: 01-05 verbal
+# cooperation, 06-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict).
+# Fallbacks for an event without a CAMEO code: the stored class, else the class of the root its
+# PLOVER type usually takes (PROTEST is CAMEO 14, material conflict).
 _QUAD_BY_PLOVER = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "REQUEST": 1, "CONCEDE": 2,
                    "COOPERATE": 2, "AID": 2, "RETREAT": 2, "ACCUSE": 3, "REJECT": 3,
-                   "THREATEN": 3, "PROTEST": 3, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4,
+                   "THREATEN": 3, "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4,
                    "ASSAULT": 4}
 # Goldstein scores of CAMEO's twenty root codes (the root entries of the Goldstein table).
 _GOLDSTEIN_BY_ROOT = {"01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0,
@@ -152,7 +154,7 @@ def row(event: dict[str, Any]) -> list[str]:
     """The 61 fields of one event."""
     when = event.get("date") or event.get("article_published")
     code, base, root = cameo_codes(event.get("cameo"))
-    quad = event.get("quad_class") or _QUAD_BY_PLOVER.get(event["type"])
+    quad = quad_class(code) or event.get("quad_class") or _QUAD_BY_PLOVER.get(event["type"])
     goldstein = event.get("goldstein")
     if goldstein is None and root:
         goldstein = _GOLDSTEIN_BY_ROOT.get(root)

@@ -67,7 +67,7 @@ from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
-VERSION = "2"
+VERSION = "3"  # 3: QuadClass by the CAMEO root; no future target year as the date
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
 _DETERMINERS = frozenset({"sebuah", "suatu", "berbagai", "serangkaian", "rangkaian", "aksi",
