@@ -514,7 +514,7 @@ def merge(candidates: list[Candidate], *, countries: dict[str, str | None] | Non
             m.source = m.source or s
             m.target = m.target or t
             m.mode = m.mode or c.mode
-            if c.date and (m.date is None or len(c.date) > len(m.date)) \
+            if c.date and (m.date is None or _finer(c.date, m.date)) \
                     and not _dated_by_article(m, c.date, published):
                 m.date = c.date
             if m.location is None or (_country_level(m.location) and c.location is not None
@@ -541,6 +541,16 @@ def _dated_by_article(m: Candidate, date: str, published: str | None) -> bool:
     return period is not None and period.precision != "day" and _covers_day(date, published)
 
 
+_PRECISION_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
+
+
+def _finer(value: str, than: str) -> bool:
+    """Whether a date is more precise than another ("2024-04-16" than "2024-04" or "2024-W16")."""
+    a, b = PartialDate.parse(value), PartialDate.parse(than)
+    return a is not None and (b is None or _PRECISION_RANK[a.precision]
+                              > _PRECISION_RANK[b.precision])
+
+
 def _covers_day(value: str | None, day: str | None) -> bool:
     """Whether the (partial) date ``value`` contains the ISO ``day``."""
     period, on = PartialDate.parse(value), PartialDate.parse(day)
@@ -555,10 +565,7 @@ def _bounds(value: str) -> tuple[dt.date, dt.date] | None:
 def article_date(doc: Doc) -> str | None:
     """The day the article reports from: its publication date, else the report date its lead
     gives ("…, Senin (20/10/2025).")."""
-    published = dates.parse_anchor(doc._.published)
-    if published is not None:
-        return published.isoformat()
-    found = dates.report_date(doc.text)
+    found = dates.article_day(doc)
     return found.isoformat() if found else None
 
 
@@ -584,6 +591,9 @@ def finalize(c: Candidate, *, published: str | None, reference: str | None) -> E
     modality = c.modality
     if date is None and modality == "asserted" and not c.anterior and published:
         date = published
+    elif date is not None and published:  # a target year is no event date: its report's day is
+        day = dates.parse_anchor(published)
+        date = dates.reported_date(date, day, latest=day)
     if modality == "asserted" and date and reference and is_before(date, reference):
         modality = "historical"
     s = score(c.type, c.mode, c.cameo)

@@ -579,10 +579,26 @@ def report_date(text: str) -> date | None:
     return None
 
 
+def article_day(doc: Doc) -> date | None:
+    """The day the article reports from: its publication date, else the report date its lead
+    gives ("…, Senin (20/10/2025)."); None when neither is known."""
+    return parse_anchor(doc._.published) or report_date(doc.text)
+
+
+def reported_date(stated: str | None, day: date | None, *, latest: date | None) -> str | None:
+    """The date of a reported fact (a quote, an event): the date the text gives it, unless that
+    lies wholly after ``latest`` (then it is a plan or a target, "ibu kota politik 2028", not
+    when the fact happened); else the report's ``day``."""
+    parsed = PartialDate.parse(stated)
+    if parsed is not None and (latest is None or not parsed.after(latest)):
+        return stated
+    return day.isoformat() if day else None
+
+
 def date_mentions(doc: Doc) -> list[DateMention]:
     """The date mentions of a Doc, anchored on ``doc._.published`` when it is set, else on the
     text's own report date, so "hari ini" and "tahun lalu" resolve in plain-text articles."""
-    anchor = parse_anchor(doc._.published) or report_date(doc.text)
+    anchor = article_day(doc)
     mentions = []
     for start, end, value in find_dates(doc.text, anchor=anchor):
         span = doc.char_span(start, end, alignment_mode="expand")
