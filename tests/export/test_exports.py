@@ -110,14 +110,15 @@ def test_gdelt_event_values(exported) -> None:
     request = frame[frame["EventCode"] == "1043"].iloc[0]
     assert (request["EventBaseCode"], request["EventRootCode"]) == ("104", "10")
     invite = frame[frame["EventCode"] == "036"].iloc[0]
-    assert invite["SQLDATE"] == "20240500"  # month-only date: the unknown day is 00
+    assert invite["SQLDATE"] == "20240501"  # a month-only date: its first day (docs/exports.md)
     assert invite["ActionGeo_CountryCode"] == "MY"
 
 
 @pytest.mark.parametrize(("value", "expected"), [
     ("2024-04-16", ("20240416", "202404", "2024", "2024.3726")),
-    ("2024-04", ("20240400", "202404", "2024", "2024.3288")),
-    ("2024", ("20240000", "202400", "2024", "2024.0000")),
+    ("2024-04", ("20240401", "202404", "2024", "2024.3315")),
+    ("2024", ("20240101", "202401", "2024", "2024.0849")),
+    ("2025-W44", ("20251027", "202510", "2025", "2025.8959")),  # a week: its Monday
     ("2024-04-16T10:00:00+07:00", ("20240416", "202404", "2024", "2024.3726")),
     (None, ("", "", "", "")), ("kemarin", ("", "", "", "")),
 ])
@@ -128,7 +129,7 @@ def test_gdelt_date_parts(value: str | None, expected: tuple[str, ...]) -> None:
 @pytest.mark.parametrize(("value", "expected"), [
     ("2024-04-16T10:00:00+07:00", "20240416030000"), ("2024-04-19T12:00:00Z", "20240419120000"),
     ("2024-04-16T10:00:00", "20240416100000"), ("2024-04-16", "20240416000000"),
-    ("2024-04", "20240400000000"), ("", ""), (None, ""), ("kemarin", ""),
+    ("2024-04", "20240401000000"), ("", ""), (None, ""), ("kemarin", ""),
 ])
 def test_gdelt_timestamps_are_utc(value: str | None, expected: str) -> None:
     assert gdelt.timestamp(value) == expected
@@ -155,7 +156,7 @@ def test_gdelt_fields_never_break_rows() -> None:
     fields = gdelt.row(event)
     assert len(fields) == 61
     assert all("\t" not in f and "\n" not in f for f in fields)
-    assert fields[gdelt.COLUMNS.index("QuadClass")] == "3"  # from the PLOVER type
+    assert fields[gdelt.COLUMNS.index("QuadClass")] == "4"  # PROTEST: CAMEO 14, material conflict
 
 
 def test_gkg_rows(exported, records) -> None:
@@ -177,7 +178,8 @@ def test_gkg_rows(exported, records) -> None:
     for name_offset in arrest["V2Organizations"].split(";"):
         name, at = name_offset.rsplit(",", 1)
         assert int(at) >= 0 and name == "Komisi Pemberantasan Korupsi"
-    assert visit["Dates"] == f"4#4#16#2024#{visit_record['dates'][0]['start']}"
+    # resolution 3: a full date (GKG 2.1's 4 is a day and month without a year)
+    assert visit["Dates"] == f"3#4#16#2024#{visit_record['dates'][0]['start']}"
 
 
 def test_graphml_loads_in_networkx(exported, conn) -> None:

@@ -38,6 +38,21 @@ def test_province_is_an_adm1_division() -> None:
     assert (g.type, g.full_name, g.country, g.lat) == (5, "Aceh, Indonesia", "ID", 5.5)
 
 
+@pytest.mark.parametrize(("place", "adm1"), [
+    ({"name": "Sumatera Selatan", "country": "IDN", "kb": "prov:sumatera-selatan",
+      "lat": -2.9167, "lon": 104.7458}, "ID32"),
+    ({"name": "Jawa Barat", "country": "IDN", "kb": "prov:jawa-barat"}, "ID30"),  # gazetteer's
+])
+def test_feature_ids_are_gdelt_ids_never_warta_ids(place: dict, adm1: str) -> None:
+    """Issue 16, item 12: a province's FeatureID is its ADM1 code, not 'prov:sumatera-selatan'."""
+    pytest.importorskip("warta.resolve.gazetteer")
+    g = place_geo(place)
+    assert (g.type, g.adm1, g.feature) == (5, adm1, adm1)
+    regency = place_geo({"name": "Kabupaten Contoh Jaya", "country": "IDN",
+                         "kb": "reg:contoh-jaya"})
+    assert (regency.type, regency.feature) == (4, "")  # no GeoNames id known: empty
+
+
 def test_no_place_and_country_level() -> None:
     assert place_geo(None).type is None
     assert place_geo({"name": "", "country": "IDN"}).type is None

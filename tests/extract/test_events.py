@@ -157,6 +157,13 @@ def test_future_reaches_later_triggers_of_the_clause() -> None:
     # an undated "setelah" clause precedes the report: no article date
     ("Setelah mengunjungi Jepang, Prabowo kembali ke Jakarta.", {}, "2024-03-04", None,
      "asserted"),
+    # a target year after the article is a plan, not the event's date: its report's day
+    ("Prabowo akan mengunjungi Jepang pada 2026.", {"2026": "2026"}, "2025-10-21",
+     "2025-10-21", "future"),
+    ("Jepang mengecam Tiongkok soal target emisi 2060.", {"2060": "2060"}, "2025-10-21",
+     "2025-10-21", "asserted"),
+    ("Jepang mengundang Prabowo ke Tokyo pada Rabu (22/10).", {"Rabu (22/10)": "2025-10-22"},
+     "2025-10-20", "2025-10-20", "asserted"),
 ])
 def test_dates(text, dates, published, date, modality) -> None:
     doc = build(text, dates=dates, published=published)

@@ -86,3 +86,43 @@ def test_quad_class(type_: str, mode: str | None, quad: int) -> None:
 def test_a_demand_is_verbal_conflict_and_an_appeal_cooperation() -> None:
     assert (score("REQUEST", None, "100").quad_class, score("REQUEST", None, "020").quad_class) \
         == (3, 1)
+
+
+@pytest.mark.parametrize(("cameo", "quad"), [
+    ("010", 1), ("025", 1), ("0251", 1), ("057", 1), ("061", 2), ("0831", 2), ("090", 3),
+    ("1056", 3), ("116", 3), ("138", 3), ("141", 4), ("1711", 4), ("20", 4), (None, None),
+    ("", None),
+])
+def test_quad_class_is_the_cameo_roots(cameo: str | None, quad: int | None) -> None:
+    """GDELT's QuadClass by CAMEO root (issue 16, item 12): an appeal to yield (025) is verbal
+    cooperation, though its PLOVER row REQUEST/yield is a demand's (1056, verbal conflict)."""
+    from warta.extract.plover import quad_class
+
+    assert quad_class(cameo) == quad
+    if cameo:
+        assert score("REQUEST", "yield", cameo).quad_class == quad
+
+
+def test_score_rows_agree_with_their_cameo_roots() -> None:
+    """scores.tsv's QuadClass (for events without a code) is the class of the roots its lexicon
+    rows carry: PROTEST is CAMEO 14 (material conflict), investigations 09 and verdicts 116
+    verbal conflict."""
+    from warta.extract.event_lexicon import scores
+    from warta.extract.plover import quad_class
+
+    disagree = set()
+    for form in lexicon().values():
+        entry = form.entry
+        if entry.type == "NONE" or not entry.cameo:
+            continue
+        row = scores().get((entry.type, entry.mode)) or scores()[(entry.type, None)]
+        if entry.type == "REQUEST" and entry.mode is None:
+            continue  # the default row is an appeal (02); mode-less demands (10) score apart
+        if row.quad_class != quad_class(entry.cameo):
+            disagree.add((entry.type, entry.mode, entry.cameo))
+    assert disagree == set()
+    for form in lexicon().values():  # and every coded trigger's score is its root's class
+        entry = form.entry
+        if entry.type != "NONE" and entry.cameo:
+            assert score(entry.type, entry.mode, entry.cameo).quad_class \
+                == quad_class(entry.cameo)

@@ -128,8 +128,45 @@ def test_date_from_dates_stage(make):
     span = doc.char_span(start, text.index(")") + 1, alignment_mode="expand")
     doc._.dates = [DateMention(span, "2025-10-13")]
     assert direct_quotes(doc)[0].date == "2025-10-13"
-    doc._.dates = None
-    assert direct_quotes(doc)[0].date is None
+    doc._.dates = None  # no date mentions: the report's day, which the lead dates here
+    assert direct_quotes(doc)[0].date == "2025-10-13"
+
+
+def _dated(doc: Doc, text: str, values: dict[str, str], published: str | None) -> Doc:
+    doc._.dates = [DateMention(doc.char_span(text.index(k), text.index(k) + len(k),
+                                             alignment_mode="expand"), v)
+                   for k, v in values.items()]
+    doc._.published = published
+    return doc
+
+
+@pytest.mark.parametrize(("text", "values", "published", "date"), [
+    # a year named inside the quote is what it talks about, not when it was said
+    ("“Ekspor kopi kita naik dua kali lipat pada 2060,” kata Rina.", {"2060": "2060"},
+     "2025-10-20", "2025-10-20"),
+    ("Rina mengatakan bahwa ekspor kopi akan naik dua kali lipat pada 2027 nanti.",
+     {"2027": "2027"}, "2025-10-20", "2025-10-20"),
+    ("Rina mengatakan bahwa pasar induk sudah ramai pada 2024 lalu.", {"2024": "2024"},
+     "2025-10-20", "2025-10-20"),
+    # the attribution dates the utterance
+    ("“Pasar dibuka kembali pekan ini,” kata Rina, Jumat (17/10).",
+     {"Jumat (17/10)": "2025-10-17"}, "2025-10-20", "2025-10-17"),
+    ("Pada Jumat (17/10), Rina mengatakan bahwa pasar dibuka kembali pekan ini.",
+     {"Jumat (17/10)": "2025-10-17"}, "2025-10-20", "2025-10-17"),
+    # an attribution date after the publication is a misreading: the report's day
+    ("“Pasar dibuka kembali pekan ini,” kata Rina, Rabu (22/10).",
+     {"Rabu (22/10)": "2025-10-22"}, "2025-10-20", "2025-10-20"),
+    # no publication date and no report date: no date rather than a year from the content
+    ("“Ekspor kopi kita naik dua kali lipat pada 2060,” kata Rina.", {"2060": "2060"}, None,
+     None),
+])
+def test_a_quote_is_dated_by_its_report_unless_the_attribution_dates_it(
+        make, text: str, values: dict[str, str], published: str | None,
+        date: str | None) -> None:
+    """Issue 16, item 11: quotes were dated by years named inside them ("2060")."""
+    doc = _dated(make(text), text, values, published)
+    quotes = extract_quotes(doc)
+    assert quotes and all(q.date == date for q in quotes)
 
 
 @pytest.mark.parametrize("cue", ["ujarnya", "katanya", "tegasnya", "jelasnya"])

@@ -9,6 +9,7 @@ import re
 
 from warta.clean import patterns
 from warta.ingest.dates import to_iso
+from warta.partial_date import PartialDate
 from warta.types import Dateline
 
 _HAS_TIME = re.compile(r"\d[:.]\d{2}\b")
@@ -55,7 +56,8 @@ def take_date_line(paras: list[str]) -> tuple[list[str], str | None]:
         m = patterns.DATE_LINE.match(para)
         if m is not None:
             iso = to_iso(m["date"].replace("|", " "))
-            if iso is not None and not _HAS_TIME.search(m["date"]):
-                iso = iso[:10]  # a date without a time stays a date
+            day = PartialDate.parse(iso)
+            if day is not None and not _HAS_TIME.search(m["date"]):
+                iso = day.iso  # a date without a time stays a date
             return paras[:i] + paras[i + 1:], iso
     return paras, None

@@ -13,13 +13,13 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
 from typing import Any, NoReturn
 
 import click
 
 from warta.errors import WartaError
 from warta.extract.plover import PLOVER_TYPES
+from warta.partial_date import PartialDate
 
 F = Callable[..., Any]
 SQLITE_MAX_INT = 2**63 - 1
@@ -70,16 +70,7 @@ class IsoDate(click.ParamType):
 
 def _real_date(text: str) -> bool:
     """Whether an ISO-shaped bound names a real day, month or year (no 2025-02-30)."""
-    try:
-        if len(text) <= 7:
-            datetime.strptime(text, "%Y-%m" if len(text) == 7 else "%Y")
-        elif len(text) == 10:
-            date.fromisoformat(text)
-        else:
-            datetime.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
+    return PartialDate.parse(text) is not None
 
 
 def date_options(what: str) -> Callable[[F], F]:

@@ -68,6 +68,10 @@ def export(db_path: str, fmt: str, out: str | None, progress: bool | None) -> No
     """
     if fmt in DIRECTORY_FORMATS and not out:
         raise click.UsageError(f"--format {fmt} writes one file per table: give --out DIRECTORY")
+    if fmt in DIRECTORY_FORMATS and out and Path(out).suffix.lower() == f".{fmt}":
+        raise click.UsageError(f"--out {out} names a file; --format {fmt} writes one file per "
+                               f"table (articles.{fmt}, events.{fmt}, ...) into a directory: "
+                               f"give the directory, e.g. --out {Path(out).with_suffix('')}")
     if fmt in DIRECTORY_FORMATS and out and Path(out).exists() and not Path(out).is_dir():
         raise click.UsageError(f"--out {out} is a file; --format {fmt} writes a directory")
     if fmt not in DIRECTORY_FORMATS and out and Path(out).is_dir():

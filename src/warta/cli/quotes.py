@@ -11,6 +11,7 @@ from rich.text import Text
 
 from warta.cli.common import date_options, echo_json_lines, format_option, limit_option, reading
 from warta.cli.options import db_option
+from warta.partial_date import display
 
 _SNIPPET = 200  # characters of quote text shown in the table; JSON has it all
 
@@ -63,6 +64,6 @@ def _print_table(rows: list[dict[str, Any]], speaker: str | None) -> None:
         extra = " · ".join(x for x in (row.get("cue"), row.get("addressee")) if x)
         title = row.get("article_title") or row["article_id"]
         body.append(f"\n{extra + ' · ' if extra else ''}{title}", style="dim")
-        date = (row.get("date") or row.get("article_published") or "")[:10]
+        date = display(row.get("date") or row.get("article_published"))
         table.add_row(date, _speaker_cell(row), row["kind"], body)
     console.print(table)

@@ -18,6 +18,7 @@ from warta.cli.common import (
     reading,
 )
 from warta.cli.options import db_option
+from warta.partial_date import display
 
 # Highlight markers no article text contains; turned into styles after escaping nothing.
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -65,7 +66,7 @@ def search(query: str, db_path: str, limit: int, fmt: str, **filters: str | None
         body.append_text(_highlighted(hit["snippet"] or ""))
         body.append(f"\n{hit['id']}  {hit['url'] or ''}", style="dim")
         score = f"{hit['score']:.3g}" if hit["score"] is not None else ""
-        table.add_row(str(rank), score, (hit["published"] or "")[:10], body)
+        table.add_row(str(rank), score, display(hit["published"]), body)
     console.print(table)
 
 

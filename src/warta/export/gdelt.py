@@ -15,6 +15,8 @@ from typing import Any, TextIO
 
 from warta.export import geo
 from warta.export.progress import track
+from warta.extract.plover import quad_class
+from warta.partial_date import PartialDate
 from warta.store import analytics
 
 COLUMNS: tuple[str, ...] = (
@@ -36,12 +38,13 @@ COLUMNS: tuple[str, ...] = (
     "DATEADDED", "SOURCEURL",
 )
 
-# QuadClass by CAMEO root code (GDELT's own grouping): 01-05 verbal cooperation, 06-08 material
-# cooperation, 09-13 verbal conflict, 14-20 material conflict.
-# Fallbacks, used only when the event stage left QuadClass or GoldsteinScale empty.
+# QuadClass is GDELT's class of the CAMEO root code (``plover.quad_class``: 01-05 verbal
+# cooperation, 06-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict).
+# Fallbacks for an event without a CAMEO code: the stored class, else the class of the root its
+# PLOVER type usually takes (PROTEST is CAMEO 14, material conflict).
 _QUAD_BY_PLOVER = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "REQUEST": 1, "CONCEDE": 2,
                    "COOPERATE": 2, "AID": 2, "RETREAT": 2, "ACCUSE": 3, "REJECT": 3,
-                   "THREATEN": 3, "PROTEST": 3, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4,
+                   "THREATEN": 3, "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4,
                    "ASSAULT": 4}
 # Goldstein scores of CAMEO's twenty root codes (the root entries of the Goldstein table).
 _GOLDSTEIN_BY_ROOT = {"01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0,
@@ -75,16 +78,18 @@ def actor_type_code(roles: list[str]) -> str:
 def date_parts(value: str | None) -> tuple[str, str, str, str]:
     """SQLDATE, MonthYear, Year, FractionDate of an ISO date, possibly partial.
 
-    Unknown parts are zeros: "2024-04" gives 20240400, 202404, 2024 and a fraction with day 0.
+    GDELT's event dates are whole days, so a partial date is written as the first day of its
+    period ("2024" → 20240101, "2024-04" → 20240401, "2025-W44" → 20251027, its Monday) and
+    every column is computed from that day: ``pd.to_datetime(SQLDATE)`` always succeeds.
+    FractionDate is the codebook's approximation, year + (month * 30 + day) / 365. The
+    period itself is kept by the CSV and Parquet exports (docs/exports.md).
     """
-    if not value or len(value) < 4 or not value[:4].isdigit():
+    parsed = PartialDate.parse(value)
+    if parsed is None:
         return "", "", "", ""
-    year = int(value[:4])
-    month = int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else 0
-    day = int(value[8:10]) if len(value) >= 10 and value[8:10].isdigit() else 0
-    fraction = year + (month * 30 + day) / 365  # GDELT's own approximation
-    return f"{year:04d}{month:02d}{day:02d}", f"{year:04d}{month:02d}", f"{year:04d}", \
-        f"{fraction:.4f}"
+    day = parsed.first
+    fraction = day.year + (day.month * 30 + day.day) / 365
+    return day.strftime("%Y%m%d"), day.strftime("%Y%m"), f"{day.year:04d}", f"{fraction:.4f}"
 
 
 def event_id(article_id: str, seq: int) -> int:
@@ -101,19 +106,17 @@ def cameo_codes(cameo: str | None) -> tuple[str, str, str]:
 
 def timestamp(value: str | None) -> str:
     """``YYYYMMDDHHMMSS`` of an ISO date-time, in UTC when it carries an offset (GDELT's
-    DATEADDED and GKG DATE are UTC); unknown parts are zeros, "" when there is no date."""
-    if not value:
+    DATEADDED and GKG DATE are UTC); a date alone is its midnight, a partial date its first
+    day's (as in ``date_parts``); "" when there is no date."""
+    parsed = PartialDate.parse(value)
+    if parsed is None or value is None:
         return ""
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        parsed = None
-    if parsed is not None and len(value) > 10:
-        if parsed.tzinfo is not None:
-            parsed = parsed.astimezone(UTC)
-        return parsed.strftime("%Y%m%d%H%M%S")
-    digits = "".join(ch for ch in value if ch.isdigit())[:14]
-    return digits.ljust(14, "0") if len(digits) >= 4 else ""
+    if parsed.precision != "day":
+        return parsed.first.strftime("%Y%m%d") + "000000"
+    moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y%m%d%H%M%S")
 
 
 def _number(value: float | None) -> str:
@@ -151,7 +154,7 @@ def row(event: dict[str, Any]) -> list[str]:
     """The 61 fields of one event."""
     when = event.get("date") or event.get("article_published")
     code, base, root = cameo_codes(event.get("cameo"))
-    quad = event.get("quad_class") or _QUAD_BY_PLOVER.get(event["type"])
+    quad = quad_class(code) or event.get("quad_class") or _QUAD_BY_PLOVER.get(event["type"])
     goldstein = event.get("goldstein")
     if goldstein is None and root:
         goldstein = _GOLDSTEIN_BY_ROOT.get(root)

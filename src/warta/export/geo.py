@@ -64,14 +64,13 @@ def country_name(iso3: str | None) -> str:
     return (_countries().get((iso3 or "").upper()) or {}).get("name", "")
 
 
-def _gazetteer_kind(kb: str) -> str | None:
-    """The place kind warta's gazetteer records for ``kb`` (country, province, city, ...)."""
+def _gazetteer_entry(kb: str) -> Any:
+    """warta's gazetteer entry for ``kb`` (its kind: country, province, city, ...), or None."""
     try:
         from warta.resolve.gazetteer import by_kb
     except ImportError:  # exports work on a store without the NLP extras
         return None
-    entry = by_kb(kb)
-    return getattr(entry, "kind", None)
+    return by_kb(kb)
 
 
 def _is_country(place: dict[str, Any], iso3: str | None, kind: str | None) -> bool:
@@ -92,27 +91,56 @@ def _city(place: dict[str, Any], iso3: str | None) -> dict[str, Any] | None:
 def place_geo(place: dict[str, Any] | None) -> Geo:
     """The GDELT geo block of a warta place (an event location); empty when there is none.
 
-    Type 1 for a country, 5 for a province (an ADM1 division), else 4 (city or landmark);
-    ADM1 and coordinates from the GeoNames city when one matches the place's id or name.
+    Type 1 for a country, 5 for a province (an ADM1 division), else 4 (city or landmark).
+    FeatureID follows GDELT: the GeoNames id of a city, the ADM1 code of a province, the FIPS
+    code of a country, else empty, never warta's own ids (``prov:aceh``, ``reg:...``).
     """
     if not place or not place.get("name"):
         return Geo()
     iso3 = place.get("country")
     kb = str(place.get("kb") or "")
-    kind = _gazetteer_kind(kb) if kb else None
+    entry = _gazetteer_entry(kb) if kb else None
+    kind = getattr(entry, "kind", None)
     code, cname = fips(iso3), country_name(iso3)
     if _is_country(place, iso3, kind):
         return Geo(COUNTRY, cname, code, "", place.get("lat"), place.get("lon"), code)
     full = ", ".join(p for p in (place["name"], cname) if p)
     if kind == "province":
-        return Geo(WORLDSTATE, full, code, "", place.get("lat"), place.get("lon"), kb)
+        lat = entry.lat if place.get("lat") is None else place["lat"]
+        lon = entry.lon if place.get("lon") is None else place["lon"]
+        adm1 = _province_adm1(lat, lon, iso3)
+        return Geo(WORLDSTATE, full, code, adm1, place.get("lat"), place.get("lon"), adm1)
     city = _city(place, iso3)
     if city is None:
-        return Geo(WORLDCITY, full, code, "", place.get("lat"), place.get("lon"), kb)
-    adm1 = f"{code}{city['admin1code']}" if code and city.get("admin1code") else code
+        return Geo(WORLDCITY, full, code, "", place.get("lat"), place.get("lon"), "")
+    adm1 = _adm1(code, city)
     lat = place.get("lat") if place.get("lat") is not None else city["latitude"]
     lon = place.get("lon") if place.get("lon") is not None else city["longitude"]
     return Geo(WORLDCITY, full, code, adm1, lat, lon, str(city["geonameid"]))
+
+
+def _adm1(code: str, city: dict[str, Any]) -> str:
+    """GDELT's ADM1 code: FIPS country + GeoNames admin-1 code (FIPS codes for most countries)."""
+    return f"{code}{city['admin1code']}" if code and city.get("admin1code") else code
+
+
+@lru_cache(maxsize=1)
+def _cities_by_country() -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for c in _cities().values():
+        out.setdefault(c["countrycode"], []).append(c)
+    return out
+
+
+def _province_adm1(lat: float | None, lon: float | None, iso3: str | None) -> str:
+    """ADM1 code of a province: that of the GeoNames city nearest its coordinates (warta's
+    gazetteer places a province at its capital); "" when the place has no coordinates."""
+    iso2 = (_countries().get((iso3 or "").upper()) or {}).get("iso", "")
+    cities = _cities_by_country().get(iso2, [])
+    if lat is None or lon is None or not cities:
+        return ""
+    nearest = min(cities, key=lambda c: (c["latitude"] - lat) ** 2 + (c["longitude"] - lon) ** 2)
+    return _adm1(fips(iso3), nearest)
 
 
 def country_geo(iso3: str | None) -> Geo:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from warta.export import geo
 from warta.export.gdelt import clean, timestamp
 from warta.export.progress import track
+from warta.partial_date import PartialDate
 from warta.store import analytics, queries
 
 COLUMNS: tuple[str, ...] = (
@@ -88,15 +89,24 @@ def _tone(record: dict[str, Any]) -> str:
     return ",".join("" if p is None else f"{p:g}" for p in parts)
 
 
+# GKG 2.1 date resolutions: 1 year, 2 month, 3 full day (4 is a day and month without a year,
+# which warta never stores: it resolves the year or keeps no value).
+_RESOLUTION = {"year": 1, "month": 2, "day": 3}
+
+
 def _dates(record: dict[str, Any]) -> str:
+    """V2.1DATES blocks ``resolution#month#day#year#offset``; GKG has no weeks, so a week is
+    written at month level, as the month of its Thursday (``PartialDate.coarsen``)."""
     out = []
     for d in record["dates"]:
-        value = d.get("value") or ""
-        if len(value) < 4 or not value[:4].isdigit():
+        parsed = PartialDate.parse(d.get("value"))
+        if parsed is None:
             continue
-        year, month, day = value[:4], value[5:7] or "0", value[8:10] or "0"
-        resolution = 4 if len(value) >= 10 else 2 if len(value) >= 7 else 1
-        out.append(f"{resolution}#{int(month)}#{int(day)}#{year}#{d['start']}")
+        period = parsed.coarsen()
+        month = period.first.month if period.precision != "year" else 0
+        day = period.first.day if period.precision == "day" else 0
+        out.append(f"{_RESOLUTION[period.precision]}#{month}#{day}#{period.first.year}"
+                   f"#{d['start']}")
     return ";".join(out)
 
 

@@ -3,7 +3,8 @@
 Nodes are actors (name, type, country, article count). Two kinds of edges, told apart by the
 ``kind`` attribute: ``cooccurrence`` (both actors mentioned in the same articles; ``weight`` =
 articles) and ``event`` (source → target; ``event_type`` = PLOVER type, ``weight`` = events).
-A MultiDiGraph keeps both kinds, and one event edge per type, between the same pair.
+A MultiDiGraph keeps both kinds, and one event edge per type, between the same pair. Every
+edge of the store is written: there is no cap.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from warta.store import analytics
 
 
 def actor_graph(conn: sqlite3.Connection, *, actor_id: str | None = None) -> nx.MultiDiGraph:
-    """The actor network as a networkx graph (the whole store, or one actor's neighbourhood)."""
-    net = analytics.actor_network(conn, actor_id=actor_id)
+    """The actor network as a networkx graph (the whole store, or one actor's neighbourhood):
+    every edge, however many (the explorer's picture is the one that keeps only the strongest)."""
+    net = analytics.actor_network(conn, actor_id=actor_id, limit=None)
     graph = nx.MultiDiGraph()
     for node_id, node in net.nodes.items():
         # GraphML has no null: absent values are left out of the node's attributes.

@@ -1,15 +1,19 @@
 """Parquet: one file per kind (articles, actors, mentions, quotes, events) in an output folder.
 
 Rows are read in batches and written as record batches through ``pyarrow.parquet.ParquetWriter``,
-so memory stays flat. Column types follow the store's declared SQLite types; JSON columns
-(authors, agencies, evidence, location) stay JSON strings, except actors' aliases and roles,
-which become lists. The full record is left out of ``articles`` (``--format jsonl`` has it).
+so memory stays flat. Column types follow the store's declared SQLite types, with real types
+where the store keeps text or integers: dates (the ISO string, partial or not, and beside it
+``<column>_first`` / ``<column>_last`` as ``date32``, via ``PartialDate``), ``ingested_at`` as a
+UTC timestamp, flags as booleans, JSON lists as lists and an event's place as a struct. The full
+record is left out of ``articles`` (``--format jsonl`` has it).
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,31 +21,81 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from warta.export.progress import track
+from warta.partial_date import PartialDate
 from warta.store import analytics
 
 TABLES = ("articles", "actors", "mentions", "quotes", "events")
 BATCH_ROWS = 5000
 _DROP = {"articles": {"record"}}
 _TYPES = {"INTEGER": pa.int64(), "REAL": pa.float64()}
+# ISO dates, possibly partial: the string, plus the first and last day they cover.
+_DATES = {"articles": {"published"}, "actors": {"first_seen", "last_seen"},
+          "quotes": {"date"}, "events": {"date"}}
+_PLACE = pa.struct([("name", pa.string()), ("country", pa.string()), ("kb", pa.string()),
+                    ("lat", pa.float64()), ("lon", pa.float64()), ("start", pa.int64()),
+                    ("end", pa.int64())])
+_SPAN = pa.struct([("start", pa.int64()), ("end", pa.int64())])
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _utc(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+
+
+def _spans(value: Any) -> list[dict[str, int]]:
+    return [{"start": a, "end": b} for a, b in _json(value) or []]
+
+
+# (table, column) → (Arrow type, conversion of the stored value)
+_COLUMNS: dict[tuple[str, str], tuple[pa.DataType, Callable[[Any], Any]]] = {
+    ("articles", "authors"): (pa.list_(pa.string()), _json),
+    ("articles", "agencies"): (pa.list_(pa.string()), _json),
+    ("articles", "ingested_at"): (pa.timestamp("s", tz="UTC"), _utc),
+    ("events", "location"): (_PLACE, _json),
+    ("events", "evidence"): (pa.list_(_SPAN), _spans),
+    ("events", "negated"): (pa.bool_(), lambda v: None if v is None else bool(v)),
+    ("events", "symmetric"): (pa.bool_(), lambda v: None if v is None else bool(v)),
+}
 
 
 def table_schema(conn: sqlite3.Connection, table: str) -> pa.Schema:
     """Arrow schema of one exported table, from the store's declared column types."""
-    fields = [pa.field(name, _TYPES.get(decl, pa.string()))
-              for name, decl in analytics.table_columns(conn, table)
-              if name not in _DROP.get(table, set())]
+    fields = []
+    for name, decl in analytics.table_columns(conn, table):
+        if name in _DROP.get(table, set()):
+            continue
+        arrow = _COLUMNS.get((table, name), (_TYPES.get(decl, pa.string()), None))[0]
+        fields.append(pa.field(name, arrow))
+        if name in _DATES.get(table, set()):
+            fields += [pa.field(f"{name}_{end}", pa.date32()) for end in ("first", "last")]
     if table == "actors":
         fields += [pa.field("aliases", pa.list_(pa.string())),
                    pa.field("roles", pa.list_(pa.string()))]
     return pa.schema(fields)
 
 
+def _typed(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A store row with the values ``table_schema`` declares (dates split, JSON parsed)."""
+    for name in list(row):
+        convert = _COLUMNS.get((table, name), (None, None))[1]
+        if convert is not None:
+            row[name] = convert(row[name])
+        if name in _DATES.get(table, set()):
+            parsed = PartialDate.parse(row[name])
+            row[f"{name}_first"] = parsed.first if parsed else None
+            row[f"{name}_last"] = parsed.last if parsed else None
+    return row
+
+
 def _rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
     if table == "actors":
-        yield from analytics.iter_actors(conn)
+        yield from (_typed(table, row) for row in analytics.iter_actors(conn))
         return
     for row in analytics.iter_rows(conn, table):
-        yield dict(row)
+        yield _typed(table, dict(row))
 
 
 def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:

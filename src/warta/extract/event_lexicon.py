@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
+from warta.extract.plover import quad_class
+
 Voice = Literal["active", "passive", "intrans", "nominal"]
 
 _VOWELS = frozenset("aiueo")
@@ -208,7 +210,11 @@ def score(type_: str, mode: str | None, cameo: str | None = None) -> Score | Non
     table = scores()
     if type_ == "REQUEST" and mode is None and cameo is not None and cameo.startswith("10"):
         mode = "change"
-    return table.get((type_, mode)) or table.get((type_, None))
+    found = table.get((type_, mode)) or table.get((type_, None))
+    quad = quad_class(cameo)
+    if found is None or quad is None or quad == found.quad_class:
+        return found
+    return Score(found.goldstein, quad)  # QuadClass is the CAMEO root's (GDELT's definition)
 
 
 def plover_types() -> frozenset[str]:

@@ -62,11 +62,12 @@ from warta.nlp.lang.id.event_markers import (
     TITLE_WORDS,
 )
 from warta.nlp.lang.id.negation import BRIDGES, NEGATORS, NOT_ONLY
+from warta.partial_date import PartialDate, bounds
 from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
-VERSION = "2"
+VERSION = "3"  # 3: QuadClass by the CAMEO root; no future target year as the date
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
 _DETERMINERS = frozenset({"sebuah", "suatu", "berbagai", "serangkaian", "rangkaian", "aksi",
@@ -513,7 +514,7 @@ def merge(candidates: list[Candidate], *, countries: dict[str, str | None] | Non
             m.source = m.source or s
             m.target = m.target or t
             m.mode = m.mode or c.mode
-            if c.date and (m.date is None or len(c.date) > len(m.date)) \
+            if c.date and (m.date is None or _finer(c.date, m.date)) \
                     and not _dated_by_article(m, c.date, published):
                 m.date = c.date
             if m.location is None or (_country_level(m.location) and c.location is not None
@@ -534,32 +535,37 @@ def merge(candidates: list[Candidate], *, countries: dict[str, str | None] | Non
 def _dated_by_article(m: Candidate, date: str, published: str | None) -> bool:
     """An undated present report takes the article's day (``finalize``); a later mention's year
     or month that contains that day ("OTT ... kedua KPK di tahun 2025") must not blur it."""
-    return (m.date is None and m.modality == "asserted" and not m.anterior and published is not None
-            and len(date) < 10 and published.startswith(date))
+    if m.date is not None or m.modality != "asserted" or m.anterior:
+        return False
+    period = PartialDate.parse(date)
+    return period is not None and period.precision != "day" and _covers_day(date, published)
 
+
+_PRECISION_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
+
+
+def _finer(value: str, than: str) -> bool:
+    """Whether a date is more precise than another ("2024-04-16" than "2024-04" or "2024-W16")."""
+    a, b = PartialDate.parse(value), PartialDate.parse(than)
+    return a is not None and (b is None or _PRECISION_RANK[a.precision]
+                              > _PRECISION_RANK[b.precision])
+
+
+def _covers_day(value: str | None, day: str | None) -> bool:
+    """Whether the (partial) date ``value`` contains the ISO ``day``."""
+    period, on = PartialDate.parse(value), PartialDate.parse(day)
+    return period is not None and on is not None and period.covers(on.first)
 
 
 def _bounds(value: str) -> tuple[dt.date, dt.date] | None:
     """First and last day an ISO (possibly partial) date covers."""
-    try:
-        parts = [int(p) for p in value[:10].split("-")]
-    except ValueError:
-        return None
-    if len(parts) == 1:
-        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
-    if len(parts) == 2:
-        first = dt.date(parts[0], parts[1], 1)
-        nxt = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
-        return first, nxt - dt.timedelta(days=1)
-    return dt.date(*parts[:3]), dt.date(*parts[:3])
+    return bounds(value)
 
 
 def article_date(doc: Doc) -> str | None:
     """The day the article reports from: its publication date, else the report date its lead
     gives ("…, Senin (20/10/2025).")."""
-    if doc._.published:
-        return str(doc._.published)[:10]
-    found = dates.report_date(doc.text)
+    found = dates.article_day(doc)
     return found.isoformat() if found else None
 
 
@@ -584,7 +590,10 @@ def finalize(c: Candidate, *, published: str | None, reference: str | None) -> E
     date = c.date
     modality = c.modality
     if date is None and modality == "asserted" and not c.anterior and published:
-        date = published[:10]
+        date = published
+    elif date is not None and published:  # a target year is no event date: its report's day is
+        day = dates.parse_anchor(published)
+        date = dates.reported_date(date, day, latest=day)
     if modality == "asserted" and date and reference and is_before(date, reference):
         modality = "historical"
     s = score(c.type, c.mode, c.cameo)
@@ -796,7 +805,7 @@ def extract_events(doc: Doc, *, lookup: Any = None) -> list[Event]:
     events = []
     for c in found:
         if c.location is None and dateline is not None and c.modality == "asserted" \
-                and (c.date is None or (published or "").startswith(c.date[:10])):
+                and (c.date is None or _covers_day(c.date, published)):
             c.location = dateline
         events.append(finalize(c, published=published, reference=reference))
     return events

@@ -8,6 +8,16 @@ CLI reads it without loading the event extractor.
 
 from __future__ import annotations
 
+# GDELT's QuadClass of each CAMEO root code (GDELT event codebook): 01-05 verbal cooperation,
+# 06-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict.
+VERBAL_COOPERATION, MATERIAL_COOPERATION, VERBAL_CONFLICT, MATERIAL_CONFLICT = 1, 2, 3, 4
+_QUAD_BY_ROOT: dict[int, int] = {
+    **dict.fromkeys(range(1, 6), VERBAL_COOPERATION),
+    **dict.fromkeys(range(6, 9), MATERIAL_COOPERATION),
+    **dict.fromkeys(range(9, 14), VERBAL_CONFLICT),
+    **dict.fromkeys(range(14, 21), MATERIAL_CONFLICT),
+}
+
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -59,3 +69,13 @@ ASKED_FOR: dict[tuple[str, str | None], tuple[str, str, str, str]] = {
     ("AID", None): ("assist", "023", "103", "122"),
     ("COOPERATE", None): ("assist", "021", "101", "121"),
 }
+
+
+def quad_class(cameo: str | None) -> int | None:
+    """GDELT's QuadClass of a CAMEO code, by its root (the first two digits); None without one.
+
+    QuadClass is defined by the root, so an appeal to yield (025) is verbal cooperation while a
+    demand to yield (1056) is verbal conflict, though both are PLOVER's REQUEST/yield.
+    """
+    root = cameo[:2] if cameo else ""
+    return _QUAD_BY_ROOT.get(int(root)) if root.isdigit() else None

@@ -45,10 +45,11 @@ from warta.extract.quote_view import (
 )
 from warta.nlp.extensions import mark_stage, skip_unsupported
 from warta.nlp.lang.id import reporting_verbs as rv
+from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE_NAME = "quotes"
-STAGE_VERSION = "1"
+STAGE_VERSION = "2"  # 2: dated by the report unless the attribution dates the utterance
 FACTORY = "warta_quotes_v1"
 
 _BAHWA_REACH = 8
@@ -72,10 +73,12 @@ def _attribution_tail(v: View, stop: int, hi: int) -> tuple[str | None, int]:
 
 
 def _date_in(v: View, lo: int, hi: int) -> str | None:
-    """The value of the first resolved date mention inside tokens [lo, hi)."""
+    """The value of the first resolved date mention inside tokens [lo, hi) of the attribution:
+    a date inside quote marks is what the quote talks about ("pada 2060"), not when it was said."""
     for d in v.dates:
         span = getattr(d, "span", None)
-        if span is not None and lo <= span.start and span.end <= hi and d.value:
+        if span is not None and lo <= span.start and span.end <= hi and d.value \
+                and all(v.region_of[i] < 0 for i in range(span.start, span.end)):
             return str(d.value)
     return None
 
@@ -410,7 +413,7 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidat
         cand.speaker_span, cand.cue = subj, doc[j:j + 1]
         cand.pronoun = len(subj) == 1 and subj[0].lower_ in rv.PRONOUNS
         cand.addressee = _tail_between(v, j + 1, start)
-        cand.date = _date_in(v, lo, hi)
+        cand.date = _date_in(v, lo, start)  # the frame's date, not one the reported clause names
         return cand
     return (_menurut_indirect(v, lo, hi, direct) or _cue_final(v, lo, hi, direct)
             or _cue_parenthetical(v, lo, hi, direct) or _agentless(v, lo, hi, direct))
@@ -564,7 +567,11 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     v = make_view(doc)
     direct = _region_candidates(v)
     indirect = _indirect_candidates(v, direct)
-    return resolve_speakers(v, direct + indirect)
+    quotes = resolve_speakers(v, direct + indirect)
+    day, published = dates.article_day(doc), dates.parse_anchor(doc._.published)
+    for q in quotes:  # said on the day of the report unless the attribution dates it
+        q.date = dates.reported_date(q.date, day, latest=published)
+    return quotes
 
 
 def direct_quotes(doc: Doc) -> list[Quote]:

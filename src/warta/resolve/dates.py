@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from warta.nlp.extensions import mark_stage, skip_unsupported
 from warta.nlp.lang.id import dates as lex
+from warta.partial_date import PartialDate, Precision, bounds
 from warta.types import DateMention
 
 STAGE = "dates"
@@ -139,16 +140,9 @@ class _Cand:
 # --- small helpers -------------------------------------------------------------------------
 
 
-def _iso(d: date, precision: str) -> str:
+def _iso(d: date, precision: Precision) -> str:
     """Format a date at a precision: year, month, week (ISO week) or day."""
-    if precision == "year":
-        return f"{d.year:04d}"
-    if precision == "month":
-        return f"{d.year:04d}-{d.month:02d}"
-    if precision == "week":
-        iso = d.isocalendar()
-        return f"{iso.year:04d}-W{iso.week:02d}"
-    return d.isoformat()
+    return PartialDate.of(d, precision).iso
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -517,7 +511,7 @@ def normalize_date(text: str, *, anchor: date | None) -> str | None:
 
 
 # dateparser's periods → our precisions ("time" means a time today: keep the day).
-_PERIODS: dict[str, str] = {"year": "year", "month": "month", "week": "week", "day": "day",
+_PERIODS: dict[str, Precision] = {"year": "year", "month": "month", "week": "week", "day": "day",
                             "time": "day"}
 _TIME_OF_DAY = re.compile(
     r"(?:\b(?:pukul|jam)\s*)?\b\d{1,2}[.:]\d{2}\b(?:\s*(?:WIB|WITA|WIT)\b)?", _I
@@ -547,32 +541,22 @@ def parse_anchor(published: str | None) -> date | None:
     """The publication date as a ``date`` (ISO 8601 date or date-time, or a written full date)."""
     if not published:
         return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:  # not ISO ("Rabu, 22 Okt 2025 14:30 WIB"): read it as a date expression
-        found = [v for _, _, v in find_dates(published, anchor=None) if v and len(v) == 10]
-        return date.fromisoformat(found[0]) if found and "W" not in found[0] else None
+    parsed = PartialDate.parse(published)
+    if parsed is not None:
+        return parsed.first if parsed.precision == "day" else None
+    # not ISO ("Rabu, 22 Okt 2025 14:30 WIB"): read it as a date expression
+    days = [p for _, _, v in find_dates(published, anchor=None)
+            if (p := PartialDate.parse(v)) is not None and p.precision == "day"]
+    return days[0].first if days else None
 
 
 def date_bounds(value: str) -> tuple[date, date] | None:
     """First and last day covered by a (partial) ISO value: ``2024`` → 1 Jan .. 31 Dec 2024.
 
-    For consumers that compare dates of different precision (``2024-W19`` against ``2024-05``).
+    For consumers that compare dates of different precision (``2024-W19`` against ``2024-05``);
+    ``warta.partial_date.PartialDate`` is the type behind it.
     """
-    try:
-        if re.fullmatch(r"\d{4}", value):
-            y = int(value)
-            return date(y, 1, 1), date(y, 12, 31)
-        if re.fullmatch(r"\d{4}-\d{2}", value):
-            first = date.fromisoformat(value + "-01")
-            return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-            first = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return first, first + timedelta(days=6)
-        d = date.fromisoformat(value)
-    except ValueError:
-        return None
-    return d, d
+    return bounds(value)
 
 
 # --- spaCy stage ---------------------------------------------------------------------------
@@ -588,15 +572,33 @@ def report_date(text: str) -> date | None:
     (20/10/2025)."). A date without its year ("pada Selasa (14 Mei)") is not taken for one."""
     for start, end, value in find_dates(text[:_REPORT_DATE_REACH], anchor=None):
         surface = text[start:end]
-        if value and len(value) == 10 and _WEEKDAY.match(surface) and _FULL_YEAR.search(surface):
-            return date.fromisoformat(value)
+        parsed = PartialDate.parse(value)
+        if parsed and parsed.precision == "day" and _WEEKDAY.match(surface) \
+                and _FULL_YEAR.search(surface):
+            return parsed.first
     return None
+
+
+def article_day(doc: Doc) -> date | None:
+    """The day the article reports from: its publication date, else the report date its lead
+    gives ("…, Senin (20/10/2025)."); None when neither is known."""
+    return parse_anchor(doc._.published) or report_date(doc.text)
+
+
+def reported_date(stated: str | None, day: date | None, *, latest: date | None) -> str | None:
+    """The date of a reported fact (a quote, an event): the date the text gives it, unless that
+    lies wholly after ``latest`` (then it is a plan or a target, "ibu kota politik 2028", not
+    when the fact happened); else the report's ``day``."""
+    parsed = PartialDate.parse(stated)
+    if parsed is not None and (latest is None or not parsed.after(latest)):
+        return stated
+    return day.isoformat() if day else None
 
 
 def date_mentions(doc: Doc) -> list[DateMention]:
     """The date mentions of a Doc, anchored on ``doc._.published`` when it is set, else on the
     text's own report date, so "hari ini" and "tahun lalu" resolve in plain-text articles."""
-    anchor = parse_anchor(doc._.published) or report_date(doc.text)
+    anchor = article_day(doc)
     mentions = []
     for start, end, value in find_dates(doc.text, anchor=anchor):
         span = doc.char_span(start, end, alignment_mode="expand")

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, StreamingResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from warta import partial_date
 from warta.errors import StoreError
 from warta.serve import charts
 from warta.serve.app import HERE
@@ -73,6 +74,7 @@ def _query_string(params: dict[str, Any], **changes: Any) -> str:
 env.filters["actor_href"] = actor_href
 env.filters["safe_url"] = safe_url
 env.filters["snippet"] = snippet_html
+env.filters["when"] = partial_date.display  # "2025-W44" → "27 Oct – 2 Nov 2025"
 env.globals["query_string"] = _query_string
 env.globals["event_types"] = charts.EVENT_TYPES
 

@@ -35,6 +35,7 @@ class Network:
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
     cooccurrence: list[dict[str, Any]] = field(default_factory=list)
     interactions: list[dict[str, Any]] = field(default_factory=list)
+    cut: bool = False  # True when a limit dropped edges
 
 
 def articles_per_day(conn: sqlite3.Connection, query: str = "", *, since: str | None = None,
@@ -162,19 +163,27 @@ FROM events WHERE source_id IS NOT NULL AND target_id IS NOT NULL AND source_id 
 
 
 def actor_network(conn: sqlite3.Connection, *, actor_id: str | None = None,
-                  min_articles: int = 1, limit: int = 10_000) -> Network:
+                  min_articles: int = 1, limit: int | None = 10_000) -> Network:
     """Co-occurrence edges (actors in the same article, counted by article) and event edges
-    (source → target, counted per PLOVER type). With ``actor_id``: only edges touching it."""
+    (source → target, counted per PLOVER type). With ``actor_id``: only edges touching it.
+
+    ``limit`` keeps the strongest edges of each kind (None: every edge); ``Network.cut`` says
+    whether it dropped any, so no caller cuts a network without knowing it.
+    """
     co_where, co_params = "", []
     ev_where, ev_params = "", []
     if actor_id:
         co_where, co_params = "WHERE p1.actor_id = ? OR p2.actor_id = ?", [actor_id, actor_id]
         ev_where, ev_params = "AND (source_id = ? OR target_id = ?)", [actor_id, actor_id]
+    fetch = -1 if limit is None else limit + 1  # one more than kept: tells whether it cut
     net = Network()
-    co = conn.execute(_COOCCURRENCE.format(where=co_where), [*co_params, min_articles, limit])
+    co = conn.execute(_COOCCURRENCE.format(where=co_where), [*co_params, min_articles, fetch])
     net.cooccurrence = [dict(r) for r in co]
-    ev = conn.execute(_INTERACTIONS.format(where=ev_where), [*ev_params, limit])
+    ev = conn.execute(_INTERACTIONS.format(where=ev_where), [*ev_params, fetch])
     net.interactions = [dict(r) for r in ev]
+    if limit is not None:
+        net.cut = len(net.cooccurrence) > limit or len(net.interactions) > limit
+        net.cooccurrence, net.interactions = net.cooccurrence[:limit], net.interactions[:limit]
     ids = {e["a"] for e in net.cooccurrence} | {e["b"] for e in net.cooccurrence}
     ids |= {e["source"] for e in net.interactions} | {e["target"] for e in net.interactions}
     if actor_id:

@@ -12,10 +12,12 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
 from warta.errors import Errors, StoreError
+from warta.partial_date import PartialDate
 
 BUSY_TIMEOUT_MS = 10_000
 MEMORY = ":memory:"
@@ -44,11 +46,32 @@ def _open(target: str, name: str, *, uri: bool) -> sqlite3.Connection:
         conn = sqlite3.connect(target, uri=uri, isolation_level=None,
                                timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         conn.row_factory = sqlite3.Row
+        _date_functions(conn)
         # Touch the file now: "file is not a database" should surface here, not mid-query.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as e:
         raise StoreError(Errors.E030.format(path=name, reason=e)) from e
     return conn
+
+
+@lru_cache(maxsize=8192)
+def _first_day(value: str | None) -> str | None:
+    parsed = PartialDate.parse(value)
+    return parsed.first.isoformat() if parsed else None
+
+
+@lru_cache(maxsize=8192)
+def _last_day(value: str | None) -> str | None:
+    parsed = PartialDate.parse(value)
+    return parsed.last.isoformat() if parsed else None
+
+
+def _date_functions(conn: sqlite3.Connection) -> None:
+    """``date_first(v)`` / ``date_last(v)``: the first / last day (ISO) of a stored date of any
+    precision (``2025-W44`` → 2025-10-27 / 2025-11-02), NULL when it is none, so SQL compares
+    and sorts dates the way ``PartialDate`` does instead of as strings."""
+    conn.create_function("date_first", 1, _first_day, deterministic=True)
+    conn.create_function("date_last", 1, _last_day, deterministic=True)
 
 
 def _write_pragmas(conn: sqlite3.Connection, name: str) -> None:

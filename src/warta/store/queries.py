@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+from warta.partial_date import PartialDate
+
 TABLES = ("articles", "actors", "actor_aliases", "actor_roles", "mentions", "quotes", "events")
 
 # Word characters as FTS5's unicode61 tokenizer sees them (letters, digits, marks).
@@ -62,14 +64,23 @@ def _date_bounds(column: str, since: str | None, until: str | None, where: list[
     """Add the ``since``/``until`` clauses on the SQL expression ``column`` (ISO strings).
 
     One definition for articles, quotes and events, so every list, chart and export bounds dates
-    the same way: ``until`` is inclusive at its own precision.
+    the same way: a value is in range when its first day is (``date_first``, so ``2025-W44`` or
+    ``2025`` compare as days, not as strings), and ``until`` is inclusive at its own precision.
     """
     if since:
-        where.append(f"{column} >= :since")
-        params["since"] = since
+        where.append(f"date_first({column}) >= :since")
+        params["since"] = _bound(since, last=False)
     if until:
-        where.append(f"substr({column}, 1, length(:until)) <= :until")
-        params["until"] = until
+        where.append(f"date_first({column}) <= :until")
+        params["until"] = _bound(until, last=True)
+
+
+def _bound(value: str, *, last: bool) -> str:
+    """The first (or last) day of a filter bound; an unreadable bound is compared as given."""
+    parsed = PartialDate.parse(value)
+    if parsed is None:
+        return value
+    return (parsed.last if last else parsed.first).isoformat()
 
 
 def _article_filters(*, since: str | None, until: str | None, language: str | None,
@@ -286,7 +297,8 @@ def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
               FROM quotes q JOIN articles a ON a.id = q.article_id
               LEFT JOIN actors sp ON sp.id = q.speaker_id
               {'WHERE ' + ' AND '.join(where) if where else ''}
-              ORDER BY coalesce(q.date, a.published) DESC, q.article_id, q.seq LIMIT :limit"""
+              ORDER BY date_first(coalesce(q.date, a.published)) DESC,
+                       coalesce(q.date, a.published) DESC, q.article_id, q.seq LIMIT :limit"""
     return [dict(r) for r in conn.execute(sql, params)]
 
 
@@ -340,7 +352,8 @@ def iter_events(conn: sqlite3.Connection, *, actor: str | None = None,
               LEFT JOIN actors s ON s.id = e.source_id
               LEFT JOIN actors t ON t.id = e.target_id
               {'WHERE ' + ' AND '.join(where) if where else ''}
-              ORDER BY coalesce(e.date, a.published), e.article_id, e.seq LIMIT :limit"""
+              ORDER BY date_first(coalesce(e.date, a.published)), coalesce(e.date, a.published),
+                       e.article_id, e.seq LIMIT :limit"""
     for row in conn.execute(sql, params):
         event = dict(row)
         event["location"] = json.loads(event["location"]) if event["location"] else None
