@@ -47,13 +47,15 @@ class Problems(list[str]):
 
 
 def _nth(text: str, needle: str, nth: int) -> int:
-    """Start of the nth occurrence of needle, or -1."""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.find(needle, start + 1)
-        if start < 0:
-            return -1
-    return start
+    """Start of the nth occurrence of needle as whole words ("H" is not the H of "Hulu"),
+    else of the nth occurrence anywhere; -1 when there is none."""
+    edge_l = r"(?<!\w)" if needle[:1].isalnum() else ""
+    edge_r = r"(?!\w)" if needle[-1:].isalnum() else ""
+    for pattern in (edge_l + re.escape(needle) + edge_r, re.escape(needle)):
+        hits = [m.start() for m in re.finditer(pattern, text)]
+        if len(hits) > nth:
+            return hits[nth]
+    return -1
 
 
 def _span(text: str, needle: Any, nth: Any, where: str, probs: Problems) -> list[int] | None:
