@@ -21,15 +21,15 @@ if TYPE_CHECKING:  # annotations only: the store and the CLI use article_id with
 SCHEMA_ID = "warta.article/1"
 
 
-def article_id(title: str | None, text: str, native_id: str | None = None) -> str:
-    """Stable id: the same cleaned title and text (and input record id) always give the same id.
+def article_id(title: str | None, text: str) -> str:
+    """An article's identity: a fingerprint of its cleaned (normalised) title and text.
 
-    An input's own record id (a dataset's ``id`` column) is part of the identity: rows a dataset
-    lists as distinct records stay distinct, while re-ingesting the same input stays idempotent.
+    The same story always gets the same id, whatever input, row or dataset id it came under, so
+    a re-ingest of the same text under another input id adds a reference to the stored article
+    (``source.native_id``, kept in the store's ``article_refs``) instead of a second copy. This
+    is the only place the id is computed.
     """
     key = f"{title or ''}\n\n{text}"
-    if native_id is not None:
-        key = f"{native_id}\n{key}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -100,7 +100,7 @@ def to_record(doc: Doc, article: Article) -> dict[str, Any]:
     tone = doc._.tone
     return {
         "schema": SCHEMA_ID,
-        "id": article_id(article.title, article.text, article.source.native_id),
+        "id": article_id(article.title, article.text),
         "source": {"path": article.source.path, "url": article.source.url,
                    "format": article.source.format, "site_name": article.source.site_name,
                    "record": article.source.record, "native_id": article.source.native_id},

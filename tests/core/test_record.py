@@ -21,8 +21,9 @@ def blank():
     return nlp
 
 
-def _article(text: str) -> Article:
-    return Article(source=Source(path="x.txt", format="text"), text=text, title="Judul",
+def _article(text: str, *, native_id: str | None = None) -> Article:
+    return Article(source=Source(path="x.txt", format="text", native_id=native_id), text=text,
+                   title="Judul",
                    published="2025-10-13", byline=Byline(("Rina",), ("ANTARA",)),
                    dateline=Dateline("Jakarta", None), language="id")
 
@@ -80,8 +81,9 @@ def test_schema_rejects_broken_records(blank, path, value):
         validate(broken)
 
 
-def test_native_id_keeps_dataset_records_distinct():
-    same = ("Judul", "Teks yang sama.")
-    assert article_id(*same, "1") != article_id(*same, "2")
-    assert article_id(*same, "1") == "a928dfc90e0923db"  # pinned, as above
-    assert article_id(*same) != article_id(*same, "1")
+def test_input_id_is_a_reference_not_the_identity(blank):
+    # issue 16: one story listed under two dataset ids is one article, not two
+    text = "Teks yang sama."
+    records = [to_record(blank(text), _article(text, native_id=n)) for n in ("1", "2")]
+    assert records[0]["id"] == records[1]["id"] == article_id("Judul", text)
+    assert [r["source"]["native_id"] for r in records] == ["1", "2"]

@@ -116,7 +116,8 @@ def _ingest(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, set
     import warta
 
     nlp = None  # built once, and only when some article is new (a finished run re-run is quick)
-    for chunk in partitions(_unseen(items, conn, tally), CHUNK):
+    copies: dict[str, list[tuple[str, str | None]]] = {}
+    for chunk in partitions(_unseen(items, conn, tally, copies), CHUNK):
         if nlp is None and any(isinstance(item, RawArticle) for item, _ in chunk):
             status(f"{tally.stored} already stored · loading the NLP pipeline…")
             nlp = warta.load(settings)
@@ -127,6 +128,7 @@ def _ingest(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, set
                 yield outcome
             else:
                 yield _store(conn, outcome, key, tally)
+        _remember_copies(conn, copies)
 
 
 def _store(conn: sqlite3.Connection, record: dict[str, Any], key: str | None,
@@ -148,12 +150,15 @@ def _store(conn: sqlite3.Connection, record: dict[str, Any], key: str | None,
     return record
 
 
-def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection,
-            tally: Tally) -> Iterator[tuple[RawArticle | Failure, str | None]]:
+def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, tally: Tally,
+            copies: dict[str, list[tuple[str, str | None]]],
+            ) -> Iterator[tuple[RawArticle | Failure, str | None]]:
     """Drop articles already stored or met in this run, before any NLP runs on them.
 
     First by the raw input's key (no cleaning needed), then by the record id the cleaned article
-    will get; each kept article comes with its raw key.
+    will get; each kept article comes with its raw key. A dropped copy read under another input
+    id leaves that id as a reference to the article: at once when the article is stored, else
+    in ``copies`` (article id → the copies' raw keys and ids) for ``_remember_copies``.
     """
     from warta.store import write
 
@@ -163,15 +168,19 @@ def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection,
         if not isinstance(item, RawArticle):
             yield item, None
             continue
-        key = write.input_key(item.title, item.text, item.source.native_id)
+        native_id = item.source.native_id
+        key = write.input_key(item.title, item.text, native_id)
         if key in raw_seen or write.has_input(conn, key):
             tally.stored += 1
             continue
         raw_seen.add(key)
         article = _article_key(item)
-        if article is not None and (article in ids_seen or write.has_article(conn, article)):
-            if write.has_article(conn, article):
-                write.remember_input(conn, key, article)
+        if article is not None and write.has_article(conn, article):
+            write.remember_input(conn, key, article, native_id)
+            tally.stored += 1
+            continue
+        if article is not None and article in ids_seen:
+            copies.setdefault(article, []).append((key, native_id))
             tally.stored += 1
             continue
         if article is not None:
@@ -179,8 +188,18 @@ def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection,
         yield item, key
 
 
+def _remember_copies(conn: sqlite3.Connection,
+                     copies: dict[str, list[tuple[str, str | None]]]) -> None:
+    """Copies met in this run point at their article once it is stored (a failed one has none)."""
+    from warta.store import write
+
+    for article in [a for a in copies if write.has_article(conn, a)]:
+        for key, native_id in copies.pop(article):
+            write.remember_input(conn, key, article, native_id)
+
+
 def _article_key(raw: RawArticle) -> str | None:
-    """The record id this article will get: a hash of its cleaned title and text."""
+    """The record id this article will get: the fingerprint of its cleaned title and text."""
     from warta.clean import clean_article
     from warta.record import article_id
 
@@ -188,7 +207,7 @@ def _article_key(raw: RawArticle) -> str | None:
         article = clean_article(raw)
     except InputError:
         return None  # let the analysis report it as a failure with its own message
-    return article_id(article.title, article.text, raw.source.native_id)
+    return article_id(article.title, article.text)
 
 
 def _analyze_chunk(chunk: list[RawArticle | Failure], nlp: Any,

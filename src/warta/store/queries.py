@@ -183,13 +183,16 @@ def _source_name(site_name: str | None, url: str | None, fmt: str) -> str:
 # --- articles --------------------------------------------------------------------------------
 
 def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
-    """One article with its columns and its full record parsed (``record``); None if absent."""
+    """One article with its columns, its full record parsed (``record``) and the input ids it
+    was read under (``native_ids``, first met first); None if absent."""
     row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return None
     out = dict(row)
     for key in ("authors", "agencies", "record"):
         out[key] = json.loads(out[key])
+    out["native_ids"] = [r[0] for r in conn.execute(
+        "SELECT native_id FROM article_refs WHERE article_id = ? ORDER BY rowid", (article_id,))]
     return out
 
 
