@@ -13,7 +13,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from warta.errors import Errors, SchemaError
-from warta.types import Article, Place
+from warta.types import Article, Place, Source
 
 if TYPE_CHECKING:  # annotations only: the store and the CLI use article_id without spaCy
     from spacy.tokens import Doc, Span
@@ -95,8 +95,15 @@ def _sentences(doc: Doc) -> list[list[int]]:
     return [[s.start_char, s.end_char] for s in doc.sents]
 
 
-def to_record(doc: Doc, article: Article) -> dict[str, Any]:
-    """Turn a processed Doc plus its article metadata into the JSON record."""
+def to_record(doc: Doc, article: Article | None = None) -> dict[str, Any]:
+    """Turn a processed Doc plus its article metadata into the JSON record.
+
+    This is also the public way from a Doc to its record (``warta.to_record(doc)``;
+    ``doc.to_json()`` knows nothing of actors, quotes or events). Without ``article``, the one
+    the Doc was made from (``doc._.article``, set by ``warta.process``) is used, else the
+    metadata the Doc carries: a Doc from ``nlp(text)`` gets a record without title or source.
+    """
+    article = article or doc._.article or _bare_article(doc)
     tone = doc._.tone
     return {
         "schema": SCHEMA_ID,
@@ -123,6 +130,12 @@ def to_record(doc: Doc, article: Article) -> dict[str, Any]:
                   "polarity": tone.polarity, "word_count": tone.word_count} if tone else None),
         "stages": [_stage(s) for s in doc._.stages or []],
     }
+
+
+def _bare_article(doc: Doc) -> Article:
+    """The article a bare ``nlp(text)`` Doc stands for: its text and what the Doc knows."""
+    return Article(source=Source(path=None, format="text"), text=doc.text,
+                   published=doc._.published, dateline=doc._.dateline, language=doc._.language)
 
 
 def _stage(s: Any) -> dict[str, Any]:
