@@ -104,7 +104,7 @@ def filled(tmp_path_factory: pytest.TempPathFactory, base_nlp) -> Path:
 
 
 def test_search_json_is_ranked(filled: Path) -> None:
-    result = run("search", "inflasi", "--db", filled, "--format", "json")
+    result = run("search", "inflasi", "--db", filled, "--format", "jsonl")
     assert result.exit_code == 0
     hits = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(hits) == 3

@@ -53,7 +53,7 @@ def test_missing_shared_article_is_skipped(tmp_path) -> None:
                                 "entities": [], "dates": [], "events": []}) + "\n",
                     encoding="utf-8")
     result = CliRunner().invoke(events_cmd, ["--gold", str(gold), "--actors", "oracle",
-                                             "--shared", str(tmp_path)])
+                                             "--data", str(tmp_path / "data")])
     assert result.exit_code == 0
     assert json.loads(result.output.strip().splitlines()[-1])["skipped"] == 1
 

@@ -17,12 +17,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.text import Text
 
 from warta.batch.job import analyze_isolated, partitions
-from warta.cli.options import config_option, db_option, input_options
+from warta.cli.options import (
+    config_option,
+    db_option,
+    input_options,
+    progress_option,
+    show_progress,
+)
 from warta.errors import InputError, WartaError
 from warta.settings import Settings, load_settings
 from warta.types import Failure, RawArticle
@@ -39,6 +42,11 @@ class Tally:
     failed: int = 0
     started: float = field(default_factory=time.perf_counter)
 
+    @property
+    def done(self) -> int:
+        """Inputs dealt with so far, whatever became of them (the progress bar's count)."""
+        return self.new + self.stored + self.failed
+
     def summary(self) -> str:
         elapsed = max(time.perf_counter() - self.started, 1e-9)
         return (f"{self.new} new, {self.stored} already stored, {self.failed} failed "
@@ -49,7 +57,8 @@ class Tally:
 @input_options
 @db_option
 @config_option
-def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None,
+@progress_option
+def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None, progress: bool | None,
            **columns: str | int | None) -> None:
     """Analyse articles and add them to the SQLite store (idempotent and resumable).
 
@@ -71,20 +80,22 @@ def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None,
     except WartaError as e:
         click.echo(f"warta: {e}", err=True)
         sys.exit(2)
-    console = Console(stderr=True)
-    tally = Tally()
-    try:
-        with _progress(console) as progress:
-            task = progress.add_task("ingest", total=None, tally="reading inputs…")
+    from warta.ingest.count import count_articles
+    from warta.progress import progress as progress_bar
 
+    tally = Tally()
+    show = show_progress(progress)
+    try:
+        with progress_bar("ingest", total=count_articles(paths) if show else None,
+                          enabled=show) as bar:
             def status(text: str) -> None:
-                progress.update(task, tally=text)
+                bar.update(status=text)
 
             for outcome in _ingest(read_inputs(paths, settings), conn, settings, tally,
                                    status=status):
                 if isinstance(outcome, Failure):
-                    progress.console.print(Text(f"warta: {outcome.message}"), soft_wrap=True)
-                progress.update(task, advance=1, tally=_short(tally))
+                    bar.echo(f"warta: {outcome.message}")
+                bar.update(completed=tally.done, status=_short(tally))
     except KeyboardInterrupt:  # every stored article is committed; the one in flight is not
         click.echo(f"{tally.summary()}; interrupted: run the same command again to continue",
                    err=True)
@@ -97,11 +108,6 @@ def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None,
         conn.close()
     click.echo(tally.summary(), err=True)
     sys.exit(1 if tally.failed else 0)
-
-
-def _progress(console: Console) -> Progress:
-    return Progress(SpinnerColumn(), TextColumn("{task.fields[tally]}"), TimeElapsedColumn(),
-                    console=console, transient=True, disable=not console.is_terminal)
 
 
 def _short(t: Tally) -> str:

@@ -24,6 +24,7 @@ from typing import Any
 
 import click
 
+from warta.cli.options import deprecated_alias
 from warta.eval._common import gold_lines, json_line, read_gold_text
 
 SETS = {"dev": "events_gold.jsonl", "heldout": "events_heldout.jsonl",
@@ -284,15 +285,19 @@ def evaluate(items: list[dict[str, Any]], *, shared: Path, oracle: bool,
 @click.option("--set", "set_name", type=click.Choice([*SETS, "all"]), default="all",
               show_default=True, help="dev: the set the rules were tuned on; heldout: texts "
               "written after tuning, never tuned on; all: both.")
-@click.option("--shared", default="../shared", show_default=True,
-              type=click.Path(file_okay=False), help="Where referenced shared articles live.")
+@click.option("--data", default="../shared/data", show_default=True,
+              type=click.Path(file_okay=False),
+              help="Folder of staged corpora (shared/data); referenced articles are read from it "
+                   "and from the seeds folder beside it.")
+@deprecated_alias("--shared", "--data", "data", convert=lambda shared: str(Path(shared) / "data"),
+                  type=click.Path(file_okay=False))
 @click.option("--actors", "actors_mode", type=click.Choice(["pipeline", "oracle"]),
               default="pipeline", show_default=True,
               help="Run the whole pipeline, or give the events stage the gold actors and dates.")
 @click.option("--model", default=None, type=click.Path(file_okay=False),
               help="Another trained model directory (default: the shipped one).")
 @click.option("--verbose", is_flag=True, help="List missed and spurious events on stderr.")
-def events(gold_path: str | None, set_name: str, shared: str, actors_mode: str,
+def events(gold_path: str | None, set_name: str, data: str, actors_mode: str,
            model: str | None, verbose: bool) -> None:
     """Event (source, type, target) P/R/F1, reversed directions, and mode/date/place accuracy.
 
@@ -305,7 +310,7 @@ def events(gold_path: str | None, set_name: str, shared: str, actors_mode: str,
     else:
         names = list(SETS) if set_name == "all" else [set_name]
         items = [i for n in names for i in load_gold(name=n)]
-    result = evaluate(items, shared=Path(shared), oracle=actors_mode == "oracle",
+    result = evaluate(items, shared=Path(data).parent, oracle=actors_mode == "oracle",
                       model=Path(model) if model else None, verbose=verbose)
     result["set"] = "file" if gold_path else set_name
     click.echo(json_line(result))
