@@ -64,8 +64,15 @@ def _walk(path: str, cmd: click.Command,
 
 
 def documented_params(cmd: click.Command) -> list[click.Parameter]:
-    """The parameters a reader must find documented: all but --help."""
-    return [p for p in cmd.params if not set(p.opts) & HELP_OPTIONS]
+    """The parameters a reader must find in the option tables: all but --help and the hidden
+    deprecated names (listed by hand under "Deprecated names" in docs/cli.md)."""
+    return [p for p in cmd.params
+            if not set(p.opts) & HELP_OPTIONS and not getattr(p, "hidden", False)]
+
+
+def deprecated_params(cmd: click.Command) -> list[click.Parameter]:
+    """The hidden options of a command: old names kept working so scripts don't break."""
+    return [p for p in cmd.params if getattr(p, "hidden", False)]
 
 
 def param_names(param: click.Parameter) -> list[str]:
@@ -169,6 +176,19 @@ def render_cli_index() -> str:
             continue
         anchor = path.replace(" ", "-")
         lines.append(f"| [`{path}`](#{anchor}) | {_cell(cmd.get_short_help_str(limit=300))} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_deprecated() -> str:
+    """Every old option name or --format value still accepted, with what replaced it."""
+    lines = ["| Command | Old name (still works, warns) | Use instead |", "|---|---|---|"]
+    for path, cmd, _ in iter_commands():
+        for p in deprecated_params(cmd):
+            new = (getattr(p, "help", "") or "").removeprefix("Deprecated name of ").rstrip(".")
+            lines.append(f"| `{path}` | `{p.opts[0]}` | `{new}` |")
+        for p in cmd.params:
+            for old, new in getattr(p.type, "aliases", {}).items():
+                lines.append(f"| `{path}` | `{p.opts[0]} {old}` | `{p.opts[0]} {new}` |")
     return "\n".join(lines) + "\n"
 
 
@@ -285,6 +305,7 @@ def render(key: str) -> str:
     Markdown renderers from reading the marker as part of a table)."""
     kind, _, arg = key.partition(":")
     renderers = {"cli": render_command, "cli-index": lambda _: render_cli_index(),
+                 "cli-deprecated": lambda _: render_deprecated(),
                  "schema": render_schema, "config": render_config}
     if kind not in renderers:
         raise KeyError(f"unknown generated block {key!r}")

@@ -36,7 +36,7 @@ def _records(output: str) -> list[dict]:
 
 
 def test_examples_directory(run):
-    result = run(str(EXAMPLES / "articles"), "--format", "json")
+    result = run(str(EXAMPLES / "articles"), "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
     records = _records(result.stdout)
     formats = sorted({r["source"]["format"] for r in records})
@@ -119,7 +119,7 @@ def test_bad_config_exits_2(run, tmp_path: Path):
 
 @needs_shared_data("..", "seeds", "000_f7b9f3e334794158.txt")
 def test_seed_acceptance(run):
-    result = run(str(SEED), "--format", "json")
+    result = run(str(SEED), "--format", "jsonl")
     assert result.exit_code == 0
     (record,) = _records(result.stdout)
     assert record["title"] == "Kunjungi Cina Putin Cari Dukungan untuk Upaya Perang Ukraina"

@@ -104,7 +104,7 @@ def filled(tmp_path_factory: pytest.TempPathFactory, base_nlp) -> Path:
 
 
 def test_search_json_is_ranked(filled: Path) -> None:
-    result = run("search", "inflasi", "--db", filled, "--format", "json")
+    result = run("search", "inflasi", "--db", filled, "--format", "jsonl")
     assert result.exit_code == 0
     hits = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(hits) == 3
@@ -191,3 +191,22 @@ def test_inputs_stay_skipped_when_cleaning_changes(tmp_path: Path,
     with sqlite3.connect(db) as conn:
         text = conn.execute("SELECT text FROM articles WHERE title LIKE 'Jembatan%'").fetchone()[0]
     assert text.endswith("(diperbarui)")  # the new cleaning did run for the new input
+
+
+def test_same_text_under_other_ids_is_one_article_with_references(tmp_path: Path) -> None:
+    # issue 16: rows with the same title and text but their own ids were stored twice each
+    body = "Harga cabai di Pasar Kramat Jati naik dua kali lipat pekan ini."
+    first = tmp_path / "a.csv"
+    first.write_text(f"id,judul,isi\nk-1,Cabai mahal,{body}\nk-2,Cabai mahal,{body}\n", "utf-8")
+    second = tmp_path / "b.csv"
+    second.write_text(f"id,judul,isi\nk-3,Cabai mahal,{body}\n", "utf-8")
+    db = tmp_path / "w.db"
+    columns = ("--text-column", "isi", "--title-column", "judul")
+    assert run("ingest", first, "--db", db, *columns).exit_code == 0
+    again = run("ingest", second, "--db", db, *columns)
+    assert again.exit_code == 0
+    assert "0 new, 1 already stored" in again.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+        refs = [r[0] for r in conn.execute("SELECT native_id FROM article_refs ORDER BY rowid")]
+    assert refs == ["k-1", "k-2", "k-3"]

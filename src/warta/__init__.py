@@ -3,6 +3,7 @@
     >>> import warta
     >>> nlp = warta.load()
     >>> doc = nlp("Presiden Rusia Vladimir Putin tiba di Beijing, Kamis (16/5/2024).")
+    >>> record = warta.to_record(doc)  # the warta.article/1 record: actors, quotes, events, ...
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from warta.errors import WartaError
+from warta.record import to_record
 from warta.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from warta.nlp.pipeline import load
 
 __version__ = "0.1.0"
-__all__ = ["Settings", "WartaError", "__version__", "load", "load_settings"]
+__all__ = ["Settings", "WartaError", "__version__", "load", "load_settings", "to_record"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

@@ -37,6 +37,7 @@ def _make_doc(nlp: Language, article: Article, settings: Settings) -> Doc:
     doc._.supported_languages = tuple(settings.language.supported)
     doc._.published = article.published
     doc._.dateline = article.dateline
+    doc._.article = article
     return doc
 
 

@@ -13,7 +13,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from warta.errors import Errors, SchemaError
-from warta.types import Article, Place
+from warta.types import Article, Place, Source
 
 if TYPE_CHECKING:  # annotations only: the store and the CLI use article_id without spaCy
     from spacy.tokens import Doc, Span
@@ -21,15 +21,15 @@ if TYPE_CHECKING:  # annotations only: the store and the CLI use article_id with
 SCHEMA_ID = "warta.article/1"
 
 
-def article_id(title: str | None, text: str, native_id: str | None = None) -> str:
-    """Stable id: the same cleaned title and text (and input record id) always give the same id.
+def article_id(title: str | None, text: str) -> str:
+    """An article's identity: a fingerprint of its cleaned (normalised) title and text.
 
-    An input's own record id (a dataset's ``id`` column) is part of the identity: rows a dataset
-    lists as distinct records stay distinct, while re-ingesting the same input stays idempotent.
+    The same story always gets the same id, whatever input, row or dataset id it came under, so
+    a re-ingest of the same text under another input id adds a reference to the stored article
+    (``source.native_id``, kept in the store's ``article_refs``) instead of a second copy. This
+    is the only place the id is computed.
     """
     key = f"{title or ''}\n\n{text}"
-    if native_id is not None:
-        key = f"{native_id}\n{key}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -95,12 +95,19 @@ def _sentences(doc: Doc) -> list[list[int]]:
     return [[s.start_char, s.end_char] for s in doc.sents]
 
 
-def to_record(doc: Doc, article: Article) -> dict[str, Any]:
-    """Turn a processed Doc plus its article metadata into the JSON record."""
+def to_record(doc: Doc, article: Article | None = None) -> dict[str, Any]:
+    """Turn a processed Doc plus its article metadata into the JSON record.
+
+    This is also the public way from a Doc to its record (``warta.to_record(doc)``;
+    ``doc.to_json()`` knows nothing of actors, quotes or events). Without ``article``, the one
+    the Doc was made from (``doc._.article``, set by ``warta.process``) is used, else the
+    metadata the Doc carries: a Doc from ``nlp(text)`` gets a record without title or source.
+    """
+    article = article or doc._.article or _bare_article(doc)
     tone = doc._.tone
     return {
         "schema": SCHEMA_ID,
-        "id": article_id(article.title, article.text, article.source.native_id),
+        "id": article_id(article.title, article.text),
         "source": {"path": article.source.path, "url": article.source.url,
                    "format": article.source.format, "site_name": article.source.site_name,
                    "record": article.source.record, "native_id": article.source.native_id},
@@ -123,6 +130,12 @@ def to_record(doc: Doc, article: Article) -> dict[str, Any]:
                   "polarity": tone.polarity, "word_count": tone.word_count} if tone else None),
         "stages": [_stage(s) for s in doc._.stages or []],
     }
+
+
+def _bare_article(doc: Doc) -> Article:
+    """The article a bare ``nlp(text)`` Doc stands for: its text and what the Doc knows."""
+    return Article(source=Source(path=None, format="text"), text=doc.text,
+                   published=doc._.published, dateline=doc._.dateline, language=doc._.language)
 
 
 def _stage(s: Any) -> dict[str, Any]:

@@ -48,7 +48,7 @@ def test_batch_on_dask_matches_analyze(tmp_path):
     assert batched.exit_code == 1, batched.output  # the empty file failed, the rest went on
     assert "bad.txt" in batched.stderr and "E001" in batched.stderr
     analyzed = runner.invoke(cli, ["analyze", *sorted(str(corpus / n) for n in ARTICLES),
-                                   "--format", "json"])
+                                   "--format", "jsonl"])
     assert analyzed.exit_code == 0, analyzed.output
     expected = [json.loads(line) for line in analyzed.stdout.splitlines()]
     got = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
@@ -56,14 +56,26 @@ def test_batch_on_dask_matches_analyze(tmp_path):
     assert got == expected
 
 
-def test_batch_into_store_is_idempotent(tmp_path):
+def test_batch_into_store_is_idempotent(tmp_path, monkeypatch):
+    import warta.progress
+
+    bars = []  # issue 16: batch showed no progress at all; now the same bar as ingest
+    real = warta.progress.progress
+
+    def bar(description, *, total, enabled):
+        bars.append((description, total, enabled))
+        return real(description, total=total, enabled=False)
+
+    monkeypatch.setattr("warta.progress.progress", bar)
     corpus = _corpus(tmp_path)
     db = tmp_path / "w.db"
     runner = CliRunner()
-    first = runner.invoke(cli, ["batch", str(corpus), "--db", str(db), "--workers", "1"])
+    first = runner.invoke(cli, ["batch", str(corpus), "--db", str(db), "--workers", "1",
+                                "--progress"])
     again = runner.invoke(cli, ["batch", str(corpus), "--db", str(db), "--workers", "1"])
     assert first.exit_code == again.exit_code == 0, first.output + again.output
     assert "3 new" in first.stderr and "0 new" in again.stderr
+    assert bars[0] == ("batch", 3, True)
 
 
 def test_a_stage_crash_in_a_partition_fails_only_its_article(settings, monkeypatch):

@@ -185,7 +185,7 @@ def test_empty_directory_is_reported(tmp_path: Path) -> None:
 def test_empty_query_and_fts_syntax_are_plain_searches(store: Path) -> None:
     for query in ["", '"belum ditutup', "AND OR NOT", "NEAR(", "((", "col:x", "*", "\x00"]:
         result = CliRunner().invoke(cli, ["search", query, "--db", str(store), "--format",
-                                          "json"])
+                                          "jsonl"])
         assert (result.exit_code, result.stdout, result.stderr) == (0, "", ""), query
 
 

@@ -47,7 +47,7 @@ def _run(*args: str) -> str:
 
 
 def test_json_lists_all_events_oldest_first(store: Path) -> None:
-    rows = [json.loads(line) for line in _run("--db", str(store), "--format", "json").splitlines()]
+    rows = [json.loads(line) for line in _run("--db", str(store), "--format", "jsonl").splitlines()]
     assert [(r["source_id"], r["type"], r["target_id"], r["date"]) for r in rows] == [
         ("person:joko-widodo", "CONSULT", "gpe:JPN", "2024-03-03"),
         ("gpe:RUS", "ASSAULT", "gpe:UKR", "2024-04-05"),

@@ -75,20 +75,20 @@ def _run(*args: str) -> Any:
 @pytest.mark.parametrize(("options", "expected"), [
     ([], {"Kami siap membantu petani di seluruh daerah", "Harga beras akan turun bulan depan",
           "kebijakan impor itu merugikan petani"}),
-    (["--speaker", "Rina"], {"Kami siap membantu petani di seluruh daerah",
+    (["--actor", "Rina"], {"Kami siap membantu petani di seluruh daerah",
                              "Harga beras akan turun bulan depan"}),
-    (["--speaker", "budi hartono"], {"kebijakan impor itu merugikan petani"}),
+    (["--actor", "budi hartono"], {"kebijakan impor itu merugikan petani"}),
     (["--since", "2025-01-01"], {"Kami siap membantu petani di seluruh daerah"}),
 ])
 def test_quotes_json_filters(store: Path, options: list[str], expected: set[str]) -> None:
-    result = _run("quotes", "--db", str(store), "--format", "json", *options)
+    result = _run("quotes", "--db", str(store), "--format", "jsonl", *options)
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert {r["text"] for r in rows} == expected
 
 
 def test_quotes_table_names_the_speaker(store: Path) -> None:
-    result = _run("quotes", "--db", str(store), "--speaker", "Hartono")
+    result = _run("quotes", "--db", str(store), "--actor", "Hartono")
     assert result.exit_code == 0
     assert "Budi Hartono" in result.output and "indirect" in result.output
     assert "Rina Mulyani" not in result.output

@@ -16,16 +16,16 @@ def test_load_and_list(tmp_path: Path) -> None:
     db = str(tmp_path / "w.db")
     runner = CliRunner()
     loaded = runner.invoke(actors, ["--db", db, "--load", str(DATA / "actors.toml"),
-                                    "--format", "json"])
+                                    "--format", "jsonl"])
     assert loaded.exit_code == 0, loaded.output
     rows = [json.loads(line) for line in loaded.stdout.splitlines() if line.startswith("{")]
     assert {r["id"] for r in rows} == {"person:joko-widodo", "org:kpu", "person:bimo-laksono"}
-    found = runner.invoke(actors, ["--db", db, "--search", "jokowi", "--format", "json"])
+    found = runner.invoke(actors, ["--db", db, "--actor", "jokowi", "--format", "jsonl"])
     rows = [json.loads(line) for line in found.stdout.splitlines()]
     assert [(r["id"], r["country"], r["source"]) for r in rows] == [
         ("person:joko-widodo", "IDN", "user")]
     assert "Pak Jokowi" in rows[0]["aliases"]
-    orgs = runner.invoke(actors, ["--db", db, "--type", "org", "--format", "json"])
+    orgs = runner.invoke(actors, ["--db", db, "--type", "org", "--format", "jsonl"])
     assert [json.loads(line)["id"] for line in orgs.stdout.splitlines()] == ["org:kpu"]
 
 

@@ -148,3 +148,46 @@ def test_event_symmetric_column_is_added_to_an_older_store(tmp_path: Path) -> No
     conn = connect(path)
     columns = {r[1] for r in conn.execute("PRAGMA table_info(events)")}
     assert "symmetric" in columns and migrations.pending(conn) == []
+
+
+def _old_id(native_id: str, title: str, text: str) -> str:
+    """The id warta gave an article read with an input id before issue 16 (id mixed in)."""
+    import hashlib
+
+    return hashlib.sha256(f"{native_id}\n{title}\n\n{text}".encode()).hexdigest()[:16]
+
+
+def test_identity_migration_merges_copies_stored_under_two_input_ids(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from store_builders import make_record, quote
+
+    from warta.record import article_id
+    from warta.store.write import save_record
+
+    path = tmp_path / "lama.db"
+    text = "Menteri mengatakan harga beras turun. “Stok aman,” kata Menteri di Bekasi."
+    before = [m for m in migrations.MIGRATIONS if m.name != "0004_article_identity"]
+    with monkeypatch.context() as patch:  # a store as the warta before issue 16 left it
+        patch.setattr(migrations, "MIGRATIONS", before)
+        old = connect(path)
+        for native_id in ("d-1", "d-2"):
+            record = make_record(text, quotes=[quote(text, "Stok aman", None)])
+            record["id"] = _old_id(native_id, "Judul", text)
+            save_record(old, record, input_key=f"raw-{native_id}")
+            old.execute("UPDATE articles SET record = json_set(record, '$.source.native_id', ?)"
+                        " WHERE id = ?", (native_id, record["id"]))
+        old.close()
+    conn = connect(path)
+    new = article_id("Judul", text)
+    assert [r[0] for r in conn.execute("SELECT id FROM articles")] == [new]
+    assert conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 1
+    assert {r[0] for r in conn.execute("SELECT article_id FROM quotes")} == {new}
+    refs = conn.execute("SELECT native_id FROM article_refs WHERE article_id = ?", (new,))
+    assert [r[0] for r in refs] == ["d-1", "d-2"]
+    assert {r[0] for r in conn.execute("SELECT article_id FROM inputs")} == {new}
+    assert conn.execute("SELECT count(*) FROM inputs").fetchone()[0] == 2
+    stored = conn.execute("SELECT json_extract(record, '$.id') FROM articles").fetchone()[0]
+    assert stored == new
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    hits = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'beras'")
+    assert hits.fetchone()[0] == 1

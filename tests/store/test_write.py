@@ -11,7 +11,14 @@ from store_builders import actor, event, make_record, mention, quote
 
 from warta.errors import StoreError
 from warta.store.db import connect
-from warta.store.write import has_article, has_input, input_key, save_record, save_user_actor
+from warta.store.write import (
+    has_article,
+    has_input,
+    input_key,
+    references,
+    save_record,
+    save_user_actor,
+)
 
 TEKS_KPK = ("Ketua KPK Nawawi Pomolango mengatakan penyidik menahan dua tersangka. "
             "“Kami akan menuntaskan perkara ini,” kata Nawawi di Jakarta.")
@@ -188,3 +195,22 @@ def test_input_keys_are_remembered(db: sqlite3.Connection) -> None:
     assert not has_input(db, input_key("Judul", "teks mentah"))
     rows = db.execute("SELECT article_id FROM inputs").fetchall()
     assert {r[0] for r in rows} == {record["id"]}
+
+
+def _with_native_id(record: dict, native_id: str) -> dict:
+    return {**record, "source": {**record["source"], "native_id": native_id}}
+
+
+def test_same_text_under_another_input_id_adds_a_reference(db: sqlite3.Connection) -> None:
+    # issue 16: a dataset listing one story under two ids stored it (and its quotes) twice
+    rec = kpk_record()
+    rec["quotes"] = [quote(TEKS_KPK, "Kami akan menuntaskan perkara ini",
+                           "person:nawawi-pomolango")]
+    assert save_record(db, _with_native_id(rec, "detik-1")) is True
+    assert save_record(db, _with_native_id(rec, "detik-2")) is False
+    assert save_record(db, _with_native_id(rec, "detik-1")) is False
+    assert (count(db, "articles"), count(db, "quotes")) == (1, 1)
+    assert references(db, rec["id"]) == ["detik-1", "detik-2"]
+    from warta.store.queries import get_article
+
+    assert get_article(db, rec["id"])["native_ids"] == ["detik-1", "detik-2"]

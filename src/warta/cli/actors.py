@@ -14,8 +14,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from warta.cli.common import echo_json_lines, fail, format_option, limit_option, reading
-from warta.cli.options import db_option
+from warta.cli.common import echo_json_lines, fail, reading
+from warta.cli.options import (
+    actor_option,
+    db_option,
+    deprecated_alias,
+    format_option,
+    page_options,
+    report_page,
+)
 from warta.errors import WartaError
 
 
@@ -39,30 +46,33 @@ def _load_user_file(db_path: str, path: str) -> int:
     return len(actors)
 
 
-def _query(db_path: str, **filters: Any) -> list[dict[str, Any]]:
-    from warta.store.queries import list_actors
+def _query(db_path: str, *, limit: int, offset: int,
+           **filters: Any) -> tuple[list[dict[str, Any]], int]:
+    from warta.store.queries import count_actors, list_actors
 
     with reading(db_path) as conn:
-        return list_actors(conn, **filters)
+        rows = list_actors(conn, limit=limit, offset=offset, **filters)
+        return rows, count_actors(conn, **filters) if rows or offset else 0
 
 
 @click.command()
 @db_option
 @click.option("--country", default=None, help="Only actors of this ISO-3166 alpha-3 country.")
-@click.option("--search", default=None, help="Id, name or alias contains this (any case).")
+@actor_option("Only actors whose id, name or alias contains this (any case).")
+@deprecated_alias("--search", "--actor", "actor")
 @click.option("--type", "type_", type=click.Choice(["PERSON", "ORG", "GPE", "LOC"],
               case_sensitive=False), default=None, help="Only actors of this type.")
-@limit_option(100, "actors")
+@page_options("actors")
 @click.option("--load", "load_path", default=None, type=click.Path(exists=True, dir_okay=False),
               help="First write this actors.toml into the store (user actors win).")
-@format_option("table", "json", help="A rich table, or JSON Lines for scripts.")
-def actors(db_path: str, country: str | None, search: str | None, type_: str | None,
-           limit: int, load_path: str | None, fmt: str) -> None:
+@format_option("table", "jsonl", help="A rich table, or JSON Lines for scripts.")
+def actors(db_path: str, country: str | None, actor: str | None, type_: str | None,
+           limit: int, offset: int, load_path: str | None, fmt: str) -> None:
     """List stored actors, most mentioned first: id, name, type, country, roles, aliases.
 
     Example:
 
-        warta actors --db warta.db --country RUS --search putin
+        warta actors --db warta.db --country RUS --actor putin
     """
     if load_path:
         try:
@@ -70,11 +80,13 @@ def actors(db_path: str, country: str | None, search: str | None, type_: str | N
         except (WartaError, sqlite3.Error) as err:
             fail(err)
         click.echo(f"loaded {count} user actors from {load_path}", err=True)
-    rows = _query(db_path, country=country, search=search, type=type_, limit=limit)
-    if fmt == "json":
+    rows, total = _query(db_path, country=country, search=actor, type=type_, limit=limit,
+                         offset=offset)
+    if fmt == "jsonl":
         echo_json_lines(rows)
-        return
-    _print_table(rows)
+    else:
+        _print_table(rows)
+    report_page(len(rows), offset, total, "actors")
 
 
 def _roles_cell(roles: list[Any]) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from warta.batch.job import analyze_isolated
-from warta.cli.options import config_option, input_options
+from warta.cli.options import config_option, format_option, input_options
 from warta.errors import SchemaError, WartaError
 from warta.settings import Settings, load_settings
 from warta.types import Failure, RawArticle
@@ -24,8 +24,7 @@ CHUNK = 16  # articles analysed together through nlp.pipe
 @click.command()
 @input_options
 @config_option
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
-              show_default=True, help="json: one record per line (JSON Lines); text: a report.")
+@format_option("jsonl", "text", help="jsonl: one record per line (JSON Lines); text: a report.")
 @click.option("--validate/--no-validate", default=True, show_default=True,
               help="Check every record against the warta.article/1 JSON Schema.")
 def analyze(paths: tuple[str, ...], config_path: str | None, fmt: str, validate: bool,
@@ -48,7 +47,7 @@ def analyze(paths: tuple[str, ...], config_path: str | None, fmt: str, validate:
     except WartaError as e:
         click.echo(f"warta: {e}", err=True)
         sys.exit(2)
-    show = _json_printer() if fmt == "json" else _text_printer()
+    show = _json_printer() if fmt == "jsonl" else _text_printer()
     failed = 0
     for outcome in _records(read_inputs(paths, settings), settings):
         if isinstance(outcome, dict) and validate:

@@ -13,7 +13,13 @@ from typing import Any
 import click
 
 from warta.cli.common import fail
-from warta.cli.options import config_option, db_option, input_options
+from warta.cli.options import (
+    config_option,
+    db_option,
+    input_options,
+    progress_option,
+    show_progress,
+)
 from warta.errors import Errors
 from warta.settings import load_settings
 from warta.types import Failure
@@ -30,9 +36,10 @@ from warta.types import Failure
 @click.option("--scheduler", default=None, help="Address of an existing Dask scheduler.")
 @click.option("--out", "out_path", default=None, type=click.Path(dir_okay=False),
               help="Write JSON Lines records here instead of the store.")
+@progress_option
 def batch(paths: tuple[str, ...], db_path: str, config_path: str | None, workers: int,
           partition_size: int, scheduler: str | None, out_path: str | None,
-          **columns: str | int | None) -> None:
+          progress: bool | None, **columns: str | int | None) -> None:
     """Analyse many articles in parallel on Dask and store (or write) the records.
 
     Reading stays in this process; analysis runs on the cluster's workers, each building the
@@ -44,17 +51,23 @@ def batch(paths: tuple[str, ...], db_path: str, config_path: str | None, workers
     """
     from warta.batch import dask as engine
     from warta.ingest import read_inputs
+    from warta.ingest.count import count_articles
+    from warta.progress import progress as progress_bar
 
     settings = load_settings(config_path).with_ingest(**columns)
     started, stored, failed = time.perf_counter(), 0, 0
-    with _sink(db_path, out_path) as write:
+    show = show_progress(progress)
+    with _sink(db_path, out_path) as write, progress_bar(
+            "batch", total=count_articles(paths) if show else None, enabled=show) as bar:
         for item in engine.run(read_inputs(paths, settings), settings, workers=workers,
                                partition_size=partition_size, scheduler=scheduler):
             if isinstance(item, Failure):
-                click.echo(f"warta: {item.message}", err=True)
+                bar.echo(f"warta: {item.message}")
                 failed += 1
             else:
                 stored += write(item)
+            bar.advance()
+            bar.update(status=f"{stored} new · {failed} failed")
     rate = stored / max(time.perf_counter() - started, 1e-9)
     click.echo(f"{stored} new, {failed} failed, {rate:.1f} articles/s", err=True)
     sys.exit(1 if failed else 0)

@@ -22,7 +22,6 @@ from warta.extract.plover import PLOVER_TYPES
 from warta.partial_date import PartialDate
 
 F = Callable[..., Any]
-SQLITE_MAX_INT = 2**63 - 1
 # The shapes the store's ISO strings compare correctly against (see store.queries).
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?")
 
@@ -90,21 +89,7 @@ def plover_type_option(*, param: str = "type_",
                         default=None, help=help)
 
 
-def limit_option(default: int, what: str) -> Callable[[F], F]:
-    """``--limit``: at least 1, at most what SQLite's LIMIT takes (a 64-bit integer)."""
-    return click.option("--limit", default=default, show_default=True,
-                        type=click.IntRange(min=1, max=SQLITE_MAX_INT),
-                        help=f"Most {what} to show.")
-
-
 def echo_json_lines(rows: Iterable[dict[str, Any]]) -> None:
     """One JSON object per line on stdout, non-ASCII kept as is (the ``--format json`` output)."""
     for row in rows:
         click.echo(json.dumps(row, ensure_ascii=False))
-
-
-def format_option(*choices: str, default: str | None = None,
-                  help: str = "How to print the results.") -> Callable[[F], F]:
-    """``--format`` with these choices; the first is the default unless ``default`` is given."""
-    return click.option("--format", "fmt", type=click.Choice(choices),
-                        default=default or choices[0], show_default=True, help=help)

@@ -2,43 +2,31 @@
 
 from __future__ import annotations
 
-import csv
 import sys
 from typing import Any
 
 import click
 
-from warta.cli.common import (
-    date_options,
-    echo_json_lines,
+from warta.cli.common import date_options, echo_json_lines, plover_type_option, reading
+from warta.cli.options import (
+    actor_option,
+    db_option,
     format_option,
-    limit_option,
-    plover_type_option,
-    reading,
+    page_options,
+    report_page,
 )
-from warta.cli.options import db_option
-
-CSV_COLUMNS = ("article_id", "seq", "date", "source_id", "source_name", "source_country", "type",
-               "mode", "cameo", "target_id", "target_name", "target_country", "location",
-               "location_country", "negated", "modality", "goldstein", "quad_class", "trigger",
-               "article_title", "url")
 
 
-def query_events(db_path: str, **filters: Any) -> list[dict[str, Any]]:
-    """Events from the store through ``store.queries.list_events`` (read-only connection)."""
+def query_events(db_path: str, *, limit: int, offset: int,
+                 **filters: Any) -> tuple[list[dict[str, Any]], int]:
+    """One page of events from the store (``store.queries.list_events``) and how many match."""
+    from warta.store.analytics import count_events
     from warta.store.queries import list_events
 
     with reading(db_path) as conn:
-        return list_events(conn, **filters)
-
-
-def flat(row: dict[str, Any]) -> dict[str, Any]:
-    """One event as a flat row (CSV, table): the place's name and country as columns."""
-    place = row.get("location") or {}
-    out = {k: row.get(k) for k in CSV_COLUMNS if k in row}
-    out["location"] = place.get("name")
-    out["location_country"] = place.get("country")
-    return {k: out.get(k) for k in CSV_COLUMNS}
+        rows = list_events(conn, limit=limit, offset=offset, **filters)
+        total = count_events(conn, **filters) if rows or offset else 0
+        return rows, total
 
 
 def _who(row: dict[str, Any], side: str) -> str:
@@ -70,27 +58,28 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
 
 @click.command()
 @db_option
-@click.option("--actor", default=None, help="Events whose source or target is this actor "
-              "(id, name or alias).")
+@actor_option("Events whose source or target is this actor (id, name or alias).")
 @plover_type_option()
 @date_options("Events")
-@limit_option(1000, "events")
-@format_option("table", "csv", "json", help="A table, CSV, or JSON Lines for scripts.")
+@page_options("events")
+@format_option("table", "csv", "jsonl",
+               help="A table, CSV (the columns of `warta export --format csv`), or JSON Lines.")
 def events(db_path: str, actor: str | None, type_: str | None, since: str | None,
-           until: str | None, limit: int, fmt: str) -> None:
+           until: str | None, limit: int, offset: int, fmt: str) -> None:
     """List stored events, oldest first: date, source, PLOVER type/mode, target, place.
 
     Example:
 
         warta events --db warta.db --actor Putin --type CONSULT --since 2024-01
     """
-    rows = query_events(db_path, actor=actor, type=type_, since=since, until=until, limit=limit)
-    if fmt == "json":
+    rows, total = query_events(db_path, actor=actor, type=type_, since=since, until=until,
+                               limit=limit, offset=offset)
+    if fmt == "jsonl":
         echo_json_lines(rows)
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(flat(row))
+        from warta.export.csv import write_events  # one CSV layout for events, here and export
+
+        write_events(rows, sys.stdout)
     else:
         _print_table(rows)
+    report_page(len(rows), offset, total, "events")

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from warta.cli.common import fail, reading
-from warta.cli.options import db_option
+from warta.cli.options import db_option, progress_option, show_progress
 from warta.errors import Errors
 from warta.export import BINARY_FORMATS, DIRECTORY_FORMATS, FORMATS
 
@@ -55,8 +55,7 @@ def run_export(conn: Any, fmt: str, out: str | None, *, progress: bool) -> int:
                    "GDELT 2.0 TSV; graphml: actor network; csv: events.")
 @click.option("--out", default=None, type=click.Path(),
               help="Output file (default: stdout); for parquet, an output directory.")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress bar on stderr (default: when stderr is a terminal).")
+@progress_option
 def export(db_path: str, fmt: str, out: str | None, progress: bool | None) -> None:
     """Export the store for pandas, GDELT tools, Gephi or spreadsheets.
 
@@ -76,7 +75,7 @@ def export(db_path: str, fmt: str, out: str | None, progress: bool | None) -> No
         raise click.UsageError(f"--out {out} is a file; --format {fmt} writes a directory")
     if fmt not in DIRECTORY_FORMATS and out and Path(out).is_dir():
         raise click.UsageError(f"--out {out} is a directory; --format {fmt} writes one file")
-    show = sys.stderr.isatty() if progress is None else progress
+    show = show_progress(progress)
     with reading(db_path) as conn:
         try:
             count = run_export(conn, fmt, out, progress=show)

@@ -17,12 +17,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.text import Text
 
 from warta.batch.job import analyze_isolated, partitions
-from warta.cli.options import config_option, db_option, input_options
+from warta.cli.options import (
+    config_option,
+    db_option,
+    input_options,
+    progress_option,
+    show_progress,
+)
 from warta.errors import InputError, WartaError
 from warta.settings import Settings, load_settings
 from warta.types import Failure, RawArticle
@@ -39,6 +42,11 @@ class Tally:
     failed: int = 0
     started: float = field(default_factory=time.perf_counter)
 
+    @property
+    def done(self) -> int:
+        """Inputs dealt with so far, whatever became of them (the progress bar's count)."""
+        return self.new + self.stored + self.failed
+
     def summary(self) -> str:
         elapsed = max(time.perf_counter() - self.started, 1e-9)
         return (f"{self.new} new, {self.stored} already stored, {self.failed} failed "
@@ -49,7 +57,8 @@ class Tally:
 @input_options
 @db_option
 @config_option
-def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None,
+@progress_option
+def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None, progress: bool | None,
            **columns: str | int | None) -> None:
     """Analyse articles and add them to the SQLite store (idempotent and resumable).
 
@@ -71,20 +80,22 @@ def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None,
     except WartaError as e:
         click.echo(f"warta: {e}", err=True)
         sys.exit(2)
-    console = Console(stderr=True)
-    tally = Tally()
-    try:
-        with _progress(console) as progress:
-            task = progress.add_task("ingest", total=None, tally="reading inputs…")
+    from warta.ingest.count import count_articles
+    from warta.progress import progress as progress_bar
 
+    tally = Tally()
+    show = show_progress(progress)
+    try:
+        with progress_bar("ingest", total=count_articles(paths) if show else None,
+                          enabled=show) as bar:
             def status(text: str) -> None:
-                progress.update(task, tally=text)
+                bar.update(status=text)
 
             for outcome in _ingest(read_inputs(paths, settings), conn, settings, tally,
                                    status=status):
                 if isinstance(outcome, Failure):
-                    progress.console.print(Text(f"warta: {outcome.message}"), soft_wrap=True)
-                progress.update(task, advance=1, tally=_short(tally))
+                    bar.echo(f"warta: {outcome.message}")
+                bar.update(completed=tally.done, status=_short(tally))
     except KeyboardInterrupt:  # every stored article is committed; the one in flight is not
         click.echo(f"{tally.summary()}; interrupted: run the same command again to continue",
                    err=True)
@@ -99,11 +110,6 @@ def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None,
     sys.exit(1 if tally.failed else 0)
 
 
-def _progress(console: Console) -> Progress:
-    return Progress(SpinnerColumn(), TextColumn("{task.fields[tally]}"), TimeElapsedColumn(),
-                    console=console, transient=True, disable=not console.is_terminal)
-
-
 def _short(t: Tally) -> str:
     rate = t.new / max(time.perf_counter() - t.started, 1e-9)
     return f"{t.new} new · {t.stored} stored · {t.failed} failed · {rate:.1f}/s"
@@ -116,7 +122,8 @@ def _ingest(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, set
     import warta
 
     nlp = None  # built once, and only when some article is new (a finished run re-run is quick)
-    for chunk in partitions(_unseen(items, conn, tally), CHUNK):
+    copies: dict[str, list[tuple[str, str | None]]] = {}
+    for chunk in partitions(_unseen(items, conn, tally, copies), CHUNK):
         if nlp is None and any(isinstance(item, RawArticle) for item, _ in chunk):
             status(f"{tally.stored} already stored · loading the NLP pipeline…")
             nlp = warta.load(settings)
@@ -127,6 +134,7 @@ def _ingest(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, set
                 yield outcome
             else:
                 yield _store(conn, outcome, key, tally)
+        _remember_copies(conn, copies)
 
 
 def _store(conn: sqlite3.Connection, record: dict[str, Any], key: str | None,
@@ -148,12 +156,15 @@ def _store(conn: sqlite3.Connection, record: dict[str, Any], key: str | None,
     return record
 
 
-def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection,
-            tally: Tally) -> Iterator[tuple[RawArticle | Failure, str | None]]:
+def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, tally: Tally,
+            copies: dict[str, list[tuple[str, str | None]]],
+            ) -> Iterator[tuple[RawArticle | Failure, str | None]]:
     """Drop articles already stored or met in this run, before any NLP runs on them.
 
     First by the raw input's key (no cleaning needed), then by the record id the cleaned article
-    will get; each kept article comes with its raw key.
+    will get; each kept article comes with its raw key. A dropped copy read under another input
+    id leaves that id as a reference to the article: at once when the article is stored, else
+    in ``copies`` (article id → the copies' raw keys and ids) for ``_remember_copies``.
     """
     from warta.store import write
 
@@ -163,15 +174,19 @@ def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection,
         if not isinstance(item, RawArticle):
             yield item, None
             continue
-        key = write.input_key(item.title, item.text, item.source.native_id)
+        native_id = item.source.native_id
+        key = write.input_key(item.title, item.text, native_id)
         if key in raw_seen or write.has_input(conn, key):
             tally.stored += 1
             continue
         raw_seen.add(key)
         article = _article_key(item)
-        if article is not None and (article in ids_seen or write.has_article(conn, article)):
-            if write.has_article(conn, article):
-                write.remember_input(conn, key, article)
+        if article is not None and write.has_article(conn, article):
+            write.remember_input(conn, key, article, native_id)
+            tally.stored += 1
+            continue
+        if article is not None and article in ids_seen:
+            copies.setdefault(article, []).append((key, native_id))
             tally.stored += 1
             continue
         if article is not None:
@@ -179,8 +194,18 @@ def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection,
         yield item, key
 
 
+def _remember_copies(conn: sqlite3.Connection,
+                     copies: dict[str, list[tuple[str, str | None]]]) -> None:
+    """Copies met in this run point at their article once it is stored (a failed one has none)."""
+    from warta.store import write
+
+    for article in [a for a in copies if write.has_article(conn, a)]:
+        for key, native_id in copies.pop(article):
+            write.remember_input(conn, key, article, native_id)
+
+
 def _article_key(raw: RawArticle) -> str | None:
-    """The record id this article will get: a hash of its cleaned title and text."""
+    """The record id this article will get: the fingerprint of its cleaned title and text."""
     from warta.clean import clean_article
     from warta.record import article_id
 
@@ -188,7 +213,7 @@ def _article_key(raw: RawArticle) -> str | None:
         article = clean_article(raw)
     except InputError:
         return None  # let the analysis report it as a failure with its own message
-    return article_id(article.title, article.text, raw.source.native_id)
+    return article_id(article.title, article.text)
 
 
 def _analyze_chunk(chunk: list[RawArticle | Failure], nlp: Any,

@@ -9,8 +9,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from warta.cli.common import date_options, echo_json_lines, format_option, limit_option, reading
-from warta.cli.options import db_option
+from warta.cli.common import date_options, echo_json_lines, reading
+from warta.cli.options import (
+    actor_option,
+    db_option,
+    deprecated_alias,
+    format_option,
+    page_options,
+    report_page,
+)
 from warta.partial_date import display
 
 _SNIPPET = 200  # characters of quote text shown in the table; JSON has it all
@@ -18,27 +25,30 @@ _SNIPPET = 200  # characters of quote text shown in the table; JSON has it all
 
 @click.command()
 @db_option
-@click.option("--speaker", default=None,
-              help="Only quotes by this actor (id, name or alias, case-insensitive).")
+@actor_option("Only quotes by this actor (id, name or alias, case-insensitive).")
+@deprecated_alias("--speaker", "--actor", "actor")
 @date_options("Stated (else published)")
-@limit_option(100, "quotes")
-@format_option("table", "json", help="A rich table, or JSON Lines for scripts.")
-def quotes(db_path: str, speaker: str | None, since: str | None, until: str | None,
-           limit: int, fmt: str) -> None:
+@page_options("quotes")
+@format_option("table", "jsonl", help="A rich table, or JSON Lines for scripts.")
+def quotes(db_path: str, actor: str | None, since: str | None, until: str | None,
+           limit: int, offset: int, fmt: str) -> None:
     """List stored quotes, newest first: text, kind, speaker, cue and date.
 
     Example:
 
-        warta quotes --db warta.db --speaker "Vladimir Putin" --since 2024-01-01
+        warta quotes --db warta.db --actor "Vladimir Putin" --since 2024-01-01
     """
-    from warta.store.queries import list_quotes
+    from warta.store.queries import count_quotes, list_quotes
 
+    filters = {"speaker": actor, "since": since, "until": until}
     with reading(db_path) as conn:
-        rows = list_quotes(conn, speaker=speaker, since=since, until=until, limit=limit)
-    if fmt == "json":
+        rows = list_quotes(conn, limit=limit, offset=offset, **filters)
+        total = count_quotes(conn, **filters) if rows or offset else 0
+    if fmt == "jsonl":
         echo_json_lines(rows)
-        return
-    _print_table(rows, speaker)
+    else:
+        _print_table(rows, actor)
+    report_page(len(rows), offset, total, "quotes")
 
 
 def _speaker_cell(row: dict[str, Any]) -> Text:

@@ -9,35 +9,32 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from warta.cli.common import (
-    date_options,
-    echo_json_lines,
+from warta.cli.common import date_options, echo_json_lines, plover_type_option, reading
+from warta.cli.options import (
+    actor_option,
+    db_option,
     format_option,
-    limit_option,
-    plover_type_option,
-    reading,
+    page_options,
+    report_page,
 )
-from warta.cli.options import db_option
 from warta.partial_date import display
 
 # Highlight markers no article text contains; turned into styles after escaping nothing.
 _OPEN, _CLOSE = "\x02", "\x03"
 
 
-_format_option = format_option("table", "json", help="A rich table, or JSON for scripts.")
-
-
 @click.command()
 @click.argument("query")
 @db_option
-@limit_option(10, "hits")
+@page_options("hits")
 @date_options("Published")
 @click.option("--language", default=None, help="Only articles in this language (ISO 639-1).")
 @click.option("--source", default=None, help="Only articles from this site, URL part or file.")
-@click.option("--actor", default=None, help="Only articles mentioning this actor (name/alias).")
+@actor_option("Only articles mentioning this actor (id, name or alias).")
 @plover_type_option(param="event_type", help="Only articles with this PLOVER event type.")
-@_format_option
-def search(query: str, db_path: str, limit: int, fmt: str, **filters: str | None) -> None:
+@format_option("table", "jsonl", help="A rich table, or JSON Lines for scripts.")
+def search(query: str, db_path: str, limit: int, offset: int, fmt: str,
+           **filters: str | None) -> None:
     """Full-text search of the stored articles, best matches first, with snippets.
 
     Words must all occur; "quoted words" must occur together; a trailing * matches a prefix;
@@ -47,20 +44,27 @@ def search(query: str, db_path: str, limit: int, fmt: str, **filters: str | None
 
         warta search inflasi --db warta.db --limit 5
     """
+    from warta.store.queries import count_matches
     from warta.store.queries import search as run_search
 
-    marks = ("[", "]") if fmt == "json" else (_OPEN, _CLOSE)
+    marks = ("[", "]") if fmt == "jsonl" else (_OPEN, _CLOSE)
     with reading(db_path) as conn:
-        hits = run_search(conn, query, limit=limit, highlight=marks, **filters)
-    if fmt == "json":
+        hits = run_search(conn, query, limit=limit, offset=offset, highlight=marks, **filters)
+        total = count_matches(conn, query, **filters) if hits or offset else 0
+    if fmt == "jsonl":
         echo_json_lines(hits)
-        return
+    else:
+        _print_hits(hits, query, offset)
+    report_page(len(hits), offset, total, "hits")
+
+
+def _print_hits(hits: list[dict], query: str, offset: int) -> None:
     console = Console()
     if not hits:
         console.print(Text(f"No articles match {query!r}."))
         return
     table = Table("#", "score", "date", "title / snippet", show_lines=True)
-    for rank, hit in enumerate(hits, start=1):
+    for rank, hit in enumerate(hits, start=offset + 1):
         body = Text(hit["title"] or "(untitled)", style="bold")
         body.append("\n")
         body.append_text(_highlighted(hit["snippet"] or ""))
@@ -80,7 +84,7 @@ def _highlighted(snippet: str) -> Text:
 
 @click.command()
 @db_option
-@_format_option
+@format_option("table", "json", help="A rich table, or one JSON document for scripts.")
 def stats(db_path: str, fmt: str) -> None:
     """How much the store holds: rows per table, languages, dates, top sources, event types.
 

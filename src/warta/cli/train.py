@@ -20,9 +20,12 @@ one shipped in the package. Training uses OUT/vectors and OUT/pretrain when they
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import click
+
+from warta.cli.options import progress_option, show_progress
 
 DirPath = click.Path(file_okay=False, path_type=Path)
 
@@ -144,9 +147,10 @@ ship_option = click.option("--ship/--no-ship", default=False, show_default=True,
 @seed_option
 @gazetteer_option
 @ship_option
+@progress_option
 @click.pass_context
 def nlp(ctx: click.Context, data: Path, out: Path | None, max_steps: int | None,
-        seed: int | None, gazetteer_features: bool, ship: bool) -> None:
+        seed: int | None, gazetteer_features: bool, ship: bool, progress: bool | None) -> None:
     """Convert, train the shared pipeline, tune it, and assemble it (or run one step).
 
     Example:
@@ -159,11 +163,25 @@ def nlp(ctx: click.Context, data: Path, out: Path | None, max_steps: int | None,
         raise click.UsageError("--out is required")
     if not data.is_dir():  # checked here, not by click: a single step never reads it
         raise click.BadParameter(f"{data}: no such folder", param_hint="'--data'")
-    _convert(data, out)
-    _vectors(data, out)
-    _train("news", out, max_steps, seed, gazetteer_features)
-    _train("news_ft", out, max_steps, seed)
-    _assemble(out, ship)
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("convert", lambda: _convert(data, out)),
+        ("vectors", lambda: _vectors(data, out)),
+        ("news", lambda: _train("news", out, max_steps, seed, gazetteer_features)),
+        ("news-ft", lambda: _train("news_ft", out, max_steps, seed)),
+        ("assemble", lambda: _assemble(out, ship)),
+    ]
+    _run_steps(steps, enabled=show_progress(progress))
+
+
+def _run_steps(steps: list[tuple[str, Callable[[], None]]], *, enabled: bool) -> None:
+    """Run the training steps in order under warta's one progress display (step n of N)."""
+    from warta.progress import progress
+
+    with progress("train", total=len(steps), enabled=enabled) as bar:
+        for name, step in steps:
+            bar.update(description=f"train {name}")
+            step()
+            bar.advance()
 
 
 @nlp.command(name="convert")

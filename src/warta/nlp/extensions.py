@@ -2,13 +2,36 @@
 
 Registered once, on import; every stage module imports this so the attributes exist before a
 pipeline is built.
+
+The values are warta's dataclasses holding spaCy ``Span`` views, which msgpack cannot write, so
+``Doc.to_bytes`` (and with it ``nlp.pipe(texts, n_process=2)``, whose workers send Docs as
+bytes) used to fail with "can not serialize 'StageStatus'". They are made serialisable here, once:
+msgpack encoders registered with srsly write each dataclass as a tagged map and each Span as its
+token offsets and label; the decoder rebuilds the dataclasses with offset placeholders, and the
+attribute's getter binds those to the Doc they arrived in on first read.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
+import srsly
 from spacy.tokens import Doc, Span
 
-from warta.types import StageStatus
+from warta.types import (
+    Actor,
+    Article,
+    Byline,
+    Dateline,
+    DateMention,
+    Event,
+    Place,
+    Quote,
+    Source,
+    StageStatus,
+    Tone,
+)
 
 _DOC_ATTRS: dict[str, object] = {
     "language": None,  # ISO 639-1, decided per document before the pipeline runs
@@ -23,16 +46,113 @@ _DOC_ATTRS: dict[str, object] = {
     "places": None,  # list[Place]
     "tone": None,  # Tone
     "stages": None,  # list[StageStatus]
+    "article": None,  # warta.types.Article the Doc was made from (warta.process), for its record
 }
+
+# The types extension values are built from, by name: the tag their serialised form carries.
+_CODEC: dict[str, type] = {cls.__name__: cls for cls in (
+    Actor, Article, Byline, Dateline, DateMention, Event, Place, Quote, Source, StageStatus, Tone)}
+_TAG = "__warta__"
+
+
+@dataclasses.dataclass(frozen=True)
+class _SpanRef:
+    """A Span read back from bytes, before it is bound to its Doc."""
+
+    start: int
+    end: int
+    label: str
+    kb_id: str
+
+
+class _Held:
+    """An attribute value as a stage set it (kept in ``doc.user_data``)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+class _Unbound(_Held):
+    """An attribute value read back from bytes: its Spans are still ``_SpanRef``s."""
+
+    __slots__ = ()
+
+
+def _key(name: str) -> tuple[str, str, None, None]:
+    return ("._.", name, None, None)  # where spaCy keeps a plain ``default=`` attribute
+
+
+def _accessors(name: str) -> dict[str, Any]:
+    key = _key(name)
+
+    def get(doc: Doc) -> Any:
+        held = doc.user_data.get(key)
+        if held is None:
+            return None
+        if isinstance(held, _Unbound):
+            held = doc.user_data[key] = _Held(_bind(held.value, doc))
+        return held.value
+
+    def set_(doc: Doc, value: Any) -> None:
+        doc.user_data[key] = _Held(value)
+
+    return {"getter": get, "setter": set_}
+
+
+def _bind(value: Any, doc: Doc) -> Any:
+    """``value`` with every ``_SpanRef`` in it made a Span of ``doc`` (dataclasses in place)."""
+    if isinstance(value, _SpanRef):
+        return Span(doc, value.start, value.end, label=value.label, kb_id=value.kb_id)
+    if isinstance(value, list):
+        return [_bind(v, doc) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            old = getattr(value, f.name)
+            new = _bind(old, doc)
+            if new is not old:
+                object.__setattr__(value, f.name, new)  # frozen ones hold no spans; safe
+    return value
+
+
+def _encode(obj: Any, chain: Any = None) -> Any:
+    """srsly msgpack encoder: warta's values as tagged maps (other objects go down the chain)."""
+    if isinstance(obj, _Held):
+        return {_TAG: "value", "v": obj.value}
+    if isinstance(obj, Span):
+        return {_TAG: "span", "v": [obj.start, obj.end, obj.label_, obj.kb_id_]}
+    cls = _CODEC.get(type(obj).__name__)
+    if cls is not None and type(obj) is cls:
+        return {_TAG: cls.__name__,
+                "v": {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}}
+    return obj if chain is None else chain(obj)
+
+
+def _decode(obj: Any, chain: Any = None) -> Any:
+    """srsly msgpack decoder, the inverse of ``_encode`` (Spans come back as ``_SpanRef``)."""
+    kind = obj.get(_TAG) if isinstance(obj, dict) else None
+    if kind == "value":
+        return _Unbound(obj["v"])
+    if kind == "span":
+        return _SpanRef(*obj["v"])
+    if kind in _CODEC:
+        cls = _CODEC[kind]
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        return cls(**{k: tuple(v) if isinstance(v, list) and isinstance(fields[k].default, tuple)
+                      else v for k, v in obj["v"].items()})
+    return obj if chain is None else chain(obj)
 
 
 def register() -> None:
-    """Define warta's extensions; safe to call more than once."""
-    for name, default in _DOC_ATTRS.items():
+    """Define warta's extensions and their msgpack codec; safe to call more than once."""
+    for name in _DOC_ATTRS:
         if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
+            Doc.set_extension(name, **_accessors(name))
     if not Span.has_extension("actor"):
         Span.set_extension("actor", default=None)  # actor id of an entity mention
+    srsly.msgpack_encoders.register("warta", func=_encode)
+    srsly.msgpack_decoders.register("warta", func=_decode)
 
 
 def mark_stage(doc: Doc, name: str, version: str, status: str, reason: str | None = None) -> None:

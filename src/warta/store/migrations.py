@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from warta.errors import Errors, StoreError
-from warta.store.schema import SCHEMA_V1, SCHEMA_V2_INPUTS
+from warta.record import article_id
+from warta.store.schema import SCHEMA_V1, SCHEMA_V2_INPUTS, SCHEMA_V4_REFS
 
 MigrationFn = Callable[[sqlite3.Connection], None]
 
@@ -78,6 +79,40 @@ def _inputs(conn: sqlite3.Connection) -> None:
 def _event_symmetric(conn: sqlite3.Connection) -> None:
     """Undirected events (meetings, agreements): source and target are in text order only."""
     conn.execute("ALTER TABLE events ADD COLUMN symmetric INTEGER NOT NULL DEFAULT 0")
+
+
+@migration("0004_article_identity")
+def _article_identity(conn: sqlite3.Connection) -> None:
+    """Re-key articles stored under an id mixed with their input's id: the id becomes the text's
+    fingerprint (``warta.record.article_id``) and the input id a reference. Copies of one text
+    stored under several input ids merge into the first stored one (their references and raw
+    input keys move to it; the copies' duplicate quotes, events and mentions go)."""
+    for statement in statements(SCHEMA_V4_REFS):
+        conn.execute(statement)
+    # Children follow the renamed parent within this transaction; checked at its COMMIT.
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    rows = conn.execute(
+        """SELECT id, title, text, json_extract(record, '$.source.native_id') FROM articles
+           WHERE json_extract(record, '$.source.native_id') IS NOT NULL ORDER BY rowid""")
+    for old, title, text, native_id in rows.fetchall():
+        new = article_id(title, text)
+        if new != old:
+            exists = conn.execute("SELECT 1 FROM articles WHERE id = ?", (new,)).fetchone()
+            (_merge_article if exists else _rename_article)(conn, old, new)
+        conn.execute("INSERT OR IGNORE INTO article_refs(article_id, native_id) VALUES (?, ?)",
+                     (new, str(native_id)))
+
+
+def _rename_article(conn: sqlite3.Connection, old: str, new: str) -> None:
+    conn.execute("UPDATE articles SET id = :new, record = json_set(record, '$.id', :new)"
+                 " WHERE id = :old", {"old": old, "new": new})
+    for table in ("mentions", "quotes", "events", "inputs"):
+        conn.execute(f"UPDATE {table} SET article_id = ? WHERE article_id = ?", (new, old))
+
+
+def _merge_article(conn: sqlite3.Connection, old: str, new: str) -> None:
+    conn.execute("UPDATE OR IGNORE inputs SET article_id = ? WHERE article_id = ?", (new, old))
+    conn.execute("DELETE FROM articles WHERE id = ?", (old,))  # its rows cascade
 
 
 def _has_table(conn: sqlite3.Connection) -> bool:

@@ -194,13 +194,16 @@ def _source_name(site_name: str | None, url: str | None, fmt: str) -> str:
 # --- articles --------------------------------------------------------------------------------
 
 def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
-    """One article with its columns and its full record parsed (``record``); None if absent."""
+    """One article with its columns, its full record parsed (``record``) and the input ids it
+    was read under (``native_ids``, first met first); None if absent."""
     row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return None
     out = dict(row)
     for key in ("authors", "agencies", "record"):
         out[key] = json.loads(out[key])
+    out["native_ids"] = [r[0] for r in conn.execute(
+        "SELECT native_id FROM article_refs WHERE article_id = ? ORDER BY rowid", (article_id,))]
     return out
 
 
@@ -241,9 +244,29 @@ def _actor_details(conn: sqlite3.Connection, actor: dict[str, Any]) -> dict[str,
 
 def list_actors(conn: sqlite3.Connection, *, country: str | None = None,
                 search: str | None = None, type: str | None = None,
-                limit: int = 100) -> list[dict[str, Any]]:
+                limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Actors, most mentioned first; ``search`` matches id, name or alias as a substring."""
-    where, params = [], {"limit": limit}
+    where, params = _actor_filters(country=country, search=search, type=type)
+    params.update(limit=limit, offset=offset)
+    sql = f"""SELECT ac.*, (SELECT count(DISTINCT m.article_id) FROM mentions m
+                            WHERE m.actor_id = ac.id) AS articles
+              FROM actors ac {'WHERE ' + ' AND '.join(where) if where else ''}
+              ORDER BY articles DESC, ac.name LIMIT :limit OFFSET :offset"""
+    return [_actor_details(conn, dict(r)) for r in conn.execute(sql, params).fetchall()]
+
+
+def count_actors(conn: sqlite3.Connection, *, country: str | None = None,
+                 search: str | None = None, type: str | None = None) -> int:
+    """How many actors ``list_actors`` would return without a limit (same filters)."""
+    where, params = _actor_filters(country=country, search=search, type=type)
+    sql = f"SELECT count(*) FROM actors ac {'WHERE ' + ' AND '.join(where) if where else ''}"
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+def _actor_filters(*, country: str | None, search: str | None,
+                   type: str | None) -> tuple[list[str], dict[str, Any]]:
+    where: list[str] = []
+    params: dict[str, Any] = {}
     if country:
         where.append("ac.country = upper(:country)")
         params["country"] = country
@@ -255,11 +278,7 @@ def list_actors(conn: sqlite3.Connection, *, country: str | None = None,
                          OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = ac.id
                                     AND al.alias LIKE :like ESCAPE '\\'))""")
         params["like"] = "%" + _like_escape(search) + "%"
-    sql = f"""SELECT ac.*, (SELECT count(DISTINCT m.article_id) FROM mentions m
-                            WHERE m.actor_id = ac.id) AS articles
-              FROM actors ac {'WHERE ' + ' AND '.join(where) if where else ''}
-              ORDER BY articles DESC, ac.name LIMIT :limit"""
-    return [_actor_details(conn, dict(r)) for r in conn.execute(sql, params).fetchall()]
+    return where, params
 
 
 def get_actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any] | None:
@@ -280,16 +299,12 @@ def find_actor_ids(conn: sqlite3.Connection, name: str) -> list[str]:
 
 def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
                 since: str | None = None, until: str | None = None,
-                article_id: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+                article_id: str | None = None, limit: int = 100,
+                offset: int = 0) -> list[dict[str, Any]]:
     """Quotes, newest first; a quote's date is its stated date, else its article's."""
-    where, params = [], {"limit": limit}
-    if speaker:
-        where.append(f"q.speaker_id IN ({_ACTOR_IDS})")
-        params["actor"] = speaker
-    _date_bounds("coalesce(q.date, a.published)", since, until, where, params)
-    if article_id:
-        where.append("q.article_id = :article_id")
-        params["article_id"] = article_id
+    where, params = _quote_filters(speaker=speaker, since=since, until=until,
+                                   article_id=article_id)
+    params.update(limit=limit, offset=offset)
     sql = f"""SELECT q.article_id, q.seq, q.start, q.end, q.text, q.kind, q.speaker_id,
                      sp.name AS speaker_name, sp.country AS speaker_country, q.speaker_text,
                      q.cue, q.addressee, q.date, q.stage,
@@ -298,8 +313,34 @@ def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
               LEFT JOIN actors sp ON sp.id = q.speaker_id
               {'WHERE ' + ' AND '.join(where) if where else ''}
               ORDER BY date_first(coalesce(q.date, a.published)) DESC,
-                       coalesce(q.date, a.published) DESC, q.article_id, q.seq LIMIT :limit"""
+                       coalesce(q.date, a.published) DESC, q.article_id, q.seq
+              LIMIT :limit OFFSET :offset"""
     return [dict(r) for r in conn.execute(sql, params)]
+
+
+def count_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
+                 since: str | None = None, until: str | None = None,
+                 article_id: str | None = None) -> int:
+    """How many quotes ``list_quotes`` would return without a limit (same filters)."""
+    where, params = _quote_filters(speaker=speaker, since=since, until=until,
+                                   article_id=article_id)
+    sql = (f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id "
+           f"{'WHERE ' + ' AND '.join(where) if where else ''}")
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+def _quote_filters(*, speaker: str | None, since: str | None, until: str | None,
+                   article_id: str | None) -> tuple[list[str], dict[str, Any]]:
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if speaker:
+        where.append(f"q.speaker_id IN ({_ACTOR_IDS})")
+        params["actor"] = speaker
+    _date_bounds("coalesce(q.date, a.published)", since, until, where, params)
+    if article_id:
+        where.append("q.article_id = :article_id")
+        params["article_id"] = article_id
+    return where, params
 
 
 def event_filters(*, actor: str | None, type: str | None, since: str | None,
@@ -325,21 +366,22 @@ def event_filters(*, actor: str | None, type: str | None, since: str | None,
 def list_events(conn: sqlite3.Connection, *, actor: str | None = None,
                 type: str | None = None,
                 since: str | None = None, until: str | None = None,
-                article_id: str | None = None, limit: int | None = 1000) -> list[dict[str, Any]]:
+                article_id: str | None = None, limit: int | None = 1000,
+                offset: int = 0) -> list[dict[str, Any]]:
     """Events, oldest first; ``actor`` matches source or target; ``limit=None`` means all."""
     return list(iter_events(conn, actor=actor, type=type, since=since, until=until,
-                            article_id=article_id, limit=limit))
+                            article_id=article_id, limit=limit, offset=offset))
 
 
 def iter_events(conn: sqlite3.Connection, *, actor: str | None = None,
                 type: str | None = None,
                 since: str | None = None, until: str | None = None,
                 article_id: str | None = None,
-                limit: int | None = None) -> Iterator[dict[str, Any]]:
+                limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:
     """Like ``list_events`` but lazy and unlimited by default (for exports)."""
     where, params = event_filters(actor=actor, type=type, since=since, until=until,
                                   article_id=article_id)
-    params["limit"] = -1 if limit is None else limit
+    params.update(limit=-1 if limit is None else limit, offset=offset)
     sql = f"""SELECT e.article_id, e.seq, e.type, e.mode, e.cameo,
                      e.source_id, s.name AS source_name, s.country AS source_country,
                      s.type AS source_type,
@@ -353,7 +395,8 @@ def iter_events(conn: sqlite3.Connection, *, actor: str | None = None,
               LEFT JOIN actors t ON t.id = e.target_id
               {'WHERE ' + ' AND '.join(where) if where else ''}
               ORDER BY date_first(coalesce(e.date, a.published)), coalesce(e.date, a.published),
-                       e.article_id, e.seq LIMIT :limit"""
+                       e.article_id, e.seq
+              LIMIT :limit OFFSET :offset"""
     for row in conn.execute(sql, params):
         event = dict(row)
         event["location"] = json.loads(event["location"]) if event["location"] else None

@@ -134,3 +134,15 @@ CREATE TABLE inputs (
 ) WITHOUT ROWID;
 CREATE INDEX inputs_article ON inputs(article_id);
 """
+
+# Migration 4: an article is its text; the ids inputs gave it are references to it, kept here.
+# (Before, a dataset's own id was part of the article id, so one story under two ids was stored
+# twice, with its quotes and events.) A normal rowid table: references list in the order met.
+SCHEMA_V4_REFS = """
+CREATE TABLE article_refs (
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    native_id   TEXT NOT NULL,             -- the input's own id (CSV/JSONL id column)
+    PRIMARY KEY (article_id, native_id)
+);
+CREATE INDEX article_refs_native ON article_refs(native_id);
+"""

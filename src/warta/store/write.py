@@ -8,13 +8,13 @@ never overwritten by what the pipeline learned. Every annotation row records its
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from warta.errors import Errors, StoreError
-from warta.record import article_id
 from warta.store.db import transaction
 
 Record = Mapping[str, Any]
@@ -38,9 +38,31 @@ def has_input(conn: sqlite3.Connection, key: str) -> bool:
     return conn.execute("SELECT 1 FROM inputs WHERE key = ?", (key,)).fetchone() is not None
 
 
-def remember_input(conn: sqlite3.Connection, key: str, article_id: str) -> None:
-    """Note that the raw input ``key`` is the stored article ``article_id``."""
-    conn.execute("INSERT OR IGNORE INTO inputs(key, article_id) VALUES (?, ?)", (key, article_id))
+def remember_input(conn: sqlite3.Connection, key: str, article_id: str,
+                   native_id: str | None = None) -> None:
+    """Note that the raw input ``key`` is the stored article ``article_id``, and keep the
+    input's own id for it (if any) as a reference to that article."""
+    with transaction(conn):
+        conn.execute("INSERT OR IGNORE INTO inputs(key, article_id) VALUES (?, ?)",
+                     (key, article_id))
+        add_reference(conn, article_id, native_id)
+
+
+def add_reference(conn: sqlite3.Connection, article_id: str, native_id: str | None) -> None:
+    """Keep an input's own id (a dataset's id column) as a reference to a stored article.
+
+    The id is not the article's identity (its text is, see ``warta.record.article_id``): the
+    same story listed under two ids is one article with two references.
+    """
+    if native_id is not None:
+        conn.execute("INSERT OR IGNORE INTO article_refs(article_id, native_id) VALUES (?, ?)",
+                     (article_id, native_id))
+
+
+def references(conn: sqlite3.Connection, article_id: str) -> list[str]:
+    """The input ids a stored article was read under, in the order they were first met."""
+    return [r[0] for r in conn.execute(
+        "SELECT native_id FROM article_refs WHERE article_id = ? ORDER BY rowid", (article_id,))]
 
 
 def save_record(conn: sqlite3.Connection, record: Record, *, input_key: str | None = None) -> bool:
@@ -61,8 +83,12 @@ def save_record(conn: sqlite3.Connection, record: Record, *, input_key: str | No
 
 
 def input_key(title: str | None, text: str, native_id: str | None = None) -> str:
-    """Hash of an input article as read (before cleaning); same form as the record id."""
-    return article_id(title, text, native_id)
+    """Hash of an input article as read (before cleaning), with the input's own id: the same
+    raw row under another id is another input (whose id becomes a reference), not a re-run."""
+    key = f"{title or ''}\n\n{text}"
+    if native_id is not None:
+        key = f"{native_id}\n{key}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def _store_path(conn: sqlite3.Connection) -> str:
@@ -71,8 +97,10 @@ def _store_path(conn: sqlite3.Connection) -> str:
 
 
 def _save(conn: sqlite3.Connection, record: Record, key: str | None) -> bool:
+    native_id = (record.get("source") or {}).get("native_id")
     with transaction(conn):
-        if has_article(conn, record["id"]):
+        if has_article(conn, record["id"]):  # the same text again: one more reference at most
+            add_reference(conn, record["id"], native_id)
             if key is not None:
                 remember_input(conn, key, record["id"])
             return False
@@ -84,6 +112,7 @@ def _save(conn: sqlite3.Connection, record: Record, key: str | None) -> bool:
         _insert_mentions(conn, record)
         _insert_quotes(conn, record)
         _insert_events(conn, record)
+        add_reference(conn, record["id"], native_id)
         if key is not None:
             remember_input(conn, key, record["id"])
     return True
