@@ -223,6 +223,14 @@ def test_corrupt_gzip_under_a_warc_is_named_as_such():
                                       "(corrupt gzip data near byte")
 
 
+@pytest.mark.parametrize("tail", [b"", b"\0" * 100_000, b"\r\n"])
+def test_warc_gz_members_and_zero_padding_read_whole(tail: bytes):
+    data = b"".join(_member(_warc_record(PAGE.encode(), uri=f"https://contoh.id/{i}"))
+                    for i in range(3)) + tail
+    items = _read(data, "x.warc.gz")
+    assert [a.source.url for a in items] == [f"https://contoh.id/{i}" for i in range(3)]
+
+
 def test_binary_in_a_message_is_escaped_and_short():
     garbage = (bytes(range(14, 32)) + " \u2028é".encode()) * 40  # warcio quotes it as is
     (failure,) = _read(_warc_record(PAGE.encode()) + garbage, "x.warc")[1:]

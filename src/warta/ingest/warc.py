@@ -67,7 +67,7 @@ class _Stream:
         self._data = data
         self._pos = 0  # next compressed byte to feed
         self._gzip = data[:2] == b"\x1f\x8b"
-        self._inflater = zlib.decompressobj(wbits=31)
+        self._inflater: Any = zlib.decompressobj(wbits=31)  # None between members
         self._pending = b""  # expanded, not handed out yet
         self._limit = limit
         self._read = 0
@@ -101,13 +101,13 @@ class _Stream:
             self._pos += len(piece)
             return piece
         while True:
-            if self._inflater.eof:  # a member ended: another one may follow
-                self._pos -= len(self._inflater.unused_data)
+            if self._inflater is None:  # between members: another one may follow
                 if not self._data[self._pos:self._pos + _CHUNK].strip(b"\0\r\n"):
                     return b""  # the end (zero padding is allowed after the last member)
                 self._inflater = zlib.decompressobj(wbits=31)
-            feed = self._inflater.unconsumed_tail or self._data[self._pos:self._pos + _CHUNK]
-            if not self._inflater.unconsumed_tail:
+            tail = self._inflater.unconsumed_tail  # fed before, held back by the size cap
+            feed = tail or self._data[self._pos:self._pos + _CHUNK]
+            if not tail:
                 self._pos += len(feed)
             if not feed:
                 raise _GzipDamageError("the file ends inside a gzip member")
@@ -115,6 +115,9 @@ class _Stream:
                 piece = self._inflater.decompress(feed, _CHUNK)
             except zlib.error as e:
                 raise _GzipDamageError(f"corrupt gzip data near byte {self._pos:,}: {e}") from e
+            if self._inflater.eof:  # what was fed past the member's end starts the next one
+                self._pos -= len(self._inflater.unused_data)
+                self._inflater = None
             if piece:
                 return piece
 
