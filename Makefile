@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := demo.db
 
-.PHONY: demo test lint docs bench eval clean install install-dev
+.PHONY: demo test lint docs bench fuzz eval clean install install-dev
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ lint: install-dev
 ## docs: regenerate the generated blocks of docs/*.md (CLI options, record fields, settings)
 docs: install-dev
 	$(BIN)/python scripts/gen_cli_docs.py
+
+## fuzz: 10,000 generated malformed inputs through read → analyze → store (`make test` runs 400)
+fuzz: install
+	$(BIN)/python bench/fuzz.py --count 10000 --seed 1
 
 bench: install
 	$(BIN)/python bench/nlp_speed.py

@@ -210,3 +210,29 @@ def test_same_text_under_other_ids_is_one_article_with_references(tmp_path: Path
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
         refs = [r[0] for r in conn.execute("SELECT native_id FROM article_refs ORDER BY rowid")]
     assert refs == ["k-1", "k-2", "k-3"]
+
+
+def test_a_cleaning_crash_before_analysis_does_not_end_the_run(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch):
+    """Issue 16: the dedup check cleans each article before the NLP; a crash there (here a
+    RecursionError) must fail that article alone (as the analysis reports it), not the run."""
+    import warta.clean
+    import warta.process
+
+    clean = warta.clean.clean_article
+
+    def crashing(raw):
+        if "Bogor" in raw.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return clean(raw)
+
+    monkeypatch.setattr(warta.clean, "clean_article", crashing)  # the dedup check's cleaning
+    monkeypatch.setattr(warta.process, "clean_article", crashing)  # the analysis' cleaning
+    (tmp_path / "a.txt").write_text("Banjir di Bogor\n\nHujan deras mengguyur Kota Bogor.\n")
+    (tmp_path / "b.txt").write_text("Panen di Garut\n\nPetani Garut memanen padi.\n")
+    db = tmp_path / "w.db"
+    result = run("ingest", tmp_path / "a.txt", tmp_path / "b.txt", "--db", db)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"warta: E012 {tmp_path / 'a.txt'}: analysis failed "
+                                    "(RecursionError")
+    assert articles(db) == ["Panen di Garut"]

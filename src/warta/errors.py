@@ -6,6 +6,8 @@ chain the cause with ``from``. Codes are never reused once released.
 
 from __future__ import annotations
 
+import re
+
 
 class Errors:
     """Message templates, keyed by code. The code is part of the message users see."""
@@ -24,6 +26,8 @@ class Errors:
     E011 = "E011 {path}: cannot read ({reason})"
     E012 = "E012 {path}: analysis failed ({reason})"
     E013 = "E013 {path}: cannot write ({reason})"
+    E014 = "E014 {path}: input could not be processed ({reason})"
+    E015 = "E015 {path}: {what} is over the limit of {limit:,} {unit} (ingest.{setting})"
     # E02x: configuration and pipeline construction
     E020 = "E020 pipeline component {name!r} requires {missing} but no earlier component assigns it"
     E021 = "E021 settings file {path}: {reason}"
@@ -37,6 +41,29 @@ class Errors:
     E032 = "E032 query took longer than {ms} ms and was stopped"
     # E04x: record contract
     E040 = "E040 record {id} does not match schema {schema}: {reason}"
+    # E09x: warta itself
+    E090 = "E090 warta failed ({reason}); this is a bug, please report it with the command run"
+
+
+MESSAGE_MAX_CHARS = 300
+_WHITESPACE = re.compile(r"\s+")
+
+
+def one_line(text: str, *, limit: int = MESSAGE_MAX_CHARS) -> str:
+    r"""``text`` as one short printable line: whitespace runs become one space, other characters
+    that are not printable are escaped (``\x00``, ``\u2028``) and the end is cut with "…".
+
+    Messages quote the input (a bad JSON line, a WARC header, a file name), and raw bytes from a
+    hostile input must not reach a terminal nor turn one message into many lines.
+
+        >>> one_line("bad\x1b[2J byte\n\nhere")
+        'bad\\x1b[2J byte here'
+    """
+    text = _WHITESPACE.sub(" ", text).strip()
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                       for c in text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class WartaError(Exception):

@@ -17,6 +17,9 @@ from warta.errors import ConfigError, Errors
 @dataclass(frozen=True)
 class IngestSettings:
     max_bytes: int = 50_000_000
+    max_expanded_bytes: int = 500_000_000  # what one compressed input may expand to
+    max_record_bytes: int = 10_000_000  # one WARC record body or HTML page, before parsing
+    max_article_chars: int = 100_000  # one article's text; longer ones are refused unread
     text_column: str = "text"
     title_column: str = "title"
     date_column: str = "published"

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from warta.errors import one_line
+
 if TYPE_CHECKING:  # annotations only: importing the data model must not import spaCy
     from spacy.tokens import Span
 
@@ -148,7 +150,14 @@ class StageStatus:
 
 @dataclass(frozen=True)
 class Failure:
-    """An input that could not be read: the one line users see, naming the input and the reason."""
+    """An input that could not be read: the one line users see, naming the input and the reason.
+
+    The message is made one short printable line here, whoever built it: reasons quote hostile
+    input (binary bytes, control characters, huge lines) and must not reach a terminal as is.
+    """
 
     path: str
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", one_line(self.message))  # frozen: set once, here

@@ -1,7 +1,8 @@
 """warta's command line: a click group whose commands are imported only when used.
 
 Lazy loading keeps `warta stats` instant (no spaCy import) and lets each command live in its own
-module under ``warta.cli``. Exit status: 0 all fine, 1 some inputs failed, 2 usage error.
+module under ``warta.cli``. Exit status: 0 all fine, 1 some inputs failed, 2 usage error,
+3 warta itself failed (a bug).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 import click
 
-from warta.errors import WartaError
+from warta.errors import Errors, WartaError, one_line
 
 # command name → "module:attribute". A command whose module is absent is not offered.
 COMMANDS: dict[str, str] = {
@@ -61,10 +62,22 @@ def cli() -> None:
     """
 
 
+# Exit status 3: warta itself failed (a bug), as opposed to 1, some inputs failed.
+EXIT_INTERNAL = 3
+
+
 def main(argv: list[str] | None = None) -> Any:
-    """Console entry point: user errors print one line, never a traceback."""
+    """Console entry point: user errors print one line, never a traceback.
+
+    An exception nothing else caught is a bug in warta, not a bad input (inputs fail alone,
+    inside the batch): one line with E090 and exit status 3, so scripts can tell the two apart.
+    """
     try:
         return cli.main(args=argv, prog_name="warta", standalone_mode=True)
     except WartaError as e:
         click.echo(f"warta: {e}", err=True)
         sys.exit(2)
+    except Exception as e:  # the last guard: a traceback is no message for users
+        reason = one_line(f"{type(e).__name__}: {e}", limit=200)
+        click.echo(f"warta: {Errors.E090.format(reason=reason)}", err=True)
+        sys.exit(EXIT_INTERNAL)

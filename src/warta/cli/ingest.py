@@ -26,7 +26,7 @@ from warta.cli.options import (
     progress_option,
     show_progress,
 )
-from warta.errors import InputError, WartaError
+from warta.errors import WartaError
 from warta.settings import Settings, load_settings
 from warta.types import Failure, RawArticle
 
@@ -211,8 +211,8 @@ def _article_key(raw: RawArticle) -> str | None:
 
     try:
         article = clean_article(raw)
-    except InputError:
-        return None  # let the analysis report it as a failure with its own message
+    except Exception:  # InputError or a cleaning bug: the analysis reports it, for this article
+        return None
     return article_id(article.title, article.text)
 
 

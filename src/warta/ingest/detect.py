@@ -69,7 +69,7 @@ def _looks_jsonl(head: str) -> bool:
         return False
     try:
         return isinstance(json.loads(first), dict)
-    except ValueError:
+    except (ValueError, RecursionError):  # deep nesting too: the JSON Lines reader says why
         return first.startswith('{"')  # a broken first line still marks a JSON Lines file
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import feedparser
 
-from warta.errors import Errors
+from warta.errors import Errors, one_line
 from warta.ingest.dates import to_iso
 from warta.ingest.markup import strip_html
 from warta.types import Failure, RawArticle, Source
@@ -24,7 +24,7 @@ def read_feed(text: str, name: str) -> Iterator[RawArticle | Failure]:
     """Every entry with some text as an article."""
     parsed = feedparser.parse(text)
     if parsed.bozo and not parsed.entries:
-        reason = _one_line(str(parsed.get("bozo_exception", "unreadable")))
+        reason = one_line(str(parsed.get("bozo_exception", "unreadable")))
         yield Failure(name, Errors.E006.format(path=name, kind="RSS/Atom feed", reason=reason))
         return
     if not parsed.entries:
@@ -63,7 +63,3 @@ def _published(entry: Any) -> str | None:
         if parsed:
             return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).isoformat()
     return None
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

@@ -51,10 +51,23 @@ class _Columns:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def parse_json(text: str) -> Any:
+    """``json.loads``, with nesting too deep for the parser (RecursionError at ~1,000 levels,
+    a classic hostile input) reported as the ValueError any other malformed JSON raises.
+
+    Raw control characters inside strings (``strict=False``) are accepted: news dumps hold them
+    (\x0b, \x1c … from word processors) and the rest of the record is good.
+    """
+    try:
+        return json.loads(text, strict=False)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def _text(value: Any) -> str | None:
     """A cell as text; JSON escapes of lone surrogates ("\\ud800") become U+FFFD, as undecodable
-    bytes do, so the record can still be written as UTF-8."""
-    if value is None:
+    bytes do, so the record can still be written as UTF-8. A JSON object or array is no text."""
+    if value is None or isinstance(value, dict | list):
         return None
     value = _LONE_SURROGATE.sub("\ufffd", str(value)).strip()
     return value or None
@@ -86,11 +99,13 @@ def read_jsonl(text: str, name: str, settings: IngestSettings) -> Iterator[RawAr
         return
     rows: list[tuple[int, dict[str, Any]]] = []
     failures: dict[int, Failure] = {}
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # "\n" only: str.splitlines() also breaks at U+0085, U+2028, \x0c … which JSON strings may
+    # hold, and the record would be lost in pieces (JSON Lines ends lines with "\n" or "\r\n").
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = parse_json(line)
         except ValueError as e:
             reason = f"line {lineno}: {getattr(e, 'msg', e)}"
             failures[lineno] = Failure(name, Errors.E006.format(path=name, kind="JSON Lines",
@@ -119,7 +134,7 @@ def _json_document(text: str) -> list[Any] | None:
     if "\n" not in stripped and stripped.startswith("{"):
         return None  # a one-line file is JSON Lines
     try:
-        document = json.loads(stripped)
+        document = parse_json(stripped)
     except ValueError:
         return None
     if isinstance(document, dict):
