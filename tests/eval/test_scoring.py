@@ -117,3 +117,11 @@ def test_summary_has_intervals_that_hold_the_estimate() -> None:
     assert low <= out["f1"] <= high and low < high
     assert out["errors"] == {"missed": 11}
     assert scoring.summarise("events", rows) == out  # seeded: reproducible
+
+
+def test_a_triple_counts_once_per_article_on_both_sides() -> None:
+    gold = Side(GOLD_ACTORS, events=[Event("a2", "COERCE", "a1"), Event("a2", "COERCE", "a1")])
+    pred = Side([_actor("p2", "KPK", type="ORG"), _actor("p1", "Wahyuni")],
+                events=[Event("p2", "COERCE", "p1")] * 3)
+    result = scoring.score_events(gold, pred, scoring.match_actors(gold.actors, pred.actors))
+    assert (result["tp"], result["gold"], result["pred"]) == (1, 1, 1)

@@ -237,13 +237,24 @@ def _error_kind(g: Event, s: str | None, t: str | None, typ: str) -> str | None:
     return "wrong type" if _same_parties(g, s, t) else None
 
 
+def _distinct(events: list[Event], key: Callable[[Event], tuple[Any, ...]]) -> list[Event]:
+    """One event per (source, type, target): the unit the corpus is scored in."""
+    seen: dict[tuple[Any, ...], Event] = {}
+    for event in events:
+        seen.setdefault(key(event), event)
+    return list(seen.values())
+
+
 def score_events(gold: Side, pred: Side, actor_map: dict[str, str]) -> dict[str, Any]:
+    gold_events = _distinct(gold.events, lambda e: (e.source, e.type, e.target))
+    pred_events = _distinct(pred.events, lambda e: (_party(e.source, actor_map), e.type,
+                                                    _party(e.target, actor_map)))
     coded = [(_party(p.source, actor_map), p.type, _party(p.target, actor_map), p)
-             for p in pred.events]
+             for p in pred_events]
     free = list(range(len(coded)))
     matched: list[tuple[Event, Event]] = []
     missed = []
-    for g in gold.events:
+    for g in gold_events:
         hit = next((i for i in free if coded[i][1] == g.type
                     and _same_parties(g, coded[i][0], coded[i][2])), None)
         if hit is None:
@@ -261,8 +272,8 @@ def score_events(gold: Side, pred: Side, actor_map: dict[str, str]) -> dict[str,
             errors[kind[0]] += 1
             free.remove(kind[1])
     errors["spurious"] = len(free)
-    no_party = sum(1 for p in pred.events if p.source is None or p.target is None)
-    return {"tp": len(matched), "gold": len(gold.events), "pred": len(pred.events),
+    no_party = sum(1 for p in pred_events if p.source is None or p.target is None)
+    return {"tp": len(matched), "gold": len(gold_events), "pred": len(pred_events),
             "no_party": no_party, "errors": errors,
             "negated_ok": sum(g.negated == p.negated for g, p in matched),
             "modality_ok": sum(g.modality == p.modality for g, p in matched)}
