@@ -95,7 +95,7 @@ def convert(work: dict[str, Any], text: str) -> tuple[dict[str, Any], Problems]:
         if not a.get("name"):
             probs.add(where, "no name")
         ids.add(a.get("id"))
-        mention = _span(text, a.get("first"), 0, where + " first", probs)
+        mention = _span(text, a.get("first"), a.get("first_nth"), where + " first", probs)
         actors.append({"id": a.get("id"), "name": a.get("name"), "type": a.get("type"),
                        "country": country, "roles": list(a.get("roles") or []),
                        "aliases": sorted({s.strip() for s in a.get("aliases") or [] if s}),
