@@ -5,7 +5,9 @@ The CLI, the store and the Dask adapter all call ``analyze``/``analyze_many``; n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -15,7 +17,7 @@ from warta.clean import clean_article
 from warta.errors import InputError
 from warta.nlp.extensions import mark_stage, unsupported_reason
 from warta.nlp.langid import detect_language
-from warta.record import to_record
+from warta.record import merge_records, to_record
 from warta.settings import Settings
 from warta.types import Article, Failure, RawArticle
 
@@ -66,10 +68,41 @@ def _trained_stages(nlp: Language, doc: Doc) -> None:
 
 def analyze(raw: RawArticle, nlp: Language, settings: Settings) -> dict[str, Any]:
     """Analyse one raw article into its record."""
-    article = prepare(raw, settings)
+    return _analyze_article(prepare(raw, settings), nlp, settings)
+
+
+def _analyze_article(article: Article, nlp: Language, settings: Settings) -> dict[str, Any]:
+    """A cleaned article's record; one longer than ``chunk_chars`` is analysed by pieces of
+    whole paragraphs, so one article's memory stays bounded whatever its length."""
+    pieces = paragraph_pieces(article.text, settings.ingest.chunk_chars)
+    if len(pieces) > 1:
+        parts = [(start, _analyze_article(replace(article, text=piece), nlp, settings))
+                 for start, piece in pieces]
+        return merge_records(article, parts)
     doc = _run(nlp, _make_doc(nlp, article, settings), settings)
     _trained_stages(nlp, doc)
     return to_record(doc, article)
+
+
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"),
+           re.compile(r"\s+"))
+
+
+def paragraph_pieces(text: str, limit: int) -> list[tuple[int, str]]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters, as (start, piece),
+    cutting at blank lines first, then line breaks, sentence ends, and spaces; a stretch with no
+    break at all is cut at the limit. The pieces put back at their starts are the text."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit + 1]
+        cut = next((m.end() for pattern in _BREAKS
+                    for m in reversed(list(pattern.finditer(window, 1)))
+                    if m.end() <= limit), limit)
+        pieces.append((start, text[start:start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
 
 
 def analyze_many(raws: Iterable[RawArticle], nlp: Language, settings: Settings, *,
@@ -99,13 +132,17 @@ def _prepare_or_fail(raw: RawArticle, settings: Settings) -> Article | Failure:
 def _analyze_batch(raws: list[RawArticle], nlp: Language,
                    settings: Settings) -> Iterator[dict[str, Any] | Failure]:
     prepared = [_prepare_or_fail(raw, settings) for raw in raws]
-    articles = [a for a in prepared if isinstance(a, Article)]
+    limit = settings.ingest.chunk_chars
+    articles = [a for a in prepared if isinstance(a, Article) and len(a.text) <= limit]
     docs = {id(a): _make_doc(nlp, a, settings) for a in articles}
     ok = [a for a in articles if _supported(docs[id(a)], settings)]
     piped = dict(zip([id(a) for a in ok], nlp.pipe([docs[id(a)] for a in ok]), strict=True))
     for item in prepared:
         if isinstance(item, Failure):
             yield item
+            continue
+        if id(item) not in docs:  # longer than a piece: analysed piece by piece
+            yield _analyze_article(item, nlp, settings)
             continue
         doc = piped[id(item)] if id(item) in piped else _run(nlp, docs[id(item)], settings)
         _trained_stages(nlp, doc)

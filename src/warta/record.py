@@ -162,3 +162,62 @@ def validate(record: dict[str, Any]) -> None:
         where = "/".join(str(p) for p in error.absolute_path) or "(root)"
         raise SchemaError(Errors.E040.format(id=record.get("id"), schema=SCHEMA_ID,
                                              reason=f"{where}: {error.message}"))
+
+
+# --- long articles: records of consecutive pieces merged into one ----------------------------
+
+
+def _shifted(item: dict[str, Any], by: int) -> dict[str, Any]:
+    """An entity, quote, date or event with its offsets moved by ``by`` characters."""
+    out = dict(item)
+    for key in ("start", "end"):
+        if isinstance(out.get(key), int):
+            out[key] += by
+    if out.get("evidence"):
+        out["evidence"] = [[s + by, e + by] for s, e in out["evidence"]]
+    if isinstance(out.get("location"), dict):
+        out["location"] = _shifted(out["location"], by)
+    return out
+
+
+def _merged_actors(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Actors of all pieces, one per id: the first piece's fields, every piece's aliases/roles."""
+    by_id: dict[str, dict[str, Any]] = {}
+    for record in parts:
+        for actor in record["actors"]:
+            kept = by_id.setdefault(actor["id"], dict(actor, aliases=[], roles=[]))
+            for key in ("aliases", "roles"):
+                kept[key] += [v for v in actor[key] if v not in kept[key]]
+    return list(by_id.values())
+
+
+def _merged_tone(parts: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Tone over the whole text: the pieces' percentages weighted by their word counts."""
+    tones = [r["tone"] for r in parts if r.get("tone")]
+    words = sum(t["word_count"] for t in tones)
+    if not tones or not words:
+        return tones[0] if tones else None
+    pos = sum(t["positive"] * t["word_count"] for t in tones) / words
+    neg = sum(t["negative"] * t["word_count"] for t in tones) / words
+    return {"score": round(pos - neg, 4), "positive": round(pos, 4), "negative": round(neg, 4),
+            "polarity": round(pos + neg, 4), "word_count": words}
+
+
+def merge_records(article: Article, parts: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
+    """One article's record from the records of its pieces (``(start, record)``, in order).
+
+    A very long article is analysed piece by piece so that its memory stays bounded
+    (``process.analyze``); this puts the pieces back together: offsets moved into the whole
+    text, actors joined by id. What crosses a piece boundary (a pronoun whose antecedent is in
+    the piece before) is the price of the bound.
+    """
+    record = dict(parts[0][1])
+    record["id"] = article_id(article.title, article.text)
+    record["text"] = article.text
+    for key in ("entities", "quotes", "dates", "events"):
+        record[key] = [_shifted(item, start) for start, part in parts for item in part[key]]
+    record["sentences"] = [[s + start, e + start] for start, part in parts
+                           for s, e in part["sentences"]]
+    record["actors"] = _merged_actors([part for _, part in parts])
+    record["tone"] = _merged_tone([part for _, part in parts])
+    return record

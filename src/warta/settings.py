@@ -19,7 +19,8 @@ class IngestSettings:
     max_bytes: int = 50_000_000
     max_expanded_bytes: int = 500_000_000  # what one compressed input may expand to
     max_record_bytes: int = 10_000_000  # one WARC record body or HTML page, before parsing
-    max_article_chars: int = 100_000  # one article's text; longer ones are refused unread
+    max_article_chars: int = 2_000_000  # one article's text; longer ones are refused unread
+    chunk_chars: int = 50_000  # longer articles are analysed by pieces of whole paragraphs
     text_column: str = "text"
     title_column: str = "title"
     date_column: str = "published"
