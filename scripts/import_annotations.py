@@ -1,5 +1,8 @@
 """Turn an annotator's working file (spans given as the exact text they cover) into standoff gold.
 
+Aliases and event places are stored as the offsets of their first occurrence (the whole word
+first), never as text; an actor's canonical ``name`` and ``roles`` are the annotator's own words.
+
 Annotators write spans as the text they see, which is easy to get right; this script finds each
 span's character offsets in the article's rebuilt text, checks labels and references, and writes
 the corpus's standoff form (offsets, labels and names only: never the article's text).
@@ -82,6 +85,19 @@ def _near(text: str, needle: str, anchor: list[int], window: int = 300) -> list[
     return None if best is None else [best[1], best[1] + len(needle)]
 
 
+def _place(text: str, name: Any, evidence: list[int] | None) -> list[int] | None:
+    """An event's place as the offsets of its name nearest the evidence (standoff: the name is
+    not stored); None when the text does not spell it so (a place the annotator normalised)."""
+    if not isinstance(name, str) or not name.strip():
+        return None
+    if evidence:
+        near = _near(text, name.strip(), evidence, window=len(text))
+        if near:
+            return near
+    start = _nth(text, name.strip(), 0)
+    return [start, start + len(name.strip())] if start >= 0 else None
+
+
 def convert(work: dict[str, Any], text: str) -> tuple[dict[str, Any], Problems]:
     probs = Problems()
     actors, ids = [], set()
@@ -96,9 +112,12 @@ def convert(work: dict[str, Any], text: str) -> tuple[dict[str, Any], Problems]:
             probs.add(where, "no name")
         ids.add(a.get("id"))
         mention = _span(text, a.get("first"), a.get("first_nth"), where + " first", probs)
+        # an alias the text never spells is no surface form: dropped with a note, not an error
+        aliases = [_span(text, alias, 0, f"{where} alias (dropped)", Problems())
+                   for alias in sorted({s.strip() for s in a.get("aliases") or [] if s})]
         actors.append({"id": a.get("id"), "name": a.get("name"), "type": a.get("type"),
                        "country": country, "roles": list(a.get("roles") or []),
-                       "aliases": sorted({s.strip() for s in a.get("aliases") or [] if s}),
+                       "aliases": [span for span in aliases if span],
                        "mention": mention, "acts_for": a.get("acts_for")})
     for a in actors:
         if a["acts_for"] is not None and a["acts_for"] not in ids:
@@ -146,7 +165,8 @@ def convert(work: dict[str, Any], text: str) -> tuple[dict[str, Any], Problems]:
         events.append({"type": e.get("type"), "mode": mode, "cameo": e.get("cameo"),
                        "source": e.get("source"), "target": e.get("target"),
                        "trigger": trigger, "evidence": evidence, "date": date,
-                       "place": e.get("place"), "negated": bool(e.get("negated", False)),
+                       "place": _place(text, e.get("place"), evidence),
+                       "negated": bool(e.get("negated", False)),
                        "modality": e.get("modality", "asserted")})
     gold = {"id": work.get("id"), "actors": actors, "quotes": quotes, "events": events}
     return gold, probs

@@ -15,7 +15,7 @@ import json
 import random
 from pathlib import Path
 
-from warta.eval.corpus import DETIK, INDOSUM, document_meta, document_text, sha256
+from warta.eval.corpus import DETIK, INDOSUM, document_text, sha256
 
 SEED = 20261204
 INDOSUM_N = {"tajuk utama": 136, "teknologi": 8, "olahraga": 8, "hiburan": 4, "showbiz": 4}
@@ -29,8 +29,7 @@ def _row(corpus: str, key: str, data: Path, split: str) -> dict[str, object]:
     text = document_text(corpus, key, data)
     prefix = "is" if corpus == INDOSUM[0] else "dt"
     return {"id": f"{prefix}-{sha256(corpus + ':' + key)[:10]}", "corpus": corpus, "key": key,
-            "sha256": sha256(text), "chars": len(text), "split": split,
-            **document_meta(corpus, key, data)}
+            "sha256": sha256(text), "chars": len(text), "split": split}
 
 
 def _fits(text: str) -> bool:

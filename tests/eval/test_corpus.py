@@ -89,11 +89,28 @@ def test_digest_changes_with_the_gold(tmp_path: Path) -> None:
     assert split_digest("test", root=root) != before
 
 
+def _is_span(value: object) -> bool:
+    return (isinstance(value, list) and len(value) == 2
+            and all(isinstance(v, int) for v in value) and value[0] < value[1])
+
+
+def test_articles_carry_no_source_text() -> None:
+    """Titles come from the staged source at run time (document_meta), not from the repo."""
+    for art in load_articles():
+        assert set(vars(art)) == {"id", "corpus", "key", "sha256", "chars", "split",
+                                  "annotators"}
+
+
 def test_gold_holds_offsets_not_text() -> None:
     """Standoff only: no gold file carries a span's text (the sources' licences)."""
-    for path in (corpus_dir() / "gold").glob("*.json"):
+    paths = [*(corpus_dir() / "gold").glob("*.json"), *(corpus_dir() / "double").glob("*.json")]
+    assert paths
+    for path in paths:
         gold = json.loads(path.read_text(encoding="utf-8"))
+        for actor in gold["actors"]:
+            assert all(_is_span(a) for a in actor["aliases"]), path.name
         for quote in gold["quotes"]:
             assert set(quote) == {"span", "kind", "speaker", "cue"}
         for event in gold["events"]:
-            assert "evidence" in event and not isinstance(event["evidence"], str)
+            assert _is_span(event["evidence"]) and event["place"] is None or _is_span(
+                event["place"])

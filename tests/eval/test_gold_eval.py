@@ -31,18 +31,21 @@ def _corpus(tmp_path: Path) -> tuple[Path, Path, str]:
     (root / "gold").mkdir(parents=True)
     (root / "double").mkdir()
     art = {"id": "is-retno", "corpus": corpus.INDOSUM[0], "key": row["id"],
-           "sha256": corpus.sha256(text), "chars": len(text), "split": "dev",
-           "published": "2017-07-14", "title": None}
+           "sha256": corpus.sha256(text), "chars": len(text), "split": "dev"}
     other = dict(art, id="is-gone", key="1500000001-tidak-ada", split="dev")
     (root / "articles.jsonl").write_text(json.dumps(art) + "\n" + json.dumps(other) + "\n",
                                          encoding="utf-8")
     quote = text.index("Kami")
+
+    def spans(*names: str) -> list[list[int]]:
+        return [[text.index(n), text.index(n) + len(n)] for n in names]
+
     gold = {"id": "is-retno", "actors": [
         {"id": "a1", "name": "Retno Marsudi", "type": "PERSON", "country": "IDN",
-         "roles": ["minister of foreign affairs"], "aliases": ["Retno Marsudi", "Retno"],
+         "roles": ["minister of foreign affairs"], "aliases": spans("Retno Marsudi", "Retno"),
          "mention": [19, 32], "acts_for": None},
         {"id": "a2", "name": "Yoko Kamikawa", "type": "PERSON", "country": "JPN",
-         "roles": ["minister of foreign affairs"], "aliases": ["Yoko Kamikawa"],
+         "roles": ["minister of foreign affairs"], "aliases": spans("Yoko Kamikawa"),
          "mention": [text.index("Yoko"), text.index("Yoko") + 13], "acts_for": None}],
         "quotes": [{"span": [quote, text.index(',"')], "kind": "direct", "speaker": "a1",
                     "cue": None}],
@@ -68,8 +71,8 @@ def test_evaluate_scores_every_layer_and_reports_absent_sources(tmp_path: Path) 
 
 
 def test_agreement_scores_one_annotator_against_the_other(tmp_path: Path) -> None:
-    _, root, _ = _corpus(tmp_path)
-    result = agreement(root=root)
+    data, root, _ = _corpus(tmp_path)
+    result = agreement(data=data, root=root)
     assert result["articles"] == 1
     assert result["actors"]["f1"] == 1.0 and result["quotes"]["f1"] == 1.0
     assert result["events"]["f1"] == 0.0 and result["events"]["errors"] == {"missed": 1}

@@ -41,8 +41,6 @@ class CorpusArticle:
     sha256: str
     chars: int
     split: str
-    published: str | None = None
-    title: str | None = None
     annotators: tuple[str, ...] = field(default=())
 
 

@@ -17,20 +17,32 @@ import click
 
 from warta.eval import scoring
 from warta.eval._common import json_line
-from warta.eval.corpus import SPLITS, CorpusArticle, iter_documents, load_articles, load_double
+from warta.eval.corpus import (
+    SPLITS,
+    CorpusArticle,
+    TextMismatchError,
+    document_meta,
+    iter_documents,
+    load_articles,
+    load_double,
+    verified_text,
+)
 
 LAYERS = ("actors", "quotes", "events")
 SHARED_DATA = Path("../shared/data")
 
 
-def predict(nlp: Any, settings: Any, article: CorpusArticle, text: str) -> dict[str, Any]:
-    """warta's record for a corpus article, read as a plain-text article with its metadata."""
+def predict(nlp: Any, settings: Any, article: CorpusArticle, text: str,
+            data: Path) -> dict[str, Any]:
+    """warta's record for a corpus article, read as a plain-text article with the title and
+    date its source gives."""
     from warta.process import analyze
     from warta.types import RawArticle, Source
 
+    meta = document_meta(article.corpus, article.key, data)
     raw = RawArticle(Source(path=f"{article.corpus}/{article.key}", format="text",
-                            native_id=article.key), text, title=article.title,
-                     published=article.published)
+                            native_id=article.key), text, title=meta["title"],
+                     published=meta["published"])
     return analyze(raw, nlp, settings)
 
 
@@ -46,8 +58,8 @@ def _scored(split: str, data: Path, model: Path | None, root: Path | None,
             continue
         if nlp is None:
             nlp = load_pipeline(model)
-        record = predict(nlp, settings, article, text)
-        yield article, scoring.score_article(scoring.from_gold(gold),
+        record = predict(nlp, settings, article, text, data)
+        yield article, scoring.score_article(scoring.from_gold(gold, text),
                                              scoring.from_record(record, text)), None
 
 
@@ -71,25 +83,32 @@ def evaluate(split: str, layers: tuple[str, ...], *, data: Path, model: Path | N
     return out
 
 
-def agreement(*, first: str | None = None, root: Path | None = None) -> dict[str, Any]:
+def agreement(*, data: Path, first: str | None = None, root: Path | None = None,
+              ) -> dict[str, Any]:
     """Inter-annotator F1 per layer on the doubly annotated articles: one annotation scored
     against the other (``first`` names the annotator taken as reference; default: the first
     in name order)."""
     rows: dict[str, list[dict[str, Any]]] = {layer: [] for layer in LAYERS}
-    pairs = 0
+    pairs = skipped = 0
     for article in load_articles(root=root):
         versions = load_double(article.id, root=root)
         if len(versions) < 2:
             continue
+        try:
+            text = verified_text(article, data)
+        except (OSError, KeyError, TextMismatchError) as e:
+            click.echo(f"skipped {e}", err=True)
+            skipped += 1
+            continue
         names = sorted(versions)
         ref = first if first in versions else names[0]
         other = next(n for n in names if n != ref)
-        scores = scoring.score_article(scoring.from_gold(versions[ref]),
-                                       scoring.from_gold(versions[other]))
+        scores = scoring.score_article(scoring.from_gold(versions[ref], text),
+                                       scoring.from_gold(versions[other], text))
         pairs += 1
         for layer in LAYERS:
             rows[layer].append(scores[layer])
-    out: dict[str, Any] = {"task": "agreement", "articles": pairs}
+    out: dict[str, Any] = {"task": "agreement", "articles": pairs, "skipped": skipped}
     for layer in LAYERS:
         out[layer] = scoring.summarise(layer, rows[layer])
     return out
@@ -131,11 +150,12 @@ all_layers = _command(LAYERS, "all", "Actors, quotes and events on the gold news
 @click.command(name="agreement")
 @click.option("--reference", default=None, help="Annotator taken as reference (default: first "
               "by name).")
-def agreement_cmd(reference: str | None) -> None:
+@_data
+def agreement_cmd(reference: str | None, data_dir: Path) -> None:
     """Inter-annotator agreement (F1 per layer) on the doubly annotated articles.
 
     Example:
 
         warta eval agreement
     """
-    click.echo(json_line(agreement(first=reference)))
+    click.echo(json_line(agreement(data=data_dir, first=reference)))

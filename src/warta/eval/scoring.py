@@ -88,10 +88,12 @@ def _names(*groups: Sequence[str | None]) -> frozenset[str]:
 # --- bringing both sides to one form ------------------------------------------------------------
 
 
-def from_gold(gold: dict[str, Any]) -> Side:
-    """An annotation (gold or an annotator's) in the scorer's form."""
-    actors = [Actor(a["id"], _names([a.get("name")], a.get("aliases") or []), a.get("type"),
-                    a.get("country")) for a in gold.get("actors", [])]
+def from_gold(gold: dict[str, Any], text: str) -> Side:
+    """An annotation (gold or an annotator's) in the scorer's form; its aliases are offsets into
+    the annotated ``text`` (standoff), read back here."""
+    actors = [Actor(a["id"], _names([a.get("name")],
+                                    [text[s:e] for s, e in a.get("aliases") or []]),
+                    a.get("type"), a.get("country")) for a in gold.get("actors", [])]
     quotes = [Quote(tuple(q["span"]), q.get("speaker"), q.get("kind"))
               for q in gold.get("quotes", []) if q.get("span")]
     events = [Event(e.get("source"), e["type"], e.get("target"), bool(e.get("negated")),
