@@ -191,7 +191,8 @@ def test_events_filters_table_csv_and_chart_agree(client, params: dict[str, str]
 
 def test_quotes_and_stats_api(client) -> None:
     quotes = client.get("/api/quotes", params={"speaker": "org:kpk"}).json()
-    assert [q["text"] for q in quotes] == ["Kami punya bukti yang cukup"]
+    assert [q["text"] for q in quotes["quotes"]] == ["Kami punya bukti yang cukup"]
+    assert (quotes["total"], quotes["next"]) == (1, None)
     stats = client.get("/api/stats").json()
     assert stats["counts"]["articles"] == 4
 

@@ -19,10 +19,6 @@ from warta.cli.common import (
 )
 from warta.cli.options import db_option
 
-# Highlight markers no article text contains; turned into styles after escaping nothing.
-_OPEN, _CLOSE = "\x02", "\x03"
-
-
 _format_option = format_option("table", "json", help="A rich table, or JSON for scripts.")
 
 
@@ -48,7 +44,7 @@ def search(query: str, db_path: str, limit: int, fmt: str, **filters: str | None
     """
     from warta.store.queries import search as run_search
 
-    marks = ("[", "]") if fmt == "json" else (_OPEN, _CLOSE)
+    marks = ("[", "]") if fmt == "json" else None  # None: (text, matched) pieces
     with reading(db_path) as conn:
         hits = run_search(conn, query, limit=limit, highlight=marks, **filters)
     if fmt == "json":
@@ -62,18 +58,18 @@ def search(query: str, db_path: str, limit: int, fmt: str, **filters: str | None
     for rank, hit in enumerate(hits, start=1):
         body = Text(hit["title"] or "(untitled)", style="bold")
         body.append("\n")
-        body.append_text(_highlighted(hit["snippet"] or ""))
+        body.append_text(_highlighted(hit["snippet"]))
         body.append(f"\n{hit['id']}  {hit['url'] or ''}", style="dim")
         score = f"{hit['score']:.3g}" if hit["score"] is not None else ""
         table.add_row(str(rank), score, (hit["published"] or "")[:10], body)
     console.print(table)
 
 
-def _highlighted(snippet: str) -> Text:
-    """Snippet with its match markers turned into a style (the text itself is never markup)."""
+def _highlighted(pieces: list[tuple[str, bool]]) -> Text:
+    """Snippet pieces with the matches styled (the text itself is never markup)."""
     out = Text()
-    for i, part in enumerate(snippet.replace(_CLOSE, _OPEN).split(_OPEN)):
-        out.append(part.replace("\n", " "), style="bold yellow" if i % 2 else "")
+    for text, matched in pieces:
+        out.append(text.replace("\n", " "), style="bold yellow" if matched else "")
     return out
 
 
