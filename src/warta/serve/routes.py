@@ -192,10 +192,11 @@ def _params(request: Request) -> dict[str, str]:
 @pages.get("/", response_class=HTMLResponse)
 def search_page(request: Request, conn: Conn, p: Search) -> HTMLResponse:
     result = _search(conn, p, marks=None)
-    chart = charts.day_bars([(r["day"], r["count"]) for r in result["per_day"]])
+    chart = charts.article_chart([(r["day"], r["count"]) for r in result["per_day"]],
+                                 since=p.since, until=p.until)
     pager = Pager(result["total"], p.page, PAGE, "/", _params(request))
     return render(request, "search.html", p=p, params=asdict(p), result=result, chart=chart,
-                  pager=pager, languages=analytics.languages(conn),
+                  widen=_widen(request, chart), pager=pager, languages=analytics.languages(conn),
                   types=analytics.event_types(conn),
                   actors=queries.list_actors(conn, limit=300))
 
@@ -264,9 +265,19 @@ def events_page(request: Request, conn: Conn, p: Events, page: PageNo = 1) -> HT
     pager = Pager(analytics.count_events(conn, **filters), page, PAGE_SIZE, "/events",
                   _params(request))
     events = queries.list_events(conn, limit=PAGE_SIZE, offset=pager.offset, **filters)
-    chart = charts.stacked_day_bars(analytics.events_per_day(conn, **filters))
+    chart = charts.events_chart(analytics.events_per_day(conn, **filters), since=p.since,
+                                until=p.until)
     return render(request, "events.html", p=p, params=filters, events=events, pager=pager,
-                  chart=chart, types=analytics.event_types(conn))
+                  chart=chart, widen=_widen(request, chart), types=analytics.event_types(conn))
+
+
+def _widen(request: Request, chart: charts.TimeChart) -> str | None:
+    """This page filtered from the chart's oldest item on: the link that draws what the
+    default window leaves out (the table is filtered the same way)."""
+    if not chart.before or chart.oldest is None:
+        return None
+    params = {k: v for k, v in _params(request).items() if k != "page"}
+    return f"{request.url.path}?{query_string(params, since=chart.oldest.isoformat())}"
 
 
 @pages.get("/events.csv")

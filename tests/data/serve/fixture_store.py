@@ -153,7 +153,7 @@ def _visit() -> dict[str, Any]:
                          "word_count": 52})
 
 
-def _arrest(number: int | None = None) -> dict[str, Any]:
+def _arrest(number: int | None = None, *, event_date: str = "2024-04-17") -> dict[str, Any]:
     prefix = "" if number is None else f"Laporan nomor {number}. "
     text = (f"{prefix}Komisi Pemberantasan Korupsi (KPK) menahan Bupati Budi Santoso di Jakarta "
             "pada 17 April 2024. KPK menuduh Budi Santoso menerima suap proyek jalan. “Kami "
@@ -173,9 +173,9 @@ def _arrest(number: int | None = None) -> dict[str, Any]:
     events = [
         _event(text, "menahan", "Komisi Pemberantasan Korupsi (KPK) menahan", type="COERCE",
                mode="arrest", cameo="173", source="org:kpk", target="person:budi-santoso",
-               date="2024-04-17", place="Jakarta", goldstein=-5.0, quad_class=4),
+               date=event_date, place="Jakarta", goldstein=-5.0, quad_class=4),
         _event(text, "menuduh", "KPK menuduh", type="ACCUSE", cameo="112", source="org:kpk",
-               target="person:budi-santoso", date="2024-04-17", goldstein=-2.0, quad_class=3),
+               target="person:budi-santoso", date=event_date, goldstein=-2.0, quad_class=3),
     ]
     d_start, d_end = _at(text, "17 April 2024")
     dates = [{"text": "17 April 2024", "start": d_start, "end": d_end, "value": "2024-04-17"}]
@@ -233,9 +233,11 @@ def _hostile() -> dict[str, Any]:
                                                   "word_count": 20})
 
 
-def arrest_reports(n: int) -> list[dict[str, Any]]:
-    """``n`` distinct reports of the arrest (2 events and 1 quote of KPK each): long lists."""
-    return [_arrest(i) for i in range(1, n + 1)]
+def arrest_reports(n: int, dates: list[str] | None = None) -> list[dict[str, Any]]:
+    """``n`` distinct reports of the arrest (2 events and 1 quote of KPK each): long lists.
+    With ``dates``, report ``i`` dates its events ``dates[i % len(dates)]``."""
+    return [_arrest(i, event_date=dates[i % len(dates)]) if dates else _arrest(i)
+            for i in range(1, n + 1)]
 
 
 def text_record(title: str, text: str, published: str | None = "2024-04-20") -> dict[str, Any]:
