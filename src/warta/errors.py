@@ -39,6 +39,8 @@ class Errors:
     E030 = "E030 database {path}: {reason}"
     E031 = "E031 database {path} has schema version {found}, newer than this warta ({known})"
     E032 = "E032 query took longer than {ms} ms and was stopped"
+    E033 = "E033 search query has {size} {unit}, over the limit of {limit}; shorten it"
+    E034 = "E034 query was interrupted before its time limit (the server is shutting down)"
     # E04x: record contract
     E040 = "E040 record {id} does not match schema {schema}: {reason}"
     # E09x: warta itself
@@ -84,6 +86,10 @@ class ConfigError(WartaError):
 
 class StoreError(WartaError):
     """The SQLite store cannot be opened, migrated or written."""
+
+
+class QueryError(WartaError):
+    """A search query the store refuses to run as given (too long, too many terms)."""
 
 
 class SchemaError(WartaError):

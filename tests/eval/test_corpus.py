@@ -112,5 +112,5 @@ def test_gold_holds_offsets_not_text() -> None:
         for quote in gold["quotes"]:
             assert set(quote) == {"span", "kind", "speaker", "cue"}
         for event in gold["events"]:
-            assert _is_span(event["evidence"]) and event["place"] is None or _is_span(
+            assert (_is_span(event["evidence"]) and event["place"] is None) or _is_span(
                 event["place"])

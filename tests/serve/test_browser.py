@@ -17,6 +17,7 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+BAR = 'path[aria-roledescription="rect mark"]'  # one bar of a Vega-Lite chart
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -34,15 +35,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(db_path: Path) -> Iterator[str]:
-    import uvicorn
-
-    from warta.serve.app import create_app
+def _serve(db_path: Path) -> Iterator[str]:
+    """The explorer over ``db_path`` on a free port, in a thread, for as long as the caller."""
+    from warta.serve.app import create_app, make_server
 
     port = _free_port()
-    config = uvicorn.Config(create_app(db_path), host="127.0.0.1", port=port, log_level="error")
-    srv = uvicorn.Server(config)
+    srv = make_server(create_app(db_path), host="127.0.0.1", port=port, log_level="error")
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -53,6 +51,20 @@ def server(db_path: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(db_path: Path) -> Iterator[str]:
+    yield from _serve(db_path)
+
+
+@pytest.fixture(scope="module")
+def decades_server(tmp_path_factory: pytest.TempPathFactory, fixture_store: Any) -> Iterator[str]:
+    """A store whose oldest event (1945) lies 80 years before the others (2025)."""
+    path = tmp_path_factory.mktemp("decades-browser") / "store.db"
+    dates = ["1945-08-17", "2025-09-01", "2025-09-15", "2025-10-02", "2025-10-20"]
+    fixture_store.build_store(path, fixture_store.arrest_reports(60, dates))
+    yield from _serve(path)
 
 
 @pytest.fixture(scope="session")
@@ -94,7 +106,7 @@ def _by_title(records: list[dict[str, Any]], word: str) -> dict[str, Any]:
 def test_search_page_filters_and_links(page: Any, server: str) -> None:
     page.goto(f"{server}/")
     assert page.locator("#total").inner_text() == "4"
-    assert page.locator("svg.svgchart rect.bar").count() >= 4
+    assert page.locator(f"#articles-chart {BAR}").count() >= 4
     page.fill("input[name=q]", "KPK")
     page.click("button[type=submit]")
     page.wait_for_url("**/?q=KPK**")
@@ -154,7 +166,7 @@ def test_actor_page_timeline_and_network(page: Any, server: str) -> None:
     page.goto(f"{server}/actor/person:joko-widodo")
     assert "Jokowi" in page.locator("dl.facts").inner_text()
     assert "Presiden" in page.locator("dl.facts").inner_text()
-    assert page.locator("svg.svgchart rect").count() == 3
+    assert page.locator(f"#timeline-chart {BAR}").count() == 3
     assert page.locator("svg.network circle.node").count() >= 3
     assert page.locator("svg.network line.edge.ev").count() >= 1
     assert "Kami sepakat" in page.locator("ul.quotes").inner_text()
@@ -166,7 +178,7 @@ def test_actor_page_timeline_and_network(page: Any, server: str) -> None:
 def test_events_page_filter_chart_and_csv(page: Any, server: str) -> None:
     page.goto(f"{server}/events")
     assert page.locator("#total").inner_text() == "8"
-    assert page.locator("svg.svgchart rect").count() >= 5
+    assert page.locator(f"#events-chart {BAR}").count() >= 5
     page.select_option("select[name=type]", "AGREE")
     page.click("button[type=submit]")
     page.wait_for_url("**type=AGREE**")
@@ -198,3 +210,39 @@ def test_pages_run_no_script_and_load_nothing_external(page: Any, server: str) -
         page.goto(f"{server}{path}")
     assert requests and all(u.startswith(server) for u in requests)
     assert page.locator("script").count() == 0
+
+
+def test_events_chart_shows_2025_with_years_and_pages(page: Any, decades_server: str) -> None:
+    """Issue 16, items 8 and 9: a 1945 event no longer blanks the chart; the axis carries
+    years; the table is paged and says how much it holds."""
+    page.goto(f"{decades_server}/events")
+    chart = page.locator("#events-chart")
+    bars = chart.locator(BAR)
+    assert bars.count() >= 4
+    assert all(box["height"] > 2 for box in (bars.nth(i).bounding_box()
+                                              for i in range(bars.count())))
+    labels = chart.locator("svg text").all_text_contents()
+    assert any("2025" in t for t in labels), labels
+    assert "outside this window (the oldest 1945-08-17)" in chart.inner_text()
+    assert "Showing 1–50 of 120 events" in page.locator("#events-pager").inner_text()
+    assert page.locator("#events-table tbody tr").count() == 50
+    _shot(page, "events-decades")
+    page.click("#events-pager a[rel=next]")
+    page.wait_for_url("**page=2**")
+    assert "Showing 51–100 of 120 events" in page.locator("#events-pager").inner_text()
+    page.locator("#events-chart a", has_text="draw them too").click()
+    page.wait_for_url("**since=1945-08-17**")
+    labels = page.locator("#events-chart svg text").all_text_contents()
+    assert "1950" in labels and "2020" in labels
+    _shot(page, "events-decades-all")
+
+
+def test_actor_timeline_and_lists_are_paged(page: Any, decades_server: str) -> None:
+    page.goto(f"{decades_server}/actor/org:kpk")
+    assert page.locator(f"#timeline-chart {BAR}").count() >= 4
+    assert "Sep 2025" in " ".join(page.locator("#timeline-chart svg text").all_text_contents())
+    assert "of 120 events" in page.locator("#events-pager").inner_text()
+    assert page.locator("ul.quotes li").count() == 20
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 6000  # was one row per event, quote and article
+    _shot(page, "actor-paged")

@@ -1,6 +1,10 @@
-"""SVG chart geometry: gaps between days, stacking, timeline slots, deterministic network."""
+"""Charts: Vega-Lite time charts (window, bins, year labels, partial dates) and the
+deterministic network layout."""
 
 from __future__ import annotations
+
+import re
+from datetime import date
 
 import pytest
 
@@ -8,31 +12,67 @@ from warta.serve import charts
 from warta.store.analytics import Network
 
 
-def test_day_bars_fill_gaps_with_empty_days() -> None:
-    chart = charts.day_bars([("2024-04-01", 2), ("2024-04-04", 4)])
-    assert [b.label for b in chart.bars] == ["2024-04-01", "2024-04-02", "2024-04-03",
-                                            "2024-04-04"]
-    assert [b.value for b in chart.bars] == [2, 0, 0, 4]
-    assert chart.bars[3].h == pytest.approx(2 * chart.bars[0].h)
-    assert all(b.w <= charts.MAX_BAR for b in chart.bars)
+def _labels(chart: charts.TimeChart) -> list[str]:
+    """The texts of the rendered SVG (axis labels)."""
+    return re.findall(r">([^<>]+)</text>", str(chart.svg))
 
 
-def test_stacked_bars_reach_the_day_total() -> None:
-    chart = charts.stacked_day_bars([("2024-04-01", "AGREE", 1), ("2024-04-01", "ASSAULT", 3),
-                                     ("2024-04-02", "AGREE", 2)])
-    first = [b for b in chart.bars if b.label.startswith("2024-04-01")]
-    assert sum(b.h for b in first) == pytest.approx(charts.HEIGHT - 2 * charts.PAD)
-    assert chart.legend == ["AGREE", "ASSAULT"]  # PLOVER order, not alphabetical by chance
+def test_events_far_in_the_past_do_not_blank_the_chart() -> None:
+    """Issue 16, item 8: one event dated 1945 spread the axis over 366 days from 1945, so no
+    2025 event was drawn. The default window is the year up to the newest event."""
+    chart = charts.events_chart([("1945-08-17", "AGREE", 1), ("2025-03-01", "AGREE", 2),
+                                 ("2025-03-02", "PROTEST", 1), ("2025-10-30", "ACCUSE", 3)])
+    assert (chart.start, chart.end) == (date(2024, 10, 30), date(2025, 10, 30))
+    assert (chart.shown, chart.before, chart.oldest) == (6, 1, date(1945, 8, 17))
+    assert chart.unit == "week"
+    assert "01 Mar 2025" in _labels(chart)  # years on the axis
+    assert chart.legend == ["AGREE", "ACCUSE", "PROTEST"]  # PLOVER order
+    drawn = chart.spec["data"]["values"]
+    assert sum(v["count"] for v in drawn) == 6
 
 
-def test_timeline_gives_partial_dates_a_slot() -> None:
-    chart = charts.timeline([("2024", True, "ACCUSE", 1), ("2024-04", False, "AGREE", 2),
-                             ("2024-04-16", True, "AGREE", 2)])
-    assert [d for _, d in chart.ticks] == ["2024", "2024-04", "2024-04-16"]
-    up = [b for b in chart.bars if b.y + b.h <= charts.TIMELINE_MID + 1e-9]
-    down = [b for b in chart.bars if b.y >= charts.TIMELINE_MID - 1e-9]
-    assert {b.label for b in up} == {"2024 ACCUSE as source", "2024-04-16 AGREE as source"}
-    assert {b.label for b in down} == {"2024-04 AGREE as target"}
+def test_the_callers_bounds_widen_the_window() -> None:
+    counts = [("1945-08-17", "AGREE", 1), ("2025-03-01", "AGREE", 2)]
+    chart = charts.events_chart(counts, since="1945-08-17")
+    assert (chart.start, chart.shown, chart.before, chart.unit) == (date(1945, 8, 17), 3, 0,
+                                                                    "year")
+    assert "1950" in _labels(chart) and "2020" in _labels(chart)
+
+
+@pytest.mark.parametrize(("last", "unit", "label"), [
+    ("2024-05-20", "day", r"\d\d [A-Z][a-z]{2} 2024"),
+    ("2024-09-01", "week", r"\d\d [A-Z][a-z]{2} 2024"),
+    ("2027-01-01", "month", r"[A-Z][a-z]{2} 202[4-7]"), ("2040-01-01", "year", r"20[234]\d"),
+])
+def test_bins_and_axis_labels_follow_the_span(last: str, unit: str, label: str) -> None:
+    chart = charts.article_chart([("2024-04-16", 1), (last, 2)],
+                                 since="2024-04-16", until=last)
+    assert chart.unit == unit
+    ticks = [t for t in _labels(chart) if not t.isdigit() or len(t) == 4]
+    assert len(ticks) >= 3 and all(re.fullmatch(label, t) for t in ticks), ticks
+
+
+def test_a_few_days_still_get_a_readable_window() -> None:
+    chart = charts.article_chart([("2024-04-16", 1), ("2024-04-18", 2)])
+    assert (chart.end - chart.start).days + 1 == charts.MIN_WINDOW_DAYS
+    assert [v["count"] for v in chart.spec["data"]["values"]] == [1, 2]
+
+
+def test_timeline_draws_partial_dates_over_their_period_and_targets_below() -> None:
+    chart = charts.timeline([("2024-04", False, "AGREE", 2), ("2024-04-16", True, "AGREE", 2),
+                             ("2024-04-17", True, "ACCUSE", 1)])
+    bars = {v["label"]: v for v in chart.spec["data"]["values"]}
+    month = bars["2024-04-01 AGREE"]
+    assert (month["y0"], month["y1"], month["partial"]) == (0, -2, True)  # target: below
+    assert month["end"] - month["start"] == 30 * 86_400_000  # all of April
+    assert (bars["2024-04-16 AGREE"]["y1"], bars["2024-04-16 AGREE"]["partial"]) == (2, False)
+    assert chart.shown == 5
+
+
+def test_chart_svg_has_no_script_or_inline_style() -> None:
+    chart = charts.events_chart([("2025-03-01", "AGREE", 2)])
+    svg = str(chart.svg)
+    assert svg.startswith("<svg") and "<script" not in svg and "style=" not in svg
 
 
 def _net() -> Network:

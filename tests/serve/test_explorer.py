@@ -78,10 +78,16 @@ def test_api_search_filters(client, params: dict[str, str], titles: set[str]) ->
 def test_search_page_snippets_and_chart(client) -> None:
     html = client.get("/", params={"q": "suap"}).text
     assert "<mark>suap</mark>" in html
-    assert html.count('class="bar"') == 1
+    assert _bars(html, "articles-chart") == 1
     html = client.get("/").text
     assert '<strong id="total">4</strong>' in html
-    assert html.count('class="bar"') == 4  # four consecutive days, one article each
+    assert _bars(html, "articles-chart") == 4  # four consecutive days, one article each
+
+
+def _bars(html: str, figure: str) -> int:
+    """Bars drawn in one chart (Vega's SVG: one path per rect mark)."""
+    start = html.index(f'id="{figure}"')
+    return html[start:html.index("</figure>", start)].count('aria-roledescription="rect mark"')
 
 
 def test_empty_form_fields_are_ignored(client) -> None:
@@ -148,11 +154,9 @@ def test_pages_contain_no_script_and_no_external_assets(client, records) -> None
 def test_actor_page_and_api(client) -> None:
     html = client.get("/actor/person:joko-widodo").text
     assert "Jokowi" in html and "Presiden" in html and "IDN" in html
-    timeline = html[html.index('aria-label="events timeline"'):html.index("</svg>", html.index(
-        'aria-label="events timeline"'))]
-    assert timeline.count('<rect class="ev-') == 3  # the month-only date gets its own slot
-    assert "2024-05 AGREE as target: 1" in timeline
-    assert html.index('>2024-04-16<') < html.index('>2024-05<')
+    assert _bars(html, "timeline-chart") == 3  # the month-only date spans May
+    assert "label: 2024-05-01 AGREE; count: 1" in html
+    assert "Apr 2024" in html
     assert 'class="node node-PERSON focus"' in html
     body = client.get("/api/actors/person:joko-widodo").json()
     assert body["aliases"] == ["Jokowi"]
@@ -191,7 +195,8 @@ def test_events_filters_table_csv_and_chart_agree(client, params: dict[str, str]
 
 def test_quotes_and_stats_api(client) -> None:
     quotes = client.get("/api/quotes", params={"speaker": "org:kpk"}).json()
-    assert [q["text"] for q in quotes] == ["Kami punya bukti yang cukup"]
+    assert [q["text"] for q in quotes["quotes"]] == ["Kami punya bukti yang cukup"]
+    assert (quotes["total"], quotes["next"]) == (1, None)
     stats = client.get("/api/stats").json()
     assert stats["counts"]["articles"] == 4
 

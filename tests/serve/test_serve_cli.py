@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -10,18 +11,18 @@ from click.testing import CliRunner
 
 from warta.cli import cli
 from warta.cli import serve as serve_cli
+from warta.serve import app as serve_app
 
 
 @pytest.fixture
 def captured(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    import uvicorn
-
     seen: dict[str, Any] = {}
 
-    def fake_run(app: Any, **kwargs: Any) -> None:
+    def fake_server(app: Any, **kwargs: Any) -> SimpleNamespace:
         seen.update(kwargs, app=app)
+        return SimpleNamespace(run=lambda: None)
 
-    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setattr(serve_app, "make_server", fake_server)
     # the real bind check would fail when another process on this machine holds port 8000
     monkeypatch.setattr(serve_cli, "_check_address", lambda host, port: None)
     return seen
@@ -53,9 +54,7 @@ def test_serve_refuses_an_address_it_cannot_bind(monkeypatch: pytest.MonkeyPatch
                                                  where: str) -> None:
     import socket
 
-    import uvicorn
-
-    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("the server started"))
+    monkeypatch.setattr(serve_app, "make_server", lambda *a, **k: pytest.fail("started"))
     with socket.socket() as held:
         held.bind(("127.0.0.1", 0))
         held.listen()

@@ -19,9 +19,6 @@ from warta.cli.options import (
 )
 from warta.partial_date import display
 
-# Highlight markers no article text contains; turned into styles after escaping nothing.
-_OPEN, _CLOSE = "\x02", "\x03"
-
 
 @click.command()
 @click.argument("query")
@@ -47,7 +44,7 @@ def search(query: str, db_path: str, limit: int, offset: int, fmt: str,
     from warta.store.queries import count_matches
     from warta.store.queries import search as run_search
 
-    marks = ("[", "]") if fmt == "jsonl" else (_OPEN, _CLOSE)
+    marks = ("[", "]") if fmt == "jsonl" else None  # None: (text, matched) pieces
     with reading(db_path) as conn:
         hits = run_search(conn, query, limit=limit, offset=offset, highlight=marks, **filters)
         total = count_matches(conn, query, **filters) if hits or offset else 0
@@ -67,18 +64,18 @@ def _print_hits(hits: list[dict], query: str, offset: int) -> None:
     for rank, hit in enumerate(hits, start=offset + 1):
         body = Text(hit["title"] or "(untitled)", style="bold")
         body.append("\n")
-        body.append_text(_highlighted(hit["snippet"] or ""))
+        body.append_text(_highlighted(hit["snippet"]))
         body.append(f"\n{hit['id']}  {hit['url'] or ''}", style="dim")
         score = f"{hit['score']:.3g}" if hit["score"] is not None else ""
         table.add_row(str(rank), score, display(hit["published"]), body)
     console.print(table)
 
 
-def _highlighted(snippet: str) -> Text:
-    """Snippet with its match markers turned into a style (the text itself is never markup)."""
+def _highlighted(pieces: list[tuple[str, bool]]) -> Text:
+    """Snippet pieces with the matches styled (the text itself is never markup)."""
     out = Text()
-    for i, part in enumerate(snippet.replace(_CLOSE, _OPEN).split(_OPEN)):
-        out.append(part.replace("\n", " "), style="bold yellow" if i % 2 else "")
+    for text, matched in pieces:
+        out.append(text.replace("\n", " "), style="bold yellow" if matched else "")
     return out
 
 

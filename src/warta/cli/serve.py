@@ -24,9 +24,7 @@ def serve(db_path: str, host: str | None, port: int | None, config_path: str | N
 
         warta serve --db demo.db    # then open http://127.0.0.1:8000/
     """
-    import uvicorn
-
-    from warta.serve.app import create_app
+    from warta.serve.app import create_app, make_server
     from warta.settings import load_settings
 
     settings = load_settings(config_path)
@@ -35,7 +33,7 @@ def serve(db_path: str, host: str | None, port: int | None, config_path: str | N
     port = settings.serve.port if port is None else port
     _check_address(host, port)
     click.echo(f"warta: serving {db_path} read-only at http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    make_server(app, host=host, port=port, log_level="warning").run()
 
 
 def _check_address(host: str, port: int) -> None:

@@ -179,11 +179,12 @@ def _inner_country(span: Span) -> str | None:
 def _place_actor(span: Span, table: _Actors, located: set[int]) -> str | None:
     entry = _entry(span)
     if entry is None:
-        if span.label_ == "ORG":
+        key = coref.name_slug(span.text)
+        if span.label_ == "ORG" and key is not None:
             country = _inner_country(span) or (
                 "IDN" if span[0].lower_ in DOMESTIC_ORG_PREFIXES else None)
-            return table.add(f"org:{coref.slug(span.text)}", name=span.text, type_="ORG",
-                             country=country, alias=span.text)
+            return table.add(f"org:{key}", name=span.text, type_="ORG", country=country,
+                             alias=span.text)
         return None
     if entry.kind == "country" and span.start > 0 and (
         span.doc[span.start - 1].lower_ in LANGUAGE_BEFORE
@@ -258,16 +259,18 @@ def _persons(doc: Doc, ents: Sequence[Span], table: _Actors,
             actor_id = table.add(f"person:{known.kb}", name=known.name, type_="PERSON",
                                  country=_person_country(cluster.titles) or known.country,
                                  kb=known.kb, roles_=role_list)
-        else:
+        elif (key := coref.name_slug(cluster.name)) is not None:
             stated = next(filter(None, (_stated_nationality(doc, m.start)
                                         for m in cluster.mentions)), None)
-            actor_id = table.add(f"person:{coref.slug(cluster.name)}", name=cluster.name,
-                                 type_="PERSON",
+            actor_id = table.add(f"person:{key}", name=cluster.name, type_="PERSON",
                                  country=_person_country(cluster.titles) or stated,
                                  roles_=role_list)
+        else:
+            actor_id = None  # no name: markup or a fragment the model took for a person
         for m in cluster.mentions:
             ent_actor[(m.start, m.end)] = actor_id
-            table.add(actor_id, name=cluster.name, type_="PERSON", alias=m.text)
+            if actor_id is not None:
+                table.add(actor_id, name=cluster.name, type_="PERSON", alias=m.text)
     return clusters, title_tokens
 
 

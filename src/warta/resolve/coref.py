@@ -15,6 +15,7 @@ Pure functions over a Doc:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -63,6 +64,29 @@ def slug(text: str) -> str:
     """Stable id part: 'Vladimir Putin' → 'vladimir-putin'."""
     out = "".join(c if c.isalnum() else "-" for c in fold(text))
     return "-".join(p for p in out.split("-") if p)
+
+
+# Markup and code never occur inside a name: tag brackets, braces, '=', a call 'alert(',
+# a URL scheme. (A space before a bracket is prose: 'Persero (Tbk)' is not code.)
+_CODE = re.compile(r"[<>{}\[\]=\\|`]|\w\(|^[a-z][a-z0-9+.-]*:|://")
+MIN_NAME_LETTERS = 2
+
+
+def name_slug(text: str) -> str | None:
+    """``slug`` of a name that can make an actor id, or None when ``text`` is no name.
+
+    The model tags fragments of hostile or broken text as entities ('<', 'javascript',
+    'alert(5)', 'PT <b'); an id made of them ('org:', 'org:javascript') would merge garbage
+    across the whole store. A name has at least two letters, no markup or code characters,
+    and is capitalised somewhere (all-lowercase words are common nouns or code; scripts
+    without case pass).
+    """
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < MIN_NAME_LETTERS or _CODE.search(text):
+        return None
+    if all(c.islower() for c in letters):
+        return None
+    return slug(text) or None
 
 
 # --- quotation marks ----------------------------------------------------------------------------

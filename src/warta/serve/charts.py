@@ -1,149 +1,232 @@
-"""Geometry for the server-rendered SVG charts (templates draw it; no JavaScript, no CDN).
+"""Server-rendered charts: time charts drawn by Vega-Lite (through ``vl-convert``) as inline
+SVG, and the geometry of the network picture (drawn by the template). No JavaScript runs in the
+browser and nothing loads from elsewhere.
 
-Each function returns plain numbers and labels; the Jinja templates turn them into ``<svg>``
-elements, so every label goes through autoescaping like the rest of the page.
+Time charts have a real time axis with years on it. By default they show where the data is: the
+twelve months up to the newest dated item (one event dated 1945 no longer squeezes a year of
+2025 events off the chart); the caption says how many items lie outside and links to them. Bars
+are binned by day, week, month or year to suit the span, and a partial date ("2024-04") spans its
+period instead of being pinned to an invented day.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from warta.extract.plover import PLOVER_TYPES
+from markupsafe import Markup
 
-WIDTH, HEIGHT, PAD = 720, 180, 28
-MAX_BAR = 36  # a lone day should not become one wall-to-wall bar
-TIMELINE_HEIGHT, TIMELINE_MID = 200, 100
+from warta.extract.plover import PLOVER_TYPES
+from warta.resolve.dates import date_bounds
+
+WIDTH, HEIGHT = 680, 150
+TIMELINE_HEIGHT = 180
 NET_WIDTH, NET_HEIGHT = 760, 520  # wide enough for labels left and right of the circle
 LABEL_CHARS = 22
-# PLOVER types in a fixed order, so a type keeps its colour class and stacking position.
+DEFAULT_WINDOW_DAYS = 366  # the default window: a year up to the newest item
+MIN_WINDOW_DAYS = 14  # a lone day should not become one wall-to-wall bar
+# PLOVER types in a fixed order, so a type keeps its colour and stacking position.
 EVENT_TYPES = PLOVER_TYPES
+TYPE_COLOURS = {  # the same colours as the .ev-* classes of style.css
+    "AGREE": "#15803d", "CONSULT": "#0e7490", "SUPPORT": "#4d7c0f", "CONCEDE": "#0f766e",
+    "COOPERATE": "#1d4ed8", "AID": "#2563eb", "RETREAT": "#7c3aed", "REQUEST": "#a16207",
+    "ACCUSE": "#c2410c", "REJECT": "#b45309", "THREATEN": "#be123c", "PROTEST": "#db2777",
+    "SANCTION": "#9f1239", "MOBILIZE": "#7f1d1d", "COERCE": "#991b1b", "ASSAULT": "#450a0a",
+}
+ACCENT = "#1d4ed8"
+# Bin width by the span shown: (most days in the window, unit, axis label format).
+_UNITS = ((92, "day", "%d %b %Y"), (731, "week", "%d %b %Y"), (3660, "month", "%b %Y"),
+          (math.inf, "year", "%Y"))
+
+
+@dataclass(frozen=True)
+class Item:
+    """What a time chart counts: ``count`` items dated ``value`` (ISO, possibly partial), of a
+    ``series`` (an event type, or "" for one colour), drawn below the axis when ``down``."""
+
+    value: str
+    count: int
+    series: str = ""
+    down: bool = False
 
 
 @dataclass
-class Bar:
-    x: float
-    y: float
-    w: float
-    h: float
-    label: str
-    value: int
-    css: str = ""
+class TimeChart:
+    """One rendered chart and what its caption says about it."""
 
-
-@dataclass
-class Chart:
-    width: int = WIDTH
-    height: int = HEIGHT
-    bars: list[Bar] = field(default_factory=list)
-    ticks: list[tuple[float, str]] = field(default_factory=list)  # x, day label
-    max_value: int = 0
+    svg: Markup = field(default_factory=Markup)
+    start: date | None = None  # first day drawn
+    end: date | None = None  # last day drawn
+    unit: str = "day"
+    shown: int = 0  # items drawn
+    before: int = 0  # dated items left of the window (older)
+    after: int = 0  # dated items right of it (newer, only when the caller bounded it)
+    oldest: date | None = None
     legend: list[str] = field(default_factory=list)
+    spec: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def hidden(self) -> int:
+        return self.before + self.after
 
 
-def _days(first: str, last: str, *, limit: int = 366) -> list[str]:
-    """Every day from first to last (a gap shows as an empty slot); capped at ``limit`` days."""
-    try:
-        start, end = date.fromisoformat(first), date.fromisoformat(last)
-    except ValueError:
-        return sorted({first, last})
-    span = min((end - start).days, limit - 1)
-    return [(start + timedelta(days=i)).isoformat() for i in range(span + 1)]
+def _bounds(items: Iterable[Item]) -> list[tuple[Item, date, date]]:
+    out = []
+    for item in items:
+        found = date_bounds(item.value)
+        if found is not None:
+            out.append((item, *found))
+    return out
 
 
-def _ticks(days: list[str], slot: float) -> list[tuple[float, str]]:
-    step = max(1, math.ceil(len(days) / 8))
-    return [(PAD + i * slot + slot / 2, d) for i, d in enumerate(days) if i % step == 0]
+def window(spans: list[tuple[Item, date, date]], *, since: date | None = None,
+           until: date | None = None) -> tuple[date, date]:
+    """The days to draw: the caller's bounds where given, else the year up to the newest item
+    (or the whole span when shorter), at least ``MIN_WINDOW_DAYS`` long."""
+    end = until or max(last for _, _, last in spans)
+    start = since or max(min(first for _, first, _ in spans),
+                         end - timedelta(days=DEFAULT_WINDOW_DAYS - 1))
+    if (end - start).days + 1 < MIN_WINDOW_DAYS:
+        start = end - timedelta(days=MIN_WINDOW_DAYS - 1)
+    return start, end
 
 
-def day_bars(counts: list[tuple[str, int]]) -> Chart:
-    """One bar per day (articles per day)."""
-    chart = Chart()
-    if not counts:
-        return chart
-    by_day = dict(counts)
-    days = _days(counts[0][0], counts[-1][0])
-    slot = (WIDTH - 2 * PAD) / len(days)
-    chart.max_value = max(by_day.values())
-    plot_h = HEIGHT - 2 * PAD
-    for i, day in enumerate(days):
-        value = by_day.get(day, 0)
-        h = plot_h * value / chart.max_value if chart.max_value else 0
-        w = min(slot * 0.8, MAX_BAR)
-        chart.bars.append(Bar(PAD + i * slot + (slot - w) / 2, HEIGHT - PAD - h, w, h,
-                              day, value, "bar"))
-    chart.ticks = _ticks(days, slot)
-    return chart
+def _unit(start: date, end: date) -> tuple[str, str]:
+    days = (end - start).days + 1
+    return next((unit, fmt) for most, unit, fmt in _UNITS if days <= most)
 
 
-def stacked_day_bars(counts: list[tuple[str, str, int]]) -> Chart:
-    """Bars per day stacked by event type (events per day by type)."""
-    chart = Chart()
-    if not counts:
-        return chart
-    per_day: dict[str, dict[str, int]] = defaultdict(dict)
-    for day, kind, n in counts:
-        per_day[day][kind] = n
-    days = _days(min(per_day), max(per_day))
-    slot = (WIDTH - 2 * PAD) / len(days)
-    chart.max_value = max(sum(v.values()) for v in per_day.values())
-    plot_h = HEIGHT - 2 * PAD
-    for i, day in enumerate(days):
-        y = HEIGHT - PAD
-        for kind in EVENT_TYPES:
-            value = per_day.get(day, {}).get(kind, 0)
-            if not value:
-                continue
-            h = plot_h * value / chart.max_value
-            y -= h
-            w = min(slot * 0.8, MAX_BAR)
-            chart.bars.append(Bar(PAD + i * slot + (slot - w) / 2, y, w, h,
-                                  f"{day} {kind}", value, f"ev-{kind}"))
-    chart.ticks = _ticks(days, slot)
-    chart.legend = [k for k in EVENT_TYPES if any(k in v for v in per_day.values())]
-    return chart
+def _bin(day: date, unit: str) -> tuple[date, date]:
+    """The bin holding ``day``: [first day, first day of the next bin)."""
+    if unit == "day":
+        return day, day + timedelta(days=1)
+    if unit == "week":
+        first = day - timedelta(days=day.weekday())
+        return first, first + timedelta(days=7)
+    if unit == "month":
+        first = day.replace(day=1)
+        return first, (first + timedelta(days=32)).replace(day=1)
+    return date(day.year, 1, 1), date(day.year + 1, 1, 1)
 
 
-def timeline(counts: list[tuple[str, bool, str, int]], *,
-             max_dates: int = 40) -> Chart:
-    """An actor's events per stated date: bars up for events it is the source of, down for
-    events it is the target of, stacked by type and scaled to the busiest date.
+def _ms(day: date) -> int:
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp() * 1000)
 
-    The axis is the ordered list of dates as stated, so partial dates ("2024-04", "2022") get
-    their own slot instead of being dropped or pinned to an invented day; only the latest
-    ``max_dates`` dates are drawn.
+
+def time_chart(items: Iterable[Item], *, label: str, since: str | None = None,
+               until: str | None = None, height: int = HEIGHT) -> TimeChart:
+    """Counts over time as a stacked bar chart on a time axis (SVG rendered by Vega-Lite).
+
+    ``since``/``until`` (ISO, possibly partial) bound the window as the page's filters do;
+    without them the window is the year up to the newest item.
     """
-    chart = Chart(height=TIMELINE_HEIGHT)
-    labels = sorted({day for day, _, _, _ in counts})[-max_dates:]
-    if not labels:
-        return chart
-    slot = (WIDTH - 2 * PAD) / len(labels)
-    index = {d: i for i, d in enumerate(labels)}
-    totals: dict[tuple[str, bool], int] = defaultdict(int)
-    for day, as_source, _, n in counts:
-        totals[(day, as_source)] += n
-    chart.max_value = max(totals.values())
-    half = TIMELINE_HEIGHT / 2 - PAD
-    offset: dict[tuple[str, bool], float] = defaultdict(float)
-    order = {t: i for i, t in enumerate(EVENT_TYPES)}
-    for day, as_source, kind, n in sorted(counts, key=lambda c: order.get(c[2], 99)):
-        if day not in index:
+    spans = _bounds(items)
+    if not spans:
+        return TimeChart()
+    lo = date_bounds(since) if since else None
+    hi = date_bounds(until) if until else None
+    start, end = window(spans, since=lo[0] if lo else None, until=hi[1] if hi else None)
+    unit, fmt = _unit(start, end)
+    bars: dict[tuple[date, date, str, bool], int] = defaultdict(int)
+    chart = TimeChart(start=start, end=end, unit=unit,
+                      oldest=min(first for _, first, _ in spans))
+    for item, first, last in spans:
+        if last < start:
+            chart.before += item.count
             continue
-        h = half * n / chart.max_value
-        w = min(slot * 0.6, MAX_BAR)
-        x = PAD + index[day] * slot + (slot - w) / 2
-        start = offset[(day, as_source)]
-        offset[(day, as_source)] += h
-        y = TIMELINE_MID - start - h if as_source else TIMELINE_MID + start
-        arrow = "as source" if as_source else "as target"
-        chart.bars.append(Bar(x, y, w, h, f"{day} {kind} {arrow}", n, f"ev-{kind}"))
-    step = max(1, math.ceil(len(labels) / 8))
-    chart.ticks = [(PAD + i * slot + slot / 2, d) for i, d in enumerate(labels) if i % step == 0]
-    chart.legend = [k for k in EVENT_TYPES if any(c[2] == k for c in counts)]
+        if first > end:
+            chart.after += item.count
+            continue
+        chart.shown += item.count
+        b_first, b_next = _bin(first, unit)
+        if last >= b_next:  # a partial date longer than a bin spans its own period
+            b_first, b_next = max(first, start), min(last, end) + timedelta(days=1)
+        bars[(b_first, b_next, item.series, item.down)] += item.count
+    chart.legend = [t for t in EVENT_TYPES if any(k[2] == t for k in bars)]
+    chart.spec = _spec(bars, start=start, end=end, unit=unit, fmt=fmt, label=label,
+                       height=height)
+    chart.svg = _render(chart.spec)
     return chart
+
+
+def _spec(bars: dict[tuple[date, date, str, bool], int], *, start: date, end: date, unit: str,
+          fmt: str, label: str, height: int) -> dict[str, Any]:
+    """The Vega-Lite spec: one rect per (bin, series), stacked here (bars above the axis count
+    up, bars below count down), coloured by PLOVER type; a partial date longer than a bin is
+    drawn pale over its period."""
+    order = {t: i for i, t in enumerate(EVENT_TYPES)}
+    top: dict[tuple[date, date, bool], int] = defaultdict(int)
+    values = []
+    for (a, b, s, down), n in sorted(bars.items(), key=lambda kv: (
+            kv[0][0], kv[0][1], kv[0][3], order.get(kv[0][2], 99), kv[0][2])):
+        base = top[(a, b, down)]
+        top[(a, b, down)] = base + n
+        sign = -1 if down else 1
+        values.append({"start": _ms(a), "end": _ms(b), "series": s, "count": n,
+                       "y0": sign * base, "y1": sign * (base + n),
+                       "partial": _bin(a, unit) != (a, b),
+                       "label": f"{a.isoformat()} {s}".strip()})
+    series = sorted({s for _, _, s, _ in bars}, key=lambda s: (order.get(s, 99), s))
+    colour: dict[str, Any] = {"value": ACCENT}
+    if any(series):
+        colour = {"field": "series", "type": "nominal", "legend": None,
+                  "scale": {"domain": series,
+                            "range": [TYPE_COLOURS.get(s, "#64748b") for s in series]}}
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "description": label, "width": WIDTH, "height": height,
+        "data": {"values": values},
+        "mark": {"type": "rect", "stroke": "white", "strokeWidth": 0.5},
+        "encoding": {
+            "x": {"field": "start", "type": "temporal", "title": None,
+                  "scale": {"type": "utc",  # whole bins at both ends
+                            "domain": [_ms(_bin(start, unit)[0]), _ms(_bin(end, unit)[1])]},
+                  "axis": {"format": fmt, "labelOverlap": True, "tickCount": 8,
+                           "labelFontSize": 11}},
+            "x2": {"field": "end"},
+            "y": {"field": "y0", "type": "quantitative", "title": None,
+                  "axis": {"tickMinStep": 1, "format": "d", "tickCount": 4}},
+            "y2": {"field": "y1"},
+            "color": colour,
+            "opacity": {"condition": {"test": "datum.partial", "value": 0.35}, "value": 1},
+            "tooltip": [{"field": "label"}, {"field": "count"}],
+        },
+        "config": {"view": {"stroke": None}, "background": None, "font": "sans-serif"},
+    }
+
+
+def _render(spec: dict[str, Any]) -> Markup:
+    """The spec as an SVG element (Vega escapes every text it draws)."""
+    import vl_convert
+
+    svg = vl_convert.vegalite_to_svg(spec)
+    return Markup(svg[svg.index("<svg"):])
+
+
+def article_chart(counts: list[tuple[str, int]], *, since: str | None = None,
+                  until: str | None = None) -> TimeChart:
+    """Matching articles per published day."""
+    return time_chart((Item(d, n) for d, n in counts), label="Matching articles over time",
+                      since=since, until=until)
+
+
+def events_chart(counts: list[tuple[str, str, int]], *, since: str | None = None,
+                 until: str | None = None) -> TimeChart:
+    """Events per day, stacked by PLOVER type."""
+    return time_chart((Item(d, n, t) for d, t, n in counts), label="Events over time by type",
+                      since=since, until=until)
+
+
+def timeline(counts: list[tuple[str, bool, str, int]]) -> TimeChart:
+    """An actor's events per stated date: above the axis as source, below as target, stacked by
+    type; a month- or year-only date spans its period."""
+    return time_chart((Item(d, n, t, down=not as_source) for d, as_source, t, n in counts),
+                      label="Events of this actor over time (above: as source; below: as "
+                            "target)", height=TIMELINE_HEIGHT)
 
 
 @dataclass

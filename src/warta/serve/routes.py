@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from itertools import islice
 from typing import Annotated, Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
@@ -23,13 +23,21 @@ from warta.errors import StoreError
 from warta.serve import charts
 from warta.serve.app import HERE
 from warta.serve.highlight import actor_href, highlight
+from warta.serve.paging import (
+    PAGE_SIZE,
+    Limit,
+    MinCount,
+    Offset,
+    PageNo,
+    Pager,
+    listing,
+    query_string,
+)
 from warta.store import analytics, queries
-from warta.store.db import connect, sqlite_timelimit
+from warta.store.db import sqlite_timelimit
 
-PAGE = 20
-EVENTS_SHOWN = 200
-ACTOR_EVENTS = 500  # rows of an actor's events table (its timeline chart counts them all)
-MARKS = ("\x02", "\x03")  # snippet markers: escaped text first, then turned into <mark>
+PAGE = 20  # search hits per page
+ACTOR_LIST = 20  # rows per page of each list on an actor's page
 
 env = Environment(loader=FileSystemLoader(HERE / "templates"),
                   autoescape=select_autoescape(default=True, default_for_string=True))
@@ -41,13 +49,12 @@ api = APIRouter(prefix="/api", tags=["api"])
 # --- helpers ---------------------------------------------------------------------------------
 
 def get_conn(request: Request) -> Iterator[sqlite3.Connection]:
-    """A read-only connection for one request, under the configured query time limit."""
-    conn = connect(request.app.state.db_path, read_only=True)
-    try:
-        with sqlite_timelimit(conn, request.app.state.settings.serve.query_time_limit_ms):
-            yield conn
-    finally:
-        conn.close()
+    """A read-only connection for one request, under the configured query time limit (and
+    interrupted if the server shuts down meanwhile)."""
+    state = request.app.state
+    with state.readers.reading(state.db_path) as conn, \
+            sqlite_timelimit(conn, state.settings.serve.query_time_limit_ms):
+        yield conn
 
 
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
@@ -60,22 +67,18 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
-def snippet_html(snippet: str | None) -> Markup:
-    """An FTS snippet: escaped, then its match markers turned into <mark>."""
-    text = str(escape(snippet or ""))
-    return Markup(text.replace(MARKS[0], "<mark>").replace(MARKS[1], "</mark>"))
-
-
-def _query_string(params: dict[str, Any], **changes: Any) -> str:
-    merged = {**params, **changes}
-    return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+def snippet_html(pieces: list[tuple[str, bool]]) -> Markup:
+    """A search snippet from ``queries.search(highlight=None)``: each piece escaped, the
+    matched ones in <mark> (markers inside the stored text can never open or close one)."""
+    return Markup("".join(f"<mark>{escape(text)}</mark>" if matched else str(escape(text))
+                          for text, matched in pieces))
 
 
 env.filters["actor_href"] = actor_href
 env.filters["safe_url"] = safe_url
 env.filters["snippet"] = snippet_html
 env.filters["when"] = partial_date.display  # "2025-W44" → "27 Oct – 2 Nov 2025"
-env.globals["query_string"] = _query_string
+env.globals["query_string"] = query_string
 env.globals["event_types"] = charts.EVENT_TYPES
 
 
@@ -119,7 +122,7 @@ def search_params(
     event_type: Annotated[str | None, Query(description="PLOVER type of an event")] = None,
     language: Annotated[str | None, Query(description="ISO 639-1 language")] = None,
     source: Annotated[str | None, Query(description="Site name, path or URL part")] = None,
-    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+    page: PageNo = 1,
 ) -> SearchParams:
     return SearchParams(q.strip(), _blank(since), _blank(until), _blank(actor),
                         _blank(event_type), _blank(language), _blank(source), page)
@@ -152,7 +155,8 @@ Search = Annotated[SearchParams, Depends(search_params)]
 Events = Annotated[EventParams, Depends(event_params)]
 
 
-def _search(conn: sqlite3.Connection, p: SearchParams, *, marks: tuple[str, str]) -> dict:
+def _search(conn: sqlite3.Connection, p: SearchParams, *,
+            marks: tuple[str, str] | None) -> dict[str, Any]:
     hits = queries.search(conn, p.q, limit=PAGE, offset=(p.page - 1) * PAGE, highlight=marks,
                           **p.filters())
     total = queries.count_matches(conn, p.q, **p.filters())
@@ -180,15 +184,21 @@ def _network_json(net: analytics.Network) -> dict[str, Any]:
             "interactions": net.interactions}
 
 
+def _params(request: Request) -> dict[str, str]:
+    """The request's query parameters (pager links keep every filter)."""
+    return dict(request.query_params)
+
+
 # --- pages -----------------------------------------------------------------------------------
 
 @pages.get("/", response_class=HTMLResponse)
 def search_page(request: Request, conn: Conn, p: Search) -> HTMLResponse:
-    result = _search(conn, p, marks=MARKS)
-    chart = charts.day_bars([(r["day"], r["count"]) for r in result["per_day"]])
-    pages_total = max(1, -(-result["total"] // PAGE))
+    result = _search(conn, p, marks=None)
+    chart = charts.article_chart([(r["day"], r["count"]) for r in result["per_day"]],
+                                 since=p.since, until=p.until)
+    pager = Pager(result["total"], p.page, PAGE, "/", _params(request))
     return render(request, "search.html", p=p, params=asdict(p), result=result, chart=chart,
-                  pages_total=pages_total, languages=analytics.languages(conn),
+                  widen=_widen(request, chart), pager=pager, languages=analytics.languages(conn),
                   types=analytics.event_types(conn),
                   actors=queries.list_actors(conn, limit=300))
 
@@ -203,27 +213,39 @@ def article_page(request: Request, conn: Conn, article_id: str) -> HTMLResponse:
 
 
 @pages.get("/actors", response_class=HTMLResponse)
-def actors_page(request: Request, conn: Conn, q: str = "", type: str = "",
-                country: str = "") -> HTMLResponse:
-    actors = queries.list_actors(conn, search=_blank(q), type=_blank(type),
-                                 country=_blank(country), limit=500)
-    return render(request, "actors.html", actors=actors, q=q, type=type, country=country)
+def actors_page(request: Request, conn: Conn, q: str = "", type: str = "", country: str = "",
+                page: PageNo = 1) -> HTMLResponse:
+    filters = {"search": _blank(q), "type": _blank(type), "country": _blank(country)}
+    pager = Pager(queries.count_actors(conn, **filters), page, PAGE_SIZE, "/actors",
+                  _params(request))
+    actors = queries.list_actors(conn, limit=PAGE_SIZE, offset=pager.offset, **filters)
+    return render(request, "actors.html", actors=actors, q=q, type=type, country=country,
+                  pager=pager)
 
 
 @pages.get("/actor/{actor_id}", response_class=HTMLResponse)
-def actor_page(request: Request, conn: Conn, actor_id: str) -> HTMLResponse:
+def actor_page(request: Request, conn: Conn, actor_id: str, events_page: PageNo = 1,
+               quotes_page: PageNo = 1, articles_page: PageNo = 1) -> HTMLResponse:
     actor = _actor(conn, actor_id)
-    events = queries.list_events(conn, actor=actor["id"], limit=ACTOR_EVENTS)
-    events = [e for e in events if actor["id"] in (e["source_id"], e["target_id"])]
-    events.sort(key=lambda e: (e["date"] is None, e["date"] or ""))  # undated last
-    timeline = charts.timeline(analytics.actor_timeline(conn, actor["id"]))
-    net = analytics.actor_network(conn, actor_id=actor["id"])
-    nodes, edges = charts.network(net, focus=actor["id"])
-    partners = _partners(net, actor["id"])
-    return render(request, "actor.html", actor=actor, events=events, timeline=timeline,
-                  shown=ACTOR_EVENTS, nodes=nodes, edges=edges, partners=partners,
-                  quotes=queries.list_quotes(conn, speaker=actor["id"], limit=200),
-                  articles=queries.articles_for_actor(conn, actor["id"], limit=50))
+    aid, params, path = actor["id"], _params(request), request.url.path
+    events = Pager(analytics.count_events(conn, actor_id=aid), events_page, ACTOR_LIST, path,
+                   params, key="events_page")
+    quotes = Pager(queries.count_quotes(conn, speaker=aid), quotes_page, ACTOR_LIST, path,
+                   params, key="quotes_page")
+    articles = Pager(actor["articles"], articles_page, ACTOR_LIST, path, params,
+                     key="articles_page")
+    timeline = charts.timeline(analytics.actor_timeline(conn, aid))
+    net = analytics.actor_network(conn, actor_id=aid)
+    nodes, edges = charts.network(net, focus=aid)
+    return render(request, "actor.html", actor=actor, timeline=timeline, nodes=nodes,
+                  edges=edges, partners=_partners(net, aid),
+                  events=queries.list_events(conn, actor_id=aid, limit=ACTOR_LIST,
+                                             offset=events.offset),
+                  quotes=queries.list_quotes(conn, speaker=aid, limit=ACTOR_LIST,
+                                             offset=quotes.offset),
+                  articles=queries.articles_for_actor(conn, aid, limit=ACTOR_LIST,
+                                                      offset=articles.offset),
+                  events_pager=events, quotes_pager=quotes, articles_pager=articles)
 
 
 def _partners(net: analytics.Network, actor_id: str) -> list[dict[str, Any]]:
@@ -240,13 +262,24 @@ def _partners(net: analytics.Network, actor_id: str) -> list[dict[str, Any]]:
 
 
 @pages.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, conn: Conn, p: Events) -> HTMLResponse:
+def events_page(request: Request, conn: Conn, p: Events, page: PageNo = 1) -> HTMLResponse:
     filters = asdict(p)
-    events = queries.list_events(conn, limit=EVENTS_SHOWN, **filters)
-    total = analytics.count_events(conn, **filters)
-    chart = charts.stacked_day_bars(analytics.events_per_day(conn, **filters))
-    return render(request, "events.html", p=p, params=filters, events=events, total=total,
-                  chart=chart, types=analytics.event_types(conn), shown=EVENTS_SHOWN)
+    pager = Pager(analytics.count_events(conn, **filters), page, PAGE_SIZE, "/events",
+                  _params(request))
+    events = queries.list_events(conn, limit=PAGE_SIZE, offset=pager.offset, **filters)
+    chart = charts.events_chart(analytics.events_per_day(conn, **filters), since=p.since,
+                                until=p.until)
+    return render(request, "events.html", p=p, params=filters, events=events, pager=pager,
+                  chart=chart, widen=_widen(request, chart), types=analytics.event_types(conn))
+
+
+def _widen(request: Request, chart: charts.TimeChart) -> str | None:
+    """This page filtered from the chart's oldest item on: the link that draws what the
+    default window leaves out (the table is filtered the same way)."""
+    if not chart.before or chart.oldest is None:
+        return None
+    params = {k: v for k, v in _params(request).items() if k != "page"}
+    return f"{request.url.path}?{query_string(params, since=chart.oldest.isoformat())}"
 
 
 @pages.get("/events.csv")
@@ -254,19 +287,17 @@ def events_csv(request: Request, p: Events) -> StreamingResponse:
     """All filtered events as CSV (the same columns as ``warta export --format csv``)."""
     from warta.export.csv import iter_lines
 
-    db_path = request.app.state.db_path
-    limit_ms = request.app.state.settings.serve.query_time_limit_ms
+    state = request.app.state
+    limit_ms = state.settings.serve.query_time_limit_ms
 
     def body() -> Iterator[str]:
         # its own connection: the response streams after the request's dependencies closed
-        conn = connect(db_path, read_only=True)
-        try:
-            events = queries.iter_events(conn, **asdict(p))
-            yield from iter_lines(_time_limited(conn, events, limit_ms))
-        except StoreError as e:  # the header is already sent: say so in the file itself
-            yield f"# warta: download stopped: {e}\n"
-        finally:
-            conn.close()
+        with state.readers.reading(state.db_path) as conn:
+            try:
+                events = queries.iter_events(conn, **asdict(p))
+                yield from iter_lines(_time_limited(conn, events, limit_ms))
+            except StoreError as e:  # the header is already sent: say so in the file itself
+                yield f"# warta: download stopped: {e}\n"
 
     headers = {"Content-Disposition": 'attachment; filename="warta-events.csv"'}
     return StreamingResponse(body(), media_type="text/csv; charset=utf-8", headers=headers)
@@ -301,10 +332,12 @@ def docs_page(request: Request) -> HTMLResponse:
 # --- JSON API --------------------------------------------------------------------------------
 
 @api.get("/search", summary="Full-text search with filters")
-def api_search(conn: Conn, p: Search) -> dict[str, Any]:
+def api_search(request: Request, conn: Conn, p: Search) -> dict[str, Any]:
     """Matching articles (20 per page) with snippets (matches in [brackets]) and the number of
-    matching articles per published day."""
-    return _search(conn, p, marks=("[", "]"))
+    matching articles per published day; `next` is the URL of the next page, or null."""
+    result = _search(conn, p, marks=("[", "]"))
+    pager = Pager(result["total"], p.page, PAGE, request.url.path, _params(request))
+    return {**result, "next": pager.next_href}
 
 
 @api.get("/articles/{article_id}", summary="One article's full record")
@@ -314,24 +347,35 @@ def api_article(conn: Conn, article_id: str) -> dict[str, Any]:
 
 
 @api.get("/actors", summary="Actors, most mentioned first")
-def api_actors(conn: Conn, q: str | None = None, type: str | None = None,
-               country: str | None = None,
-               limit: Annotated[int, Query(ge=1, le=5000)] = 100) -> list[dict[str, Any]]:
-    """`q` matches id, name or alias as a substring; `country` is ISO alpha-3."""
-    return queries.list_actors(conn, search=_blank(q), type=_blank(type),
-                               country=_blank(country), limit=limit)
+def api_actors(request: Request, conn: Conn, q: str | None = None, type: str | None = None,
+               country: str | None = None, limit: Limit = 100,
+               offset: Offset = 0) -> dict[str, Any]:
+    """`q` matches id, name or alias as a substring; `country` is ISO alpha-3.
+    Answers `{total, offset, limit, next, actors}`."""
+    filters = {"search": _blank(q), "type": _blank(type), "country": _blank(country)}
+    rows = queries.list_actors(conn, limit=limit, offset=offset, **filters)
+    return listing(request, "actors", rows, total=queries.count_actors(conn, **filters),
+                   limit=limit, offset=offset)
 
 
 @api.get("/actors/{actor_id}", summary="One actor with quotes, events and articles")
 def api_actor(conn: Conn, actor_id: str) -> dict[str, Any]:
-    """Name, aliases, roles and country; quotes by the actor; events where it is source or
-    target (oldest first); articles mentioning it."""
+    """Name, aliases, roles and country; the first quotes by the actor, events where it is
+    source or target (oldest first) and articles mentioning it, each with its total and the
+    URL that pages through all of them."""
     actor = _actor(conn, actor_id)
-    events = [e for e in queries.list_events(conn, actor=actor["id"], limit=1000)
-              if actor["id"] in (e["source_id"], e["target_id"])]
-    return {**actor, "quotes": queries.list_quotes(conn, speaker=actor["id"], limit=500),
-            "events": events,
-            "articles_mentioning": queries.articles_for_actor(conn, actor["id"], limit=100)}
+    aid = actor["id"]
+    n = PAGE_SIZE
+    return {**actor,
+            "quotes": queries.list_quotes(conn, speaker=aid, limit=n),
+            "quotes_total": queries.count_quotes(conn, speaker=aid),
+            "quotes_url": f"/api/quotes?{query_string({'speaker': aid})}",
+            "events": queries.list_events(conn, actor_id=aid, limit=n),
+            "events_total": analytics.count_events(conn, actor_id=aid),
+            "events_url": f"/api/events?{query_string({'actor': aid})}",
+            "articles_mentioning": queries.articles_for_actor(conn, aid, limit=n),
+            "articles_total": actor["articles"],
+            "articles_url": f"/api/search?{query_string({'actor': aid})}"}
 
 
 @api.get("/actors/{actor_id}/network", summary="An actor's co-occurrence and event edges")
@@ -342,28 +386,36 @@ def api_actor_network(conn: Conn, actor_id: str) -> dict[str, Any]:
 
 
 @api.get("/network", summary="The whole actor network")
-def api_network(conn: Conn, min_articles: Annotated[int, Query(ge=1)] = 1,
-                limit: Annotated[int, Query(ge=1, le=50_000)] = 2000) -> dict[str, Any]:
+def api_network(conn: Conn, min_articles: MinCount = 1,
+                limit: Annotated[int, Query(ge=1, le=50_000,
+                                            description="Most edges of each kind")] = 2000,
+                ) -> dict[str, Any]:
     """Every actor pair sharing at least `min_articles` articles, and every event edge."""
     return _network_json(analytics.actor_network(conn, min_articles=min_articles, limit=limit))
 
 
 @api.get("/quotes", summary="Quotes, newest first")
-def api_quotes(conn: Conn, speaker: str | None = None, since: str | None = None,
-               until: str | None = None, article_id: str | None = None,
-               limit: Annotated[int, Query(ge=1, le=5000)] = 100) -> list[dict[str, Any]]:
-    """`speaker` is an actor id, name or alias."""
-    return queries.list_quotes(conn, speaker=_blank(speaker), since=_blank(since),
-                               until=_blank(until), article_id=_blank(article_id), limit=limit)
+def api_quotes(request: Request, conn: Conn, speaker: str | None = None,
+               since: str | None = None, until: str | None = None,
+               article_id: str | None = None, limit: Limit = 100,
+               offset: Offset = 0) -> dict[str, Any]:
+    """`speaker` is an actor id, name or alias. Answers `{total, offset, limit, next, quotes}`."""
+    filters = {"speaker": _blank(speaker), "since": _blank(since), "until": _blank(until),
+               "article_id": _blank(article_id)}
+    rows = queries.list_quotes(conn, limit=limit, offset=offset, **filters)
+    return listing(request, "quotes", rows, total=queries.count_quotes(conn, **filters),
+                   limit=limit, offset=offset)
 
 
 @api.get("/events", summary="Events with filters")
-def api_events(conn: Conn, p: Events,
-               limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> dict[str, Any]:
-    """Events, oldest first, with actor names and their article; `total` ignores `limit`."""
+def api_events(request: Request, conn: Conn, p: Events, limit: Limit = 100,
+               offset: Offset = 0) -> dict[str, Any]:
+    """Events, oldest first, with actor names and their article. Answers
+    `{total, offset, limit, next, events}`; `total` counts every filtered event."""
     filters = asdict(p)
-    return {"total": analytics.count_events(conn, **filters),
-            "events": queries.list_events(conn, limit=limit, **filters)}
+    rows = queries.list_events(conn, limit=limit, offset=offset, **filters)
+    return listing(request, "events", rows, total=analytics.count_events(conn, **filters),
+                   limit=limit, offset=offset)
 
 
 @api.get("/events/per-day", summary="Events per day by type")

@@ -59,10 +59,10 @@ def articles_per_day(conn: sqlite3.Connection, query: str = "", *, since: str | 
 
 def count_events(conn: sqlite3.Connection, *, actor: str | None = None, type: str | None = None,
                  since: str | None = None, until: str | None = None,
-                 article_id: str | None = None) -> int:
+                 article_id: str | None = None, actor_id: str | None = None) -> int:
     """How many events ``queries.list_events`` would return without a limit."""
     where, params = event_filters(actor=actor, type=type, since=since, until=until,
-                                   article_id=article_id)
+                                   article_id=article_id, actor_id=actor_id)
     sql = (f"SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id "
            f"{'WHERE ' + ' AND '.join(where) if where else ''}")
     return int(conn.execute(sql, params).fetchone()[0])

@@ -27,6 +27,10 @@ class QueryTimeoutError(StoreError):
     """A read query ran past its time limit and was stopped."""
 
 
+class QueryInterruptedError(StoreError):
+    """A read query was stopped from another thread (``conn.interrupt()``) before its limit."""
+
+
 def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open the store at ``path``: writers get pragmas and pending migrations, readers neither."""
     name = str(path)
@@ -128,7 +132,11 @@ def sqlite_timelimit(conn: sqlite3.Connection, ms: int) -> Iterator[None]:
     """Stop any query on ``conn`` that runs longer than ``ms`` milliseconds.
 
     The progress handler is polled every N virtual-machine steps; returning non-zero aborts the
-    statement, which surfaces as ``QueryTimeoutError`` (a ``StoreError``).
+    statement, which surfaces as ``QueryTimeoutError`` (a ``StoreError``). SQLite polls only
+    between steps, so a single step must stay short: FTS5 runs a whole MATCH expression's
+    bm25() or snippet() for one row in one step, which is why ``queries.fts_query`` bounds the
+    number of terms. A ``conn.interrupt()`` from another thread (a server shutting down) stops
+    the statement the same way and surfaces as ``QueryInterruptedError``.
     """
     deadline = time.perf_counter() + ms / 1000
     steps = 1000 if ms > 50 else 100  # short limits need a finer poll
@@ -140,8 +148,10 @@ def sqlite_timelimit(conn: sqlite3.Connection, ms: int) -> Iterator[None]:
     try:
         yield
     except sqlite3.OperationalError as e:
-        if "interrupted" in str(e):
-            raise QueryTimeoutError(Errors.E032.format(ms=ms)) from e
-        raise
+        if "interrupted" not in str(e):
+            raise
+        if time.perf_counter() <= deadline:
+            raise QueryInterruptedError(Errors.E034) from e
+        raise QueryTimeoutError(Errors.E032.format(ms=ms)) from e
     finally:
         conn.set_progress_handler(None, steps)

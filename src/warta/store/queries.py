@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+from warta.errors import Errors, QueryError
 from warta.partial_date import PartialDate
 
 TABLES = ("articles", "actors", "actor_aliases", "actor_roles", "mentions", "quotes", "events")
@@ -24,6 +26,12 @@ TABLES = ("articles", "actors", "actor_aliases", "actor_roles", "mentions", "quo
 # Word characters as FTS5's unicode61 tokenizer sees them (letters, digits, marks).
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _QUERY_PART = re.compile(r'"([^"]*)"?|(\S+)')
+# Bounds on what a search may ask for. FTS5 evaluates a MATCH expression, bm25() and snippet()
+# inside single virtual-machine steps, where SQLite's progress handler (our time limit) and
+# interrupt() are never consulted: their cost grows with the number of phrases (30,000 terms
+# ran for minutes), so only bounding the expression keeps each step short enough to stop.
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_TERMS = 32
 
 # Matches an actor by id, name or alias; binds :actor. Used as `... IN (_ACTOR_IDS)`.
 _ACTOR_IDS = """SELECT id FROM actors WHERE id = :actor OR name = :actor COLLATE NOCASE
@@ -38,8 +46,13 @@ def fts_query(query: str) -> str:
     Quoted text is a phrase; each other whitespace-separated chunk becomes a phrase of its words,
     so "AS-China" and "O'Brien" match as written; a trailing ``*`` keeps prefix search; a bare
     ``OR`` between terms is kept. Everything else is implicit AND. Returns "" when nothing
-    searchable is left.
+    searchable is left. A query over ``MAX_QUERY_CHARS`` characters or ``MAX_QUERY_TERMS``
+    terms raises ``QueryError`` (E033): the CLI, the explorer and the API all build their
+    MATCH expression here, so one bound covers them all.
     """
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(Errors.E033.format(size=len(query), unit="characters",
+                                            limit=MAX_QUERY_CHARS))
     parts: list[str] = []
     for m in _QUERY_PART.finditer(query):
         phrase, chunk = m.group(1), m.group(2)
@@ -56,6 +69,9 @@ def fts_query(query: str) -> str:
         parts.append(term)
     while parts and parts[-1] == "OR":
         parts.pop()
+    terms = sum(p != "OR" for p in parts)
+    if terms > MAX_QUERY_TERMS:
+        raise QueryError(Errors.E033.format(size=terms, unit="terms", limit=MAX_QUERY_TERMS))
     return " ".join(parts)
 
 
@@ -117,16 +133,19 @@ def _like_escape(text: str) -> str:
 def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0,
            since: str | None = None, until: str | None = None, language: str | None = None,
            source: str | None = None, actor: str | None = None, event_type: str | None = None,
-           highlight: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
+           highlight: tuple[str, str] | None = ("[", "]")) -> list[dict[str, Any]]:
     """Articles matching ``query``, best first (FTS5 bm25, title weighted 5× the body).
 
     Each hit: id, title, published, language, url, site_name, snippet (matches wrapped in
     ``highlight``), score (higher is better). An empty query lists the filtered articles, newest
-    first, with the start of their text as snippet.
+    first, with the start of their text as snippet. With ``highlight=None`` the snippet is a
+    list of ``(text, matched)`` pieces instead: for callers that turn matches into markup, since
+    stored text may contain any marker string a caller could choose.
     """
     where, params = _article_filters(since=since, until=until, language=language, source=source,
                                      actor=actor, event_type=event_type)
-    params.update(limit=limit, offset=offset, open=highlight[0], close=highlight[1])
+    marks = highlight or _nonce_marks()
+    params.update(limit=limit, offset=offset, open=marks[0], close=marks[1])
     match = fts_query(query)
     if match:
         params["match"] = match
@@ -143,7 +162,27 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int
                      substr(a.text, 1, 160) AS snippet, NULL AS score
                   FROM articles a {'WHERE ' + ' AND '.join(where) if where else ''}
                   ORDER BY a.published DESC, a.rowid DESC LIMIT :limit OFFSET :offset"""
-    return [dict(r) for r in conn.execute(sql, params)]
+    hits = [dict(r) for r in conn.execute(sql, params)]
+    if highlight is None:
+        for hit in hits:
+            hit["snippet"] = snippet_pieces(hit["snippet"] or "", marks)
+    return hits
+
+
+def _nonce_marks() -> tuple[str, str]:
+    """Match markers no stored text can contain: fresh random tokens for every search."""
+    token = secrets.token_hex(8)
+    return f"\x02{token}<", f">{token}\x03"
+
+
+def snippet_pieces(snippet: str, marks: tuple[str, str]) -> list[tuple[str, bool]]:
+    """``snippet`` cut at its ``marks`` into (text, matched) pieces, empty pieces dropped."""
+    head, *marked = snippet.split(marks[0])
+    pieces = [(head, False)]
+    for part in marked:
+        inside, _, rest = part.partition(marks[1])
+        pieces += [(inside, True), (rest, False)]
+    return [(text, matched) for text, matched in pieces if text]
 
 
 def count_matches(conn: sqlite3.Connection, query: str, **filters: Any) -> int:
@@ -222,13 +261,15 @@ def iter_table(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]
 
 
 def articles_for_actor(conn: sqlite3.Connection, actor_id: str, *,
-                       limit: int = 100) -> list[dict[str, Any]]:
-    """Articles mentioning an actor, newest first, with how often each mentions it."""
+                       limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """Articles mentioning an actor, newest first, with how often each mentions it (their
+    number is the actor's ``articles`` in ``get_actor``)."""
     return [dict(r) for r in conn.execute(
         """SELECT a.id, a.title, a.published, a.url, a.language, count(*) AS mentions
            FROM mentions m JOIN articles a ON a.id = m.article_id
            WHERE m.actor_id = ? GROUP BY a.id
-           ORDER BY a.published DESC, a.rowid DESC LIMIT ?""", (actor_id, limit))]
+           ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?""",
+        (actor_id, limit, offset))]
 
 
 # --- actors ----------------------------------------------------------------------------------
@@ -242,31 +283,9 @@ def _actor_details(conn: sqlite3.Connection, actor: dict[str, Any]) -> dict[str,
     return actor
 
 
-def list_actors(conn: sqlite3.Connection, *, country: str | None = None,
-                search: str | None = None, type: str | None = None,
-                limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    """Actors, most mentioned first; ``search`` matches id, name or alias as a substring."""
-    where, params = _actor_filters(country=country, search=search, type=type)
-    params.update(limit=limit, offset=offset)
-    sql = f"""SELECT ac.*, (SELECT count(DISTINCT m.article_id) FROM mentions m
-                            WHERE m.actor_id = ac.id) AS articles
-              FROM actors ac {'WHERE ' + ' AND '.join(where) if where else ''}
-              ORDER BY articles DESC, ac.name LIMIT :limit OFFSET :offset"""
-    return [_actor_details(conn, dict(r)) for r in conn.execute(sql, params).fetchall()]
-
-
-def count_actors(conn: sqlite3.Connection, *, country: str | None = None,
-                 search: str | None = None, type: str | None = None) -> int:
-    """How many actors ``list_actors`` would return without a limit (same filters)."""
-    where, params = _actor_filters(country=country, search=search, type=type)
-    sql = f"SELECT count(*) FROM actors ac {'WHERE ' + ' AND '.join(where) if where else ''}"
-    return int(conn.execute(sql, params).fetchone()[0])
-
-
-def _actor_filters(*, country: str | None, search: str | None,
-                   type: str | None) -> tuple[list[str], dict[str, Any]]:
-    where: list[str] = []
-    params: dict[str, Any] = {}
+def _actor_where(*, country: str | None, search: str | None,
+                 type: str | None) -> tuple[str, dict[str, Any]]:
+    where, params = [], {}
     if country:
         where.append("ac.country = upper(:country)")
         params["country"] = country
@@ -278,7 +297,27 @@ def _actor_filters(*, country: str | None, search: str | None,
                          OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = ac.id
                                     AND al.alias LIKE :like ESCAPE '\\'))""")
         params["like"] = "%" + _like_escape(search) + "%"
-    return where, params
+    return ("WHERE " + " AND ".join(where) if where else ""), params
+
+
+def list_actors(conn: sqlite3.Connection, *, country: str | None = None,
+                search: str | None = None, type: str | None = None,
+                limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """Actors, most mentioned first; ``search`` matches id, name or alias as a substring."""
+    where, params = _actor_where(country=country, search=search, type=type)
+    params.update(limit=limit, offset=offset)
+    sql = f"""SELECT ac.*, (SELECT count(DISTINCT m.article_id) FROM mentions m
+                            WHERE m.actor_id = ac.id) AS articles
+              FROM actors ac {where}
+              ORDER BY articles DESC, ac.name, ac.id LIMIT :limit OFFSET :offset"""
+    return [_actor_details(conn, dict(r)) for r in conn.execute(sql, params).fetchall()]
+
+
+def count_actors(conn: sqlite3.Connection, *, country: str | None = None,
+                 search: str | None = None, type: str | None = None) -> int:
+    """How many actors ``list_actors`` would return without a limit (same filters)."""
+    where, params = _actor_where(country=country, search=search, type=type)
+    return int(conn.execute(f"SELECT count(*) FROM actors ac {where}", params).fetchone()[0])
 
 
 def get_actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any] | None:
@@ -297,6 +336,20 @@ def find_actor_ids(conn: sqlite3.Connection, name: str) -> list[str]:
 
 # --- quotes and events -----------------------------------------------------------------------
 
+def _quote_filters(*, speaker: str | None, since: str | None, until: str | None,
+                   article_id: str | None) -> tuple[str, dict[str, Any]]:
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if speaker:
+        where.append(f"q.speaker_id IN ({_ACTOR_IDS})")
+        params["actor"] = speaker
+    _date_bounds("coalesce(q.date, a.published)", since, until, where, params)
+    if article_id:
+        where.append("q.article_id = :article_id")
+        params["article_id"] = article_id
+    return ("WHERE " + " AND ".join(where) if where else ""), params
+
+
 def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
                 since: str | None = None, until: str | None = None,
                 article_id: str | None = None, limit: int = 100,
@@ -310,8 +363,7 @@ def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
                      q.cue, q.addressee, q.date, q.stage,
                      a.title AS article_title, a.published AS article_published, a.url
               FROM quotes q JOIN articles a ON a.id = q.article_id
-              LEFT JOIN actors sp ON sp.id = q.speaker_id
-              {'WHERE ' + ' AND '.join(where) if where else ''}
+              LEFT JOIN actors sp ON sp.id = q.speaker_id {where}
               ORDER BY date_first(coalesce(q.date, a.published)) DESC,
                        coalesce(q.date, a.published) DESC, q.article_id, q.seq
               LIMIT :limit OFFSET :offset"""
@@ -324,35 +376,25 @@ def count_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
     """How many quotes ``list_quotes`` would return without a limit (same filters)."""
     where, params = _quote_filters(speaker=speaker, since=since, until=until,
                                    article_id=article_id)
-    sql = (f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id "
-           f"{'WHERE ' + ' AND '.join(where) if where else ''}")
+    sql = f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id {where}"
     return int(conn.execute(sql, params).fetchone()[0])
 
 
-def _quote_filters(*, speaker: str | None, since: str | None, until: str | None,
-                   article_id: str | None) -> tuple[list[str], dict[str, Any]]:
-    where: list[str] = []
-    params: dict[str, Any] = {}
-    if speaker:
-        where.append(f"q.speaker_id IN ({_ACTOR_IDS})")
-        params["actor"] = speaker
-    _date_bounds("coalesce(q.date, a.published)", since, until, where, params)
-    if article_id:
-        where.append("q.article_id = :article_id")
-        params["article_id"] = article_id
-    return where, params
-
-
 def event_filters(*, actor: str | None, type: str | None, since: str | None,
-                  until: str | None, article_id: str | None) -> tuple[list[str], dict[str, Any]]:
+                  until: str | None, article_id: str | None,
+                  actor_id: str | None = None) -> tuple[list[str], dict[str, Any]]:
     """WHERE clauses and parameters over ``events e JOIN articles a``: shared by the event
     list, the explorer's counts and charts (``analytics``), so a chart counts what its table
-    lists. An event without a date of its own is dated by its article."""
+    lists. An event without a date of its own is dated by its article. ``actor`` matches an
+    id, name or alias; ``actor_id`` only that id (an actor's own page)."""
     where: list[str] = []
     params: dict[str, Any] = {}
     if actor:
         where.append(f"(e.source_id IN ({_ACTOR_IDS}) OR e.target_id IN ({_ACTOR_IDS}))")
         params["actor"] = actor
+    if actor_id:
+        where.append("(e.source_id = :actor_id OR e.target_id = :actor_id)")
+        params["actor_id"] = actor_id
     if type:
         where.append("e.type = upper(:type)")
         params["type"] = type
@@ -366,22 +408,24 @@ def event_filters(*, actor: str | None, type: str | None, since: str | None,
 def list_events(conn: sqlite3.Connection, *, actor: str | None = None,
                 type: str | None = None,
                 since: str | None = None, until: str | None = None,
-                article_id: str | None = None, limit: int | None = 1000,
-                offset: int = 0) -> list[dict[str, Any]]:
+                article_id: str | None = None, actor_id: str | None = None,
+                limit: int | None = 1000, offset: int = 0) -> list[dict[str, Any]]:
     """Events, oldest first; ``actor`` matches source or target; ``limit=None`` means all."""
     return list(iter_events(conn, actor=actor, type=type, since=since, until=until,
-                            article_id=article_id, limit=limit, offset=offset))
+                            article_id=article_id, actor_id=actor_id, limit=limit,
+                            offset=offset))
 
 
 def iter_events(conn: sqlite3.Connection, *, actor: str | None = None,
                 type: str | None = None,
                 since: str | None = None, until: str | None = None,
-                article_id: str | None = None,
+                article_id: str | None = None, actor_id: str | None = None,
                 limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:
     """Like ``list_events`` but lazy and unlimited by default (for exports)."""
     where, params = event_filters(actor=actor, type=type, since=since, until=until,
-                                  article_id=article_id)
-    params.update(limit=-1 if limit is None else limit, offset=offset)
+                                  article_id=article_id, actor_id=actor_id)
+    params["limit"] = -1 if limit is None else limit
+    params["offset"] = offset
     sql = f"""SELECT e.article_id, e.seq, e.type, e.mode, e.cameo,
                      e.source_id, s.name AS source_name, s.country AS source_country,
                      s.type AS source_type,

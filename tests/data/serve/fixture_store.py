@@ -153,10 +153,11 @@ def _visit() -> dict[str, Any]:
                          "word_count": 52})
 
 
-def _arrest() -> dict[str, Any]:
-    text = ("Komisi Pemberantasan Korupsi (KPK) menahan Bupati Budi Santoso di Jakarta pada "
-            "17 April 2024. KPK menuduh Budi Santoso menerima suap proyek jalan. “Kami punya "
-            "bukti yang cukup,” ujar juru bicara KPK.")
+def _arrest(number: int | None = None, *, event_date: str = "2024-04-17") -> dict[str, Any]:
+    prefix = "" if number is None else f"Laporan nomor {number}. "
+    text = (f"{prefix}Komisi Pemberantasan Korupsi (KPK) menahan Bupati Budi Santoso di Jakarta "
+            "pada 17 April 2024. KPK menuduh Budi Santoso menerima suap proyek jalan. “Kami "
+            "punya bukti yang cukup,” ujar juru bicara KPK.")
     entities = [
         _entity(text, "Komisi Pemberantasan Korupsi", "ORG", "org:kpk"),
         _entity(text, "KPK", "ORG", "org:kpk"),
@@ -172,13 +173,14 @@ def _arrest() -> dict[str, Any]:
     events = [
         _event(text, "menahan", "Komisi Pemberantasan Korupsi (KPK) menahan", type="COERCE",
                mode="arrest", cameo="173", source="org:kpk", target="person:budi-santoso",
-               date="2024-04-17", place="Jakarta", goldstein=-5.0, quad_class=4),
+               date=event_date, place="Jakarta", goldstein=-5.0, quad_class=4),
         _event(text, "menuduh", "KPK menuduh", type="ACCUSE", cameo="112", source="org:kpk",
-               target="person:budi-santoso", date="2024-04-17", goldstein=-2.0, quad_class=3),
+               target="person:budi-santoso", date=event_date, goldstein=-2.0, quad_class=3),
     ]
     d_start, d_end = _at(text, "17 April 2024")
     dates = [{"text": "17 April 2024", "start": d_start, "end": d_end, "value": "2024-04-17"}]
-    return _record(title="KPK tahan Bupati Budi Santoso", text=text,
+    title = "KPK tahan Bupati Budi Santoso" + ("" if number is None else f" ({number})")
+    return _record(title=title, text=text,
                    published="2024-04-17T08:30:00+07:00",
                    url="https://kabar.example/hukum/kpk-tahan-bupati", language="id",
                    site="Kabar Contoh", authors=[], entities=entities, quotes=quotes,
@@ -231,17 +233,31 @@ def _hostile() -> dict[str, Any]:
                                                   "word_count": 20})
 
 
+def arrest_reports(n: int, dates: list[str] | None = None) -> list[dict[str, Any]]:
+    """``n`` distinct reports of the arrest (2 events and 1 quote of KPK each): long lists.
+    With ``dates``, report ``i`` dates its events ``dates[i % len(dates)]``."""
+    return [_arrest(i, event_date=dates[i % len(dates)]) if dates else _arrest(i)
+            for i in range(1, n + 1)]
+
+
+def text_record(title: str, text: str, published: str | None = "2024-04-20") -> dict[str, Any]:
+    """A record with only a title and text (no entities, quotes or events)."""
+    return _record(title=title, text=text, published=published, url=None, language="id",
+                   site=None, authors=[], entities=[], quotes=[], events=[], dates=[], tone=None)
+
+
 def records() -> list[dict[str, Any]]:
     """The fixture records, in a fixed order (visit, arrest, protest, hostile)."""
     return [_visit(), _arrest(), _protest(), _hostile()]
 
 
-def build_store(path: Path) -> list[dict[str, Any]]:
-    """Write the fixture records into a fresh store at ``path``; return them."""
+def build_store(path: Path, recs: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Write ``recs`` (the fixture records by default) into a fresh store at ``path``; return
+    them."""
     from warta.store.db import connect
     from warta.store.write import save_record
 
-    recs = records()
+    recs = records() if recs is None else recs
     conn = connect(path)
     try:
         for record in recs:

@@ -1,0 +1,90 @@
+"""Bounds of every numeric request parameter, and paging of every list the explorer shows.
+
+One definition for all routes: a count, page or offset a client sends is checked here (FastAPI
+answers 422, or a 400 page) before it reaches SQLite, whose integers stop at 2**63 - 1 (a
+larger value was a 500). Every list is cut into pages and says so ("1–50 of 1,123"); the API
+answers ``total`` and a ``next`` URL beside its rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import Query, Request
+
+MAX_PAGE = 100_000  # pages of any list: beyond every store we know, far inside SQLite's range
+MAX_OFFSET = 10_000_000
+MAX_LIMIT = 1000  # rows of one API answer
+MAX_COUNT = 1_000_000  # thresholds such as min_articles
+PAGE_SIZE = 50  # rows of one list on a page
+
+PageNo = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number, from 1")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most rows to return")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip (paging)")]
+MinCount = Annotated[int, Query(ge=1, le=MAX_COUNT, description="Smallest count kept")]
+
+
+def query_string(params: dict[str, Any], **changes: Any) -> str:
+    """``params`` with ``changes`` as a URL query; empty values left out."""
+    merged = {**params, **changes}
+    return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page sits in a list of ``total`` rows, and links to its neighbours."""
+
+    total: int
+    page: int
+    size: int
+    path: str
+    params: dict[str, Any]
+    key: str = "page"  # the query parameter (an actor page pages three lists)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.size
+
+    @property
+    def first(self) -> int:
+        return min(self.offset + 1, self.total)
+
+    @property
+    def last(self) -> int:
+        return min(self.offset + self.size, self.total)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.size))
+
+    @property
+    def cut(self) -> bool:
+        """Whether the list holds more rows than this page shows."""
+        return self.total > self.size
+
+    def href(self, page: int) -> str | None:
+        if not 1 <= page <= self.pages or page == self.page:
+            return None
+        return f"{self.path}?{query_string(self.params, **{self.key: page})}"
+
+    @property
+    def prev_href(self) -> str | None:
+        return self.href(self.page - 1)
+
+    @property
+    def next_href(self) -> str | None:
+        return self.href(self.page + 1)
+
+
+def listing(request: Request, key: str, rows: list[dict[str, Any]], *, total: int, limit: int,
+            offset: int) -> dict[str, Any]:
+    """An API list answer: ``{total, offset, limit, next, <key>: rows}``; ``next`` is the URL
+    of the following rows, or null on the last page."""
+    following = offset + limit
+    nxt = None
+    if following < total and following <= MAX_OFFSET:
+        params = {**request.query_params, "offset": following, "limit": limit}
+        nxt = f"{request.url.path}?{query_string(params)}"
+    return {"total": total, "offset": offset, "limit": limit, "next": nxt, key: rows}
