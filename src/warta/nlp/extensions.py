@@ -155,6 +155,15 @@ def register() -> None:
     srsly.msgpack_decoders.register("warta", func=_decode)
 
 
+def factory_name(stage: str, version: str) -> str:
+    """The spaCy factory a stage registers: ``warta_<stage>_v<version>`` (spaCy forbids dots).
+
+    Every stage derives its factory name, the version it records in ``doc._.stages`` and the
+    record's ``stages`` field from its one ``VERSION`` constant, so the three cannot disagree.
+    """
+    return f"warta_{stage}_v{version}"
+
+
 def mark_stage(doc: Doc, name: str, version: str, status: str, reason: str | None = None) -> None:
     """Record that a stage ran (or why it did not) on this document."""
     if doc._.stages is None:

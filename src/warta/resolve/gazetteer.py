@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from warta.nlp.extensions import mark_stage, skip_unsupported
+from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
 from warta.nlp.lang.id.locatives import LANGUAGE_BEFORE
 from warta.nlp.lang.id.org_patterns import (
     ORG_PREFIXES,
@@ -34,6 +34,7 @@ from warta.resolve import roles
 
 STAGE = "gazetteer"
 VERSION = "1"
+FACTORY = factory_name(STAGE, VERSION)
 MAX_ALIAS_TOKENS = 7
 MAX_NAME_TOKENS = 6  # "Mohammed bin Salman Al Saud" has five
 
@@ -343,11 +344,14 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
     return gaz.start <= model.start and model.end <= gaz.end  # covers exactly or contains
 
 
-def recognise(doc: Doc) -> list[Span]:
-    """The entity list after gazetteer recognition (pure: returns spans, sets nothing)."""
+def recognise(doc: Doc, *, disabled_repairs: Collection[str] = ()) -> list[Span]:
+    """The entity list after gazetteer recognition (pure: returns spans, sets nothing).
+
+    ``disabled_repairs`` leaves out repairs of the model's spans by name (ablation; see
+    ``warta.resolve.span_repairs.REPAIRS``)."""
     from warta.resolve import span_repairs  # late: it reads this module's lookups
 
-    model = span_repairs.repair(doc)
+    model = span_repairs.repair(doc, disabled=disabled_repairs)
     person_tokens = {i for e in model if e.label_ == "PERSON" for i in range(e.start, e.end)}
     gaz = [s for s in _gazetteer_spans(doc, set())  # exact matches may correct a model PERSON
            if not span_repairs.phrase_short_form(s, model)]  # "Perjanjian Kerja Sama (PKS)"
@@ -444,22 +448,33 @@ def _touches(span: Span, tokens: set[int]) -> bool:
 
 
 @Language.factory(
-    "warta_gazetteer_v1",
+    FACTORY,
     requires=[],  # works on the model's entities when there are any, and without a model too
     assigns=["doc.ents"],
+    default_config={"disabled_repairs": []},
 )
-def make_gazetteer(nlp: Language, name: str) -> GazetteerStage:
-    """spaCy factory for the gazetteer stage."""
-    return GazetteerStage()
+def make_gazetteer(nlp: Language, name: str, disabled_repairs: list[str]) -> GazetteerStage:
+    """spaCy factory for the gazetteer stage; ``disabled_repairs`` (config.cfg) switches repairs
+    of the model's spans off by name, for ablation."""
+    return GazetteerStage(disabled_repairs=disabled_repairs)
 
 
 class GazetteerStage:
-    """Adds and retypes entities from warta's gazetteer (not a dataclass: spaCy calls it)."""
+    """Adds and retypes entities from warta's gazetteer (not a dataclass: spaCy calls it).
+
+    Its data are the package's gazetteer files, read the same way on every load, so it has
+    nothing of its own to write in ``nlp.to_disk``."""
+
+    def __init__(self, *, disabled_repairs: Collection[str] = ()) -> None:
+        from warta.resolve import span_repairs  # late: it reads this module's lookups
+
+        span_repairs.check_repair_names(disabled_repairs)  # a typo fails at build, not silently
+        self.disabled_repairs = frozenset(disabled_repairs)
 
     def __call__(self, doc: Doc) -> Doc:
         if skip_unsupported(doc, STAGE, VERSION):
             return doc
         _index()  # load before the first doc, not inside a partially processed one
-        doc.ents = recognise(doc)
+        doc.ents = recognise(doc, disabled_repairs=self.disabled_repairs)
         mark_stage(doc, STAGE, VERSION, "ok")
         return doc

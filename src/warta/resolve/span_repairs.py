@@ -12,9 +12,12 @@ gazetteer stage (``warta.resolve.gazetteer.recognise``) calls them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from warta.errors import ConfigError, Errors
 from warta.nlp.lang.id.org_patterns import (
     BODY_WORDS,
     ORG_PREFIXES,
@@ -35,17 +38,95 @@ from warta.resolve.gazetteer import (
 )
 
 
-def repair(doc: Doc) -> list[Span]:
-    """The model's entities with their spans repaired (pure: returns spans, sets nothing)."""
-    given = _drop_openers(_cut_at_line_breaks(doc.ents))
-    given = _split_at_inner_rank(_cut_trailing_rank(_cut_numbering(given)))
-    given, bodies = _split_holders(doc, _split_place_heads(doc, given))
-    given = join_person_parts(doc, _split_brackets(given))
-    model = [(None if (e.start, e.end) in bodies else _split_titled(doc, e))
-             or (_trim_person(doc, e) if e.label_ == "PERSON" else _retype(e)) for e in given]
-    checked = [e for e in map(_check_person, map(_titled_person, map(_ranked_person, model)))
-               if e is not None and not _bare_title(e)]
-    return [e for e in checked if not phrase_short_form(e, checked)]
+@dataclass
+class _Repairing:
+    """What the passes share: the Doc, the spans so far, the bodies a holder cut made (no title
+    splits them again) and the persons a title split found (neither trimmed nor retyped)."""
+
+    doc: Doc
+    ents: list[Span]
+    disabled: frozenset[str] = frozenset()
+    bodies: set[tuple[int, int]] = field(default_factory=set)
+    titled: set[tuple[int, int]] = field(default_factory=set)
+
+
+RepairPass = Callable[[_Repairing], list[Span]]
+
+
+def _split_holders_pass(r: _Repairing) -> list[Span]:
+    ents, r.bodies = _split_holders(r.doc, r.ents)
+    return ents
+
+
+def _split_titled_pass(r: _Repairing) -> list[Span]:
+    out = []
+    for ent in r.ents:
+        person = None if (ent.start, ent.end) in r.bodies else _split_titled(r.doc, ent)
+        if person is not None:
+            r.titled.add((person.start, person.end))
+        out.append(person or ent)
+    return out
+
+
+def _untitled(r: _Repairing, ent: Span) -> bool:
+    return (ent.start, ent.end) not in r.titled
+
+
+def _check_person_pass(r: _Repairing) -> list[Span]:
+    checked = (_check_person(e, disabled=r.disabled) for e in r.ents)
+    return [e for e in checked if e is not None]
+
+
+# The repairs in the order they run, by name: ``repair(doc, disabled={"split_holders"})`` (or
+# the gazetteer stage's ``disabled_repairs`` in config.cfg) leaves one out to measure what it does.
+REPAIRS: tuple[tuple[str, RepairPass], ...] = (
+    ("cut_at_line_breaks", lambda r: _cut_at_line_breaks(r.ents)),
+    ("drop_openers", lambda r: _drop_openers(r.ents)),
+    ("cut_numbering", lambda r: _cut_numbering(r.ents)),
+    ("cut_trailing_rank", lambda r: _cut_trailing_rank(r.ents)),
+    ("split_at_inner_rank", lambda r: _split_at_inner_rank(r.ents)),
+    ("split_place_heads", lambda r: _split_place_heads(r.doc, r.ents)),
+    ("split_holders", _split_holders_pass),
+    ("split_brackets", lambda r: _split_brackets(r.ents)),
+    ("join_person_parts", lambda r: join_person_parts(r.doc, r.ents)),
+    ("split_titled", _split_titled_pass),
+    ("trim_person", lambda r: [_trim_person(r.doc, e) if e.label_ == "PERSON" and _untitled(r, e)
+                               else e for e in r.ents]),
+    ("retype", lambda r: [_retype(e) if _untitled(r, e) else e for e in r.ents]),
+    ("ranked_person", lambda r: [_ranked_person(e) for e in r.ents]),
+    ("titled_person", lambda r: [_titled_person(e) for e in r.ents]),
+    ("check_person", _check_person_pass),
+    ("bare_title", lambda r: [e for e in r.ents if not _bare_title(e)]),
+    ("phrase_short_form", lambda r: [e for e in r.ents if not phrase_short_form(e, r.ents)]),
+)
+
+
+def repair(doc: Doc, *, disabled: Collection[str] = ()) -> list[Span]:
+    """The model's entities with their spans repaired (pure: returns spans, sets nothing).
+
+    ``disabled`` names repairs (``REPAIRS``) or person checks (``PERSON_CHECKS``, as
+    ``check_person.<name>``) to leave out, for ablation; ``check_repair_names`` validates them.
+    """
+    r = _Repairing(doc, list(doc.ents), frozenset(disabled))
+    for name, run in REPAIRS:
+        if name not in r.disabled:
+            r.ents = run(r)
+    return r.ents
+
+
+def repair_names() -> tuple[str, ...]:
+    """Every name ``repair(disabled=...)`` accepts, in the order the repairs run."""
+    return (*(name for name, _ in REPAIRS),
+            *(f"check_person.{name}" for name, _ in PERSON_CHECKS))
+
+
+def check_repair_names(names: Collection[str]) -> None:
+    """Raise a coded ConfigError for a name ``repair`` does not know: a typo would ablate
+    nothing and look like a pass that does not matter."""
+    known = repair_names()
+    for name in names:
+        if name not in known:
+            raise ConfigError(Errors.E023.format(kind="repair", name=name, known=", ".join(known)))
 
 
 def _trim_person(doc: Doc, ent: Span) -> Span:
@@ -90,41 +171,65 @@ def join_person_parts(doc: Doc, ents: list[Span], *, names_only: bool = False) -
     return out
 
 
-def _check_person(ent: Span) -> Span | None:
+def _check_person(ent: Span, *, disabled: frozenset[str] = frozenset()) -> Span | None:
     """Model PERSON spans that cannot be names: lower-case words ("amal") and bare titles
-    ("Menkeu", left to the role mentions) are dropped; a name right after "di"/"ke" is a place."""
+    ("Menkeu", left to the role mentions) are dropped; a name right after "di"/"ke" is a place.
+    The checks run in ``PERSON_CHECKS`` order; the first that decides wins."""
     if ent.label_ != "PERSON":
         return ent
-    doc = ent.doc
+    for name, check in PERSON_CHECKS:
+        if f"check_person.{name}" in disabled:
+            continue
+        out = check(ent)
+        if out is not ent:
+            return out
+    return ent
+
+
+def _drop_if(test: Callable[[Span], bool]) -> Callable[[Span], Span | None]:
+    """A person check that drops the span when ``test`` holds and otherwise leaves it be."""
+    return lambda ent: None if test(ent) else ent
+
+
+def _not_capitalised(ent: Span) -> bool:
     first = next((c for c in ent.text if c.isalpha()), "")
-    if not first.isupper() or len(ent) > MAX_NAME_TOKENS:
-        return None  # "(Jokowi)" is fine; "amal" or a whole upper-case sentence is not a name
-    if _inside_title(ent):
-        return None  # "Menkeu"; "Menteri [LH]": a portfolio's short form closes the title
-    if all(_nominalisation(t) for t in ent):
-        return None  # "Penyuluhan", "Kebijakan Ekonomi": derived nouns, not names
-    if len(ent) == 1 and _opens_sentence(ent[0]) and ent[0].lower_ in common_words():
-        return None  # "Tujuan mencari …": a capitalised common word, not a name
-    if ent.text.lower() in _EXCLAMATIONS:
-        return None  # "Alhamdulillah, …"
-    if len(ent) == 1 and ent[0].lower_ in _HORTATIVES and _next_is_lower(ent):
-        return None  # "Mari kita mulai …" (but "Mari Elka Pangestu" is a name)
-    if all(t.lower_ in NUMBERING_WORDS or t.like_num for t in ent):
-        return None  # "Permenko Bidang Perekonomian [Nomor] 16"
-    if _defined_abbreviation(ent):
-        return None  # "mikroplastik (MP)": the short form of a common noun
-    if _holds_body(ent):
-        return None  # "Alternate Governor Bank Dunia": an office of a body, not a name
+    return not first.isupper() or len(ent) > MAX_NAME_TOKENS
+
+
+def _common_opener(ent: Span) -> bool:
+    return len(ent) == 1 and _opens_sentence(ent[0]) and ent[0].lower_ in common_words()
+
+
+def _hortative(ent: Span) -> bool:
+    return len(ent) == 1 and ent[0].lower_ in _HORTATIVES and _next_is_lower(ent)
+
+
+def _org_prefix(ent: Span) -> Span:
     if ent[0].lower_ in ORG_PREFIXES and len(ent) > 1:
-        return Span(doc, ent.start, ent.end, label="ORG")  # "Pemprov Jateng": a body
+        return Span(ent.doc, ent.start, ent.end, label="ORG")  # "Pemprov Jateng": a body
+    return ent
+
+
+def _org_word(ent: Span) -> Span:
     if len(ent) > 1 and any(t.text in ORG_WORDS_EN or t.text in ORG_SUFFIXES for t in ent):
-        return Span(doc, ent.start, ent.end, label="ORG")  # "Gwadar Chamber of Commerce"
+        return Span(ent.doc, ent.start, ent.end, label="ORG")  # "Gwadar Chamber of Commerce"
+    return ent
+
+
+def _cut_at_office(ent: Span) -> Span | None:
+    """"Fathurrahman Pemprov NTB", "… Kecamatan Manonjaya", "… Direktur": a body, a region or an
+    office begins where the name ends."""
+    doc = ent.doc
     cut = next((t.i for t in ent[1:] if t.text[:1].isupper() and (
         t.lower_ in ORG_PREFIXES | ADMIN_UNITS or _office_title_at(doc, t.i))), None)
-    if cut is not None:  # "Fathurrahman Pemprov NTB", "… Kecamatan Manonjaya", "… Direktur":
-        # a body, a region or an office begins where the name ends
-        name = Span(doc, ent.start, cut, label="PERSON")
-        return name if any(map(_name_word, name)) else None
+    if cut is None:
+        return ent
+    name = Span(doc, ent.start, cut, label="PERSON")
+    return name if any(map(_name_word, name)) else None
+
+
+def _after_locative(ent: Span) -> Span:
+    doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if before in {"di", "ke"} or before in PLACE_UNIT_WORDS:  # "Desa Cemagi", "Jalan Sudirman"
         return Span(doc, ent.start, ent.end, label="LOC")
@@ -632,3 +737,29 @@ def places_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
 def _listed_with(doc: Doc, a: Span, b: Span) -> bool:
     first, second = (a, b) if a.start < b.start else (b, a)
     return second.start - first.end == 1 and doc[first.end].lower_ in _LIST_JOINERS
+
+
+# ``_check_person``'s checks in order: each returns the span unchanged when it does not apply,
+# else its verdict (None drops the span). Named so that one can be switched off for ablation.
+PERSON_CHECKS: tuple[tuple[str, Callable[[Span], Span | None]], ...] = (
+    # "(Jokowi)" is fine; "amal" or a whole upper-case sentence is not a name
+    ("not_capitalised", _drop_if(_not_capitalised)),
+    # "Menkeu"; "Menteri [LH]": a portfolio's short form closes the title
+    ("inside_title", _drop_if(_inside_title)),
+    # "Penyuluhan", "Kebijakan Ekonomi": derived nouns, not names
+    ("nominalisation", _drop_if(lambda e: all(_nominalisation(t) for t in e))),
+    ("common_opener", _drop_if(_common_opener)),  # "Tujuan mencari …": a capitalised common word
+    ("exclamation", _drop_if(lambda e: e.text.lower() in _EXCLAMATIONS)),  # "Alhamdulillah, …"
+    # "Mari kita mulai …" (but "Mari Elka Pangestu" is a name)
+    ("hortative", _drop_if(_hortative)),
+    # "Permenko Bidang Perekonomian [Nomor] 16"
+    ("numbering", _drop_if(lambda e: all(t.lower_ in NUMBERING_WORDS or t.like_num for t in e))),
+    # "mikroplastik (MP)": the short form of a common noun
+    ("defined_abbreviation", _drop_if(_defined_abbreviation)),
+    # "Alternate Governor Bank Dunia": an office of a body, not a name
+    ("holds_body", _drop_if(_holds_body)),
+    ("org_prefix", _org_prefix),
+    ("org_word", _org_word),
+    ("cut_at_office", _cut_at_office),
+    ("after_locative", _after_locative),
+)

@@ -1,0 +1,79 @@
+"""The repairs of the model's spans as a declared, named list that ablation can switch off."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from warta.errors import ConfigError
+from warta.resolve import gazetteer, span_repairs
+from warta.resolve.span_repairs import PERSON_CHECKS, REPAIRS, check_repair_names, repair
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _doc(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
+    """The text with ``ents`` (surface, label) set by hand, standing in for the trained NER."""
+    doc = nlp(text)
+    spans = [doc.char_span(m.start(), m.end(), label=label)
+             for name, label in ents for m in re.finditer(re.escape(name), text)]
+    doc.ents = filter_spans([s for s in spans if s is not None])
+    return doc
+
+
+def _spans(ents) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in ents]
+
+
+def test_the_default_repairs_are_the_declared_list_in_order():
+    assert [name for name, _ in REPAIRS] == [
+        "cut_at_line_breaks", "drop_openers", "cut_numbering", "cut_trailing_rank",
+        "split_at_inner_rank", "split_place_heads", "split_holders", "split_brackets",
+        "join_person_parts", "split_titled", "trim_person", "retype", "ranked_person",
+        "titled_person", "check_person", "bare_title", "phrase_short_form"]
+    assert [name for name, _ in PERSON_CHECKS] == [
+        "not_capitalised", "inside_title", "nominalisation", "common_opener", "exclamation",
+        "hortative", "numbering", "defined_abbreviation", "holds_body", "org_prefix", "org_word",
+        "cut_at_office", "after_locative"]
+
+
+@pytest.mark.parametrize(("text", "ents", "disabled", "repaired", "without"), [
+    ("Pejabat Komisi Penyiaran Lestari (KPL) datang ke kantor kami.",
+     [("Komisi Penyiaran Lestari (KPL)", "ORG")], "split_brackets",
+     [("Komisi Penyiaran Lestari", "ORG"), ("KPL", "ORG")],
+     [("Komisi Penyiaran Lestari (KPL)", "ORG")]),
+    ("Alhamdulillah, semuanya selamat kata warga.", [("Alhamdulillah", "PERSON")],
+     "check_person.exclamation", [], [("Alhamdulillah", "PERSON")]),
+    ("Warga Desa Cemagi berkumpul di balai.", [("Cemagi", "PERSON")],
+     "check_person.after_locative", [("Cemagi", "LOC")], [("Cemagi", "PERSON")]),
+    ("Warga Desa Cemagi berkumpul di balai.", [("Cemagi", "PERSON")],
+     "check_person", [("Cemagi", "LOC")], [("Cemagi", "PERSON")]),
+])
+def test_disabling_a_repair_leaves_its_fix_out(blank, text, ents, disabled, repaired, without):
+    doc = _doc(blank, text, ents)
+    assert _spans(repair(doc)) == repaired
+    assert _spans(repair(doc, disabled={disabled})) == without
+
+
+def test_the_gazetteer_stage_takes_disabled_repairs_from_its_config(blank):
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(gazetteer.FACTORY, name="gazetteer",
+                 config={"disabled_repairs": ["check_person.exclamation"]})
+    doc = _doc(blank, "Alhamdulillah, semuanya selamat kata warga.", [("Alhamdulillah", "PERSON")])
+    assert _spans(nlp.get_pipe("gazetteer")(doc).ents) == [("Alhamdulillah", "PERSON")]
+
+
+def test_an_unknown_repair_name_is_refused():
+    with pytest.raises(ConfigError, match="E023 unknown repair 'split_holder'"):
+        check_repair_names(["split_holder"])
+    check_repair_names(span_repairs.repair_names())  # every declared name is accepted
