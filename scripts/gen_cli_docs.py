@@ -7,6 +7,7 @@ Each generated block sits between markers; everything outside them is hand-writt
     <!-- BEGIN GENERATED schema:fields -->        top-level fields of warta.article/1
     <!-- BEGIN GENERATED schema:events -->        the sub-fields of one top-level field
     <!-- BEGIN GENERATED config:ingest -->        the keys of one default_config.toml section
+    <!-- BEGIN GENERATED stages -->               warta's stages in the shipped config.cfg
     <!-- END GENERATED -->
 
     .venv/bin/python scripts/gen_cli_docs.py           # rewrite the blocks in place
@@ -298,6 +299,25 @@ def render_config(section: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_stages() -> str:
+    """warta's stages in the shipped model's config.cfg: factory, version and options."""
+    from spacy.util import load_config
+
+    from warta.nlp.pipeline import factory_registrations, model_path
+
+    config = load_config(model_path() / "config.cfg", interpolate=False)
+    registered = factory_registrations()
+    lines = ["| Pipe | Factory | Version | Options (shipped value) |", "|---|---|---|---|"]
+    for pipe in config["nlp"]["pipeline"]:
+        section = dict(config["components"][pipe])
+        factory = section.pop("factory", "")
+        if factory in registered:
+            options = ", ".join(f"`{key} = {json.dumps(value)}`" for key, value in section.items())
+            lines.append(f"| `{pipe}` | `{factory}` | {registered[factory]['version']} | "
+                         f"{options or '—'} |")
+    return "\n".join(lines) + "\n"
+
+
 # --- blocks ------------------------------------------------------------------------------------
 
 def render(key: str) -> str:
@@ -306,7 +326,8 @@ def render(key: str) -> str:
     kind, _, arg = key.partition(":")
     renderers = {"cli": render_command, "cli-index": lambda _: render_cli_index(),
                  "cli-deprecated": lambda _: render_deprecated(),
-                 "schema": render_schema, "config": render_config}
+                 "schema": render_schema, "config": render_config,
+                 "stages": lambda _: render_stages()}
     if kind not in renderers:
         raise KeyError(f"unknown generated block {key!r}")
     return renderers[kind](arg).rstrip("\n") + "\n\n"

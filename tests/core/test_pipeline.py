@@ -75,3 +75,94 @@ def test_settings_supported_languages_reach_the_rule_stages(tmp_path):
         assert record["language"] == "en"
         stages = {s["name"]: s["status"] for s in record["stages"]}
         assert stages["quotes"] == stages["events"] == stages["ner"] == expected
+
+
+# Invented texts that reach every stage: a user actor, a quote, an event with a date and a
+# place, a title and rank before a name, a negated tone word.
+ROUND_TRIP_TEXTS = (
+    'Komo mengatakan, "Kami tidak akan mundur dari Jakarta." Ia tiba di Bandung, Senin '
+    "(3/6/2024).",
+    "Jepang mengecam Tiongkok di Tokyo, Selasa (4/6/2024). Menteri Luar Negeri Jepang Taro "
+    "Kuning menyatakan bahwa kerja sama kedua negara tidak baik.",
+    "Kapolres Cibodas AKBP Budi Santosa menyebut banjir merusak 20 rumah warga kemarin.",
+)
+
+
+def _records(nlp) -> list[dict]:
+    from warta.record import to_record
+
+    return [to_record(nlp(text)) for text in ROUND_TRIP_TEXTS]
+
+
+def _user_actors(path):
+    path.write_text('[[actor]]\nid = "person:si-komo"\nname = "Si Komo Lewat"\n'
+                    'type = "PERSON"\ncountry = "IDN"\naliases = ["Komo"]\n', "utf-8")
+    return path
+
+
+def test_saved_pipeline_loads_with_spacy_and_gives_the_same_records(tmp_path):
+    import spacy
+
+    actors = _user_actors(tmp_path / "actors.toml")
+    nlp = build(stage_config={"actors": {"user_file": str(actors)},
+                              "tone": {"negation_window": 3}})
+    before = _records(nlp)
+    assert "person:si-komo" in {a["id"] for a in before[0]["actors"]}
+    nlp.to_disk(tmp_path / "saved")
+    actors.write_text("", "utf-8")  # the saved copy, not the file as it is now, is loaded
+    nlp2 = spacy.load(tmp_path / "saved")
+    assert nlp2.pipe_names == nlp.pipe_names
+    assert nlp2.get_pipe("tone").negation_window == 3
+    assert _records(nlp2) == before
+
+
+def test_an_option_switched_in_config_cfg_reaches_the_stage(tmp_path):
+    import spacy
+    from spacy.util import load_config
+
+    build().to_disk(tmp_path / "saved")
+    config = load_config(tmp_path / "saved" / "config.cfg", interpolate=False)
+    config["components"]["gazetteer"]["disabled_repairs"] = ["check_person"]
+    config["components"]["quotes"]["bahwa_reach"] = 3
+    config.to_disk(tmp_path / "saved" / "config.cfg")
+    nlp = spacy.load(tmp_path / "saved")
+    assert nlp.get_pipe("gazetteer").disabled_repairs == {"check_person"}
+    assert nlp.get_pipe("quotes").bahwa_reach == 3
+
+
+def test_an_unknown_repair_name_is_a_coded_config_error():
+    import pytest
+
+    from warta.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="E023 unknown repair 'split_holder'"):
+        build(stage_config={"gazetteer": {"disabled_repairs": ["split_holder"]}})
+
+
+def test_spacy_load_finds_warta_through_entry_points_alone(tmp_path, nlp):
+    """A subprocess that never imports warta itself: spaCy loads the factories from the entry
+    points in pyproject.toml (a dist-info like the one pip writes, ahead of the checkout)."""
+    import os
+    import subprocess
+    import sys
+    import tomllib
+
+    from helpers import ROOT
+
+    groups = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["entry-points"]
+    dist = tmp_path / "site" / "warta-0.1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: warta\nVersion: 0.1.0\n")
+    (dist / "entry_points.txt").write_text("".join(
+        f"[{group}]\n" + "".join(f"{name} = {target}\n" for name, target in points.items())
+        for group, points in groups.items()))
+    nlp.to_disk(tmp_path / "saved")
+    code = ("import sys, spacy\n"
+            "nlp = spacy.load(sys.argv[1])\n"
+            "print(nlp.pipe_names[-1], nlp('Jepang mengecam Tiongkok.')._.stages[-1].version)")
+    env = {**os.environ,
+           "PYTHONPATH": os.pathsep.join([str(tmp_path / "site"), str(ROOT / "src")])}
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "saved")], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["tone", "1"]

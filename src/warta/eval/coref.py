@@ -26,8 +26,8 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from warta.eval._common import json_line, load_pipeline, parse_xml
-from warta.resolve import actors as _actors_stage  # noqa: F401  (registers the factories)
-from warta.resolve import gazetteer as _gazetteer_stage  # noqa: F401
+from warta.resolve import actors as _actors_stage
+from warta.resolve import gazetteer as _gazetteer_stage
 from warta.resolve.actors import resolve_pronoun, resolve_speaker
 
 CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "id-coreference-news"
@@ -223,8 +223,9 @@ def _with_stages(model: Path) -> Language:
     nlp = spacy.load(model)
     if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
         nlp.add_pipe("sentencizer")
-    nlp.add_pipe("warta_gazetteer_v1", name="gazetteer")
-    nlp.add_pipe("warta_actors_v1", name="actors")
+    for stage in (_gazetteer_stage, _actors_stage):  # an assembled model lists them already
+        if stage.STAGE not in nlp.pipe_names:
+            nlp.add_pipe(stage.FACTORY, name=stage.STAGE)
     return nlp
 
 

@@ -47,7 +47,7 @@ from warta.extract.event_lexicon import (
     score,
 )
 from warta.extract.plover import ASKED_FOR
-from warta.nlp.extensions import mark_stage, skip_unsupported
+from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
 from warta.nlp.lang.id import modality as modal
 from warta.nlp.lang.id.event_markers import (
     ANTERIOR,
@@ -68,6 +68,7 @@ from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
 VERSION = "3"  # 3: QuadClass by the CAMEO root; no future target year as the date
+FACTORY = factory_name(STAGE, VERSION)
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
 _DETERMINERS = frozenset({"sebuah", "suatu", "berbagai", "serangkaian", "rangkaian", "aksi",
@@ -585,7 +586,8 @@ def is_before(date: str, reference: str, *, grace_days: int = HISTORICAL_GRACE_D
     return d[1] < r[0] - dt.timedelta(days=grace_days)
 
 
-def finalize(c: Candidate, *, published: str | None, reference: str | None) -> Event:
+def finalize(c: Candidate, *, published: str | None, reference: str | None,
+             grace_days: int = HISTORICAL_GRACE_DAYS) -> Event:
     """Date fallback, historical modality, scores: the Event the record stores."""
     date = c.date
     modality = c.modality
@@ -594,7 +596,8 @@ def finalize(c: Candidate, *, published: str | None, reference: str | None) -> E
     elif date is not None and published:  # a target year is no event date: its report's day is
         day = dates.parse_anchor(published)
         date = dates.reported_date(date, day, latest=day)
-    if modality == "asserted" and date and reference and is_before(date, reference):
+    if modality == "asserted" and date and reference \
+            and is_before(date, reference, grace_days=grace_days):
         modality = "historical"
     s = score(c.type, c.mode, c.cameo)
     return Event(type=c.type, trigger=c.trigger, mode=c.mode, cameo=c.cameo, source=c.source,
@@ -793,8 +796,10 @@ def _evidence(doc: Doc, trigger: Span, spans: list[Span], sent: Span) -> Span:
     return doc[start:end]
 
 
-def extract_events(doc: Doc, *, lookup: Any = None) -> list[Event]:
-    """The document's events: one per real-world event, with evidence, date, place and scores."""
+def extract_events(doc: Doc, *, lookup: Any = None,
+                   grace_days: int = HISTORICAL_GRACE_DAYS) -> list[Event]:
+    """The document's events: one per real-world event, with evidence, date, place and scores.
+    An asserted event dated more than ``grace_days`` before the article is ``historical``."""
     if lookup is None:
         lookup = places.gazetteer_lookup()
     published = article_date(doc)
@@ -807,30 +812,35 @@ def extract_events(doc: Doc, *, lookup: Any = None) -> list[Event]:
         if c.location is None and dateline is not None and c.modality == "asserted" \
                 and (c.date is None or _covers_day(c.date, published)):
             c.location = dateline
-        events.append(finalize(c, published=published, reference=reference))
+        events.append(finalize(c, published=published, reference=reference,
+                               grace_days=grace_days))
     return events
 
 
 class EventsStage:
     """The ``events`` pipe: attaches ``doc._.events`` (and ``doc._.places`` when unset)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *,
+                 historical_grace_days: int = HISTORICAL_GRACE_DAYS) -> None:
         self.name = name
         self._lookup = places.gazetteer_lookup()
+        self.grace_days = historical_grace_days
 
     def __call__(self, doc: Doc) -> Doc:
         if skip_unsupported(doc, STAGE, VERSION):
             doc._.events = []
             return doc
-        doc._.events = extract_events(doc, lookup=self._lookup)
+        doc._.events = extract_events(doc, lookup=self._lookup, grace_days=self.grace_days)
         if doc._.places is None:
             doc._.places = places.extract_places(doc, lookup=self._lookup)
         mark_stage(doc, STAGE, VERSION, "ok")
         return doc
 
 
-@Language.factory("warta_events_v1", requires=["doc.sents", "doc.ents", "doc._.actors"],
-                  assigns=["doc._.events", "doc._.places"])
-def make_events(nlp: Language, name: str) -> EventsStage:
-    """PLOVER events from the lexicon in ``warta/data/events`` (see module docstring)."""
-    return EventsStage(nlp, name)
+@Language.factory(FACTORY, requires=["doc.sents", "doc.ents", "doc._.actors"],
+                  assigns=["doc._.events", "doc._.places"],
+                  default_config={"historical_grace_days": HISTORICAL_GRACE_DAYS})
+def make_events(nlp: Language, name: str, historical_grace_days: int) -> EventsStage:
+    """PLOVER events from the lexicon in ``warta/data/events`` (see module docstring);
+    ``historical_grace_days``: how old an asserted event may be and still count as news."""
+    return EventsStage(nlp, name, historical_grace_days=historical_grace_days)

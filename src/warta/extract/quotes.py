@@ -1,8 +1,8 @@
 """Who said what: direct, partial and indirect quotes, each attributed to its speaker.
 
 Pure extractor functions over a ``Doc`` (``extract_quotes``, ``direct_quotes``,
-``indirect_quotes``) plus a thin spaCy stage, ``warta_quotes_v1``, that stores their result in
-``doc._.quotes``. The rules follow Indonesian news conventions:
+``indirect_quotes``) plus a thin spaCy stage, ``warta_quotes_v<VERSION>``, that stores their
+result in ``doc._.quotes``. The rules follow Indonesian news conventions:
 
 - a quoted stretch is a quote when a reporting frame attributes it: a cue after it
   ("…," *kata* Putin / *ujarnya*), a speech verb or colon before it (Putin *mengatakan*, "…"),
@@ -43,16 +43,16 @@ from warta.extract.quote_view import (
     subject_of,
     verb_like,
 )
-from warta.nlp.extensions import mark_stage, skip_unsupported
+from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
 from warta.nlp.lang.id import reporting_verbs as rv
 from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
-STAGE_NAME = "quotes"
-STAGE_VERSION = "2"  # 2: dated by the report unless the attribution dates the utterance
-FACTORY = "warta_quotes_v1"
+STAGE = "quotes"
+VERSION = "2"  # 2: dated by the report unless the attribution dates the utterance
+FACTORY = factory_name(STAGE, VERSION)
 
-_BAHWA_REACH = 8
+BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
 
 
 # ---------------------------------------------------------------- frame parts
@@ -358,7 +358,8 @@ def _tail_between(v: View, lo: int, hi: int) -> str | None:
 # ---------------------------------------------------------------- indirect quotes
 
 
-def _indirect_candidates(v: View, direct: list[Candidate]) -> list[Candidate]:
+def _indirect_candidates(v: View, direct: list[Candidate], *,
+                         bahwa_reach: int = BAHWA_REACH) -> list[Candidate]:
     """Reported clauses without marks: 'X mengatakan (bahwa) …', 'menurut X, …'."""
     doc = v.doc
     out: list[Candidate] = []
@@ -368,7 +369,7 @@ def _indirect_candidates(v: View, direct: list[Candidate]) -> list[Candidate]:
         lo, hi = sentence_bounds(v, i)
         if lo not in seen:
             seen.add(lo)
-            cand = _indirect_in(v, lo, hi, direct)
+            cand = _indirect_in(v, lo, hi, direct, bahwa_reach=bahwa_reach)
             if cand is not None:
                 cand.paragraph = v.para_of[cand.content.start]
                 out.append(cand)
@@ -384,14 +385,15 @@ def _clause_end(v: View, lo: int, hi: int) -> int:
     return end
 
 
-def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate | None:
+def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
+                 bahwa_reach: int) -> Candidate | None:
     doc = v.doc
     verbs = [j for j in range(lo, hi)
              if v.region_of[j] < 0 and doc[j].lower_ in rv.INDIRECT_VERBS
              and not _negated(doc, j, lo)]
     with_bahwa = [j for j in verbs
                   if any(doc[k].lower_ in rv.COMPLEMENTIZERS
-                         for k in range(j + 1, min(hi, j + _BAHWA_REACH)))]
+                         for k in range(j + 1, min(hi, j + bahwa_reach)))]
     verbs = [j for j in verbs if j in with_bahwa or doc[j].lower_ not in rv.INDIRECT_NEEDS_BAHWA
              or (j + 1 < hi and doc[j + 1].lower_ in rv.CLAUSE_AUXILIARIES)]
     for j in with_bahwa + [j for j in verbs if j not in with_bahwa]:
@@ -399,7 +401,7 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidat
         if subj is None:
             continue
         start = j + 1
-        for k in range(j + 1, min(hi, j + _BAHWA_REACH)):
+        for k in range(j + 1, min(hi, j + bahwa_reach)):
             if v.region_of[k] >= 0:
                 break
             if doc[k].lower_ == "bahwa":
@@ -560,13 +562,13 @@ def _cue_final(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate 
 # ---------------------------------------------------------------- public API
 
 
-def extract_quotes(doc: Doc) -> list[Quote]:
+def extract_quotes(doc: Doc, *, bahwa_reach: int = BAHWA_REACH) -> list[Quote]:
     """All quotes of a Doc, direct, partial and indirect, in document order."""
     if not len(doc):
         return []
     v = make_view(doc)
     direct = _region_candidates(v)
-    indirect = _indirect_candidates(v, direct)
+    indirect = _indirect_candidates(v, direct, bahwa_reach=bahwa_reach)
     quotes = resolve_speakers(v, direct + indirect)
     day, published = dates.article_day(doc), dates.parse_anchor(doc._.published)
     for q in quotes:  # said on the day of the report unless the attribution dates it
@@ -590,18 +592,21 @@ def indirect_quotes(doc: Doc) -> list[Quote]:
 class QuotesStage:
     """spaCy component: ``doc._.quotes = extract_quotes(doc)`` for Indonesian documents."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, bahwa_reach: int = BAHWA_REACH) -> None:
         self.name = name
+        self.bahwa_reach = bahwa_reach
 
     def __call__(self, doc: Doc) -> Doc:
-        if skip_unsupported(doc, STAGE_NAME, STAGE_VERSION):
+        if skip_unsupported(doc, STAGE, VERSION):
             return doc
-        doc._.quotes = extract_quotes(doc)
-        mark_stage(doc, STAGE_NAME, STAGE_VERSION, "ok")
+        doc._.quotes = extract_quotes(doc, bahwa_reach=self.bahwa_reach)
+        mark_stage(doc, STAGE, VERSION, "ok")
         return doc
 
 
-@Language.factory(FACTORY, requires=["doc.sents", "doc.ents"], assigns=["doc._.quotes"])
-def make_quotes_stage(nlp: Language, name: str) -> QuotesStage:
-    """Factory for the quotes stage (registered under its versioned name)."""
-    return QuotesStage(nlp, name)
+@Language.factory(FACTORY, requires=["doc.sents", "doc.ents"], assigns=["doc._.quotes"],
+                  default_config={"bahwa_reach": BAHWA_REACH})
+def make_quotes_stage(nlp: Language, name: str, bahwa_reach: int) -> QuotesStage:
+    """Factory for the quotes stage (registered under its versioned name); ``bahwa_reach`` is
+    how many words after a reporting verb its "bahwa" may stand."""
+    return QuotesStage(nlp, name, bahwa_reach=bahwa_reach)

@@ -6,8 +6,10 @@ process: loading takes seconds, processing a document milliseconds.
 
 from __future__ import annotations
 
-import importlib
+import hashlib
+import json
 import logging
+import sys
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
@@ -16,26 +18,29 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.util import load_config
 
 from warta.errors import ConfigError, Errors
-from warta.nlp import extensions
+from warta.extract import events, quotes
+from warta.nlp import (
+    extensions,
+    tokenizer,  # noqa: F401  (registers the tokenizer, upos and sentence stages)
+)
+from warta.resolve import actors, dates, gazetteer, tone
 from warta.settings import Settings
 
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "id_warta_news"
 
-# warta's rule and resolution stages in pipeline order: (pipe name, factory, registering module).
-# Factory names carry their version (spaCy forbids dots): a behaviour change gets a new factory
-# (``warta_quotes_v2``) and the old one stays, so stored runs and old configs still resolve.
-STAGES: tuple[tuple[str, str, str], ...] = (
-    ("gazetteer", "warta_gazetteer_v1", "warta.resolve.gazetteer"),
-    ("actors", "warta_actors_v1", "warta.resolve.actors"),
-    ("dates", "warta_dates_v1", "warta.resolve.dates"),
-    ("quotes", "warta_quotes_v1", "warta.extract.quotes"),
-    ("events", "warta_events_v1", "warta.extract.events"),
-    ("tone", "warta_tone_v1", "warta.resolve.tone"),
-)
+# warta's rule and resolution stages in pipeline order: (pipe name, factory). The shipped
+# model's config.cfg lists them as components with their options; ``build`` adds them to a
+# model whose config lacks them (a training run under evaluation). Each factory name comes from
+# its module's one ``VERSION`` (``warta_<stage>_v<VERSION>``), which the stage also records in
+# ``doc._.stages``; tests/data/factory_registrations.json pins them (CONTRIBUTING.md).
+STAGES: tuple[tuple[str, str], ...] = tuple(
+    (module.STAGE, module.FACTORY) for module in (gazetteer, actors, dates, quotes, events, tone))
+STAGE_NAMES: tuple[str, ...] = tuple(name for name, _ in STAGES)
 
 
 def model_path() -> Path:
@@ -43,24 +48,20 @@ def model_path() -> Path:
     return Path(str(resources.files("warta") / "models" / MODEL_NAME))
 
 
-def _register_stages() -> list[tuple[str, str]]:
-    """Import the stage modules so their factories exist; return the (name, factory) pairs."""
-    found = []
-    for name, factory, module in STAGES:
-        if importlib.util.find_spec(module) is None:  # stage not built yet in this checkout
-            continue
-        importlib.import_module(module)
-        found.append((name, factory))
-    return found
+def _overrides(path: Path, stage_config: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    """``stage_config`` as spaCy config overrides, for the stages the model's config lists."""
+    listed = load_config(path / "config.cfg", interpolate=False).get("components", {})
+    return {f"components.{name}.{key}": value for name, options in stage_config.items()
+            if name in listed for key, value in options.items()}
 
 
-def _base(path: Path | None) -> Language:
+def _base(path: Path | None, *, exclude: tuple[str, ...] = (),
+          stage_config: Mapping[str, dict[str, Any]] | None = None) -> Language:
     path = path or model_path()
     if (path / "config.cfg").exists():
-        from warta.nlp import tokenizer  # noqa: F401  (registers the custom tokenizer)
-
         try:
-            return spacy.load(path)
+            return spacy.load(path, exclude=list(exclude),
+                              config=_overrides(path, stage_config or {}))
         except (OSError, ValueError, KeyError) as e:  # a damaged or half-written model directory
             reason = " ".join(str(e).split())[:300]
             raise ConfigError(Errors.E025.format(path=path, reason=reason)) from e
@@ -72,15 +73,17 @@ def build(path: Path | None = None, *, stages: bool = True,
           stage_config: Mapping[str, dict[str, Any]] | None = None) -> Language:
     """A fresh pipeline: the trained model at ``path`` (default: shipped) plus warta's stages.
 
-    ``stage_config`` gives a stage's factory options by pipe name, e.g.
-    ``{"actors": {"user_file": "actors.toml"}}``.
+    The stages and their options come from the model's config.cfg where it lists them; the rest
+    are added with their defaults. ``stage_config`` gives a stage's factory options by pipe
+    name, e.g. ``{"actors": {"user_file": "actors.toml"}}``, over either.
     """
     extensions.register()
-    nlp = _base(path)
+    nlp = _base(path, exclude=() if stages else STAGE_NAMES,
+                stage_config=stage_config if stages else None)
     if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
         nlp.add_pipe("sentencizer", first=True)  # e.g. an NER-only model under evaluation
     if stages:
-        for name, factory in _register_stages():
+        for name, factory in STAGES:
             if name not in nlp.pipe_names:
                 nlp.add_pipe(factory, name=name, config=dict((stage_config or {}).get(name, {})))
     _check_contracts(nlp)
@@ -106,3 +109,25 @@ def stage_config(settings: Settings) -> dict[str, dict[str, Any]]:
 def load(settings: Settings | None = None) -> Language:
     """The shared, process-wide pipeline for these settings (built on first use)."""
     return build(stage_config=stage_config(settings) if settings is not None else None)
+
+
+def factory_registrations() -> dict[str, dict[str, str]]:
+    """Every ``warta_*`` factory spaCy knows, by name: its stage, version, module and a
+    fingerprint of what else decides its behaviour (default options, requires, assigns).
+
+    tests/data/factory_registrations.json is a snapshot of this (written by
+    ``scripts/factory_registrations.py``): a factory added, removed or renamed, a version bumped
+    or a default option changed fails the test until the snapshot is rewritten with it.
+    """
+    out = {}
+    for name in sorted(spacy.registry.factories.get_all()):
+        if not name.startswith("warta_"):
+            continue
+        meta = Language.get_factory_meta(name)
+        module = sys.modules[spacy.registry.factories.get(name).__module__]
+        relevant = {"default_config": meta.default_config, "requires": meta.requires,
+                    "assigns": meta.assigns, "retokenizes": meta.retokenizes}
+        digest = hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()
+        out[name] = {"stage": module.STAGE, "version": module.VERSION,
+                     "module": module.__name__, "fingerprint": digest[:16]}
+    return out

@@ -14,7 +14,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-FACTORY = "warta_sentence_fix_v1"
+from warta.nlp.extensions import factory_name
+
+STAGE = "sentence_fix"
+VERSION = "1"
+FACTORY = factory_name(STAGE, VERSION)
 
 # Never sentence-initial: sentence-final and clause punctuation, closing quotes and brackets,
 # and the dash of a dateline.

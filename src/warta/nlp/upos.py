@@ -11,7 +11,11 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
-FACTORY = "warta_upos_from_tag_v1"
+from warta.nlp.extensions import factory_name
+
+STAGE = "upos_from_tag"
+VERSION = "1"
+FACTORY = factory_name(STAGE, VERSION)
 
 
 @Language.factory(FACTORY, assigns=["token.pos"], requires=["token.tag"])

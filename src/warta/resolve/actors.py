@@ -11,15 +11,16 @@ across articles: ``gpe:RUS``, ``org:kpk``, ``person:vladimir-putin``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from warta.nlp.extensions import mark_stage, skip_unsupported
+from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
 from warta.nlp.lang.id.locatives import (
     AGENT_DEPS,
     LANGUAGE_BEFORE,
@@ -30,6 +31,7 @@ from warta.nlp.lang.id.locatives import (
 )
 from warta.nlp.lang.id.org_patterns import DOMESTIC_ORG_PREFIXES, ORG_PREFIXES
 from warta.nlp.lang.id.pronouns import CLITIC, CLITIC_HOSTS, PERSON_PRONOUNS
+from warta.nlp.stage_data import save_file, saved_file
 from warta.resolve import coref, roles, span_repairs
 from warta.resolve.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
 from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
@@ -37,6 +39,8 @@ from warta.types import Actor
 
 STAGE = "actors"
 VERSION = "1"
+FACTORY = factory_name(STAGE, VERSION)
+_SAVED_ACTORS = "user_actors.toml"  # the copy ``ActorsStage.to_disk`` keeps
 COORDINATORS = frozenset({"dan", "atau", ",", "serta"})
 
 
@@ -468,7 +472,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
 
 
 @Language.factory(
-    "warta_actors_v1",
+    FACTORY,
     requires=[],
     assigns=["doc.ents", "doc._.actors", "doc._.mentions", "span._.actor"],
     default_config={"user_file": ""},
@@ -479,10 +483,26 @@ def make_actors(nlp: Language, name: str, user_file: str) -> ActorsStage:
 
 
 class ActorsStage:
-    """Attaches actors to a Doc (not a dataclass: spaCy calls it and it loads the user file)."""
+    """Attaches actors to a Doc (not a dataclass: spaCy calls it and it loads the user file).
+
+    ``nlp.to_disk`` keeps a copy of the user's actors file with the pipeline
+    (``warta.nlp.stage_data``); the file config.cfg names must still exist when loading.
+    """
 
     def __init__(self, *, user_file: str = "") -> None:
+        self.user_file = user_file
         self.user = load_user_actors(user_file) if user_file else None
+
+    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
+        """Keep a copy of the user's actors file with the saved pipeline."""
+        save_file(path, self.user_file, _SAVED_ACTORS)
+
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> ActorsStage:
+        """Read the saved copy back, unless config.cfg now names another actors file."""
+        copy = saved_file(path, self.user_file, _SAVED_ACTORS)
+        if copy is not None:
+            self.user = load_user_actors(str(copy))
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         if skip_unsupported(doc, STAGE, VERSION):

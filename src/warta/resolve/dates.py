@@ -12,7 +12,7 @@ weekday resolution relative to a publication date); dateparser is the fallback o
 ``normalize_date`` for forms the grammar does not know.
 
 Pure API: ``find_dates(text, anchor=...)`` and ``normalize_date(text, anchor=...)``; the spaCy
-stage ``warta_dates_v1`` writes ``doc._.dates`` as ``DateMention`` objects over token spans.
+stage ``warta_dates_v<VERSION>`` writes ``doc._.dates`` as ``DateMention`` objects over token spans.
 """
 
 from __future__ import annotations
@@ -26,13 +26,14 @@ from datetime import date, datetime, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from warta.nlp.extensions import mark_stage, skip_unsupported
+from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
 from warta.nlp.lang.id import dates as lex
 from warta.partial_date import PartialDate, Precision, bounds
 from warta.types import DateMention
 
 STAGE = "dates"
 VERSION = "1"
+FACTORY = factory_name(STAGE, VERSION)
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
@@ -619,7 +620,7 @@ class DatesStage:
         return doc
 
 
-@Language.factory("warta_dates_v1", assigns=["doc._.dates"])
+@Language.factory(FACTORY, assigns=["doc._.dates"])
 def make_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """spaCy factory of the dates stage."""
     return DatesStage()

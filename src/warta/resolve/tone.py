@@ -12,7 +12,7 @@ next to it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,11 +21,14 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from warta.nlp.extensions import mark_stage, skip_unsupported
+from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
+from warta.nlp.stage_data import save_file, saved_file
 from warta.types import Tone
 
 STAGE = "tone"
 VERSION = "1"
+FACTORY = factory_name(STAGE, VERSION)
+_SAVED_LEXICON = "lexicon.tsv"  # the copy ``ToneStage.to_disk`` keeps of a user lexicon
 NEGATION_WINDOW = 2  # words between a negator and the word it reverses, inclusive
 # Enclitics stripped when a word is not in the lexicon as written ("kerugiannya" → "kerugian").
 CLITICS: tuple[str, ...] = ("nya", "lah", "kah", "pun", "ku", "mu")
@@ -114,11 +117,12 @@ def _match(words: Sequence[str], i: int, lexicon: Lexicon, longest: int) -> tupl
     return 1, weight or 0.0
 
 
-def score_words(words: Sequence[str], lexicon: Lexicon) -> Tone:
+def score_words(words: Sequence[str], lexicon: Lexicon, *,
+                negation_window: int = NEGATION_WINDOW) -> Tone:
     """Tone of a sequence of lower-cased words (punctuation and numbers already removed)."""
     positive = negative = 0.0
     longest = lexicon.longest
-    last_negator = -NEGATION_WINDOW - 1
+    last_negator = -negation_window - 1
     i = 0
     while i < len(words):
         n, weight = _match(words, i, lexicon, longest)
@@ -127,7 +131,7 @@ def score_words(words: Sequence[str], lexicon: Lexicon) -> Tone:
             if following not in lexicon.not_negating:
                 last_negator = i
         elif weight:
-            if i - last_negator <= NEGATION_WINDOW:
+            if i - last_negator <= negation_window:
                 weight = -weight
             if weight > 0:
                 positive += weight
@@ -151,27 +155,48 @@ def doc_words(doc: Doc) -> list[str]:
     return [t.lower_ for t in doc if _has_letter(t.text)]
 
 
-def document_tone(doc: Doc, lexicon: Lexicon | None = None) -> Tone:
+def document_tone(doc: Doc, lexicon: Lexicon | None = None, *,
+                  negation_window: int = NEGATION_WINDOW) -> Tone:
     """Tone of a whole Doc."""
-    return score_words(doc_words(doc), lexicon or load_lexicon())
+    return score_words(doc_words(doc), lexicon or load_lexicon(),
+                       negation_window=negation_window)
 
 
 class ToneStage:
-    """Attach ``doc._.tone``; other languages get none (the lexicon is Indonesian)."""
+    """Attach ``doc._.tone``; other languages get none (the lexicon is Indonesian).
 
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
+    ``lexicon`` names a TSV to use instead of the shipped one; ``nlp.to_disk`` keeps a copy of
+    it with the pipeline (``warta.nlp.stage_data``). The shipped lexicon is package data, read
+    the same way on every load."""
+
+    def __init__(self, *, lexicon: str = "", negation_window: int = NEGATION_WINDOW) -> None:
+        self.lexicon_file = lexicon
+        self.lexicon = load_lexicon(Path(lexicon) if lexicon else None)
+        self.negation_window = negation_window
 
     def __call__(self, doc: Doc) -> Doc:
         if skip_unsupported(doc, STAGE, VERSION):
             doc._.tone = None
             return doc
-        doc._.tone = document_tone(doc, self.lexicon)
+        doc._.tone = document_tone(doc, self.lexicon, negation_window=self.negation_window)
         mark_stage(doc, STAGE, VERSION, "ok")
         return doc
 
+    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
+        """Keep a copy of a user lexicon with the saved pipeline."""
+        save_file(path, self.lexicon_file, _SAVED_LEXICON)
 
-@Language.factory("warta_tone_v1", assigns=["doc._.tone"])
-def make_tone(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """spaCy factory of the tone stage (shipped lexicon)."""
-    return ToneStage(load_lexicon())
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> ToneStage:
+        """Read the saved copy back, unless config.cfg now names another lexicon."""
+        copy = saved_file(path, self.lexicon_file, _SAVED_LEXICON)
+        if copy is not None:
+            self.lexicon = load_lexicon(copy)
+        return self
+
+
+@Language.factory(FACTORY, assigns=["doc._.tone"],
+                  default_config={"lexicon": "", "negation_window": NEGATION_WINDOW})
+def make_tone(nlp: Language, name: str, lexicon: str, negation_window: int) -> ToneStage:
+    """spaCy factory of the tone stage: ``lexicon`` is a TSV path ("" = the shipped lexicon),
+    ``negation_window`` how many words after a negator it reverses."""
+    return ToneStage(lexicon=lexicon, negation_window=negation_window)

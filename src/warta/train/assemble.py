@@ -1,6 +1,7 @@
 """Turn the trained pipeline (one tok2vec shared by tagger, morphologizer, parser, lemmatizer
 and NER) into the directory warta ships: warta's tokenizer, the UPOS copy stage, the sentence
-repair stage after the parser, the lemmatizer under its plain name, and warta's meta.
+repair stage after the parser, the lemmatizer under its plain name, warta's rule stages after
+the NER (so config.cfg lists them with their options) and warta's meta.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import spacy
 from spacy.language import Language
 
 from warta.nlp import tokenizer as warta_tokenizer
+from warta.nlp.pipeline import STAGES
 from warta.nlp.sentences import FACTORY as SENTENCE_FIX
 from warta.nlp.upos import FACTORY as UPOS_FROM_TAG
 from warta.train.convert import training_files
@@ -40,6 +42,8 @@ def assemble(model: Path, out: Path, *, meta: dict | None = None) -> Language:
         nlp.rename_pipe("trainable_lemmatizer", "lemmatizer")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(SENTENCE_FIX, name="sentence_fix", after="parser")
+    for name, factory in STAGES:  # warta's rule stages, with their options, in config.cfg
+        nlp.add_pipe(factory, name=name)
     nlp.tokenizer = warta_tokenizer.build_tokenizer(nlp)
     nlp.meta.update(MODEL_META)
     nlp.meta["warta_trained_on"] = training_files()
