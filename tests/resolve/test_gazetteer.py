@@ -6,7 +6,7 @@ import pytest
 from actors_helpers import blank_pipeline, with_persons
 from spacy.tokens import Span
 
-from warta.resolve.gazetteer import GazEntry, by_kb, lookup, lookup_person
+from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_person
 from warta.resolve.span_repairs import join_person_parts
 
 

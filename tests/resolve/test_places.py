@@ -45,19 +45,15 @@ def test_actor_entities_are_places_by_type() -> None:
     assert [s.text for s in places.locative_spans(doc)] == ["Jepang"]
 
 
-def test_real_gazetteer_when_installed() -> None:
-    lookup_ = places.gazetteer_lookup()
-    if lookup_ is None:
-        pytest.skip("warta.resolve.gazetteer not built in this checkout")
-    place = places.resolve("Beijing", lookup=lookup_)
-    assert place.country == "CHN"
+def test_the_knowledge_base_is_the_default_lookup() -> None:
+    place = places.resolve("Beijing")
+    assert (place.country, place.kb) == ("CHN", "seat:beijing")
+    assert places.resolve("Beijing", lookup=places.gazetteer_lookup()) == place
 
 
 def test_destination_country_actor_is_named_from_the_gazetteer() -> None:
     from warta.extract.events import country_actor
 
-    if places.gazetteer_lookup() is None:
-        pytest.skip("warta.resolve.gazetteer not built in this checkout")
     doc = build("Kapal itu berlayar.")
     assert country_actor(doc, "CHN") == "gpe:CHN"
     added = [a for a in doc._.actors if a.id == "gpe:CHN"]

