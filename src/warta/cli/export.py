@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 from pathlib import Path
@@ -13,12 +12,7 @@ import click
 from warta.cli.common import fail, reading
 from warta.cli.options import db_option, progress_option, show_progress
 from warta.errors import Errors
-from warta.export import BINARY_FORMATS, DIRECTORY_FORMATS, FORMATS
-
-
-def _exporter(fmt: str) -> Any:
-    module, attr = FORMATS[fmt].split(":")
-    return getattr(importlib.import_module(module), attr)
+from warta.export import BINARY_FORMATS, DIRECTORY_FORMATS, FORMATS, exporter
 
 
 def run_export(conn: Any, fmt: str, out: str | None, *, progress: bool) -> int:
@@ -27,7 +21,7 @@ def run_export(conn: Any, fmt: str, out: str | None, *, progress: bool) -> int:
     Files are written beside their target and renamed at the end, so a failed export never
     leaves a half-written file under the requested name.
     """
-    fn = _exporter(fmt)
+    fn = exporter(fmt)
     if fmt in DIRECTORY_FORMATS:
         return fn(conn, Path(out), progress=progress)
     if out is None or out == "-":

@@ -6,19 +6,42 @@ memory stays flat on large stores, and reports progress through ``warta.export.p
 
 from __future__ import annotations
 
-# --format name → "module:function"; each function is ``fn(conn, out, *, progress) -> int``
-# (number of rows/records written). ``out`` is a text stream, or a directory for parquet.
-FORMATS: dict[str, str] = {
-    "jsonl": "warta.export.jsonl:export_jsonl",
-    "parquet": "warta.export.parquet:export_parquet",
-    "gdelt-events": "warta.export.gdelt:export_events",
-    "gdelt-gkg": "warta.export.gkg:export_gkg",
-    "graphml": "warta.export.graphml:export_graphml",
-    "csv": "warta.export.csv:export_csv",
-}
+from collections.abc import Callable
+
+# The --format names. Each exporter is ``fn(conn, out, *, progress) -> int`` (number of
+# rows/records written); ``out`` is a text stream, a binary one for graphml, or a directory for
+# parquet.
+FORMATS: tuple[str, ...] = ("jsonl", "parquet", "gdelt-events", "gdelt-gkg", "graphml", "csv")
 # Formats whose --out is a directory rather than a file.
 DIRECTORY_FORMATS = frozenset({"parquet"})
 # Formats written as bytes by their library (not through a text stream).
 BINARY_FORMATS = frozenset({"graphml"})
 
-__all__ = ["BINARY_FORMATS", "DIRECTORY_FORMATS", "FORMATS"]
+
+
+def exporter(fmt: str) -> Callable[..., int]:
+    """The export function of a --format name, its module imported only now: pyarrow and
+    networkx take longer to import than most exports take to run."""
+    match fmt:
+        case "jsonl":
+            from warta.export.jsonl import export_jsonl
+            return export_jsonl
+        case "parquet":
+            from warta.export.parquet import export_parquet
+            return export_parquet
+        case "gdelt-events":
+            from warta.export.gdelt import export_events
+            return export_events
+        case "gdelt-gkg":
+            from warta.export.gkg import export_gkg
+            return export_gkg
+        case "graphml":
+            from warta.export.graphml import export_graphml
+            return export_graphml
+        case "csv":
+            from warta.export.csv import export_csv
+            return export_csv
+    raise KeyError(fmt)
+
+
+__all__ = ["BINARY_FORMATS", "DIRECTORY_FORMATS", "FORMATS", "exporter"]

@@ -1,6 +1,6 @@
 """Who is speaking: quote speakers resolved to actor ids, in document order.
 
-Names go through the actors stage (``warta.resolve.actors.resolve_speaker``) when it exists, then
+Names go through the actors stage (``warta.resolve.actors.resolve_speaker``) first, then
 the actor ids on entity spans, then a surname match. Pronouns and definite descriptions prefer the
 subject of the narrative sentences since the last attribution, then a person newly named in the
 narrative, then the last speaker (news convention). The speaker stays ``None`` when no actor can be
@@ -9,14 +9,11 @@ found: never a guess.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from collections.abc import Callable
-
 from spacy.tokens import Doc, Span
 
 from warta.extract.quote_view import TYPE_RANK, Candidate, View, sentence_bounds
 from warta.nlp.lang.id import reporting_verbs as rv
+from warta.resolve.actors import resolve_speaker
 from warta.types import Quote
 
 
@@ -48,14 +45,6 @@ def _nearest_person(ents: list[Span], before: int) -> str | None:
         if e._.actor and TYPE_RANK.get(e.label_, 9) == 0:
             return str(e._.actor)
     return None
-
-
-def _shared_resolver() -> Callable[[Doc, Span], str | None] | None:
-    """``warta.resolve.actors.resolve_speaker`` when the actors stage is installed."""
-    if importlib.util.find_spec("warta.resolve.actors") is None:
-        return None
-    module = importlib.import_module("warta.resolve.actors")
-    return getattr(module, "resolve_speaker", None)
 
 
 def _is_pronoun(cand: Candidate) -> bool:
@@ -111,7 +100,6 @@ def _previous_subject(v: View, at: int, attributed: set[int]) -> str | None:
 
 def _resolve(doc: Doc, ents: list[Span], cand: Candidate,
              last: tuple[str | None, int] | None,
-             resolver: Callable[[Doc, Span], str | None] | None,
              newcomer: str | None = None, subject: str | None = None) -> str | None:
     """The speaker's actor id: pronouns prefer the last speaker (news convention), names the
     actors stage, then the actor ids on entities, then a surname match."""
@@ -127,8 +115,7 @@ def _resolve(doc: Doc, ents: list[Span], cand: Candidate,
             return newcomer
         if near:  # the last named speaker, even when no actor is known for them
             return recent
-        found = resolver(doc, span) if resolver is not None else None
-        return found or _nearest_person(ents, span.start)
+        return resolve_speaker(doc, span) or _nearest_person(ents, span.start)
     if _generic(ents, span):
         return None
     commas = [t.i for t in span if t.text == ","]
@@ -138,8 +125,8 @@ def _resolve(doc: Doc, ents: list[Span], cand: Candidate,
     if persons:  # "Ketua Komisi XI DPR RI Mukhamad Misbakhun": the role comes first, then the name
         parts.append(persons[-1])
     for part in [*parts, span]:  # "Kapolres X, AKBP Nama": the name decides
-        actor = resolver(doc, part) if resolver is not None else None
-        actor = actor or _actor_of_span(ents, part) or _surname_actor(ents, part)
+        actor = (resolve_speaker(doc, part) or _actor_of_span(ents, part)
+                 or _surname_actor(ents, part))
         if actor:
             return actor
     return None
@@ -156,7 +143,6 @@ def _generic(ents: list[Span], span: Span) -> bool:
 def resolve_speakers(v: View, cands: list[Candidate]) -> list[Quote]:
     """Resolve speakers in document order, so pronouns and run-on quotes see the last speaker."""
     doc, ents = v.doc, v.ents
-    resolver = _shared_resolver()
     order = sorted(range(len(cands)), key=lambda k: (cands[k].content.start, cands[k].content.end))
     speakers: dict[int, str | None] = {}
     last: tuple[str | None, int] | None = None
@@ -179,7 +165,7 @@ def resolve_speakers(v: View, cands: list[Candidate]) -> list[Quote]:
                                      last[0] if last else None, attributed)
             subject = (_previous_subject(v, cand.speaker_span.start, attributed)
                        if cand.speaker_span is not None and _is_pronoun(cand) else None)
-            actor = _resolve(doc, ents, cand, last, resolver, newcomer, subject)
+            actor = _resolve(doc, ents, cand, last, newcomer, subject)
         speakers[k] = actor
         if cand.speaker_span is not None and not _generic(ents, cand.speaker_span):
             last, last_span = (actor, cand.paragraph), cand.speaker_span
