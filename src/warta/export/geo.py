@@ -3,6 +3,9 @@
 GDELT's geo fields use FIPS 10-4 two-letter country codes and "FIPS country + ADM1" codes, while
 its actor fields use three-letter CAMEO country codes (ISO-3166 alpha-3 for states), which is
 what warta stores.
+
+A place is read as the store holds it (name, country, kb id, coordinates), never looked up again
+in the live gazetteer: an export says what was analysed, even after the gazetteer changed.
 """
 
 from __future__ import annotations
@@ -64,19 +67,20 @@ def country_name(iso3: str | None) -> str:
     return (_countries().get((iso3 or "").upper()) or {}).get("name", "")
 
 
-def _gazetteer_entry(kb: str) -> Any:
-    """warta's gazetteer entry for ``kb`` (its kind: country, province, city, ...), or None."""
-    try:
-        from warta.resolve.gazetteer import by_kb
-    except ImportError:  # exports work on a store without the NLP extras
-        return None
-    return by_kb(kb)
+# The gazetteer's id namespaces of first-level divisions (Indonesia's provinces, the US states):
+# a stored place's kb id says it is an ADM1 division (tests/export/test_geo.py holds the
+# gazetteer to this).
+ADM1_NAMESPACES: tuple[str, ...] = ("prov:", "us:")
 
 
-def _is_country(place: dict[str, Any], iso3: str | None, kind: str | None) -> bool:
+def is_adm1(kb: str | None) -> bool:
+    """Whether a stored place's kb id names a first-level division ("prov:aceh")."""
+    return bool(kb) and str(kb).startswith(ADM1_NAMESPACES)
+
+
+def _is_country(place: dict[str, Any], iso3: str | None) -> bool:
     name = (place.get("name") or "").lower()
-    return kind == "country" or (bool(iso3) and (place.get("kb") == iso3
-                                                 or name == country_name(iso3).lower()))
+    return bool(iso3) and (place.get("kb") == iso3 or name == country_name(iso3).lower())
 
 
 def _city(place: dict[str, Any], iso3: str | None) -> dict[str, Any] | None:
@@ -98,17 +102,12 @@ def place_geo(place: dict[str, Any] | None) -> Geo:
     if not place or not place.get("name"):
         return Geo()
     iso3 = place.get("country")
-    kb = str(place.get("kb") or "")
-    entry = _gazetteer_entry(kb) if kb else None
-    kind = getattr(entry, "kind", None)
     code, cname = fips(iso3), country_name(iso3)
-    if _is_country(place, iso3, kind):
+    if _is_country(place, iso3):
         return Geo(COUNTRY, cname, code, "", place.get("lat"), place.get("lon"), code)
     full = ", ".join(p for p in (place["name"], cname) if p)
-    if kind == "province":
-        lat = entry.lat if place.get("lat") is None else place["lat"]
-        lon = entry.lon if place.get("lon") is None else place["lon"]
-        adm1 = _province_adm1(lat, lon, iso3)
+    if is_adm1(place.get("kb")):
+        adm1 = _province_adm1(place.get("lat"), place.get("lon"), iso3)
         return Geo(WORLDSTATE, full, code, adm1, place.get("lat"), place.get("lon"), adm1)
     city = _city(place, iso3)
     if city is None:
