@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.eval.corpus import corpus_dir, load_articles, verified_text
-from warta.extract.plover import PLOVER_MODES, PLOVER_TYPES
+from warta.plover import PLOVER_MODES, PLOVER_TYPES
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 QUOTE_KINDS = ("direct", "partial", "indirect")

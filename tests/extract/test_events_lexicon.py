@@ -96,7 +96,7 @@ def test_a_demand_is_verbal_conflict_and_an_appeal_cooperation() -> None:
 def test_quad_class_is_the_cameo_roots(cameo: str | None, quad: int | None) -> None:
     """GDELT's QuadClass by CAMEO root (issue 16, item 12): an appeal to yield (025) is verbal
     cooperation, though its PLOVER row REQUEST/yield is a demand's (1056, verbal conflict)."""
-    from warta.extract.plover import quad_class
+    from warta.plover import quad_class
 
     assert quad_class(cameo) == quad
     if cameo:
@@ -108,7 +108,7 @@ def test_score_rows_agree_with_their_cameo_roots() -> None:
     rows carry: PROTEST is CAMEO 14 (material conflict), investigations 09 and verdicts 116
     verbal conflict."""
     from warta.extract.event_lexicon import scores
-    from warta.extract.plover import quad_class
+    from warta.plover import quad_class
 
     disagree = set()
     for form in lexicon().values():

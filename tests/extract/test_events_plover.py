@@ -13,8 +13,8 @@ import pytest
 from helpers import SHARED_DATA, needs_shared_data
 from warta.extract.event_lexicon import Entry, Form, lexicon, scores
 from warta.extract.events import recode
-from warta.extract.plover import ASKED_FOR, PLOVER_MODES, PLOVER_TYPES
 from warta.nlp.lang.id.event_markers import REQUESTABLE
+from warta.plover import ASKED_FOR, PLOVER_MODES, PLOVER_TYPES
 
 TABLE = SHARED_DATA / "plover-gold-standard" / "CAMEO2PLOVER-2021.txt"
 Coding = tuple[str, str, str | None]  # CAMEO code, PLOVER type, mode

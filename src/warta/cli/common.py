@@ -18,8 +18,8 @@ from typing import Any, NoReturn
 import click
 
 from warta.errors import WartaError
-from warta.extract.plover import PLOVER_TYPES
 from warta.partial_date import PartialDate
+from warta.plover import PLOVER_TYPES
 
 F = Callable[..., Any]
 # The shapes the store's ISO strings compare correctly against (see store.queries).

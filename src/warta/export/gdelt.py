@@ -15,8 +15,8 @@ from typing import Any, TextIO
 
 from warta.export import geo
 from warta.export.progress import track
-from warta.extract.plover import quad_class
 from warta.partial_date import PartialDate
+from warta.plover import quad_class
 from warta.store import analytics
 
 COLUMNS: tuple[str, ...] = (

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from warta.extract.plover import quad_class
+from warta.plover import quad_class
 
 Voice = Literal["active", "passive", "intrans", "nominal"]
 

@@ -46,7 +46,6 @@ from warta.extract.event_lexicon import (
     max_words,
     score,
 )
-from warta.extract.plover import ASKED_FOR
 from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
 from warta.nlp.lang.id import modality as modal
 from warta.nlp.lang.id.event_markers import (
@@ -63,6 +62,7 @@ from warta.nlp.lang.id.event_markers import (
 )
 from warta.nlp.lang.id.negation import BRIDGES, NEGATORS, NOT_ONLY
 from warta.partial_date import PartialDate, bounds
+from warta.plover import ASKED_FOR
 from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from warta.extract.plover import PLOVER_TYPES
+from warta.plover import PLOVER_TYPES
 from warta.resolve.dates import date_bounds
 
 WIDTH, HEIGHT = 680, 150

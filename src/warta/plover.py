@@ -1,9 +1,10 @@
 """PLOVER's sixteen event types, in the codebook's order (cooperative first, then conflictual),
 and the modes each may carry.
 
-One tuple for every place that lists or validates types — the CLI's ``--type`` choices, the
-explorer's filter and colour order — so they can never disagree. Import-light on purpose: the
-CLI reads it without loading the event extractor.
+One tuple for every place that lists or validates types — the event extractor, the CLI's
+``--type`` choices, the explorer's filter and colour order, the GDELT export — so they can never
+disagree. A vocabulary, not a stage: it sits in the lowest layer (docs/ARCHITECTURE.md), so the
+store side (CLI, explorer, exports) reads it without importing the NLP stages.
 """
 
 from __future__ import annotations
