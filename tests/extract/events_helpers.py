@@ -51,7 +51,7 @@ ACTORS: dict[str, tuple[str, str, str]] = {
 
 @dataclass(frozen=True)
 class Gaz:
-    """A stand-in for warta.resolve.gazetteer.GazEntry."""
+    """A stand-in for warta.kb.gazetteer.GazEntry."""
 
     kb: str
     name: str
