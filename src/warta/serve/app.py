@@ -23,9 +23,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from warta.errors import QueryError, StoreError
+from warta.serve import routes
 from warta.settings import Settings, load_settings
 
-HERE = Path(__file__).resolve().parent
 CSP = ("default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 GRACEFUL_SHUTDOWN_S = 3
@@ -77,7 +77,6 @@ class Readers:
 
 def create_app(db_path: str | Path, *, settings: Settings | None = None) -> FastAPI:
     """Build the explorer over the store at ``db_path`` (opened read-only per request)."""
-    from warta.serve import routes
     from warta.store.db import connect
 
     settings = settings or load_settings()
@@ -88,7 +87,7 @@ def create_app(db_path: str | Path, *, settings: Settings | None = None) -> Fast
     app.state.db_path = str(db_path)
     app.state.settings = settings
     app.state.readers = Readers()
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.mount("/static", StaticFiles(directory=routes.HERE / "static"), name="static")
     app.include_router(routes.pages)
     app.include_router(routes.api)
 

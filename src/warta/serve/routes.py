@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from itertools import islice
+from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -21,7 +22,6 @@ from markupsafe import Markup, escape
 from warta import partial_date
 from warta.errors import StoreError
 from warta.serve import charts
-from warta.serve.app import HERE
 from warta.serve.highlight import actor_href, highlight
 from warta.serve.paging import (
     PAGE_SIZE,
@@ -35,6 +35,8 @@ from warta.serve.paging import (
 )
 from warta.store import analytics, queries
 from warta.store.db import sqlite_timelimit
+
+HERE = Path(__file__).resolve().parent  # templates/ and static/ sit beside this module
 
 PAGE = 20  # search hits per page
 ACTOR_LIST = 20  # rows per page of each list on an actor's page
