@@ -18,7 +18,7 @@ def blank_pipeline(user_file: str = "") -> Language:
     nlp = spacy.blank("id")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("warta_gazetteer_v1", name="gazetteer")
-    nlp.add_pipe("warta_actors_v1", name="actors", config={"user_file": user_file})
+    nlp.add_pipe("warta_actors_v2", name="actors", config={"user_file": user_file})
     return nlp
 
 

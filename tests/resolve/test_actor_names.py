@@ -20,6 +20,8 @@ def nlp():
     ("—", None), ("<>", None), ("X", None), ("5", None), ("javascript", None),
     ("alert(5)", None), ("Alert(5)", None), ("PT <b", None), ("onerror=alert", None),
     ("javascript:alert", None), ("https://jahat.example", None), ("{{7*7}}", None),
+    ("merdeka.com", "merdeka-com"), ("www.suara.com", "www-suara-com"),
+    ("detik.co.id", "detik-co-id"), ("lesbian", None), ("jahat.example", None),
 ])
 def test_name_slug(text: str, slug: str | None) -> None:
     assert name_slug(text) == slug

@@ -38,7 +38,7 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "1"
+VERSION = "2"
 FACTORY = factory_name(STAGE, VERSION)
 _SAVED_ACTORS = "user_actors.toml"  # the copy ``ActorsStage.to_disk`` keeps
 COORDINATORS = frozenset({"dan", "atau", ",", "serta"})
@@ -478,7 +478,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v1", config={"user_file": "actors.toml"})``."""
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v2", config={"user_file": "actors.toml"})``."""
     return ActorsStage(user_file=user_file)
 
 

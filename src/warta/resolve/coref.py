@@ -70,6 +70,8 @@ def slug(text: str) -> str:
 # a URL scheme. (A space before a bracket is prose: 'Persero (Tbk)' is not code.)
 _CODE = re.compile(r"[<>{}\[\]=\\|`]|\w\(|^[a-z][a-z0-9+.-]*:|://")
 MIN_NAME_LETTERS = 2
+# A web address names an outlet even in lower case ("merdeka.com", "www.suara.com").
+_DOMAIN = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.id|id|net|org|tv)")
 
 
 def name_slug(text: str) -> str | None:
@@ -79,12 +81,12 @@ def name_slug(text: str) -> str | None:
     'alert(5)', 'PT <b'); an id made of them ('org:', 'org:javascript') would merge garbage
     across the whole store. A name has at least two letters, no markup or code characters,
     and is capitalised somewhere (all-lowercase words are common nouns or code; scripts
-    without case pass).
+    without case pass) unless it is a web address, which names an outlet ("merdeka.com").
     """
     letters = [c for c in text if c.isalpha()]
     if len(letters) < MIN_NAME_LETTERS or _CODE.search(text):
         return None
-    if all(c.islower() for c in letters):
+    if all(c.islower() for c in letters) and not _DOMAIN.fullmatch(text.strip()):
         return None
     return slug(text) or None
 
