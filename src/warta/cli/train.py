@@ -256,3 +256,43 @@ def report_cmd(out: Path) -> None:
     result = {"ner": ner_dev_scores(model, out / "corpus"),
               "ud": ud_dev_scores(model, out / "corpus")}
     click.echo(json.dumps(result))
+
+
+@train.command(name="extract")
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("../shared/data"), show_default=True,
+              help="Folder with the staged corpora the gold news corpus is rebuilt from.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the models (default: the shipped models/decisions/).")
+@click.option("--model", "names", multiple=True,
+              help="Train only this decision model (repeatable; default: all).")
+@click.option("--fraction", type=click.FloatRange(0.01, 1.0), default=1.0, show_default=True,
+              help="Share of the train split to fit on (learning curves).")
+@seed_option
+def extract_cmd(data: Path, out: Path | None, names: tuple[str, ...], fraction: float,
+                seed: int | None) -> None:
+    """Train the decision models of the rule stages on the gold corpus's train split.
+
+    Prints one JSON line per model with its dev figures.
+
+    Example:
+
+        warta train extract --data ../shared/data
+    """
+    import json
+
+    from warta.train.extract import DECISIONS, trainers
+
+    available = trainers()
+    unknown = [n for n in names if n not in available]
+    if unknown:
+        raise click.BadParameter(f"unknown model(s) {unknown}; known: {sorted(available)}",
+                                 param_hint="--model")
+    target = out or DECISIONS
+    target.mkdir(parents=True, exist_ok=True)
+    for name, trainer in available.items():
+        if names and name not in names:
+            continue
+        figures = trainer.fit(data=data, out=target / trainer.filename,
+                              seed=0 if seed is None else seed, fraction=fraction)
+        click.echo(json.dumps({"model": name, "fraction": fraction, **figures}))

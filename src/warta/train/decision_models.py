@@ -1,0 +1,6 @@
+"""The trainer modules of warta's decision models; importing this registers them all.
+
+One import line per model (kept apart so each model's trainer lives in its own module).
+"""
+
+from __future__ import annotations
