@@ -1,44 +1,74 @@
-"""Dask adapter: run ``warta.batch.job`` partitions on a Dask cluster (local by default).
+"""Dask adapter: plan on the cluster, run ``warta.batch.task`` partitions, track what finished.
 
 A local cluster uses worker processes with one thread each: spaCy releases little of the GIL, so
-processes, not threads, give parallel speed-up. Give ``scheduler`` to use an existing cluster.
+processes, not threads, give parallel speed-up (tests use threads: they start in a blink). Give
+``scheduler`` to use an existing cluster; its workers then read the inputs and write the parts
+themselves, so both must be paths or URLs the workers can reach.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from warta.batch.job import partitions, run_partition
-from warta.settings import Settings
-from warta.types import Failure, RawArticle
+from warta.batch.plan import Piece
 
 
-def run(items: Iterable[RawArticle | Failure], settings: Settings, *, workers: int = 2,
-        partition_size: int = 64, scheduler: str | None = None,
-        max_in_flight: int | None = None) -> Iterator[Any]:
-    """Yield records and failures, partition by partition, in input order.
-
-    At most ``max_in_flight`` partitions are submitted at once (default: two per worker), so a
-    large corpus never sits in the scheduler's memory all at once.
-    """
+@contextmanager
+def cluster(*, workers: int = 2, scheduler: str | None = None,
+            processes: bool = True) -> Iterator[Any]:
+    """A ``distributed.Client`` on ``scheduler``, or on a local cluster of ``workers``."""
     from distributed import Client, LocalCluster
 
-    limit = max_in_flight or 2 * max(workers, 1)
-    with ExitStack() as stack:
-        if scheduler:
-            client = stack.enter_context(Client(scheduler))
-        else:
-            cluster = stack.enter_context(LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=logging.CRITICAL))
-            client = stack.enter_context(Client(cluster))
-        pending: list[Any] = []
-        for chunk in partitions(items, partition_size):
-            pending.append(client.submit(run_partition, chunk, settings, pure=False))
-            if len(pending) >= limit:
-                yield from pending.pop(0).result()
-        for future in pending:
-            yield from future.result()
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
+                      dashboard_address=None, silence_logs=logging.CRITICAL) as local, \
+            Client(local) as client:
+        yield client
+
+
+def mapper(client: Any) -> Callable[..., list[list[Piece]]]:
+    """A ``plan`` mapper that runs the splitter on the cluster (the workers read the files)."""
+    def run(fn: Callable[..., list[Piece]], pieces: list[Piece],
+            lines_per_part: int) -> list[list[Piece]]:
+        if not pieces:
+            return []
+        futures = client.map(fn, pieces, lines_per_part=lines_per_part, pure=False)
+        return client.gather(futures)
+    return run
+
+
+def run_partitions(client: Any, task: Callable[[Any], dict[str, Any]], partitions: list[Any], *,
+                   max_in_flight: int | None = None) -> Iterator[dict[str, Any]]:
+    """Each partition's summary as it finishes (not in input order).
+
+    At most ``max_in_flight`` partitions are queued at once (default: two per worker thread), so
+    a job of a million partitions never sits in the scheduler's memory all at once.
+    """
+    from distributed import as_completed
+
+    threads = sum(client.nthreads().values()) or 1
+    limit = max_in_flight or 2 * threads
+    todo = iter(partitions)
+    running = as_completed([client.submit(task, p, pure=False)
+                            for p in _take(todo, limit)])
+    for future in running:
+        yield future.result()
+        future.release()
+        for p in _take(todo, 1):
+            running.add(client.submit(task, p, pure=False))
+
+
+def _take(it: Iterator[Any], n: int) -> list[Any]:
+    out = []
+    for _ in range(n):
+        item = next(it, None)
+        if item is None:
+            break
+        out.append(item)
+    return out

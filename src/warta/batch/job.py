@@ -1,7 +1,7 @@
-"""The engine-agnostic batch job: partitions of raw articles in, records (or failures) out.
+"""The engine-agnostic analysis of a partition: raw articles in, records (or failures) out.
 
-Reading inputs is cheap I/O and stays in the driver; the NLP, which is what costs, runs where
-the engine puts each partition. Engine adapters (``warta.batch.dask``) only partition and collect.
+Shared by ``warta ingest`` (in this process) and the batch tasks (``warta.batch.task``, which
+read and write on the workers); engine adapters (``warta.batch.dask``) only plan and track.
 """
 
 from __future__ import annotations
@@ -79,3 +79,16 @@ def _analyze_one(raw: RawArticle, nlp: Language, settings: Settings) -> dict[str
     except Exception as e:  # reported as one line; the batch goes on
         reason = " ".join(f"{type(e).__name__}: {e}".split())
         return Failure(where, Errors.E012.format(path=where, reason=reason))
+
+
+def article_key(raw: RawArticle) -> str | None:
+    """The record id this article will get (the fingerprint of its cleaned title and text), to
+    skip a stored article before any NLP; None when cleaning fails (the analysis reports it)."""
+    from warta.clean import clean_article
+    from warta.record import article_id
+
+    try:
+        article = clean_article(raw)
+    except Exception:  # InputError or a cleaning bug: the analysis reports it, for this article
+        return None
+    return article_id(article.title, article.text)

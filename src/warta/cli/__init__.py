@@ -13,14 +13,27 @@ from typing import Any
 
 import click
 
-from warta.cli import actors, analyze, batch, events, export, ingest, quotes, search, serve, train
+from warta.cli import (
+    actors,
+    analyze,
+    batch,
+    events,
+    export,
+    ingest,
+    load,
+    quotes,
+    search,
+    serve,
+    train,
+)
 from warta.cli import eval as evaluation
 from warta.errors import Errors, WartaError, one_line
 
 # Every command warta offers; `warta --help` lists them by name.
 COMMANDS: tuple[click.Command, ...] = (
     analyze.analyze, ingest.ingest, search.search, search.stats, actors.actors, quotes.quotes,
-    events.events, export.export, serve.serve, batch.batch, train.train, evaluation.eval_group,
+    events.events, export.export, serve.serve, batch.batch, load.load, train.train,
+    evaluation.eval_group,
 )
 
 

@@ -9,16 +9,18 @@ continues where it stopped, quickly.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import click
 
-from warta.batch.job import analyze_isolated, partitions
+from warta.batch.job import analyze_isolated, article_key, partitions
 from warta.cli.options import (
     config_option,
     db_option,
@@ -27,10 +29,12 @@ from warta.cli.options import (
     show_progress,
 )
 from warta.errors import WartaError
+from warta.ingest.files import STDIN
 from warta.settings import Settings, load_settings
 from warta.types import Failure, RawArticle
 
 CHUNK = 32  # articles analysed together (nlp.pipe batches); also the most a kill can lose
+PARTITION = 64  # articles per worker task with --workers (as `warta batch`'s default)
 
 
 @dataclass
@@ -57,9 +61,12 @@ class Tally:
 @input_options
 @db_option
 @config_option
+@click.option("--workers", default=os.cpu_count() or 1, show_default="the machine's cores",
+              type=click.IntRange(min=1),
+              help="Worker processes (1: analyse in this process, as before).")
 @progress_option
-def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None, progress: bool | None,
-           **columns: str | int | None) -> None:
+def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None, workers: int,
+           progress: bool | None, **columns: str | int | None) -> None:
     """Analyse articles and add them to the SQLite store (idempotent and resumable).
 
     PATH may be files of any supported format, directories (read recursively) or - for stdin.
@@ -85,6 +92,16 @@ def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None, progre
 
     tally = Tally()
     show = show_progress(progress)
+    partitions = _parallel_plan(paths, settings, workers)
+    if partitions:
+        conn.close()
+        try:
+            _ingest_parallel(partitions, settings, db_path, workers, tally, show=show)
+        except KeyboardInterrupt:  # finished partitions stay in <db>.parts for the rerun
+            click.echo("interrupted: run the same command again to continue", err=True)
+            sys.exit(130)
+        click.echo(tally.summary(), err=True)
+        sys.exit(1 if tally.failed else 0)
     try:
         with progress_bar("ingest", total=count_articles(paths) if show else None,
                           enabled=show) as bar:
@@ -108,6 +125,52 @@ def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None, progre
         conn.close()
     click.echo(tally.summary(), err=True)
     sys.exit(1 if tally.failed else 0)
+
+
+def _parallel_plan(paths: tuple[str, ...], settings: Settings, workers: int) -> list[Any] | None:
+    """The partitions to hand to ``workers`` processes; None when this process should do it
+    all (one worker, stdin, a missing input to report in order, or one partition of work)."""
+    if workers < 2 or STDIN in paths:
+        return None
+    from warta.batch.plan import plan
+
+    partitions, failures = plan(paths, settings, partition_size=PARTITION)
+    return partitions if len(partitions) > 1 and not failures else None
+
+
+def _ingest_parallel(partitions: list[Any], settings: Settings, db_path: str, workers: int,
+                     tally: Tally, *, show: bool) -> None:
+    """Analyse on a local cluster into parts beside the store, load them, remove them.
+
+    The parts folder makes a killed run resumable (finished partitions are kept); articles the
+    store holds are skipped on the workers before any NLP, as in this process.
+    """
+    from warta.batch import dask
+    from warta.batch.run import JobTally, execute
+    from warta.progress import progress as progress_bar
+    from warta.store import parts
+    from warta.store.db import connect
+
+    root = f"{db_path}.parts"
+    with progress_bar("ingest", total=None, enabled=show) as bar, \
+            dask.cluster(workers=workers) as client:
+        def advance(t: JobTally) -> None:
+            bar.update(completed=t.read + t.failed,
+                       status=f"{t.partitions}/{len(partitions)} partitions")
+
+        job = execute(client, partitions, settings, root,
+                      skip_db=str(Path(db_path).resolve()),
+                      report=lambda m: bar.echo(f"warta: {m}"), advance=advance)
+    conn = connect(db_path)
+    try:
+        loaded = parts.load_parts(conn, root, partitions=[p.id for p in partitions])
+    finally:
+        conn.close()
+    fs, path = parts.filesystem(root)
+    fs.rm(path, recursive=True)
+    tally.new = loaded.new
+    tally.stored = job.skipped + job.copies + loaded.stored
+    tally.failed = job.failed
 
 
 def _short(t: Tally) -> str:
@@ -180,7 +243,7 @@ def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, tal
             tally.stored += 1
             continue
         raw_seen.add(key)
-        article = _article_key(item)
+        article = article_key(item)
         if article is not None and write.has_article(conn, article):
             write.remember_input(conn, key, article, native_id)
             tally.stored += 1
@@ -202,18 +265,6 @@ def _remember_copies(conn: sqlite3.Connection,
     for article in [a for a in copies if write.has_article(conn, a)]:
         for key, native_id in copies.pop(article):
             write.remember_input(conn, key, article, native_id)
-
-
-def _article_key(raw: RawArticle) -> str | None:
-    """The record id this article will get: the fingerprint of its cleaned title and text."""
-    from warta.clean import clean_article
-    from warta.record import article_id
-
-    try:
-        article = clean_article(raw)
-    except Exception:  # InputError or a cleaning bug: the analysis reports it, for this article
-        return None
-    return article_id(article.title, article.text)
 
 
 def _analyze_chunk(chunk: list[RawArticle | Failure], nlp: Any,

@@ -61,11 +61,16 @@ _COLUMNS: dict[tuple[str, str], tuple[pa.DataType, Callable[[Any], Any]]] = {
 }
 
 
-def table_schema(conn: sqlite3.Connection, table: str) -> pa.Schema:
-    """Arrow schema of one exported table, from the store's declared column types."""
+def table_schema(conn: sqlite3.Connection, table: str, *,
+                 keep: frozenset[str] = frozenset()) -> pa.Schema:
+    """Arrow schema of one exported table, from the store's declared column types.
+
+    ``keep`` names columns the export leaves out but a caller wants (the batch job's part
+    files keep the full ``record``, which loading them back needs).
+    """
     fields = []
     for name, decl in analytics.table_columns(conn, table):
-        if name in _DROP.get(table, set()):
+        if name in _DROP.get(table, set()) - keep:
             continue
         arrow = _COLUMNS.get((table, name), (_TYPES.get(decl, pa.string()), None))[0]
         fields.append(pa.field(name, arrow))
@@ -90,7 +95,8 @@ def _typed(table: str, row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
+def table_rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
+    """The rows of one table with the values ``table_schema`` declares, in a stable order."""
     if table == "actors":
         yield from (_typed(table, row) for row in analytics.iter_actors(conn))
         return
@@ -114,7 +120,7 @@ def write_table(conn: sqlite3.Connection, table: str, path: Path, *,
     """Write one table to ``path``; return its row count (an empty table still gets a file)."""
     schema = table_schema(conn, table)
     total = analytics.count_rows(conn, table)
-    rows = track(_rows(conn, table), total=total, description=f"parquet {table}",
+    rows = track(table_rows(conn, table), total=total, description=f"parquet {table}",
                  enabled=progress)
     written = 0
     with pq.ParquetWriter(path, schema) as writer:

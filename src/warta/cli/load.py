@@ -1,0 +1,50 @@
+"""`warta load`: merge a batch job's Parquet part files into the SQLite store."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+
+from warta.cli.common import fail
+from warta.cli.options import db_option
+from warta.errors import Errors, WartaError
+
+
+@click.command()
+@click.argument("folder")
+@db_option
+def load(folder: str, db_path: str) -> None:
+    """Load the part files of `warta batch --out FOLDER` into the store (idempotent).
+
+    FOLDER is a local folder or an fsspec URL. Only finished partitions (those with a manifest
+    entry) are read; actors are merged by id and articles already stored are skipped, so loading
+    twice adds nothing. The explorer and every command then work on the cluster's output.
+    Exit status: 0 all fine, 2 no such folder or an unusable store.
+
+    Example:
+
+        warta load parts/ --db warta.db
+    """
+    from warta.store import parts
+    from warta.store.db import connect
+
+    fs, path = parts.filesystem(folder)
+    if not fs.isdir(path):
+        fail(Errors.E007.format(path=folder))
+    started = time.perf_counter()
+    try:
+        conn = connect(db_path)
+    except WartaError as e:
+        fail(e)
+    try:
+        tally = parts.load_parts(conn, folder)
+    except WartaError as e:
+        fail(e)
+    finally:
+        conn.close()
+    elapsed = time.perf_counter() - started
+    click.echo(f"{tally.new} new, {tally.stored} already stored, from {tally.partitions} "
+               f"partitions in {elapsed:.1f} s", err=True)
+    sys.exit(0)

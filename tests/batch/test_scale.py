@@ -1,0 +1,182 @@
+"""Issue 20: workers read and write part files; a rerun resumes; loading is idempotent."""
+
+from __future__ import annotations
+
+import json
+from functools import partial
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from warta.batch import dask, plan
+from warta.batch.run import execute
+from warta.batch.task import read_piece, run_task
+from warta.cli import cli
+from warta.ingest import read_inputs
+from warta.store import parts
+from warta.store.db import connect
+from warta.types import Failure
+
+# Invented articles; the same actor (Sri Mulyani) in several, so actors must merge by id.
+LINES = [
+    {"judul": "Menkeu Bahas APBN", "isi": "Menteri Keuangan Sri Mulyani membahas APBN di Jakarta."},
+    {"judul": "Banjir di Bekasi", "isi": "Banjir merendam ratusan rumah di Bekasi, Senin."},
+    {"judul": "Harga Beras", "isi": "Harga beras di Pasar Induk naik dua persen pekan ini."},
+    {"judul": "Sri Mulyani ke Bali", "isi": "Sri Mulyani menghadiri rapat di Denpasar, Bali."},
+    {"judul": "KPK Periksa Pejabat", "isi": "KPK memeriksa seorang pejabat di Surabaya, Selasa."},
+    {"judul": "Gempa Cianjur", "isi": "Gempa mengguncang Cianjur, Jawa Barat, Rabu pagi."},
+    {"judul": "Menkeu Bahas APBN", "isi": "Menteri Keuangan Sri Mulyani membahas APBN di Jakarta."},
+]
+
+
+def _jsonl(tmp_path: Path, *, blank_and_bad: bool = False) -> Path:
+    rows = [json.dumps(r, ensure_ascii=False) for r in LINES]
+    if blank_and_bad:
+        rows[3:3] = ["", "{bukan json"]
+    path = tmp_path / "berita.jsonl"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def small_split(monkeypatch):
+    monkeypatch.setattr(plan, "SPLIT_MIN_BYTES", 0)
+
+
+@pytest.fixture
+def client():
+    with dask.cluster(workers=1, processes=False) as c:  # threads: starts in a blink
+        yield c
+
+
+def test_byte_ranges_read_exactly_what_the_whole_file_gives(tmp_path, settings, small_split):
+    """Line numbers (records, messages) of a range are the file's, not the range's."""
+    path = _jsonl(tmp_path, blank_and_bad=True)
+    partitions, failures = plan.plan([str(path)], settings, partition_size=2)
+    assert failures == [] and len(partitions) == 4  # nine lines; no cut before the bad one
+    assert all(len(p.pieces) == 1 and p.pieces[0].start is not None for p in partitions)
+    pieces = [i for p in partitions for i in read_piece(p.pieces[0], settings)]
+    whole = list(read_inputs([str(path)], settings))
+    assert [i for i in pieces if not isinstance(i, Failure)] == \
+           [i for i in whole if not isinstance(i, Failure)]
+    assert [f.message for f in pieces if isinstance(f, Failure)] == \
+           [f.message for f in whole if isinstance(f, Failure)]
+    assert "line 5" in next(f.message for f in pieces if isinstance(f, Failure))
+
+
+def test_a_json_document_or_csv_is_never_cut(tmp_path, small_split):
+    doc = tmp_path / "dok.json"
+    doc.write_text(json.dumps(LINES, indent=1), encoding="utf-8")
+    table = tmp_path / "tabel.csv"
+    table.write_text('judul,isi\nA,"baris satu\nbaris dua"\nB,isi\n' * 50, encoding="utf-8")
+    for path in (doc, table):
+        piece = plan.Piece(str(path), path.stat().st_size)
+        assert plan.split_jsonl(piece, 2) == [piece]
+
+
+def _article_rows(root: Path) -> list[str]:
+    return [r["id"] for f in sorted((root / "articles").glob("*.parquet"))
+            for r in pq.read_table(f, columns=["id"]).to_pylist()]
+
+
+def test_a_crash_between_partitions_loses_nothing_and_a_rerun_adds_no_duplicate(
+        tmp_path, settings, small_split, client):
+    path = _jsonl(tmp_path)
+    out = str(tmp_path / "parts")
+    partitions, _ = plan.plan([str(path)], settings, partition_size=2)
+    assert len(partitions) == 4
+    crash_on = partitions[2].id
+
+    def crashing(partition, **kwargs):
+        if partition.id == crash_on:  # parts written, then killed before the manifest entry
+            from warta.batch.parts import write_partition
+
+            write_partition(kwargs["out"], partition.id, [])
+            raise RuntimeError("kill -9")
+        return run_task(partition, **kwargs)
+
+    with pytest.raises(RuntimeError, match="kill -9"):
+        list(dask.run_partitions(client, partial(crashing, settings=settings, out=out),
+                                 partitions, max_in_flight=1))
+    finished = parts.finished(out)
+    assert crash_on not in finished and set(finished) == {p.id for p in partitions[:2]}
+
+    tally = execute(client, partitions, settings, out)
+    assert (tally.partitions, tally.resumed) == (4, 2)
+    assert len(list(Path(out, "articles").glob("*"))) == 4  # no temporary file left over
+    ids = _article_rows(Path(out))
+    # seven lines, one part row each: the redone partition was written once; line 7 repeats
+    # line 1 in another partition, which loading merges
+    assert len(ids) == 7 and len(set(ids)) == 6 and tally.articles == 7
+
+    conn = connect(tmp_path / "w.db")
+    first = parts.load_parts(conn, out)
+    again = parts.load_parts(conn, out)
+    assert (first.new, first.stored, again.new, again.stored) == (6, 1, 0, 7)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 6
+
+
+def test_loaded_parts_equal_what_ingest_stores(tmp_path, settings, small_split, client):
+    """Actors merge by id across partitions; mentions, quotes and events are the same rows."""
+    path = _jsonl(tmp_path)
+    args = ["--text-column", "isi", "--title-column", "judul"]
+    runner = CliRunner()
+    ingested = runner.invoke(cli, ["ingest", str(path), "--db", str(tmp_path / "a.db"),
+                                   "--workers", "1", *args])
+    assert ingested.exit_code == 0, ingested.output
+    out = str(tmp_path / "parts")
+    partitions, _ = plan.plan([str(path)], settings, partition_size=2)
+    execute(client, partitions, settings, out)
+    loaded = runner.invoke(cli, ["load", out, "--db", str(tmp_path / "b.db")])
+    assert loaded.exit_code == 0 and "6 new, 1 already stored" in loaded.stderr
+    again = runner.invoke(cli, ["load", out, "--db", str(tmp_path / "b.db")])
+    assert "0 new, 7 already stored" in again.stderr
+    a, b = connect(tmp_path / "a.db"), connect(tmp_path / "b.db")
+    for sql in ["SELECT id FROM articles ORDER BY id",
+                "SELECT id, name, type, first_seen FROM actors ORDER BY id",
+                "SELECT actor_id, alias FROM actor_aliases ORDER BY 1, 2",
+                "SELECT article_id, start, label, actor_id FROM mentions ORDER BY 1, 2, 3",
+                "SELECT article_id, seq, type FROM events ORDER BY 1, 2",
+                "SELECT key, article_id FROM inputs ORDER BY 1"]:
+        assert [tuple(r) for r in a.execute(sql)] == [tuple(r) for r in b.execute(sql)], sql
+    assert b.execute("SELECT count(*) FROM actors WHERE id LIKE 'person:sri-mulyani%'"
+                     ).fetchone()[0] == 1
+
+
+def test_ingest_with_workers_takes_the_partitioned_path_and_stays_idempotent(
+        tmp_path, small_split, monkeypatch):
+    monkeypatch.setattr(dask, "cluster", partial(dask.cluster, processes=False))
+    calls = []
+
+    def counted(client, partitions, *args, **kwargs):
+        calls.extend(p.id for p in partitions)
+        return execute(client, partitions, *args, **kwargs)
+
+    monkeypatch.setattr("warta.batch.run.execute", counted)
+    monkeypatch.setattr("warta.cli.ingest.PARTITION", 2)
+    path = _jsonl(tmp_path)
+    db = tmp_path / "w.db"
+    cmd = ["ingest", str(path), "--db", str(db), "--workers", "2", "--text-column", "isi",
+           "--title-column", "judul"]
+    first = CliRunner().invoke(cli, cmd)
+    assert first.exit_code == 0, first.output
+    assert len(calls) == 4 and "6 new, 1 already stored, 0 failed" in first.stderr, first.stderr
+    assert not Path(f"{db}.parts").exists()
+    again = CliRunner().invoke(cli, cmd)
+    assert "0 new, 7 already stored, 0 failed" in again.stderr
+
+
+def test_batch_out_folder_reruns_skip_finished_partitions(tmp_path):
+    path = _jsonl(tmp_path)
+    out = tmp_path / "parts"
+    cmd = ["batch", str(path), "--out", str(out), "--workers", "1", "--partition-size", "2",
+           "--text-column", "isi", "--title-column", "judul"]
+    first = CliRunner().invoke(cli, cmd)
+    assert first.exit_code == 0, first.output
+    assert "6 articles" in first.stderr and not (tmp_path / "warta.db").exists()
+    for table in parts.TABLES:
+        assert list((out / table).glob("part-*.parquet"))
+    again = CliRunner().invoke(cli, cmd)
+    assert "1 finished before" in again.stderr
