@@ -23,6 +23,7 @@ class JobTally:
 
     partitions: int = 0
     resumed: int = 0  # partitions finished by an earlier run, skipped now
+    resumed_articles: int = 0  # their articles (not this run's work: left out of its rate)
     read: int = 0
     articles: int = 0
     copies: int = 0  # articles met twice within one partition
@@ -53,6 +54,7 @@ def execute(client: Any, partitions: list[Partition], settings: Settings, out: s
             entry = parts.read_entry(out, partition.id)
             _take(tally, entry, report)
             tally.resumed += 1
+            tally.resumed_articles += int(entry.get("articles", 0))
             advance(tally)
     todo = [p for p in partitions if p.id not in done]
     work = partial(task or run_task, settings=settings, out=out, skip_db=skip_db)

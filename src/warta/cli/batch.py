@@ -72,7 +72,7 @@ def batch(paths: tuple[str, ...], db_path: str, config_path: str | None, workers
     new = _finish(root, ids, load_into, jsonl)
     if not keep:
         _remove(root)
-    rate = tally.articles / max(time.perf_counter() - started, 1e-9)
+    rate = (tally.articles - tally.resumed_articles) / max(time.perf_counter() - started, 1e-9)
     done = f"{new} new" if load_into or jsonl else f"{tally.articles} articles → {root}"
     click.echo(f"{done}, {tally.failed} failed, {rate:.1f} articles/s ({tally.partitions} "
                f"partitions, {tally.resumed} finished before)", err=True)
