@@ -33,12 +33,12 @@ from warta.nlp.lang.id.locatives import (
 from warta.nlp.lang.id.org_patterns import DOMESTIC_ORG_PREFIXES, ORG_PREFIXES
 from warta.nlp.lang.id.pronouns import CLITIC, CLITIC_HOSTS, PERSON_PRONOUNS
 from warta.nlp.stage_data import save_file, saved_file
-from warta.resolve import coref, roles, span_repairs
+from warta.resolve import actor_model, coref, roles, span_repairs
 from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "2"
+VERSION = "3"
 FACTORY = factory_name(STAGE, VERSION)
 _SAVED_ACTORS = "user_actors.toml"  # the copy ``ActorsStage.to_disk`` keeps
 COORDINATORS = frozenset({"dan", "atau", ",", "serta"})
@@ -360,8 +360,20 @@ def _mentions(doc: Doc, ents: Sequence[Span], clusters: Sequence[coref.Cluster],
 # --- the whole resolution -----------------------------------------------------------------------
 
 
-def resolve(doc: Doc, *, user: UserActors | None = None) -> Resolution:
-    """Resolve every entity of ``doc`` to an actor (pure: returns, does not set)."""
+@dataclass
+class Proposal:
+    """The rules' actors before the model decides: what ``propose`` builds."""
+
+    ents: list[Span]
+    ent_actor: dict[tuple[int, int], str | None]
+    table: _Actors
+    clusters: list[coref.Cluster]
+    title_tokens: set[int]
+
+
+def propose(doc: Doc, *, user: UserActors | None = None) -> Proposal:
+    """The rules' actors of ``doc``: entities resolved by the gazetteer, titles, name variants,
+    acronyms and the user's file (pure: returns, does not set)."""
     ents = list(doc.ents)
     taken = {i for e in ents for i in range(e.start, e.end)}
     extra = _user_spans(doc, user, taken)
@@ -382,8 +394,115 @@ def resolve(doc: Doc, *, user: UserActors | None = None) -> Resolution:
     _link_acronyms(doc, ents, ent_actor, table)
     _link_short_names(ents, ent_actor, table)
     _link_initials(doc, ents, ent_actor, table)
-    mentions = _mentions(doc, ents, clusters, title_tokens, ent_actor, table)
-    return Resolution(ents, ent_actor, list(table.by_id.values()), mentions)
+    return Proposal(ents, ent_actor, table, clusters, title_tokens)
+
+
+def resolve(doc: Doc, *, user: UserActors | None = None,
+            model: actor_model.ActorModel | None = None) -> Resolution:
+    """Resolve every entity of ``doc`` to an actor (pure: returns, does not set): the rules
+    propose, the model (when there is one) decides each actor's type, country and whether it
+    is one at all, then role-only mentions and pronouns are linked to the actors kept."""
+    p = propose(doc, user=user)
+    if model is not None:
+        sent_of = actor_model.sentence_index(doc)
+        ctx = actor_model.context(doc, sent_of)
+        for cand in candidates(p):
+            _apply(doc, p, cand, model.decide(doc, cand, ctx, sent_of))
+    mentions = _mentions(doc, p.ents, p.clusters, p.title_tokens, p.ent_actor, p.table)
+    return Resolution(p.ents, p.ent_actor, list(p.table.by_id.values()), mentions)
+
+
+# --- the model's decisions ----------------------------------------------------------------------
+
+
+def candidates(p: Proposal) -> list[actor_model.Candidate]:
+    """One candidate per actor the rules built (the user's actors are not decided), with its
+    entity spans and titles; a country's short forms apart (``actor_model.split_short_forms``)."""
+    spans_of: dict[str, list[Span]] = {}
+    for ent in p.ents:
+        actor_id = p.ent_actor.get((ent.start, ent.end))
+        if actor_id is not None:
+            spans_of.setdefault(actor_id, []).append(ent)
+    titles_of: dict[str, list[roles.Title]] = {}
+    for cluster in p.clusters:
+        first = cluster.mentions[0]
+        actor_id = p.ent_actor.get((first.start, first.end))
+        if actor_id is not None:
+            titles_of.setdefault(actor_id, []).extend(cluster.titles)
+    out = [actor_model.Candidate(a.id, a.name, a.type, a.country, a.kb, spans_of[a.id],
+                                 titles_of.get(a.id, []))
+           for a in p.table.by_id.values()
+           if a.id in spans_of and not (a.kb or "").startswith("user:")]
+    return actor_model.split_short_forms(out)
+
+
+def _apply(doc: Doc, p: Proposal, cand: actor_model.Candidate,
+           decision: actor_model.Decision) -> None:
+    """Carry out one decision on the proposal: drop the candidate, retype it (a new id), and
+    set its country."""
+    table = p.table
+    if not decision.keep:
+        _unlink(p, cand, None)
+        return
+    actor_id = cand.actor_id
+    if decision.type != cand.type:
+        new = _retyped(doc, cand, decision.type)
+        if new is not None:
+            new_id, name = new
+            old = table.by_id[actor_id]
+            roles_ = old.roles if cand.split_from is None else ()
+            table.add(new_id, name=name, type_=decision.type, country=decision.country,
+                      roles_=roles_)
+            for span in cand.spans:
+                table.add(new_id, name=name, type_=decision.type, alias=span.text)
+            _unlink(p, cand, new_id)
+            _relabel(doc, p, cand, decision.type)
+            actor_id = new_id
+    elif cand.split_from is not None:
+        return  # a short form kept as the country it was taken from: nothing changes
+    table.by_id[actor_id].country = decision.country
+
+
+def _unlink(p: Proposal, cand: actor_model.Candidate, new_id: str | None) -> None:
+    """Point the candidate's spans at ``new_id`` (None: at no actor) and forget the old actor,
+    or only its short form, when nothing else refers to it."""
+    table = p.table
+    for span in cand.spans:
+        p.ent_actor[(span.start, span.end)] = new_id
+    old = table.by_id.get(cand.actor_id)
+    if old is None:
+        return
+    if cand.split_from is not None:
+        old.aliases = [a for a in old.aliases if a != cand.name]
+    if not any(v == cand.actor_id for v in p.ent_actor.values()):
+        del table.by_id[cand.actor_id]
+
+
+def _relabel(doc: Doc, p: Proposal, cand: actor_model.Candidate, type_: str) -> None:
+    keys = {(s.start, s.end) for s in cand.spans}
+    for k, ent in enumerate(p.ents):
+        if (ent.start, ent.end) in keys:
+            p.ents[k] = Span(doc, ent.start, ent.end, label=type_, kb_id=ent.kb_id_)
+
+
+def _retyped(doc: Doc, cand: actor_model.Candidate, type_: str) -> tuple[str, str] | None:
+    """The id and name of a candidate under another type: a person's name without the title
+    the span opened with ("Majelis Hakim Wa Ode Sania" → "Wa Ode Sania"); a GPE only for a
+    place the gazetteer knows. None when the type cannot make an id."""
+    if type_ == "GPE":
+        entry = lookup(cand.name)
+        if entry is None or entry.actor_id is None or not entry.actor_id.startswith("gpe:"):
+            return None
+        return entry.actor_id, entry.name
+    name = cand.name
+    if type_ == "PERSON":
+        span = max(cand.spans, key=len)
+        start = actor_model.inner_name_start(doc, span) or roles.name_start(
+            doc, span.start, span.end)
+        if start < span.end:
+            name = doc[start:span.end].text
+    key = coref.name_slug(name)
+    return (f"{type_.lower()}:{key}", name) if key is not None else None
 
 
 def _link_acronyms(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None],
@@ -475,11 +594,14 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     FACTORY,
     requires=[],
     assigns=["doc.ents", "doc._.actors", "doc._.mentions", "span._.actor"],
-    default_config={"user_file": ""},
+    default_config={"user_file": "", "decision_model": ""},
 )
-def make_actors(nlp: Language, name: str, user_file: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v2", config={"user_file": "actors.toml"})``."""
-    return ActorsStage(user_file=user_file)
+def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v3", config={"user_file": "actors.toml"})``.
+
+    ``decision_model``: the actor type/country model file; "" the shipped one (or
+    ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""
+    return ActorsStage(user_file=user_file, decision_model=decision_model)
 
 
 class ActorsStage:
@@ -489,9 +611,10 @@ class ActorsStage:
     (``warta.nlp.stage_data``); the file config.cfg names must still exist when loading.
     """
 
-    def __init__(self, *, user_file: str = "") -> None:
+    def __init__(self, *, user_file: str = "", decision_model: str = "") -> None:
         self.user_file = user_file
         self.user = load_user_actors(user_file) if user_file else None
+        self.model = actor_model.load_model(actor_model.model_path(decision_model))
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
         """Keep a copy of the user's actors file with the saved pipeline."""
@@ -507,7 +630,7 @@ class ActorsStage:
     def __call__(self, doc: Doc) -> Doc:
         if skip_unsupported(doc, STAGE, VERSION):
             return doc
-        result = resolve(doc, user=self.user)
+        result = resolve(doc, user=self.user, model=self.model)
         if [(e.start, e.end, e.label_) for e in doc.ents] != [
             (e.start, e.end, e.label_) for e in result.ents
         ]:

@@ -4,3 +4,5 @@ One import line per model (kept apart so each model's trainer lives in its own m
 """
 
 from __future__ import annotations
+
+from warta.train import actor_class  # noqa: F401  (actor type, country and keep)

@@ -1,0 +1,374 @@
+"""Actor type, country and whether a candidate is an actor at all: features and a small model.
+
+The actors stage's rules propose the candidates (one per actor they built, plus each short
+all-capitals form of a country, which is as often a person's initials: "saudara AS") and this
+module decides, with a model trained on the gold news corpus (``warta train extract --model
+actor_class``, ``warta.train.actor_class``):
+
+- **keep**: is the candidate an actor ("Betawi" and "Foreign Direct Investment" are not);
+- **type**: PERSON, ORG or GPE ("Majelis Hakim Wa Ode Sania" is a titled person);
+- **country**: one of a few proposed codes or none: the rules' own, Indonesia, a country in the
+  actor's title or in its name, one named in the same sentences, the article's most named
+  foreign country. How domestic the article is (the share of its places that are Indonesian)
+  is a feature of each proposal, so Indonesian persons and bodies in domestic news get ``IDN``
+  and a foreign leader in a foreign story does not.
+
+The model is three logistic regressions stored as JSON (feature → weight), scored here in plain
+Python. Without a model file (tests that build their own, or ``WARTA_ACTOR_MODEL=none``) the
+rules' decisions stand.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from warta.kb.gazetteer import GazEntry, by_kb, lookup, match_at
+from warta.kb.lexicon import common_words
+from warta.nlp.lang.id.actor_cues import PERSON_CUES
+from warta.nlp.lang.id.honorifics import HONORIFICS
+from warta.nlp.lang.id.org_patterns import BODY_WORDS, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS_EN
+from warta.resolve import roles
+
+MODEL_ENV = "WARTA_ACTOR_MODEL"  # another model file (learning curves), or "none": rules only
+MODEL_FILE = "actor_class.json"
+IDN = "IDN"
+TYPES = ("PERSON", "ORG", "GPE")
+SHORT_FORM = 3  # letters of an all-capitals country form split off as its own candidate
+
+
+@dataclass
+class Candidate:
+    """One actor the rules built (or a short form split off it), with what they read about it."""
+
+    actor_id: str
+    name: str
+    type: str
+    country: str | None
+    kb: str | None
+    spans: list[Span]
+    titles: list[roles.Title] = field(default_factory=list)
+    split_from: str | None = None  # the actor a short country form was taken from
+
+
+@dataclass(frozen=True)
+class Decision:
+    keep: bool
+    type: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the article as a whole says: its place mentions by country."""
+
+    places: tuple[tuple[int, int, str], ...]  # (token, sentence, country) of each place/body
+    counts: Mapping[str, int]
+    idn_share: float
+
+    def top_foreign(self) -> str | None:
+        foreign = [(n, c) for c, n in self.counts.items() if c != IDN]
+        return max(foreign)[1] if foreign else None
+
+
+# --- candidates and context ---------------------------------------------------------------------
+
+
+def split_short_forms(cands: list[Candidate]) -> list[Candidate]:
+    """A country's all-capitals short forms ("AS", "RI") become candidates of their own: the
+    same letters are often a person's initials ("tersangka berinisial AS")."""
+    out = []
+    for cand in cands:
+        if cand.type != "GPE":
+            out.append(cand)
+            continue
+        short = [s for s in cand.spans if _is_short_form(s.text)]
+        rest = [s for s in cand.spans if not _is_short_form(s.text)]
+        if short:
+            if rest:
+                out.append(Candidate(cand.actor_id, cand.name, cand.type, cand.country, cand.kb,
+                                     rest, cand.titles))
+            by_text: dict[str, list[Span]] = {}
+            for s in short:
+                by_text.setdefault(s.text, []).append(s)
+            out.extend(Candidate(cand.actor_id, text, cand.type, cand.country, cand.kb, spans,
+                                 split_from=cand.actor_id) for text, spans in by_text.items())
+        else:
+            out.append(cand)
+    return out
+
+
+def _is_short_form(text: str) -> bool:
+    return text.isalpha() and text.isupper() and len(text) <= SHORT_FORM
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """The sentence number of each token."""
+    index = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index
+
+
+def context(doc: Doc, sent_of: Sequence[int]) -> Context:
+    """The countries of the article's place and body mentions (gazetteer entries)."""
+    places = []
+    for ent in doc.ents:
+        entry = _entry(ent)
+        if entry is not None and entry.country and not _is_short_form(ent.text):
+            places.append((ent.start, sent_of[ent.start], entry.country))
+    counts = Counter(c for _, _, c in places)
+    total = sum(counts.values())
+    return Context(tuple(places), counts, counts[IDN] / total if total else 0.0)
+
+
+@lru_cache(maxsize=4096)
+def _lookup(text: str) -> GazEntry | None:
+    return lookup(text)
+
+
+def _entry(span: Span) -> GazEntry | None:
+    return (by_kb(span.kb_id_) if span.kb_id_ else None) or _lookup(span.text)
+
+
+# --- features -----------------------------------------------------------------------------------
+
+
+def _bucket(n: int, top: int) -> str:
+    return str(n) if n < top else f"{top}+"
+
+
+def _words(cand: Candidate) -> list[str]:
+    return cand.name.split()
+
+
+def actor_features(doc: Doc, cand: Candidate, ctx: Context) -> dict[str, float]:
+    """Features of a candidate for the keep and type decisions (binary, by name)."""
+    words = _words(cand)
+    lows = [w.lower() for w in words]
+    f: dict[str, float] = {"bias": 1.0, f"rule={cand.type}": 1.0}
+    f[f"ntok={_bucket(len(words), 4)}"] = 1.0
+    f[f"mentions={_bucket(len(cand.spans), 3)}"] = 1.0
+    if cand.split_from:
+        f["short_form"] = 1.0
+    if cand.kb:
+        entry = by_kb(cand.kb)
+        f["kb"] = 1.0
+        f[f"kb_kind={entry.kind if entry else 'person'}"] = 1.0
+    letters = [c for c in cand.name if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        f["allcaps"] = 1.0
+        f[f"allcaps_len={_bucket(len(letters), 5)}"] = 1.0
+    if any(c.isdigit() for c in cand.name):
+        f["digit"] = 1.0
+    if any(w[:1].islower() for w in words):
+        f["lower_word"] = 1.0
+    common = common_words()
+    if any(w in common for w in lows):
+        f["common_word"] = 1.0
+    if lows and all(w in common for w in lows):
+        f["all_common"] = 1.0
+    if lows and lows[0] in ORG_PREFIXES:
+        f["org_prefix"] = 1.0
+    if any(w in BODY_WORDS for w in lows):
+        f["body_word"] = 1.0
+    if any(w in ORG_WORDS_EN for w in words):
+        f["org_word_en"] = 1.0
+    if words and words[-1] in ORG_SUFFIXES:
+        f["org_suffix"] = 1.0
+    for w in lows:
+        if len(w) >= 5 and w.isalpha():
+            f[f"suffix={w[-3:]}"] = 1.0  # "-ment", "-tion": English words, not names
+    place = _lookup(cand.name)
+    if place is not None and not cand.kb:
+        f[f"name_is={place.kind}"] = 1.0
+    span = cand.spans[0] if cand.spans else None
+    if span is not None:
+        _span_features(doc, span, f)
+    for span in cand.spans:
+        _context_features(doc, span, f)
+    for title in cand.titles:
+        f["title"] = 1.0
+        f[f"title_scope={title.scope}"] = 1.0
+    f["idn_share"] = ctx.idn_share
+    return f
+
+
+def _span_features(doc: Doc, span: Span, f: dict[str, float]) -> None:
+    """What the first mention's own tokens say: a title or rank inside it, a country in it."""
+    start = roles.name_start(doc, span.start, span.end)
+    if start > span.start:
+        f["title_inside"] = 1.0
+        if start < span.end and doc[start].text[:1].isupper():
+            f["name_after_title"] = 1.0
+    if roles.match_rank(doc, span.start) is not None:
+        f["rank_inside"] = 1.0
+    if inner_name_start(doc, span) is not None:
+        f["title_within"] = 1.0
+    for i in range(span.start, span.end):
+        found = match_at(doc, i, end_limit=span.end)
+        if found is not None and found[1].kind == "country" and span.label_ != "GPE":
+            f["country_inside"] = 1.0
+    if span.start == 0 or doc[span.start].is_sent_start:
+        f["sent_start"] = 1.0
+
+
+def inner_name_start(doc: Doc, span: Span) -> int | None:
+    """Where a name starts after a title inside a span ("Majelis [Hakim] Wa Ode Sania"), or
+    None when no title inside the span is followed by a capitalised word."""
+    for k in range(span.start, span.end - 1):
+        chain = roles.title_chain(doc, k)
+        if chain is None or chain.end >= span.end:
+            continue
+        start = roles.skip_honorifics(doc, chain.end, span.end)
+        if start < span.end and doc[start].text[:1].isupper() and not doc[start].is_punct:
+            return start
+    return None
+
+
+def _context_features(doc: Doc, span: Span, f: dict[str, float]) -> None:
+    """The words right around each mention ("berinisial AS", "warga Betawi", "PT X")."""
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        f[f"prev={prev.lower_ if prev.is_alpha else prev.text}"] = 1.0
+        if prev.lower_ in HONORIFICS or prev.lower_ in PERSON_CUES:
+            f["person_cue"] = 1.0
+        if roles.title_before(doc, span.start) is not None:
+            f["title_before"] = 1.0
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        f[f"next={nxt.lower_ if nxt.is_alpha else nxt.text}"] = 1.0
+
+
+def country_options(doc: Doc, cand: Candidate, ctx: Context, sent_of: Sequence[int],
+                    ) -> dict[str | None, dict[str, float]]:
+    """The countries proposed for a candidate, each with the features of its proposal."""
+    sources: dict[str | None, set[str]] = {None: {"none"}, IDN: {"idn"}}
+
+    def add(code: str | None, source: str) -> None:
+        if code:
+            sources.setdefault(code, set()).add(source)
+
+    implied = set()
+    for title in cand.titles:
+        add(title.country, "title")
+        if title.qualifier and (body := by_kb(title.qualifier)) is not None:
+            add(body.country, "body")
+        if title.country is None and title.default_country():
+            add(title.default_country(), f"title_{title.scope}")  # "Presiden" alone
+            implied.add(title.default_country())
+    if cand.country and (cand.country not in implied or cand.kb):
+        add(cand.country, "rule")  # a gazetteer fact, a stated nationality, a country in the name
+    if cand.kb and (entry := by_kb(cand.kb)) is not None:
+        add(entry.country, "kb")
+    own = {(s.start, s.end) for s in cand.spans}
+    sents = {sent_of[s.start] for s in cand.spans}
+    for span in cand.spans:
+        for i in range(span.start, span.end):
+            found = match_at(doc, i, end_limit=span.end)
+            if found is not None and found[1].kind == "country":
+                add(found[1].kb, "inner")
+    near = [(abs(tok - s.start), c) for tok, sent, c in ctx.places for s in cand.spans
+            if sent in sents and not any(a <= tok < b for a, b in own)]
+    for _, code in near:
+        add(code, "sentence")
+    if near:
+        add(min(near)[1], "nearest")
+        for code, n in Counter(c for _, c in near).items():
+            add(code, "sentence2" if n >= 2 else "sentence1")
+    add(ctx.top_foreign(), "top_foreign")
+    if ctx.counts:
+        add(max((n, c) for c, n in ctx.counts.items())[1], "top")
+    return {code: _option_features(code, srcs, cand, ctx) for code, srcs in sources.items()}
+
+
+def _option_features(code: str | None, sources: Iterable[str], cand: Candidate,
+                     ctx: Context) -> dict[str, float]:
+    kind = "none" if code is None else ("idn" if code == IDN else "foreign")
+    f: dict[str, float] = {f"opt={kind}": 1.0, f"opt={kind}|{cand.type}": 1.0}
+    if cand.kb:
+        f[f"opt={kind}|kb"] = 1.0
+    if cand.split_from:
+        f[f"opt={kind}|short_form"] = 1.0
+    for src in sources:
+        f[f"src={src}"] = 1.0
+        f[f"src={src}|{cand.type}"] = 1.0
+    f[f"opt={kind}|idn_share"] = ctx.idn_share
+    f[f"opt={kind}|count"] = math.log1p(ctx.counts.get(code or "", 0))
+    if not ctx.counts:
+        f[f"opt={kind}|no_places"] = 1.0
+    return f
+
+
+# --- the model ----------------------------------------------------------------------------------
+
+
+def _dot(weights: Mapping[str, float], feats: Mapping[str, float]) -> float:
+    return sum(weights.get(k, 0.0) * v for k, v in feats.items())
+
+
+@dataclass(frozen=True)
+class ActorModel:
+    """Three logistic regressions, as written by ``warta.train.actor_class``."""
+
+    keep: Mapping[str, float]
+    type_classes: tuple[str, ...]
+    type_weights: Mapping[str, Sequence[float]]
+    country: Mapping[str, float]
+    keep_threshold: float = 0.5
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ActorModel:
+        return cls(keep=data["keep"], type_classes=tuple(data["type"]["classes"]),
+                   type_weights=data["type"]["weights"], country=data["country"],
+                   keep_threshold=data.get("keep_threshold", 0.5))
+
+    def keep_probability(self, feats: Mapping[str, float]) -> float:
+        return 1.0 / (1.0 + math.exp(-_dot(self.keep, feats)))
+
+    def actor_type(self, feats: Mapping[str, float]) -> str:
+        scores = [0.0] * len(self.type_classes)
+        for k, v in feats.items():
+            for n, w in enumerate(self.type_weights.get(k, ())):
+                scores[n] += w * v
+        return self.type_classes[max(range(len(scores)), key=scores.__getitem__)]
+
+    def best_country(self, options: Mapping[str | None, Mapping[str, float]]) -> str | None:
+        return max(options.items(), key=lambda kv: (_dot(self.country, kv[1]), kv[0] or ""))[0]
+
+    def decide(self, doc: Doc, cand: Candidate, ctx: Context, sent_of: Sequence[int],
+               ) -> Decision:
+        feats = actor_features(doc, cand, ctx)
+        keep = self.keep_probability(feats) >= self.keep_threshold
+        type_ = self.actor_type(feats)
+        if type_ != cand.type:  # the rules' country and gazetteer entry belonged to the old type
+            cand = replace(cand, type=type_, country=None, kb=None)
+        options = country_options(doc, cand, ctx, sent_of)
+        return Decision(keep, type_, self.best_country(options))
+
+
+def model_path(option: str = "") -> Path | None:
+    """The model file the stage uses: the stage's ``decision_model`` option if set, else
+    ``$WARTA_ACTOR_MODEL`` if set, else the shipped one; None for "none" (the rules alone)."""
+    override = option or os.environ.get(MODEL_ENV)
+    if override:
+        return None if override.lower() == "none" else Path(override)
+    return Path(str(resources.files("warta") / "models" / "decisions" / MODEL_FILE))
+
+
+def load_model(path: Path | None) -> ActorModel | None:
+    """The model at ``path``; None when there is no file (the rules' decisions stand)."""
+    if path is None or not path.exists():
+        return None
+    return ActorModel.from_json(json.loads(path.read_text(encoding="utf-8")))
