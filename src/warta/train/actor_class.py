@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warta.train.extract import Trainer, register
+from warta.train.registry import Trainer, register
 
 NAME = "actor_class"
 C = 0.5  # inverse regularisation of the three regressions (0.25 and 1 no better on dev)
