@@ -4,6 +4,7 @@ copyright and photo-credit lines, and web navigation (as in CommonCrawl WET text
 from __future__ import annotations
 
 from warta.clean import patterns
+from warta.nlp.lang.id import news_page
 
 # A "short" paragraph in a run of navigation or footer lines, and how long such a run must be.
 SHORT_WORDS = 4
@@ -27,7 +28,7 @@ def strip_inline(paragraph: str) -> str:
 def is_boilerplate(paragraph: str) -> bool:
     """A whole paragraph that is never article content."""
     lowered = paragraph.lower().strip(" :|-–—•·")
-    if lowered in patterns.NAVIGATION:
+    if lowered in news_page.NAVIGATION:
         return True
     if _is_menu(paragraph) or patterns.COMMENT_SECTION.match(paragraph):
         return True
@@ -70,8 +71,7 @@ def drop_related(paras: list[str]) -> list[str]:
             skipping -= 1
             continue
         skipping = 0
-        if para.lower().rstrip(" :") in ("baca juga", "berita terkait", "artikel terkait",
-                                          "baca juga artikel", "related posts"):
+        if para.lower().rstrip(" :") in news_page.RELATED_HEADINGS:
             skipping = RELATED_MAX_LINKS
             continue
         out.append(para)

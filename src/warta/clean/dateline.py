@@ -9,6 +9,7 @@ import re
 
 from warta.clean import patterns
 from warta.ingest.dates import to_iso
+from warta.nlp.lang.id import news_page
 from warta.partial_date import PartialDate
 from warta.types import Dateline
 
@@ -29,7 +30,7 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
         if m is None:
             continue
         place = (m.groupdict().get("place") or "").strip()
-        if place and place.split()[0].lower().strip(".") in patterns.NOT_PLACES:
+        if place and place.split()[0].lower().strip(".") in news_page.NOT_PLACES:
             continue
         source = (m.groupdict().get("source") or "").strip()
         if not source and place.lower() in patterns.OUTLETS:

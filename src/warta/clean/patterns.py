@@ -72,21 +72,6 @@ INLINE = [re.compile(p, _I) for p in (
 # A removal can leave "menteri ." behind: close the gap before punctuation.
 SPACE_BEFORE_PUNCT = re.compile(r" +([.,;:!?])(?=\s|$)")
 
-# Web-page navigation: whole paragraphs that are menu items (matched case-insensitively).
-NAVIGATION = frozenset({
-    "beranda", "home", "berita", "berita terkini", "nasional", "internasional", "dunia",
-    "ekonomi", "bisnis", "finansial", "keuangan", "olahraga", "sport", "hiburan", "seleb",
-    "teknologi", "tekno", "politik", "hukum", "daerah", "regional", "metro", "megapolitan",
-    "gaya hidup", "lifestyle", "otomotif", "opini", "kolom", "video", "foto", "indeks",
-    "menu", "cari", "search", "login", "masuk", "daftar", "register", "kontak", "kontak kami",
-    "hubungi kami", "tentang kami", "about us", "redaksi", "susunan redaksi",
-    "pedoman media siber", "pedoman siber", "kebijakan privasi", "privacy policy",
-    "disclaimer", "karir", "info iklan", "terpopuler", "terkini", "terbaru", "trending",
-    "populer", "pilihan editor", "headline", "newsletter", "tv", "live", "sitemap",
-    "syarat dan ketentuan", "terms of use", "skip to content", "langsung ke konten",
-    "lompat ke konten", "toggle navigation", "navigasi", "selengkapnya", "lihat semua",
-    "muat lebih banyak", "load more", "sebelumnya", "berikutnya", "next", "previous",
-})
 
 # A paragraph with several of these is a breadcrumb or menu bar ("Home » Nasional » Hukum").
 MENU_SEPARATORS = re.compile(r"\s[|»›·•/>]\s")
@@ -163,7 +148,3 @@ DATE_LINE = re.compile(
 DATE_LINE_WITHIN = 3  # only among the first paragraphs
 # Upper-case place words that keep their case ("DKI Jakarta", "NTT").
 PLACE_ACRONYMS = frozenset({"DKI", "DIY", "NTT", "NTB", "AS", "UEA", "RI", "PBB", "USA", "UK"})
-# First words that look like a place but start a sentence ("Presiden - ..." is not a dateline).
-NOT_PLACES = frozenset({"presiden", "menteri", "gubernur", "bupati", "wali", "ketua", "kepala",
-                        "wakil", "polisi", "polri", "kpk", "dpr", "tni", "pemerintah", "oleh",
-                        "foto", "video", "baca", "sumber", "penulis", "editor", "reporter"})

@@ -20,6 +20,8 @@ from functools import lru_cache
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
+from warta.nlp.lang.id.language_markers import INDONESIAN_MARKERS, MALAY_MARKERS, REGIONAL_MARKERS
+
 # Texts with fewer letters than this get no language: lingua's guess would be noise.
 MIN_LETTERS = 20
 # Malay wins over Indonesian only on long texts, and clearly.
@@ -27,36 +29,9 @@ MALAY_MIN_WORDS = 40
 MALAY_MARGIN = 0.25
 MALAY_MARKER_RATIO = 2
 MALAY_MIN_MARKERS = 3
-# Spellings and words one language uses and the other (almost) does not.
-MALAY_MARKERS = frozenset({
-    "kerajaan", "baharu", "wang", "mangsa", "ialah", "manakala", "kerana", "bahawa", "sahaja",
-    "semasa", "selepas", "boleh", "sebarang", "hospital", "polis", "jabatan", "kenyataan",
-    "percuma", "bilangan", "iaitu", "pejabat", "kakitangan", "syarikat", "perniagaan", "cuba",
-    "dapati", "mahkamah", "berkuasa", "terjejas", "tempatan", "bekerjasama",
-})
-INDONESIAN_MARKERS = frozenset({
-    "bahwa", "karena", "setelah", "bisa", "polisi", "korban", "saja", "pemerintah", "uang",
-    "kantor", "perusahaan", "pengadilan", "yaitu", "dinas", "sesudah", "kepolisian", "gubernur",
-    "rumah", "mengungkapkan", "nggak", "enggak", "dolar", "tersangka", "kabupaten",
-})
 # Regional languages lingua does not know, told apart from Indonesian by their own words.
 REGIONAL_MIN_SHARE = 0.12
 REGIONAL_MIN_MARKERS = 3
-REGIONAL_MARKERS: dict[str, frozenset[str]] = {
-    "jv": frozenset({
-        "kula", "panjenengan", "dhateng", "badhe", "menika", "punika", "inggih", "mboten",
-        "ingkang", "kaliyan", "kangge", "amargi", "ora", "kowe", "arep", "karo", "iki", "kuwi",
-        "wis", "durung", "sing", "marang", "yaiku", "uga", "lan", "ning", "wong", "dheweke",
-        "nanging", "banjur", "saiki", "kudu", "ngendika", "sampun", "dereng", "wonten", "nggih",
-        "sedaya", "kados", "ugi", "saka", "ananging", "kathah", "sanget", "tiyang", "griya",
-    }),
-    "su": frozenset({
-        "abdi", "anjeun", "teu", "henteu", "geus", "keur", "jeung", "nu", "sareng", "kumaha",
-        "naon", "tiasa", "parantos", "nuju", "ieu", "éta", "pikeun", "kana", "mah", "téh",
-        "ogé", "oge", "kitu", "kieu", "nyaéta", "nyaeta", "sanés", "bari", "ti", "ka", "atawa",
-        "sok", "bakal", "dina", "aranjeunna", "jalma", "loba", "pisan", "tos", "tacan",
-    }),
-}
 # Lingua's cost grows with the text; the first few thousand characters decide a news article.
 SAMPLE_CHARS = 4000
 
