@@ -16,8 +16,9 @@ PROBE = """
 import sys
 from warta.kb import gazetteer, lexicon
 assert gazetteer.lookup("Tiongkok").kb == "CHN" and "dan" in lexicon.common_words()
-loaded = sorted(m for m in sys.modules
-                if m == "spacy" or m.startswith(("warta.resolve", "warta.extract", "warta.nlp.")))
+loaded = sorted(m for m in sys.modules  # language data (warta.nlp.lang) is a layer below
+                if m == "spacy" or m.startswith(("warta.resolve", "warta.extract", "warta.nlp."))
+                and not m.startswith("warta.nlp.lang"))
 print(" ".join(loaded) or "nothing")
 """
 

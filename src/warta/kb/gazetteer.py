@@ -19,6 +19,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from warta.nlp.lang.id.place_units import ADMIN_PREFIXES
+
 if TYPE_CHECKING:  # a Doc is only read here: the look-ups load without spaCy
     from spacy.tokens import Doc
 
@@ -35,7 +37,6 @@ FILES: tuple[str, ...] = (
 PEOPLE_FILE = "people.tsv"  # kept apart: persons are not places
 
 # Administrative words before a place name that lookup may drop ("Kota Bandung").
-ADMIN_PREFIXES = frozenset({"kota", "kabupaten", "kab.", "kab", "provinsi", "prov.", "pulau"})
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from thinc.types import Floats2d
 from warta.kb import gazetteer
 from warta.kb.lexicon import common_words
 from warta.nlp.lang.id.honorifics import HONORIFICS
+from warta.nlp.lang.id.honorifics import NAME_FUNCTION_WORDS as _FUNCTION_WORDS
 from warta.nlp.lang.id.org_patterns import ORG_PREFIXES
 from warta.nlp.lang.id.titles import RANKS, TITLES
 
@@ -58,13 +59,6 @@ FEATURES: tuple[str, ...] = (
 )
 BIT = {name: 1 << i for i, name in enumerate(FEATURES)}
 
-# Function words that occur inside names ("Bank of America", "Dewan Perwakilan Rakyat dan ...")
-# but say nothing about a name.
-_FUNCTION_WORDS = frozenset({
-    "dan", "di", "ke", "dari", "untuk", "yang", "the", "of", "and", "for", "de", "la", "el",
-    "du", "der", "van", "von", "bin", "binti", "al", "le", "les", "los", "las", "del", "da",
-    "do", "dos", "das", "as", "an", "at", "ad", "ar", "az", "ash",  # "Madīnat as Sādāt"
-})
 
 
 def _words(alias: str) -> Iterable[str]:

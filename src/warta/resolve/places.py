@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from warta.kb import gazetteer
 from warta.nlp.lang.id.event_markers import LOCATIVE
+from warta.nlp.lang.id.place_units import INDONESIAN_UNITS
 from warta.types import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -35,14 +36,6 @@ def country_entry(country: str) -> gazetteer.GazEntry | None:
     return gazetteer.by_kb(country)
 
 
-# Administrative units only Indonesia has (regency, district, urban and rural village, and
-# Aceh's and West Sumatra's villages): a place so named is in Indonesia even when the gazetteer
-# does not know it ("Desa Lebanisuko", "Kecamatan Genuk"). "Kota" and "Provinsi" are not here:
-# news writes them of foreign places too ("Kota Gaza", "Provinsi Guangdong").
-INDONESIAN_UNITS = frozenset({
-    "kabupaten", "kab.", "kecamatan", "kec.", "kelurahan", "kel.", "desa", "dusun", "nagari",
-    "gampong", "kapanewon", "kalurahan",
-})
 
 
 def resolve(name: str, *, span: Span | None = None, lookup: Lookup | None = None) -> Place:

@@ -26,15 +26,17 @@ from warta.kb.gazetteer import (
     match_at,
 )
 from warta.kb.lexicon import common_words
+from warta.nlp.lang.id.conjunctions import LIST_JOINERS
+from warta.nlp.lang.id.interjections import EXCLAMATIONS, HORTATIVES
 from warta.nlp.lang.id.org_patterns import (
     BODY_WORDS,
     ORG_PREFIXES,
     ORG_SUFFIXES,
     ORG_WORDS_EN,
-    PLACE_UNIT_WORDS,
     SENTENCE_OPENERS,
 )
-from warta.nlp.lang.id.titles import NUMBERING_WORDS, PORTFOLIO_WORDS
+from warta.nlp.lang.id.place_units import ADMIN_UNITS, NAMED_AFTER, PLACE_UNIT_WORDS
+from warta.nlp.lang.id.titles import NAME_LIKE_TITLES, NUMBERING_WORDS, PORTFOLIO_WORDS
 from warta.resolve import coref, roles
 
 
@@ -201,7 +203,7 @@ def _common_opener(ent: Span) -> bool:
 
 
 def _hortative(ent: Span) -> bool:
-    return len(ent) == 1 and ent[0].lower_ in _HORTATIVES and _next_is_lower(ent)
+    return len(ent) == 1 and ent[0].lower_ in HORTATIVES and _next_is_lower(ent)
 
 
 def _org_prefix(ent: Span) -> Span:
@@ -284,15 +286,11 @@ def _inside_title(ent: Span) -> bool:
     return False
 
 
-_NAME_LIKE_TITLES = frozenset({"raja", "ratu", "pangeran", "sultan", "emir", "paus", "hakim",
-                               "putra mahkota"})
-
-
 def _office_title_at(doc: Doc, i: int) -> bool:
     """An office title inside a person span ends the name ("Joseph Sulistijo | Direktur …");
     royal titles and "Hakim" are left alone, since they also occur inside names."""
     found = roles.match_title(doc, i)
-    return found is not None and found[1] not in _NAME_LIKE_TITLES
+    return found is not None and found[1] not in NAME_LIKE_TITLES
 
 
 def _cut_at_line_breaks(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
@@ -358,19 +356,6 @@ def _drop_openers(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
     return out
 
 
-# Religious exclamations quoted speech opens with; capitalised, never a person.
-_EXCLAMATIONS = frozenset({
-    "alhamdulillah", "insyaallah", "insya allah", "astagfirullah", "astaghfirullah",
-    "masyaallah", "masya allah", "subhanallah", "bismillah", "assalamualaikum", "wallahualam",
-    "innalillahi", "naudzubillah", "inshaallah",
-})
-
-
-# Words that open an exhortation ("Mari kita …", "Ayo kita …"): alone before a lower-case
-# word, never a person.
-_HORTATIVES = frozenset({"mari", "marilah", "ayo", "ayolah", "yuk"})
-
-
 def _next_is_lower(ent: Span) -> bool:
     doc = ent.doc
     return ent.end < len(doc) and doc[ent.end].is_lower and doc[ent.end].is_alpha
@@ -409,11 +394,6 @@ def _defined_abbreviation(ent: Span) -> bool:
         and doc[ent.start - 2].is_lower and doc[ent.start - 2].is_alpha
 
 
-# Administrative units: never inside a person's name.
-ADMIN_UNITS = frozenset({"kabupaten", "kecamatan", "kelurahan", "desa", "provinsi", "kota",
-                         "dusun"})
-
-
 def _cut_trailing_rank(ents: list[Span]) -> list[Span]:
     """'[Polda Kaltim AKBP] Joko Santoso': a rank closing a model ORG/LOC span is the next
     person's, not part of the body."""
@@ -428,14 +408,6 @@ def _cut_trailing_rank(ents: list[Span]) -> list[Span]:
         else:
             out.append(Span(doc, ent.start, cut, label=ent.label_, kb_id=ent.kb_id_))
     return out
-
-
-# words that name a place or institution after a person: "Jalan Jenderal Sudirman",
-# "Universitas Jenderal Soedirman", "Bandara Internasional Jenderal Ahmad Yani"
-NAMED_AFTER = frozenset({"jalan", "jl", "jln", "universitas", "bandara", "internasional",
-                         "gedung", "stadion", "museum", "rumah", "sakit", "rs", "rsud", "rspad",
-                         "taman", "lapangan", "yayasan", "sekolah", "akademi", "institut",
-                         "monumen", "pelabuhan", "kapal", "km", "kri"})
 
 
 def _split_at_inner_rank(ents: list[Span]) -> list[Span]:
@@ -713,9 +685,6 @@ def _retype(ent: Span) -> Span:
     return Span(ent.doc, ent.start, ent.end, label=label, kb_id=entry.kb)
 
 
-_LIST_JOINERS = frozenset({",", "dan", "serta", "atau", "hingga", "sampai", "/"})
-
-
 def places_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     """'di Timika, [Merauke], Manokwari': a model PERSON that the gazetteer knows as a place and
     that stands in a list beside another place is that place."""
@@ -736,7 +705,7 @@ def places_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _listed_with(doc: Doc, a: Span, b: Span) -> bool:
     first, second = (a, b) if a.start < b.start else (b, a)
-    return second.start - first.end == 1 and doc[first.end].lower_ in _LIST_JOINERS
+    return second.start - first.end == 1 and doc[first.end].lower_ in LIST_JOINERS
 
 
 # ``_check_person``'s checks in order: each returns the span unchanged when it does not apply,
@@ -749,7 +718,7 @@ PERSON_CHECKS: tuple[tuple[str, Callable[[Span], Span | None]], ...] = (
     # "Penyuluhan", "Kebijakan Ekonomi": derived nouns, not names
     ("nominalisation", _drop_if(lambda e: all(_nominalisation(t) for t in e))),
     ("common_opener", _drop_if(_common_opener)),  # "Tujuan mencari …": a capitalised common word
-    ("exclamation", _drop_if(lambda e: e.text.lower() in _EXCLAMATIONS)),  # "Alhamdulillah, …"
+    ("exclamation", _drop_if(lambda e: e.text.lower() in EXCLAMATIONS)),  # "Alhamdulillah, …"
     # "Mari kita mulai …" (but "Mari Elka Pangestu" is a name)
     ("hortative", _drop_if(_hortative)),
     # "Permenko Bidang Perekonomian [Nomor] 16"

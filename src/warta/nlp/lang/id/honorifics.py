@@ -24,3 +24,11 @@ DEGREES: frozenset[str] = frozenset({
     "s.ip.", "m.si.", "m.sc.", "m.a.", "m.h.", "m.m.", "m.pd.", "m.kom.", "m.t.", "m.hum.",
     "ph.d.", "phd", "mba", "mba.", "lc.", "sh", "se", "msi", "mm", "mh",
 })
+
+# Function words that occur inside names ("Bank of America", "Dewan Perwakilan Rakyat dan ...",
+# "Madīnat as Sādāt", "Ahmad bin Salim") but say nothing about a name: Indonesian and foreign.
+NAME_FUNCTION_WORDS: frozenset[str] = frozenset({
+    "dan", "di", "ke", "dari", "untuk", "yang", "the", "of", "and", "for", "de", "la", "el",
+    "du", "der", "van", "von", "bin", "binti", "al", "le", "les", "los", "las", "del", "da",
+    "do", "dos", "das", "as", "an", "at", "ad", "ar", "az", "ash",
+})

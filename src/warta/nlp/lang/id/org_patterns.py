@@ -64,12 +64,3 @@ DOMESTIC_ORG_PREFIXES: frozenset[str] = frozenset({
     "koramil", "kejati", "kejari", "dprd", "direktorat", "ditjen", "dinas", "pengadilan",
     "majelis", "satgas", "mahkamah", "kantor", "lembaga", "otoritas", "pemda",
 })
-
-# Administrative units whose capitalised name follows them ("Desa Cemagi", "Kecamatan Kuta",
-# "Jalan Sudirman"): the name after one of these is a place, even a person's name.
-PLACE_UNIT_WORDS: frozenset[str] = frozenset({
-    "desa", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi", "dusun", "kampung",
-    "banjar", "nagari", "gampong", "distrik", "jalan", "jl", "jl.", "gang", "pulau", "gunung",
-    "sungai", "danau", "selat", "teluk", "tanjung", "bandara", "pelabuhan", "stasiun",
-    "terminal",
-})

@@ -354,3 +354,9 @@ PORTFOLIO_WORDS: frozenset[str] = frozenset({
     "pemerintahan", "kependudukan", "imigrasi", "pemasyarakatan", "permukiman", "kawasan",
     "sains", "ilmu", "pengetahuan", "dasar", "penanaman", "modal", "kebencanaan",
 })
+
+# Royal titles and "hakim": they also occur inside names, so one inside a person span does not
+# end the name the way an office title does ("Joseph Sulistijo | Direktur …").
+NAME_LIKE_TITLES: frozenset[str] = frozenset({
+    "raja", "ratu", "pangeran", "sultan", "emir", "paus", "hakim", "putra mahkota",
+})
