@@ -20,23 +20,24 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from warta.extract.event_lexicon import Form
+from warta.nlp.lang.id.conjunctions import (
+    CONTRASTIVE,
+    COORDINATORS,
+    SAME_SUBJECT,
+    SPAN_OPENERS,
+)
 from warta.nlp.lang.id.event_markers import (
     CLAUSE_OPENERS,
     CLAUSE_VERBS,
-    COORDINATORS,
     PREPOSITIONS,
     REPORTING_OPENERS,
     SUBORDINATORS,
     TITLE_WORDS,
 )
+from warta.nlp.lang.id.morphology import VERB_PREFIXES
 from warta.nlp.lang.id.negation import BRIDGES, NEGATORS
+from warta.nlp.lang.id.pronouns import ANAPHORIC_DETERMINERS, SUBJECT_PRONOUNS
 
-# a new clause with its own subject starts after these ("..., tapi mayoritas menolak")
-CONTRASTIVE = frozenset({"bahwa", "tetapi", "tapi", "namun", "sedangkan", "sementara",
-                         "padahal", "melainkan"})
-PRONOUNS = frozenset({"kita", "kami", "saya", "aku", "mereka", "dia", "ia", "beliau", "anda",
-                      "kalian", "pihaknya", "keduanya"})
-DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut", "tadi"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "'", "‘", "’", "«", "»", "(", ")"})
 HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
 DIRECT_OBJECT_GAP = 4  # tokens between an active verb and its object ("mengecam keputusan Putin")
@@ -99,7 +100,7 @@ class Context:
                 return self.prep_of(prev, floor, depth + 1) if word != "," else None
             before = self.doc[k] if k is not None else None
             if word == "," and before is not None and before.is_lower and before.is_alpha \
-                    and before.lower_ not in DEMONSTRATIVES:
+                    and before.lower_ not in ANAPHORIC_DETERMINERS:
                 # apposition after a common noun: "dari sekutunya, Tiongkok"
                 for back in range(j - 1, max(floor, j - 3) - 1, -1):
                     w = self.doc[back]
@@ -165,10 +166,6 @@ def _boundary_between(doc: Doc, lo: int, hi: int, closed: list[tuple[int, int]])
     return False
 
 
-SAME_SUBJECT = frozenset({"dan", "lalu", "kemudian", "serta", "lantas", "sebelum", "sesudah",
-                          "setelah"})
-
-
 def _object_before_coordination(ctx: Context, m: Mention, i: int, sent: Span) -> bool:
     """"Erdogan mengunjungi Jakarta ... dan bertemu Prabowo": the object of the first verb is
     not the subject of a coordinated one (which shares the first verb's subject)."""
@@ -213,7 +210,8 @@ def _inside_oblique(ctx: Context, m: Mention, floor: int) -> bool:
 
 def _pronoun_between(ctx: Context, lo: int, hi: int) -> bool:
     """An unresolved pronoun is the nearer subject ("..., kemudian kita berunding")."""
-    return any(ctx.doc[k].lower_ in PRONOUNS and k not in ctx.by_start for k in range(lo, hi))
+    return any(ctx.doc[k].lower_ in SUBJECT_PRONOUNS and k not in ctx.by_start
+               for k in range(lo, hi))
 
 
 def subject(ctx: Context, i: int, sent: Span) -> list[Mention]:
@@ -298,7 +296,7 @@ def right_mentions(ctx: Context, i: int, sent: Span) -> list[tuple[Mention, str 
             since_prep += 1
         if tok.text == "," and not _apposition_follows(ctx, j + 1, limit):
             break
-        if tok.lower_ in CLAUSE_OPENERS and tok.lower_ not in ("sejak", "hingga", "sampai"):
+        if tok.lower_ in CLAUSE_OPENERS and tok.lower_ not in SPAN_OPENERS:
             break
         if not ctx.skippable(j) and not tok.is_punct and tok.lower_ not in PREPOSITIONS:
             gap += 1
@@ -384,13 +382,13 @@ def possessor(ctx: Context, i: int, sent: Span) -> Mention | None:
 def _np_ends(ctx: Context, lo: int, hi: int) -> bool:
     """A demonstrative or a verb between a noun and a name ends the noun phrase ("pengembalian
     uang tersebut dihadiri Presiden ...")."""
-    return any(ctx.doc[k].lower_ in DEMONSTRATIVES or
+    return any(ctx.doc[k].lower_ in ANAPHORIC_DETERMINERS or
                (not ctx.skippable(k) and looks_verbal(ctx.doc[k].lower_)) for k in range(lo, hi))
 
 
 def looks_verbal(word: str) -> bool:
     """A meN-/di-/ber-/ter- verb form, by its prefix."""
-    return len(word) > 5 and word.startswith(("me", "ber", "di", "ter"))
+    return len(word) > 5 and word.startswith(VERB_PREFIXES)
 
 
 def _punct_between(ctx: Context, lo: int, hi: int) -> bool:

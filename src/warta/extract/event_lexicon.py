@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
+from warta.nlp.lang.id.morphology import R_PREFIXES
 from warta.plover import quad_class
 
 Voice = Literal["active", "passive", "intrans", "nominal"]
@@ -119,7 +120,7 @@ def inflect(base: str, pattern: str) -> str:
     prefix, suffix, _ = PATTERNS[pattern]
     if prefix in ("meN", "peN"):
         stem = _nasal(base, prefix)
-    elif prefix in ("ber", "ter", "per") and base.startswith("r"):
+    elif prefix in R_PREFIXES and base.startswith("r"):
         stem = prefix[:-1] + base  # "berunding", "perundingan", not "berrunding"
     else:
         stem = prefix + base

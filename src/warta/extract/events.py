@@ -20,6 +20,7 @@ in text order; the lexicon's ``sym`` flag says which triggers are undirected.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -30,7 +31,6 @@ from spacy.tokens import Doc, Span
 
 from warta.extract import event_args as args_
 from warta.extract.event_args import (
-    DEMONSTRATIVES,
     QUOTE_MARKS,
     Context,
     Mention,
@@ -55,12 +55,19 @@ from warta.nlp.lang.id.event_markers import (
     LIGHT_VERBS,
     LOCATIVE,
     PURPOSE,
+    PURPOSE_PREPOSITIONS,
     RECEIVE_VERBS,
+    REQUEST_ADDRESSEE_PREPOSITIONS,
     REQUEST_VERBS,
     REQUESTABLE,
     TITLE_WORDS,
 )
+from warta.nlp.lang.id.event_markers import AUX_SKIP as _AUX_SKIP
+from warta.nlp.lang.id.event_markers import DUAL_NOUNS as _DUAL_NOUNS
+from warta.nlp.lang.id.event_markers import EMBEDDING as _EMBEDDING
+from warta.nlp.lang.id.event_markers import EVENT_DETERMINERS as _DETERMINERS
 from warta.nlp.lang.id.negation import BRIDGES, NEGATORS, NOT_ONLY
+from warta.nlp.lang.id.pronouns import ANAPHORIC_DETERMINERS
 from warta.partial_date import PartialDate, bounds
 from warta.plover import ASKED_FOR
 from warta.resolve import dates, places
@@ -71,18 +78,10 @@ VERSION = "3"  # 3: QuadClass by the CAMEO root; no future target year as the da
 FACTORY = factory_name(STAGE, VERSION)
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
-_DETERMINERS = frozenset({"sebuah", "suatu", "berbagai", "serangkaian", "rangkaian", "aksi",
-                          "gelombang", "upaya", "rencana", "ratusan", "puluhan", "ribuan",
-                          "sejumlah", "beberapa", "banyak", "lebih", "baru"})
-_AUX_SKIP = frozenset({"akan", "untuk", "tidak", "tak", "segera", "ikut", "turut", "juga"})
-# "keduanya", "kedua negara": the two parties of the latest two-party event
-_DUAL_NOUNS = frozenset({"negara", "pemimpin", "pihak", "menteri", "presiden", "kepala",
-                         "delegasi", "belah"})
 # request-like types: a trigger in their complement is what was asked, not what happened
 _IRREALIS_HEADS = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE"})
 _IRREALIS_CODES = frozenset({"057"})  # what a signed agreement is about is still to come
 _COMPLEMENT_GAP = 6
-_EMBEDDING = frozenset({"yang", "untuk", "agar", "supaya", "guna"})
 _CLAUSE_MARKS = frozenset({",", ";", ":", "bahwa", "yang"})
 
 
@@ -311,7 +310,7 @@ def _nominal_arguments(ctx: Context, trigger: Span, form: Form, sent: Span
         target = None  # "perang antara X dan Y" without a partner: no direction to read
     if kind == "request":
         asker = args_.subject(ctx, light[0], sent) if light else []
-        addressee = _after_prep(ctx, trigger.end, sent, {"dari", "kepada", "pada"})
+        addressee = _after_prep(ctx, trigger.end, sent, REQUEST_ADDRESSEE_PREPOSITIONS)
         return asker[-1:], addressee, kind
     if kind == "receive":
         receiver = args_.subject(ctx, light[0], sent) if light else []
@@ -326,7 +325,7 @@ def _nominal_arguments(ctx: Context, trigger: Span, form: Form, sent: Span
     return sources, target, kind
 
 
-def _after_prep(ctx: Context, i: int, sent: Span, preps: set[str]) -> Mention | None:
+def _after_prep(ctx: Context, i: int, sent: Span, preps: AbstractSet[str]) -> Mention | None:
     for m, prep, _ in args_.right_mentions(ctx, i, sent):
         if prep in preps:
             return m
@@ -437,7 +436,7 @@ def _phrase_end(doc: Doc, i: int, sent: Span) -> int:
     for j in range(i, min(sent.end, i + LOCATION_WINDOW)):
         tok = doc[j]
         if (tok.is_punct and tok.text not in QUOTE_MARKS) or tok.lower_ in CLAUSE_OPENERS \
-                or tok.lower_ in ("untuk", "guna", "demi"):
+                or tok.lower_ in PURPOSE_PREPOSITIONS:
             return j
     return min(sent.end, i + LOCATION_WINDOW)
 
@@ -778,7 +777,7 @@ def _anaphoric_target(doc: Doc, trigger: Span, found: list[Candidate]) -> str | 
         types = heads.get(doc[j].lower_)
         if types is None:
             continue
-        if doc[j + 1].lower_ not in DEMONSTRATIVES:
+        if doc[j + 1].lower_ not in ANAPHORIC_DETERMINERS:
             return None
         same = [c for c in found if c.type in types and c.source is not None]
         if not same:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from warta.extract.quote_marks import QuoteRegion, paragraphs, quote_regions
 from warta.nlp.lang.id import reporting_verbs as rv
+from warta.nlp.lang.id.morphology import VERB_PREFIXES_NASAL
 from warta.types import QuoteKind
 
 MARK_CHARS = "\"“”‘’«»„‹›＂'"
@@ -22,7 +23,6 @@ NP_BREAK = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "-", "/",
 MAX_WINDOW = 40
 MAX_NP = 16  # Indonesian role titles are long: "Wadir Penindakan Kortas Tipikor Polri Kombes …"
 TYPE_RANK = {"PERSON": 0, "PER": 0, "ORG": 1, "NORP": 2, "GPE": 2, "LOC": 3}
-VERB_PREFIXES = ("me", "ber", "di", "ter", "mem", "men", "meng", "meny")
 
 
 @dataclass
@@ -98,7 +98,7 @@ def verb_like(t: Token) -> bool:
     if t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM", "DET", "ADP"):
         return False
     low = t.text
-    return (low.islower() and len(low) > 5 and low.startswith(VERB_PREFIXES)
+    return (low.islower() and len(low) > 5 and low.startswith(VERB_PREFIXES_NASAL)
             and low not in rv.PREFIXED_NON_VERBS)
 
 

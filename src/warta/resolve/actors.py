@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 
 from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
 from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
+from warta.nlp.lang.id.conjunctions import LIST_SEPARATORS as COORDINATORS
 from warta.nlp.lang.id.locatives import (
     AGENT_DEPS,
     LANGUAGE_BEFORE,
@@ -31,7 +32,8 @@ from warta.nlp.lang.id.locatives import (
     WEEKDAYS,
 )
 from warta.nlp.lang.id.org_patterns import DOMESTIC_ORG_PREFIXES, ORG_PREFIXES
-from warta.nlp.lang.id.pronouns import CLITIC, CLITIC_HOSTS, PERSON_PRONOUNS
+from warta.nlp.lang.id.pronouns import CLITIC, PERSON_PRONOUNS
+from warta.nlp.lang.id.reporting_verbs import CLITIC_HOSTS
 from warta.nlp.stage_data import save_file, saved_file
 from warta.resolve import actor_model, coref, roles, span_repairs
 from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
@@ -41,7 +43,6 @@ STAGE = "actors"
 VERSION = "3"
 FACTORY = factory_name(STAGE, VERSION)
 _SAVED_ACTORS = "user_actors.toml"  # the copy ``ActorsStage.to_disk`` keeps
-COORDINATORS = frozenset({"dan", "atau", ",", "serta"})
 
 
 @dataclass

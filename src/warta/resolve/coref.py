@@ -26,11 +26,11 @@ from spacy.tokens import Doc, Span
 from warta.nlp.lang.id.honorifics import DEGREES
 from warta.nlp.lang.id.pronouns import (
     CLITIC,
-    CLITIC_HOSTS,
     PERSON_PRONOUNS,
     ROLE_DETERMINERS_AFTER,
     ROLE_DETERMINERS_BEFORE,
 )
+from warta.nlp.lang.id.reporting_verbs import CLITIC_HOSTS
 from warta.nlp.lang.id.titles import REFERRING_TITLES
 from warta.resolve import roles
 

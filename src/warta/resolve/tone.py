@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
+from warta.nlp.lang.id.morphology import ENCLITICS
 from warta.nlp.stage_data import save_file, saved_file
 from warta.types import Tone
 
@@ -30,8 +31,6 @@ VERSION = "1"
 FACTORY = factory_name(STAGE, VERSION)
 _SAVED_LEXICON = "lexicon.tsv"  # the copy ``ToneStage.to_disk`` keeps of a user lexicon
 NEGATION_WINDOW = 2  # words between a negator and the word it reverses, inclusive
-# Enclitics stripped when a word is not in the lexicon as written ("kerugiannya" → "kerugian").
-CLITICS: tuple[str, ...] = ("nya", "lah", "kah", "pun", "ku", "mu")
 
 
 def _data_dir() -> Path:
@@ -96,7 +95,7 @@ def _lookup_word(word: str, lexicon: Lexicon) -> float | None:
     weight = lexicon.weights.get((word,))
     if weight is not None:
         return weight
-    for clitic in CLITICS:
+    for clitic in ENCLITICS:  # stripped when a word is not in the lexicon as written
         if word.endswith(clitic) and len(word) - len(clitic) >= 3:
             weight = lexicon.weights.get((word[: -len(clitic)],))
             if weight is not None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from warta.nlp.lang.id import reporting_verbs as rv
+from warta.nlp.lang.id import subset
+
 # a name after one of these is an oblique (place, beneficiary, agent...), never the subject
 PREPOSITIONS = frozenset({
     "di", "ke", "dari", "oleh", "kepada", "pada", "terhadap", "dengan", "antara", "untuk", "bagi",
@@ -32,7 +35,6 @@ SUBORDINATORS = frozenset({
 # clause openers after which an undated event precedes the report ("setelah menyerang ...")
 ANTERIOR = frozenset({"setelah", "sesudah", "usai", "seusai", "sejak", "sepulang"})
 
-COORDINATORS = frozenset({"dan", "serta", "&"})
 
 # light verbs: their subject is the agent of the nominal event they take ("melakukan kunjungan")
 LIGHT_VERBS = frozenset({
@@ -48,6 +50,25 @@ LIGHT_VERBS = frozenset({
 
 # purpose connectives: a passive verb right after one has the main verb's object as its subject
 PURPOSE = frozenset({"untuk", "agar", "supaya", "guna"})
+# words that embed what follows under the trigger before them ("menolak untuk ...", "yang")
+EMBEDDING = PURPOSE | {"yang"}
+# purpose prepositions that end a trigger's own phrase ("bantuan untuk Gaza")
+PURPOSE_PREPOSITIONS = frozenset({"untuk", "guna", "demi"})
+# prepositions of the one a request is made of ("meminta bantuan dari/kepada X")
+REQUEST_ADDRESSEE_PREPOSITIONS = frozenset({"dari", "kepada", "pada"})
+
+# words before a nominal trigger that do not make it a different event ("sebuah serangan",
+# "aksi unjuk rasa", "ratusan demonstrasi")
+EVENT_DETERMINERS = frozenset({
+    "sebuah", "suatu", "berbagai", "serangkaian", "rangkaian", "aksi", "gelombang", "upaya",
+    "rencana", "ratusan", "puluhan", "ribuan", "sejumlah", "beberapa", "banyak", "lebih", "baru",
+})
+# words skipped between a subject and its trigger ("akan segera bertemu", "juga ikut menolak")
+AUX_SKIP = frozenset({"akan", "untuk", "tidak", "tak", "segera", "ikut", "turut", "juga"})
+# "keduanya", "kedua negara": nouns after "kedua" that name the two parties of an event
+DUAL_NOUNS = frozenset({
+    "negara", "pemimpin", "pihak", "menteri", "presiden", "kepala", "delegasi", "belah",
+})
 
 # light verbs of asking: with a cooperative noun they make a REQUEST ("mencari dukungan")
 REQUEST_VERBS = frozenset({
@@ -80,10 +101,8 @@ TITLE_WORDS = frozenset({
 # the historical past of an undated event: "sebelumnya", "tahun lalu"
 PAST_ADVERBS = frozenset({"sebelumnya", "lalu", "silam", "dahulu", "dulu", "pernah"})
 
-# speech, cognition and copula verbs: a subject search that crosses one has left the clause the
-# trigger belongs to ("Purbaya menjelaskan modus itu adalah bernegosiasi")
 # a speaker framing what follows: "Kata Prabowo, rakyat kecil harus dibela" (not the subject)
-REPORTING_OPENERS = frozenset({"kata", "ujar", "ucap", "tutur", "menurut"})
+REPORTING_OPENERS = subset(rv.CUE_AFTER, "kata ujar ucap tutur") | {"menurut"}
 
 # heads whose country name is a modifier, never a party: "dolar AS", "ekonomi Tiongkok"
 ECONOMIC_HEADS = frozenset({
@@ -91,10 +110,12 @@ ECONOMIC_HEADS = frozenset({
     "perekonomian", "inflasi", "bursa", "saham", "obligasi",
 })
 
-CLAUSE_VERBS = frozenset({
-    "mengatakan", "menjelaskan", "menekankan", "menegaskan", "menyebut", "menyebutkan",
-    "menilai", "berharap", "mengharapkan", "mengungkapkan", "menyampaikan", "memaparkan",
-    "menuturkan", "mengaku", "mengakui", "menambahkan", "berpendapat", "meyakini", "yakin",
-    "mengklaim", "menganggap", "memastikan", "melaporkan", "mencatat", "mengingatkan",
-    "adalah", "ialah", "merupakan", "yaitu", "yakni", "kata", "ujar", "ucap", "tutur", "jelas",
-})
+# speech, cognition and copula verbs: a subject search that crosses one has left the clause the
+# trigger belongs to ("Purbaya menjelaskan modus itu adalah bernegosiasi")
+COPULAS = frozenset({"adalah", "ialah", "merupakan", "yaitu", "yakni"})
+CLAUSE_VERBS = COPULAS | subset(rv.VERB_BEFORE | rv.INDIRECT_VERBS | rv.CUE_AFTER, """
+    mengatakan menjelaskan menekankan menegaskan menyebut menyebutkan menilai berharap
+    mengharapkan mengungkapkan menyampaikan memaparkan menuturkan mengaku mengakui menambahkan
+    berpendapat meyakini yakin mengklaim menganggap memastikan melaporkan mencatat mengingatkan
+    kata ujar ucap tutur jelas
+""")

@@ -1,0 +1,139 @@
+"""Indonesian word classes live in ``warta/nlp/lang/id`` once, not as copies in the stages.
+
+A copy drifts: pronouns and administrative units once existed in four copies each. This reads
+the source with ``ast`` and fails on any set, tuple or list literal of three or more lower-case
+words outside ``nlp/lang`` and ``eval/`` (the eval scorer keeps its own list on purpose), at
+module level or inline in a function, unless ALLOWED names it as a vocabulary that is not
+Indonesian words (record fields, file formats, PLOVER modes ...). A stage that needs fewer
+words takes a named subset from ``nlp/lang/id``.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+from warta.nlp.lang.id import subset
+
+PACKAGE = ROOT / "src" / "warta"
+EXEMPT = ("nlp/lang/", "eval/")
+MIN_WORDS = 3
+WORD = re.compile(r"[a-z]+(?:[-' .][a-z]+)*\.?")
+
+# (module path under warta/, the top-level name or function that holds the literal): why it is
+# not a word class of Indonesian.
+ALLOWED: dict[tuple[str, str], str] = {
+    ("clean/patterns.py", "OUTLETS"): "newsroom brand names",
+    ("cli/actors.py", "_print_table"): "table columns",
+    ("cli/analyze.py", "_sections"): "record fields",
+    ("cli/eval.py", "EVALS"): "command names",
+    ("export/__init__.py", "FORMATS"): "export formats",
+    ("export/csv.py", "COLUMNS"): "CSV columns",
+    ("export/parquet.py", "TABLES"): "table names",
+    ("extract/event_lexicon.py", "Voice"): "voice names",
+    ("extract/event_lexicon.py", "PATTERNS"): "the lexicon file's affix-pattern notation",
+    ("extract/event_lexicon.py", "FLAGS"): "the lexicon file's flags",
+    ("ingest/columns.py", "TEXT"): "CSV/JSONL header names, a file-format vocabulary",
+    ("ingest/columns.py", "TITLE"): "CSV/JSONL header names",
+    ("ingest/columns.py", "DATE"): "CSV/JSONL header names",
+    ("ingest/columns.py", "URL"): "CSV/JSONL header names",
+    ("ingest/detect.py", "Kind"): "input formats",
+    ("kb/gazetteer.py", "FILES"): "file names",
+    ("nlp/gazetteer_embed.py", "FEATURES"): "feature names",
+    ("nlp/pipeline.py", "build"): "spaCy pipe names",
+    ("partial_date.py", "Precision"): "date precisions",
+    ("plover.py", "PLOVER_MODES"): "PLOVER's English mode names",
+    ("process.py", "TRAINED"): "spaCy pipe names",
+    ("record.py", "merge_records"): "record fields",
+    ("resolve/span_repairs.py", "_PLACE_KINDS"): "gazetteer kinds",
+    ("resolve/user_actors.py", "_ACTOR_KEYS"): "file keys",
+    ("settings.py", "LanguageSettings"): "language codes",
+    ("store/migrations.py", "_rename_article"): "table names",
+    ("store/queries.py", "TABLES"): "table names",
+    ("store/queries.py", "count_matches"): "filter names",
+    ("store/queries.py", "get_article"): "column names",
+    ("store/write.py", "_STAGE_OF"): "stage names",
+    ("train/convert.py", "convert"): "corpus names",
+    ("types.py", "QuoteKind"): "record values",
+    ("types.py", "Modality"): "record values",
+    ("types.py", "SourceFormat"): "input formats",
+    ("types.py", "StageStatus"): "record values",
+}
+
+
+def _owner(top: ast.stmt) -> str:
+    """What a top-level statement defines: the assigned name, or the function or class."""
+    if isinstance(top, ast.Assign) and isinstance(top.targets[0], ast.Name):
+        return top.targets[0].id
+    if isinstance(top, (ast.AnnAssign, ast.AugAssign)) and isinstance(top.target, ast.Name):
+        return top.target.id
+    if isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return top.name
+    return "<module>"
+
+
+def _words(node: ast.AST) -> list[str]:
+    if not isinstance(node, (ast.Set, ast.Tuple, ast.List)):
+        return []
+    return [e.value for e in node.elts
+            if isinstance(e, ast.Constant) and isinstance(e.value, str) and WORD.fullmatch(e.value)]
+
+
+def word_sets(source: str) -> list[tuple[str, int, list[str]]]:
+    """(owner, line, words) of every literal with MIN_WORDS or more lower-case words."""
+    found = []
+    for top in ast.parse(source).body:
+        for node in ast.walk(top):
+            words = _words(node)
+            if len(words) >= MIN_WORDS:
+                found.append((_owner(top), getattr(node, "lineno", 0), words))
+    return found
+
+
+def stray_word_sets(package: Path) -> list[str]:
+    stray = []
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(package).as_posix()
+        if rel.startswith(EXEMPT):
+            continue
+        for owner, line, words in word_sets(path.read_text(encoding="utf-8")):
+            if (rel, owner) not in ALLOWED:
+                stray.append(f"{rel}:{line} {owner} {words[:4]}")
+    return stray
+
+
+def test_no_word_sets_outside_lang_id() -> None:
+    assert stray_word_sets(PACKAGE) == []
+
+
+def test_the_scan_finds_module_level_and_inline_word_sets(tmp_path: Path) -> None:
+    module = tmp_path / "stage.py"
+    module.write_text(
+        'PRONOUNS = frozenset({"ia", "dia", "beliau"})\n'
+        'UNITS: tuple[str, ...] = ("kab.", "kec.", "desa")\n'
+        "def f(w):\n"
+        '    return w in ("dari", "kepada", "pada") or w in {",", "dan", "/"}\n',
+        encoding="utf-8",
+    )
+    found = [(owner, words) for owner, _, words in word_sets(module.read_text())]
+    assert found == [("PRONOUNS", ["ia", "dia", "beliau"]), ("UNITS", ["kab.", "kec.", "desa"]),
+                     ("f", ["dari", "kepada", "pada"])]
+    assert len(stray_word_sets(tmp_path)) == 3
+
+
+def test_allow_list_entries_still_exist() -> None:
+    """An entry whose literal is gone would let a new word list in under its name."""
+    present = {(path.relative_to(PACKAGE).as_posix(), owner)
+               for path in PACKAGE.rglob("*.py")
+               for owner, _, _ in word_sets(path.read_text(encoding="utf-8"))}
+    assert set(ALLOWED) - present == set()
+
+
+def test_a_subset_cannot_drift_from_its_class() -> None:
+    assert subset(frozenset({"ia", "dia", "beliau"}), "ia dia") == {"ia", "dia"}
+    with pytest.raises(ValueError, match="anda"):
+        subset(frozenset({"ia", "dia"}), "ia anda")
