@@ -149,7 +149,8 @@ def _stage(s: Any) -> dict[str, Any]:
 def schema() -> dict[str, Any]:
     """The record's JSON Schema, as shipped in the package."""
     text = resources.files("warta").joinpath("schema/article-1.schema.json").read_text("utf-8")
-    return json.loads(text)
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def validate(record: dict[str, Any]) -> None:

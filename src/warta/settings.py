@@ -59,7 +59,7 @@ class Settings:
         return replace(self, ingest=replace(self.ingest, **kept))
 
 
-_SECTIONS = {
+_SECTIONS: dict[str, Any] = {  # section → its settings dataclass
     "ingest": IngestSettings,
     "language": LanguageSettings,
     "actors": ActorsSettings,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from warta.errors import Errors, InputError
 from warta.settings import Settings
@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
-def partitions(items: Iterable[RawArticle | Failure], size: int) -> Iterator[list[Any]]:
+T = TypeVar("T")
+
+
+def partitions(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Chunk a stream of inputs into lists of at most ``size`` items, keeping input order."""
     it = iter(items)
     while chunk := list(islice(it, size)):

@@ -50,7 +50,7 @@ def reading(db_path: str) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-class IsoDate(click.ParamType):
+class IsoDate(click.ParamType):  # type: ignore[type-arg]  # generic only from click 8.2
     """A date bound as the store compares them: YYYY, YYYY-MM, YYYY-MM-DD, or an ISO date-time.
 
     The value is kept as typed (partial dates filter at their own precision), but it must be a

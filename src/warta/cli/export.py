@@ -23,6 +23,8 @@ def run_export(conn: Any, fmt: str, out: str | None, *, progress: bool) -> int:
     """
     fn = exporter(fmt)
     if fmt in DIRECTORY_FORMATS:
+        if out is None:  # the command refuses this first, as a usage error
+            raise ValueError(f"--format {fmt} writes a directory: give one")
         return fn(conn, Path(out), progress=progress)
     if out is None or out == "-":
         stream = sys.stdout.buffer if fmt in BINARY_FORMATS else sys.stdout
@@ -32,7 +34,7 @@ def run_export(conn: Any, fmt: str, out: str | None, *, progress: bool) -> int:
     target = Path(out)
     partial = target.with_name(target.name + ".part")
     mode = "wb" if fmt in BINARY_FORMATS else "w"
-    kwargs = {} if fmt in BINARY_FORMATS else {"encoding": "utf-8", "newline": ""}
+    kwargs: dict[str, Any] = {} if fmt in BINARY_FORMATS else {"encoding": "utf-8", "newline": ""}
     try:
         with partial.open(mode, **kwargs) as stream:
             count = fn(conn, stream, progress=progress)

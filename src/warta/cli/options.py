@@ -53,7 +53,7 @@ def deprecated_alias(old: str, new: str, dest: str, *,
     return decorate
 
 
-class FormatChoice(click.Choice):
+class FormatChoice(click.Choice):  # type: ignore[type-arg]  # generic only from click 8.2
     """``--format`` choices, plus old names that map to a current one (with a warning)."""
 
     def __init__(self, choices: list[str], aliases: Mapping[str, str] | None = None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 from rich.console import Console
@@ -55,7 +56,7 @@ def search(query: str, db_path: str, limit: int, offset: int, fmt: str,
     report_page(len(hits), offset, total, "hits")
 
 
-def _print_hits(hits: list[dict], query: str, offset: int) -> None:
+def _print_hits(hits: list[dict[str, Any]], query: str, offset: int) -> None:
     console = Console()
     if not hits:
         console.print(Text(f"No articles match {query!r}."))

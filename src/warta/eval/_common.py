@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Hashable, Iterable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +32,7 @@ def trained_on(nlp: Language, path: Path) -> str | None:
     resolved = path.resolve().as_posix()
     for entry in nlp.meta.get("warta_trained_on", []):
         if resolved.endswith("/" + entry["file"]):
-            return entry["part"]
+            return str(entry["part"])
     return None
 
 
@@ -101,7 +102,7 @@ def _malformed(name: str, lineno: int, reason: str) -> str:
     return Errors.E006.format(path=name, kind="gold JSON Lines", reason=f"line {lineno}: {reason}")
 
 
-def prf(gold: set[Hashable], pred: set[Hashable]) -> dict[str, float | int]:
+def prf(gold: AbstractSet[Hashable], pred: AbstractSet[Hashable]) -> dict[str, float | int]:
     """Precision, recall and F1 of predicted items against gold ones (exact match)."""
     tp = len(gold & pred)
     p = tp / len(pred) if pred else 0.0
@@ -111,7 +112,7 @@ def prf(gold: set[Hashable], pred: set[Hashable]) -> dict[str, float | int]:
             "gold": len(gold), "predicted": len(pred)}
 
 
-def json_line(result: dict) -> str:
+def json_line(result: dict[str, Any]) -> str:
     """The one JSON line an eval command prints."""
     return json.dumps(result, ensure_ascii=False, sort_keys=False)
 

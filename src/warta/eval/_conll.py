@@ -71,7 +71,8 @@ def _mwt_offsets(surface: str, forms: list[str], start: int) -> list[tuple[int, 
     """Locate each part of a multiword token (e.g. menyetujuinya = menyetujui + nya) in its form."""
     if "".join(forms).lower() != surface.lower():
         return [None] * len(forms)
-    found, pos = [], start
+    found: list[tuple[int, int] | None] = []
+    pos = start
     for form in forms:
         found.append((pos, pos + len(form)))
         pos += len(form)

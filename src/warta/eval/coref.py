@@ -19,6 +19,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 from spacy.language import Language
@@ -68,10 +69,11 @@ def _location_actor(doc: Doc, start: int, end: int) -> str | None:
     ents = [e for e in doc.ents if e.start_char < end and start < e.end_char]
     if not ents:
         return "(not an entity)"
-    return ents[0]._.actor
+    actor: str | None = ents[0]._.actor
+    return actor
 
 
-def _summary(by_kind: dict[str, list[bool]]) -> dict:
+def _summary(by_kind: dict[str, list[bool]]) -> dict[str, Any]:
     flat = [ok for oks in by_kind.values() for ok in oks]
     return {
         "n": len(flat),
@@ -169,7 +171,7 @@ def _chains(phrases: Sequence[Phrase]) -> dict[str, str]:
 
     for p in phrases:
         if p.coref in parent:
-            parent[find(p.id)] = find(p.coref)  # type: ignore[index]
+            parent[find(p.id)] = find(p.coref)
     return {p.id: find(p.id) for p in phrases}
 
 
@@ -184,7 +186,7 @@ def _named(doc: Doc, chars: tuple[int, int]) -> str | None:
     return got
 
 
-def score_corpus(nlp: Language, path: Path, *, force_oracle: bool) -> dict:
+def score_corpus(nlp: Language, path: Path, *, force_oracle: bool) -> dict[str, Any]:
     sentences = read_corpus(path)
     by_kind: dict[str, list[bool]] = {}
     for a, b in _windows(sentences):
@@ -244,7 +246,7 @@ def coref(model: Path | None, corpus_path: Path | None, oracle: bool) -> None:
     """
     nlp = load_pipeline(None) if model is None else _with_stages(model)
     mode = "oracle" if oracle or "ner" not in nlp.pipe_names else "model"
-    result: dict = {"task": "coref", "mentions": mode}
+    result: dict[str, Any] = {"task": "coref", "mentions": mode}
     path = corpus_path or CORPUS / "training-data.xml"
     if not path.exists():
         click.echo(f"skipped {path}: absent", err=True)

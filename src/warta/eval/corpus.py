@@ -145,7 +145,8 @@ def load_gold(article_id: str, *, root: Path | None = None) -> dict[str, Any] | 
     path = (root or corpus_dir()) / "gold" / f"{article_id}.json"
     if not path.exists():
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    gold: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return gold
 
 
 def load_double(article_id: str, *, root: Path | None = None) -> dict[str, dict[str, Any]]:

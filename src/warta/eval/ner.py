@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import click
 from spacy.language import Language
@@ -56,19 +57,19 @@ def gold_spans(sentences: Iterable[NERSentence]) -> set[Item]:
     return {(i, s, e, label) for i, sent in enumerate(sentences) for s, e, label in sent.spans}
 
 
-def score(gold: set[Item], pred: set[Item]) -> dict:
+def score(gold: set[Item], pred: set[Item]) -> dict[str, Any]:
     """Overall and per-label precision/recall/F1."""
-    result: dict = prf(gold, pred)
+    result: dict[str, Any] = prf(gold, pred)
     for label in LABELS:
         result[label] = prf({g for g in gold if g[3] == label}, {p for p in pred if p[3] == label})
     return result
 
 
-def evaluate_ner(nlp: Language, paths: Iterable[Path]) -> dict:
+def evaluate_ner(nlp: Language, paths: Iterable[Path]) -> dict[str, Any]:
     """Scores over all files together, plus per file when there are several."""
     gold: set[Item] = set()
     pred: set[Item] = set()
-    per_file: dict[str, dict] = {}
+    per_file: dict[str, dict[str, Any]] = {}
     offset = 0
     for path in paths:
         sentences = list(read_ner(path))

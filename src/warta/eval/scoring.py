@@ -99,7 +99,7 @@ def from_gold(gold: dict[str, Any], text: str) -> Side:
     events = [Event(e.get("source"), e["type"], e.get("target"), bool(e.get("negated")),
                     e.get("modality", "asserted"), e.get("mode"))
               for e in gold.get("events", [])]
-    return Side(actors, quotes, events)  # type: ignore[arg-type]
+    return Side(actors, quotes, events)
 
 
 def offset_map(source: str, target: str) -> Callable[[int], int | None]:

@@ -11,6 +11,7 @@ Two passes, as in the CoNLL 2018 shared task:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 from spacy.language import Language
@@ -31,7 +32,8 @@ def _rel(label: str) -> str:
     return label.split(":", 1)[0].lower()
 
 
-def gold_token_scores(nlp: Language, sentences: list[UDSentence]) -> dict[str, float]:
+def gold_token_scores(nlp: Language, sentences: list[UDSentence],
+                      ) -> dict[str, float | None]:
     """UPOS, lemma, UAS and LAS with gold tokenization (one Doc per gold sentence)."""
     pos, lemma, heads, labelled = [], [], [], []
     docs = (_gold_doc(nlp, s) for s in sentences)
@@ -67,12 +69,12 @@ def _gold_word_spans(sent: UDSentence, base: int) -> set[tuple[int, int]]:
     return spans
 
 
-def raw_text_scores(nlp: Language, sentences: list[UDSentence]) -> dict[str, float]:
+def raw_text_scores(nlp: Language, sentences: list[UDSentence]) -> dict[str, float | int]:
     """token_f1 and sent_f1 of warta's tokenizer and splitter over character spans."""
-    gold_tokens: set = set()
-    pred_tokens: set = set()
-    gold_sents: set = set()
-    pred_sents: set = set()
+    gold_tokens: set[tuple[int, int, int]] = set()
+    pred_tokens: set[tuple[int, int, int]] = set()
+    gold_sents: set[tuple[int, int, int]] = set()
+    pred_sents: set[tuple[int, int, int]] = set()
     chunks = [sentences[i : i + CHUNK_SENTENCES] for i in range(0, len(sentences), CHUNK_SENTENCES)]
     texts = [_chunk_text(c) for c in chunks]
     for n, (chunk, (_text, starts), doc) in enumerate(
@@ -90,10 +92,10 @@ def raw_text_scores(nlp: Language, sentences: list[UDSentence]) -> dict[str, flo
             "sent_f1": prf(gold_sents, pred_sents)["f1"]}
 
 
-def evaluate_ud(nlp: Language, path: Path) -> dict:
+def evaluate_ud(nlp: Language, path: Path) -> dict[str, Any]:
     """All UD figures for one CoNLL-U file."""
     sentences = [s for s in read_conllu(path) if s.words]
-    result: dict = {"sentences": len(sentences),
+    result: dict[str, Any] = {"sentences": len(sentences),
                     "words": sum(len(s.words) for s in sentences)}
     result.update(gold_token_scores(nlp, sentences))
     result.update(raw_text_scores(nlp, [s for s in sentences if s.text]))

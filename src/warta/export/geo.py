@@ -59,12 +59,12 @@ def _cities_by_name() -> dict[tuple[str, str], dict[str, Any]]:
 def fips(iso3: str | None) -> str:
     """FIPS 10-4 code of an ISO alpha-3 country ("IDN" → "ID"); "" when unknown."""
     country = _countries().get((iso3 or "").upper())
-    return (country or {}).get("fips") or ""
+    return str((country or {}).get("fips") or "")
 
 
 def country_name(iso3: str | None) -> str:
     """English short name of a country ("IDN" → "Indonesia"); "" when unknown."""
-    return (_countries().get((iso3 or "").upper()) or {}).get("name", "")
+    return str((_countries().get((iso3 or "").upper()) or {}).get("name", ""))
 
 
 # The gazetteer's id namespaces of first-level divisions (Indonesia's provinces, the US states):

@@ -37,4 +37,5 @@ def export_graphml(conn: sqlite3.Connection, out: BinaryIO, *, progress: bool = 
     """Write the whole actor network as GraphML; return the number of edges."""
     graph = actor_graph(conn)
     nx.write_graphml(graph, out, encoding="utf-8")
-    return graph.number_of_edges()
+    edges: int = graph.number_of_edges()
+    return edges

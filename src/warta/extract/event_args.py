@@ -237,8 +237,8 @@ def subject(ctx: Context, i: int, sent: Span) -> list[Mention]:
         if ctx.prep_of(m, sent.start) is None:
             if not m.agent:
                 return []  # a place the actors stage kept as a location does not act
-            first = ctx.partner(m, sent.start)
-            return [first, m] if first is not None and first.agent else [m]
+            partner = ctx.partner(m, sent.start)
+            return [partner, m] if partner is not None and partner.agent else [m]
     return _main_clause_subject(ctx, i, sent)
 
 

@@ -243,7 +243,7 @@ def _resolve(doc: Doc, m: Mention | None) -> str | None:
 
 def country_actor(doc: Doc, country: str) -> str:
     """The id of a country's actor in this document, added (as ``gpe:<ISO3>``) when missing."""
-    actors = doc._.actors if doc._.actors is not None else []
+    actors: list[Actor] = doc._.actors if doc._.actors is not None else []
     wanted = f"gpe:{country}"
     for a in actors:
         if a.id == wanted:
@@ -401,7 +401,8 @@ def date_of(doc: Doc, trigger: Span, sent: Span) -> str | None:
         gap = max(d.span.start - trigger.end, trigger.start - d.span.end, 0)
         return same, gap
 
-    return min(mentions, key=distance).value
+    value: str | None = min(mentions, key=distance).value
+    return value
 
 
 def _embedded_after(doc: Doc, lo: int, hi: int) -> bool:
@@ -574,6 +575,7 @@ def reference_date(doc: Doc, day: str | None) -> str | None:
     if day is not None:
         return day
     values = [d.value for d in doc._.dates or [] if d.value and _bounds(d.value)]
+    # values holds only dates _bounds reads (filtered above), so it is never None here
     return max(values, key=lambda v: _bounds(v)[1]) if values else None  # type: ignore[index]
 
 

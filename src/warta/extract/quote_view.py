@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -52,7 +53,7 @@ class View:
     region_of: list[int]  # outermost region index per token, -1 outside quotes
     mark: list[bool]  # token is (part of) a quote mark
     ents: list[Span] = field(default_factory=list)  # entities and mentions, in order
-    dates: list = field(default_factory=list)
+    dates: list[Any] = field(default_factory=list)
     space: list[bool] = field(default_factory=list)  # token is whitespace
     sent_end: list[bool] = field(default_factory=list)  # sentence-final mark outside quotes
 

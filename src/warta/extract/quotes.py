@@ -302,7 +302,8 @@ def _frame_region(v: View, content: Span, lo: int, open_tok: int, after: int, hi
                 before_frame = _Frame(doc[lo:lo + 1], doc[lo:lo + 1], True)
             else:
                 np, _ = np_after(v, lo + 1, open_tok)
-                before_frame = _Frame(np, doc[lo:lo + 1], bool(np) and np[0].lower_ in rv.PRONOUNS)
+                before_frame = _Frame(np, doc[lo:lo + 1],
+                                      np is not None and bool(np) and np[0].lower_ in rv.PRONOUNS)
         elif verb is not None:
             vi, subj = verb
             before_frame = _Frame(subj, doc[vi:vi + 1],
@@ -430,6 +431,7 @@ def _cue_parenthetical(v: View, lo: int, hi: int,
         if (not is_cue or doc[j].lower_ in rv.AMBIGUOUS_CUES or v.region_of[j] >= 0
                 or (j > lo and doc[j - 1].text != ",")):
             continue
+        speaker: Span | None
         if nya:
             speaker, stop = doc[j:j + 1], j + 1
         else:

@@ -120,10 +120,11 @@ def _read_format(item: Input, settings: Settings) -> Iterator[RawArticle | Failu
         if detect.is_warc(_gzip_head(data)):
             yield from read_warc(data, name, settings.ingest)
             return
-        data = _gunzip(data, name, limit=settings.ingest.max_bytes)
-        if isinstance(data, Failure):
-            yield data
+        unzipped = _gunzip(data, name, limit=settings.ingest.max_bytes)
+        if isinstance(unzipped, Failure):
+            yield unzipped
             return
+        data = unzipped
     if detect.is_warc(data):
         yield from read_warc(data, name, settings.ingest)
         return

@@ -28,7 +28,7 @@ _COLUMN = re.compile(r"^[\w.\-/()]+(?: [\w.\-/()]+){0,2}$", re.UNICODE)
 _COLUMN_MAX = 40
 _TABULAR_SAMPLE = 16384
 _MIN_ROWS = 2
-_TABULAR_EXT = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv"}
+_TABULAR_EXT: dict[str, Literal["csv", "tsv"]] = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv"}
 
 
 def is_gzip(data: bytes) -> bool:
@@ -78,7 +78,7 @@ def _tabular_kind(text: str, name: str) -> Literal["csv", "tsv"] | None:
     least ``_MIN_ROWS`` rows with the same number of fields (prose rarely manages that)."""
     ext = name[name.rfind("."):].lower() if "." in name else ""
     if ext in _TABULAR_EXT:
-        return _TABULAR_EXT[ext]  # type: ignore[return-value]
+        return _TABULAR_EXT[ext]
     sample = text[:_TABULAR_SAMPLE]
     first_line = sample.split("\n", 1)[0]
     for delimiter, kind in (("\t", "tsv"), (",", "csv"), (";", "csv")):
@@ -96,7 +96,7 @@ def _tabular_kind(text: str, name: str) -> Literal["csv", "tsv"] | None:
             rows = rows[:-1]  # the sample may end inside a row
         data = rows[1:]
         if len(data) >= _MIN_ROWS and all(len(r) == len(header) for r in data):
-            return kind  # type: ignore[return-value]
+            return kind  # type: ignore[return-value]  # kind is "csv" or "tsv" (the loop)
     return None
 
 

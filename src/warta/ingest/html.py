@@ -11,6 +11,7 @@ from typing import Any
 
 import trafilatura
 from htmldate import find_date
+from trafilatura.settings import Document
 
 from warta.errors import Errors, InputError
 from warta.types import RawArticle, Source, SourceFormat
@@ -27,8 +28,8 @@ def read_html(html: str, source_path: str | None, *, fmt: SourceFormat = "html",
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True,
         favor_recall=True, deduplicate=False, date_extraction_params=_DATE_PARAMS)
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    text = doc.text if isinstance(doc, Document) else None
+    if not isinstance(doc, Document) or not text or not text.strip():
         raise InputError(Errors.E008.format(path=name, reason="no main text in the HTML"),
                          path=name)
     published = doc.date or _find_date(html)

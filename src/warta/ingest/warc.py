@@ -112,7 +112,7 @@ class _Stream:
             if not feed:
                 raise _GzipDamageError("the file ends inside a gzip member")
             try:
-                piece = self._inflater.decompress(feed, _CHUNK)
+                piece = bytes(self._inflater.decompress(feed, _CHUNK))
             except zlib.error as e:
                 raise _GzipDamageError(f"corrupt gzip data near byte {self._pos:,}: {e}") from e
             if self._inflater.eof:  # what was fed past the member's end starts the next one
@@ -122,7 +122,7 @@ class _Stream:
                 return piece
 
 
-class _Loader(ArcWarcRecordLoader):  # type: ignore[misc]
+class _Loader(ArcWarcRecordLoader):  # type: ignore[misc]  # warcio is untyped
     """warcio's record loader, where it crashes on a response without WARC-Target-URI
     (``None.startswith``): such a record's HTTP headers are parsed as for any response."""
 
@@ -131,7 +131,7 @@ class _Loader(ArcWarcRecordLoader):  # type: ignore[misc]
         return super().load_http_headers(rec_type, uri or "http:", stream, length)
 
 
-class _Archive(ArchiveIterator):  # type: ignore[misc]
+class _Archive(ArchiveIterator):  # type: ignore[misc]  # warcio is untyped
     def __init__(self, stream: _Stream) -> None:
         super().__init__(stream)
         self.loader = _Loader()

@@ -160,7 +160,7 @@ def lookup(text: str) -> GazEntry | None:
 @lru_cache(maxsize=1)
 def single_names() -> frozenset[str]:
     """One-word aliases of public figures, spelled exactly ("Xi" but not "XI" of Komisi XI)."""
-    names = set()
+    names: set[str] = set()
     for _, aliases in file_rows(PEOPLE_FILE):
         names.update(a for a in aliases if " " not in a)
     return frozenset(names)

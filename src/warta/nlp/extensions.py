@@ -14,7 +14,7 @@ attribute's getter binds those to the Doc they arrived in on first read.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, Literal
 
 import srsly
 from spacy.tokens import Doc, Span
@@ -85,7 +85,7 @@ def _key(name: str) -> tuple[str, str, None, None]:
 
 
 def _accessors(name: str) -> dict[str, Any]:
-    key = _key(name)
+    key: Any = _key(name)  # a tuple, as spaCy's own user_data keys (its stub says str)
 
     def get(doc: Doc) -> Any:
         held = doc.user_data.get(key)
@@ -123,7 +123,7 @@ def _encode(obj: Any, chain: Any = None) -> Any:
     if isinstance(obj, Span):
         return {_TAG: "span", "v": [obj.start, obj.end, obj.label_, obj.kb_id_]}
     cls = _CODEC.get(type(obj).__name__)
-    if cls is not None and type(obj) is cls:
+    if cls is not None and type(obj) is cls and dataclasses.is_dataclass(obj):
         return {_TAG: cls.__name__,
                 "v": {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}}
     return obj if chain is None else chain(obj)
@@ -164,11 +164,12 @@ def factory_name(stage: str, version: str) -> str:
     return f"warta_{stage}_v{version}"
 
 
-def mark_stage(doc: Doc, name: str, version: str, status: str, reason: str | None = None) -> None:
+def mark_stage(doc: Doc, name: str, version: str, status: Literal["ok", "skipped", "failed"],
+               reason: str | None = None) -> None:
     """Record that a stage ran (or why it did not) on this document."""
     if doc._.stages is None:
         doc._.stages = []
-    doc._.stages.append(StageStatus(name, version, status, reason))  # type: ignore[arg-type]
+    doc._.stages.append(StageStatus(name, version, status, reason))
 
 
 def skip_unsupported(doc: Doc, name: str, version: str) -> bool:

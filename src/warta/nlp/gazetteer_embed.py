@@ -110,7 +110,7 @@ def build_tables() -> tuple[dict[str, int], dict[str, int]]:
 
 def feature_bits(docs: list[Doc], lower: dict[int, int], exact: dict[int, int]) -> numpy.ndarray:
     """One row of 0/1 floats per token of all ``docs`` (keys are string hashes)."""
-    rows = []
+    rows: list[int] = []
     for doc in docs:
         lows = doc.to_array(LOWER).tolist()
         orths = doc.to_array(ORTH).tolist()
@@ -128,7 +128,7 @@ def GazetteerFeatures() -> Model[list[Doc], Ragged]:  # noqa: N802  (thinc's lay
     """
     cache: dict[str, Any] = {}  # hash-keyed tables, rebuilt when from_bytes replaces the attrs
 
-    def tables(model: Model) -> tuple[dict[int, int], dict[int, int]]:
+    def tables(model: Model[Any, Any]) -> tuple[dict[int, int], dict[int, int]]:
         words = model.attrs["lower"]
         if cache.get("source") is not words:
             cache["source"] = words
@@ -136,13 +136,15 @@ def GazetteerFeatures() -> Model[list[Doc], Ragged]:  # noqa: N802  (thinc's lay
             cache["exact"] = {get_string_id(w): b for w, b in model.attrs["exact"].items()}
         return cache["lower"], cache["exact"]
 
-    def forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[Ragged, Any]:
+    def forward(model: Model[Any, Any], docs: list[Doc], is_train: bool) -> tuple[Ragged, Any]:
         lower_ids, exact_ids = tables(model)
-        data = model.ops.asarray2f(feature_bits(docs, lower_ids, exact_ids))
+        bits = feature_bits(docs, lower_ids, exact_ids)
+        # Floats2d is a typing-only alias of a 2-D float ndarray: numpy's own type is wider
+        data = model.ops.asarray2f(bits)  # type: ignore[arg-type]
         lengths = model.ops.asarray1i([len(doc) for doc in docs])
         return Ragged(data, lengths), lambda d_ragged: []
 
-    def init(model: Model, X: Any = None, Y: Any = None) -> None:  # noqa: N803  (thinc names)
+    def init(model: Model[Any, Any], X: Any = None, Y: Any = None) -> None:  # noqa: N803  (thinc names)
         if not model.attrs["lower"]:
             model.attrs["lower"], model.attrs["exact"] = build_tables()
 
@@ -150,21 +152,22 @@ def GazetteerFeatures() -> Model[list[Doc], Ragged]:  # noqa: N802  (thinc's lay
                  attrs={"lower": {}, "exact": {}}, dims={"nO": len(FEATURES)})
 
 
-@registry.architectures(ARCHITECTURE)
+@registry.architectures(ARCHITECTURE)  # type: ignore[untyped-decorator]  # catalogue's registries are untyped
 def GazetteerHashEmbed(  # noqa: N802  (spaCy's architecture naming)
     width: int, attrs: list[str], rows: list[int], include_static_vectors: bool
 ) -> Model[list[Doc], list[Floats2d]]:
     """spaCy's MultiHashEmbed.v2 with the gazetteer bits concatenated before its Maxout."""
     if len(rows) != len(attrs):
         raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
-    embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0)
+    embeddings: list[Model[Any, Any]] = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0)
                   for i, n in enumerate(rows)]
-    hashed: Model = chain(FeatureExtractor(attrs), list2ragged(),
+    hashed: Model[Any, Any] = chain(FeatureExtractor(attrs), list2ragged(),
                           with_array(concatenate(*embeddings)))
-    parts: list[Model] = [hashed]
+    parts: list[Model[Any, Any]] = [hashed]
     if include_static_vectors:
         parts.append(StaticVectors(width, dropout=0.0))
     parts.append(GazetteerFeatures())
     concat_size = width * (len(embeddings) + include_static_vectors) + len(FEATURES)
-    max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
+    max_out: Model[Any, Any] = with_array(
+        Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
     return chain(concatenate(*parts), max_out, ragged2list())

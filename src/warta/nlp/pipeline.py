@@ -18,7 +18,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.util import load_config
+from spacy.util import load_config, registry
 
 from warta.errors import ConfigError, Errors
 from warta.extract import events, quotes
@@ -92,7 +92,7 @@ def build(path: Path | None = None, *, stages: bool = True,
 
 def _check_contracts(nlp: Language) -> None:
     """Fail when the pipeline is built, not halfway through a batch, if a stage lacks its input."""
-    analysis = nlp.analyze_pipes(pretty=False)
+    analysis: dict[str, Any] = nlp.analyze_pipes(pretty=False) or {}
     for name, missing in analysis["problems"].items():
         if missing:
             raise ConfigError(Errors.E020.format(name=name, missing=missing))
@@ -120,11 +120,11 @@ def factory_registrations() -> dict[str, dict[str, str]]:
     or a default option changed fails the test until the snapshot is rewritten with it.
     """
     out = {}
-    for name in sorted(spacy.registry.factories.get_all()):
+    for name in sorted(registry.factories.get_all()):
         if not name.startswith("warta_"):
             continue
         meta = Language.get_factory_meta(name)
-        module = sys.modules[spacy.registry.factories.get(name).__module__]
+        module = sys.modules[registry.factories.get(name).__module__]
         relevant = {"default_config": meta.default_config, "requires": meta.requires,
                     "assigns": meta.assigns, "retokenizes": meta.retokenizes}
         digest = hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()

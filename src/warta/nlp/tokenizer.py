@@ -17,7 +17,12 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.util import (
+    compile_infix_regex,
+    compile_prefix_regex,
+    compile_suffix_regex,
+    registry,
+)
 
 from warta.nlp import gazetteer_embed, sentences, upos  # noqa: F401  (register warta's stages, embed)
 from warta.nlp.lang.id.tokenizer_exceptions import (
@@ -86,7 +91,7 @@ def _spacy_exceptions(defaults: Any) -> dict[str, Any]:
             if not _REDUPLICATION_NYA.fullmatch(k)}
 
 
-def _infixes(defaults: Iterable[str]) -> list[str]:
+def _infixes(defaults: Iterable[Any]) -> list[Any]:
     """spaCy's infixes without the rule that cuts ``16/5`` at the slash (dates stay whole)."""
     return [p for p in defaults if "/" not in p or "[0-9]" not in p]
 
@@ -94,8 +99,8 @@ def _infixes(defaults: Iterable[str]) -> list[str]:
 def build_tokenizer(nlp: Language) -> Tokenizer:
     """A tokenizer over ``nlp``'s vocab with warta's Indonesian news rules."""
     defaults = spacy.blank("id").Defaults if nlp.lang != "id" else nlp.Defaults
-    prefixes = [*CURLY_QUOTES, *defaults.prefixes]
-    suffixes = [*CURLY_QUOTES, NYA_SUFFIX, *defaults.suffixes]
+    prefixes = [*CURLY_QUOTES, *(defaults.prefixes or ())]
+    suffixes = [*CURLY_QUOTES, NYA_SUFFIX, *(defaults.suffixes or ())]
     rules = _spacy_exceptions(defaults)
     rules.update(_clitic_exceptions())
     return WartaTokenizer(
@@ -103,13 +108,13 @@ def build_tokenizer(nlp: Language) -> Tokenizer:
         rules=rules,
         prefix_search=compile_prefix_regex(prefixes).search,
         suffix_search=compile_suffix_regex(suffixes).search,
-        infix_finditer=compile_infix_regex(_infixes(defaults.infixes)).finditer,
+        infix_finditer=compile_infix_regex(_infixes(defaults.infixes or ())).finditer,
         token_match=TOKEN_MATCH.match,
         url_match=defaults.url_match,
     )
 
 
-class WartaTokenizer(Tokenizer):
+class WartaTokenizer(Tokenizer):  # type: ignore[misc]  # spacy.tokenizer is Cython, no stubs
     """A spaCy tokenizer whose rules always come from code, never from a saved model."""
 
     def from_disk(self, path: Any, **kwargs: Any) -> WartaTokenizer:
@@ -119,7 +124,7 @@ class WartaTokenizer(Tokenizer):
         return self
 
 
-@spacy.registry.tokenizers(TOKENIZER_NAME)
+@registry.tokenizers(TOKENIZER_NAME)  # type: ignore[untyped-decorator]  # catalogue's registries are untyped
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
     """Registry entry used by the training configs' ``[nlp.tokenizer]`` block."""
     return build_tokenizer

@@ -67,6 +67,7 @@ class _Actors:
             roles_: Sequence[str] = ()) -> str:
         actor = self.by_id.get(actor_id)
         if actor is None:
+            # type_ is a str here; Actor.type is the Literal of the labels it always is
             actor = Actor(id=actor_id, name=name, type=type_, country=country, kb=kb)  # type: ignore[arg-type]
             self.by_id[actor_id] = actor
         actor.country = actor.country or country
@@ -82,6 +83,7 @@ class _Actors:
         actor_id = self.add(user.id, name=user.name, type_=user.type, country=user.country,
                             kb=f"user:{user.id}", alias=alias, roles_=[*user.roles, *roles_])
         actor = self.by_id[actor_id]
+        # user.type is a str, checked against the actor types when the user file is read
         actor.name, actor.type, actor.kb = user.name, user.type, f"user:{user.id}"  # type: ignore[assignment]
         actor.country = user.country or actor.country
         return actor_id
@@ -538,6 +540,7 @@ def _link_short_names(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str
         old = ent_actor.get((short.start, short.end))
         known = old is not None and old in table.by_id and table.by_id[old].kb
         if len(owners) == 1 and old not in owners and not known:
+            # ent_actor holds str | None; the ORG spans here carry actor ids (not re-checked)
             _remap(ents, ent_actor, table, short.text, old, owners.pop())  # type: ignore[arg-type]
 
 
@@ -661,7 +664,8 @@ def resolve_speaker(doc: Doc, span: Span) -> str | None:
     ):
         hits = [s for s in group if s.start < span.end and span.start < s.end and s._.actor]
         if hits:
-            return hits[0]._.actor
+            actor: str | None = hits[0]._.actor
+            return actor
     low = span.text.strip().lower().lstrip("-")
     if low in PERSON_PRONOUNS or low == CLITIC or (
         low.endswith(CLITIC) and low[: -len(CLITIC)] in CLITIC_HOSTS
@@ -692,7 +696,7 @@ def _by_role(doc: Doc, span: Span) -> str | None:
 
 def _by_name(doc: Doc, span: Span) -> str | None:
     toks = {coref.fold(t.text) for t in span if not t.is_punct}
-    people = [a for a in doc._.actors or [] if a.type == "PERSON"]
+    people: list[Actor] = [a for a in doc._.actors or [] if a.type == "PERSON"]
     for actor in people:
         if toks and toks <= set(coref.fold(actor.name).split()):
             return actor.id

@@ -260,7 +260,8 @@ class Candidate:
     subject: bool  # grammatical subject (parse) or first person of its sentence (no parse)
 
 
-def candidates(doc: Doc, spans: Sequence[Span], actor_of: dict[tuple[int, int], str],
+def candidates(doc: Doc, spans: Sequence[Span],
+               actor_of: dict[tuple[int, int], str | None],
                regions: Sequence[tuple[int, int]]) -> list[Candidate]:
     """Person mentions outside quotation marks, in text order, with a salience flag."""
     found = []

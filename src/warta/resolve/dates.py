@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -37,9 +37,9 @@ FACTORY = factory_name(STAGE, VERSION)
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[str]) -> str:
     """A regex alternation of words, longest first so "kemarin lusa" wins over "kemarin"."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _MON = _alt(lex.MONTHS)
@@ -139,6 +139,11 @@ class _Cand:
 
 
 # --- small helpers -------------------------------------------------------------------------
+
+
+def _precision(unit: str) -> Precision:
+    """A time unit of the language data as a date precision (the data holds only these)."""
+    return _PERIODS[unit]
 
 
 def _iso(d: date, precision: Precision) -> str:
@@ -372,11 +377,11 @@ def _relative(text: str, anchor: date | None) -> Iterator[_Cand]:
         yield _Cand(m.start(), m.end(), value, priority=4)
     for m in _N_UNITS.finditer(text):
         n = _number(m["n"])
-        unit = lex.UNITS[m["unit"].lower()]
+        unit = _precision(lex.UNITS[m["unit"].lower()])
         value = _iso(_shift(anchor, n * _direction(m["dir"]), unit), unit) if anchor and n else None
         yield _Cand(m.start(), m.end(), value, priority=1)
     for m in _SE_UNIT.finditer(text):
-        unit = lex.SE_UNITS[m["unit"].lower()]
+        unit = _precision(lex.SE_UNITS[m["unit"].lower()])
         value = _iso(_shift(anchor, _direction(m["dir"]), unit), unit) if anchor else None
         yield _Cand(m.start(), m.end(), value, priority=1)
     for m in _UNIT_REL.finditer(text):
@@ -390,7 +395,7 @@ def _relative(text: str, anchor: date | None) -> Iterator[_Cand]:
 def _unit_rel_value(m: re.Match[str], anchor: date | None) -> str | None:
     if anchor is None:
         return None
-    unit = lex.UNITS[m["unit"].lower()]
+    unit = _precision(lex.UNITS[m["unit"].lower()])
     moved = _shift(anchor, _direction(m["dir"]), unit)
     if unit == "week" and (m["part"] or "").lower() == "akhir":  # the weekend: its Saturday
         return (moved + timedelta(days=5 - moved.weekday())).isoformat()
@@ -470,6 +475,7 @@ def _year_candidates(month: int, day: int, anchor: date | None, text_years: list
 
 
 def _resolve_pending(c: _Cand, anchor: date | None, text_years: list[int]) -> str | None:
+    # only candidates with a pending (month, day, ...) reach here: the caller checks
     month, day, weekday, direction = c.pending  # type: ignore[misc]
     years = _year_candidates(month, day, anchor, text_years, direction)
     if not years:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from warta.kb import gazetteer as kb
@@ -57,10 +57,10 @@ def _gazetteer_spans(doc: Doc, blocked: set[int]) -> list[Span]:
     return spans
 
 
-def _is_name_token(token: object) -> bool:
-    text = token.text  # type: ignore[attr-defined]
+def _is_name_token(token: Token) -> bool:
+    text = token.text
     return bool(text[:1].isupper() or (text[:1].isdigit() and len(text) > 1)) and not (
-        token.is_punct  # type: ignore[attr-defined]
+        token.is_punct
     )
 
 

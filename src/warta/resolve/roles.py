@@ -303,7 +303,8 @@ def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
         if chain is None and rank is None:
             i += 1
             continue
-        start = skip_honorifics(doc, chain.end if chain else rank[0], len(doc))
+        title_end = chain.end if chain else rank[0] if rank is not None else i
+        start = skip_honorifics(doc, title_end, len(doc))
         end = _name_run(doc, start, taken) if start < len(doc) else start
         if end == start and start < len(doc) and doc[start].text == ",":
             start, end = _name_after_comma(doc, start, taken)

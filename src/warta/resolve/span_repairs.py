@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from warta.errors import ConfigError, Errors
 from warta.kb.gazetteer import (
@@ -316,9 +316,9 @@ def _cut_at_line_breaks(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
 _OPENING_MARKS = frozenset({"“", '"', "‘", "'", "(", "«"})
 
 
-def _opens_sentence(token: object) -> bool:
+def _opens_sentence(token: Token) -> bool:
     """First word of a sentence or paragraph, also after an opening quote or bracket."""
-    doc, i = token.doc, token.i  # type: ignore[attr-defined]
+    doc, i = token.doc, token.i
     while i > 0 and (doc[i - 1].is_space or doc[i - 1].text in _OPENING_MARKS):
         i -= 1
     return i == 0 or bool(doc[i].is_sent_start) or doc[i - 1].text in {".", "!", "?"}
@@ -327,9 +327,9 @@ def _opens_sentence(token: object) -> bool:
 _NOMINAL = re.compile(r"^(?:pe|per|pem|pen|peng|peny|ke)\w{3,}an$")
 
 
-def _nominalisation(token: object) -> bool:
+def _nominalisation(token: Token) -> bool:
     """A derived noun (pe-/per-/ke- … -an) that the tagger does not call a proper noun."""
-    return token.pos_ != "PROPN" and bool(_NOMINAL.match(token.lower_))  # type: ignore[attr-defined]
+    return token.pos_ != "PROPN" and bool(_NOMINAL.match(token.lower_))
 
 
 def _holds_body(ent: Span) -> bool:
@@ -375,12 +375,12 @@ def phrase_short_form(ent: Span, ents: list[Span]) -> bool:
     return not named and not any(map(_names_a_body, words)) and lookup(words.text) is None
 
 
-def _names_a_body(token: object) -> bool:
+def _names_a_body(token: Token) -> bool:
     """A word showing that a phrase names a body ("Lembaga", "Center") or a country's."""
-    low = token.lower_  # type: ignore[attr-defined]
-    entry = lookup(token.text)  # type: ignore[attr-defined]
+    low = token.lower_
+    entry = lookup(token.text)
     return low in ORG_PREFIXES or low in BODY_WORDS or token.text in ORG_SUFFIXES \
-        or (entry is not None and entry.kind == "country")  # type: ignore[attr-defined]
+        or (entry is not None and entry.kind == "country")
 
 
 def _defined_abbreviation(ent: Span) -> bool:
@@ -590,17 +590,17 @@ def _titled(doc: Doc, ent: Span) -> bool:
     return False
 
 
-def _name_word(token: object) -> bool:
+def _name_word(token: Token) -> bool:
     """A word that can be part of a person's name: capitalised, not an acronym, numeral or
     roman numeral, not a body's head word, a common word ("Gas") or a gazetteer name."""
-    text = token.text  # type: ignore[attr-defined]
-    if not text[:1].isupper() or token.is_punct or token.like_num:  # type: ignore[attr-defined]
+    text = token.text
+    if not text[:1].isupper() or token.is_punct or token.like_num:
         return False
     acronym = len(text) > 1 and text.isupper()
     roman = bool(_ROMAN.match(text)) and text != "I"  # "I Ketut Sukadi": Balinese, not one
     if acronym or roman:
         return False
-    low = token.lower_  # type: ignore[attr-defined]
+    low = token.lower_
     return (low not in ORG_PREFIXES and low not in PLACE_UNIT_WORDS and low not in common_words()
             and low not in PORTFOLIO_WORDS and lookup(text) is None)
 

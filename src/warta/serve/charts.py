@@ -279,7 +279,7 @@ def network(net: Any, *, focus: str | None = None, width: int = NET_WIDTH,
     radius = min(cx, cy) - 40
     pos: dict[str, tuple[float, float]] = {}
     nodes: list[Node] = []
-    if focus in net.nodes:
+    if focus is not None and focus in net.nodes:
         pos[focus] = (cx, cy)
         node = net.nodes[focus]
         nodes.append(Node(focus, cx, cy, 10, node["name"], f"node node-{node['type']} focus",

@@ -345,7 +345,8 @@ def api_search(request: Request, conn: Conn, p: Search) -> dict[str, Any]:
 @api.get("/articles/{article_id}", summary="One article's full record")
 def api_article(conn: Conn, article_id: str) -> dict[str, Any]:
     """The stored `warta.article/1` record."""
-    return _article(conn, article_id)["record"]
+    record: dict[str, Any] = _article(conn, article_id)["record"]
+    return record
 
 
 @api.get("/actors", summary="Actors, most mentioned first")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -32,7 +33,7 @@ MODEL_META = {
 }
 
 
-def assemble(model: Path, out: Path, *, meta: dict | None = None) -> Language:
+def assemble(model: Path, out: Path, *, meta: dict[str, Any] | None = None) -> Language:
     """Write the shippable pipeline built from the trained ``model`` to ``out`` (replacing it)."""
     nlp = spacy.load(model)
     if "tagger" in nlp.pipe_names:  # token.pos = the tagger's UPOS, not the morphologizer's

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-import spacy
 from spacy.language import Language
+from spacy.util import registry
 
 
-@spacy.registry.callbacks("warta.restore_lemmatizer_labels.v1")
+@registry.callbacks("warta.restore_lemmatizer_labels.v1")  # type: ignore[untyped-decorator]  # catalogue's registries are untyped
 def restore_lemmatizer_labels() -> Callable[[Language], Language]:
     """Rebuild the edit-tree lemmatizer's tree → label map after a sourced component loads.
 
@@ -18,7 +19,8 @@ def restore_lemmatizer_labels() -> Callable[[Language], Language]:
     """
 
     def restore(nlp: Language) -> Language:
-        for _, component in nlp.components:  # sourced components are disabled during init
+        components: list[tuple[str, Any]] = nlp.components  # the lemmatizer is a trained pipe
+        for _, component in components:  # sourced components are disabled during init
             if hasattr(component, "tree2label") and not component.tree2label:
                 component.tree2label = {tree: i for i, tree in enumerate(component.labels)}
         return nlp

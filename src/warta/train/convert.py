@@ -64,7 +64,14 @@ GOLD_REPEAT = 2  # CSUI docs repeated in train so the parser still sees gold tre
 
 def ud_doc(vocab: Vocab, sentences: list[UDSentence]) -> Doc:
     """One Doc from consecutive CoNLL-U sentences with gold POS, morphology, lemmas and trees."""
-    words, spaces, pos, morphs, lemmas, heads, deps, starts = [], [], [], [], [], [], [], []
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos: list[str] = []
+    morphs: list[str] = []
+    lemmas: list[str] = []
+    heads: list[int] = []
+    deps: list[str] = []
+    starts: list[bool | int | None] = []
     for sent in sentences:
         offset = len(words)
         for i, word in enumerate(sent.words):
@@ -133,7 +140,8 @@ def _key(sent: NERSentence) -> str:
     return " ".join(sent.words).lower()
 
 
-def carve(sentences: list[NERSentence], *, seed: int = SEED) -> tuple[list, list]:
+def carve(sentences: list[NERSentence], *, seed: int = SEED,
+          ) -> tuple[list[NERSentence], list[NERSentence]]:
     """(train, dev): a seeded, reproducible DEV_FRACTION of ``sentences`` held out as dev."""
     order = list(range(len(sentences)))
     random.Random(seed).shuffle(order)

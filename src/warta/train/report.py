@@ -9,8 +9,10 @@ exact-span scorer on the trained model alone (no rule stages); UD figures come f
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import spacy
+from spacy.language import Language
 from spacy.tokens import DocBin
 from spacy.training import Example
 
@@ -19,7 +21,7 @@ from warta.nlp import tokenizer  # noqa: F401  (registers warta's tokenizer for 
 from warta.train.convert import GSD_HELDOUT, NER_CORPORA
 
 
-def ner_dev_scores(model: Path, corpus: Path) -> dict[str, dict]:
+def ner_dev_scores(model: Path, corpus: Path) -> dict[str, dict[str, Any]]:
     """Per corpus: precision, recall, F1 overall and per label, on gold tokens."""
     nlp = spacy.load(model)
     results = {}
@@ -40,12 +42,12 @@ def ner_dev_scores(model: Path, corpus: Path) -> dict[str, dict]:
     return results
 
 
-def _blank(nlp: spacy.Language, gold: spacy.tokens.Doc) -> spacy.tokens.Doc:
+def _blank(nlp: Language, gold: spacy.tokens.Doc) -> spacy.tokens.Doc:
     return spacy.tokens.Doc(nlp.vocab, words=[t.text for t in gold],
                             spaces=[bool(t.whitespace_) for t in gold])
 
 
-def ud_dev_scores(model: Path, corpus: Path) -> dict:
+def ud_dev_scores(model: Path, corpus: Path) -> dict[str, Any]:
     """UPOS, lemma, UAS, LAS, token and sentence F1 on the held-out part of GSD dev."""
     from warta.nlp.pipeline import build
 
