@@ -32,13 +32,16 @@ demo: install
 	@echo
 	@echo "Explore the demo store:  $(BIN)/warta serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/"
 
-## test: the whole suite (tests needing ../shared/data skip themselves when it is absent)
+## test: lint, types (mypy --strict over src/, settings in pyproject.toml), then the whole suite
+## (tests needing ../shared/data skip themselves when it is absent)
 test: install-dev
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy
 
 ## docs: regenerate the generated blocks of docs/*.md (CLI options, record fields, settings)
 docs: install-dev
