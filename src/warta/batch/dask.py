@@ -39,7 +39,8 @@ def mapper(client: Any) -> Callable[..., list[list[Piece]]]:
         if not pieces:
             return []
         futures = client.map(fn, pieces, lines_per_part=lines_per_part, pure=False)
-        return client.gather(futures)
+        gathered: list[list[Piece]] = client.gather(futures)
+        return gathered
     return run
 
 

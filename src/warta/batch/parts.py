@@ -81,4 +81,5 @@ def _table_bytes(conn: sqlite3.Connection, table: str) -> bytes:
     sink = pa.BufferOutputStream()
     with pq.ParquetWriter(sink, schema) as writer:
         writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-    return sink.getvalue().to_pybytes()
+    data: bytes = sink.getvalue().to_pybytes()
+    return data

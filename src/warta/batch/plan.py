@@ -148,7 +148,8 @@ def _open(name: str) -> IO[bytes]:
     """A binary file of the local disk or of any fsspec URL, read in large blocks."""
     import fsspec
 
-    return fsspec.open(name, "rb", block_size=_READ_BLOCK).open()
+    handle: IO[bytes] = fsspec.open(name, "rb", block_size=_READ_BLOCK).open()
+    return handle
 
 
 def local_map(fn: Callable[..., list[Piece]], pieces: list[Piece],

@@ -31,7 +31,8 @@ def run_task(partition: Partition, settings: Settings, out: str, *,
     keys, skipped = _unseen(raws, skip_db)
     kept = [(raw, key) for raw, key in zip(raws, keys, strict=True) if key is not None]
     records = _analyze([raw for raw, _ in kept], settings, failures)
-    pairs = [(record, key) for record, (_, key) in zip(records, kept, strict=True)]
+    pairs: list[tuple[dict[str, Any], str | None]] = [
+        (record, key) for record, (_, key) in zip(records, kept, strict=True)]
     entry = _write(out, partition.id, pairs, failures)
     entry.update(id=partition.id, pieces=len(partition.pieces), read=len(raws),
                  skipped=skipped, failed=len(failures), failures=failures,

@@ -60,11 +60,11 @@ def batch(paths: tuple[str, ...], db_path: str, config_path: str | None, workers
     settings = load_settings(config_path).with_ingest(**columns)
     to_jsonl = bool(out_path and out_path.endswith(".jsonl"))
     keep = bool(out_path) and not to_jsonl
-    root = out_path if keep else f"{out_path or db_path}.parts"
+    root = out_path if keep and out_path else f"{out_path or db_path}.parts"
     explicit_db = click.get_current_context().get_parameter_source("db_path") \
         == ParameterSource.COMMANDLINE
     load_into = db_path if (not out_path or (keep and explicit_db)) else None
-    jsonl = _open_jsonl(out_path) if to_jsonl else None
+    jsonl = _open_jsonl(out_path) if to_jsonl and out_path else None
     _check_folder(root)
     started = time.perf_counter()
     tally, ids = _run(paths, settings, root, workers=workers, scheduler=scheduler,

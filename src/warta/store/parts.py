@@ -45,7 +45,8 @@ def filesystem(root: str) -> tuple[Any, str]:
     """(fsspec filesystem, path within it) of a local folder or URL."""
     from fsspec.core import url_to_fs
 
-    return url_to_fs(root)
+    fs, path = url_to_fs(root)
+    return fs, str(path)
 
 
 def finished(root: str) -> dict[str, str]:
@@ -62,7 +63,8 @@ def read_entry(root: str, partition: str) -> dict[str, Any]:
     """One partition's manifest entry (counts, failures, timings)."""
     fs, path = filesystem(manifest_path(root, partition))
     with fs.open(path, "rb") as f:
-        return json.loads(f.read())
+        entry: dict[str, Any] = json.loads(f.read())
+    return entry
 
 
 @dataclass

@@ -89,7 +89,8 @@ def _docs(split: str, data: Path, fraction: float, seed: int) -> Iterator[tuple[
     from warta.types import RawArticle, Source
 
     settings = load_settings()
-    rows = [(a, t, g) for a, t, g, _ in iter_documents([split], data) if t is not None]
+    rows = [(a, t, g) for a, t, g, _ in iter_documents([split], data)
+            if t is not None and g is not None]
     if fraction < 1.0:
         keep = max(1, round(len(rows) * fraction))
         rows = sorted(random.Random(seed).sample(rows, keep), key=lambda r: r[0].id)
@@ -199,7 +200,9 @@ def dev_figures(model_file: Path, data: Path) -> dict[str, Any]:
     from warta.nlp.pipeline import model_path
 
     with _model_file(model_file):
-        return evaluate("dev", ("actors",), data=data, model=model_path())["actors"]
+        figures: dict[str, Any] = evaluate("dev", ("actors",), data=data,
+                                           model=model_path())["actors"]
+        return figures
 
 
 def fit(*, data: Path, out: Path, seed: int = 0, fraction: float = 1.0) -> dict[str, Any]:
