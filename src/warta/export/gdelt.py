@@ -172,13 +172,22 @@ def row(event: dict[str, Any]) -> list[str]:
     return [clean(f) for f in fields]
 
 
+def has_actor(event: dict[str, Any]) -> bool:
+    """Whether an event names a source or a target: GDELT writes none without an actor (the
+    record keeps such an event, its missing sides null; the export leaves it out)."""
+    return bool(event.get("source_id") or event.get("target_id"))
+
+
 def export_events(conn: sqlite3.Connection, out: TextIO, *, progress: bool = False) -> int:
-    """Write every event as a GDELT 2.0 export row (no header); return the row count."""
+    """Write every event with at least one actor as a GDELT 2.0 export row (no header); return
+    the row count."""
     total = analytics.count_rows(conn, "events")
     written = 0
     events = track(analytics.iter_events_for_export(conn), total=total,
                    description="gdelt-events", enabled=progress)
     for event in events:
+        if not has_actor(event):
+            continue
         out.write("\t".join(row(event)))
         out.write("\n")
         written += 1
