@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from warta.cli import cli
-from warta.train import registry
+from warta.train import decision_models, registry
 
 
 def test_unknown_model_is_a_usage_error() -> None:
@@ -26,6 +26,7 @@ def test_each_registered_model_is_fit_with_its_file_and_seed(tmp_path: Path,
         out.write_text("{}", encoding="utf-8")
         return {"dev_f1": 0.5}
 
+    assert decision_models  # the real trainers registered before the registry is emptied
     monkeypatch.setattr(registry, "TRAINERS", {})
     registry.register(registry.Trainer("toy", "toy.json", fit))
     result = CliRunner().invoke(cli, ["train", "extract", "--out", str(tmp_path), "--seed", "7",

@@ -21,15 +21,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Set as AbstractSet
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from warta.errors import ConfigError, Errors
 from warta.extract import event_args as args_
+from warta.extract import event_parties
 from warta.extract.event_args import (
     QUOTE_MARKS,
     Context,
@@ -46,6 +50,7 @@ from warta.extract.event_lexicon import (
     max_words,
     score,
 )
+from warta.extract.event_parties import PartyCandidate, PartyModel, Proposal
 from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
 from warta.nlp.lang.id import modality as modal
 from warta.nlp.lang.id.event_markers import (
@@ -74,7 +79,7 @@ from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
-VERSION = "3"  # 3: QuadClass by the CAMEO root; no future target year as the date
+VERSION = "4"  # 4: a trained model picks the parties and keeps the events (event_parties)
 FACTORY = factory_name(STAGE, VERSION)
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
@@ -83,6 +88,9 @@ _IRREALIS_HEADS = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE"})
 _IRREALIS_CODES = frozenset({"057"})  # what a signed agreement is about is still to come
 _COMPLEMENT_GAP = 6
 _CLAUSE_MARKS = frozenset({",", ";", ":", "bahwa", "yang"})
+
+
+Observer = Callable[[Span, Form, Span, list[PartyCandidate]], None]
 
 
 @dataclass
@@ -642,9 +650,13 @@ def _aux_blocked(doc: Doc, trigger: Span, form: Form) -> bool:
     return j < len(doc) and looks_verbal(doc[j].lower_)
 
 
-def candidates(doc: Doc, *, lookup: Any = None) -> list[Candidate]:
-    """Every event mention with its arguments, before merging."""
+def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = None,
+               observe: Observer | None = None) -> list[Candidate]:
+    """Every event mention with its arguments, before merging. With a party model, the rules'
+    arguments are features and the model picks source and target among every candidate party
+    (``event_parties``); ``observe`` sees each trigger's candidates (the trainer's hook)."""
     ctx = collect_mentions(doc, lookup=lookup)
+    lead = event_parties.lead_mentions(doc, ctx, _sentence)
     out: list[Candidate] = []
     heads: list[tuple[Span, Form]] = []  # every trigger so far, for complement detection
     for trigger, form in match_triggers(doc):
@@ -658,12 +670,25 @@ def candidates(doc: Doc, *, lookup: Any = None) -> list[Candidate]:
             _code_by_what_is_asked(out, head, form)
             continue
         sources, target, kind, spans = find_arguments(ctx, trigger, form, sent)
-        source_ids = [_resolve(doc, m) for m in sources]
-        target_id = _resolve(doc, target)
-        if not source_ids and target_id is None and "sym" in form.entry.flags:
-            source_ids, target_id = _dual_parties(doc, trigger, sent, out)
-        if target_id is None and form.voice == "active":
-            target_id = _anaphoric_target(doc, trigger, out)
+        if parties is not None or observe is not None:
+            cands = _party_candidates(ctx, trigger, form, sent, sources, target, out, lead)
+            if observe is not None:
+                observe(trigger, form, sent, cands)
+        if parties is not None and not event_parties.is_event(
+                parties, event_parties.trigger_features(doc, trigger, form, sent, cands)):
+            continue
+        if parties is not None:
+            source, chosen = event_parties.decide(parties, cands)
+            source_ids = [_party_id(doc, source)] if source is not None else []
+            target_id = _party_id(doc, chosen)
+            spans = [c.mention.span for c in (source, chosen) if c and c.mention]
+        else:  # no model file (tests): the argument rules alone
+            source_ids = [_resolve(doc, m) for m in sources]
+            target_id = _resolve(doc, target)
+            if not source_ids and target_id is None and "sym" in form.entry.flags:
+                source_ids, target_id = _dual_parties(doc, trigger, sent, out)
+            if target_id is None and form.voice == "active":
+                target_id = _anaphoric_target(doc, trigger, out)
         type_, mode, cameo, negated, modality = recode(
             form, request=kind == "request", negated=is_negated(doc, trigger, sent),
             modality=modality_of(doc, trigger, sent))
@@ -671,16 +696,48 @@ def candidates(doc: Doc, *, lookup: Any = None) -> list[Candidate]:
         location = location_of(ctx, trigger, sent, lookup=lookup, form=form)
         for source_id in source_ids or [None]:
             tgt = None if target_id == source_id else target_id
-            if not _keep(form, source_id, tgt):
-                continue
-            if "host" in form.entry.flags:  # PLOVER's visit: the visitor acts, the host receives
-                source_id, tgt = tgt, source_id
+            if parties is None:
+                if not _keep(form, source_id, tgt):
+                    continue
+                if "host" in form.entry.flags:  # PLOVER's visit: the visitor acts, the host
+                    source_id, tgt = tgt, source_id  # receives
+            elif not _keep(form, tgt, source_id) if "host" in form.entry.flags \
+                    else not _keep(form, source_id, tgt):
+                continue  # the model reads the visitor as source already
             evidence = _evidence(doc, trigger, [s for s in spans if s is not None], sent)
             out.append(Candidate(form, type_, mode, cameo, trigger, source_id, tgt, spans,
                                  negated, modality, date, location,
                                  anterior=_anterior(doc, trigger, sent),
                                  symmetric="sym" in form.entry.flags, evidence=[evidence]))
     return out
+
+
+def _party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span,
+                      sources: list[Mention], target: Mention | None, found: list[Candidate],
+                      lead: list[Mention]) -> list[PartyCandidate]:
+    """The candidate parties of a trigger, the rules' reading among their features."""
+    doc = ctx.doc
+    dual = _dual_parties(doc, trigger, sent, found) if "sym" in form.entry.flags else ([], None)
+    proposal = Proposal(
+        sources=tuple(_key(m) for m in sources),
+        target=_key(target) if target is not None else None,
+        anaphoric=_anaphoric_target(doc, trigger, found) if form.voice == "active" else None,
+        dual=(dual[0][0] if dual[0] else None, dual[1]))
+    prev = event_parties.previous_sentence(doc, sent, _sentence)
+    return event_parties.party_candidates(ctx, trigger, form, sent, prev, lead, proposal)
+
+
+def _key(m: Mention) -> str:
+    return m.actor or f"gpe:{m.country}"
+
+
+def _party_id(doc: Doc, cand: PartyCandidate | None) -> str | None:
+    """The actor id of a chosen party; a place stands for its country's government."""
+    if cand is None:
+        return None
+    if cand.actor is not None:
+        return cand.actor
+    return country_actor(doc, cand.country) if cand.country else None
 
 
 def recode(form: Form, *, request: bool, negated: bool, modality: Modality
@@ -798,13 +855,15 @@ def _evidence(doc: Doc, trigger: Span, spans: list[Span], sent: Span) -> Span:
 
 
 def extract_events(doc: Doc, *, lookup: Any = None,
-                   grace_days: int = HISTORICAL_GRACE_DAYS) -> list[Event]:
+                   grace_days: int = HISTORICAL_GRACE_DAYS,
+                   parties: PartyModel | None = None) -> list[Event]:
     """The document's events: one per real-world event, with evidence, date, place and scores.
-    An asserted event dated more than ``grace_days`` before the article is ``historical``."""
+    An asserted event dated more than ``grace_days`` before the article is ``historical``;
+    ``parties`` is the trained model that picks source and target (None: the rules alone)."""
     if lookup is None:
         lookup = places.gazetteer_lookup()
     published = article_date(doc)
-    found = merge(candidates(doc, lookup=lookup),
+    found = merge(candidates(doc, lookup=lookup, parties=parties),
                   countries={a.id: a.country for a in doc._.actors or []}, published=published)
     reference = reference_date(doc, published)
     dateline = places.dateline_place(doc, lookup=lookup) if doc._.dateline else None
@@ -818,20 +877,37 @@ def extract_events(doc: Doc, *, lookup: Any = None,
     return events
 
 
+def _parties_model(option: str) -> PartyModel | None:
+    """The party model a stage option names: "" the shipped file (the rules alone when it is
+    absent), "none" the rules alone, else a model file that must exist."""
+    if option == "none":
+        return None
+    if option and not Path(option).is_file():
+        raise ConfigError(Errors.E025.format(path=option, reason="no such file"))
+    try:
+        return event_parties.load_model(Path(option) if option else None)
+    except (ValueError, KeyError, TypeError) as e:  # a damaged or foreign JSON file
+        raise ConfigError(Errors.E025.format(path=option or "event_parties.json",
+                                             reason=" ".join(str(e).split())[:200])) from e
+
+
 class EventsStage:
     """The ``events`` pipe: attaches ``doc._.events`` (and ``doc._.places`` when unset)."""
 
     def __init__(self, nlp: Language, name: str, *,
-                 historical_grace_days: int = HISTORICAL_GRACE_DAYS) -> None:
+                 historical_grace_days: int = HISTORICAL_GRACE_DAYS,
+                 parties_model: str = "") -> None:
         self.name = name
         self._lookup = places.gazetteer_lookup()
         self.grace_days = historical_grace_days
+        self.parties = _parties_model(parties_model)
 
     def __call__(self, doc: Doc) -> Doc:
         if skip_unsupported(doc, STAGE, VERSION):
             doc._.events = []
             return doc
-        doc._.events = extract_events(doc, lookup=self._lookup, grace_days=self.grace_days)
+        doc._.events = extract_events(doc, lookup=self._lookup, grace_days=self.grace_days,
+                                      parties=self.parties)
         if doc._.places is None:
             doc._.places = places.extract_places(doc, lookup=self._lookup)
         mark_stage(doc, STAGE, VERSION, "ok")
@@ -840,8 +916,13 @@ class EventsStage:
 
 @Language.factory(FACTORY, requires=["doc.sents", "doc.ents", "doc._.actors"],
                   assigns=["doc._.events", "doc._.places"],
-                  default_config={"historical_grace_days": HISTORICAL_GRACE_DAYS})
-def make_events(nlp: Language, name: str, historical_grace_days: int) -> EventsStage:
+                  default_config={"historical_grace_days": HISTORICAL_GRACE_DAYS,
+                                  "parties_model": ""})
+def make_events(nlp: Language, name: str, historical_grace_days: int,
+                parties_model: str) -> EventsStage:
     """PLOVER events from the lexicon in ``warta/data/events`` (see module docstring);
-    ``historical_grace_days``: how old an asserted event may be and still count as news."""
-    return EventsStage(nlp, name, historical_grace_days=historical_grace_days)
+    ``historical_grace_days``: how old an asserted event may be and still count as news;
+    ``parties_model``: the event-party model file ("" = the one shipped in
+    ``models/decisions``, the rules alone when that file is absent; "none" = the rules alone)."""
+    return EventsStage(nlp, name, historical_grace_days=historical_grace_days,
+                       parties_model=parties_model)

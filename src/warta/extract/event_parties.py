@@ -1,0 +1,349 @@
+"""Who did it, to whom: a trained model picks an event's source and target among candidates.
+
+The argument rules (``event_args``) propose; this module lists every actor a reader could take
+as a party of one trigger and describes it by features, and a small multinomial logistic
+regression (trained by ``warta train extract --model event_parties`` on the gold corpus's
+train split) scores each as source, target or neither:
+
+- candidates: the actor mentions of the trigger's sentence and of the previous one, the speaker
+  of the quote the trigger is in (``"…, kata Purbaya"`` makes Purbaya the one who rejects), the
+  speaker of a quote that overlaps the sentence, the actors of the lead sentence, and the agent
+  the rules read from "serangan tersebut" or "keduanya";
+- features: position and distance to the trigger, the voice of the trigger (di- passives turn
+  the subject into the target), the governing preposition (*oleh, kepada, terhadap, dengan*),
+  the dependency arc to the trigger, the words around the mention, a title before it, the
+  actor's type, whether trigger and mention sit inside a quote, the PLOVER type and the
+  lexicon flags, and what the rules proposed (their source and target are features, not the
+  answer).
+
+The model file is JSON (feature vocabulary, weights, intercepts, the decision threshold), read
+without pickle; scoring is a dot product per candidate, so the stage stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from warta.extract.event_args import QUOTE_MARKS, Context, Mention, is_newline, looks_verbal
+from warta.extract.event_lexicon import Form
+from warta.nlp.lang.id.event_markers import PREPOSITIONS, TITLE_WORDS
+
+MODEL_FILE = "event_parties.json"
+LABELS = ("none", "source", "target")
+TRIGGER_LABELS = ("none", "event")
+_DISTANCES = (1, 3, 6, 10, 20)
+_LEAD_MENTIONS = 4  # actors of the lead sentence offered to every trigger
+
+
+def shipped_model_path() -> Path:
+    """Where the trained model ships inside the package."""
+    return Path(str(resources.files("warta") / "models" / "decisions" / MODEL_FILE))
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A multinomial logistic regression over sparse binary features, read from JSON."""
+
+    labels: tuple[str, ...]
+    vocabulary: dict[str, int]
+    weights: list[list[float]]  # one row per label, one column per feature
+    intercepts: list[float]
+    threshold: float = 0.5
+
+    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
+        """P(label | features) for each label."""
+        columns = [self.vocabulary[f] for f in set(features) if f in self.vocabulary]
+        if len(self.labels) == 2:  # a binary model keeps one row (the second label's)
+            z = self.intercepts[0] + sum(self.weights[0][c] for c in columns)
+            p = 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+            return {self.labels[0]: 1.0 - p, self.labels[1]: p}
+        scores = [b + sum(row[c] for c in columns)
+                  for row, b in zip(self.weights, self.intercepts, strict=True)]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {label: e / total for label, e in zip(self.labels, exps, strict=True)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], labels: tuple[str, ...]) -> LinearModel:
+        if tuple(data.get("labels", ())) != labels:
+            raise ValueError(f"labels must be {labels}")
+        return cls(labels, dict(data["vocabulary"]), [list(r) for r in data["weights"]],
+                   list(data["intercepts"]), float(data.get("threshold", 0.5)))
+
+
+@dataclass(frozen=True)
+class PartyModel:
+    """The two decisions: is a lexicon trigger an event (``triggers``), and which candidates are
+    its source and target (``parties``)."""
+
+    parties: LinearModel
+    triggers: LinearModel | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PartyModel:
+        triggers = data.get("triggers")
+        return cls(LinearModel.from_json(data["parties"], LABELS),
+                   LinearModel.from_json(triggers, TRIGGER_LABELS) if triggers else None)
+
+
+def load_model(path: Path | None = None) -> PartyModel | None:
+    """The model at ``path`` (default: the shipped file), or None when the file is absent."""
+    path = path or shipped_model_path()
+    if not path.exists():
+        return None
+    return PartyModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+@dataclass
+class PartyCandidate:
+    """One actor that may be a party of a trigger, with what describes it."""
+
+    actor: str | None  # actor id; None for a place whose country actor is not created yet
+    country: str | None  # a place mention's country (its government is the party)
+    mention: Mention | None
+    features: set[str] = field(default_factory=set)
+
+    @property
+    def key(self) -> str:
+        return self.actor or f"gpe:{self.country}"
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What the rules proposed for a trigger (features for the model)."""
+
+    sources: tuple[str, ...] = ()
+    target: str | None = None
+    anaphoric: str | None = None  # the agent of the earlier event "serangan tersebut" names
+    dual: tuple[str | None, str | None] = (None, None)  # "keduanya": the latest event's pair
+
+
+def _bucket(n: int) -> str:
+    return next((str(d) for d in _DISTANCES if n <= d), "far")
+
+
+def previous_sentence(doc: Doc, sent: Span, sentence: Any) -> Span | None:
+    """The sentence before ``sent`` (``sentence(doc, i)`` cuts at paragraph breaks too)."""
+    i = sent.start - 1
+    while i >= 0 and (doc[i].is_space or is_newline(doc[i])):
+        i -= 1
+    return sentence(doc, i) if i >= 0 else None
+
+
+def _quote_of(doc: Doc, i: int) -> Any:
+    """The quote whose content holds token ``i``, if any."""
+    for q in doc._.quotes or []:
+        if q.content.start <= i < q.content.end:
+            return q
+    return None
+
+
+def _sentence_speakers(doc: Doc, sent: Span) -> set[str]:
+    return {q.speaker for q in doc._.quotes or [] if q.speaker
+            and q.content.start < sent.end and sent.start < q.content.end}
+
+
+def lead_mentions(doc: Doc, ctx: Context, sentence: Any) -> list[Mention]:
+    """The first mentions of the lead sentence (the article's first sentence of prose)."""
+    if not ctx.mentions:
+        return []
+    first = sentence(doc, ctx.mentions[0].start)
+    return [m for m in ctx.mentions if first.start <= m.start < first.end][:_LEAD_MENTIONS]
+
+
+def _between(doc: Doc, lo: int, hi: int) -> set[str]:
+    """What separates a mention from the trigger: punctuation, clause words, other verbs."""
+    out = set()
+    for k in range(lo, hi):
+        tok = doc[k]
+        word = tok.lower_
+        if word in (",", ";", ":"):
+            out.add("btw=punct")
+        elif word in ("yang", "bahwa", "dan", "tetapi", "namun", "karena", "untuk", "agar"):
+            out.add(f"btw={word}")
+        elif tok.text in QUOTE_MARKS:
+            out.add("btw=quote")
+        elif looks_verbal(word):
+            out.add("btw=verb")
+        elif is_newline(tok):
+            out.add("btw=para")
+    return out
+
+
+def _mention_features(ctx: Context, m: Mention, trigger: Span, sent: Span, prev: Span | None,
+                      form: Form) -> set[str]:
+    doc = ctx.doc
+    voice, typ = form.voice, form.entry.type
+    if sent.start <= m.start < sent.end:
+        where = "left" if m.end <= trigger.start else "right"
+    else:
+        where = "prev"
+    lo, hi = (m.end, trigger.start) if m.end <= trigger.start else (trigger.end, m.start)
+    gap = max(hi - lo, 0)
+    floor = prev.start if where == "prev" and prev is not None else sent.start
+    prep = ctx.prep_of(m, floor) or "none"
+    before = doc[m.start - 1].lower_ if m.start > 0 else "<s>"
+    after = doc[m.end].lower_ if m.end < len(doc) else "</s>"
+    f = {f"pos={where}", f"dist={_bucket(gap)}", f"pos_dist={where}|{_bucket(gap)}",
+         f"voice_pos={voice}|{where}", f"prep={prep}", f"voice_prep={voice}|{prep}",
+         f"type_pos={typ}|{where}", f"type_prep={typ}|{prep}",
+         f"before={before}", f"after={after}", f"voice_before={voice}|{before}",
+         f"pos_after={where}|{after}"}
+    if before in PREPOSITIONS:
+        f.add(f"voice_pos_prep={voice}|{where}|{before}")
+    if m.start > 0 and before in TITLE_WORDS:
+        f.add("titled")
+    f.add("person" if m.person else ("actor" if m.actor else "place"))
+    f.add(f"kind={_kind(m)}")
+    if where != "prev":
+        f.update(f"{where}|{b}" for b in _between(doc, lo, hi))
+    root, head = m.span.root, trigger.root
+    if root.head.i == head.i and root.i != head.i:
+        f.add(f"arc={root.dep_}")
+        f.add(f"voice_arc={voice}|{root.dep_}")
+    elif head.head.i == root.i:
+        f.add(f"arc_up={head.dep_}")
+    elif root.head.head.i == head.i:
+        f.add(f"arc2={root.head.dep_}|{root.dep_}")
+    return f
+
+
+def _kind(m: Mention) -> str:
+    if m.actor is None:
+        return "place"
+    return m.actor.split(":", 1)[0]
+
+
+def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: Span | None,
+                     lead: list[Mention], proposal: Proposal) -> list[PartyCandidate]:
+    """Every actor that may be a party of ``trigger``, one candidate per actor, its features
+    from its nearest mention plus what else points at it (quote speaker, lead, the rules)."""
+    doc = ctx.doc
+    by_key: dict[str, PartyCandidate] = {}
+
+    def add(actor: str | None, country: str | None, m: Mention | None, feats: set[str]) -> None:
+        cand = PartyCandidate(actor, country, m)
+        cand = by_key.setdefault(cand.key, cand)
+        if m is not None and cand.mention is not None and cand.mention is not m:
+            near = _distance(cand.mention, trigger) <= _distance(m, trigger)
+            cand.features.add("repeated")
+            if near:
+                feats = {x for x in feats if not x.startswith(_LOCAL)}
+            else:
+                cand.features = {x for x in cand.features if not x.startswith(_LOCAL)}
+                cand.mention = m
+        elif m is not None:
+            cand.mention = m
+        cand.features |= feats
+
+    lo = prev.start if prev is not None else sent.start
+    quote = _quote_of(doc, trigger.start)
+    for m in ctx.mentions:
+        if not lo <= m.start < sent.end or (m.start < trigger.end and trigger.start < m.end):
+            continue
+        if quote is not None and not quote.content.start <= m.start < quote.content.end:
+            add(m.actor, m.country, None, {"outside_quote"})  # a speaker, not an argument
+            continue
+        add(m.actor, m.country, m, _mention_features(ctx, m, trigger, sent, prev, form))
+    if quote is not None and quote.speaker:
+        add(quote.speaker, None, None, {"quote_speaker"})
+    for speaker in _sentence_speakers(doc, sent):
+        add(speaker, None, None, {"sent_speaker"})
+    for m in lead:
+        add(m.actor, m.country, None, {"lead"})
+    for s in proposal.sources:
+        if s in by_key:
+            by_key[s].features.add("rule_source")
+    if proposal.target in by_key:
+        by_key[proposal.target].features.add("rule_target")
+    if proposal.anaphoric:
+        add(proposal.anaphoric, None, None, {"anaphoric"})
+    for actor, label in zip(proposal.dual, ("dual_first", "dual_second"), strict=True):
+        if actor:
+            add(actor, None, None, {label})
+    common = {f"ptype={form.entry.type}", f"voice={form.voice}",
+              *(f"flag={x}" for x in form.entry.flags)}
+    if quote is not None:
+        common.add("in_quote")
+    for cand in by_key.values():
+        if cand.mention is None:
+            cand.features.add("pos=none")
+        if quote is not None and cand.mention is not None \
+                and quote.content.start <= cand.mention.start < quote.content.end:
+            cand.features.add("mention_in_quote")
+        crossed = {f"{c}&{x}" for c in common for x in cand.features
+                   if x.startswith(_CROSSED)}
+        cand.features |= common | crossed
+        if len(by_key) == 1:
+            cand.features.add("only")
+    return list(by_key.values())
+
+
+_LOCAL = ("pos=", "dist=", "pos_dist=", "voice_pos=", "prep=", "voice_prep=", "type_pos=",
+          "type_prep=", "before=", "after=", "voice_before=", "pos_after=", "voice_pos_prep=",
+          "titled", "left|", "right|", "arc", "voice_arc")
+_CROSSED = ("pos=", "prep=", "rule_", "quote_speaker", "sent_speaker", "lead", "arc=",
+            "outside_quote")
+
+
+def _distance(m: Mention, trigger: Span) -> int:
+    return max(m.start - trigger.end, trigger.start - m.end, 0)
+
+
+def decide(model: PartyModel, cands: list[PartyCandidate]
+           ) -> tuple[PartyCandidate | None, PartyCandidate | None]:
+    """The source and the target: the candidates most likely in each role, when likely enough,
+    else the rules' reading; one actor never plays both."""
+    parties = model.parties
+    scored = [(c, parties.probabilities(c.features)) for c in cands]
+    best_src = max(scored, key=lambda x: x[1]["source"], default=None)
+    source = best_src[0] if best_src and best_src[1]["source"] >= parties.threshold else None
+    rest = [x for x in scored if x[0] is not source]
+    best_tgt = max(rest, key=lambda x: x[1]["target"], default=None)
+    target = best_tgt[0] if best_tgt and best_tgt[1]["target"] >= parties.threshold else None
+    if source is None:  # the rules' reading fills a side the model leaves open
+        source = next((c for c in cands if c is not target
+                       and c.features & {"rule_source", "dual_first"}), None)
+    if target is None:
+        target = next((c for c in cands if c is not source
+                       and c.features & {"rule_target", "dual_second", "anaphoric"}), None)
+    return source, target
+
+
+def trigger_features(doc: Doc, trigger: Span, form: Form, sent: Span,
+                     cands: list[PartyCandidate]) -> set[str]:
+    """What tells an event from a lexicon word used otherwise: the word and its entry, voice,
+    neighbours, a quote around it, and what the rules found as its arguments."""
+    before = doc[trigger.start - 1].lower_ if trigger.start > sent.start else "<s>"
+    after = doc[trigger.end].lower_ if trigger.end < sent.end else "</s>"
+    typ, voice = form.entry.type, form.voice
+    f = {f"tw={trigger.text.lower()}", f"lemma={form.entry.lemma}", f"ptype={typ}",
+         f"voice={voice}", f"ptype_voice={typ}|{voice}", f"before={before}", f"after={after}",
+         f"mode={form.entry.mode}", f"ncand={_bucket(len(cands))}",
+         *(f"flag={x}" for x in form.entry.flags)}
+    if _quote_of(doc, trigger.start) is not None:
+        f.add("in_quote")
+    for c in cands:
+        for x in ("rule_source", "rule_target", "quote_speaker", "anaphoric"):
+            if x in c.features:
+                f.add(f"has_{x}")
+                f.add(f"ptype_has={typ}|{x}")
+    if trigger.start == sent.start:
+        f.add("sent_first")
+    return f
+
+
+def is_event(model: PartyModel, features: set[str]) -> bool:
+    """Whether the trigger model keeps a lexicon match as an event (no model: every match)."""
+    if model.triggers is None:
+        return True
+    return model.triggers.probabilities(features)["event"] >= model.triggers.threshold
