@@ -34,6 +34,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("cli/analyze.py", "_sections"): "record fields",
     ("cli/eval.py", "EVALS"): "command names",
     ("export/__init__.py", "FORMATS"): "export formats",
+    ("extract/event_parties.py", "LABELS"): "the party model's class names",
     ("export/csv.py", "COLUMNS"): "CSV columns",
     ("export/parquet.py", "TABLES"): "table names",
     ("extract/event_lexicon.py", "PATTERNS"): "the lexicon file's affix-pattern notation",

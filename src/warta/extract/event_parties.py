@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span
 
 from warta.extract.event_args import QUOTE_MARKS, Context, Mention, is_newline, looks_verbal
 from warta.extract.event_lexicon import Form
+from warta.nlp.lang.id.conjunctions import PARTY_CLAUSE_WORDS
 from warta.nlp.lang.id.event_markers import PREPOSITIONS, TITLE_WORDS
 
 MODEL_FILE = "event_parties.json"
@@ -168,7 +169,7 @@ def _between(doc: Doc, lo: int, hi: int) -> set[str]:
         word = tok.lower_
         if word in (",", ";", ":"):
             out.add("btw=punct")
-        elif word in ("yang", "bahwa", "dan", "tetapi", "namun", "karena", "untuk", "agar"):
+        elif word in PARTY_CLAUSE_WORDS:
             out.add(f"btw={word}")
         elif tok.text in QUOTE_MARKS:
             out.add("btw=quote")

@@ -20,8 +20,8 @@ in text order; the lexicon's ``sym`` flag says which triggers are undirected.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Set as AbstractSet
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise

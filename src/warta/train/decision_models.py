@@ -5,5 +5,7 @@ One import line per model (kept apart so each model's trainer lives in its own m
 
 from __future__ import annotations
 
-from warta.train import actor_class  # noqa: F401  (actor type, country and keep)
-from warta.train import event_parties  # noqa: F401  (event source and target)
+from warta.train import (
+    actor_class,  # noqa: F401  (actor type, country and keep)
+    event_parties,  # noqa: F401  (event source and target)
+)

@@ -23,3 +23,8 @@ CONTRASTIVE = frozenset({
 # the next clause keeps the subject: "X tiba di Beijing lalu bertemu Y"
 SEQUENCE = frozenset({"lalu", "kemudian", "lantas"})
 SAME_SUBJECT = AND | SEQUENCE | {"sebelum", "sesudah", "setelah"}
+
+# clause words between an event's trigger and a candidate party that the party model reads as
+# features ("X, yang ..., menolak"; "karena", "untuk", "agar" start a subordinate clause)
+PARTY_CLAUSE_WORDS = frozenset({"yang", "bahwa", "dan", "tetapi", "namun", "karena", "untuk",
+                                "agar"})
