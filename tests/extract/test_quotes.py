@@ -438,10 +438,13 @@ def test_generic_group_is_not_the_place_it_names(make):
 
 
 def test_pronoun_follows_a_person_newly_named_in_the_narrative(make):
+    """The rules propose the newcomer (one candidate among several the speaker model weighs;
+    on the corpus the model prefers the last speaker more often, so this checks the rules)."""
     text = ("“Kami akan menambah armada bus,” kata Rina Mulyani. "
             "Salah satu penumpang yang hadir adalah Made Wirawan, seorang guru dari Bandung. "
             "Dia mengatakan bahwa bus baru itu sangat dibutuhkan warga.")
-    q = _find(indirect_quotes(make(text)), "bus baru")
+    quotes = extract_quotes(make(text), speaker_model=None)
+    q = _find([q for q in quotes if q.kind == "indirect"], "bus baru")
     assert q.speaker == MADE
 
 

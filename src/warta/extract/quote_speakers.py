@@ -1,17 +1,26 @@
 """Who is speaking: quote speakers resolved to actor ids, in document order.
 
-Names go through the actors stage (``warta.resolve.actors.resolve_speaker``) first, then
-the actor ids on entity spans, then a surname match. Pronouns and definite descriptions prefer the
-subject of the narrative sentences since the last attribution, then a person newly named in the
-narrative, then the last speaker (news convention). The speaker stays ``None`` when no actor can be
-found: never a guess.
+The rules propose; a trained model decides (``warta.extract.speaker_model``). For each quote the
+rules name candidate actors: the one their own order of preference picks (names through the
+actors stage, ``warta.resolve.actors.resolve_speaker``, then the actor ids on entity spans, then
+a surname match; pronouns the subject of the narrative sentences since the last attribution, then
+a person newly named in the narrative, then the last speaker), every actor mentioned in the
+quote's sentence and the sentences around it, the last speaker and the paragraph's first person.
+Each candidate gets named features (cue and its position, distance, ``-nya``, the "role of X, Y"
+apposition, the parse, actor type); the model scores them and keeps the best one above its
+threshold. Without a model file the rules' own pick stands. The speaker stays ``None`` when no
+candidate is good enough: never a guess.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc, Span
 
 from warta.extract.quote_view import TYPE_RANK, Candidate, View, sentence_bounds
+from warta.extract.speaker_model import SpeakerModel
 from warta.nlp.lang.id import reporting_verbs as rv
 from warta.resolve.actors import resolve_speaker
 from warta.types import Quote
@@ -140,16 +149,186 @@ def _generic(ents: list[Span], span: Span) -> bool:
                    for e in ents)
 
 
-def resolve_speakers(v: View, cands: list[Candidate]) -> list[Quote]:
-    """Resolve speakers in document order, so pronouns and run-on quotes see the last speaker."""
+# ---------------------------------------------------------------- candidates and features
+
+
+DEPS = frozenset({"nsubj", "obj", "nmod", "appos", "flat", "compound", "root", "obl"})
+
+
+@dataclass
+class Choice:
+    """One quote's candidate speakers with their features, and the rules' own pick."""
+
+    content: Span
+    rule: str | None
+    features: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
+def _nya(cand: Candidate) -> bool:
+    """'katanya', 'ujarnya', 'menurutnya': the speaker is the clitic's antecedent."""
+    parts = [p for p in (cand.cue, cand.speaker_span) if p is not None]
+    return any(t.lower_.endswith("nya") or t.lower_ in ("nya", "-nya") for p in parts for t in p)
+
+
+def _anchor(cand: Candidate) -> int:
+    for part in (cand.cue, cand.speaker_span):
+        if part is not None:
+            return part.start
+    return cand.content.start
+
+
+def _window(v: View, at: int) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+    """The sentence around ``at`` and the sentences before and after it."""
+    doc = v.doc
+    lo, hi = sentence_bounds(v, at)
+    p = lo - 1
+    while p > 0 and doc[p].is_space:
+        p -= 1
+    prev = sentence_bounds(v, p) if p >= 0 and p < lo else (lo, lo)
+    n = hi
+    while n < len(doc) - 1 and doc[n].is_space:
+        n += 1
+    nxt = sentence_bounds(v, n) if hi < len(doc) else (hi, hi)
+    return (lo, hi), prev, nxt
+
+
+def _type(actor: str) -> str:
+    kind = actor.split(":", 1)[0]
+    return kind if kind in ("person", "org", "gpe") else "other"
+
+
+def _role_before(doc: Doc, e: Span) -> bool:
+    """'kuasa hukum X', 'istri X': the mention is the one spoken for, not the speaker."""
+    words = [t.lower_ for t in doc[max(0, e.start - 2):e.start]]
+    return bool(words) and (words[-1] in rv.RELATIONAL_ROLES
+                            or " ".join(words) in rv.RELATIONAL_ROLES)
+
+
+def _named_after(v: View, e: Span) -> bool:
+    """'X, Y': a comma and another person right after the mention (the apposition's name)."""
+    doc = v.doc
+    if e.end >= len(doc) or doc[e.end].text != ",":
+        return False
+    return any(o.start == e.end + 1 and TYPE_RANK.get(o.label_, 9) == 0 for o in v.ents)
+
+
+def _dep(e: Span, cue: Span | None) -> dict[str, float]:
+    root = e.root
+    dep = root.dep_.split(":")[0] if root.dep_ else ""
+    out = {f"dep:{dep if dep in DEPS else 'other'}": 1.0} if dep else {}
+    if cue is not None and root.head.i == cue.start and dep == "nsubj":
+        out["subj_of_cue"] = 1.0
+    return out
+
+
+def _mention_features(v: View, e: Span, cand: Candidate, sents: tuple[tuple[int, int], ...],
+                      anchor: int) -> dict[str, float]:
+    """What one mention says about its actor being the speaker."""
+    (lo, hi), prev, _next = sents
+    doc = v.doc
+    if lo <= e.start < hi:
+        where = "before" if e.end <= cand.content.start else "after"
+        pos = f"same_{where}" if not cand.content.start <= e.start < cand.content.end else "inside"
+    elif prev[0] <= e.start < prev[1]:
+        pos = "prev"
+    else:
+        pos = "next"
+    f: dict[str, float] = {f"pos:{pos}": 1.0, "dist": math.log1p(abs(e.start - anchor)) / 4}
+    if v.region_of[e.start] >= 0:
+        f["in_quote"] = 1.0
+    if cand.speaker_span is not None and cand.speaker_span.start <= e.start \
+            < cand.speaker_span.end:
+        f["in_span"] = 1.0
+        commas = [t.i for t in cand.speaker_span if t.text == ","]
+        if commas:
+            f["span_tail" if e.start > commas[-1] else "span_head"] = 1.0
+        persons = [o for o in v.ents if TYPE_RANK.get(o.label_, 9) == 0 and o._.actor
+                   and cand.speaker_span.start <= o.start < cand.speaker_span.end]
+        if persons and persons[-1].start == e.start:  # "Ketua Komisi XI DPR Budi": the name
+            f["span_last_person"] = 1.0
+    if _role_before(doc, e):
+        f["role_before"] = 1.0
+    if _named_after(v, e):
+        f["named_after"] = 1.0
+    f.update(_dep(e, cand.cue))
+    return f
+
+
+def _merge(into: dict[str, float], new: dict[str, float]) -> None:
+    """Keep the nearest mention's position and the strongest signal of every other feature."""
+    for k, value in new.items():
+        if k == "dist":
+            into[k] = min(into.get(k, value), value)
+        else:
+            into[k] = max(into.get(k, 0.0), value)
+
+
+def candidate_features(v: View, cand: Candidate, rule: str | None,
+                       sources: dict[str, str | None], counts: dict[str, int],
+                       para_first: str | None) -> dict[str, dict[str, float]]:
+    """Every candidate actor of one quote with its features (see the module docstring)."""
+    anchor = _anchor(cand)
+    sents = _window(v, anchor)
+    lo, hi = sents[1][0], sents[2][1]
+    out: dict[str, dict[str, float]] = {}
+    for e in v.ents:
+        if not e._.actor or not lo <= e.start < hi:
+            continue
+        _merge(out.setdefault(str(e._.actor), {}), _mention_features(v, e, cand, sents, anchor))
+    for name, actor in [("rule", rule), *sources.items(), ("para_first", para_first)]:
+        if actor:
+            out.setdefault(actor, {"pos:far": 1.0})[f"src:{name}"] = 1.0
+    context = ({"nya"} if _nya(cand) else set()) | ({"pron"} if _is_pronoun(cand) else set())
+    for actor, f in out.items():
+        f[f"type:{_type(actor)}"] = 1.0
+        f["mentions"] = math.log1p(counts.get(actor, 0)) / 3
+        for c in context:  # an antecedent is found by other evidence than a named speaker
+            for k in [k for k in f if k.startswith(("src:", "pos:"))
+                      or k in ("in_span", "span_tail", "span_last_person", "subj_of_cue",
+                               "role_before")]:
+                f[f"{c}&{k}"] = f[k]
+    return out
+
+
+def _para_first(v: View, paragraph: int) -> str | None:
+    for e in v.ents:
+        if e._.actor and TYPE_RANK.get(e.label_, 9) == 0 and v.para_of[e.start] == paragraph \
+                and v.region_of[e.start] < 0:
+            return str(e._.actor)
+    return None
+
+
+def _decide(model: SpeakerModel | None, choice: Choice) -> str | None:
+    """The model's pick: the best candidate when it clears the threshold; the rules' pick
+    when no model is shipped."""
+    if model is None:
+        return choice.rule
+    best, score = None, model.threshold
+    for actor in sorted(choice.features):
+        p = model.probability(choice.features[actor])
+        if p >= score:
+            best, score = actor, p
+    return best
+
+
+def resolve_speakers(v: View, cands: list[Candidate], model: SpeakerModel | None = None,
+                     choices: list[Choice] | None = None) -> list[Quote]:
+    """Resolve speakers in document order, so pronouns and run-on quotes see the last speaker.
+
+    ``choices``, when given, collects every quote's candidates and features (training data)."""
     doc, ents = v.doc, v.ents
     order = sorted(range(len(cands)), key=lambda k: (cands[k].content.start, cands[k].content.end))
     speakers: dict[int, str | None] = {}
     last: tuple[str | None, int] | None = None
     last_span: Span | None = None
+    previous: str | None = None
     quoted = [c.content for c in cands]
     attributed = {t.i for c in cands for part in (c.speaker_span, c.cue) if part is not None
                   for t in part}
+    counts: dict[str, int] = {}
+    for e in ents:
+        if e._.actor:
+            counts[str(e._.actor)] = counts.get(str(e._.actor), 0) + 1
     out: list[Quote] = []
     for k in order:
         cand = cands[k]
@@ -165,8 +344,25 @@ def resolve_speakers(v: View, cands: list[Candidate]) -> list[Quote]:
                                      last[0] if last else None, attributed)
             subject = (_previous_subject(v, cand.speaker_span.start, attributed)
                        if cand.speaker_span is not None and _is_pronoun(cand) else None)
-            actor = _resolve(doc, ents, cand, last, newcomer, subject)
+            rule = _resolve(doc, ents, cand, last, newcomer, subject)
+            span = cand.speaker_span
+            sources = {
+                "last": last[0] if last is not None else None, "previous": previous,
+                "newcomer": newcomer, "subject": subject,
+                # the actors stage's reading of a pronoun (its salience); names: the rule's
+                "span": resolve_speaker(doc, span) if span is not None and _is_pronoun(cand)
+                else None,
+                "nearest_person": _nearest_person(ents, _anchor(cand)),
+            }
+            choice = Choice(cand.content, rule)
+            if span is None or not _generic(ents, span):  # 'warga Delhi' names no speaker
+                choice.features = candidate_features(v, cand, rule, sources, counts,
+                                                     _para_first(v, cand.paragraph))
+            if choices is not None:
+                choices.append(choice)
+            actor = _decide(model, choice)
         speakers[k] = actor
+        previous = actor or previous
         if cand.speaker_span is not None and not _generic(ents, cand.speaker_span):
             last, last_span = (actor, cand.paragraph), cand.speaker_span
         out.append(Quote(cand.content, cand.kind, actor, cand.speaker_span, cand.cue,

@@ -229,7 +229,11 @@ def subject_of(v: View, verb: int, lo: int) -> Span | None:
         return np if named else None
     if prev > lo and doc[prev].text == ",":
         np = np_before(v, prev, lo)  # apposition: "Kepala Dinas X, Anita Kusuma, menegaskan"
-        return np if np is not None and any(t.is_title for t in np) else None
+        if np is None or not any(t.is_title for t in np):
+            return None
+        if np.start > lo and doc[np.start - 1].text == ",":
+            return _leading_name(v, lo, np) or np
+        return np
     if prev >= lo and doc[prev].lower_ in rv.PARTICIPLE_LINKS:
         k = prev - 1
         while k >= lo and doc[k].text == ",":
@@ -249,9 +253,13 @@ def subject_of(v: View, verb: int, lo: int) -> Span | None:
 
 def _leading_name(v: View, lo: int, np: Span) -> Span | None:
     """'Subur Saroso, Kepala Seksi …, Kanwil DJP … menjelaskan': the name opening the clause,
-    when the phrase before the verb is only its appositive role (no person in it)."""
+    when the phrase before the verb is only its appositive role (no person in it, or the one
+    the role speaks for: 'Budi, kuasa hukum Joko, mengatakan' is Budi)."""
     doc = v.doc
-    if any(TYPE_RANK.get(e.label_, 9) == 0 and np.start <= e.start < np.end for e in v.ents):
+    spoken_for = (np[0].lower_ in rv.RELATIONAL_ROLES
+                  or np[:2].text.lower() in rv.RELATIONAL_ROLES)  # "Y, kuasa hukum X, …"
+    if not spoken_for and any(TYPE_RANK.get(e.label_, 9) == 0 and np.start <= e.start < np.end
+                              for e in v.ents):
         return None
     comma = next((k for k in range(lo, np.start) if doc[k].text == ","), None)
     for e in v.ents:

@@ -21,12 +21,13 @@ resolution in ``warta.extract.quote_speakers``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from warta.extract.quote_marks import QuoteRegion
-from warta.extract.quote_speakers import resolve_speakers
+from warta.extract.quote_speakers import Choice, resolve_speakers
 from warta.extract.quote_view import (
     MAX_NP,
     NP_BREAK,
@@ -43,13 +44,15 @@ from warta.extract.quote_view import (
     subject_of,
     verb_like,
 )
+from warta.extract.speaker_model import SpeakerModel, load_speaker_model
 from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
 from warta.nlp.lang.id import reporting_verbs as rv
 from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "2"  # 2: dated by the report unless the attribution dates the utterance
+VERSION = "3"  # 2: dated by the report unless the attribution dates the utterance;
+# 3: a trained model picks the speaker among the rules' candidates (models/decisions)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
@@ -564,14 +567,20 @@ def _cue_final(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate 
 # ---------------------------------------------------------------- public API
 
 
-def extract_quotes(doc: Doc, *, bahwa_reach: int = BAHWA_REACH) -> list[Quote]:
-    """All quotes of a Doc, direct, partial and indirect, in document order."""
+def extract_quotes(doc: Doc, *, bahwa_reach: int = BAHWA_REACH,
+                   speaker_model: SpeakerModel | Literal["shipped"] | None = "shipped",
+                   choices: list[Choice] | None = None) -> list[Quote]:
+    """All quotes of a Doc, direct, partial and indirect, in document order.
+
+    ``speaker_model`` picks each speaker among the rules' candidates (default: the shipped
+    model; None: the rules' own pick); ``choices`` collects the candidates (training data)."""
     if not len(doc):
         return []
+    model = load_speaker_model() if speaker_model == "shipped" else speaker_model
     v = make_view(doc)
     direct = _region_candidates(v)
     indirect = _indirect_candidates(v, direct, bahwa_reach=bahwa_reach)
-    quotes = resolve_speakers(v, direct + indirect)
+    quotes = resolve_speakers(v, direct + indirect, model, choices)
     day, published = dates.article_day(doc), dates.parse_anchor(doc._.published)
     for q in quotes:  # said on the day of the report unless the attribution dates it
         q.date = dates.reported_date(q.date, day, latest=published)
@@ -594,21 +603,26 @@ def indirect_quotes(doc: Doc) -> list[Quote]:
 class QuotesStage:
     """spaCy component: ``doc._.quotes = extract_quotes(doc)`` for Indonesian documents."""
 
-    def __init__(self, nlp: Language, name: str, *, bahwa_reach: int = BAHWA_REACH) -> None:
+    def __init__(self, nlp: Language, name: str, *, bahwa_reach: int = BAHWA_REACH,
+                 speaker_model: str = "") -> None:
         self.name = name
         self.bahwa_reach = bahwa_reach
+        self.speaker_model = load_speaker_model(speaker_model or None)
 
     def __call__(self, doc: Doc) -> Doc:
         if skip_unsupported(doc, STAGE, VERSION):
             return doc
-        doc._.quotes = extract_quotes(doc, bahwa_reach=self.bahwa_reach)
+        doc._.quotes = extract_quotes(doc, bahwa_reach=self.bahwa_reach,
+                                      speaker_model=self.speaker_model)
         mark_stage(doc, STAGE, VERSION, "ok")
         return doc
 
 
 @Language.factory(FACTORY, requires=["doc.sents", "doc.ents"], assigns=["doc._.quotes"],
-                  default_config={"bahwa_reach": BAHWA_REACH})
-def make_quotes_stage(nlp: Language, name: str, bahwa_reach: int) -> QuotesStage:
+                  default_config={"bahwa_reach": BAHWA_REACH, "speaker_model": ""})
+def make_quotes_stage(nlp: Language, name: str, bahwa_reach: int,
+                      speaker_model: str) -> QuotesStage:
     """Factory for the quotes stage (registered under its versioned name); ``bahwa_reach`` is
-    how many words after a reporting verb its "bahwa" may stand."""
-    return QuotesStage(nlp, name, bahwa_reach=bahwa_reach)
+    how many words after a reporting verb its "bahwa" may stand; ``speaker_model`` a speaker
+    model file other than the shipped one (``warta train extract`` scores its dev run so)."""
+    return QuotesStage(nlp, name, bahwa_reach=bahwa_reach, speaker_model=speaker_model)

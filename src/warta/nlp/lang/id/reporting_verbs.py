@@ -217,3 +217,11 @@ MIN_FREE_QUOTE_TOKENS = 5
 MIN_INDIRECT_TOKENS = 3
 # How far an unattributed quote may inherit the last speaker (paragraphs back).
 INHERIT_PARAGRAPHS = 2
+
+# Words for someone who speaks for, or stands beside, the person named after them: in
+# "kuasa hukum X, Y, mengatakan" Y speaks, not X (a feature of the quote speaker model).
+RELATIONAL_ROLES: frozenset[str] = frozenset({
+    "kuasa hukum", "pengacara", "advokat", "juru bicara", "jubir", "istri", "suami", "anak",
+    "ayah", "ibu", "kakak", "adik", "keluarga", "ajudan", "staf", "sekretaris pribadi",
+    "orang tua", "tim hukum", "perwakilan", "rekan",
+})
