@@ -35,6 +35,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("cli/eval.py", "EVALS"): "command names",
     ("export/__init__.py", "FORMATS"): "export formats",
     ("extract/event_parties.py", "LABELS"): "the party model's class names",
+    ("extract/quote_speakers.py", "DEPS"): "Universal Dependencies relation names",
+    ("extract/quote_speakers.py", "_type"): "actor type names",
     ("export/csv.py", "COLUMNS"): "CSV columns",
     ("export/parquet.py", "TABLES"): "table names",
     ("extract/event_lexicon.py", "PATTERNS"): "the lexicon file's affix-pattern notation",
@@ -61,6 +63,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("train/actor_class.py", "_docs"): "stage names",
     ("train/actor_class.py", "fit"): "figure names",
     ("train/convert.py", "convert"): "corpus names",
+    ("train/quote_speakers.py", "fit"): "figure names",
 }
 
 
