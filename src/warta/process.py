@@ -33,7 +33,8 @@ def prepare(raw: RawArticle, settings: Settings) -> Article:
     return article
 
 
-def _make_doc(nlp: Language, article: Article, settings: Settings) -> Doc:
+def make_doc(nlp: Language, article: Article, settings: Settings) -> Doc:
+    """A cleaned article's Doc with the metadata warta's stages read, before any stage."""
     doc = nlp.make_doc(article.text)
     doc._.language = article.language
     doc._.supported_languages = tuple(settings.language.supported)
@@ -79,7 +80,7 @@ def _analyze_article(article: Article, nlp: Language, settings: Settings) -> dic
         parts = [(start, _analyze_article(replace(article, text=piece), nlp, settings))
                  for start, piece in pieces]
         return merge_records(article, parts)
-    doc = _run(nlp, _make_doc(nlp, article, settings), settings)
+    doc = _run(nlp, make_doc(nlp, article, settings), settings)
     _trained_stages(nlp, doc)
     return to_record(doc, article)
 
@@ -134,7 +135,7 @@ def _analyze_batch(raws: list[RawArticle], nlp: Language,
     prepared = [_prepare_or_fail(raw, settings) for raw in raws]
     limit = settings.ingest.chunk_chars
     articles = [a for a in prepared if isinstance(a, Article) and len(a.text) <= limit]
-    docs = {id(a): _make_doc(nlp, a, settings) for a in articles}
+    docs = {id(a): make_doc(nlp, a, settings) for a in articles}
     ok = [a for a in articles if _supported(docs[id(a)], settings)]
     piped = dict(zip([id(a) for a in ok], nlp.pipe([docs[id(a)] for a in ok]), strict=True))
     for item in prepared:

@@ -46,12 +46,13 @@ def predict(nlp: Any, settings: Any, article: CorpusArticle, text: str,
     return analyze(raw, nlp, settings)
 
 
-def _scored(split: str, data: Path, model: Path | None, root: Path | None,
+def _scored(split: str, data: Path, model: Path | None, root: Path | None, *,
+            nlp: Any = None,
             ) -> Iterator[tuple[CorpusArticle, dict[str, dict[str, Any]] | None, str | None]]:
     from warta.eval._common import load_pipeline
     from warta.settings import load_settings
 
-    nlp, settings = None, load_settings()
+    settings = load_settings()
     for article, text, gold, why in iter_documents([split], data, root=root):
         if text is None or gold is None:
             yield article, None, why
@@ -64,11 +65,12 @@ def _scored(split: str, data: Path, model: Path | None, root: Path | None,
 
 
 def evaluate(split: str, layers: tuple[str, ...], *, data: Path, model: Path | None = None,
-             root: Path | None = None) -> dict[str, Any]:
-    """Every layer's figures on one split (articles without gold are not counted)."""
+             root: Path | None = None, nlp: Any = None) -> dict[str, Any]:
+    """Every layer's figures on one split (articles without gold are not counted); ``nlp``, when
+    given, is the pipeline scored (a trainer's candidate model), else the shipped one."""
     rows: dict[str, list[dict[str, Any]]] = {layer: [] for layer in layers}
     skipped = []
-    for _article, scores, why in _scored(split, data, model, root):
+    for _article, scores, why in _scored(split, data, model, root, nlp=nlp):
         if scores is None:
             skipped.append(why)
             click.echo(f"skipped {why}", err=True)

@@ -84,7 +84,7 @@ def _docs(split: str, data: Path, fraction: float, seed: int) -> Iterator[tuple[
     """(Doc after the gazetteer stage, gold actors) for a share of one split's articles."""
     from warta.eval.corpus import document_meta, iter_documents
     from warta.nlp.pipeline import build
-    from warta.process import prepare
+    from warta.process import make_doc, prepare
     from warta.settings import load_settings
     from warta.types import RawArticle, Source
 
@@ -102,13 +102,7 @@ def _docs(split: str, data: Path, fraction: float, seed: int) -> Iterator[tuple[
         raw = RawArticle(Source(path=f"{art.corpus}/{art.key}", format="text",
                                 native_id=art.key), text, title=meta["title"],
                          published=meta["published"])
-        article = prepare(raw, settings)
-        doc = nlp.make_doc(article.text)
-        doc._.language = article.language
-        doc._.supported_languages = tuple(settings.language.supported)
-        doc._.published = article.published
-        doc._.dateline = article.dateline
-        doc._.article = article
+        doc = make_doc(nlp, prepare(raw, settings), settings)
         with nlp.select_pipes(disable=later):
             doc = nlp(doc)
         yield doc, _gold_side(gold, text)

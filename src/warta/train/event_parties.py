@@ -32,7 +32,7 @@ def _documents(split: str, data: Path, nlp: Any, articles: set[str] | None = Non
                ) -> Iterator[tuple[str, dict[str, Any], Any]]:
     """(annotated text, gold, analysed Doc) for each article of a split."""
     from warta.eval.corpus import document_meta, iter_documents
-    from warta.process import _make_doc, _run, prepare
+    from warta.process import _run, make_doc, prepare
     from warta.settings import load_settings
     from warta.types import RawArticle, Source
 
@@ -44,7 +44,7 @@ def _documents(split: str, data: Path, nlp: Any, articles: set[str] | None = Non
         raw = RawArticle(Source(path=f"{art.corpus}/{art.key}", format="text",
                                 native_id=art.key), text, title=meta["title"],
                          published=meta["published"])
-        doc = _run(nlp, _make_doc(nlp, prepare(raw, settings), settings), settings)
+        doc = _run(nlp, make_doc(nlp, prepare(raw, settings), settings), settings)
         yield text, gold, doc
 
 
@@ -164,22 +164,12 @@ def training_set(data: Path, *, seed: int, fraction: float
 
 def dev_figures(data: Path, model: Path) -> dict[str, Any]:
     """The events layer on dev with the events stage reading ``model``."""
-    from warta.eval import scoring
-    from warta.eval.corpus import iter_documents
-    from warta.eval.gold import predict
+    from warta.eval.gold import evaluate
     from warta.nlp.pipeline import build
-    from warta.settings import load_settings
 
     nlp = build(stage_config={"events": {"parties_model": str(model)}})
-    settings = load_settings()
-    rows = []
-    for article, text, gold, _why in iter_documents(["dev"], data):
-        if text is None or gold is None:
-            continue
-        record = predict(nlp, settings, article, text, data)
-        rows.append(scoring.score_article(scoring.from_gold(gold, text),
-                                          scoring.from_record(record, text))["events"])
-    return scoring.summarise("events", rows)
+    figures: dict[str, Any] = evaluate("dev", ("events",), data=data, nlp=nlp)["events"]
+    return figures
 
 
 def fit(data: Path, out: Path, seed: int, fraction: float) -> dict[str, Any]:

@@ -128,20 +128,13 @@ def choose_threshold(model: SpeakerModel, examples: list[Example]) -> SpeakerMod
 
 def dev_figures(model_file: Path, data: Path, *, root: Path | None = None) -> dict[str, Any]:
     """The quotes layer of ``warta eval`` on dev, run with the model at ``model_file``."""
-    from warta.eval.gold import predict
+    from warta.eval.gold import evaluate
     from warta.nlp.pipeline import build
-    from warta.settings import load_settings
 
     nlp = build(stage_config={"quotes": {"speaker_model": str(model_file)}})
-    settings = load_settings()
-    rows = []
-    for article, text, gold, _why in iter_documents(["dev"], data, root=root):
-        if text is None or gold is None:
-            continue
-        record = predict(nlp, settings, article, text, data)
-        rows.append(scoring.score_article(scoring.from_gold(gold, text),
-                                          scoring.from_record(record, text))["quotes"])
-    return scoring.summarise("quotes", rows)
+    figures: dict[str, Any] = evaluate("dev", ("quotes",), data=data, root=root,
+                                       nlp=nlp)["quotes"]
+    return figures
 
 
 def fit(*, data: Path, out: Path, seed: int = 0, fraction: float = 1.0,
