@@ -79,7 +79,7 @@ from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
-VERSION = "4"  # 4: a trained model picks the parties and keeps the events (event_parties)
+VERSION = "5"  # 5: general verbs added to the lexicon from the train gold; 4: event_parties
 FACTORY = factory_name(STAGE, VERSION)
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
