@@ -16,6 +16,7 @@ from warta.errors import InputError
 # The evaluations `warta eval` offers (its --help lists them sorted).
 EVALS: tuple[str, ...] = (
     "ner", "ud", "actors", "quotes", "events", "all", "agreement", "coref", "tone",
+    "duplicates", "stories", "cross-events", "search", "links-agreement",
 )
 
 
@@ -39,6 +40,11 @@ def _command(name: str) -> click.Command | None:
         case "tone":
             from warta.eval import tone
             return tone.tone
+        case "duplicates" | "stories" | "cross-events" | "search" | "links-agreement":
+            from warta.eval import links
+            return {"duplicates": links.duplicates_cmd, "stories": links.stories_cmd,
+                    "cross-events": links.cross_events_cmd, "search": links.search_cmd,
+                    "links-agreement": links.agreement_cmd}[name]
     return None
 
 
