@@ -53,7 +53,7 @@ class LinkSettings:
     after_ingest: bool = True  # recompute the links after `warta ingest` and `warta load`
     event_window_days: int = 3  # two reports of one event are dated at most this far apart
     event_max_span_days: int = 7  # the reports of one event span at most this many days
-    event_missing_party: bool = True  # a one-sided mention may join the one event it fits
+    event_missing_party: bool = False  # a one-sided mention may join the one event it fits
     story_window_days: int = 7  # an article joins a story last reported at most this long ago
     story_max_span_days: int = 45  # a story spans at most this many days (no months of chain)
     story_threshold: float = 0.45  # least similarity of an article to a story's centroid

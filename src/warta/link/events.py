@@ -7,13 +7,14 @@ day) are at most ``event_window_days`` apart, and all the reports of one event s
 ``event_max_span_days`` (so a weekly meeting of the same two ministers stays one event a week
 instead of one chain over months).
 
-The method is blocking then greedy complete-link grouping, so every link can be explained by
+The method is blocking then greedy grouping bounded in time, so every link can be explained by
 the rule it passed: mentions are blocked by (type, negation, parties); inside a block, in date
 order, a mention joins the open group whose latest report is nearest in time among those it
 fits (window, span, place), else starts a group. A mention missing its source or its target
-(``event_missing_party``) then joins the one group of its type whose known side agrees and
-that it fits, unless that side is a place (a country alone says little); with two or more
-candidates it stays apart, since guessing would merge events.
+is an event of its own; with ``event_missing_party`` (off by default) it joins the one group
+of its type whose known side agrees and that it fits, unless that side is a place (a country
+alone says little); with none, or two or more candidates, it stays alone, since guessing
+would merge events ("KPK arrested ..." twice in a week is often two arrests).
 A mention with no party at all is an event of its own: nothing says which other report it is.
 """
 
@@ -28,6 +29,7 @@ from typing import Any
 from warta.partial_date import PartialDate
 from warta.settings import LinkSettings, Settings
 
+VERSION = 1  # bump when the grouping of the same mentions changes
 MentionKey = tuple[str, int]  # (record id, index of the event in record["events"])
 _PLACE_ACTORS = ("gpe:", "loc:")  # actor id prefixes of countries, provinces, cities, regions
 
@@ -179,8 +181,8 @@ def _place(m: Mention, block: list[Group], groups: list[Group], rules: LinkSetti
 
 def _attach_partial(partial: Sequence[Mention], groups: Sequence[Group],
                     rules: LinkSettings) -> list[Group]:
-    """Mentions with one side known: into the only complete group they fit, else grouped with
-    mentions missing the same side; returns the new groups."""
+    """Mentions with one side known: into the only complete group they fit, else each an event
+    of its own (one side says too little to join two such reports); returns the new groups."""
     by_side: dict[tuple[str, bool, str, str], list[Group]] = {}
     for g in groups:
         m = g.mentions[0]
@@ -191,7 +193,6 @@ def _attach_partial(partial: Sequence[Mention], groups: Sequence[Group],
                     other = "target" if side == "source" else "source"
                     by_side.setdefault((m.type, m.negated, other, str(actor)), []).append(g)
     new: list[Group] = []
-    blocks: dict[tuple[Any, ...], list[Group]] = {}
     for m in _sorted(partial):
         side, actor = ("source", m.source) if m.source else ("target", m.target)
         if not actor:
@@ -203,5 +204,7 @@ def _attach_partial(partial: Sequence[Mention], groups: Sequence[Group],
         if len(fitting) == 1:
             fitting[0].add(m)
             continue
-        _place(m, blocks.setdefault((m.type, m.negated, side, actor), []), new, rules)
+        group = Group()  # alone: "KPK arrested" twice in a week may be two arrests
+        group.add(m)
+        new.append(group)
     return new

@@ -32,6 +32,8 @@ from warta.link.events import link_event_mentions
 from warta.partial_date import PartialDate
 from warta.settings import LinkSettings, Settings
 
+VERSION = 1  # bump when the grouping of the same records changes
+
 
 class Stories:
     """Stories so far, as the sums a centroid cosine needs (no centroid vector is kept).
@@ -83,10 +85,8 @@ def group_stories(records: Sequence[Mapping[str, Any]],
     events = _events_by_record(records, settings)
     texts, actors = _text_vectors(records, rules), _actor_vectors(records)
     days = [_day(r.get("published")) for r in records]
-    order = sorted(range(len(records)),
-                   key=lambda i: (days[i] is None, days[i] or date.min, str(records[i]["id"])))
     stories = Stories(len(records))
-    for i in order:
+    for i in _in_time_order(records):
         text_sim, actor_sim = _row(texts, i), _row(actors, i)
         scores = _scores(stories, text_sim, actor_sim, events[i], rules)
         scores[~stories.open_to(days[i], rules)] = -np.inf
@@ -103,9 +103,36 @@ def group_stories(records: Sequence[Mapping[str, Any]],
     return out
 
 
+def story_leads(records: Sequence[Mapping[str, Any]], stories: Mapping[str, str],
+                settings: Settings | None = None) -> dict[str, str]:
+    """story id → the record id of its most central article (the highest summed text cosine
+    with the story's other articles; the earliest on ties): its headline names the story."""
+    rules = (settings or Settings()).link
+    texts = _text_vectors(records, rules)
+    members: dict[str, list[int]] = {}
+    for i in _in_time_order(records):
+        members.setdefault(stories[str(records[i]["id"])], []).append(i)
+    leads: dict[str, str] = {}
+    for story, rows in members.items():
+        if len(rows) < 3:  # with one or two articles, the first one leads
+            leads[story] = str(records[rows[0]]["id"])
+            continue
+        sub = texts[rows]
+        sums = np.asarray((sub @ sub.T).sum(axis=1), dtype=np.float64).ravel()
+        leads[story] = str(records[rows[int(sums.argmax())]]["id"])
+    return leads
+
+
 def story_id(first_article: str) -> str:
     """A story's id: 16 hex digits of the hash of its first article's id."""
     return "st" + hashlib.sha1(first_article.encode()).hexdigest()[:16]
+
+
+def _in_time_order(records: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Record positions by publication day (undated last), then id: the order stories grow."""
+    days = [_day(r.get("published")) for r in records]
+    return sorted(range(len(records)),
+                  key=lambda i: (days[i] is None, days[i] or date.min, str(records[i]["id"])))
 
 
 def _row(matrix: Any, i: int) -> NDArray[np.float64]:
