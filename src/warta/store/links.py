@@ -274,6 +274,14 @@ def cluster_counts(conn: sqlite3.Connection, keys: Sequence[tuple[str, int]]
     return out
 
 
+def add_report_counts(conn: sqlite3.Connection, events: list[dict[str, Any]]) -> None:
+    """Give each event row (``queries.list_events``) its real-world event's ``reports``:
+    ``{cluster_id, num_mentions, num_sources, num_articles}``, or None before linking."""
+    counts = cluster_counts(conn, [(e["article_id"], e["seq"]) for e in events])
+    for e in events:
+        e["reports"] = counts.get((e["article_id"], e["seq"]))
+
+
 def _story_filters(*, actor: str | None, since: str | None, until: str | None,
                    min_articles: int) -> tuple[str, dict[str, Any]]:
     where: list[str] = []
