@@ -18,6 +18,11 @@ from warta.cli.options import (
     report_page,
 )
 
+# The CSV columns of real-world events (`--format csv` without --mentions).
+WORLD_COLUMNS = ("id", "global_id", "type", "source_id", "source_name", "target_id",
+                 "target_name", "place", "date", "first_report", "last_report", "num_mentions",
+                 "num_sources", "num_articles", "article_id", "title")
+
 
 def query_events(db_path: str, *, limit: int, offset: int,
                  **filters: Any) -> tuple[list[dict[str, Any]], int]:
@@ -99,10 +104,8 @@ def _print_world_table(rows: list[dict[str, Any]]) -> None:
 def _world_csv(rows: list[dict[str, Any]]) -> None:
     import csv
 
-    columns = ["id", "global_id", "type", "source_id", "source_name", "target_id",
-               "target_name", "place", "date", "first_report", "last_report", "num_mentions",
-               "num_sources", "num_articles", "article_id", "title"]
-    writer = csv.DictWriter(sys.stdout, columns, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(sys.stdout, WORLD_COLUMNS, extrasaction="ignore",
+                            lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({**row, "place": (row.get("place") or {}).get("name")})
