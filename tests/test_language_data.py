@@ -33,6 +33,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("cli/actors.py", "_print_table"): "table columns",
     ("cli/analyze.py", "_sections"): "record fields",
     ("cli/eval.py", "EVALS"): "command names",
+    ("cli/events.py", "WORLD_COLUMNS"): "CSV columns",
+    ("cli/stories.py", "SORTS"): "sort orders of a listing",
     ("export/__init__.py", "FORMATS"): "export formats",
     ("extract/event_parties.py", "LABELS"): "the party model's class names",
     ("extract/quote_speakers.py", "DEPS"): "Universal Dependencies relation names",

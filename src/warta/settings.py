@@ -47,11 +47,28 @@ class ServeSettings:
 
 
 @dataclass(frozen=True)
+class LinkSettings:
+    """Links between articles: one real-world event in many reports, and stories."""
+
+    after_ingest: bool = True  # recompute the links after `warta ingest` and `warta load`
+    event_window_days: int = 3  # two reports of one event are dated at most this far apart
+    event_max_span_days: int = 7  # the reports of one event span at most this many days
+    event_missing_party: bool = False  # a one-sided mention may join the one event it fits
+    story_window_days: int = 7  # an article joins a story last reported at most this long ago
+    story_max_span_days: int = 45  # a story spans at most this many days (no months of chain)
+    story_threshold: float = 0.45  # least similarity of an article to a story's centroid
+    story_actor_weight: float = 0.3  # share of shared actors in that similarity (rest: text)
+    story_event_bonus: float = 0.15  # added when the article reports an event of the story
+    story_text_chars: int = 2000  # characters of each article's text compared (title + lead)
+
+
+@dataclass(frozen=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     language: LanguageSettings = field(default_factory=LanguageSettings)
     actors: ActorsSettings = field(default_factory=ActorsSettings)
     serve: ServeSettings = field(default_factory=ServeSettings)
+    link: LinkSettings = field(default_factory=LinkSettings)
 
     def with_ingest(self, **changes: Any) -> Settings:
         """A copy with some ingest options replaced; ``None`` values are ignored."""
@@ -64,6 +81,7 @@ _SECTIONS: dict[str, Any] = {  # section → its settings dataclass
     "language": LanguageSettings,
     "actors": ActorsSettings,
     "serve": ServeSettings,
+    "link": LinkSettings,
 }
 
 
@@ -92,10 +110,12 @@ def _check_types(section: str, values: dict[str, Any], origin: str) -> None:
             ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
             kind = "a list of strings"
         else:
-            ok = isinstance(value, type(expected)) and not (
+            # a number setting takes a whole number too (`story_threshold = 1`)
+            accepted = (int, float) if isinstance(expected, float) else type(expected)
+            ok = isinstance(value, accepted) and not (
                 isinstance(value, bool) and not isinstance(expected, bool))
-            kind = {int: "an integer", str: "a string", bool: "true or false"}.get(
-                type(expected), type(expected).__name__)
+            kind = {int: "an integer", float: "a number", str: "a string",
+                    bool: "true or false"}.get(type(expected), type(expected).__name__)
         if not ok:
             reason = f"[{section}] {key} must be {kind}, not {value!r}"
             raise ConfigError(Errors.E021.format(path=origin, reason=reason))

@@ -139,8 +139,12 @@ def test_loaded_parts_equal_what_ingest_stores(tmp_path, settings, small_split, 
                 "SELECT actor_id, alias FROM actor_aliases ORDER BY 1, 2",
                 "SELECT article_id, start, label, actor_id FROM mentions ORDER BY 1, 2, 3",
                 "SELECT article_id, seq, type FROM events ORDER BY 1, 2",
-                "SELECT key, article_id FROM inputs ORDER BY 1"]:
+                "SELECT key, article_id FROM inputs ORDER BY 1",
+                # both commands link at their end, to the same events and stories
+                "SELECT article_id, seq, cluster_id FROM event_cluster_mentions ORDER BY 1, 2",
+                "SELECT article_id, story_id FROM story_articles ORDER BY 1"]:
         assert [tuple(r) for r in a.execute(sql)] == [tuple(r) for r in b.execute(sql)], sql
+    assert b.execute("SELECT count(*) FROM story_articles").fetchone()[0] == 6
     assert b.execute("SELECT count(*) FROM actors WHERE id LIKE 'person:sri-mulyani%'"
                      ).fetchone()[0] == 1
 

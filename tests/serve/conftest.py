@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -33,6 +34,19 @@ def db_path(store: tuple[Path, list[dict[str, Any]]]) -> Path:
 @pytest.fixture(scope="session")
 def records(store: tuple[Path, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     return store[1]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium for every browser test of the session: Playwright's sync API runs
+    one instance at a time, so test modules share this one."""
+    from test_browser import CHROMIUM, LAUNCH_ARGS
+
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield b
+        b.close()
 
 
 @pytest.fixture(scope="session")

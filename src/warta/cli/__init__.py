@@ -20,10 +20,12 @@ from warta.cli import (
     events,
     export,
     ingest,
+    link,
     load,
     quotes,
     search,
     serve,
+    stories,
     train,
 )
 from warta.cli import eval as evaluation
@@ -32,8 +34,8 @@ from warta.errors import Errors, WartaError, one_line
 # Every command warta offers; `warta --help` lists them by name.
 COMMANDS: tuple[click.Command, ...] = (
     analyze.analyze, ingest.ingest, search.search, search.stats, actors.actors, quotes.quotes,
-    events.events, export.export, serve.serve, batch.batch, load.load, train.train,
-    evaluation.eval_group,
+    events.events, stories.stories, export.export, serve.serve, batch.batch, load.load,
+    link.link, train.train, evaluation.eval_group,
 )
 
 

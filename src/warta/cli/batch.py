@@ -19,6 +19,7 @@ from click.core import ParameterSource
 from warta.batch.plan import is_url
 from warta.batch.run import JobTally
 from warta.cli.common import fail
+from warta.cli.link import after_ingest, link_option
 from warta.cli.options import (
     config_option,
     db_option,
@@ -44,14 +45,16 @@ from warta.store import parts
               help="Folder (or fsspec URL) for the Parquet part files; a name ending in .jsonl "
                    "writes JSON Lines records instead.")
 @progress_option
+@link_option
 def batch(paths: tuple[str, ...], db_path: str, config_path: str | None, workers: int,
           partition_size: int, scheduler: str | None, out_path: str | None,
-          progress: bool | None, **columns: str | int | None) -> None:
+          progress: bool | None, link: bool | None, **columns: str | int | None) -> None:
     """Analyse many articles in parallel on Dask; workers read and write Parquet parts.
 
     With --out DIR the parts stay there (one folder per table and a manifest: a rerun skips
     finished partitions, a killed job resumes); without --out they are loaded into --db and
-    removed. Exit status: 0 all fine, 1 some inputs failed, 2 usage error.
+    removed; loaded articles are then linked (`warta link`; --no-link skips it). Exit status:
+    0 all fine, 1 some inputs failed, 2 usage error.
 
     Example:
 
@@ -76,6 +79,8 @@ def batch(paths: tuple[str, ...], db_path: str, config_path: str | None, workers
     done = f"{new} new" if load_into or jsonl else f"{tally.articles} articles → {root}"
     click.echo(f"{done}, {tally.failed} failed, {rate:.1f} articles/s ({tally.partitions} "
                f"partitions, {tally.resumed} finished before)", err=True)
+    if load_into:
+        after_ingest(load_into, settings, link, new=new)
     sys.exit(1 if tally.failed else 0)
 
 

@@ -1,4 +1,6 @@
-"""`warta events`: the PLOVER events in the store — who did what to whom, when and where."""
+"""`warta events`: the PLOVER events in the store — who did what to whom, when and where, and
+how many articles reported it (one real-world event per row, from `warta link`), or each
+report on its own (``--mentions``)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,11 @@ from warta.cli.options import (
     report_page,
 )
 
+# The CSV columns of real-world events (`--format csv` without --mentions).
+WORLD_COLUMNS = ("id", "global_id", "type", "source_id", "source_name", "target_id",
+                 "target_name", "place", "date", "first_report", "last_report", "num_mentions",
+                 "num_sources", "num_articles", "article_id", "title")
+
 
 def query_events(db_path: str, *, limit: int, offset: int,
                  **filters: Any) -> tuple[list[dict[str, Any]], int]:
@@ -26,6 +33,20 @@ def query_events(db_path: str, *, limit: int, offset: int,
     with reading(db_path) as conn:
         rows = list_events(conn, limit=limit, offset=offset, **filters)
         total = count_events(conn, **filters) if rows or offset else 0
+        return rows, total
+
+
+def query_world_events(db_path: str, *, limit: int, offset: int, **filters: Any
+                       ) -> tuple[list[dict[str, Any]], int] | None:
+    """One page of real-world events and how many match; None when the store was never
+    linked (then each report is listed on its own)."""
+    from warta.store.links import count_world_events, is_linked, list_world_events
+
+    with reading(db_path) as conn:
+        if not is_linked(conn):
+            return None
+        rows = list_world_events(conn, limit=limit, offset=offset, **filters)
+        total = count_world_events(conn, **filters) if rows or offset else 0
         return rows, total
 
 
@@ -56,24 +77,84 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
     console.print(table)
 
 
+def _print_world_table(rows: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from warta.partial_date import display
+
+    console = Console()
+    if not rows:
+        console.print(Text("No events match."))
+        return
+    table = Table("first report", "source", "event", "target", "place", "articles", "outlets",
+                  "mentions", "first headline")
+    for row in rows:
+        place = (row.get("place") or {}).get("name") or ""
+        table.add_row(Text(display(row.get("date") or row.get("first_report"))),
+                      Text(row.get("source_name") or row.get("source_id") or "—"),
+                      Text(row["type"]), Text(row.get("target_name") or row.get("target_id")
+                                              or "—"),
+                      Text(place), str(row["num_articles"]), str(row["num_sources"]),
+                      str(row["num_mentions"]), Text(row.get("title") or ""))
+    console.print(table)
+
+
+def _world_csv(rows: list[dict[str, Any]]) -> None:
+    import csv
+
+    writer = csv.DictWriter(sys.stdout, WORLD_COLUMNS, extrasaction="ignore",
+                            lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({**row, "place": (row.get("place") or {}).get("name")})
+
+
 @click.command()
 @db_option
 @actor_option("Events whose source or target is this actor (id, name or alias).")
 @plover_type_option()
 @date_options("Events")
+@click.option("--min-reports", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Only events reported by at least this many articles.")
+@click.option("--mentions", is_flag=True,
+              help="List each report of an event on its own (as before `warta link`).")
 @page_options("events")
 @format_option("table", "csv", "jsonl",
-               help="A table, CSV (the columns of `warta export --format csv`), or JSON Lines.")
+               help="A table, CSV (with --mentions, the columns of `warta export --format "
+                    "csv`), or JSON Lines.")
 def events(db_path: str, actor: str | None, type_: str | None, since: str | None,
-           until: str | None, limit: int, offset: int, fmt: str) -> None:
-    """List stored events, oldest first: date, source, PLOVER type/mode, target, place.
+           until: str | None, min_reports: int, mentions: bool, limit: int, offset: int,
+           fmt: str) -> None:
+    """List stored events, most reported first: who did what to whom, where, and how many
+    articles and outlets reported it (events across reports, from `warta link`).
+
+    With --mentions, or on a store never linked, each report is a row of its own, oldest
+    first: date, source, PLOVER type/mode, target, place.
 
     Example:
 
         warta events --db warta.db --actor Putin --type CONSULT --since 2024-01
     """
-    rows, total = query_events(db_path, actor=actor, type=type_, since=since, until=until,
-                               limit=limit, offset=offset)
+    filters = {"actor": actor, "type": type_, "since": since, "until": until}
+    if not mentions:
+        world = query_world_events(db_path, limit=limit, offset=offset,
+                                   min_articles=min_reports, **filters)
+        if world is not None:
+            rows, total = world
+            if fmt == "jsonl":
+                echo_json_lines(rows)
+            elif fmt == "csv":
+                _world_csv(rows)
+            else:
+                _print_world_table(rows)
+            report_page(len(rows), offset, total, "events")
+            return
+    rows, total = query_events(db_path, limit=limit, offset=offset, **filters)
+    if not mentions and rows and fmt == "table":  # said to a person; scripts get the rows
+        click.echo("warta: events not linked across reports yet (run `warta link`); "
+                   "listing each report", err=True)
     if fmt == "jsonl":
         echo_json_lines(rows)
     elif fmt == "csv":

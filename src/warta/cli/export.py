@@ -47,8 +47,9 @@ def run_export(conn: Any, fmt: str, out: str | None, *, progress: bool) -> int:
 @click.command()
 @db_option
 @click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
-              help="jsonl: records; parquet: one table per kind; gdelt-events / gdelt-gkg: "
-                   "GDELT 2.0 TSV; graphml: actor network; csv: events.")
+              help="jsonl: records; parquet: one table per kind; gdelt-events / "
+                   "gdelt-mentions / gdelt-gkg: GDELT 2.0 TSV; graphml: actor network; "
+                   "csv: events.")
 @click.option("--out", default=None, type=click.Path(),
               help="Output file (default: stdout); for parquet, an output directory.")
 @progress_option

@@ -21,6 +21,7 @@ from typing import Any
 import click
 
 from warta.batch.job import analyze_isolated, article_key, partitions
+from warta.cli.link import after_ingest, link_option
 from warta.cli.options import (
     config_option,
     db_option,
@@ -65,14 +66,16 @@ class Tally:
               type=click.IntRange(min=1),
               help="Worker processes (1: analyse in this process, as before).")
 @progress_option
+@link_option
 def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None, workers: int,
-           progress: bool | None, **columns: str | int | None) -> None:
+           progress: bool | None, link: bool | None, **columns: str | int | None) -> None:
     """Analyse articles and add them to the SQLite store (idempotent and resumable).
 
     PATH may be files of any supported format, directories (read recursively) or - for stdin.
     Articles already in the store are skipped without being analysed again, so an interrupted
-    run is continued by running it again. Exit status: 0 all fine, 1 some inputs failed, 2 usage
-    or store error, 130 interrupted.
+    run is continued by running it again. When it stored new articles, it then recomputes the
+    store's events across reports and stories (`warta link`; --no-link skips it). Exit status:
+    0 all fine, 1 some inputs failed, 2 usage or store error, 130 interrupted.
 
     Example:
 
@@ -101,6 +104,7 @@ def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None, worker
             click.echo("interrupted: run the same command again to continue", err=True)
             sys.exit(130)
         click.echo(tally.summary(), err=True)
+        after_ingest(db_path, settings, link, new=tally.new)
         sys.exit(1 if tally.failed else 0)
     try:
         with progress_bar("ingest", total=count_articles(paths) if show else None,
@@ -124,6 +128,7 @@ def ingest(paths: tuple[str, ...], db_path: str, config_path: str | None, worker
     finally:
         conn.close()
     click.echo(tally.summary(), err=True)
+    after_ingest(db_path, settings, link, new=tally.new)
     sys.exit(1 if tally.failed else 0)
 
 

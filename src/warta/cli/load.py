@@ -8,20 +8,25 @@ import time
 import click
 
 from warta.cli.common import fail
-from warta.cli.options import db_option
+from warta.cli.link import after_ingest, link_option
+from warta.cli.options import config_option, db_option
 from warta.errors import Errors, WartaError
+from warta.settings import load_settings
 
 
 @click.command()
 @click.argument("folder")
 @db_option
-def load(folder: str, db_path: str) -> None:
+@config_option
+@link_option
+def load(folder: str, db_path: str, config_path: str | None, link: bool | None) -> None:
     """Load the part files of `warta batch --out FOLDER` into the store (idempotent).
 
     FOLDER is a local folder or an fsspec URL. Only finished partitions (those with a manifest
     entry) are read; actors are merged by id and articles already stored are skipped, so loading
-    twice adds nothing. The explorer and every command then work on the cluster's output.
-    Exit status: 0 all fine, 2 no such folder or an unusable store.
+    twice adds nothing. When it added articles, it then recomputes events across reports and
+    stories (`warta link`; --no-link skips it). The explorer and every command then work on
+    the cluster's output. Exit status: 0 all fine, 2 no such folder or an unusable store.
 
     Example:
 
@@ -35,6 +40,7 @@ def load(folder: str, db_path: str) -> None:
         fail(Errors.E007.format(path=folder))
     started = time.perf_counter()
     try:
+        settings = load_settings(config_path)
         conn = connect(db_path)
     except WartaError as e:
         fail(e)
@@ -47,4 +53,5 @@ def load(folder: str, db_path: str) -> None:
     elapsed = time.perf_counter() - started
     click.echo(f"{tally.new} new, {tally.stored} already stored, from {tally.partitions} "
                f"partitions in {elapsed:.1f} s", err=True)
+    after_ingest(db_path, settings, link, new=tally.new)
     sys.exit(0)

@@ -11,7 +11,8 @@ from collections.abc import Callable
 # The --format names. Each exporter is ``fn(conn, out, *, progress) -> int`` (number of
 # rows/records written); ``out`` is a text stream, a binary one for graphml, or a directory for
 # parquet.
-FORMATS: tuple[str, ...] = ("jsonl", "parquet", "gdelt-events", "gdelt-gkg", "graphml", "csv")
+FORMATS: tuple[str, ...] = ("jsonl", "parquet", "gdelt-events", "gdelt-mentions", "gdelt-gkg",
+                            "graphml", "csv")
 # Formats whose --out is a directory rather than a file.
 DIRECTORY_FORMATS = frozenset({"parquet"})
 # Formats written as bytes by their library (not through a text stream).
@@ -32,6 +33,9 @@ def exporter(fmt: str) -> Callable[..., int]:
         case "gdelt-events":
             from warta.export.gdelt import export_events
             return export_events
+        case "gdelt-mentions":
+            from warta.export.gdelt import export_mentions
+            return export_mentions
         case "gdelt-gkg":
             from warta.export.gkg import export_gkg
             return export_gkg

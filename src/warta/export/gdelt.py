@@ -1,8 +1,13 @@
-"""GDELT 2.0 Events "export" TSV: 61 tab-separated columns, no header, one row per event.
+"""GDELT 2.0 Events "export" TSV (61 columns, one row per event) and Mentions TSV (16 columns,
+one row per report of an event); tab-separated, no header.
 
-Column names and order are GDELT's published ones (``COLUMNS``; linwoodc3/gdelt2HeaderRows,
-``GDELT_2.0_Column_Labels_Header_Row_Sep2016.csv``). docs/exports.md says which columns are
-filled and from what; the others are left empty, as GDELT itself leaves unknown fields.
+Column names and order are GDELT's published ones (``COLUMNS``, ``MENTION_COLUMNS``;
+linwoodc3/gdelt2HeaderRows, ``GDELT_2.0_Column_Labels_Header_Row_Sep2016.csv``). docs/exports.md
+says which columns are filled and from what; the others are left empty, as GDELT itself leaves
+unknown fields. Once `warta link` has joined the reports of one real-world event, the Events
+table has one row per real-world event (its earliest report's, with NumMentions, NumSources and
+NumArticles counted over all of them) and the Mentions table one row per report, both keyed by
+the same GLOBALEVENTID; before that, each event mention is an event of its own.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from warta.export.progress import track
 from warta.partial_date import PartialDate
 from warta.plover import quad_class
 from warta.store import analytics
+from warta.store.links import iter_mentions_for_export
 
 COLUMNS: tuple[str, ...] = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -37,6 +43,15 @@ COLUMNS: tuple[str, ...] = (
     "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
     "DATEADDED", "SOURCEURL",
 )
+
+MENTION_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
+    "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset",
+    "ActionCharOffset", "InRawText", "Confidence", "MentionDocLen", "MentionDocTone",
+    "MentionDocTranslationInfo", "Extras",
+)
+MENTION_TYPE_WEB = 1  # GDELT's MentionType of a web document (URL as identifier)
+MENTION_TYPE_OTHER = 6  # ... of a document known by another identifier (here: its file)
 
 # QuadClass is GDELT's class of the CAMEO root code (``plover.quad_class``: 01-05 verbal
 # cooperation, 06-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict).
@@ -158,18 +173,33 @@ def row(event: dict[str, Any]) -> list[str]:
     goldstein = event.get("goldstein")
     if goldstein is None and root:
         goldstein = _GOLDSTEIN_BY_ROOT.get(root)
-    mentions = len(event.get("evidence") or []) or 1
     fields = [
-        str(event_id(event["article_id"], event["seq"])), *date_parts(when),
-        *_actor(event, "source"), *_actor(event, "target"),
+        str(event.get("global_id") or event_id(event["article_id"], event["seq"])),
+        *date_parts(when), *_actor(event, "source"), *_actor(event, "target"),
         "1" if event["seq"] == 0 else "0", code, base, root, _number(quad), _number(goldstein),
-        str(mentions), "1", "1", _number(event.get("article_tone")),
+        *_counts(event), _number(event.get("article_tone")),
         *_geo(geo.country_geo(event.get("source_country"))),
         *_geo(geo.country_geo(event.get("target_country"))),
         *_geo(geo.place_geo(event.get("location"))),
         timestamp(event.get("ingested_at")), event.get("url") or event.get("source_path") or "",
     ]
     return [clean(f) for f in fields]
+
+
+def _counts(event: dict[str, Any]) -> list[str]:
+    """NumMentions, NumSources, NumArticles: the real-world event's when linked; else the one
+    report's (its mentions counted as the evidence spans warta merged into the event)."""
+    if event.get("num_articles"):
+        return [str(event["num_mentions"]), str(event["num_sources"]),
+                str(event["num_articles"])]
+    return [str(len(event.get("evidence") or []) or 1), "1", "1"]
+
+
+def is_first_report(event: dict[str, Any]) -> bool:
+    """Whether this mention is the one row its real-world event gets (its earliest report's);
+    a mention never linked is an event of its own."""
+    gid = event.get("global_id")
+    return gid is None or gid == event_id(event["article_id"], event["seq"])
 
 
 def has_actor(event: dict[str, Any]) -> bool:
@@ -179,17 +209,53 @@ def has_actor(event: dict[str, Any]) -> bool:
 
 
 def export_events(conn: sqlite3.Connection, out: TextIO, *, progress: bool = False) -> int:
-    """Write every event with at least one actor as a GDELT 2.0 export row (no header); return
-    the row count."""
+    """Write every real-world event with at least one actor as a GDELT 2.0 export row (no
+    header), one row per event however many reports it has; return the row count."""
     total = analytics.count_rows(conn, "events")
     written = 0
     events = track(analytics.iter_events_for_export(conn), total=total,
                    description="gdelt-events", enabled=progress)
     for event in events:
-        if not has_actor(event):
+        if not has_actor(event) or not is_first_report(event):
             continue
         out.write("\t".join(row(event)))
         out.write("\n")
         written += 1
     return written
 
+
+
+def mention_row(mention: dict[str, Any]) -> list[str]:
+    """The 16 fields of one report of an event (GDELT 2.0 Mentions table)."""
+    gid = mention.get("global_id") or event_id(mention["article_id"], mention["seq"])
+    url = mention.get("url")
+    fields = [
+        str(gid), timestamp(mention.get("first_report") or mention.get("published")),
+        timestamp(mention.get("published")),
+        str(MENTION_TYPE_WEB if url else MENTION_TYPE_OTHER), mention.get("outlet") or "",
+        url or mention.get("source_path") or "", _number(mention.get("sentence")),
+        _offset(mention.get("source_offset")), _offset(mention.get("target_offset")),
+        _offset(mention.get("start")),
+        "1",  # InRawText: warta reads the article's own text, never a translation
+        "",  # Confidence: warta's rules give none (left empty rather than invented)
+        _number(mention.get("doc_len")), _number(mention.get("tone")), "", "",
+    ]
+    return [clean(f) for f in fields]
+
+
+def _offset(value: int | None) -> str:
+    return "-1" if value is None else str(value)  # GDELT writes -1 for "not found"
+
+
+def export_mentions(conn: sqlite3.Connection, out: TextIO, *, progress: bool = False) -> int:
+    """Write every report of an event as a GDELT 2.0 Mentions row (no header): the same
+    GLOBALEVENTID as the event's row in ``export_events``; return the row count."""
+    total = analytics.count_rows(conn, "events")
+    written = 0
+    mentions = track(iter_mentions_for_export(conn), total=total,
+                     description="gdelt-mentions", enabled=progress)
+    for mention in mentions:
+        out.write("\t".join(mention_row(mention)))
+        out.write("\n")
+        written += 1
+    return written

@@ -23,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from warta.errors import QueryError, StoreError
-from warta.serve import routes
+from warta.serve import routes, stories
 from warta.settings import Settings, load_settings
 
 CSP = ("default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -90,6 +90,8 @@ def create_app(db_path: str | Path, *, settings: Settings | None = None) -> Fast
     app.mount("/static", StaticFiles(directory=routes.HERE / "static"), name="static")
     app.include_router(routes.pages)
     app.include_router(routes.api)
+    app.include_router(stories.pages)
+    app.include_router(stories.api)
 
     @app.middleware("http")
     async def security_headers(request: Request,

@@ -33,7 +33,7 @@ from warta.serve.paging import (
     listing,
     query_string,
 )
-from warta.store import analytics, queries
+from warta.store import analytics, links, queries
 from warta.store.db import sqlite_timelimit
 
 HERE = Path(__file__).resolve().parent  # templates/ and static/ sit beside this module
@@ -269,6 +269,7 @@ def events_page(request: Request, conn: Conn, p: Events, page: PageNo = 1) -> HT
     pager = Pager(analytics.count_events(conn, **filters), page, PAGE_SIZE, "/events",
                   _params(request))
     events = queries.list_events(conn, limit=PAGE_SIZE, offset=pager.offset, **filters)
+    links.add_report_counts(conn, events)
     chart = charts.events_chart(analytics.events_per_day(conn, **filters), since=p.since,
                                 until=p.until)
     return render(request, "events.html", p=p, params=filters, events=events, pager=pager,
@@ -413,10 +414,12 @@ def api_quotes(request: Request, conn: Conn, speaker: str | None = None,
 @api.get("/events", summary="Events with filters")
 def api_events(request: Request, conn: Conn, p: Events, limit: Limit = 100,
                offset: Offset = 0) -> dict[str, Any]:
-    """Events, oldest first, with actor names and their article. Answers
+    """Events, oldest first, with actor names, their article and the report counts of the
+    real-world event each reports (`reports`, null before `warta link`). Answers
     `{total, offset, limit, next, events}`; `total` counts every filtered event."""
     filters = asdict(p)
     rows = queries.list_events(conn, limit=limit, offset=offset, **filters)
+    links.add_report_counts(conn, rows)
     return listing(request, "events", rows, total=analytics.count_events(conn, **filters),
                    limit=limit, offset=offset)
 

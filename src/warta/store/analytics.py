@@ -110,23 +110,31 @@ def iter_events_for_export(conn: sqlite3.Connection, *,
     """Every event with its actors and its article (URL, dates, tone), fetched in batches.
 
     Unlike ``queries.iter_events`` it carries the article's tone (GDELT's AvgTone), the actors'
-    types and roles, and reads with ``fetchmany``, so a large store streams through in constant
-    memory.
+    types and roles, and the real-world event the mention reports (``cluster_id``,
+    ``global_id``, its counts; NULL before `warta link`), whose parties fill a side the
+    mention left empty; it reads with ``fetchmany``, so a large store streams through in
+    constant memory.
     """
-    sql = """SELECT e.article_id, e.seq, e.type, e.mode, e.cameo, e.source_id, e.target_id,
+    sql = """SELECT e.article_id, e.seq, e.type, e.mode, e.cameo,
+                coalesce(c.source_id, e.source_id) AS source_id,
+                coalesce(c.target_id, e.target_id) AS target_id,
                 e.date, e.location, e.negated, e.modality, e.start, e.end, e.trigger,
                 e.evidence, e.goldstein, e.quad_class,
                 s.name AS source_name, s.country AS source_country, s.type AS source_type,
                 t.name AS target_name, t.country AS target_country, t.type AS target_type,
-                (SELECT json_group_array(role) FROM actor_roles WHERE actor_id = e.source_id)
+                (SELECT json_group_array(role) FROM actor_roles WHERE actor_id = s.id)
                     AS source_roles,
-                (SELECT json_group_array(role) FROM actor_roles WHERE actor_id = e.target_id)
+                (SELECT json_group_array(role) FROM actor_roles WHERE actor_id = t.id)
                     AS target_roles,
+                c.id AS cluster_id, c.global_id, c.num_mentions, c.num_sources,
+                c.num_articles,
                 a.url, a.source_path, a.published AS article_published, a.tone AS article_tone,
                 a.ingested_at
              FROM events e JOIN articles a ON a.id = e.article_id
-             LEFT JOIN actors s ON s.id = e.source_id
-             LEFT JOIN actors t ON t.id = e.target_id
+             LEFT JOIN event_cluster_mentions m ON m.article_id = e.article_id AND m.seq = e.seq
+             LEFT JOIN event_clusters c ON c.id = m.cluster_id
+             LEFT JOIN actors s ON s.id = coalesce(c.source_id, e.source_id)
+             LEFT JOIN actors t ON t.id = coalesce(c.target_id, e.target_id)
              ORDER BY a.rowid, e.seq"""
     for row in _stream(conn.execute(sql), batch):
         out = dict(row)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from warta.errors import Errors, StoreError
 from warta.record import article_id
-from warta.store.schema import SCHEMA_V1, SCHEMA_V2_INPUTS, SCHEMA_V4_REFS
+from warta.store.schema import SCHEMA_V1, SCHEMA_V2_INPUTS, SCHEMA_V4_REFS, SCHEMA_V7_LINKS
 
 MigrationFn = Callable[[sqlite3.Connection], None]
 
@@ -185,3 +185,10 @@ def _run_one(conn: sqlite3.Connection, m: Migration, position: int) -> bool:
         raise
     conn.execute("COMMIT")
     return True
+
+
+@migration("0007_event_clusters_stories")
+def _event_clusters_stories(conn: sqlite3.Connection) -> None:
+    """Real-world events and stories, filled by ``warta link`` (empty until it runs)."""
+    for statement in statements(SCHEMA_V7_LINKS):
+        conn.execute(statement)

@@ -146,3 +146,51 @@ CREATE TABLE article_refs (
 );
 CREATE INDEX article_refs_native ON article_refs(native_id);
 """
+
+# Migration 7: links between articles, recomputed as a whole by ``warta link``
+# (``warta.store.links.relink``): real-world events, each with the event mentions that report
+# it (``warta.link.events``), and stories with their articles (``warta.link.stories``).
+SCHEMA_V7_LINKS = """
+CREATE TABLE event_clusters (
+    id           TEXT PRIMARY KEY,         -- warta.link.events id (hash of its earliest mention)
+    global_id    INTEGER NOT NULL,         -- GDELT GLOBALEVENTID: its earliest mention's
+    type         TEXT NOT NULL,            -- PLOVER type
+    source_id    TEXT,
+    target_id    TEXT,
+    place        TEXT,                     -- JSON place object of a mention that names one
+    date         TEXT,                     -- the earliest date a report states, else NULL
+    first_report TEXT,                     -- earliest publication date of its articles
+    last_report  TEXT,
+    num_mentions INTEGER NOT NULL,         -- event mentions (GDELT NumMentions)
+    num_sources  INTEGER NOT NULL,         -- distinct outlets (GDELT NumSources)
+    num_articles INTEGER NOT NULL,         -- distinct articles (GDELT NumArticles)
+    method       TEXT NOT NULL             -- link.events@version
+);
+CREATE INDEX event_clusters_type ON event_clusters(type);
+CREATE INDEX event_clusters_first ON event_clusters(first_report);
+CREATE TABLE event_cluster_mentions (
+    cluster_id  TEXT NOT NULL REFERENCES event_clusters(id) ON DELETE CASCADE,
+    article_id  TEXT NOT NULL,
+    seq         INTEGER NOT NULL,
+    PRIMARY KEY (article_id, seq),
+    FOREIGN KEY (article_id, seq) REFERENCES events(article_id, seq) ON DELETE CASCADE
+);
+CREATE INDEX event_cluster_mentions_cluster ON event_cluster_mentions(cluster_id);
+CREATE TABLE stories (
+    id              TEXT PRIMARY KEY,      -- warta.link.stories id (hash of its first article)
+    title           TEXT,                  -- the headline of its most central article
+    lead_article    TEXT,                  -- that article's id
+    first_published TEXT,
+    last_published  TEXT,
+    actors          TEXT NOT NULL DEFAULT '[]',  -- JSON [actor id, ...], most articles first
+    outlets         TEXT NOT NULL DEFAULT '[]',  -- JSON [outlet, ...], most articles first
+    num_articles    INTEGER NOT NULL,
+    method          TEXT NOT NULL          -- link.stories@version
+);
+CREATE INDEX stories_last ON stories(last_published);
+CREATE TABLE story_articles (
+    story_id    TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE INDEX story_articles_story ON story_articles(story_id);
+"""

@@ -1,0 +1,210 @@
+"""One real-world event in many reports: event mentions of different articles joined by rule.
+
+Two event mentions are one event when they agree on what happened and who did it (the same
+PLOVER type, negation and parties), do not disagree on where (no two different places), and
+were reported close together: their days (the event's own day, else its article's publication
+day) are at most ``event_window_days`` apart, and all the reports of one event span at most
+``event_max_span_days`` (so a weekly meeting of the same two ministers stays one event a week
+instead of one chain over months).
+
+The method is blocking then greedy grouping bounded in time, so every link can be explained by
+the rule it passed: mentions are blocked by (type, negation, parties); inside a block, in date
+order, a mention joins the open group whose latest report is nearest in time among those it
+fits (window, span, place), else starts a group. A mention missing its source or its target
+is an event of its own; with ``event_missing_party`` (off by default) it joins the one group
+of its type whose known side agrees and that it fits, unless that side is a place (a country
+alone says little); with none, or two or more candidates, it stays alone, since guessing
+would merge events ("KPK arrested ..." twice in a week is often two arrests).
+A mention with no party at all is an event of its own: nothing says which other report it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from warta.partial_date import PartialDate
+from warta.settings import LinkSettings, Settings
+
+VERSION = 1  # bump when the grouping of the same mentions changes
+MentionKey = tuple[str, int]  # (record id, index of the event in record["events"])
+_PLACE_ACTORS = ("gpe:", "loc:")  # actor id prefixes of countries, provinces, cities, regions
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What linking reads of one event mention."""
+
+    key: MentionKey
+    type: str
+    negated: bool
+    source: str | None
+    target: str | None
+    symmetric: bool
+    day: date | None
+    place: str | None  # a comparable place key (kb id, else country + name), None if unknown
+
+    @property
+    def parties(self) -> tuple[str | None, str | None]:
+        """(source, target), in a fixed order when the event has no direction (a meeting)."""
+        if self.symmetric and self.source and self.target:
+            a, b = sorted((self.source, self.target))
+            return a, b
+        return self.source, self.target
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.source and self.target)
+
+
+@dataclass
+class Group:
+    """Mentions taken for one event so far, with what the next one must fit."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    first: date | None = None
+    last: date | None = None
+    place: str | None = None
+
+    def fits(self, m: Mention, rules: LinkSettings) -> bool:
+        """Whether ``m`` may join: no place conflict, near the latest report, span kept."""
+        if self.place and m.place and self.place != m.place:
+            return False
+        if m.day is None or self.first is None or self.last is None:
+            return m.day is None and self.first is None  # undated joins only undated
+        gap = min(abs((m.day - self.last).days), abs((m.day - self.first).days))
+        span = (max(self.last, m.day) - min(self.first, m.day)).days
+        return gap <= rules.event_window_days and span <= rules.event_max_span_days
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.place = self.place or m.place
+        if m.day is not None:
+            self.first = min(self.first or m.day, m.day)
+            self.last = max(self.last or m.day, m.day)
+
+    def distance(self, m: Mention) -> int:
+        if m.day is None or self.last is None:
+            return 0
+        return abs((m.day - self.last).days)
+
+
+def link_event_mentions(records: Sequence[Mapping[str, Any]],
+                        settings: Settings | None = None) -> dict[MentionKey, str]:
+    """(record id, index in record["events"]) → real-world event id; every event gets one and
+    mentions of one real-world event share it. Ids are stable for the same grouping: the
+    hash of the group's earliest mention."""
+    rules = (settings or Settings()).link
+    mentions = [m for record in records for m in _mentions(record)]
+    groups = _group_complete(mentions, rules)
+    groups += _attach_partial([m for m in mentions if not m.complete], groups, rules)
+    out: dict[MentionKey, str] = {}
+    for group in groups:
+        gid = group_id(_earliest(group.mentions).key)
+        for m in group.mentions:
+            out[m.key] = gid
+    return out
+
+
+def group_id(key: MentionKey) -> str:
+    """A real-world event's id: 16 hex digits of the hash of its earliest mention's key."""
+    digest = hashlib.sha1(f"{key[0]}#{key[1]}".encode()).hexdigest()[:16]
+    return f"ev{digest}"
+
+
+def _earliest(mentions: Sequence[Mention]) -> Mention:
+    return min(mentions, key=lambda m: (m.day or date.max, m.key))
+
+
+def _mentions(record: Mapping[str, Any]) -> list[Mention]:
+    published = _day(record.get("published"))
+    out = []
+    for seq, event in enumerate(record.get("events") or []):
+        stated = PartialDate.parse(event.get("date"))
+        # a day stated in the text wins; a month or a year says too little to tell reports apart
+        day = stated.first if stated is not None and stated.precision == "day" else published
+        out.append(Mention(key=(str(record["id"]), seq), type=str(event["type"]),
+                           negated=bool(event.get("negated")), source=event.get("source"),
+                           target=event.get("target"), symmetric=bool(event.get("symmetric")),
+                           day=day, place=place_key(event.get("location"))))
+    return out
+
+
+def _day(value: str | None) -> date | None:
+    parsed = PartialDate.parse(value)
+    return parsed.first if parsed is not None and parsed.precision == "day" else None
+
+
+def place_key(place: Mapping[str, Any] | None) -> str | None:
+    """A place as linking compares it: its knowledge-base id, else country and folded name."""
+    if not place:
+        return None
+    if place.get("kb"):
+        return str(place["kb"])
+    name = " ".join(str(place.get("name") or "").casefold().split())
+    return f"{place.get('country') or ''}:{name}" if name else None
+
+
+def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
+    return sorted(mentions, key=lambda m: (m.day is None, m.day or date.min, m.key))
+
+
+def _group_complete(mentions: Sequence[Mention], rules: LinkSettings) -> list[Group]:
+    """Group the mentions that name both parties (or neither: each alone) block by block."""
+    blocks: dict[tuple[Any, ...], list[Group]] = {}
+    groups: list[Group] = []
+    for m in _sorted(mentions):
+        if not m.complete:
+            if not (m.source or m.target):
+                groups.append(Group())
+                groups[-1].add(m)
+            continue
+        block = blocks.setdefault((m.type, m.negated, m.parties), [])
+        _place(m, block, groups, rules)
+    return groups
+
+
+def _place(m: Mention, block: list[Group], groups: list[Group], rules: LinkSettings) -> None:
+    """Add ``m`` to the nearest group of ``block`` it fits, else to a new one."""
+    fitting = [g for g in block if g.fits(m, rules)]
+    if fitting:
+        min(fitting, key=lambda g: g.distance(m)).add(m)
+        return
+    group = Group()
+    group.add(m)
+    block.append(group)
+    groups.append(group)
+
+
+def _attach_partial(partial: Sequence[Mention], groups: Sequence[Group],
+                    rules: LinkSettings) -> list[Group]:
+    """Mentions with one side known: into the only complete group they fit, else each an event
+    of its own (one side says too little to join two such reports); returns the new groups."""
+    by_side: dict[tuple[str, bool, str, str], list[Group]] = {}
+    for g in groups:
+        m = g.mentions[0]
+        if m.complete:
+            for side, actor in (("source", m.source), ("target", m.target)):
+                by_side.setdefault((m.type, m.negated, side, str(actor)), []).append(g)
+                if m.symmetric:  # an undirected event's parties may stand on either side
+                    other = "target" if side == "source" else "source"
+                    by_side.setdefault((m.type, m.negated, other, str(actor)), []).append(g)
+    new: list[Group] = []
+    for m in _sorted(partial):
+        side, actor = ("source", m.source) if m.source else ("target", m.target)
+        if not actor:
+            continue  # no party at all: already an event of its own
+        candidates = by_side.get((m.type, m.negated, side, actor), [])
+        # a country or region alone ("Indonesia visited") says too little to pick an event
+        specific = rules.event_missing_party and not actor.startswith(_PLACE_ACTORS)
+        fitting = [g for g in candidates if g.fits(m, rules)] if specific else []
+        if len(fitting) == 1:
+            fitting[0].add(m)
+            continue
+        group = Group()  # alone: "KPK arrested" twice in a week may be two arrests
+        group.add(m)
+        new.append(group)
+    return new
