@@ -247,9 +247,14 @@ def cross_events(split: str, *, data: Path, root: Path | None = None) -> dict[st
 
     rows = pair_rows((p["label"] == "same", bool(events_at(p["a"]) & events_at(p["b"])))
                      for p in judged)
+    # The linking step alone: the pairs whose two mentions both carry a warta event.
+    detected = [p for p in judged if events_at(p["a"]) and events_at(p["b"])]
+    linkable = pair_rows((p["label"] == "same", bool(events_at(p["a"]) & events_at(p["b"])))
+                         for p in detected)
     found = sum(bool(events_at(side)) for p in judged for side in (p["a"], p["b"]))
     return {"task": "cross-events", "split": split, **pair_figures(rows),
-            "mentions_with_a_warta_event": round(found / (2 * len(judged)), 4) if judged else 0.0}
+            "mentions_with_a_warta_event": round(found / (2 * len(judged)), 4) if judged else 0.0,
+            "both_mentions_detected": pair_figures(linkable)}
 
 
 def search(split: str, *, data: Path, db: Path | None = None, root: Path | None = None,
