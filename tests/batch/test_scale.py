@@ -66,14 +66,11 @@ def test_byte_ranges_read_exactly_what_the_whole_file_gives(tmp_path, settings, 
     assert "line 5" in next(f.message for f in pieces if isinstance(f, Failure))
 
 
-def test_a_json_document_or_csv_is_never_cut(tmp_path, small_split):
+def test_a_json_document_is_never_cut(tmp_path, settings, small_split):
     doc = tmp_path / "dok.json"
     doc.write_text(json.dumps(LINES, indent=1), encoding="utf-8")
-    table = tmp_path / "tabel.csv"
-    table.write_text('judul,isi\nA,"baris satu\nbaris dua"\nB,isi\n' * 50, encoding="utf-8")
-    for path in (doc, table):
-        piece = plan.Piece(str(path), path.stat().st_size)
-        assert plan.split_jsonl(piece, 2) == [piece]
+    piece = plan.Piece(str(doc), doc.stat().st_size)
+    assert plan.split_piece(piece, 2, settings=settings) == [piece]
 
 
 def _article_rows(root: Path) -> list[str]:

@@ -1,10 +1,12 @@
 """Planning a batch job: input paths → partitions that a worker can read on its own.
 
-The client only lists the inputs (names and sizes, no content). A JSON Lines file is cut into
-byte ranges of about ``partition_size`` lines by ``split_jsonl``, which runs where the engine puts
-it (a worker: it reads the whole file once). Every other input — CSV/TSV, WARC, HTML, feeds,
-compressed files — is read whole by one task: a CSV row may hold newlines inside quotes, so a
-cut that cannot be proven to fall between rows is not made. Small files are packed together.
+The client only lists the inputs (names and sizes, no content). A large JSON Lines or CSV/TSV
+file is cut into byte ranges of about ``partition_size`` lines or rows by ``split_piece``, which
+runs where the engine puts it (a worker: it reads the whole file once). A CSV row may hold
+newlines inside quotes, so CSV cuts come from the csv module itself, fed the file line by line
+while its bytes are counted (``warta.ingest.tabular.slice_table``); a file it cannot read to the
+end is not cut. Every other input — WARC, HTML, feeds, compressed files — is read whole by one
+task. Small files are packed together.
 
 A partition's id hashes its pieces and the settings, so a rerun of the same job plans the same
 ids (and skips the finished ones), while a changed input or setting is planned anew.
@@ -12,38 +14,46 @@ ids (and skips the finished ones), while a changed input or setting is planned a
 
 from __future__ import annotations
 
+import codecs
+import csv
 import hashlib
+import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal
 
 from warta.errors import Errors
 from warta.ingest.files import STDIN, expand
+from warta.ingest.tabular import TableSlice
 from warta.settings import Settings
 from warta.types import Failure
 
-# A JSON Lines file smaller than this is one piece (not worth a scan).
+# A JSON Lines or CSV/TSV file smaller than this is one piece (not worth a scan).
 SPLIT_MIN_BYTES = 64 * 1024
 # Whole files are packed into one partition up to partition_size files or this many bytes per
 # article slot (a large CSV or WARC is a partition alone).
 PACK_BYTES_PER_ARTICLE = 8 * 1024
 _READ_BLOCK = 8 * 1024 * 1024
+_HEAD_BYTES = 65536  # what the splitter reads to tell the format (as ``warta.ingest.count``)
 
 Mapper = Callable[[Callable[..., list["Piece"]], list["Piece"], int], list[list["Piece"]]]
 
 
 @dataclass(frozen=True)
 class Piece:
-    """A whole input (``start`` None) or the byte range [start, end) of a JSON Lines file, whose
-    first line is line ``first_line`` of the file (so messages and record numbers stay true)."""
+    """A whole input (``start`` None) or the byte range [start, end) of a JSON Lines or CSV/TSV
+    file, whose first line is line ``first_line`` of the file (so messages and record numbers
+    stay true); ``table`` says how to read a CSV/TSV range alone (header, rows before it)."""
 
     name: str
     size: int
     start: int | None = None
     end: int | None = None
     first_line: int = 1
+    table: TableSlice | None = None
 
 
 @dataclass(frozen=True)
@@ -96,21 +106,58 @@ def _list_url(raw: str) -> Iterator[Piece | Failure]:
         yield Piece(fs.unstrip_protocol(p), int(found[p].get("size") or 0))
 
 
-def split_jsonl(piece: Piece, lines_per_part: int) -> list[Piece]:
-    """Byte ranges of about ``lines_per_part`` lines each, when ``piece`` is JSON Lines.
+def split_piece(piece: Piece, lines_per_part: int, *, settings: Settings) -> list[Piece]:
+    """Byte ranges of about ``lines_per_part`` lines (rows) each, when ``piece`` is JSON Lines
+    or a UTF-8 CSV/TSV file; anything else (a JSON document, compressed data) stays one piece.
 
-    A cut is made only before a line that is a JSON object: the reader takes JSON Lines line by
-    line, and a range opening with an object is read as JSON Lines again, so the cut gives
-    exactly the records (and failures) reading the whole file gives. Anything else (a JSON
-    document, CSV, compressed data) stays one piece.
+    A JSON Lines cut is made only before a line that is a JSON object: the reader takes JSON
+    Lines line by line, and a range opening with an object is read as JSON Lines again. A CSV
+    cut falls where the csv module ends a row. Either way the ranges give exactly the records
+    (and failures) reading the whole file gives.
     """
     if piece.size < SPLIT_MIN_BYTES or piece.name.endswith(".gz"):
         return [piece]
     with _open(piece.name) as f:
-        if not _starts_json_lines(f.read(65536)):
-            return [piece]
+        head = f.read(_HEAD_BYTES)
         f.seek(0)
-        return list(_cuts(f, piece, lines_per_part))
+        if _starts_json_lines(head):
+            return list(_cuts(f, piece, lines_per_part))
+        kind = _table_kind(head, piece.name)
+        if kind is None:
+            return [piece]
+        return _table_cuts(f, piece, lines_per_part, settings, kind) or [piece]
+
+
+def _table_kind(head: bytes, name: str) -> Literal["csv", "tsv"] | None:
+    """"csv"/"tsv" when the head is UTF-8 text the reader would take for a table."""
+    from warta.ingest import detect
+    from warta.ingest.decode import looks_binary
+
+    if detect.is_gzip(head) or detect.is_warc(head) or looks_binary(head):
+        return None
+    try:  # a character cut at the end of the head is not an error
+        text = codecs.getincrementaldecoder("utf-8")().decode(head.removeprefix(codecs.BOM_UTF8))
+    except UnicodeDecodeError:
+        return None  # other encodings are detected on the whole file, which stays whole
+    kind = detect.sniff_text(text, name=name)
+    return kind if kind in ("csv", "tsv") else None
+
+
+def _table_cuts(f: IO[bytes], piece: Piece, rows_per_part: int, settings: Settings,
+                kind: Literal["csv", "tsv"]) -> list[Piece]:
+    """The CSV/TSV ranges (``slice_table``); [] when the file must be read whole: not UTF-8
+    throughout, or damaged where the reader would stop."""
+    from warta.ingest.tabular import slice_table
+
+    lines = io.TextIOWrapper(f, encoding="utf-8", newline="")
+    try:
+        cuts = slice_table(lines, settings.ingest, fmt=kind, rows_per_part=rows_per_part)
+    except (csv.Error, UnicodeDecodeError):
+        return []
+    finally:
+        lines.detach()  # the caller closes the file
+    return [Piece(piece.name, piece.size, start, end, part.first_line, part)
+            for start, end, part in cuts]
 
 
 def _starts_json_lines(head: bytes) -> bool:
@@ -165,7 +212,8 @@ def plan(paths: Iterable[str], settings: Settings, *, partition_size: int,
     failures = [i for i in listed if isinstance(i, Failure)]
     pieces = [i for i in listed if isinstance(i, Piece)]
     candidates = [p for p in pieces if p.size >= SPLIT_MIN_BYTES and not p.name.endswith(".gz")]
-    split = dict(zip(candidates, mapper(split_jsonl, candidates, partition_size), strict=True))
+    splitter = partial(split_piece, settings=settings)
+    split = dict(zip(candidates, mapper(splitter, candidates, partition_size), strict=True))
     expanded = [q for p in pieces for q in split.get(p, [p])]
     return list(_pack(expanded, settings, partition_size)), failures
 

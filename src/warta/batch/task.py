@@ -60,25 +60,29 @@ def read_piece(piece: Piece, settings: Settings) -> Iterator[RawArticle | Failur
     if isinstance(loaded, Failure):
         yield loaded
         return
-    if piece.start:  # blank lines stand for the lines before the range: numbers stay the file's
+    if piece.start and piece.table is None:  # JSON Lines: blank lines stand for the lines
+        # before the range, so numbers stay the file's (a CSV range is numbered by its table)
         loaded = Input(loaded.name, b"\n" * (piece.first_line - 1) + loaded.data)
-    yield from read_bytes(loaded, settings)
+    yield from read_bytes(loaded, settings, table=piece.table)
 
 
 def _read_remote(piece: Piece, max_bytes: int) -> Any:
-    """A whole URL, or a byte range of any file, as an ``Input`` (or E005/E011/E001)."""
+    """A whole URL, or a byte range of any file, as an ``Input`` (or E005/E011/E001); a CSV
+    range comes after the file's header."""
     from warta.batch.plan import _open
     from warta.ingest.files import Input
 
     start = piece.start or 0
     end = piece.size if piece.end is None else piece.end
-    if end - start > max_bytes:
-        return Failure(piece.name, Errors.E005.format(path=piece.name, size=end - start,
+    header = piece.table.header_end if piece.table else 0
+    if header + end - start > max_bytes:
+        return Failure(piece.name, Errors.E005.format(path=piece.name, size=header + end - start,
                                                       limit=max_bytes))
     try:
         with _open(piece.name) as f:
+            data = f.read(header)
             f.seek(start)
-            data = f.read(end - start)
+            data += f.read(end - start)
     except OSError as e:
         return Failure(piece.name, Errors.E011.format(path=piece.name, reason=e.strerror or e))
     if not data.strip():

@@ -38,7 +38,7 @@ from warta.store import parts
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1),
               help="Local Dask worker processes.")
 @click.option("--partition-size", default=64, show_default=True, type=click.IntRange(min=1),
-              help="Articles (JSON Lines lines, or small files) per Dask task.")
+              help="Articles (JSON Lines lines, CSV rows, or small files) per Dask task.")
 @click.option("--scheduler", default=None, help="Address of an existing Dask scheduler.")
 @click.option("--out", "out_path", default=None,
               help="Folder (or fsspec URL) for the Parquet part files; a name ending in .jsonl "

@@ -11,12 +11,13 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from warta.errors import Errors
 from warta.ingest import columns
-from warta.ingest.dates import day_first_for, to_iso
+from warta.ingest.dates import date_order, day_first_for, to_iso
 from warta.ingest.markup import strip_html
 from warta.settings import IngestSettings
 from warta.types import Failure, RawArticle, Source, SourceFormat
@@ -169,20 +170,78 @@ def _row_or_failure(row: Mapping[str, Any], cols: _Columns, *, name: str, fmt: S
     return Failure(name, Errors.E008.format(path=name, reason=reason))
 
 
-def read_table(text: str, name: str, settings: IngestSettings, *,
-               fmt: SourceFormat) -> Iterator[RawArticle | Failure]:
-    """One article per CSV/TSV row; the header names the columns."""
+@dataclass(frozen=True)
+class TableSlice:
+    """A byte range of a CSV/TSV file cut between two rows, read alone: the file's header bytes
+    go first, and row numbers, line numbers and the date order stay the whole file's."""
+
+    kind: Literal["csv", "tsv"]
+    header_end: int  # the header's bytes (a BOM included), read before the range
+    first_row: int  # the file's rows before the range
+    first_line: int  # the file's line on which the range starts
+    day_first: bool  # the whole file's date order (a range may hold no date that settles it)
+
+
+def slice_table(lines: Iterable[str], settings: IngestSettings, *, fmt: Literal["csv", "tsv"],
+                rows_per_part: int) -> list[tuple[int, int, TableSlice]]:
+    """Byte ranges ``(start, end, slice)`` of about ``rows_per_part`` rows of a UTF-8 CSV/TSV
+    file given as its lines (endings kept: ``newline=""``), every cut between two rows as
+    ``read_table`` parses them, so that reading the ranges gives exactly the file's articles.
+
+    Returns [] when the file should be read whole: no text column, a header line not ended by
+    "\n", NUL characters; raises csv.Error where ``read_table`` would stop reading.
+    """
+    _allow_long_fields(settings.max_bytes)
+    counted = _CountedLines(lines)
+    first = counted.peek()
+    if not first.endswith("\n") or "\x00" in first:
+        return []
+    reader = csv.reader(counted, delimiter=_delimiter(first, fmt), strict=True)
+    header = next(reader, [])
+    cols = _Columns(settings, header)
+    if cols.text is None:
+        return []
+    header_end, header_lines = counted.offset, reader.line_num
+    cuts: list[tuple[int, int, int]] = []  # (byte, rows before, line) where each range starts
+    rows, row_start, line_start = 0, header_end, header_lines
+    order: bool | None = None
+    for row in reader:
+        if counted.has_nul:
+            return []
+        if row:
+            if rows and rows % rows_per_part == 0:  # cut before a row: no range of blanks alone
+                cuts.append((row_start, rows, line_start + 1))
+            rows += 1
+            if order is None and cols.date:
+                order = date_order(dict(zip(header, row, strict=False)).get(cols.date) or "")
+        row_start, line_start = counted.offset, reader.line_num
+    if rows == 0:
+        return []
+    day_first = True if order is None else order
+    starts = [(header_end, 0, header_lines + 1), *cuts]
+    ends = [c[0] for c in cuts] + [counted.offset]
+    return [(b, e, TableSlice(fmt, header_end, r, line, day_first))
+            for (b, r, line), e in zip(starts, ends, strict=True)]
+
+
+def read_table(text: str, name: str, settings: IngestSettings, *, fmt: SourceFormat,
+               part: TableSlice | None = None) -> Iterator[RawArticle | Failure]:
+    """One article per CSV/TSV row; the header names the columns. ``part``: ``text`` is the
+    header and one range of a larger file (``slice_table``), numbered as in the whole file."""
     _allow_long_fields(settings.max_bytes)
     delimiter = _delimiter(text, fmt)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, dict[str, Any]]] = []
     broken: Failure | None = None
+    shift = 0
     try:
         header = list(reader.fieldnames or [])
+        if part is not None:  # line numbers of the range as in the whole file
+            shift = part.first_line - 1 - reader.line_num
         for row in reader:
-            rows.append((reader.line_num, row))
+            rows.append((reader.line_num + shift, row))
     except csv.Error as e:  # rows read before the damage are still articles
-        reason = f"after line {reader.line_num}: {e}"
+        reason = f"after line {reader.line_num + shift}: {e}"
         broken = Failure(name, Errors.E006.format(path=name, kind=fmt.upper(), reason=reason))
         if not rows:
             yield broken
@@ -195,12 +254,43 @@ def read_table(text: str, name: str, settings: IngestSettings, *,
     if not rows and broken is None:  # a header alone: say so rather than succeed silently
         yield Failure(name, Errors.E008.format(path=name, reason="a header and no rows"))
         return
-    day_first = day_first_for(r.get(cols.date) or "" for _, r in rows) if cols.date else True
-    for number, (line, row) in enumerate(rows, start=1):
+    if part is not None:
+        day_first = part.day_first
+    else:
+        day_first = day_first_for(r.get(cols.date) or "" for _, r in rows) if cols.date else True
+    for number, (line, row) in enumerate(rows, start=1 + (part.first_row if part else 0)):
         yield _row_or_failure(row, cols, name=name, fmt=fmt, record=number - 1,
                               day_first=day_first, where=f"row {number} (line {line})")
     if broken is not None:
         yield broken
+
+
+class _CountedLines:
+    """Lines handed to ``csv.reader`` one at a time, counting their UTF-8 bytes: the reader
+    never reads ahead, so after each row ``offset`` is the byte where the next row starts."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = iter(lines)
+        self._next: str | None = None
+        self.offset = 0
+        self.has_nul = False
+
+    def peek(self) -> str:
+        """The first line, BOM left out (``decode`` drops it before ``read_table`` runs)."""
+        if self._next is None:
+            self._next = next(self._lines, "")
+        return self._next.removeprefix("\ufeff")
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = self._next if self._next is not None else next(self._lines)
+        self._next = None
+        first = self.offset == 0
+        self.offset += len(line.encode("utf-8"))
+        self.has_nul = self.has_nul or "\x00" in line
+        return line.removeprefix("\ufeff") if first else line
 
 
 def _delimiter(text: str, fmt: SourceFormat) -> str:
