@@ -115,6 +115,37 @@ def test_a_crash_between_partitions_loses_nothing_and_a_rerun_adds_no_duplicate(
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 6
 
 
+def test_a_kill_mid_write_leaves_no_half_file_in_the_table_folders(
+        tmp_path, settings, small_split, client, monkeypatch):
+    """A file being written sits in OUT/_tmp/, never in a table folder that pandas or DuckDB
+    read whole; a rerun finishes the partition and clears what the killed attempt left."""
+    import fsspec.implementations.local as local
+    import pandas as pd
+
+    path = _jsonl(tmp_path)
+    out = tmp_path / "parts"
+    partitions, _ = plan.plan([str(path)], settings, partition_size=2)
+    real_mv = local.LocalFileSystem.mv
+
+    def killed_before_rename(self, source, target, **kwargs):
+        if "part-" in target and "/mentions/" in target:
+            raise RuntimeError("kill -9")
+        return real_mv(self, source, target, **kwargs)
+
+    monkeypatch.setattr(local.LocalFileSystem, "mv", killed_before_rename)
+    with pytest.raises(RuntimeError, match="kill -9"):
+        run_task(partitions[0], settings, str(out))
+    monkeypatch.undo()
+    for table in ("articles", "actors", "mentions"):  # written (or cut short) before the kill
+        assert all(f.suffix == ".parquet" for f in (out / table).iterdir())
+        pd.read_parquet(out / table)  # a whole-folder read meets only whole part files
+    assert len(list((out / parts.TEMPORARY).iterdir())) == 1 and parts.finished(str(out)) == {}
+
+    tally = execute(client, partitions, settings, str(out))
+    assert tally.partitions == 4 and not (out / parts.TEMPORARY).exists()
+    assert sorted(parts.finished(str(out))) == sorted(p.id for p in partitions)
+
+
 def test_loaded_parts_equal_what_ingest_stores(tmp_path, settings, small_split, client):
     """Actors merge by id across partitions; mentions, quotes and events are the same rows."""
     path = _jsonl(tmp_path)

@@ -61,6 +61,7 @@ def execute(client: Any, partitions: list[Partition], settings: Settings, out: s
     for entry in run_partitions(client, work, todo):
         _take(tally, entry, report)
         advance(tally)
+    parts.remove_temporary(out)  # every partition finished: what a killed run left is garbage
     return tally
 
 
