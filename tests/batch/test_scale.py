@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
 import pyarrow.parquet as pq
 import pytest
@@ -146,6 +147,40 @@ def test_a_kill_mid_write_leaves_no_half_file_in_the_table_folders(
     assert sorted(parts.finished(str(out))) == sorted(p.id for p in partitions)
 
 
+def test_a_partition_whose_task_fails_is_reported_and_the_others_finish(
+        tmp_path, settings, small_split, client):
+    """A task that raises, or whose workers all died (Dask's KilledWorker after its retries),
+    fails its partition alone with one E050 line; the job goes on and a rerun redoes it."""
+    from distributed import KilledWorker
+
+    path = _jsonl(tmp_path)
+    out = str(tmp_path / "parts")
+    partitions, _ = plan.plan([str(path)], settings, partition_size=2)
+    last_worker = SimpleNamespace(address="tcp://127.0.0.1:1")
+    errors = {partitions[1].id: KilledWorker("run_task-1", last_worker, 3),
+              partitions[2].id: OSError("Permission denied\non the bucket")}
+
+    def failing(partition, **kwargs):
+        if partition.id in errors:
+            raise errors[partition.id]
+        return run_task(partition, **kwargs)
+
+    lines: list[str] = []
+    tally = execute(client, partitions, settings, out, task=failing, report=lines.append)
+    assert (tally.partitions, tally.unfinished, tally.failed) == (4, 2, 2)
+    assert set(parts.finished(out)) == {partitions[0].id, partitions[3].id}
+    assert sorted(lines) == sorted([
+        f"E050 {path} bytes {partitions[1].pieces[0].start}-{partitions[1].pieces[0].end}: "
+        f"partition {partitions[1].id} was not finished (the workers running it died, killed or "
+        "out of memory); run the same command again to redo it",
+        f"E050 {path} bytes {partitions[2].pieces[0].start}-{partitions[2].pieces[0].end}: "
+        f"partition {partitions[2].id} was not finished (OSError: Permission denied on the "
+        "bucket); run the same command again to redo it"])
+    again = execute(client, partitions, settings, out)
+    assert (again.resumed, again.unfinished, again.failed) == (2, 0, 0)
+    assert len(set(_article_rows(Path(out)))) == 6
+
+
 def test_loaded_parts_equal_what_ingest_stores(tmp_path, settings, small_split, client):
     """Actors merge by id across partitions; mentions, quotes and events are the same rows."""
     path = _jsonl(tmp_path)
@@ -208,3 +243,26 @@ def test_batch_out_folder_reruns_skip_finished_partitions(tmp_path):
         assert list((out / table).glob("part-*.parquet"))
     again = CliRunner().invoke(cli, cmd)
     assert "1 finished before" in again.stderr
+
+
+def test_batch_says_which_partitions_a_rerun_must_finish(tmp_path, small_split, monkeypatch):
+    monkeypatch.setattr(dask, "cluster", partial(dask.cluster, processes=False))
+    real = run_task
+
+    def first_fails(partition, *args, **kwargs):  # pickled to the worker: no shared state
+        if partition.pieces[0].start == 0:
+            raise MemoryError
+        return real(partition, *args, **kwargs)
+
+    monkeypatch.setattr("warta.batch.task.run_task", first_fails)
+    path = _jsonl(tmp_path)
+    cmd = ["batch", str(path), "--out", str(tmp_path / "parts"), "--partition-size", "2",
+           "--text-column", "isi", "--title-column", "judul"]
+    first = CliRunner().invoke(cli, cmd)
+    assert first.exit_code == 1 and "Traceback" not in first.output, first.output
+    assert first.stderr.count("E050") == 1 and f"E050 {path} bytes 0-" in first.stderr
+    assert "was not finished (MemoryError); run the same command again" in first.stderr
+    assert "3 failed" not in first.stderr and "1 not finished: run again" in first.stderr
+    monkeypatch.setattr("warta.batch.task.run_task", real)
+    again = CliRunner().invoke(cli, cmd)
+    assert again.exit_code == 0 and "3 finished before)" in again.stderr, again.stderr

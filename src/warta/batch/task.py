@@ -43,6 +43,20 @@ def run_task(partition: Partition, settings: Settings, out: str, *,
     return entry
 
 
+def unfinished(partition: Partition, reason: str) -> dict[str, Any]:
+    """The summary of a partition whose task failed: one E050 line naming its first input (no
+    manifest entry is written, so a rerun redoes it)."""
+    from warta.errors import one_line
+
+    first = partition.pieces[0] if partition.pieces else None
+    where = "-" if first is None else first.name if first.start is None \
+        else f"{first.name} bytes {first.start}-{first.end}"
+    if len(partition.pieces) > 1:
+        where += f" and {len(partition.pieces) - 1} more inputs"
+    message = Errors.E050.format(path=where, id=partition.id, reason=one_line(reason, limit=160))
+    return {"id": partition.id, "failed": 1, "unfinished": 1, "failures": [message]}
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident memory (a worker's, when run on one)."""
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)

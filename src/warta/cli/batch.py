@@ -74,8 +74,9 @@ def batch(paths: tuple[str, ...], db_path: str, config_path: str | None, workers
         _remove(root)
     rate = (tally.articles - tally.resumed_articles) / max(time.perf_counter() - started, 1e-9)
     done = f"{new} new" if load_into or jsonl else f"{tally.articles} articles → {root}"
+    left = f", {tally.unfinished} not finished: run again" if tally.unfinished else ""
     click.echo(f"{done}, {tally.failed} failed, {rate:.1f} articles/s ({tally.partitions} "
-               f"partitions, {tally.resumed} finished before)", err=True)
+               f"partitions, {tally.resumed} finished before{left})", err=True)
     sys.exit(1 if tally.failed else 0)
 
 
