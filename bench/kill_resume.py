@@ -7,8 +7,9 @@ temporary folder, then runs two scenarios, each ``python -m warta batch CSV --ou
 subprocess on a local cluster of ``--workers`` processes:
 
 * client: SIGKILL the client once the manifest lists a finished partition; check that the
-  finished partitions' part files are whole and that the worker processes went with the client;
-  run the same command again and check it skips them (their files untouched) and completes.
+  finished partitions' part files are whole, that the worker processes went with the client and
+  that ``warta load`` names the partitions not finished; run the same command again and check
+  it skips the finished ones (their files untouched) and completes.
 * worker: SIGKILL one worker process (a child of the client) once a partition has finished;
   the job must still complete on its own (Dask redoes the lost tasks).
 
@@ -182,6 +183,12 @@ def kill_client(source: Path, out: Path, args: argparse.Namespace,
     kept = manifest(out)
     check_finished(out, problems, "client, after the kill")
     files = {p: part_files(out, p) for p in kept}
+    loaded = run([sys.executable, "-m", "warta", "load", str(out), "--db",
+                  str(out.with_suffix(".db"))], args.timeout)
+    named = loaded.stderr.count("E051")
+    if loaded.returncode != 1 or not named or "not finished" not in loaded.stderr:
+        problems.append(f"client: warta load after the kill did not name the partitions not "
+                        f"finished (exit {loaded.returncode}): {loaded.stderr.strip()[-300:]}")
     rerun = run(cmd, args.timeout)
     if rerun.returncode != 0:
         problems.append(f"client: the rerun exited {rerun.returncode}: {rerun.stderr[-400:]}")
@@ -193,7 +200,8 @@ def kill_client(source: Path, out: Path, args: argparse.Namespace,
     if changed:
         problems.append(f"client: the rerun rewrote finished partitions {changed[:5]}")
     return {"partitions_finished_at_kill": seen, "partitions_kept": len(kept),
-            "partitions": len(manifest(out)), "workers_killed_with_client": len(workers),
+            "partitions": len(manifest(out)), "load_named_not_finished": named,
+            "workers_killed_with_client": len(workers),
             "orphan_workers": len(orphans), "resumed": int(resumed.group(1)) if resumed else None,
             "seconds": round(time.monotonic() - started, 1),
             **check_complete(out, args.articles, problems, "client")}

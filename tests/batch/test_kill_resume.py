@@ -21,6 +21,7 @@ def test_kill_9_of_the_client_or_a_worker_loses_nothing_and_adds_no_duplicate():
     assert client["partitions"] == worker["partitions"] == 8  # CSV byte ranges of two rows
     assert client["partitions_kept"] >= 1 and client["resumed"] >= client["partitions_kept"]
     assert client["orphan_workers"] == 0 and client["workers_killed_with_client"] == 2
+    assert client["load_named_not_finished"] >= 1
     for scenario in (client, worker):
         assert (scenario["distinct_articles"], scenario["article_rows"]) == (16, 16)
         assert scenario["temporary_files"] == 0

@@ -266,3 +266,33 @@ def test_batch_says_which_partitions_a_rerun_must_finish(tmp_path, small_split, 
     monkeypatch.setattr("warta.batch.task.run_task", real)
     again = CliRunner().invoke(cli, cmd)
     assert again.exit_code == 0 and "3 finished before)" in again.stderr, again.stderr
+
+
+def test_load_after_a_killed_job_names_the_partitions_not_finished(
+        tmp_path, settings, small_split, client):
+    path = _jsonl(tmp_path)
+    out = str(tmp_path / "parts")
+    partitions, _ = plan.plan([str(path)], settings, partition_size=2)
+    killed = {partitions[1].id, partitions[3].id}
+
+    def killed_twice(partition, **kwargs):
+        if partition.id in killed:
+            raise MemoryError
+        return run_task(partition, **kwargs)
+
+    execute(client, partitions, settings, out, task=killed_twice)
+    db = str(tmp_path / "w.db")
+    loaded = CliRunner().invoke(cli, ["load", out, "--db", db])
+    assert loaded.exit_code == 1, loaded.output
+    for p in (partitions[1], partitions[3]):
+        piece = p.pieces[0]
+        assert (f"warta: E051 {out}: partition {p.id} ({path} bytes {piece.start}-{piece.end}) "
+                "is not finished; it was not loaded") in loaded.stderr
+    assert loaded.stderr.count("E051") == 2
+    assert "4 new, 0 already stored, from 2 partitions" in loaded.stderr
+    assert "2 of 4 partitions not finished: run the batch command again" in loaded.stderr
+
+    execute(client, partitions, settings, out)
+    again = CliRunner().invoke(cli, ["load", out, "--db", db])
+    assert again.exit_code == 0 and "E051" not in again.stderr and "not finished" not in \
+        again.stderr and "2 new, 5 already stored" in again.stderr, again.stderr

@@ -52,6 +52,12 @@ def write_entry(root: str, partition: str, entry: dict[str, Any]) -> None:
     put(root, parts.manifest_path(root, partition), data)
 
 
+def write_plan(root: str, partitions: list[tuple[str, str]]) -> None:
+    """The run's partitions, ``(id, inputs)``: ``warta load`` names those not finished."""
+    plan = {"partitions": [{"id": i, "inputs": inputs} for i, inputs in partitions]}
+    put(root, parts.join(root, parts.PLAN), json.dumps(plan, ensure_ascii=False).encode())
+
+
 def put(root: str, path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` (under ``root``) atomically: a temporary name in ``root``'s
     temporary folder, unique to this attempt, then a rename."""

@@ -63,6 +63,17 @@ class Partition:
     id: str
     pieces: tuple[Piece, ...]
 
+    def describe(self) -> str:
+        """Its inputs in a few words, for messages: the first (with its byte range), and how
+        many more."""
+        if not self.pieces:
+            return "-"
+        first = self.pieces[0]
+        where = first.name if first.start is None else \
+            f"{first.name} bytes {first.start}-{first.end}"
+        more = len(self.pieces) - 1
+        return f"{where} and {more} more input{'s' if more > 1 else ''}" if more else where
+
 
 def is_url(name: str) -> bool:
     return "://" in name

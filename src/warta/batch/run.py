@@ -46,9 +46,11 @@ def execute(client: Any, partitions: list[Partition], settings: Settings, out: s
             task: Callable[..., dict[str, Any]] | None = None) -> JobTally:
     """Run the unfinished ``partitions`` on ``client``; the tally of the whole job."""
     from warta.batch.dask import run_partitions
+    from warta.batch.parts import write_plan
     from warta.batch.task import run_task, unfinished
 
     tally = JobTally()
+    write_plan(out, [(p.id, p.describe()) for p in partitions])
     done = parts.finished(out)
     for partition in partitions:
         if partition.id in done:

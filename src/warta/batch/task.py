@@ -48,12 +48,8 @@ def unfinished(partition: Partition, reason: str) -> dict[str, Any]:
     manifest entry is written, so a rerun redoes it)."""
     from warta.errors import one_line
 
-    first = partition.pieces[0] if partition.pieces else None
-    where = "-" if first is None else first.name if first.start is None \
-        else f"{first.name} bytes {first.start}-{first.end}"
-    if len(partition.pieces) > 1:
-        where += f" and {len(partition.pieces) - 1} more inputs"
-    message = Errors.E050.format(path=where, id=partition.id, reason=one_line(reason, limit=160))
+    message = Errors.E050.format(path=partition.describe(), id=partition.id,
+                                 reason=one_line(reason, limit=160))
     return {"id": partition.id, "failed": 1, "unfinished": 1, "failures": [message]}
 
 

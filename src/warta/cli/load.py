@@ -11,6 +11,8 @@ from warta.cli.common import fail
 from warta.cli.options import db_option
 from warta.errors import Errors, WartaError
 
+SHOWN_MISSING = 10  # partitions not finished named one a line; the summary counts them all
+
 
 @click.command()
 @click.argument("folder")
@@ -21,7 +23,9 @@ def load(folder: str, db_path: str) -> None:
     FOLDER is a local folder or an fsspec URL. Only finished partitions (those with a manifest
     entry) are read; actors are merged by id and articles already stored are skipped, so loading
     twice adds nothing. The explorer and every command then work on the cluster's output.
-    Exit status: 0 all fine, 2 no such folder or an unusable store.
+    Partitions of the job that are not finished (a killed job) are named, one line each (the
+    first ten): run the batch command again, then load again. Exit status: 0 all fine, 1 some
+    partitions not finished, 2 no such folder or an unusable store.
 
     Example:
 
@@ -45,6 +49,12 @@ def load(folder: str, db_path: str) -> None:
     finally:
         conn.close()
     elapsed = time.perf_counter() - started
+    planned, missing = parts.not_finished(folder)
+    for partition, inputs in missing[:SHOWN_MISSING]:
+        click.echo(f"warta: {Errors.E051.format(path=folder, id=partition, inputs=inputs)}",
+                   err=True)
+    left = f"; {len(missing)} of {planned} partitions not finished: run the batch command " \
+           "again, then load again" if missing else ""
     click.echo(f"{tally.new} new, {tally.stored} already stored, from {tally.partitions} "
-               f"partitions in {elapsed:.1f} s", err=True)
-    sys.exit(0)
+               f"partitions in {elapsed:.1f} s{left}", err=True)
+    sys.exit(1 if missing else 0)
