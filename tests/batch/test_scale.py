@@ -67,6 +67,19 @@ def test_byte_ranges_read_exactly_what_the_whole_file_gives(tmp_path, settings, 
     assert "line 5" in next(f.message for f in pieces if isinstance(f, Failure))
 
 
+def test_json_lines_ranges_keep_the_whole_files_date_order(tmp_path, settings, small_split):
+    """Only the first line settles M/D/Y (21 > 12); a range without it read 05/06 as 5 June."""
+    rows = [{"judul": f"Berita {i}", "isi": f"Harga beras naik di pasar nomor {i}.",
+             "tanggal": "10/21/2025" if i == 0 else "05/06/2025"} for i in range(6)]
+    path = tmp_path / "tanggal.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    partitions, _ = plan.plan([str(path)], settings, partition_size=2)
+    assert len(partitions) == 3
+    pieces = [i for p in partitions for i in read_piece(p.pieces[0], settings)]
+    assert pieces == list(read_inputs([str(path)], settings))
+    assert [a.published for a in pieces] == ["2025-10-21"] + ["2025-05-06"] * 5
+
+
 def test_a_json_document_is_never_cut(tmp_path, settings, small_split):
     doc = tmp_path / "dok.json"
     doc.write_text(json.dumps(LINES, indent=1), encoding="utf-8")

@@ -132,7 +132,7 @@ def split_piece(piece: Piece, lines_per_part: int, *, settings: Settings) -> lis
         head = f.read(_HEAD_BYTES)
         f.seek(0)
         if _starts_json_lines(head):
-            return list(_cuts(f, piece, lines_per_part))
+            return _jsonl_cuts(f, piece, lines_per_part, settings)
         kind = _table_kind(head, piece.name)
         if kind is None:
             return [piece]
@@ -190,16 +190,26 @@ def _is_object(line: bytes) -> bool:
         return False
 
 
-def _cuts(f: object, piece: Piece, lines_per_part: int) -> Iterator[Piece]:
-    start = offset = 0
-    line = first_line = 1
-    for raw in f:  # type: ignore[attr-defined]
-        if line - first_line >= lines_per_part and _is_object(raw):
-            yield Piece(piece.name, piece.size, start, offset, first_line)
-            start, first_line = offset, line
+def _jsonl_cuts(f: IO[bytes], piece: Piece, lines_per_part: int,
+                settings: Settings) -> list[Piece]:
+    """The JSON Lines ranges, each with its first line and the whole file's date order (read
+    from the lines until one settles it, as ``read_jsonl`` decides it for the whole file)."""
+    from warta.ingest.tabular import line_date_order
+
+    cuts: list[tuple[int, int]] = [(0, 1)]  # (byte, line) where each range starts
+    offset, line, order = 0, 1, None
+    for raw in f:
+        if line - cuts[-1][1] >= lines_per_part and _is_object(raw):
+            cuts.append((offset, line))
+        if order is None and raw.strip():  # (the reader decodes the file without its BOM)
+            order = line_date_order(raw.removeprefix(codecs.BOM_UTF8), settings.ingest)
         offset += len(raw)
         line += 1
-    yield Piece(piece.name, piece.size, start, offset, first_line)
+    day_first = True if order is None else order
+    ends = [start for start, _ in cuts[1:]] + [offset]
+    return [Piece(piece.name, piece.size, start, end, first,
+                  TableSlice("jsonl", 0, first - 1, first, day_first))
+            for (start, first), end in zip(cuts, ends, strict=True)]
 
 
 def _open(name: str) -> IO[bytes]:

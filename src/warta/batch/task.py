@@ -61,7 +61,7 @@ def peak_rss_mb() -> float:
 def read_piece(piece: Piece, settings: Settings) -> Iterator[RawArticle | Failure]:
     """The articles of one piece, read here (local disk or fsspec), failures as one line."""
     from warta.ingest import read_bytes
-    from warta.ingest.files import Input, read
+    from warta.ingest.files import read
 
     if piece.start is None and not is_url(piece.name):
         loaded = read(piece.name, max_bytes=settings.ingest.max_bytes)
@@ -70,9 +70,6 @@ def read_piece(piece: Piece, settings: Settings) -> Iterator[RawArticle | Failur
     if isinstance(loaded, Failure):
         yield loaded
         return
-    if piece.start and piece.table is None:  # JSON Lines: blank lines stand for the lines
-        # before the range, so numbers stay the file's (a CSV range is numbered by its table)
-        loaded = Input(loaded.name, b"\n" * (piece.first_line - 1) + loaded.data)
     yield from read_bytes(loaded, settings, table=piece.table)
 
 

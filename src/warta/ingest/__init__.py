@@ -47,8 +47,8 @@ def read_bytes(item: Input, settings: Settings, *,
                table: TableSlice | None = None) -> Iterator[RawArticle | Failure]:
     """The articles in one input's bytes, whatever its format, then at most one Failure.
 
-    ``table``: the bytes are the header and one range of a CSV/TSV file (its format known, not
-    sniffed: a range of one row would not look like a table).
+    ``table``: the bytes are one range of a JSON Lines or CSV/TSV file (after a CSV file's
+    header), its format known, not sniffed: a range of one row would not look like a table.
     """
     yield from _one_input(item.name, lambda: _read_format(item, settings, table), settings)
 
@@ -144,6 +144,9 @@ def _read_format(item: Input, settings: Settings,
         return
     if not text.strip():
         yield Failure(name, Errors.E001.format(path=name))
+        return
+    if table is not None and table.kind == "jsonl":
+        yield from read_jsonl(text, name, settings.ingest, part=table)
         return
     if table is not None:
         yield from read_table(text, name, settings.ingest, fmt=table.kind, part=table)

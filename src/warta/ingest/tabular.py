@@ -89,12 +89,14 @@ def _article(row: Mapping[str, Any], cols: _Columns, *, name: str, fmt: SourceFo
                       published=to_iso(date, day_first=day_first))
 
 
-def read_jsonl(text: str, name: str, settings: IngestSettings) -> Iterator[RawArticle | Failure]:
+def read_jsonl(text: str, name: str, settings: IngestSettings, *,
+               part: TableSlice | None = None) -> Iterator[RawArticle | Failure]:
     """One article per JSON object line; a line that is not a JSON object fails alone.
 
     A whole-file JSON document is read too: an object is one article, an array one per item.
+    ``part``: ``text`` is one range of a larger JSON Lines file, numbered as in the whole file.
     """
-    document = _json_document(text)
+    document = None if part else _json_document(text)
     if document is not None:
         yield from _read_items(document, name, settings)
         return
@@ -102,7 +104,7 @@ def read_jsonl(text: str, name: str, settings: IngestSettings) -> Iterator[RawAr
     failures: dict[int, Failure] = {}
     # "\n" only: str.splitlines() also breaks at U+0085, U+2028, \x0c … which JSON strings may
     # hold, and the record would be lost in pieces (JSON Lines ends lines with "\n" or "\r\n").
-    for lineno, line in enumerate(text.split("\n"), start=1):
+    for lineno, line in enumerate(text.split("\n"), start=part.first_line if part else 1):
         if not line.strip():
             continue
         try:
@@ -120,13 +122,26 @@ def read_jsonl(text: str, name: str, settings: IngestSettings) -> Iterator[RawAr
         rows.append((lineno, obj))
     # JSON objects may differ line by line, so each line resolves its own columns.
     resolved = [(lineno, obj, _Columns(settings, list(obj))) for lineno, obj in rows]
-    day_first = day_first_for(str(obj.get(cols.date) or "") for _, obj, cols in resolved
-                              if cols.date)
+    day_first = part.day_first if part else day_first_for(
+        str(obj.get(cols.date) or "") for _, obj, cols in resolved if cols.date)
     articles = {lineno: _row_or_failure(obj, cols, name=name, fmt="jsonl", record=lineno - 1,
                                         day_first=day_first, where=f"line {lineno}")
                 for lineno, obj, cols in resolved}
     for lineno in sorted({*articles, *failures}):
         yield articles.get(lineno) or failures[lineno]
+
+
+def line_date_order(line: str | bytes, settings: IngestSettings) -> bool | None:
+    """The date order (``date_order``) that one JSON Lines line settles, as ``read_jsonl``
+    decides it; None when it settles none or is no JSON object."""
+    try:
+        obj = parse_json(line.decode("utf-8") if isinstance(line, bytes) else line)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(obj, dict):
+        return None
+    cols = _Columns(settings, list(obj))
+    return date_order(str(obj.get(cols.date) or "")) if cols.date else None
 
 
 def _json_document(text: str) -> list[Any] | None:
@@ -172,12 +187,13 @@ def _row_or_failure(row: Mapping[str, Any], cols: _Columns, *, name: str, fmt: S
 
 @dataclass(frozen=True)
 class TableSlice:
-    """A byte range of a CSV/TSV file cut between two rows, read alone: the file's header bytes
-    go first, and row numbers, line numbers and the date order stay the whole file's."""
+    """A byte range of a JSON Lines or CSV/TSV file cut between two rows, read alone: a CSV
+    file's header bytes go first, and row numbers, line numbers and the date order stay the
+    whole file's."""
 
-    kind: Literal["csv", "tsv"]
-    header_end: int  # the header's bytes (a BOM included), read before the range
-    first_row: int  # the file's rows before the range
+    kind: Literal["jsonl", "csv", "tsv"]
+    header_end: int  # the header's bytes (a BOM included), read before the range (CSV)
+    first_row: int  # the file's rows before the range (JSON Lines: its lines)
     first_line: int  # the file's line on which the range starts
     day_first: bool  # the whole file's date order (a range may hold no date that settles it)
 
