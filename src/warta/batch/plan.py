@@ -46,7 +46,8 @@ Mapper = Callable[[Callable[..., list["Piece"]], list["Piece"], int], list[list[
 class Piece:
     """A whole input (``start`` None) or the byte range [start, end) of a JSON Lines or CSV/TSV
     file, whose first line is line ``first_line`` of the file (so messages and record numbers
-    stay true); ``table`` says how to read a CSV/TSV range alone (header, rows before it)."""
+    stay true); ``table`` says how to read the range alone (a CSV header, rows before it, the
+    file's date order)."""
 
     name: str
     size: int

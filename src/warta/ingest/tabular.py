@@ -3,6 +3,9 @@
 Column names come from ``settings.ingest`` (``--text-column`` etc.). When a setting still has its
 default value and the file lacks that column, well-known alternatives are tried
 (``warta.ingest.columns``). A bad line or row fails alone (with its number); the rest still yield.
+A large file may be read in byte ranges by separate tasks (``slice_table``, ``TableSlice``): a
+range is read with its file's header, row and line numbers and date order, so the ranges give
+exactly the articles of the whole file.
 """
 
 from __future__ import annotations
@@ -47,6 +50,19 @@ class _Columns:
         self.date = _pick(settings.date_column, _DEFAULTS.date_column, columns.DATE, available)
         self.url = _pick(settings.url_column, _DEFAULTS.url_column, columns.URL, available)
         self.id = settings.id_column if settings.id_column in available else None
+
+
+@dataclass(frozen=True)
+class TableSlice:
+    """A byte range of a JSON Lines or CSV/TSV file cut between two rows, read alone: a CSV
+    file's header bytes go first, and row numbers, line numbers and the date order stay the
+    whole file's."""
+
+    kind: Literal["jsonl", "csv", "tsv"]
+    header_end: int  # the header's bytes (a BOM included), read before the range (CSV)
+    first_row: int  # the file's rows before the range (JSON Lines: its lines)
+    first_line: int  # the file's line on which the range starts
+    day_first: bool  # the whole file's date order (a range may hold no date that settles it)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -183,19 +199,6 @@ def _row_or_failure(row: Mapping[str, Any], cols: _Columns, *, name: str, fmt: S
     reason = f"{where}: no value in column {cols.text!r}" if cols.text \
         else f"{where}: no {cols.wanted!r} field"
     return Failure(name, Errors.E008.format(path=name, reason=reason))
-
-
-@dataclass(frozen=True)
-class TableSlice:
-    """A byte range of a JSON Lines or CSV/TSV file cut between two rows, read alone: a CSV
-    file's header bytes go first, and row numbers, line numbers and the date order stay the
-    whole file's."""
-
-    kind: Literal["jsonl", "csv", "tsv"]
-    header_end: int  # the header's bytes (a BOM included), read before the range (CSV)
-    first_row: int  # the file's rows before the range (JSON Lines: its lines)
-    first_line: int  # the file's line on which the range starts
-    day_first: bool  # the whole file's date order (a range may hold no date that settles it)
 
 
 def slice_table(lines: Iterable[str], settings: IngestSettings, *, fmt: Literal["csv", "tsv"],
