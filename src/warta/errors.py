@@ -43,6 +43,10 @@ class Errors:
     E034 = "E034 query was interrupted before its time limit (the server is shutting down)"
     # E04x: record contract
     E040 = "E040 record {id} does not match schema {schema}: {reason}"
+    # E05x: batch jobs
+    E050 = ("E050 {path}: partition {id} was not finished ({reason}); run the same command again "
+            "to redo it")
+    E051 = "E051 {path}: partition {id} ({inputs}) is not finished; it was not loaded"
     # E09x: warta itself
     E090 = "E090 warta failed ({reason}); this is a bug, please report it with the command run"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
 import pyarrow.parquet as pq
 import pytest
@@ -66,14 +67,24 @@ def test_byte_ranges_read_exactly_what_the_whole_file_gives(tmp_path, settings, 
     assert "line 5" in next(f.message for f in pieces if isinstance(f, Failure))
 
 
-def test_a_json_document_or_csv_is_never_cut(tmp_path, small_split):
+def test_json_lines_ranges_keep_the_whole_files_date_order(tmp_path, settings, small_split):
+    """Only the first line settles M/D/Y (21 > 12); a range without it read 05/06 as 5 June."""
+    rows = [{"judul": f"Berita {i}", "isi": f"Harga beras naik di pasar nomor {i}.",
+             "tanggal": "10/21/2025" if i == 0 else "05/06/2025"} for i in range(6)]
+    path = tmp_path / "tanggal.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    partitions, _ = plan.plan([str(path)], settings, partition_size=2)
+    assert len(partitions) == 3
+    pieces = [i for p in partitions for i in read_piece(p.pieces[0], settings)]
+    assert pieces == list(read_inputs([str(path)], settings))
+    assert [a.published for a in pieces] == ["2025-10-21"] + ["2025-05-06"] * 5
+
+
+def test_a_json_document_is_never_cut(tmp_path, settings, small_split):
     doc = tmp_path / "dok.json"
     doc.write_text(json.dumps(LINES, indent=1), encoding="utf-8")
-    table = tmp_path / "tabel.csv"
-    table.write_text('judul,isi\nA,"baris satu\nbaris dua"\nB,isi\n' * 50, encoding="utf-8")
-    for path in (doc, table):
-        piece = plan.Piece(str(path), path.stat().st_size)
-        assert plan.split_jsonl(piece, 2) == [piece]
+    piece = plan.Piece(str(doc), doc.stat().st_size)
+    assert plan.split_piece(piece, 2, settings=settings) == [piece]
 
 
 def _article_rows(root: Path) -> list[str]:
@@ -116,6 +127,71 @@ def test_a_crash_between_partitions_loses_nothing_and_a_rerun_adds_no_duplicate(
     again = parts.load_parts(conn, out)
     assert (first.new, first.stored, again.new, again.stored) == (6, 1, 0, 7)
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 6
+
+
+def test_a_kill_mid_write_leaves_no_half_file_in_the_table_folders(
+        tmp_path, settings, small_split, client, monkeypatch):
+    """A file being written sits in OUT/_tmp/, never in a table folder that pandas or DuckDB
+    read whole; a rerun finishes the partition and clears what the killed attempt left."""
+    import fsspec.implementations.local as local
+    import pandas as pd
+
+    path = _jsonl(tmp_path)
+    out = tmp_path / "parts"
+    partitions, _ = plan.plan([str(path)], settings, partition_size=2)
+    real_mv = local.LocalFileSystem.mv
+
+    def killed_before_rename(self, source, target, **kwargs):
+        if "part-" in target and "/mentions/" in target:
+            raise RuntimeError("kill -9")
+        return real_mv(self, source, target, **kwargs)
+
+    monkeypatch.setattr(local.LocalFileSystem, "mv", killed_before_rename)
+    with pytest.raises(RuntimeError, match="kill -9"):
+        run_task(partitions[0], settings, str(out))
+    monkeypatch.undo()
+    for table in ("articles", "actors", "mentions"):  # written (or cut short) before the kill
+        assert all(f.suffix == ".parquet" for f in (out / table).iterdir())
+        pd.read_parquet(out / table)  # a whole-folder read meets only whole part files
+    assert len(list((out / parts.TEMPORARY).iterdir())) == 1 and parts.finished(str(out)) == {}
+
+    tally = execute(client, partitions, settings, str(out))
+    assert tally.partitions == 4 and not (out / parts.TEMPORARY).exists()
+    assert sorted(parts.finished(str(out))) == sorted(p.id for p in partitions)
+
+
+def test_a_partition_whose_task_fails_is_reported_and_the_others_finish(
+        tmp_path, settings, small_split, client):
+    """A task that raises, or whose workers all died (Dask's KilledWorker after its retries),
+    fails its partition alone with one E050 line; the job goes on and a rerun redoes it."""
+    from distributed import KilledWorker
+
+    path = _jsonl(tmp_path)
+    out = str(tmp_path / "parts")
+    partitions, _ = plan.plan([str(path)], settings, partition_size=2)
+    last_worker = SimpleNamespace(address="tcp://127.0.0.1:1")
+    errors = {partitions[1].id: KilledWorker("run_task-1", last_worker, 3),
+              partitions[2].id: OSError("Permission denied\non the bucket")}
+
+    def failing(partition, **kwargs):
+        if partition.id in errors:
+            raise errors[partition.id]
+        return run_task(partition, **kwargs)
+
+    lines: list[str] = []
+    tally = execute(client, partitions, settings, out, task=failing, report=lines.append)
+    assert (tally.partitions, tally.unfinished, tally.failed) == (4, 2, 2)
+    assert set(parts.finished(out)) == {partitions[0].id, partitions[3].id}
+    assert sorted(lines) == sorted([
+        f"E050 {path} bytes {partitions[1].pieces[0].start}-{partitions[1].pieces[0].end}: "
+        f"partition {partitions[1].id} was not finished (the workers running it died, killed or "
+        "out of memory); run the same command again to redo it",
+        f"E050 {path} bytes {partitions[2].pieces[0].start}-{partitions[2].pieces[0].end}: "
+        f"partition {partitions[2].id} was not finished (OSError: Permission denied on the "
+        "bucket); run the same command again to redo it"])
+    again = execute(client, partitions, settings, out)
+    assert (again.resumed, again.unfinished, again.failed) == (2, 0, 0)
+    assert len(set(_article_rows(Path(out)))) == 6
 
 
 def test_loaded_parts_equal_what_ingest_stores(tmp_path, settings, small_split, client):
@@ -184,3 +260,56 @@ def test_batch_out_folder_reruns_skip_finished_partitions(tmp_path):
         assert list((out / table).glob("part-*.parquet"))
     again = CliRunner().invoke(cli, cmd)
     assert "1 finished before" in again.stderr
+
+
+def test_batch_says_which_partitions_a_rerun_must_finish(tmp_path, small_split, monkeypatch):
+    monkeypatch.setattr(dask, "cluster", partial(dask.cluster, processes=False))
+    real = run_task
+
+    def first_fails(partition, *args, **kwargs):  # pickled to the worker: no shared state
+        if partition.pieces[0].start == 0:
+            raise MemoryError
+        return real(partition, *args, **kwargs)
+
+    monkeypatch.setattr("warta.batch.task.run_task", first_fails)
+    path = _jsonl(tmp_path)
+    cmd = ["batch", str(path), "--out", str(tmp_path / "parts"), "--partition-size", "2",
+           "--text-column", "isi", "--title-column", "judul"]
+    first = CliRunner().invoke(cli, cmd)
+    assert first.exit_code == 1 and "Traceback" not in first.output, first.output
+    assert first.stderr.count("E050") == 1 and f"E050 {path} bytes 0-" in first.stderr
+    assert "was not finished (MemoryError); run the same command again" in first.stderr
+    assert "3 failed" not in first.stderr and "1 not finished: run again" in first.stderr
+    monkeypatch.setattr("warta.batch.task.run_task", real)
+    again = CliRunner().invoke(cli, cmd)
+    assert again.exit_code == 0 and "3 finished before)" in again.stderr, again.stderr
+
+
+def test_load_after_a_killed_job_names_the_partitions_not_finished(
+        tmp_path, settings, small_split, client):
+    path = _jsonl(tmp_path)
+    out = str(tmp_path / "parts")
+    partitions, _ = plan.plan([str(path)], settings, partition_size=2)
+    killed = {partitions[1].id, partitions[3].id}
+
+    def killed_twice(partition, **kwargs):
+        if partition.id in killed:
+            raise MemoryError
+        return run_task(partition, **kwargs)
+
+    execute(client, partitions, settings, out, task=killed_twice)
+    db = str(tmp_path / "w.db")
+    loaded = CliRunner().invoke(cli, ["load", out, "--db", db])
+    assert loaded.exit_code == 1, loaded.output
+    for p in (partitions[1], partitions[3]):
+        piece = p.pieces[0]
+        assert (f"warta: E051 {out}: partition {p.id} ({path} bytes {piece.start}-{piece.end}) "
+                "is not finished; it was not loaded") in loaded.stderr
+    assert loaded.stderr.count("E051") == 2
+    assert "4 new, 0 already stored, from 2 partitions" in loaded.stderr
+    assert "2 of 4 partitions not finished: run the batch command again" in loaded.stderr
+
+    execute(client, partitions, settings, out)
+    again = CliRunner().invoke(cli, ["load", out, "--db", db])
+    assert again.exit_code == 0 and "E051" not in again.stderr and "not finished" not in \
+        again.stderr and "2 new, 5 already stored" in again.stderr, again.stderr

@@ -45,24 +45,51 @@ def mapper(client: Any) -> Callable[..., list[list[Piece]]]:
 
 
 def run_partitions(client: Any, task: Callable[[Any], dict[str, Any]], partitions: list[Any], *,
-                   max_in_flight: int | None = None) -> Iterator[dict[str, Any]]:
+                   max_in_flight: int | None = None,
+                   on_error: Callable[[Any, str], dict[str, Any]] | None = None,
+                   ) -> Iterator[dict[str, Any]]:
     """Each partition's summary as it finishes (not in input order).
 
     At most ``max_in_flight`` partitions are queued at once (default: two per worker thread), so
-    a job of a million partitions never sits in the scheduler's memory all at once.
+    a job of a million partitions never sits in the scheduler's memory all at once. A partition
+    whose task raised, or whose workers died under it more often than the scheduler allows
+    (``KilledWorker``: a worker killed once is retried by Dask itself), gives ``on_error``'s
+    summary for it and the reason, and the others go on; without ``on_error`` it raises.
     """
     from distributed import as_completed
 
     threads = sum(client.nthreads().values()) or 1
     limit = max_in_flight or 2 * threads
     todo = iter(partitions)
-    running = as_completed([client.submit(task, p, pure=False)
-                            for p in _take(todo, limit)])
+    held: dict[str, Any] = {}
+
+    def submit(partition: Any) -> Any:
+        future = client.submit(task, partition, pure=False)
+        held[future.key] = partition
+        return future
+
+    running = as_completed([submit(p) for p in _take(todo, limit)])
     for future in running:
-        yield future.result()
+        partition = held.pop(future.key)
+        try:
+            entry = future.result()
+        except Exception as e:  # the engine's boundary: one partition fails, the job goes on
+            if on_error is None:
+                raise
+            entry = on_error(partition, _reason(e))
         future.release()
+        yield entry
         for p in _take(todo, 1):
-            running.add(client.submit(task, p, pure=False))
+            running.add(submit(p))
+
+
+def _reason(error: Exception) -> str:
+    """Why a task failed, in a few words (KilledWorker's own message is a paragraph on logs)."""
+    from distributed import KilledWorker
+
+    if isinstance(error, KilledWorker):
+        return "the workers running it died, killed or out of memory"
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
 
 
 def _take(it: Iterator[Any], n: int) -> list[Any]:

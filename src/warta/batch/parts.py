@@ -2,9 +2,10 @@
 
 The partition's records go through an in-memory store first, with the store's own write path,
 so the part files hold exactly the rows (and the Parquet export's column types) that ``warta
-ingest`` would store. Every file is written under a temporary name and renamed into place, and
-the manifest entry comes last: a kill at any moment leaves either a finished partition or one
-that a rerun redoes under the same names.
+ingest`` would store. Every file is written under a temporary name in ``OUT/_tmp/`` and renamed
+into place, and the manifest entry comes last: a kill at any moment leaves either a finished
+partition or one that a rerun redoes under the same names, and the table folders never hold a
+half-written file (a reader of a whole folder, pandas or DuckDB, would fail on it).
 """
 
 from __future__ import annotations
@@ -51,12 +52,20 @@ def write_entry(root: str, partition: str, entry: dict[str, Any]) -> None:
     put(root, parts.manifest_path(root, partition), data)
 
 
+def write_plan(root: str, partitions: list[tuple[str, str]]) -> None:
+    """The run's partitions, ``(id, inputs)``: ``warta load`` names those not finished."""
+    plan = {"partitions": [{"id": i, "inputs": inputs} for i, inputs in partitions]}
+    put(root, parts.join(root, parts.PLAN), json.dumps(plan, ensure_ascii=False).encode())
+
+
 def put(root: str, path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: a temporary name beside it, then a rename."""
+    """Write ``data`` to ``path`` (under ``root``) atomically: a temporary name in ``root``'s
+    temporary folder, unique to this attempt, then a rename."""
     fs, target = parts.filesystem(path)
-    parent = target.rsplit("/", 1)[0]
-    fs.makedirs(parent, exist_ok=True)
-    temporary = f"{target}.tmp-{uuid.uuid4().hex[:8]}"
+    _, temporary_folder = parts.filesystem(parts.join(root, parts.TEMPORARY))
+    fs.makedirs(target.rsplit("/", 1)[0], exist_ok=True)
+    fs.makedirs(temporary_folder, exist_ok=True)
+    temporary = parts.join(temporary_folder, f"{uuid.uuid4().hex}.{target.rsplit('/', 1)[-1]}")
     fs.pipe_file(temporary, data)
     fs.mv(temporary, target)
 

@@ -29,12 +29,13 @@ class JobTally:
     copies: int = 0  # articles met twice within one partition
     skipped: int = 0  # already in the store ``skip_db`` (ingest), never analysed
     failed: int = 0
+    unfinished: int = 0  # partitions whose task failed (a rerun redoes them)
     words: int = 0
     peak_rss_mb: float = 0.0
 
     def add(self, entry: dict[str, Any]) -> None:
         self.partitions += 1
-        for name in ("read", "articles", "copies", "skipped", "failed", "words"):
+        for name in ("read", "articles", "copies", "skipped", "failed", "unfinished", "words"):
             setattr(self, name, getattr(self, name) + int(entry.get(name, 0)))
         self.peak_rss_mb = max(self.peak_rss_mb, float(entry.get("peak_rss_mb", 0)))
 
@@ -45,9 +46,11 @@ def execute(client: Any, partitions: list[Partition], settings: Settings, out: s
             task: Callable[..., dict[str, Any]] | None = None) -> JobTally:
     """Run the unfinished ``partitions`` on ``client``; the tally of the whole job."""
     from warta.batch.dask import run_partitions
-    from warta.batch.task import run_task
+    from warta.batch.parts import write_plan
+    from warta.batch.task import run_task, unfinished
 
     tally = JobTally()
+    write_plan(out, [(p.id, p.describe()) for p in partitions])
     done = parts.finished(out)
     for partition in partitions:
         if partition.id in done:
@@ -58,9 +61,10 @@ def execute(client: Any, partitions: list[Partition], settings: Settings, out: s
             advance(tally)
     todo = [p for p in partitions if p.id not in done]
     work = partial(task or run_task, settings=settings, out=out, skip_db=skip_db)
-    for entry in run_partitions(client, work, todo):
+    for entry in run_partitions(client, work, todo, on_error=unfinished):
         _take(tally, entry, report)
         advance(tally)
+    parts.remove_temporary(out)  # no task of the job runs now: what killed ones left is garbage
     return tally
 
 

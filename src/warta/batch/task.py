@@ -43,6 +43,16 @@ def run_task(partition: Partition, settings: Settings, out: str, *,
     return entry
 
 
+def unfinished(partition: Partition, reason: str) -> dict[str, Any]:
+    """The summary of a partition whose task failed: one E050 line naming its first input (no
+    manifest entry is written, so a rerun redoes it)."""
+    from warta.errors import one_line
+
+    message = Errors.E050.format(path=partition.describe(), id=partition.id,
+                                 reason=one_line(reason, limit=160))
+    return {"id": partition.id, "failed": 1, "unfinished": 1, "failures": [message]}
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident memory (a worker's, when run on one)."""
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
@@ -51,7 +61,7 @@ def peak_rss_mb() -> float:
 def read_piece(piece: Piece, settings: Settings) -> Iterator[RawArticle | Failure]:
     """The articles of one piece, read here (local disk or fsspec), failures as one line."""
     from warta.ingest import read_bytes
-    from warta.ingest.files import Input, read
+    from warta.ingest.files import read
 
     if piece.start is None and not is_url(piece.name):
         loaded = read(piece.name, max_bytes=settings.ingest.max_bytes)
@@ -60,25 +70,26 @@ def read_piece(piece: Piece, settings: Settings) -> Iterator[RawArticle | Failur
     if isinstance(loaded, Failure):
         yield loaded
         return
-    if piece.start:  # blank lines stand for the lines before the range: numbers stay the file's
-        loaded = Input(loaded.name, b"\n" * (piece.first_line - 1) + loaded.data)
-    yield from read_bytes(loaded, settings)
+    yield from read_bytes(loaded, settings, table=piece.table)
 
 
 def _read_remote(piece: Piece, max_bytes: int) -> Any:
-    """A whole URL, or a byte range of any file, as an ``Input`` (or E005/E011/E001)."""
+    """A whole URL, or a byte range of any file, as an ``Input`` (or E005/E011/E001); a CSV
+    range comes after the file's header."""
     from warta.batch.plan import _open
     from warta.ingest.files import Input
 
     start = piece.start or 0
     end = piece.size if piece.end is None else piece.end
-    if end - start > max_bytes:
-        return Failure(piece.name, Errors.E005.format(path=piece.name, size=end - start,
+    header = piece.table.header_end if piece.table else 0
+    if header + end - start > max_bytes:
+        return Failure(piece.name, Errors.E005.format(path=piece.name, size=header + end - start,
                                                       limit=max_bytes))
     try:
         with _open(piece.name) as f:
+            data = f.read(header)
             f.seek(start)
-            data = f.read(end - start)
+            data += f.read(end - start)
     except OSError as e:
         return Failure(piece.name, Errors.E011.format(path=piece.name, reason=e.strerror or e))
     if not data.strip():

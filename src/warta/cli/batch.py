@@ -39,7 +39,7 @@ from warta.store import parts
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1),
               help="Local Dask worker processes.")
 @click.option("--partition-size", default=64, show_default=True, type=click.IntRange(min=1),
-              help="Articles (JSON Lines lines, or small files) per Dask task.")
+              help="Articles (JSON Lines lines, CSV rows, or small files) per Dask task.")
 @click.option("--scheduler", default=None, help="Address of an existing Dask scheduler.")
 @click.option("--out", "out_path", default=None,
               help="Folder (or fsspec URL) for the Parquet part files; a name ending in .jsonl "
@@ -77,8 +77,9 @@ def batch(paths: tuple[str, ...], db_path: str, config_path: str | None, workers
         _remove(root)
     rate = (tally.articles - tally.resumed_articles) / max(time.perf_counter() - started, 1e-9)
     done = f"{new} new" if load_into or jsonl else f"{tally.articles} articles → {root}"
+    left = f", {tally.unfinished} not finished: run again" if tally.unfinished else ""
     click.echo(f"{done}, {tally.failed} failed, {rate:.1f} articles/s ({tally.partitions} "
-               f"partitions, {tally.resumed} finished before)", err=True)
+               f"partitions, {tally.resumed} finished before{left})", err=True)
     if load_into:
         after_ingest(load_into, settings, link, new=new)
     sys.exit(1 if tally.failed else 0)

@@ -13,6 +13,8 @@ from warta.cli.options import config_option, db_option
 from warta.errors import Errors, WartaError
 from warta.settings import load_settings
 
+SHOWN_MISSING = 10  # partitions not finished named one a line; the summary counts them all
+
 
 @click.command()
 @click.argument("folder")
@@ -26,7 +28,9 @@ def load(folder: str, db_path: str, config_path: str | None, link: bool | None) 
     entry) are read; actors are merged by id and articles already stored are skipped, so loading
     twice adds nothing. When it added articles, it then recomputes events across reports and
     stories (`warta link`; --no-link skips it). The explorer and every command then work on
-    the cluster's output. Exit status: 0 all fine, 2 no such folder or an unusable store.
+    the cluster's output. Partitions of the job that are not finished (a killed job) are
+    named, one line each (the first ten): run the batch command again, then load again. Exit
+    status: 0 all fine, 1 some partitions not finished, 2 no such folder or an unusable store.
 
     Example:
 
@@ -51,7 +55,13 @@ def load(folder: str, db_path: str, config_path: str | None, link: bool | None) 
     finally:
         conn.close()
     elapsed = time.perf_counter() - started
+    planned, missing = parts.not_finished(folder)
+    for partition, inputs in missing[:SHOWN_MISSING]:
+        click.echo(f"warta: {Errors.E051.format(path=folder, id=partition, inputs=inputs)}",
+                   err=True)
+    left = f"; {len(missing)} of {planned} partitions not finished: run the batch command " \
+           "again, then load again" if missing else ""
     click.echo(f"{tally.new} new, {tally.stored} already stored, from {tally.partitions} "
-               f"partitions in {elapsed:.1f} s", err=True)
+               f"partitions in {elapsed:.1f} s{left}", err=True)
     after_ingest(db_path, settings, link, new=tally.new)
-    sys.exit(0)
+    sys.exit(1 if missing else 0)

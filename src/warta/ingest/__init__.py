@@ -24,7 +24,7 @@ from warta.ingest.decode import decode, looks_binary
 from warta.ingest.feed import read_feed
 from warta.ingest.files import Input, expand, read
 from warta.ingest.html import read_html
-from warta.ingest.tabular import read_jsonl, read_table
+from warta.ingest.tabular import TableSlice, read_jsonl, read_table
 from warta.ingest.text import read_text
 from warta.ingest.warc import read_warc
 from warta.settings import Settings
@@ -43,9 +43,14 @@ def read_inputs(paths: Iterable[str], settings: Settings, *,
         yield from _one_input(item, partial(_load, item, settings, stdin), settings)
 
 
-def read_bytes(item: Input, settings: Settings) -> Iterator[RawArticle | Failure]:
-    """The articles in one input's bytes, whatever its format, then at most one Failure."""
-    yield from _one_input(item.name, lambda: _read_format(item, settings), settings)
+def read_bytes(item: Input, settings: Settings, *,
+               table: TableSlice | None = None) -> Iterator[RawArticle | Failure]:
+    """The articles in one input's bytes, whatever its format, then at most one Failure.
+
+    ``table``: the bytes are one range of a JSON Lines or CSV/TSV file (after a CSV file's
+    header), its format known, not sniffed: a range of one row would not look like a table.
+    """
+    yield from _one_input(item.name, lambda: _read_format(item, settings, table), settings)
 
 
 def _load(name: str, settings: Settings,
@@ -113,7 +118,8 @@ def _too_big(name: str, where: str, what: str, limit: int, unit: str, setting: s
                                             setting=setting))
 
 
-def _read_format(item: Input, settings: Settings) -> Iterator[RawArticle | Failure]:
+def _read_format(item: Input, settings: Settings,
+                 table: TableSlice | None = None) -> Iterator[RawArticle | Failure]:
     """The articles in one input's bytes, by its detected format (failures as they come)."""
     name, data = item.name, item.data
     if detect.is_gzip(data):
@@ -138,6 +144,12 @@ def _read_format(item: Input, settings: Settings) -> Iterator[RawArticle | Failu
         return
     if not text.strip():
         yield Failure(name, Errors.E001.format(path=name))
+        return
+    if table is not None and table.kind == "jsonl":
+        yield from read_jsonl(text, name, settings.ingest, part=table)
+        return
+    if table is not None:
+        yield from read_table(text, name, settings.ingest, fmt=table.kind, part=table)
         return
     yield from _read_text_format(text, name, settings, size=len(data))
 

@@ -20,16 +20,21 @@ _NUMERIC = re.compile(
 
 def day_first_for(values: Iterable[str]) -> bool:
     """Whether the file's numeric dates put the day first (D/M/Y) or the month (M/D/Y)."""
-    for value in values:
-        m = _NUMERIC.match(value or "")
-        if m is None:
-            continue
-        first, second = int(m.group(1)), int(m.group(2))
-        if first > 12 >= second:
-            return True
-        if second > 12 >= first:
-            return False
-    return True
+    return next((o for o in map(date_order, values) if o is not None), True)
+
+
+def date_order(value: str) -> bool | None:
+    """True when ``value`` can only be D/M/Y, False when only M/D/Y, None when it does not say
+    (a reader that meets a file's rows one by one keeps the first answer)."""
+    m = _NUMERIC.match(value or "")
+    if m is None:
+        return None
+    first, second = int(m.group(1)), int(m.group(2))
+    if first > 12 >= second:
+        return True
+    if second > 12 >= first:
+        return False
+    return None
 
 
 def to_iso(value: str | None, *, day_first: bool = True) -> str | None:

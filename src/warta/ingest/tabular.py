@@ -3,6 +3,9 @@
 Column names come from ``settings.ingest`` (``--text-column`` etc.). When a setting still has its
 default value and the file lacks that column, well-known alternatives are tried
 (``warta.ingest.columns``). A bad line or row fails alone (with its number); the rest still yield.
+A large file may be read in byte ranges by separate tasks (``slice_table``, ``TableSlice``): a
+range is read with its file's header, row and line numbers and date order, so the ranges give
+exactly the articles of the whole file.
 """
 
 from __future__ import annotations
@@ -11,12 +14,13 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from warta.errors import Errors
 from warta.ingest import columns
-from warta.ingest.dates import day_first_for, to_iso
+from warta.ingest.dates import date_order, day_first_for, to_iso
 from warta.ingest.markup import strip_html
 from warta.settings import IngestSettings
 from warta.types import Failure, RawArticle, Source, SourceFormat
@@ -46,6 +50,19 @@ class _Columns:
         self.date = _pick(settings.date_column, _DEFAULTS.date_column, columns.DATE, available)
         self.url = _pick(settings.url_column, _DEFAULTS.url_column, columns.URL, available)
         self.id = settings.id_column if settings.id_column in available else None
+
+
+@dataclass(frozen=True)
+class TableSlice:
+    """A byte range of a JSON Lines or CSV/TSV file cut between two rows, read alone: a CSV
+    file's header bytes go first, and row numbers, line numbers and the date order stay the
+    whole file's."""
+
+    kind: Literal["jsonl", "csv", "tsv"]
+    header_end: int  # the header's bytes (a BOM included), read before the range (CSV)
+    first_row: int  # the file's rows before the range (JSON Lines: its lines)
+    first_line: int  # the file's line on which the range starts
+    day_first: bool  # the whole file's date order (a range may hold no date that settles it)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -88,12 +105,14 @@ def _article(row: Mapping[str, Any], cols: _Columns, *, name: str, fmt: SourceFo
                       published=to_iso(date, day_first=day_first))
 
 
-def read_jsonl(text: str, name: str, settings: IngestSettings) -> Iterator[RawArticle | Failure]:
+def read_jsonl(text: str, name: str, settings: IngestSettings, *,
+               part: TableSlice | None = None) -> Iterator[RawArticle | Failure]:
     """One article per JSON object line; a line that is not a JSON object fails alone.
 
     A whole-file JSON document is read too: an object is one article, an array one per item.
+    ``part``: ``text`` is one range of a larger JSON Lines file, numbered as in the whole file.
     """
-    document = _json_document(text)
+    document = None if part else _json_document(text)
     if document is not None:
         yield from _read_items(document, name, settings)
         return
@@ -101,7 +120,7 @@ def read_jsonl(text: str, name: str, settings: IngestSettings) -> Iterator[RawAr
     failures: dict[int, Failure] = {}
     # "\n" only: str.splitlines() also breaks at U+0085, U+2028, \x0c … which JSON strings may
     # hold, and the record would be lost in pieces (JSON Lines ends lines with "\n" or "\r\n").
-    for lineno, line in enumerate(text.split("\n"), start=1):
+    for lineno, line in enumerate(text.split("\n"), start=part.first_line if part else 1):
         if not line.strip():
             continue
         try:
@@ -119,13 +138,26 @@ def read_jsonl(text: str, name: str, settings: IngestSettings) -> Iterator[RawAr
         rows.append((lineno, obj))
     # JSON objects may differ line by line, so each line resolves its own columns.
     resolved = [(lineno, obj, _Columns(settings, list(obj))) for lineno, obj in rows]
-    day_first = day_first_for(str(obj.get(cols.date) or "") for _, obj, cols in resolved
-                              if cols.date)
+    day_first = part.day_first if part else day_first_for(
+        str(obj.get(cols.date) or "") for _, obj, cols in resolved if cols.date)
     articles = {lineno: _row_or_failure(obj, cols, name=name, fmt="jsonl", record=lineno - 1,
                                         day_first=day_first, where=f"line {lineno}")
                 for lineno, obj, cols in resolved}
     for lineno in sorted({*articles, *failures}):
         yield articles.get(lineno) or failures[lineno]
+
+
+def line_date_order(line: str | bytes, settings: IngestSettings) -> bool | None:
+    """The date order (``date_order``) that one JSON Lines line settles, as ``read_jsonl``
+    decides it; None when it settles none or is no JSON object."""
+    try:
+        obj = parse_json(line.decode("utf-8") if isinstance(line, bytes) else line)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(obj, dict):
+        return None
+    cols = _Columns(settings, list(obj))
+    return date_order(str(obj.get(cols.date) or "")) if cols.date else None
 
 
 def _json_document(text: str) -> list[Any] | None:
@@ -169,20 +201,66 @@ def _row_or_failure(row: Mapping[str, Any], cols: _Columns, *, name: str, fmt: S
     return Failure(name, Errors.E008.format(path=name, reason=reason))
 
 
-def read_table(text: str, name: str, settings: IngestSettings, *,
-               fmt: SourceFormat) -> Iterator[RawArticle | Failure]:
-    """One article per CSV/TSV row; the header names the columns."""
+def slice_table(lines: Iterable[str], settings: IngestSettings, *, fmt: Literal["csv", "tsv"],
+                rows_per_part: int) -> list[tuple[int, int, TableSlice]]:
+    """Byte ranges ``(start, end, slice)`` of about ``rows_per_part`` rows of a UTF-8 CSV/TSV
+    file given as its lines (endings kept: ``newline=""``), every cut between two rows as
+    ``read_table`` parses them, so that reading the ranges gives exactly the file's articles.
+
+    Returns [] when the file should be read whole: no text column, a header line not ended by
+    "\n", NUL characters; raises csv.Error where ``read_table`` would stop reading.
+    """
+    _allow_long_fields(settings.max_bytes)
+    counted = _CountedLines(lines)
+    first = counted.peek()
+    if not first.endswith("\n") or "\x00" in first:
+        return []
+    reader = csv.reader(counted, delimiter=_delimiter(first, fmt), strict=True)
+    header = next(reader, [])
+    cols = _Columns(settings, header)
+    if cols.text is None:
+        return []
+    header_end, header_lines = counted.offset, reader.line_num
+    cuts: list[tuple[int, int, int]] = []  # (byte, rows before, line) where each range starts
+    rows, row_start, line_start = 0, header_end, header_lines
+    order: bool | None = None
+    for row in reader:
+        if counted.has_nul:
+            return []
+        if row:
+            if rows and rows % rows_per_part == 0:  # cut before a row: no range of blanks alone
+                cuts.append((row_start, rows, line_start + 1))
+            rows += 1
+            if order is None and cols.date:
+                order = date_order(dict(zip(header, row, strict=False)).get(cols.date) or "")
+        row_start, line_start = counted.offset, reader.line_num
+    if rows == 0:
+        return []
+    day_first = True if order is None else order
+    starts = [(header_end, 0, header_lines + 1), *cuts]
+    ends = [c[0] for c in cuts] + [counted.offset]
+    return [(b, e, TableSlice(fmt, header_end, r, line, day_first))
+            for (b, r, line), e in zip(starts, ends, strict=True)]
+
+
+def read_table(text: str, name: str, settings: IngestSettings, *, fmt: SourceFormat,
+               part: TableSlice | None = None) -> Iterator[RawArticle | Failure]:
+    """One article per CSV/TSV row; the header names the columns. ``part``: ``text`` is the
+    header and one range of a larger file (``slice_table``), numbered as in the whole file."""
     _allow_long_fields(settings.max_bytes)
     delimiter = _delimiter(text, fmt)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, dict[str, Any]]] = []
     broken: Failure | None = None
+    shift = 0
     try:
         header = list(reader.fieldnames or [])
+        if part is not None:  # line numbers of the range as in the whole file
+            shift = part.first_line - 1 - reader.line_num
         for row in reader:
-            rows.append((reader.line_num, row))
+            rows.append((reader.line_num + shift, row))
     except csv.Error as e:  # rows read before the damage are still articles
-        reason = f"after line {reader.line_num}: {e}"
+        reason = f"after line {reader.line_num + shift}: {e}"
         broken = Failure(name, Errors.E006.format(path=name, kind=fmt.upper(), reason=reason))
         if not rows:
             yield broken
@@ -195,12 +273,43 @@ def read_table(text: str, name: str, settings: IngestSettings, *,
     if not rows and broken is None:  # a header alone: say so rather than succeed silently
         yield Failure(name, Errors.E008.format(path=name, reason="a header and no rows"))
         return
-    day_first = day_first_for(r.get(cols.date) or "" for _, r in rows) if cols.date else True
-    for number, (line, row) in enumerate(rows, start=1):
+    if part is not None:
+        day_first = part.day_first
+    else:
+        day_first = day_first_for(r.get(cols.date) or "" for _, r in rows) if cols.date else True
+    for number, (line, row) in enumerate(rows, start=1 + (part.first_row if part else 0)):
         yield _row_or_failure(row, cols, name=name, fmt=fmt, record=number - 1,
                               day_first=day_first, where=f"row {number} (line {line})")
     if broken is not None:
         yield broken
+
+
+class _CountedLines:
+    """Lines handed to ``csv.reader`` one at a time, counting their UTF-8 bytes: the reader
+    never reads ahead, so after each row ``offset`` is the byte where the next row starts."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = iter(lines)
+        self._next: str | None = None
+        self.offset = 0
+        self.has_nul = False
+
+    def peek(self) -> str:
+        """The first line, BOM left out (``decode`` drops it before ``read_table`` runs)."""
+        if self._next is None:
+            self._next = next(self._lines, "")
+        return self._next.removeprefix("\ufeff")
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = self._next if self._next is not None else next(self._lines)
+        self._next = None
+        first = self.offset == 0
+        self.offset += len(line.encode("utf-8"))
+        self.has_nul = self.has_nul or "\x00" in line
+        return line.removeprefix("\ufeff") if first else line
 
 
 def _delimiter(text: str, fmt: SourceFormat) -> str:

@@ -6,6 +6,9 @@ Layout of ``OUT`` (a local folder or any fsspec URL)::
     OUT/actors/part-<id>.parquet     table shapes; ``articles`` also keeps the full record, the
     OUT/mentions/ … quotes/ … events/  input keys and the inputs' own ids, so loading rebuilds
     OUT/_manifest/<id>.json          exactly what ``warta ingest`` would have stored)
+    OUT/_tmp/                        files being written (renamed into place when whole)
+    OUT/_plan.json                   the latest run's partitions (id, inputs), so that loading
+                                     can name those not finished
 
 A manifest entry is written last, after every part file of its partition is in place, so an
 entry means "this partition is complete": a rerun skips it, and a partition cut short by a kill
@@ -24,6 +27,8 @@ from typing import Any
 
 TABLES = ("articles", "actors", "mentions", "quotes", "events")
 MANIFEST = "_manifest"
+TEMPORARY = "_tmp"  # "_": readers of a folder of Parquet files (pyarrow, pandas) skip it
+PLAN = "_plan.json"
 # Columns only part files carry (beside the Parquet export's): what loading needs.
 RECORD, INPUT_KEYS, REFERENCES = "record", "input_keys", "references"
 
@@ -57,6 +62,25 @@ def finished(root: str) -> dict[str, str]:
         return {}
     entries = [p for p in fs.ls(folder, detail=False) if p.endswith(".json")]
     return {posixpath.basename(p)[:-len(".json")]: p for p in entries}
+
+
+def not_finished(root: str) -> tuple[int, list[tuple[str, str]]]:
+    """How many partitions the latest run planned, and ``(id, inputs)`` of those without a
+    manifest entry; ``(0, [])`` when no plan was written (a folder of an older warta)."""
+    fs, path = filesystem(join(root, PLAN))
+    if not fs.exists(path):
+        return 0, []
+    with fs.open(path, "rb") as f:
+        planned = json.loads(f.read())["partitions"]
+    done = finished(root)
+    return len(planned), [(p["id"], p["inputs"]) for p in planned if p["id"] not in done]
+
+
+def remove_temporary(root: str) -> None:
+    """Drop what killed tasks left half-written (only when no task of the job can be running)."""
+    fs, path = filesystem(join(root, TEMPORARY))
+    if fs.exists(path):
+        fs.rm(path, recursive=True)
 
 
 def read_entry(root: str, partition: str) -> dict[str, Any]:
