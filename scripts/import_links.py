@@ -49,7 +49,8 @@ def pairs(work: Path, out: Path, adjudicated: dict[str, str]) -> None:
     for pair, by in sorted(labels.items()):
         chosen = set(by.values())
         if len(by) > 1:
-            double += [{"pair": pair, "annotator": a, "label": lab} for a, lab in sorted(by.items())]
+            double += [{"pair": pair, "annotator": a, "label": lab}
+                       for a, lab in sorted(by.items())]
         if len(chosen) > 1 and pair not in adjudicated:
             print(f"{pair}: annotators disagree ({by}) and no adjudication: left out")
             continue
@@ -131,7 +132,8 @@ def doubles(work: Path, out: Path, second: str, events_by: str, stories_by: str,
     """Second readings for agreement: event-link labels on the first reader's mentions, story
     groupings of one set, relevance grades of some queries (standoff, by id)."""
     first_links = {(r["pair"], link["a"], link["b"]): link["label"]
-                   for r in _lines(work / "work" / events_by / "events.jsonl") for link in r["links"]}
+                   for r in _lines(work / "work" / events_by / "events.jsonl")
+                   for link in r["links"]}
     events = []
     for r in _lines(work / "work" / second / "events.jsonl"):
         for link in r["links"]:
@@ -140,14 +142,15 @@ def doubles(work: Path, out: Path, second: str, events_by: str, stories_by: str,
                 name = "-".join(key)
                 events += [{"pair": name, "annotator": events_by, "label": first_links[key]},
                            {"pair": name, "annotator": second, "label": link["label"]}]
+    reread = {x["item"] for x in _lines(work / "work" / second / "stories.jsonl")}
     stories = [{"item": r["item"], "annotator": a, "story": r["story"]}
                for a in (stories_by, second)
-               for r in _lines(work / "work" / a / "stories.jsonl")
-               if r["item"] in {x["item"] for x in _lines(work / "work" / second / "stories.jsonl")}]
+               for r in _lines(work / "work" / a / "stories.jsonl") if r["item"] in reread]
     judged = {(j["qid"], j["doc"]) for j in _lines(work / "work" / second / "judgements.jsonl")}
     grades = [{"qid": j["qid"], "doc": j["doc"], "annotator": a, "grade": j["grade"]}
               for a in (queries_by, second)
-              for j in _lines(work / "work" / a / "judgements.jsonl") if (j["qid"], j["doc"]) in judged]
+              for j in _lines(work / "work" / a / "judgements.jsonl")
+              if (j["qid"], j["doc"]) in judged]
     print("double event links:", _write(out / "event_pairs.double.jsonl", events) // 2,
           "story items:", _write(out / "stories.double.jsonl", stories) // 2,
           "grades:", _write(out / "queries.double.jsonl", grades) // 2)

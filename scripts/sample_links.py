@@ -22,8 +22,15 @@ from typing import Any
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from warta.eval.corpus import DETIK, INDOSUM, _detik_index, _indosum_index, document_meta, \
-    document_text, sha256
+from warta.eval.corpus import (
+    DETIK,
+    INDOSUM,
+    _detik_index,
+    _indosum_index,
+    document_meta,
+    document_text,
+    sha256,
+)
 
 # (low, high, how many) cosine bins for the article pairs of each source.
 PAIR_BINS = ((0.85, 1.01, 20), (0.5, 0.85, 30), (0.3, 0.5, 25), (0.15, 0.3, 15), (0.0, 0.15, 10))

@@ -183,7 +183,8 @@ def _by_date(refs: Iterable[Ref], data: Path) -> list[Ref]:
 
 
 def _pairs(split: str, root: Path | None) -> list[tuple[Ref, Ref, str]]:
-    return [(_ref(p["a"]), _ref(p["b"]), str(p["label"])) for p in read_gold("pairs.jsonl", root=root)
+    return [(_ref(p["a"]), _ref(p["b"]), str(p["label"]))
+            for p in read_gold("pairs.jsonl", root=root)
             if p["split"] == split]
 
 
@@ -223,7 +224,8 @@ def stories(split: str, *, data: Path, root: Path | None = None) -> dict[str, An
                        "f1": round(f, 4)}}
 
 
-def _story_ids(grouping: Mapping[str, str], records: Mapping[Ref, dict[str, Any]]) -> dict[Ref, str]:
+def _story_ids(grouping: Mapping[str, str],
+               records: Mapping[Ref, dict[str, Any]]) -> dict[Ref, str]:
     return {ref: grouping.get(record["id"], "\0" + ref.id) for ref, record in records.items()}
 
 
