@@ -273,3 +273,22 @@ def test_the_shipped_map_is_small_and_complete() -> None:
     assert all(f["geometry"]["type"] == "MultiPolygon" for f in world["features"])
     readme = folder.joinpath("README.md").read_text(encoding="utf-8")
     assert "public domain" in readme and "Natural Earth" in readme
+
+
+def test_actor_page_sorts_each_list_on_its_own(views) -> None:
+    url = "/actor/person:joko-widodo"
+    oldest = _cells(views.get(url).text, "actor-events", 2)
+    newest = views.get(url, params={"events_sort": "-date", "quotes_page": 1}).text
+    assert _cells(newest, "actor-events", 2) == list(reversed(oldest))
+    assert oldest == ["CONSULT", "REQUEST", "AGREE"]
+    # a header changes only its own list's order and page, and keeps the others'
+    href = re.search(r'<th aria-sort="descending"><a class="sort" href="([^"]+)"', newest)
+    assert href is not None
+    assert "events_sort=date" in href.group(1) and "quotes_page=1" in href.group(1)
+    titles = views.get(url, params={"articles_sort": "title"}).text
+    articles = titles.split("<h2>Articles</h2>", 1)[1]
+    listed = re.findall(r'<li><a href="/article/[0-9a-f]+">([^<]+)</a>', articles)
+    assert listed == sorted(listed, key=str.casefold) and len(listed) == 3
+    assert views.get(url, params={"quotes_sort": "speaker"}).status_code == 200
+    assert views.get(url, params={"quotes_sort": "seq"}).status_code == 400
+    assert views.get(url, params={"articles_sort": "mentions"}).status_code == 400

@@ -98,8 +98,9 @@ def listing(request: Request, key: str, rows: list[dict[str, Any]], *, total: in
     return {"total": total, "offset": offset, "limit": limit, "next": nxt, key: rows}
 
 
-def sort_param(order: Order) -> Callable[..., str]:
-    """A dependency reading ``sort``: one of ``order``'s keys, ``-`` before it for the reverse.
+def sort_param(order: Order, name: str = "sort") -> Callable[..., str]:
+    """A dependency reading ``name`` (``sort``; a page of several lists names one per list):
+    one of ``order``'s keys, ``-`` before it for the reverse.
 
     FastAPI checks it against the whitelist as it checks numbers (422 from the API, a 400 page),
     and /docs lists the choices; the store checks again (``Order.sql``) for its other callers.
@@ -109,13 +110,13 @@ def sort_param(order: Order) -> Callable[..., str]:
                   description=f"Sort by one of: {', '.join(order.columns)}; a leading '-' "
                               "reverses")
 
-    def sort(sort: str | None = None) -> str:
-        return sort or order.default
+    def sort(**value: str | None) -> str:
+        return value[name] or order.default
 
     # built here, not written as an annotation: with postponed annotations FastAPI would look
     # ``query`` up among the module's globals
     sort.__signature__ = inspect.Signature([inspect.Parameter(  # type: ignore[attr-defined]
-        "sort", inspect.Parameter.KEYWORD_ONLY, default=None,
+        name, inspect.Parameter.KEYWORD_ONLY, default=None,
         annotation=Annotated[str | None, query])])
     return sort
 
@@ -131,6 +132,7 @@ class Sorter:
     path: str
     params: dict[str, Any]
     page_key: str = "page"
+    key: str = "sort"  # the query parameter (an actor page sorts three lists)
 
     def href(self, column: str) -> str:
         if self.sort == column:
@@ -139,7 +141,8 @@ class Sorter:
             value = column
         else:
             value = f"-{column}" if column in self.order.descending else column
-        return f"{self.path}?{query_string(self.params, sort=value, **{self.page_key: None})}"
+        changes = {self.key: value, self.page_key: None}
+        return f"{self.path}?{query_string(self.params, **changes)}"
 
     def state(self, column: str) -> str:
         """``aria-sort`` of the column's header: ascending, descending or none."""

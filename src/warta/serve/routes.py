@@ -188,6 +188,10 @@ SearchSort = Annotated[str, Depends(sort_param(queries.SEARCH_ORDER))]
 ActorSort = Annotated[str, Depends(sort_param(queries.ACTOR_ORDER))]
 EventSort = Annotated[str, Depends(sort_param(queries.EVENT_ORDER))]
 QuoteSort = Annotated[str, Depends(sort_param(queries.QUOTE_ORDER))]
+# an actor's page sorts three lists, each with its own parameter
+ActorEventSort = Annotated[str, Depends(sort_param(queries.EVENT_ORDER, "events_sort"))]
+ActorQuoteSort = Annotated[str, Depends(sort_param(queries.QUOTE_ORDER, "quotes_sort"))]
+ActorArticleSort = Annotated[str, Depends(sort_param(queries.ARTICLE_ORDER, "articles_sort"))]
 
 
 def _search(conn: sqlite3.Connection, p: SearchParams, *,
@@ -262,8 +266,10 @@ def actors_page(request: Request, conn: Conn, sort: ActorSort, q: str = "", type
 
 
 @pages.get("/actor/{actor_id}", response_class=HTMLResponse)
-def actor_page(request: Request, conn: Conn, actor_id: str, events_page: PageNo = 1,
-               quotes_page: PageNo = 1, articles_page: PageNo = 1) -> HTMLResponse:
+def actor_page(request: Request, conn: Conn, actor_id: str, events_sort: ActorEventSort,
+               quotes_sort: ActorQuoteSort, articles_sort: ActorArticleSort,
+               events_page: PageNo = 1, quotes_page: PageNo = 1,
+               articles_page: PageNo = 1) -> HTMLResponse:
     actor = _actor(conn, actor_id)
     aid, params, path = actor["id"], _params(request), request.url.path
     events = Pager(analytics.count_events(conn, actor_id=aid), events_page, ACTOR_LIST, path,
@@ -278,12 +284,19 @@ def actor_page(request: Request, conn: Conn, actor_id: str, events_page: PageNo 
     return render(request, "actor.html", actor=actor, timeline=timeline, nodes=nodes,
                   edges=edges, partners=_partners(net, aid),
                   events=queries.list_events(conn, actor_id=aid, limit=ACTOR_LIST,
-                                             offset=events.offset),
+                                             offset=events.offset, sort=events_sort),
                   quotes=queries.list_quotes(conn, speaker=aid, limit=ACTOR_LIST,
-                                             offset=quotes.offset),
+                                             offset=quotes.offset, sort=quotes_sort),
                   articles=queries.articles_for_actor(conn, aid, limit=ACTOR_LIST,
-                                                      offset=articles.offset),
-                  events_pager=events, quotes_pager=quotes, articles_pager=articles)
+                                                      offset=articles.offset,
+                                                      sort=articles_sort),
+                  events_pager=events, quotes_pager=quotes, articles_pager=articles,
+                  events_sorter=Sorter(queries.EVENT_ORDER, events_sort, path, params,
+                                       "events_page", "events_sort"),
+                  quotes_sorter=Sorter(queries.QUOTE_ORDER, quotes_sort, path, params,
+                                       "quotes_page", "quotes_sort"),
+                  articles_sorter=Sorter(queries.ARTICLE_ORDER, articles_sort, path, params,
+                                         "articles_page", "articles_sort"))
 
 
 def _partners(net: analytics.Network, actor_id: str) -> list[dict[str, Any]]:

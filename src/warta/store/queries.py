@@ -303,14 +303,16 @@ def iter_table(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]
 
 
 def articles_for_actor(conn: sqlite3.Connection, actor_id: str, *,
-                       limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    """Articles mentioning an actor, newest first, with how often each mentions it (their
-    number is the actor's ``articles`` in ``get_actor``)."""
+                       limit: int = 100, offset: int = 0,
+                       sort: str | None = None) -> list[dict[str, Any]]:
+    """Articles mentioning an actor, newest first (or in the ``sort`` order,
+    ``ARTICLE_ORDER``), with how often each mentions it (their number is the actor's
+    ``articles`` in ``get_actor``)."""
     return [dict(r) for r in conn.execute(
-        """SELECT a.id, a.title, a.published, a.url, a.language, count(*) AS mentions
-           FROM mentions m JOIN articles a ON a.id = m.article_id
-           WHERE m.actor_id = ? GROUP BY a.id
-           ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?""",
+        f"""SELECT a.id, a.title, a.published, a.url, a.language, count(*) AS mentions
+            FROM mentions m JOIN articles a ON a.id = m.article_id
+            WHERE m.actor_id = ? GROUP BY a.id
+            ORDER BY {ARTICLE_ORDER.sql(sort)} LIMIT ? OFFSET ?""",
         (actor_id, limit, offset))]
 
 
