@@ -263,6 +263,16 @@ def test_places_page_map_and_list(views) -> None:
     assert "<script" not in page
 
 
+def test_places_api_pages_the_same_list(views) -> None:
+    first = views.get("/api/places", params={"limit": 2, "sort": "-events"}).json()
+    assert first["total"] == 4 and [p["name"] for p in first["places"]] == ["Jakarta",
+                                                                           "Kuala Lumpur"]
+    rest = views.get(first["next"]).json()
+    assert [p["name"] for p in rest["places"]] == ["Indonesia", "Malaysia"]
+    assert rest["next"] is None
+    assert views.get("/api/places", params={"sort": "lat"}).status_code == 422
+
+
 def test_the_shipped_map_is_small_and_complete() -> None:
     folder = resources.files("warta").joinpath("data", "map")
     data = folder.joinpath("countries-110m.json")

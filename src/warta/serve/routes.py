@@ -511,6 +511,20 @@ def api_quotes(request: Request, conn: Conn, p: Quotes, sort: QuoteSort, limit: 
                    limit=limit, offset=offset)
 
 
+@api.get("/places", summary="Places named in the articles, with counts")
+def api_places(request: Request, conn: Conn, sort: PlaceSort, q: str | None = None,
+               country: str | None = None, since: str | None = None,
+               until: str | None = None, limit: Limit = 100,
+               offset: Offset = 0) -> dict[str, Any]:
+    """The places page's list: `key` (gazetteer id, or `name:` and the name), `name`,
+    `country`, `kind`, `lat`, `lon`, `mentions`, `articles`, `events`; most mentioned first.
+    Answers `{total, offset, limit, next, places}`."""
+    rows = places.places(conn, since=_blank(since), until=_blank(until),
+                         country=_blank(country), search=_blank(q), sort=sort)
+    return listing(request, "places", rows[offset:offset + limit], total=len(rows),
+                   limit=limit, offset=offset)
+
+
 @api.get("/events", summary="Events with filters")
 def api_events(request: Request, conn: Conn, p: Events, sort: EventSort, limit: Limit = 100,
                offset: Offset = 0) -> dict[str, Any]:
