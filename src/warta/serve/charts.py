@@ -210,6 +210,20 @@ def _render(spec: dict[str, Any]) -> Markup:
     return Markup(svg[svg.index("<svg"):])
 
 
+def warm_up() -> None:
+    """Start the Vega renderer (its first chart takes about a second), read the gazetteer and
+    the world map (the places page needs them) and import networkx (the network page), so no
+    visitor waits for them."""
+    import networkx  # noqa: F401  # imported for its import time only
+
+    from warta.kb import gazetteer
+
+    _render({"data": {"values": [{"x": 1}]}, "mark": "point",
+             "encoding": {"x": {"field": "x", "type": "quantitative"}}})
+    gazetteer.load()
+    world()
+
+
 def article_chart(counts: list[tuple[str, int]], *, since: str | None = None,
                   until: str | None = None) -> TimeChart:
     """Matching articles per published day."""
