@@ -35,7 +35,6 @@ MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 32
 
 
-
 def _actor_ids(param: str = "actor") -> str:
     """Ids of the actor whose id, name or alias is ``:param``; used as ``... IN (...)``."""
     return (f"SELECT id FROM actors WHERE id = :{param} OR name = :{param} COLLATE NOCASE "
