@@ -54,6 +54,7 @@ fuzz: install
 bench: install
 	$(BIN)/python bench/nlp_speed.py
 	$(BIN)/python bench/ingest_detik.py
+	$(BIN)/python bench/explorer_pages.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info $(DEMO_DB)*

@@ -59,6 +59,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("store/migrations.py", "_rename_article"): "table names",
     ("store/parts.py", "TABLES"): "table names",
     ("store/queries.py", "TABLES"): "table names",
+    ("store/places.py", "PLACE_ORDER"): "column names",
     ("store/queries.py", "count_matches"): "filter names",
     ("store/queries.py", "get_article"): "column names",
     ("store/write.py", "_STAGE_OF"): "stage names",

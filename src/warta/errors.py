@@ -41,6 +41,7 @@ class Errors:
     E032 = "E032 query took longer than {ms} ms and was stopped"
     E033 = "E033 search query has {size} {unit}, over the limit of {limit}; shorten it"
     E034 = "E034 query was interrupted before its time limit (the server is shutting down)"
+    E037 = "E037 cannot sort {what} by {key!r}; choose one of: {choices}"
     # E04x: record contract
     E040 = "E040 record {id} does not match schema {schema}: {reason}"
     # E05x: batch jobs

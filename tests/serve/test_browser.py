@@ -67,6 +67,14 @@ def decades_server(tmp_path_factory: pytest.TempPathFactory, fixture_store: Any)
     yield from _serve(path)
 
 
+@pytest.fixture(scope="module")
+def views_server(tmp_path_factory: pytest.TempPathFactory, fixture_store: Any) -> Iterator[str]:
+    """The fixture articles plus two reports whose quotes name actors (issue 21's pages)."""
+    path = tmp_path_factory.mktemp("views-browser") / "store.db"
+    fixture_store.build_store(path, fixture_store.records() + fixture_store.quote_reports())
+    yield from _serve(path)
+
+
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900},
@@ -197,7 +205,8 @@ def test_actors_and_docs_pages(page: Any, server: str) -> None:
 def test_pages_run_no_script_and_load_nothing_external(page: Any, server: str) -> None:
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    for path in ("/", "/events", "/actors", "/docs", "/actor/org:kpk"):
+    for path in ("/", "/events", "/actors", "/docs", "/actor/org:kpk", "/quotes", "/network",
+                 "/places"):
         page.goto(f"{server}{path}")
     assert requests and all(u.startswith(server) for u in requests)
     assert page.locator("script").count() == 0
@@ -237,3 +246,78 @@ def test_actor_timeline_and_lists_are_paged(page: Any, decades_server: str) -> N
     height = page.evaluate("document.documentElement.scrollHeight")
     assert height < 6000  # was one row per event, quote and article
     _shot(page, "actor-paged")
+
+
+# --- issue 21 item 5: quotes, network, places, sortable lists ---------------------------------
+
+def test_quotes_page_filters_sorts_and_opens_the_quote(page: Any, views_server: str) -> None:
+    page.goto(f"{views_server}/quotes")
+    assert page.locator("#total").inner_text() == "6"
+    page.fill("input[name=mentioned]", "Indonesia")
+    page.click("button[type=submit]")
+    page.wait_for_url("**mentioned=Indonesia**")
+    assert page.locator("#total").inner_text() == "2"
+    page.click("#quotes-table th >> text=Speaker")
+    page.wait_for_url("**sort=speaker**")
+    assert "mentioned=Indonesia" in page.url
+    speakers = page.locator("#quotes-table tbody tr td:nth-child(2) a.actor").all_inner_texts()
+    assert speakers == ["Anwar Ibrahim", "Joko Widodo"]
+    _shot(page, "quotes")
+    page.locator("a.quote-link", has_text="sahabat").click()
+    page.wait_for_url("**/article/**#quote-0")
+    target = page.locator("#article-body :target")
+    assert target.count() == 1 and "quote" in target.get_attribute("class")
+    assert target.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    _shot(page, "quote-in-article")
+
+
+def test_network_page_draws_linked_actors(page: Any, views_server: str) -> None:
+    page.goto(f"{views_server}/network")
+    svg = page.locator("svg#network")
+    assert svg.locator("circle.node").count() == 8
+    assert svg.locator("line.edge.qt").count() >= 1
+    box = svg.bounding_box()
+    for i in range(8):  # every circle inside the picture
+        c = svg.locator("circle.node").nth(i).bounding_box()
+        assert box["x"] <= c["x"] and c["x"] + c["width"] <= box["x"] + box["width"]
+    _shot(page, "network")
+    page.fill("input[name=top]", "3")
+    page.click("button[type=submit]")
+    page.wait_for_url("**top=3**")
+    assert "most connected of 8" in page.locator("#network-count").inner_text()
+    assert page.locator("svg#network circle.node").count() == 3
+    page.locator("svg#network a[href='/actor/org:kpk']").click()
+    page.wait_for_url("**/actor/org:kpk")
+
+
+def test_places_page_map_list_and_sort(page: Any, views_server: str) -> None:
+    page.goto(f"{views_server}/places")
+    circles = page.locator('#places-map path[aria-roledescription="circle"]')
+    assert circles.count() == 4
+    assert "4 places drawn" in page.locator("#places-map figcaption").inner_text()
+    _shot(page, "places")
+    page.click("#places-table th >> text=Events")
+    page.wait_for_url("**sort=-events**")
+    first = page.locator("#places-table tbody tr").first.locator("td").all_inner_texts()
+    assert first[0] == "Jakarta" and first[-1] == "2"
+    page.locator('#places-map a[*|href="/?q=%22Kuala+Lumpur%22"]').click()
+    page.wait_for_url("**/?q=%22Kuala+Lumpur%22")
+    assert page.locator("#total").inner_text() == "2"
+
+
+def test_column_headers_sort_and_reverse(page: Any, views_server: str) -> None:
+    page.goto(f"{views_server}/actors?page=1")
+    page.click("#actors-table th >> text=Actor")
+    page.wait_for_url("**sort=name**")
+    assert "page=" not in page.url
+    names = page.locator("#actors-table tbody tr td:first-child").all_inner_texts()
+    assert names == sorted(names, key=str.casefold)
+    assert page.locator("#actors-table th[aria-sort=ascending]").inner_text().startswith("Actor")
+    page.click("#actors-table th >> text=Actor")
+    page.wait_for_url("**sort=-name**")
+    assert page.locator("#actors-table tbody tr td:first-child").first.inner_text() == "Malaysia"
+    _shot(page, "actors-sorted")
+    page.goto(f"{views_server}/?q=Anwar")
+    page.click("#search-sort >> text=date")
+    page.wait_for_url("**sort=-published**")
+    assert page.locator("li.hit a.title").first.inner_text() == "Anwar: Indonesia siap membantu"

@@ -159,9 +159,15 @@ def make_server(app: FastAPI, *, host: str, port: int, **options: Any) -> Any:
     """A uvicorn server for the explorer that stops promptly on SIGTERM or Ctrl-C.
 
     On the signal it interrupts every running query (the request answers 503 at once) and gives
-    responses still streaming ``GRACEFUL_SHUTDOWN_S`` seconds before closing them.
+    responses still streaming ``GRACEFUL_SHUTDOWN_S`` seconds before closing them. While it
+    starts, a thread readies the chart renderer and the gazetteer (``charts.warm_up``), so the
+    first page a person opens does not wait for them.
     """
     import uvicorn
+
+    from warta.serve import charts
+
+    threading.Thread(target=charts.warm_up, name="warta-warm-up", daemon=True).start()
 
     class ExplorerServer(uvicorn.Server):
         def handle_exit(self, sig: int, frame: Any) -> None:

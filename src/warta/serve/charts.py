@@ -11,11 +11,14 @@ period instead of being pinned to an invented day.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from markupsafe import Markup
@@ -207,6 +210,20 @@ def _render(spec: dict[str, Any]) -> Markup:
     return Markup(svg[svg.index("<svg"):])
 
 
+def warm_up() -> None:
+    """Start the Vega renderer (its first chart takes about a second), read the gazetteer and
+    the world map (the places page needs them) and import networkx (the network page), so no
+    visitor waits for them."""
+    import networkx  # noqa: F401  # imported for its import time only
+
+    from warta.kb import gazetteer
+
+    _render({"data": {"values": [{"x": 1}]}, "mark": "point",
+             "encoding": {"x": {"field": "x", "type": "quantitative"}}})
+    gazetteer.load()
+    world()
+
+
 def article_chart(counts: list[tuple[str, int]], *, since: str | None = None,
                   until: str | None = None) -> TimeChart:
     """Matching articles per published day."""
@@ -241,6 +258,7 @@ class Node:
     lx: float = 0.0  # label position and anchor: outside the circle, away from the centre
     ly: float = 0.0
     anchor: str = "middle"
+    tip: str = ""  # the tooltip where it differs from the label (an unlabelled node)
 
     @property
     def short(self) -> str:
@@ -304,3 +322,178 @@ def network(net: Any, *, focus: str | None = None, width: int = NET_WIDTH,
             edges.append(Edge(*pos[e["source"]], *pos[e["target"]], f"edge ev ev-{e['type']}",
                               1 + math.log1p(e["events"]), f"{e['type']} × {e['events']}"))
     return nodes, edges
+
+
+GRAPH_WIDTH, GRAPH_HEIGHT = 1000, 680
+GRAPH_LABELS = 24  # the most connected actors get a label; every node has its name as tooltip
+GRAPH_SEED = 21  # a fixed seed: the same store draws the same picture on every load
+
+
+Box = tuple[float, float, float, float]  # left, top, width, height
+
+
+def _boxes(count: int, width: int, height: int) -> list[Box]:
+    """Where each connected group goes: the largest fills the picture, or its left four
+    fifths when smaller groups exist; those share the right fifth in two columns."""
+    if count == 1:
+        return [(0, 0, width, height)]
+    main = width * 0.8
+    rows = -(-(count - 1) // 2)
+    cell_w, cell_h = (width - main) / 2, height / rows
+    return [(0, 0, main, height), *((main + (i % 2) * cell_w, (i // 2) * cell_h, cell_w, cell_h)
+                                    for i in range(count - 1))]
+
+
+def _fit(pos: dict[str, Any], box: Box, margin: float) -> dict[str, tuple[float, float]]:
+    """Positions scaled into ``box``, ``margin`` kept free at each side (for labels)."""
+    left, top, w, h = box
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
+    inner_w, inner_h = max(w - 2 * margin, 1), max(h - 2 * margin, 1)
+    return {n: (left + margin + (p[0] - min(xs)) / span_x * inner_w if len(pos) > 1
+                else left + w / 2,
+                top + margin + (p[1] - min(ys)) / span_y * inner_h if len(pos) > 1
+                else top + h / 2)
+            for n, p in pos.items()}
+
+
+def graph_positions(graph: Any, *, width: int, height: int) -> dict[str, tuple[float, float]]:
+    """Actor id → (x, y): networkx's spring layout (seeded, heavier edges pulling harder) of
+    each connected group on its own, so a small group far from the rest never squeezes the
+    main one into a corner (``_boxes``). Actors without an edge among those drawn are left
+    out."""
+    import networkx as nx
+
+    g = nx.Graph()
+    for e in graph.edges:
+        if e.a in graph.nodes and e.b in graph.nodes:
+            g.add_edge(e.a, e.b, weight=math.log1p(e.weight))
+    groups = sorted((sorted(c) for c in nx.connected_components(g)),
+                    key=lambda c: (-len(c), c[0]))
+    out: dict[str, tuple[float, float]] = {}
+    if not groups:
+        return out
+    for group, box in zip(groups, _boxes(len(groups), width, height), strict=True):
+        sub = g.subgraph(group)
+        pos = nx.spring_layout(sub, seed=GRAPH_SEED, weight="weight", iterations=100,
+                               k=2 / math.sqrt(len(group)))
+        out.update(_fit(pos, box, margin=40 if box[2] > width / 2 else 22))
+    return out
+
+
+def graph_layout(graph: Any, *, width: int = GRAPH_WIDTH,
+                 height: int = GRAPH_HEIGHT) -> tuple[list[Node], list[Edge]]:
+    """The picture of ``warta.store.graph.Graph``: circles grow with the actor's weighted
+    degree (the most connected are named, every one on hover), edges with their weight, in the
+    colour of their most frequent event type (grey and dashed: quotes only)."""
+    from warta.serve.highlight import actor_href
+
+    pos = graph_positions(graph, width=width, height=height)
+    if not pos:
+        return [], []
+    top_degree = max(graph.nodes[n]["degree"] for n in pos)
+    labelled = set(sorted(pos, key=lambda n: (-graph.nodes[n]["degree"], n))[:GRAPH_LABELS])
+    nodes = []
+    for node_id in sorted(pos):
+        node = graph.nodes[node_id]
+        x, y = pos[node_id]
+        r = 4 + 12 * math.sqrt(node["degree"] / top_degree)
+        label = node["name"] if node_id in labelled else ""
+        nodes.append(Node(node_id, x, y, r, label, f"node node-{node['type']}",
+                          actor_href(node_id), x, y - r - 3, "middle", tip=node["name"]))
+    edges = []
+    for e in graph.edges:
+        if e.a not in pos or e.b not in pos:
+            continue
+        kind = f"edge ev ev-{e.main_type}" if e.main_type else "edge qt"
+        parts = [f"{t} × {n}" for t, n in sorted(e.types.items(), key=lambda kv: (-kv[1], kv[0]))]
+        if e.quotes:
+            parts.append(f"{e.quotes} quote(s) naming the other")
+        label = f"{graph.nodes[e.a]['name']} – {graph.nodes[e.b]['name']}: " + ", ".join(parts)
+        edges.append(Edge(*pos[e.a], *pos[e.b], kind, 0.8 + math.log1p(e.weight), label))
+    return nodes, edges
+
+
+MAP_WIDTH, MAP_HEIGHT = 960, 470
+MAP_FILE = ("data", "map", "countries-110m.json")  # Natural Earth 1:110m, see its README
+# Vega resolves a relative link against its own base URL (an outside site): circles link to
+# this absolute stand-in, cut back to a path on this site once the SVG is drawn.
+LINK_BASE = "https://warta.invalid"
+
+
+@lru_cache(maxsize=1)
+def world() -> dict[str, Any]:
+    """The shipped world map (GeoJSON countries with a point inside each), read once."""
+    path = resources.files("warta").joinpath(*MAP_FILE)
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def map_point(place: dict[str, Any]) -> tuple[float, float] | None:
+    """Where a place is drawn: its own coordinates, or a country's point on the map."""
+    if place.get("lat") is not None and place.get("lon") is not None:
+        return float(place["lon"]), float(place["lat"])
+    if place.get("kind") == "country" and place.get("country"):
+        for f in world()["features"]:
+            if f["properties"]["iso"] == place["country"]:
+                return f["properties"]["lon"], f["properties"]["lat"]
+    return None
+
+
+@dataclass
+class PlaceMap:
+    svg: Markup = field(default_factory=Markup)
+    drawn: int = 0  # places with coordinates, drawn as circles
+    undrawn: int = 0  # places without coordinates (only listed)
+
+
+def place_map(places: list[dict[str, Any]], *, width: int = MAP_WIDTH,
+              height: int = MAP_HEIGHT) -> PlaceMap:
+    """The world's countries with a circle per place, its area growing with the place's
+    mentions plus events; each circle links to a search for the place's name."""
+    from urllib.parse import urlencode
+
+    dots = []
+    for p in places:
+        point = map_point(p)
+        if point is None:
+            continue
+        dots.append({"lon": point[0], "lat": point[1], "name": p["name"],
+                     "count": p["mentions"] + p["events"], "mentions": p["mentions"],
+                     "events": p["events"],
+                     "label": f"{p['name']}: {p['mentions']} mentions, {p['events']} events",
+                     "href": f"{LINK_BASE}/?" + urlencode({"q": f'"{p["name"]}"'})})
+    dots.sort(key=lambda d: -d["count"])  # small circles drawn last, on top of big ones
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "description": "Places named in the articles", "width": width, "height": height,
+        "projection": {"type": "equalEarth"},
+        "layer": [
+            {"data": {"values": world(), "format": {"type": "json", "property": "features"}},
+             "mark": {"type": "geoshape", "fill": "#e6ebf0", "stroke": "#ffffff",
+                      "strokeWidth": 0.6}},
+            {"data": {"values": dots},
+             "mark": {"type": "circle", "color": ACCENT, "opacity": 0.55, "stroke": "#ffffff",
+                      "strokeWidth": 0.5},
+             "encoding": {
+                 "longitude": {"field": "lon", "type": "quantitative"},
+                 "latitude": {"field": "lat", "type": "quantitative"},
+                 "size": {"field": "count", "type": "quantitative", "legend": None,
+                          "scale": {"type": "sqrt", "range": [12, 900]}},
+                 "href": {"field": "href"},
+                 "description": {"field": "label"},  # the circle's aria-label
+                 "tooltip": [{"field": "name"}, {"field": "mentions"}, {"field": "events"}]}},
+        ],
+        "config": {"view": {"stroke": None}, "background": None, "font": "sans-serif"},
+    }
+    svg = _render_map(json.dumps(spec, sort_keys=True)) if dots else Markup()
+    return PlaceMap(svg, len(dots), len(places) - len(dots))
+
+
+@lru_cache(maxsize=16)
+def _render_map(spec: str) -> Markup:
+    """A map drawn once per set of circles: paging or re-sorting the list below it redraws
+    nothing (drawing the world takes a few hundred ms)."""
+    svg = _render(json.loads(spec))
+    # on the plain string: Markup.replace would escape the quote it puts back
+    return Markup(str(svg).replace(f'xlink:href="{LINK_BASE}/', 'xlink:href="/'))

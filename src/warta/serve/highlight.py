@@ -28,6 +28,7 @@ class Span:
     title: str = ""
     href: str | None = None
     attrs: tuple[tuple[str, str], ...] = field(default=())
+    anchor: str | None = None  # an element id, so a link can point at the span (quote-3)
 
     def sort_key(self) -> tuple[int, int, int]:
         return (self.start, -self.end, _KIND_RANK[self.kind])
@@ -53,11 +54,11 @@ def spans_of(record: dict[str, Any]) -> list[Span]:
         spans.append(Span(e["start"], e["end"], "entity", f"hl ent ent-{e['label']}", title,
                           actor_href(actor) if actor else None,
                           (("data-label", e["label"]),)))
-    for q in record.get("quotes") or []:
+    for seq, q in enumerate(record.get("quotes") or []):
         speaker = names.get(q.get("speaker") or "") or q.get("speaker_text") or "unknown"
         title = f"quote ({q['kind']}) — {speaker}" + (f", {q['cue']}" if q.get("cue") else "")
         spans.append(Span(q["start"], q["end"], "quote", f"hl quote quote-{q['kind']}", title,
-                          attrs=(("data-speaker", speaker),)))
+                          attrs=(("data-speaker", speaker),), anchor=f"quote-{seq}"))
     for e in record.get("events") or []:
         source = names.get(e.get("source") or "", e.get("source") or "?")
         target = names.get(e.get("target") or "", e.get("target") or "?")
@@ -70,8 +71,10 @@ def spans_of(record: dict[str, Any]) -> list[Span]:
     return sorted((s for s in spans if 0 <= s.start < s.end <= n), key=Span.sort_key)
 
 
-def _open(span: Span, *, link: bool) -> str:
+def _open(span: Span, *, link: bool, first: bool) -> str:
     attrs = [("class", span.classes), ("title", span.title), *span.attrs]
+    if first and span.anchor:  # a span cut in pieces names only its first one
+        attrs.append(("id", span.anchor))
     tag = "a" if link else "span"
     if link:
         attrs.append(("href", span.href or ""))
@@ -84,6 +87,7 @@ def render(text: str, spans: list[Span]) -> Markup:
     cuts = sorted({0, len(text)} | {s.start for s in spans} | {s.end for s in spans})
     stack: list[tuple[Span, bool]] = []  # open elements, outermost first, with "is a link"
     out: list[str] = []
+    opened: set[int] = set()  # spans already opened once (by identity)
     for left, right in pairwise(cuts):
         active = [s for s in spans if s.start <= left and s.end >= right]
         keep = 0
@@ -95,7 +99,8 @@ def render(text: str, spans: list[Span]) -> Markup:
         for span in active[keep:]:
             # a link inside a link is invalid HTML: an inner entity stays a plain span
             link = span.href is not None and not any(lk for _, lk in stack)
-            out.append(_open(span, link=link))
+            out.append(_open(span, link=link, first=id(span) not in opened))
+            opened.add(id(span))
             stack.append((span, link))
         out.append(str(escape(text[left:right])))
     for _, link in reversed(stack):

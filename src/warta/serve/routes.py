@@ -30,10 +30,12 @@ from warta.serve.paging import (
     Offset,
     PageNo,
     Pager,
+    Sorter,
     listing,
     query_string,
+    sort_param,
 )
-from warta.store import analytics, links, queries
+from warta.store import analytics, graph, links, places, queries
 from warta.store.db import sqlite_timelimit
 
 HERE = Path(__file__).resolve().parent  # templates/ and static/ sit beside this module
@@ -153,14 +155,49 @@ def event_params(
                        _blank(article_id))
 
 
+@dataclass
+class QuoteParams:
+    """The Quotes page's and /api/quotes' filters."""
+
+    speaker: str | None = None
+    mentioned: str | None = None
+    since: str | None = None
+    until: str | None = None
+    words: str | None = None
+    article_id: str | None = None
+
+
+def quote_params(
+    speaker: Annotated[str | None, Query(description="Speaker: actor id, name or alias")] = None,
+    mentioned: Annotated[str | None, Query(description="Actor named inside the quote (id, "
+                                                       "name or alias)")] = None,
+    since: Annotated[str | None, Query(description="On or after (ISO date)")] = None,
+    until: Annotated[str | None, Query(description="On or before (ISO date)")] = None,
+    q: Annotated[str | None, Query(description="Words the quote contains (all of them; quotes "
+                                               "make a phrase)")] = None,
+    article_id: Annotated[str | None, Query(description="Only this article's quotes")] = None,
+) -> QuoteParams:
+    return QuoteParams(_blank(speaker), _blank(mentioned), _blank(since), _blank(until),
+                       _blank(q), _blank(article_id))
+
+
 Search = Annotated[SearchParams, Depends(search_params)]
+Quotes = Annotated[QuoteParams, Depends(quote_params)]
 Events = Annotated[EventParams, Depends(event_params)]
+SearchSort = Annotated[str, Depends(sort_param(queries.SEARCH_ORDER))]
+ActorSort = Annotated[str, Depends(sort_param(queries.ACTOR_ORDER))]
+EventSort = Annotated[str, Depends(sort_param(queries.EVENT_ORDER))]
+QuoteSort = Annotated[str, Depends(sort_param(queries.QUOTE_ORDER))]
+# an actor's page sorts three lists, each with its own parameter
+ActorEventSort = Annotated[str, Depends(sort_param(queries.EVENT_ORDER, "events_sort"))]
+ActorQuoteSort = Annotated[str, Depends(sort_param(queries.QUOTE_ORDER, "quotes_sort"))]
+ActorArticleSort = Annotated[str, Depends(sort_param(queries.ARTICLE_ORDER, "articles_sort"))]
 
 
 def _search(conn: sqlite3.Connection, p: SearchParams, *,
-            marks: tuple[str, str] | None) -> dict[str, Any]:
+            marks: tuple[str, str] | None, sort: str | None = None) -> dict[str, Any]:
     hits = queries.search(conn, p.q, limit=PAGE, offset=(p.page - 1) * PAGE, highlight=marks,
-                          **p.filters())
+                          sort=sort, **p.filters())
     total = queries.count_matches(conn, p.q, **p.filters())
     per_day = analytics.articles_per_day(conn, p.q, **p.filters())
     return {"total": total, "page": p.page, "page_size": PAGE, "hits": hits,
@@ -194,13 +231,14 @@ def _params(request: Request) -> dict[str, str]:
 # --- pages -----------------------------------------------------------------------------------
 
 @pages.get("/", response_class=HTMLResponse)
-def search_page(request: Request, conn: Conn, p: Search) -> HTMLResponse:
-    result = _search(conn, p, marks=None)
+def search_page(request: Request, conn: Conn, p: Search, sort: SearchSort) -> HTMLResponse:
+    result = _search(conn, p, marks=None, sort=sort)
     chart = charts.article_chart([(r["day"], r["count"]) for r in result["per_day"]],
                                  since=p.since, until=p.until)
     pager = Pager(result["total"], p.page, PAGE, "/", _params(request))
     return render(request, "search.html", p=p, params=asdict(p), result=result, chart=chart,
                   widen=_widen(request, chart), pager=pager, languages=analytics.languages(conn),
+                  sorter=Sorter(queries.SEARCH_ORDER, sort, "/", _params(request)),
                   types=analytics.event_types(conn),
                   actors=queries.list_actors(conn, limit=300))
 
@@ -215,19 +253,23 @@ def article_page(request: Request, conn: Conn, article_id: str) -> HTMLResponse:
 
 
 @pages.get("/actors", response_class=HTMLResponse)
-def actors_page(request: Request, conn: Conn, q: str = "", type: str = "", country: str = "",
-                page: PageNo = 1) -> HTMLResponse:
+def actors_page(request: Request, conn: Conn, sort: ActorSort, q: str = "", type: str = "",
+                country: str = "", page: PageNo = 1) -> HTMLResponse:
     filters = {"search": _blank(q), "type": _blank(type), "country": _blank(country)}
     pager = Pager(queries.count_actors(conn, **filters), page, PAGE_SIZE, "/actors",
                   _params(request))
-    actors = queries.list_actors(conn, limit=PAGE_SIZE, offset=pager.offset, **filters)
+    actors = queries.list_actors(conn, limit=PAGE_SIZE, offset=pager.offset, sort=sort,
+                                 **filters)
     return render(request, "actors.html", actors=actors, q=q, type=type, country=country,
-                  pager=pager)
+                  pager=pager, sorter=Sorter(queries.ACTOR_ORDER, sort, "/actors",
+                                             _params(request)))
 
 
 @pages.get("/actor/{actor_id}", response_class=HTMLResponse)
-def actor_page(request: Request, conn: Conn, actor_id: str, events_page: PageNo = 1,
-               quotes_page: PageNo = 1, articles_page: PageNo = 1) -> HTMLResponse:
+def actor_page(request: Request, conn: Conn, actor_id: str, events_sort: ActorEventSort,
+               quotes_sort: ActorQuoteSort, articles_sort: ActorArticleSort,
+               events_page: PageNo = 1, quotes_page: PageNo = 1,
+               articles_page: PageNo = 1) -> HTMLResponse:
     actor = _actor(conn, actor_id)
     aid, params, path = actor["id"], _params(request), request.url.path
     events = Pager(analytics.count_events(conn, actor_id=aid), events_page, ACTOR_LIST, path,
@@ -242,12 +284,19 @@ def actor_page(request: Request, conn: Conn, actor_id: str, events_page: PageNo 
     return render(request, "actor.html", actor=actor, timeline=timeline, nodes=nodes,
                   edges=edges, partners=_partners(net, aid),
                   events=queries.list_events(conn, actor_id=aid, limit=ACTOR_LIST,
-                                             offset=events.offset),
+                                             offset=events.offset, sort=events_sort),
                   quotes=queries.list_quotes(conn, speaker=aid, limit=ACTOR_LIST,
-                                             offset=quotes.offset),
+                                             offset=quotes.offset, sort=quotes_sort),
                   articles=queries.articles_for_actor(conn, aid, limit=ACTOR_LIST,
-                                                      offset=articles.offset),
-                  events_pager=events, quotes_pager=quotes, articles_pager=articles)
+                                                      offset=articles.offset,
+                                                      sort=articles_sort),
+                  events_pager=events, quotes_pager=quotes, articles_pager=articles,
+                  events_sorter=Sorter(queries.EVENT_ORDER, events_sort, path, params,
+                                       "events_page", "events_sort"),
+                  quotes_sorter=Sorter(queries.QUOTE_ORDER, quotes_sort, path, params,
+                                       "quotes_page", "quotes_sort"),
+                  articles_sorter=Sorter(queries.ARTICLE_ORDER, articles_sort, path, params,
+                                         "articles_page", "articles_sort"))
 
 
 def _partners(net: analytics.Network, actor_id: str) -> list[dict[str, Any]]:
@@ -264,16 +313,70 @@ def _partners(net: analytics.Network, actor_id: str) -> list[dict[str, Any]]:
 
 
 @pages.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, conn: Conn, p: Events, page: PageNo = 1) -> HTMLResponse:
+def events_page(request: Request, conn: Conn, p: Events, sort: EventSort,
+                page: PageNo = 1) -> HTMLResponse:
     filters = asdict(p)
     pager = Pager(analytics.count_events(conn, **filters), page, PAGE_SIZE, "/events",
                   _params(request))
-    events = queries.list_events(conn, limit=PAGE_SIZE, offset=pager.offset, **filters)
+    events = queries.list_events(conn, limit=PAGE_SIZE, offset=pager.offset, sort=sort,
+                                 **filters)
     links.add_report_counts(conn, events)
     chart = charts.events_chart(analytics.events_per_day(conn, **filters), since=p.since,
                                 until=p.until)
     return render(request, "events.html", p=p, params=filters, events=events, pager=pager,
-                  chart=chart, widen=_widen(request, chart), types=analytics.event_types(conn))
+                  chart=chart, widen=_widen(request, chart), types=analytics.event_types(conn),
+                  sorter=Sorter(queries.EVENT_ORDER, sort, "/events", _params(request)))
+
+
+@pages.get("/quotes", response_class=HTMLResponse)
+def quotes_page(request: Request, conn: Conn, p: Quotes, sort: QuoteSort,
+                page: PageNo = 1) -> HTMLResponse:
+    """Quotes by speaker, by an actor they name, by date and by words; each links to its
+    article (the quote highlighted there) and to its speaker."""
+    filters = asdict(p)
+    params = _params(request)
+    pager = Pager(queries.count_quotes(conn, **filters), page, PAGE_SIZE, "/quotes", params)
+    rows = queries.list_quotes(conn, limit=PAGE_SIZE, offset=pager.offset, sort=sort, **filters)
+    return render(request, "quotes.html", p=p, quotes=rows, pager=pager,
+                  sorter=Sorter(queries.QUOTE_ORDER, sort, "/quotes", params))
+
+
+TopActors = Annotated[int, Query(ge=2, le=graph.MAX_ACTORS,
+                                 description="Most actors drawn (the most connected)")]
+
+
+@pages.get("/network", response_class=HTMLResponse)
+def network_page(request: Request, conn: Conn, country: str = "", type: str = "",
+                 since: str = "", until: str = "", min_weight: MinCount = 1,
+                 top: TopActors = 60) -> HTMLResponse:
+    """The whole store's actors linked by events and quotes, laid out by networkx on the
+    server and drawn as inline SVG; bounded to the ``top`` most connected actors."""
+    net = graph.actor_graph(conn, country=_blank(country), type=_blank(type),
+                            since=_blank(since), until=_blank(until), min_weight=min_weight,
+                            top=top)
+    nodes, edges = charts.graph_layout(net)
+    return render(request, "network.html", net=net, nodes=nodes, edges=edges,
+                  width=charts.GRAPH_WIDTH, height=charts.GRAPH_HEIGHT,
+                  labels=charts.GRAPH_LABELS,
+                  f={"country": country, "type": type, "since": since, "until": until,
+                     "min_weight": min_weight, "top": top})
+
+
+PlaceSort = Annotated[str, Depends(sort_param(places.PLACE_ORDER))]
+
+
+@pages.get("/places", response_class=HTMLResponse)
+def places_page(request: Request, conn: Conn, sort: PlaceSort, q: str = "", country: str = "",
+                since: str = "", until: str = "", page: PageNo = 1) -> HTMLResponse:
+    """Places with their mentions, articles and events, and a map drawn from the world map
+    shipped with warta (no tile server)."""
+    rows = places.places(conn, since=_blank(since), until=_blank(until),
+                         country=_blank(country), search=_blank(q), sort=sort)
+    params = _params(request)
+    pager = Pager(len(rows), page, PAGE_SIZE, "/places", params)
+    return render(request, "places.html", places=rows[pager.offset:pager.offset + PAGE_SIZE],
+                  pager=pager, sorter=Sorter(places.PLACE_ORDER, sort, "/places", params),
+                  map=charts.place_map(rows), q=q, country=country, since=since, until=until)
 
 
 def _widen(request: Request, chart: charts.TimeChart) -> str | None:
@@ -335,10 +438,10 @@ def docs_page(request: Request) -> HTMLResponse:
 # --- JSON API --------------------------------------------------------------------------------
 
 @api.get("/search", summary="Full-text search with filters")
-def api_search(request: Request, conn: Conn, p: Search) -> dict[str, Any]:
+def api_search(request: Request, conn: Conn, p: Search, sort: SearchSort) -> dict[str, Any]:
     """Matching articles (20 per page) with snippets (matches in [brackets]) and the number of
     matching articles per published day; `next` is the URL of the next page, or null."""
-    result = _search(conn, p, marks=("[", "]"))
+    result = _search(conn, p, marks=("[", "]"), sort=sort)
     pager = Pager(result["total"], p.page, PAGE, request.url.path, _params(request))
     return {**result, "next": pager.next_href}
 
@@ -351,13 +454,13 @@ def api_article(conn: Conn, article_id: str) -> dict[str, Any]:
 
 
 @api.get("/actors", summary="Actors, most mentioned first")
-def api_actors(request: Request, conn: Conn, q: str | None = None, type: str | None = None,
-               country: str | None = None, limit: Limit = 100,
+def api_actors(request: Request, conn: Conn, sort: ActorSort, q: str | None = None,
+               type: str | None = None, country: str | None = None, limit: Limit = 100,
                offset: Offset = 0) -> dict[str, Any]:
     """`q` matches id, name or alias as a substring; `country` is ISO alpha-3.
     Answers `{total, offset, limit, next, actors}`."""
     filters = {"search": _blank(q), "type": _blank(type), "country": _blank(country)}
-    rows = queries.list_actors(conn, limit=limit, offset=offset, **filters)
+    rows = queries.list_actors(conn, limit=limit, offset=offset, sort=sort, **filters)
     return listing(request, "actors", rows, total=queries.count_actors(conn, **filters),
                    limit=limit, offset=offset)
 
@@ -399,26 +502,38 @@ def api_network(conn: Conn, min_articles: MinCount = 1,
 
 
 @api.get("/quotes", summary="Quotes, newest first")
-def api_quotes(request: Request, conn: Conn, speaker: str | None = None,
-               since: str | None = None, until: str | None = None,
-               article_id: str | None = None, limit: Limit = 100,
+def api_quotes(request: Request, conn: Conn, p: Quotes, sort: QuoteSort, limit: Limit = 100,
                offset: Offset = 0) -> dict[str, Any]:
-    """`speaker` is an actor id, name or alias. Answers `{total, offset, limit, next, quotes}`."""
-    filters = {"speaker": _blank(speaker), "since": _blank(since), "until": _blank(until),
-               "article_id": _blank(article_id)}
-    rows = queries.list_quotes(conn, limit=limit, offset=offset, **filters)
+    """`speaker` is an actor id, name or alias; `mentioned` an actor named inside the quote;
+    `q` words the quote contains. Answers `{total, offset, limit, next, quotes}`."""
+    filters = asdict(p)
+    rows = queries.list_quotes(conn, limit=limit, offset=offset, sort=sort, **filters)
     return listing(request, "quotes", rows, total=queries.count_quotes(conn, **filters),
                    limit=limit, offset=offset)
 
 
+@api.get("/places", summary="Places named in the articles, with counts")
+def api_places(request: Request, conn: Conn, sort: PlaceSort, q: str | None = None,
+               country: str | None = None, since: str | None = None,
+               until: str | None = None, limit: Limit = 100,
+               offset: Offset = 0) -> dict[str, Any]:
+    """The places page's list: `key` (gazetteer id, or `name:` and the name), `name`,
+    `country`, `kind`, `lat`, `lon`, `mentions`, `articles`, `events`; most mentioned first.
+    Answers `{total, offset, limit, next, places}`."""
+    rows = places.places(conn, since=_blank(since), until=_blank(until),
+                         country=_blank(country), search=_blank(q), sort=sort)
+    return listing(request, "places", rows[offset:offset + limit], total=len(rows),
+                   limit=limit, offset=offset)
+
+
 @api.get("/events", summary="Events with filters")
-def api_events(request: Request, conn: Conn, p: Events, limit: Limit = 100,
+def api_events(request: Request, conn: Conn, p: Events, sort: EventSort, limit: Limit = 100,
                offset: Offset = 0) -> dict[str, Any]:
     """Events, oldest first, with actor names, their article and the report counts of the
     real-world event each reports (`reports`, null before `warta link`). Answers
     `{total, offset, limit, next, events}`; `total` counts every filtered event."""
     filters = asdict(p)
-    rows = queries.list_events(conn, limit=limit, offset=offset, **filters)
+    rows = queries.list_events(conn, limit=limit, offset=offset, sort=sort, **filters)
     links.add_report_counts(conn, rows)
     return listing(request, "events", rows, total=analytics.count_events(conn, **filters),
                    limit=limit, offset=offset)

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from warta.errors import Errors, QueryError
 from warta.partial_date import PartialDate
+from warta.store.sorting import Order
 
 TABLES = ("articles", "actors", "actor_aliases", "actor_roles", "mentions", "quotes", "events")
 
@@ -33,9 +34,42 @@ _QUERY_PART = re.compile(r'"([^"]*)"?|(\S+)')
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 32
 
-# Matches an actor by id, name or alias; binds :actor. Used as `... IN (_ACTOR_IDS)`.
-_ACTOR_IDS = """SELECT id FROM actors WHERE id = :actor OR name = :actor COLLATE NOCASE
-                UNION SELECT actor_id FROM actor_aliases WHERE alias = :actor COLLATE NOCASE"""
+
+def _actor_ids(param: str = "actor") -> str:
+    """Ids of the actor whose id, name or alias is ``:param``; used as ``... IN (...)``."""
+    return (f"SELECT id FROM actors WHERE id = :{param} OR name = :{param} COLLATE NOCASE "
+            f"UNION SELECT actor_id FROM actor_aliases WHERE alias = :{param} COLLATE NOCASE")
+
+
+_ACTOR_IDS = _actor_ids()  # binds :actor
+
+# The orders each list accepts (``sort=key`` or ``sort=-key``); see ``warta.store.sorting``.
+_QUOTE_DATE = ("date_first(coalesce(q.date, a.published))", "coalesce(q.date, a.published)")
+_EVENT_DATE = ("date_first(coalesce(e.date, a.published))", "coalesce(e.date, a.published)")
+SEARCH_ORDER = Order("search results", {"relevance": "bm25(articles_fts, 5.0, 1.0)",
+                                        "published": "a.published",
+                                        "title": "a.title COLLATE NOCASE"},
+                     default="relevance", tiebreak="a.rowid DESC",
+                     descending=frozenset({"published"}))
+ARTICLE_ORDER = Order("articles", {"published": "a.published",
+                                   "title": "a.title COLLATE NOCASE"},
+                      default="-published", tiebreak="a.rowid DESC",
+                      descending=frozenset({"published"}))
+ACTOR_ORDER = Order("actors", {"name": "ac.name COLLATE NOCASE", "type": "ac.type",
+                               "country": "ac.country", "articles": "articles"},
+                    default="-articles", tiebreak="ac.name, ac.id",
+                    descending=frozenset({"articles"}))
+QUOTE_ORDER = Order("quotes", {"date": _QUOTE_DATE,
+                               "speaker": "coalesce(sp.name, q.speaker_text) COLLATE NOCASE",
+                               "article": "a.title COLLATE NOCASE",
+                               "length": "length(q.text)"},
+                    default="-date", tiebreak="q.article_id, q.seq",
+                    descending=frozenset({"date", "length"}))
+EVENT_ORDER = Order("events", {"date": _EVENT_DATE, "type": "e.type",
+                               "source": "s.name COLLATE NOCASE",
+                               "target": "t.name COLLATE NOCASE",
+                               "article": "a.title COLLATE NOCASE"},
+                    default="date", tiebreak="e.article_id, e.seq")
 
 
 # --- full-text search ------------------------------------------------------------------------
@@ -133,14 +167,17 @@ def _like_escape(text: str) -> str:
 def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0,
            since: str | None = None, until: str | None = None, language: str | None = None,
            source: str | None = None, actor: str | None = None, event_type: str | None = None,
-           highlight: tuple[str, str] | None = ("[", "]")) -> list[dict[str, Any]]:
-    """Articles matching ``query``, best first (FTS5 bm25, title weighted 5× the body).
+           highlight: tuple[str, str] | None = ("[", "]"),
+           sort: str | None = None) -> list[dict[str, Any]]:
+    """Articles matching ``query``, best first (FTS5 bm25, title weighted 5× the body), or in
+    the ``sort`` order (``SEARCH_ORDER``: relevance, published, title).
 
     Each hit: id, title, published, language, url, site_name, snippet (matches wrapped in
     ``highlight``), score (higher is better). An empty query lists the filtered articles, newest
-    first, with the start of their text as snippet. With ``highlight=None`` the snippet is a
-    list of ``(text, matched)`` pieces instead: for callers that turn matches into markup, since
-    stored text may contain any marker string a caller could choose.
+    first (``sort`` relevance means that here), with the start of their text as snippet. With
+    ``highlight=None`` the snippet is a list of ``(text, matched)`` pieces instead: for callers
+    that turn matches into markup, since stored text may contain any marker string a caller
+    could choose.
     """
     where, params = _article_filters(since=since, until=until, language=language, source=source,
                                      actor=actor, event_type=event_type)
@@ -149,19 +186,23 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int
     match = fts_query(query)
     if match:
         params["match"] = match
+        order = SEARCH_ORDER.sql(sort)
         sql = f"""SELECT a.id, a.title, a.published, a.language, a.url, a.site_name,
                      snippet(articles_fts, -1, :open, :close, '…', 16) AS snippet,
                      -bm25(articles_fts, 5.0, 1.0) AS score
                   FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
                   WHERE articles_fts MATCH :match {''.join(' AND ' + w for w in where)}
-                  ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT :limit OFFSET :offset"""
+                  ORDER BY {order} LIMIT :limit OFFSET :offset"""
     elif query.strip() and not where:
+        SEARCH_ORDER.check(sort)
         return []  # only punctuation: nothing to look for
     else:
+        order = ARTICLE_ORDER.sql(None if SEARCH_ORDER.check(sort).endswith("relevance")
+                                  else sort)
         sql = f"""SELECT a.id, a.title, a.published, a.language, a.url, a.site_name,
                      substr(a.text, 1, 160) AS snippet, NULL AS score
                   FROM articles a {'WHERE ' + ' AND '.join(where) if where else ''}
-                  ORDER BY a.published DESC, a.rowid DESC LIMIT :limit OFFSET :offset"""
+                  ORDER BY {order} LIMIT :limit OFFSET :offset"""
     hits = [dict(r) for r in conn.execute(sql, params)]
     if highlight is None:
         for hit in hits:
@@ -261,14 +302,16 @@ def iter_table(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]
 
 
 def articles_for_actor(conn: sqlite3.Connection, actor_id: str, *,
-                       limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    """Articles mentioning an actor, newest first, with how often each mentions it (their
-    number is the actor's ``articles`` in ``get_actor``)."""
+                       limit: int = 100, offset: int = 0,
+                       sort: str | None = None) -> list[dict[str, Any]]:
+    """Articles mentioning an actor, newest first (or in the ``sort`` order,
+    ``ARTICLE_ORDER``), with how often each mentions it (their number is the actor's
+    ``articles`` in ``get_actor``)."""
     return [dict(r) for r in conn.execute(
-        """SELECT a.id, a.title, a.published, a.url, a.language, count(*) AS mentions
-           FROM mentions m JOIN articles a ON a.id = m.article_id
-           WHERE m.actor_id = ? GROUP BY a.id
-           ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?""",
+        f"""SELECT a.id, a.title, a.published, a.url, a.language, count(*) AS mentions
+            FROM mentions m JOIN articles a ON a.id = m.article_id
+            WHERE m.actor_id = ? GROUP BY a.id
+            ORDER BY {ARTICLE_ORDER.sql(sort)} LIMIT ? OFFSET ?""",
         (actor_id, limit, offset))]
 
 
@@ -302,14 +345,17 @@ def _actor_where(*, country: str | None, search: str | None,
 
 def list_actors(conn: sqlite3.Connection, *, country: str | None = None,
                 search: str | None = None, type: str | None = None,
-                limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    """Actors, most mentioned first; ``search`` matches id, name or alias as a substring."""
+                limit: int = 100, offset: int = 0,
+                sort: str | None = None) -> list[dict[str, Any]]:
+    """Actors, most mentioned first (or in the ``sort`` order, ``ACTOR_ORDER``); ``search``
+    matches id, name or alias as a substring."""
     where, params = _actor_where(country=country, search=search, type=type)
     params.update(limit=limit, offset=offset)
+    order = ACTOR_ORDER.sql(sort)
     sql = f"""SELECT ac.*, (SELECT count(DISTINCT m.article_id) FROM mentions m
                             WHERE m.actor_id = ac.id) AS articles
               FROM actors ac {where}
-              ORDER BY articles DESC, ac.name, ac.id LIMIT :limit OFFSET :offset"""
+              ORDER BY {order} LIMIT :limit OFFSET :offset"""
     return [_actor_details(conn, dict(r)) for r in conn.execute(sql, params).fetchall()]
 
 
@@ -336,13 +382,38 @@ def find_actor_ids(conn: sqlite3.Connection, name: str) -> list[str]:
 
 # --- quotes and events -----------------------------------------------------------------------
 
+def like_terms(query: str) -> list[str]:
+    """What a user typed as LIKE patterns, one per term (all must match), for text without a
+    full-text index (quotes): a quoted phrase or a whitespace-separated chunk is one term, as
+    typed (a trailing ``*`` dropped, ``OR`` ignored). Bounded exactly as ``fts_query`` (E033).
+    """
+    fts_query(query)  # the same limits on characters and terms
+    terms = []
+    for m in _QUERY_PART.finditer(query):
+        term = (m.group(1) if m.group(1) is not None else m.group(2).rstrip("*")).strip()
+        if term and term != "OR" and _WORD.search(term):
+            terms.append("%" + _like_escape(term) + "%")
+    return terms
+
+
 def _quote_filters(*, speaker: str | None, since: str | None, until: str | None,
-                   article_id: str | None) -> tuple[str, dict[str, Any]]:
+                   article_id: str | None, mentioned: str | None = None,
+                   words: str | None = None) -> tuple[str, dict[str, Any]]:
+    """``mentioned``: an actor named inside the quote's span (id, name or alias); ``words``:
+    terms the quote's text contains (``like_terms``)."""
     where: list[str] = []
     params: dict[str, Any] = {}
     if speaker:
         where.append(f"q.speaker_id IN ({_ACTOR_IDS})")
         params["actor"] = speaker
+    if mentioned:
+        where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id"
+                     " AND m.start >= q.start AND m.end <= q.end"
+                     f" AND m.actor_id IN ({_actor_ids('mentioned')}))")
+        params["mentioned"] = mentioned
+    for i, term in enumerate(like_terms(words or "")):
+        where.append(f"q.text LIKE :word{i} ESCAPE '\\'")
+        params[f"word{i}"] = term
     _date_bounds("coalesce(q.date, a.published)", since, until, where, params)
     if article_id:
         where.append("q.article_id = :article_id")
@@ -352,30 +423,32 @@ def _quote_filters(*, speaker: str | None, since: str | None, until: str | None,
 
 def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
                 since: str | None = None, until: str | None = None,
-                article_id: str | None = None, limit: int = 100,
-                offset: int = 0) -> list[dict[str, Any]]:
-    """Quotes, newest first; a quote's date is its stated date, else its article's."""
+                article_id: str | None = None, mentioned: str | None = None,
+                words: str | None = None, limit: int = 100, offset: int = 0,
+                sort: str | None = None) -> list[dict[str, Any]]:
+    """Quotes, newest first (or in the ``sort`` order, ``QUOTE_ORDER``); a quote's date is its
+    stated date, else its article's. Filters: see ``_quote_filters``."""
     where, params = _quote_filters(speaker=speaker, since=since, until=until,
-                                   article_id=article_id)
+                                   article_id=article_id, mentioned=mentioned, words=words)
     params.update(limit=limit, offset=offset)
+    order = QUOTE_ORDER.sql(sort)
     sql = f"""SELECT q.article_id, q.seq, q.start, q.end, q.text, q.kind, q.speaker_id,
                      sp.name AS speaker_name, sp.country AS speaker_country, q.speaker_text,
                      q.cue, q.addressee, q.date, q.stage,
                      a.title AS article_title, a.published AS article_published, a.url
               FROM quotes q JOIN articles a ON a.id = q.article_id
               LEFT JOIN actors sp ON sp.id = q.speaker_id {where}
-              ORDER BY date_first(coalesce(q.date, a.published)) DESC,
-                       coalesce(q.date, a.published) DESC, q.article_id, q.seq
-              LIMIT :limit OFFSET :offset"""
+              ORDER BY {order} LIMIT :limit OFFSET :offset"""
     return [dict(r) for r in conn.execute(sql, params)]
 
 
 def count_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
                  since: str | None = None, until: str | None = None,
-                 article_id: str | None = None) -> int:
+                 article_id: str | None = None, mentioned: str | None = None,
+                 words: str | None = None) -> int:
     """How many quotes ``list_quotes`` would return without a limit (same filters)."""
     where, params = _quote_filters(speaker=speaker, since=since, until=until,
-                                   article_id=article_id)
+                                   article_id=article_id, mentioned=mentioned, words=words)
     sql = f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id {where}"
     return int(conn.execute(sql, params).fetchone()[0])
 
@@ -409,21 +482,25 @@ def list_events(conn: sqlite3.Connection, *, actor: str | None = None,
                 type: str | None = None,
                 since: str | None = None, until: str | None = None,
                 article_id: str | None = None, actor_id: str | None = None,
-                limit: int | None = 1000, offset: int = 0) -> list[dict[str, Any]]:
-    """Events, oldest first; ``actor`` matches source or target; ``limit=None`` means all."""
+                limit: int | None = 1000, offset: int = 0,
+                sort: str | None = None) -> list[dict[str, Any]]:
+    """Events, oldest first (or in the ``sort`` order, ``EVENT_ORDER``); ``actor`` matches
+    source or target; ``limit=None`` means all."""
     return list(iter_events(conn, actor=actor, type=type, since=since, until=until,
                             article_id=article_id, actor_id=actor_id, limit=limit,
-                            offset=offset))
+                            offset=offset, sort=sort))
 
 
 def iter_events(conn: sqlite3.Connection, *, actor: str | None = None,
                 type: str | None = None,
                 since: str | None = None, until: str | None = None,
                 article_id: str | None = None, actor_id: str | None = None,
-                limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:
+                limit: int | None = None, offset: int = 0,
+                sort: str | None = None) -> Iterator[dict[str, Any]]:
     """Like ``list_events`` but lazy and unlimited by default (for exports)."""
     where, params = event_filters(actor=actor, type=type, since=since, until=until,
                                   article_id=article_id, actor_id=actor_id)
+    order = EVENT_ORDER.sql(sort)
     params["limit"] = -1 if limit is None else limit
     params["offset"] = offset
     sql = f"""SELECT e.article_id, e.seq, e.type, e.mode, e.cameo,
@@ -438,9 +515,7 @@ def iter_events(conn: sqlite3.Connection, *, actor: str | None = None,
               LEFT JOIN actors s ON s.id = e.source_id
               LEFT JOIN actors t ON t.id = e.target_id
               {'WHERE ' + ' AND '.join(where) if where else ''}
-              ORDER BY date_first(coalesce(e.date, a.published)), coalesce(e.date, a.published),
-                       e.article_id, e.seq
-              LIMIT :limit OFFSET :offset"""
+              ORDER BY {order} LIMIT :limit OFFSET :offset"""
     for row in conn.execute(sql, params):
         event = dict(row)
         event["location"] = json.loads(event["location"]) if event["location"] else None

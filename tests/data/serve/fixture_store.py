@@ -265,3 +265,36 @@ def build_store(path: Path, recs: list[dict[str, Any]] | None = None) -> list[di
     finally:
         conn.close()
     return recs
+
+
+def quote_reports() -> list[dict[str, Any]]:
+    """Two reports whose quotes name actors (the quotes page's "actor mentioned" filter and
+    the network's quote edges): Jokowi names Malaysia and Indonesia, Anwar names KPK, then
+    Indonesia a month later."""
+    text = ("Joko Widodo berbicara di Jakarta. “Malaysia adalah sahabat Indonesia,” kata Joko "
+            "Widodo. “KPK harus bekerja keras,” ujar Anwar Ibrahim.")
+    first = _record(
+        title="Jokowi dan Anwar bicara soal sahabat", text=text, published="2024-05-02",
+        url=None, language="id", site=None, authors=[],
+        entities=[_entity(text, "Joko Widodo", "PERSON", "person:joko-widodo"),
+                  _entity(text, "Jakarta", "GPE", None),
+                  _entity(text, "Malaysia", "GPE", "gpe:MYS"),
+                  _entity(text, "Indonesia", "GPE", "gpe:IDN"),
+                  _entity(text, "KPK", "ORG", "org:kpk"),
+                  _entity(text, "Anwar Ibrahim", "PERSON", "person:anwar-ibrahim")],
+        quotes=[_quote(text, "Malaysia adalah sahabat Indonesia", "person:joko-widodo",
+                       "Joko Widodo", "kata", "2024-05-02"),
+                _quote(text, "KPK harus bekerja keras", "person:anwar-ibrahim",
+                       "Anwar Ibrahim", "ujar", "2024-05-02")],
+        events=[], dates=[], tone=None)
+    text = "“Indonesia siap membantu 100% proyek itu,” kata Anwar Ibrahim di Kuala Lumpur."
+    second = _record(
+        title="Anwar: Indonesia siap membantu", text=text, published="2024-06-10", url=None,
+        language="id", site=None, authors=[],
+        entities=[_entity(text, "Indonesia", "GPE", "gpe:IDN"),
+                  _entity(text, "Anwar Ibrahim", "PERSON", "person:anwar-ibrahim"),
+                  _entity(text, "Kuala Lumpur", "GPE", None)],
+        quotes=[_quote(text, "Indonesia siap membantu 100% proyek itu", "person:anwar-ibrahim",
+                       "Anwar Ibrahim", "kata", None)],
+        events=[], dates=[], tone=None)
+    return [first, second]
