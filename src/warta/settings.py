@@ -47,11 +47,21 @@ class ServeSettings:
 
 
 @dataclass(frozen=True)
+class DedupSettings:
+    enabled: bool = True  # fold copies of a stored text into versions of it
+    near: bool = True  # near copies too (MinHash/LSH), not only the same normalised text
+    threshold: float = 0.6  # estimated Jaccard of word shingles from which a text is a copy
+    num_perm: int = 128  # MinHash permutations (signature length)
+    shingle: int = 5  # words per shingle
+
+
+@dataclass(frozen=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     language: LanguageSettings = field(default_factory=LanguageSettings)
     actors: ActorsSettings = field(default_factory=ActorsSettings)
     serve: ServeSettings = field(default_factory=ServeSettings)
+    dedup: DedupSettings = field(default_factory=DedupSettings)
 
     def with_ingest(self, **changes: Any) -> Settings:
         """A copy with some ingest options replaced; ``None`` values are ignored."""
@@ -64,6 +74,7 @@ _SECTIONS: dict[str, Any] = {  # section → its settings dataclass
     "language": LanguageSettings,
     "actors": ActorsSettings,
     "serve": ServeSettings,
+    "dedup": DedupSettings,
 }
 
 
@@ -94,7 +105,8 @@ def _check_types(section: str, values: dict[str, Any], origin: str) -> None:
         else:
             ok = isinstance(value, type(expected)) and not (
                 isinstance(value, bool) and not isinstance(expected, bool))
-            kind = {int: "an integer", str: "a string", bool: "true or false"}.get(
+            kind = {int: "an integer", str: "a string", bool: "true or false",
+                    float: "a number"}.get(
                 type(expected), type(expected).__name__)
         if not ok:
             reason = f"[{section}] {key} must be {kind}, not {value!r}"
