@@ -17,6 +17,7 @@ from warta.cli import (
     actors,
     analyze,
     batch,
+    dedup,
     events,
     export,
     ingest,
@@ -32,7 +33,7 @@ from warta.errors import Errors, WartaError, one_line
 # Every command warta offers; `warta --help` lists them by name.
 COMMANDS: tuple[click.Command, ...] = (
     analyze.analyze, ingest.ingest, search.search, search.stats, actors.actors, quotes.quotes,
-    events.events, export.export, serve.serve, batch.batch, load.load, train.train,
+    events.events, export.export, serve.serve, batch.batch, load.load, dedup.dedup, train.train,
     evaluation.eval_group,
 )
 

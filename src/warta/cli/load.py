@@ -8,19 +8,22 @@ import time
 import click
 
 from warta.cli.common import fail
-from warta.cli.options import db_option
+from warta.cli.options import config_option, db_option
 from warta.errors import Errors, WartaError
+from warta.settings import load_settings
 
 
 @click.command()
 @click.argument("folder")
 @db_option
-def load(folder: str, db_path: str) -> None:
+@config_option
+def load(folder: str, db_path: str, config_path: str | None) -> None:
     """Load the part files of `warta batch --out FOLDER` into the store (idempotent).
 
     FOLDER is a local folder or an fsspec URL. Only finished partitions (those with a manifest
     entry) are read; actors are merged by id and articles already stored are skipped, so loading
-    twice adds nothing. The explorer and every command then work on the cluster's output.
+    twice adds nothing. A copy of a stored article (the `[dedup]` settings) is kept as its
+    version. The explorer and every command then work on the cluster's output.
     Exit status: 0 all fine, 2 no such folder or an unusable store.
 
     Example:
@@ -35,16 +38,18 @@ def load(folder: str, db_path: str) -> None:
         fail(Errors.E007.format(path=folder))
     started = time.perf_counter()
     try:
+        settings = load_settings(config_path)
         conn = connect(db_path)
     except WartaError as e:
         fail(e)
     try:
-        tally = parts.load_parts(conn, folder)
+        tally = parts.load_parts(conn, folder, dedup=settings.dedup)
     except WartaError as e:
         fail(e)
     finally:
         conn.close()
     elapsed = time.perf_counter() - started
     click.echo(f"{tally.new} new, {tally.stored} already stored, from {tally.partitions} "
-               f"partitions in {elapsed:.1f} s", err=True)
+               f"partitions in {elapsed:.1f} s; {tally.versions} copies of stored articles "
+               "kept as their versions", err=True)
     sys.exit(0)

@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from warta.errors import Errors, StoreError
 from warta.link import dedup
 from warta.settings import DedupSettings, Settings
 from warta.store.db import transaction
@@ -172,6 +173,14 @@ def fold_copies(conn: sqlite3.Connection, settings: DedupSettings) -> FoldTally:
     becomes a version of it: its inputs and versions move to the canonical article, its quotes,
     events and mentions go. Running it again changes nothing.
     """
+    try:
+        return _fold_all(conn, settings)
+    except sqlite3.OperationalError as e:  # locked too long, disk full: one line, not a trace
+        path = conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:"
+        raise StoreError(Errors.E030.format(path=path, reason=f"cannot fold copies: {e}")) from e
+
+
+def _fold_all(conn: sqlite3.Connection, settings: DedupSettings) -> FoldTally:
     tally = FoldTally()
     with transaction(conn):
         conn.execute("DELETE FROM dedup_bands")

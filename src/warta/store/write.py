@@ -43,6 +43,13 @@ def has_article(conn: sqlite3.Connection, article_id: str) -> bool:
     return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
 
+def stored_as(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The stored article this id is (itself) or is a version of; None when neither."""
+    if has_article(conn, article_id):
+        return article_id
+    return store_dedup.version_of(conn, article_id)
+
+
 def has_input(conn: sqlite3.Connection, key: str) -> bool:
     """Whether an input article with this raw key (see ``input_key``) was already ingested."""
     return conn.execute("SELECT 1 FROM inputs WHERE key = ?", (key,)).fetchone() is not None
