@@ -14,7 +14,8 @@ from dedup_texts import EXACT_COPY, NEAR_COPY, ORIGINAL, SAME_TOPIC
 from warta.settings import DedupSettings
 from warta.store import migrations
 from warta.store.db import connect
-from warta.store.dedup import fold_copies, versions
+from warta.store.dedup import fold_copies
+from warta.store.queries import article_versions as versions
 from warta.store.write import has_input, save_if_copy, store
 
 OFF = DedupSettings(enabled=False)

@@ -149,14 +149,6 @@ def save_version(conn: sqlite3.Connection, record: Record, match: dedup.Match,
          source.get("record"), source.get("native_id")))
 
 
-def versions(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
-    """The stored copies of an article, oldest stored first."""
-    return [dict(r) for r in conn.execute(
-        """SELECT id, kind, similarity, title, published, url, site_name, source_path,
-                  source_format, source_record, native_id, added_at
-           FROM article_versions WHERE article_id = ? ORDER BY rowid""", (article_id,))]
-
-
 @dataclass
 class FoldTally:
     """What ``fold_copies`` did."""
