@@ -4,17 +4,22 @@ Reads the Detik CSV through warta's own reader and cleaner (the texts the store 
 feeds them to ``warta.link.dedup.Deduper`` in file order and prints how many were exact and
 near copies, the time per article, and the histogram of the estimated Jaccard similarity of
 each text's closest earlier text (from 0.3 up: the range where a threshold could sit). With
-``--indosum`` it does the same over IndoSum's articles (tokenised text, joined back).
+``--indosum`` it does the same over IndoSum's articles (tokenised text, joined back). With
+``--store`` it measures the store's write path instead: the Detik texts stored as bare records
+(no NLP) with dedup off and on (the difference is dedup's cost per article, SQLite index
+included), the index rebuilt from the stored texts, and ``warta dedup``'s fold of the store
+filled with dedup off.
 
 Uses ../shared/data (not redistributable), so it is a script, not a unit test:
 
-    .venv/bin/python bench/dedup.py [--indosum] [--threshold 0.6] [--pairs]
+    .venv/bin/python bench/dedup.py [--indosum | --store] [--threshold 0.6] [--pairs]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import tempfile
 import time
 from collections import Counter
 from dataclasses import replace
@@ -101,16 +106,67 @@ def run(texts: list[tuple[str, str | None, str]], settings: Settings, *, pairs: 
         print(f"  [{low:.2f}, {low + 0.05:.2f}): {histogram[low]}")
 
 
+def bare(native_id: str, title: str | None, text: str) -> dict[str, object]:
+    """A record with what the store's write path reads, without any analysis."""
+    from warta.record import article_id
+
+    return {"id": article_id(title, text), "title": title, "text": text, "language": "id",
+            "published": None, "source": {"path": "detik.csv", "format": "csv",
+                                          "native_id": native_id}}
+
+
+def store_costs(texts: list[tuple[str, str | None, str]], settings: Settings) -> None:
+    """Time the write path with dedup off and on, the index rebuild, and the fold."""
+    from warta.store import dedup as store_dedup
+    from warta.store import write
+    from warta.store.db import connect
+
+    off = replace(settings.dedup, enabled=False)
+    timings = {}
+    outcomes: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as folder:
+        for name, dedup_settings in (("off", off), ("on", settings.dedup)):
+            conn = connect(Path(folder) / f"{name}.db")
+            started = time.perf_counter()
+            for native_id, title, text in texts:
+                outcome = write.store(conn, bare(native_id, title, text), dedup=dedup_settings)
+                if name == "on":
+                    outcomes[outcome] += 1
+            timings[name] = time.perf_counter() - started
+            if name == "on":
+                started = time.perf_counter()
+                with conn:
+                    count = store_dedup.rebuild_index(conn, settings.dedup)
+                rebuilt = time.perf_counter() - started
+            else:
+                started = time.perf_counter()
+                tally = store_dedup.fold_copies(conn, settings.dedup)
+                folded = time.perf_counter() - started
+            conn.close()
+    per = (timings["on"] - timings["off"]) / len(texts) * 1000
+    print(f"store, {len(texts)} bare records: dedup off {timings['off']:.2f} s, on "
+          f"{timings['on']:.2f} s ({per:.2f} ms per article); outcomes {dict(outcomes)}")
+    print(f"index rebuilt from {count} stored texts in {rebuilt:.2f} s "
+          f"({rebuilt / count * 1000:.2f} ms per article)")
+    print(f"warta dedup over the store filled with dedup off: {tally.articles} articles, "
+          f"{tally.exact} exact and {tally.near} near copies folded in {folded:.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--indosum", action="store_true")
+    parser.add_argument("--store", action="store_true", help="measure the store's write path")
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--pairs", action="store_true", help="list every copy found")
     args = parser.parse_args()
     settings = load_settings()
     if args.threshold is not None:
         settings = replace(settings, dedup=replace(settings.dedup, threshold=args.threshold))
-    run(indosum_texts() if args.indosum else detik_texts(settings), settings, pairs=args.pairs)
+    texts = indosum_texts() if args.indosum else detik_texts(settings)
+    if args.store:
+        store_costs(texts, settings)
+    else:
+        run(texts, settings, pairs=args.pairs)
 
 
 if __name__ == "__main__":

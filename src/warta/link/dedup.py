@@ -140,8 +140,10 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
+@lru_cache(maxsize=256)
 def fingerprint(title: str | None, text: str, settings: DedupSettings) -> Fingerprint:
-    """What ``find`` and an ``Index`` need of one text."""
+    """What ``find`` and an ``Index`` need of one text. Cached: ingest checks a cleaned article
+    before its analysis and again when storing its record (the same title and text)."""
     tokens = words(text) or words(title or "")
     key = article_id(None, " ".join(tokens))
     if not settings.near:
