@@ -8,7 +8,8 @@ each text's closest earlier text (from 0.3 up: the range where a threshold could
 ``--store`` it measures the store's write path instead: the Detik texts stored as bare records
 (no NLP) with dedup off and on (the difference is dedup's cost per article, SQLite index
 included), the index rebuilt from the stored texts, and ``warta dedup``'s fold of the store
-filled with dedup off.
+filled with dedup off. Times are this process's CPU time (``time.process_time``), so a machine
+busy with other work does not inflate them.
 
 Uses ../shared/data (not redistributable), so it is a script, not a unit test:
 
@@ -74,7 +75,7 @@ def closest(index: dedup.MemoryIndex, fp: dedup.Fingerprint, seen: list[str]) ->
 def run(texts: list[tuple[str, str | None, str]], settings: Settings, *, pairs: bool) -> None:
     deduper = dedup.Deduper(settings)
     kinds: Counter[str] = Counter()
-    started = time.perf_counter()
+    started = time.process_time()
     found = []
     for native_id, title, text in texts:
         match, fp = deduper.match(title, text)
@@ -83,7 +84,7 @@ def run(texts: list[tuple[str, str | None, str]], settings: Settings, *, pairs: 
         else:
             kinds[match.kind] += 1
             found.append((native_id, match))
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     print(f"{len(texts)} texts: {kinds['exact']} exact copies, {kinds['near']} near copies "
           f"(threshold {settings.dedup.threshold}, num_perm {settings.dedup.num_perm}, "
           f"shingle {settings.dedup.shingle}); {elapsed / len(texts) * 1000:.2f} ms per text")
@@ -127,21 +128,21 @@ def store_costs(texts: list[tuple[str, str | None, str]], settings: Settings) ->
     with tempfile.TemporaryDirectory() as folder:
         for name, dedup_settings in (("off", off), ("on", settings.dedup)):
             conn = connect(Path(folder) / f"{name}.db")
-            started = time.perf_counter()
+            started = time.process_time()
             for native_id, title, text in texts:
                 outcome = write.store(conn, bare(native_id, title, text), dedup=dedup_settings)
                 if name == "on":
                     outcomes[outcome] += 1
-            timings[name] = time.perf_counter() - started
+            timings[name] = time.process_time() - started
             if name == "on":
-                started = time.perf_counter()
+                started = time.process_time()
                 with conn:
                     count = store_dedup.rebuild_index(conn, settings.dedup)
-                rebuilt = time.perf_counter() - started
+                rebuilt = time.process_time() - started
             else:
-                started = time.perf_counter()
+                started = time.process_time()
                 tally = store_dedup.fold_copies(conn, settings.dedup)
-                folded = time.perf_counter() - started
+                folded = time.process_time() - started
             conn.close()
     per = (timings["on"] - timings["off"]) / len(texts) * 1000
     print(f"store, {len(texts)} bare records: dedup off {timings['off']:.2f} s, on "
