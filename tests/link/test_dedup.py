@@ -32,6 +32,11 @@ def test_a_copy_under_another_id_points_at_the_first_text(text: str, kind: str) 
     assert deduper.add("salinan", "Judul lain", text) == "asli"
 
 
+def test_texts_without_words_are_never_copies() -> None:
+    deduper = Deduper()
+    assert [deduper.add(i, "", "— ... —") for i in ("a", "b")] == ["a", "b"]
+
+
 def test_another_report_on_the_same_topic_is_not_a_copy() -> None:
     deduper = Deduper()
     deduper.add("asli", "Banjir Sukamaju", ORIGINAL)

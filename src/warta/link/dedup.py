@@ -82,10 +82,18 @@ def words(text: str) -> list[str]:
     return _WORD.findall(body.casefold())
 
 
+def _tokens(title: str | None, text: str) -> list[str]:
+    """What a text is compared by: its body's words (the title's for a text without any)."""
+    return words(text) or words(title or "")
+
+
 def exact_key(title: str | None, text: str) -> str:
-    """The exact-copy key: the body's normalised words (the title's for a text without any)."""
-    tokens = words(text) or words(title or "")
-    return article_id(None, " ".join(tokens))
+    """The exact-copy key: a hash of the normalised words ("" for a text without any)."""
+    return _key(_tokens(title, text))
+
+
+def _key(tokens: Sequence[str]) -> str:
+    return article_id(None, " ".join(tokens)) if tokens else ""
 
 
 def check(settings: DedupSettings) -> DedupSettings:
@@ -144,9 +152,9 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 def fingerprint(title: str | None, text: str, settings: DedupSettings) -> Fingerprint:
     """What ``find`` and an ``Index`` need of one text. Cached: ingest checks a cleaned article
     before its analysis and again when storing its record (the same title and text)."""
-    tokens = words(text) or words(title or "")
-    key = article_id(None, " ".join(tokens))
-    if not settings.near:
+    tokens = _tokens(title, text)
+    key = _key(tokens)
+    if not settings.near or not tokens:  # no words, nothing to compare: never a copy
         return Fingerprint(key, None, ())
     sig = signature(tokens, settings)
     return Fingerprint(key, sig, band_keys(sig, settings))
@@ -155,6 +163,8 @@ def fingerprint(title: str | None, text: str, settings: DedupSettings) -> Finger
 def find(index: Index, fp: Fingerprint, settings: DedupSettings) -> Match | None:
     """The indexed article ``fp`` is a copy of: an exact one first, else the most similar
     candidate at or above the threshold (ties: the first indexed, as the index lists them)."""
+    if not fp.exact:
+        return None
     canonical = index.exact(fp.exact)
     if canonical is not None:
         return Match(canonical, "exact", 1.0)
@@ -190,7 +200,8 @@ class MemoryIndex:
         return self._signatures.get(article_id)
 
     def insert(self, article_id: str, fingerprint: Fingerprint) -> None:
-        self._exact.setdefault(fingerprint.exact, article_id)
+        if fingerprint.exact:
+            self._exact.setdefault(fingerprint.exact, article_id)
         if fingerprint.signature is not None:
             self._signatures[article_id] = fingerprint.signature
         for key in fingerprint.bands:
