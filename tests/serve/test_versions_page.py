@@ -21,7 +21,7 @@ def test_article_page_and_api_show_versions(tmp_path: Path, fixture_store: Modul
     hostile = fixture_store.text_record("<script>x</script>", NEAR_COPY + " Tambahan.")
     hostile["source"] = {**hostile["source"], "url": "javascript:alert(1)"}
     other = fixture_store.text_record("Tanggul Jebol", SAME_TOPIC)
-    fixture_store.build_store(tmp_path / "s.db", [original, copy, hostile, other])
+    fixture_store.build_store(tmp_path / "s.db", [original, copy, hostile, other], dedup=True)
     with TestClient(create_app(tmp_path / "s.db")) as client:
         html = client.get(f"/article/{original['id']}").text
         section = html[html.index('id="versions"'):]
