@@ -6,7 +6,8 @@ folder and feeds each through the code the CLI runs, in one process with one loa
 ``warta.store.write.save_record``.
 
 - good: tiny invented Indonesian articles as text, JSON Lines, CSV, HTML, RSS and WARC.gz;
-  every article must end up stored, with no failure line;
+  every article must end up stored (as an article, or as a version of an earlier near copy),
+  with no failure line;
 - bad: inputs that must fail as exactly one line and give no article (random bytes, truncated
   gzip, gzip and WARC bombs, nested JSON, broken WARC/RSS/CSV, over-long lines, control
   characters, garbage JSON Lines, a WARC of broken records);
@@ -44,7 +45,7 @@ from warta.batch.job import analyze_isolated
 from warta.ingest import read_inputs
 from warta.settings import Settings
 from warta.store.db import connect
-from warta.store.write import has_article, save_record
+from warta.store.write import save_record, stored_as
 from warta.types import Failure, RawArticle
 
 LIMITS = {"max_bytes": 2_000_000, "max_expanded_bytes": 8_000_000,
@@ -286,7 +287,9 @@ def run_case(path: Path, case: Case, nlp: Any, settings: Settings, conn: sqlite3
     for outcome in outcomes:
         if isinstance(outcome, dict):
             save_record(conn, outcome)
-            if has_article(conn, outcome["id"]):
+            # stored as an article, or as a version of one: the generator's stories differ in
+            # a word or two, so many are near copies of an earlier one ([dedup])
+            if stored_as(conn, outcome["id"]) is not None:
                 stored += 1
             else:
                 report.lost += 1

@@ -35,6 +35,6 @@ def test_harness_catches_a_lost_article(nlp, monkeypatch: pytest.MonkeyPatch):
     """The harness can fail: an article silently dropped after reading is counted as lost."""
     fuzz = _harness()
     monkeypatch.setattr(fuzz, "save_record", lambda *_, **__: False)
-    monkeypatch.setattr(fuzz, "has_article", lambda *_: False)
+    monkeypatch.setattr(fuzz, "stored_as", lambda *_: None)
     report = fuzz.run(20, 3, nlp=nlp)
     assert not report.ok and report.lost > 0

@@ -145,7 +145,7 @@ def test_interrupted_ingest_continues(tmp_path: Path, monkeypatch: pytest.Monkey
     from warta.store import write
 
     db = tmp_path / "w.db"
-    real_save, calls = write.save_record, []
+    real_save, calls = write.store, []
 
     def save_then_interrupt(conn, record, **options):
         calls.append(record["id"])
@@ -153,12 +153,12 @@ def test_interrupted_ingest_continues(tmp_path: Path, monkeypatch: pytest.Monkey
             raise KeyboardInterrupt
         return real_save(conn, record, **options)
 
-    monkeypatch.setattr(write, "save_record", save_then_interrupt)
+    monkeypatch.setattr(write, "store", save_then_interrupt)
     stopped = run("ingest", GOOD, "--db", db)
     assert stopped.exit_code == 130
     assert "2 new" in stopped.stderr and "run the same command again" in stopped.stderr
     assert len(articles(db)) == 2
-    monkeypatch.setattr(write, "save_record", real_save)
+    monkeypatch.setattr(write, "store", real_save)
     resumed = run("ingest", GOOD, "--db", db)
     assert resumed.exit_code == 0
     assert f"{GOOD_ARTICLES - 2} new" in resumed.stderr

@@ -63,12 +63,22 @@ class LinkSettings:
 
 
 @dataclass(frozen=True)
+class DedupSettings:
+    enabled: bool = True  # fold copies of a stored text into versions of it
+    near: bool = True  # near copies too (MinHash/LSH), not only the same normalised text
+    threshold: float = 0.6  # estimated Jaccard of word shingles from which a text is a copy
+    num_perm: int = 128  # MinHash permutations (signature length)
+    shingle: int = 5  # words per shingle
+
+
+@dataclass(frozen=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     language: LanguageSettings = field(default_factory=LanguageSettings)
     actors: ActorsSettings = field(default_factory=ActorsSettings)
     serve: ServeSettings = field(default_factory=ServeSettings)
     link: LinkSettings = field(default_factory=LinkSettings)
+    dedup: DedupSettings = field(default_factory=DedupSettings)
 
     def with_ingest(self, **changes: Any) -> Settings:
         """A copy with some ingest options replaced; ``None`` values are ignored."""
@@ -82,6 +92,7 @@ _SECTIONS: dict[str, Any] = {  # section → its settings dataclass
     "actors": ActorsSettings,
     "serve": ServeSettings,
     "link": LinkSettings,
+    "dedup": DedupSettings,
 }
 
 

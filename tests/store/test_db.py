@@ -162,18 +162,21 @@ def test_identity_migration_merges_copies_stored_under_two_input_ids(
     from store_builders import make_record, quote
 
     from warta.record import article_id
+    from warta.settings import DedupSettings
     from warta.store.write import save_record
 
     path = tmp_path / "lama.db"
     text = "Menteri mengatakan harga beras turun. “Stok aman,” kata Menteri di Bekasi."
-    before = [m for m in migrations.MIGRATIONS if m.name != "0004_article_identity"]
+    names = [m.name for m in migrations.MIGRATIONS]
+    before = migrations.MIGRATIONS[:names.index("0004_article_identity")]
     with monkeypatch.context() as patch:  # a store as the warta before issue 16 left it
         patch.setattr(migrations, "MIGRATIONS", before)
         old = connect(path)
         for native_id in ("d-1", "d-2"):
             record = make_record(text, quotes=[quote(text, "Stok aman", None)])
             record["id"] = _old_id(native_id, "Judul", text)
-            save_record(old, record, input_key=f"raw-{native_id}")
+            save_record(old, record, input_key=f"raw-{native_id}",
+                        dedup=DedupSettings(enabled=False))  # no versions table yet
             old.execute("UPDATE articles SET record = json_set(record, '$.source.native_id', ?)"
                         " WHERE id = ?", (native_id, record["id"]))
         old.close()

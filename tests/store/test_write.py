@@ -24,6 +24,8 @@ TEKS_KPK = ("Ketua KPK Nawawi Pomolango mengatakan penyidik menahan dua tersangk
             "“Kami akan menuntaskan perkara ini,” kata Nawawi di Jakarta.")
 TEKS_KPK_2 = ("Nawawi Pomolango kembali memeriksa saksi. Pomolango, yang juga Plt Ketua KPK, "
               "meminta DPR mendukung revisi aturan.")
+TEKS_KPK_3 = ("Hakim menunda sidang praperadilan hingga pekan depan karena KPK tidak hadir; "
+              "Pomolango menyebut surat panggilan terlambat.")
 
 
 def kpk_record(text: str = TEKS_KPK, *, published: str = "2024-05-16", roles=None,
@@ -81,7 +83,7 @@ def test_actor_merge_across_articles(db: sqlite3.Connection) -> None:
     save_record(db, kpk_record(published="2024-05-16T09:00:00+07:00"))
     save_record(db, kpk_record(TEKS_KPK_2, published="2024-03-01", roles=["Plt Ketua KPK"],
                                aliases=["Pomolango"]))
-    later = kpk_record(TEKS_KPK_2 + " Sidang ditunda.", published="2024-07-20",
+    later = kpk_record(TEKS_KPK_3, published="2024-07-20",
                        roles=["Ketua KPK"], aliases=["Nawawi"])
     save_record(db, later)
     row = db.execute("SELECT * FROM actors WHERE id = 'person:nawawi-pomolango'").fetchone()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from warta.errors import Errors, InputError
 from warta.settings import Settings
-from warta.types import Failure, RawArticle
+from warta.types import Article, Failure, RawArticle
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -87,11 +87,17 @@ def _analyze_one(raw: RawArticle, nlp: Language, settings: Settings) -> dict[str
 def article_key(raw: RawArticle) -> str | None:
     """The record id this article will get (the fingerprint of its cleaned title and text), to
     skip a stored article before any NLP; None when cleaning fails (the analysis reports it)."""
-    from warta.clean import clean_article
     from warta.record import article_id
 
+    article = clean_or_none(raw)
+    return None if article is None else article_id(article.title, article.text)
+
+
+def clean_or_none(raw: RawArticle) -> Article | None:
+    """The cleaned article, or None when cleaning fails (the analysis reports it, later)."""
+    from warta.clean import clean_article
+
     try:
-        article = clean_article(raw)
+        return clean_article(raw)
     except Exception:  # InputError or a cleaning bug: the analysis reports it, for this article
         return None
-    return article_id(article.title, article.text)

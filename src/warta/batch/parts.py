@@ -40,10 +40,15 @@ def write_partition(root: str, partition: str,
 
 
 def save(conn: sqlite3.Connection, record: dict[str, Any], key: str | None) -> bool:
-    """One record into the partition's in-memory store; False for a copy of a stored one."""
+    """One record into the partition's in-memory store; False for a copy of a stored one.
+
+    Near copies are not folded here: part files have no versions, and loading them into the
+    store (``warta.store.parts``) finds copies against the whole store anyway.
+    """
+    from warta.settings import DedupSettings
     from warta.store import write
 
-    return write.save_record(conn, record, input_key=key)
+    return write.save_record(conn, record, input_key=key, dedup=DedupSettings(enabled=False))
 
 
 def write_entry(root: str, partition: str, entry: dict[str, Any]) -> None:

@@ -113,7 +113,7 @@ def _unseen(raws: list[RawArticle], skip_db: str | None) -> tuple[list[str | Non
             key = keys[i]
             article = None if key is None or write.has_input(conn, key) else article_key(raw)
             if key is None or write.has_input(conn, key) or (
-                    article is not None and write.has_article(conn, article)):
+                    article is not None and write.stored_as(conn, article) is not None):
                 keys[i] = None
     finally:
         conn.close()

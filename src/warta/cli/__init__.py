@@ -17,6 +17,7 @@ from warta.cli import (
     actors,
     analyze,
     batch,
+    dedup,
     events,
     export,
     ingest,
@@ -35,7 +36,7 @@ from warta.errors import Errors, WartaError, one_line
 COMMANDS: tuple[click.Command, ...] = (
     analyze.analyze, ingest.ingest, search.search, search.stats, actors.actors, quotes.quotes,
     events.events, stories.stories, export.export, serve.serve, batch.batch, load.load,
-    link.link, train.train, evaluation.eval_group,
+    dedup.dedup, link.link, train.train, evaluation.eval_group,
 )
 
 

@@ -72,12 +72,14 @@ def batch(paths: tuple[str, ...], db_path: str, config_path: str | None, workers
     started = time.perf_counter()
     tally, ids = _run(paths, settings, root, workers=workers, scheduler=scheduler,
                       partition_size=partition_size, skip_db=load_into, progress=progress)
-    new = _finish(root, ids, load_into, jsonl)
+    new, versions = _finish(root, ids, load_into, jsonl, settings)
     if not keep:
         _remove(root)
     rate = (tally.articles - tally.resumed_articles) / max(time.perf_counter() - started, 1e-9)
     done = f"{new} new" if load_into or jsonl else f"{tally.articles} articles → {root}"
     left = f", {tally.unfinished} not finished: run again" if tally.unfinished else ""
+    if load_into:
+        done += f", {versions} copies stored as versions"
     click.echo(f"{done}, {tally.failed} failed, {rate:.1f} articles/s ({tally.partitions} "
                f"partitions, {tally.resumed} finished before{left})", err=True)
     if load_into:
@@ -133,18 +135,19 @@ def _check_folder(root: str) -> None:
         fail(Errors.E013.format(path=root, reason=e.strerror or e))
 
 
-def _finish(root: str, ids: list[str], db_path: str | None, jsonl: TextIO | None) -> int:
+def _finish(root: str, ids: list[str], db_path: str | None, jsonl: TextIO | None,
+            settings: Settings) -> tuple[int, int]:
     """Load the parts into the store and/or write their records as JSON Lines; articles added
-    (to the store, or written)."""
+    (to the store, or written), and copies stored as versions of stored articles."""
     if jsonl is not None:
         with jsonl:
             written = 0
             for record in parts.iter_records(root, [i for i in ids if i in parts.finished(root)]):
                 jsonl.write(json.dumps(record, ensure_ascii=False) + "\n")
                 written += 1
-        return written
+        return written, 0
     if db_path is None:
-        return 0
+        return 0, 0
     from warta.store.db import connect
 
     try:
@@ -152,7 +155,8 @@ def _finish(root: str, ids: list[str], db_path: str | None, jsonl: TextIO | None
     except WartaError as e:
         fail(e)
     try:
-        return parts.load_parts(conn, root, partitions=ids).new
+        loaded = parts.load_parts(conn, root, partitions=ids, dedup=settings.dedup)
+        return loaded.new, loaded.versions
     finally:
         conn.close()
 

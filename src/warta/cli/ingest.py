@@ -14,13 +14,13 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import click
 
-from warta.batch.job import analyze_isolated, article_key, partitions
+from warta.batch.job import analyze_isolated, clean_or_none, partitions
 from warta.cli.link import after_ingest, link_option
 from warta.cli.options import (
     config_option,
@@ -31,8 +31,9 @@ from warta.cli.options import (
 )
 from warta.errors import WartaError
 from warta.ingest.files import STDIN
+from warta.record import article_id
 from warta.settings import Settings, load_settings
-from warta.types import Failure, RawArticle
+from warta.types import Article, Failure, RawArticle
 
 CHUNK = 32  # articles analysed together (nlp.pipe batches); also the most a kill can lose
 PARTITION = 64  # articles per worker task with --workers (as `warta batch`'s default)
@@ -45,17 +46,19 @@ class Tally:
     new: int = 0
     stored: int = 0  # already in the store (or a duplicate within this run)
     failed: int = 0
+    versions: int = 0  # copies of a stored article, kept as its versions (``[dedup]``)
     started: float = field(default_factory=time.perf_counter)
 
     @property
     def done(self) -> int:
         """Inputs dealt with so far, whatever became of them (the progress bar's count)."""
-        return self.new + self.stored + self.failed
+        return self.new + self.stored + self.failed + self.versions
 
     def summary(self) -> str:
         elapsed = max(time.perf_counter() - self.started, 1e-9)
         return (f"{self.new} new, {self.stored} already stored, {self.failed} failed "
-                f"in {elapsed:.1f} s ({self.new / elapsed:.1f} articles/s)")
+                f"in {elapsed:.1f} s ({self.new / elapsed:.1f} articles/s); {self.versions} "
+                f"copies of stored articles kept as their versions")
 
 
 @click.command()
@@ -168,12 +171,14 @@ def _ingest_parallel(partitions: list[Any], settings: Settings, db_path: str, wo
                       report=lambda m: bar.echo(f"warta: {m}"), advance=advance)
     conn = connect(db_path)
     try:
-        loaded = parts.load_parts(conn, root, partitions=[p.id for p in partitions])
+        loaded = parts.load_parts(conn, root, partitions=[p.id for p in partitions],
+                                  dedup=settings.dedup)
     finally:
         conn.close()
     fs, path = parts.filesystem(root)
     fs.rm(path, recursive=True)
     tally.new = loaded.new
+    tally.versions = loaded.versions
     tally.stored = job.skipped + job.copies + loaded.stored
     tally.failed = job.failed
 
@@ -191,7 +196,7 @@ def _ingest(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, set
 
     nlp = None  # built once, and only when some article is new (a finished run re-run is quick)
     copies: dict[str, list[tuple[str, str | None]]] = {}
-    for chunk in partitions(_unseen(items, conn, tally, copies), CHUNK):
+    for chunk in partitions(_unseen(items, conn, settings, tally, copies), CHUNK):
         if nlp is None and any(isinstance(item, RawArticle) for item, _ in chunk):
             status(f"{tally.stored} already stored · loading the NLP pipeline…")
             nlp = warta.load(settings)
@@ -201,38 +206,41 @@ def _ingest(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, set
                 tally.failed += 1
                 yield outcome
             else:
-                yield _store(conn, outcome, key, tally)
+                yield _store(conn, outcome, key, settings, tally)
         _remember_copies(conn, copies)
 
 
 def _store(conn: sqlite3.Connection, record: dict[str, Any], key: str | None,
-           tally: Tally) -> dict[str, Any] | Failure:
+           settings: Settings, tally: Tally) -> dict[str, Any] | Failure:
     """Save one record; a record the tables refuse fails alone (the store itself stays fine)."""
     from warta.store import write
 
     try:
-        added = write.save_record(conn, record, input_key=key)
+        outcome = write.store(conn, record, input_key=key, dedup=settings.dedup)
     except (sqlite3.IntegrityError, KeyError, TypeError, ValueError) as e:
         tally.failed += 1
         where = record.get("source", {}).get("path") or "-"
         return Failure(where, f"{where}: cannot store article {record.get('id')} "
                               f"({type(e).__name__}: {e})")
-    if added:
+    if outcome == "new":
         tally.new += 1
+    elif outcome == "version":  # a copy of an article stored earlier (or in this run)
+        tally.versions += 1
     else:  # two inputs cleaned to the same article
         tally.stored += 1
     return record
 
 
-def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, tally: Tally,
-            copies: dict[str, list[tuple[str, str | None]]],
+def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, settings: Settings,
+            tally: Tally, copies: dict[str, list[tuple[str, str | None]]],
             ) -> Iterator[tuple[RawArticle | Failure, str | None]]:
     """Drop articles already stored or met in this run, before any NLP runs on them.
 
     First by the raw input's key (no cleaning needed), then by the record id the cleaned article
     will get; each kept article comes with its raw key. A dropped copy read under another input
     id leaves that id as a reference to the article: at once when the article is stored, else
-    in ``copies`` (article id → the copies' raw keys and ids) for ``_remember_copies``.
+    in ``copies`` (article id → the copies' raw keys and ids) for ``_remember_copies``. A copy
+    of a stored article (``[dedup]``) is stored as its version here, without analysis.
     """
     from warta.store import write
 
@@ -248,10 +256,16 @@ def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, tal
             tally.stored += 1
             continue
         raw_seen.add(key)
-        article = article_key(item)
-        if article is not None and write.has_article(conn, article):
-            write.remember_input(conn, key, article, native_id)
+        cleaned = clean_or_none(item)
+        article = None if cleaned is None else article_id(cleaned.title, cleaned.text)
+        stored = None if article is None else write.stored_as(conn, article)
+        if stored is not None:
+            write.remember_input(conn, key, stored, native_id if stored == article else None)
             tally.stored += 1
+            continue
+        if cleaned is not None and write.save_if_copy(
+                conn, _bare_record(cleaned), input_key=key, dedup=settings.dedup) == "version":
+            tally.versions += 1
             continue
         if article is not None and article in ids_seen:
             copies.setdefault(article, []).append((key, native_id))
@@ -262,14 +276,24 @@ def _unseen(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, tal
         yield item, key
 
 
+def _bare_record(article: Article) -> dict[str, Any]:
+    """What a version keeps of a cleaned article (it needs no analysis)."""
+    return {"id": article_id(article.title, article.text), "title": article.title,
+            "text": article.text, "published": article.published,
+            "source": asdict(article.source)}
+
+
 def _remember_copies(conn: sqlite3.Connection,
                      copies: dict[str, list[tuple[str, str | None]]]) -> None:
     """Copies met in this run point at their article once it is stored (a failed one has none)."""
     from warta.store import write
 
-    for article in [a for a in copies if write.has_article(conn, a)]:
+    for article in list(copies):
+        stored = write.stored_as(conn, article)  # the article, or the one it is a version of
+        if stored is None:
+            continue
         for key, native_id in copies.pop(article):
-            write.remember_input(conn, key, article, native_id)
+            write.remember_input(conn, key, stored, native_id if stored == article else None)
 
 
 def _analyze_chunk(chunk: list[RawArticle | Failure], nlp: Any,

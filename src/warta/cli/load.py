@@ -26,11 +26,12 @@ def load(folder: str, db_path: str, config_path: str | None, link: bool | None) 
 
     FOLDER is a local folder or an fsspec URL. Only finished partitions (those with a manifest
     entry) are read; actors are merged by id and articles already stored are skipped, so loading
-    twice adds nothing. When it added articles, it then recomputes events across reports and
-    stories (`warta link`; --no-link skips it). The explorer and every command then work on
-    the cluster's output. Partitions of the job that are not finished (a killed job) are
-    named, one line each (the first ten): run the batch command again, then load again. Exit
-    status: 0 all fine, 1 some partitions not finished, 2 no such folder or an unusable store.
+    twice adds nothing. A copy of a stored article (the `[dedup]` settings) is kept as its
+    version. When it added articles, it then recomputes events across reports and stories
+    (`warta link`; --no-link skips it). The explorer and every command then work on the
+    cluster's output. Partitions of the job that are not finished (a killed job) are named, one
+    line each (the first ten): run the batch command again, then load again. Exit status: 0 all
+    fine, 1 some partitions not finished, 2 no such folder or an unusable store.
 
     Example:
 
@@ -49,7 +50,7 @@ def load(folder: str, db_path: str, config_path: str | None, link: bool | None) 
     except WartaError as e:
         fail(e)
     try:
-        tally = parts.load_parts(conn, folder)
+        tally = parts.load_parts(conn, folder, dedup=settings.dedup)
     except WartaError as e:
         fail(e)
     finally:
@@ -62,6 +63,7 @@ def load(folder: str, db_path: str, config_path: str | None, link: bool | None) 
     left = f"; {len(missing)} of {planned} partitions not finished: run the batch command " \
            "again, then load again" if missing else ""
     click.echo(f"{tally.new} new, {tally.stored} already stored, from {tally.partitions} "
-               f"partitions in {elapsed:.1f} s{left}", err=True)
+               f"partitions in {elapsed:.1f} s; {tally.versions} copies of stored articles "
+               f"kept as their versions{left}", err=True)
     after_ingest(db_path, settings, link, new=tally.new)
     sys.exit(1 if missing else 0)

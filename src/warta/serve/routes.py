@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, StreamingResponse
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
@@ -244,11 +244,15 @@ def search_page(request: Request, conn: Conn, p: Search, sort: SearchSort) -> HT
 
 
 @pages.get("/article/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, conn: Conn, article_id: str) -> HTMLResponse:
+def article_page(request: Request, conn: Conn, article_id: str) -> Response:
+    canonical = queries.canonical_article(conn, article_id)
+    if canonical is not None:  # a copy stored as a version: show the article it copies
+        return RedirectResponse(f"/article/{canonical}", status_code=301)
     article = _article(conn, article_id)
     record = article["record"]
     names = {a["id"]: a["name"] for a in record["actors"]}
     return render(request, "article.html", article=article, record=record, names=names,
+                  versions=article["versions"],
                   body=highlight(record), url=safe_url(record["source"].get("url")))
 
 
@@ -451,6 +455,14 @@ def api_article(conn: Conn, article_id: str) -> dict[str, Any]:
     """The stored `warta.article/1` record."""
     record: dict[str, Any] = _article(conn, article_id)["record"]
     return record
+
+
+@api.get("/articles/{article_id}/versions", summary="One article's copies stored as versions")
+def api_article_versions(conn: Conn, article_id: str) -> list[dict[str, Any]]:
+    """Copies of the article from other outlets, URLs or dates, oldest stored first: their own
+    id, `kind` (`exact` or `near`), estimated `similarity`, title, date, URL and source."""
+    versions: list[dict[str, Any]] = _article(conn, article_id)["versions"]
+    return versions
 
 
 @api.get("/actors", summary="Actors, most mentioned first")

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from warta.errors import Errors, StoreError
 from warta.record import article_id
-from warta.store.schema import SCHEMA_V1, SCHEMA_V2_INPUTS, SCHEMA_V4_REFS, SCHEMA_V7_LINKS
+from warta.store.schema import (
+    SCHEMA_V1,
+    SCHEMA_V2_INPUTS,
+    SCHEMA_V4_REFS,
+    SCHEMA_V5_VERSIONS,
+    SCHEMA_V7_LINKS,
+)
 
 MigrationFn = Callable[[sqlite3.Connection], None]
 
@@ -113,6 +119,15 @@ def _rename_article(conn: sqlite3.Connection, old: str, new: str) -> None:
 def _merge_article(conn: sqlite3.Connection, old: str, new: str) -> None:
     conn.execute("UPDATE OR IGNORE inputs SET article_id = ? WHERE article_id = ?", (new, old))
     conn.execute("DELETE FROM articles WHERE id = ?", (old,))  # its rows cascade
+
+
+@migration("0005_article_versions")
+def _article_versions(conn: sqlite3.Connection) -> None:
+    """Versions of an article (its copies) and the dedup index. Stored articles are indexed at
+    the first write after this (``warta.store.dedup``), not here: that needs the settings;
+    ``warta dedup`` folds copies already stored twice."""
+    for statement in statements(SCHEMA_V5_VERSIONS):
+        conn.execute(statement)
 
 
 def _has_table(conn: sqlite3.Connection) -> bool:

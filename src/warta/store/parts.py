@@ -25,6 +25,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from warta.settings import DedupSettings
+
 TABLES = ("articles", "actors", "mentions", "quotes", "events")
 MANIFEST = "_manifest"
 TEMPORARY = "_tmp"  # "_": readers of a folder of Parquet files (pyarrow, pandas) skip it
@@ -93,29 +95,32 @@ def read_entry(root: str, partition: str) -> dict[str, Any]:
 
 @dataclass
 class LoadTally:
-    """What a load did: articles added, articles the store already had, partitions read."""
+    """What a load did: articles added, articles the store already had, copies of stored
+    articles kept as their versions, partitions read."""
 
     new: int = 0
     stored: int = 0
+    versions: int = 0
     partitions: int = 0
 
 
-def load_parts(conn: sqlite3.Connection, root: str, *,
-               partitions: list[str] | None = None) -> LoadTally:
+def load_parts(conn: sqlite3.Connection, root: str, *, partitions: list[str] | None = None,
+               dedup: DedupSettings | None = None) -> LoadTally:
     """Store every article of the finished partitions under ``root`` (all, or ``partitions``).
 
     Only partitions with a manifest entry are read: a part file without one may be half of a
-    partition a kill cut short. Each article is one transaction, as in ``warta ingest``.
+    partition a kill cut short. Each article is one transaction, as in ``warta ingest``, and
+    a copy of a stored article becomes its version (``dedup``: the ``[dedup]`` settings).
     """
     done = finished(root)
     wanted = sorted(done) if partitions is None else [p for p in partitions if p in done]
     tally = LoadTally()
     for partition in wanted:
         for row in _article_rows(root, partition):
-            if _load_article(conn, row):
-                tally.new += 1
-            else:
-                tally.stored += 1
+            outcome = _load_article(conn, row, dedup)
+            tally.new += outcome == "new"
+            tally.versions += outcome == "version"
+            tally.stored += outcome == "stored"
         tally.partitions += 1
     return tally
 
@@ -136,17 +141,20 @@ def _article_rows(root: str, partition: str) -> Iterator[dict[str, Any]]:
     yield from table.to_pylist()
 
 
-def _load_article(conn: sqlite3.Connection, row: dict[str, Any]) -> bool:
-    """One article with its input keys and references, all or nothing."""
+def _load_article(conn: sqlite3.Connection, row: dict[str, Any],
+                  dedup: DedupSettings | None) -> str:
+    """One article with its input keys and references, all or nothing; what became of it."""
     from warta.store import write
     from warta.store.db import transaction
 
     record = json.loads(row[RECORD])
     keys = row[INPUT_KEYS] or []
     with transaction(conn):
-        added = write.save_record(conn, record, input_key=keys[0] if keys else None)
+        outcome = write.store(conn, record, input_key=keys[0] if keys else None, dedup=dedup)
+        canonical = write.stored_as(conn, record["id"]) or record["id"]
         for key in keys[1:]:
-            write.remember_input(conn, key, record["id"])
-        for native_id in row[REFERENCES] or []:
-            write.add_reference(conn, record["id"], native_id)
-    return added
+            write.remember_input(conn, key, canonical)
+        if canonical == record["id"]:  # a version keeps its own input id, not the article's
+            for native_id in row[REFERENCES] or []:
+                write.add_reference(conn, canonical, native_id)
+    return outcome

@@ -274,8 +274,9 @@ def _source_name(site_name: str | None, url: str | None, fmt: str) -> str:
 # --- articles --------------------------------------------------------------------------------
 
 def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
-    """One article with its columns, its full record parsed (``record``) and the input ids it
-    was read under (``native_ids``, first met first); None if absent."""
+    """One article with its columns, its full record parsed (``record``), the input ids it
+    was read under (``native_ids``, first met first) and its stored copies (``versions``, see
+    ``article_versions``); None if absent."""
     row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return None
@@ -284,7 +285,24 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | N
         out[key] = json.loads(out[key])
     out["native_ids"] = [r[0] for r in conn.execute(
         "SELECT native_id FROM article_refs WHERE article_id = ? ORDER BY rowid", (article_id,))]
+    out["versions"] = article_versions(conn, article_id)
     return out
+
+
+def article_versions(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
+    """The copies of an article stored as its versions (other outlets, URLs, dates), oldest
+    stored first: kind ``exact`` or ``near`` and the estimated similarity to the article."""
+    return [dict(r) for r in conn.execute(
+        """SELECT id, kind, similarity, title, published, url, site_name, source_path,
+                  source_format, source_record, native_id, added_at
+           FROM article_versions WHERE article_id = ? ORDER BY rowid""", (article_id,))]
+
+
+def canonical_article(conn: sqlite3.Connection, version_id: str) -> str | None:
+    """The article a stored version (by its own id) belongs to; None when it is none."""
+    row = conn.execute("SELECT article_id FROM article_versions WHERE id = ?",
+                       (version_id,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def iter_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:

@@ -193,4 +193,45 @@ CREATE TABLE story_articles (
     article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
 );
 CREATE INDEX story_articles_story ON story_articles(story_id);
+# Migration 5: copies of a stored text (the same text, or a near copy such as a wire story
+# re-published with another lead) are stored once, as versions of their canonical article: each
+# keeps its own source, URL and date, but not its quotes, events and mentions (counted once).
+# The dedup index (warta.link.dedup) lives beside them so copies are found across runs: each
+# canonical article's exact key and MinHash signature, and its LSH band keys; ``dedup_state``
+# holds the settings the index was built with (a change of them rebuilds it from the texts).
+SCHEMA_V5_VERSIONS = """
+CREATE TABLE article_versions (
+    id          TEXT PRIMARY KEY,          -- the copy's own id (warta.record.article_id)
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,  -- its canonical one
+    kind        TEXT NOT NULL CHECK (kind IN ('exact', 'near')),
+    similarity  REAL NOT NULL,             -- estimated Jaccard of word shingles (1 for exact)
+    fingerprint TEXT NOT NULL,             -- the copy's exact key (normalised words)
+    title       TEXT,
+    published   TEXT,
+    url         TEXT,
+    site_name   TEXT,
+    source_path TEXT,
+    source_format TEXT,
+    source_record INTEGER,
+    native_id   TEXT,                      -- the input's own id for the copy
+    added_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX article_versions_article ON article_versions(article_id);
+
+CREATE TABLE dedup_texts (
+    article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    fingerprint TEXT NOT NULL,             -- exact key of the normalised words
+    signature   BLOB                       -- MinHash values, uint32 little-endian; NULL: near off
+) WITHOUT ROWID;
+CREATE INDEX dedup_texts_fingerprint ON dedup_texts(fingerprint);
+CREATE TABLE dedup_bands (
+    key         INTEGER NOT NULL,          -- 64-bit hash of one LSH band of a signature
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
+CREATE INDEX dedup_bands_article ON dedup_bands(article_id);
+CREATE TABLE dedup_state (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    params      TEXT NOT NULL              -- JSON of the [dedup] settings the index holds
+);
 """

@@ -4,6 +4,11 @@ Actors are shared across articles, so they are upserted by their stable id: alia
 roles keep their first and last seen dates, and a row the user wrote (``source = 'user'``) is
 never overwritten by what the pipeline learned. Every annotation row records its ``stage``
 (``name@version``) from the record's ``stages`` list.
+
+A record whose text copies a stored article (``[dedup]``: the same normalised words, or a near
+copy) is stored as a version of that article instead (``warta.store.dedup``): its source, URL
+and date are kept, its quotes, events and mentions are not, so no fact is counted twice. This
+is the one place every writer (``warta ingest``, ``warta load``, ``warta batch --db``) passes.
 """
 
 from __future__ import annotations
@@ -12,12 +17,17 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal
 
 from warta.errors import Errors, StoreError
+from warta.link.dedup import Fingerprint
+from warta.settings import DedupSettings
+from warta.store import dedup as store_dedup
 from warta.store.db import transaction
 
 Record = Mapping[str, Any]
+# What became of a record: a new article, one already stored (the same id), or a version.
+Outcome = Literal["new", "stored", "version"]
 
 # Which stage produced each kind of row, in order of preference.
 _STAGE_OF = {
@@ -31,6 +41,13 @@ _TYPE_BY_PREFIX = {"person": "PERSON", "org": "ORG", "gpe": "GPE", "loc": "LOC"}
 def has_article(conn: sqlite3.Connection, article_id: str) -> bool:
     """Whether an article with this id is already stored (cheap: primary-key lookup)."""
     return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+
+def stored_as(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The stored article this id is (itself) or is a version of; None when neither."""
+    if has_article(conn, article_id):
+        return article_id
+    return store_dedup.version_of(conn, article_id)
 
 
 def has_input(conn: sqlite3.Connection, key: str) -> bool:
@@ -65,8 +82,17 @@ def references(conn: sqlite3.Connection, article_id: str) -> list[str]:
         "SELECT native_id FROM article_refs WHERE article_id = ? ORDER BY rowid", (article_id,))]
 
 
-def save_record(conn: sqlite3.Connection, record: Record, *, input_key: str | None = None) -> bool:
-    """Store one analysed article and its annotations; False when its id was already stored.
+def save_record(conn: sqlite3.Connection, record: Record, *, input_key: str | None = None,
+                dedup: DedupSettings | None = None) -> bool:
+    """Store one analysed article and its annotations; False when it was not added as a new
+    article (its id was already stored, or it is a copy stored as a version, see ``store``)."""
+    return store(conn, record, input_key=input_key, dedup=dedup) == "new"
+
+
+def store(conn: sqlite3.Connection, record: Record, *, input_key: str | None = None,
+          dedup: DedupSettings | None = None) -> Outcome:
+    """Store one analysed article and its annotations, or keep it as a version of the stored
+    article it copies (``dedup``: the ``[dedup]`` settings, default ones when None).
 
     ``input_key`` (the raw input's hash, ``warta.store.write.input_key``) is remembered with the
     article in the same transaction, so a re-run skips that input before cleaning it.
@@ -75,7 +101,26 @@ def save_record(conn: sqlite3.Connection, record: Record, *, input_key: str | No
     written); a store that cannot be written (disk full, locked too long) raises ``StoreError``.
     """
     try:
-        return _save(conn, record, input_key)
+        return _save(conn, record, input_key, dedup or DedupSettings())
+    except sqlite3.OperationalError as e:
+        raise StoreError(Errors.E030.format(path=_store_path(conn),
+                                            reason=f"cannot store article {record['id']}: {e}")
+                         ) from e
+
+
+def save_if_copy(conn: sqlite3.Connection, record: Record, *, input_key: str | None = None,
+                 dedup: DedupSettings | None = None) -> Outcome | None:
+    """Store ``record`` as a version if it copies a stored article, else write nothing (None).
+
+    ``record`` needs only the fields a version keeps (id, title, text, published, source): a
+    cleaned article before any NLP, which the copy then never needs.
+    """
+    settings = dedup or DedupSettings()
+    if not settings.enabled:
+        return None
+    try:
+        with transaction(conn):
+            return _known_or_version(conn, record, input_key, settings)[0]
     except sqlite3.OperationalError as e:
         raise StoreError(Errors.E030.format(path=_store_path(conn),
                                             reason=f"cannot store article {record['id']}: {e}")
@@ -96,14 +141,20 @@ def _store_path(conn: sqlite3.Connection) -> str:
     return (row[2] if row is not None else "") or ":memory:"
 
 
-def _save(conn: sqlite3.Connection, record: Record, key: str | None) -> bool:
+def _save(conn: sqlite3.Connection, record: Record, key: str | None,
+          settings: DedupSettings) -> Outcome:
     native_id = (record.get("source") or {}).get("native_id")
     with transaction(conn):
         if has_article(conn, record["id"]):  # the same text again: one more reference at most
             add_reference(conn, record["id"], native_id)
             if key is not None:
                 remember_input(conn, key, record["id"])
-            return False
+            return "stored"
+        fingerprint = None
+        if settings.enabled:
+            outcome, fingerprint = _known_or_version(conn, record, key, settings)
+            if outcome is not None:
+                return outcome
         seen = _seen_date(record.get("published"))
         _insert_article(conn, record)
         for actor in record.get("actors") or []:
@@ -115,7 +166,30 @@ def _save(conn: sqlite3.Connection, record: Record, key: str | None) -> bool:
         add_reference(conn, record["id"], native_id)
         if key is not None:
             remember_input(conn, key, record["id"])
-    return True
+        if fingerprint is not None:
+            store_dedup.index_article(conn, record["id"], fingerprint)
+    return "new"
+
+
+def _known_or_version(conn: sqlite3.Connection, record: Record, key: str | None,
+                      settings: DedupSettings) -> tuple[Outcome | None, Fingerprint | None]:
+    """Inside a transaction: "stored" for a version met before, "version" for a new copy of a
+    stored article (kept as its version), None for a text the store does not hold (with the
+    text's fingerprint, to index it once stored)."""
+    canonical = store_dedup.version_of(conn, record["id"])
+    fingerprint = None
+    if canonical is None:
+        match, fingerprint = store_dedup.find_copy(conn, record, settings)
+        if match is None:
+            return None, fingerprint
+        store_dedup.save_version(conn, record, match, fingerprint)
+        canonical = match.canonical
+        outcome: Outcome = "version"
+    else:
+        outcome = "stored"
+    if key is not None:
+        remember_input(conn, key, canonical)
+    return outcome, fingerprint
 
 
 def save_user_actor(conn: sqlite3.Connection, actor: Mapping[str, Any]) -> None:

@@ -251,9 +251,13 @@ def records() -> list[dict[str, Any]]:
     return [_visit(), _arrest(), _protest(), _hostile()]
 
 
-def build_store(path: Path, recs: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def build_store(path: Path, recs: list[dict[str, Any]] | None = None, *,
+                dedup: bool = False) -> list[dict[str, Any]]:
     """Write ``recs`` (the fixture records by default) into a fresh store at ``path``; return
-    them."""
+    them. Each record is its own article unless ``dedup``: the long lists (``arrest_reports``
+    and the like) are one template with a number changed, which dedup would rightly keep as
+    versions of the first."""
+    from warta.settings import DedupSettings
     from warta.store.db import connect
     from warta.store.write import save_record
 
@@ -261,7 +265,7 @@ def build_store(path: Path, recs: list[dict[str, Any]] | None = None) -> list[di
     conn = connect(path)
     try:
         for record in recs:
-            save_record(conn, record)
+            save_record(conn, record, dedup=DedupSettings(enabled=dedup))
     finally:
         conn.close()
     return recs

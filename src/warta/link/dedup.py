@@ -1,0 +1,235 @@
+"""Copies of one text: the same words (an exact copy) or nearly (a near copy, MinHash/LSH).
+
+A wire story re-published by another outlet, or by the same one under a new headline, is the
+same report: counting its quotes and events once per copy inflates every count. Two texts are
+compared by their bodies, not their titles (a re-published copy usually gets a new headline):
+
+* exact: the same words once case, spacing, punctuation and scraping leftovers
+  ("ADVERTISEMENT" lines, the cleaner's list) are ignored — a fingerprint of those words made
+  with ``warta.record.article_id``, the one hash of a text;
+* near: the estimated Jaccard similarity of the two texts' word shingles (``[dedup]``
+  ``shingle`` words each) is at least ``threshold``, found through MinHash signatures
+  (``datasketch``) and LSH bands, so a new text is compared with a few candidates only.
+
+``Deduper`` keeps its index in memory unless given another ``Index`` (the store keeps one in
+SQLite, ``warta.store.dedup``, so copies are found across runs). Pure: no I/O of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal, Protocol
+
+import numpy as np
+
+from warta.clean.boilerplate import is_boilerplate, strip_inline
+from warta.errors import ConfigError, Errors
+from warta.record import article_id
+from warta.settings import DedupSettings, Settings
+
+Kind = Literal["exact", "near"]
+_WORD = re.compile(r"[^\W_]+")
+_SEED = 1  # fixed: signatures stored by one run must compare with the next run's
+# LSH's weights of (false positives, false negatives) when it picks bands and rows: every
+# candidate is checked against its stored signature, so a false one costs one comparison, while
+# a missed one is a copy stored twice. With 0.6 and 128 permutations: 25 bands of 5 rows, a pair
+# at 0.6 is a candidate with probability 0.87, at 0.7 0.99, at 0.3 0.06.
+_LSH_WEIGHTS = (0.1, 0.9)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a text is compared by: its exact key, MinHash signature and LSH band keys."""
+
+    exact: str
+    signature: np.ndarray | None  # uint32 hash values; None when near copies are off
+    bands: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A stored text that a new one is a copy of."""
+
+    canonical: str
+    kind: Kind
+    similarity: float
+
+
+class Index(Protocol):
+    """Where a ``Deduper`` keeps the texts it has seen (memory, or the store's tables)."""
+
+    def exact(self, key: str) -> str | None:
+        """The article whose text has this exact key, if any."""
+
+    def candidates(self, bands: Sequence[int]) -> Iterable[str]:
+        """Articles sharing at least one LSH band key."""
+
+    def signature(self, article_id: str) -> np.ndarray | None:
+        """A stored article's MinHash signature."""
+
+    def insert(self, article_id: str, fingerprint: Fingerprint) -> None:
+        """Index a new canonical article."""
+
+
+def words(text: str) -> list[str]:
+    """The text's words, lower-cased, without whole boilerplate lines or inline leftovers."""
+    kept = [strip_inline(line) for line in text.splitlines()]
+    body = " ".join(line for line in kept if line.strip() and not is_boilerplate(line.strip()))
+    return _WORD.findall(body.casefold())
+
+
+def _tokens(title: str | None, text: str) -> list[str]:
+    """What a text is compared by: its body's words (the title's for a text without any)."""
+    return words(text) or words(title or "")
+
+
+def exact_key(title: str | None, text: str) -> str:
+    """The exact-copy key: a hash of the normalised words ("" for a text without any)."""
+    return _key(_tokens(title, text))
+
+
+def _key(tokens: Sequence[str]) -> str:
+    return article_id(None, " ".join(tokens)) if tokens else ""
+
+
+def check(settings: DedupSettings) -> DedupSettings:
+    """Refuse values MinHash/LSH cannot work with (E021), before any text is read."""
+    problems = []
+    if not 0.0 < settings.threshold <= 1.0:
+        problems.append(f"threshold must be in (0, 1], not {settings.threshold}")
+    if settings.num_perm < 16:
+        problems.append(f"num_perm must be at least 16, not {settings.num_perm}")
+    if settings.shingle < 1:
+        problems.append(f"shingle must be at least 1, not {settings.shingle}")
+    if problems:
+        raise ConfigError(Errors.E021.format(path="[dedup]", reason="; ".join(problems)))
+    return settings
+
+
+@lru_cache(maxsize=16)
+def bands_of(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) that datasketch's LSH picks for this threshold, weighing a missed
+    copy above a false candidate (``_LSH_WEIGHTS``); computed once per setting."""
+    from datasketch import MinHashLSH  # imported here: it costs 0.3 s, and only writers need it
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=_LSH_WEIGHTS)
+    return int(lsh.b), int(lsh.r)
+
+
+def signature(tokens: Sequence[str], settings: DedupSettings) -> np.ndarray:
+    """MinHash of the text's ``shingle``-word shingles (a short text is one shingle)."""
+    from datasketch import MinHash
+
+    k = settings.shingle
+    shingles = {" ".join(tokens[i:i + k]) for i in range(max(1, len(tokens) - k + 1))}
+    m = MinHash(num_perm=settings.num_perm, seed=_SEED)
+    m.update_batch([s.encode() for s in shingles])
+    values: np.ndarray = np.asarray(m.hashvalues, dtype=np.uint32)
+    return values
+
+
+def band_keys(sig: np.ndarray, settings: DedupSettings) -> tuple[int, ...]:
+    """One 63-bit key per LSH band: texts sharing a key are compared (signed, for SQLite)."""
+    b, r = bands_of(settings.threshold, settings.num_perm)
+    keys = []
+    for band in range(b):
+        chunk = sig[band * r:(band + 1) * r].tobytes()
+        digest = hashlib.blake2b(chunk, digest_size=8, person=band.to_bytes(4, "big")).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return tuple(keys)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity: the share of equal MinHash values."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+@lru_cache(maxsize=256)
+def fingerprint(title: str | None, text: str, settings: DedupSettings) -> Fingerprint:
+    """What ``find`` and an ``Index`` need of one text. Cached: ingest checks a cleaned article
+    before its analysis and again when storing its record (the same title and text)."""
+    tokens = _tokens(title, text)
+    key = _key(tokens)
+    if not settings.near or not tokens:  # no words, nothing to compare: never a copy
+        return Fingerprint(key, None, ())
+    sig = signature(tokens, settings)
+    return Fingerprint(key, sig, band_keys(sig, settings))
+
+
+def find(index: Index, fp: Fingerprint, settings: DedupSettings) -> Match | None:
+    """The indexed article ``fp`` is a copy of: an exact one first, else the most similar
+    candidate at or above the threshold (ties: the first indexed, as the index lists them)."""
+    if not fp.exact:
+        return None
+    canonical = index.exact(fp.exact)
+    if canonical is not None:
+        return Match(canonical, "exact", 1.0)
+    if fp.signature is None:
+        return None
+    best: Match | None = None
+    for candidate in dict.fromkeys(index.candidates(fp.bands)):
+        other = index.signature(candidate)
+        if other is None or len(other) != len(fp.signature):
+            continue
+        score = similarity(fp.signature, other)
+        if score >= settings.threshold and (best is None or score > best.similarity):
+            best = Match(candidate, "near", score)
+    return best
+
+
+class MemoryIndex:
+    """An ``Index`` in dictionaries: for one run, tests and evaluation."""
+
+    def __init__(self) -> None:
+        self._exact: dict[str, str] = {}
+        self._bands: dict[int, list[str]] = {}
+        self._signatures: dict[str, np.ndarray] = {}
+
+    def exact(self, key: str) -> str | None:
+        return self._exact.get(key)
+
+    def candidates(self, bands: Sequence[int]) -> Iterable[str]:
+        for key in bands:
+            yield from self._bands.get(key, ())
+
+    def signature(self, article_id: str) -> np.ndarray | None:
+        return self._signatures.get(article_id)
+
+    def insert(self, article_id: str, fingerprint: Fingerprint) -> None:
+        if fingerprint.exact:
+            self._exact.setdefault(fingerprint.exact, article_id)
+        if fingerprint.signature is not None:
+            self._signatures[article_id] = fingerprint.signature
+        for key in fingerprint.bands:
+            self._bands.setdefault(key, []).append(article_id)
+
+
+class Deduper:
+    """Feed articles in order; each is new (its own canonical id) or a copy of an earlier one.
+
+    ``add`` follows a copy to its canonical article, so copies of copies all point at the first
+    text (the canonical article is never a copy itself).
+    """
+
+    def __init__(self, settings: Settings | None = None, *, index: Index | None = None) -> None:
+        self.settings = check((settings or Settings()).dedup)
+        self.index: Index = index if index is not None else MemoryIndex()
+
+    def match(self, title: str | None, text: str) -> tuple[Match | None, Fingerprint]:
+        """The article this text copies (None: a new text), and the text's fingerprint."""
+        fp = fingerprint(title, text, self.settings)
+        if not self.settings.enabled:
+            return None, fp
+        return find(self.index, fp, self.settings), fp
+
+    def add(self, article_id: str, title: str, text: str) -> str:
+        """The canonical article id of this text: its own when new (then it is indexed)."""
+        found, fp = self.match(title, text)
+        if found is not None:
+            return found.canonical
+        self.index.insert(article_id, fp)
+        return article_id
