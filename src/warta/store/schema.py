@@ -193,6 +193,8 @@ CREATE TABLE story_articles (
     article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
 );
 CREATE INDEX story_articles_story ON story_articles(story_id);
+"""
+
 # Migration 5: copies of a stored text (the same text, or a near copy such as a wire story
 # re-published with another lead) are stored once, as versions of their canonical article: each
 # keeps its own source, URL and date, but not its quotes, events and mentions (counted once).
