@@ -36,6 +36,14 @@ from warta.extract.event_args import QUOTE_MARKS, Context, Mention, is_newline, 
 from warta.extract.event_lexicon import Form
 from warta.nlp.lang.id.conjunctions import PARTY_CLAUSE_WORDS
 from warta.nlp.lang.id.event_markers import PREPOSITIONS, TITLE_WORDS
+from warta.nlp.lang.id.modality import FUTURE, HYPOTHETICAL
+from warta.nlp.lang.id.negation import BRIDGES, NEGATORS
+from warta.nlp.lang.id.pronouns import (
+    CLITIC,
+    CLITIC_FORMS,
+    SPEAKER_SUBJECTS,
+    SPEAKER_SUBJECTS_INDIRECT,
+)
 
 MODEL_FILE = "event_parties.json"
 LABELS = ("none", "source", "target")
@@ -146,6 +154,28 @@ def _quote_of(doc: Doc, i: int) -> Any:
         if q.content.start <= i < q.content.end:
             return q
     return None
+
+
+_PREVERBAL = BRIDGES | NEGATORS | FUTURE | HYPOTHETICAL  # "kami tidak akan menolak"
+
+
+def speaker_subject(doc: Doc, trigger: Span) -> str | None:
+    """The speaker of the quote around ``trigger`` when the verb's subject is the speaker
+    speaking of themselves ("Kami menolak usulan itu," kata Purbaya: Purbaya rejects), else
+    None. Statements said in a quote are coded with the speaker as source."""
+    quote = _quote_of(doc, trigger.start)
+    if quote is None or not quote.speaker:
+        return None
+    selves = SPEAKER_SUBJECTS_INDIRECT if quote.kind == "indirect" else SPEAKER_SUBJECTS
+    k = trigger.start - 1
+    while k >= quote.content.start and doc[k].lower_ in _PREVERBAL:
+        k -= 1
+    if k < quote.content.start:
+        return None
+    word = doc[k].lower_
+    if word in CLITIC_FORMS and k - 1 >= quote.content.start:  # "pihak" + "nya", split
+        word = doc[k - 1].lower_ + CLITIC
+    return str(quote.speaker) if word in selves else None
 
 
 def _sentence_speakers(doc: Doc, sent: Span) -> set[str]:

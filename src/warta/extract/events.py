@@ -79,7 +79,9 @@ from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
-VERSION = "5"  # 5: general verbs added to the lexicon from the train gold; 4: event_parties
+# 6: a quote's speaker is the source when the subject is the speaker ("kami menolak");
+# 5: general verbs added to the lexicon from the train gold; 4: event_parties
+VERSION = "6"
 FACTORY = factory_name(STAGE, VERSION)
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
@@ -670,8 +672,11 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
             _code_by_what_is_asked(out, head, form)
             continue
         sources, target, kind, spans = find_arguments(ctx, trigger, form, sent)
+        speaker = None if sources or form.voice not in ("active", "intrans") \
+            else event_parties.speaker_subject(doc, trigger)
         if parties is not None or observe is not None:
-            cands = _party_candidates(ctx, trigger, form, sent, sources, target, out, lead)
+            cands = _party_candidates(ctx, trigger, form, sent, sources, target, out, lead,
+                                      speaker)
             if observe is not None:
                 observe(trigger, form, sent, cands)
         if parties is not None and not event_parties.is_event(
@@ -683,7 +688,7 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
             target_id = _party_id(doc, chosen)
             spans = [c.mention.span for c in (source, chosen) if c and c.mention]
         else:  # no model file (tests): the argument rules alone
-            source_ids = [_resolve(doc, m) for m in sources]
+            source_ids = [_resolve(doc, m) for m in sources] or ([speaker] if speaker else [])
             target_id = _resolve(doc, target)
             if not source_ids and target_id is None and "sym" in form.entry.flags:
                 source_ids, target_id = _dual_parties(doc, trigger, sent, out)
@@ -714,12 +719,14 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
 
 def _party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span,
                       sources: list[Mention], target: Mention | None, found: list[Candidate],
-                      lead: list[Mention]) -> list[PartyCandidate]:
-    """The candidate parties of a trigger, the rules' reading among their features."""
+                      lead: list[Mention], speaker: str | None = None
+                      ) -> list[PartyCandidate]:
+    """The candidate parties of a trigger, the rules' reading among their features; the
+    quote's speaker is the rules' source when the subject is the speaker ("kami menolak")."""
     doc = ctx.doc
     dual = _dual_parties(doc, trigger, sent, found) if "sym" in form.entry.flags else ([], None)
     proposal = Proposal(
-        sources=tuple(_key(m) for m in sources),
+        sources=tuple(_key(m) for m in sources) or ((speaker,) if speaker else ()),
         target=_key(target) if target is not None else None,
         anaphoric=_anaphoric_target(doc, trigger, found) if form.voice == "active" else None,
         dual=(dual[0][0] if dual[0] else None, dual[1]))
