@@ -28,7 +28,8 @@ from warta.nlp.lang.id.org_patterns import (
 from warta.resolve import roles, span_repairs
 
 STAGE = "gazetteer"
-VERSION = "1"
+VERSION = "2"  # 2: a title chain opening inside a model span splits off its holder
+# ("[Majelis Hakim Wa Ode Sania]" tagged ORG is the judge Wa Ode Sania)
 FACTORY = factory_name(STAGE, VERSION)
 
 
