@@ -146,14 +146,16 @@ def test_indonesian_persons_and_bodies_in_domestic_news_get_idn(record):
     assert _actor(rec, "Yayasan Peduli Sleman")["country"] == "IDN"
 
 
-@pytest.mark.parametrize("text", [
-    "Polisi menangkap saudara AS di rumahnya di Depok. Tersangka AS kini ditahan di Polres Depok.",
-    "Saudara AS mengaku tidak mengenal korban. AS ditahan di Polres Depok.",
+@pytest.mark.parametrize(("text", "letters"), [
+    ("Polisi menangkap saudara AS di rumahnya di Depok. Tersangka AS kini ditahan di Polres "
+     "Depok.", "AS"),
+    ("Saudara AS mengaku tidak mengenal korban. AS ditahan di Polres Depok.", "AS"),
+    ("Terdakwa RI dituntut lima tahun penjara. Jaksa menyebut RI terbukti menerima suap.", "RI"),
 ])
-def test_a_persons_initials_are_not_a_country(record, text):
+def test_a_persons_initials_are_not_a_country(record, text, letters):
     rec = record(text)
-    assert "gpe:USA" not in {a["id"] for a in rec["actors"]}
-    initials = _actor(rec, "AS")
+    assert not [a for a in rec["actors"] if a["type"] == "GPE"]
+    initials = _actor(rec, letters)
     assert (initials["type"], initials["country"]) == ("PERSON", "IDN")
 
 
@@ -176,7 +178,13 @@ def test_a_titled_person_is_not_typed_org(record):
                  "Foreign Direct Investment", marks=pytest.mark.xfail(
                      strict=True, reason="the actor model keeps an English common phrase")),
     ("Warga Betawi memadati Monas pada Minggu pagi.", "Betawi"),
+    # a person's initials are neither missed nor an organisation
+    ("Pelaku berinisial YG ditangkap di Medan. YG mengaku menjual barang curian itu.", "YG"),
+    ("Terdakwa LM dituntut lima tahun penjara. LM terbukti menerima suap.", "LM"),
 ])
 def test_junk_is_no_actor(record, text, junk):
     rec = record(text)
-    assert junk not in {a["name"] for a in rec["actors"]}
+    if junk.isupper():  # initials: a person, not an organisation
+        assert [a["type"] for a in rec["actors"] if a["name"] == junk] == ["PERSON"]
+    else:
+        assert junk not in {a["name"] for a in rec["actors"]}

@@ -362,7 +362,7 @@ class ActorModel:
     def decide(self, doc: Doc, cand: Candidate, ctx: Context, sent_of: Sequence[int],
                ) -> Decision:
         feats = actor_features(doc, cand, ctx)
-        if cand.split_from is not None and initials(doc, cand.spans):
+        if initials(doc, cand.spans):
             keep, type_ = True, "PERSON"  # "saudara AS": a person's initials, never the USA
         else:
             keep = self.keep_probability(feats) >= self.keep_threshold
@@ -375,9 +375,11 @@ class ActorModel:
 
 def initials(doc: Doc, spans: Sequence[Span]) -> bool:
     """Whether a short all-capitals form is written as a person's initials: right after an
-    honorific or an initials cue ("saudara AS", "tersangka berinisial AS") at some mention."""
-    return any(s.start > 0 and (doc[s.start - 1].lower_ in HONORIFICS
-                                or doc[s.start - 1].lower_ in INITIALS_CUES) for s in spans)
+    honorific or an initials cue ("saudara AS", "tersangka berinisial AS") at some mention,
+    and nowhere longer."""
+    return all(_is_short_form(s.text) for s in spans) and any(
+        s.start > 0 and (doc[s.start - 1].lower_ in HONORIFICS
+                         or doc[s.start - 1].lower_ in INITIALS_CUES) for s in spans)
 
 
 def model_path(option: str = "") -> Path | None:
