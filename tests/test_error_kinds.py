@@ -126,7 +126,11 @@ def test_a_nya_cue_is_the_speaker_in_mind_not_the_person_just_named(record):
     "Budi Hartono, kuasa hukum Joko Santoso, mengatakan kliennya tidak menerima uang itu.",
 ])
 def test_the_lawyer_speaks_not_the_client(record, text):
-    assert _speaker(record(text), "kliennya") == "person:budi-hartono"
+    rec = record(text)
+    assert _speaker(rec, "kliennya") == "person:budi-hartono"
+    # and the role is the lawyer's (a client stored as "lawyer" was the same error in roles)
+    assert "lawyer" in _actor(rec, "Budi Hartono")["roles"]
+    assert "lawyer" not in _actor(rec, "Joko Santoso")["roles"]
 
 
 def test_a_titled_official_speaks_not_the_body_in_the_title(record):

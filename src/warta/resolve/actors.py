@@ -41,7 +41,8 @@ from warta.types import Actor
 
 STAGE = "actors"
 VERSION = "4"  # 4: initials after an honorific or suspect word are a person ("saudara AS");
-# a public figure's gazetteer country is a proposal of the model
+# a public figure's gazetteer country is a proposal of the model; a relational title before a
+# name and an appositive name is the appositive's ("kuasa hukum X, Y": Y is the lawyer)
 FACTORY = factory_name(STAGE, VERSION)
 _SAVED_ACTORS = "user_actors.toml"  # the copy ``ActorsStage.to_disk`` keeps
 
