@@ -15,11 +15,12 @@ from spacy.tokens import Doc
 
 from warta.clean import clean_article
 from warta.errors import InputError
+from warta.kb.lexicon import common_words
 from warta.nlp.extensions import mark_stage, unsupported_reason
 from warta.nlp.langid import detect_language
 from warta.record import merge_records, to_record
 from warta.settings import Settings
-from warta.types import Article, Failure, RawArticle
+from warta.types import Actor, Article, Failure, RawArticle
 
 # spaCy's own trained components: they only know Indonesian.
 TRAINED = {"tok2vec", "tagger", "morphologizer", "parser", "ner", "trainable_lemmatizer",
@@ -33,15 +34,57 @@ def prepare(raw: RawArticle, settings: Settings) -> Article:
     return article
 
 
-def make_doc(nlp: Language, article: Article, settings: Settings) -> Doc:
-    """A cleaned article's Doc with the metadata warta's stages read, before any stage."""
+def make_doc(nlp: Language, article: Article, settings: Settings, *,
+             headline: bool = True) -> Doc:
+    """A cleaned article's Doc with the metadata warta's stages read, before any stage; with
+    ``headline``, its title's actors too (``attach_headlines``)."""
     doc = nlp.make_doc(article.text)
     doc._.language = article.language
     doc._.supported_languages = tuple(settings.language.supported)
     doc._.published = article.published
     doc._.dateline = article.dateline
     doc._.article = article
+    if headline:
+        attach_headlines(nlp, [doc], settings)
     return doc
+
+
+HEADLINE_UNTIL = "actors"  # a title is analysed up to this stage: its actors are what is used
+
+
+def attach_headlines(nlp: Language, docs: list[Doc], settings: Settings) -> None:
+    """Analyse each Doc's article title as a Doc of its own, up to the actors stage, and set
+    its actors as ``doc._.headline``: the headline names the story's main actors ("KPK Tangkap
+    Bupati ..."), which the body may leave implicit, and the text (so the record's offsets)
+    does not hold the title. Titles are analysed together, in one ``nlp.pipe``."""
+    if HEADLINE_UNTIL not in nlp.pipe_names:
+        return
+    titled = [d for d in docs if d._.article is not None and d._.article.title
+              and _supported(d, settings)]
+    heads = [make_doc(nlp, replace(d._.article, text=headline_case(d._.article.title),
+                                   title=None), settings, headline=False) for d in titled]
+    later = nlp.pipe_names[nlp.pipe_names.index(HEADLINE_UNTIL) + 1:]
+    for doc, head in zip(titled, nlp.pipe(heads, disable=later), strict=True):
+        doc._.headline = headline_actors(head)
+
+
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def headline_case(title: str) -> str:
+    """A headline in the case of running text: news titles capitalise every word ("Lempar
+    Pujian ke Joko", "Tetap Dihukum Mati"), which the NER takes for names; a capitalised word
+    that news writes in lower case (``kb.lexicon.common_words``) is lowered, names and
+    acronyms stay."""
+    common = common_words()
+    return _TITLE_WORD.sub(lambda m: m[0].lower() if m[0].lower() in common else m[0], title)
+
+
+def headline_actors(head: Doc) -> list[Actor]:
+    """The actors a title names, in the order it names them."""
+    by_id = {a.id: a for a in head._.actors or []}
+    seen = dict.fromkeys(s._.actor for s in head.ents if s._.actor in by_id)
+    return [by_id[actor_id] for actor_id in seen]
 
 
 def _run(nlp: Language, doc: Doc, settings: Settings) -> Doc:
@@ -135,7 +178,8 @@ def _analyze_batch(raws: list[RawArticle], nlp: Language,
     prepared = [_prepare_or_fail(raw, settings) for raw in raws]
     limit = settings.ingest.chunk_chars
     articles = [a for a in prepared if isinstance(a, Article) and len(a.text) <= limit]
-    docs = {id(a): make_doc(nlp, a, settings) for a in articles}
+    docs = {id(a): make_doc(nlp, a, settings, headline=False) for a in articles}
+    attach_headlines(nlp, list(docs.values()), settings)
     ok = [a for a in articles if _supported(docs[id(a)], settings)]
     piped = dict(zip([id(a) for a in ok], nlp.pipe([docs[id(a)] for a in ok]), strict=True))
     for item in prepared:

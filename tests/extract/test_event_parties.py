@@ -49,12 +49,27 @@ def _quoted(text: str, content: str, speaker: str):
 def test_the_speaker_of_the_quote_is_the_source_of_a_statement():
     text = '"Kami menolak usulan Malaysia," kata Prabowo.'
     doc = _quoted(text, "Kami menolak usulan Malaysia,", PRB)
-    assert _triples(doc, None) == {(None, "REJECT", "gpe:MYS")}  # the rules lose the speaker
+    # "Kami" is the speaker: the rules propose them as the source (they used to lose them)
+    assert _triples(doc, None) == {(PRB, "REJECT", "gpe:MYS")}
     feats = _candidates(doc)
-    assert {"quote_speaker", "outside_quote", "in_quote"} <= feats[PRB]
+    assert {"quote_speaker", "outside_quote", "in_quote", "rule_source"} <= feats[PRB]
     assert "pos=right" in feats["gpe:MYS"] and "in_quote" in feats["gpe:MYS"]
     model = _model(["quote_speaker"], ["pos=right"])
     assert _triples(doc, model) == {(PRB, "REJECT", "gpe:MYS")}
+
+
+@pytest.mark.parametrize(("subject", "kind", "speaker"), [
+    ("Kami tidak akan", "direct", PRB),  # the speaker speaking of themselves
+    ("pihaknya", "indirect", PRB),  # "X mengatakan pihaknya menolak": X's side
+    ("ia", "indirect", PRB),  # reported speech: "ia" is the speaker
+    ("Dia", "direct", None),  # inside the speaker's own words "dia" is someone else
+])
+def test_a_subject_that_stands_for_the_speaker(subject, kind, speaker):
+    content = f"{subject} menolak usulan Malaysia"
+    doc = build(f"{content}, kata Prabowo.")
+    doc._.quotes = [Quote(doc.char_span(0, len(content)), kind, PRB)]
+    trigger = next(doc[i:i + 1] for i, t in enumerate(doc) if t.text == "menolak")
+    assert event_parties.speaker_subject(doc, trigger) == speaker
 
 
 def test_the_subject_of_the_previous_sentence_is_a_candidate():

@@ -380,7 +380,8 @@ def test_holder_named_again_later_is_cut_out_of_the_body(nlp) -> None:
                        others=(("Majelis Hakim Khamozaro Waruwu", "ORG"),))
     assert [(e.text, e.label_) for e in doc.ents][:2] == [("Majelis Hakim", "ORG"),
                                                           ("Khamozaro Waruwu", "PERSON")]
+    # without that evidence the title inside the span ("Hakim") still shows its holder: the
+    # whole span kept as an ORG was issue 19's "titled persons typed ORG"
     without = with_persons(nlp, "Ketua Majelis Hakim Khamozaro Waruwu bertanya.",
                            others=(("Majelis Hakim Khamozaro Waruwu", "ORG"),))
-    assert [(e.text, e.label_) for e in without.ents] == [("Majelis Hakim Khamozaro Waruwu",
-                                                           "ORG")]
+    assert [(e.text, e.label_) for e in without.ents] == [("Khamozaro Waruwu", "PERSON")]

@@ -7,8 +7,9 @@ train split) scores each as source, target or neither:
 
 - candidates: the actor mentions of the trigger's sentence and of the previous one, the speaker
   of the quote the trigger is in (``"…, kata Purbaya"`` makes Purbaya the one who rejects), the
-  speaker of a quote that overlaps the sentence, the actors of the lead sentence, and the agent
-  the rules read from "serangan tersebut" or "keduanya";
+  speaker of a quote that overlaps the sentence, the actors of the lead sentence and of the
+  headline (``doc._.headline``, the title analysed by ``warta.process``), and the agent the
+  rules read from "serangan tersebut" or "keduanya";
 - features: position and distance to the trigger, the voice of the trigger (di- passives turn
   the subject into the target), the governing preposition (*oleh, kepada, terhadap, dengan*),
   the dependency arc to the trigger, the words around the mention, a title before it, the
@@ -35,13 +36,25 @@ from spacy.tokens import Doc, Span
 from warta.extract.event_args import QUOTE_MARKS, Context, Mention, is_newline, looks_verbal
 from warta.extract.event_lexicon import Form
 from warta.nlp.lang.id.conjunctions import PARTY_CLAUSE_WORDS
-from warta.nlp.lang.id.event_markers import PREPOSITIONS, TITLE_WORDS
+from warta.nlp.lang.id.event_markers import PREPOSITIONS, TITLE_WORDS, UNNAMED_AGENTS
+from warta.nlp.lang.id.modality import FUTURE, HYPOTHETICAL
+from warta.nlp.lang.id.negation import BRIDGES, NEGATORS
+from warta.nlp.lang.id.pronouns import (
+    CLITIC,
+    CLITIC_FORMS,
+    SPEAKER_SUBJECTS,
+    SPEAKER_SUBJECTS_INDIRECT,
+)
+from warta.types import Actor
 
 MODEL_FILE = "event_parties.json"
 LABELS = ("none", "source", "target")
 TRIGGER_LABELS = ("none", "event")
 _DISTANCES = (1, 3, 6, 10, 20)
 _LEAD_MENTIONS = 4  # actors of the lead sentence offered to every trigger
+# actors of the title (``doc._.headline``) offered to every trigger; they are lead actors too,
+# whose weights the model learnt (the train split's IndoSum articles come without titles)
+_HEADLINE_ACTORS = 4
 
 
 def shipped_model_path() -> Path:
@@ -148,6 +161,43 @@ def _quote_of(doc: Doc, i: int) -> Any:
     return None
 
 
+_PREVERBAL = BRIDGES | NEGATORS | FUTURE | HYPOTHETICAL  # "kami tidak akan menolak"
+
+
+def speaker_subject(doc: Doc, trigger: Span) -> str | None:
+    """The speaker of the quote around ``trigger`` when the verb's subject is the speaker
+    speaking of themselves ("Kami menolak usulan itu," kata Purbaya: Purbaya rejects), else
+    None. Statements said in a quote are coded with the speaker as source."""
+    quote = _quote_of(doc, trigger.start)
+    if quote is None or not quote.speaker:
+        return None
+    selves = SPEAKER_SUBJECTS_INDIRECT if quote.kind == "indirect" else SPEAKER_SUBJECTS
+    k = trigger.start - 1
+    while k >= quote.content.start and doc[k].lower_ in _PREVERBAL:
+        k -= 1
+    if k < quote.content.start:
+        return None
+    word = doc[k].lower_
+    if word in CLITIC_FORMS and k - 1 >= quote.content.start:  # "pihak" + "nya", split
+        word = doc[k - 1].lower_ + CLITIC
+    return str(quote.speaker) if word in selves else None
+
+
+def headline_body(doc: Doc, trigger: Span, sent: Span) -> str | None:
+    """The body the headline names first when the verb's subject is an officer named by
+    function alone ("KPK Tangkap ..." over "Penyidik menangkap ...": KPK arrests), else None."""
+    headline: list[Actor] = doc._.headline or []
+    body = next((a.id for a in headline if a.type == "ORG"), None)
+    if body is None:
+        return None
+    k = trigger.start - 1
+    while k >= sent.start and doc[k].lower_ in _PREVERBAL:
+        k -= 1
+    if k < sent.start or doc[k].lower_ not in UNNAMED_AGENTS or doc[k].ent_type_:
+        return None
+    return body
+
+
 def _sentence_speakers(doc: Doc, sent: Span) -> set[str]:
     return {q.speaker for q in doc._.quotes or [] if q.speaker
             and q.content.start < sent.end and sent.start < q.content.end}
@@ -227,7 +277,8 @@ def _kind(m: Mention) -> str:
 def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: Span | None,
                      lead: list[Mention], proposal: Proposal) -> list[PartyCandidate]:
     """Every actor that may be a party of ``trigger``, one candidate per actor, its features
-    from its nearest mention plus what else points at it (quote speaker, lead, the rules)."""
+    from its nearest mention plus what else points at it (quote speaker, lead, headline, the
+    rules)."""
     doc = ctx.doc
     by_key: dict[str, PartyCandidate] = {}
 
@@ -261,6 +312,8 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
         add(speaker, None, None, {"sent_speaker"})
     for m in lead:
         add(m.actor, m.country, None, {"lead"})
+    for actor in (doc._.headline or [])[:_HEADLINE_ACTORS]:
+        add(actor.id, None, None, {"lead", "headline"})  # the title leads the story as the lead
     for s in proposal.sources:
         if s in by_key:
             by_key[s].features.add("rule_source")
@@ -293,7 +346,7 @@ _LOCAL = ("pos=", "dist=", "pos_dist=", "voice_pos=", "prep=", "voice_prep=", "t
           "type_prep=", "before=", "after=", "voice_before=", "pos_after=", "voice_pos_prep=",
           "titled", "left|", "right|", "arc", "voice_arc")
 _CROSSED = ("pos=", "prep=", "rule_", "quote_speaker", "sent_speaker", "lead", "arc=",
-            "outside_quote")
+            "outside_quote", "headline")
 
 
 def _distance(m: Mention, trigger: Span) -> int:

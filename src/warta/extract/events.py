@@ -79,7 +79,10 @@ from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
-VERSION = "5"  # 5: general verbs added to the lexicon from the train gold; 4: event_parties
+# 6: a quote's speaker is the source when the subject is the speaker ("kami menolak"); the
+# headline's actors are candidates, its body acts for an officer unnamed ("Penyidik menangkap");
+# 5: general verbs added to the lexicon from the train gold; 4: event_parties
+VERSION = "6"
 FACTORY = factory_name(STAGE, VERSION)
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
@@ -670,8 +673,12 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
             _code_by_what_is_asked(out, head, form)
             continue
         sources, target, kind, spans = find_arguments(ctx, trigger, form, sent)
+        implied = None if sources or form.voice not in ("active", "intrans") \
+            else event_parties.speaker_subject(doc, trigger) \
+            or event_parties.headline_body(doc, trigger, sent)
         if parties is not None or observe is not None:
-            cands = _party_candidates(ctx, trigger, form, sent, sources, target, out, lead)
+            cands = _party_candidates(ctx, trigger, form, sent, sources, target, out, lead,
+                                      implied)
             if observe is not None:
                 observe(trigger, form, sent, cands)
         if parties is not None and not event_parties.is_event(
@@ -683,7 +690,7 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
             target_id = _party_id(doc, chosen)
             spans = [c.mention.span for c in (source, chosen) if c and c.mention]
         else:  # no model file (tests): the argument rules alone
-            source_ids = [_resolve(doc, m) for m in sources]
+            source_ids = [_resolve(doc, m) for m in sources] or ([implied] if implied else [])
             target_id = _resolve(doc, target)
             if not source_ids and target_id is None and "sym" in form.entry.flags:
                 source_ids, target_id = _dual_parties(doc, trigger, sent, out)
@@ -714,12 +721,15 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
 
 def _party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span,
                       sources: list[Mention], target: Mention | None, found: list[Candidate],
-                      lead: list[Mention]) -> list[PartyCandidate]:
-    """The candidate parties of a trigger, the rules' reading among their features."""
+                      lead: list[Mention], implied: str | None = None
+                      ) -> list[PartyCandidate]:
+    """The candidate parties of a trigger, the rules' reading among their features; a subject
+    that names no actor may imply one, the rules' source: the quote's speaker ("kami
+    menolak") or the headline's body ("Penyidik menangkap ...")."""
     doc = ctx.doc
     dual = _dual_parties(doc, trigger, sent, found) if "sym" in form.entry.flags else ([], None)
     proposal = Proposal(
-        sources=tuple(_key(m) for m in sources),
+        sources=tuple(_key(m) for m in sources) or ((implied,) if implied else ()),
         target=_key(target) if target is not None else None,
         anaphoric=_anaphoric_target(doc, trigger, found) if form.voice == "active" else None,
         dual=(dual[0][0] if dual[0] else None, dual[1]))
@@ -736,8 +746,20 @@ def _party_id(doc: Doc, cand: PartyCandidate | None) -> str | None:
     if cand is None:
         return None
     if cand.actor is not None:
+        _add_headline_actor(doc, cand.actor)
         return cand.actor
     return country_actor(doc, cand.country) if cand.country else None
+
+
+def _add_headline_actor(doc: Doc, actor_id: str) -> None:
+    """A party only the headline names joins the document's actors, so the event's ids resolve
+    in the record."""
+    actors: list[Actor] = doc._.actors if doc._.actors is not None else []
+    if any(a.id == actor_id for a in actors):
+        return
+    actor = next((a for a in doc._.headline or [] if a.id == actor_id), None)
+    if actor is not None:
+        doc._.actors = [*actors, actor]
 
 
 def recode(form: Form, *, request: bool, negated: bool, modality: Modality

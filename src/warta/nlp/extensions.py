@@ -46,6 +46,7 @@ _DOC_ATTRS: dict[str, object] = {
     "places": None,  # list[Place]
     "tone": None,  # Tone
     "stages": None,  # list[StageStatus]
+    "headline": None,  # list[Actor] the article's title names (warta.process.attach_headlines)
     "article": None,  # warta.types.Article the Doc was made from (warta.process), for its record
 }
 

@@ -33,9 +33,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from warta.kb.gazetteer import GazEntry, by_kb, lookup, match_at
+from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
 from warta.kb.lexicon import common_words
-from warta.nlp.lang.id.actor_cues import PERSON_CUES
+from warta.nlp.lang.id.actor_cues import INITIALS_CUES, PERSON_CUES
 from warta.nlp.lang.id.honorifics import HONORIFICS
 from warta.nlp.lang.id.org_patterns import BODY_WORDS, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS_EN
 from warta.resolve import roles
@@ -270,11 +270,11 @@ def country_options(doc: Doc, cand: Candidate, ctx: Context, sent_of: Sequence[i
             implied.add(title.default_country())
     if cand.country and (cand.country not in implied or cand.kb):
         add(cand.country, "rule")  # a gazetteer fact, a stated nationality, a country in the name
-    if cand.kb and (entry := by_kb(cand.kb)) is not None:
+    if (entry := _kb_entry(cand)) is not None:
         add(entry.country, "kb")
     own = {(s.start, s.end) for s in cand.spans}
     sents = {sent_of[s.start] for s in cand.spans}
-    for span in cand.spans:
+    for span in (s for s in cand.spans if not _is_short_form(s.text)):  # not initials' letters
         for i in range(span.start, span.end):
             found = match_at(doc, i, end_limit=span.end)
             if found is not None and found[1].kind == "country":
@@ -291,6 +291,18 @@ def country_options(doc: Doc, cand: Candidate, ctx: Context, sent_of: Sequence[i
     if ctx.counts:
         add(max((n, c) for c, n in ctx.counts.items())[1], "top")
     return {code: _option_features(code, srcs, cand, ctx) for code, srcs in sources.items()}
+
+
+def _kb_entry(cand: Candidate) -> GazEntry | None:
+    """The gazetteer entry the rules linked the candidate to: a place or body by its id, a
+    public figure (kept in the gazetteer's people list, not its id index) by name."""
+    if not cand.kb:
+        return None
+    entry = by_kb(cand.kb)
+    if entry is None and cand.type == "PERSON":
+        person = lookup_person(cand.name)
+        entry = person if person is not None and person.kb == cand.kb else None
+    return entry
 
 
 def _option_features(code: str | None, sources: Iterable[str], cand: Candidate,
@@ -350,12 +362,24 @@ class ActorModel:
     def decide(self, doc: Doc, cand: Candidate, ctx: Context, sent_of: Sequence[int],
                ) -> Decision:
         feats = actor_features(doc, cand, ctx)
-        keep = self.keep_probability(feats) >= self.keep_threshold
-        type_ = self.actor_type(feats)
+        if initials(doc, cand.spans):
+            keep, type_ = True, "PERSON"  # "saudara AS": a person's initials, never the USA
+        else:
+            keep = self.keep_probability(feats) >= self.keep_threshold
+            type_ = self.actor_type(feats)
         if type_ != cand.type:  # the rules' country and gazetteer entry belonged to the old type
             cand = replace(cand, type=type_, country=None, kb=None)
         options = country_options(doc, cand, ctx, sent_of)
         return Decision(keep, type_, self.best_country(options))
+
+
+def initials(doc: Doc, spans: Sequence[Span]) -> bool:
+    """Whether a short all-capitals form is written as a person's initials: right after an
+    honorific or an initials cue ("saudara AS", "tersangka berinisial AS") at some mention,
+    and nowhere longer."""
+    return all(_is_short_form(s.text) for s in spans) and any(
+        s.start > 0 and (doc[s.start - 1].lower_ in HONORIFICS
+                         or doc[s.start - 1].lower_ in INITIALS_CUES) for s in spans)
 
 
 def model_path(option: str = "") -> Path | None:

@@ -1,11 +1,11 @@
 """The gazetteer stage: adds and retypes entities with warta's knowledge base.
 
 It runs after the statistical NER: it adds entities the model missed (countries, institutions,
-abbreviations, "Kementerian X", "Polda X", persons after a title) and retypes LOC to GPE for
-countries/provinces/cities, without clobbering the model's person names; the model's own spans are
-first repaired by ``warta.resolve.span_repairs`` (titles, regions and bodies run into names, ranks,
-headings). The look-ups it uses (``lookup``, ``match_at``, the people list) are the read-only
-``warta.kb.gazetteer``, which every other stage reads too.
+abbreviations, "Kementerian X", "Polda X", persons after a title, a person's initials) and
+retypes LOC to GPE for countries/provinces/cities, without clobbering the model's person names;
+the model's own spans are first repaired by ``warta.resolve.span_repairs`` (titles, regions and
+bodies run into names, ranks, headings). The look-ups it uses (``lookup``, ``match_at``, the
+people list) are the read-only ``warta.kb.gazetteer``, which every other stage reads too.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from spacy.util import filter_spans
 from warta.kb import gazetteer as kb
 from warta.kb.gazetteer import could_start, label_for, lookup, match_at, normalize
 from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
+from warta.nlp.lang.id.actor_cues import INITIALS_CUES
+from warta.nlp.lang.id.honorifics import HONORIFICS
 from warta.nlp.lang.id.locatives import LANGUAGE_BEFORE
 from warta.nlp.lang.id.org_patterns import (
     ORG_PREFIXES,
@@ -28,7 +30,9 @@ from warta.nlp.lang.id.org_patterns import (
 from warta.resolve import roles, span_repairs
 
 STAGE = "gazetteer"
-VERSION = "1"
+# 2: a title chain opening inside a model span splits off its holder ("[Majelis Hakim Wa Ode
+# Sania]" tagged ORG is the judge); a person's initials are a person ("tersangka berinisial YG")
+VERSION = "2"
 FACTORY = factory_name(STAGE, VERSION)
 
 
@@ -130,6 +134,7 @@ def recognise(doc: Doc, *, disabled_repairs: Collection[str] = ()) -> list[Span]
     titled = [p for p in roles.titled_persons(doc, ents) if not _touches(p, taken)]
     ents = filter_spans(sorted(ents + titled, key=lambda s: (s.start, -len(s))))
     ents = _add(ents, _known_people(doc, _taken(ents)))
+    ents = _initials(doc, ents)
     ents = _relabel_variants(doc, ents)
     ents = span_repairs.join_person_parts(doc, _add(ents, name_variants(doc, ents)),
                                           names_only=True)
@@ -166,6 +171,32 @@ def _known_people(doc: Doc, taken: set[int]) -> list[Span]:
         found.append(hit)
         i = hit.end
     return found
+
+
+def _initials(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's initials ("tersangka berinisial YG", "saudara AS", "Terdakwa RI") and their
+    later bare mentions are a person, whatever the letters spell or the model made of them: a
+    span of the letters alone, or of the cue and the letters, gives way; a longer one stays."""
+    letters = {t.text for t in doc[1:] if _initials_shape(t) and (
+        doc[t.i - 1].lower_ in HONORIFICS or doc[t.i - 1].lower_ in INITIALS_CUES)}
+    if not letters:
+        return ents
+    people = [doc[t.i : t.i + 1] for t in doc if t.text in letters]
+    at = {p.start for p in people}
+
+    def yields(ent: Span) -> bool:  # the letters alone, or "Terdakwa RI"
+        return ent.end - 1 in at and (len(ent) == 1 or (
+            len(ent) == 2 and (ent[0].lower_ in HONORIFICS or ent[0].lower_ in INITIALS_CUES)))
+
+    kept = [e for e in ents if not yields(e)]
+    taken = _taken(kept)
+    found = [Span(doc, p.start, p.end, label="PERSON") for p in people if p.start not in taken]
+    return _add(kept, found)
+
+
+def _initials_shape(token: Token) -> bool:
+    """Two or three capital letters: how news writes a suspect's or a victim's initials."""
+    return 2 <= len(token.text) <= 3 and token.text.isalpha() and token.text.isupper()
 
 
 def _person_tokens(doc: Doc, ents: list[Span]) -> set[str]:

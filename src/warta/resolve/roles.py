@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from warta.kb.gazetteer import match_at
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_LIKE
 from warta.nlp.lang.id.org_patterns import ORG_PREFIXES
+from warta.nlp.lang.id.reporting_verbs import RELATIONAL_ROLES
 from warta.nlp.lang.id.titles import (
     IDN,
     NUMBERING_WORDS,
@@ -212,13 +213,52 @@ def skip_honorifics(doc: Doc, i: int, end: int) -> int:
 
 def title_before(doc: Doc, name_start: int) -> Title | None:
     """The title chain ending right before a name ("Presiden Rusia | Vladimir Putin"), or
-    before a comma and the name ("Kepala Bappenas, | Paskah Suzetta")."""
+    before a comma and the name ("Kepala Bappenas, | Paskah Suzetta"). A relational title
+    followed by a name and an appositive name ("Kuasa hukum Joko Santoso, | Budi Hartono") is
+    the appositive's: Budi is the lawyer, Joko the client."""
     found = _title_ending_at(doc, name_start)
+    if found is not None and _relational(found) and (
+            _apposed_name_after(doc, name_start) or _after_a_name(doc, found.start)):
+        return None  # the client's name: the title is the appositive's, after or before it
     if found is None and name_start > 1 and doc[name_start - 1].text == ",":
-        found = _title_ending_at(doc, name_start - 1)
+        found = _title_ending_at(doc, name_start - 1) or _relational_over(doc, name_start - 1)
         if found is not None and not doc[found.start].text[:1].isupper():
             return None
     return found
+
+
+def _relational(chain: Title) -> bool:
+    """A title naming someone by whom they stand for ("kuasa hukum", "istri", "juru bicara")."""
+    return chain.surface.lower() in RELATIONAL_ROLES
+
+
+def _apposed_name_after(doc: Doc, name_start: int) -> bool:
+    """Whether the name at ``name_start`` is followed by a comma and another name (not a
+    title): "Joko Santoso, Budi Hartono"."""
+    end = name_start + min(_capitalised_run(doc, name_start), MAX_NAME_TOKENS)
+    nxt = end + 1
+    return (end < len(doc) and doc[end].text == "," and nxt < len(doc)
+            and doc[nxt].text[:1].isupper() and not doc[nxt].is_punct
+            and title_chain(doc, nxt) is None and match_rank(doc, nxt) is None)
+
+
+def _after_a_name(doc: Doc, i: int) -> bool:
+    """Whether a comma and a capitalised name end right before token ``i`` ("Budi Hartono, |
+    kuasa hukum ...")."""
+    return i > 1 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper() \
+        and not doc[i - 2].is_punct
+
+
+def _relational_over(doc: Doc, comma: int) -> Title | None:
+    """The relational title before the name that closes at ``comma``: "Kuasa hukum | Joko
+    Santoso | ," gives "Kuasa hukum" to the name after the comma."""
+    for start in range(max(0, comma - MAX_NAME_TOKENS), comma):
+        if start + _capitalised_run(doc, start) != comma:
+            continue
+        chain = _title_ending_at(doc, start)
+        if chain is not None and _relational(chain):
+            return chain
+    return None
 
 
 def _title_ending_at(doc: Doc, name_start: int) -> Title | None:
@@ -251,6 +291,8 @@ def title_after(doc: Doc, name_end: int) -> Title | None:
     if name_end + 1 >= len(doc) or doc[name_end].text != ",":
         return None
     chain = title_chain(doc, name_end + 1)
+    if chain is not None and _relational(chain):  # "Budi, kuasa hukum Joko Santoso, ..."
+        return chain
     if chain is None or not doc[name_end + 1].text[:1].isupper():
         return None
     if chain.end < len(doc) and not (doc[chain.end].is_punct or doc[chain.end].is_sent_start):

@@ -643,8 +643,10 @@ def _split_brackets(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
 def _split_titled(doc: Doc, ent: Span) -> Span | None:
     """A model span that swallowed the end of a title chain — "[Juru bicara] KPK Tessa
     Mahardhika" tagged ORG, "[Juru bicara] Kremlin Dmitry Peskov" tagged PERSON — becomes the
-    person after the chain; the qualifier (KPK, Kremlin) is found again by the gazetteer."""
-    for k in range(max(0, ent.start - roles.MAX_TITLE_TOKENS), ent.start + 1):
+    person after the chain; the qualifier (KPK, Kremlin) is found again by the gazetteer. A
+    chain may also open inside the span ("[Majelis Hakim Wa Ode Sania]" tagged ORG): then
+    every word after it must be a name word, so a body named after an office stays whole."""
+    for k in range(max(0, ent.start - roles.MAX_TITLE_TOKENS), ent.end - 1):
         chain = roles.title_chain(doc, k)
         if chain is None or not ent.start < chain.end < ent.end:
             continue
@@ -652,7 +654,8 @@ def _split_titled(doc: Doc, ent: Span) -> Span | None:
             return None  # "Kepala [Balai Karantina Hewan], Ikan, …": the body the title heads
         start = roles.skip_honorifics(doc, chain.end, ent.end)
         rest = doc[start : ent.end]
-        if (all(t.text[:1].isupper() for t in rest) and any(map(_name_word, rest))
+        names = all(map(_name_word, rest)) if k > ent.start else any(map(_name_word, rest))
+        if (len(rest) and all(t.text[:1].isupper() for t in rest) and names
                 and not any(t.lower_ in ADMIN_UNITS for t in rest)):  # "… Kecamatan X": a unit
             return Span(doc, start, ent.end, label="PERSON")
     return None

@@ -12,3 +12,11 @@ PERSON_CUES: frozenset[str] = frozenset({
     "terpidana", "terlapor", "pelapor", "saksi", "pria", "wanita", "perempuan", "bocah",
     "remaja", "warga", "almarhum", "almarhumah",
 })
+
+# The narrower cues after which capital letters can only be a person's initials, whatever
+# country they spell ("saudara AS", "tersangka berinisial RI", "pelaku AS"): honorifics
+# (``honorifics.HONORIFICS``) and these. "warga AS" or "pria AS" (an American) are not here.
+INITIALS_CUES: frozenset[str] = frozenset({
+    "berinisial", "inisial", "inisialnya", "tersangka", "pelaku", "terdakwa", "terpidana",
+    "terlapor", "pelapor",
+})

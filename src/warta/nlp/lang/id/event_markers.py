@@ -98,6 +98,12 @@ TITLE_WORDS = frozenset({
     "timpalannya", "koleganya", "ibu", "bapak", "pak", "bu", "kolonel", "mantan",
 })
 
+# officers named by their function alone ("Penyidik menangkap ..."): they act for the body the
+# story is about, which its headline names ("KPK Tangkap ...")
+UNNAMED_AGENTS = frozenset({
+    "penyidik", "penyelidik", "polisi", "petugas", "aparat", "jaksa", "tim", "personel",
+})
+
 # the historical past of an undated event: "sebelumnya", "tahun lalu"
 PAST_ADVERBS = frozenset({"sebelumnya", "lalu", "silam", "dahulu", "dulu", "pernah"})
 

@@ -30,6 +30,12 @@ SPEAKER_PRONOUNS = PERSON_PRONOUNS_CLITIC | THIRD_PLURAL | FIRST_PERSON
 # Free pronoun subjects: a clause with one names no new actor ("kami menolak", "pihaknya").
 SUBJECT_PRONOUNS = THIRD_SINGULAR | THIRD_PLURAL | FIRST_PERSON | SECOND_PERSON | PRONOMINAL_NOUNS
 
+# Subjects inside a quote that stand for its speaker: "Kami menolak ...," kata X (X rejects);
+# "pihaknya" (the speaker's side) in reported speech. In indirect speech ("X mengatakan ia
+# menolak ...") a third-person subject is the speaker too, which it is not in a direct quote.
+SPEAKER_SUBJECTS = FIRST_PERSON | {"pihaknya"}
+SPEAKER_SUBJECTS_INDIRECT = SPEAKER_SUBJECTS | THIRD_SINGULAR
+
 # Demonstratives after a noun: "menteri itu", "bos Tesla tersebut", "hal ini".
 DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
 # ... and "tadi" (the one just mentioned): "pria tadi".
