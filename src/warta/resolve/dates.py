@@ -26,7 +26,7 @@ from datetime import date, datetime, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
+from warta.nlp.extensions import doc_memo, doc_text, factory_name, mark_stage, skip_unsupported
 from warta.nlp.lang.id import dates as lex
 from warta.partial_date import PartialDate, Precision, bounds
 from warta.types import DateMention
@@ -588,8 +588,17 @@ def report_date(text: str) -> date | None:
 
 def article_day(doc: Doc) -> date | None:
     """The day the article reports from: its publication date, else the report date its lead
-    gives ("…, Senin (20/10/2025)."); None when neither is known."""
-    return parse_anchor(doc._.published) or report_date(doc.text)
+    gives ("…, Senin (20/10/2025)."); None when neither is known.
+
+    The dates, quotes and events stages all ask; it is worked out once per Doc and
+    publication date (``doc_memo``)."""
+    published = doc._.published
+    memo = doc_memo(doc)
+    key = ("article_day", published)
+    if key not in memo:
+        memo[key] = parse_anchor(published) or report_date(doc_text(doc))
+    day: date | None = memo[key]
+    return day
 
 
 def reported_date(stated: str | None, day: date | None, *, latest: date | None) -> str | None:
@@ -607,7 +616,7 @@ def date_mentions(doc: Doc) -> list[DateMention]:
     text's own report date, so "hari ini" and "tahun lalu" resolve in plain-text articles."""
     anchor = article_day(doc)
     mentions = []
-    for start, end, value in find_dates(doc.text, anchor=anchor):
+    for start, end, value in find_dates(doc_text(doc), anchor=anchor):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             mentions.append(DateMention(span=span, value=value))
