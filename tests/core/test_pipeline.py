@@ -182,7 +182,7 @@ def test_model_layers_multiply_with_numpy_blas_and_annotate_as_with_blis(monkeyp
                 for _, p in nlp.pipeline if hasattr(getattr(p, "model", None), "ops")}
 
     fast = build(stages=False)
-    assert backends(fast) == {("NumpyOps", False)}
+    assert backends(fast) == {("NumpyBlasOps", False)}
     monkeypatch.setattr(pipeline, "_cpu_ops", contextlib.nullcontext)  # thinc's default: blis
     blis = build(stages=False)
     assert backends(blis) == {("NumpyOps", True)}

@@ -11,7 +11,7 @@ import hashlib
 import json
 import logging
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,7 +20,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.util import load_config, registry
-from thinc.api import NumpyOps, get_current_ops, use_ops
+from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
 from warta.errors import ConfigError, Errors
 from warta.extract import events, quotes
@@ -57,20 +57,50 @@ def _overrides(path: Path, stage_config: Mapping[str, dict[str, Any]]) -> dict[s
             if name in listed for key, value in options.items()}
 
 
-def _cpu_ops() -> Any:
-    """The thinc backend the model's layers are built with: on the default CPU backend, its
-    matrix products go to numpy's BLAS rather than to blis.
+class NumpyBlasOps(NumpyOps):  # type: ignore[misc]  # thinc's backends are Cython, no stubs
+    """thinc's CPU backend with its matrix products on numpy's BLAS, one thread at a time.
 
     The network is small (width 96) and spends most of its time in ``gemm``; numpy's OpenBLAS
     picks kernels for the CPU it runs on, blis as shipped often does not (on the development
     machine blis was 2.8 times slower on the tok2vec's shapes, the whole model 22 % slower).
     Only the products' summation order changes: no annotation of the model differed on 300
-    IndoSum articles (docs/scaling.md). Another backend the caller chose (GPU, Apple) is kept.
+    IndoSum articles (docs/scaling.md). One thread, as blis ran: warta scales by processes
+    (``--workers``), and BLAS threads on top of them compete for the same cores.
     """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(use_blis=False, **kwargs)
+
+    def gemm(self, x: Any, y: Any, *, out: Any = None, trans1: bool = False,
+             trans2: bool = False) -> Any:
+        with _one_blas_thread():
+            return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+
+
+@lru_cache(maxsize=1)
+def _blas() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController().select(user_api="blas")
+
+
+def _one_blas_thread() -> Any:
+    return _blas().limit(limits=1)
+
+
+@contextlib.contextmanager
+def _cpu_ops() -> Iterator[None]:
+    """Build the model's layers on ``NumpyBlasOps`` when the caller left thinc's CPU default;
+    another backend the caller chose (GPU, Apple) is kept."""
     ops = get_current_ops()
-    if type(ops) is NumpyOps and ops.use_blis:
-        return use_ops("numpy", use_blis=False)
-    return contextlib.nullcontext()
+    if type(ops) is not NumpyOps or not ops.use_blis:
+        yield
+        return
+    set_current_ops(NumpyBlasOps())
+    try:
+        yield
+    finally:
+        set_current_ops(ops)
 
 
 def _base(path: Path | None, *, exclude: tuple[str, ...] = (),
