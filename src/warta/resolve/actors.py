@@ -657,10 +657,11 @@ def resolve_speaker(doc: Doc, span: Span) -> str | None:
     Looks, in order, at entities and mentions overlapping the span (persons first), a pronoun or
     "-nya" at the span, a role title, a known name variant, and finally the gazetteer.
     """
+    ents = doc.ents  # a new tuple of new Spans at each read
     for group in (
-        [e for e in doc.ents if e.label_ == "PERSON"],
+        [e for e in ents if e.label_ == "PERSON"],
         list(doc._.mentions or []),
-        [e for e in doc.ents if e.label_ != "PERSON"],
+        [e for e in ents if e.label_ != "PERSON"],
     ):
         hits = [s for s in group if s.start < span.end and span.start < s.end and s._.actor]
         if hits:
