@@ -63,9 +63,10 @@ class NumpyBlasOps(NumpyOps):  # type: ignore[misc]  # thinc's backends are Cyth
     The network is small (width 96) and spends most of its time in ``gemm``; numpy's OpenBLAS
     picks kernels for the CPU it runs on, blis as shipped often does not (on the development
     machine blis was 2.8 times slower on the tok2vec's shapes, the whole model 22 % slower).
-    Only the products' summation order changes: no annotation of the model differed on 300
-    IndoSum articles (docs/scaling.md). One thread, as blis ran: warta scales by processes
-    (``--workers``), and BLAS threads on top of them compete for the same cores.
+    Only the products' summation order changes: no annotation of the model differed on 150
+    IndoSum articles (51,296 tokens), and records are identical on 300 (docs/scaling.md).
+    One thread, as blis ran: warta scales by processes (``--workers``), and BLAS threads on top
+    of them compete for the same cores.
     """
 
     def __init__(self, **kwargs: Any) -> None:
