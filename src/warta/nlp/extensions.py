@@ -105,7 +105,7 @@ class _Memo:
         return (_Memo, ())
 
 
-_MEMO_KEY = ("warta", "memo", None, None)
+_MEMO_KEY: Any = ("warta", "memo", None, None)  # a tuple, as spaCy's own (its stub: str)
 
 
 def doc_memo(doc: Doc) -> dict[object, Any]:

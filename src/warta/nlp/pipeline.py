@@ -94,7 +94,7 @@ def _cpu_ops() -> Iterator[None]:
     """Build the model's layers on ``NumpyBlasOps`` when the caller left thinc's CPU default;
     another backend the caller chose (GPU, Apple) is kept."""
     ops = get_current_ops()
-    if type(ops) is not NumpyOps or not ops.use_blis:
+    if type(ops) is not NumpyOps or not getattr(ops, "use_blis", False):
         yield
         return
     set_current_ops(NumpyBlasOps())

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -74,7 +75,7 @@ _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 _First = tuple[set[str], bool] | None  # (character-class pieces, may match nothing) or unknown
 
 
-def _first_of_sequence(items: Iterable[tuple[object, object]]) -> _First:
+def _first_of_sequence(items: Iterable[tuple[Any, Any]]) -> _First:
     pieces: set[str] = set()
     for op, arg in items:
         found = _first_of_item(str(op), arg)
@@ -86,12 +87,12 @@ def _first_of_sequence(items: Iterable[tuple[object, object]]) -> _First:
     return pieces, True
 
 
-def _first_of_item(op: str, arg: object) -> _First:
+def _first_of_item(op: str, arg: Any) -> _First:
     if op == "LITERAL":
-        return {re.escape(chr(arg))}, False  # type: ignore[arg-type]
+        return {re.escape(chr(arg))}, False
     if op == "IN":
         pieces = set()
-        for kind, value in arg:  # type: ignore[attr-defined]
+        for kind, value in arg:
             if str(kind) == "LITERAL":
                 pieces.add(re.escape(chr(value)))
             elif str(kind) == "RANGE":
@@ -102,16 +103,16 @@ def _first_of_item(op: str, arg: object) -> _First:
                 return None
         return pieces, False
     if op == "BRANCH":
-        branches = [_first_of_sequence(b) for b in arg[1]]  # type: ignore[index]
+        branches = [_first_of_sequence(b) for b in arg[1]]
         if any(b is None for b in branches):
             return None
         return (set().union(*(b[0] for b in branches if b)),
                 any(b[1] for b in branches if b))
     if op == "SUBPATTERN":
-        _group, add_flags, del_flags, items = arg  # type: ignore[misc]
+        _group, add_flags, del_flags, items = arg
         return None if add_flags or del_flags else _first_of_sequence(items)
     if op in _REPEATS:
-        low, _high, items = arg  # type: ignore[misc]
+        low, _high, items = arg
         found = _first_of_sequence(items)
         return None if found is None else (found[0], found[1] or low == 0)
     if op in _ZERO_WIDTH:
