@@ -103,6 +103,8 @@ def to_record(doc: Doc, article: Article | None = None) -> dict[str, Any]:
     the Doc was made from (``doc._.article``, set by ``warta.process``) is used, else the
     metadata the Doc carries: a Doc from ``nlp(text)`` gets a record without title or source.
     """
+    from warta.nlp.extensions import doc_text  # spaCy's layer: not for article_id's users
+
     article = article or doc._.article or _bare_article(doc)
     tone = doc._.tone
     return {
@@ -112,7 +114,7 @@ def to_record(doc: Doc, article: Article | None = None) -> dict[str, Any]:
                    "format": article.source.format, "site_name": article.source.site_name,
                    "record": article.source.record, "native_id": article.source.native_id},
         "title": article.title,
-        "text": doc.text,
+        "text": doc_text(doc),
         "language": article.language,
         "published": article.published,
         "byline": {"authors": list(article.byline.authors),

@@ -166,3 +166,29 @@ def test_spacy_load_finds_warta_through_entry_points_alone(tmp_path, nlp):
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["tone", "1"]
+
+
+def test_model_layers_multiply_with_numpy_blas_and_annotate_as_with_blis(monkeypatch):
+    # issue 20: blis was 2.8x slower than numpy's BLAS on the model's shapes; same annotations
+    import contextlib
+
+    from warta.nlp import pipeline
+
+    text = ("Gubernur Jawa Barat meninjau banjir di Bekasi, Selasa (14/5/2024). “Warga harus "
+            "waspada,” katanya kepada wartawan di kantor BPBD.")
+
+    def backends(nlp):
+        return {(type(p.model.ops).__name__, p.model.ops.use_blis)
+                for _, p in nlp.pipeline if hasattr(getattr(p, "model", None), "ops")}
+
+    fast = build(stages=False)
+    assert backends(fast) == {("NumpyBlasOps", False)}
+    monkeypatch.setattr(pipeline, "_cpu_ops", contextlib.nullcontext)  # thinc's default: blis
+    blis = build(stages=False)
+    assert backends(blis) == {("NumpyOps", True)}
+
+    def annotations(doc):
+        return [(t.tag_, t.pos_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.lemma_,
+                 str(t.morph), t.is_sent_start) for t in doc]
+
+    assert annotations(fast(text)) == annotations(blis(text))

@@ -41,6 +41,23 @@ def test_match_at(words: list[str], start: int, expected: tuple[int, str] | None
     assert (found[0], found[1].kb) == expected if found else expected is None
 
 
+@pytest.mark.parametrize(("words", "spaces", "limit", "expected"), [
+    (["Amerika", "Serikat", "-", "Reuters"], None, None, (2, "USA")),  # a dash ends a name
+    (["Amerika", "Serikat", "-", "Reuters"], None, 1, (1, "USA")),
+    (["Jawa", ",", "Barat"], None, None, (1, "loc:jawa")),  # a comma: no name across it
+    (["Amerika", "\n", "Serikat"], None, None, (1, "USA")),  # nor across a line break
+    (["Timor", "-", "Leste", "merdeka"], [False, False, True, False], None, (3, "TLS")),
+    (["Timor", "-", "Leste", "merdeka"], [False, False, True, False], 2, None),
+])
+def test_match_at_stops_where_a_name_cannot_go_on(words: list[str], spaces: list[bool] | None,
+                                                 limit: int | None,
+                                                 expected: tuple[int, str] | None) -> None:
+    # issue 20: match_at reads its tokens once instead of a Span per length; same matches
+    doc = Doc(spacy.blank("id").vocab, words=words, spaces=spaces)
+    found = gazetteer.match_at(doc, 0, end_limit=limit)
+    assert (found[0], found[1].kb) == expected if found else expected is None
+
+
 def test_file_rows_give_each_row_its_own_entry_and_aliases() -> None:
     rows = list(gazetteer.file_rows("provinces.tsv"))
     assert rows and all(e.kind == "province" and e.kb.startswith("prov:") for e, _ in rows)

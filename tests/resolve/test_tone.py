@@ -186,3 +186,18 @@ def test_eval_tone_agrees_with_inset_on_detik():
     assert figures["articles"] == 60
     assert figures["pearson"] > 0.3  # measured 0.53 on all 900 articles
     assert figures["spearman"] > 0.3
+
+
+def test_phrases_clitics_and_reduplications_score_per_lexicon():
+    # issue 20: phrases are tried only from a phrase's first word, and a word's weight is
+    # remembered per lexicon: two lexicons must never share a remembered weight
+    good = Lexicon.from_rows([("baik", 2.0), ("tidak baik sama sekali", -5.0), ("luka", -1.0)],
+                             negators=["tidak"])
+    bad = Lexicon.from_rows([("baik", -3.0)])
+    words = ["hasilnya", "baik", "tetapi", "tidak", "baik", "sama", "sekali", "dan",
+             "luka-lukanya", "baiknya"]
+    tone = score_words(words, good)
+    assert (tone.positive, tone.negative, tone.word_count) == (40.0, 60.0, 10)
+    assert good.phrase_starts == frozenset({"tidak"}) and good.longest == 4
+    assert score_words(["baik", "baiknya"], bad).negative == 300.0
+    assert score_words(["baik", "baiknya"], good).positive == 200.0

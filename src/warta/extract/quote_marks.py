@@ -8,6 +8,7 @@ the end of a paragraph that continues in the next paragraph opening with a quote
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from warta.nlp.lang.id.reporting_verbs import (
@@ -21,6 +22,9 @@ _CLOSERS = frozenset(QUOTE_PAIRS.values()) - frozenset(QUOTE_PAIRS) - SINGLE_MAR
 _OPENERS = frozenset(QUOTE_PAIRS) - SINGLE_MARKS
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
 _TRIM = " \t\r\n,"
+# Every character a mark can start with: ``_marks`` jumps from one to the next.
+_MARK_START = re.compile("[" + re.escape("".join(sorted(
+    STRAIGHT_QUOTES | _OPENERS | _CLOSERS | SINGLE_MARKS | {DOUBLED_STRAIGHT[0]}))) + "]")
 
 
 @dataclass(frozen=True)
@@ -61,12 +65,15 @@ def _is_space(text: str, i: int) -> bool:
 def _marks(text: str, lo: int, hi: int) -> list[Mark]:
     """The quote marks of one paragraph, apostrophes left out."""
     out: list[Mark] = []
-    i = lo
-    while i < hi:
+    after_doubled = lo
+    for found in _MARK_START.finditer(text, lo, hi):  # not a Python step per character
+        i = found.start()
+        if i < after_doubled:
+            continue
         c = text[i]
         if text.startswith(DOUBLED_STRAIGHT, i) and i + 1 < hi:
             out.append(Mark(i, 2, '"', "straight"))
-            i += 2
+            after_doubled = i + 2
             continue
         if c in STRAIGHT_QUOTES:
             out.append(Mark(i, 1, c, "straight"))
@@ -84,7 +91,6 @@ def _marks(text: str, lo: int, hi: int) -> list[Mark]:
         elif (c == _SINGLE_CLOSE and not _is_space(text, i - 1)
               and not text[i + 1:i + 2].isalnum()):
             out.append(Mark(i, 1, c, "close"))
-        i += 1
     return out
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from warta.extract.quote_marks import QuoteRegion, paragraphs, quote_regions
+from warta.nlp.extensions import doc_text
 from warta.nlp.lang.id import reporting_verbs as rv
 from warta.nlp.lang.id.morphology import VERB_PREFIXES_NASAL
 from warta.types import QuoteKind
@@ -63,8 +64,9 @@ class View:
 
 
 def make_view(doc: Doc) -> View:
-    regions = quote_regions(doc.text)
-    para_starts = [p[0] for p in paragraphs(doc.text)] or [0]
+    text = doc_text(doc)
+    regions = quote_regions(text)
+    para_starts = [p[0] for p in paragraphs(text)] or [0]
     starts: list[int] = []
     para_of: list[int] = []
     mark: list[bool] = []

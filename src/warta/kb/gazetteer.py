@@ -228,20 +228,27 @@ def match_at(doc: Doc, start: int, *, end_limit: int | None = None) -> tuple[int
     limit = min(len(doc), end_limit if end_limit is not None else len(doc))
     if not could_start(doc, start, limit, _alias_first_words()):
         return None
-    for end in range(min(limit, start + MAX_ALIAS_TOKENS), start, -1):
-        span = doc[start:end]
-        if any(t.is_space or (t.is_punct and t.text not in {"-", "."}) for t in span):
+    # The tokens up to the longest alias, read once (a Span per length re-reads them): a span
+    # may not cross a space or punctuation other than "-" and "." (so it stops before them).
+    tokens = []
+    for k in range(start, min(limit, start + MAX_ALIAS_TOKENS)):
+        token = doc[k]
+        if token.is_space or (token.is_punct and token.text not in {"-", "."}):
+            break
+        tokens.append(token)
+    for n in range(len(tokens), 0, -1):
+        last = tokens[n - 1]
+        if last.is_punct:  # "Israel -": the dash belongs to the dateline, not the name
             continue
-        if span[-1].is_punct:  # "Israel -": the dash belongs to the dateline, not the name
-            continue
-        key = normalize(span.text)
+        text = "".join(t.text_with_ws for t in tokens[: n - 1]) + last.text  # the Span's text
+        key = normalize(text)
         entry = index.by_alias.get(key)
         if entry is None:
             continue
         exact = index.abbreviations.get(key)
-        if exact and not _spelled_as(span.text, exact):
+        if exact and not _spelled_as(text, exact):
             continue
-        return end, entry
+        return start + n, entry
     return None
 
 

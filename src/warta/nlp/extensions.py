@@ -14,6 +14,7 @@ attribute's getter binds those to the Doc they arrived in on first read.
 from __future__ import annotations
 
 import dataclasses
+import weakref
 from typing import Any, Literal
 
 import srsly
@@ -81,6 +82,55 @@ class _Unbound(_Held):
     __slots__ = ()
 
 
+class _Memo:
+    """Values several stages derive from one Doc, computed once (see ``doc_memo``).
+
+    It belongs to the Doc it was made for (a weak reference, so the two do not keep each other
+    alive): a copy of the Doc's ``user_data`` (``Doc.copy``, ``Span.as_doc``, pickling) starts
+    empty rather than carrying another Doc's values, and bytes never carry it (``_encode``).
+    """
+
+    __slots__ = ("doc", "values")
+
+    def __init__(self, doc: Doc | None = None) -> None:
+        self.doc = weakref.ref(doc) if doc is not None else None
+        self.values: dict[object, Any] = {}
+
+    def __copy__(self) -> _Memo:
+        return _Memo()
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Memo:
+        return _Memo()
+
+    def __reduce__(self) -> tuple[type[_Memo], tuple[()]]:
+        return (_Memo, ())
+
+
+_MEMO_KEY: Any = ("warta", "memo", None, None)  # a tuple, as spaCy's own (its stub: str)
+
+
+def doc_memo(doc: Doc) -> dict[object, Any]:
+    """A per-Doc store for values that stages would otherwise recompute from the same Doc.
+
+    Only for values that cannot go stale while the pipeline runs: the text (retokenizing keeps
+    it), or values keyed by everything they are computed from. ``doc.text`` alone rebuilds the
+    string from a Token object per token, and five stages read it.
+    """
+    memo = doc.user_data.get(_MEMO_KEY)
+    if not isinstance(memo, _Memo) or memo.doc is None or memo.doc() is not doc:
+        memo = doc.user_data[_MEMO_KEY] = _Memo(doc)
+    return memo.values
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc."""
+    values = doc_memo(doc)
+    text = values.get("text")
+    if text is None:
+        text = values["text"] = doc.text
+    return str(text)
+
+
 def _key(name: str) -> tuple[str, str, None, None]:
     return ("._.", name, None, None)  # where spaCy keeps a plain ``default=`` attribute
 
@@ -121,6 +171,8 @@ def _encode(obj: Any, chain: Any = None) -> Any:
     """srsly msgpack encoder: warta's values as tagged maps (other objects go down the chain)."""
     if isinstance(obj, _Held):
         return {_TAG: "value", "v": obj.value}
+    if isinstance(obj, _Memo):
+        return None  # recomputed where the bytes are read
     if isinstance(obj, Span):
         return {_TAG: "span", "v": [obj.start, obj.end, obj.label_, obj.kb_id_]}
     cls = _CODEC.get(type(obj).__name__)

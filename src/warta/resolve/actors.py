@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
-from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
+from warta.nlp.extensions import doc_text, factory_name, mark_stage, skip_unsupported
 from warta.nlp.lang.id.conjunctions import LIST_SEPARATORS as COORDINATORS
 from warta.nlp.lang.id.locatives import (
     AGENT_DEPS,
@@ -344,7 +344,7 @@ def _holder(chain: roles.Title, at: int, clusters: Sequence[coref.Cluster],
 def _mentions(doc: Doc, ents: Sequence[Span], clusters: Sequence[coref.Cluster],
               title_tokens: set[int], ent_actor: dict[tuple[int, int], str | None],
               table: _Actors) -> list[tuple[Span, str | None]]:
-    regions = coref.quoted_chars(doc.text)
+    regions = coref.quoted_chars(doc_text(doc))
     person_ents = [e for e in ents if e.label_ == "PERSON"]
     taken = title_tokens | {i for e in ents for i in range(e.start, e.end)}
     out: list[tuple[Span, str | None]] = []
@@ -659,10 +659,11 @@ def resolve_speaker(doc: Doc, span: Span) -> str | None:
     Looks, in order, at entities and mentions overlapping the span (persons first), a pronoun or
     "-nya" at the span, a role title, a known name variant, and finally the gazetteer.
     """
+    ents = doc.ents  # a new tuple of new Spans at each read
     for group in (
-        [e for e in doc.ents if e.label_ == "PERSON"],
+        [e for e in ents if e.label_ == "PERSON"],
         list(doc._.mentions or []),
-        [e for e in doc.ents if e.label_ != "PERSON"],
+        [e for e in ents if e.label_ != "PERSON"],
     ):
         hits = [s for s in group if s.start < span.end and span.start < s.end and s._.actor]
         if hits:
@@ -678,7 +679,7 @@ def resolve_speaker(doc: Doc, span: Span) -> str | None:
 
 def resolve_pronoun(doc: Doc, at: int) -> str | None:
     """Actor id of the person a pronoun (or "-nya") at token ``at`` most likely refers to."""
-    regions = coref.quoted_chars(doc.text)
+    regions = coref.quoted_chars(doc_text(doc))
     spans = [e for e in doc.ents if e.label_ == "PERSON"] + [
         m for m in (doc._.mentions or []) if m.label_ in {"ROLE", "PRON"}
     ]

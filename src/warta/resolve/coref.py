@@ -37,6 +37,8 @@ from warta.resolve import roles
 OPENING_QUOTES = "“‘«"
 CLOSING_QUOTES = "”’»"
 STRAIGHT_QUOTES = '"'
+_QUOTE_OR_NEWLINE = re.compile("[" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTES)
+                               + "\n]")
 
 
 def fold(text: str) -> str:
@@ -98,7 +100,8 @@ def quoted_chars(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks (typographic pairs or straight-quote toggles)."""
     regions = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    for found in _QUOTE_OR_NEWLINE.finditer(text):  # only where something can change
+        i, ch = found.start(), found.group()
         if ch in OPENING_QUOTES and open_at is None:
             open_at = i
         elif ch in CLOSING_QUOTES and open_at is not None:

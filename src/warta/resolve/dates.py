@@ -22,11 +22,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
+from warta.nlp.extensions import doc_memo, doc_text, factory_name, mark_stage, skip_unsupported
 from warta.nlp.lang.id import dates as lex
 from warta.partial_date import PartialDate, Precision, bounds
 from warta.types import DateMention
@@ -57,27 +58,104 @@ _REL = _alt(lex.PAST_WORDS | lex.FUTURE_WORDS | lex.PRESENT_WORDS)
 _PART = _alt(lex.PERIOD_PARTS)
 _I = re.IGNORECASE
 
+
+# --- fast scanning ---------------------------------------------------------------------------
+# The grammar's patterns are long case-insensitive alternations, and Python's ``re`` tries every
+# alternative at every word of the text (a case-insensitive branch has no quick first-character
+# test). ``_scanner`` puts a lookahead on the characters a match can begin with in front of a
+# pattern, read off the pattern itself, compiled with the same flags: the same matches, found
+# about twice as fast. Where the first characters cannot be told (``.``, a back-reference, a
+# pattern that can match nothing, another Python's parser), the pattern is left as it is.
+
+_CATEGORY_CLASSES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D",
+                     "CATEGORY_SPACE": r"\s", "CATEGORY_NOT_SPACE": r"\S",
+                     "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+_ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
+_REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
+_First = tuple[set[str], bool] | None  # (character-class pieces, may match nothing) or unknown
+
+
+def _first_of_sequence(items: Iterable[tuple[Any, Any]]) -> _First:
+    pieces: set[str] = set()
+    for op, arg in items:
+        found = _first_of_item(str(op), arg)
+        if found is None:
+            return None
+        pieces |= found[0]
+        if not found[1]:
+            return pieces, False
+    return pieces, True
+
+
+def _first_of_item(op: str, arg: Any) -> _First:
+    if op == "LITERAL":
+        return {re.escape(chr(arg))}, False
+    if op == "IN":
+        pieces = set()
+        for kind, value in arg:
+            if str(kind) == "LITERAL":
+                pieces.add(re.escape(chr(value)))
+            elif str(kind) == "RANGE":
+                pieces.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            elif str(kind) == "CATEGORY" and str(value) in _CATEGORY_CLASSES:
+                pieces.add(_CATEGORY_CLASSES[str(value)])
+            else:  # a negated class and the like
+                return None
+        return pieces, False
+    if op == "BRANCH":
+        branches = [_first_of_sequence(b) for b in arg[1]]
+        if any(b is None for b in branches):
+            return None
+        return (set().union(*(b[0] for b in branches if b)),
+                any(b[1] for b in branches if b))
+    if op == "SUBPATTERN":
+        _group, add_flags, del_flags, items = arg
+        return None if add_flags or del_flags else _first_of_sequence(items)
+    if op in _REPEATS:
+        low, _high, items = arg
+        found = _first_of_sequence(items)
+        return None if found is None else (found[0], found[1] or low == 0)
+    if op in _ZERO_WIDTH:
+        return set(), True
+    return None
+
+
+def _scanner(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, with a lookahead on the characters a match can begin
+    with when the pattern tells them."""
+    plain = re.compile(pattern, flags)
+    try:
+        from re import _parser  # type: ignore[attr-defined]  # CPython's own, not public
+
+        found = _first_of_sequence(_parser.parse(pattern, flags))
+        if found is None or found[1] or not found[0] or flags & re.VERBOSE:
+            return plain
+        return re.compile(f"(?=[{''.join(sorted(found[0]))}])(?:{pattern})", flags)
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError, re.error):
+        return plain
+
+
 # Explicit calendar forms.
-_NUM_DMY = re.compile(
+_NUM_DMY = _scanner(
     r"(?<![\d.,/-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep) ?(?P<y>\d{4}|\d{2})"
     r"(?![\d/]|[.,-]\d)"
 )
-_NUM_DM = re.compile(r"(?<![\d.,/-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,-]\d)")
-_ISO = re.compile(r"(?<![\d./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d/]|[.,-]\d)")
+_NUM_DM = _scanner(r"(?<![\d.,/-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,-]\d)")
+_ISO = _scanner(r"(?<![\d./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d/]|[.,-]\d)")
 # "16 Mei 2024", "16 Mei", "21-23 Mei" (a range counts as its first day), "7 April lalu".
-_DAY_MON = re.compile(
+_DAY_MON = _scanner(
     rf"(?<![\d.,])(?P<d>\d{{1,2}})(?:\s*(?:-|–|s\.?/?d\.?|hingga|sampai|dan)\s*\d{{1,2}})?"
     rf"\s+(?P<mon>{_MON})\b\.?"
     rf"(?:\s+(?P<y>\d{{4}})\b(?![.,]\d)|\s+(?P<rel>{_PAST}|{_FUTURE}|ini)\b)?",
     _I,
 )
-_MON_DAY_YEAR = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})\b", _I)
-_MON_YEAR = re.compile(
+_MON_DAY_YEAR = _scanner(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})\b", _I)
+_MON_YEAR = _scanner(
     rf"(?:\b(?P<part>{_PART})\s+)?(?:\bbulan\s+)?\b(?P<mon>{_MON})\b\.?\s+(?:tahun\s+)?"
     rf"(?P<y>\d{{4}})\b(?![.,]\d)",
     _I,
 )
-_MON_BARE = re.compile(
+_MON_BARE = _scanner(
     rf"\b(?P<mon>{_MON})\b(?!\.?\s+(?:tahun\s+)?\d)(?:\s+(?P<rel>{_REL})\b)?", _I
 )
 # Months in a list or range: "Oktober, November, dan Desember 2025", "Januari-Maret 2025".
@@ -90,7 +168,7 @@ _MON_CHAIN_YEAR = re.compile(
     _I,
 )
 # Years: "2022", "tahun 2022", "(2022)", "akhir 2024".
-_YEAR = re.compile(
+_YEAR = _scanner(
     rf"(?:\b(?P<part>{_PART})\s+|\b(?P<div>{_alt(lex.YEAR_DIVISIONS)})\s+"
     rf"(?:{_alt(lex.DIVISION_ORDINALS)})\s+)?"
     rf"(?:\b(?P<tahun>tahun|th\.?)\s+)?(?<![\d.,])(?P<y>\d{{4}})"
@@ -102,19 +180,19 @@ _ADJACENT_WORD = re.compile(r"(\w+)[ \t]+$")  # the word right before, same clau
 _WORD_AFTER = re.compile(r"^[^\w]*(\w+)")
 _YEAR_LINK = re.compile(r"\d{4}\s*(?:-|–|—|s\.?/d\.?|hingga|sampai|dan|atau|ke|,)\s*\(?$", _I)
 # Relative forms.
-_REL_DAY = re.compile(rf"\b(?P<w>{_alt(lex.RELATIVE_DAYS)})\b", _I)
-_N_UNITS = re.compile(
+_REL_DAY = _scanner(rf"\b(?P<w>{_alt(lex.RELATIVE_DAYS)})\b", _I)
+_N_UNITS = _scanner(
     rf"(?<!-)\b(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})\s+(?P<dir>{_PAST}|{_alt(lex.COUNTDOWN_WORDS)})\b",
     _I,
 )
-_SE_UNIT = re.compile(
+_SE_UNIT = _scanner(
     rf"\b(?P<unit>{_alt(lex.SE_UNITS)})\s+(?P<dir>{_PAST}|{_FUTURE})\b", _I
 )
-_UNIT_REL = re.compile(
+_UNIT_REL = _scanner(
     rf"(?:\b(?P<part>{_PART})\s+)?(?<!-)\b(?P<unit>pekan|minggu|bulan|tahun)\s+(?P<dir>{_REL})\b",
     _I,
 )
-_WEEKDAY = re.compile(rf"\b(?P<wd>{_WD})\b(?:\s+(?P<dir>{_REL})\b)?", _I)
+_WEEKDAY = _scanner(rf"\b(?P<wd>{_WD})\b(?:\s+(?P<dir>{_REL})\b)?", _I)
 _WEEKDAY_BEFORE = re.compile(
     rf"\b(?P<wd>{_WD})(?:\s+(?:pagi|siang|sore|petang|malam|dini\s+hari))?(?:\s*,?\s*tanggal)?"
     rf"\s*(?P<open>,\s*\(?|\(|\s)\s*$",
@@ -588,8 +666,17 @@ def report_date(text: str) -> date | None:
 
 def article_day(doc: Doc) -> date | None:
     """The day the article reports from: its publication date, else the report date its lead
-    gives ("…, Senin (20/10/2025)."); None when neither is known."""
-    return parse_anchor(doc._.published) or report_date(doc.text)
+    gives ("…, Senin (20/10/2025)."); None when neither is known.
+
+    The dates, quotes and events stages all ask; it is worked out once per Doc and
+    publication date (``doc_memo``)."""
+    published = doc._.published
+    memo = doc_memo(doc)
+    key = ("article_day", published)
+    if key not in memo:
+        memo[key] = parse_anchor(published) or report_date(doc_text(doc))
+    day: date | None = memo[key]
+    return day
 
 
 def reported_date(stated: str | None, day: date | None, *, latest: date | None) -> str | None:
@@ -607,7 +694,7 @@ def date_mentions(doc: Doc) -> list[DateMention]:
     text's own report date, so "hari ini" and "tahun lalu" resolve in plain-text articles."""
     anchor = article_day(doc)
     mentions = []
-    for start, end, value in find_dates(doc.text, anchor=anchor):
+    for start, end, value in find_dates(doc_text(doc), anchor=anchor):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             mentions.append(DateMention(span=span, value=value))

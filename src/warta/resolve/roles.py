@@ -114,7 +114,7 @@ def _qualifier(doc: Doc, i: int) -> Qualifier | None:
         return i + 1, TITLE_COUNTRY_WORDS[low], None, doc[i].text, False
     found = match_at(doc, i)
     ent = next((e for e in doc.ents if e.start == i and e.label_ == "ORG"
-                and e[0].lower_ in ORG_PREFIXES), None)
+                and e[0].lower_ in ORG_PREFIXES), None) if low in ORG_PREFIXES else None
     if ent is not None and found is None:
         # an organisation the model or a pattern found: "Ketua [Dewan Ekonomi Nasional] Luhut"
         inner = [match_at(doc, k, end_limit=ent.end) for k in range(ent.start, ent.end)]

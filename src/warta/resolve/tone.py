@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -45,9 +45,19 @@ class Lexicon:
     negators: frozenset[str] = frozenset()
     not_negating: frozenset[str] = frozenset()  # "tidak hanya": the negator does not negate
 
-    @property
+    @cached_property  # read per document: not a pass over the whole lexicon each time
     def longest(self) -> int:
         return max((len(k) for k in self.weights), default=1)
+
+    @cached_property
+    def word_weights(self) -> dict[str, float | None]:
+        """``_lookup_word``'s answers so far, by word."""
+        return {}
+
+    @cached_property
+    def phrase_starts(self) -> frozenset[str]:
+        """First words of the entries of two words or more: only there can a phrase match."""
+        return frozenset(k[0] for k in self.weights if len(k) > 1)
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, float]], *, negators: Iterable[str] = (),
@@ -91,7 +101,21 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
 
 
 def _lookup_word(word: str, lexicon: Lexicon) -> float | None:
-    """Weight of one word as written, without an enclitic, or as the base of a reduplication."""
+    """Weight of one word as written, without an enclitic, or as the base of a reduplication
+    (worked out once per distinct word and lexicon: news repeats its words)."""
+    known = lexicon.word_weights
+    if word in known:
+        return known[word]
+    if len(known) >= _WORD_CACHE:
+        known.clear()
+    weight = known[word] = _word_weight(word, lexicon)
+    return weight
+
+
+_WORD_CACHE = 100_000  # distinct words a lexicon remembers the weight of
+
+
+def _word_weight(word: str, lexicon: Lexicon) -> float | None:
     weight = lexicon.weights.get((word,))
     if weight is not None:
         return weight
@@ -108,10 +132,11 @@ def _lookup_word(word: str, lexicon: Lexicon) -> float | None:
 
 def _match(words: Sequence[str], i: int, lexicon: Lexicon, longest: int) -> tuple[int, float]:
     """(length, weight) of the longest entry starting at word i; (1, 0.0) when none."""
-    for n in range(min(longest, len(words) - i), 1, -1):
-        weight = lexicon.weights.get(tuple(words[i : i + n]))
-        if weight is not None:
-            return n, weight
+    if words[i] in lexicon.phrase_starts:
+        for n in range(min(longest, len(words) - i), 1, -1):
+            weight = lexicon.weights.get(tuple(words[i : i + n]))
+            if weight is not None:
+                return n, weight
     weight = _lookup_word(words[i], lexicon)
     return 1, weight or 0.0
 

@@ -1,0 +1,58 @@
+"""Values several stages derive from one Doc are worked out once per Doc, never another's."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from warta.nlp.extensions import doc_memo, doc_text
+from warta.resolve import dates
+
+TEXT = "Menteri itu tiba di Medan, Senin (13/10/2025). Ia bertemu warga kemarin."
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    return spacy.blank("id")
+
+
+def test_doc_text_is_the_text_and_belongs_to_its_doc(blank):
+    doc = blank(TEXT)
+    assert doc_text(doc) == TEXT
+    part = doc[:6].as_doc(copy_user_data=True)  # user_data copied: the memo must not follow
+    assert doc_text(part) == part.text != TEXT
+    assert doc_text(doc.copy()) == TEXT
+
+
+def test_a_doc_with_a_memo_still_travels_as_bytes_and_pickles(blank):
+    doc = blank(TEXT)
+    doc_text(doc)
+    back = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    assert back.text == TEXT and doc_text(back) == TEXT
+    assert doc_text(pickle.loads(pickle.dumps(doc))) == TEXT
+
+
+def test_the_report_day_is_worked_out_once_for_every_stage_that_asks(blank, monkeypatch):
+    calls = []
+    real = dates.report_date
+
+    def counting(text: str):
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(dates, "report_date", counting)
+    doc = blank(TEXT)
+    assert [dates.article_day(doc) for _ in range(3)] == [dates.parse_anchor("2025-10-13")] * 3
+    assert len(calls) == 1  # the dates, quotes and events stages each asked (issue 20)
+    doc._.published = "2025-10-20"  # another publication date: another answer, not the memo's
+    assert dates.article_day(doc) == dates.parse_anchor("2025-10-20")
+
+
+def test_memo_values_are_per_doc(blank):
+    a, b = blank(TEXT), blank(TEXT)
+    doc_memo(a)["x"] = 1
+    assert "x" not in doc_memo(b)
