@@ -25,11 +25,13 @@ from warta.types import (
     Byline,
     Dateline,
     DateMention,
+    Embedding,
     Event,
     Place,
     Quote,
     Source,
     StageStatus,
+    TextVector,
     Tone,
 )
 
@@ -45,13 +47,15 @@ _DOC_ATTRS: dict[str, object] = {
     "dates": None,  # list[DateMention]
     "places": None,  # list[Place]
     "tone": None,  # Tone
+    "embedding": None,  # Embedding: vectors of the title + lead (and paragraphs), embed stage
     "stages": None,  # list[StageStatus]
     "article": None,  # warta.types.Article the Doc was made from (warta.process), for its record
 }
 
 # The types extension values are built from, by name: the tag their serialised form carries.
 _CODEC: dict[str, type] = {cls.__name__: cls for cls in (
-    Actor, Article, Byline, Dateline, DateMention, Event, Place, Quote, Source, StageStatus, Tone)}
+    Actor, Article, Byline, Dateline, DateMention, Embedding, Event, Place, Quote, Source,
+    StageStatus, TextVector, Tone)}
 _TAG = "__warta__"
 
 
