@@ -17,6 +17,7 @@ from warta.cli import (
     actors,
     analyze,
     batch,
+    embed,
     events,
     export,
     ingest,
@@ -31,8 +32,8 @@ from warta.errors import Errors, WartaError, one_line
 
 # Every command warta offers; `warta --help` lists them by name.
 COMMANDS: tuple[click.Command, ...] = (
-    analyze.analyze, ingest.ingest, search.search, search.stats, actors.actors, quotes.quotes,
-    events.events, export.export, serve.serve, batch.batch, load.load, train.train,
+    analyze.analyze, ingest.ingest, embed.embed, search.search, search.stats, actors.actors,
+    quotes.quotes, events.events, export.export, serve.serve, batch.batch, load.load, train.train,
     evaluation.eval_group,
 )
 

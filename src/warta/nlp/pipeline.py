@@ -90,9 +90,9 @@ def build(path: Path | None = None, *, stages: bool = True,
         for name, factory in STAGES:
             if name not in nlp.pipe_names:
                 nlp.add_pipe(factory, name=name, config=dict((stage_config or {}).get(name, {})))
-        for name, factory in OPTIONAL_STAGES:
-            if name in (stage_config or {}) and name not in nlp.pipe_names:
-                nlp.add_pipe(factory, name=name, config=dict((stage_config or {})[name]))
+    for name, factory in OPTIONAL_STAGES:  # they need no rule stage: with or without them
+        if name in (stage_config or {}) and name not in nlp.pipe_names:
+            nlp.add_pipe(factory, name=name, config=dict((stage_config or {})[name]))
     _check_contracts(nlp)
     return nlp
 

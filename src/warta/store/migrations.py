@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from warta.errors import Errors, StoreError
 from warta.record import article_id
-from warta.store.schema import SCHEMA_V1, SCHEMA_V2_INPUTS, SCHEMA_V4_REFS
+from warta.store.schema import SCHEMA_V1, SCHEMA_V2_INPUTS, SCHEMA_V4_REFS, SCHEMA_V6_EMBEDDINGS
 
 MigrationFn = Callable[[sqlite3.Connection], None]
 
@@ -185,3 +185,10 @@ def _run_one(conn: sqlite3.Connection, m: Migration, position: int) -> bool:
         raise
     conn.execute("COMMIT")
     return True
+
+
+@migration("0006_embeddings")
+def _embeddings(conn: sqlite3.Connection) -> None:
+    """Vectors of articles (title + lead) and paragraphs, for search by meaning."""
+    for statement in statements(SCHEMA_V6_EMBEDDINGS):
+        conn.execute(statement)
