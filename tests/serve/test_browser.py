@@ -246,3 +246,32 @@ def test_actor_timeline_and_lists_are_paged(page: Any, decades_server: str) -> N
     height = page.evaluate("document.documentElement.scrollHeight")
     assert height < 6000  # was one row per event, quote and article
     _shot(page, "actor-paged")
+
+
+@pytest.fixture(scope="module")
+def embedded_server(embedded_db_path: Path) -> Iterator[str]:
+    yield from _serve(embedded_db_path)
+
+
+def test_search_page_mode_selector(page: Any, embedded_server: str) -> None:
+    page.goto(f"{embedded_server}/")
+    assert page.locator("select[name=mode]").input_value() == "fts"
+    query = "pelajar turun ke jalan memprotes undang-undang"  # no article has all its words
+    page.fill("input[name=q]", query)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/?q=**")
+    assert page.locator("li.hit a.title").count() == 0
+    page.select_option("select[name=mode]", "semantic")
+    page.click("button[type=submit]")
+    page.wait_for_url("**mode=semantic**")
+    assert page.locator("select[name=mode]").input_value() == "semantic"
+    titles = page.locator("li.hit a.title").all_inner_texts()
+    assert titles[0] == "Mahasiswa demo tolak revisi UU Penyiaran" and len(titles) == 4
+    _shot(page, "search-semantic")
+    page.select_option("select[name=mode]", "hybrid")
+    page.fill("input[name=q]", "Anwar")
+    page.click("button[type=submit]")
+    page.wait_for_url("**mode=hybrid**")
+    first = page.locator("li.hit").first
+    assert first.locator("a.title").inner_text() == "Jokowi terima Anwar Ibrahim, bahas perbatasan"
+    assert first.locator("mark").count() >= 1
