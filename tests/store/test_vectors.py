@@ -220,3 +220,21 @@ def test_cli_falls_back_to_words_with_one_line_when_no_vectors(tmp_path):
     lines = [line for line in result.stderr.splitlines() if line.startswith("warta: E036")]
     assert len(lines) == 1 and "warta embed --db" in lines[0]
     assert "Harga cabai naik" in result.stdout  # the full-text hit
+
+
+def test_batch_parts_carry_the_vectors(tmp_path):
+    """`warta batch` / parallel ingest: part files hold the record, loading stores its vectors."""
+    from warta.batch.parts import write_partition, write_entry
+    from warta.store.parts import load_parts
+
+    root = str(tmp_path / "parts")
+    record = _record(*ARTICLES["suap"])
+    write_partition(root, "p0", [(record, "key-1")]).close()
+    write_entry(root, "p0", {"articles": 1})
+    conn = connect(tmp_path / "loaded.db")
+    assert load_parts(conn, root).new == 1
+    rows = conn.execute("SELECT seq, vector FROM embeddings WHERE article_id = ? ORDER BY seq",
+                        (record["id"],)).fetchall()
+    assert [r[0] for r in rows] == [0, 1]
+    assert np.allclose(np.frombuffer(rows[1][1], "<f4"), _unit([0.9, 0.1, 0, 0]), atol=1e-3)
+    conn.close()
