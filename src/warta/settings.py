@@ -41,9 +41,9 @@ class ActorsSettings:
 
 @dataclass(frozen=True)
 class EmbedSettings:
-    enabled: bool = True  # the embed stage runs during analysis (search by meaning)
+    enabled: bool = False  # the embed stage runs during analysis (else: `warta embed`)
     model: str = "multilingual-e5-small-q4"  # warta.nlp.embed.MODELS names the known ones
-    paragraphs: bool = False  # also one vector per paragraph (costs ~15x the title + lead)
+    paragraphs: bool = False  # also one vector per paragraph (costs ~17x the title + lead)
     max_tokens: int = 128  # model tokens embedded per title + lead, and per paragraph
     min_paragraph_chars: int = 80  # shorter lines (captions, "Baca juga") get no vector
     threads: int = 1  # the model's threads per process (ingest runs one process per core)

@@ -1,4 +1,4 @@
-"""The embed stage through `warta ingest` (on by default, off by settings) and `warta embed`
+"""The embed stage through `warta ingest` (off by default, on by settings) and `warta embed`
 for a store ingested without it. The base pipeline (no rule stages) plus the real embed stage
 and model: these tests are about where the vectors go, not about what the rule stages find."""
 
@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 import warta
 from warta.cli import cli
 from warta.nlp.pipeline import build, stage_config
-from warta.settings import Settings
+from warta.settings import EmbedSettings, Settings
 
 GOOD = Path(__file__).resolve().parent.parent / "data" / "store" / "good"
 ARTICLES = 4  # tests/data/store/good holds four distinct articles
@@ -22,8 +22,9 @@ ARTICLES = 4  # tests/data/store/good holds four distinct articles
 
 @pytest.fixture(scope="module")
 def pipelines():
-    """(without, with) the embed stage, the second built from the default settings."""
-    return build(stages=False), build(stages=False, stage_config=stage_config(Settings()))
+    """(without, with) the embed stage, the second built from settings that switch it on."""
+    on = Settings(embed=EmbedSettings(enabled=True))
+    return build(stages=False), build(stages=False, stage_config=stage_config(on))
 
 
 @pytest.fixture(autouse=True)
@@ -47,9 +48,10 @@ def records(db: Path) -> list[dict]:
         return [json.loads(r[0]) for r in conn.execute("SELECT record FROM articles")]
 
 
-def test_ingest_embeds_by_default(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
-    result = run("ingest", GOOD, "--db", db, "--workers", "1")
+def test_ingest_embeds_when_switched_on(tmp_path: Path) -> None:
+    db, on = tmp_path / "w.db", tmp_path / "on.toml"
+    on.write_text("[embed]\nenabled = true\n", "utf-8")
+    result = run("ingest", GOOD, "--db", db, "--config", on, "--workers", "1")
     assert result.exit_code == 0, result.stderr
     stored = records(db)
     assert len(stored) == ARTICLES
@@ -57,10 +59,9 @@ def test_ingest_embeds_by_default(tmp_path: Path) -> None:
     assert sorted(vectors(db)) == sorted((r["id"], 0) for r in stored)  # title + lead only
 
 
-def test_ingest_with_embed_off_then_warta_embed(tmp_path: Path) -> None:
-    db, off = tmp_path / "w.db", tmp_path / "off.toml"
-    off.write_text("[embed]\nenabled = false\n", "utf-8")
-    assert run("ingest", GOOD, "--db", db, "--config", off, "--workers", "1").exit_code == 0
+def test_default_ingest_does_not_embed_then_warta_embed(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    assert run("ingest", GOOD, "--db", db, "--workers", "1").exit_code == 0
     assert vectors(db) == []
     assert not any("embedding" in r for r in records(db))
     plain = run("search", "banjir", "--db", db, "--mode", "semantic", "--format", "jsonl")

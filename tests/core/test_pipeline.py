@@ -19,9 +19,9 @@ def test_shipped_pipeline_has_trained_components_and_every_stage(nlp):
 
 def test_stage_config_from_settings(tmp_path):
     conf = tmp_path / "warta.toml"
-    conf.write_text('[actors]\nuser_file = "mine.toml"\n[embed]\nenabled = false\n', "utf-8")
+    conf.write_text('[actors]\nuser_file = "mine.toml"\n', "utf-8")
     assert stage_config(load_settings(conf)) == {"actors": {"user_file": "mine.toml"}}
-    assert set(stage_config(load_settings())) == {"embed"}  # the embed stage is on by default
+    assert stage_config(load_settings()) == {}
 
 
 def test_model_without_sentence_boundaries_gets_a_sentencizer(tmp_path):

@@ -224,7 +224,7 @@ def test_cli_falls_back_to_words_with_one_line_when_no_vectors(tmp_path):
 
 def test_batch_parts_carry_the_vectors(tmp_path):
     """`warta batch` / parallel ingest: part files hold the record, loading stores its vectors."""
-    from warta.batch.parts import write_partition, write_entry
+    from warta.batch.parts import write_entry, write_partition
     from warta.store.parts import load_parts
 
     root = str(tmp_path / "parts")
