@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -16,22 +18,42 @@ from warta.cli import cli
 from warta.nlp.pipeline import build, stage_config
 from warta.settings import EmbedSettings, Settings
 
+
+@pytest.fixture(scope="module", autouse=True)
+def _release_model() -> Iterator[None]:
+    """Unmap the model when the module is done: test_fuzz bounds the session's peak memory."""
+    yield
+    from warta.nlp.encoder import load_encoder
+
+    load_encoder.cache_clear()
+
 GOOD = Path(__file__).resolve().parent.parent / "data" / "store" / "good"
 ARTICLES = 4  # tests/data/store/good holds four distinct articles
 
 
 @pytest.fixture(scope="module")
-def pipelines():
-    """(without, with) the embed stage, the second built from settings that switch it on."""
+def pipeline():
+    """The base pipeline with the embed stage, built from settings that switch it on (one
+    pipeline for both cases: the session's peak memory is a test of its own, test_fuzz)."""
     on = Settings(embed=EmbedSettings(enabled=True))
-    return build(stages=False), build(stages=False, stage_config=stage_config(on))
+    return build(stages=False, stage_config=stage_config(on))
 
 
 @pytest.fixture(autouse=True)
-def _pipelines(pipelines, monkeypatch: pytest.MonkeyPatch) -> None:
-    without, with_embed = pipelines
-    monkeypatch.setattr(warta, "load", lambda settings=None: (
-        with_embed if settings is not None and settings.embed.enabled else without))
+def _pipelines(pipeline, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """``warta.load(settings)`` gives the pipeline with the embed stage on or off as the
+    settings say."""
+
+    def load(settings: Settings | None = None) -> Any:
+        if settings is not None and settings.embed.enabled:
+            pipeline.enable_pipe("embed")
+        else:
+            pipeline.disable_pipe("embed")
+        return pipeline
+
+    monkeypatch.setattr(warta, "load", load)
+    yield
+    pipeline.enable_pipe("embed")
 
 
 def run(*args: str | Path) -> Result:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 import pytest
 import spacy
@@ -13,6 +15,15 @@ from warta.record import decode_vector, encode_vector, merge_records, record_vec
 from warta.record import validate as validate_record
 from warta.settings import EmbedSettings, Settings
 from warta.types import Article, Source
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _release_model() -> Iterator[None]:
+    """Unmap the model when the module is done: test_fuzz bounds the session's peak memory."""
+    yield
+    from warta.nlp.encoder import load_encoder
+
+    load_encoder.cache_clear()
 
 FLOOD = ("Banjir Rendam Ratusan Rumah di Kampung Melayu",
          "Banjir setinggi satu meter merendam ratusan rumah warga di Kampung Melayu, Jakarta "

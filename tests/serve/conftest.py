@@ -58,4 +58,5 @@ def embedded_db_path(tmp_path_factory: pytest.TempPathFactory, fixture_store: Mo
         record["embedding"] = embedding_field(embedding)
     path = tmp_path_factory.mktemp("serve-embedded") / "store.db"
     fixture_store.build_store(path, recs)
+    load_encoder.cache_clear()  # the explorer loads it again for queries, while it needs it
     return path

@@ -250,7 +250,10 @@ def test_actor_timeline_and_lists_are_paged(page: Any, decades_server: str) -> N
 
 @pytest.fixture(scope="module")
 def embedded_server(embedded_db_path: Path) -> Iterator[str]:
+    from warta.nlp.encoder import load_encoder
+
     yield from _serve(embedded_db_path)
+    load_encoder.cache_clear()  # unmap the model: test_fuzz bounds the session's peak memory
 
 
 def test_search_page_mode_selector(page: Any, embedded_server: str) -> None:

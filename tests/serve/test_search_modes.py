@@ -3,12 +3,22 @@ over the fixture articles embedded by the real model."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from warta.serve.app import create_app
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _release_model() -> Iterator[None]:
+    """Unmap the model when the module is done: test_fuzz bounds the session's peak memory."""
+    yield
+    from warta.nlp.encoder import load_encoder
+
+    load_encoder.cache_clear()
 
 ARREST = "KPK tahan Bupati Budi Santoso"
 PROTEST = "Mahasiswa demo tolak revisi UU Penyiaran"

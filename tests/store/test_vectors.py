@@ -5,6 +5,7 @@ expected order is known exactly; the query's vector is set the same way."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 
 import numpy as np
 import pytest
@@ -16,6 +17,15 @@ from warta.record import encode_vector
 from warta.store import queries, vectors
 from warta.store.db import connect
 from warta.store.write import save_record
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _release_model() -> Iterator[None]:
+    """Unmap the model when the module is done: test_fuzz bounds the session's peak memory."""
+    yield
+    from warta.nlp.encoder import load_encoder
+
+    load_encoder.cache_clear()
 
 MODEL = "uji-model@tes-1"
 # title, text, lead vector, paragraph vectors
@@ -217,8 +227,8 @@ def test_cli_falls_back_to_words_with_one_line_when_no_vectors(tmp_path):
     result = CliRunner().invoke(cli, ["search", "cabai", "--db", str(path), "--mode", "hybrid",
                                       "--format", "jsonl"])
     assert result.exit_code == 0
-    lines = [line for line in result.stderr.splitlines() if line.startswith("warta: E036")]
-    assert len(lines) == 1 and "warta embed --db" in lines[0]
+    (line,) = result.stderr.splitlines()  # one line, whether sqlite-vec loads or not
+    assert line.startswith("warta: E036") and "warta embed --db" in line
     assert "Harga cabai naik" in result.stdout  # the full-text hit
 
 
@@ -238,3 +248,19 @@ def test_batch_parts_carry_the_vectors(tmp_path):
     assert [r[0] for r in rows] == [0, 1]
     assert np.allclose(np.frombuffer(rows[1][1], "<f4"), _unit([0.9, 0.1, 0, 0]), atol=1e-3)
     conn.close()
+
+
+def test_cli_without_sqlite_vec_says_so_once_and_ranks_by_meaning(store_file, monkeypatch):
+    path, ids = store_file
+
+    def cannot(conn: sqlite3.Connection) -> None:
+        raise AttributeError("'sqlite3.Connection' object has no attribute "
+                             "'enable_load_extension'")
+
+    monkeypatch.setattr(vectors, "load_sqlite_vec", cannot)
+    result = CliRunner().invoke(cli, ["search", "kebutuhan pokok", "--db", str(path), "--mode",
+                                      "semantic", "--format", "jsonl"])
+    assert result.exit_code == 0
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("warta: E035") and "enable_load_extension" in line
+    assert result.stdout.splitlines()[0].startswith(f'{{"id": "{ids["beras"]}"')

@@ -36,7 +36,8 @@ def embed(db_path: str, config_path: str | None, again: bool, progress: bool | N
 
         warta embed --db warta.db
     """
-    from warta.nlp.embed import STAGE, VERSION, embed_articles, load_encoder
+    from warta.nlp.embed import STAGE, VERSION, embed_articles
+    from warta.nlp.encoder import load_encoder
     from warta.progress import progress as progress_bar
     from warta.record import embedding_field
     from warta.settings import load_settings

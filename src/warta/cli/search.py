@@ -20,14 +20,13 @@ from warta.cli.options import (
     report_page,
 )
 from warta.partial_date import display
-
-MODES = ("fts", "semantic", "hybrid")
+from warta.store.queries import SEARCH_MODES
 
 
 @click.command()
 @click.argument("query")
 @db_option
-@click.option("--mode", type=click.Choice(MODES), default="fts", show_default=True,
+@click.option("--mode", type=click.Choice(SEARCH_MODES), default="fts", show_default=True,
               help="fts: the words; semantic: nearest in meaning (the embed stage's vectors); "
                    "hybrid: both rankings fused.")
 @config_option
@@ -62,12 +61,12 @@ def search(query: str, db_path: str, mode: str, config_path: str | None, limit: 
     settings = load_settings(config_path).embed
     with reading(db_path) as conn:
         note = enable(conn) if mode != "fts" else None
-        if note:
-            click.echo(f"warta: {note}", err=True)
         try:
             hits = run_search(conn, query, mode=mode, limit=limit, offset=offset,
                               highlight=marks, rrf_k=settings.rrf_k,
                               candidates=settings.candidates, **filters)
+            if note:  # vectors compared in numpy: said once, and only when they were
+                click.echo(f"warta: {note}", err=True)
         except VectorSearchError as e:  # no vectors: say so, search the words
             click.echo(f"warta: {e}", err=True)
             mode = "fts"

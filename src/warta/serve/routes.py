@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from itertools import islice
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -37,9 +37,8 @@ from warta.serve.paging import (
 from warta.settings import EmbedSettings
 from warta.store import analytics, queries
 from warta.store.db import sqlite_timelimit
+from warta.store.queries import SearchMode
 from warta.store.vectors import VectorSearchError
-
-SearchMode = Literal["fts", "semantic", "hybrid"]
 
 HERE = Path(__file__).resolve().parent  # templates/ and static/ sit beside this module
 

@@ -15,7 +15,7 @@ import secrets
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
 
 from warta.errors import Errors, QueryError
@@ -131,7 +131,8 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-SEARCH_MODES = ("fts", "semantic", "hybrid")
+SearchMode = Literal["fts", "semantic", "hybrid"]  # words, meaning, both (warta.store.vectors)
+SEARCH_MODES: tuple[str, ...] = get_args(SearchMode)
 
 
 def search(conn: sqlite3.Connection, query: str, *, mode: str = "fts", limit: int = 20,

@@ -101,7 +101,7 @@ def store_model(conn: sqlite3.Connection) -> str:
 def _query_blob(model: str, query: str) -> bytes:
     """The query's vector as sqlite-vec reads it, from the model the store's vectors came from
     (cached: a search page asks for the hits and for their count)."""
-    from warta.nlp.embed import load_encoder
+    from warta.nlp.encoder import load_encoder
 
     name = model.split("@", 1)[0]
     vector = load_encoder(name).query(query)
