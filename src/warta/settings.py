@@ -40,6 +40,18 @@ class ActorsSettings:
 
 
 @dataclass(frozen=True)
+class EmbedSettings:
+    enabled: bool = False  # the embed stage runs during analysis (else: `warta embed`)
+    model: str = "multilingual-e5-small-q4"  # warta.nlp.embed.MODELS names the known ones
+    paragraphs: bool = False  # also one vector per paragraph (costs ~17x the title + lead)
+    max_tokens: int = 128  # model tokens embedded per title + lead, and per paragraph
+    min_paragraph_chars: int = 80  # shorter lines (captions, "Baca juga") get no vector
+    threads: int = 1  # the model's threads per process (ingest runs one process per core)
+    rrf_k: int = 60  # hybrid search: reciprocal-rank fusion constant
+    candidates: int = 100  # hybrid/semantic search: nearest articles ranked
+
+
+@dataclass(frozen=True)
 class ServeSettings:
     host: str = "127.0.0.1"
     port: int = 8000
@@ -76,6 +88,7 @@ class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     language: LanguageSettings = field(default_factory=LanguageSettings)
     actors: ActorsSettings = field(default_factory=ActorsSettings)
+    embed: EmbedSettings = field(default_factory=EmbedSettings)
     serve: ServeSettings = field(default_factory=ServeSettings)
     link: LinkSettings = field(default_factory=LinkSettings)
     dedup: DedupSettings = field(default_factory=DedupSettings)
@@ -90,6 +103,7 @@ _SECTIONS: dict[str, Any] = {  # section → its settings dataclass
     "ingest": IngestSettings,
     "language": LanguageSettings,
     "actors": ActorsSettings,
+    "embed": EmbedSettings,
     "serve": ServeSettings,
     "link": LinkSettings,
     "dedup": DedupSettings,

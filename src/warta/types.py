@@ -10,7 +10,7 @@ into the JSON record.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from warta.errors import one_line
 
@@ -138,6 +138,26 @@ class Tone:
     negative: float
     polarity: float
     word_count: int
+
+
+@dataclass(frozen=True)
+class TextVector:
+    """One embedded stretch of an article: its character offsets and its unit-length vector
+    (a float32 numpy array; typed loosely so the data model does not import numpy)."""
+
+    start: int
+    end: int
+    vector: Any
+
+
+@dataclass(frozen=True)
+class Embedding:
+    """What the embed stage attaches: the title + lead vector and, optionally, one per
+    paragraph. ``model`` names the model and its version, so vectors of two models never mix."""
+
+    model: str
+    lead: TextVector
+    paragraphs: tuple[TextVector, ...] = ()
 
 
 @dataclass(frozen=True)

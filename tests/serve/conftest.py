@@ -57,3 +57,20 @@ def client(db_path: Path):
 
     with TestClient(create_app(db_path)) as c:
         yield c
+
+
+@pytest.fixture(scope="session")
+def embedded_db_path(tmp_path_factory: pytest.TempPathFactory, fixture_store: ModuleType) -> Path:
+    """The fixture articles with vectors from the real embed model (search by meaning)."""
+    from warta.nlp.embed import embed_articles, load_encoder
+    from warta.record import embedding_field
+
+    recs = fixture_store.records()
+    found = embed_articles(load_encoder("multilingual-e5-small-q4"),
+                           [(r["title"], r["text"]) for r in recs])
+    for record, embedding in zip(recs, found, strict=True):
+        record["embedding"] = embedding_field(embedding)
+    path = tmp_path_factory.mktemp("serve-embedded") / "store.db"
+    fixture_store.build_store(path, recs)
+    load_encoder.cache_clear()  # the explorer loads it again for queries, while it needs it
+    return path

@@ -321,3 +321,33 @@ def test_column_headers_sort_and_reverse(page: Any, views_server: str) -> None:
     page.click("#search-sort >> text=date")
     page.wait_for_url("**sort=-published**")
     assert page.locator("li.hit a.title").first.inner_text() == "Anwar: Indonesia siap membantu"
+@pytest.fixture(scope="module")
+def embedded_server(embedded_db_path: Path) -> Iterator[str]:
+    from warta.nlp.encoder import load_encoder
+
+    yield from _serve(embedded_db_path)
+    load_encoder.cache_clear()  # unmap the model: test_fuzz bounds the session's peak memory
+
+
+def test_search_page_mode_selector(page: Any, embedded_server: str) -> None:
+    page.goto(f"{embedded_server}/")
+    assert page.locator("select[name=mode]").input_value() == "fts"
+    query = "pelajar turun ke jalan memprotes undang-undang"  # no article has all its words
+    page.fill("input[name=q]", query)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/?q=**")
+    assert page.locator("li.hit a.title").count() == 0
+    page.select_option("select[name=mode]", "semantic")
+    page.click("button[type=submit]")
+    page.wait_for_url("**mode=semantic**")
+    assert page.locator("select[name=mode]").input_value() == "semantic"
+    titles = page.locator("li.hit a.title").all_inner_texts()
+    assert titles[0] == "Mahasiswa demo tolak revisi UU Penyiaran" and len(titles) == 4
+    _shot(page, "search-semantic")
+    page.select_option("select[name=mode]", "hybrid")
+    page.fill("input[name=q]", "Anwar")
+    page.click("button[type=submit]")
+    page.wait_for_url("**mode=hybrid**")
+    first = page.locator("li.hit").first
+    assert first.locator("a.title").inner_text() == "Jokowi terima Anwar Ibrahim, bahas perbatasan"
+    assert first.locator("mark").count() >= 1

@@ -18,6 +18,7 @@ from warta.cli import (
     analyze,
     batch,
     dedup,
+    embed,
     events,
     export,
     ingest,
@@ -34,9 +35,9 @@ from warta.errors import Errors, WartaError, one_line
 
 # Every command warta offers; `warta --help` lists them by name.
 COMMANDS: tuple[click.Command, ...] = (
-    analyze.analyze, ingest.ingest, search.search, search.stats, actors.actors, quotes.quotes,
-    events.events, stories.stories, export.export, serve.serve, batch.batch, load.load,
-    dedup.dedup, link.link, train.train, evaluation.eval_group,
+    analyze.analyze, ingest.ingest, embed.embed, search.search, search.stats, actors.actors,
+    quotes.quotes, events.events, stories.stories, export.export, serve.serve, batch.batch,
+    load.load, dedup.dedup, link.link, train.train, evaluation.eval_group,
 )
 
 

@@ -13,17 +13,23 @@ from rich.text import Text
 from warta.cli.common import date_options, echo_json_lines, plover_type_option, reading
 from warta.cli.options import (
     actor_option,
+    config_option,
     db_option,
     format_option,
     page_options,
     report_page,
 )
 from warta.partial_date import display
+from warta.store.queries import SEARCH_MODES
 
 
 @click.command()
 @click.argument("query")
 @db_option
+@click.option("--mode", type=click.Choice(SEARCH_MODES), default="fts", show_default=True,
+              help="fts: the words; semantic: nearest in meaning (the embed stage's vectors); "
+                   "hybrid: both rankings fused.")
+@config_option
 @page_options("hits")
 @date_options("Published")
 @click.option("--language", default=None, help="Only articles in this language (ISO 639-1).")
@@ -31,24 +37,43 @@ from warta.partial_date import display
 @actor_option("Only articles mentioning this actor (id, name or alias).")
 @plover_type_option(param="event_type", help="Only articles with this PLOVER event type.")
 @format_option("table", "jsonl", help="A rich table, or JSON Lines for scripts.")
-def search(query: str, db_path: str, limit: int, offset: int, fmt: str,
-           **filters: str | None) -> None:
-    """Full-text search of the stored articles, best matches first, with snippets.
+def search(query: str, db_path: str, mode: str, config_path: str | None, limit: int, offset: int,
+           fmt: str, **filters: str | None) -> None:
+    """Search the stored articles, best matches first, with snippets.
 
-    Words must all occur; "quoted words" must occur together; a trailing * matches a prefix;
-    OR between words matches either.
+    Full text (fts): words must all occur; "quoted words" must occur together; a trailing *
+    matches a prefix; OR between words matches either. By meaning (semantic): the articles
+    nearest to the query, whatever their words, from the vectors the embed stage stored
+    ([embed] settings; `warta embed` adds them to an older store); hybrid fuses both rankings.
+    A store without vectors gets one line saying so and a full-text search; where sqlite-vec
+    cannot be loaded, one line says so and vectors are compared in Python (slower).
 
     Example:
 
-        warta search inflasi --db warta.db --limit 5
+        warta search "harga beras naik" --mode hybrid --db warta.db --limit 5
     """
+    from warta.settings import load_settings
     from warta.store.queries import count_matches
     from warta.store.queries import search as run_search
+    from warta.store.vectors import VectorSearchError, enable
 
     marks = ("[", "]") if fmt == "jsonl" else None  # None: (text, matched) pieces
+    settings = load_settings(config_path).embed
     with reading(db_path) as conn:
-        hits = run_search(conn, query, limit=limit, offset=offset, highlight=marks, **filters)
-        total = count_matches(conn, query, **filters) if hits or offset else 0
+        note = enable(conn) if mode != "fts" else None
+        try:
+            hits = run_search(conn, query, mode=mode, limit=limit, offset=offset,
+                              highlight=marks, rrf_k=settings.rrf_k,
+                              candidates=settings.candidates, **filters)
+            if note:  # vectors compared in numpy: said once, and only when they were
+                click.echo(f"warta: {note}", err=True)
+        except VectorSearchError as e:  # no vectors: say so, search the words
+            click.echo(f"warta: {e}", err=True)
+            mode = "fts"
+            hits = run_search(conn, query, limit=limit, offset=offset, highlight=marks,
+                              **filters)  # type: ignore[arg-type]
+        total = (count_matches(conn, query, mode=mode, candidates=settings.candidates,
+                               **filters) if hits or offset else 0)
     if fmt == "jsonl":
         echo_json_lines(hits)
     else:

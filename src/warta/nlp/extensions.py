@@ -26,11 +26,13 @@ from warta.types import (
     Byline,
     Dateline,
     DateMention,
+    Embedding,
     Event,
     Place,
     Quote,
     Source,
     StageStatus,
+    TextVector,
     Tone,
 )
 
@@ -46,6 +48,7 @@ _DOC_ATTRS: dict[str, object] = {
     "dates": None,  # list[DateMention]
     "places": None,  # list[Place]
     "tone": None,  # Tone
+    "embedding": None,  # Embedding: vectors of the title + lead (and paragraphs), embed stage
     "stages": None,  # list[StageStatus]
     "headline": None,  # list[Actor] the article's title names (warta.process.attach_headlines)
     "article": None,  # warta.types.Article the Doc was made from (warta.process), for its record
@@ -53,7 +56,8 @@ _DOC_ATTRS: dict[str, object] = {
 
 # The types extension values are built from, by name: the tag their serialised form carries.
 _CODEC: dict[str, type] = {cls.__name__: cls for cls in (
-    Actor, Article, Byline, Dateline, DateMention, Event, Place, Quote, Source, StageStatus, Tone)}
+    Actor, Article, Byline, Dateline, DateMention, Embedding, Event, Place, Quote, Source,
+    StageStatus, TextVector, Tone)}
 _TAG = "__warta__"
 
 

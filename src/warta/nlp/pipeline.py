@@ -25,6 +25,7 @@ from thinc.api import NumpyOps, get_current_ops, set_current_ops
 from warta.errors import ConfigError, Errors
 from warta.extract import events, quotes
 from warta.nlp import (
+    embed,
     extensions,
     tokenizer,  # noqa: F401  (registers the tokenizer, upos and sentence stages)
 )
@@ -43,6 +44,9 @@ MODEL_NAME = "id_warta_news"
 STAGES: tuple[tuple[str, str], ...] = tuple(
     (module.STAGE, module.FACTORY) for module in (gazetteer, actors, dates, quotes, events, tone))
 STAGE_NAMES: tuple[str, ...] = tuple(name for name, _ in STAGES)
+# Stages the settings switch on or off, added last when ``stage_config`` names them (so the
+# shipped model's config.cfg does not list them): the embed stage ([embed] enabled).
+OPTIONAL_STAGES: tuple[tuple[str, str], ...] = ((embed.STAGE, embed.FACTORY),)
 
 
 def model_path() -> Path:
@@ -136,6 +140,9 @@ def build(path: Path | None = None, *, stages: bool = True,
         for name, factory in STAGES:
             if name not in nlp.pipe_names:
                 nlp.add_pipe(factory, name=name, config=dict((stage_config or {}).get(name, {})))
+    for name, factory in OPTIONAL_STAGES:  # they need no rule stage: with or without them
+        if name in (stage_config or {}) and name not in nlp.pipe_names:
+            nlp.add_pipe(factory, name=name, config=dict((stage_config or {})[name]))
     _check_contracts(nlp)
     return nlp
 
@@ -149,15 +156,27 @@ def _check_contracts(nlp: Language) -> None:
 
 
 def stage_config(settings: Settings) -> dict[str, dict[str, Any]]:
-    """Stage options that come from settings rather than from the model."""
+    """Stage options that come from settings rather than from the model; an optional stage
+    is named here only when the settings switch it on."""
+    config: dict[str, dict[str, Any]] = {}
     if settings.actors.user_file:
-        return {"actors": {"user_file": settings.actors.user_file}}
-    return {}
+        config["actors"] = {"user_file": settings.actors.user_file}
+    if settings.embed.enabled:
+        e = settings.embed
+        config[embed.STAGE] = {"model": e.model, "paragraphs": e.paragraphs,
+                               "max_tokens": e.max_tokens,
+                               "min_paragraph_chars": e.min_paragraph_chars,
+                               "threads": e.threads}
+    return config
 
 
 @lru_cache(maxsize=4)
 def load(settings: Settings | None = None) -> Language:
-    """The shared, process-wide pipeline for these settings (built on first use)."""
+    """The shared, process-wide pipeline for these settings (built on first use).
+
+    Without settings, the optional stages stay out (``warta.load()``: no embedding); the
+    command line always passes its settings, whose ``[embed] enabled`` is on by default.
+    """
     return build(stage_config=stage_config(settings) if settings is not None else None)
 
 

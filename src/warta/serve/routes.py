@@ -7,8 +7,9 @@ described by FastAPI's OpenAPI document at /openapi.json and listed on the offli
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
@@ -35,8 +36,11 @@ from warta.serve.paging import (
     query_string,
     sort_param,
 )
+from warta.settings import EmbedSettings
 from warta.store import analytics, graph, links, places, queries
 from warta.store.db import sqlite_timelimit
+from warta.store.queries import SearchMode
+from warta.store.vectors import VectorSearchError
 
 HERE = Path(__file__).resolve().parent  # templates/ and static/ sit beside this module
 
@@ -112,6 +116,7 @@ class SearchParams:
     language: str | None = None
     source: str | None = None
     page: int = 1
+    mode: str = "fts"
 
     def filters(self) -> dict[str, Any]:
         return {"since": self.since, "until": self.until, "language": self.language,
@@ -127,9 +132,11 @@ def search_params(
     language: Annotated[str | None, Query(description="ISO 639-1 language")] = None,
     source: Annotated[str | None, Query(description="Site name, path or URL part")] = None,
     page: PageNo = 1,
+    mode: Annotated[SearchMode, Query(description="fts: the words; semantic: nearest in "
+                                                  "meaning; hybrid: both fused")] = "fts",
 ) -> SearchParams:
     return SearchParams(q.strip(), _blank(since), _blank(until), _blank(actor),
-                        _blank(event_type), _blank(language), _blank(source), page)
+                        _blank(event_type), _blank(language), _blank(source), page, mode)
 
 
 @dataclass
@@ -194,14 +201,35 @@ ActorQuoteSort = Annotated[str, Depends(sort_param(queries.QUOTE_ORDER, "quotes_
 ActorArticleSort = Annotated[str, Depends(sort_param(queries.ARTICLE_ORDER, "articles_sort"))]
 
 
-def _search(conn: sqlite3.Connection, p: SearchParams, *,
-            marks: tuple[str, str] | None, sort: str | None = None) -> dict[str, Any]:
+def _search(conn: sqlite3.Connection, p: SearchParams, *, marks: tuple[str, str] | None,
+            settings: EmbedSettings, sort: str | None = None) -> dict[str, Any]:
+    if p.mode != "fts" and p.q:
+        try:
+            return _search_by_meaning(conn, p, marks=marks, settings=settings, sort=sort)
+        except VectorSearchError as e:  # a store without vectors: say so, search the words
+            return {**_search(conn, replace(p, mode="fts"), marks=marks, settings=settings,
+                              sort=sort), "notice": str(e)}
     hits = queries.search(conn, p.q, limit=PAGE, offset=(p.page - 1) * PAGE, highlight=marks,
                           sort=sort, **p.filters())
     total = queries.count_matches(conn, p.q, **p.filters())
     per_day = analytics.articles_per_day(conn, p.q, **p.filters())
     return {"total": total, "page": p.page, "page_size": PAGE, "hits": hits,
-            "per_day": [{"day": d, "count": n} for d, n in per_day]}
+            "per_day": [{"day": d, "count": n} for d, n in per_day], "mode": "fts"}
+
+
+def _search_by_meaning(conn: sqlite3.Connection, p: SearchParams, *,
+                       marks: tuple[str, str] | None, settings: EmbedSettings,
+                       sort: str | None = None) -> dict[str, Any]:
+    """Semantic or hybrid: the ranked candidates, one page of them, and their days."""
+    ranked = queries.search(conn, p.q, mode=p.mode, limit=settings.candidates, offset=0,
+                            highlight=marks, rrf_k=settings.rrf_k, sort=sort,
+                            candidates=settings.candidates, **p.filters())
+    days = Counter(h["published"][:10] for h in ranked if len(h["published"] or "") >= 10)
+    start = (p.page - 1) * PAGE
+    return {"total": len(ranked), "page": p.page, "page_size": PAGE,
+            "hits": ranked[start:start + PAGE],
+            "per_day": [{"day": d, "count": n} for d, n in sorted(days.items())],
+            "mode": p.mode}
 
 
 def _article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
@@ -232,7 +260,7 @@ def _params(request: Request) -> dict[str, str]:
 
 @pages.get("/", response_class=HTMLResponse)
 def search_page(request: Request, conn: Conn, p: Search, sort: SearchSort) -> HTMLResponse:
-    result = _search(conn, p, marks=None, sort=sort)
+    result = _search(conn, p, marks=None, settings=request.app.state.settings.embed, sort=sort)
     chart = charts.article_chart([(r["day"], r["count"]) for r in result["per_day"]],
                                  since=p.since, until=p.until)
     pager = Pager(result["total"], p.page, PAGE, "/", _params(request))
@@ -441,11 +469,12 @@ def docs_page(request: Request) -> HTMLResponse:
 
 # --- JSON API --------------------------------------------------------------------------------
 
-@api.get("/search", summary="Full-text search with filters")
+@api.get("/search", summary="Search by words, meaning or both, with filters")
 def api_search(request: Request, conn: Conn, p: Search, sort: SearchSort) -> dict[str, Any]:
     """Matching articles (20 per page) with snippets (matches in [brackets]) and the number of
     matching articles per published day; `next` is the URL of the next page, or null."""
-    result = _search(conn, p, marks=("[", "]"), sort=sort)
+    result = _search(conn, p, marks=("[", "]"), settings=request.app.state.settings.embed,
+                     sort=sort)
     pager = Pager(result["total"], p.page, PAGE, request.url.path, _params(request))
     return {**result, "next": pager.next_href}
 

@@ -20,6 +20,7 @@ from warta.store.schema import (
     SCHEMA_V2_INPUTS,
     SCHEMA_V4_REFS,
     SCHEMA_V5_VERSIONS,
+    SCHEMA_V6_EMBEDDINGS,
     SCHEMA_V7_LINKS,
 )
 
@@ -200,6 +201,13 @@ def _run_one(conn: sqlite3.Connection, m: Migration, position: int) -> bool:
         raise
     conn.execute("COMMIT")
     return True
+
+
+@migration("0006_embeddings")
+def _embeddings(conn: sqlite3.Connection) -> None:
+    """Vectors of articles (title + lead) and paragraphs, for search by meaning."""
+    for statement in statements(SCHEMA_V6_EMBEDDINGS):
+        conn.execute(statement)
 
 
 @migration("0007_event_clusters_stories")

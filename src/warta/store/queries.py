@@ -15,11 +15,12 @@ import secrets
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
 
 from warta.errors import Errors, QueryError
 from warta.partial_date import PartialDate
+from warta.store import vectors
 from warta.store.sorting import Order
 
 TABLES = ("articles", "actors", "actor_aliases", "actor_roles", "mentions", "quotes", "events")
@@ -164,24 +165,57 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0,
-           since: str | None = None, until: str | None = None, language: str | None = None,
-           source: str | None = None, actor: str | None = None, event_type: str | None = None,
-           highlight: tuple[str, str] | None = ("[", "]"),
-           sort: str | None = None) -> list[dict[str, Any]]:
-    """Articles matching ``query``, best first (FTS5 bm25, title weighted 5× the body), or in
-    the ``sort`` order (``SEARCH_ORDER``: relevance, published, title).
+SearchMode = Literal["fts", "semantic", "hybrid"]  # words, meaning, both (warta.store.vectors)
+SEARCH_MODES: tuple[str, ...] = get_args(SearchMode)
+
+
+def search(conn: sqlite3.Connection, query: str, *, mode: str = "fts", limit: int = 20,
+           offset: int = 0, since: str | None = None, until: str | None = None,
+           language: str | None = None, source: str | None = None, actor: str | None = None,
+           event_type: str | None = None, highlight: tuple[str, str] | None = ("[", "]"),
+           sort: str | None = None, rrf_k: int = vectors.RRF_K,
+           candidates: int = vectors.CANDIDATES) -> list[dict[str, Any]]:
+    """Articles matching ``query``, best first, or in the ``sort`` order (``SEARCH_ORDER``:
+    relevance, published, title).
+
+    ``mode``: ``fts`` full text (FTS5 bm25, title weighted 5× the body); ``semantic`` the
+    ``candidates`` articles nearest in meaning (the embed stage's vectors, cosine; the snippet
+    is the nearest paragraph when paragraphs were embedded, else the lead); ``hybrid`` both
+    rankings fused by reciprocal rank (``rrf_k``). Semantic and hybrid raise
+    ``vectors.VectorSearchError`` (E036) when the store has no vectors, for the caller to
+    fall back on full text; they compare vectors with sqlite-vec, or numpy where this Python
+    cannot load it (``vectors.enable``).
 
     Each hit: id, title, published, language, url, site_name, snippet (matches wrapped in
     ``highlight``), score (higher is better). An empty query lists the filtered articles, newest
-    first (``sort`` relevance means that here), with the start of their text as snippet. With
-    ``highlight=None`` the snippet is a list of ``(text, matched)`` pieces instead: for callers
-    that turn matches into markup, since stored text may contain any marker string a caller
-    could choose.
+    first (``sort`` relevance means that here), with the start of their text as snippet,
+    whatever the mode. With ``highlight=None`` the snippet is a list of ``(text, matched)``
+    pieces instead: for callers that turn matches into markup, since stored text may contain
+    any marker string a caller could choose.
     """
-    where, params = _article_filters(since=since, until=until, language=language, source=source,
-                                     actor=actor, event_type=event_type)
+    if mode not in SEARCH_MODES:
+        raise QueryError(Errors.E023.format(kind="search mode", name=mode,
+                                            known=", ".join(SEARCH_MODES)))
+    filters = {"since": since, "until": until, "language": language, "source": source,
+               "actor": actor, "event_type": event_type}
     marks = highlight or _nonce_marks()
+    if mode == "fts" or not query.strip():
+        hits = _fts_search(conn, query, limit=limit, offset=offset, marks=marks, sort=sort,
+                           **filters)
+    else:
+        ranked = _ranked(conn, query, mode, marks=marks, rrf_k=rrf_k, candidates=candidates,
+                         **filters)
+        hits = _sorted_hits(ranked, sort)[offset:offset + limit]
+    if highlight is None:
+        for hit in hits:
+            hit["snippet"] = snippet_pieces(hit["snippet"] or "", marks)
+    return hits
+
+
+def _fts_search(conn: sqlite3.Connection, query: str, *, limit: int, offset: int,
+                marks: tuple[str, str], sort: str | None = None,
+                **filters: str | None) -> list[dict[str, Any]]:
+    where, params = _article_filters(**filters)
     params.update(limit=limit, offset=offset, open=marks[0], close=marks[1])
     match = fts_query(query)
     if match:
@@ -203,11 +237,72 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int
                      substr(a.text, 1, 160) AS snippet, NULL AS score
                   FROM articles a {'WHERE ' + ' AND '.join(where) if where else ''}
                   ORDER BY {order} LIMIT :limit OFFSET :offset"""
-    hits = [dict(r) for r in conn.execute(sql, params)]
-    if highlight is None:
-        for hit in hits:
-            hit["snippet"] = snippet_pieces(hit["snippet"] or "", marks)
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+def _sorted_hits(hits: list[dict[str, Any]], sort: str | None) -> list[dict[str, Any]]:
+    """Ranked hits of a search by meaning in the ``sort`` order (relevance: as ranked)."""
+    key = SEARCH_ORDER.check(sort)
+    column, reverse = key.removeprefix("-"), key.startswith("-")
+    if column == "relevance":
+        return hits[::-1] if reverse else hits
+    if column in SEARCH_ORDER.descending:
+        reverse = not reverse
+
+    def value(hit: dict[str, Any]) -> tuple[bool, str]:
+        v = hit.get(column)
+        return v is None, (str(v).casefold() if v is not None else "")
+
+    present = [h for h in hits if h.get(column) is not None]
+    missing = [h for h in hits if h.get(column) is None]
+    return sorted(present, key=value, reverse=reverse) + missing
+
+
+def _ranked(conn: sqlite3.Connection, query: str, mode: str, *, marks: tuple[str, str],
+            rrf_k: int, candidates: int, **filters: str | None) -> list[dict[str, Any]]:
+    """Every candidate hit of a semantic or hybrid search, best first."""
+    where, params = _article_filters(**filters)
+    near = vectors.nearest(conn, query, where=where, params=params, limit=candidates)
+    if mode == "semantic":
+        order = [(n.id, 1.0 - n.distance) for n in near]
+        text_hits: dict[str, dict[str, Any]] = {}
+    else:
+        text_hits = {h["id"]: h for h in _fts_search(conn, query, limit=candidates, offset=0,
+                                                      marks=marks, **filters)}
+        order = vectors.fuse([list(text_hits), [n.id for n in near]], k=rrf_k)
+    by_id = {n.id: n for n in near}
+    rows = _hit_rows(conn, [i for i, _ in order if i not in text_hits], by_id)
+    hits = []
+    for article, score in order:
+        hit = dict(text_hits.get(article) or rows[article])
+        hit["score"] = score
+        hits.append(hit)
     return hits
+
+
+def _hit_rows(conn: sqlite3.Connection, ids: list[str],
+              near: dict[str, vectors.Nearest]) -> dict[str, dict[str, Any]]:
+    """Hit fields of articles found by meaning: the snippet is the nearest stretch's start."""
+    out: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):  # SQLite's bound on parameters
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(f"""SELECT id, title, published, language, url, site_name, text
+                                  FROM articles WHERE id IN ({marks})""", chunk):
+            hit = dict(r)
+            text = hit.pop("text")
+            n = near[hit["id"]]
+            piece = text[n.start:n.end] if n.seq else text
+            hit["snippet"] = _cut(piece, vectors.SNIPPET_CHARS if n.seq else 160)
+            out[hit["id"]] = hit
+    return out
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, marked with "…"."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _nonce_marks() -> tuple[str, str]:
@@ -226,11 +321,19 @@ def snippet_pieces(snippet: str, marks: tuple[str, str]) -> list[tuple[str, bool
     return [(text, matched) for text, matched in pieces if text]
 
 
-def count_matches(conn: sqlite3.Connection, query: str, **filters: Any) -> int:
-    """How many articles ``search`` would find without a limit (same filters)."""
+def count_matches(conn: sqlite3.Connection, query: str, *, mode: str = "fts",
+                  candidates: int = vectors.CANDIDATES, **filters: Any) -> int:
+    """How many articles ``search`` would find without a limit (same mode and filters)."""
     where, params = _article_filters(**{k: filters.get(k) for k in
                                         ("since", "until", "language", "source", "actor",
                                          "event_type")})
+    if mode != "fts" and query.strip():
+        near = {n.id for n in vectors.nearest(conn, query, where=where, params=dict(params),
+                                              limit=candidates)}
+        if mode == "hybrid" and fts_query(query):
+            near |= {h["id"] for h in _fts_search(conn, query, limit=candidates, offset=0,
+                                                  marks=("", ""), **filters)}
+        return len(near)
     match = fts_query(query)
     if match:
         params["match"] = match
@@ -241,6 +344,16 @@ def count_matches(conn: sqlite3.Connection, query: str, **filters: Any) -> int:
     else:
         sql = f"SELECT count(*) FROM articles a {'WHERE ' + ' AND '.join(where) if where else ''}"
     return int(conn.execute(sql, params).fetchone()[0])
+
+
+def articles_to_embed(conn: sqlite3.Connection, *, model: str | None) -> list[dict[str, Any]]:
+    """Articles (id, title, text) without an article vector of ``model``, in stored order;
+    every article when ``model`` is None (embed them all again)."""
+    where = "" if model is None else (
+        "WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.article_id = a.id"
+        " AND e.seq = 0 AND e.model = :model)")
+    sql = f"SELECT a.id, a.title, a.text FROM articles a {where} ORDER BY a.rowid"
+    return [dict(r) for r in conn.execute(sql, {"model": model})]
 
 
 # --- overview --------------------------------------------------------------------------------

@@ -237,3 +237,21 @@ CREATE TABLE dedup_state (
     params      TEXT NOT NULL              -- JSON of the [dedup] settings the index holds
 );
 """
+
+# Migration 6: vectors for search by meaning (the embed stage, ``warta.nlp.embed``). A plain
+# table, not a sqlite-vec virtual table: the store stays readable and writable where the
+# extension cannot be loaded (only search by meaning needs it: ``vec_distance_cosine``), and
+# sqlite-vec's own vec0 tables search by brute force too at this size.
+SCHEMA_V6_EMBEDDINGS = """
+CREATE TABLE embeddings (
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,          -- 0: title + lead; 1, 2, …: paragraphs in text order
+    start       INTEGER NOT NULL,          -- the embedded stretch of articles.text
+    end         INTEGER NOT NULL,
+    model       TEXT NOT NULL,             -- model@engine-version: vectors of two never mix
+    vector      BLOB NOT NULL,             -- float32 little-endian, unit length (sqlite-vec's)
+    stage       TEXT NOT NULL,
+    PRIMARY KEY (article_id, seq)
+);
+CREATE INDEX embeddings_model ON embeddings(model, seq);
+"""

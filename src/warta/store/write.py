@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from warta.errors import Errors, StoreError
 from warta.link.dedup import Fingerprint
+from warta.record import record_vectors
 from warta.settings import DedupSettings
 from warta.store import dedup as store_dedup
 from warta.store.db import transaction
@@ -34,6 +35,7 @@ _STAGE_OF = {
     "mentions": ("actors", "gazetteer", "ner"),
     "quotes": ("quotes",),
     "events": ("events",),
+    "embeddings": ("embed",),
 }
 _TYPE_BY_PREFIX = {"person": "PERSON", "org": "ORG", "gpe": "GPE", "loc": "LOC"}
 
@@ -163,6 +165,7 @@ def _save(conn: sqlite3.Connection, record: Record, key: str | None,
         _insert_mentions(conn, record)
         _insert_quotes(conn, record)
         _insert_events(conn, record)
+        _insert_embeddings(conn, record)
         add_reference(conn, record["id"], native_id)
         if key is not None:
             remember_input(conn, key, record["id"])
@@ -349,6 +352,35 @@ def _insert_events(conn: sqlite3.Connection, record: Record) -> None:
                location, negated, modality, start, end, trigger, evidence, goldstein, quad_class,
                stage, symmetric)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
+
+
+def _insert_embeddings(conn: sqlite3.Connection, record: Record) -> None:
+    """The record's vectors (if the embed stage ran) as float32 blobs, sqlite-vec's format."""
+    stage = _stage(record, "embeddings")
+    model = (record.get("embedding") or {}).get("model")
+    conn.executemany(
+        """INSERT INTO embeddings(article_id, seq, start, end, model, vector, stage)
+           VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        [(record["id"], seq, start, end, model, vector.astype("<f4").tobytes(), stage)
+         for seq, start, end, vector in record_vectors(dict(record))])
+
+
+def save_embedding(conn: sqlite3.Connection, article_id: str, embedding: Mapping[str, Any],
+                   stage: Mapping[str, Any]) -> None:
+    """Give a stored article the vectors ``warta embed`` made (the record's ``embedding``
+    field and its ``stages`` entry ``stage``), replacing any it had, in one transaction."""
+    with transaction(conn):
+        row = conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise StoreError(Errors.E030.format(path=_store_path(conn),
+                                                reason=f"no article {article_id}"))
+        record = json.loads(row[0])
+        record["embedding"] = dict(embedding)
+        record["stages"] = [s for s in record.get("stages") or [] if s["name"] != stage["name"]]
+        record["stages"].append(dict(stage))
+        conn.execute("UPDATE articles SET record = ? WHERE id = ?", (_json(record), article_id))
+        conn.execute("DELETE FROM embeddings WHERE article_id = ?", (article_id,))
+        _insert_embeddings(conn, record)
 
 
 def _json(value: Any) -> str:
