@@ -356,13 +356,16 @@ def _insert_events(conn: sqlite3.Connection, record: Record) -> None:
 
 def _insert_embeddings(conn: sqlite3.Connection, record: Record) -> None:
     """The record's vectors (if the embed stage ran) as float32 blobs, sqlite-vec's format."""
+    vectors = record_vectors(dict(record))
+    if not vectors:  # no statement at all: a store older than migration 0006 takes the record
+        return
     stage = _stage(record, "embeddings")
     model = (record.get("embedding") or {}).get("model")
     conn.executemany(
         """INSERT INTO embeddings(article_id, seq, start, end, model, vector, stage)
            VALUES (?, ?, ?, ?, ?, ?, ?)""",
         [(record["id"], seq, start, end, model, vector.astype("<f4").tobytes(), stage)
-         for seq, start, end, vector in record_vectors(dict(record))])
+         for seq, start, end, vector in vectors])
 
 
 def save_embedding(conn: sqlite3.Connection, article_id: str, embedding: Mapping[str, Any],
