@@ -132,7 +132,7 @@ def bcubed(gold: Mapping[str, str], pred: Mapping[str, str]) -> tuple[float, flo
 def ndcg(ranked: Sequence[str], grades: Mapping[str, int], depth: int = NDCG_DEPTH) -> float:
     """nDCG@depth with gains 2^grade - 1; unjudged documents gain nothing."""
     def dcg(gains: Iterable[int]) -> float:
-        return sum((2 ** g - 1) / log2(i + 2) for i, g in enumerate(gains))
+        return float(sum((2.0 ** g - 1) / log2(i + 2) for i, g in enumerate(gains)))
 
     ideal = dcg(sorted(grades.values(), reverse=True)[:depth])
     if not ideal:
