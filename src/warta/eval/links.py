@@ -284,7 +284,10 @@ def _search_figures(path: Path, queries: Sequence[Mapping[str, Any]],
 
     conn = connect(path, read_only=True)
     try:
-        article_of = dict(conn.execute("SELECT native_id, article_id FROM article_refs"))
+        # A judged copy stored as a version of another article counts for that article.
+        article_of = dict(conn.execute(
+            "SELECT native_id, article_id FROM article_versions WHERE native_id IS NOT NULL"))
+        article_of.update(conn.execute("SELECT native_id, article_id FROM article_refs"))
         out: dict[str, Any] = {}
         for mode in modes:
             scores = []
