@@ -272,8 +272,10 @@ def search(split: str, *, data: Path, db: Path | None = None, root: Path | None 
 
 def _detik_store(path: Path, data: Path) -> Path:
     source = data / DETIK[0] / DETIK[1]
-    subprocess.run([sys.executable, "-m", "warta", "ingest", str(source), "--db", str(path)],
-                   check=True, stdout=subprocess.DEVNULL)
+    config = path.with_suffix(".toml")  # the embed stage is off by default; search needs it
+    config.write_text("[embed]\nenabled = true\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "warta", "ingest", str(source), "--db", str(path),
+                    "--config", str(config)], check=True, stdout=subprocess.DEVNULL)
     return path
 
 
