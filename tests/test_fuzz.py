@@ -24,7 +24,9 @@ def _harness() -> ModuleType:
 
 @pytest.mark.parametrize("seed", [16])
 def test_fuzz_short_run(nlp, seed: int):
-    report = _harness().run(400, seed, nlp=nlp)
+    # The session's earlier tests set the process's peak memory; this run must not raise it
+    # much (a run of its own, `make fuzz`, bounds the peak itself: 1,536 MB).
+    report = _harness().run(400, seed, nlp=nlp, max_rss_mb=None, max_rss_growth_mb=256)
     assert report.violations == []
     assert report.ok and report.inputs == 400
     assert min(report.kinds.values()) > 50  # good, bad and damaged inputs all ran
@@ -38,3 +40,17 @@ def test_harness_catches_a_lost_article(nlp, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(fuzz, "stored_as", lambda *_: None)
     report = fuzz.run(20, 3, nlp=nlp)
     assert not report.ok and report.lost > 0
+
+
+def test_harness_bounds_memory_growth(nlp, monkeypatch: pytest.MonkeyPatch):
+    """The memory bound can fail: a run that raises the peak past its allowance is reported."""
+    fuzz = _harness()
+    peaks = iter([100 * 1024, 900 * 1024])  # ru_maxrss in KiB: before, then after the run
+
+    class Usage:
+        def __init__(self) -> None:
+            self.ru_maxrss = next(peaks)
+
+    monkeypatch.setattr(fuzz.resource, "getrusage", lambda _: Usage())
+    report = fuzz.run(5, 3, nlp=nlp, max_rss_mb=None, max_rss_growth_mb=256)
+    assert any("grew 800 MB" in v for v in report.violations)
