@@ -41,3 +41,53 @@ SAME_TOPIC = "\n\n".join([
     "permanen, termasuk kolam retensi dan normalisasi sungai.",
     "Petugas kesehatan mencatat belasan anak mengalami demam dan diare di lokasi pengungsian.",
 ])
+
+# The original re-edited by another desk: every sentence reworded, the quote kept word for word.
+# Its 5-word shingles overlap the original's far below [dedup] threshold.
+REEDITED = "\n\n".join([
+    "Ratusan rumah di Kabupaten Sukamaju terendam banjir sejak Senin malam setelah hujan deras "
+    "mengguyur daerah itu enam jam lamanya.",
+    "Menurut Kepala Badan Penanggulangan Bencana Daerah Sukamaju Wiryo Hartono, air mulai naik "
+    "kira-kira pukul 21.00 hingga setinggi satu meter di Desa Cikaret.",
+    "“Kami sudah mengevakuasi 412 warga ke balai desa dan dua sekolah,” ujar Wiryo di posko "
+    "pengungsian pada Selasa pagi.",
+    "Ia menyebut tanggul Sungai Cibeureum jebol sepanjang dua puluh meter, membuat air meluap ke "
+    "permukiman di tiga kecamatan.",
+    "Beras, selimut, dan obat-obatan sudah disalurkan Dinas Sosial ke lokasi pengungsian, dan "
+    "petugas kesehatan membuka pos layanan untuk anak-anak serta lansia.",
+    "Saat meninjau lokasi banjir, Bupati Sukamaju Ratna Dewi meminta dinas pekerjaan umum "
+    "memperbaiki tanggul yang rusak sebelum puncak musim hujan.",
+    "Warga meminta pemerintah membangun kolam retensi supaya banjir tidak terulang tiap tahun di "
+    "kawasan padat penduduk itu.",
+    "Sampai Selasa siang hujan ringan masih turun, dan sebagian warga belum bisa kembali ke rumah.",
+])
+
+# Two outlets at one press conference: the same three quotes, word for word, each report's own
+# sentences around them. Another write-up, not a copy.
+_QUOTES = [
+    "“Stok beras di gudang kami cukup untuk empat bulan ke depan,” kata Kepala Bulog Sukamaju "
+    "Hendra Saputra.",
+    "“Harga di pasar akan turun paling lambat dua minggu lagi setelah operasi pasar dimulai,” "
+    "ujar Hendra.",
+    "“Kami minta pedagang tidak menimbun karena petugas akan memeriksa setiap gudang,” "
+    "tegasnya.",
+]
+PRESS_A = "\n\n".join([
+    "Bulog Sukamaju memastikan pasokan beras aman menjelang akhir tahun meski harga di pasar "
+    "tradisional naik sejak awal bulan.", _QUOTES[0],
+    "Dalam jumpa pers di kantornya pada Rabu siang, Hendra menjelaskan operasi pasar akan "
+    "digelar di sebelas kecamatan mulai pekan depan.", _QUOTES[1],
+    "Menurut catatan dinas perdagangan, harga beras medium kini mencapai Rp 14.500 per "
+    "kilogram, naik hampir sepuluh persen.", _QUOTES[2],
+    "Pedagang di Pasar Baru mengaku pembeli mulai mengurangi belanja mereka sejak harga naik.",
+])
+PRESS_B = "\n\n".join([
+    "Pemerintah daerah bersama Bulog menyiapkan operasi pasar untuk meredam lonjakan harga "
+    "beras yang dikeluhkan ibu rumah tangga di Sukamaju.", _QUOTES[0],
+    "Gudang Bulog di Jalan Veteran saat ini menyimpan lebih dari delapan ribu ton beras hasil "
+    "serapan panen petani setempat.", _QUOTES[1],
+    "Satgas pangan kepolisian juga dilibatkan untuk mengawasi distribusi dari penggilingan ke "
+    "pengecer.", _QUOTES[2],
+    "Sejumlah warga berharap operasi pasar tidak hanya digelar di pusat kota tetapi juga di desa "
+    "terpencil.",
+])

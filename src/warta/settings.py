@@ -81,6 +81,12 @@ class DedupSettings:
     threshold: float = 0.6  # estimated Jaccard of word shingles from which a text is a copy
     num_perm: int = 128  # MinHash permutations (signature length)
     shingle: int = 5  # words per shingle
+    sentences: bool = True  # re-edited copies too, by sentence alignment (needs ``near``)
+    sentence_similarity: float = 0.5  # word-set Jaccard from which two sentences are aligned
+    aligned_share: float = 0.75  # share of the shorter text's sentences aligned: a copy
+    longer_share: float = 0.4  # ... when this share of the longer text's are aligned too
+    min_aligned: int = 3  # fewer aligned sentences are never a copy (a quote or two in common)
+    min_sentence_words: int = 4  # shorter sentences are left out of the alignment
 
 
 @dataclass(frozen=True)

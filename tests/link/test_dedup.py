@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from dedup_texts import EXACT_COPY, NEAR_COPY, ORIGINAL, SAME_TOPIC
+from dedup_texts import EXACT_COPY, NEAR_COPY, ORIGINAL, PRESS_A, PRESS_B, REEDITED, SAME_TOPIC
 from warta.errors import ConfigError
-from warta.link.dedup import Deduper, exact_key, words
+from warta.link.dedup import Deduper, exact_key, sentences_of, words
 from warta.settings import Settings
 
 
@@ -52,7 +52,8 @@ def test_copies_of_a_copy_point_at_the_canonical_text() -> None:
 @pytest.mark.parametrize(("changes", "expected"), [
     ({"near": False}, "salinan"),  # only exact copies
     ({"enabled": False}, "salinan"),  # nothing is a copy
-    ({"threshold": 0.9}, "salinan"),  # the near copy is below a stricter threshold
+    # below a stricter threshold (its sentences would still align: 6 of 8 kept as they were)
+    ({"threshold": 0.9, "sentences": False}, "salinan"),
     ({"threshold": 0.5, "shingle": 3}, "asli"),
 ])
 def test_settings_switch_near_copies_off_or_move_the_threshold(changes: dict[str, object],
@@ -62,8 +63,61 @@ def test_settings_switch_near_copies_off_or_move_the_threshold(changes: dict[str
     assert deduper.add("salinan", "", NEAR_COPY) == expected
 
 
+def test_a_re_edited_copy_with_the_same_quotes_is_a_copy() -> None:
+    deduper = Deduper()
+    deduper.add("asli", "Banjir Sukamaju", ORIGINAL)
+    match, _ = deduper.match("Ratusan Rumah Terendam", REEDITED)
+    assert match is not None and (match.canonical, match.kind, match.signal) == (
+        "asli", "near", "sentences")
+    assert match.similarity == 1.0  # every sentence has its reworded counterpart
+    assert deduper.add("suntingan", "", REEDITED) == "asli"
+
+
+def test_two_outlets_quoting_one_press_conference_are_two_articles() -> None:
+    deduper = Deduper()
+    deduper.add("a", "Bulog: Stok Beras Aman", PRESS_A)
+    assert deduper.add("b", "Operasi Pasar Digelar", PRESS_B) == "b"
+    # the three quotes are aligned, the rest is each outlet's own: 3 of 7 sentences
+    assert Deduper(settings(aligned_share=0.4)).add("a", "", PRESS_A) == "a"
+    loose = Deduper(settings(aligned_share=0.4))
+    loose.add("a", "", PRESS_A)
+    assert loose.add("b", "", PRESS_B) == "a"
+
+
+def test_a_round_up_that_embeds_a_short_report_whole_is_not_its_copy() -> None:
+    roundup = "\n\n".join([ORIGINAL, PRESS_A, PRESS_B])  # 8 of its 22 sentences aligned
+    deduper = Deduper()
+    deduper.add("asli", "", ORIGINAL)
+    assert deduper.add("rangkuman", "", roundup) == "rangkuman"
+    assert Deduper(settings(longer_share=0.3)).add("asli", "", ORIGINAL) == "asli"
+    loose = Deduper(settings(longer_share=0.3))
+    loose.add("asli", "", ORIGINAL)
+    assert loose.add("rangkuman", "", roundup) == "asli"
+
+
+def test_sentences_skip_boilerplate_and_short_ones() -> None:
+    text = "Harga beras naik lagi pekan ini. Kata dia.\nADVERTISEMENT\n“Stok kami cukup,” ujar Ani."
+    assert sentences_of(text, 4) == (frozenset({"harga", "beras", "naik", "lagi", "pekan", "ini"}),
+                                     frozenset({"stok", "kami", "cukup", "ujar", "ani"}))
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({"sentences": False}, "suntingan"),  # the re-edited copy's signal switched off
+    ({"near": False}, "suntingan"),  # near copies of any kind off
+    ({"sentence_similarity": 0.9}, "suntingan"),  # reworded sentences no longer counterparts
+    ({"min_aligned": 9}, "suntingan"),  # more aligned sentences asked than the text has
+])
+def test_settings_switch_re_edited_copies_off_or_move_their_thresholds(
+        changes: dict[str, object], expected: str) -> None:
+    deduper = Deduper(settings(**changes))
+    deduper.add("asli", "", ORIGINAL)
+    assert deduper.add("suntingan", "", REEDITED) == expected
+
+
 @pytest.mark.parametrize("changes", [{"threshold": 0.0}, {"threshold": 1.5}, {"num_perm": 4},
-                                     {"shingle": 0}])
+                                     {"shingle": 0}, {"aligned_share": 0.0},
+                                     {"longer_share": 1.2}, {"sentence_similarity": -1.0},
+                                     {"min_aligned": 0}, {"min_sentence_words": 0}])
 def test_unusable_settings_are_refused_at_once(changes: dict[str, object]) -> None:
     with pytest.raises(ConfigError, match=r"E021 .*\[dedup\]"):
         Deduper(settings(**changes))

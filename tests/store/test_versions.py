@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from store_builders import actor, event, make_record, quote
 
-from dedup_texts import EXACT_COPY, NEAR_COPY, ORIGINAL, SAME_TOPIC
+from dedup_texts import EXACT_COPY, NEAR_COPY, ORIGINAL, PRESS_A, PRESS_B, REEDITED, SAME_TOPIC
 from warta.settings import DedupSettings
 from warta.store import migrations
 from warta.store.db import connect
@@ -68,6 +68,30 @@ def test_another_report_on_the_same_event_is_its_own_article(db: sqlite3.Connect
     assert counts(db)["article_versions"] == 0
 
 
+def test_a_re_edited_copy_is_a_version_found_across_runs(tmp_path: Path) -> None:
+    path = tmp_path / "warta.db"
+    first = connect(path)
+    original = flood(ORIGINAL)
+    store(first, original)
+    store(first, flood(PRESS_A, title="Bulog: Stok Beras Aman"))
+    first.close()
+    second = connect(path)  # the stored texts' sentences are read again from the store
+    assert store(second, flood(PRESS_B, title="Operasi Pasar Digelar")) == "new"
+    assert store(second, flood(REEDITED, title="Ratusan Rumah Terendam")) == "version"
+    [version] = versions(second, original["id"])
+    assert (version["kind"], version["similarity"]) == ("near", 1.0)
+    assert counts(second) == {"articles": 3, "quotes": 1, "events": 1, "article_versions": 1}
+    second.close()
+
+
+def test_a_store_indexed_without_sentences_is_reindexed_when_they_are_on(
+        db: sqlite3.Connection) -> None:
+    off = DedupSettings(sentences=False)
+    store(db, flood(ORIGINAL), dedup=off)  # indexed without its sentences' keys
+    assert save_if_copy(db, {**flood(REEDITED), "id": "x"}, dedup=off) is None
+    assert store(db, flood(REEDITED), dedup=DedupSettings()) == "version"
+
+
 def test_switched_off_every_text_is_an_article(db: sqlite3.Connection) -> None:
     store(db, flood(ORIGINAL))
     assert store(db, flood(NEAR_COPY), dedup=OFF) == "new"
@@ -121,20 +145,21 @@ def test_warta_dedup_folds_copies_already_stored_twice(db: sqlite3.Connection) -
     original = flood(ORIGINAL, native_id="a-1")
     for record in (original, flood(SAME_TOPIC, title="Tanggul Jebol"),
                    flood(NEAR_COPY, title="Salinan", native_id="b-2"),
-                   flood(EXACT_COPY, title="Salinan lagi", native_id="c-3")):
+                   flood(EXACT_COPY, title="Salinan lagi", native_id="c-3"),
+                   flood(REEDITED, title="Suntingan", native_id="d-4")):
         store(db, record, input_key=f"raw-{record['title']}", dedup=OFF)
-    # the upper-case copy has no quote or event (its builder finds none): two of each stored
-    assert counts(db) == {"articles": 4, "quotes": 2, "events": 2, "article_versions": 0}
+    # the upper-case copy has no quote or event (its builder finds none): three of each stored
+    assert counts(db) == {"articles": 5, "quotes": 3, "events": 3, "article_versions": 0}
     tally = fold_copies(db, DedupSettings())
-    assert (tally.articles, tally.exact, tally.near) == (4, 1, 1)
-    assert counts(db) == {"articles": 2, "quotes": 1, "events": 1, "article_versions": 2}
-    assert [v["native_id"] for v in versions(db, original["id"])] == ["b-2", "c-3"]
+    assert (tally.articles, tally.exact, tally.near, tally.sentences) == (5, 1, 2, 1)
+    assert counts(db) == {"articles": 2, "quotes": 1, "events": 1, "article_versions": 3}
+    assert [v["native_id"] for v in versions(db, original["id"])] == ["b-2", "c-3", "d-4"]
     inputs = {r[0] for r in db.execute("SELECT article_id FROM inputs")}
     assert original["id"] in inputs and len(inputs) == 2
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     again = fold_copies(db, DedupSettings())
     assert (again.articles, again.exact, again.near) == (2, 0, 0)
-    assert counts(db) == {"articles": 2, "quotes": 1, "events": 1, "article_versions": 2}
+    assert counts(db) == {"articles": 2, "quotes": 1, "events": 1, "article_versions": 3}
 
 
 def test_loading_batch_parts_keeps_copies_as_versions(tmp_path: Path) -> None:

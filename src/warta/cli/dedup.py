@@ -47,5 +47,6 @@ def dedup(db_path: str, config_path: str | None) -> None:
         conn.close()
     off = "" if settings.dedup.enabled else " ([dedup] enabled = false: nothing is a copy)"
     click.echo(f"{tally.articles} articles checked: {tally.exact} exact and {tally.near} near "
-               f"copies kept as versions in {time.perf_counter() - started:.1f} s{off}", err=True)
+               f"copies ({tally.sentences} of them re-edited) kept as versions in "
+               f"{time.perf_counter() - started:.1f} s{off}", err=True)
     sys.exit(0)

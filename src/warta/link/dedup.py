@@ -9,7 +9,18 @@ compared by their bodies, not their titles (a re-published copy usually gets a n
   with ``warta.record.article_id``, the one hash of a text;
 * near: the estimated Jaccard similarity of the two texts' word shingles (``[dedup]``
   ``shingle`` words each) is at least ``threshold``, found through MinHash signatures
-  (``datasketch``) and LSH bands, so a new text is compared with a few candidates only.
+  (``datasketch``) and LSH bands, so a new text is compared with a few candidates only;
+* near, re-edited (``sentences``): the same report rewritten sentence by sentence, keeping its
+  quotes. Its shingles overlap by only 0.2–0.3, as much as two outlets' write-ups of one press
+  conference, so shingles cannot tell them apart; sentences can: the copy's sentences each have
+  a counterpart with mostly the same words (``sentence_similarity``, word-set Jaccard), the
+  other report has whole sentences of its own. A text is a copy when at least
+  ``aligned_share`` of the shorter text's sentences (and ``min_aligned`` of them) have such a
+  counterpart, and ``longer_share`` of the longer text's: a long round-up that embeds a short
+  report whole is an article of its own (folding it would drop its own quotes and events).
+  Candidates are the texts sharing at least one sentence or quoted passage word for word (an
+  exact key each, kept beside the LSH band keys): a re-edit keeps its quotes, and usually some
+  sentences (the background paragraph) as they were.
 
 ``Deduper`` keeps its index in memory unless given another ``Index`` (the store keeps one in
 SQLite, ``warta.store.dedup``, so copies are found across runs). Pure: no I/O of its own.
@@ -19,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +44,19 @@ from warta.record import article_id
 from warta.settings import DedupSettings, Settings
 
 Kind = Literal["exact", "near"]
+Signal = Literal["exact", "shingles", "sentences"]  # which comparison found a copy
+Sentences = tuple[frozenset[str], ...]  # a text's sentences, each as the set of its words
 _WORD = re.compile(r"[^\W_]+")
+# A sentence ends at . ! ? (closing quotes or brackets may follow) before a space; a line break
+# ends one too. Splitting errors (an abbreviation's dot) fall alike on both texts compared.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+")
+# Texts compared by sentence alignment per new text, the most shared sentences first: a
+# sentence many texts share ("Simak juga video ...") must not make every text a candidate.
+_SENTENCE_CANDIDATES = 20
+# A passage between double quotes: a re-edit keeps the words quoted and rewrites what is around
+# them ("kata Wiryo kepada wartawan" becomes "ujar Wiryo"), so the passage gets a key of its own.
+_QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
+_SENTENCE_PERSON = b"warta-sentence"  # keeps sentence keys apart from LSH band keys
 _SEED = 1  # fixed: signatures stored by one run must compare with the next run's
 # LSH's weights of (false positives, false negatives) when it picks bands and rows: every
 # candidate is checked against its stored signature, so a false one costs one comparison, while
@@ -48,6 +72,8 @@ class Fingerprint:
     exact: str
     signature: np.ndarray | None  # uint32 hash values; None when near copies are off
     bands: tuple[int, ...]
+    sentences: Sentences = ()  # empty when the sentence signal is off
+    sentence_keys: tuple[int, ...] = ()  # one exact key per distinct sentence and quotation
 
 
 @dataclass(frozen=True)
@@ -56,7 +82,8 @@ class Match:
 
     canonical: str
     kind: Kind
-    similarity: float
+    similarity: float  # 1 (exact), estimated shingle Jaccard, or share of aligned sentences
+    signal: Signal = "exact"
 
 
 class Index(Protocol):
@@ -71,15 +98,78 @@ class Index(Protocol):
     def signature(self, article_id: str) -> np.ndarray | None:
         """A stored article's MinHash signature."""
 
+    def sentence_candidates(self, keys: Sequence[int], limit: int) -> list[str]:
+        """Up to ``limit`` articles sharing at least one sentence key, the most shared first."""
+
+    def sentences(self, article_id: str) -> Sentences | None:
+        """A stored article's sentences (``sentences_of`` its text)."""
+
     def insert(self, article_id: str, fingerprint: Fingerprint) -> None:
         """Index a new canonical article."""
 
 
+def _lines(text: str) -> list[str]:
+    """The text's lines without whole boilerplate lines or inline leftovers."""
+    kept = (strip_inline(line).strip() for line in text.splitlines())
+    return [line for line in kept if line and not is_boilerplate(line)]
+
+
 def words(text: str) -> list[str]:
     """The text's words, lower-cased, without whole boilerplate lines or inline leftovers."""
-    kept = [strip_inline(line) for line in text.splitlines()]
-    body = " ".join(line for line in kept if line.strip() and not is_boilerplate(line.strip()))
-    return _WORD.findall(body.casefold())
+    return _WORD.findall(" ".join(_lines(text)).casefold())
+
+
+@lru_cache(maxsize=1024)
+def sentences_of(text: str, min_words: int) -> Sentences:
+    """The text's sentences of at least ``min_words`` words, each as its set of lower-cased
+    words (shorter ones, "Kata dia.", align with anything). Cached: a stored text is read
+    again each time it is a candidate."""
+    out = []
+    for line in _lines(text):
+        for sentence in _SENTENCE_END.split(line):
+            found = _WORD.findall(sentence.casefold())
+            if len(found) >= min_words:
+                out.append(frozenset(found))
+    return tuple(out)
+
+
+def quoted_of(text: str, min_words: int) -> list[frozenset[str]]:
+    """The word sets of the text's quoted passages of at least ``min_words`` words."""
+    out = []
+    for line in _lines(text):
+        for passage in _QUOTED.findall(line):
+            found = _WORD.findall(passage.casefold())
+            if len(found) >= min_words:
+                out.append(frozenset(found))
+    return out
+
+
+def sentence_key(sentence: frozenset[str]) -> int:
+    """A sentence's exact key: a signed 63-bit hash of its words (for SQLite)."""
+    digest = hashlib.blake2b(" ".join(sorted(sentence)).encode(), digest_size=8,
+                             person=_SENTENCE_PERSON).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def alignment(a: Sentences, b: Sentences, *, similarity: float,
+              min_aligned: int) -> tuple[float, float]:
+    """The shares of the shorter and of the longer text's sentences that have a counterpart in
+    the other with a word-set Jaccard of at least ``similarity``; (0, 0) below ``min_aligned``
+    such sentences in either (two short reports sharing a quote or two are not copies)."""
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if not shorter:
+        return 0.0, 0.0
+    pairs = [[_jaccard(s, t) >= similarity for t in longer] for s in shorter]
+    in_shorter = sum(any(row) for row in pairs)
+    in_longer = sum(any(col) for col in zip(*pairs, strict=True))
+    if min(in_shorter, in_longer) < min_aligned:
+        return 0.0, 0.0
+    return in_shorter / len(shorter), in_longer / len(longer)
+
+
+def _jaccard(s: frozenset[str], t: frozenset[str]) -> float:
+    both = len(s & t)
+    return both / (len(s) + len(t) - both) if both else 0.0
 
 
 def _tokens(title: str | None, text: str) -> list[str]:
@@ -105,6 +195,13 @@ def check(settings: DedupSettings) -> DedupSettings:
         problems.append(f"num_perm must be at least 16, not {settings.num_perm}")
     if settings.shingle < 1:
         problems.append(f"shingle must be at least 1, not {settings.shingle}")
+    for name in ("sentence_similarity", "aligned_share", "longer_share"):
+        value = getattr(settings, name)
+        if not 0.0 < value <= 1.0:
+            problems.append(f"{name} must be in (0, 1], not {value}")
+    for name in ("min_sentence_words", "min_aligned"):
+        if getattr(settings, name) < 1:
+            problems.append(f"{name} must be at least 1, not {getattr(settings, name)}")
     if problems:
         raise ConfigError(Errors.E021.format(path="[dedup]", reason="; ".join(problems)))
     return settings
@@ -157,12 +254,18 @@ def fingerprint(title: str | None, text: str, settings: DedupSettings) -> Finger
     if not settings.near or not tokens:  # no words, nothing to compare: never a copy
         return Fingerprint(key, None, ())
     sig = signature(tokens, settings)
-    return Fingerprint(key, sig, band_keys(sig, settings))
+    if not settings.sentences:
+        return Fingerprint(key, sig, band_keys(sig, settings))
+    sents = sentences_of(text, settings.min_sentence_words)
+    passages = (*sents, *quoted_of(text, settings.min_sentence_words))
+    keys = tuple(dict.fromkeys(sentence_key(s) for s in passages))
+    return Fingerprint(key, sig, band_keys(sig, settings), sents, keys)
 
 
 def find(index: Index, fp: Fingerprint, settings: DedupSettings) -> Match | None:
     """The indexed article ``fp`` is a copy of: an exact one first, else the most similar
-    candidate at or above the threshold (ties: the first indexed, as the index lists them)."""
+    candidate by shingles at or above the threshold, else the best aligned one by sentences
+    (ties: the first indexed, as the index lists them)."""
     if not fp.exact:
         return None
     canonical = index.exact(fp.exact)
@@ -170,14 +273,36 @@ def find(index: Index, fp: Fingerprint, settings: DedupSettings) -> Match | None
         return Match(canonical, "exact", 1.0)
     if fp.signature is None:
         return None
+    return (_by_shingles(index, fp.signature, fp.bands, settings)
+            or _by_sentences(index, fp, settings))
+
+
+def _by_shingles(index: Index, sig: np.ndarray, bands: Sequence[int],
+                 settings: DedupSettings) -> Match | None:
     best: Match | None = None
-    for candidate in dict.fromkeys(index.candidates(fp.bands)):
+    for candidate in dict.fromkeys(index.candidates(bands)):
         other = index.signature(candidate)
-        if other is None or len(other) != len(fp.signature):
+        if other is None or len(other) != len(sig):
             continue
-        score = similarity(fp.signature, other)
+        score = similarity(sig, other)
         if score >= settings.threshold and (best is None or score > best.similarity):
-            best = Match(candidate, "near", score)
+            best = Match(candidate, "near", score, "shingles")
+    return best
+
+
+def _by_sentences(index: Index, fp: Fingerprint, settings: DedupSettings) -> Match | None:
+    if not fp.sentence_keys:
+        return None
+    best: Match | None = None
+    for candidate in index.sentence_candidates(fp.sentence_keys, _SENTENCE_CANDIDATES):
+        other = index.sentences(candidate)
+        if not other:
+            continue
+        score, longer = alignment(fp.sentences, other, similarity=settings.sentence_similarity,
+                                  min_aligned=settings.min_aligned)
+        if (score >= settings.aligned_share and longer >= settings.longer_share
+                and (best is None or score > best.similarity)):
+            best = Match(candidate, "near", score, "sentences")
     return best
 
 
@@ -188,6 +313,8 @@ class MemoryIndex:
         self._exact: dict[str, str] = {}
         self._bands: dict[int, list[str]] = {}
         self._signatures: dict[str, np.ndarray] = {}
+        self._sentence_keys: dict[int, list[str]] = {}
+        self._sentences: dict[str, Sentences] = {}
 
     def exact(self, key: str) -> str | None:
         return self._exact.get(key)
@@ -199,6 +326,13 @@ class MemoryIndex:
     def signature(self, article_id: str) -> np.ndarray | None:
         return self._signatures.get(article_id)
 
+    def sentence_candidates(self, keys: Sequence[int], limit: int) -> list[str]:
+        shared = Counter(a for key in keys for a in self._sentence_keys.get(key, ()))
+        return [a for a, _ in shared.most_common(limit)]
+
+    def sentences(self, article_id: str) -> Sentences | None:
+        return self._sentences.get(article_id)
+
     def insert(self, article_id: str, fingerprint: Fingerprint) -> None:
         if fingerprint.exact:
             self._exact.setdefault(fingerprint.exact, article_id)
@@ -206,6 +340,10 @@ class MemoryIndex:
             self._signatures[article_id] = fingerprint.signature
         for key in fingerprint.bands:
             self._bands.setdefault(key, []).append(article_id)
+        if fingerprint.sentence_keys:
+            self._sentences[article_id] = fingerprint.sentences
+        for key in fingerprint.sentence_keys:
+            self._sentence_keys.setdefault(key, []).append(article_id)
 
 
 class Deduper:

@@ -2,7 +2,9 @@
 
 ``warta.link.dedup`` decides what is a copy; this module keeps its index in the store's tables
 (``dedup_texts``: exact key and MinHash signature per canonical article; ``dedup_bands``: LSH
-band keys), so a copy is found whatever run stored its original, and stores a copy as a row
+band keys and the exact keys of its sentences, two hash spaces apart, for the re-edited copies'
+candidates; the sentences themselves are read again from the article's text when it is one),
+so a copy is found whatever run stored its original, and stores a copy as a row
 of ``article_versions`` of its canonical article. The index is built lazily: a store from
 before migration 0005, or one whose ``[dedup]`` settings changed, is (re)indexed from its
 articles' texts at the first write that needs it (about 3 ms an article).
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -30,8 +33,9 @@ _SQL_VARS = 500  # band keys per query, well under SQLite's variable limit
 class SqliteIndex:
     """``warta.link.dedup.Index`` over the store's ``dedup_texts`` and ``dedup_bands``."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, *, min_sentence_words: int = 4) -> None:
         self.conn = conn
+        self.min_sentence_words = min_sentence_words  # [dedup]: how stored texts are split
 
     def exact(self, key: str) -> str | None:
         row = self.conn.execute("SELECT article_id FROM dedup_texts WHERE fingerprint = ?",
@@ -52,6 +56,21 @@ class SqliteIndex:
             return None
         return np.frombuffer(row[0], dtype="<u4")
 
+    def sentence_candidates(self, keys: Sequence[int], limit: int) -> list[str]:
+        shared: Counter[str] = Counter()
+        for start in range(0, len(keys), _SQL_VARS):
+            chunk = list(keys[start:start + _SQL_VARS])
+            marks = ",".join("?" * len(chunk))
+            shared.update(dict(self.conn.execute(
+                f"SELECT article_id, count(*) FROM dedup_bands WHERE key IN ({marks})"
+                " GROUP BY article_id", chunk).fetchall()))
+        return [a for a, _ in shared.most_common(limit)]
+
+    def sentences(self, article_id: str) -> dedup.Sentences | None:
+        row = self.conn.execute("SELECT text FROM articles WHERE id = ?",
+                                (article_id,)).fetchone()
+        return None if row is None else dedup.sentences_of(row[0], self.min_sentence_words)
+
     def insert(self, article_id: str, fingerprint: dedup.Fingerprint) -> None:
         sig = fingerprint.signature
         self.conn.execute(
@@ -60,7 +79,7 @@ class SqliteIndex:
              None if sig is None else sig.astype("<u4").tobytes()))
         self.conn.executemany(
             "INSERT OR IGNORE INTO dedup_bands(key, article_id) VALUES (?, ?)",
-            [(key, article_id) for key in fingerprint.bands])
+            [(key, article_id) for key in (*fingerprint.bands, *fingerprint.sentence_keys)])
 
 
 def _params(settings: DedupSettings) -> str:
@@ -72,7 +91,8 @@ def _params(settings: DedupSettings) -> str:
 def _deduper(conn: sqlite3.Connection, settings: DedupSettings) -> dedup.Deduper:
     from dataclasses import replace
 
-    return dedup.Deduper(replace(Settings(), dedup=settings), index=SqliteIndex(conn))
+    index = SqliteIndex(conn, min_sentence_words=settings.min_sentence_words)
+    return dedup.Deduper(replace(Settings(), dedup=settings), index=index)
 
 
 def ensure_index(conn: sqlite3.Connection, settings: DedupSettings) -> None:
@@ -155,7 +175,8 @@ class FoldTally:
 
     articles: int = 0
     exact: int = 0
-    near: int = 0
+    near: int = 0  # near copies, re-edited ones included
+    sentences: int = 0  # of those, the re-edited copies (found by sentence alignment)
 
 
 def fold_copies(conn: sqlite3.Connection, settings: DedupSettings) -> FoldTally:
@@ -187,6 +208,7 @@ def _fold_all(conn: sqlite3.Connection, settings: DedupSettings) -> FoldTally:
             _fold(conn, row, match, fp)
             tally.exact += match.kind == "exact"
             tally.near += match.kind == "near"
+            tally.sentences += match.signal == "sentences"
         _mark_current(conn, settings)
     return tally
 
