@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import warta
-from dedup_texts import EXACT_COPY, NEAR_COPY, ORIGINAL, SAME_TOPIC
+from dedup_texts import EXACT_COPY, NEAR_COPY, ORIGINAL, REEDITED, SAME_TOPIC
 from warta.cli import cli
 from warta.nlp.pipeline import build
 
@@ -60,11 +60,12 @@ def test_copies_of_stored_articles_are_versions_and_need_no_analysis(
 
     monkeypatch.setattr(warta, "load", no_nlp)
     second = run("ingest", jsonl(tmp_path / "b.jsonl", ("3", "Rumah terendam", NEAR_COPY),
-                                 ("4", "BANJIR", EXACT_COPY)), "--db", db, "--workers", 1)
+                                 ("4", "BANJIR", EXACT_COPY), ("5", "Suntingan", REEDITED)),
+                 "--db", db, "--workers", 1)
     assert second.exit_code == 0, second.stderr
     assert "0 new" in second.stderr
-    assert "2 copies of stored articles kept as their versions" in second.stderr
-    assert counts(db) == {**before, "article_versions": 2}
+    assert "3 copies of stored articles kept as their versions" in second.stderr
+    assert counts(db) == {**before, "article_versions": 3}
 
 
 def test_a_copy_met_in_the_same_run_is_a_version_once_its_original_is_stored(
@@ -80,15 +81,16 @@ def test_dedup_switched_off_in_settings_then_folded_by_warta_dedup(tmp_path: Pat
     db, config = tmp_path / "w.db", tmp_path / "off.toml"
     config.write_text("[dedup]\nenabled = false\n", "utf-8")
     inputs = jsonl(tmp_path / "a.jsonl", ("1", "Banjir", ORIGINAL), ("2", "Rumah", NEAR_COPY),
-                   ("3", "BANJIR", EXACT_COPY), ("4", "Tanggul jebol", SAME_TOPIC))
+                   ("3", "BANJIR", EXACT_COPY), ("4", "Tanggul jebol", SAME_TOPIC),
+                   ("5", "Suntingan", REEDITED))
     stored = run("ingest", inputs, "--db", db, "--workers", 1, "--config", config)
-    assert "4 new" in stored.stderr
+    assert "5 new" in stored.stderr
     twice = counts(db)
     folded = run("dedup", "--db", db)
     assert folded.exit_code == 0
-    assert "4 articles checked: 1 exact and 1 near copies" in folded.stderr
+    assert "5 articles checked: 1 exact and 2 near copies (1 of them re-edited)" in folded.stderr
     after = counts(db)
-    assert (after["articles"], after["article_versions"]) == (2, 2)
+    assert (after["articles"], after["article_versions"]) == (2, 3)
     assert after["mentions"] < twice["mentions"]
     again = run("dedup", "--db", db)
     assert "2 articles checked: 0 exact and 0 near copies" in again.stderr
