@@ -82,15 +82,18 @@ def run(texts: list[tuple[str, str | None, str]], settings: Settings, *, pairs: 
         if match is None:
             deduper.index.insert(native_id, fp)
         else:
-            kinds[match.kind] += 1
+            kinds[match.signal] += 1
             found.append((native_id, match))
     elapsed = time.process_time() - started
-    print(f"{len(texts)} texts: {kinds['exact']} exact copies, {kinds['near']} near copies "
-          f"(threshold {settings.dedup.threshold}, num_perm {settings.dedup.num_perm}, "
-          f"shingle {settings.dedup.shingle}); {elapsed / len(texts) * 1000:.2f} ms per text")
+    print(f"{len(texts)} texts: {kinds['exact']} exact copies, {kinds['shingles']} near copies "
+          f"by shingles (threshold {settings.dedup.threshold}, num_perm "
+          f"{settings.dedup.num_perm}, shingle {settings.dedup.shingle}), {kinds['sentences']} "
+          f"re-edited copies by sentences (aligned share {settings.dedup.aligned_share}, longer "
+          f"{settings.dedup.longer_share}); {elapsed / len(texts) * 1000:.2f} ms per text")
     if pairs:
         for native_id, match in found:
-            print(f"  {native_id} → {match.canonical} {match.kind} {match.similarity:.3f}")
+            print(f"  {native_id} → {match.canonical} {match.kind} {match.signal} "
+                  f"{match.similarity:.3f}")
     index = dedup.MemoryIndex()
     seen: list[str] = []
     histogram: Counter[float] = Counter()
@@ -150,7 +153,8 @@ def store_costs(texts: list[tuple[str, str | None, str]], settings: Settings) ->
     print(f"index rebuilt from {count} stored texts in {rebuilt:.2f} s "
           f"({rebuilt / count * 1000:.2f} ms per article)")
     print(f"warta dedup over the store filled with dedup off: {tally.articles} articles, "
-          f"{tally.exact} exact and {tally.near} near copies folded in {folded:.2f} s")
+          f"{tally.exact} exact and {tally.near} near copies ({tally.sentences} re-edited) "
+          f"folded in {folded:.2f} s")
 
 
 def main() -> None:
@@ -159,10 +163,14 @@ def main() -> None:
     parser.add_argument("--store", action="store_true", help="measure the store's write path")
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--pairs", action="store_true", help="list every copy found")
+    parser.add_argument("--no-sentences", action="store_true",
+                        help="switch the re-edited copies' signal off (the cost without it)")
     args = parser.parse_args()
     settings = load_settings()
     if args.threshold is not None:
         settings = replace(settings, dedup=replace(settings.dedup, threshold=args.threshold))
+    if args.no_sentences:
+        settings = replace(settings, dedup=replace(settings.dedup, sentences=False))
     texts = indosum_texts() if args.indosum else detik_texts(settings)
     if args.store:
         store_costs(texts, settings)
