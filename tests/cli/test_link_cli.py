@@ -118,6 +118,9 @@ def test_stories_show_timeline_actors_and_quotes(store) -> None:
     assert shown.exit_code == 0
     for text in ("Kabar Satu", "Warta Dua", "Sari Wulandari", "Kami sepakat memperluas pasar"):
         assert text in shown.stdout
+    (meeting,) = story["events"]  # the one real-world event its two articles report
+    assert (meeting["type"], meeting["num_articles"]) == ("CONSULT", 2)
+    assert meeting["id"] in shown.stdout  # for `warta events show`
 
 
 def test_an_unknown_story_is_one_line(store) -> None:

@@ -56,9 +56,13 @@ def test_the_page_shows_what_who_when_and_every_report(client, linked) -> None:
 
 
 def test_the_trigger_it_links_to_is_anchored_in_the_article(client, linked) -> None:
-    _, records, _ = linked
+    _, records, meeting = linked
     article = client.get(f"/article/{records[0]['id']}").text
     assert 'id="event-0"' in article
+    side = article[article.index('<ul class="events">'):]
+    assert f'href="/events/{meeting}">3 articles · 3 outlets</a>' in side  # and back
+    listing = client.get("/events").text
+    assert f'href="/article/{records[1]["id"]}#event-0"' in listing  # a trigger, at its place
 
 
 def test_the_events_list_and_a_story_link_to_it(client, linked) -> None:
