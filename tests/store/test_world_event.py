@@ -105,3 +105,40 @@ def test_copies_stored_as_versions_count_as_reports(tmp_path: Path) -> None:
     assert [m["copies"] for m in got["mentions"]] == [1, 0]
     assert [m["article_id"] for m in got["mentions"]] == [recs[0]["id"], recs[1]["id"]]
     conn.close()
+
+
+def test_a_very_long_sentence_is_cut_around_its_trigger(tmp_path: Path) -> None:
+    """A list flattened into one "sentence" is not shown whole: 320 characters each side of
+    the trigger at most, and the evidence says where it was cut."""
+    items = "".join(f"butir {i} daftar panjang; " for i in range(80))
+    text = items + "Sari Wulandari bertemu Bayu Pratama. " + items + "Selesai."
+    record = make_record(text, title="Daftar", published="2025-03-12", actors=ACTORS,
+                         sentences=[[0, len(text) - len("Selesai.") - 1],
+                                    [len(text) - len("Selesai."), len(text)]],
+                         events=[event(text, "bertemu", "CONSULT", MENLU, MENDAG)])
+    conn = connect(tmp_path / "w.db")
+    save_record(conn, record)
+    links.relink(conn)
+    (m,) = links.get_world_event(conn, links.list_world_events(conn)[0]["id"])["mentions"]
+    ev = m["evidence"]
+    trigger = text.index("bertemu")
+    assert ev["start"] == trigger - 2 * links.EVIDENCE_CHARS
+    assert ev["text"] == text[ev["start"]:trigger + 7 + 2 * links.EVIDENCE_CHARS]
+    assert ev["text"][ev["trigger_start"]:ev["trigger_end"]] == "bertemu"
+    assert ev["cut_before"] and ev["cut_after"]
+    conn.close()
+
+
+def test_a_record_without_sentences_shows_text_around_the_trigger(tmp_path: Path) -> None:
+    text = "x" * 400 + " Sari Wulandari bertemu Bayu Pratama. " + "y" * 50
+    record = make_record(text, title="Tanpa kalimat", actors=ACTORS, sentences=[],
+                         events=[event(text, "bertemu", "CONSULT", MENLU, MENDAG)])
+    conn = connect(tmp_path / "w.db")
+    save_record(conn, record)
+    links.relink(conn)
+    (m,) = links.get_world_event(conn, links.list_world_events(conn)[0]["id"])["mentions"]
+    ev = m["evidence"]
+    trigger = text.index("bertemu")
+    assert ev["text"] == text[trigger - links.EVIDENCE_CHARS:]  # the end is near: all of it
+    assert ev["cut_before"] and not ev["cut_after"]
+    conn.close()

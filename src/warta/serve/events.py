@@ -28,11 +28,15 @@ MENTIONS = links.WORLD_EVENT_MENTIONS  # mentions a page shows
 
 def evidence_html(evidence: dict[str, Any]) -> Markup:
     """An evidence sentence, escaped, with its trigger in <mark> (the offsets come from the
-    store, so the sentence's own characters can never open or close an element)."""
+    store, so the sentence's own characters can never open or close an element) and "…"
+    where it was cut."""
     text, a, b = evidence["text"], evidence["trigger_start"], evidence["trigger_end"]
+    before = "… " if evidence.get("cut_before") else ""
+    after = " …" if evidence.get("cut_after") else ""
     if not 0 <= a < b <= len(text):
-        return Markup(escape(text))
-    return Markup(f"{escape(text[:a])}<mark>{escape(text[a:b])}</mark>{escape(text[b:])}")
+        return Markup(f"{before}{escape(text)}{after}")
+    return Markup(f"{before}{escape(text[:a])}<mark>{escape(text[a:b])}</mark>"
+                  f"{escape(text[b:])}{after}")
 
 
 env.filters["evidence"] = evidence_html

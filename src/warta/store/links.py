@@ -382,15 +382,21 @@ def _sentences(conn: sqlite3.Connection, article_id: str) -> list[list[int]]:
 
 def _evidence(conn: sqlite3.Connection, article_id: str, sentences: Sequence[Sequence[int]],
               start: int, end: int) -> dict[str, Any]:
-    """The sentence holding the trigger (else ``EVIDENCE_CHARS`` each side of it), read from
-    the article's text, with the trigger's offsets in it."""
-    left, right = next(((a, b) for a, b in sentences if a <= start < b),
-                       (max(0, start - EVIDENCE_CHARS), end + EVIDENCE_CHARS))
-    right = max(right, end)
-    text = conn.execute("SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
-                        (left + 1, right - left, article_id)).fetchone()[0] or ""
+    """The sentence holding the trigger, read from the article's text, with the trigger's
+    offsets in it. Without a sentence (a record with none), or of a sentence longer than
+    ``EVIDENCE_CHARS`` twice each side (a list, a table flattened into one), what lies that
+    far each side of the trigger: ``cut_before`` / ``cut_after`` say the sentence goes on."""
+    sentence = next(((a, b) for a, b in sentences if a <= start < b), None)
+    first, last = sentence or (0, None)
+    left = max(first, start - 2 * EVIDENCE_CHARS) if sentence else max(0, start - EVIDENCE_CHARS)
+    right = max(end, min(last, end + 2 * EVIDENCE_CHARS) if last is not None
+                else end + EVIDENCE_CHARS)
+    text, length = conn.execute("SELECT substr(text, ?, ?), length(text) FROM articles"
+                                " WHERE id = ?", (left + 1, right - left, article_id)).fetchone()
+    text = text or ""
     return {"start": left, "text": text, "trigger_start": start - left,
-            "trigger_end": min(end, left + len(text)) - left}
+            "trigger_end": min(end, left + len(text)) - left,
+            "cut_before": left > first, "cut_after": right < min(last or length, length)}
 
 
 def cluster_counts(conn: sqlite3.Connection, keys: Sequence[tuple[str, int]]
