@@ -274,7 +274,7 @@ def event_reports(conn: sqlite3.Connection, cluster_id: str) -> list[dict[str, A
 
 
 WORLD_EVENT_MENTIONS = 50  # mentions of one real-world event a page shows
-EVIDENCE_CHARS = 160  # text each side of a trigger when its sentence is unknown
+EVIDENCE_CHARS = 160  # text each side of a trigger without a sentence (twice that in one)
 
 
 def get_world_event(conn: sqlite3.Connection, cluster_id: str, *,
