@@ -2,7 +2,8 @@
 
 Ingests the shared Detik CSV into a temporary store through the real CLI (or reads the store
 given with --db), serves it with the real uvicorn server on a free local port, and requests
-every list page — with and without filters and sorts — over HTTP, after ``SETTLE_S`` seconds
+every list page — with and without filters and sorts — and the largest real-world event's
+page over HTTP, after ``SETTLE_S`` seconds
 (the server readies its chart renderer and gazetteer in the background as it starts, as it has
 by a person's first click). Prints, per page, the first request and the median and worst of the
 following ones; exits 1 when a warm median reaches the budget (1 s). Timings are the server's
@@ -45,7 +46,19 @@ PAGES = [
     "/network?since=2025-10-01&until=2025-10-31&min_weight=2",
     "/places", "/places?sort=-events", "/places?country=IDN&page=2", "/places?q=jakarta",
     "/actor/gpe:IDN", "{article}",
+    "{event}", "{event}?page=2", "{event_api}",
 ]
+
+
+def _most_reported_event(conn: sqlite3.Connection) -> str | None:
+    """The real-world event with the most mentions (the largest event page); None before
+    `warta link` (the event pages are then left out)."""
+    try:
+        row = conn.execute("SELECT id FROM event_clusters ORDER BY num_mentions DESC, id"
+                           " LIMIT 1").fetchone()
+    except sqlite3.OperationalError:  # a store from before migration 0007
+        return None
+    return None if row is None else str(row[0])
 
 
 def ingest(db: Path) -> None:
@@ -116,7 +129,11 @@ def main() -> int:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
             articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
             article = conn.execute("SELECT id FROM articles ORDER BY rowid LIMIT 1").fetchone()[0]
+            event = _most_reported_event(conn)
         pages = [p.replace("{article}", f"/article/{article}") for p in PAGES]
+        pages = [p.replace("{event}", f"/events/{event}")
+                  .replace("{event_api}", f"/api/events/{event}?limit=1000")
+                 for p in pages if event or "{event" not in p]
         with serving(db) as base:
             rows = time_pages(base, pages, args.repeat)
     print(f"store: {articles} articles; {args.repeat} warm requests per page after the first")

@@ -64,3 +64,13 @@ def build(path: Path | str) -> list[dict[str, Any]]:
         save_record(conn, r)
     conn.close()
     return recs
+
+
+def copy_of_first() -> dict[str, Any]:
+    """The first meeting report again from a third outlet, a day earlier, its headline in
+    capitals: the same words, so the store keeps it as an exact copy (a version)."""
+    one = records()[0]
+    return make_record(one["text"], title=one["title"].upper(), published="2025-03-09",
+                       site_name="Kabar Tiga", url="https://kabartiga.example/kopi",
+                       actors=one["actors"], entities=one["entities"], quotes=one["quotes"],
+                       events=one["events"])

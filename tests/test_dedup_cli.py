@@ -104,3 +104,30 @@ def test_warta_dedup_refuses_bad_settings_in_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("warta: E021") and len(result.stderr.splitlines()) == 1
 
+
+
+def test_warta_dedup_relinks_a_linked_store(tmp_path: Path) -> None:
+    """A copy stored as its own article and then folded takes its report out of the stored
+    links; `warta dedup` recomputes them, so the copy counts as a version of the report and
+    the event and the story no longer point at an article that is gone."""
+    from link_fixtures import build, copy_of_first
+    from warta.export.gdelt import event_id
+    from warta.settings import DedupSettings
+    from warta.store import links
+    from warta.store.db import connect
+    from warta.store.write import save_record
+
+    db = tmp_path / "w.db"
+    records = build(db)
+    conn = connect(db)
+    save_record(conn, copy_of_first(), dedup=DedupSettings(enabled=False))  # its own article
+    links.relink(conn)
+    conn.close()
+    result = run("dedup", "--db", db)
+    assert result.exit_code == 0 and "links recomputed: " in result.stderr
+    conn = connect(db)
+    meeting = links.list_world_events(conn)[0]
+    assert (meeting["num_articles"], meeting["num_sources"]) == (3, 3)  # the copy, a version
+    assert meeting["global_id"] == event_id(records[0]["id"], 0)  # not the folded copy's
+    assert links.list_stories(conn)[0]["num_articles"] == 2
+    conn.close()

@@ -48,6 +48,7 @@ class Errors:
     E036 = ("E036 database {path} holds no article embeddings; run `warta embed --db {path}` "
             "first")
     E037 = "E037 cannot sort {what} by {key!r}; choose one of: {choices}"
+    E038 = "E038 database {path}: no {what} {id!r}; {hint}"
     # E04x: record contract
     E040 = "E040 record {id} does not match schema {schema}: {reason}"
     # E05x: batch jobs

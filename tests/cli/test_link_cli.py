@@ -54,6 +54,39 @@ def test_events_mentions_lists_each_report(store) -> None:
     assert len(rows) == 3 and all("article_title" in r for r in rows)
 
 
+def test_events_show_prints_one_event_with_its_reports_as_json(store) -> None:
+    path, records = store
+    table = run("events", "--db", path)
+    meeting = _jsonl(run("events", "--db", path, "--format", "jsonl"))[0]
+    assert meeting["id"] in table.stdout  # the table gives the id `show` needs
+    result = run("events", "show", meeting["id"], "--db", path)
+    assert result.exit_code == 0, result.output
+    event = json.loads(result.stdout)
+    assert (event["source_name"], event["type"], event["target_name"]) == (
+        "Sari Wulandari", "CONSULT", "Bayu Pratama")
+    assert (event["num_mentions"], event["num_articles"], event["num_sources"]) == (2, 2, 2)
+    assert [m["article_id"] for m in event["mentions"]] == [records[0]["id"], records[1]["id"]]
+    assert [m["outlet"] for m in event["mentions"]] == ["Kabar Satu", "Warta Dua"]
+    first = event["mentions"][0]["evidence"]
+    assert first["text"][first["trigger_start"]:first["trigger_end"]] == "bertemu"
+
+
+@pytest.mark.parametrize("event_id", ["ev0000000000000000", "ev\n\x1b[2Jx"])
+def test_events_show_an_unknown_id_is_one_coded_line(store, event_id: str) -> None:
+    path, _ = store
+    result = run("events", "show", event_id, "--db", path)
+    assert result.exit_code == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("warta: E038 database ") and "no real-world event" in line
+    assert "\x1b" not in line
+
+
+def test_events_show_on_a_store_never_linked_says_to_link(tmp_path: Path) -> None:
+    build(tmp_path / "plain.db")
+    result = run("events", "show", "ev0000000000000000", "--db", tmp_path / "plain.db")
+    assert result.exit_code == 2 and "E038" in result.stderr and "warta link" in result.stderr
+
+
 def test_events_on_a_store_never_linked_lists_reports_and_says_why(tmp_path: Path) -> None:
     build(tmp_path / "plain.db")
     assert len(_jsonl(run("events", "--db", tmp_path / "plain.db", "--format", "jsonl"))) == 3
@@ -85,6 +118,9 @@ def test_stories_show_timeline_actors_and_quotes(store) -> None:
     assert shown.exit_code == 0
     for text in ("Kabar Satu", "Warta Dua", "Sari Wulandari", "Kami sepakat memperluas pasar"):
         assert text in shown.stdout
+    (meeting,) = story["events"]  # the one real-world event its two articles report
+    assert (meeting["type"], meeting["num_articles"]) == ("CONSULT", 2)
+    assert meeting["id"] in shown.stdout  # for `warta events show`
 
 
 def test_an_unknown_story_is_one_line(store) -> None:

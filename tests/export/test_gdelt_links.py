@@ -67,3 +67,24 @@ def test_mentions_table_points_at_the_events(stores) -> None:
     assert first["MentionDocLen"] == str(len(text)) and first["InRawText"] == "1"
     later = mentions[2]
     assert later["Actor2CharOffset"] == "-1"  # Bayu Pratama is never a mention there
+
+
+def test_a_copy_stored_as_a_version_counts_as_a_source_document(tmp_path: Path) -> None:
+    """GDELT counts source documents: a copy of a report kept as its version (another outlet,
+    a day earlier) is one more article, outlet and mention of the event; the Mentions table
+    still lists the stored reports only (a copy has no facts of its own)."""
+    from link_fixtures import copy_of_first
+    from warta.store.write import save_record
+
+    records = build(tmp_path / "w.db")
+    conn = connect(tmp_path / "w.db")
+    assert not save_record(conn, copy_of_first())
+    links.relink(conn)
+    conn.close()
+    rows = _export(tmp_path / "w.db", "gdelt-events")
+    assert [(r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in rows] == [
+        ("3", "3", "3"), ("1", "1", "1")]
+    assert rows[0]["GLOBALEVENTID"] == str(event_id(records[0]["id"], 0))
+    mentions = _export(tmp_path / "w.db", "gdelt-mentions")
+    assert len(mentions) == 3
+    assert mentions[0]["EventTimeDate"] == "20250309000000"  # the copy was the first report

@@ -76,3 +76,19 @@ def test_spans_of_record_drop_out_of_range_and_escape_titles() -> None:
     html = str(render(record["text"], spans))
     assert "<i>" not in html and "&lt;i&gt;" in html
     assert _parse(html).tags[0][1]["title"] == 'PERSON → <i>"X"</i>'
+
+
+def test_an_event_trigger_is_an_anchor_for_its_real_world_event_page() -> None:
+    # the page of a real-world event links to /article/{id}#event-{n}: the n-th event's trigger
+    text = "Menlu bertemu Mendag, lalu Mendag menolak tarif."
+    events = [{"type": "CONSULT", "source": None, "target": None, "date": None,
+               "start": text.index("bertemu"), "end": text.index("bertemu") + 7,
+               "evidence": [[0, 5], [text.index("bertemu"), text.index("bertemu") + 7]]},
+              {"type": "REJECT", "source": None, "target": None, "date": None,
+               "start": text.index("menolak"), "end": text.index("menolak") + 7}]
+    checker = _parse(render(text, spans_of({"text": text, "events": events})))
+    anchors = {a["id"]: a for tag, a in checker.tags if "id" in a}
+    assert set(anchors) == {"event-0", "event-1"}
+    assert [t for t in checker.text if t in ("Menlu", "bertemu")]  # both pieces drawn
+    html = str(render(text, spans_of({"text": text, "events": events})))
+    assert html.index('id="event-0"') > html.index("Menlu")  # on the trigger's piece

@@ -1,15 +1,17 @@
 """`warta events`: the PLOVER events in the store — who did what to whom, when and where, and
 how many articles reported it (one real-world event per row, from `warta link`), or each
-report on its own (``--mentions``)."""
+report on its own (``--mentions``); `warta events show ID`: one real-world event with every
+report of it, as JSON."""
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import Any
 
 import click
 
-from warta.cli.common import date_options, echo_json_lines, plover_type_option, reading
+from warta.cli.common import date_options, echo_json_lines, fail, plover_type_option, reading
 from warta.cli.options import (
     actor_option,
     db_option,
@@ -90,6 +92,7 @@ def _print_world_table(rows: list[dict[str, Any]]) -> None:
         return
     table = Table("first report", "source", "event", "target", "place", "articles", "outlets",
                   "mentions", "first headline")
+    table.add_column("id", no_wrap=True, min_width=18)  # whole: `events show` needs it
     for row in rows:
         place = (row.get("place") or {}).get("name") or ""
         table.add_row(Text(display(row.get("date") or row.get("first_report"))),
@@ -97,7 +100,7 @@ def _print_world_table(rows: list[dict[str, Any]]) -> None:
                       Text(row["type"]), Text(row.get("target_name") or row.get("target_id")
                                               or "—"),
                       Text(place), str(row["num_articles"]), str(row["num_sources"]),
-                      str(row["num_mentions"]), Text(row.get("title") or ""))
+                      str(row["num_mentions"]), Text(row.get("title") or ""), Text(row["id"]))
     console.print(table)
 
 
@@ -111,7 +114,8 @@ def _world_csv(rows: list[dict[str, Any]]) -> None:
         writer.writerow({**row, "place": (row.get("place") or {}).get("name")})
 
 
-@click.command()
+# A group whose bare call lists: `warta events` lists, `warta events show ID` shows one.
+@click.group(invoke_without_command=True)
 @db_option
 @actor_option("Events whose source or target is this actor (id, name or alias).")
 @plover_type_option()
@@ -124,19 +128,23 @@ def _world_csv(rows: list[dict[str, Any]]) -> None:
 @format_option("table", "csv", "jsonl",
                help="A table, CSV (with --mentions, the columns of `warta export --format "
                     "csv`), or JSON Lines.")
-def events(db_path: str, actor: str | None, type_: str | None, since: str | None,
-           until: str | None, min_reports: int, mentions: bool, limit: int, offset: int,
-           fmt: str) -> None:
+@click.pass_context
+def events(ctx: click.Context, db_path: str, actor: str | None, type_: str | None,
+           since: str | None, until: str | None, min_reports: int, mentions: bool, limit: int,
+           offset: int, fmt: str) -> None:
     """List stored events, most reported first: who did what to whom, where, and how many
     articles and outlets reported it (events across reports, from `warta link`).
 
     With --mentions, or on a store never linked, each report is a row of its own, oldest
-    first: date, source, PLOVER type/mode, target, place.
+    first: date, source, PLOVER type/mode, target, place. `warta events show ID` prints one
+    real-world event (the `id` column) with every report of it.
 
     Example:
 
         warta events --db warta.db --actor Putin --type CONSULT --since 2024-01
     """
+    if ctx.invoked_subcommand is not None:
+        return
     filters = {"actor": actor, "type": type_, "since": since, "until": until}
     if not mentions:
         world = query_world_events(db_path, limit=limit, offset=offset,
@@ -164,3 +172,35 @@ def events(db_path: str, actor: str | None, type_: str | None, since: str | None
     else:
         _print_table(rows)
     report_page(len(rows), offset, total, "events")
+
+
+@events.command()
+@click.argument("event_id")
+@db_option
+def show(event_id: str, db_path: str) -> None:
+    """One real-world event as one JSON object, as its explorer page (/events/ID) shows it.
+
+    Its PLOVER type with the CAMEO codes and modes its reports give, source and target (id,
+    name, country), places, the window of the dates its reports state, first and last report,
+    num_mentions, num_sources and num_articles, and every mention: article (id, title, date,
+    URL, outlet, copies stored as versions), evidence sentence with the trigger's offsets in
+    it, stated date, place, negation and modality.
+
+    Exit status: 0 shown, 2 no such event (E038) or an unusable store.
+
+    Example:
+
+        warta events show ev8adb9082df71e92e --db warta.db
+    """
+    from warta.errors import Errors, one_line
+    from warta.store.links import get_world_event, is_linked
+
+    with reading(db_path) as conn:
+        event = get_world_event(conn, event_id, mentions_limit=None)
+        linked = is_linked(conn)
+    if event is None:
+        hint = ("`warta events` lists them (the id column)" if linked else
+                "this store was never linked: run `warta link` first")
+        fail(one_line(Errors.E038.format(path=db_path, what="real-world event", id=event_id,
+                                         hint=hint)))
+    click.echo(json.dumps(event, ensure_ascii=False, indent=2))

@@ -84,7 +84,8 @@ def _print_list(rows: list[dict[str, Any]]) -> None:
 @db_option
 @format_option("table", "jsonl", help="A timeline, or the story as one JSON line.")
 def show(story_id: str, db_path: str, fmt: str) -> None:
-    """One story: its timeline of coverage (date, outlet, headline), main actors and quotes.
+    """One story: its timeline of coverage (date, outlet, headline), main actors, the
+    real-world events its articles report, and quotes.
 
     Exit status: 0 shown, 2 no such story or an unusable store.
 
@@ -122,6 +123,16 @@ def _print_story(story: dict[str, Any]) -> None:
         timeline.add_row(display(a["published"]), Text(a["outlet"]),
                          Text(a.get("title") or a["id"]))
     console.print(timeline)
+    if story["events"]:
+        events = Table("date", "source", "event", "target", "articles", "outlets", "id",
+                       title="Events reported (`warta events show ID`)")
+        for e in story["events"]:
+            events.add_row(display(e.get("date") or e.get("first_report")),
+                           Text(e.get("source_name") or e.get("source_id") or "—"),
+                           Text(e["type"]),
+                           Text(e.get("target_name") or e.get("target_id") or "—"),
+                           str(e["num_articles"]), str(e["num_sources"]), Text(e["id"]))
+        console.print(events)
     if story["quotes"]:
         quotes = Table("date", "speaker", "quote", title="Quotes of the main actors",
                        show_lines=True)

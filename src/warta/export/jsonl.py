@@ -1,4 +1,5 @@
-"""JSON Lines: the stored ``warta.article/1`` records, one per line, as the contract says."""
+"""JSON Lines: the stored ``warta.article/1`` records, one per line, as the contract says,
+each with the copies stored as its versions and its input ids (``export.versions``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sqlite3
 from typing import TextIO
 
 from warta.export.progress import track
+from warta.export.versions import with_record_versions
 from warta.store import analytics, queries
 
 
@@ -14,8 +16,8 @@ def export_jsonl(conn: sqlite3.Connection, out: TextIO, *, progress: bool = Fals
     """Write every record as one compact JSON line; return how many were written."""
     total = analytics.count_rows(conn, "articles")
     written = 0
-    for record in track(queries.iter_records(conn), total=total, description="jsonl",
-                        enabled=progress):
+    records = with_record_versions(conn, queries.iter_records(conn))
+    for record in track(records, total=total, description="jsonl", enabled=progress):
         out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
         out.write("\n")
         written += 1

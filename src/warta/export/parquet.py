@@ -5,7 +5,8 @@ so memory stays flat. Column types follow the store's declared SQLite types, wit
 where the store keeps text or integers: dates (the ISO string, partial or not, and beside it
 ``<column>_first`` / ``<column>_last`` as ``date32``, via ``PartialDate``), ``ingested_at`` as a
 UTC timestamp, flags as booleans, JSON lists as lists and an event's place as a struct. The full
-record is left out of ``articles`` (``--format jsonl`` has it).
+record is left out of ``articles`` (``--format jsonl`` has it); the export's ``articles`` adds
+each article's input ids and the copies stored as its versions (``export.versions``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from warta.export.progress import track
+from warta.export.versions import with_row_versions
 from warta.partial_date import PartialDate
 from warta.store import analytics
 
@@ -35,6 +37,17 @@ _PLACE = pa.struct([("name", pa.string()), ("country", pa.string()), ("kb", pa.s
                     ("lat", pa.float64()), ("lon", pa.float64()), ("start", pa.int64()),
                     ("end", pa.int64())])
 _SPAN = pa.struct([("start", pa.int64()), ("end", pa.int64())])
+# One copy stored as a version of an article (the columns of ``article_versions`` but its
+# internal fingerprint): the export's ``articles.versions`` is a list of these.
+_VERSION = pa.struct([
+    ("id", pa.string()), ("kind", pa.string()), ("similarity", pa.float64()),
+    ("title", pa.string()), ("published", pa.string()), ("published_first", pa.date32()),
+    ("published_last", pa.date32()), ("url", pa.string()), ("site_name", pa.string()),
+    ("source_path", pa.string()), ("source_format", pa.string()),
+    ("source_record", pa.int64()), ("native_id", pa.string()),
+    ("added_at", pa.timestamp("s", tz="UTC"))])
+_ARTICLE_EXTRAS = [pa.field("native_ids", pa.list_(pa.string())),
+                   pa.field("versions", pa.list_(_VERSION))]
 
 
 def _json(value: Any) -> Any:
@@ -115,13 +128,33 @@ def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[st
         yield chunk
 
 
+def _version(row: dict[str, Any]) -> dict[str, Any]:
+    """One stored version with the values ``_VERSION`` declares."""
+    parsed = PartialDate.parse(row["published"])
+    return {**row, "published_first": parsed.first if parsed else None,
+            "published_last": parsed.last if parsed else None,
+            "added_at": _utc(row["added_at"])}
+
+
+def _article_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """The export's article rows: the table's, with input ids and versions."""
+    for row in with_row_versions(conn, table_rows(conn, "articles")):
+        row["versions"] = [_version(v) for v in row["versions"]]
+        yield row
+
+
 def write_table(conn: sqlite3.Connection, table: str, path: Path, *,
                 progress: bool = False, batch_rows: int = BATCH_ROWS) -> int:
-    """Write one table to ``path``; return its row count (an empty table still gets a file)."""
+    """Write one table to ``path``; return its row count (an empty table still gets a file).
+    ``articles`` gets two more columns than ``table_schema`` (batch part files have neither):
+    ``native_ids`` and ``versions``."""
     schema = table_schema(conn, table)
+    source = table_rows(conn, table)
+    if table == "articles":
+        schema = pa.schema([*schema, *_ARTICLE_EXTRAS])
+        source = _article_rows(conn)
     total = analytics.count_rows(conn, table)
-    rows = track(table_rows(conn, table), total=total, description=f"parquet {table}",
-                 enabled=progress)
+    rows = track(source, total=total, description=f"parquet {table}", enabled=progress)
     written = 0
     with pq.ParquetWriter(path, schema) as writer:
         for chunk in _batches(rows, batch_rows):

@@ -23,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from warta.errors import QueryError, StoreError
-from warta.serve import routes, stories
+from warta.serve import events, routes, stories
 from warta.settings import Settings, load_settings
 
 CSP = ("default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -92,6 +92,8 @@ def create_app(db_path: str | Path, *, settings: Settings | None = None) -> Fast
     app.include_router(routes.api)
     app.include_router(stories.pages)
     app.include_router(stories.api)
+    app.include_router(events.pages)  # after routes: /api/events/per-day is matched first
+    app.include_router(events.api)
 
     @app.middleware("http")
     async def security_headers(request: Request,

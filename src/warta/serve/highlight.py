@@ -59,13 +59,17 @@ def spans_of(record: dict[str, Any]) -> list[Span]:
         title = f"quote ({q['kind']}) — {speaker}" + (f", {q['cue']}" if q.get("cue") else "")
         spans.append(Span(q["start"], q["end"], "quote", f"hl quote quote-{q['kind']}", title,
                           attrs=(("data-speaker", speaker),), anchor=f"quote-{seq}"))
-    for e in record.get("events") or []:
+    for seq, e in enumerate(record.get("events") or []):
         source = names.get(e.get("source") or "", e.get("source") or "?")
         target = names.get(e.get("target") or "", e.get("target") or "?")
         title = f"{e['type']}: {source} → {target}" + (f" ({e['date']})" if e.get("date") else "")
-        for start, end in e.get("evidence") or [[e["start"], e["end"]]]:
+        pieces = e.get("evidence") or [[e["start"], e["end"]]]
+        # the trigger's piece gets the anchor a real-world event's page links to (event-3)
+        anchored = next((i for i, (a, b) in enumerate(pieces) if a <= e["start"] < b), 0)
+        for i, (start, end) in enumerate(pieces):
             spans.append(Span(start, end, "event", f"hl ev ev-{e['type']}", title,
-                              attrs=(("data-type", e["type"]),)))
+                              attrs=(("data-type", e["type"]),),
+                              anchor=f"event-{seq}" if i == anchored else None))
     for d in record.get("dates") or []:
         spans.append(Span(d["start"], d["end"], "date", "hl date", f"date: {d.get('value')}"))
     return sorted((s for s in spans if 0 <= s.start < s.end <= n), key=Span.sort_key)

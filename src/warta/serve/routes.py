@@ -279,8 +279,11 @@ def article_page(request: Request, conn: Conn, article_id: str) -> Response:
     article = _article(conn, article_id)
     record = article["record"]
     names = {a["id"]: a["name"] for a in record["actors"]}
+    counts = links.cluster_counts(conn, [(article["id"], seq)
+                                         for seq in range(len(record["events"]))])
     return render(request, "article.html", article=article, record=record, names=names,
                   versions=article["versions"],
+                  reports={seq: r for (_, seq), r in counts.items()},
                   body=highlight(record), url=safe_url(record["source"].get("url")))
 
 

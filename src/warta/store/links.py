@@ -19,6 +19,7 @@ from typing import Any
 
 from warta.link import events as link_events
 from warta.link import stories as link_stories
+from warta.partial_date import PartialDate
 from warta.settings import Settings
 from warta.store.db import transaction
 from warta.store.queries import _ACTOR_IDS, _date_bounds, _source_name
@@ -87,7 +88,8 @@ def relink(conn: sqlite3.Connection, settings: Settings | None = None) -> LinkTa
 
 
 def link_records(conn: sqlite3.Connection, *, text_chars: int) -> list[dict[str, Any]]:
-    """The stored articles as the record fields ``warta.link`` reads, plus their ``outlet``."""
+    """The stored articles as the record fields ``warta.link`` reads, plus their ``outlet`` and
+    the ``copies`` stored as their versions (``published``, ``outlet``; absent when none)."""
     records: dict[str, dict[str, Any]] = {}
     for r in conn.execute("""SELECT id, title, substr(text, 1, ?) AS lead, published, site_name,
                                     url, source_format FROM articles ORDER BY rowid""",
@@ -98,6 +100,11 @@ def link_records(conn: sqlite3.Connection, *, text_chars: int) -> list[dict[str,
     for r in conn.execute("SELECT article_id, actor_id FROM mentions WHERE actor_id IS NOT NULL"
                           " ORDER BY article_id, start"):
         records[r["article_id"]]["entities"].append({"actor": r["actor_id"]})
+    for r in conn.execute("""SELECT article_id, published, url, site_name, source_format
+                             FROM article_versions ORDER BY rowid"""):
+        records[r["article_id"]].setdefault("copies", []).append(
+            {"published": r["published"],
+             "outlet": _source_name(r["site_name"], r["url"], r["source_format"] or "")})
     for r in conn.execute("""SELECT article_id, seq, type, source_id, target_id, date, location,
                                     negated, symmetric FROM events ORDER BY article_id, seq"""):
         events = records[r["article_id"]]["events"]
@@ -112,6 +119,11 @@ def link_records(conn: sqlite3.Connection, *, text_chars: int) -> list[dict[str,
 
 def _event_rows(mentions: Mapping[tuple[str, int], str],
                 by_id: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One row per real-world event. Its counts are GDELT's, over source documents: a copy
+    stored as a version of a reporting article (another outlet, URL or date) is a document
+    that reports the event too, so it counts in NumArticles and NumSources, repeats the
+    article's mentions in NumMentions and may be the first or last report; its facts are
+    still stored once (the Mentions table and the event page list the article's)."""
     members: dict[str, list[tuple[str, int]]] = {}
     for key, cluster in mentions.items():
         members.setdefault(cluster, []).append(key)
@@ -121,7 +133,10 @@ def _event_rows(mentions: Mapping[tuple[str, int], str],
         events = [by_id[a]["events"][s] for a, s in keys]
         first = events[0]
         articles = {a for a, _ in keys}
-        published = sorted(p for a in articles if (p := by_id[a].get("published")))
+        copies = {a: by_id[a].get("copies") or [] for a in articles}
+        reports = [*({"published": by_id[a].get("published"), "outlet": by_id[a]["outlet"]}
+                     for a in articles), *(c for a in articles for c in copies[a])]
+        published = sorted(p for r in reports if (p := r.get("published")))
         stated = sorted(e["date"] for e in events if e.get("date"))
         place = next((e["location"] for e in events if e.get("location")), None)
         source = next((e["source"] for e in events if e.get("source")), None)
@@ -132,8 +147,9 @@ def _event_rows(mentions: Mapping[tuple[str, int], str],
                      "date": stated[0] if stated else None,
                      "first_report": published[0] if published else None,
                      "last_report": published[-1] if published else None,
-                     "num_mentions": len(keys), "num_articles": len(articles),
-                     "num_sources": len({by_id[a]["outlet"] for a in articles}),
+                     "num_mentions": sum(1 + len(copies[a]) for a, _ in keys),
+                     "num_articles": len(reports),
+                     "num_sources": len({r["outlet"] for r in reports}),
                      "method": EVENTS_METHOD})
     return rows
 
@@ -257,6 +273,132 @@ def event_reports(conn: sqlite3.Connection, cluster_id: str) -> list[dict[str, A
            WHERE m.cluster_id = ? ORDER BY a.published, m.article_id, m.seq""", (cluster_id,))]
 
 
+WORLD_EVENT_MENTIONS = 50  # mentions of one real-world event a page shows
+EVIDENCE_CHARS = 160  # text each side of a trigger without a sentence (twice that in one)
+
+
+def get_world_event(conn: sqlite3.Connection, cluster_id: str, *,
+                    mentions_limit: int | None = WORLD_EVENT_MENTIONS,
+                    mentions_offset: int = 0) -> dict[str, Any] | None:
+    """One real-world event, as its page and `warta events show` give it; None if absent.
+
+    Its stored row (type, parties, place, counts, first and last report) with the parties'
+    names and countries; what its reports say of it all together (``cameo`` and ``modes``
+    with how many reports say each, most first; ``places``, one per place; ``dates``, the
+    window of the dates they state, or None); and one page of its ``mentions``
+    (``event_mentions``; every one when ``mentions_limit`` is None).
+    """
+    row = conn.execute(
+        """SELECT c.*, s.name AS source_name, s.country AS source_country,
+                  t.name AS target_name, t.country AS target_country
+           FROM event_clusters c LEFT JOIN actors s ON s.id = c.source_id
+           LEFT JOIN actors t ON t.id = c.target_id WHERE c.id = ?""", (cluster_id,)).fetchone()
+    if row is None:
+        return None
+    event = _cluster(dict(row))
+    reports = conn.execute(
+        """SELECT e.cameo, e.mode, e.date, e.location FROM event_cluster_mentions m
+           JOIN events e ON e.article_id = m.article_id AND e.seq = m.seq
+           WHERE m.cluster_id = ? ORDER BY m.article_id, m.seq""", (cluster_id,)).fetchall()
+    event["cameo"] = _tally(r["cameo"] for r in reports)
+    event["modes"] = _tally(r["mode"] for r in reports)
+    event["places"] = _places(json.loads(r["location"]) for r in reports if r["location"])
+    event["dates"] = _date_window([r["date"] for r in reports if r["date"]])
+    event["mentions"] = event_mentions(conn, cluster_id, limit=mentions_limit,
+                                       offset=mentions_offset)
+    return event
+
+
+def _tally(values: Iterator[str | None]) -> list[dict[str, Any]]:
+    """``[{value, reports}]`` of the values given (None left out), most reported first."""
+    counts = Counter(v for v in values if v)
+    return [{"value": v, "reports": n} for v, n in sorted(counts.items(),
+                                                          key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _places(places: Iterator[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The places the reports name, one per place (as linking compares them), first met first."""
+    seen: dict[str, dict[str, Any]] = {}
+    for place in places:
+        key = link_events.place_key(place)
+        if key is not None and key not in seen:
+            seen[key] = place
+    return list(seen.values())
+
+
+def _date_window(values: Sequence[str]) -> dict[str, str] | None:
+    """``{first, last}``: the earliest and the latest of the (partial) dates the reports state,
+    compared by the first and the last day each covers; None when no report states one."""
+    dated = [(p, v) for v in values if (p := PartialDate.parse(v)) is not None]
+    if not dated:
+        return None
+    first = min(dated, key=lambda pv: (pv[0].first, pv[0].last))[1]
+    last = max(dated, key=lambda pv: (pv[0].last, pv[0].first))[1]
+    return {"first": first, "last": last}
+
+
+def count_event_mentions(conn: sqlite3.Connection, cluster_id: str) -> int:
+    """How many event mentions report the real-world event (its stored mentions)."""
+    return int(conn.execute("SELECT count(*) FROM event_cluster_mentions WHERE cluster_id = ?",
+                            (cluster_id,)).fetchone()[0])
+
+
+def event_mentions(conn: sqlite3.Connection, cluster_id: str, *, limit: int | None = None,
+                   offset: int = 0) -> list[dict[str, Any]]:
+    """The reports of one real-world event, oldest article first: the article (id, title,
+    date, URL, outlet, how many ``copies`` of it are stored as versions) and the mention in it
+    (position ``seq``, trigger and its offsets, stated date, place, mode, CAMEO, negation,
+    modality) with its ``evidence``: the sentence holding the trigger as ``{text,
+    trigger_start, trigger_end}`` (offsets into ``text``; ``start`` is the sentence's in the
+    article)."""
+    rows = [dict(r) for r in conn.execute(
+        """SELECT m.article_id, m.seq, a.title, a.published, a.url, a.site_name,
+                  a.source_format, e.type, e.mode, e.cameo, e.source_id, e.target_id, e.date,
+                  e.location, e.negated, e.modality, e.trigger, e.start, e.end,
+                  (SELECT count(*) FROM article_versions v
+                   WHERE v.article_id = m.article_id) AS copies
+           FROM event_cluster_mentions m JOIN articles a ON a.id = m.article_id
+           JOIN events e ON e.article_id = m.article_id AND e.seq = m.seq
+           WHERE m.cluster_id = ?
+           ORDER BY date_first(a.published), a.published, m.article_id, m.seq
+           LIMIT ? OFFSET ?""", (cluster_id, -1 if limit is None else limit, offset))]
+    layouts: dict[str, list[list[int]]] = {}
+    for r in rows:
+        r["outlet"] = _source_name(r["site_name"], r["url"], r["source_format"])
+        r["negated"] = bool(r["negated"])
+        r["location"] = json.loads(r["location"]) if r["location"] else None
+        if r["article_id"] not in layouts:
+            layouts[r["article_id"]] = _sentences(conn, r["article_id"])
+        r["evidence"] = _evidence(conn, r["article_id"], layouts[r["article_id"]],
+                                  r["start"], r["end"])
+    return rows
+
+
+def _sentences(conn: sqlite3.Connection, article_id: str) -> list[list[int]]:
+    row = conn.execute("SELECT json_extract(record, '$.sentences') FROM articles WHERE id = ?",
+                       (article_id,)).fetchone()
+    return json.loads(row[0]) if row and row[0] else []
+
+
+def _evidence(conn: sqlite3.Connection, article_id: str, sentences: Sequence[Sequence[int]],
+              start: int, end: int) -> dict[str, Any]:
+    """The sentence holding the trigger, read from the article's text, with the trigger's
+    offsets in it. Without a sentence (a record with none), or of a sentence longer than
+    ``EVIDENCE_CHARS`` twice each side (a list, a table flattened into one), what lies that
+    far each side of the trigger: ``cut_before`` / ``cut_after`` say the sentence goes on."""
+    sentence = next(((a, b) for a, b in sentences if a <= start < b), None)
+    first, last = sentence or (0, None)
+    left = max(first, start - 2 * EVIDENCE_CHARS) if sentence else max(0, start - EVIDENCE_CHARS)
+    right = max(end, min(last, end + 2 * EVIDENCE_CHARS) if last is not None
+                else end + EVIDENCE_CHARS)
+    text, length = conn.execute("SELECT substr(text, ?, ?), length(text) FROM articles"
+                                " WHERE id = ?", (left + 1, right - left, article_id)).fetchone()
+    text = text or ""
+    return {"start": left, "text": text, "trigger_start": start - left,
+            "trigger_end": min(end, left + len(text)) - left,
+            "cut_before": left > first, "cut_after": right < min(last or length, length)}
+
+
 def cluster_counts(conn: sqlite3.Connection, keys: Sequence[tuple[str, int]]
                    ) -> dict[tuple[str, int], dict[str, Any]]:
     """(article id, seq) → its real-world event's id and counts, for event rows on a page."""
@@ -349,10 +491,11 @@ def _story(row: dict[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
     return row
 
 
-def get_story(conn: sqlite3.Connection, story_id: str, *,
-              quotes_limit: int = 100) -> dict[str, Any] | None:
+def get_story(conn: sqlite3.Connection, story_id: str, *, quotes_limit: int = 100,
+              events_limit: int = 100) -> dict[str, Any] | None:
     """One story: its row, the timeline of its coverage (``articles``: date, outlet, title,
-    oldest first) and quotes of its main actors in its articles (``quotes``); None if absent."""
+    oldest first), quotes of its main actors in its articles (``quotes``) and the real-world
+    events they report (``events``, most reported first); None if absent."""
     row = conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
     if row is None:
         return None
@@ -367,7 +510,21 @@ def get_story(conn: sqlite3.Connection, story_id: str, *,
                ORDER BY date_first(a.published), a.published, a.rowid""", (story_id,))]
     story["quotes"] = _story_quotes(conn, story_id, [a["id"] for a in story["actors"]],
                                     quotes_limit)
+    story["events"] = _story_events(conn, story_id, events_limit)
     return story
+
+
+def _story_events(conn: sqlite3.Connection, story_id: str, limit: int) -> list[dict[str, Any]]:
+    """The real-world events the story's articles report, most reported first."""
+    return [_cluster(dict(r)) for r in conn.execute(
+        """SELECT c.*, s.name AS source_name, t.name AS target_name FROM event_clusters c
+           LEFT JOIN actors s ON s.id = c.source_id LEFT JOIN actors t ON t.id = c.target_id
+           WHERE c.id IN (SELECT m.cluster_id FROM story_articles sa
+                          JOIN event_cluster_mentions m ON m.article_id = sa.article_id
+                          WHERE sa.story_id = ?)
+           ORDER BY c.num_articles DESC, c.num_mentions DESC,
+                    date_first(coalesce(c.date, c.first_report)), c.id
+           LIMIT ?""", (story_id, limit))]
 
 
 def _story_quotes(conn: sqlite3.Connection, story_id: str, actors: Sequence[str],

@@ -14,7 +14,7 @@ import re
 import secrets
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
 
@@ -409,6 +409,43 @@ def article_versions(conn: sqlite3.Connection, article_id: str) -> list[dict[str
         """SELECT id, kind, similarity, title, published, url, site_name, source_path,
                   source_format, source_record, native_id, added_at
            FROM article_versions WHERE article_id = ? ORDER BY rowid""", (article_id,))]
+
+
+def versions_by_article(conn: sqlite3.Connection,
+                        article_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """``article_versions`` of many articles at once (an export's batch): article id → its
+    versions, oldest stored first; articles without versions are left out."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for chunk in _chunks(article_ids):
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(
+                f"""SELECT article_id, id, kind, similarity, title, published, url, site_name,
+                           source_path, source_format, source_record, native_id, added_at
+                    FROM article_versions WHERE article_id IN ({marks}) ORDER BY rowid""",
+                chunk):
+            row = dict(r)
+            out.setdefault(row.pop("article_id"), []).append(row)
+    return out
+
+
+def references_by_article(conn: sqlite3.Connection,
+                          article_ids: Sequence[str]) -> dict[str, list[str]]:
+    """The input ids many articles were read under (``article_refs``), first met first;
+    articles read under none are left out."""
+    out: dict[str, list[str]] = {}
+    for chunk in _chunks(article_ids):
+        marks = ",".join("?" * len(chunk))
+        for article_id, native_id in conn.execute(
+                f"SELECT article_id, native_id FROM article_refs WHERE article_id IN ({marks})"
+                " ORDER BY rowid", chunk):
+            out.setdefault(article_id, []).append(native_id)
+    return out
+
+
+def _chunks(ids: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+    """``ids`` in pieces small enough for SQLite's limit on variables."""
+    for i in range(0, len(ids), size):
+        yield list(ids[i:i + size])
 
 
 def canonical_article(conn: sqlite3.Connection, version_id: str) -> str | None:
