@@ -83,7 +83,7 @@ def test_the_subject_of_the_previous_sentence_is_a_candidate():
 def test_the_lead_actor_is_a_candidate():
     doc = build("KPK menggelar jumpa pers. Budi Santoso hadir di sana. "
                 "Tim penyidik memeriksa Budi Santoso selama tiga jam.")
-    feats = _candidates(doc)
+    feats = _candidates(doc, "memeriksa")  # "hadir" is a (mined) trigger too
     assert "lead" in feats[KPK] and "pos=none" in feats[KPK]
     assert (KPK, "ACCUSE", BUDI) in _triples(doc, _model(["lead"], ["pos=right"]))
 

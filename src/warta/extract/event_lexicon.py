@@ -1,6 +1,8 @@
 """The Indonesian event lexicon: data files → surface forms → PLOVER entries.
 
-The lexicon (``data/events/lexicon.tsv``) lists a base word once with the affix patterns it takes;
+The lexicon (``data/events/lexicon.tsv``, written by hand, and ``data/events/mined.tsv``, mined
+from the gold corpus's train split by ``scripts/mine_triggers.py``; a hand row wins over a mined
+form it shares) lists a base word once with the affix patterns it takes;
 ``inflect`` generates the surface forms with meN-/peN- nasal assimilation, so "kunjung" yields
 *mengunjungi*, *dikunjungi*, *berkunjung* and *kunjungan*, each tagged with its voice. The voice
 tells the argument rules where the agent is (subject of an active verb, "oleh" phrase of a passive,
@@ -105,6 +107,46 @@ def _nasal(base: str, prefix: str) -> str:
     return f"{head}{base}"  # l, m, n, r, w, y
 
 
+def analyses(word: str) -> list[tuple[str, str]]:
+    """Every (base, affix pattern) whose ``inflect`` gives ``word``, the bare word itself
+    included: the lexicon's own form generation run backwards ("mengamankan" → ("aman",
+    "meN-kan"), ("kamankan", "meN-") ...), so a mined base takes exactly the forms it was seen
+    in. Callers choose among them (a known base, the most affixes stripped)."""
+    word = word.lower()
+    found = {(word, "0")}
+    for pattern, (prefix, suffix, _) in PATTERNS.items():
+        if pattern == "0" or not word.endswith(suffix):
+            continue
+        stem = word[:len(word) - len(suffix)] if suffix else word
+        for base in _unprefixed(stem, prefix):
+            if len(base) >= 3 and inflect(base, pattern) == word:
+                found.add((base, pattern))
+    return sorted(found)
+
+
+def _unprefixed(stem: str, prefix: str) -> set[str]:
+    """Bases a prefix may have been put before (meN-/peN-: each nasal with its lost onset)."""
+    if not prefix:
+        return {stem}
+    if prefix in ("meN", "peN"):
+        head = prefix[:-1]
+        if not stem.startswith(head):
+            return set()
+        rest = stem[len(head):]
+        out = {rest}
+        for nasal, onset in (("nge", ""), ("ng", ""), ("ng", "k"), ("ny", "s"), ("m", ""),
+                             ("m", "p"), ("n", ""), ("n", "t")):
+            tail = rest[len(nasal):]
+            # a k/p/t/s onset is lost only before a vowel ("menolak", not "mentraktir")
+            if rest.startswith(nasal) and (not onset or tail[:1] in _VOWELS):
+                out.add(onset + tail)
+        return out
+    out = {stem[len(prefix):]} if stem.startswith(prefix) else set()
+    if prefix in R_PREFIXES and stem.startswith(prefix[:-1] + "r"):
+        out.add(stem[len(prefix) - 1:])  # "berunding" ← "runding"
+    return out
+
+
 def _syllables(word: str) -> int:
     count, prev_vowel = 0, False
     for ch in word:
@@ -164,9 +206,17 @@ GAP = "..."
 MAX_GAP = 8  # tokens a gapped trigger may span ("menetapkan <name> sebagai tersangka")
 
 
+LEXICON_FILES = ("mined.tsv", "lexicon.tsv")  # in load order: a later identical form wins
+
+
+def file_forms(name: str) -> list[Form]:
+    """The forms of one lexicon file of ``data/events`` (the miner reads the hand-written one)."""
+    return [form for row in _rows(name) for form in _forms(row, _entry(row))]
+
+
 @lru_cache(maxsize=1)
 def _all_forms() -> list[Form]:
-    return [form for row in _rows("lexicon.tsv") for form in _forms(row, _entry(row))]
+    return [form for name in LEXICON_FILES for form in file_forms(name)]
 
 
 @lru_cache(maxsize=1)

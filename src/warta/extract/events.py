@@ -79,10 +79,11 @@ from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
+# 7: triggers mined from the train split (data/events/mined.tsv), the trigger model retrained;
 # 6: a quote's speaker is the source when the subject is the speaker ("kami menolak"); the
 # headline's actors are candidates, its body acts for an officer unnamed ("Penyidik menangkap");
 # 5: general verbs added to the lexicon from the train gold; 4: event_parties
-VERSION = "6"
+VERSION = "7"
 FACTORY = factory_name(STAGE, VERSION)
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
@@ -94,6 +95,10 @@ _CLAUSE_MARKS = frozenset({",", ";", ":", "bahwa", "yang"})
 
 
 Observer = Callable[[Span, Form, Span, list[PartyCandidate]], None]
+# why a lexicon match made no event: "blocked" (a NONE idiom), "aux", "light_verb",
+# "complement", "trigger_model", "no_party" (or "needtarget", "needboth", "host",
+# "placetarget": an entry's own condition)
+Dropper = Callable[[Span, Form, str], None]
 
 
 @dataclass
@@ -629,18 +634,21 @@ def _sentence(doc: Doc, i: int) -> Span:
     return doc[lo:hi]
 
 
-def _keep(form: Form, source: str | None, target: str | None) -> bool:
+def _unkept(form: Form, source: str | None, target: str | None) -> str | None:
+    """Why an event with these parties is not emitted ("no_party" or the entry's flag that
+    asks for a party it lacks), None when it is."""
     flags = form.entry.flags
     if source is None and target is None:
-        return False
+        return "no_party"
     if "host" in flags and target is not None \
             and not target.startswith(("person:", "gpe:")):
-        return False  # one hosts visitors, not "kartu tanda anggota (KTA)"
+        return "host"  # one hosts visitors, not "kartu tanda anggota (KTA)"
     if "needtarget" in flags and target is None:
-        return False
+        return "needtarget"
     if "placetarget" in flags and not (target or "").startswith("gpe:"):
-        return False  # "kursi kepemimpinan G20 diduduki …": a seat, not territory
-    return not ("needboth" in flags and (source is None or target is None))
+        return "placetarget"  # "kursi kepemimpinan G20 diduduki …": a seat, not territory
+    return "needboth" if "needboth" in flags and (source is None or target is None) else None
+
 
 
 def _aux_blocked(doc: Doc, trigger: Span, form: Form) -> bool:
@@ -654,23 +662,34 @@ def _aux_blocked(doc: Doc, trigger: Span, form: Form) -> bool:
 
 
 def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = None,
-               observe: Observer | None = None) -> list[Candidate]:
+               observe: Observer | None = None, dropped: Dropper | None = None
+               ) -> list[Candidate]:
     """Every event mention with its arguments, before merging. With a party model, the rules'
     arguments are features and the model picks source and target among every candidate party
-    (``event_parties``); ``observe`` sees each trigger's candidates (the trainer's hook)."""
+    (``event_parties``); ``observe`` sees each trigger's candidates (the trainer's hook),
+    ``dropped`` each match that made no event and why (the diagnostics' hook)."""
+
+    def drop(trigger: Span, form: Form, reason: str) -> None:
+        if dropped is not None:
+            dropped(trigger, form, reason)
+
     ctx = collect_mentions(doc, lookup=lookup)
     lead = event_parties.lead_mentions(doc, ctx, _sentence)
     out: list[Candidate] = []
     heads: list[tuple[Span, Form]] = []  # every trigger so far, for complement detection
     for trigger, form in match_triggers(doc):
-        if form.entry.type == "NONE" or _aux_blocked(doc, trigger, form) \
-                or _light_use(doc, trigger, form):
+        blocked = "blocked" if form.entry.type == "NONE" else "aux" \
+            if _aux_blocked(doc, trigger, form) else "light_verb" \
+            if _light_use(doc, trigger, form) else None
+        if blocked is not None:
+            drop(trigger, form, blocked)
             continue
         sent = _sentence(doc, trigger.start)
         head = _complement_head(doc, trigger, sent, heads)
         heads.append((trigger, form))
         if head is not None:
             _code_by_what_is_asked(out, head, form)
+            drop(trigger, form, "complement")
             continue
         sources, target, kind, spans = find_arguments(ctx, trigger, form, sent)
         implied = None if sources or form.voice not in ("active", "intrans") \
@@ -683,6 +702,7 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
                 observe(trigger, form, sent, cands)
         if parties is not None and not event_parties.is_event(
                 parties, event_parties.trigger_features(doc, trigger, form, sent, cands)):
+            drop(trigger, form, "trigger_model")
             continue
         if parties is not None:
             source, chosen = event_parties.decide(parties, cands)
@@ -703,14 +723,15 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
         location = location_of(ctx, trigger, sent, lookup=lookup, form=form)
         for source_id in source_ids or [None]:
             tgt = None if target_id == source_id else target_id
-            if parties is None:
-                if not _keep(form, source_id, tgt):
-                    continue
-                if "host" in form.entry.flags:  # PLOVER's visit: the visitor acts, the host
-                    source_id, tgt = tgt, source_id  # receives
-            elif not _keep(form, tgt, source_id) if "host" in form.entry.flags \
-                    else not _keep(form, source_id, tgt):
-                continue  # the model reads the visitor as source already
+            host = "host" in form.entry.flags
+            # the model reads the visitor as source already; the rules read the host
+            why = _unkept(form, tgt, source_id) if host and parties is not None \
+                else _unkept(form, source_id, tgt)
+            if why is not None:
+                drop(trigger, form, why)
+                continue
+            if parties is None and host:  # PLOVER's visit: the visitor acts, the host
+                source_id, tgt = tgt, source_id  # receives
             evidence = _evidence(doc, trigger, [s for s in spans if s is not None], sent)
             out.append(Candidate(form, type_, mode, cameo, trigger, source_id, tgt, spans,
                                  negated, modality, date, location,
