@@ -619,3 +619,58 @@ def test_findings_verb_without_bahwa_reports_nothing(make):
 ])
 def test_named_passive_leading_name_and_named_nya_cue(make, text, fragment, speaker):
     assert _find(extract_quotes(make(text)), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a request: the addressee before "agar"/"untuk" is not what was asked
+    ("Rina mengimbau kepada para pedagang agar tidak menaikkan harga beras menjelang lebaran.",
+     "agar tidak menaikkan harga beras menjelang lebaran", RINA),
+    ("Joko Santoso meminta pemerintah daerah untuk segera memperbaiki jalan desa.",
+     "untuk segera memperbaiki jalan desa", JOKO),
+    # a verb that also takes an object reports a clause after a comma ...
+    ("Budi Hartono mengklaim, selama sepuluh tahun menjabat ia tidak pernah menerima suap.",
+     "selama sepuluh tahun menjabat ia tidak pernah menerima suap", BUDI),
+    # ... or with an auxiliary after the clause's own short subject
+    ("Rina memastikan pihaknya bakal menambah pasokan gula ke pasar.",
+     "pihaknya bakal menambah pasokan gula ke pasar", RINA),
+    # verbs of saying and of opinion beyond the core list
+    ("Made Wirawan bilang harga cabai turun karena panen raya di Jawa.",
+     "harga cabai turun karena panen raya di Jawa", MADE),
+    ("Budi Hartono curiga banyak pedagang menimbun minyak goreng di gudang.",
+     "banyak pedagang menimbun minyak goreng di gudang", BUDI),
+])
+def test_reported_clauses_of_requests_claims_and_opinions(make, text, content, speaker):
+    qs = indirect_quotes(make(text))
+    assert [(q.content.text, q.speaker) for q in qs] == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Rina meminta maaf kepada warga Bandung atas keterlambatan itu.",
+    "Kebijakan baru itu mendorong investasi di daerah.",
+    "Joko Santoso memastikan keamanan pasar selama lebaran.",
+    "Budi Hartono membenarkan kabar itu kepada wartawan.",
+])
+def test_request_and_claim_verbs_with_an_object_report_nothing(make, text):
+    assert indirect_quotes(make(text)) == []
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Melansir Kantor Berita Antara, harga emas naik tiga persen pekan ini.",
+     "harga emas naik tiga persen pekan ini", "org:antara"),
+    ("Dikutip dari Kantor Berita Antara, Rabu (3/5), gempa itu tidak berpotensi tsunami.",
+     "gempa itu tidak berpotensi tsunami", "org:antara"),
+    ("Sementara mengutip Kantor Berita Antara, pasar saham ditutup menguat hari ini.",
+     "pasar saham ditutup menguat hari ini", "org:antara"),
+    ("Ditambahkan Rina, pasar itu akan dibuka kembali setelah renovasi.",
+     "pasar itu akan dibuka kembali setelah renovasi", RINA),
+])
+def test_a_source_cited_at_the_sentence_start_speaks_the_rest(make, text, content, speaker):
+    q = indirect_quotes(make(text))[0]
+    assert q.content.text.endswith(content)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(("cue", "speaker"), [("sindir Rina", RINA), ("imbau Santoso", JOKO)])
+def test_less_common_cue_stems_attribute_a_direct_quote(make, cue, speaker):
+    q = direct_quotes(make(f"“Jangan hanya menunggu bantuan dari pusat saja,” {cue}."))[0]
+    assert q.speaker == speaker

@@ -398,21 +398,12 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
     with_bahwa = [j for j in verbs
                   if any(doc[k].lower_ in rv.COMPLEMENTIZERS
                          for k in range(j + 1, min(hi, j + bahwa_reach)))]
-    verbs = [j for j in verbs if j in with_bahwa or doc[j].lower_ not in rv.INDIRECT_NEEDS_BAHWA
-             or (j + 1 < hi and doc[j + 1].lower_ in rv.CLAUSE_AUXILIARIES)]
+    verbs = [j for j in verbs if j in with_bahwa or _takes_clause(v, j, hi, bahwa_reach)]
     for j in with_bahwa + [j for j in verbs if j not in with_bahwa]:
         subj = subject_of(v, j, lo)
         if subj is None:
             continue
-        start = j + 1
-        for k in range(j + 1, min(hi, j + bahwa_reach)):
-            if v.region_of[k] >= 0:
-                break
-            if doc[k].lower_ == "bahwa":
-                start = k + 1
-                break
-        while start < hi and doc[start].text in {",", ":"}:
-            start += 1
+        start = _clause_start(v, j, hi, bahwa_reach)
         cand = _clause(v, start, _clause_end(v, start, hi), direct)
         if cand is None:
             continue
@@ -423,6 +414,57 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
         return cand
     return (_menurut_indirect(v, lo, hi, direct) or _cue_final(v, lo, hi, direct)
             or _cue_parenthetical(v, lo, hi, direct) or _agentless(v, lo, hi, direct))
+
+
+def _takes_clause(v: View, j: int, hi: int, reach: int) -> bool:
+    """Whether a reporting verb without "bahwa" reports a clause rather than an object: a verb
+    of request needs "agar"/"untuk" ("meminta polisi untuk …", not "meminta maaf"); a verb that
+    also takes an object needs a comma or colon ("Fahri mengklaim, …") or an auxiliary after at
+    most a short subject ("memastikan pihaknya bakal …", not "memastikan keamanan")."""
+    doc = v.doc
+    low = doc[j].lower_
+    if low not in rv.INDIRECT_NEEDS_BAHWA and low not in rv.DIRECTIVE_VERBS:
+        return True
+    if j + 1 < hi and doc[j + 1].text in {",", ":"}:
+        return True
+    if low in rv.DIRECTIVE_VERBS:
+        return _directive_at(v, j, hi, reach) is not None
+    for k in range(j + 1, min(hi, j + 2 + rv.CLAUSE_SUBJECT_REACH)):
+        if v.region_of[k] >= 0 or doc[k].is_punct or doc[k].lower_ == "yang":
+            return False
+        if doc[k].lower_ in rv.CLAUSE_AUXILIARIES:
+            return True
+    return False
+
+
+def _directive_at(v: View, j: int, hi: int, reach: int) -> int | None:
+    """Where a request's content opens: its "agar"/"supaya"/"untuk" within ``reach`` words."""
+    for k in range(j + 1, min(hi, j + reach)):
+        if v.region_of[k] >= 0 or v.doc[k].text in SENT_END:
+            return None
+        if v.doc[k].lower_ in rv.DIRECTIVE_COMPLEMENTIZERS:
+            return k
+    return None
+
+
+def _clause_start(v: View, j: int, hi: int, reach: int) -> int:
+    """The first token of the clause a reporting verb at ``j`` reports: after its "bahwa", at a
+    request's "agar"/"untuk" (the addressee before it is not what was said), else right after
+    the verb (commas and colons skipped)."""
+    doc = v.doc
+    start = j + 1
+    for k in range(j + 1, min(hi, j + reach)):
+        if v.region_of[k] >= 0:
+            break
+        if doc[k].lower_ == "bahwa":
+            start = k + 1
+            break
+    else:
+        if doc[j].lower_ in rv.DIRECTIVE_VERBS:
+            start = _directive_at(v, j, hi, reach) or start
+    while start < hi and doc[start].text in {",", ":"}:
+        start += 1
+    return start
 
 
 def _cue_parenthetical(v: View, lo: int, hi: int,
@@ -468,15 +510,9 @@ def _agentless(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate 
         if cand is not None:
             cand.cue, cand.inherit = doc[lo:lo + 1], True
         return cand
-    if hi - lo >= 4 and doc[lo].lower_ in rv.PASSIVE_CUES:  # "Dijelaskan Veronica, …"
-        start = lo + 1 + (doc[lo + 1].lower_ == "oleh")
-        np, stop = np_after(v, start, hi)
-        if np is not None and stop < hi and doc[stop].text == ",":
-            cand = _clause(v, stop + 1, _clause_end(v, stop + 1, hi), direct)
-            if cand is not None:
-                cand.cue, cand.speaker_span = doc[lo:lo + 1], np
-                cand.pronoun = np[0].lower_ in rv.PRONOUNS
-            return cand
+    cited = _cited(v, lo, hi, direct)
+    if cited is not None:
+        return cited
     for j in range(lo, hi - 1):
         if (doc[j].lower_ in rv.PASSIVE_CUES and doc[j + 1].lower_ == "bahwa"
                 and v.region_of[j] < 0):
@@ -485,6 +521,25 @@ def _agentless(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate 
                 cand.cue = doc[j:j + 1]
             return cand
     return None
+
+
+def _cited(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate | None:
+    """'Dijelaskan Veronica, …', 'Melansir Reuters, …', 'Seperti dikutip dari BBC, Rabu (3/5),
+    …': a passive cue or a citation opening the sentence, its source, a comma, then the clause
+    the source speaks."""
+    doc = v.doc
+    at = lo + (lo + 1 < hi and doc[lo].lower_ in rv.CITING_LEADS)
+    if hi - at < 4 or (doc[at].lower_ not in rv.PASSIVE_CUES and doc[at].lower_ not in rv.CITING):
+        return None
+    start = at + 1 + (doc[at + 1].lower_ in rv.AGENT_PREPS)
+    np, stop = np_after(v, start, hi)
+    if np is None or stop >= hi or doc[stop].text != ",":
+        return None
+    cand = _clause(v, stop + 1, _clause_end(v, stop + 1, hi), direct)
+    if cand is not None:
+        cand.cue, cand.speaker_span = doc[at:at + 1], np
+        cand.pronoun = np[0].lower_ in rv.PRONOUNS
+    return cand
 
 
 def _clause(v: View, start: int, end: int, direct: list[Candidate]) -> Candidate | None:
