@@ -10,7 +10,7 @@ import re
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from helpers import SEEDS
 from warta.extract.quote_marks import quote_regions
@@ -674,3 +674,52 @@ def test_a_source_cited_at_the_sentence_start_speaks_the_rest(make, text, conten
 def test_less_common_cue_stems_attribute_a_direct_quote(make, cue, speaker):
     q = direct_quotes(make(f"“Jangan hanya menunggu bantuan dari pusat saja,” {cue}."))[0]
     assert q.speaker == speaker
+
+
+def _tokens(blank, words: list[str], glued: set[int],
+            ents: list[tuple[int, int, str, str]]) -> Doc:
+    """A Doc from given tokens (index in ``glued``: no space after it, as the shipped
+    tokenizer splits "-nya" off its host) with entities set by hand."""
+    doc = Doc(blank.vocab, words=words, spaces=[i not in glued for i in range(len(words))])
+    doc = blank.get_pipe("sentencizer")(doc)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label, _ in ents]
+    for e, (*_, actor) in zip(doc.ents, ents, strict=True):
+        e._.actor = actor
+    return doc
+
+
+def test_a_possessive_nya_before_the_verb_is_not_its_subject(blank):
+    words = ["Rina", "dalam", "banyak", "pidato", "nya", "menekankan", "bahwa", "harga",
+             "pangan", "harus", "stabil", "."]
+    doc = _tokens(blank, words, {3, 10}, [(0, 1, "PERSON", RINA)])
+    q = indirect_quotes(doc)[0]
+    assert q.speaker_span.text.startswith("Rina")
+    assert q.speaker == RINA
+
+
+def test_a_split_nya_object_is_no_reported_clause(blank):
+    words = ["Rina", "menyebut", "nya", "sebagai", "investasi", "sedekah", "."]
+    doc = _tokens(blank, words, {1, 5}, [(0, 1, "PERSON", RINA)])
+    assert indirect_quotes(doc) == []
+
+
+@pytest.mark.parametrize("title", [
+    "Kepala Badan Pendapatan Daerah (Bapenda) Bandung",
+    "Kepala Sub - Direktorat Reserse Bandung",
+])
+def test_a_role_title_runs_on_past_brackets_and_spaced_hyphens(make, title):
+    doc = make(f"“Kami belum menerima laporan itu,” ujar {title} Made Wirawan kepada wartawan.")
+    q = direct_quotes(doc)[0]
+    assert q.speaker_span.text == f"{title} Made Wirawan"
+    assert q.speaker == MADE
+
+
+def test_an_apposition_in_lower_case_leaves_the_name_as_subject(make):
+    text = "Budi Hartono, guru di sekolah itu, mengatakan bahwa sekolah akan ditutup sementara."
+    q = indirect_quotes(make(text))[0]
+    assert (q.speaker_span.text, q.speaker) == ("Budi Hartono", BUDI)
+
+
+def test_a_citation_needs_a_named_source(make):
+    text = "Diberitakan sebelumnya, ratusan guru honorer mendatangi kantor DPRD Bandung."
+    assert indirect_quotes(make(text)) == []

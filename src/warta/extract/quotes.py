@@ -533,8 +533,8 @@ def _cited(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate | No
         return None
     start = at + 1 + (doc[at + 1].lower_ in rv.AGENT_PREPS)
     np, stop = np_after(v, start, hi)
-    if np is None or stop >= hi or doc[stop].text != ",":
-        return None
+    if np is None or stop >= hi or doc[stop].text != "," or not np[0].text[:1].isupper():
+        return None  # "Diberitakan sebelumnya, …" cites no one
     cand = _clause(v, stop + 1, _clause_end(v, stop + 1, hi), direct)
     if cand is not None:
         cand.cue, cand.speaker_span = doc[at:at + 1], np
@@ -547,8 +547,8 @@ def _clause(v: View, start: int, end: int, direct: list[Candidate]) -> Candidate
     if end - start < rv.MIN_INDIRECT_TOKENS:
         return None
     span = v.doc[start:end]
-    if _words(span) < rv.MIN_INDIRECT_TOKENS:
-        return None
+    if _words(span) < rv.MIN_INDIRECT_TOKENS or span[0].lower_ in ("nya", "-nya"):
+        return None  # "menyebut|nya sebagai …": the clitic is an object, not a clause
     for d in direct:
         if d.kind == "direct" and d.content.start <= start + 1 and d.content.end >= end - 1:
             return None
