@@ -723,3 +723,24 @@ def test_an_apposition_in_lower_case_leaves_the_name_as_subject(make):
 def test_a_citation_needs_a_named_source(make):
     text = "Diberitakan sebelumnya, ratusan guru honorer mendatangi kantor DPRD Bandung."
     assert indirect_quotes(make(text)) == []
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Harga beras di Bandung turun dua persen pekan ini.\n\n"
+     "Hal itu disampaikan Rina kepada wartawan, Senin.",
+     "Harga beras di Bandung turun dua persen pekan ini", RINA),
+    ("Jembatan baru itu akan dibuka bulan depan. Informasi ini disampaikan oleh Joko Santoso.",
+     "Jembatan baru itu akan dibuka bulan depan", JOKO),
+    ("Ekspor kopi ke Jepang naik tajam tahun ini. Demikian laporan Kantor Berita Antara.",
+     "Ekspor kopi ke Jepang naik tajam tahun ini", "org:antara"),
+])
+def test_a_sentence_that_attributes_what_came_before(make, text, content, speaker):
+    q = _find(indirect_quotes(make(text)), content)
+    assert (q.content.text, q.speaker) == (content, speaker)
+
+
+def test_attributing_back_claims_no_text_that_is_already_a_quote(make):
+    text = ("Rina mengatakan harga beras di Bandung turun dua persen. "
+            "Hal itu disampaikan Rina kepada wartawan.")
+    assert [q.content.text for q in indirect_quotes(make(text))] == [
+        "harga beras di Bandung turun dua persen"]

@@ -178,7 +178,10 @@ PASSIVE_CUES: frozenset[str] = frozenset({
     "dituturkan", "dipaparkan", "diterangkan", "diutarakan", "dikemukakan", "diucapkan",
     "ditambahkan", "ditambahkannya",
 })
-PASSIVE_SUBJECTS: frozenset[str] = frozenset({"hal", "demikian", "pernyataan", "ungkapan"})
+PASSIVE_SUBJECTS: frozenset[str] = frozenset({
+    "hal", "demikian", "pernyataan", "ungkapan", "informasi", "penegasan", "keterangan",
+    "penjelasan",
+})
 
 # A source cited at the start of a sentence speaks the rest of it: "Melansir Reuters, …",
 # "Dikutip dari BBC, …", "Diberitakan AFP, Rabu (12/4), …", "Lansiran Dailymail, …". Such a
