@@ -744,3 +744,11 @@ def test_attributing_back_claims_no_text_that_is_already_a_quote(make):
             "Hal itu disampaikan Rina kepada wartawan.")
     assert [q.content.text for q in indirect_quotes(make(text))] == [
         "harga beras di Bandung turun dua persen"]
+
+
+@pytest.mark.parametrize("text", [
+    "Menurut data Kementerian Perdagangan, ekspor kopi ke Jepang naik tajam tahun ini.",
+    "Harga beras di Bandung turun dua persen, menurut survei yang sama.",
+])
+def test_figures_and_surveys_after_menurut_are_no_speakers(make, text):
+    assert indirect_quotes(make(text)) == []

@@ -231,7 +231,7 @@ def _menurut(v: View, lo: int, hi: int) -> tuple[Span, bool, int, int] | None:
             if doc[i + 1].lower_ in rv.PRONOUNS:
                 return doc[i + 1:i + 2], True, i, i + 2
             np, stop = np_after(v, i + 1, hi)
-            if np is None:
+            if np is None or np[0].lower_ in rv.MENURUT_NOT_SPEAKERS:
                 return None
             ents = [e for e in v.ents if e.start == i + 1 and e.end <= stop]
             if stop >= hi or doc[stop].text != ",":

@@ -171,6 +171,13 @@ MENURUT: frozenset[str] = frozenset({"menurut"})
 MENURUT_PRONOUN: frozenset[str] = frozenset({
     "menurutnya", "menurutku", "menurutmu", "menurut-nya",
 })
+# "menurut data BPS", "menurut survei X", "menurut jadwal": figures and rules, not someone's
+# words (docs/annotation.md: "Not *berdasarkan data*").
+MENURUT_NOT_SPEAKERS: frozenset[str] = frozenset({
+    "data", "survei", "survey", "sektor", "hasil", "catatan", "jadwal", "rencana", "aturan",
+    "peraturan", "ketentuan", "undang-undang", "pasal", "perhitungan", "hitungan", "perkiraan",
+    "statistik", "grafik", "tabel", "indeks", "kalender", "pantauan", "pengamatan",
+})
 
 # Passive attributions in the sentence after a quote: "Hal itu disampaikan X …".
 PASSIVE_CUES: frozenset[str] = frozenset({
