@@ -752,3 +752,22 @@ def test_attributing_back_claims_no_text_that_is_already_a_quote(make):
 ])
 def test_figures_and_surveys_after_menurut_are_no_speakers(make, text):
     assert indirect_quotes(make(text)) == []
+
+
+def test_bagi_nya_before_a_comma_is_an_opinion_holder(blank):
+    words = ["Rina", "tiba", "di", "Bandung", ".", "Bagi", "nya", ",", "harga", "beras",
+             "harus", "segera", "turun", "."]
+    doc = _tokens(blank, words, {3, 5, 6, 12}, [(0, 1, "PERSON", RINA)])
+    q = indirect_quotes(doc)[0]
+    assert (q.content.text, q.speaker) == ("harga beras harus segera turun", RINA)
+
+
+def test_bagi_before_a_name_is_whom_it_concerns(make):
+    assert indirect_quotes(make("Bagi warga Bandung, kenaikan harga beras sangat berat.")) == []
+
+
+def test_a_cited_source_in_lower_case_with_a_name_still_speaks(make):
+    text = "Mengutip laporan Kantor Berita Antara, harga beras naik tiga persen pekan ini."
+    q = indirect_quotes(make(text))[0]
+    assert q.speaker == "org:antara"
+    assert q.content.text.startswith("harga beras naik")

@@ -227,6 +227,9 @@ def _menurut(v: View, lo: int, hi: int) -> tuple[Span, bool, int, int] | None:
         low = doc[i].lower_
         if low in rv.MENURUT_PRONOUN:
             return doc[i:i + 1], True, i, i + 1
+        if low in rv.OPINION_PREPS and i + 2 < hi and doc[i + 1].lower_ in rv.PRONOUNS \
+                and doc[i + 2].text == ",":  # "Baginya, …" (not "bagi warga")
+            return doc[i + 1:i + 2], True, i, i + 2
         if low in rv.MENURUT and i + 1 < hi:
             if doc[i + 1].lower_ in rv.PRONOUNS:
                 return doc[i + 1:i + 2], True, i, i + 2
@@ -573,7 +576,8 @@ def _cited(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate | No
         return None
     start = at + 1 + (doc[at + 1].lower_ in rv.AGENT_PREPS)
     np, stop = np_after(v, start, hi)
-    if np is None or stop >= hi or doc[stop].text != "," or not np[0].text[:1].isupper():
+    if np is None or stop >= hi or doc[stop].text != "," \
+            or not any(t.text[:1].isupper() for t in np):
         return None  # "Diberitakan sebelumnya, …" cites no one
     cand = _clause(v, stop + 1, _clause_end(v, stop + 1, hi), direct)
     if cand is not None:

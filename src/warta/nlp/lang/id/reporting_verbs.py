@@ -169,8 +169,11 @@ COMPLEMENTIZERS: frozenset[str] = frozenset({"bahwa", "bahwasanya", "jika", "kal
 # "menurut X, …" and its pronoun forms.
 MENURUT: frozenset[str] = frozenset({"menurut"})
 MENURUT_PRONOUN: frozenset[str] = frozenset({
-    "menurutnya", "menurutku", "menurutmu", "menurut-nya",
+    "menurutnya", "menurutku", "menurutmu", "menurut-nya", "baginya",
 })
+# "Bagi|nya, …" (in his view): an opinion's holder only as a pronoun before a comma; "bagi
+# warga" is whom something concerns.
+OPINION_PREPS: frozenset[str] = frozenset({"bagi"})
 # "menurut data BPS", "menurut survei X", "menurut jadwal": figures and rules, not someone's
 # words (docs/annotation.md: "Not *berdasarkan data*").
 MENURUT_NOT_SPEAKERS: frozenset[str] = frozenset({
