@@ -771,3 +771,21 @@ def test_a_cited_source_in_lower_case_with_a_name_still_speaks(make):
     q = indirect_quotes(make(text))[0]
     assert q.speaker == "org:antara"
     assert q.content.text.startswith("harga beras naik")
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Padahal, kata Rina sebelumnya tidak ada pemberitahuan soal kenaikan tarif.",
+     "sebelumnya tidak ada pemberitahuan soal kenaikan tarif", RINA),
+    ("Namun kata Joko Santoso, pasar itu belum siap dibuka pekan depan.",
+     "pasar itu belum siap dibuka pekan depan", JOKO),
+    ("Joko Santoso meminta pemerintah daerah tidak menaikkan tarif air.",
+     "pemerintah daerah tidak menaikkan tarif air", JOKO),
+])
+def test_a_cue_after_the_opening_word_and_a_request_with_its_own_clause(make, text, content,
+                                                                          speaker):
+    qs = indirect_quotes(make(text))
+    assert [(q.content.text, q.speaker) for q in qs] == [(content, speaker)]
+
+
+def test_kata_as_a_noun_opens_no_quote(make):
+    assert indirect_quotes(make("Dalam kata lain, harga beras di Bandung naik lagi.")) == []

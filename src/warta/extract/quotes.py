@@ -461,17 +461,18 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
 
 def _takes_clause(v: View, j: int, hi: int, reach: int) -> bool:
     """Whether a reporting verb without "bahwa" reports a clause rather than an object: a verb
-    of request needs "agar"/"untuk" ("meminta polisi untuk …", not "meminta maaf"); a verb that
-    also takes an object needs a comma or colon ("Fahri mengklaim, …") or an auxiliary after at
-    most a short subject ("memastikan pihaknya bakal …", not "memastikan keamanan")."""
+    of request needs "agar"/"untuk" ("meminta polisi untuk …", not "meminta maaf"); either
+    kind also reports a clause after a comma or colon ("Fahri mengklaim, …") or an auxiliary
+    after at most a short subject ("memastikan pihaknya bakal …", "meminta Budi tidak …"; not
+    "memastikan keamanan")."""
     doc = v.doc
     low = doc[j].lower_
     if low not in rv.INDIRECT_NEEDS_BAHWA and low not in rv.DIRECTIVE_VERBS:
         return True
     if j + 1 < hi and doc[j + 1].text in {",", ":"}:
         return True
-    if low in rv.DIRECTIVE_VERBS:
-        return _directive_at(v, j, hi, reach) is not None
+    if low in rv.DIRECTIVE_VERBS and _directive_at(v, j, hi, reach) is not None:
+        return True
     for k in range(j + 1, min(hi, j + 2 + rv.CLAUSE_SUBJECT_REACH)):
         if v.region_of[k] >= 0 or doc[k].is_punct or doc[k].lower_ == "yang":
             return False
@@ -512,26 +513,44 @@ def _clause_start(v: View, j: int, hi: int, reach: int) -> int:
 
 def _cue_parenthetical(v: View, lo: int, hi: int,
                        direct: list[Candidate]) -> Candidate | None:
-    """'Apalagi, kata Tauhid, dunia melihat …' — a cue between commas before the clause."""
+    """'Apalagi, kata Tauhid, dunia melihat …', 'Namun kata dia soal itu …', 'Padahal, kata
+    Heri sebelumnya …' — a cue opening the sentence (or after its first word or a comma), its
+    speaker, then the clause."""
     doc = v.doc
     for j in range(lo, hi - 2):
         is_cue, nya = stem_cue(doc[j].text)
         if (not is_cue or doc[j].lower_ in rv.AMBIGUOUS_CUES or v.region_of[j] >= 0
-                or (j > lo and doc[j - 1].text != ",")):
+                or (j > lo + 1 and doc[j - 1].text != ",")):
             continue
-        speaker: Span | None
-        if nya:
-            speaker, stop = doc[j:j + 1], j + 1
-        else:
-            speaker, stop = np_after(v, j + 1, hi)
-        if speaker is None or stop >= hi or doc[stop].text != ",":
+        speaker, stop, known = _parenthetical_speaker(v, j, hi, nya)
+        if speaker is None or stop >= hi:
             continue
-        cand = _clause(v, stop + 1, _clause_end(v, stop + 1, hi), direct)
+        if doc[stop].text == "," and (known or j == lo or doc[j - 1].text == ","):
+            stop += 1
+        elif not known:
+            continue
+        cand = _clause(v, stop, _clause_end(v, stop, hi), direct)
         if cand is not None:
             cand.speaker_span, cand.cue = speaker, doc[j:j + 1]
             cand.pronoun = nya or speaker[0].lower_ in rv.PRONOUNS
         return cand
     return None
+
+
+def _parenthetical_speaker(v: View, j: int, hi: int,
+                           nya: bool) -> tuple[Span | None, int, bool]:
+    """The speaker after a cue at ``j``, where it stops, and whether it is surely a speaker (a
+    -nya, a pronoun or a name the entity layer found) rather than any noun phrase."""
+    doc = v.doc
+    if nya:
+        return doc[j:j + 1], j + 1, True
+    if doc[j + 1].lower_ in rv.PRONOUNS:
+        return doc[j + 1:j + 2], j + 2, True
+    speaker, stop = np_after(v, j + 1, hi)
+    named = next((e for e in v.ents if e.start == j + 1 and e.text[:1].isupper()), None)
+    if named is not None and (stop >= hi or doc[stop].text != ","):
+        return doc[named.start:named.end], named.end, True
+    return speaker, stop, named is not None
 
 
 def _negated(doc: Doc, verb: int, lo: int) -> bool:
