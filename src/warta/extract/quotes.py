@@ -181,13 +181,7 @@ def _passive_next(v: View, after: int) -> _Frame | None:
     doc, i = v.doc, after
     while i < len(doc) and (doc[i].is_space or doc[i].text in SENT_END):
         i += 1
-    return _passive_frame(v, i) if i < len(doc) else None
-
-
-def _passive_frame(v: View, i: int) -> _Frame | None:
-    """'Hal itu disampaikan X …' opening at token ``i``: the attribution of what came before."""
-    doc = v.doc
-    if doc[i].lower_ not in rv.PASSIVE_SUBJECTS:
+    if i >= len(doc) or doc[i].lower_ not in rv.PASSIVE_SUBJECTS:
         return None
     _, hi = sentence_bounds(v, i)
     for j in range(i + 1, min(hi, i + 4)):
@@ -382,46 +376,12 @@ def _indirect_candidates(v: View, direct: list[Candidate], *,
         lo, hi = sentence_bounds(v, i)
         if lo not in seen:
             seen.add(lo)
-            cand = (_indirect_in(v, lo, hi, direct, bahwa_reach=bahwa_reach)
-                    or _attributed_back(v, lo, hi, direct + out))
+            cand = _indirect_in(v, lo, hi, direct, bahwa_reach=bahwa_reach)
             if cand is not None:
                 cand.paragraph = v.para_of[cand.content.start]
                 out.append(cand)
         i = max(hi, i + 1)
     return out
-
-
-def _attributed_back(v: View, lo: int, hi: int, found: list[Candidate]) -> Candidate | None:
-    """'Hal itu disampaikan X kepada wartawan.', 'Informasi ini disampaikan oleh X.',
-    'Demikian laporan Reuters.': a sentence that attributes what came before it. The content is
-    the sentences before it in its paragraph or, when it opens a paragraph, the paragraph before
-    — unless a quote mark stands there or another quote already holds that text."""
-    doc = v.doc
-    frame = _passive_frame(v, lo)
-    if frame is None and doc[lo].lower_ in rv.DEMIKIAN and lo + 1 < hi \
-            and doc[lo + 1].lower_ in rv.DEMIKIAN_NOUNS:
-        frame = _demikian(v, lo, hi)
-    if frame is None or frame.speaker_span is None:
-        return None
-    end = lo
-    while end > 0 and (doc[end - 1].is_space or v.sent_end[end - 1]):
-        end -= 1
-    if end <= 0:
-        return None
-    para = v.para_of[end - 1]
-    start = end
-    while start > 0 and v.para_of[start - 1] == para:
-        start -= 1
-    while start < end and (doc[start].is_space or doc[start].is_punct):
-        start += 1
-    if any(v.region_of[k] >= 0 for k in range(start, end)) or any(
-            c.content.start < end and start < c.content.end for c in found):
-        return None
-    cand = _clause(v, start, _clause_end(v, start, end), [])
-    if cand is not None:
-        cand.speaker_span, cand.cue, cand.pronoun = frame.speaker_span, frame.cue, frame.pronoun
-        cand.addressee, cand.date = frame.addressee, frame.date
-    return cand
 
 
 def _clause_end(v: View, lo: int, hi: int) -> int:
