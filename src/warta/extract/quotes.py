@@ -51,8 +51,9 @@ from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "3"  # 2: dated by the report unless the attribution dates the utterance;
-# 3: a trained model picks the speaker among the rules' candidates (models/decisions)
+VERSION = "4"  # 2: dated by the report unless the attribution dates the utterance;
+# 3: a trained model picks the speaker among the rules' candidates (models/decisions);
+# 4: requests, citations and more cue forms read as quotes (issue 19)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
