@@ -10,7 +10,7 @@ import re
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from helpers import SEEDS
 from warta.extract.quote_marks import quote_regions
@@ -619,3 +619,158 @@ def test_findings_verb_without_bahwa_reports_nothing(make):
 ])
 def test_named_passive_leading_name_and_named_nya_cue(make, text, fragment, speaker):
     assert _find(extract_quotes(make(text)), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a request: the addressee before "agar"/"untuk" is not what was asked
+    ("Rina mengimbau kepada para pedagang agar tidak menaikkan harga beras menjelang lebaran.",
+     "agar tidak menaikkan harga beras menjelang lebaran", RINA),
+    ("Joko Santoso meminta pemerintah daerah untuk segera memperbaiki jalan desa.",
+     "untuk segera memperbaiki jalan desa", JOKO),
+    # a verb that also takes an object reports a clause after a comma ...
+    ("Budi Hartono mengklaim, selama sepuluh tahun menjabat ia tidak pernah menerima suap.",
+     "selama sepuluh tahun menjabat ia tidak pernah menerima suap", BUDI),
+    # ... or with an auxiliary after the clause's own short subject
+    ("Rina memastikan pihaknya bakal menambah pasokan gula ke pasar.",
+     "pihaknya bakal menambah pasokan gula ke pasar", RINA),
+    # verbs of saying and of opinion beyond the core list
+    ("Made Wirawan bilang harga cabai turun karena panen raya di Jawa.",
+     "harga cabai turun karena panen raya di Jawa", MADE),
+    ("Budi Hartono curiga banyak pedagang menimbun minyak goreng di gudang.",
+     "banyak pedagang menimbun minyak goreng di gudang", BUDI),
+])
+def test_reported_clauses_of_requests_claims_and_opinions(make, text, content, speaker):
+    qs = indirect_quotes(make(text))
+    assert [(q.content.text, q.speaker) for q in qs] == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Rina meminta maaf kepada warga Bandung atas keterlambatan itu.",
+    "Kebijakan baru itu mendorong investasi di daerah.",
+    "Joko Santoso memastikan keamanan pasar selama lebaran.",
+    "Budi Hartono membenarkan kabar itu kepada wartawan.",
+])
+def test_request_and_claim_verbs_with_an_object_report_nothing(make, text):
+    assert indirect_quotes(make(text)) == []
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Melansir Kantor Berita Antara, harga emas naik tiga persen pekan ini.",
+     "harga emas naik tiga persen pekan ini", "org:antara"),
+    ("Dikutip dari Kantor Berita Antara, Rabu (3/5), gempa itu tidak berpotensi tsunami.",
+     "gempa itu tidak berpotensi tsunami", "org:antara"),
+    ("Sementara mengutip Kantor Berita Antara, pasar saham ditutup menguat hari ini.",
+     "pasar saham ditutup menguat hari ini", "org:antara"),
+    ("Ditambahkan Rina, pasar itu akan dibuka kembali setelah renovasi.",
+     "pasar itu akan dibuka kembali setelah renovasi", RINA),
+])
+def test_a_source_cited_at_the_sentence_start_speaks_the_rest(make, text, content, speaker):
+    q = indirect_quotes(make(text))[0]
+    assert q.content.text.endswith(content)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(("cue", "speaker"), [("sindir Rina", RINA), ("imbau Santoso", JOKO)])
+def test_less_common_cue_stems_attribute_a_direct_quote(make, cue, speaker):
+    q = direct_quotes(make(f"“Jangan hanya menunggu bantuan dari pusat saja,” {cue}."))[0]
+    assert q.speaker == speaker
+
+
+def _tokens(blank, words: list[str], glued: set[int],
+            ents: list[tuple[int, int, str, str]]) -> Doc:
+    """A Doc from given tokens (index in ``glued``: no space after it, as the shipped
+    tokenizer splits "-nya" off its host) with entities set by hand."""
+    doc = Doc(blank.vocab, words=words, spaces=[i not in glued for i in range(len(words))])
+    doc = blank.get_pipe("sentencizer")(doc)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label, _ in ents]
+    for e, (*_, actor) in zip(doc.ents, ents, strict=True):
+        e._.actor = actor
+    return doc
+
+
+def test_a_possessive_nya_before_the_verb_is_not_its_subject(blank):
+    words = ["Rina", "dalam", "banyak", "pidato", "nya", "menekankan", "bahwa", "harga",
+             "pangan", "harus", "stabil", "."]
+    doc = _tokens(blank, words, {3, 10}, [(0, 1, "PERSON", RINA)])
+    q = indirect_quotes(doc)[0]
+    assert q.speaker_span.text.startswith("Rina")
+    assert q.speaker == RINA
+
+
+def test_a_split_nya_object_is_no_reported_clause(blank):
+    words = ["Rina", "menyebut", "nya", "sebagai", "investasi", "sedekah", "."]
+    doc = _tokens(blank, words, {1, 5}, [(0, 1, "PERSON", RINA)])
+    assert indirect_quotes(doc) == []
+
+
+@pytest.mark.parametrize("title", [
+    "Kepala Badan Pendapatan Daerah (Bapenda) Bandung",
+    "Kepala Sub - Direktorat Reserse Bandung",
+])
+def test_a_role_title_runs_on_past_brackets_and_spaced_hyphens(make, title):
+    doc = make(f"“Kami belum menerima laporan itu,” ujar {title} Made Wirawan kepada wartawan.")
+    q = direct_quotes(doc)[0]
+    assert q.speaker_span.text == f"{title} Made Wirawan"
+    assert q.speaker == MADE
+
+
+def test_an_apposition_in_lower_case_leaves_the_name_as_subject(make):
+    text = "Budi Hartono, guru di sekolah itu, mengatakan bahwa sekolah akan ditutup sementara."
+    q = indirect_quotes(make(text))[0]
+    assert (q.speaker_span.text, q.speaker) == ("Budi Hartono", BUDI)
+
+
+def test_a_citation_needs_a_named_source(make):
+    text = "Diberitakan sebelumnya, ratusan guru honorer mendatangi kantor DPRD Bandung."
+    assert indirect_quotes(make(text)) == []
+
+
+@pytest.mark.parametrize("subject", ["Informasi ini", "Penegasan itu", "Keterangan itu"])
+def test_more_passive_subjects_attribute_the_quote_before_them(make, subject):
+    text = f"“Pasar itu akan dibuka pekan depan.” {subject} disampaikan Rina kepada wartawan."
+    assert direct_quotes(make(text))[0].speaker == RINA
+
+
+@pytest.mark.parametrize("text", [
+    "Menurut data Kementerian Perdagangan, ekspor kopi ke Jepang naik tajam tahun ini.",
+    "Harga beras di Bandung turun dua persen, menurut survei yang sama.",
+])
+def test_figures_and_surveys_after_menurut_are_no_speakers(make, text):
+    assert indirect_quotes(make(text)) == []
+
+
+def test_bagi_nya_before_a_comma_is_an_opinion_holder(blank):
+    words = ["Rina", "tiba", "di", "Bandung", ".", "Bagi", "nya", ",", "harga", "beras",
+             "harus", "segera", "turun", "."]
+    doc = _tokens(blank, words, {3, 5, 6, 12}, [(0, 1, "PERSON", RINA)])
+    q = indirect_quotes(doc)[0]
+    assert (q.content.text, q.speaker) == ("harga beras harus segera turun", RINA)
+
+
+def test_bagi_before_a_name_is_whom_it_concerns(make):
+    assert indirect_quotes(make("Bagi warga Bandung, kenaikan harga beras sangat berat.")) == []
+
+
+def test_a_cited_source_in_lower_case_with_a_name_still_speaks(make):
+    text = "Mengutip laporan Kantor Berita Antara, harga beras naik tiga persen pekan ini."
+    q = indirect_quotes(make(text))[0]
+    assert q.speaker == "org:antara"
+    assert q.content.text.startswith("harga beras naik")
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Padahal, kata Rina sebelumnya tidak ada pemberitahuan soal kenaikan tarif.",
+     "sebelumnya tidak ada pemberitahuan soal kenaikan tarif", RINA),
+    ("Namun kata Joko Santoso, pasar itu belum siap dibuka pekan depan.",
+     "pasar itu belum siap dibuka pekan depan", JOKO),
+    ("Joko Santoso meminta pemerintah daerah tidak menaikkan tarif air.",
+     "pemerintah daerah tidak menaikkan tarif air", JOKO),
+])
+def test_a_cue_after_the_opening_word_and_a_request_with_its_own_clause(make, text, content,
+                                                                          speaker):
+    qs = indirect_quotes(make(text))
+    assert [(q.content.text, q.speaker) for q in qs] == [(content, speaker)]
+
+
+def test_kata_as_a_noun_opens_no_quote(make):
+    assert indirect_quotes(make("Dalam kata lain, harga beras di Bandung naik lagi.")) == []

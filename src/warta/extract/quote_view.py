@@ -173,12 +173,31 @@ def np_after(v: View, i: int, hi: int) -> tuple[Span | None, int]:
     doc, j = v.doc, i
     while j < hi and j - i < MAX_NP:
         t = doc[j]
+        if j > i and _inside_title(v, j, hi):
+            j += 3 if t.text == "(" else 2
+            continue
         if (t.text in NP_BREAK or t.text in SENT_END or v.mark[j] or t.is_space
                 or (j > i and (t.lower_ in rv.SPEAKER_STOPS or verb_like(t)))
                 or (j > i and t.like_num)):
             break
         j += 1
     return (doc[i:j] if j > i else None), j
+
+
+def _inside_title(v: View, j: int, hi: int) -> bool:
+    """A role title runs on past an abbreviation in brackets and a spaced hyphen between
+    capitalised words: 'Kepala Badan Pendapatan Daerah (Bappenda) NTB Fathurrahman', 'Kepala
+    Sub - Direktorat II'. Returns True at the bracket or hyphen that continues the phrase."""
+    doc = v.doc
+    prev_cap = doc[j - 1].text[:1].isupper()
+    if doc[j].text == "(" and j + 3 < hi and doc[j + 2].text == ")":
+        inner, nxt = doc[j + 1], doc[j + 3]
+        return (prev_cap and inner.text[:1].isupper() and not inner.like_num
+                and nxt.text[:1].isupper() and not v.mark[j + 3])
+    if doc[j].text in {"-", "–"} and j + 1 < hi and doc[j].whitespace_ \
+            and doc[j - 1].whitespace_:
+        return prev_cap and doc[j + 1].text[:1].isupper() and not v.mark[j + 1]
+    return False
 
 
 def np_before(v: View, end: int, lo: int) -> Span | None:
@@ -202,7 +221,7 @@ def np_before(v: View, end: int, lo: int) -> Span | None:
         j -= 1
     if j == stop:
         return None
-    if doc[stop].lower_ in rv.PRONOUNS and stop > j + 1:
+    if doc[stop].lower_ in rv.PRONOUNS and stop > j + 1 and not _possessive(doc, stop):
         return doc[stop:stop + 1]  # "di mana dia menanyakan": the pronoun is the subject
     # the head comes first: "ahli konstruksi dari Kalifornia" names an expert, not a state;
     # but "studi dari Stanford Medicine" is that organisation's study
@@ -212,6 +231,12 @@ def np_before(v: View, end: int, lo: int) -> Span | None:
            and not any(x.start < cut and x.end > j for x in v.ents) for e in v.ents):
         cut = stop + 1
     return doc[j + 1:cut]
+
+
+def _possessive(doc: Doc, i: int) -> bool:
+    """'Prabowo dalam pidato|nya menekankan': a "-nya" the tokenizer split off a noun is its
+    possessor, not the subject of the verb after it."""
+    return doc[i].lower_ in ("nya", "-nya") and i > 0 and not doc[i - 1].whitespace_
 
 
 def _coordinates(doc: Doc, j: int, lo: int) -> bool:
@@ -231,6 +256,9 @@ def subject_of(v: View, verb: int, lo: int) -> Span | None:
         return np if named else None
     if prev > lo and doc[prev].text == ",":
         np = np_before(v, prev, lo)  # apposition: "Kepala Dinas X, Anita Kusuma, menegaskan"
+        if np is not None and not any(t.is_title for t in np) and np.start > lo \
+                and doc[np.start - 1].text == ",":
+            return _leading_name(v, lo, np)  # "Herfi, guru di sekolah itu, mengatakan"
         if np is None or not any(t.is_title for t in np):
             return None
         if np.start > lo and doc[np.start - 1].text == ",":

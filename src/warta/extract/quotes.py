@@ -51,8 +51,9 @@ from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "3"  # 2: dated by the report unless the attribution dates the utterance;
-# 3: a trained model picks the speaker among the rules' candidates (models/decisions)
+VERSION = "4"  # 2: dated by the report unless the attribution dates the utterance;
+# 3: a trained model picks the speaker among the rules' candidates (models/decisions);
+# 4: requests, citations and more cue forms read as quotes (issue 19)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
@@ -221,11 +222,14 @@ def _menurut(v: View, lo: int, hi: int) -> tuple[Span, bool, int, int] | None:
         low = doc[i].lower_
         if low in rv.MENURUT_PRONOUN:
             return doc[i:i + 1], True, i, i + 1
+        if low in rv.OPINION_PREPS and i + 2 < hi and doc[i + 1].lower_ in rv.PRONOUNS \
+                and doc[i + 2].text == ",":  # "Baginya, …" (not "bagi warga")
+            return doc[i + 1:i + 2], True, i, i + 2
         if low in rv.MENURUT and i + 1 < hi:
             if doc[i + 1].lower_ in rv.PRONOUNS:
                 return doc[i + 1:i + 2], True, i, i + 2
             np, stop = np_after(v, i + 1, hi)
-            if np is None:
+            if np is None or np[0].lower_ in rv.MENURUT_NOT_SPEAKERS:
                 return None
             ents = [e for e in v.ents if e.start == i + 1 and e.end <= stop]
             if stop >= hi or doc[stop].text != ",":
@@ -398,21 +402,12 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
     with_bahwa = [j for j in verbs
                   if any(doc[k].lower_ in rv.COMPLEMENTIZERS
                          for k in range(j + 1, min(hi, j + bahwa_reach)))]
-    verbs = [j for j in verbs if j in with_bahwa or doc[j].lower_ not in rv.INDIRECT_NEEDS_BAHWA
-             or (j + 1 < hi and doc[j + 1].lower_ in rv.CLAUSE_AUXILIARIES)]
+    verbs = [j for j in verbs if j in with_bahwa or _takes_clause(v, j, hi, bahwa_reach)]
     for j in with_bahwa + [j for j in verbs if j not in with_bahwa]:
         subj = subject_of(v, j, lo)
         if subj is None:
             continue
-        start = j + 1
-        for k in range(j + 1, min(hi, j + bahwa_reach)):
-            if v.region_of[k] >= 0:
-                break
-            if doc[k].lower_ == "bahwa":
-                start = k + 1
-                break
-        while start < hi and doc[start].text in {",", ":"}:
-            start += 1
+        start = _clause_start(v, j, hi, bahwa_reach)
         cand = _clause(v, start, _clause_end(v, start, hi), direct)
         if cand is None:
             continue
@@ -425,28 +420,98 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
             or _cue_parenthetical(v, lo, hi, direct) or _agentless(v, lo, hi, direct))
 
 
+def _takes_clause(v: View, j: int, hi: int, reach: int) -> bool:
+    """Whether a reporting verb without "bahwa" reports a clause rather than an object: a verb
+    of request needs "agar"/"untuk" ("meminta polisi untuk …", not "meminta maaf"); either
+    kind also reports a clause after a comma or colon ("Fahri mengklaim, …") or an auxiliary
+    after at most a short subject ("memastikan pihaknya bakal …", "meminta Budi tidak …"; not
+    "memastikan keamanan")."""
+    doc = v.doc
+    low = doc[j].lower_
+    if low not in rv.INDIRECT_NEEDS_BAHWA and low not in rv.DIRECTIVE_VERBS:
+        return True
+    if j + 1 < hi and doc[j + 1].text in {",", ":"}:
+        return True
+    if low in rv.DIRECTIVE_VERBS and _directive_at(v, j, hi, reach) is not None:
+        return True
+    for k in range(j + 1, min(hi, j + 2 + rv.CLAUSE_SUBJECT_REACH)):
+        if v.region_of[k] >= 0 or doc[k].is_punct or doc[k].lower_ == "yang":
+            return False
+        if doc[k].lower_ in rv.CLAUSE_AUXILIARIES:
+            return True
+    return False
+
+
+def _directive_at(v: View, j: int, hi: int, reach: int) -> int | None:
+    """Where a request's content opens: its "agar"/"supaya"/"untuk" within ``reach`` words."""
+    for k in range(j + 1, min(hi, j + reach)):
+        if v.region_of[k] >= 0 or v.doc[k].text in SENT_END:
+            return None
+        if v.doc[k].lower_ in rv.DIRECTIVE_COMPLEMENTIZERS:
+            return k
+    return None
+
+
+def _clause_start(v: View, j: int, hi: int, reach: int) -> int:
+    """The first token of the clause a reporting verb at ``j`` reports: after its "bahwa", at a
+    request's "agar"/"untuk" (the addressee before it is not what was said), else right after
+    the verb (commas and colons skipped)."""
+    doc = v.doc
+    start = j + 1
+    for k in range(j + 1, min(hi, j + reach)):
+        if v.region_of[k] >= 0:
+            break
+        if doc[k].lower_ == "bahwa":
+            start = k + 1
+            break
+    else:
+        if doc[j].lower_ in rv.DIRECTIVE_VERBS:
+            start = _directive_at(v, j, hi, reach) or start
+    while start < hi and doc[start].text in {",", ":"}:
+        start += 1
+    return start
+
+
 def _cue_parenthetical(v: View, lo: int, hi: int,
                        direct: list[Candidate]) -> Candidate | None:
-    """'Apalagi, kata Tauhid, dunia melihat …' — a cue between commas before the clause."""
+    """'Apalagi, kata Tauhid, dunia melihat …', 'Namun kata dia soal itu …', 'Padahal, kata
+    Heri sebelumnya …' — a cue opening the sentence (or after its first word or a comma), its
+    speaker, then the clause."""
     doc = v.doc
     for j in range(lo, hi - 2):
         is_cue, nya = stem_cue(doc[j].text)
         if (not is_cue or doc[j].lower_ in rv.AMBIGUOUS_CUES or v.region_of[j] >= 0
-                or (j > lo and doc[j - 1].text != ",")):
+                or (j > lo + 1 and doc[j - 1].text != ",")):
             continue
-        speaker: Span | None
-        if nya:
-            speaker, stop = doc[j:j + 1], j + 1
-        else:
-            speaker, stop = np_after(v, j + 1, hi)
-        if speaker is None or stop >= hi or doc[stop].text != ",":
+        speaker, stop, known = _parenthetical_speaker(v, j, hi, nya)
+        if speaker is None or stop >= hi:
             continue
-        cand = _clause(v, stop + 1, _clause_end(v, stop + 1, hi), direct)
+        if doc[stop].text == "," and (known or j == lo or doc[j - 1].text == ","):
+            stop += 1
+        elif not known:
+            continue
+        cand = _clause(v, stop, _clause_end(v, stop, hi), direct)
         if cand is not None:
             cand.speaker_span, cand.cue = speaker, doc[j:j + 1]
             cand.pronoun = nya or speaker[0].lower_ in rv.PRONOUNS
         return cand
     return None
+
+
+def _parenthetical_speaker(v: View, j: int, hi: int,
+                           nya: bool) -> tuple[Span | None, int, bool]:
+    """The speaker after a cue at ``j``, where it stops, and whether it is surely a speaker (a
+    -nya, a pronoun or a name the entity layer found) rather than any noun phrase."""
+    doc = v.doc
+    if nya:
+        return doc[j:j + 1], j + 1, True
+    if doc[j + 1].lower_ in rv.PRONOUNS:
+        return doc[j + 1:j + 2], j + 2, True
+    speaker, stop = np_after(v, j + 1, hi)
+    named = next((e for e in v.ents if e.start == j + 1 and e.text[:1].isupper()), None)
+    if named is not None and (stop >= hi or doc[stop].text != ","):
+        return doc[named.start:named.end], named.end, True
+    return speaker, stop, named is not None
 
 
 def _negated(doc: Doc, verb: int, lo: int) -> bool:
@@ -468,15 +533,9 @@ def _agentless(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate 
         if cand is not None:
             cand.cue, cand.inherit = doc[lo:lo + 1], True
         return cand
-    if hi - lo >= 4 and doc[lo].lower_ in rv.PASSIVE_CUES:  # "Dijelaskan Veronica, …"
-        start = lo + 1 + (doc[lo + 1].lower_ == "oleh")
-        np, stop = np_after(v, start, hi)
-        if np is not None and stop < hi and doc[stop].text == ",":
-            cand = _clause(v, stop + 1, _clause_end(v, stop + 1, hi), direct)
-            if cand is not None:
-                cand.cue, cand.speaker_span = doc[lo:lo + 1], np
-                cand.pronoun = np[0].lower_ in rv.PRONOUNS
-            return cand
+    cited = _cited(v, lo, hi, direct)
+    if cited is not None:
+        return cited
     for j in range(lo, hi - 1):
         if (doc[j].lower_ in rv.PASSIVE_CUES and doc[j + 1].lower_ == "bahwa"
                 and v.region_of[j] < 0):
@@ -487,13 +546,33 @@ def _agentless(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate 
     return None
 
 
+def _cited(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate | None:
+    """'Dijelaskan Veronica, …', 'Melansir Reuters, …', 'Seperti dikutip dari BBC, Rabu (3/5),
+    …': a passive cue or a citation opening the sentence, its source, a comma, then the clause
+    the source speaks."""
+    doc = v.doc
+    at = lo + (lo + 1 < hi and doc[lo].lower_ in rv.CITING_LEADS)
+    if hi - at < 4 or (doc[at].lower_ not in rv.PASSIVE_CUES and doc[at].lower_ not in rv.CITING):
+        return None
+    start = at + 1 + (doc[at + 1].lower_ in rv.AGENT_PREPS)
+    np, stop = np_after(v, start, hi)
+    if np is None or stop >= hi or doc[stop].text != "," \
+            or not any(t.text[:1].isupper() for t in np):
+        return None  # "Diberitakan sebelumnya, …" cites no one
+    cand = _clause(v, stop + 1, _clause_end(v, stop + 1, hi), direct)
+    if cand is not None:
+        cand.cue, cand.speaker_span = doc[at:at + 1], np
+        cand.pronoun = np[0].lower_ in rv.PRONOUNS
+    return cand
+
+
 def _clause(v: View, start: int, end: int, direct: list[Candidate]) -> Candidate | None:
     """A reported clause [start, end) unless it is too short or is itself a direct quote."""
     if end - start < rv.MIN_INDIRECT_TOKENS:
         return None
     span = v.doc[start:end]
-    if _words(span) < rv.MIN_INDIRECT_TOKENS:
-        return None
+    if _words(span) < rv.MIN_INDIRECT_TOKENS or span[0].lower_ in ("nya", "-nya"):
+        return None  # "menyebut|nya sebagai …": the clitic is an object, not a clause
     for d in direct:
         if d.kind == "direct" and d.content.start <= start + 1 and d.content.end >= end - 1:
             return None

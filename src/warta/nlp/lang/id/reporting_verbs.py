@@ -26,6 +26,7 @@ CUE_AFTER: frozenset[str] = frozenset({
     "kilah", "aku", "klaim", "tanya", "bilang", "urai", "beber", "cetus", "sergah", "jawab",
     "katanya", "tulis", "pesan", "harap", "pinta", "ajak", "sahut", "bantah", "keluh", "canda",
     "celetuk", "desak", "ingat", "nilai", "tutup", "simpul", "kisah", "cerita", "akunya",
+    "imbau", "sindir", "tegur", "kelakar", "seloroh", "sambut", "tuding", "kecam", "puji",
 })
 
 # Hosts whose "-nya" is the speaker or agent ("ujarnya", "katanya", "menurutnya"), not a
@@ -61,7 +62,18 @@ VERB_BEFORE: frozenset[str] = frozenset({
     "mengunggah", "berkicau",
 })
 
-# Verbs reporting a clause without quote marks: "X menilai …", "X mengatakan bahwa …".
+# Verbs of request: they report a clause only through "agar", "supaya" or "untuk" after an
+# optional addressee ("mengimbau kepada warga agar …", "meminta polisi untuk …"); without one
+# they take an object ("meminta maaf", "mendorong investasi").
+DIRECTIVE_VERBS: frozenset[str] = frozenset({
+    "meminta", "mendesak", "mengimbau", "menghimbau", "mendorong", "menyerukan", "mengajak",
+    "menantang", "menyarankan", "berpesan", "mengusulkan", "menginstruksikan",
+    "memerintahkan", "menganjurkan",
+})
+DIRECTIVE_COMPLEMENTIZERS: frozenset[str] = frozenset({"agar", "supaya", "untuk"})
+
+# Verbs reporting a clause without quote marks: "X menilai …", "X mengatakan bahwa …", and the
+# verbs of request.
 INDIRECT_VERBS: frozenset[str] = frozenset({
     "mengatakan", "menegaskan", "menyatakan", "menambahkan", "menjelaskan", "mengungkapkan",
     "menuturkan", "menyampaikan", "menerangkan", "memaparkan", "menyebut", "menyebutkan",
@@ -72,7 +84,11 @@ INDIRECT_VERBS: frozenset[str] = frozenset({
     "menuduh", "memastikan", "berkata", "melaporkan", "mengutarakan",
     "mengisyaratkan", "menjamin", "menyadari", "mencatat", "menyinggung", "menggambarkan",
     "memproyeksikan", "meramalkan", "mengancam", "menemukan", "menunjukkan", "menyimpulkan",
-})
+    "bilang", "berujar", "bertutur", "berpandangan", "beralasan", "berdalih", "berkilah",
+    "khawatir", "curiga", "merinci", "menguraikan", "mencontohkan", "bercerita", "mengisahkan",
+    "menceritakan", "meragukan", "mengamini", "menengarai", "membenarkan", "mengkonfirmasi",
+    "mengonfirmasi", "menyoroti", "melanjutkan", "menepis",
+}) | DIRECTIVE_VERBS
 
 # Verbs that frame a quoted fragment as the subject's words (partial quotes) without being
 # speech verbs: characterising, interpreting, condemning, demanding.
@@ -97,14 +113,18 @@ PASSIVE_NYA: frozenset[str] = frozenset({
 INDIRECT_NEEDS_BAHWA: frozenset[str] = frozenset({
     "mengklaim", "mengeklaim", "mengakui", "membantah", "menyinggung", "mencatat", "menjamin",
     "menyadari", "mengisyaratkan", "mengumumkan", "memastikan", "mengancam", "menemukan",
-    "menunjukkan", "menyimpulkan",
+    "menunjukkan", "menyimpulkan", "merinci", "menguraikan", "mencontohkan", "bercerita",
+    "mengisahkan", "menceritakan", "meragukan", "mengamini", "menengarai", "membenarkan",
+    "mengkonfirmasi", "mengonfirmasi", "menyoroti", "melanjutkan", "menepis",
 })
-# ... or with an auxiliary opening a verb phrase: "mengklaim telah menciptakan …",
-# "mengancam akan mendeportasi …".
+# ... or with a comma or colon right after the verb ("Fahri mengklaim, …"), or with an
+# auxiliary opening a verb phrase, right after the verb or after a short subject of its own:
+# "mengklaim telah menciptakan …", "memastikan pihaknya bakal …" (CLAUSE_SUBJECT_REACH).
 CLAUSE_AUXILIARIES: frozenset[str] = frozenset({
     "telah", "sudah", "akan", "tidak", "tak", "belum", "bisa", "dapat", "masih", "sedang",
     "pernah", "bakal", "harus",
 })
+CLAUSE_SUBJECT_REACH = 3  # words of the reported clause's own subject before its auxiliary
 # Nouns that announce a cited term or a name, not someone's words: frasa 'orang lain',
 # istilah "hilirisasi", program "Makan Bergizi".
 TERM_NOUNS: frozenset[str] = frozenset({
@@ -149,15 +169,39 @@ COMPLEMENTIZERS: frozenset[str] = frozenset({"bahwa", "bahwasanya", "jika", "kal
 # "menurut X, …" and its pronoun forms.
 MENURUT: frozenset[str] = frozenset({"menurut"})
 MENURUT_PRONOUN: frozenset[str] = frozenset({
-    "menurutnya", "menurutku", "menurutmu", "menurut-nya",
+    "menurutnya", "menurutku", "menurutmu", "menurut-nya", "baginya",
+})
+# "Bagi|nya, …" (in his view): an opinion's holder only as a pronoun before a comma; "bagi
+# warga" is whom something concerns.
+OPINION_PREPS: frozenset[str] = frozenset({"bagi"})
+# "menurut data BPS", "menurut survei X", "menurut jadwal": figures and rules, not someone's
+# words (docs/annotation.md: "Not *berdasarkan data*").
+MENURUT_NOT_SPEAKERS: frozenset[str] = frozenset({
+    "data", "survei", "survey", "sektor", "hasil", "catatan", "jadwal", "rencana", "aturan",
+    "peraturan", "ketentuan", "undang-undang", "pasal", "perhitungan", "hitungan", "perkiraan",
+    "statistik", "grafik", "tabel", "indeks", "kalender", "pantauan", "pengamatan",
 })
 
 # Passive attributions in the sentence after a quote: "Hal itu disampaikan X …".
 PASSIVE_CUES: frozenset[str] = frozenset({
     "disampaikan", "diungkapkan", "dikatakan", "ditegaskan", "dijelaskan", "disebutkan",
     "dituturkan", "dipaparkan", "diterangkan", "diutarakan", "dikemukakan", "diucapkan",
+    "ditambahkan", "ditambahkannya",
 })
-PASSIVE_SUBJECTS: frozenset[str] = frozenset({"hal", "demikian", "pernyataan", "ungkapan"})
+PASSIVE_SUBJECTS: frozenset[str] = frozenset({
+    "hal", "demikian", "pernyataan", "ungkapan", "informasi", "penegasan", "keterangan",
+    "penjelasan",
+})
+
+# A source cited at the start of a sentence speaks the rest of it: "Melansir Reuters, …",
+# "Dikutip dari BBC, …", "Diberitakan AFP, Rabu (12/4), …", "Lansiran Dailymail, …". Such a
+# citation may follow a connective ("Sementara mengutip Telegraph, …", "Seperti dilansir X, …").
+CITING: frozenset[str] = frozenset({
+    "melansir", "mengutip", "lansiran", "dilansir", "dikutip", "diberitakan", "dilaporkan",
+    "dinukil", "menukil",
+})
+CITING_LEADS: frozenset[str] = frozenset({"sementara", "seperti", "sebagaimana", "adapun"})
+AGENT_PREPS: frozenset[str] = frozenset({"oleh", "dari"})  # "dikutip dari X", "dijelaskan oleh X"
 
 # Words that end a speaker noun phrase after a cue: "kata Putin | kepada …", "ujar Tito | dalam …".
 ADDRESSEE_PREPS: frozenset[str] = frozenset({"kepada", "pada", "terhadap"})
