@@ -243,6 +243,34 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
         # ... and after a bare title ("pelatih", "Juru Bicara") the words may be its body
         ("Eks pelatih Borussia Dortmund itu menyebut dirinya terpaksa pergi.",
          "Borussia Dortmund", "ORG", [("Borussia Dortmund", "ORG")]),
+        # a place span that opens with a body's head word is the body ...
+        ("Pasien dirujuk ke RSUD Sukamaju Raya kemarin.", "RSUD Sukamaju Raya", "LOC",
+         [("RSUD Sukamaju Raya", "ORG")]),
+        ("Petugas Polresta Tanjung Lestari menangkap pelaku.", "Polresta Tanjung Lestari", "GPE",
+         [("Polresta Tanjung Lestari", "ORG")]),
+        ("Ia dirawat di Rumah Sakit Melati Husada sejak Senin.", "Rumah Sakit Melati Husada",
+         "LOC", [("Rumah Sakit Melati Husada", "ORG")]),
+        ("Pemerintah Kota Sukamaju menutup jalan itu.", "Kota Sukamaju", "LOC",
+         [("Pemerintah Kota Sukamaju", "ORG")]),  # the body beats the place inside it
+        # ... unless the head also names a building
+        ("Tamu menunggu di Kantor Pajak Sukamaju pagi tadi.", "Kantor Pajak Sukamaju",
+         "LOC", [("Kantor Pajak Sukamaju", "LOC")]),
+        # the corps or force after a rank is the rank's, not the name's
+        ("Sidang dipimpin Kolonel Kum Budi Santosa kemarin.", "Kum Budi Santosa", "PERSON",
+         [("Budi Santosa", "PERSON")]),
+        ("Hadir pula Mayor Jenderal TNI Budi Santosa di sana.", "TNI Budi Santosa", "ORG",
+         [("TNI", "ORG"), ("Budi Santosa", "PERSON")]),  # a rank the model cut across spans
+        # capitalised words inside a sentence touching a person are the rest of the name ...
+        ("Warga menilai Budi Hartawan perlu bertindak.", "Budi", "PERSON",
+         [("Budi Hartawan", "PERSON")]),
+        ("Kuasa hukum korban, Melati Sari Dewanti mengatakan puas.", "Sari Dewanti", "PERSON",
+         [("Melati Sari Dewanti", "PERSON")]),
+        # ... but not a weekday, a written-out rank or a place name
+        ("Menurut Budi Senin lalu, harga naik.", "Budi", "PERSON", [("Budi", "PERSON")]),
+        ("Hadir Komisaris Besar Budi Hartawan di sana.", "Budi Hartawan", "PERSON",
+         [("Budi Hartawan", "PERSON")]),
+        ("Kapolda Jawa Tengah Budi Hartawan datang.", "Tengah Budi Hartawan", "PERSON",
+         [("Jawa Tengah", "GPE"), ("Budi Hartawan", "PERSON")]),
     ],
 )
 def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,
@@ -385,3 +413,21 @@ def test_holder_named_again_later_is_cut_out_of_the_body(nlp) -> None:
     without = with_persons(nlp, "Ketua Majelis Hakim Khamozaro Waruwu bertanya.",
                            others=(("Majelis Hakim Khamozaro Waruwu", "ORG"),))
     assert [(e.text, e.label_) for e in without.ents] == [("Khamozaro Waruwu", "PERSON")]
+
+
+def test_a_body_after_a_title_is_no_holder(nlp) -> None:
+    # "Direktur" is a title, but "RSUD …" after it names the body the director heads
+    doc = with_persons(nlp, "Direktur RSUD Sukamaju Raya mengatakan pasien stabil.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("RSUD Sukamaju Raya", "ORG")]
+
+
+def test_a_country_after_pemerintah_stays_the_country(nlp) -> None:
+    doc = with_persons(nlp, "Pemerintah Jepang menolak usulan itu.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Jepang", "GPE")]
+
+
+def test_a_rank_cut_across_two_model_spans_belongs_to_neither(nlp) -> None:
+    doc = with_persons(nlp, "Hadir Pangdam Sukamaju Mayor Jenderal TNI Budi Santosa di sana.",
+                       others=(("Sukamaju Mayor", "PERSON"), ("Jenderal TNI Budi Santosa", "ORG")))
+    assert ("Budi Santosa", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    assert not any("Mayor" in e.text for e in doc.ents)

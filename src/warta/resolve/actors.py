@@ -40,7 +40,9 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "4"  # 4: initials after an honorific or suspect word are a person ("saudara AS");
+VERSION = "5"  # 5: the gazetteer stage's bodies, ranks and names (v3) with the decision model
+# retrained on them; a rank's corps is part of the rank before a name.
+# 4: initials after an honorific or suspect word are a person ("saudara AS");
 # a public figure's gazetteer country is a proposal of the model; a relational title before a
 # name and an appositive name is the appositive's ("kuasa hukum X, Y": Y is the lawyer)
 FACTORY = factory_name(STAGE, VERSION)
@@ -603,7 +605,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v4", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v5", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""

@@ -23,7 +23,7 @@ from warta.nlp.lang.id.actor_cues import INITIALS_CUES
 from warta.nlp.lang.id.honorifics import HONORIFICS
 from warta.nlp.lang.id.locatives import LANGUAGE_BEFORE
 from warta.nlp.lang.id.org_patterns import (
-    ORG_PREFIXES,
+    BUILDING_HEADS,
     ORG_SUFFIXES,
     SENTENCE_OPENERS,
 )
@@ -32,7 +32,10 @@ from warta.resolve import roles, span_repairs
 STAGE = "gazetteer"
 # 2: a title chain opening inside a model span splits off its holder ("[Majelis Hakim Wa Ode
 # Sania]" tagged ORG is the judge); a person's initials are a person ("tersangka berinisial YG")
-VERSION = "2"
+# 3: a place span opening with a body's head is the body ("RSUD X", "Polres X", "Pemerintah Kota
+# X"); a rank's corps and force are the rank's ("Kolonel Kum", "Mayor Jenderal TNI"), also
+# across two model spans; capitalised words inside a sentence touching a person are its name
+VERSION = "3"
 FACTORY = factory_name(STAGE, VERSION)
 
 
@@ -72,12 +75,12 @@ def _pattern_orgs(doc: Doc) -> list[Span]:
     """'Kementerian Luar Negeri Rusia', 'Polda Metro Jaya', 'China News Agency' → ORG."""
     spans = []
     for tok in doc:
-        low = tok.lower_
-        if low in ORG_PREFIXES and _is_name_token(tok):
-            end = tok.i + 1
+        head_end = span_repairs.opens_body(doc, tok.i) if _is_name_token(tok) else None
+        if head_end is not None and all(map(_is_name_token, doc[tok.i:head_end])):
+            end = head_end
             while end < len(doc) and _is_name_token(doc[end]) and end - tok.i < 8:
                 end += 1
-            if end > tok.i + 1:
+            if end > head_end:
                 spans.append(Span(doc, tok.i, end, label="ORG"))
         elif tok.text in ORG_SUFFIXES and tok.i > 0 and _is_name_token(doc[tok.i - 1]):
             start = tok.i
@@ -113,8 +116,10 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
         entry = kb.by_kb(gaz.kb_id_)
         same = model.start == gaz.start and model.end == gaz.end
         return same and entry is not None and entry.kind not in {"city", "capital"}
-    if not gaz.kb_id_:  # a pattern ("Dewan ... Partai Golkar") only fills gaps the model left
-        return False
+    if not gaz.kb_id_:  # a pattern ("Dewan ... Partai Golkar") only fills gaps the model left,
+        # but a body named after its place beats the place ("Polres [Jakarta Utara]")
+        return (model.label_ in {"LOC", "GPE"} and gaz.start < model.start
+                and model.end <= gaz.end and gaz[0].lower_ not in BUILDING_HEADS)
     return gaz.start <= model.start and model.end <= gaz.end  # covers exactly or contains
 
 
