@@ -11,7 +11,7 @@ across articles: ``gpe:RUS``, ``org:kpk``, ``person:vladimir-putin``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -35,13 +35,14 @@ from warta.nlp.lang.id.org_patterns import DOMESTIC_ORG_PREFIXES, ORG_PREFIXES
 from warta.nlp.lang.id.pronouns import CLITIC, PERSON_PRONOUNS
 from warta.nlp.lang.id.reporting_verbs import CLITIC_HOSTS
 from warta.nlp.stage_data import save_file, saved_file
-from warta.resolve import actor_model, coref, roles, span_repairs
+from warta.resolve import actor_model, coref, generic_actors, roles, span_repairs
 from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
 VERSION = "5"  # 5: the gazetteer stage's bodies, ranks and names (v3) with the decision model
-# retrained on them; a rank's corps is part of the rank before a name.
+# retrained on them; a rank's corps is part of the rank before a name; plain "pemerintah" and
+# "polisi" are role mentions of the article's government and police (generic_actors).
 # 4: initials after an honorific or suspect word are a person ("saudara AS");
 # a public figure's gazetteer country is a proposal of the model; a relational title before a
 # name and an appositive name is the appositive's ("kuasa hukum X, Y": Y is the lawyer)
@@ -410,13 +411,29 @@ def resolve(doc: Doc, *, user: UserActors | None = None,
     propose, the model (when there is one) decides each actor's type, country and whether it
     is one at all, then role-only mentions and pronouns are linked to the actors kept."""
     p = propose(doc, user=user)
+    sent_of = actor_model.sentence_index(doc)
+    ctx = actor_model.context(doc, sent_of)
     if model is not None:
-        sent_of = actor_model.sentence_index(doc)
-        ctx = actor_model.context(doc, sent_of)
         for cand in candidates(p):
             _apply(doc, p, cand, model.decide(doc, cand, ctx, sent_of))
     mentions = _mentions(doc, p.ents, p.clusters, p.title_tokens, p.ent_actor, p.table)
+    mentions = _with_generic(doc, p, ctx.counts, mentions)
     return Resolution(p.ents, p.ent_actor, list(p.table.by_id.values()), mentions)
+
+
+def _with_generic(doc: Doc, p: Proposal, counts: Mapping[str, int],
+                  mentions: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
+    """Add plain "pemerintah" and "polisi" (``warta.resolve.generic_actors``) as role-only
+    mentions of the government and police they mean, registering those actors."""
+    taken = {i for e in p.ents for i in range(e.start, e.end)}
+    taken |= {i for s, _ in mentions for i in range(s.start, s.end)}
+    found = generic_actors.generic_mentions(doc, taken, list(p.table.by_id.values()), counts)
+    for g in found:
+        p.table.add(g.actor_id, name=g.name, type_=g.type, country=g.country, kb=g.kb,
+                    alias=g.span.text)
+    if not found:
+        return mentions
+    return sorted([*mentions, *((g.span, g.actor_id) for g in found)], key=lambda m: m[0].start)
 
 
 # --- the model's decisions ----------------------------------------------------------------------

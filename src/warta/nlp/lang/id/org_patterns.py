@@ -86,3 +86,24 @@ DOMESTIC_ORG_PREFIXES: frozenset[str] = frozenset({
     "rsud", "rsup", "puskesmas", "setda", "lanud", "lantamal", "ponpes", "kejaksaan",
     "kementrian",
 })
+
+# Plain words for a government or the police ("pemerintah akan …", "polisi menangkap …"): the
+# annotation guidelines read plain "pemerintah" as the article's country and plain "polisi" as
+# the police body the article names, else the national police.
+GOVERNMENT_WORDS: frozenset[str] = frozenset({"pemerintah"})
+# ... "pemerintah pusat" is the national government too, but these words after "pemerintah"
+# make it a regional or another government ("pemerintah daerah", "pemerintah kolonial").
+GOVERNMENT_NOT_NATIONAL: frozenset[str] = frozenset({
+    "daerah", "provinsi", "kota", "kabupaten", "kecamatan", "kelurahan", "desa", "setempat",
+    "kolonial", "pemda", "pemprov", "pemkot", "pemkab",
+})
+POLICE_WORDS: frozenset[str] = frozenset({"polisi", "kepolisian"})
+# Words that open a phrase for the police as a body ("pihak kepolisian", "aparat kepolisian").
+POLICE_LEADS: frozenset[str] = frozenset({"pihak", "aparat", "jajaran"})
+# Heads of the names of police bodies: an organisation so named is the police of the article.
+POLICE_HEADS: frozenset[str] = frozenset({
+    "polri", "polda", "polres", "polresta", "polrestabes", "polsek", "kepolisian", "bareskrim",
+    "mabes", "densus", "brimob", "korlantas", "divisi", "ditreskrimum", "ditreskrimsus",
+    "ditresnarkoba", "satreskrim", "satresnarkoba",
+})
+NATIONAL_POLICE_KB = "polri"  # the gazetteer's entry for Indonesia's national police
