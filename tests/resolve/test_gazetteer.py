@@ -130,6 +130,8 @@ def test_stage_finds_persons_after_titles(nlp) -> None:
         ("Kementerian Luar Negeri Rusia membantah laporan itu.", "Kementerian Luar Negeri Rusia"),
         ("Pelaku diperiksa di Polda Metro Jaya kemarin.", "Polda Metro Jaya"),
         ("Ia berbicara kepada Xinhua News Agency di sela acara.", "Xinhua News Agency"),
+        ("Badan Pengelola Air dan Limbah Sukamaju menolak izin itu.",
+         "Badan Pengelola Air dan Limbah Sukamaju"),
     ],
 )
 def test_stage_pattern_organisations(nlp, text: str, org: str) -> None:
@@ -271,6 +273,16 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
          [("Budi Hartawan", "PERSON")]),
         ("Kapolda Jawa Tengah Budi Hartawan datang.", "Tengah Budi Hartawan", "PERSON",
          [("Jawa Tengah", "GPE"), ("Budi Hartawan", "PERSON")]),
+        # a body's portfolio listed with "dan" is part of its name ...
+        ("Pejabat Dinas Pendidikan, Pemuda, dan Olahraga Sukamaju hadir.", "Dinas Pendidikan",
+         "ORG", [("Dinas Pendidikan, Pemuda, dan Olahraga Sukamaju", "ORG")]),
+        ("Kementerian Air dan Limbah menolak izin itu.", "Kementerian Air", "ORG",
+         [("Kementerian Air dan Limbah", "ORG")]),
+        # ... but a body or a known name after "dan" is another body
+        ("Pejabat Dinas Pendidikan dan Bank Indonesia hadir.", "Dinas Pendidikan", "ORG",
+         [("Dinas Pendidikan", "ORG"), ("Bank Indonesia", "ORG")]),
+        ("Pejabat Dinas Pendidikan dan Dinas Sosial hadir.", "Dinas Pendidikan", "ORG",
+         [("Dinas Pendidikan", "ORG"), ("Dinas Sosial", "ORG")]),
     ],
 )
 def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,

@@ -34,7 +34,8 @@ STAGE = "gazetteer"
 # Sania]" tagged ORG is the judge); a person's initials are a person ("tersangka berinisial YG")
 # 3: a place span opening with a body's head is the body ("RSUD X", "Polres X", "Pemerintah Kota
 # X"); a rank's corps and force are the rank's ("Kolonel Kum", "Mayor Jenderal TNI"), also
-# across two model spans; capitalised words inside a sentence touching a person are its name
+# across two model spans; capitalised words inside a sentence touching a person are its name;
+# a body's portfolio listed with "dan" is part of its name ("Kementerian Haji dan Umrah")
 VERSION = "3"
 FACTORY = factory_name(STAGE, VERSION)
 
@@ -80,8 +81,8 @@ def _pattern_orgs(doc: Doc) -> list[Span]:
             end = head_end
             while end < len(doc) and _is_name_token(doc[end]) and end - tok.i < 8:
                 end += 1
-            if end > head_end:
-                spans.append(Span(doc, tok.i, end, label="ORG"))
+            if end > head_end:  # "Kementerian Energi [dan Sumber Daya Mineral]"
+                spans.append(Span(doc, tok.i, span_repairs.body_list_end(doc, end), label="ORG"))
         elif tok.text in ORG_SUFFIXES and tok.i > 0 and _is_name_token(doc[tok.i - 1]):
             start = tok.i
             while start > 0 and _is_name_token(doc[start - 1]) and tok.i - start < 6:

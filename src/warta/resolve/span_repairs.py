@@ -26,7 +26,7 @@ from warta.kb.gazetteer import (
     match_at,
 )
 from warta.kb.lexicon import common_words
-from warta.nlp.lang.id.conjunctions import LIST_JOINERS
+from warta.nlp.lang.id.conjunctions import AND, LIST_JOINERS
 from warta.nlp.lang.id.dates import MONTHS, WEEKDAYS
 from warta.nlp.lang.id.honorifics import HONORIFICS
 from warta.nlp.lang.id.interjections import EXCLAMATIONS, HORTATIVES
@@ -98,6 +98,7 @@ REPAIRS: tuple[tuple[str, RepairPass], ...] = (
     ("cut_numbering", lambda r: _cut_numbering(r.ents)),
     ("cut_trailing_rank", lambda r: _cut_trailing_rank(r.ents)),
     ("body_heads", lambda r: [_body_place(e) for e in r.ents]),
+    ("body_lists", lambda r: extend_body_lists(r.doc, r.ents)),
     ("split_at_inner_rank", lambda r: _split_at_inner_rank(r.ents)),
     ("ranks_across_spans", lambda r: _ranks_across_spans(r.doc, r.ents)),
     ("split_place_heads", lambda r: _split_place_heads(r.doc, r.ents)),
@@ -303,6 +304,56 @@ def opens_body(doc: Doc, i: int) -> int | None:
         found = match_at(doc, i + 1)
         return None if found is not None and found[1].kind == "country" else i + 1
     return None
+
+
+_MAX_LIST_WORDS = 4  # words in one item of a body's list ("Sumber Daya Mineral")
+
+
+def extend_body_lists(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'[Kementerian Haji] dan Umrah', '[Kementerian Pendidikan Tinggi], Sains, dan Teknologi':
+    Indonesian bodies name their portfolio as a list closed by "dan", and the model (or a
+    pattern) stops at the first comma or "dan". An ORG span that opens with a body's head goes
+    on over such a list of capitalised words when no item opens a body or a gazetteer name of
+    its own ("Kemenkeu dan [Bank Indonesia]" are two bodies); spans inside the list give way."""
+    person = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    out = list(ents)
+    for n, ent in enumerate(ents):
+        if ent.label_ != "ORG" or opens_body(doc, ent.start) is None:
+            continue
+        end = body_list_end(doc, ent.end, person)
+        inside = [e for e in ents if e is not ent and e.start < end and ent.end < e.end]
+        if end == ent.end or any(e.start < ent.end or e.end > end for e in inside):
+            continue
+        out[n] = Span(doc, ent.start, end, label="ORG", kb_id=ent.kb_id_)
+        out = [e for e in out if not any(e is i for i in inside)]
+    return out
+
+
+def body_list_end(doc: Doc, i: int, blocked: Collection[int] = ()) -> int:
+    """Where a list that continues a body's name from token i ends (", X, dan Y" or "dan Y"),
+    or i when none does."""
+    k, closed = i, False
+    while not closed:
+        comma = k < len(doc) and doc[k].text == ","
+        k += comma
+        closed = k < len(doc) and doc[k].lower_ in AND
+        k += closed
+        if not (comma or closed):
+            return i
+        run_end = _list_item_end(doc, k, blocked)
+        if run_end == k:
+            return i
+        k = run_end
+    return k
+
+
+def _list_item_end(doc: Doc, k: int, blocked: Collection[int]) -> int:
+    end = k
+    while (end < len(doc) and end - k < _MAX_LIST_WORDS and end not in blocked
+           and doc[end].text[:1].isupper() and doc[end].is_alpha
+           and opens_body(doc, end) is None and match_at(doc, end) is None):
+        end += 1
+    return end
 
 
 def _body_place(ent: Span) -> Span:
