@@ -502,3 +502,14 @@ def test_bracketed_capitals_that_are_not_the_initials_stay_apart(nlp) -> None:
     text = "Ketua Umum Budi Santoso (PDI) hadir. PDI menolak usulan itu."
     doc = with_persons(nlp, text, ("Budi Santoso",), others=(("PDI", "ORG"),))
     assert ent_actor(doc, "PDI", 1) != ent_actor(doc, "Budi Santoso")
+
+
+@pytest.mark.parametrize(("text", "acting"), [
+    ("Sukabumi menolak usulan itu, kata warga.", True),  # a city acting stands for its government
+    ("Bantuan dikirim ke Sukabumi kemarin.", False),  # a place things go to
+    ("Warga di Sukabumi dan Cianjur mengungsi.", False),
+])
+def test_a_region_acting_is_proposed_as_an_actor(nlp, text: str, acting: bool) -> None:
+    # the rules propose it (the shipped decision model then keeps it or not)
+    doc = with_persons(nlp, text)
+    assert any(a.type == "GPE" and a.name == "Sukabumi" for a in doc._.actors) is acting

@@ -42,11 +42,13 @@ from warta.types import Actor
 STAGE = "actors"
 VERSION = "5"  # 5: the gazetteer stage's bodies, ranks and names (v3) with the decision model
 # retrained on them; a rank's corps is part of the rank before a name; plain "pemerintah" and
-# "polisi" are role mentions of the article's government and police (generic_actors).
+# "polisi" are role mentions of the article's government and police (generic_actors); a region
+# not used as a place is proposed as an actor of its own.
 # 4: initials after an honorific or suspect word are a person ("saudara AS");
 # a public figure's gazetteer country is a proposal of the model; a relational title before a
 # name and an appositive name is the appositive's ("kuasa hukum X, Y": Y is the lawyer)
 FACTORY = factory_name(STAGE, VERSION)
+REGION_KINDS = frozenset({"province", "regency", "city"})  # gazetteer kinds of a region
 _SAVED_ACTORS = "user_actors.toml"  # the copy ``ActorsStage.to_disk`` keeps
 
 
@@ -216,6 +218,11 @@ def _place_actor(span: Span, table: _Actors, located: set[int]) -> str | None:
         name = state.name if state else entry.country
         return table.add(f"gpe:{entry.country}", name=name, type_="GPE", country=entry.country,
                          kb=entry.country, alias=span.text)
+    if entry.kind in REGION_KINDS and not is_location_use(span, located=located):
+        # "Bandung punya angkot", "Pemprov … bersama Banten": a region acting or acted upon
+        # stands for its government; the decision model keeps it or not
+        return table.add(f"gpe:{entry.kb}", name=entry.name, type_="GPE", country=entry.country,
+                         kb=entry.kb, alias=span.text)
     located.add(span.end - 1)
     return None
 
