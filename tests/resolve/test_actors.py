@@ -513,3 +513,12 @@ def test_a_region_acting_is_proposed_as_an_actor(nlp, text: str, acting: bool) -
     # the rules propose it (the shipped decision model then keeps it or not)
     doc = with_persons(nlp, text)
     assert any(a.type == "GPE" and a.name == "Sukabumi" for a in doc._.actors) is acting
+
+
+@pytest.mark.parametrize(("text", "acting"), [
+    ("Istana membantah kabar itu kemarin.", True),
+    ("Presiden menerima tamu di Istana Negara kemarin.", False),  # where, not who
+])
+def test_a_seat_building_after_a_locative_is_a_place(nlp, text: str, acting: bool) -> None:
+    doc = with_persons(nlp, text)
+    assert ("org:istana" in {a.id for a in doc._.actors}) is acting

@@ -219,7 +219,7 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
          [("Tasikmalaya", "GPE"), ("Moch Faruk Rozi", "PERSON")]),  # a title chain, not a body
         ("“Alhamdulillah, semua selamat,” katanya.", "Alhamdulillah", "PERSON", []),
         ("Kasi Intelijen Kejari Jayawijaya Henky menjelaskan.", "Henky", "PERSON",
-         [("Jayawijaya", "GPE"), ("Henky", "PERSON")]),  # "Intelijen" is the unit's field
+         [("Kejari Jayawijaya", "ORG"), ("Henky", "PERSON")]),  # "Intelijen": the unit's field
         ("Terdakwa memeras Kadis Pendidikan OKI Parit Purnomo.", "OKI Parit Purnomo", "ORG",
          [("OKI", "ORG"), ("Parit Purnomo", "PERSON")]),
         ("Saksi Joseph Sulistijo Direktur PT Mega hadir.", "Joseph Sulistijo Direktur", "PERSON",
@@ -443,3 +443,11 @@ def test_a_rank_cut_across_two_model_spans_belongs_to_neither(nlp) -> None:
                        others=(("Sukamaju Mayor", "PERSON"), ("Jenderal TNI Budi Santosa", "ORG")))
     assert ("Budi Santosa", "PERSON") in [(e.text, e.label_) for e in doc.ents]
     assert not any("Mayor" in e.text for e in doc.ents)
+
+
+def test_a_body_pattern_ends_where_its_holder_begins(nlp) -> None:
+    # "Polresta Sukamaju | Komisaris Besar Budi Hartawan": the rank ends the body's name
+    doc = with_persons(nlp, "Hadir Kepala Polresta Sukamaju Komisaris Besar Budi Hartawan.",
+                       persons=("Budi Hartawan",))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Polresta Sukamaju", "ORG"), ("Budi Hartawan", "PERSON")]

@@ -207,6 +207,10 @@ def _place_actor(span: Span, table: _Actors, located: set[int]) -> str | None:
     if entry.kind == "country":
         return table.add(f"gpe:{entry.kb}", name=entry.name, type_="GPE", country=entry.kb,
                          kb=entry.kb, alias=span.text)
+    seat = entry.actor_type == "ORG" and entry.kind == "seat"
+    if seat and is_location_use(span, located=located):
+        located.add(span.end - 1)  # "di Istana Negara", "di Kremlin": where, not who
+        return None
     if entry.actor_type == "ORG":
         return table.add(f"org:{entry.kb}", name=entry.name, type_="ORG", country=entry.country,
                          kb=entry.kb, alias=span.text)

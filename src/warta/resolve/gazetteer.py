@@ -72,14 +72,17 @@ def _is_name_token(token: Token) -> bool:
     )
 
 
-def _pattern_orgs(doc: Doc) -> list[Span]:
-    """'Kementerian Luar Negeri Rusia', 'Polda Metro Jaya', 'China News Agency' → ORG."""
+def _pattern_orgs(doc: Doc, person_tokens: set[int]) -> list[Span]:
+    """'Kementerian Luar Negeri Rusia', 'Polda Metro Jaya', 'China News Agency' → ORG. A body's
+    name ends where a person's name, a rank or a title begins ("Polresta Denpasar | Komisaris
+    Besar Hadi Purnomo", "Pangkalan Udara Ngurah Rai | Kolonel …")."""
     spans = []
     for tok in doc:
         head_end = span_repairs.opens_body(doc, tok.i) if _is_name_token(tok) else None
         if head_end is not None and all(map(_is_name_token, doc[tok.i:head_end])):
             end = head_end
-            while end < len(doc) and _is_name_token(doc[end]) and end - tok.i < 8:
+            while end < len(doc) and _is_name_token(doc[end]) and end - tok.i < 8 \
+                    and not _holder_starts(doc, end, person_tokens):
                 end += 1
             if end > head_end:  # "Kementerian Energi [dan Sumber Daya Mineral]"
                 spans.append(Span(doc, tok.i, span_repairs.body_list_end(doc, end), label="ORG"))
@@ -93,6 +96,11 @@ def _pattern_orgs(doc: Doc) -> list[Span]:
                     break
             spans.append(Span(doc, start, tok.i + 1, label="ORG"))
     return spans
+
+
+def _holder_starts(doc: Doc, i: int, person_tokens: set[int]) -> bool:
+    return i in person_tokens or roles.match_rank(doc, i) is not None or (
+        roles.match_title(doc, i) is not None)
 
 
 def _merge(doc: Doc, model: list[Span], extra: list[Span]) -> list[Span]:
@@ -133,7 +141,7 @@ def recognise(doc: Doc, *, disabled_repairs: Collection[str] = ()) -> list[Span]
     person_tokens = {i for e in model if e.label_ == "PERSON" for i in range(e.start, e.end)}
     gaz = [s for s in _gazetteer_spans(doc, set())  # exact matches may correct a model PERSON
            if not span_repairs.phrase_short_form(s, model)]  # "Perjanjian Kerja Sama (PKS)"
-    orgs = [s for s in _pattern_orgs(doc) if not _touches(s, person_tokens)]
+    orgs = [s for s in _pattern_orgs(doc, person_tokens) if not _touches(s, person_tokens)]
     candidates = filter_spans(sorted(gaz + orgs, key=lambda s: (s.start, -len(s))))
     ents = _merge(doc, model, candidates)
     taken = {i for e in ents for i in range(e.start, e.end)}
