@@ -5,6 +5,7 @@ shipped model; and the trainer's reproducibility on a tiny invented corpus."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,25 @@ def test_trainer_is_reproducible(tmp_path: Path) -> None:
     assert files[0] == files[1]
     model = actor_model.ActorModel.from_json(json.loads(files[0]))
     assert set(model.type_classes) == {"PERSON", "ORG"}
+
+
+@pytest.mark.parametrize(("text", "mentions", "present", "absent"), [
+    # "dan" inside a body's name is a name's function word, not a lower-case junk word
+    ("Kementerian Air dan Limbah menolak izin itu.", ("Kementerian Air dan Limbah",),
+     {"function_word"}, {"lower_word"}),
+    ("Proyek pembangunan jalan itu ditunda lagi.", ("pembangunan jalan",), {"lower_word"},
+     {"function_word"}),
+    # a short form defined in brackets after the name
+    ("Badan Air Bersih (BAB) menolak. BAB menyatakan siap.", ("Badan Air Bersih", "BAB"),
+     {"defined_short_form"}, set()),
+    ("Badan Air Bersih menolak usulan itu.", ("Badan Air Bersih",), set(),
+     {"defined_short_form"}),
+])
+def test_name_shape_features(text, mentions, present, absent) -> None:
+    doc = blank_pipeline()(text)
+    spans = [doc.char_span(m.start(), m.end(), label="ORG")
+             for name in mentions for m in re.finditer(re.escape(name), text)]
+    cand = actor_model.Candidate("org:x", mentions[0], "ORG", None, None, spans)
+    ctx = actor_model.context(doc, actor_model.sentence_index(doc))
+    feats = set(actor_model.actor_features(doc, cand, ctx))
+    assert present <= feats and not absent & feats

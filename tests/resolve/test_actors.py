@@ -502,3 +502,23 @@ def test_bracketed_capitals_that_are_not_the_initials_stay_apart(nlp) -> None:
     text = "Ketua Umum Budi Santoso (PDI) hadir. PDI menolak usulan itu."
     doc = with_persons(nlp, text, ("Budi Santoso",), others=(("PDI", "ORG"),))
     assert ent_actor(doc, "PDI", 1) != ent_actor(doc, "Budi Santoso")
+
+
+@pytest.mark.parametrize(("text", "acting"), [
+    ("Sukabumi menolak usulan itu, kata warga.", True),  # a city acting stands for its government
+    ("Bantuan dikirim ke Sukabumi kemarin.", False),  # a place things go to
+    ("Warga di Sukabumi dan Cianjur mengungsi.", False),
+])
+def test_a_region_acting_is_proposed_as_an_actor(nlp, text: str, acting: bool) -> None:
+    # the rules propose it (the shipped decision model then keeps it or not)
+    doc = with_persons(nlp, text)
+    assert any(a.type == "GPE" and a.name == "Sukabumi" for a in doc._.actors) is acting
+
+
+@pytest.mark.parametrize(("text", "acting"), [
+    ("Istana membantah kabar itu kemarin.", True),
+    ("Presiden menerima tamu di Istana Negara kemarin.", False),  # where, not who
+])
+def test_a_seat_building_after_a_locative_is_a_place(nlp, text: str, acting: bool) -> None:
+    doc = with_persons(nlp, text)
+    assert ("org:istana" in {a.id for a in doc._.actors}) is acting

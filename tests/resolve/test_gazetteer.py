@@ -130,6 +130,8 @@ def test_stage_finds_persons_after_titles(nlp) -> None:
         ("Kementerian Luar Negeri Rusia membantah laporan itu.", "Kementerian Luar Negeri Rusia"),
         ("Pelaku diperiksa di Polda Metro Jaya kemarin.", "Polda Metro Jaya"),
         ("Ia berbicara kepada Xinhua News Agency di sela acara.", "Xinhua News Agency"),
+        ("Badan Pengelola Air dan Limbah Sukamaju menolak izin itu.",
+         "Badan Pengelola Air dan Limbah Sukamaju"),
     ],
 )
 def test_stage_pattern_organisations(nlp, text: str, org: str) -> None:
@@ -217,7 +219,7 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
          [("Tasikmalaya", "GPE"), ("Moch Faruk Rozi", "PERSON")]),  # a title chain, not a body
         ("“Alhamdulillah, semua selamat,” katanya.", "Alhamdulillah", "PERSON", []),
         ("Kasi Intelijen Kejari Jayawijaya Henky menjelaskan.", "Henky", "PERSON",
-         [("Jayawijaya", "GPE"), ("Henky", "PERSON")]),  # "Intelijen" is the unit's field
+         [("Kejari Jayawijaya", "ORG"), ("Henky", "PERSON")]),  # "Intelijen": the unit's field
         ("Terdakwa memeras Kadis Pendidikan OKI Parit Purnomo.", "OKI Parit Purnomo", "ORG",
          [("OKI", "ORG"), ("Parit Purnomo", "PERSON")]),
         ("Saksi Joseph Sulistijo Direktur PT Mega hadir.", "Joseph Sulistijo Direktur", "PERSON",
@@ -243,6 +245,44 @@ def test_stage_recognises_known_public_figures(nlp) -> None:
         # ... and after a bare title ("pelatih", "Juru Bicara") the words may be its body
         ("Eks pelatih Borussia Dortmund itu menyebut dirinya terpaksa pergi.",
          "Borussia Dortmund", "ORG", [("Borussia Dortmund", "ORG")]),
+        # a place span that opens with a body's head word is the body ...
+        ("Pasien dirujuk ke RSUD Sukamaju Raya kemarin.", "RSUD Sukamaju Raya", "LOC",
+         [("RSUD Sukamaju Raya", "ORG")]),
+        ("Petugas Polresta Tanjung Lestari menangkap pelaku.", "Polresta Tanjung Lestari", "GPE",
+         [("Polresta Tanjung Lestari", "ORG")]),
+        ("Ia dirawat di Rumah Sakit Melati Husada sejak Senin.", "Rumah Sakit Melati Husada",
+         "LOC", [("Rumah Sakit Melati Husada", "ORG")]),
+        ("Pemerintah Kota Sukamaju menutup jalan itu.", "Kota Sukamaju", "LOC",
+         [("Pemerintah Kota Sukamaju", "ORG")]),  # the body beats the place inside it
+        # ... unless the head also names a building
+        ("Tamu menunggu di Kantor Pajak Sukamaju pagi tadi.", "Kantor Pajak Sukamaju",
+         "LOC", [("Kantor Pajak Sukamaju", "LOC")]),
+        # the corps or force after a rank is the rank's, not the name's
+        ("Sidang dipimpin Kolonel Kum Budi Santosa kemarin.", "Kum Budi Santosa", "PERSON",
+         [("Budi Santosa", "PERSON")]),
+        ("Hadir pula Mayor Jenderal TNI Budi Santosa di sana.", "TNI Budi Santosa", "ORG",
+         [("TNI", "ORG"), ("Budi Santosa", "PERSON")]),  # a rank the model cut across spans
+        # capitalised words inside a sentence touching a person are the rest of the name ...
+        ("Warga menilai Budi Hartawan perlu bertindak.", "Budi", "PERSON",
+         [("Budi Hartawan", "PERSON")]),
+        ("Kuasa hukum korban, Melati Sari Dewanti mengatakan puas.", "Sari Dewanti", "PERSON",
+         [("Melati Sari Dewanti", "PERSON")]),
+        # ... but not a weekday, a written-out rank or a place name
+        ("Menurut Budi Senin lalu, harga naik.", "Budi", "PERSON", [("Budi", "PERSON")]),
+        ("Hadir Komisaris Besar Budi Hartawan di sana.", "Budi Hartawan", "PERSON",
+         [("Budi Hartawan", "PERSON")]),
+        ("Kapolda Jawa Tengah Budi Hartawan datang.", "Tengah Budi Hartawan", "PERSON",
+         [("Jawa Tengah", "GPE"), ("Budi Hartawan", "PERSON")]),
+        # a body's portfolio listed with "dan" is part of its name ...
+        ("Pejabat Dinas Pendidikan, Pemuda, dan Olahraga Sukamaju hadir.", "Dinas Pendidikan",
+         "ORG", [("Dinas Pendidikan, Pemuda, dan Olahraga Sukamaju", "ORG")]),
+        ("Kementerian Air dan Limbah menolak izin itu.", "Kementerian Air", "ORG",
+         [("Kementerian Air dan Limbah", "ORG")]),
+        # ... but a body or a known name after "dan" is another body
+        ("Pejabat Dinas Pendidikan dan Bank Indonesia hadir.", "Dinas Pendidikan", "ORG",
+         [("Dinas Pendidikan", "ORG"), ("Bank Indonesia", "ORG")]),
+        ("Pejabat Dinas Pendidikan dan Dinas Sosial hadir.", "Dinas Pendidikan", "ORG",
+         [("Dinas Pendidikan", "ORG"), ("Dinas Sosial", "ORG")]),
     ],
 )
 def test_stage_repairs_model_spans(nlp, text: str, model_span: str, label: str,
@@ -385,3 +425,29 @@ def test_holder_named_again_later_is_cut_out_of_the_body(nlp) -> None:
     without = with_persons(nlp, "Ketua Majelis Hakim Khamozaro Waruwu bertanya.",
                            others=(("Majelis Hakim Khamozaro Waruwu", "ORG"),))
     assert [(e.text, e.label_) for e in without.ents] == [("Khamozaro Waruwu", "PERSON")]
+
+
+def test_a_body_after_a_title_is_no_holder(nlp) -> None:
+    # "Direktur" is a title, but "RSUD …" after it names the body the director heads
+    doc = with_persons(nlp, "Direktur RSUD Sukamaju Raya mengatakan pasien stabil.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("RSUD Sukamaju Raya", "ORG")]
+
+
+def test_a_country_after_pemerintah_stays_the_country(nlp) -> None:
+    doc = with_persons(nlp, "Pemerintah Jepang menolak usulan itu.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Jepang", "GPE")]
+
+
+def test_a_rank_cut_across_two_model_spans_belongs_to_neither(nlp) -> None:
+    doc = with_persons(nlp, "Hadir Pangdam Sukamaju Mayor Jenderal TNI Budi Santosa di sana.",
+                       others=(("Sukamaju Mayor", "PERSON"), ("Jenderal TNI Budi Santosa", "ORG")))
+    assert ("Budi Santosa", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    assert not any("Mayor" in e.text for e in doc.ents)
+
+
+def test_a_body_pattern_ends_where_its_holder_begins(nlp) -> None:
+    # "Polresta Sukamaju | Komisaris Besar Budi Hartawan": the rank ends the body's name
+    doc = with_persons(nlp, "Hadir Kepala Polresta Sukamaju Komisaris Besar Budi Hartawan.",
+                       persons=("Budi Hartawan",))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Polresta Sukamaju", "ORG"), ("Budi Hartawan", "PERSON")]

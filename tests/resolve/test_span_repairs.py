@@ -37,9 +37,10 @@ def _spans(ents) -> list[tuple[str, str]]:
 def test_the_default_repairs_are_the_declared_list_in_order():
     assert [name for name, _ in REPAIRS] == [
         "cut_at_line_breaks", "drop_openers", "cut_numbering", "cut_trailing_rank",
-        "split_at_inner_rank", "split_place_heads", "split_holders", "split_brackets",
-        "join_person_parts", "split_titled", "trim_person", "retype", "ranked_person",
-        "titled_person", "check_person", "bare_title", "phrase_short_form"]
+        "body_heads", "body_lists", "split_at_inner_rank", "ranks_across_spans",
+        "split_place_heads", "split_holders", "split_brackets", "join_person_parts",
+        "split_titled", "trim_person", "retype", "ranked_person", "titled_person",
+        "check_person", "extend_person", "bare_title", "phrase_short_form"]
     assert [name for name, _ in PERSON_CHECKS] == [
         "not_capitalised", "inside_title", "nominalisation", "common_opener", "exclamation",
         "hortative", "numbering", "defined_abbreviation", "holds_body", "org_prefix", "org_word",

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
 from warta.kb.lexicon import common_words
 from warta.nlp.lang.id.actor_cues import INITIALS_CUES, PERSON_CUES
-from warta.nlp.lang.id.honorifics import HONORIFICS
+from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_FUNCTION_WORDS
 from warta.nlp.lang.id.org_patterns import BODY_WORDS, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS_EN
 from warta.resolve import roles
 
@@ -172,11 +172,16 @@ def actor_features(doc: Doc, cand: Candidate, ctx: Context) -> dict[str, float]:
         f[f"allcaps_len={_bucket(len(letters), 5)}"] = 1.0
     if any(c.isdigit() for c in cand.name):
         f["digit"] = 1.0
-    if any(w[:1].islower() for w in words):
+    lower = [w for w in words if w[:1].islower()]
+    if lower and all(w in NAME_FUNCTION_WORDS for w in lower) and words[0][:1].isupper():
+        f["function_word"] = 1.0  # "Kementerian Haji dan Umrah", "Bank of America"
+    elif lower:
         f["lower_word"] = 1.0
     common = common_words()
-    if any(w in common for w in lows):
+    if any(w in common and w not in NAME_FUNCTION_WORDS for w in lows):
         f["common_word"] = 1.0
+    if len(words) > 1 and any(_is_short_form(s.text) for s in cand.spans):
+        f["defined_short_form"] = 1.0  # "Satuan Pelayanan Pemenuhan Gizi (SPPG)"
     if lows and all(w in common for w in lows):
         f["all_common"] = 1.0
     if lows and lows[0] in ORG_PREFIXES:

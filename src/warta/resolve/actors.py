@@ -11,7 +11,7 @@ across articles: ``gpe:RUS``, ``org:kpk``, ``person:vladimir-putin``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -35,15 +35,20 @@ from warta.nlp.lang.id.org_patterns import DOMESTIC_ORG_PREFIXES, ORG_PREFIXES
 from warta.nlp.lang.id.pronouns import CLITIC, PERSON_PRONOUNS
 from warta.nlp.lang.id.reporting_verbs import CLITIC_HOSTS
 from warta.nlp.stage_data import save_file, saved_file
-from warta.resolve import actor_model, coref, roles, span_repairs
+from warta.resolve import actor_model, coref, generic_actors, roles, span_repairs
 from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "4"  # 4: initials after an honorific or suspect word are a person ("saudara AS");
+VERSION = "5"  # 5: the gazetteer stage's bodies, ranks and names (v3) with the decision model
+# retrained on them; a rank's corps is part of the rank before a name; plain "pemerintah" and
+# "polisi" are role mentions of the article's government and police (generic_actors); a region
+# not used as a place is proposed as an actor of its own.
+# 4: initials after an honorific or suspect word are a person ("saudara AS");
 # a public figure's gazetteer country is a proposal of the model; a relational title before a
 # name and an appositive name is the appositive's ("kuasa hukum X, Y": Y is the lawyer)
 FACTORY = factory_name(STAGE, VERSION)
+REGION_KINDS = frozenset({"province", "regency", "city"})  # gazetteer kinds of a region
 _SAVED_ACTORS = "user_actors.toml"  # the copy ``ActorsStage.to_disk`` keeps
 
 
@@ -202,6 +207,10 @@ def _place_actor(span: Span, table: _Actors, located: set[int]) -> str | None:
     if entry.kind == "country":
         return table.add(f"gpe:{entry.kb}", name=entry.name, type_="GPE", country=entry.kb,
                          kb=entry.kb, alias=span.text)
+    seat = entry.actor_type == "ORG" and entry.kind == "seat"
+    if seat and is_location_use(span, located=located):
+        located.add(span.end - 1)  # "di Istana Negara", "di Kremlin": where, not who
+        return None
     if entry.actor_type == "ORG":
         return table.add(f"org:{entry.kb}", name=entry.name, type_="ORG", country=entry.country,
                          kb=entry.kb, alias=span.text)
@@ -213,6 +222,11 @@ def _place_actor(span: Span, table: _Actors, located: set[int]) -> str | None:
         name = state.name if state else entry.country
         return table.add(f"gpe:{entry.country}", name=name, type_="GPE", country=entry.country,
                          kb=entry.country, alias=span.text)
+    if entry.kind in REGION_KINDS and not is_location_use(span, located=located):
+        # "Bandung punya angkot", "Pemprov … bersama Banten": a region acting or acted upon
+        # stands for its government; the decision model keeps it or not
+        return table.add(f"gpe:{entry.kb}", name=entry.name, type_="GPE", country=entry.country,
+                         kb=entry.kb, alias=span.text)
     located.add(span.end - 1)
     return None
 
@@ -408,13 +422,29 @@ def resolve(doc: Doc, *, user: UserActors | None = None,
     propose, the model (when there is one) decides each actor's type, country and whether it
     is one at all, then role-only mentions and pronouns are linked to the actors kept."""
     p = propose(doc, user=user)
+    sent_of = actor_model.sentence_index(doc)
+    ctx = actor_model.context(doc, sent_of)
     if model is not None:
-        sent_of = actor_model.sentence_index(doc)
-        ctx = actor_model.context(doc, sent_of)
         for cand in candidates(p):
             _apply(doc, p, cand, model.decide(doc, cand, ctx, sent_of))
     mentions = _mentions(doc, p.ents, p.clusters, p.title_tokens, p.ent_actor, p.table)
+    mentions = _with_generic(doc, p, ctx.counts, mentions)
     return Resolution(p.ents, p.ent_actor, list(p.table.by_id.values()), mentions)
+
+
+def _with_generic(doc: Doc, p: Proposal, counts: Mapping[str, int],
+                  mentions: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
+    """Add plain "pemerintah" and "polisi" (``warta.resolve.generic_actors``) as role-only
+    mentions of the government and police they mean, registering those actors."""
+    taken = {i for e in p.ents for i in range(e.start, e.end)}
+    taken |= {i for s, _ in mentions for i in range(s.start, s.end)}
+    found = generic_actors.generic_mentions(doc, taken, list(p.table.by_id.values()), counts)
+    for g in found:
+        p.table.add(g.actor_id, name=g.name, type_=g.type, country=g.country, kb=g.kb,
+                    alias=g.span.text)
+    if not found:
+        return mentions
+    return sorted([*mentions, *((g.span, g.actor_id) for g in found)], key=lambda m: m[0].start)
 
 
 # --- the model's decisions ----------------------------------------------------------------------
@@ -603,7 +633,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v4", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v5", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""

@@ -23,7 +23,7 @@ from warta.nlp.lang.id.actor_cues import INITIALS_CUES
 from warta.nlp.lang.id.honorifics import HONORIFICS
 from warta.nlp.lang.id.locatives import LANGUAGE_BEFORE
 from warta.nlp.lang.id.org_patterns import (
-    ORG_PREFIXES,
+    BUILDING_HEADS,
     ORG_SUFFIXES,
     SENTENCE_OPENERS,
 )
@@ -32,7 +32,11 @@ from warta.resolve import roles, span_repairs
 STAGE = "gazetteer"
 # 2: a title chain opening inside a model span splits off its holder ("[Majelis Hakim Wa Ode
 # Sania]" tagged ORG is the judge); a person's initials are a person ("tersangka berinisial YG")
-VERSION = "2"
+# 3: a place span opening with a body's head is the body ("RSUD X", "Polres X", "Pemerintah Kota
+# X"); a rank's corps and force are the rank's ("Kolonel Kum", "Mayor Jenderal TNI"), also
+# across two model spans; capitalised words inside a sentence touching a person are its name;
+# a body's portfolio listed with "dan" is part of its name ("Kementerian Haji dan Umrah")
+VERSION = "3"
 FACTORY = factory_name(STAGE, VERSION)
 
 
@@ -68,17 +72,20 @@ def _is_name_token(token: Token) -> bool:
     )
 
 
-def _pattern_orgs(doc: Doc) -> list[Span]:
-    """'Kementerian Luar Negeri Rusia', 'Polda Metro Jaya', 'China News Agency' → ORG."""
+def _pattern_orgs(doc: Doc, person_tokens: set[int]) -> list[Span]:
+    """'Kementerian Luar Negeri Rusia', 'Polda Metro Jaya', 'China News Agency' → ORG. A body's
+    name ends where a person's name, a rank or a title begins ("Polresta Denpasar | Komisaris
+    Besar Hadi Purnomo", "Pangkalan Udara Ngurah Rai | Kolonel …")."""
     spans = []
     for tok in doc:
-        low = tok.lower_
-        if low in ORG_PREFIXES and _is_name_token(tok):
-            end = tok.i + 1
-            while end < len(doc) and _is_name_token(doc[end]) and end - tok.i < 8:
+        head_end = span_repairs.opens_body(doc, tok.i) if _is_name_token(tok) else None
+        if head_end is not None and all(map(_is_name_token, doc[tok.i:head_end])):
+            end = head_end
+            while end < len(doc) and _is_name_token(doc[end]) and end - tok.i < 8 \
+                    and not _holder_starts(doc, end, person_tokens):
                 end += 1
-            if end > tok.i + 1:
-                spans.append(Span(doc, tok.i, end, label="ORG"))
+            if end > head_end:  # "Kementerian Energi [dan Sumber Daya Mineral]"
+                spans.append(Span(doc, tok.i, span_repairs.body_list_end(doc, end), label="ORG"))
         elif tok.text in ORG_SUFFIXES and tok.i > 0 and _is_name_token(doc[tok.i - 1]):
             start = tok.i
             while start > 0 and _is_name_token(doc[start - 1]) and tok.i - start < 6:
@@ -89,6 +96,11 @@ def _pattern_orgs(doc: Doc) -> list[Span]:
                     break
             spans.append(Span(doc, start, tok.i + 1, label="ORG"))
     return spans
+
+
+def _holder_starts(doc: Doc, i: int, person_tokens: set[int]) -> bool:
+    return i in person_tokens or roles.match_rank(doc, i) is not None or (
+        roles.match_title(doc, i) is not None)
 
 
 def _merge(doc: Doc, model: list[Span], extra: list[Span]) -> list[Span]:
@@ -113,8 +125,10 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
         entry = kb.by_kb(gaz.kb_id_)
         same = model.start == gaz.start and model.end == gaz.end
         return same and entry is not None and entry.kind not in {"city", "capital"}
-    if not gaz.kb_id_:  # a pattern ("Dewan ... Partai Golkar") only fills gaps the model left
-        return False
+    if not gaz.kb_id_:  # a pattern ("Dewan ... Partai Golkar") only fills gaps the model left,
+        # but a body named after its place beats the place ("Polres [Jakarta Utara]")
+        return (model.label_ in {"LOC", "GPE"} and gaz.start < model.start
+                and model.end <= gaz.end and gaz[0].lower_ not in BUILDING_HEADS)
     return gaz.start <= model.start and model.end <= gaz.end  # covers exactly or contains
 
 
@@ -127,7 +141,7 @@ def recognise(doc: Doc, *, disabled_repairs: Collection[str] = ()) -> list[Span]
     person_tokens = {i for e in model if e.label_ == "PERSON" for i in range(e.start, e.end)}
     gaz = [s for s in _gazetteer_spans(doc, set())  # exact matches may correct a model PERSON
            if not span_repairs.phrase_short_form(s, model)]  # "Perjanjian Kerja Sama (PKS)"
-    orgs = [s for s in _pattern_orgs(doc) if not _touches(s, person_tokens)]
+    orgs = [s for s in _pattern_orgs(doc, person_tokens) if not _touches(s, person_tokens)]
     candidates = filter_spans(sorted(gaz + orgs, key=lambda s: (s.start, -len(s))))
     ents = _merge(doc, model, candidates)
     taken = {i for e in ents for i in range(e.start, e.end)}

@@ -21,6 +21,7 @@ from warta.nlp.lang.id.titles import (
     IDN,
     NUMBERING_WORDS,
     PORTFOLIO_WORDS,
+    RANK_SUFFIXES,
     RANKS,
     REGIONAL_TITLES,
     TITLE_COUNTRY_WORDS,
@@ -89,8 +90,22 @@ def match_rank(doc: Doc, i: int) -> tuple[int, str] | None:
     for end in range(min(len(doc), i + MAX_RANK_TOKENS), i, -1):
         key = _joined(doc, i, end)
         if key in RANKS and doc[i].text[:1].isupper():
-            return end, RANKS[key]
+            return _rank_suffixes_end(doc, end), RANKS[key]
     return None
+
+
+def _rank_suffixes_end(doc: Doc, i: int) -> int:
+    """Past the force, corps and markers written after a rank ("Kolonel [Chk (K)]",
+    "Mayor Jenderal [TNI]"): capitalised words or bracketed letters of ``RANK_SUFFIXES``."""
+    while i < len(doc):
+        if doc[i].lower_ in RANK_SUFFIXES and doc[i].text[:1].isupper() and len(doc[i]) > 1:
+            i += 1
+        elif (doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")"
+              and doc[i + 1].lower_ in RANK_SUFFIXES):
+            i += 3
+        else:
+            return i
+    return i
 
 
 def is_honorific(doc: Doc, i: int, end: int) -> bool:
@@ -327,6 +342,8 @@ def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
         if tok.is_sent_start and end > i:
             break
         if match_at(doc, end) is not None or match_title(doc, end) is not None:
+            break
+        if tok.lower_ in ORG_PREFIXES:  # "Direktur [RSUD Sekarwangi]": a body, not a name
             break
         end += 1
     return end

@@ -26,17 +26,28 @@ from warta.kb.gazetteer import (
     match_at,
 )
 from warta.kb.lexicon import common_words
-from warta.nlp.lang.id.conjunctions import LIST_JOINERS
+from warta.nlp.lang.id.conjunctions import AND, LIST_JOINERS
+from warta.nlp.lang.id.dates import MONTHS, WEEKDAYS
+from warta.nlp.lang.id.honorifics import HONORIFICS
 from warta.nlp.lang.id.interjections import EXCLAMATIONS, HORTATIVES
 from warta.nlp.lang.id.org_patterns import (
     BODY_WORDS,
+    BUILDING_HEADS,
+    GOVERNMENT_HEAD,
+    GOVERNMENT_NOT_BODY,
+    ORG_HEAD_PAIRS,
     ORG_PREFIXES,
     ORG_SUFFIXES,
     ORG_WORDS_EN,
     SENTENCE_OPENERS,
 )
 from warta.nlp.lang.id.place_units import ADMIN_UNITS, NAMED_AFTER, PLACE_UNIT_WORDS
-from warta.nlp.lang.id.titles import NAME_LIKE_TITLES, NUMBERING_WORDS, PORTFOLIO_WORDS
+from warta.nlp.lang.id.titles import (
+    NAME_LIKE_TITLES,
+    NUMBERING_WORDS,
+    PORTFOLIO_WORDS,
+    RANK_SUFFIXES,
+)
 from warta.resolve import coref, roles
 
 
@@ -86,7 +97,10 @@ REPAIRS: tuple[tuple[str, RepairPass], ...] = (
     ("drop_openers", lambda r: _drop_openers(r.ents)),
     ("cut_numbering", lambda r: _cut_numbering(r.ents)),
     ("cut_trailing_rank", lambda r: _cut_trailing_rank(r.ents)),
+    ("body_heads", lambda r: [_body_place(e) for e in r.ents]),
+    ("body_lists", lambda r: extend_body_lists(r.doc, r.ents)),
     ("split_at_inner_rank", lambda r: _split_at_inner_rank(r.ents)),
+    ("ranks_across_spans", lambda r: _ranks_across_spans(r.doc, r.ents)),
     ("split_place_heads", lambda r: _split_place_heads(r.doc, r.ents)),
     ("split_holders", _split_holders_pass),
     ("split_brackets", lambda r: _split_brackets(r.ents)),
@@ -98,6 +112,7 @@ REPAIRS: tuple[tuple[str, RepairPass], ...] = (
     ("ranked_person", lambda r: [_ranked_person(e) for e in r.ents]),
     ("titled_person", lambda r: [_titled_person(e) for e in r.ents]),
     ("check_person", _check_person_pass),
+    ("extend_person", lambda r: _extend_persons(r.doc, r.ents)),
     ("bare_title", lambda r: [e for e in r.ents if not _bare_title(e)]),
     ("phrase_short_form", lambda r: [e for e in r.ents if not phrase_short_form(e, r.ents)]),
 )
@@ -135,13 +150,23 @@ def _trim_person(doc: Doc, ent: Span) -> Span:
     """Drop titles and ranks and a leading country ("Cina Putin" in a headline) a model put
     inside a person span. Honorifics stay in the span ("Ir. Soprijanto" is how the text names
     him); the actor's name leaves them out."""
-    start = roles.title_end(doc, ent.start, ent.end)
+    start = max(roles.title_end(doc, ent.start, ent.end), _rank_end_inside(doc, ent))
     country = match_at(doc, start, end_limit=ent.end)
     if country is not None and country[1].kind == "country" and country[0] < ent.end:
         start = country[0]
     if start == ent.start or start >= ent.end:
         return ent
     return Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_)
+
+
+def _rank_end_inside(doc: Doc, ent: Span) -> int:
+    """Where a rank that opens before or at a person span ends inside it ("Kolonel [Kum
+    Sarifuddin Tarigan]": the corps word is the rank's), else the span's start."""
+    for k in range(max(0, ent.start - roles.MAX_RANK_TOKENS), ent.start + 1):
+        found = roles.match_rank(doc, k)
+        if found is not None and ent.start < found[0] < ent.end:
+            return found[0]
+    return ent.start
 
 
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")  # "Abdullah II", "Charles III"
@@ -171,6 +196,57 @@ def join_person_parts(doc: Doc, ents: list[Span], *, names_only: bool = False) -
                 and _ROMAN.match(doc[end].text)):
             out[n] = Span(doc, ent.start, end + 1, label="PERSON", kb_id=ent.kb_id_)
     return out
+
+
+def _extend_persons(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'[Dedi] Mulyadi harusnya …', 'kuasa hukum korban, Putri [Maya Rumanti]', 'Gubernur NTB
+    Lalu [Muhamad Iqbal]': Indonesian capitalises a word inside a sentence only when it is a
+    name or a title, so a capitalised word touching a model PERSON span that is no title,
+    rank, honorific, body, place or date is the rest of the person's name."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            start, end = ent.start, ent.end
+            while end < len(doc) and end - start < MAX_NAME_TOKENS and end not in taken \
+                    and _inner_name_word(doc, end):
+                end += 1
+            while start > 0 and end - start < MAX_NAME_TOKENS and start - 1 not in taken \
+                    and _inner_name_word(doc, start - 1) and not _after_title(doc, start):
+                start -= 1
+            if (start, end) != (ent.start, ent.end):
+                ent = Span(doc, start, end, label="PERSON", kb_id=ent.kb_id_)
+        out.append(ent)
+    return out
+
+
+def _inner_name_word(doc: Doc, i: int) -> bool:
+    """A capitalised word inside a sentence that can only be part of a name (see
+    ``_extend_persons``): not at a sentence's or a quote's start, not an acronym or a number,
+    and neither a title, rank, honorific, body head, place, weekday nor month."""
+    tok = doc[i]
+    text, low = tok.text, tok.lower_
+    if not text[:1].isupper() or tok.is_punct or tok.like_num or _opens_sentence(tok) \
+            or "\n" in doc[i - 1].text or (len(text) > 1 and text.isupper()) \
+            or _ROMAN.match(text):
+        return False
+    if low in HONORIFICS or low in WEEKDAYS or low in MONTHS or low in ORG_PREFIXES \
+            or low in PLACE_UNIT_WORDS or low in PORTFOLIO_WORDS:
+        return False
+    if _nominalisation(tok) or low in RANK_SUFFIXES:
+        return False
+    return (lookup(text) is None and roles.match_title(doc, i) is None
+            and roles.match_rank(doc, i) is None and not _in_place_name(doc, i))
+
+
+def _in_place_name(doc: Doc, i: int) -> bool:
+    """Whether token i ends or sits inside a gazetteer name or a rank that opens before it
+    ("Jawa [Tengah]", "Komisaris [Besar]")."""
+    for k in range(max(0, i - MAX_ALIAS_TOKENS + 1), i):
+        found = match_at(doc, k) or roles.match_rank(doc, k)
+        if found is not None and found[0] > i:
+            return True
+    return False
 
 
 def _check_person(ent: Span, *, disabled: frozenset[str] = frozenset()) -> Span | None:
@@ -207,9 +283,90 @@ def _hortative(ent: Span) -> bool:
 
 
 def _org_prefix(ent: Span) -> Span:
-    if ent[0].lower_ in ORG_PREFIXES and len(ent) > 1:
+    head_end = opens_body(ent.doc, ent.start)
+    if head_end is not None and head_end < ent.end:
         return Span(ent.doc, ent.start, ent.end, label="ORG")  # "Pemprov Jateng": a body
     return ent
+
+
+def opens_body(doc: Doc, i: int) -> int | None:
+    """Where the head word(s) of a body's name that opens at token ``i`` end ("Polresta",
+    "Rumah Sakit", "Pemerintah" before a region but not before a country), or None."""
+    low = doc[i].lower_
+    if low in ORG_PREFIXES:
+        return i + 1
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is None:
+        return None
+    if (low, nxt.lower_) in ORG_HEAD_PAIRS:
+        return i + 2
+    if low == GOVERNMENT_HEAD and nxt.text[:1].isupper() and nxt.lower_ not in GOVERNMENT_NOT_BODY:
+        found = match_at(doc, i + 1)
+        return None if found is not None and found[1].kind == "country" else i + 1
+    return None
+
+
+_MAX_LIST_WORDS = 4  # words in one item of a body's list ("Sumber Daya Mineral")
+
+
+def extend_body_lists(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'[Kementerian Haji] dan Umrah', '[Kementerian Pendidikan Tinggi], Sains, dan Teknologi':
+    Indonesian bodies name their portfolio as a list closed by "dan", and the model (or a
+    pattern) stops at the first comma or "dan". An ORG span that opens with a body's head goes
+    on over such a list of capitalised words when no item opens a body or a gazetteer name of
+    its own ("Kemenkeu dan [Bank Indonesia]" are two bodies); spans inside the list give way."""
+    person = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    out = list(ents)
+    for n, ent in enumerate(ents):
+        if ent.label_ != "ORG" or opens_body(doc, ent.start) is None:
+            continue
+        end = body_list_end(doc, ent.end, person)
+        inside = [e for e in ents if e is not ent and e.start < end and ent.end < e.end]
+        if end == ent.end or any(e.start < ent.end or e.end > end for e in inside):
+            continue
+        out[n] = Span(doc, ent.start, end, label="ORG", kb_id=ent.kb_id_)
+        out = [e for e in out if not any(e is i for i in inside)]
+    return out
+
+
+def body_list_end(doc: Doc, i: int, blocked: Collection[int] = ()) -> int:
+    """Where a list that continues a body's name from token i ends (", X, dan Y" or "dan Y"),
+    or i when none does."""
+    k, closed = i, False
+    while not closed:
+        comma = k < len(doc) and doc[k].text == ","
+        k += comma
+        closed = k < len(doc) and doc[k].lower_ in AND
+        k += closed
+        if not (comma or closed):
+            return i
+        run_end = _list_item_end(doc, k, blocked)
+        if run_end == k:
+            return i
+        k = run_end
+    return k
+
+
+def _list_item_end(doc: Doc, k: int, blocked: Collection[int]) -> int:
+    end = k
+    while (end < len(doc) and end - k < _MAX_LIST_WORDS and end not in blocked
+           and doc[end].text[:1].isupper() and doc[end].is_alpha
+           and opens_body(doc, end) is None and match_at(doc, end) is None):
+        end += 1
+    return end
+
+
+def _body_place(ent: Span) -> Span:
+    """'[RSUD Sekarwangi]', '[Polres Jakarta Utara]', '[Pemerintah Kota Bogor]' tagged LOC or
+    GPE: a place span that opens with a body's head word names the body (the NER reads the
+    place inside it), unless the gazetteer knows the whole span or the head also names a
+    building ("di [Kantor Gubernur]")."""
+    if ent.label_ not in {"LOC", "GPE"} or ent[0].lower_ in BUILDING_HEADS:
+        return ent
+    head_end = opens_body(ent.doc, ent.start)
+    if head_end is None or head_end >= ent.end or lookup(ent.text) is not None:
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="ORG")
 
 
 def _org_word(ent: Span) -> Span:
@@ -431,6 +588,24 @@ def _split_at_inner_rank(ents: list[Span]) -> list[Span]:
             continue
         out += [Span(doc, ent.start, split[0], label=ent.label_),
                 Span(doc, split[1], ent.end, label="PERSON")]
+    return out
+
+
+def _ranks_across_spans(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Pangdam [Udayana Mayor] [Jenderal TNI Komaruddin Simanjuntak]': a rank the model cut
+    across spans belongs to neither. A span that runs into a rank ends before it; a span that
+    opens inside a rank begun before it, and goes on in name words, is the ranked person."""
+    out = []
+    for ent in ents:
+        into = next((k for k in range(ent.start + 1, ent.end)
+                     if (found := roles.match_rank(doc, k)) is not None and found[0] > ent.end),
+                    None)
+        if into is not None:
+            ent = Span(doc, ent.start, into, label=ent.label_, kb_id=ent.kb_id_)
+        rank_end = _rank_end_inside(doc, ent)
+        if rank_end > ent.start and all(map(_name_word, doc[rank_end:ent.end])):
+            ent = Span(doc, rank_end, ent.end, label="PERSON")
+        out.append(ent)
     return out
 
 

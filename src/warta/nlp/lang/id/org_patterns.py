@@ -18,7 +18,27 @@ ORG_PREFIXES: frozenset[str] = frozenset({
     "direktorat", "dinas", "divisi", "subdivisi", "biro", "subdit", "subdirektorat", "seksi",
     "ditreskrimum", "ditreskrimsus", "ditresnarkoba", "ditlantas", "satreskrim", "satlantas",
     "satresnarkoba", "ditjen",
+    # hospitals, secretariats, bases, boarding schools, police and prosecutors' bodies, factions
+    "rs", "rsud", "rsup", "rsia", "puskesmas", "sekretariat", "setda", "pangkalan", "lanud",
+    "lantamal", "parlemen", "ponpes", "pesantren", "kepolisian", "kejaksaan", "fraksi",
+    "kementrian",  # the common misspelling of "kementerian"
 })
+
+# Two-word heads that open an organisation name ("Rumah Sakit Sanglah", "Pondok Pesantren
+# At-Taqwa"): neither word alone does ("rumah makan", "pondok indah").
+ORG_HEAD_PAIRS: frozenset[tuple[str, str]] = frozenset({
+    ("rumah", "sakit"), ("pondok", "pesantren"),
+})
+
+# "Pemerintah" opens a body's name when a region follows it ("Pemerintah Kota Bogor",
+# "Pemerintah Madinah"); before a country it is that country's government, the country itself.
+GOVERNMENT_HEAD = "pemerintah"
+# ... and "Pemerintah Pusat" is the national government, not a named body.
+GOVERNMENT_NOT_BODY: frozenset[str] = frozenset({"pusat", "daerah", "republik"})
+
+# Heads of bodies that also name their building: a model place span that opens with one is
+# where something happens ("di Kantor Kemenkeu"), so it stays a place.
+BUILDING_HEADS: frozenset[str] = frozenset({"kantor"})
 
 # Words that show a phrase names a body, wherever they stand in it ("Indonesia Trade Promotion
 # Center", "Jaringan Pemantau Pendidikan Indonesia", "Panitia Penyelenggara Ibadah Haji").
@@ -63,4 +83,27 @@ DOMESTIC_ORG_PREFIXES: frozenset[str] = frozenset({
     "polda", "polres", "polresta", "polrestabes", "polsek", "kodam", "korem", "kodim",
     "koramil", "kejati", "kejari", "dprd", "direktorat", "ditjen", "dinas", "pengadilan",
     "majelis", "satgas", "mahkamah", "kantor", "lembaga", "otoritas", "pemda",
+    "rsud", "rsup", "puskesmas", "setda", "lanud", "lantamal", "ponpes", "kejaksaan",
+    "kementrian",
 })
+
+# Plain words for a government or the police ("pemerintah akan …", "polisi menangkap …"): the
+# annotation guidelines read plain "pemerintah" as the article's country and plain "polisi" as
+# the police body the article names, else the national police.
+GOVERNMENT_WORDS: frozenset[str] = frozenset({"pemerintah"})
+# ... "pemerintah pusat" is the national government too, but these words after "pemerintah"
+# make it a regional or another government ("pemerintah daerah", "pemerintah kolonial").
+GOVERNMENT_NOT_NATIONAL: frozenset[str] = frozenset({
+    "daerah", "provinsi", "kota", "kabupaten", "kecamatan", "kelurahan", "desa", "setempat",
+    "kolonial", "pemda", "pemprov", "pemkot", "pemkab",
+})
+POLICE_WORDS: frozenset[str] = frozenset({"polisi", "kepolisian"})
+# Words that open a phrase for the police as a body ("pihak kepolisian", "aparat kepolisian").
+POLICE_LEADS: frozenset[str] = frozenset({"pihak", "aparat", "jajaran"})
+# Heads of the names of police bodies: an organisation so named is the police of the article.
+POLICE_HEADS: frozenset[str] = frozenset({
+    "polri", "polda", "polres", "polresta", "polrestabes", "polsek", "kepolisian", "bareskrim",
+    "mabes", "densus", "brimob", "korlantas", "divisi", "ditreskrimum", "ditreskrimsus",
+    "ditresnarkoba", "satreskrim", "satresnarkoba",
+})
+NATIONAL_POLICE_KB = "polri"  # the gazetteer's entry for Indonesia's national police

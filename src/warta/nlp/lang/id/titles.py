@@ -313,7 +313,25 @@ RANKS: dict[str, str] = {
     "laksdya": "vice admiral", "laksda": "rear admiral", "laksma": "first admiral",
     "marsekal": "air chief marshal", "marsdya": "air marshal", "marsda": "air vice marshal",
     "marsma": "air commodore",
+    # the police ranks written out ("Komisaris Besar Hadi Purnomo")
+    "komisaris jenderal": "police commissioner general",
+    "inspektur jenderal": "police inspector general",
+    "komisaris besar": "police senior commissioner",
+    "ajun komisaris besar": "police adjunct senior commissioner",
+    "komisaris polisi": "police commissioner",
+    "ajun komisaris polisi": "police adjunct commissioner",
+    "inspektur polisi satu": "police first inspector",
+    "inspektur polisi dua": "police second inspector",
 }
+
+# Words written after a rank, before the name: the force ("Mayor Jenderal TNI", "Kombes Pol"),
+# the corps ("Kolonel Kum", "Kolonel Chk", "Kolonel Penerbang", "Letkol Inf") and markers such
+# as "(K)" or "(Purn)". Lower-cased.
+RANK_SUFFIXES: frozenset[str] = frozenset({
+    "tni", "pol", "pol.", "polisi", "kum", "chk", "inf", "kav", "arm", "arh", "czi", "cpm", "ckm",
+    "cku", "cba", "caj", "cpl", "ctp", "chb", "kes", "pnb", "penerbang", "tek", "adm", "mar",
+    "psk", "laut", "sus", "lek", "kal", "nav", "pas", "elk", "k", "p", "purn", "purn.",
+})
 
 # Words that join a title to its country or institution: "Menteri Luar Negeri (Menlu) RI".
 TITLE_COUNTRY_WORDS: dict[str, str] = {"ri": "IDN", "indonesia": "IDN"}
