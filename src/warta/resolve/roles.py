@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from warta.kb.gazetteer import match_at
+from warta.nlp.extensions import token_lowers, token_texts
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_LIKE
 from warta.nlp.lang.id.org_patterns import ORG_PREFIXES
 from warta.nlp.lang.id.reporting_verbs import RELATIONAL_ROLES
@@ -66,16 +67,13 @@ def same_role(held: str, mentioned: str) -> bool:
     return held.endswith(" " + mentioned) and not held.startswith(("vice ", "deputy "))
 
 
-def _joined(doc: Doc, start: int, end: int) -> str:
-    return " ".join(t.lower_ for t in doc[start:end])
-
-
 def match_title(doc: Doc, i: int) -> tuple[int, str] | None:
     """Longest title starting at token i: (end, title key); None past the end of the doc."""
-    if i >= len(doc) or doc[i].lower_ not in _TITLE_FIRST:
+    lowers = token_lowers(doc)  # asked at nearly every token, by several stages
+    if i >= len(lowers) or lowers[i] not in _TITLE_FIRST:
         return None
-    for end in range(min(len(doc), i + MAX_TITLE_TOKENS), i, -1):
-        key = _joined(doc, i, end)
+    for end in range(min(len(lowers), i + MAX_TITLE_TOKENS), i, -1):
+        key = " ".join(lowers[i:end])
         if key in TITLES:
             return end, key
     return None
@@ -84,11 +82,12 @@ def match_title(doc: Doc, i: int) -> tuple[int, str] | None:
 def match_rank(doc: Doc, i: int) -> tuple[int, str] | None:
     """Longest rank starting at token i: (end, normalised rank); None past the end of the doc
     (a title can close the text: '… papar Menhub')."""
-    if i >= len(doc) or doc[i].lower_ not in _RANK_FIRST:
+    lowers = token_lowers(doc)
+    if i >= len(lowers) or lowers[i] not in _RANK_FIRST:
         return None
-    for end in range(min(len(doc), i + MAX_RANK_TOKENS), i, -1):
-        key = _joined(doc, i, end)
-        if key in RANKS and doc[i].text[:1].isupper():
+    for end in range(min(len(lowers), i + MAX_RANK_TOKENS), i, -1):
+        key = " ".join(lowers[i:end])
+        if key in RANKS and token_texts(doc)[i][:1].isupper():
             return end, RANKS[key]
     return None
 
