@@ -69,9 +69,9 @@ def same_role(held: str, mentioned: str) -> bool:
 
 def match_title(doc: Doc, i: int) -> tuple[int, str] | None:
     """Longest title starting at token i: (end, title key); None past the end of the doc."""
-    lowers = token_lowers(doc)  # asked at nearly every token, by several stages
-    if i >= len(lowers) or lowers[i] not in _TITLE_FIRST:
+    if i >= len(doc) or doc[i].lower_ not in _TITLE_FIRST:  # asked at nearly every token
         return None
+    lowers = token_lowers(doc)  # the candidate phrases, without a Span per length
     for end in range(min(len(lowers), i + MAX_TITLE_TOKENS), i, -1):
         key = " ".join(lowers[i:end])
         if key in TITLES:
@@ -82,9 +82,9 @@ def match_title(doc: Doc, i: int) -> tuple[int, str] | None:
 def match_rank(doc: Doc, i: int) -> tuple[int, str] | None:
     """Longest rank starting at token i: (end, normalised rank); None past the end of the doc
     (a title can close the text: '… papar Menhub')."""
-    lowers = token_lowers(doc)
-    if i >= len(lowers) or lowers[i] not in _RANK_FIRST:
+    if i >= len(doc) or doc[i].lower_ not in _RANK_FIRST:
         return None
+    lowers = token_lowers(doc)
     for end in range(min(len(lowers), i + MAX_RANK_TOKENS), i, -1):
         key = " ".join(lowers[i:end])
         if key in RANKS and token_texts(doc)[i][:1].isupper():
