@@ -81,3 +81,9 @@ def test_token_strings_follow_a_retokenized_doc(blank):
         retokenizer.merge(doc[0:2])
     assert token_texts(doc) == [t.text for t in doc]
     assert token_texts(doc)[0] == "Menteri itu"
+
+
+def test_doc_text_keeps_every_space_and_line_break(blank):
+    text = "  Menteri  itu tiba.\n\n\"Kami siap,\" katanya.\t Selesai.  \n"
+    doc = blank(text)
+    assert doc_text(doc) == doc.text == text

@@ -51,7 +51,7 @@ from warta.extract.event_lexicon import (
     score,
 )
 from warta.extract.event_parties import PartyCandidate, PartyModel, Proposal
-from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
+from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported, token_lowers
 from warta.nlp.lang.id import modality as modal
 from warta.nlp.lang.id.event_markers import (
     ANTERIOR,
@@ -187,7 +187,7 @@ def match_triggers(doc: Doc) -> list[tuple[Span, Form]]:
     """
     table, longest, gaps, firsts = lexicon(), max_words(), gapped(), first_words()
     in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
-    lowers = [t.lower_ for t in doc]  # one pass: Doc indexing per candidate dominated the stage
+    lowers = token_lowers(doc)  # read once per Doc: Doc indexing per candidate dominated
     out, i = [], 0
     while i < len(doc):
         found = None
