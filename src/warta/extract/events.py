@@ -429,9 +429,9 @@ def location_of(ctx: Context, trigger: Span, sent: Span, *, lookup: Any,
     doc = ctx.doc
     visit = form is not None and form.entry.mode == "visit"
     located = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end
-               and places.is_place_span(doc, e)
                and (places.locative_prep(doc, e) in LOCATIVE
-                    or (visit and e.start == trigger.end and e._.actor is None))]
+                    or (visit and e.start == trigger.end and e._.actor is None))
+               and places.is_place_span(doc, e)]
     reach = _phrase_end(doc, trigger.end, sent)
     starts = {e.start for e in located}
     if reach < sent.end - 1 and doc[reach].text == "," and reach + 1 in starts:
