@@ -84,3 +84,31 @@ def test_trainer_is_reproducible_on_a_tiny_invented_corpus(doc_of):
     second = choose_threshold(fit_model(examples, seed=7), examples).to_json()
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
     assert first["features"]  # it learned something
+
+
+def test_speaker_features_read_the_actors_of_nearby_mentions_only(doc_of, monkeypatch):
+    # issue 20: every quote read ``e._.actor`` (a new Underscore object each time) of every
+    # entity of the article; a long article made that quadratic. Reads now grow with its length.
+    from spacy.tokens import underscore
+
+    reads = {"actor": 0}
+    real = underscore.Underscore.__getattr__
+
+    def counting(self, name):
+        if name == "actor":
+            reads["actor"] += 1
+        return real(self, name)
+
+    monkeypatch.setattr(underscore.Underscore, "__getattr__", counting)
+    paragraph = ("Rina Mulyani bertemu Joko Santoso dan Budi Hartono di Tokyo, Jepang.\n\n"
+                 "“Kami akan menambah armada bus tahun ini,” kata Rina Mulyani.\n\n")
+
+    def count(paragraphs: int) -> int:
+        doc = doc_of(paragraph * paragraphs)
+        reads["actor"] = 0
+        quotes = extract_quotes(doc)
+        assert len(quotes) == paragraphs and all(q.speaker == RINA for q in quotes)
+        return reads["actor"]
+
+    short, long = count(4), count(16)
+    assert long < 6 * short  # four times the text: about four times the reads, not sixteen

@@ -56,3 +56,34 @@ def test_memo_values_are_per_doc(blank):
     a, b = blank(TEXT), blank(TEXT)
     doc_memo(a)["x"] = 1
     assert "x" not in doc_memo(b)
+
+
+def test_token_strings_are_the_tokens_and_read_once_per_doc(blank):
+    from warta.nlp.extensions import span_text, token_lowers, token_spaces, token_texts
+
+    doc = blank(TEXT)
+    assert token_texts(doc) == [t.text for t in doc]
+    assert token_lowers(doc) == [t.lower_ for t in doc]
+    assert token_spaces(doc) == [t.whitespace_ for t in doc]
+    assert token_texts(doc) is token_texts(doc)  # the stages share one list
+    assert token_texts(doc.copy()) == token_texts(doc)
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            assert span_text(doc, start, end) == doc[start:end].text
+
+
+def test_token_strings_follow_a_retokenized_doc(blank):
+    from warta.nlp.extensions import token_texts
+
+    doc = blank(TEXT)
+    assert token_texts(doc)[:2] == ["Menteri", "itu"]
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:2])
+    assert token_texts(doc) == [t.text for t in doc]
+    assert token_texts(doc)[0] == "Menteri itu"
+
+
+def test_doc_text_keeps_every_space_and_line_break(blank):
+    text = "  Menteri  itu tiba.\n\n\"Kami siap,\" katanya.\t Selesai.  \n"
+    doc = blank(text)
+    assert doc_text(doc) == doc.text == text

@@ -121,3 +121,54 @@ def test_tokenizer_is_registered_and_rules_come_from_code(id_tokenizer_nlp, tmp_
     assert isinstance(fresh.tokenizer, WartaTokenizer)
     fresh.tokenizer.from_disk(tmp_path / "tok")
     assert _tokens(fresh, "(16/5/2024) rumahnya") == ["(", "16/5/2024", ")", "rumah", "nya"]
+
+
+# --- prefix look-up: spaCy's ``search`` matches, without scanning the whole word ----------
+
+
+def test_prefix_search_finds_what_the_joined_pattern_search_finds():
+    import re
+
+    from spacy.util import compile_prefix_regex
+
+    from warta.nlp.tokenizer import PrefixSearch
+
+    # the second entry leaves its "<a …>" alternative unanchored, as spaCy's Indonesian one does
+    entries = [r"\(", r'"', r"<(b|i)\s?/>|<a([^>]+)>", r"\.\.+", "$"]
+    search = compile_prefix_regex(entries).search
+    fast = PrefixSearch(entries)
+    words = ["(kata", '"Halo', "<b/>Teks", "teks<b/>", "teks<a href>x", "<a x>", "..dan",
+             "biasa", "", "((", "x<a y><a z>"]
+    for word in words:
+        old, new = search(word), fast(word)
+        assert (old and old.span()) == (new and new.span()), word
+    assert isinstance(fast.__self__, re.Pattern)  # what spaCy serialises
+
+
+def test_tokenizer_prefix_lookup_does_not_scan_the_word(id_tokenizer_nlp):
+    import re
+    import time
+
+    prefix_search = id_tokenizer_nlp.tokenizer.prefix_search
+    plain = re.compile(prefix_search.__self__.pattern).search
+    word = "kata" * 50_000  # no prefix anywhere: a search tries every alternative everywhere
+
+    def cost(f) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            assert f(word) is None
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    assert cost(prefix_search) < cost(plain) / 4
+
+
+def test_prefix_search_survives_pickling_and_serialisation(id_tokenizer_nlp):
+    import pickle
+
+    tokenizer = id_tokenizer_nlp.tokenizer
+    again = pickle.loads(pickle.dumps(tokenizer))
+    text = '“Kata” <a href="x">dia</a> (16/5/2024).'
+    assert [t.text for t in again(text)] == [t.text for t in tokenizer(text)]
+    assert tokenizer.to_bytes()

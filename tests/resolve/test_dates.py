@@ -305,3 +305,48 @@ def test_scanners_find_what_the_plain_patterns_find():
     assert d._scanner(r"(?:x)?").pattern == "(?:x)?"  # may match nothing: left as it is
     assert d._scanner(r".b").pattern == ".b"  # any first character: left as it is
     assert d._scanner("kamis", re.IGNORECASE).match("KAMIS")
+
+
+# --- cheap checks before the date grammar (issue 20: speed, same dates) ---------------------
+
+
+class _Counting:
+    """A compiled pattern's stand-in that counts its scans."""
+
+    def __init__(self, pattern):
+        self.pattern, self.scans = pattern, 0
+
+    def finditer(self, text):
+        self.scans += 1
+        return self.pattern.finditer(text)
+
+
+def test_a_lead_without_weekday_or_full_year_is_not_parsed_for_a_report_date(monkeypatch):
+    from warta.resolve import dates
+
+    calls = []
+    real = dates.find_dates
+
+    def counting(text, *, anchor):
+        calls.append(text)
+        return real(text, anchor=anchor)
+
+    monkeypatch.setattr(dates, "find_dates", counting)
+    assert report_date("Warga berkumpul di balai desa pada 14 Mei 2025 untuk rapat.") is None
+    assert report_date("Rapat digelar Senin (14/5) di balai desa.") is None
+    assert calls == []  # neither a weekday and a full year: nothing to parse
+    assert report_date("Rapat digelar Senin (20/10/2025) di balai desa.") == date(2025, 10, 20)
+    assert report_date("Rapat digelar SENIN (20/10/2025).") == date(2025, 10, 20)
+    assert len(calls) == 2
+
+
+def test_month_day_comma_year_is_scanned_only_where_a_day_comma_year_is(monkeypatch):
+    from warta.resolve import dates
+
+    counting = _Counting(dates._MON_DAY_YEAR)
+    monkeypatch.setattr(dates, "_MON_DAY_YEAR", counting)
+    assert find_dates("Ia tiba 16 Mei 2024 dan pergi Jumat.", anchor=ANCHOR)
+    assert counting.scans == 0
+    found = find_dates("Kontrak diteken Mei 16, 2024 di Jakarta.", anchor=ANCHOR)
+    assert counting.scans == 1
+    assert [v for _, _, v in found] == ["2024-05-16"]

@@ -59,3 +59,21 @@ def test_destination_country_actor_is_named_from_the_gazetteer() -> None:
     added = [a for a in doc._.actors if a.id == "gpe:CHN"]
     assert [(a.name, a.country, a.type) for a in added] == [("China", "CHN", "GPE")]
     assert country_actor(doc, "CHN") == "gpe:CHN" and len(doc._.actors) == 1
+
+
+def test_locative_spans_read_no_actor_of_an_entity_without_a_preposition(monkeypatch) -> None:
+    # issue 20: every entity's ``_.actor`` (a new Underscore object per read) was read before
+    # its preposition was looked at; most entities follow none
+    from spacy.tokens import underscore
+
+    reads: list[str] = []
+    real = underscore.Underscore.__getattr__
+
+    def counting(self, name):
+        reads.append(name)
+        return real(self, name)
+
+    doc = build("Prabowo bertemu Fumio Kishida dan Joko Widodo, lalu terbang ke Beijing.")
+    monkeypatch.setattr(underscore.Underscore, "__getattr__", counting)
+    assert [s.text for s in places.locative_spans(doc)] == ["Beijing"]
+    assert reads.count("actor") <= 1

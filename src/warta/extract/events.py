@@ -51,7 +51,7 @@ from warta.extract.event_lexicon import (
     score,
 )
 from warta.extract.event_parties import PartyCandidate, PartyModel, Proposal
-from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
+from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported, token_lowers
 from warta.nlp.lang.id import modality as modal
 from warta.nlp.lang.id.event_markers import (
     ANTERIOR,
@@ -192,7 +192,7 @@ def match_triggers(doc: Doc) -> list[tuple[Span, Form]]:
     """
     table, longest, gaps, firsts = lexicon(), max_words(), gapped(), first_words()
     in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
-    lowers = [t.lower_ for t in doc]  # one pass: Doc indexing per candidate dominated the stage
+    lowers = token_lowers(doc)  # read once per Doc: Doc indexing per candidate dominated
     out, i = [], 0
     while i < len(doc):
         found = None
@@ -434,9 +434,9 @@ def location_of(ctx: Context, trigger: Span, sent: Span, *, lookup: Any,
     doc = ctx.doc
     visit = form is not None and form.entry.mode == "visit"
     located = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end
-               and places.is_place_span(doc, e)
                and (places.locative_prep(doc, e) in LOCATIVE
-                    or (visit and e.start == trigger.end and e._.actor is None))]
+                    or (visit and e.start == trigger.end and e._.actor is None))
+               and places.is_place_span(doc, e)]
     reach = _phrase_end(doc, trigger.end, sent)
     starts = {e.start for e in located}
     if reach < sent.end - 1 and doc[reach].text == "," and reach + 1 in starts:

@@ -29,7 +29,7 @@ from warta.types import Quote
 def _actor_of_span(ents: list[Span], span: Span) -> str | None:
     """The actor of the best entity inside a speaker span: persons first, then the first."""
     inside = [e for e in ents
-              if e._.actor and e.start < span.end and span.start < e.end]
+              if e.start < span.end and span.start < e.end and e._.actor]
     if not inside:
         return None
     inside.sort(key=lambda e: (TYPE_RANK.get(e.label_, 9), e.start))
@@ -51,7 +51,7 @@ def _surname_actor(ents: list[Span], span: Span) -> str | None:
 
 def _nearest_person(ents: list[Span], before: int) -> str | None:
     for e in reversed([e for e in ents if e.end <= before]):
-        if e._.actor and TYPE_RANK.get(e.label_, 9) == 0:
+        if TYPE_RANK.get(e.label_, 9) == 0 and e._.actor:
             return str(e._.actor)
     return None
 
@@ -242,8 +242,8 @@ def _mention_features(v: View, e: Span, cand: Candidate, sents: tuple[tuple[int,
         commas = [t.i for t in cand.speaker_span if t.text == ","]
         if commas:
             f["span_tail" if e.start > commas[-1] else "span_head"] = 1.0
-        persons = [o for o in v.ents if TYPE_RANK.get(o.label_, 9) == 0 and o._.actor
-                   and cand.speaker_span.start <= o.start < cand.speaker_span.end]
+        persons = [o for o in v.ents if cand.speaker_span.start <= o.start
+                   < cand.speaker_span.end and TYPE_RANK.get(o.label_, 9) == 0 and o._.actor]
         if persons and persons[-1].start == e.start:  # "Ketua Komisi XI DPR Budi": the name
             f["span_last_person"] = 1.0
     if _role_before(doc, e):
@@ -272,7 +272,7 @@ def candidate_features(v: View, cand: Candidate, rule: str | None,
     lo, hi = sents[1][0], sents[2][1]
     out: dict[str, dict[str, float]] = {}
     for e in v.ents:
-        if not e._.actor or not lo <= e.start < hi:
+        if not lo <= e.start < hi or not e._.actor:  # the window first: ``e._`` is costly
             continue
         _merge(out.setdefault(str(e._.actor), {}), _mention_features(v, e, cand, sents, anchor))
     for name, actor in [("rule", rule), *sources.items(), ("para_first", para_first)]:
@@ -292,8 +292,8 @@ def candidate_features(v: View, cand: Candidate, rule: str | None,
 
 def _para_first(v: View, paragraph: int) -> str | None:
     for e in v.ents:
-        if e._.actor and TYPE_RANK.get(e.label_, 9) == 0 and v.para_of[e.start] == paragraph \
-                and v.region_of[e.start] < 0:
+        if v.para_of[e.start] == paragraph and v.region_of[e.start] < 0 \
+                and TYPE_RANK.get(e.label_, 9) == 0 and e._.actor:
             return str(e._.actor)
     return None
 

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from warta.extract.quote_marks import QuoteRegion, paragraphs, quote_regions
-from warta.nlp.extensions import doc_text
+from warta.nlp.extensions import doc_text, token_texts
 from warta.nlp.lang.id import reporting_verbs as rv
 from warta.nlp.lang.id.morphology import VERB_PREFIXES_NASAL
 from warta.types import QuoteKind
@@ -72,12 +72,12 @@ def make_view(doc: Doc) -> View:
     mark: list[bool] = []
     space: list[bool] = []
     final: list[bool] = []
-    for t in doc:  # one pass: indexing a Doc creates Token objects, so later tests read lists
-        starts.append(t.idx)
+    for t, text in zip(doc, token_texts(doc), strict=True):  # one pass: indexing a Doc creates
+        starts.append(t.idx)                                # Token objects, later tests read lists
         para_of.append(max(0, bisect_right(para_starts, t.idx) - 1))
-        mark.append(not t.text.strip(MARK_CHARS))
+        mark.append(not text.strip(MARK_CHARS))
         space.append(t.is_space)
-        final.append(t.text in SENT_END)
+        final.append(text in SENT_END)
     region_of = [-1] * len(doc)
     for n, r in enumerate(regions):
         for i in range(bisect_left(starts, r.open), bisect_left(starts, r.close)):

@@ -207,7 +207,7 @@ def could_start(doc: Doc, start: int, limit: int, first_words: frozenset[str]) -
     text = ""  # doc[start : end + 1].text, built without making a Span per step
     while True:
         token = doc[end]
-        text += token.text
+        text += token.orth_  # .text without its extra property call: asked at most tokens
         if normalize(text).split(" ", 1)[0] in first_words:
             return True
         if token.whitespace_ or end + 1 >= limit:
@@ -221,7 +221,7 @@ def match_at(doc: Doc, start: int, *, end_limit: int | None = None) -> tuple[int
     Returns (end, entry). The first token must be capitalised (or a digit: G20), and
     abbreviations must match letter case exactly ("AS", not "as" or "As").
     """
-    first = doc[start].text
+    first = doc[start].orth_  # .text (see could_start)
     if not (first[:1].isupper() or first[:1].isdigit()):
         return None
     index = _index()
@@ -230,17 +230,21 @@ def match_at(doc: Doc, start: int, *, end_limit: int | None = None) -> tuple[int
         return None
     # The tokens up to the longest alias, read once (a Span per length re-reads them): a span
     # may not cross a space or punctuation other than "-" and "." (so it stops before them).
-    tokens = []
+    texts: list[str] = []
+    spaces: list[str] = []
+    punct: list[bool] = []
     for k in range(start, min(limit, start + MAX_ALIAS_TOKENS)):
         token = doc[k]
-        if token.is_space or (token.is_punct and token.text not in {"-", "."}):
+        if token.is_space or (token.is_punct and token.orth_ not in {"-", "."}):
             break
-        tokens.append(token)
-    for n in range(len(tokens), 0, -1):
-        last = tokens[n - 1]
-        if last.is_punct:  # "Israel -": the dash belongs to the dateline, not the name
+        texts.append(token.orth_)
+        spaces.append(token.whitespace_)
+        punct.append(token.is_punct)
+    for n in range(len(texts), 0, -1):
+        if punct[n - 1]:  # "Israel -": the dash belongs to the dateline, not the name
             continue
-        text = "".join(t.text_with_ws for t in tokens[: n - 1]) + last.text  # the Span's text
+        # the Span's text, without making the Span
+        text = "".join([x for k in range(n - 1) for x in (texts[k], spaces[k])]) + texts[n - 1]
         key = normalize(text)
         entry = index.by_alias.get(key)
         if entry is None:

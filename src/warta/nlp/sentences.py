@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from warta.nlp.extensions import factory_name
+from warta.nlp.extensions import factory_name, token_texts
 
 STAGE = "sentence_fix"
 VERSION = "1"
@@ -30,14 +30,14 @@ SENTENCE_END = frozenset({".", "?", "!", "...", "…"})
 CLOSING_QUOTES = frozenset({"”", "’", "»"})
 
 
-def _closing_quotes(doc: Doc) -> set[int]:
+def _closing_quotes(texts: list[str]) -> set[int]:
     """Indices of straight quotes that close a quotation (the 2nd, 4th ... of their kind)."""
     closing, open_ = set(), dict.fromkeys(STRAIGHT_QUOTES, False)
-    for token in doc:
-        if token.text in STRAIGHT_QUOTES:
-            if open_[token.text]:
-                closing.add(token.i)
-            open_[token.text] = not open_[token.text]
+    for i, text in enumerate(texts):
+        if text in STRAIGHT_QUOTES:
+            if open_[text]:
+                closing.add(i)
+            open_[text] = not open_[text]
     return closing
 
 
@@ -72,7 +72,7 @@ def _reroot(tokens: list[Token], start: int, end: int) -> None:
     root.dep_ = "ROOT"
 
 
-def _boundary_after(doc: Doc, i: int, closing: set[int]) -> int | None:
+def _boundary_after(texts: list[str], i: int, closing: set[int]) -> int | None:
     """Index of the token that must open a sentence after the end mark at ``i``, if any.
 
     An end mark (. ? ! ...) that is its own token, optionally followed by closing quotes or
@@ -80,27 +80,29 @@ def _boundary_after(doc: Doc, i: int, closing: set[int]) -> int | None:
     inside the token, so a lone period is a sentence end, except after a one- or two-letter
     title-case token (an unlisted abbreviation such as "Tb .").
     """
-    if doc[i].text not in SENTENCE_END or i == 0:
+    if texts[i] not in SENTENCE_END or i == 0:
         return None
-    before = doc[i - 1].text
-    if doc[i].text == "." and len(before) <= 2 and before.istitle():
+    before = texts[i - 1]
+    if texts[i] == "." and len(before) <= 2 and before.istitle():
         return None
     j = i + 1
-    while j < len(doc) and (doc[j].text in CLOSING_QUOTES or doc[j].i in closing
-                            or doc[j].text in (")", "]")):
+    while j < len(texts) and (texts[j] in CLOSING_QUOTES or j in closing
+                              or texts[j] in (")", "]")):
         j += 1
-    if j < len(doc) and doc[j].text[:1].isupper():
+    if j < len(texts) and texts[j][:1].isupper():
         return j
     return None
 
 
 def _split_at_sentence_ends(doc: Doc, closing: set[int]) -> None:
     """Cut the tree wherever ``_boundary_after`` finds a sentence start the parser missed."""
-    tokens = list(doc)
+    tokens: list[Token] = []  # made the first time a tree is cut (most Docs need none)
+    texts = token_texts(doc)
     for i in range(len(doc) - 1):
-        j = _boundary_after(doc, i, closing)
+        j = _boundary_after(texts, i, closing) if texts[i] in SENTENCE_END else None
         if j is None or doc[j].is_sent_start:
             continue
+        tokens = tokens or list(doc)
         sent = doc[j].sent
         _reroot(tokens, sent.start, j)
         _reroot(tokens, j, sent.end)
@@ -110,7 +112,7 @@ def fix_sentences(doc: Doc) -> Doc:
     """Split after quoted sentence ends, then merge fragments that cannot begin a sentence."""
     if not doc.has_annotation("DEP"):
         return doc
-    closing = _closing_quotes(doc)
+    closing = _closing_quotes(token_texts(doc))
     _split_at_sentence_ends(doc, closing)
     sents: list[Span] = list(doc.sents)
     previous_root = sents[0].root if sents else None

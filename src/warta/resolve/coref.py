@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from warta.nlp.extensions import token_lowers
 from warta.nlp.lang.id.honorifics import DEGREES
 from warta.nlp.lang.id.pronouns import (
     CLITIC,
@@ -241,16 +242,15 @@ def _names_follow(doc: Doc, i: int) -> bool:
 def pronoun_mentions(doc: Doc) -> list[Span]:
     """'ia', 'dia', 'beliau' and the speaker '-nya' of 'ujarnya'/'katanya' as PRON spans."""
     found = []
-    for tok in doc:
-        low = tok.lower_
+    lowers = token_lowers(doc)
+    for i, low in enumerate(lowers):
         if low in PERSON_PRONOUNS:
-            found.append(Span(doc, tok.i, tok.i + 1, label="PRON"))
-        elif low == CLITIC and tok.i > 0:
-            host = doc[tok.i - 1]
-            if not host.whitespace_ and host.lower_ in CLITIC_HOSTS:
-                found.append(Span(doc, tok.i, tok.i + 1, label="PRON"))
+            found.append(Span(doc, i, i + 1, label="PRON"))
+        elif low == CLITIC and i > 0:
+            if not doc[i - 1].whitespace_ and lowers[i - 1] in CLITIC_HOSTS:
+                found.append(Span(doc, i, i + 1, label="PRON"))
         elif low.endswith(CLITIC) and low[: -len(CLITIC)] in CLITIC_HOSTS:
-            found.append(Span(doc, tok.i, tok.i + 1, label="PRON"))
+            found.append(Span(doc, i, i + 1, label="PRON"))
     return found
 
 

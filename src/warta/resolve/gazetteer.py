@@ -18,7 +18,14 @@ from spacy.util import filter_spans
 
 from warta.kb import gazetteer as kb
 from warta.kb.gazetteer import could_start, label_for, lookup, match_at, normalize
-from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
+from warta.nlp.extensions import (
+    factory_name,
+    mark_stage,
+    skip_unsupported,
+    span_text,
+    token_lowers,
+    token_texts,
+)
 from warta.nlp.lang.id.actor_cues import INITIALS_CUES
 from warta.nlp.lang.id.honorifics import HONORIFICS
 from warta.nlp.lang.id.locatives import LANGUAGE_BEFORE
@@ -45,10 +52,11 @@ FACTORY = factory_name(STAGE, VERSION)
 
 def _gazetteer_spans(doc: Doc, blocked: set[int]) -> list[Span]:
     spans = []
+    texts = token_texts(doc)
     i = 0
     while i < len(doc):
-        if i in blocked:
-            i += 1
+        if i in blocked or not (texts[i][:1].isupper() or texts[i][:1].isdigit()):
+            i += 1  # a name starts capitalised or with a digit (as match_at checks first)
             continue
         found = match_at(doc, i)
         if found is None:
@@ -167,16 +175,18 @@ def _add(ents: list[Span], extra: list[Span]) -> list[Span]:
 def _known_people(doc: Doc, taken: set[int]) -> list[Span]:
     """Public figures from people.tsv by full name or distinctive alias ("Jokowi")."""
     people = kb.people()
+    texts = token_texts(doc)
     found = []
     i = 0
     while i < len(doc):
         hit = None
-        if (i not in taken and doc[i].text[:1].isupper()
+        if (i not in taken and texts[i][:1].isupper()
                 and could_start(doc, i, len(doc), kb.people_first_words())):
             for end in range(min(len(doc), i + 5), i, -1):
-                if _touches(doc[i:end], taken) or normalize(doc[i:end].text) not in people:
+                if (any(k in taken for k in range(i, end))
+                        or normalize(span_text(doc, i, end)) not in people):
                     continue
-                if end - i > 1 or doc[i].text in kb.single_names():
+                if end - i > 1 or texts[i] in kb.single_names():
                     hit = Span(doc, i, end, label="PERSON")
                     break
         if hit is None:
@@ -191,11 +201,12 @@ def _initials(doc: Doc, ents: list[Span]) -> list[Span]:
     """A person's initials ("tersangka berinisial YG", "saudara AS", "Terdakwa RI") and their
     later bare mentions are a person, whatever the letters spell or the model made of them: a
     span of the letters alone, or of the cue and the letters, gives way; a longer one stays."""
-    letters = {t.text for t in doc[1:] if _initials_shape(t) and (
-        doc[t.i - 1].lower_ in HONORIFICS or doc[t.i - 1].lower_ in INITIALS_CUES)}
+    texts, lowers = token_texts(doc), token_lowers(doc)
+    letters = {texts[i] for i in range(1, len(texts)) if _initials_shape(texts[i]) and (
+        lowers[i - 1] in HONORIFICS or lowers[i - 1] in INITIALS_CUES)}
     if not letters:
         return ents
-    people = [doc[t.i : t.i + 1] for t in doc if t.text in letters]
+    people = [doc[i : i + 1] for i, text in enumerate(texts) if text in letters]
     at = {p.start for p in people}
 
     def yields(ent: Span) -> bool:  # the letters alone, or "Terdakwa RI"
@@ -208,9 +219,9 @@ def _initials(doc: Doc, ents: list[Span]) -> list[Span]:
     return _add(kept, found)
 
 
-def _initials_shape(token: Token) -> bool:
+def _initials_shape(text: str) -> bool:
     """Two or three capital letters: how news writes a suspect's or a victim's initials."""
-    return 2 <= len(token.text) <= 3 and token.text.isalpha() and token.text.isupper()
+    return 2 <= len(text) <= 3 and text.isalpha() and text.isupper()
 
 
 def _person_tokens(doc: Doc, ents: list[Span]) -> set[str]:
@@ -243,12 +254,13 @@ def name_variants(doc: Doc, ents: list[Span]) -> list[Span]:
     if not tokens:
         return []
     taken = _taken(ents)
+    texts = token_texts(doc)
     found = []
     i = 0
     while i < len(doc):
         end = i
-        while (end < len(doc) and end not in taken and doc[end].text[:1].isupper()
-               and normalize(doc[end].text) in tokens):
+        while (end < len(doc) and end not in taken and texts[end][:1].isupper()
+               and normalize(texts[end]) in tokens):
             end += 1
         if end > i:
             found.append(Span(doc, i, end, label="PERSON"))

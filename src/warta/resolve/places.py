@@ -88,7 +88,8 @@ def locative_prep(doc: Doc, span: Span) -> str | None:
 
 def locative_spans(doc: Doc) -> list[Span]:
     """Place entities introduced by a locative preposition ("di X", "ke X"), in text order."""
-    return [e for e in doc.ents if is_place_span(doc, e) and locative_prep(doc, e) in LOCATIVE]
+    # the preposition first: a token look-up, where is_place_span may read the span's actor
+    return [e for e in doc.ents if locative_prep(doc, e) in LOCATIVE and is_place_span(doc, e)]
 
 
 def dateline_place(doc: Doc, *, lookup: Lookup | None = None) -> Place | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from warta.kb.gazetteer import match_at
+from warta.nlp.extensions import token_lowers, token_texts
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_LIKE
 from warta.nlp.lang.id.org_patterns import ORG_PREFIXES
 from warta.nlp.lang.id.reporting_verbs import RELATIONAL_ROLES
@@ -67,16 +68,13 @@ def same_role(held: str, mentioned: str) -> bool:
     return held.endswith(" " + mentioned) and not held.startswith(("vice ", "deputy "))
 
 
-def _joined(doc: Doc, start: int, end: int) -> str:
-    return " ".join(t.lower_ for t in doc[start:end])
-
-
 def match_title(doc: Doc, i: int) -> tuple[int, str] | None:
     """Longest title starting at token i: (end, title key); None past the end of the doc."""
-    if i >= len(doc) or doc[i].lower_ not in _TITLE_FIRST:
+    if i >= len(doc) or doc[i].lower_ not in _TITLE_FIRST:  # asked at nearly every token
         return None
-    for end in range(min(len(doc), i + MAX_TITLE_TOKENS), i, -1):
-        key = _joined(doc, i, end)
+    lowers = token_lowers(doc)  # the candidate phrases, without a Span per length
+    for end in range(min(len(lowers), i + MAX_TITLE_TOKENS), i, -1):
+        key = " ".join(lowers[i:end])
         if key in TITLES:
             return end, key
     return None
@@ -87,9 +85,10 @@ def match_rank(doc: Doc, i: int) -> tuple[int, str] | None:
     (a title can close the text: '… papar Menhub')."""
     if i >= len(doc) or doc[i].lower_ not in _RANK_FIRST:
         return None
-    for end in range(min(len(doc), i + MAX_RANK_TOKENS), i, -1):
-        key = _joined(doc, i, end)
-        if key in RANKS and doc[i].text[:1].isupper():
+    lowers = token_lowers(doc)
+    for end in range(min(len(lowers), i + MAX_RANK_TOKENS), i, -1):
+        key = " ".join(lowers[i:end])
+        if key in RANKS and token_texts(doc)[i][:1].isupper():
             return _rank_suffixes_end(doc, end), RANKS[key]
     return None
 

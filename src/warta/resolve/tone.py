@@ -21,7 +21,13 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
+from warta.nlp.extensions import (
+    factory_name,
+    mark_stage,
+    skip_unsupported,
+    token_lowers,
+    token_texts,
+)
 from warta.nlp.lang.id.morphology import ENCLITICS
 from warta.nlp.stage_data import save_file, saved_file
 from warta.types import Tone
@@ -176,7 +182,8 @@ def _has_letter(text: str) -> bool:
 
 def doc_words(doc: Doc) -> list[str]:
     """The Doc's words, lower-cased: tokens with at least one letter."""
-    return [t.lower_ for t in doc if _has_letter(t.text)]
+    return [low for text, low in zip(token_texts(doc), token_lowers(doc), strict=True)
+            if _has_letter(text)]
 
 
 def document_tone(doc: Doc, lexicon: Lexicon | None = None, *,
