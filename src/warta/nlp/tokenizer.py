@@ -125,10 +125,10 @@ class PrefixSearch:
 
     __slots__ = ("__self__", "_rest")
 
-    def __init__(self, entries: Iterable[str]) -> None:
-        entries = list(entries)
-        self.__self__ = compile_prefix_regex(entries)
-        loose = [e for e in entries if e.strip() and not _anchored(f"^{e}")]
+    def __init__(self, entries: Iterable[str | re.Pattern[str]]) -> None:
+        texts = [e.pattern if isinstance(e, re.Pattern) else e for e in entries]
+        self.__self__ = compile_prefix_regex(texts)
+        loose = [e for e in texts if e.strip() and not _anchored(f"^{e}")]
         self._rest = compile_prefix_regex(loose) if loose else None
 
     def __call__(self, text: str) -> re.Match[str] | None:
