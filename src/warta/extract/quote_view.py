@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IDX, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from warta.extract.quote_marks import QuoteRegion, paragraphs, quote_regions
@@ -72,11 +73,14 @@ def make_view(doc: Doc) -> View:
     mark: list[bool] = []
     space: list[bool] = []
     final: list[bool] = []
-    for t, text in zip(doc, token_texts(doc), strict=True):  # one pass: indexing a Doc creates
-        starts.append(t.idx)                                # Token objects, later tests read lists
-        para_of.append(max(0, bisect_right(para_starts, t.idx) - 1))
+    # One pass over lists: a Token object per token (iterating the Doc) costs more than the
+    # tests; offsets and the space flag come from the Doc's arrays, the texts from the memo.
+    columns = doc.to_array([IDX, IS_SPACE]).tolist() if len(doc) else []
+    for (idx, is_space), text in zip(columns, token_texts(doc), strict=True):
+        starts.append(idx)
+        para_of.append(max(0, bisect_right(para_starts, idx) - 1))
         mark.append(not text.strip(MARK_CHARS))
-        space.append(t.is_space)
+        space.append(bool(is_space))
         final.append(text in SENT_END)
     region_of = [-1] * len(doc)
     for n, r in enumerate(regions):

@@ -70,9 +70,9 @@ def same_role(held: str, mentioned: str) -> bool:
 
 def match_title(doc: Doc, i: int) -> tuple[int, str] | None:
     """Longest title starting at token i: (end, title key); None past the end of the doc."""
-    if i >= len(doc) or doc[i].lower_ not in _TITLE_FIRST:  # asked at nearly every token
-        return None
     lowers = token_lowers(doc)  # the candidate phrases, without a Span per length
+    if i >= len(lowers) or lowers[i] not in _TITLE_FIRST:  # asked at nearly every token
+        return None
     for end in range(min(len(lowers), i + MAX_TITLE_TOKENS), i, -1):
         key = " ".join(lowers[i:end])
         if key in TITLES:
@@ -83,9 +83,9 @@ def match_title(doc: Doc, i: int) -> tuple[int, str] | None:
 def match_rank(doc: Doc, i: int) -> tuple[int, str] | None:
     """Longest rank starting at token i: (end, normalised rank); None past the end of the doc
     (a title can close the text: '… papar Menhub')."""
-    if i >= len(doc) or doc[i].lower_ not in _RANK_FIRST:
+    lowers = token_lowers(doc)  # asked at nearly every token too: no Token per ask
+    if i >= len(lowers) or lowers[i] not in _RANK_FIRST:
         return None
-    lowers = token_lowers(doc)
     for end in range(min(len(lowers), i + MAX_RANK_TOKENS), i, -1):
         key = " ".join(lowers[i:end])
         if key in RANKS and token_texts(doc)[i][:1].isupper():
@@ -353,10 +353,10 @@ def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     "AKBP Moch Faruk Rozi")."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     found = []
+    texts = token_texts(doc)
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        chain = title_chain(doc, i) if tok.text[:1].isupper() and i not in taken else None
+        chain = title_chain(doc, i) if texts[i][:1].isupper() and i not in taken else None
         rank = match_rank(doc, i) if chain is None and i not in taken else None
         if chain is None and rank is None:
             i += 1
