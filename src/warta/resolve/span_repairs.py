@@ -289,9 +289,16 @@ def _org_prefix(ent: Span) -> Span:
     return ent
 
 
+# Every lower-cased word ``opens_body`` can return a head for: a caller scanning every token
+# tests this set first (a word outside it opens no body, whatever follows).
+BODY_OPENERS: frozenset[str] = frozenset(
+    {*ORG_PREFIXES, *(first for first, _ in ORG_HEAD_PAIRS), GOVERNMENT_HEAD})
+
+
 def opens_body(doc: Doc, i: int) -> int | None:
     """Where the head word(s) of a body's name that opens at token ``i`` end ("Polresta",
-    "Rumah Sakit", "Pemerintah" before a region but not before a country), or None."""
+    "Rumah Sakit", "Pemerintah" before a region but not before a country), or None; None for
+    every word outside ``BODY_OPENERS``."""
     low = doc[i].lower_
     if low in ORG_PREFIXES:
         return i + 1
