@@ -87,3 +87,18 @@ def test_doc_text_keeps_every_space_and_line_break(blank):
     text = "  Menteri  itu tiba.\n\n\"Kami siap,\" katanya.\t Selesai.  \n"
     doc = blank(text)
     assert doc_text(doc) == doc.text == text
+
+
+def test_span_actor_reads_what_span_underscore_reads(blank):
+    from spacy.tokens import Span
+
+    from warta.nlp.extensions import span_actor
+
+    doc = blank("Menteri Retno Marsudi tiba di Medan kemarin.")
+    person, place = Span(doc, 1, 3, label="PERSON"), Span(doc, 5, 6, label="GPE")
+    person._.actor = "person:retno-marsudi"
+    assert span_actor(person) == person._.actor == "person:retno-marsudi"
+    # a Span made anew over the same tokens (as each ``doc.ents`` read makes) reads the same
+    assert span_actor(Span(doc, 1, 3, label="PERSON")) == "person:retno-marsudi"
+    assert span_actor(place) is None is place._.actor  # unset: the attribute's default
+    assert span_actor(Span(doc, 1, 2)) is None  # another span over part of it: its own value

@@ -174,6 +174,20 @@ def _token_strings(doc: Doc, key: str, attr: str) -> list[str]:
     return strings                                               # .text's extra property call
 
 
+_ACTOR = "actor"  # the Span attribute ``register`` defines (a plain ``default=None`` one)
+
+
+def span_actor(span: Span) -> Any:
+    """``span._.actor``, read from where spaCy keeps it, without the ``Underscore`` object.
+
+    ``span._`` builds a new ``Underscore`` per read (about 2 µs, ten times the dict look-up),
+    and the quote and event stages read the actor of every entity in loops over the article.
+    spaCy keys a Span's plain attribute by the Span's characters (``Span._``), so a Span made
+    anew over the same tokens reads the same value, as through ``span._``.
+    """
+    return span.doc.user_data.get(("._.", _ACTOR, span.start_char, span.end_char))
+
+
 def _key(name: str) -> tuple[str, str, None, None]:
     return ("._.", name, None, None)  # where spaCy keeps a plain ``default=`` attribute
 
@@ -245,8 +259,8 @@ def register() -> None:
     for name in _DOC_ATTRS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, **_accessors(name))
-    if not Span.has_extension("actor"):
-        Span.set_extension("actor", default=None)  # actor id of an entity mention
+    if not Span.has_extension(_ACTOR):
+        Span.set_extension(_ACTOR, default=None)  # actor id of an entity mention (span_actor)
     srsly.msgpack_encoders.register("warta", func=_encode)
     srsly.msgpack_decoders.register("warta", func=_decode)
 

@@ -21,7 +21,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
-from warta.nlp.extensions import doc_text, factory_name, mark_stage, skip_unsupported
+from warta.nlp.extensions import (
+    doc_text,
+    factory_name,
+    mark_stage,
+    skip_unsupported,
+    span_actor,
+)
 from warta.nlp.lang.id.conjunctions import LIST_SEPARATORS as COORDINATORS
 from warta.nlp.lang.id.locatives import (
     AGENT_DEPS,
@@ -695,9 +701,9 @@ def resolve_speaker(doc: Doc, span: Span) -> str | None:
         list(doc._.mentions or []),
         [e for e in ents if e.label_ != "PERSON"],
     ):
-        hits = [s for s in group if s.start < span.end and span.start < s.end and s._.actor]
+        hits = [s for s in group if s.start < span.end and span.start < s.end and span_actor(s)]
         if hits:
-            actor: str | None = hits[0]._.actor
+            actor: str | None = span_actor(hits[0])
             return actor
     low = span.text.strip().lower().lstrip("-")
     if low in PERSON_PRONOUNS or low == CLITIC or (
@@ -713,7 +719,7 @@ def resolve_pronoun(doc: Doc, at: int) -> str | None:
     spans = [e for e in doc.ents if e.label_ == "PERSON"] + [
         m for m in (doc._.mentions or []) if m.label_ in {"ROLE", "PRON"}
     ]
-    actor_of = {(s.start, s.end): s._.actor for s in spans if s._.actor}
+    actor_of = {(s.start, s.end): span_actor(s) for s in spans if span_actor(s)}
     return coref.salient(doc, at, coref.candidates(doc, spans, actor_of, regions))
 
 
