@@ -167,8 +167,13 @@ def span_text(doc: Doc, start: int, end: int) -> str:
 
 
 def _token_strings(doc: Doc, key: str, attr: str) -> list[str]:
+    memo = doc.user_data.get(_MEMO_KEY)  # doc_memo's checks inline: asked at every token
+    if type(memo) is _Memo and memo.doc is not None and memo.doc() is doc:
+        strings: list[str] | None = memo.values.get(key)
+        if strings is not None and len(strings) == len(doc):
+            return strings
     values = doc_memo(doc)
-    strings: list[str] | None = values.get(key)
+    strings = values.get(key)
     if strings is None or len(strings) != len(doc):
         strings = values[key] = [getattr(t, attr) for t in doc]  # orth_ is .text, without
     return strings                                               # .text's extra property call
