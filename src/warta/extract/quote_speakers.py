@@ -95,7 +95,7 @@ def _previous_subject(v: View, at: int, attributed: set[int]) -> str | None:
         lo, hi = sentence_bounds(v, m)
         if any(i in attributed or v.region_of[i] >= 0 for i in range(lo, hi)):
             return None
-        start = next((c + 1 for c in range(lo, min(lo + 4, hi)) if doc[c].text == ","), lo)
+        start = next((c + 1 for c in range(lo, min(lo + 4, hi)) if v.texts[c] == ","), lo)
         if start < hi and doc[start].is_title and v.region_of[start] < 0:
             for e in v.ents:  # "Namun, Musk …" / "Musk …": an entity there, or its surname
                 if e.start == start and span_actor(e) and TYPE_RANK.get(e.label_, 9) == 0:
@@ -208,7 +208,7 @@ def _role_before(doc: Doc, e: Span) -> bool:
 def _named_after(v: View, e: Span) -> bool:
     """'X, Y': a comma and another person right after the mention (the apposition's name)."""
     doc = v.doc
-    if e.end >= len(doc) or doc[e.end].text != ",":
+    if e.end >= len(doc) or v.texts[e.end] != ",":
         return False
     return any(o.start == e.end + 1 and TYPE_RANK.get(o.label_, 9) == 0 for o in v.ents)
 
