@@ -142,7 +142,8 @@ def collect_mentions(doc: Doc, *, lookup: Any = None) -> Context:
     person's title, not an argument; place entities without an actor carry their country.
     """
     actors = _actor_index(doc)
-    spans = sorted({(s.start, s.end): s for s in [*doc.ents, *(doc._.mentions or [])]}.values(),
+    ents = doc.ents
+    spans = sorted({(s.start, s.end): s for s in [*ents, *(doc._.mentions or [])]}.values(),
                    key=lambda s: (s.start, -s.end))
     raw: list[Mention] = []
     last_end = -1
@@ -174,7 +175,7 @@ def collect_mentions(doc: Doc, *, lookup: Any = None) -> Context:
             modifiers.update(range(m.start, m.end))  # "dolar AS": the currency's, not a party
             continue
         kept.append(m)
-    return Context(doc, kept, modifiers)
+    return Context(doc, kept, modifiers, ents=ents)
 
 
 def _adjacent(doc: Doc, end: int, start: int) -> bool:
@@ -439,7 +440,7 @@ def location_of(ctx: Context, trigger: Span, sent: Span, *, lookup: Any,
     a movement, else a "di X" earlier in the sentence."""
     doc = ctx.doc
     visit = form is not None and form.entry.mode == "visit"
-    located = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end
+    located = [e for e in ctx.ents if e.start >= sent.start and e.end <= sent.end
                and (places.locative_prep(doc, e) in LOCATIVE
                     or (visit and e.start == trigger.end and span_actor(e) is None))
                and places.is_place_span(doc, e)]

@@ -15,6 +15,7 @@ candidate is good enough: never a guess.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -110,9 +111,11 @@ def _previous_subject(v: View, at: int, attributed: set[int]) -> str | None:
 
 def _resolve(doc: Doc, ents: list[Span], cand: Candidate,
              last: tuple[str | None, int] | None,
-             newcomer: str | None = None, subject: str | None = None) -> str | None:
+             newcomer: str | None = None, subject: str | None = None, *,
+             named: Sequence[Span] | None = None) -> str | None:
     """The speaker's actor id: pronouns prefer the last speaker (news convention), names the
-    actors stage, then the actor ids on entities, then a surname match."""
+    actors stage, then the actor ids on entities, then a surname match. ``named``: ``doc.ents``
+    read once for all quotes (see ``resolve_speaker``)."""
     span = cand.speaker_span
     near = last is not None and cand.paragraph - last[1] <= rv.INHERIT_PARAGRAPHS
     recent = last[0] if last is not None and near else None
@@ -125,7 +128,7 @@ def _resolve(doc: Doc, ents: list[Span], cand: Candidate,
             return newcomer
         if near:  # the last named speaker, even when no actor is known for them
             return recent
-        return resolve_speaker(doc, span) or _nearest_person(ents, span.start)
+        return resolve_speaker(doc, span, ents=named) or _nearest_person(ents, span.start)
     if _generic(ents, span):
         return None
     commas = [t.i for t in span if t.text == ","]
@@ -135,7 +138,7 @@ def _resolve(doc: Doc, ents: list[Span], cand: Candidate,
     if persons:  # "Ketua Komisi XI DPR RI Mukhamad Misbakhun": the role comes first, then the name
         parts.append(persons[-1])
     for part in [*parts, span]:  # "Kapolres X, AKBP Nama": the name decides
-        actor = (resolve_speaker(doc, part) or _actor_of_span(ents, part)
+        actor = (resolve_speaker(doc, part, ents=named) or _actor_of_span(ents, part)
                  or _surname_actor(ents, part))
         if actor:
             return actor
@@ -319,6 +322,7 @@ def resolve_speakers(v: View, cands: list[Candidate], model: SpeakerModel | None
 
     ``choices``, when given, collects every quote's candidates and features (training data)."""
     doc, ents = v.doc, v.ents
+    named = doc.ents  # read once: no stage after the actors stage changes them
     order = sorted(range(len(cands)), key=lambda k: (cands[k].content.start, cands[k].content.end))
     speakers: dict[int, str | None] = {}
     last: tuple[str | None, int] | None = None
@@ -347,13 +351,14 @@ def resolve_speakers(v: View, cands: list[Candidate], model: SpeakerModel | None
                                      last[0] if last else None, attributed)
             subject = (_previous_subject(v, cand.speaker_span.start, attributed)
                        if cand.speaker_span is not None and _is_pronoun(cand) else None)
-            rule = _resolve(doc, ents, cand, last, newcomer, subject)
+            rule = _resolve(doc, ents, cand, last, newcomer, subject, named=named)
             span = cand.speaker_span
             sources = {
                 "last": last[0] if last is not None else None, "previous": previous,
                 "newcomer": newcomer, "subject": subject,
                 # the actors stage's reading of a pronoun (its salience); names: the rule's
-                "span": resolve_speaker(doc, span) if span is not None and _is_pronoun(cand)
+                "span": resolve_speaker(doc, span, ents=named)
+                if span is not None and _is_pronoun(cand)
                 else None,
                 "nearest_person": _nearest_person(ents, _anchor(cand)),
             }

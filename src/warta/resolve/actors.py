@@ -689,13 +689,15 @@ class ActorsStage:
         return doc
 
 
-def resolve_speaker(doc: Doc, span: Span) -> str | None:
+def resolve_speaker(doc: Doc, span: Span, *, ents: Sequence[Span] | None = None) -> str | None:
     """Actor id of the person or organisation a span (a quote's speaker) refers to, or None.
 
     Looks, in order, at entities and mentions overlapping the span (persons first), a pronoun or
-    "-nya" at the span, a role title, a known name variant, and finally the gazetteer.
+    "-nya" at the span, a role title, a known name variant, and finally the gazetteer. ``ents``:
+    ``doc.ents`` as the caller read them once (each read builds a new tuple of new Spans, and
+    the quotes stage asks for every quote).
     """
-    ents = doc.ents  # a new tuple of new Spans at each read
+    ents = doc.ents if ents is None else ents
     for group in (
         [e for e in ents if e.label_ == "PERSON"],
         list(doc._.mentions or []),
