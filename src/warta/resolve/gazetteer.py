@@ -24,6 +24,7 @@ from warta.nlp.extensions import (
     skip_unsupported,
     span_text,
     token_lowers,
+    token_spaces,
     token_texts,
 )
 from warta.nlp.lang.id.actor_cues import INITIALS_CUES
@@ -53,12 +54,13 @@ FACTORY = factory_name(STAGE, VERSION)
 def _gazetteer_spans(doc: Doc, blocked: set[int]) -> list[Span]:
     spans = []
     texts = token_texts(doc)
+    words = (texts, token_spaces(doc))
     i = 0
     while i < len(doc):
         if i in blocked or not (texts[i][:1].isupper() or texts[i][:1].isdigit()):
             i += 1  # a name starts capitalised or with a digit (as match_at checks first)
             continue
-        found = match_at(doc, i)
+        found = match_at(doc, i, words=words)
         if found is None:
             i += 1
             continue
@@ -183,7 +185,8 @@ def _known_people(doc: Doc, taken: set[int]) -> list[Span]:
     while i < len(doc):
         hit = None
         if (i not in taken and texts[i][:1].isupper()
-                and could_start(doc, i, len(doc), kb.people_first_words())):
+                and could_start(doc, i, len(doc), kb.people_first_words(),
+                                words=(texts, token_spaces(doc)))):
             for end in range(min(len(doc), i + 5), i, -1):
                 if (any(k in taken for k in range(i, end))
                         or normalize(span_text(doc, i, end)) not in people):
