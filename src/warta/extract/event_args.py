@@ -15,6 +15,7 @@ Direction is never guessed: an argument the rules cannot place stays None.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -69,7 +70,7 @@ class Context:
     """Per-document lookups the argument rules share (mentions by position, skipped tokens)."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], modifiers: set[int], *,
-                 ents: tuple[Span, ...] | None = None) -> None:
+                 ents: Sequence[Span] | None = None) -> None:
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.by_end = {m.end: m for m in self.mentions}
@@ -77,7 +78,7 @@ class Context:
         self.modifiers = modifiers  # token indices of dropped title-modifier mentions
         # ``doc.ents`` builds a new tuple of new Spans at each read, and the per-trigger rules
         # (an event's place) read them: read once, as the events stage never changes them
-        self.ents = tuple(doc.ents) if ents is None else ents
+        self.ents = tuple(doc.ents if ents is None else ents)
         self.texts, self.lowers = token_texts(doc), token_lowers(doc)
 
     def skippable(self, i: int) -> bool:

@@ -205,7 +205,8 @@ def span_actor(span: Span) -> Any:
     spaCy keys a Span's plain attribute by the Span's characters (``Span._``), so a Span made
     anew over the same tokens reads the same value, as through ``span._``.
     """
-    return span.doc.user_data.get(("._.", _ACTOR, span.start_char, span.end_char))
+    key: Any = ("._.", _ACTOR, span.start_char, span.end_char)  # a tuple (the stub says str)
+    return span.doc.user_data.get(key)
 
 
 def _key(name: str) -> tuple[str, str, None, None]:
