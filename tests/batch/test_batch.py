@@ -100,3 +100,28 @@ def test_a_text_over_the_pipeline_limit_fails_alone_and_plainly(nlp, settings, m
     assert out[0] == Failure("b.csv record 4", "E012 b.csv record 4: analysis failed (80 "
                                                "characters, over the pipeline's limit of 60)")
     assert out[1]["text"] == "Harga beras naik dua persen."
+
+
+def test_worker_processes_freeze_the_loaded_pipeline_for_the_collector(monkeypatch):
+    """Only a worker process (it has a parent) moves what the pipeline holds out of the garbage
+    collector's walks (gc.freeze); the main process, as warta.load() leaves it, never does."""
+    import gc
+    import multiprocessing
+
+    from warta.batch import job
+    from warta.nlp import pipeline
+
+    built = object()
+    monkeypatch.setattr(pipeline, "load", lambda settings: built)
+    assert gc.get_freeze_count() == 0
+    try:
+        assert job.worker_pipeline(None) is built  # type: ignore[arg-type]
+        assert gc.get_freeze_count() == 0  # the test's own process: no parent
+        monkeypatch.setattr(multiprocessing, "parent_process", lambda: object())
+        assert job.worker_pipeline(None) is built  # type: ignore[arg-type]
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        job.worker_pipeline(None)  # type: ignore[arg-type]  # once per process
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

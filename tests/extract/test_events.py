@@ -301,3 +301,16 @@ def test_dates_of_embedded_clauses_are_not_the_event_date() -> None:
                 published="2024-04-25")
     event = _one(doc, "REJECT")
     assert (event.date, event.modality) == ("2024-04-25", "asserted")
+
+
+def test_the_events_context_holds_the_entities_read_once() -> None:
+    # issue 20: an event's place read doc.ents (a new tuple of new Spans) for every trigger;
+    # the context reads them once per Doc, and the rules read the context's
+    from warta.extract.events import collect_mentions
+
+    doc = build("Joko Widodo bertemu Xi Jinping di Jakarta, Senin.")
+    ctx = collect_mentions(doc, lookup=lookup)
+    assert isinstance(ctx.ents, tuple)
+    assert [(e.start, e.end, e.label_) for e in ctx.ents] == [
+        (e.start, e.end, e.label_) for e in doc.ents]
+    assert ctx.lowers == [t.lower_ for t in doc]

@@ -85,3 +85,19 @@ def test_marks_and_quoted_chars_as_a_step_per_character_finds_them() -> None:
         for lo, hi in [(0, len(text)), *quote_marks.paragraphs(text)]:
             assert quote_marks._marks(text, lo, hi) == _marks_by_step(text, lo, hi), text
         assert coref.quoted_chars(text) == _quoted_by_step(text), text
+
+
+def test_the_quote_view_holds_the_docs_words_offsets_and_spaces():
+    """The extractors read the View's lists instead of a Token per test (issue 20): they must
+    be the Doc's own words, offsets and whitespace flags, token for token."""
+    import spacy
+
+    from warta.extract.quote_view import make_view
+
+    text = "“Kami  siap,” kata Budi.\n\nIa MENAMBAHKAN, harga\tnaik. "
+    doc = spacy.blank("id")(text)
+    v = make_view(doc)
+    assert v.texts == [t.text for t in doc] and v.lowers == [t.lower_ for t in doc]
+    assert v.starts == [t.idx for t in doc] and v.space == [t.is_space for t in doc]
+    assert any(v.space) and v.lowers != v.texts  # the text has both to compare
+    assert make_view(spacy.blank("id")("")).texts == []

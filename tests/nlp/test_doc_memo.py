@@ -87,3 +87,37 @@ def test_doc_text_keeps_every_space_and_line_break(blank):
     text = "  Menteri  itu tiba.\n\n\"Kami siap,\" katanya.\t Selesai.  \n"
     doc = blank(text)
     assert doc_text(doc) == doc.text == text
+
+
+def test_span_actor_reads_what_span_underscore_reads(blank):
+    from spacy.tokens import Span
+
+    from warta.nlp.extensions import span_actor
+
+    doc = blank("Menteri Retno Marsudi tiba di Medan kemarin.")
+    person, place = Span(doc, 1, 3, label="PERSON"), Span(doc, 5, 6, label="GPE")
+    person._.actor = "person:retno-marsudi"
+    assert span_actor(person) == person._.actor == "person:retno-marsudi"
+    # a Span made anew over the same tokens (as each ``doc.ents`` read makes) reads the same
+    assert span_actor(Span(doc, 1, 3, label="PERSON")) == "person:retno-marsudi"
+    assert span_actor(place) is None is place._.actor  # unset: the attribute's default
+    assert span_actor(Span(doc, 1, 2)) is None  # another span over part of it: its own value
+
+
+def test_the_word_lists_are_the_tokens_words(blank):
+    """The memo's word lists come from the Doc's arrays (ORTH, LOWER, SPACY): they must be what
+    the Token attributes give, for any casing and spacing, and follow a retokenized Doc."""
+    from warta.nlp.extensions import span_text, token_lowers, token_spaces, token_texts
+
+    for text in ["", "İstanbul  DAN ẞtraße,\n\nǄemal\t berkata . ", "x"]:
+        doc = blank(text)
+        assert token_texts(doc) == [t.orth_ for t in doc]
+        assert token_lowers(doc) == [t.lower_ for t in doc]
+        assert token_spaces(doc) == [t.whitespace_ for t in doc]
+        assert span_text(doc, 0, len(doc)) == doc[0 : len(doc)].text
+    doc = blank("Presiden Joko Widodo tiba.")
+    assert len(token_texts(doc)) == 5
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[1:3])
+    assert token_texts(doc) == ["Presiden", "Joko Widodo", "tiba", "."]
+    assert token_lowers(doc)[1] == "joko widodo"

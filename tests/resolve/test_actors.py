@@ -522,3 +522,14 @@ def test_a_region_acting_is_proposed_as_an_actor(nlp, text: str, acting: bool) -
 def test_a_seat_building_after_a_locative_is_a_place(nlp, text: str, acting: bool) -> None:
     doc = with_persons(nlp, text)
     assert ("org:istana" in {a.id for a in doc._.actors}) is acting
+
+
+def test_resolve_speaker_reads_the_entities_its_caller_read_once(diplomasi) -> None:
+    # issue 20: the quotes stage read doc.ents (a new tuple of new Spans) for every quote; it
+    # now reads them once and hands them over: the same answers as reading them itself
+    doc = diplomasi
+    ents = tuple(doc.ents)
+    spans = [*ents, *(doc[e.start : e.end + 1] for e in ents if e.end < len(doc))]
+    assert [resolve_speaker(doc, s, ents=ents) for s in spans] == [
+        resolve_speaker(doc, s) for s in spans]
+    assert any(resolve_speaker(doc, s, ents=ents) for s in spans)

@@ -78,3 +78,21 @@ def test_an_unknown_repair_name_is_refused():
     with pytest.raises(ConfigError, match="E023 unknown repair 'split_holder'"):
         check_repair_names(["split_holder"])
     check_repair_names(span_repairs.repair_names())  # every declared name is accepted
+
+
+def test_only_body_openers_open_a_body(blank):
+    """``BODY_OPENERS`` is the pre-filter the gazetteer stage tests at every token before
+    asking ``opens_body``: a word outside it must open no body, whatever follows it."""
+    from warta.nlp.lang.id.org_patterns import GOVERNMENT_HEAD, ORG_HEAD_PAIRS, ORG_PREFIXES
+
+    heads = sorted({*ORG_PREFIXES, *(a for a, _ in ORG_HEAD_PAIRS), GOVERNMENT_HEAD})
+    seconds = [*sorted({b for _, b in ORG_HEAD_PAIRS}), "Sukamaju", "Jepang", "itu"]
+    words = [*heads, *seconds, "Warga", "pemerintahan", "Rumah", "Pondok", "rapat"]
+    for first in words:
+        for second in seconds:
+            doc = blank(f"{first.capitalize()} {second} baru")
+            if span_repairs.opens_body(doc, 0) is not None:
+                assert doc[0].lower_ in span_repairs.BODY_OPENERS, (first, second)
+    assert {"rumah", "pondok", GOVERNMENT_HEAD} <= span_repairs.BODY_OPENERS
+    assert span_repairs.opens_body(blank("Rumah Sakit Harapan"), 0) == 2
+    assert "rumah" not in ORG_PREFIXES  # a pair's head alone: the set must still hold it

@@ -126,11 +126,10 @@ def _analyze(raws: list[RawArticle], settings: Settings,
     so the result lines up with the kept articles only through ``_write``'s pairing)."""
     if not raws:
         return []
-    from warta.batch.job import analyze_isolated
-    from warta.nlp.pipeline import load
+    from warta.batch.job import analyze_isolated, worker_pipeline
 
     out: list[dict[str, Any]] = []
-    for result in analyze_isolated(raws, load(settings), settings):
+    for result in analyze_isolated(raws, worker_pipeline(settings), settings):
         if isinstance(result, Failure):
             failures.append(result.message)
             out.append({})  # keeps the pairing with input keys; dropped before writing

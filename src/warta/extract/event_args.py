@@ -15,11 +15,13 @@ Direction is never guessed: an argument the rules cannot place stays None.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from warta.extract.event_lexicon import Form
+from warta.nlp.extensions import token_lowers, token_texts
 from warta.nlp.lang.id.conjunctions import (
     CONTRASTIVE,
     COORDINATORS,
@@ -67,17 +69,22 @@ class Mention:
 class Context:
     """Per-document lookups the argument rules share (mentions by position, skipped tokens)."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], modifiers: set[int]) -> None:
+    def __init__(self, doc: Doc, mentions: list[Mention], modifiers: set[int], *,
+                 ents: Sequence[Span] | None = None) -> None:
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.by_end = {m.end: m for m in self.mentions}
         self.by_start = {m.start: m for m in self.mentions}
         self.modifiers = modifiers  # token indices of dropped title-modifier mentions
+        # ``doc.ents`` builds a new tuple of new Spans at each read, and the per-trigger rules
+        # (an event's place) read them: read once, as the events stage never changes them
+        self.ents = tuple(doc.ents if ents is None else ents)
+        self.texts, self.lowers = token_texts(doc), token_lowers(doc)
 
     def skippable(self, i: int) -> bool:
         """Tokens transparent to argument search: quote marks, titles, title modifiers."""
-        tok = self.doc[i]
-        return tok.text in QUOTE_MARKS or tok.lower_ in TITLE_WORDS or i in self.modifiers
+        return self.texts[i] in QUOTE_MARKS or self.lowers[i] in TITLE_WORDS \
+            or i in self.modifiers
 
     def left_word(self, i: int, floor: int) -> int | None:
         """Index of the first non-skippable token at or before ``i`` (not below ``floor``)."""

@@ -51,7 +51,13 @@ from warta.extract.event_lexicon import (
     score,
 )
 from warta.extract.event_parties import PartyCandidate, PartyModel, Proposal
-from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported, token_lowers
+from warta.nlp.extensions import (
+    factory_name,
+    mark_stage,
+    skip_unsupported,
+    span_actor,
+    token_lowers,
+)
 from warta.nlp.lang.id import modality as modal
 from warta.nlp.lang.id.event_markers import (
     ANTERIOR,
@@ -136,14 +142,15 @@ def collect_mentions(doc: Doc, *, lookup: Any = None) -> Context:
     person's title, not an argument; place entities without an actor carry their country.
     """
     actors = _actor_index(doc)
-    spans = sorted({(s.start, s.end): s for s in [*doc.ents, *(doc._.mentions or [])]}.values(),
+    ents = doc.ents
+    spans = sorted({(s.start, s.end): s for s in [*ents, *(doc._.mentions or [])]}.values(),
                    key=lambda s: (s.start, -s.end))
     raw: list[Mention] = []
     last_end = -1
     for span in spans:
         if span.start < last_end:
             continue
-        actor_id = span._.actor
+        actor_id = span_actor(span)
         actor = actors.get(actor_id) if actor_id else None
         person = span.label_ == "PERSON" or (actor is not None and actor.type == "PERSON")
         country = None
@@ -168,7 +175,7 @@ def collect_mentions(doc: Doc, *, lookup: Any = None) -> Context:
             modifiers.update(range(m.start, m.end))  # "dolar AS": the currency's, not a party
             continue
         kept.append(m)
-    return Context(doc, kept, modifiers)
+    return Context(doc, kept, modifiers, ents=ents)
 
 
 def _adjacent(doc: Doc, end: int, start: int) -> bool:
@@ -433,9 +440,9 @@ def location_of(ctx: Context, trigger: Span, sent: Span, *, lookup: Any,
     a movement, else a "di X" earlier in the sentence."""
     doc = ctx.doc
     visit = form is not None and form.entry.mode == "visit"
-    located = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end
+    located = [e for e in ctx.ents if e.start >= sent.start and e.end <= sent.end
                and (places.locative_prep(doc, e) in LOCATIVE
-                    or (visit and e.start == trigger.end and e._.actor is None))
+                    or (visit and e.start == trigger.end and span_actor(e) is None))
                and places.is_place_span(doc, e)]
     reach = _phrase_end(doc, trigger.end, sent)
     starts = {e.start for e in located}

@@ -15,12 +15,14 @@ candidate is good enough: never a guess.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from warta.extract.quote_view import TYPE_RANK, Candidate, View, sentence_bounds
 from warta.extract.speaker_model import SpeakerModel
+from warta.nlp.extensions import span_actor
 from warta.nlp.lang.id import reporting_verbs as rv
 from warta.resolve.actors import resolve_speaker
 from warta.types import Quote
@@ -29,11 +31,11 @@ from warta.types import Quote
 def _actor_of_span(ents: list[Span], span: Span) -> str | None:
     """The actor of the best entity inside a speaker span: persons first, then the first."""
     inside = [e for e in ents
-              if e.start < span.end and span.start < e.end and e._.actor]
+              if e.start < span.end and span.start < e.end and span_actor(e)]
     if not inside:
         return None
     inside.sort(key=lambda e: (TYPE_RANK.get(e.label_, 9), e.start))
-    return str(inside[0]._.actor)
+    return str(span_actor(inside[0]))
 
 
 def _surname_actor(ents: list[Span], span: Span) -> str | None:
@@ -44,15 +46,15 @@ def _surname_actor(ents: list[Span], span: Span) -> str | None:
     earlier = [e for e in ents if e.start < span.start][::-1]
     later = [e for e in ents if e.start >= span.end and TYPE_RANK.get(e.label_, 9) == 0]
     for e in earlier + later:
-        if e._.actor and words & {t.lower_ for t in e if t.is_title}:
-            return str(e._.actor)
+        if span_actor(e) and words & {t.lower_ for t in e if t.is_title}:
+            return str(span_actor(e))
     return None
 
 
 def _nearest_person(ents: list[Span], before: int) -> str | None:
     for e in reversed([e for e in ents if e.end <= before]):
-        if TYPE_RANK.get(e.label_, 9) == 0 and e._.actor:
-            return str(e._.actor)
+        if TYPE_RANK.get(e.label_, 9) == 0 and span_actor(e):
+            return str(span_actor(e))
     return None
 
 
@@ -69,12 +71,12 @@ def _newcomer(ents: list[Span], after: int, before: int, quoted: list[Span],
     last speaker is named there too (still the topic)."""
     between = [e for e in ents if after <= e.start and e.end <= before
                and e.start not in attributed]
-    if speaker and any(e._.actor == speaker for e in between):
+    if speaker and any(span_actor(e) == speaker for e in between):
         return None
     for e in reversed(between):
-        if (e._.actor and TYPE_RANK.get(e.label_, 9) == 0 and e.text[:1].isupper()
+        if (span_actor(e) and TYPE_RANK.get(e.label_, 9) == 0 and e.text[:1].isupper()
                 and not any(q.start <= e.start < q.end for q in quoted)):
-            return str(e._.actor)
+            return str(span_actor(e))
     return None
 
 
@@ -94,11 +96,11 @@ def _previous_subject(v: View, at: int, attributed: set[int]) -> str | None:
         lo, hi = sentence_bounds(v, m)
         if any(i in attributed or v.region_of[i] >= 0 for i in range(lo, hi)):
             return None
-        start = next((c + 1 for c in range(lo, min(lo + 4, hi)) if doc[c].text == ","), lo)
+        start = next((c + 1 for c in range(lo, min(lo + 4, hi)) if v.texts[c] == ","), lo)
         if start < hi and doc[start].is_title and v.region_of[start] < 0:
             for e in v.ents:  # "Namun, Musk …" / "Musk …": an entity there, or its surname
-                if e.start == start and e._.actor and TYPE_RANK.get(e.label_, 9) == 0:
-                    return str(e._.actor)
+                if e.start == start and span_actor(e) and TYPE_RANK.get(e.label_, 9) == 0:
+                    return str(span_actor(e))
             if not any(e.start == start for e in v.ents):
                 found = _surname_actor(v.ents, doc[start:start + 1])
                 if found and found.startswith("person:"):
@@ -109,9 +111,11 @@ def _previous_subject(v: View, at: int, attributed: set[int]) -> str | None:
 
 def _resolve(doc: Doc, ents: list[Span], cand: Candidate,
              last: tuple[str | None, int] | None,
-             newcomer: str | None = None, subject: str | None = None) -> str | None:
+             newcomer: str | None = None, subject: str | None = None, *,
+             named: Sequence[Span] | None = None) -> str | None:
     """The speaker's actor id: pronouns prefer the last speaker (news convention), names the
-    actors stage, then the actor ids on entities, then a surname match."""
+    actors stage, then the actor ids on entities, then a surname match. ``named``: ``doc.ents``
+    read once for all quotes (see ``resolve_speaker``)."""
     span = cand.speaker_span
     near = last is not None and cand.paragraph - last[1] <= rv.INHERIT_PARAGRAPHS
     recent = last[0] if last is not None and near else None
@@ -124,7 +128,7 @@ def _resolve(doc: Doc, ents: list[Span], cand: Candidate,
             return newcomer
         if near:  # the last named speaker, even when no actor is known for them
             return recent
-        return resolve_speaker(doc, span) or _nearest_person(ents, span.start)
+        return resolve_speaker(doc, span, ents=named) or _nearest_person(ents, span.start)
     if _generic(ents, span):
         return None
     commas = [t.i for t in span if t.text == ","]
@@ -134,7 +138,7 @@ def _resolve(doc: Doc, ents: list[Span], cand: Candidate,
     if persons:  # "Ketua Komisi XI DPR RI Mukhamad Misbakhun": the role comes first, then the name
         parts.append(persons[-1])
     for part in [*parts, span]:  # "Kapolres X, AKBP Nama": the name decides
-        actor = (resolve_speaker(doc, part) or _actor_of_span(ents, part)
+        actor = (resolve_speaker(doc, part, ents=named) or _actor_of_span(ents, part)
                  or _surname_actor(ents, part))
         if actor:
             return actor
@@ -207,7 +211,7 @@ def _role_before(doc: Doc, e: Span) -> bool:
 def _named_after(v: View, e: Span) -> bool:
     """'X, Y': a comma and another person right after the mention (the apposition's name)."""
     doc = v.doc
-    if e.end >= len(doc) or doc[e.end].text != ",":
+    if e.end >= len(doc) or v.texts[e.end] != ",":
         return False
     return any(o.start == e.end + 1 and TYPE_RANK.get(o.label_, 9) == 0 for o in v.ents)
 
@@ -243,7 +247,7 @@ def _mention_features(v: View, e: Span, cand: Candidate, sents: tuple[tuple[int,
         if commas:
             f["span_tail" if e.start > commas[-1] else "span_head"] = 1.0
         persons = [o for o in v.ents if cand.speaker_span.start <= o.start
-                   < cand.speaker_span.end and TYPE_RANK.get(o.label_, 9) == 0 and o._.actor]
+                   < cand.speaker_span.end and TYPE_RANK.get(o.label_, 9) == 0 and span_actor(o)]
         if persons and persons[-1].start == e.start:  # "Ketua Komisi XI DPR Budi": the name
             f["span_last_person"] = 1.0
     if _role_before(doc, e):
@@ -272,9 +276,10 @@ def candidate_features(v: View, cand: Candidate, rule: str | None,
     lo, hi = sents[1][0], sents[2][1]
     out: dict[str, dict[str, float]] = {}
     for e in v.ents:
-        if not lo <= e.start < hi or not e._.actor:  # the window first: ``e._`` is costly
+        actor = span_actor(e) if lo <= e.start < hi else None  # the window first
+        if not actor:
             continue
-        _merge(out.setdefault(str(e._.actor), {}), _mention_features(v, e, cand, sents, anchor))
+        _merge(out.setdefault(str(actor), {}), _mention_features(v, e, cand, sents, anchor))
     for name, actor in [("rule", rule), *sources.items(), ("para_first", para_first)]:
         if actor:
             out.setdefault(actor, {"pos:far": 1.0})[f"src:{name}"] = 1.0
@@ -293,8 +298,8 @@ def candidate_features(v: View, cand: Candidate, rule: str | None,
 def _para_first(v: View, paragraph: int) -> str | None:
     for e in v.ents:
         if v.para_of[e.start] == paragraph and v.region_of[e.start] < 0 \
-                and TYPE_RANK.get(e.label_, 9) == 0 and e._.actor:
-            return str(e._.actor)
+                and TYPE_RANK.get(e.label_, 9) == 0 and span_actor(e):
+            return str(span_actor(e))
     return None
 
 
@@ -317,6 +322,7 @@ def resolve_speakers(v: View, cands: list[Candidate], model: SpeakerModel | None
 
     ``choices``, when given, collects every quote's candidates and features (training data)."""
     doc, ents = v.doc, v.ents
+    named = doc.ents  # read once: no stage after the actors stage changes them
     order = sorted(range(len(cands)), key=lambda k: (cands[k].content.start, cands[k].content.end))
     speakers: dict[int, str | None] = {}
     last: tuple[str | None, int] | None = None
@@ -327,8 +333,9 @@ def resolve_speakers(v: View, cands: list[Candidate], model: SpeakerModel | None
                   for t in part}
     counts: dict[str, int] = {}
     for e in ents:
-        if e._.actor:
-            counts[str(e._.actor)] = counts.get(str(e._.actor), 0) + 1
+        actor = span_actor(e)
+        if actor:
+            counts[str(actor)] = counts.get(str(actor), 0) + 1
     out: list[Quote] = []
     for k in order:
         cand = cands[k]
@@ -344,13 +351,14 @@ def resolve_speakers(v: View, cands: list[Candidate], model: SpeakerModel | None
                                      last[0] if last else None, attributed)
             subject = (_previous_subject(v, cand.speaker_span.start, attributed)
                        if cand.speaker_span is not None and _is_pronoun(cand) else None)
-            rule = _resolve(doc, ents, cand, last, newcomer, subject)
+            rule = _resolve(doc, ents, cand, last, newcomer, subject, named=named)
             span = cand.speaker_span
             sources = {
                 "last": last[0] if last is not None else None, "previous": previous,
                 "newcomer": newcomer, "subject": subject,
                 # the actors stage's reading of a pronoun (its salience); names: the rule's
-                "span": resolve_speaker(doc, span) if span is not None and _is_pronoun(cand)
+                "span": resolve_speaker(doc, span, ents=named)
+                if span is not None and _is_pronoun(cand)
                 else None,
                 "nearest_person": _nearest_person(ents, _anchor(cand)),
             }

@@ -11,10 +11,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IDX, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from warta.extract.quote_marks import QuoteRegion, paragraphs, quote_regions
-from warta.nlp.extensions import doc_text, token_texts
+from warta.nlp.extensions import doc_text, token_lowers, token_texts
 from warta.nlp.lang.id import reporting_verbs as rv
 from warta.nlp.lang.id.morphology import VERB_PREFIXES_NASAL
 from warta.types import QuoteKind
@@ -57,6 +58,10 @@ class View:
     dates: list[Any] = field(default_factory=list)
     space: list[bool] = field(default_factory=list)  # token is whitespace
     sent_end: list[bool] = field(default_factory=list)  # sentence-final mark outside quotes
+    # the words (token_texts, token_lowers): the extractors test them at nearly every token,
+    # and ``doc[i].lower_`` makes a Token object per test
+    texts: list[str] = field(default_factory=list)
+    lowers: list[str] = field(default_factory=list)
 
     def tok(self, char: int) -> int:
         """Index of the token containing (or starting after) character ``char``."""
@@ -72,11 +77,14 @@ def make_view(doc: Doc) -> View:
     mark: list[bool] = []
     space: list[bool] = []
     final: list[bool] = []
-    for t, text in zip(doc, token_texts(doc), strict=True):  # one pass: indexing a Doc creates
-        starts.append(t.idx)                                # Token objects, later tests read lists
-        para_of.append(max(0, bisect_right(para_starts, t.idx) - 1))
+    # One pass over lists: a Token object per token (iterating the Doc) costs more than the
+    # tests; offsets and the space flag come from the Doc's arrays, the texts from the memo.
+    columns = doc.to_array([IDX, IS_SPACE]).tolist() if len(doc) else []
+    for (idx, is_space), text in zip(columns, token_texts(doc), strict=True):
+        starts.append(idx)
+        para_of.append(max(0, bisect_right(para_starts, idx) - 1))
         mark.append(not text.strip(MARK_CHARS))
-        space.append(t.is_space)
+        space.append(bool(is_space))
         final.append(text in SENT_END)
     region_of = [-1] * len(doc)
     for n, r in enumerate(regions):
@@ -84,7 +92,7 @@ def make_view(doc: Doc) -> View:
             region_of[i] = n
     sent_end = [f and r < 0 for f, r in zip(final, region_of, strict=True)]
     return View(doc, regions, starts, para_of, region_of, mark, entities(doc),
-                list(doc._.dates or []), space, sent_end)
+                list(doc._.dates or []), space, sent_end, token_texts(doc), token_lowers(doc))
 
 
 # ---------------------------------------------------------------- token tests
@@ -189,25 +197,25 @@ def _inside_title(v: View, j: int, hi: int) -> bool:
     capitalised words: 'Kepala Badan Pendapatan Daerah (Bappenda) NTB Fathurrahman', 'Kepala
     Sub - Direktorat II'. Returns True at the bracket or hyphen that continues the phrase."""
     doc = v.doc
-    prev_cap = doc[j - 1].text[:1].isupper()
-    if doc[j].text == "(" and j + 3 < hi and doc[j + 2].text == ")":
+    prev_cap = v.texts[j - 1][:1].isupper()
+    if v.texts[j] == "(" and j + 3 < hi and v.texts[j + 2] == ")":
         inner, nxt = doc[j + 1], doc[j + 3]
         return (prev_cap and inner.text[:1].isupper() and not inner.like_num
                 and nxt.text[:1].isupper() and not v.mark[j + 3])
-    if doc[j].text in {"-", "–"} and j + 1 < hi and doc[j].whitespace_ \
+    if v.texts[j] in {"-", "–"} and j + 1 < hi and doc[j].whitespace_ \
             and doc[j - 1].whitespace_:
-        return prev_cap and doc[j + 1].text[:1].isupper() and not v.mark[j + 1]
+        return prev_cap and v.texts[j + 1][:1].isupper() and not v.mark[j + 1]
     return False
 
 
 def np_before(v: View, end: int, lo: int) -> Span | None:
     """The noun phrase ending just before ``end`` (a subject before its verb)."""
     doc, j = v.doc, end - 1
-    while j >= lo and doc[j].lower_ in rv.SUBJECT_ADVERBS and j > lo:
+    while j >= lo and v.lowers[j] in rv.SUBJECT_ADVERBS and j > lo:
         j -= 1
     stop = j
-    if j > lo and doc[j].text == ")":  # "Badan Pusat Statistik (BPS) mencatat …"
-        opening = next((k for k in range(j - 1, max(lo, j - 8) - 1, -1) if doc[k].text == "("),
+    if j > lo and v.texts[j] == ")":  # "Badan Pusat Statistik (BPS) mencatat …"
+        opening = next((k for k in range(j - 1, max(lo, j - 8) - 1, -1) if v.texts[k] == "("),
                        None)
         if opening is not None and opening > lo:
             j = opening - 1
@@ -221,11 +229,11 @@ def np_before(v: View, end: int, lo: int) -> Span | None:
         j -= 1
     if j == stop:
         return None
-    if doc[stop].lower_ in rv.PRONOUNS and stop > j + 1 and not _possessive(doc, stop):
+    if v.lowers[stop] in rv.PRONOUNS and stop > j + 1 and not _possessive(doc, stop):
         return doc[stop:stop + 1]  # "di mana dia menanyakan": the pronoun is the subject
     # the head comes first: "ahli konstruksi dari Kalifornia" names an expert, not a state;
     # but "studi dari Stanford Medicine" is that organisation's study
-    cut = next((k for k in range(j + 2, stop + 1) if doc[k].lower_ in rv.NP_PREPOSITIONS),
+    cut = next((k for k in range(j + 2, stop + 1) if v.lowers[k] in rv.NP_PREPOSITIONS),
                stop + 1)
     if any(e.label_ in ("ORG", "PERSON", "PER") and cut <= e.start and e.end <= stop + 1
            and not any(x.start < cut and x.end > j for x in v.ents) for e in v.ents):
@@ -249,34 +257,34 @@ def subject_of(v: View, verb: int, lo: int) -> Span | None:
     """The speaker of a verb: its subject, or the main clause's subject for '…, dengan V'."""
     doc = v.doc
     prev = verb - 1
-    if prev >= lo and doc[prev].lower_ == "yang":  # relative clause: "X yang mengatakan …"
+    if prev >= lo and v.lowers[prev] == "yang":  # relative clause: "X yang mengatakan …"
         np = np_before(v, prev, lo)  # … but "meme yang menggambarkan …" is no speaker
         named = np is not None and any(t.is_title or t.is_upper or t.lower_ in rv.PRONOUNS
                                        for t in np)
         return np if named else None
-    if prev > lo and doc[prev].text == ",":
+    if prev > lo and v.texts[prev] == ",":
         np = np_before(v, prev, lo)  # apposition: "Kepala Dinas X, Anita Kusuma, menegaskan"
         if np is not None and not any(t.is_title for t in np) and np.start > lo \
-                and doc[np.start - 1].text == ",":
+                and v.texts[np.start - 1] == ",":
             return _leading_name(v, lo, np)  # "Herfi, guru di sekolah itu, mengatakan"
         if np is None or not any(t.is_title for t in np):
             return None
-        if np.start > lo and doc[np.start - 1].text == ",":
+        if np.start > lo and v.texts[np.start - 1] == ",":
             return _leading_name(v, lo, np) or np
         return np
-    if prev >= lo and doc[prev].lower_ in rv.PARTICIPLE_LINKS:
+    if prev >= lo and v.lowers[prev] in rv.PARTICIPLE_LINKS:
         k = prev - 1
-        while k >= lo and doc[k].text == ",":
+        while k >= lo and v.texts[k] == ",":
             k -= 1
         start = k
-        while start > lo and doc[start - 1].text not in NP_BREAK:
+        while start > lo and v.texts[start - 1] not in NP_BREAK:
             start -= 1
         for m in range(start, k + 1):
             if verb_like(doc[m]) and m > start:
                 return np_before(v, m, start)
         return None
     np = np_before(v, verb, lo)
-    if np is not None and np.start > lo and doc[np.start - 1].text == ",":
+    if np is not None and np.start > lo and v.texts[np.start - 1] == ",":
         return _leading_name(v, lo, np) or np
     return np
 
@@ -285,13 +293,12 @@ def _leading_name(v: View, lo: int, np: Span) -> Span | None:
     """'Subur Saroso, Kepala Seksi …, Kanwil DJP … menjelaskan': the name opening the clause,
     when the phrase before the verb is only its appositive role (no person in it, or the one
     the role speaks for: 'Budi, kuasa hukum Joko, mengatakan' is Budi)."""
-    doc = v.doc
     spoken_for = (np[0].lower_ in rv.RELATIONAL_ROLES
                   or np[:2].text.lower() in rv.RELATIONAL_ROLES)  # "Y, kuasa hukum X, …"
     if not spoken_for and any(TYPE_RANK.get(e.label_, 9) == 0 and np.start <= e.start < np.end
                               for e in v.ents):
         return None
-    comma = next((k for k in range(lo, np.start) if doc[k].text == ","), None)
+    comma = next((k for k in range(lo, np.start) if v.texts[k] == ","), None)
     for e in v.ents:
         if e.start == lo and e.end == comma and TYPE_RANK.get(e.label_, 9) == 0:
             return e

@@ -64,14 +64,13 @@ BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
 
 def _attribution_tail(v: View, stop: int, hi: int) -> tuple[str | None, int]:
     """Addressee ("kepada X") or venue ("dalam X") after a speaker; returns it and its end."""
-    doc = v.doc
     if stop >= hi:
         return None, stop
-    word = doc[stop].lower_
+    word = v.lowers[stop]
     if word in rv.ADDRESSEE_PREPS or word in rv.VENUE_PREPS:
         np, end = np_after(v, stop + 1, hi)
         if np is not None:
-            text = np.text if word in rv.ADDRESSEE_PREPS else f"{doc[stop].text} {np.text}"
+            text = np.text if word in rv.ADDRESSEE_PREPS else f"{v.texts[stop]} {np.text}"
             return text, end
     return None, stop
 
@@ -105,7 +104,7 @@ def _anaphoric(np: Span) -> bool:
 def _with_apposition(v: View, np: Span, stop: int, hi: int) -> tuple[Span, int]:
     """'kata Kapolres Tasikmalaya, AKBP Moch Faruk Rozi, Minggu …': role, then the name."""
     doc = v.doc
-    if stop + 1 >= hi or doc[stop].text != ",":
+    if stop + 1 >= hi or v.texts[stop] != ",":
         return np, stop
     first = doc[stop + 1]
     if not (first.is_title or first.is_upper) or first.lower_ in rv.SPEAKER_STOPS:
@@ -122,10 +121,10 @@ def _cue_word_frame(v: View, i: int, hi: int, nya: bool) -> _Frame | None:
     doc = v.doc
     cue = doc[i:i + 1]
     k = i + 1
-    if not nya and k < hi and doc[k].lower_ in ("nya", "-nya"):  # a tokenizer split the clitic
+    if not nya and k < hi and v.lowers[k] in ("nya", "-nya"):  # a tokenizer split the clitic
         nya, k = True, k + 1
-    if k < hi and doc[k].text[:1].isupper() and doc[k].lower_ not in rv.SPEAKER_STOPS \
-            and doc[k].lower_ not in rv.PRONOUNS:
+    if k < hi and v.texts[k][:1].isupper() and v.lowers[k] not in rv.SPEAKER_STOPS \
+            and v.lowers[k] not in rv.PRONOUNS:
         np, stop = np_after(v, k, hi)
         if np is not None:
             np, stop = _with_apposition(v, np, stop, hi)
@@ -135,7 +134,7 @@ def _cue_word_frame(v: View, i: int, hi: int, nya: bool) -> _Frame | None:
         speaker = doc[k - 1:k] if k > i + 1 else cue
         tail, _ = _attribution_tail(v, k, hi)
         return _Frame(speaker, cue, True, tail, _date_in(v, i, hi))
-    if k < hi and doc[k].lower_ in rv.PRONOUNS:
+    if k < hi and v.lowers[k] in rv.PRONOUNS:
         tail, _ = _attribution_tail(v, k + 1, hi)
         return _Frame(doc[k:k + 1], cue, True, tail, _date_in(v, i, hi))
     np, stop = np_after(v, k, hi)
@@ -149,13 +148,13 @@ def _cue_word_frame(v: View, i: int, hi: int, nya: bool) -> _Frame | None:
 def _cue_after(v: View, after: int, hi: int) -> _Frame | None:
     """'…," kata X kepada Y' / '…," ujarnya' / '…," X menambahkan' after a quote."""
     doc, i = v.doc, after
-    while i < hi and doc[i].text in {",", "-", "–", "—"}:
+    while i < hi and v.texts[i] in {",", "-", "–", "—"}:
         i += 1
     if i >= hi:
         return None
-    if doc[i].lower_ in rv.DEMIKIAN:  # '"…," demikian pernyataan resmi NASA.'
+    if v.lowers[i] in rv.DEMIKIAN:  # '"…," demikian pernyataan resmi NASA.'
         return _demikian(v, i, hi)
-    is_cue, nya = stem_cue(doc[i].text)
+    is_cue, nya = stem_cue(v.texts[i])
     if is_cue:
         return _cue_word_frame(v, i, hi, nya)
     # "…," Putin menambahkan. / "…," ia menegaskan. — the quote must end like a statement
@@ -164,7 +163,7 @@ def _cue_after(v: View, after: int, hi: int) -> _Frame | None:
     if not (i > after or any(t.text in {",", ".", "!", "?"} for t in before)):
         return None
     for j in range(i + 1, min(hi, i + MAX_NP)):
-        if doc[j].lower_ in rv.VERB_BEFORE:
+        if v.lowers[j] in rv.VERB_BEFORE:
             np = doc[i:j]
             named = np[0].is_title or np[0].lower_ in rv.PRONOUNS or _anaphoric(np)
             if named and not any(verb_like(t) for t in np):
@@ -172,7 +171,7 @@ def _cue_after(v: View, after: int, hi: int) -> _Frame | None:
                 pronoun = (len(np) == 1 and np[0].lower_ in rv.PRONOUNS) or _anaphoric(np)
                 return _Frame(np, doc[j:j + 1], pronoun, tail, _date_in(v, i, hi))
             break
-        if doc[j].text in NP_BREAK or doc[j].text in SENT_END:
+        if v.texts[j] in NP_BREAK or v.texts[j] in SENT_END:
             break
     return None
 
@@ -180,14 +179,14 @@ def _cue_after(v: View, after: int, hi: int) -> _Frame | None:
 def _passive_next(v: View, after: int) -> _Frame | None:
     """'"…" Hal itu disampaikan X …': an attribution in the sentence after the quote."""
     doc, i = v.doc, after
-    while i < len(doc) and (doc[i].is_space or doc[i].text in SENT_END):
+    while i < len(doc) and (doc[i].is_space or v.texts[i] in SENT_END):
         i += 1
-    if i >= len(doc) or doc[i].lower_ not in rv.PASSIVE_SUBJECTS:
+    if i >= len(doc) or v.lowers[i] not in rv.PASSIVE_SUBJECTS:
         return None
     _, hi = sentence_bounds(v, i)
     for j in range(i + 1, min(hi, i + 4)):
-        if doc[j].lower_ in rv.PASSIVE_CUES:
-            k = j + 1 + (j + 1 < hi and doc[j + 1].lower_ == "oleh")
+        if v.lowers[j] in rv.PASSIVE_CUES:
+            k = j + 1 + (j + 1 < hi and v.lowers[j + 1] == "oleh")
             np, stop = np_after(v, k, hi)
             if np is None:
                 return None
@@ -201,7 +200,7 @@ def _verb_before(v: View, lo: int, open_tok: int) -> tuple[int, Span | None] | N
     """The last speech or framing verb before a quote in its sentence, with its subject."""
     doc = v.doc
     for i in range(open_tok - 1, lo - 1, -1):
-        low = doc[i].lower_
+        low = v.lowers[i]
         if v.region_of[i] >= 0:
             break
         if low in rv.PASSIVE_NYA:
@@ -219,20 +218,20 @@ def _menurut(v: View, lo: int, hi: int) -> tuple[Span, bool, int, int] | None:
     for i in range(lo, hi):
         if v.region_of[i] >= 0:
             continue
-        low = doc[i].lower_
+        low = v.lowers[i]
         if low in rv.MENURUT_PRONOUN:
             return doc[i:i + 1], True, i, i + 1
-        if low in rv.OPINION_PREPS and i + 2 < hi and doc[i + 1].lower_ in rv.PRONOUNS \
-                and doc[i + 2].text == ",":  # "Baginya, …" (not "bagi warga")
+        if low in rv.OPINION_PREPS and i + 2 < hi and v.lowers[i + 1] in rv.PRONOUNS \
+                and v.texts[i + 2] == ",":  # "Baginya, …" (not "bagi warga")
             return doc[i + 1:i + 2], True, i, i + 2
         if low in rv.MENURUT and i + 1 < hi:
-            if doc[i + 1].lower_ in rv.PRONOUNS:
+            if v.lowers[i + 1] in rv.PRONOUNS:
                 return doc[i + 1:i + 2], True, i, i + 2
             np, stop = np_after(v, i + 1, hi)
             if np is None or np[0].lower_ in rv.MENURUT_NOT_SPEAKERS:
                 return None
             ents = [e for e in v.ents if e.start == i + 1 and e.end <= stop]
-            if stop >= hi or doc[stop].text != ",":
+            if stop >= hi or v.texts[stop] != ",":
                 # "Menurut Purbaya inflasi …" (no comma): the name, not the clause
                 if ents:
                     np = ents[0]
@@ -288,7 +287,7 @@ def _frame_region(v: View, content: Span, lo: int, open_tok: int, after: int, hi
                   done: list[Candidate]) -> Candidate | None:
     """Decide whether a quoted stretch is a quote, of which kind, and who frames it."""
     doc = v.doc
-    if open_tok > 0 and doc[open_tok - 1].lower_ in rv.TERM_NOUNS:
+    if open_tok > 0 and v.lowers[open_tok - 1] in rv.TERM_NOUNS:
         return None  # frasa 'orang lain', program "Makan Bergizi": a cited term or a name
     statement = _words(content) >= rv.MIN_FREE_QUOTE_TOKENS
     pre = doc[lo:open_tok]
@@ -358,7 +357,7 @@ def _introduces(v: View, verb: int, open_tok: int) -> bool:
 
 def _tail_between(v: View, lo: int, hi: int) -> str | None:
     for i in range(lo, hi):
-        if v.doc[i].lower_ in rv.ADDRESSEE_PREPS:
+        if v.lowers[i] in rv.ADDRESSEE_PREPS:
             return _attribution_tail(v, i, hi)[0]
     return None
 
@@ -397,10 +396,10 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
                  bahwa_reach: int) -> Candidate | None:
     doc = v.doc
     verbs = [j for j in range(lo, hi)
-             if v.region_of[j] < 0 and doc[j].lower_ in rv.INDIRECT_VERBS
+             if v.region_of[j] < 0 and v.lowers[j] in rv.INDIRECT_VERBS
              and not _negated(doc, j, lo)]
     with_bahwa = [j for j in verbs
-                  if any(doc[k].lower_ in rv.COMPLEMENTIZERS
+                  if any(v.lowers[k] in rv.COMPLEMENTIZERS
                          for k in range(j + 1, min(hi, j + bahwa_reach)))]
     verbs = [j for j in verbs if j in with_bahwa or _takes_clause(v, j, hi, bahwa_reach)]
     for j in with_bahwa + [j for j in verbs if j not in with_bahwa]:
@@ -427,17 +426,17 @@ def _takes_clause(v: View, j: int, hi: int, reach: int) -> bool:
     after at most a short subject ("memastikan pihaknya bakal …", "meminta Budi tidak …"; not
     "memastikan keamanan")."""
     doc = v.doc
-    low = doc[j].lower_
+    low = v.lowers[j]
     if low not in rv.INDIRECT_NEEDS_BAHWA and low not in rv.DIRECTIVE_VERBS:
         return True
-    if j + 1 < hi and doc[j + 1].text in {",", ":"}:
+    if j + 1 < hi and v.texts[j + 1] in {",", ":"}:
         return True
     if low in rv.DIRECTIVE_VERBS and _directive_at(v, j, hi, reach) is not None:
         return True
     for k in range(j + 1, min(hi, j + 2 + rv.CLAUSE_SUBJECT_REACH)):
-        if v.region_of[k] >= 0 or doc[k].is_punct or doc[k].lower_ == "yang":
+        if v.region_of[k] >= 0 or doc[k].is_punct or v.lowers[k] == "yang":
             return False
-        if doc[k].lower_ in rv.CLAUSE_AUXILIARIES:
+        if v.lowers[k] in rv.CLAUSE_AUXILIARIES:
             return True
     return False
 
@@ -445,9 +444,9 @@ def _takes_clause(v: View, j: int, hi: int, reach: int) -> bool:
 def _directive_at(v: View, j: int, hi: int, reach: int) -> int | None:
     """Where a request's content opens: its "agar"/"supaya"/"untuk" within ``reach`` words."""
     for k in range(j + 1, min(hi, j + reach)):
-        if v.region_of[k] >= 0 or v.doc[k].text in SENT_END:
+        if v.region_of[k] >= 0 or v.texts[k] in SENT_END:
             return None
-        if v.doc[k].lower_ in rv.DIRECTIVE_COMPLEMENTIZERS:
+        if v.lowers[k] in rv.DIRECTIVE_COMPLEMENTIZERS:
             return k
     return None
 
@@ -456,18 +455,17 @@ def _clause_start(v: View, j: int, hi: int, reach: int) -> int:
     """The first token of the clause a reporting verb at ``j`` reports: after its "bahwa", at a
     request's "agar"/"untuk" (the addressee before it is not what was said), else right after
     the verb (commas and colons skipped)."""
-    doc = v.doc
     start = j + 1
     for k in range(j + 1, min(hi, j + reach)):
         if v.region_of[k] >= 0:
             break
-        if doc[k].lower_ == "bahwa":
+        if v.lowers[k] == "bahwa":
             start = k + 1
             break
     else:
-        if doc[j].lower_ in rv.DIRECTIVE_VERBS:
+        if v.lowers[j] in rv.DIRECTIVE_VERBS:
             start = _directive_at(v, j, hi, reach) or start
-    while start < hi and doc[start].text in {",", ":"}:
+    while start < hi and v.texts[start] in {",", ":"}:
         start += 1
     return start
 
@@ -479,14 +477,14 @@ def _cue_parenthetical(v: View, lo: int, hi: int,
     speaker, then the clause."""
     doc = v.doc
     for j in range(lo, hi - 2):
-        is_cue, nya = stem_cue(doc[j].text)
-        if (not is_cue or doc[j].lower_ in rv.AMBIGUOUS_CUES or v.region_of[j] >= 0
-                or (j > lo + 1 and doc[j - 1].text != ",")):
+        is_cue, nya = stem_cue(v.texts[j])
+        if (not is_cue or v.lowers[j] in rv.AMBIGUOUS_CUES or v.region_of[j] >= 0
+                or (j > lo + 1 and v.texts[j - 1] != ",")):
             continue
         speaker, stop, known = _parenthetical_speaker(v, j, hi, nya)
         if speaker is None or stop >= hi:
             continue
-        if doc[stop].text == "," and (known or j == lo or doc[j - 1].text == ","):
+        if v.texts[stop] == "," and (known or j == lo or v.texts[j - 1] == ","):
             stop += 1
         elif not known:
             continue
@@ -505,11 +503,11 @@ def _parenthetical_speaker(v: View, j: int, hi: int,
     doc = v.doc
     if nya:
         return doc[j:j + 1], j + 1, True
-    if doc[j + 1].lower_ in rv.PRONOUNS:
+    if v.lowers[j + 1] in rv.PRONOUNS:
         return doc[j + 1:j + 2], j + 2, True
     speaker, stop = np_after(v, j + 1, hi)
     named = next((e for e in v.ents if e.start == j + 1 and e.text[:1].isupper()), None)
-    if named is not None and (stop >= hi or doc[stop].text != ","):
+    if named is not None and (stop >= hi or v.texts[stop] != ","):
         return doc[named.start:named.end], named.end, True
     return speaker, stop, named is not None
 
@@ -528,7 +526,7 @@ def _agentless(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate 
     """'Diungkapkan, tujuan utama …' continues the last speaker; '… disebutkan bahwa …' (a
     document or an unnamed source) has no speaker."""
     doc = v.doc
-    if hi - lo >= 3 and doc[lo].lower_ in rv.PASSIVE_CUES and doc[lo + 1].text == ",":
+    if hi - lo >= 3 and v.lowers[lo] in rv.PASSIVE_CUES and v.texts[lo + 1] == ",":
         cand = _clause(v, lo + 2, _clause_end(v, lo + 2, hi), direct)
         if cand is not None:
             cand.cue, cand.inherit = doc[lo:lo + 1], True
@@ -537,7 +535,7 @@ def _agentless(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate 
     if cited is not None:
         return cited
     for j in range(lo, hi - 1):
-        if (doc[j].lower_ in rv.PASSIVE_CUES and doc[j + 1].lower_ == "bahwa"
+        if (v.lowers[j] in rv.PASSIVE_CUES and v.lowers[j + 1] == "bahwa"
                 and v.region_of[j] < 0):
             cand = _clause(v, j + 2, _clause_end(v, j + 2, hi), direct)
             if cand is not None:
@@ -551,12 +549,12 @@ def _cited(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate | No
     …': a passive cue or a citation opening the sentence, its source, a comma, then the clause
     the source speaks."""
     doc = v.doc
-    at = lo + (lo + 1 < hi and doc[lo].lower_ in rv.CITING_LEADS)
-    if hi - at < 4 or (doc[at].lower_ not in rv.PASSIVE_CUES and doc[at].lower_ not in rv.CITING):
+    at = lo + (lo + 1 < hi and v.lowers[lo] in rv.CITING_LEADS)
+    if hi - at < 4 or (v.lowers[at] not in rv.PASSIVE_CUES and v.lowers[at] not in rv.CITING):
         return None
-    start = at + 1 + (doc[at + 1].lower_ in rv.AGENT_PREPS)
+    start = at + 1 + (v.lowers[at + 1] in rv.AGENT_PREPS)
     np, stop = np_after(v, start, hi)
-    if np is None or stop >= hi or doc[stop].text != "," \
+    if np is None or stop >= hi or v.texts[stop] != "," \
             or not any(t.text[:1].isupper() for t in np):
         return None  # "Diberitakan sebelumnya, …" cites no one
     cand = _clause(v, stop + 1, _clause_end(v, stop + 1, hi), direct)
@@ -590,7 +588,7 @@ def _menurut_indirect(v: View, lo: int, hi: int,
     doc = v.doc
     cue = doc[cue_i:cue_i + 1]
     after_start = stop
-    while after_start < hi and doc[after_start].text in {",", ":"}:
+    while after_start < hi and v.texts[after_start] in {",", ":"}:
         after_start += 1
     tail_end = _clause_end(v, after_start, hi)
     if tail_end - after_start >= rv.MIN_INDIRECT_TOKENS:
@@ -605,10 +603,10 @@ def _menurut_indirect(v: View, lo: int, hi: int,
 def _demikian(v: View, i: int, hi: int) -> _Frame | None:
     """'…, demikian pernyataan penerbit X.' — the speaker after "demikian" (+ a noun or cue)."""
     doc = v.doc
-    if i >= hi or doc[i].lower_ not in rv.DEMIKIAN:
+    if i >= hi or v.lowers[i] not in rv.DEMIKIAN:
         return None
     k = i + 1
-    while k < hi and doc[k].lower_ in rv.DEMIKIAN_NOUNS:
+    while k < hi and v.lowers[k] in rv.DEMIKIAN_NOUNS:
         k += 1
     np, stop = np_after(v, k, hi)
     if np is None:
@@ -628,9 +626,9 @@ def _cue_final(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate 
     """'Harga akan naik, kata Tito.' — a cue after an unquoted clause."""
     doc = v.doc
     for j in range(hi - 1, lo, -1):
-        if doc[j].text == "," and v.region_of[j] < 0 and j + 1 < hi:
+        if v.texts[j] == "," and v.region_of[j] < 0 and j + 1 < hi:
             frame = _demikian(v, j + 1, hi) or _cue_after(v, j + 1, hi)
-            is_cue = stem_cue(doc[j + 1].text)[0] or doc[j + 1].lower_ in rv.DEMIKIAN
+            is_cue = stem_cue(v.texts[j + 1])[0] or v.lowers[j + 1] in rv.DEMIKIAN
             if frame is None or not is_cue or _noun_use(doc[j + 1], frame.speaker_span):
                 return None
             cand = _clause(v, lo, _clause_end(v, lo, j), direct)

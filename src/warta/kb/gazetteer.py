@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -73,6 +73,8 @@ class _Index:
 @lru_cache(maxsize=65536)  # called for most tokens of every Doc, on a few thousand words
 def normalize(text: str) -> str:
     """Case- and diacritic-insensitive key: 'Türkiye' and 'turkiye' meet; hyphens are spaces."""
+    if text.isascii():  # most words: NFKD leaves ASCII as it is, and it has no combining marks
+        return " ".join(text.casefold().replace("-", " ").split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().replace("-", " ").split())
@@ -197,7 +199,14 @@ def people_first_words() -> frozenset[str]:
     return frozenset(key.split(" ", 1)[0] for key in people())
 
 
-def could_start(doc: Doc, start: int, limit: int, first_words: frozenset[str]) -> bool:
+# A Doc's words as lists, ``([t.text …], [t.whitespace_ …])``, for the scans that ask at every
+# token (warta.nlp.extensions keeps them per Doc; this layer cannot import it): given, they are
+# read instead of a Token object per step.
+Words = tuple[Sequence[str], Sequence[str]]
+
+
+def could_start(doc: Doc, start: int, limit: int, first_words: frozenset[str], *,
+                words: Words | None = None) -> bool:
     """Whether a span from ``start`` could normalise to a key with one of ``first_words``.
 
     A cheap filter before trying every span length: a span's first normalised word comes from
@@ -206,27 +215,32 @@ def could_start(doc: Doc, start: int, limit: int, first_words: frozenset[str]) -
     end = start
     text = ""  # doc[start : end + 1].text, built without making a Span per step
     while True:
-        token = doc[end]
-        text += token.orth_  # .text without its extra property call: asked at most tokens
+        if words is not None:
+            text, space = text + words[0][end], words[1][end]
+        else:
+            token = doc[end]
+            text, space = text + token.orth_, token.whitespace_  # orth_: .text, one call less
         if normalize(text).split(" ", 1)[0] in first_words:
             return True
-        if token.whitespace_ or end + 1 >= limit:
+        if space or end + 1 >= limit:
             return False
         end += 1
 
 
-def match_at(doc: Doc, start: int, *, end_limit: int | None = None) -> tuple[int, GazEntry] | None:
+def match_at(doc: Doc, start: int, *, end_limit: int | None = None,
+             words: Words | None = None) -> tuple[int, GazEntry] | None:
     """Longest gazetteer alias starting at token ``start`` that the text spells as a name.
 
     Returns (end, entry). The first token must be capitalised (or a digit: G20), and
-    abbreviations must match letter case exactly ("AS", not "as" or "As").
+    abbreviations must match letter case exactly ("AS", not "as" or "As"). ``words``: the
+    Doc's words as lists, for a caller asking at every token (see ``Words``).
     """
-    first = doc[start].orth_  # .text (see could_start)
+    first = words[0][start] if words is not None else doc[start].orth_  # .text
     if not (first[:1].isupper() or first[:1].isdigit()):
         return None
     index = _index()
     limit = min(len(doc), end_limit if end_limit is not None else len(doc))
-    if not could_start(doc, start, limit, _alias_first_words()):
+    if not could_start(doc, start, limit, _alias_first_words(), words=words):
         return None
     # The tokens up to the longest alias, read once (a Span per length re-reads them): a span
     # may not cross a space or punctuation other than "-" and "." (so it stops before them).

@@ -21,7 +21,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
-from warta.nlp.extensions import doc_text, factory_name, mark_stage, skip_unsupported
+from warta.nlp.extensions import (
+    doc_text,
+    factory_name,
+    mark_stage,
+    skip_unsupported,
+    span_actor,
+)
 from warta.nlp.lang.id.conjunctions import LIST_SEPARATORS as COORDINATORS
 from warta.nlp.lang.id.locatives import (
     AGENT_DEPS,
@@ -683,21 +689,23 @@ class ActorsStage:
         return doc
 
 
-def resolve_speaker(doc: Doc, span: Span) -> str | None:
+def resolve_speaker(doc: Doc, span: Span, *, ents: Sequence[Span] | None = None) -> str | None:
     """Actor id of the person or organisation a span (a quote's speaker) refers to, or None.
 
     Looks, in order, at entities and mentions overlapping the span (persons first), a pronoun or
-    "-nya" at the span, a role title, a known name variant, and finally the gazetteer.
+    "-nya" at the span, a role title, a known name variant, and finally the gazetteer. ``ents``:
+    ``doc.ents`` as the caller read them once (each read builds a new tuple of new Spans, and
+    the quotes stage asks for every quote).
     """
-    ents = doc.ents  # a new tuple of new Spans at each read
+    ents = doc.ents if ents is None else ents
     for group in (
         [e for e in ents if e.label_ == "PERSON"],
         list(doc._.mentions or []),
         [e for e in ents if e.label_ != "PERSON"],
     ):
-        hits = [s for s in group if s.start < span.end and span.start < s.end and s._.actor]
+        hits = [s for s in group if s.start < span.end and span.start < s.end and span_actor(s)]
         if hits:
-            actor: str | None = hits[0]._.actor
+            actor: str | None = span_actor(hits[0])
             return actor
     low = span.text.strip().lower().lstrip("-")
     if low in PERSON_PRONOUNS or low == CLITIC or (
@@ -713,7 +721,7 @@ def resolve_pronoun(doc: Doc, at: int) -> str | None:
     spans = [e for e in doc.ents if e.label_ == "PERSON"] + [
         m for m in (doc._.mentions or []) if m.label_ in {"ROLE", "PRON"}
     ]
-    actor_of = {(s.start, s.end): s._.actor for s in spans if s._.actor}
+    actor_of = {(s.start, s.end): span_actor(s) for s in spans if span_actor(s)}
     return coref.salient(doc, at, coref.candidates(doc, spans, actor_of, regions))
 
 

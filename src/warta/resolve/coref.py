@@ -196,9 +196,11 @@ def role_mentions(doc: Doc, taken: set[int], regions: Sequence[tuple[int, int]])
 ]:
     """Titles used without a name after them: "Kapolri mengatakan", "sang presiden"."""
     found = []
+    lowers = token_lowers(doc)  # a word outside TITLE_FIRST opens no title: no call, no Token
     i = 0
     while i < len(doc):
-        chain = None if i in taken else roles.title_chain(doc, i)
+        chain = None if i in taken or lowers[i] not in roles.TITLE_FIRST \
+            else roles.title_chain(doc, i)
         if chain is None or not _refers(doc, i, chain):
             i += 1
             continue

@@ -24,6 +24,7 @@ from warta.nlp.extensions import (
     skip_unsupported,
     span_text,
     token_lowers,
+    token_spaces,
     token_texts,
 )
 from warta.nlp.lang.id.actor_cues import INITIALS_CUES
@@ -53,12 +54,13 @@ FACTORY = factory_name(STAGE, VERSION)
 def _gazetteer_spans(doc: Doc, blocked: set[int]) -> list[Span]:
     spans = []
     texts = token_texts(doc)
+    words = (texts, token_spaces(doc))
     i = 0
     while i < len(doc):
         if i in blocked or not (texts[i][:1].isupper() or texts[i][:1].isdigit()):
             i += 1  # a name starts capitalised or with a digit (as match_at checks first)
             continue
-        found = match_at(doc, i)
+        found = match_at(doc, i, words=words)
         if found is None:
             i += 1
             continue
@@ -85,24 +87,26 @@ def _pattern_orgs(doc: Doc, person_tokens: set[int]) -> list[Span]:
     name ends where a person's name, a rank or a title begins ("Polresta Denpasar | Komisaris
     Besar Hadi Purnomo", "Pangkalan Udara Ngurah Rai | Kolonel …")."""
     spans = []
-    for tok in doc:
-        head_end = span_repairs.opens_body(doc, tok.i) if _is_name_token(tok) else None
-        if head_end is not None and all(map(_is_name_token, doc[tok.i:head_end])):
+    openers = span_repairs.BODY_OPENERS  # the words ``opens_body`` answers for: no Token else
+    for i, (text, low) in enumerate(zip(token_texts(doc), token_lowers(doc), strict=True)):
+        head_end = span_repairs.opens_body(doc, i) if (
+            low in openers and _is_name_token(doc[i])) else None
+        if head_end is not None and all(map(_is_name_token, doc[i:head_end])):
             end = head_end
-            while end < len(doc) and _is_name_token(doc[end]) and end - tok.i < 8 \
+            while end < len(doc) and _is_name_token(doc[end]) and end - i < 8 \
                     and not _holder_starts(doc, end, person_tokens):
                 end += 1
             if end > head_end:  # "Kementerian Energi [dan Sumber Daya Mineral]"
-                spans.append(Span(doc, tok.i, span_repairs.body_list_end(doc, end), label="ORG"))
-        elif tok.text in ORG_SUFFIXES and tok.i > 0 and _is_name_token(doc[tok.i - 1]):
-            start = tok.i
-            while start > 0 and _is_name_token(doc[start - 1]) and tok.i - start < 6:
+                spans.append(Span(doc, i, span_repairs.body_list_end(doc, end), label="ORG"))
+        elif text in ORG_SUFFIXES and i > 0 and _is_name_token(doc[i - 1]):
+            start = i
+            while start > 0 and _is_name_token(doc[start - 1]) and i - start < 6:
                 if doc[start - 1].lower_ in SENTENCE_OPENERS:
                     break
                 start -= 1
                 if doc[start].is_sent_start:
                     break
-            spans.append(Span(doc, start, tok.i + 1, label="ORG"))
+            spans.append(Span(doc, start, i + 1, label="ORG"))
     return spans
 
 
@@ -181,7 +185,8 @@ def _known_people(doc: Doc, taken: set[int]) -> list[Span]:
     while i < len(doc):
         hit = None
         if (i not in taken and texts[i][:1].isupper()
-                and could_start(doc, i, len(doc), kb.people_first_words())):
+                and could_start(doc, i, len(doc), kb.people_first_words(),
+                                words=(texts, token_spaces(doc)))):
             for end in range(min(len(doc), i + 5), i, -1):
                 if (any(k in taken for k in range(i, end))
                         or normalize(span_text(doc, i, end)) not in people):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from warta.kb.gazetteer import by_kb, match_at
+from warta.nlp.extensions import token_lowers
 from warta.nlp.lang.id.org_patterns import (
     GOVERNMENT_NOT_NATIONAL,
     GOVERNMENT_WORDS,
@@ -57,22 +58,22 @@ def generic_mentions(doc: Doc, taken: set[int], actors: Sequence[Actor],
     home = home_country(counts)
     police = [a for a in actors if a.type == "ORG" and _police_body(a)]
     out = []
-    for tok in doc:
-        if tok.i in taken:
+    lowers = token_lowers(doc)  # the words, without a Token object per token
+    for i, low in enumerate(lowers):
+        if i in taken:
             continue
-        low = tok.lower_
-        if low in GOVERNMENT_WORDS and _national(doc, tok.i):
+        if low in GOVERNMENT_WORDS and _national(doc, i):
             state = by_kb(home)
             name = state.name if state is not None else home
-            pusat = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "pusat"
-            end = tok.i + 2 if pusat else tok.i + 1
-            out.append(GenericMention(Span(doc, tok.i, end, label="ROLE"), f"gpe:{home}", name,
+            pusat = i + 1 < len(lowers) and lowers[i + 1] == "pusat"
+            end = i + 2 if pusat else i + 1
+            out.append(GenericMention(Span(doc, i, end, label="ROLE"), f"gpe:{home}", name,
                                       "GPE", home, home))
-        elif low in POLICE_WORDS and _plain(doc, tok.i):
+        elif low in POLICE_WORDS and _plain(doc, i):
             found = _police_for(police, home)
             if found is not None:
-                start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ in POLICE_LEADS else tok.i
-                out.append(GenericMention(Span(doc, start, tok.i + 1, label="ROLE"), *found))
+                start = i - 1 if i > 0 and lowers[i - 1] in POLICE_LEADS else i
+                out.append(GenericMention(Span(doc, start, i + 1, label="ROLE"), *found))
     return out
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from warta.kb import gazetteer
+from warta.nlp.extensions import span_actor
 from warta.nlp.lang.id.event_markers import LOCATIVE
 from warta.nlp.lang.id.place_units import INDONESIAN_UNITS
 from warta.types import Place
@@ -59,7 +60,7 @@ def is_place_span(doc: Doc, span: Span) -> bool:
     """An entity is a place when labelled GPE/LOC or its actor is a GPE/LOC."""
     if span.label_ in PLACE_LABELS:
         return True
-    actor = _actor(doc, span._.actor)
+    actor = _actor(doc, span_actor(span))
     return actor is not None and actor.type in PLACE_ACTOR_TYPES
 
 

@@ -34,8 +34,10 @@ MAX_TITLE_TOKENS = max(len(t.split()) for t in TITLES)
 MAX_RANK_TOKENS = max(len(r.split()) for r in RANKS)
 # First words of every title and rank: most tokens start neither, and checking that first saves
 # building every candidate phrase (the titles pass was the slowest part of the actor stages).
-_TITLE_FIRST = frozenset(t.split()[0] for t in TITLES)
-_RANK_FIRST = frozenset(r.split()[0] for r in RANKS)
+# Public for the scans that ask at every token: a lower-cased word outside TITLE_FIRST opens no
+# title (``match_title`` and ``title_chain`` answer None), one outside RANK_FIRST no rank.
+TITLE_FIRST = frozenset(t.split()[0] for t in TITLES)
+RANK_FIRST = frozenset(r.split()[0] for r in RANKS)
 MAX_NAME_TOKENS = 5
 LOOKBACK = 12
 
@@ -70,9 +72,9 @@ def same_role(held: str, mentioned: str) -> bool:
 
 def match_title(doc: Doc, i: int) -> tuple[int, str] | None:
     """Longest title starting at token i: (end, title key); None past the end of the doc."""
-    if i >= len(doc) or doc[i].lower_ not in _TITLE_FIRST:  # asked at nearly every token
-        return None
     lowers = token_lowers(doc)  # the candidate phrases, without a Span per length
+    if i >= len(lowers) or lowers[i] not in TITLE_FIRST:  # asked at nearly every token
+        return None
     for end in range(min(len(lowers), i + MAX_TITLE_TOKENS), i, -1):
         key = " ".join(lowers[i:end])
         if key in TITLES:
@@ -83,9 +85,9 @@ def match_title(doc: Doc, i: int) -> tuple[int, str] | None:
 def match_rank(doc: Doc, i: int) -> tuple[int, str] | None:
     """Longest rank starting at token i: (end, normalised rank); None past the end of the doc
     (a title can close the text: '… papar Menhub')."""
-    if i >= len(doc) or doc[i].lower_ not in _RANK_FIRST:
+    lowers = token_lowers(doc)  # asked at nearly every token too: no Token per ask
+    if i >= len(lowers) or lowers[i] not in RANK_FIRST:
         return None
-    lowers = token_lowers(doc)
     for end in range(min(len(lowers), i + MAX_RANK_TOKENS), i, -1):
         key = " ".join(lowers[i:end])
         if key in RANKS and token_texts(doc)[i][:1].isupper():
@@ -278,11 +280,12 @@ def _relational_over(doc: Doc, comma: int) -> Title | None:
 def _title_ending_at(doc: Doc, name_start: int) -> Title | None:
     best = None
     floor = max(0, name_start - LOOKBACK)
+    lowers = token_lowers(doc)
     for k in range(name_start - 1, floor - 1, -1):
         tok = doc[k]
         if tok.is_punct and tok.text not in {"(", ")", "."}:
             break
-        chain = title_chain(doc, k)
+        chain = title_chain(doc, k) if lowers[k] in TITLE_FIRST else None
         if chain is not None and (skip_honorifics(doc, chain.end, name_start + 1) == name_start
                                   or _region_between(doc, chain.end, name_start)):
             best = chain
@@ -353,11 +356,13 @@ def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     "AKBP Moch Faruk Rozi")."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     found = []
+    texts, lowers = token_texts(doc), token_lowers(doc)
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        chain = title_chain(doc, i) if tok.text[:1].isupper() and i not in taken else None
-        rank = match_rank(doc, i) if chain is None and i not in taken else None
+        chain = title_chain(doc, i) if texts[i][:1].isupper() and i not in taken \
+            and lowers[i] in TITLE_FIRST else None
+        rank = match_rank(doc, i) if chain is None and i not in taken \
+            and lowers[i] in RANK_FIRST else None
         if chain is None and rank is None:
             i += 1
             continue

@@ -26,6 +26,7 @@ from warta.kb.gazetteer import (
     match_at,
 )
 from warta.kb.lexicon import common_words
+from warta.nlp.extensions import token_lowers
 from warta.nlp.lang.id.conjunctions import AND, LIST_JOINERS
 from warta.nlp.lang.id.dates import MONTHS, WEEKDAYS
 from warta.nlp.lang.id.honorifics import HONORIFICS
@@ -162,8 +163,9 @@ def _trim_person(doc: Doc, ent: Span) -> Span:
 def _rank_end_inside(doc: Doc, ent: Span) -> int:
     """Where a rank that opens before or at a person span ends inside it ("Kolonel [Kum
     Sarifuddin Tarigan]": the corps word is the rank's), else the span's start."""
+    lowers = token_lowers(doc)
     for k in range(max(0, ent.start - roles.MAX_RANK_TOKENS), ent.start + 1):
-        found = roles.match_rank(doc, k)
+        found = roles.match_rank(doc, k) if lowers[k] in roles.RANK_FIRST else None
         if found is not None and ent.start < found[0] < ent.end:
             return found[0]
     return ent.start
@@ -289,9 +291,16 @@ def _org_prefix(ent: Span) -> Span:
     return ent
 
 
+# Every lower-cased word ``opens_body`` can return a head for: a caller scanning every token
+# tests this set first (a word outside it opens no body, whatever follows).
+BODY_OPENERS: frozenset[str] = frozenset(
+    {*ORG_PREFIXES, *(first for first, _ in ORG_HEAD_PAIRS), GOVERNMENT_HEAD})
+
+
 def opens_body(doc: Doc, i: int) -> int | None:
     """Where the head word(s) of a body's name that opens at token ``i`` end ("Polresta",
-    "Rumah Sakit", "Pemerintah" before a region but not before a country), or None."""
+    "Rumah Sakit", "Pemerintah" before a region but not before a country), or None; None for
+    every word outside ``BODY_OPENERS``."""
     low = doc[i].lower_
     if low in ORG_PREFIXES:
         return i + 1
@@ -821,8 +830,9 @@ def _split_titled(doc: Doc, ent: Span) -> Span | None:
     person after the chain; the qualifier (KPK, Kremlin) is found again by the gazetteer. A
     chain may also open inside the span ("[Majelis Hakim Wa Ode Sania]" tagged ORG): then
     every word after it must be a name word, so a body named after an office stays whole."""
+    lowers = token_lowers(doc)
     for k in range(max(0, ent.start - roles.MAX_TITLE_TOKENS), ent.end - 1):
-        chain = roles.title_chain(doc, k)
+        chain = roles.title_chain(doc, k) if lowers[k] in roles.TITLE_FIRST else None
         if chain is None or not ent.start < chain.end < ent.end:
             continue
         if roles.names_a_body(doc, chain, ent.end):
