@@ -91,3 +91,74 @@ PRESS_B = "\n\n".join([
     "Sejumlah warga berharap operasi pasar tidak hanya digelar di pusat kota tetapi juga di desa "
     "terpencil.",
 ])
+
+# Two daily forecasts written from one template: the same sentence frames, another city, day,
+# date and figures. Two reports, not a copy of one another.
+WEATHER_SUKAMAJU = "\n\n".join([
+    "Bagaimana prakiraan cuaca Kota Sukamaju hari ini, Rabu, 22 Oktober 2025? Berdasarkan data "
+    "Stasiun Meteorologi Sukamaju, langit pagi diperkirakan cerah berawan di sebagian besar "
+    "wilayah.",
+    "Pada siang hari, hujan ringan berpotensi turun di Kecamatan Cikaret dan Kecamatan Babakan "
+    "dengan suhu udara antara 24 hingga 31 derajat Celsius.",
+    "Pada malam hari, hujan dengan intensitas sedang diperkirakan mengguyur Kecamatan Cikaret, "
+    "sementara wilayah lainnya berawan.",
+    "Kelembapan udara berkisar 70 sampai 90 persen dan angin bertiup dari arah barat dengan "
+    "kecepatan 10 kilometer per jam.",
+    "Warga diimbau membawa payung atau jas hujan bila beraktivitas di luar ruangan pada siang "
+    "dan sore hari.",
+])
+WEATHER_MEKARSARI = "\n\n".join([
+    "Bagaimana prakiraan cuaca Kota Mekarsari besok, Kamis, 23 Oktober 2025? Berdasarkan data "
+    "Stasiun Meteorologi Mekarsari, langit pagi diperkirakan cerah berawan di sebagian besar "
+    "wilayah.",
+    "Pada siang hari, hujan ringan berpotensi turun di Kecamatan Sindang dan Kecamatan Pasirluhur "
+    "dengan suhu udara antara 22 hingga 29 derajat Celsius.",
+    "Pada malam hari, hujan dengan intensitas sedang diperkirakan mengguyur Kecamatan Sindang, "
+    "sementara wilayah lainnya berawan.",
+    "Kelembapan udara berkisar 65 sampai 95 persen dan angin bertiup dari arah timur dengan "
+    "kecepatan 15 kilometer per jam.",
+    "Warga diimbau membawa payung atau jas hujan bila beraktivitas di luar ruangan pada siang "
+    "dan sore hari.",
+])
+# The Sukamaju forecast lightly edited by another desk: a few words changed in four of its five
+# sentences, the year of the date dropped, the same places and figures.
+WEATHER_SUKAMAJU_EDITED = "\n\n".join([
+    "Seperti apa prakiraan cuaca Kota Sukamaju hari ini, Rabu, 22 Oktober? Menurut data "
+    "Stasiun Meteorologi Sukamaju, langit pagi diperkirakan cerah berawan di sebagian besar "
+    "wilayah.",
+    "Siang hari, hujan ringan berpotensi turun di Kecamatan Cikaret dan Kecamatan Babakan "
+    "dengan suhu antara 24 hingga 31 derajat Celsius.",
+    "Malam harinya, hujan dengan intensitas sedang diperkirakan mengguyur Kecamatan Cikaret, "
+    "sedangkan wilayah lainnya berawan.",
+    "Kelembapan udara berkisar 70 sampai 90 persen, angin bertiup dari arah barat dengan "
+    "kecepatan 10 kilometer per jam.",
+    "Warga diimbau membawa payung atau jas hujan bila beraktivitas di luar ruangan pada siang "
+    "dan sore hari.",
+])
+
+# The Bulog press conference re-edited by another desk: its four quotes kept word for word, the
+# narration around them written anew (only the quotes' sentences align: half the sentences).
+_BULOG_QUOTES = [
+    *_QUOTES,
+    "“Operasi pasar akan kami gelar setiap hari sampai harga kembali normal,” kata Hendra.",
+]
+BULOG = "\n\n".join([
+    "Bulog Sukamaju memastikan pasokan beras aman menjelang akhir tahun meski harga di pasar "
+    "tradisional naik sejak awal bulan.", _BULOG_QUOTES[0],
+    "Dalam jumpa pers di kantornya pada Rabu siang, Hendra menjelaskan operasi pasar akan "
+    "digelar di sebelas kecamatan mulai pekan depan.", _BULOG_QUOTES[1],
+    "Menurut catatan dinas perdagangan, harga beras medium kini mencapai Rp 14.500 per "
+    "kilogram, naik hampir sepuluh persen.", _BULOG_QUOTES[2],
+    "Pedagang di Pasar Baru mengaku pembeli mulai mengurangi belanja mereka sejak harga naik.",
+    _BULOG_QUOTES[3],
+])
+BULOG_REWRITTEN = "\n\n".join([
+    "Kepala Bulog Sukamaju Hendra Saputra menjamin persediaan beras tetap aman hingga tutup "
+    "tahun walaupun harganya terus merangkak.", _BULOG_QUOTES[0],
+    "Hal itu disampaikannya di hadapan wartawan, Rabu siang, sambil memaparkan rencana operasi "
+    "pasar di sebelas kecamatan.", _BULOG_QUOTES[1],
+    "Data dinas perdagangan mencatat beras medium sudah dijual Rp 14.500 sekilo atau hampir "
+    "sepuluh persen lebih mahal.", _BULOG_QUOTES[2],
+    "Sejak kenaikan itu, kata para pedagang Pasar Baru, pembeli mulai berhemat.",
+    _BULOG_QUOTES[3],
+])

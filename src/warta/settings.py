@@ -87,6 +87,9 @@ class DedupSettings:
     longer_share: float = 0.4  # ... when this share of the longer text's are aligned too
     min_aligned: int = 3  # fewer aligned sentences are never a copy (a quote or two in common)
     min_sentence_words: int = 4  # shorter sentences are left out of the alignment
+    names_share: float = 0.5  # aligned sentences share this much of their capitalised words
+    quotes_min: int = 4  # quotations, all of them in the other text, that lower the bar ...
+    quoted_share: float = 0.5  # ... to this share of the shorter text's sentences aligned
 
 
 @dataclass(frozen=True)

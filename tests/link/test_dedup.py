@@ -6,9 +6,22 @@ from dataclasses import replace
 
 import pytest
 
-from dedup_texts import EXACT_COPY, NEAR_COPY, ORIGINAL, PRESS_A, PRESS_B, REEDITED, SAME_TOPIC
+from dedup_texts import (
+    BULOG,
+    BULOG_REWRITTEN,
+    EXACT_COPY,
+    NEAR_COPY,
+    ORIGINAL,
+    PRESS_A,
+    PRESS_B,
+    REEDITED,
+    SAME_TOPIC,
+    WEATHER_MEKARSARI,
+    WEATHER_SUKAMAJU,
+    WEATHER_SUKAMAJU_EDITED,
+)
 from warta.errors import ConfigError
-from warta.link.dedup import Deduper, exact_key, sentences_of, words
+from warta.link.dedup import Deduper, counterparts, exact_key, sentences_of, words
 from warta.settings import Settings
 
 
@@ -97,8 +110,9 @@ def test_a_round_up_that_embeds_a_short_report_whole_is_not_its_copy() -> None:
 
 def test_sentences_skip_boilerplate_and_short_ones() -> None:
     text = "Harga beras naik lagi pekan ini. Kata dia.\nADVERTISEMENT\n“Stok kami cukup,” ujar Ani."
-    assert sentences_of(text, 4) == (frozenset({"harga", "beras", "naik", "lagi", "pekan", "ini"}),
-                                     frozenset({"stok", "kami", "cukup", "ujar", "ani"}))
+    assert [s.words for s in sentences_of(text, 4)] == [
+        frozenset({"harga", "beras", "naik", "lagi", "pekan", "ini"}),
+        frozenset({"stok", "kami", "cukup", "ujar", "ani"})]
 
 
 @pytest.mark.parametrize(("changes", "expected"), [
@@ -117,7 +131,48 @@ def test_settings_switch_re_edited_copies_off_or_move_their_thresholds(
 @pytest.mark.parametrize("changes", [{"threshold": 0.0}, {"threshold": 1.5}, {"num_perm": 4},
                                      {"shingle": 0}, {"aligned_share": 0.0},
                                      {"longer_share": 1.2}, {"sentence_similarity": -1.0},
-                                     {"min_aligned": 0}, {"min_sentence_words": 0}])
+                                     {"min_aligned": 0}, {"min_sentence_words": 0},
+                                     {"names_share": 0.0}, {"quoted_share": 1.5},
+                                     {"quotes_min": 0}])
 def test_unusable_settings_are_refused_at_once(changes: dict[str, object]) -> None:
     with pytest.raises(ConfigError, match=r"E021 .*\[dedup\]"):
         Deduper(settings(**changes))
+
+
+def test_two_forecasts_from_one_template_are_two_articles() -> None:
+    deduper = Deduper()
+    deduper.add("sukamaju", "Cuaca Sukamaju Hari Ini", WEATHER_SUKAMAJU)
+    assert deduper.add("mekarsari", "Cuaca Mekarsari Besok", WEATHER_MEKARSARI) == "mekarsari"
+    # a lightly edited copy of one forecast is still its copy
+    match, _ = deduper.match("Prakiraan Cuaca Sukamaju", WEATHER_SUKAMAJU_EDITED)
+    assert match is not None and (match.canonical, match.signal) == ("sukamaju", "sentences")
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    # the frame of a template, another day, figures and places
+    ("Pada siang hari suhu udara di Kota Sukamaju antara 24 hingga 31 derajat.",
+     "Pada siang hari suhu udara di Kota Mekarsari antara 22 hingga 29 derajat.", False),
+    ("Hujan ringan turun di Kecamatan Cikaret dan Kecamatan Babakan pada siang hari.",
+     "Hujan ringan turun di Kecamatan Sindang dan Kecamatan Pasirluhur pada siang hari.", False),
+    # an edit that drops the year of a date, or rewords around the same names
+    ("Bupati Ratna Dewi meninjau banjir pada Selasa (21/10/2025) pagi.",
+     "Bupati Ratna Dewi meninjau lokasi banjir pada Selasa (21/10) pagi.", True),
+    ("Banjir merendam rumah warga di Desa Cikaret sejak Senin malam.",
+     "Sejak Senin malam banjir merendam rumah warga di Desa Cikaret.", True),
+])
+def test_sentences_are_counterparts_only_when_their_specifics_agree(a: str, b: str,
+                                                                   expected: bool) -> None:
+    (s,), (t,) = sentences_of(a, 4), sentences_of(b, 4)
+    assert counterparts(s, t, similarity=0.5, names_share=0.5) is expected
+
+
+def test_a_rewrite_around_the_same_four_quotes_is_a_copy() -> None:
+    deduper = Deduper()
+    deduper.add("bulog", "Bulog: Stok Beras Aman", BULOG)
+    match, _ = deduper.match("Stok Beras Dijamin", BULOG_REWRITTEN)
+    assert match is not None and (match.canonical, match.signal) == ("bulog", "sentences")
+    assert match.similarity == 0.5  # only the quotes' sentences align
+    # fewer quotations in common than ``quotes_min``: two write-ups (PRESS_A and PRESS_B share 3)
+    strict = Deduper(settings(quotes_min=5))
+    strict.add("bulog", "", BULOG)
+    assert strict.add("tulis-ulang", "", BULOG_REWRITTEN) == "tulis-ulang"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from store_builders import actor, event, make_record, quote
 
 from dedup_texts import EXACT_COPY, NEAR_COPY, ORIGINAL, PRESS_A, PRESS_B, REEDITED, SAME_TOPIC
+from warta.link import dedup
 from warta.settings import DedupSettings
 from warta.store import migrations
 from warta.store.db import connect
@@ -90,6 +92,15 @@ def test_a_store_indexed_without_sentences_is_reindexed_when_they_are_on(
     store(db, flood(ORIGINAL), dedup=off)  # indexed without its sentences' keys
     assert save_if_copy(db, {**flood(REEDITED), "id": "x"}, dedup=off) is None
     assert store(db, flood(REEDITED), dedup=DedupSettings()) == "version"
+
+
+def test_a_store_indexed_by_an_earlier_comparison_is_reindexed(db: sqlite3.Connection) -> None:
+    store(db, flood(ORIGINAL))
+    db.execute("DELETE FROM dedup_bands")  # an index that a rebuild would fill again
+    old = json.loads(db.execute("SELECT params FROM dedup_state").fetchone()[0])
+    old["version"] = dedup.VERSION - 1
+    db.execute("UPDATE dedup_state SET params = ?", (json.dumps(old, sort_keys=True),))
+    assert store(db, flood(NEAR_COPY)) == "version"
 
 
 def test_switched_off_every_text_is_an_article(db: sqlite3.Connection) -> None:

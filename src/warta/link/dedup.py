@@ -20,7 +20,13 @@ compared by their bodies, not their titles (a re-published copy usually gets a n
   report whole is an article of its own (folding it would drop its own quotes and events).
   Candidates are the texts sharing at least one sentence or quoted passage word for word (an
   exact key each, kept beside the LSH band keys): a re-edit keeps its quotes, and usually some
-  sentences (the background paragraph) as they were.
+  sentences (the background paragraph) as they were. Two sentences are counterparts only when
+  their specifics agree too — the numbers of one all in the other, ``names_share`` of their
+  capitalised words (names, places) — so that two reports written from one template (a daily
+  forecast: the same frames, other dates, figures and places) are not copies. When the text
+  with fewer quotations has at least ``quotes_min`` and every one is in the other, a rewrite of
+  the narration around them is still a copy from ``quoted_share`` of the shorter text's
+  sentences aligned: an outlet writing its own report picks its own quotes.
 
 ``Deduper`` keeps its index in memory unless given another ``Index`` (the store keeps one in
 SQLite, ``warta.store.dedup``, so copies are found across runs). Pure: no I/O of its own.
@@ -45,8 +51,8 @@ from warta.settings import DedupSettings, Settings
 
 Kind = Literal["exact", "near"]
 Signal = Literal["exact", "shingles", "sentences"]  # which comparison found a copy
-Sentences = tuple[frozenset[str], ...]  # a text's sentences, each as the set of its words
 _WORD = re.compile(r"[^\W_]+")
+_NUMBER = re.compile(r"\d+")
 # A sentence ends at . ! ? (closing quotes or brackets may follow) before a space; a line break
 # ends one too. Splitting errors (an abbreviation's dot) fall alike on both texts compared.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+")
@@ -56,6 +62,7 @@ _SENTENCE_CANDIDATES = 20
 # A passage between double quotes: a re-edit keeps the words quoted and rewrites what is around
 # them ("kata Wiryo kepada wartawan" becomes "ujar Wiryo"), so the passage gets a key of its own.
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
+_QUOTE_KEPT = 0.8  # share of a quotation's words another must have to be the same quotation
 _SENTENCE_PERSON = b"warta-sentence"  # keeps sentence keys apart from LSH band keys
 _SEED = 1  # fixed: signatures stored by one run must compare with the next run's
 # LSH's weights of (false positives, false negatives) when it picks bands and rows: every
@@ -65,6 +72,29 @@ _SEED = 1  # fixed: signatures stored by one run must compare with the next run'
 _LSH_WEIGHTS = (0.1, 0.9)
 
 
+VERSION = 2  # bump when the same texts may be judged copies differently (the store re-indexes)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence as the alignment reads it: its words, and the specifics a template varies."""
+
+    words: frozenset[str]  # lower-cased
+    numbers: frozenset[str]  # digit runs: "16/9/2025" is 16, 9 and 2025
+    names: frozenset[str]  # capitalised words after the first, lower-cased: names and places
+
+
+Sentences = tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Passages:
+    """What the sentence signal compares of a text: its sentences and its quoted passages."""
+
+    sentences: Sentences = ()
+    quotes: tuple[frozenset[str], ...] = ()  # each distinct passage's word set
+
+
 @dataclass(frozen=True)
 class Fingerprint:
     """What a text is compared by: its exact key, MinHash signature and LSH band keys."""
@@ -72,7 +102,7 @@ class Fingerprint:
     exact: str
     signature: np.ndarray | None  # uint32 hash values; None when near copies are off
     bands: tuple[int, ...]
-    sentences: Sentences = ()  # empty when the sentence signal is off
+    passages: Passages = Passages()  # empty when the sentence signal is off
     sentence_keys: tuple[int, ...] = ()  # one exact key per distinct sentence and quotation
 
 
@@ -101,8 +131,8 @@ class Index(Protocol):
     def sentence_candidates(self, keys: Sequence[int], limit: int) -> list[str]:
         """Up to ``limit`` articles sharing at least one sentence key, the most shared first."""
 
-    def sentences(self, article_id: str) -> Sentences | None:
-        """A stored article's sentences (``sentences_of`` its text)."""
+    def passages(self, article_id: str) -> Passages | None:
+        """A stored article's sentences and quotations (``passages_of`` its text)."""
 
     def insert(self, article_id: str, fingerprint: Fingerprint) -> None:
         """Index a new canonical article."""
@@ -119,29 +149,40 @@ def words(text: str) -> list[str]:
     return _WORD.findall(" ".join(_lines(text)).casefold())
 
 
-@lru_cache(maxsize=1024)
 def sentences_of(text: str, min_words: int) -> Sentences:
-    """The text's sentences of at least ``min_words`` words, each as its set of lower-cased
-    words (shorter ones, "Kata dia.", align with anything). Cached: a stored text is read
-    again each time it is a candidate."""
+    """The text's sentences of at least ``min_words`` words (shorter ones, "Kata dia.", align
+    with anything)."""
     out = []
     for line in _lines(text):
         for sentence in _SENTENCE_END.split(line):
-            found = _WORD.findall(sentence.casefold())
+            found = _WORD.findall(sentence)
             if len(found) >= min_words:
-                out.append(frozenset(found))
+                out.append(_sentence(found))
     return tuple(out)
 
 
-def quoted_of(text: str, min_words: int) -> list[frozenset[str]]:
-    """The word sets of the text's quoted passages of at least ``min_words`` words."""
+def _sentence(found: Sequence[str]) -> Sentence:
+    numbers = frozenset(n for w in found for n in _NUMBER.findall(w))
+    names = frozenset(w.casefold() for w in found[1:] if w[0].isupper())
+    return Sentence(frozenset(w.casefold() for w in found), numbers, names)
+
+
+def quoted_of(text: str, min_words: int) -> tuple[frozenset[str], ...]:
+    """The word sets of the text's distinct quoted passages of at least ``min_words`` words."""
     out = []
     for line in _lines(text):
         for passage in _QUOTED.findall(line):
             found = _WORD.findall(passage.casefold())
             if len(found) >= min_words:
                 out.append(frozenset(found))
-    return out
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1024)
+def passages_of(text: str, min_words: int) -> Passages:
+    """The text's sentences and quotations. Cached: a stored text is read again each time it
+    is a candidate."""
+    return Passages(sentences_of(text, min_words), quoted_of(text, min_words))
 
 
 def sentence_key(sentence: frozenset[str]) -> int:
@@ -151,20 +192,51 @@ def sentence_key(sentence: frozenset[str]) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def alignment(a: Sentences, b: Sentences, *, similarity: float,
-              min_aligned: int) -> tuple[float, float]:
+def alignment(a: Sentences, b: Sentences, *, similarity: float, min_aligned: int,
+              names_share: float) -> tuple[float, float]:
     """The shares of the shorter and of the longer text's sentences that have a counterpart in
-    the other with a word-set Jaccard of at least ``similarity``; (0, 0) below ``min_aligned``
-    such sentences in either (two short reports sharing a quote or two are not copies)."""
+    the other (``counterparts``); (0, 0) below ``min_aligned`` such sentences in either (two
+    short reports sharing a quote or two are not copies)."""
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     if not shorter:
         return 0.0, 0.0
-    pairs = [[_jaccard(s, t) >= similarity for t in longer] for s in shorter]
+    pairs = [[counterparts(s, t, similarity=similarity, names_share=names_share) for t in longer]
+             for s in shorter]
     in_shorter = sum(any(row) for row in pairs)
     in_longer = sum(any(col) for col in zip(*pairs, strict=True))
     if min(in_shorter, in_longer) < min_aligned:
         return 0.0, 0.0
     return in_shorter / len(shorter), in_longer / len(longer)
+
+
+def counterparts(s: Sentence, t: Sentence, *, similarity: float, names_share: float) -> bool:
+    """Whether two sentences say the same: a word-set Jaccard of at least ``similarity``, and
+    the same specifics. A template (a daily forecast, a price list) repeats its frame with other
+    numbers, dates and places, so its sentences share most words and differ in those: the
+    numbers of one must all be in the other (an edit may drop the year of a date, not change
+    the day), and ``names_share`` of the capitalised words of the one with fewer."""
+    if _jaccard(s.words, t.words) < similarity:
+        return False
+    if not (s.numbers <= t.numbers or t.numbers <= s.numbers):
+        return False
+    fewer = min(len(s.names), len(t.names))
+    return not fewer or len(s.names & t.names) >= names_share * fewer
+
+
+def quotes_agree(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], *,
+                 at_least: int) -> bool:
+    """Whether every quotation of the text with fewer is in the other, and there are at least
+    ``at_least``: an outlet writing its own report picks its own quotes; a re-edit rewrites the
+    narration around the same ones (one quoted passage may be cut short: ``_QUOTE_KEPT`` of
+    the shorter passage's words)."""
+    fewer, more = (a, b) if len(a) <= len(b) else (b, a)
+    if len(fewer) < at_least:
+        return False
+    return all(any(_kept(q, r) for r in more) for q in fewer)
+
+
+def _kept(q: frozenset[str], r: frozenset[str]) -> bool:
+    return len(q & r) >= _QUOTE_KEPT * min(len(q), len(r))
 
 
 def _jaccard(s: frozenset[str], t: frozenset[str]) -> float:
@@ -195,11 +267,12 @@ def check(settings: DedupSettings) -> DedupSettings:
         problems.append(f"num_perm must be at least 16, not {settings.num_perm}")
     if settings.shingle < 1:
         problems.append(f"shingle must be at least 1, not {settings.shingle}")
-    for name in ("sentence_similarity", "aligned_share", "longer_share"):
+    for name in ("sentence_similarity", "aligned_share", "longer_share", "quoted_share",
+                 "names_share"):
         value = getattr(settings, name)
         if not 0.0 < value <= 1.0:
             problems.append(f"{name} must be in (0, 1], not {value}")
-    for name in ("min_sentence_words", "min_aligned"):
+    for name in ("min_sentence_words", "min_aligned", "quotes_min"):
         if getattr(settings, name) < 1:
             problems.append(f"{name} must be at least 1, not {getattr(settings, name)}")
     if problems:
@@ -256,10 +329,10 @@ def fingerprint(title: str | None, text: str, settings: DedupSettings) -> Finger
     sig = signature(tokens, settings)
     if not settings.sentences:
         return Fingerprint(key, sig, band_keys(sig, settings))
-    sents = sentences_of(text, settings.min_sentence_words)
-    passages = (*sents, *quoted_of(text, settings.min_sentence_words))
-    keys = tuple(dict.fromkeys(sentence_key(s) for s in passages))
-    return Fingerprint(key, sig, band_keys(sig, settings), sents, keys)
+    found = passages_of(text, settings.min_sentence_words)
+    keyed = (*(s.words for s in found.sentences), *found.quotes)
+    keys = tuple(dict.fromkeys(sentence_key(s) for s in keyed))
+    return Fingerprint(key, sig, band_keys(sig, settings), found, keys)
 
 
 def find(index: Index, fp: Fingerprint, settings: DedupSettings) -> Match | None:
@@ -295,15 +368,29 @@ def _by_sentences(index: Index, fp: Fingerprint, settings: DedupSettings) -> Mat
         return None
     best: Match | None = None
     for candidate in index.sentence_candidates(fp.sentence_keys, _SENTENCE_CANDIDATES):
-        other = index.sentences(candidate)
-        if not other:
+        other = index.passages(candidate)
+        if other is None or not other.sentences:
             continue
-        score, longer = alignment(fp.sentences, other, similarity=settings.sentence_similarity,
-                                  min_aligned=settings.min_aligned)
-        if (score >= settings.aligned_share and longer >= settings.longer_share
-                and (best is None or score > best.similarity)):
+        score = _copied_share(fp.passages, other, settings)
+        if score is not None and (best is None or score > best.similarity):
             best = Match(candidate, "near", score, "sentences")
     return best
+
+
+def _copied_share(a: Passages, b: Passages, settings: DedupSettings) -> float | None:
+    """The shorter text's aligned share when the two are one report (None: they are not):
+    ``aligned_share`` of its sentences have a counterpart, or ``quoted_share`` when their
+    quotations agree (``quotes_agree``); and ``longer_share`` of the longer text's."""
+    score, longer = alignment(a.sentences, b.sentences,
+                              similarity=settings.sentence_similarity,
+                              min_aligned=settings.min_aligned, names_share=settings.names_share)
+    if longer < settings.longer_share or score < min(settings.aligned_share,
+                                                     settings.quoted_share):
+        return None
+    if score >= settings.aligned_share or quotes_agree(a.quotes, b.quotes,
+                                                       at_least=settings.quotes_min):
+        return score
+    return None
 
 
 class MemoryIndex:
@@ -314,7 +401,7 @@ class MemoryIndex:
         self._bands: dict[int, list[str]] = {}
         self._signatures: dict[str, np.ndarray] = {}
         self._sentence_keys: dict[int, list[str]] = {}
-        self._sentences: dict[str, Sentences] = {}
+        self._passages: dict[str, Passages] = {}
 
     def exact(self, key: str) -> str | None:
         return self._exact.get(key)
@@ -330,8 +417,8 @@ class MemoryIndex:
         shared = Counter(a for key in keys for a in self._sentence_keys.get(key, ()))
         return [a for a, _ in shared.most_common(limit)]
 
-    def sentences(self, article_id: str) -> Sentences | None:
-        return self._sentences.get(article_id)
+    def passages(self, article_id: str) -> Passages | None:
+        return self._passages.get(article_id)
 
     def insert(self, article_id: str, fingerprint: Fingerprint) -> None:
         if fingerprint.exact:
@@ -341,7 +428,7 @@ class MemoryIndex:
         for key in fingerprint.bands:
             self._bands.setdefault(key, []).append(article_id)
         if fingerprint.sentence_keys:
-            self._sentences[article_id] = fingerprint.sentences
+            self._passages[article_id] = fingerprint.passages
         for key in fingerprint.sentence_keys:
             self._sentence_keys.setdefault(key, []).append(article_id)
 

@@ -66,10 +66,10 @@ class SqliteIndex:
                 " GROUP BY article_id", chunk).fetchall()))
         return [a for a, _ in shared.most_common(limit)]
 
-    def sentences(self, article_id: str) -> dedup.Sentences | None:
+    def passages(self, article_id: str) -> dedup.Passages | None:
         row = self.conn.execute("SELECT text FROM articles WHERE id = ?",
                                 (article_id,)).fetchone()
-        return None if row is None else dedup.sentences_of(row[0], self.min_sentence_words)
+        return None if row is None else dedup.passages_of(row[0], self.min_sentence_words)
 
     def insert(self, article_id: str, fingerprint: dedup.Fingerprint) -> None:
         sig = fingerprint.signature
@@ -83,8 +83,10 @@ class SqliteIndex:
 
 
 def _params(settings: DedupSettings) -> str:
-    """What the index depends on (``enabled`` does not change it)."""
+    """What the index depends on (``enabled`` does not change it), and the comparison's version:
+    a store indexed by an earlier one is indexed again."""
     kept = {k: v for k, v in asdict(settings).items() if k != "enabled"}
+    kept["version"] = dedup.VERSION
     return json.dumps(kept, sort_keys=True)
 
 
