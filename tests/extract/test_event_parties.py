@@ -151,3 +151,33 @@ def test_the_trainer_is_reproducible_on_a_tiny_invented_corpus():
     assert json.dumps(first, sort_keys=True) == json.dumps(again, sort_keys=True)
     model = PartyModel.from_json(first)
     assert model.triggers is not None and model.parties.vocabulary
+
+
+# The shipped (trained) model on the general behaviours the issue names: guards for every
+# retrain (after the triggers change, the model is retrained and must still read these).
+_SHIPPED = pytest.mark.skipif(not event_parties.shipped_model_path().exists(),
+                              reason="no shipped party model")
+
+
+@_SHIPPED
+@pytest.mark.parametrize(("text", "quote", "expected"), [
+    # a statement said in a quote whose subject is the speaker: the speaker is the source
+    ('"Kami menolak usulan Malaysia," kata Prabowo.', "Kami menolak usulan Malaysia,",
+     (PRB, "REJECT", "gpe:MYS")),
+    # a subject named inside the quote acts, not the one who says it
+    ('"Indonesia menolak usulan Malaysia," kata Prabowo.',
+     "Indonesia menolak usulan Malaysia,", ("gpe:IDN", "REJECT", "gpe:MYS")),
+    # a di- passive: the agent after "oleh" is the source, the subject the target
+    ("Malaysia diserang oleh Israel pada Senin.", None, ("gpe:ISR", "ASSAULT", "gpe:MYS")),
+    ("Budi Santoso ditangkap oleh KPK di Jakarta.", None, (KPK, "COERCE", BUDI)),
+])
+def test_the_shipped_model_reads_speakers_and_passive_agents(text, quote, expected):
+    doc = _quoted(text, quote, PRB) if quote else build(text)
+    assert _triples(doc, event_parties.load_model()) == {expected}
+
+
+@_SHIPPED
+def test_the_shipped_model_never_gives_one_actor_both_sides():
+    doc = build("Prabowo mengkritik Prabowo di Jakarta. Malaysia menyerang Malaysia.")
+    triples = _triples(doc, event_parties.load_model())
+    assert triples and all(s != t for s, _, t in triples)
