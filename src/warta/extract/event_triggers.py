@@ -11,6 +11,7 @@ candidate, described by
   "diamankan" and "mengamankan" share "aman") with the affix pattern and the voice it gives,
   the lemma, UPOS, the dependency arc and the head's lemma and UPOS;
 - whether it has a subject, an object or an "oleh" agent among its children;
+- how near its static vector is to the lexicon's words of each type;
 - the lexicon's type, mode and voice when a lexicon trigger covers it;
 - the words before and after it, a quote around it, the kinds of actors its sentence names,
   whether it is in the lead sentence;
@@ -19,7 +20,9 @@ and a multinomial logistic regression (``warta train extract --model event_trigg
 train split's gold triggers as labels) gives P(type) with "NONE" for words that are no event.
 A word whose P(NONE) falls below ``1 - threshold`` becomes a trigger of its most likely type;
 the mode stays open and the CAMEO code is the type's root code (``plover.TYPE_CAMEO``), the
-prepositions and the symmetric flag those most lexicon entries of that type take.
+prepositions and the symmetric flag those most lexicon entries of that type take. A file with
+a ``lexicon_threshold`` also drops the lexicon matches whose P(event) falls below it (the
+shipped file has none: the party model's trigger decision keeps judging lexicon matches).
 
 The file is JSON (labels, feature list, one weight row per feature, intercepts, threshold), read
 without pickle; one Doc is scored in one gather-and-sum over its candidates' feature columns.
@@ -271,17 +274,22 @@ class Prototypes:
     cache: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word → its features
 
 
-_PROTOTYPES: dict[int, Prototypes | None] = {}
+_PROTOTYPES: list[tuple[Any, Prototypes | None]] = []  # (vectors table, its prototypes)
+_TABLES = 4
 
 
 def prototypes(vocab: Any) -> Prototypes | None:
     """The lexicon's word vectors in this vocabulary's static vectors (None without vectors);
-    computed once per vectors table."""
+    computed once per vectors table. The cache holds the table itself and compares by identity:
+    an ``id()`` key could be reused by a new table once the old one is freed."""
     vectors = vocab.vectors
-    key = id(vectors)
-    if key not in _PROTOTYPES:
-        _PROTOTYPES[key] = _build_prototypes(vocab)
-    return _PROTOTYPES[key]
+    for table, protos in _PROTOTYPES:
+        if table is vectors:
+            return protos
+    protos = _build_prototypes(vocab)
+    _PROTOTYPES.append((vectors, protos))
+    del _PROTOTYPES[:-_TABLES]
+    return protos
 
 
 def _build_prototypes(vocab: Any) -> Prototypes | None:

@@ -21,7 +21,7 @@ from warta.train.registry import Trainer, register
 
 NAME = "event_triggers"
 THRESHOLD = 0.3  # a word outside the lexicon is a trigger when P(event) reaches it (on dev)
-LEXICON_THRESHOLD = 0.1  # a lexicon match is kept as an event from this P(event) (on dev)
+LEXICON_THRESHOLD: float | None = None  # gate lexicon matches too (None: event_parties decides)
 C = 0.3  # inverse regularisation strength (chosen on dev)
 MIN_COUNT = 2
 EVENT_WEIGHT = 1.0  # weight of an event example against a NONE one (chosen on dev)
