@@ -8,8 +8,10 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from events_helpers import build, lookup
+from spacy.vocab import Vocab
 
 from warta.errors import ConfigError
 from warta.extract import event_triggers, events
@@ -102,3 +104,16 @@ def test_a_damaged_model_file_is_a_config_error(tmp_path: Path):
     with pytest.raises(ConfigError, match="no such file"):
         events._triggers_model(str(tmp_path / "missing.json"))
     assert events._triggers_model("none") is None
+
+
+def test_vector_prototypes_follow_the_table_not_a_reused_id():
+    # a freed vocabulary's table id can be taken by the next one: an id-keyed cache then gave
+    # the new table the old (absent) prototypes, and the features depended on test order
+    for _ in range(20):
+        blank = Vocab()
+        assert event_triggers.prototypes(blank) is None
+        del blank
+        vocab = Vocab()
+        vocab.set_vector("menangkap", np.ones(4, dtype="f"))
+        protos = event_triggers.prototypes(vocab)
+        assert protos is not None and protos.types == ("COERCE",)
