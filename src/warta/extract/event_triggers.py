@@ -37,13 +37,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from warta.extract.event_lexicon import PATTERNS, Entry, Form, Voice, analyses, lexicon
 from warta.nlp.extensions import span_actor, token_lowers
+from warta.nlp.lang.id.morphology import PREFIX_VOICES
 from warta.plover import PLOVER_TYPES, TYPE_CAMEO
 
 MODEL_FILE = "event_triggers.json"
@@ -53,8 +54,6 @@ CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ"})
 MIN_CHARS = 3
 _CHILD_ARCS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "xcomp", "ccomp",
                          "advcl", "nmod", "compound"})
-_PREFIX_VOICE: tuple[tuple[str, Voice], ...] = (
-    ("di", "passive"), ("ter", "passive"), ("ber", "intrans"), ("me", "active"))
 
 
 def shipped_model_path() -> Path:
@@ -142,8 +141,8 @@ def morphology(word: str) -> tuple[tuple[str, ...], tuple[str, ...], Voice | Non
     longest = max(found, key=lambda x: len(x[1]), default=None)
     voice: Voice | None = PATTERNS[longest[1]][2] if longest else None
     if voice is None:
-        voice = next((v for p, v in _PREFIX_VOICE if word.startswith(p) and len(word) > 5),
-                     None)
+        voice = next((cast(Voice, v) for p, v in PREFIX_VOICES
+                      if word.startswith(p) and len(word) > 5), None)
     return roots, patterns, voice
 
 
