@@ -2,9 +2,10 @@
 
     python scripts/event_triggers.py train dev [--data-dir ../shared/data] [--list]
 
-For every gold event, the lexicon match that overlaps its trigger is followed through
-``warta.extract.events.candidates`` (with the shipped party model): ``no_lexicon`` (no trigger
-word matched), a drop reason the stage reports (``blocked``, ``aux``, ``light_verb``,
+For every gold event, the trigger that overlaps its trigger (a lexicon match, or a word the
+shipped trigger model proposes) is followed through ``warta.extract.events.candidates`` (with
+the shipped party and trigger models): ``no_trigger`` (no lexicon match, no model proposal),
+a drop reason the stage reports (``blocked``, ``aux``, ``light_verb``,
 ``complement``, ``trigger_model``, ``no_party``, an entry flag), or ``emitted`` (a candidate
 event stands at the trigger; ``emitted/type`` when its PLOVER type differs from the gold's).
 ``--list`` prints each lost trigger with its reason. The test split is refused: it is never
@@ -24,7 +25,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def stages(text: str, gold: dict[str, Any], doc: Any, model: Any) -> list[tuple[str, str, str]]:
+def stages(text: str, gold: dict[str, Any], doc: Any, model: Any, triggers: Any = None
+           ) -> list[tuple[str, str, str]]:
     """(stage, gold type, trigger text) for each gold event of one analysed article."""
     from warta.eval import scoring
     from warta.extract import events
@@ -32,10 +34,11 @@ def stages(text: str, gold: dict[str, Any], doc: Any, model: Any) -> list[tuple[
 
     dropped: list[tuple[tuple[int, int], str]] = []
     found = events.candidates(doc, lookup=places.gazetteer_lookup(), parties=model,
+                              triggers=triggers,
                               dropped=lambda t, _f, why: dropped.append(
                                   ((t.start_char, t.end_char), why)))
     emitted = [((c.trigger.start_char, c.trigger.end_char), c.type) for c in found]
-    matches = [(t.start_char, t.end_char) for t, _ in events.match_triggers(doc)]
+    matches = [(t.start_char, t.end_char) for t, _, _ in events.all_triggers(doc, triggers)]
     back = scoring.offset_map(text, doc.text)
     out = []
     for e in gold.get("events", []):
@@ -48,8 +51,8 @@ def stages(text: str, gold: dict[str, Any], doc: Any, model: Any) -> list[tuple[
         elif reasons:
             stage = reasons[0]
         else:
-            stage = "lexicon, lost" if any(_overlaps(m, span) for m in matches) \
-                else "no_lexicon"
+            stage = "trigger, lost" if any(_overlaps(m, span) for m in matches) \
+                else "no_trigger"
         out.append((stage, e["type"], text[e["trigger"][0]:e["trigger"][1]]))
     return out
 
@@ -60,15 +63,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--list", action="store_true", help="print every lost trigger")
     args = parser.parse_args(argv)
-    from warta.extract import event_parties
+    from warta.extract import event_parties, event_triggers
     from warta.nlp.pipeline import build
     from warta.train.event_parties import _documents
 
-    nlp, model = build(), event_parties.load_model()
+    nlp, model, triggers = build(), event_parties.load_model(), event_triggers.load_model()
     for split in args.splits:
         counts: Counter[str] = Counter()
         for text, gold, doc in _documents(split, args.data_dir, nlp):
-            for stage, typ, words in stages(text, gold, doc, model):
+            for stage, typ, words in stages(text, gold, doc, model, triggers):
                 counts[stage] += 1
                 if args.list and stage != "emitted":
                     print(f"{split}\t{stage}\t{typ}\t{words}")

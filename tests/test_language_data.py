@@ -38,6 +38,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("export/__init__.py", "FORMATS"): "export formats",
     ("extract/event_parties.py", "LABELS"): "the party model's class names",
     ("extract/quote_speakers.py", "DEPS"): "Universal Dependencies relation names",
+    ("extract/event_triggers.py", "_CHILD_ARCS"): "Universal Dependencies relation names",
     ("extract/quote_speakers.py", "_type"): "actor type names",
     ("export/csv.py", "COLUMNS"): "CSV columns",
     ("export/parquet.py", "TABLES"): "table names",

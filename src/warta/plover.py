@@ -51,6 +51,15 @@ PLOVER_MODES: dict[str, tuple[str, ...]] = {
                 "massacre", "cleansing", "unconventional"),
 }
 
+# The CAMEO root code a type is coded with when nothing finer is known (a trigger the trained
+# model proposes outside the lexicon): the root the most lexicon entries of the type carry.
+TYPE_CAMEO: dict[str, str] = {
+    "AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "CONCEDE": "080", "COOPERATE": "060",
+    "AID": "070", "RETREAT": "080", "REQUEST": "020", "ACCUSE": "110", "REJECT": "120",
+    "THREATEN": "130", "PROTEST": "140", "SANCTION": "160", "MOBILIZE": "150", "COERCE": "170",
+    "ASSAULT": "180",
+}
+
 # What an appeal, a demand or a refusal is about gives it its mode and CAMEO code: the act asked
 # for or refused (its PLOVER type and mode; None matches any mode) → (mode, code of an appeal (02),
 # of a demand (10), of a rejection (12)). The demand and rejection codes are CAMEO2PLOVER-2021

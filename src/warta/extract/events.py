@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from warta.errors import ConfigError, Errors
 from warta.extract import event_args as args_
-from warta.extract import event_parties
+from warta.extract import event_parties, event_triggers
 from warta.extract.event_args import (
     QUOTE_MARKS,
     Context,
@@ -51,6 +51,7 @@ from warta.extract.event_lexicon import (
     score,
 )
 from warta.extract.event_parties import PartyCandidate, PartyModel, Proposal
+from warta.extract.event_triggers import TriggerModel
 from warta.nlp.extensions import (
     factory_name,
     mark_stage,
@@ -85,11 +86,12 @@ from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
+# 8: a trained trigger model proposes triggers outside the lexicon (event_triggers);
 # 7: triggers mined from the train split (data/events/mined.tsv), the trigger model retrained;
 # 6: a quote's speaker is the source when the subject is the speaker ("kami menolak"); the
 # headline's actors are candidates, its body acts for an officer unnamed ("Penyidik menangkap");
 # 5: general verbs added to the lexicon from the train gold; 4: event_parties
-VERSION = "7"
+VERSION = "8"
 FACTORY = factory_name(STAGE, VERSION)
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
@@ -668,12 +670,27 @@ def _aux_blocked(doc: Doc, trigger: Span, form: Form) -> bool:
     return j < len(doc) and looks_verbal(doc[j].lower_)
 
 
+def all_triggers(doc: Doc, model: TriggerModel | None
+                 ) -> list[tuple[Span, Form, float | None]]:
+    """The lexicon's matches and the trigger model's proposals outside them, in text order,
+    each with the model's P(event) for a lexicon match it scored (None: a model proposal, or
+    no model)."""
+    matches = match_triggers(doc)
+    if model is None:
+        return [(t, f, None) for t, f in matches]
+    proposed, scores = event_triggers.propose(doc, model, matches)
+    return sorted([*((t, f, p) for (t, f), p in zip(matches, scores, strict=True)),
+                   *((t, f, None) for t, f in proposed)], key=lambda x: x[0].start)
+
+
 def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = None,
-               observe: Observer | None = None, dropped: Dropper | None = None
-               ) -> list[Candidate]:
+               observe: Observer | None = None, dropped: Dropper | None = None,
+               triggers: TriggerModel | None = None) -> list[Candidate]:
     """Every event mention with its arguments, before merging. With a party model, the rules'
     arguments are features and the model picks source and target among every candidate party
-    (``event_parties``); ``observe`` sees each trigger's candidates (the trainer's hook),
+    (``event_parties``); ``triggers``, the trained trigger model, adds the words it reads as
+    events outside the lexicon (``event_triggers``: its decision stands, the lexicon matches'
+    model is not asked); ``observe`` sees each trigger's candidates (the trainer's hook),
     ``dropped`` each match that made no event and why (the diagnostics' hook)."""
 
     def drop(trigger: Span, form: Form, reason: str) -> None:
@@ -684,7 +701,9 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
     lead = event_parties.lead_mentions(doc, ctx, _sentence)
     out: list[Candidate] = []
     heads: list[tuple[Span, Form]] = []  # every trigger so far, for complement detection
-    for trigger, form in match_triggers(doc):
+    gate = triggers.lexicon_threshold if triggers is not None else None
+    for trigger, form, p_event in all_triggers(doc, triggers):
+        proposed = triggers is not None and p_event is None
         blocked = "blocked" if form.entry.type == "NONE" else "aux" \
             if _aux_blocked(doc, trigger, form) else "light_verb" \
             if _light_use(doc, trigger, form) else None
@@ -707,7 +726,10 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
                                       implied)
             if observe is not None:
                 observe(trigger, form, sent, cands)
-        if parties is not None and not event_parties.is_event(
+        if gate is not None and p_event is not None and p_event < gate:
+            drop(trigger, form, "trigger_model")
+            continue
+        if parties is not None and not proposed and gate is None and not event_parties.is_event(
                 parties, event_parties.trigger_features(doc, trigger, form, sent, cands)):
             drop(trigger, form, "trigger_model")
             continue
@@ -906,14 +928,16 @@ def _evidence(doc: Doc, trigger: Span, spans: list[Span], sent: Span) -> Span:
 
 def extract_events(doc: Doc, *, lookup: Any = None,
                    grace_days: int = HISTORICAL_GRACE_DAYS,
-                   parties: PartyModel | None = None) -> list[Event]:
+                   parties: PartyModel | None = None,
+                   triggers: TriggerModel | None = None) -> list[Event]:
     """The document's events: one per real-world event, with evidence, date, place and scores.
     An asserted event dated more than ``grace_days`` before the article is ``historical``;
-    ``parties`` is the trained model that picks source and target (None: the rules alone)."""
+    ``parties`` is the trained model that picks source and target (None: the rules alone),
+    ``triggers`` the trained model that adds triggers beyond the lexicon (None: the lexicon's)."""
     if lookup is None:
         lookup = places.gazetteer_lookup()
     published = article_date(doc)
-    found = merge(candidates(doc, lookup=lookup, parties=parties),
+    found = merge(candidates(doc, lookup=lookup, parties=parties, triggers=triggers),
                   countries={a.id: a.country for a in doc._.actors or []}, published=published)
     reference = reference_date(doc, published)
     dateline = places.dateline_place(doc, lookup=lookup) if doc._.dateline else None
@@ -941,23 +965,38 @@ def _parties_model(option: str) -> PartyModel | None:
                                              reason=" ".join(str(e).split())[:200])) from e
 
 
+def _triggers_model(option: str) -> TriggerModel | None:
+    """The trigger model a stage option names: "" the shipped file (the lexicon alone when it
+    is absent), "none" the lexicon alone, else a model file that must exist."""
+    if option == "none":
+        return None
+    if option and not Path(option).is_file():
+        raise ConfigError(Errors.E025.format(path=option, reason="no such file"))
+    try:
+        return event_triggers.load_model(Path(option) if option else None)
+    except (ValueError, KeyError, TypeError) as e:  # a damaged or foreign JSON file
+        raise ConfigError(Errors.E025.format(path=option or event_triggers.MODEL_FILE,
+                                             reason=" ".join(str(e).split())[:200])) from e
+
+
 class EventsStage:
     """The ``events`` pipe: attaches ``doc._.events`` (and ``doc._.places`` when unset)."""
 
     def __init__(self, nlp: Language, name: str, *,
                  historical_grace_days: int = HISTORICAL_GRACE_DAYS,
-                 parties_model: str = "") -> None:
+                 parties_model: str = "", triggers_model: str = "") -> None:
         self.name = name
         self._lookup = places.gazetteer_lookup()
         self.grace_days = historical_grace_days
         self.parties = _parties_model(parties_model)
+        self.triggers = _triggers_model(triggers_model)
 
     def __call__(self, doc: Doc) -> Doc:
         if skip_unsupported(doc, STAGE, VERSION):
             doc._.events = []
             return doc
         doc._.events = extract_events(doc, lookup=self._lookup, grace_days=self.grace_days,
-                                      parties=self.parties)
+                                      parties=self.parties, triggers=self.triggers)
         if doc._.places is None:
             doc._.places = places.extract_places(doc, lookup=self._lookup)
         mark_stage(doc, STAGE, VERSION, "ok")
@@ -967,12 +1006,14 @@ class EventsStage:
 @Language.factory(FACTORY, requires=["doc.sents", "doc.ents", "doc._.actors"],
                   assigns=["doc._.events", "doc._.places"],
                   default_config={"historical_grace_days": HISTORICAL_GRACE_DAYS,
-                                  "parties_model": ""})
+                                  "parties_model": "", "triggers_model": ""})
 def make_events(nlp: Language, name: str, historical_grace_days: int,
-                parties_model: str) -> EventsStage:
+                parties_model: str, triggers_model: str) -> EventsStage:
     """PLOVER events from the lexicon in ``warta/data/events`` (see module docstring);
     ``historical_grace_days``: how old an asserted event may be and still count as news;
     ``parties_model``: the event-party model file ("" = the one shipped in
-    ``models/decisions``, the rules alone when that file is absent; "none" = the rules alone)."""
+    ``models/decisions``, the rules alone when that file is absent; "none" = the rules alone);
+    ``triggers_model``: the trigger model file that adds triggers beyond the lexicon ("" = the
+    shipped one, the lexicon alone when that file is absent; "none" = the lexicon alone)."""
     return EventsStage(nlp, name, historical_grace_days=historical_grace_days,
-                       parties_model=parties_model)
+                       parties_model=parties_model, triggers_model=triggers_model)

@@ -8,5 +8,6 @@ from __future__ import annotations
 from warta.train import (
     actor_class,  # noqa: F401  (actor type, country and keep)
     event_parties,  # noqa: F401  (event source and target)
+    event_triggers,  # noqa: F401  (event triggers beyond the lexicon)
     quote_speakers,  # noqa: F401  (quote speakers)
 )

@@ -1,0 +1,119 @@
+"""Event triggers beyond the lexicon (issue 19): a model trained on labelled words proposes a
+word the lexicon lacks as a trigger of its type, through the root it shares with the words it
+learnt from; on invented sentences."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+from events_helpers import build, lookup
+from spacy.vocab import Vocab
+
+from warta.errors import ConfigError
+from warta.extract import event_triggers, events
+from warta.extract.event_lexicon import lexicon
+from warta.train import event_triggers as trainer
+from warta.train.extract import trainers
+
+KPK, BUDI = "org:kpk", "person:budi-santoso"
+# (sentence, the word that is an event, its PLOVER type): "interogasi" is in no lexicon form
+TRAIN = [
+    ("KPK menginterogasi Budi Santoso di Jakarta.", "menginterogasi", "COERCE"),
+    ("Polri menginterogasi Prabowo kemarin.", "menginterogasi", "COERCE"),
+    ("Interogasi KPK terhadap Budi Santoso berlangsung lama.", "Interogasi", "COERCE"),
+    ("Budi Santoso membeli rumah baru di Bandung.", None, None),
+    ("Prabowo membeli rumah lama di Jakarta.", None, None),
+]
+
+
+def _examples() -> list[tuple[list[str], str]]:
+    out = []
+    for text, word, label in TRAIN:
+        doc = build(text)
+        index, rows = event_triggers.candidates(doc, events.match_triggers(doc))
+        out.extend((feats, label if doc[i].text == word else event_triggers.NONE)
+                   for i, feats in zip(index, rows, strict=True))
+    return out
+
+
+def _model() -> event_triggers.TriggerModel:
+    data = trainer.fit_model(_examples(), seed=0, c=100.0, min_count=2, threshold=0.5)
+    return event_triggers.TriggerModel.from_json(json.loads(json.dumps(data)))
+
+
+def test_fixture_words_are_outside_the_lexicon():
+    words = {w for form in lexicon() for w in form}
+    assert not {"interogasi", "menginterogasi", "diinterogasi", "membeli", "rumah"} & words
+
+
+def test_a_new_form_of_a_learnt_root_is_proposed_with_its_type():
+    doc = build("Budi Santoso diinterogasi oleh KPK di Jakarta.")
+    proposed, _ = event_triggers.propose(doc, _model(), events.match_triggers(doc))
+    assert [(t.text, f.entry.type, f.voice) for t, f in proposed] == \
+        [("diinterogasi", "COERCE", "passive")]
+    assert proposed[0][1].entry.cameo == "170"  # the type's CAMEO root (plover.TYPE_CAMEO)
+
+
+def test_a_content_word_that_is_no_event_is_not_proposed():
+    doc = build("Budi Santoso membeli rumah di Bandung.")
+    proposed, _ = event_triggers.propose(doc, _model(), events.match_triggers(doc))
+    assert proposed == []
+
+
+def test_the_events_stage_codes_a_model_trigger_with_its_parties():
+    doc = build("Budi Santoso diinterogasi oleh KPK di Jakarta.")
+    assert events.extract_events(doc, lookup=lookup) == []  # the lexicon alone finds nothing
+    doc = build("Budi Santoso diinterogasi oleh KPK di Jakarta.")
+    found = events.extract_events(doc, lookup=lookup, triggers=_model())
+    assert [(e.source, e.type, e.target, e.trigger.text) for e in found] == \
+        [(KPK, "COERCE", BUDI, "diinterogasi")]
+
+
+def test_the_lexicon_gate_drops_a_match_the_model_reads_as_no_event():
+    model = _model()
+    text = "Budi Santoso membeli senjata, lalu KPK menangkap Budi Santoso."
+    open_ = replace(model, lexicon_threshold=None)  # every lexicon match passes
+    assert (KPK, "COERCE", BUDI) in {(e.source, e.type, e.target) for e in
+                                     events.extract_events(build(text), lookup=lookup,
+                                                           triggers=open_)}
+    closed = replace(model, lexicon_threshold=1.01)  # above any probability
+    assert events.extract_events(build(text), lookup=lookup, triggers=closed) == []
+
+
+def test_the_shipped_model_loads_and_is_registered():
+    model = event_triggers.load_model()
+    assert model is not None and model.labels[0] == event_triggers.NONE
+    assert 0.0 < model.threshold < 1.0
+    assert event_triggers.shipped_model_path().stat().st_size < 3_000_000
+    assert trainers()["event_triggers"].filename == event_triggers.MODEL_FILE
+
+
+def test_training_is_reproducible():
+    assert trainer.fit_model(_examples(), seed=0) == trainer.fit_model(_examples(), seed=0)
+
+
+def test_a_damaged_model_file_is_a_config_error(tmp_path: Path):
+    bad = tmp_path / "t.json"
+    bad.write_text('{"labels": ["COERCE"]}', encoding="utf-8")
+    with pytest.raises(ConfigError, match="E025"):
+        events._triggers_model(str(bad))
+    with pytest.raises(ConfigError, match="no such file"):
+        events._triggers_model(str(tmp_path / "missing.json"))
+    assert events._triggers_model("none") is None
+
+
+def test_vector_prototypes_follow_the_table_not_a_reused_id():
+    # a freed vocabulary's table id can be taken by the next one: an id-keyed cache then gave
+    # the new table the old (absent) prototypes, and the features depended on test order
+    for _ in range(20):
+        blank = Vocab()
+        assert event_triggers.prototypes(blank) is None
+        del blank
+        vocab = Vocab()
+        vocab.set_vector("menangkap", np.ones(4, dtype="f"))
+        protos = event_triggers.prototypes(vocab)
+        assert protos is not None and protos.types == ("COERCE",)
