@@ -171,3 +171,9 @@ def test_news_corpus_step_needs_the_converted_rehearsal_data(tmp_path):
                                         "--out", str(tmp_path / "run")])
     assert result.exit_code == 2 and "convert" in result.output
 
+
+
+def test_gpe_names_can_be_left_unsupervised(tokenizer_nlp):
+    doc = article_doc(tokenizer_nlp, TEXT, _gold(TEXT), gpe="missing")
+    assert "Tegal" not in [e.text for e in doc.ents]
+    assert _tags(doc)["Tegal"] == "-" and _tags(doc)["Budi"] == "B-PERSON"

@@ -107,7 +107,7 @@ def _pretrain(out: Path, epochs: int | None, gazetteer_features: bool = False) -
 
 def _news_corpus(data: Path, out: Path, base: Path | None, max_steps: int | None,
                  seed: int | None, repeat: int, rehearsal: float, freeze: bool,
-                 dropout: float | None) -> None:
+                 dropout: float | None, gpe: str = "LOC") -> None:
     import spacy
 
     from warta.nlp.pipeline import model_path
@@ -125,7 +125,7 @@ def _news_corpus(data: Path, out: Path, base: Path | None, max_steps: int | None
     blank = spacy.blank("id")
     blank.tokenizer = build_tokenizer(blank)
     counts = write_corpus_data(blank, data, out / "corpus", repeat=repeat, rehearsal=rehearsal,
-                               ner_only=freeze)
+                               ner_only=freeze, gpe=gpe)
     click.echo(json.dumps({"step": "news-corpus", "data": counts}))
     overrides: dict[str, object] = {"paths.base": str(base), "paths.vectors": str(base),
                                     "paths.lemmatizer": _lemmatizer_name(base)}
@@ -308,9 +308,13 @@ def news_ft_cmd(out: Path, max_steps: int | None, seed: int | None) -> None:
                    "(rehearsal then keeps only NER docs).")
 @click.option("--dropout", type=click.FloatRange(0.0, 0.9), default=None,
               help="Override training.dropout of configs/news_corpus.cfg (0.1).")
+@click.option("--gpe", type=click.Choice(["LOC", "missing"]), default="LOC", show_default=True,
+              help="What the corpus's GPE names (countries, provinces, cities) become: LOC "
+                   "entities, or missing (no supervision: idner-news-2k leaves a country that "
+                   "acts unlabelled).")
 def news_corpus_cmd(data: Path, out: Path, base: Path | None, max_steps: int | None,
                     seed: int | None, repeat: int, rehearsal: float, freeze: bool,
-                    dropout: float | None) -> None:
+                    dropout: float | None, gpe: str) -> None:
     """Tune a pipeline's NER on the gold news corpus's TRAIN actors (configs/news_corpus.cfg).
 
     Needs OUT/corpus from `convert` (the rehearsal data). Writes OUT/news_corpus; `assemble`
@@ -320,7 +324,7 @@ def news_corpus_cmd(data: Path, out: Path, base: Path | None, max_steps: int | N
 
         warta train nlp news-corpus --data ../shared/data --out training/run
     """
-    _news_corpus(data, out, base, max_steps, seed, repeat, rehearsal, freeze, dropout)
+    _news_corpus(data, out, base, max_steps, seed, repeat, rehearsal, freeze, dropout, gpe)
 
 
 @nlp.command(name="assemble")

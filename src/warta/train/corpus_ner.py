@@ -40,6 +40,9 @@ from warta.nlp.lang.id.titles import RANKS, TITLES
 # The gold's actor types and the NER label each becomes. Every type of docs/annotation.md is
 # mapped; an unknown type raises, so a new gold type cannot be silently dropped.
 LABELS: dict[str, str] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+# GPE_MISSING as the GPE label: a GPE name gets no supervision at all (idner-news-2k, the
+# tuning target, leaves a country that acts unlabelled where the corpus marks every country)
+GPE_MISSING = "missing"
 
 # First words that make an alias a role mention, not a name ("Gubernur DKI Jakarta Anies …",
 # "Wakil Ketua Umum Peradi", "Bapak Joko"): titles, ranks and honorifics, lower-cased.
@@ -78,7 +81,8 @@ def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
 
 
-def name_mentions(text: str, gold: dict[str, Any]) -> tuple[list[Mention], list[tuple[int, int]]]:
+def name_mentions(text: str, gold: dict[str, Any], labels_by_type: Mapping[str, str] = LABELS,
+                  ) -> tuple[list[Mention], list[tuple[int, int]]]:
     """(name mentions of every actor, each occurrence in the text; the gold spans of aliases).
 
     The gold gives one span per distinct form; later occurrences of the form are the same
@@ -88,13 +92,13 @@ def name_mentions(text: str, gold: dict[str, Any]) -> tuple[list[Mention], list[
     labels: dict[str, set[str]] = {}
     gold_spans: list[tuple[int, int]] = []
     for actor in gold.get("actors", []):
-        if actor["type"] not in LABELS:
+        if actor["type"] not in labels_by_type:
             raise ValueError(f"actor {actor.get('id')}: unknown type {actor['type']!r}")
         for start, end in actor.get("aliases", []):
             gold_spans.append((start, end))
             form = text[start:end]
             if is_name(form):
-                labels.setdefault(form, set()).add(LABELS[actor["type"]])
+                labels.setdefault(form, set()).add(labels_by_type[actor["type"]])
     mentions = [Mention(s, e, next(iter(kinds)))
                 for form, kinds in labels.items() if len(kinds) == 1
                 for s, e in _occurrences(text, form)]
@@ -121,37 +125,38 @@ def _maybe_name(word: str, casing: Mapping[str, float]) -> bool:
 
 
 def article_doc(nlp: Language, text: str, gold: dict[str, Any],
-                casing: Mapping[str, float] | None = None) -> Doc:
+                casing: Mapping[str, float] | None = None, gpe: str = "LOC") -> Doc:
     """The article tokenized by ``nlp``'s tokenizer, with the gold's names as entities, other
     capitalised tokens (but common words, by ``casing``: lower-cased word → the share of its
-    uses in lower case) and unaligned gold spans missing, and the rest O."""
+    uses in lower case) and unaligned gold spans missing, and the rest O. ``gpe``: the label
+    of GPE names, or GPE_MISSING."""
     doc = nlp.make_doc(text)
-    mentions, gold_spans = name_mentions(text, gold)
-    ents = [span for m in mentions
-            if (span := doc.char_span(m.start, m.end, label=m.label)) is not None]
-    ents = _longest_first(ents)
+    mentions, gold_spans = name_mentions(text, gold, {**LABELS, "GPE": gpe})
+    spans = _longest_first([span for m in mentions
+                            if (span := doc.char_span(m.start, m.end, label=m.label)) is not None])
+    ents = [span for span in spans if span.label_ != GPE_MISSING]
+    unsupervised = [span for span in spans if span.label_ == GPE_MISSING]
     in_ent = {i for span in ents for i in range(span.start, span.end)}
     unaligned = [span for s, e in gold_spans if doc.char_span(s, e) is None
                  and (span := doc.char_span(s, e, alignment_mode="expand")) is not None]
     unaligned += [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions
                   if doc.char_span(m.start, m.end) is None]
-    missing_ids = {i for span in unaligned if span is not None
+    missing_ids = {i for span in [*unaligned, *unsupervised] if span is not None
                    for i in range(span.start, span.end)}
     missing_ids |= {t.i for t in doc if _maybe_name(t.text, casing or {})}
     missing_ids -= in_ent
-    ents = [span for span in ents if missing_ids.isdisjoint(range(span.start, span.end))]
     doc.set_ents(ents, missing=[doc[i : i + 1] for i in sorted(missing_ids)], default="outside")
     return doc
 
 
 def corpus_docs(nlp: Language, split: str, data: Path, *, root: Path | None = None,
-                casing: Mapping[str, float] | None = None) -> Iterator[Doc]:
+                casing: Mapping[str, float] | None = None, gpe: str = "LOC") -> Iterator[Doc]:
     """One Doc per article of the corpus ``split`` whose text the staged data rebuilds."""
     from warta.eval.corpus import iter_documents
 
     for _, text, gold, _why in iter_documents([split], data, root=root):
         if text is not None and gold is not None:
-            yield article_doc(nlp, text, gold, casing)
+            yield article_doc(nlp, text, gold, casing, gpe)
 
 
 def lower_shares(sentences: Iterable[Iterable[str]]) -> dict[str, float]:
@@ -195,7 +200,7 @@ def _has_ner(doc: Doc) -> bool:
 
 def write_corpus_data(nlp: Language, data: Path, corpus: Path, *, repeat: int = 2,
                       rehearsal: float = 1.0, ner_only: bool = False, seed: int = 20240501,
-                      root: Path | None = None) -> dict[str, int]:
+                      gpe: str = "LOC", root: Path | None = None) -> dict[str, int]:
     """Write ``corpus``/news-corpus-train|dev.spacy for the ``news-corpus`` step; counts.
 
     Train: the gold corpus's TRAIN articles ``repeat`` times, plus a seeded ``rehearsal`` share
@@ -209,8 +214,8 @@ def write_corpus_data(nlp: Language, data: Path, corpus: Path, *, repeat: int = 
     from spacy.tokens import DocBin
 
     casing = news_casing(data)
-    train_docs = list(corpus_docs(nlp, "train", data, root=root, casing=casing))
-    dev_docs = list(corpus_docs(nlp, "dev", data, root=root, casing=casing))
+    train_docs = list(corpus_docs(nlp, "train", data, root=root, casing=casing, gpe=gpe))
+    dev_docs = list(corpus_docs(nlp, "dev", data, root=root, casing=casing, gpe=gpe))
     if not train_docs:
         raise ValueError(f"{data}: no corpus train article could be rebuilt (staged data absent?)")
     old = list(DocBin().from_disk(corpus / "news-ft-train.spacy").get_docs(nlp.vocab))
