@@ -107,7 +107,7 @@ def _pretrain(out: Path, epochs: int | None, gazetteer_features: bool = False) -
 
 def _news_corpus(data: Path, out: Path, base: Path | None, max_steps: int | None,
                  seed: int | None, repeat: int, rehearsal: float, freeze: bool,
-                 dropout: float | None, gpe: str = "LOC") -> None:
+                 dropout: float | None, gpe: str = "LOC", common_words: bool = True) -> None:
     import spacy
 
     from warta.nlp.pipeline import model_path
@@ -125,7 +125,7 @@ def _news_corpus(data: Path, out: Path, base: Path | None, max_steps: int | None
     blank = spacy.blank("id")
     blank.tokenizer = build_tokenizer(blank)
     counts = write_corpus_data(blank, data, out / "corpus", repeat=repeat, rehearsal=rehearsal,
-                               ner_only=freeze, gpe=gpe)
+                               ner_only=freeze, gpe=gpe, common_words=common_words)
     click.echo(json.dumps({"step": "news-corpus", "data": counts}))
     overrides: dict[str, object] = {"paths.base": str(base), "paths.vectors": str(base),
                                     "paths.lemmatizer": _lemmatizer_name(base)}
@@ -312,9 +312,13 @@ def news_ft_cmd(out: Path, max_steps: int | None, seed: int | None) -> None:
               help="What the corpus's GPE names (countries, provinces, cities) become: LOC "
                    "entities, or missing (no supervision: idner-news-2k leaves a country that "
                    "acts unlabelled).")
+@click.option("--common-words/--no-common-words", default=True, show_default=True,
+              help="Capitalised words outside the gold's names that IndoSum also writes in "
+                   "lower case (sentence starts, titles) are O; without: missing like any "
+                   "other capitalised word.")
 def news_corpus_cmd(data: Path, out: Path, base: Path | None, max_steps: int | None,
                     seed: int | None, repeat: int, rehearsal: float, freeze: bool,
-                    dropout: float | None, gpe: str) -> None:
+                    dropout: float | None, gpe: str, common_words: bool) -> None:
     """Tune a pipeline's NER on the gold news corpus's TRAIN actors (configs/news_corpus.cfg).
 
     Needs OUT/corpus from `convert` (the rehearsal data). Writes OUT/news_corpus; `assemble`
@@ -324,7 +328,8 @@ def news_corpus_cmd(data: Path, out: Path, base: Path | None, max_steps: int | N
 
         warta train nlp news-corpus --data ../shared/data --out training/run
     """
-    _news_corpus(data, out, base, max_steps, seed, repeat, rehearsal, freeze, dropout, gpe)
+    _news_corpus(data, out, base, max_steps, seed, repeat, rehearsal, freeze, dropout, gpe,
+                 common_words)
 
 
 @nlp.command(name="assemble")

@@ -200,20 +200,23 @@ def _has_ner(doc: Doc) -> bool:
 
 def write_corpus_data(nlp: Language, data: Path, corpus: Path, *, repeat: int = 2,
                       rehearsal: float = 1.0, ner_only: bool = False, seed: int = 20240501,
-                      gpe: str = "LOC", root: Path | None = None) -> dict[str, int]:
+                      gpe: str = "LOC", common_words: bool = True, root: Path | None = None,
+                      ) -> dict[str, int]:
     """Write ``corpus``/news-corpus-train|dev.spacy for the ``news-corpus`` step; counts.
 
     Train: the gold corpus's TRAIN articles ``repeat`` times, plus a seeded ``rehearsal`` share
     of the news-ft step's data (idner-news-2k train + UD gold: the shared tok2vec keeps serving
     the tagger and parser); ``ner_only`` keeps only the rehearsal docs with entities (for a
     run whose UD components are frozen). Dev: news-ft's dev (idner-news-2k dev + held-out GSD)
-    plus the corpus DEV articles, for checkpoint selection only.
+    plus the corpus DEV articles, for checkpoint selection only. ``gpe``: see
+    :func:`article_doc`; ``common_words`` False: every capitalised word outside the gold's
+    names is missing (no casing lexicon).
     """
     import random
 
     from spacy.tokens import DocBin
 
-    casing = news_casing(data)
+    casing = news_casing(data) if common_words else {}
     train_docs = list(corpus_docs(nlp, "train", data, root=root, casing=casing, gpe=gpe))
     dev_docs = list(corpus_docs(nlp, "dev", data, root=root, casing=casing, gpe=gpe))
     if not train_docs:
