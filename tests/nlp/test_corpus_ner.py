@@ -158,10 +158,11 @@ def test_news_corpus_step_tunes_a_base_pipeline_and_assembles_it(tmp_path, monke
     assert {"tagger", "parser", "lemmatizer", "ner"} <= set(nlp.pipe_names)
     trained_on = [f["file"] for f in nlp.meta["warta_trained_on"]]
     assert any(f.startswith("warta/eval/corpus/gold") for f in trained_on)
-    frozen = runner.invoke(train, ["nlp", "news-corpus", "--data", str(data), "--out", out,
-                                   "--max-steps", "2", "--freeze", "--rehearsal", "0.5"])
-    assert frozen.exit_code == 0, frozen.output
-    assert '"corpus-train-articles": 1' in frozen.output
+    unfrozen = runner.invoke(train, ["nlp", "news-corpus", "--data", str(data), "--out", out,
+                                   "--max-steps", "2", "--no-freeze", "--rehearsal", "0.5",
+                                   "--common-words", "--gpe", "missing"])
+    assert unfrozen.exit_code == 0, unfrozen.output
+    assert '"corpus-train-articles": 1' in unfrozen.output
 
 
 def test_news_corpus_step_needs_the_converted_rehearsal_data(tmp_path):
