@@ -178,3 +178,18 @@ def test_gpe_names_can_be_left_unsupervised(tokenizer_nlp):
     doc = article_doc(tokenizer_nlp, TEXT, _gold(TEXT), gpe="missing")
     assert "Tegal" not in [e.text for e in doc.ents]
     assert _tags(doc)["Tegal"] == "-" and _tags(doc)["Budi"] == "B-PERSON"
+
+
+def test_base_may_be_a_pipeline_or_a_run_folder(tmp_path):
+    import click
+
+    from warta.cli.train import _pipeline_in
+
+    run = tmp_path / "run"
+    for sub in ("news/model-best", "news_ft/model-best"):
+        (run / sub).mkdir(parents=True)
+        (run / sub / "config.cfg").write_text("")
+    assert _pipeline_in(run) == run / "news_ft" / "model-best"  # the run's last trained model
+    assert _pipeline_in(run / "news" / "model-best") == run / "news" / "model-best"
+    with pytest.raises(click.BadParameter, match="neither"):
+        _pipeline_in(tmp_path)

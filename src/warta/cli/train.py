@@ -118,8 +118,7 @@ def _news_corpus(data: Path, out: Path, base: Path | None, max_steps: int | None
     if base is None:
         tuned = out / "news_ft" / "model-best"
         base = tuned if tuned.exists() else model_path()
-    if not (base / "config.cfg").exists():
-        raise click.BadParameter(f"{base}: not a spaCy pipeline folder", param_hint="'--base'")
+    base = _pipeline_in(base)
     if not (out / "corpus" / "news-ft-train.spacy").exists():
         raise click.UsageError(f"{out / 'corpus'}: run `warta train nlp convert` first")
     blank = spacy.blank("id")
@@ -142,6 +141,19 @@ def _news_corpus(data: Path, out: Path, base: Path | None, max_steps: int | None
     best = train_pipeline("news_corpus", corpus=out / "corpus", out=out / "news_corpus",
                           data_name="news-corpus", overrides=overrides)
     click.echo(json.dumps({"step": "news-corpus", "model": str(best), "base": str(base)}))
+
+
+RUN_MODELS = ("news_ft/model-best", "news/model-best", "id_warta_news")  # in a run folder
+
+
+def _pipeline_in(folder: Path) -> Path:
+    """``folder`` when it is a pipeline, else the last trained model of the run it is."""
+    for candidate in (folder, *(folder / sub for sub in RUN_MODELS)):
+        if (candidate / "config.cfg").exists():
+            return candidate
+    raise click.BadParameter(f"{folder}: neither a spaCy pipeline nor a training run folder "
+                             f"(no config.cfg in it or in {', '.join(RUN_MODELS)})",
+                             param_hint="'--base'")
 
 
 def _lemmatizer_name(base: Path) -> str:
@@ -295,7 +307,8 @@ def news_ft_cmd(out: Path, max_steps: int | None, seed: int | None) -> None:
 @out_option
 @click.option("--base", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None,
-              help="Pipeline to tune: a training output's model-best or an assembled pipeline "
+              help="Pipeline to tune: a model-best, an assembled pipeline, or a run folder "
+                   "(its news_ft/model-best, news/model-best or id_warta_news) "
                    "[default: OUT/news_ft/model-best if it exists, else the shipped model].")
 @steps_option
 @seed_option

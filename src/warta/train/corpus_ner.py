@@ -138,11 +138,10 @@ def article_doc(nlp: Language, text: str, gold: dict[str, Any],
     ents = [span for span in spans if span.label_ != GPE_MISSING]
     unsupervised = [span for span in spans if span.label_ == GPE_MISSING]
     in_ent = {i for span in ents for i in range(span.start, span.end)}
-    unaligned = [span for s, e in gold_spans if doc.char_span(s, e) is None
+    cut = [*gold_spans, *((m.start, m.end) for m in mentions)]
+    unaligned = [span for s, e in cut if doc.char_span(s, e) is None
                  and (span := doc.char_span(s, e, alignment_mode="expand")) is not None]
-    unaligned += [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions
-                  if doc.char_span(m.start, m.end) is None]
-    missing_ids = {i for span in [*unaligned, *unsupervised] if span is not None
+    missing_ids = {i for span in [*unaligned, *unsupervised]
                    for i in range(span.start, span.end)}
     missing_ids |= {t.i for t in doc if _maybe_name(t.text, casing or {})}
     missing_ids -= in_ent
