@@ -129,8 +129,12 @@ def _news_corpus(data: Path, out: Path, base: Path | None, max_steps: int | None
     overrides: dict[str, object] = {"paths.base": str(base), "paths.vectors": str(base),
                                     "paths.lemmatizer": _lemmatizer_name(base)}
     if freeze:  # the NER alone learns, over the base's tok2vec (which annotates for it)
-        overrides["training.frozen_components"] = [
-            "tok2vec", "tagger", "morphologizer", "parser", "trainable_lemmatizer"]
+        from spacy.util import load_config
+
+        from warta.train.run import config_path
+
+        pipeline = load_config(config_path("news_corpus"), interpolate=False)["nlp"]["pipeline"]
+        overrides["training.frozen_components"] = [n for n in pipeline if n != "ner"]
         overrides["training.annotating_components"] = ["tok2vec"]
     if dropout is not None:
         overrides["training.dropout"] = dropout
