@@ -187,3 +187,22 @@ def test_gazetteer_features_option_trains_a_pipeline_that_loads(tmp_path):
                     if n.name == "warta_gazetteer_features")
     assert features.attrs["lower"]  # the word table travels inside the saved model
     assert nlp("Presiden Prabowo tiba di Jakarta.").has_annotation("DEP")
+
+
+def test_report_scores_the_trained_ner_without_the_rule_stages(tmp_path):
+    """An assembled pipeline's actors stage retypes countries LOC → GPE, a label no NER corpus
+    has: the dev report must score the NER's own LOC (it scored GPE, LOC F1 0, before)."""
+    from spacy.tokens import DocBin, Span
+
+    from warta.nlp.pipeline import model_path
+    from warta.train.report import ner_dev_scores
+
+    nlp = spacy.blank("id")
+    words = ["Pemerintah", "Indonesia", "dan", "Malaysia", "menandatangani", "perjanjian", "."]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words)
+    doc.set_ents([Span(doc, 1, 2, label="LOC"), Span(doc, 3, 4, label="LOC")],
+                 default="outside")
+    DocBin(docs=[doc]).to_disk(tmp_path / "ner-dev-idner-news-2k.spacy")
+    scores = ner_dev_scores(model_path(), tmp_path)["idner-news-2k"]
+    assert "GPE" not in scores["per_type"]
+    assert scores["per_type"]["LOC"] > 0
