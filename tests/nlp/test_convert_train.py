@@ -104,6 +104,7 @@ def test_tiny_training_run_assembles_a_loadable_pipeline(tmp_path):
     assert {"tagger", "morphologizer", "parser", "lemmatizer", "ner"} <= set(nlp.pipe_names)
     assert [n for n in nlp.pipe_names if n == "tok2vec"] == ["tok2vec"]  # one, shared
     doc = nlp("Ia membeli rumahnya di Solo.")
+    assert doc.tensor.shape[1] == 96  # news.cfg's width when --width is not given
     assert [t.text for t in doc][2:4] == ["rumah", "nya"]
     assert doc.has_annotation("DEP") and doc.has_annotation("TAG")
 
@@ -206,3 +207,32 @@ def test_report_scores_the_trained_ner_without_the_rule_stages(tmp_path):
     scores = ner_dev_scores(model_path(), tmp_path)["idner-news-2k"]
     assert "GPE" not in scores["per_type"]
     assert scores["per_type"]["LOC"] > 0
+
+
+def test_width_option_sets_the_shared_tok2vec_and_every_listener(tmp_path):
+    from warta.cli.train import train
+    from warta.nlp.pipeline import MODEL_NAME
+
+    runner, out = CliRunner(), str(tmp_path)
+    for step in (["convert", "--data", str(CORPORA), "--out", out],
+                 # pretrain and news must agree: news loads pretrain's width-32 weights
+                 ["pretrain", "--out", out, "--epochs", "1", "--width", "32"],
+                 ["news", "--out", out, "--max-steps", "2", "--width", "32"],
+                 ["news-ft", "--out", out, "--max-steps", "2"],  # keeps the tuned model's width
+                 ["assemble", "--out", out]):
+        result = runner.invoke(train, ["nlp", *step])
+        assert result.exit_code == 0, result.output
+    nlp = spacy.load(tmp_path / MODEL_NAME)
+    listeners = [nlp.config["components"][name]["model"]["tok2vec"]["width"]
+                 for name in ("tagger", "morphologizer", "parser", "ner")]
+    assert listeners == [32, 32, 32, 32]
+    doc = nlp("Presiden Prabowo tiba di Jakarta.")
+    assert doc.tensor.shape == (len(doc), 32)  # the shared tok2vec's output
+    assert doc.has_annotation("DEP") and doc.has_annotation("TAG")
+
+
+def test_width_option_rejects_a_useless_width(tmp_path):
+    from warta.cli.train import train
+
+    result = CliRunner().invoke(train, ["nlp", "news", "--out", str(tmp_path), "--width", "0"])
+    assert result.exit_code == 2 and "Invalid value for '--width'" in result.output

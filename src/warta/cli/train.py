@@ -56,9 +56,20 @@ PRETRAINED = "model-last.bin"  # OUT/pretrain's weights that the news step start
 # The embed layer that adds gazetteer bits (warta.nlp.gazetteer_embed): measured, not shipped.
 GAZETTEER_EMBED = {"components.tok2vec.model.embed.@architectures": "warta.GazetteerHashEmbed.v1"}
 
+# The shared tok2vec's width: news.cfg's embed and every listener interpolate this one value.
+WIDTH_KEY = "components.tok2vec.model.encode.width"
+
+
+def _tok2vec_overrides(gazetteer_features: bool, width: int | None) -> dict[str, object]:
+    """Overrides of news.cfg's shared tok2vec that `news` and `pretrain` must agree on."""
+    overrides: dict[str, object] = dict(GAZETTEER_EMBED) if gazetteer_features else {}
+    if width is not None:
+        overrides[WIDTH_KEY] = width
+    return overrides
+
 
 def _train(name: str, out: Path, max_steps: int | None, seed: int | None,
-           gazetteer_features: bool = False) -> None:
+           gazetteer_features: bool = False, width: int | None = None) -> None:
     from warta.train.run import train_pipeline
 
     overrides: dict[str, object] = {}
@@ -69,8 +80,7 @@ def _train(name: str, out: Path, max_steps: int | None, seed: int | None,
         overrides["components.tok2vec.model.embed.include_static_vectors"] = has_vectors
         weights = out / "pretrain" / PRETRAINED
         overrides["paths.init_tok2vec"] = str(weights) if weights.exists() else None
-        if gazetteer_features:
-            overrides.update(GAZETTEER_EMBED)
+        overrides.update(_tok2vec_overrides(gazetteer_features, width))
     data_name = None
     if name == "news_ft":
         overrides["paths.base"] = str(out / "news" / "model-best")
@@ -84,7 +94,8 @@ def _train(name: str, out: Path, max_steps: int | None, seed: int | None,
     click.echo(json.dumps({"step": name, "model": str(best)}))
 
 
-def _pretrain(out: Path, epochs: int | None, gazetteer_features: bool = False) -> None:
+def _pretrain(out: Path, epochs: int | None, gazetteer_features: bool = False,
+              width: int | None = None) -> None:
     from warta.train.convert import PRETRAIN_TEXT
     from warta.train.run import pretrain_tok2vec
 
@@ -95,8 +106,7 @@ def _pretrain(out: Path, epochs: int | None, gazetteer_features: bool = False) -
         return
     vectors = out / "vectors"
     overrides: dict[str, object] = {"pretraining.max_epochs": epochs} if epochs is not None else {}
-    if gazetteer_features:
-        overrides.update(GAZETTEER_EMBED)
+    overrides.update(_tok2vec_overrides(gazetteer_features, width))
     weights = pretrain_tok2vec(raw_text=raw, out=out / "pretrain", overrides=overrides,
                                vectors=vectors if (vectors / "vocab").exists() else None)
     last = weights.with_name(PRETRAINED)
@@ -203,6 +213,11 @@ gazetteer_option = click.option(
     help="Give the shared tok2vec warta's gazetteer bits as extra input (measured and not "
          "shipped: no gain on idner-news-2k or NER-UGM dev, LAS 0.7-1.4 lower; see the model "
          "card). news and pretrain must agree on it.")
+width_option = click.option(
+    "--width", type=click.IntRange(min=8), default=None,
+    help="Width of the shared tok2vec (embed, encoder and every listener; default: "
+         "configs/news.cfg's 96, the shipped model's). news and pretrain must agree on it; "
+         "news-ft keeps the width of the model it tunes.")
 ship_option = click.option("--ship/--no-ship", default=False, show_default=True,
                            help="Also replace the model shipped inside the package.")
 
@@ -215,11 +230,13 @@ ship_option = click.option("--ship/--no-ship", default=False, show_default=True,
 @steps_option
 @seed_option
 @gazetteer_option
+@width_option
 @ship_option
 @progress_option
 @click.pass_context
 def nlp(ctx: click.Context, data: Path, out: Path | None, max_steps: int | None,
-        seed: int | None, gazetteer_features: bool, ship: bool, progress: bool | None) -> None:
+        seed: int | None, gazetteer_features: bool, width: int | None, ship: bool,
+        progress: bool | None) -> None:
     """Convert, train the shared pipeline, tune it, and assemble it (or run one step).
 
     Example:
@@ -235,7 +252,7 @@ def nlp(ctx: click.Context, data: Path, out: Path | None, max_steps: int | None,
     steps: list[tuple[str, Callable[[], None]]] = [
         ("convert", lambda: _convert(data, out)),
         ("vectors", lambda: _vectors(data, out)),
-        ("news", lambda: _train("news", out, max_steps, seed, gazetteer_features)),
+        ("news", lambda: _train("news", out, max_steps, seed, gazetteer_features, width)),
         ("news-ft", lambda: _train("news_ft", out, max_steps, seed)),
         ("assemble", lambda: _assemble(out, ship)),
     ]
@@ -279,9 +296,11 @@ def vectors_cmd(data: Path, out: Path) -> None:
 @click.option("--epochs", type=int, default=None,
               help="Override pretraining.max_epochs of configs/news.cfg (tests, quick runs).")
 @gazetteer_option
-def pretrain_cmd(out: Path, epochs: int | None, gazetteer_features: bool) -> None:
+@width_option
+def pretrain_cmd(out: Path, epochs: int | None, gazetteer_features: bool,
+                 width: int | None) -> None:
     """Pretrain the shared tok2vec on IndoSum raw text (optional; `news` then starts from it)."""
-    _pretrain(out, epochs, gazetteer_features)
+    _pretrain(out, epochs, gazetteer_features, width)
 
 
 @nlp.command(name="news")
@@ -289,10 +308,11 @@ def pretrain_cmd(out: Path, epochs: int | None, gazetteer_features: bool) -> Non
 @steps_option
 @seed_option
 @gazetteer_option
+@width_option
 def news_cmd(out: Path, max_steps: int | None, seed: int | None,
-             gazetteer_features: bool) -> None:
+             gazetteer_features: bool, width: int | None) -> None:
     """Train tagger, morphologizer, parser, lemmatizer and NER on one tok2vec (configs/news.cfg)."""
-    _train("news", out, max_steps, seed, gazetteer_features)
+    _train("news", out, max_steps, seed, gazetteer_features, width)
 
 
 @nlp.command(name="news-ft")
