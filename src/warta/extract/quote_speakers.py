@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from warta.extract.quote_view import TYPE_RANK, Candidate, View, sentence_bounds
+from warta.extract.quote_view import TYPE_RANK, Candidate, View, ents_between, sentence_bounds
 from warta.extract.speaker_model import SpeakerModel
 from warta.nlp.extensions import span_actor
 from warta.nlp.lang.id import reporting_verbs as rv
@@ -98,10 +98,11 @@ def _previous_subject(v: View, at: int, attributed: set[int]) -> str | None:
             return None
         start = next((c + 1 for c in range(lo, min(lo + 4, hi)) if v.texts[c] == ","), lo)
         if start < hi and doc[start].is_title and v.region_of[start] < 0:
-            for e in v.ents:  # "Namun, Musk …" / "Musk …": an entity there, or its surname
-                if e.start == start and span_actor(e) and TYPE_RANK.get(e.label_, 9) == 0:
+            there = ents_between(v, start, start + 1)
+            for e in there:  # "Namun, Musk …" / "Musk …": an entity there, or its surname
+                if span_actor(e) and TYPE_RANK.get(e.label_, 9) == 0:
                     return str(span_actor(e))
-            if not any(e.start == start for e in v.ents):
+            if not there:
                 found = _surname_actor(v.ents, doc[start:start + 1])
                 if found and found.startswith("person:"):
                     return found
@@ -213,7 +214,7 @@ def _named_after(v: View, e: Span) -> bool:
     doc = v.doc
     if e.end >= len(doc) or v.texts[e.end] != ",":
         return False
-    return any(o.start == e.end + 1 and TYPE_RANK.get(o.label_, 9) == 0 for o in v.ents)
+    return any(TYPE_RANK.get(o.label_, 9) == 0 for o in ents_between(v, e.end + 1, e.end + 2))
 
 
 def _dep(e: Span, cue: Span | None) -> dict[str, float]:
@@ -246,8 +247,8 @@ def _mention_features(v: View, e: Span, cand: Candidate, sents: tuple[tuple[int,
         commas = [t.i for t in cand.speaker_span if t.text == ","]
         if commas:
             f["span_tail" if e.start > commas[-1] else "span_head"] = 1.0
-        persons = [o for o in v.ents if cand.speaker_span.start <= o.start
-                   < cand.speaker_span.end and TYPE_RANK.get(o.label_, 9) == 0 and span_actor(o)]
+        persons = [o for o in ents_between(v, cand.speaker_span.start, cand.speaker_span.end)
+                   if TYPE_RANK.get(o.label_, 9) == 0 and span_actor(o)]
         if persons and persons[-1].start == e.start:  # "Ketua Komisi XI DPR Budi": the name
             f["span_last_person"] = 1.0
     if _role_before(doc, e):
@@ -275,8 +276,8 @@ def candidate_features(v: View, cand: Candidate, rule: str | None,
     sents = _window(v, anchor)
     lo, hi = sents[1][0], sents[2][1]
     out: dict[str, dict[str, float]] = {}
-    for e in v.ents:
-        actor = span_actor(e) if lo <= e.start < hi else None  # the window first
+    for e in ents_between(v, lo, hi):  # the window's mentions, by bisection
+        actor = span_actor(e)
         if not actor:
             continue
         _merge(out.setdefault(str(actor), {}), _mention_features(v, e, cand, sents, anchor))
