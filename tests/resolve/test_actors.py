@@ -533,3 +533,23 @@ def test_resolve_speaker_reads_the_entities_its_caller_read_once(diplomasi) -> N
     assert [resolve_speaker(doc, s, ents=ents) for s in spans] == [
         resolve_speaker(doc, s) for s in spans]
     assert any(resolve_speaker(doc, s, ents=ents) for s in spans)
+
+
+def test_the_rules_and_the_context_read_the_entities_they_are_given(nlp) -> None:
+    """The stage reads ``doc.ents`` once (issue 20, fourth round: every read builds a new Span
+    per entity) and hands them to ``propose`` and ``context``: given them, they find what they
+    find reading the Doc, and what they are given is what they work on."""
+    from warta.resolve import actor_model
+    from warta.resolve.actors import propose
+
+    doc = with_persons(nlp, DIPLOMASI, PERSONS)
+    ents = doc.ents
+    sent_of = actor_model.sentence_index(doc)
+    read, given = propose(doc), propose(doc, ents=ents)
+    assert given.ent_actor == read.ent_actor and given.ents == read.ents
+    assert [a.id for a in given.table.by_id.values()] == [a.id for a in read.table.by_id.values()]
+    assert actor_model.context(doc, sent_of, ents=ents) == actor_model.context(doc, sent_of)
+    without_places = [e for e in ents if e.label_ == "PERSON"]
+    assert actor_model.context(doc, sent_of, ents=without_places).counts == {}
+    assert set(propose(doc, ents=without_places).ent_actor) == {
+        (e.start, e.end) for e in without_places}

@@ -121,10 +121,12 @@ def sentence_index(doc: Doc) -> list[int]:
     return index
 
 
-def context(doc: Doc, sent_of: Sequence[int]) -> Context:
-    """The countries of the article's place and body mentions (gazetteer entries)."""
+def context(doc: Doc, sent_of: Sequence[int], *, ents: Sequence[Span] | None = None,
+            ) -> Context:
+    """The countries of the article's place and body mentions (gazetteer entries); ``ents``:
+    ``doc.ents`` as the caller read them (each read builds new Spans)."""
     places = []
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         entry = _entry(ent)
         if entry is not None and entry.country and not _is_short_form(ent.text):
             places.append((ent.start, sent_of[ent.start], entry.country))

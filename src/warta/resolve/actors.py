@@ -396,10 +396,12 @@ class Proposal:
     title_tokens: set[int]
 
 
-def propose(doc: Doc, *, user: UserActors | None = None) -> Proposal:
+def propose(doc: Doc, *, user: UserActors | None = None,
+            ents: Sequence[Span] | None = None) -> Proposal:
     """The rules' actors of ``doc``: entities resolved by the gazetteer, titles, name variants,
-    acronyms and the user's file (pure: returns, does not set)."""
-    ents = list(doc.ents)
+    acronyms and the user's file (pure: returns, does not set). ``ents``: ``doc.ents`` as the
+    caller read them."""
+    ents = list(doc.ents if ents is None else ents)
     taken = {i for e in ents for i in range(e.start, e.end)}
     extra = _user_spans(doc, user, taken)
     if extra:
@@ -427,9 +429,10 @@ def resolve(doc: Doc, *, user: UserActors | None = None,
     """Resolve every entity of ``doc`` to an actor (pure: returns, does not set): the rules
     propose, the model (when there is one) decides each actor's type, country and whether it
     is one at all, then role-only mentions and pronouns are linked to the actors kept."""
-    p = propose(doc, user=user)
+    ents = doc.ents  # read once for the rules and the context
+    p = propose(doc, user=user, ents=ents)
     sent_of = actor_model.sentence_index(doc)
-    ctx = actor_model.context(doc, sent_of)
+    ctx = actor_model.context(doc, sent_of, ents=ents)
     if model is not None:
         for cand in candidates(p):
             _apply(doc, p, cand, model.decide(doc, cand, ctx, sent_of))
@@ -673,11 +676,12 @@ class ActorsStage:
         if skip_unsupported(doc, STAGE, VERSION):
             return doc
         result = resolve(doc, user=self.user, model=self.model)
-        if [(e.start, e.end, e.label_) for e in doc.ents] != [
+        ents = doc.ents  # read once: each read builds a new Span per entity
+        if [(e.start, e.end, e.label_) for e in ents] != [
             (e.start, e.end, e.label_) for e in result.ents
         ]:
-            doc.ents = result.ents
-        for ent in doc.ents:
+            doc.ents = ents = tuple(result.ents)  # the spans doc.ents now holds, same offsets
+        for ent in ents:
             ent._.actor = result.ent_actor.get((ent.start, ent.end))
         mentions = []
         for span, actor_id in result.mentions:
