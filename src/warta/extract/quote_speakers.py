@@ -202,9 +202,9 @@ def _type(actor: str) -> str:
     return kind if kind in ("person", "org", "gpe") else "other"
 
 
-def _role_before(doc: Doc, e: Span) -> bool:
+def _role_before(v: View, e: Span) -> bool:
     """'kuasa hukum X', 'istri X': the mention is the one spoken for, not the speaker."""
-    words = [t.lower_ for t in doc[max(0, e.start - 2):e.start]]
+    words = v.lowers[max(0, e.start - 2):e.start]
     return bool(words) and (words[-1] in rv.RELATIONAL_ROLES
                             or " ".join(words) in rv.RELATIONAL_ROLES)
 
@@ -217,11 +217,22 @@ def _named_after(v: View, e: Span) -> bool:
     return any(TYPE_RANK.get(o.label_, 9) == 0 for o in ents_between(v, e.end + 1, e.end + 2))
 
 
-def _dep(e: Span, cue: Span | None) -> dict[str, float]:
-    root = e.root
-    dep = root.dep_.split(":")[0] if root.dep_ else ""
+def _mention_facts(v: View, e: Span) -> tuple[bool, bool, str, int]:
+    """What a mention's own place says, whichever quote asks: a role before it, a name after
+    it, its root's relation (without subtype) and head. Every quote of a window asks about
+    every mention in it, so they are worked out once per mention (``View.facts``)."""
+    key = (e.start, e.end)
+    facts: tuple[bool, bool, str, int] | None = v.facts.get(key)
+    if facts is None:
+        root = e.root
+        dep = root.dep_.split(":")[0] if root.dep_ else ""
+        facts = v.facts[key] = (_role_before(v, e), _named_after(v, e), dep, root.head.i)
+    return facts
+
+
+def _dep(dep: str, head: int, cue: Span | None) -> dict[str, float]:
     out = {f"dep:{dep if dep in DEPS else 'other'}": 1.0} if dep else {}
-    if cue is not None and root.head.i == cue.start and dep == "nsubj":
+    if cue is not None and head == cue.start and dep == "nsubj":
         out["subj_of_cue"] = 1.0
     return out
 
@@ -230,7 +241,6 @@ def _mention_features(v: View, e: Span, cand: Candidate, sents: tuple[tuple[int,
                       anchor: int) -> dict[str, float]:
     """What one mention says about its actor being the speaker."""
     (lo, hi), prev, _next = sents
-    doc = v.doc
     if lo <= e.start < hi:
         where = "before" if e.end <= cand.content.start else "after"
         pos = f"same_{where}" if not cand.content.start <= e.start < cand.content.end else "inside"
@@ -244,18 +254,20 @@ def _mention_features(v: View, e: Span, cand: Candidate, sents: tuple[tuple[int,
     if cand.speaker_span is not None and cand.speaker_span.start <= e.start \
             < cand.speaker_span.end:
         f["in_span"] = 1.0
-        commas = [t.i for t in cand.speaker_span if t.text == ","]
+        commas = [k for k in range(cand.speaker_span.start, cand.speaker_span.end)
+                  if v.texts[k] == ","]
         if commas:
             f["span_tail" if e.start > commas[-1] else "span_head"] = 1.0
         persons = [o for o in ents_between(v, cand.speaker_span.start, cand.speaker_span.end)
                    if TYPE_RANK.get(o.label_, 9) == 0 and span_actor(o)]
         if persons and persons[-1].start == e.start:  # "Ketua Komisi XI DPR Budi": the name
             f["span_last_person"] = 1.0
-    if _role_before(doc, e):
+    role_before, named_after, dep, head = _mention_facts(v, e)
+    if role_before:
         f["role_before"] = 1.0
-    if _named_after(v, e):
+    if named_after:
         f["named_after"] = 1.0
-    f.update(_dep(e, cand.cue))
+    f.update(_dep(dep, head, cand.cue))
     return f
 
 

@@ -64,6 +64,8 @@ class View:
     texts: list[str] = field(default_factory=list)
     lowers: list[str] = field(default_factory=list)
     ent_starts: list[int] = field(default_factory=list)  # start of each of ``ents``, for bisection
+    # facts about one mention that every quote near it asks (quote_speakers._mention_facts)
+    facts: dict[tuple[int, int], Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if len(self.ent_starts) != len(self.ents):
