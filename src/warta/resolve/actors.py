@@ -25,6 +25,7 @@ from warta.nlp.extensions import (
     doc_text,
     factory_name,
     mark_stage,
+    set_span_actor,
     skip_unsupported,
     span_actor,
 )
@@ -682,10 +683,10 @@ class ActorsStage:
         ]:
             doc.ents = ents = tuple(result.ents)  # the spans doc.ents now holds, same offsets
         for ent in ents:
-            ent._.actor = result.ent_actor.get((ent.start, ent.end))
+            set_span_actor(ent, result.ent_actor.get((ent.start, ent.end)))
         mentions = []
         for span, actor_id in result.mentions:
-            span._.actor = actor_id
+            set_span_actor(span, actor_id)
             mentions.append(span)
         doc._.mentions = mentions
         doc._.actors = result.actors
