@@ -553,3 +553,30 @@ def test_the_rules_and_the_context_read_the_entities_they_are_given(nlp) -> None
     assert actor_model.context(doc, sent_of, ents=without_places).counts == {}
     assert set(propose(doc, ents=without_places).ent_actor) == {
         (e.start, e.end) for e in without_places}
+
+
+def test_a_names_title_is_read_once_for_the_rules_and_the_model(monkeypatch) -> None:
+    """The rules read the title before every person mention and the model's features read it
+    again for every candidate's mention (issue 20, fourth round: once per name start now), and
+    the actors found are the same."""
+    from warta.resolve import actor_model, roles
+    from warta.resolve.actors import resolve
+
+    nlp = blank_pipeline(decision_model="")
+    doc = with_persons(nlp, DIPLOMASI, PERSONS)
+    model = actor_model.load_model(actor_model.model_path())
+    if model is None:
+        pytest.skip("no actor model shipped")
+    first = resolve(doc, model=model)
+    asked: list[int] = []
+    real = roles.title_before
+
+    def counting(d, start):
+        asked.append(start)
+        return real(d, start)
+
+    monkeypatch.setattr(roles, "title_before", counting)
+    again = resolve(doc, model=model)
+    assert asked and len(asked) == len(set(asked))
+    assert [a.id for a in again.actors] == [a.id for a in first.actors]
+    assert {a.id: a.roles for a in again.actors}["person:vladimir-putin"] == ["president"]

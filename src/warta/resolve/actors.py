@@ -268,14 +268,18 @@ def _person_roles(titles: Sequence[roles.Title]) -> list[str]:
 
 
 def _persons(doc: Doc, ents: Sequence[Span], table: _Actors,
-             ent_actor: dict[tuple[int, int], str | None]) -> tuple[list[coref.Cluster], set[int]]:
-    """Cluster person mentions, read their titles, register one actor per cluster."""
+             ent_actor: dict[tuple[int, int], str | None],
+             ctx: actor_model.Context | None = None,
+             ) -> tuple[list[coref.Cluster], set[int]]:
+    """Cluster person mentions, read their titles, register one actor per cluster (``ctx``:
+    where the titles found are kept for the model's features)."""
+    before = ctx.title_before if ctx is not None else roles.title_before
     persons = [e for e in ents if e.label_ == "PERSON"]
     clusters = coref.cluster_names(persons)
     title_tokens: set[int] = set()
     for cluster in clusters:
         for m in cluster.mentions:
-            for t in (roles.title_before(doc, m.start), roles.title_after(doc, m.end)):
+            for t in (before(doc, m.start), roles.title_after(doc, m.end)):
                 if t is not None:
                     cluster.titles.append(t)
                     title_tokens.update(range(t.start, t.end))
@@ -398,10 +402,11 @@ class Proposal:
 
 
 def propose(doc: Doc, *, user: UserActors | None = None,
-            ents: Sequence[Span] | None = None) -> Proposal:
+            ents: Sequence[Span] | None = None,
+            ctx: actor_model.Context | None = None) -> Proposal:
     """The rules' actors of ``doc``: entities resolved by the gazetteer, titles, name variants,
     acronyms and the user's file (pure: returns, does not set). ``ents``: ``doc.ents`` as the
-    caller read them."""
+    caller read them; ``ctx``: the article's context, which keeps the titles found."""
     ents = list(doc.ents if ents is None else ents)
     taken = {i for e in ents for i in range(e.start, e.end)}
     extra = _user_spans(doc, user, taken)
@@ -409,7 +414,7 @@ def propose(doc: Doc, *, user: UserActors | None = None,
         ents = filter_spans(sorted(ents + extra, key=lambda s: s.start))
     table = _Actors(user)
     ent_actor: dict[tuple[int, int], str | None] = {}
-    clusters, title_tokens = _persons(doc, ents, table, ent_actor)
+    clusters, title_tokens = _persons(doc, ents, table, ent_actor, ctx)
     located: set[int] = set()
     for ent in ents:
         if ent.label_ == "PERSON":
@@ -431,9 +436,9 @@ def resolve(doc: Doc, *, user: UserActors | None = None,
     propose, the model (when there is one) decides each actor's type, country and whether it
     is one at all, then role-only mentions and pronouns are linked to the actors kept."""
     ents = doc.ents  # read once for the rules and the context
-    p = propose(doc, user=user, ents=ents)
     sent_of = actor_model.sentence_index(doc)
     ctx = actor_model.context(doc, sent_of, ents=ents)
+    p = propose(doc, user=user, ents=ents, ctx=ctx)
     if model is not None:
         for cand in candidates(p):
             _apply(doc, p, cand, model.decide(doc, cand, ctx, sent_of))
