@@ -101,3 +101,44 @@ def test_the_quote_view_holds_the_docs_words_offsets_and_spaces():
     assert v.starts == [t.idx for t in doc] and v.space == [t.is_space for t in doc]
     assert any(v.space) and v.lowers != v.texts  # the text has both to compare
     assert make_view(spacy.blank("id")("")).texts == []
+
+
+def test_the_quote_views_columns_and_entity_windows_match_a_per_token_reading():
+    """The View is built from whole columns and finds a window's entities by bisection (issue
+    20, fourth round): paragraph, mark and sentence-end flags must be what a per-token reading
+    gives, and ``ents_between`` exactly the entities a scan of ``v.ents`` finds, in its order."""
+    from bisect import bisect_right
+
+    import spacy
+    from spacy.tokens import Span
+
+    from warta.extract.quote_marks import paragraphs
+    from warta.extract.quote_view import MARK_CHARS, SENT_END, ents_between, make_view
+    from warta.nlp import extensions
+
+    extensions.register()
+    text = ("“Kami siap.” kata Budi Santoso di Bogor.\n\n\nIa ‘menambahkan’ harga naik!\n\n"
+            "Menurut Rina, “Ya … tidak.” Lalu Rina Ayu dan Joko pergi ke Bogor .")
+    doc = spacy.blank("id")(text)
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index("Budi"), words.index("Budi") + 2, label="PERSON"),
+                Span(doc, words.index("Bogor"), words.index("Bogor") + 1, label="GPE"),
+                Span(doc, words.index("Rina"), words.index("Rina") + 1, label="PERSON"),
+                Span(doc, len(doc) - 2, len(doc) - 1, label="GPE")]
+    rina_ayu = words.index("Rina", words.index("Rina") + 1)
+    doc._.mentions = [Span(doc, rina_ayu, rina_ayu + 2, label="PERSON"),
+                      Span(doc, rina_ayu, rina_ayu + 1, label="PERSON"),
+                      Span(doc, rina_ayu + 3, rina_ayu + 4, label="PERSON")]
+    v = make_view(doc)
+    para_starts = [p[0] for p in paragraphs(text)]
+    assert v.para_of == [max(0, bisect_right(para_starts, t.idx) - 1) for t in doc]
+    assert len(set(v.para_of)) == 3
+    assert v.mark == [not t.text.strip(MARK_CHARS) for t in doc] and any(v.mark)
+    assert v.sent_end == [t.text in SENT_END and v.region_of[t.i] < 0 for t in doc]
+    assert any(v.sent_end) and not v.sent_end[words.index(".")]  # "siap." is inside a quote
+    assert len(v.ents) == 7
+    for lo in range(len(doc) + 1):
+        for hi in range(lo, len(doc) + 2):
+            assert ents_between(v, lo, hi) == [e for e in v.ents if lo <= e.start < hi]
+    assert [(e.start, e.end) for e in ents_between(v, rina_ayu, rina_ayu + 1)] == [
+        (rina_ayu, rina_ayu + 2), (rina_ayu, rina_ayu + 1)]  # longest first, as v.ents

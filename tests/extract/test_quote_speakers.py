@@ -121,3 +121,24 @@ def test_speaker_features_read_the_actors_of_nearby_mentions_only(doc_of, monkey
 
     short, long = count(4), count(16)
     assert 0 < long < 6 * short  # four times the text: about four times the reads, not sixteen
+
+
+def test_a_mentions_own_facts_are_read_once_whichever_quotes_ask(doc_of, monkeypatch):
+    """Every quote of a window scores every mention in it; what a mention's own place says (a
+    role before it, a name after it, its dependency) is worked out once per mention (issue 20,
+    fourth round), and the speakers stay those of the rules and model."""
+    from warta.extract import quote_speakers
+
+    asked: list[tuple[int, int]] = []
+    real = quote_speakers._role_before
+
+    def counting(*args):
+        asked.append((args[1].start, args[1].end))
+        return real(*args)
+
+    monkeypatch.setattr(quote_speakers, "_role_before", counting)
+    text = ("Rina Mulyani bertemu Joko Santoso di Tokyo. “Kami siap,” kata Rina Mulyani. "
+            "“Kami juga siap,” ujar Joko Santoso. “Harga naik,” kata Rina Mulyani.")
+    quotes = extract_quotes(doc_of(text))
+    assert [q.speaker for q in quotes] == [RINA, JOKO, RINA]
+    assert asked and len(asked) == len(set(asked))  # each mention once, not once per quote

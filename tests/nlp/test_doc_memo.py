@@ -104,6 +104,24 @@ def test_span_actor_reads_what_span_underscore_reads(blank):
     assert span_actor(Span(doc, 1, 2)) is None  # another span over part of it: its own value
 
 
+def test_set_span_actor_writes_what_span_underscore_reads(blank):
+    """The actors stage writes every entity's actor without an ``Underscore`` object (issue 20,
+    fourth round): ``span._.actor`` and a Span made anew over the same tokens read it."""
+    from spacy.tokens import Span
+
+    from warta.nlp import extensions
+    from warta.nlp.extensions import set_span_actor, span_actor
+
+    extensions.register()
+    doc = blank("Menteri Retno Marsudi tiba di Medan kemarin.")
+    person = Span(doc, 1, 3, label="PERSON")
+    set_span_actor(person, "person:retno-marsudi")
+    assert person._.actor == "person:retno-marsudi" == Span(doc, 1, 3)._.actor
+    assert span_actor(person) == "person:retno-marsudi" and Span(doc, 1, 2)._.actor is None
+    set_span_actor(Span(doc, 1, 3), None)  # an id taken back: the attribute's default again
+    assert person._.actor is None
+
+
 def test_the_word_lists_are_the_tokens_words(blank):
     """The memo's word lists come from the Doc's arrays (ORTH, LOWER, SPACY): they must be what
     the Token attributes give, for any casing and spacing, and follow a retokenized Doc."""

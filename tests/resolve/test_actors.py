@@ -533,3 +533,50 @@ def test_resolve_speaker_reads_the_entities_its_caller_read_once(diplomasi) -> N
     assert [resolve_speaker(doc, s, ents=ents) for s in spans] == [
         resolve_speaker(doc, s) for s in spans]
     assert any(resolve_speaker(doc, s, ents=ents) for s in spans)
+
+
+def test_the_rules_and_the_context_read_the_entities_they_are_given(nlp) -> None:
+    """The stage reads ``doc.ents`` once (issue 20, fourth round: every read builds a new Span
+    per entity) and hands them to ``propose`` and ``context``: given them, they find what they
+    find reading the Doc, and what they are given is what they work on."""
+    from warta.resolve import actor_model
+    from warta.resolve.actors import propose
+
+    doc = with_persons(nlp, DIPLOMASI, PERSONS)
+    ents = doc.ents
+    sent_of = actor_model.sentence_index(doc)
+    read, given = propose(doc), propose(doc, ents=ents)
+    assert given.ent_actor == read.ent_actor and given.ents == read.ents
+    assert [a.id for a in given.table.by_id.values()] == [a.id for a in read.table.by_id.values()]
+    assert actor_model.context(doc, sent_of, ents=ents) == actor_model.context(doc, sent_of)
+    without_places = [e for e in ents if e.label_ == "PERSON"]
+    assert actor_model.context(doc, sent_of, ents=without_places).counts == {}
+    assert set(propose(doc, ents=without_places).ent_actor) == {
+        (e.start, e.end) for e in without_places}
+
+
+def test_a_names_title_is_read_once_for_the_rules_and_the_model(monkeypatch) -> None:
+    """The rules read the title before every person mention and the model's features read it
+    again for every candidate's mention (issue 20, fourth round: once per name start now), and
+    the actors found are the same."""
+    from warta.resolve import actor_model, roles
+    from warta.resolve.actors import resolve
+
+    nlp = blank_pipeline(decision_model="")
+    doc = with_persons(nlp, DIPLOMASI, PERSONS)
+    model = actor_model.load_model(actor_model.model_path())
+    if model is None:
+        pytest.skip("no actor model shipped")
+    first = resolve(doc, model=model)
+    asked: list[int] = []
+    real = roles.title_before
+
+    def counting(d, start):
+        asked.append(start)
+        return real(d, start)
+
+    monkeypatch.setattr(roles, "title_before", counting)
+    again = resolve(doc, model=model)
+    assert asked and len(asked) == len(set(asked))
+    assert [a.id for a in again.actors] == [a.id for a in first.actors]
+    assert {a.id: a.roles for a in again.actors}["person:vladimir-putin"] == ["president"]

@@ -350,3 +350,36 @@ def test_month_day_comma_year_is_scanned_only_where_a_day_comma_year_is(monkeypa
     found = find_dates("Kontrak diteken Mei 16, 2024 di Jakarta.", anchor=ANCHOR)
     assert counting.scans == 1
     assert [v for _, _, v in found] == ["2024-05-16"]
+
+
+def test_word_alternations_are_tries_that_match_as_the_flat_alternations_did():
+    """The grammar's word lists are compiled as tries (issue 20, fourth round): one branch per
+    character instead of a branch per word tried at every position. What they match, and which
+    word they prefer where several fit (the longest, or a shorter one when what follows needs
+    it), must be what the flat longest-first alternation matched."""
+    import random
+    import re
+
+    from warta.nlp.lang.id import dates as lex
+    from warta.resolve import dates
+
+    def flat(words):
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    rng = random.Random(4)
+    lists = [lex.MONTHS, lex.WEEKDAYS, lex.RELATIVE_DAYS, lex.NUMBER_WORDS, lex.UNITS,
+             lex.PAST_WORDS | lex.FUTURE_WORDS | lex.PRESENT_WORDS, ["jan", "januari", "j"]]
+    for words in lists:
+        trie = dates._alt(words)
+        vocab = [*words, "uari", "lusa", "x", "2024"]
+        texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(1, 6))) for _ in range(300)]
+        texts = [t.title() if rng.random() < 0.3 else t for t in texts]
+        for shape in (r"\b(?P<w>{})\b", r"(?P<w>{})(?P<tail>uari|\s+lusa)", r"(?P<w>{})\w*"):
+            new = re.compile(shape.format(trie), re.IGNORECASE)
+            old = re.compile(shape.format(flat(words)), re.IGNORECASE)
+            for text in texts:
+                assert [(m.span(), m.groupdict()) for m in new.finditer(text)] == [
+                    (m.span(), m.groupdict()) for m in old.finditer(text)], (text, shape)
+    # a trie: forty month names share their first letters (the flat form: a branch each)
+    assert dates._alt(lex.MONTHS).count("|") < flat(lex.MONTHS).count("|")
+    assert dates._alt(["Mei", "mei"]) == flat(["Mei", "mei"])  # mixed case: the flat form

@@ -451,3 +451,37 @@ def test_a_body_pattern_ends_where_its_holder_begins(nlp) -> None:
                        persons=("Budi Hartawan",))
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Polresta Sukamaju", "ORG"), ("Budi Hartawan", "PERSON")]
+
+
+def test_the_name_scans_try_only_the_words_a_name_can_start_at(monkeypatch) -> None:
+    """The gazetteer's scans over every word (gazetteer names, public figures, name variants)
+    try only the capitalised words, and the title scan only the words that open a title or a
+    rank (issue 20, fourth round); they find what they found, including a name right after a
+    name and a title right after a found person."""
+    import spacy
+
+    from warta.nlp import extensions
+    from warta.resolve import gazetteer, roles
+
+    class Counting(list):
+        reads = 0
+
+        def __getitem__(self, i):
+            Counting.reads += 1
+            return super().__getitem__(i)
+
+    extensions.register()
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    filler = "harga beras di pasar naik lagi sejak pekan lalu menurut pedagang. " * 30
+    doc = nlp(filler + "Menlu Retno Marsudi bertemu Kapolri Jenderal Listyo Sigit Prabowo di "
+              "Jawa Barat Korea Selatan, lalu Retno kembali. " + filler)
+    doc.ents = [Span(doc, k, k + 2, label="PERSON") for k, t in enumerate(doc)
+                if t.text == "Retno" and doc[k + 1].text == "Marsudi"]
+    real_texts, real_lowers = gazetteer.token_texts, roles.token_lowers
+    monkeypatch.setattr(gazetteer, "token_texts", lambda d: Counting(real_texts(d)))
+    monkeypatch.setattr(roles, "token_lowers", lambda d: Counting(real_lowers(d)))
+    found = {(e.text, e.label_) for e in gazetteer.recognise(doc)}
+    assert {("Retno Marsudi", "PERSON"), ("Listyo Sigit Prabowo", "PERSON"),
+            ("Jawa Barat", "GPE"), ("Korea Selatan", "GPE"), ("Retno", "PERSON")} <= found
+    assert Counting.reads < len(doc) / 2  # a read per word would be several per word

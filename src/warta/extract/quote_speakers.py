@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from warta.extract.quote_view import TYPE_RANK, Candidate, View, sentence_bounds
+from warta.extract.quote_view import TYPE_RANK, Candidate, View, ents_between, sentence_bounds
 from warta.extract.speaker_model import SpeakerModel
 from warta.nlp.extensions import span_actor
 from warta.nlp.lang.id import reporting_verbs as rv
@@ -98,10 +98,11 @@ def _previous_subject(v: View, at: int, attributed: set[int]) -> str | None:
             return None
         start = next((c + 1 for c in range(lo, min(lo + 4, hi)) if v.texts[c] == ","), lo)
         if start < hi and doc[start].is_title and v.region_of[start] < 0:
-            for e in v.ents:  # "Namun, Musk …" / "Musk …": an entity there, or its surname
-                if e.start == start and span_actor(e) and TYPE_RANK.get(e.label_, 9) == 0:
+            there = ents_between(v, start, start + 1)
+            for e in there:  # "Namun, Musk …" / "Musk …": an entity there, or its surname
+                if span_actor(e) and TYPE_RANK.get(e.label_, 9) == 0:
                     return str(span_actor(e))
-            if not any(e.start == start for e in v.ents):
+            if not there:
                 found = _surname_actor(v.ents, doc[start:start + 1])
                 if found and found.startswith("person:"):
                     return found
@@ -201,9 +202,9 @@ def _type(actor: str) -> str:
     return kind if kind in ("person", "org", "gpe") else "other"
 
 
-def _role_before(doc: Doc, e: Span) -> bool:
+def _role_before(v: View, e: Span) -> bool:
     """'kuasa hukum X', 'istri X': the mention is the one spoken for, not the speaker."""
-    words = [t.lower_ for t in doc[max(0, e.start - 2):e.start]]
+    words = v.lowers[max(0, e.start - 2):e.start]
     return bool(words) and (words[-1] in rv.RELATIONAL_ROLES
                             or " ".join(words) in rv.RELATIONAL_ROLES)
 
@@ -213,14 +214,25 @@ def _named_after(v: View, e: Span) -> bool:
     doc = v.doc
     if e.end >= len(doc) or v.texts[e.end] != ",":
         return False
-    return any(o.start == e.end + 1 and TYPE_RANK.get(o.label_, 9) == 0 for o in v.ents)
+    return any(TYPE_RANK.get(o.label_, 9) == 0 for o in ents_between(v, e.end + 1, e.end + 2))
 
 
-def _dep(e: Span, cue: Span | None) -> dict[str, float]:
-    root = e.root
-    dep = root.dep_.split(":")[0] if root.dep_ else ""
+def _mention_facts(v: View, e: Span) -> tuple[bool, bool, str, int]:
+    """What a mention's own place says, whichever quote asks: a role before it, a name after
+    it, its root's relation (without subtype) and head. Every quote of a window asks about
+    every mention in it, so they are worked out once per mention (``View.facts``)."""
+    key = (e.start, e.end)
+    facts: tuple[bool, bool, str, int] | None = v.facts.get(key)
+    if facts is None:
+        root = e.root
+        dep = root.dep_.split(":")[0] if root.dep_ else ""
+        facts = v.facts[key] = (_role_before(v, e), _named_after(v, e), dep, root.head.i)
+    return facts
+
+
+def _dep(dep: str, head: int, cue: Span | None) -> dict[str, float]:
     out = {f"dep:{dep if dep in DEPS else 'other'}": 1.0} if dep else {}
-    if cue is not None and root.head.i == cue.start and dep == "nsubj":
+    if cue is not None and head == cue.start and dep == "nsubj":
         out["subj_of_cue"] = 1.0
     return out
 
@@ -229,7 +241,6 @@ def _mention_features(v: View, e: Span, cand: Candidate, sents: tuple[tuple[int,
                       anchor: int) -> dict[str, float]:
     """What one mention says about its actor being the speaker."""
     (lo, hi), prev, _next = sents
-    doc = v.doc
     if lo <= e.start < hi:
         where = "before" if e.end <= cand.content.start else "after"
         pos = f"same_{where}" if not cand.content.start <= e.start < cand.content.end else "inside"
@@ -243,18 +254,20 @@ def _mention_features(v: View, e: Span, cand: Candidate, sents: tuple[tuple[int,
     if cand.speaker_span is not None and cand.speaker_span.start <= e.start \
             < cand.speaker_span.end:
         f["in_span"] = 1.0
-        commas = [t.i for t in cand.speaker_span if t.text == ","]
+        commas = [k for k in range(cand.speaker_span.start, cand.speaker_span.end)
+                  if v.texts[k] == ","]
         if commas:
             f["span_tail" if e.start > commas[-1] else "span_head"] = 1.0
-        persons = [o for o in v.ents if cand.speaker_span.start <= o.start
-                   < cand.speaker_span.end and TYPE_RANK.get(o.label_, 9) == 0 and span_actor(o)]
+        persons = [o for o in ents_between(v, cand.speaker_span.start, cand.speaker_span.end)
+                   if TYPE_RANK.get(o.label_, 9) == 0 and span_actor(o)]
         if persons and persons[-1].start == e.start:  # "Ketua Komisi XI DPR Budi": the name
             f["span_last_person"] = 1.0
-    if _role_before(doc, e):
+    role_before, named_after, dep, head = _mention_facts(v, e)
+    if role_before:
         f["role_before"] = 1.0
-    if _named_after(v, e):
+    if named_after:
         f["named_after"] = 1.0
-    f.update(_dep(e, cand.cue))
+    f.update(_dep(dep, head, cand.cue))
     return f
 
 
@@ -275,8 +288,8 @@ def candidate_features(v: View, cand: Candidate, rule: str | None,
     sents = _window(v, anchor)
     lo, hi = sents[1][0], sents[2][1]
     out: dict[str, dict[str, float]] = {}
-    for e in v.ents:
-        actor = span_actor(e) if lo <= e.start < hi else None  # the window first
+    for e in ents_between(v, lo, hi):  # the window's mentions, by bisection
+        actor = span_actor(e)
         if not actor:
             continue
         _merge(out.setdefault(str(actor), {}), _mention_features(v, e, cand, sents, anchor))

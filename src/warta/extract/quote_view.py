@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
 from spacy.attrs import IDX, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
@@ -62,6 +63,13 @@ class View:
     # and ``doc[i].lower_`` makes a Token object per test
     texts: list[str] = field(default_factory=list)
     lowers: list[str] = field(default_factory=list)
+    ent_starts: list[int] = field(default_factory=list)  # start of each of ``ents``, for bisection
+    # facts about one mention that every quote near it asks (quote_speakers._mention_facts)
+    facts: dict[tuple[int, int], Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if len(self.ent_starts) != len(self.ents):
+            self.ent_starts = [e.start for e in self.ents]
 
     def tok(self, char: int) -> int:
         """Index of the token containing (or starting after) character ``char``."""
@@ -72,27 +80,35 @@ def make_view(doc: Doc) -> View:
     text = doc_text(doc)
     regions = quote_regions(text)
     para_starts = [p[0] for p in paragraphs(text)] or [0]
-    starts: list[int] = []
-    para_of: list[int] = []
-    mark: list[bool] = []
-    space: list[bool] = []
-    final: list[bool] = []
-    # One pass over lists: a Token object per token (iterating the Doc) costs more than the
-    # tests; offsets and the space flag come from the Doc's arrays, the texts from the memo.
-    columns = doc.to_array([IDX, IS_SPACE]).tolist() if len(doc) else []
-    for (idx, is_space), text in zip(columns, token_texts(doc), strict=True):
-        starts.append(idx)
-        para_of.append(max(0, bisect_right(para_starts, idx) - 1))
-        mark.append(not text.strip(MARK_CHARS))
-        space.append(bool(is_space))
-        final.append(text in SENT_END)
+    # Whole columns at once: offsets and the space flag from the Doc's arrays, the paragraph
+    # of every token from one ``searchsorted`` (``bisect_right`` per token), the texts from the
+    # memo; a loop appending to five lists per token cost more than the rest of the view.
+    columns = doc.to_array([IDX, IS_SPACE]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
+    idx = columns[:, 0].astype("int64")
+    starts: list[int] = idx.tolist()
+    para_of: list[int] = numpy.maximum(
+        numpy.searchsorted(numpy.asarray(para_starts, dtype="int64"), idx, side="right") - 1,
+        0).tolist()
+    texts = token_texts(doc)
+    mark = [not t.strip(MARK_CHARS) for t in texts]
+    space = [bool(s) for s in columns[:, 1].tolist()]
     region_of = [-1] * len(doc)
     for n, r in enumerate(regions):
         for i in range(bisect_left(starts, r.open), bisect_left(starts, r.close)):
             region_of[i] = n
-    sent_end = [f and r < 0 for f, r in zip(final, region_of, strict=True)]
-    return View(doc, regions, starts, para_of, region_of, mark, entities(doc),
-                list(doc._.dates or []), space, sent_end, token_texts(doc), token_lowers(doc))
+    sent_end = [t in SENT_END and r < 0 for t, r in zip(texts, region_of, strict=True)]
+    ents = entities(doc)
+    return View(doc, regions, starts, para_of, region_of, mark, ents,
+                list(doc._.dates or []), space, sent_end, texts, token_lowers(doc),
+                [e.start for e in ents])
+
+
+def ents_between(v: View, lo: int, hi: int) -> list[Span]:
+    """The entities and mentions starting in tokens ``lo``..``hi`` - 1, in ``v.ents``' order.
+
+    ``v.ents`` is sorted by start, so two bisections find them: the speaker rules ask this for
+    every quote and mention, and a scan of the article's entities each time is quadratic."""
+    return v.ents[bisect_left(v.ent_starts, lo):bisect_left(v.ent_starts, hi)]
 
 
 # ---------------------------------------------------------------- token tests

@@ -34,6 +34,7 @@ from warta.extract.quote_view import (
     SENT_END,
     Candidate,
     View,
+    ents_between,
     make_view,
     np_after,
     np_before,
@@ -230,7 +231,7 @@ def _menurut(v: View, lo: int, hi: int) -> tuple[Span, bool, int, int] | None:
             np, stop = np_after(v, i + 1, hi)
             if np is None or np[0].lower_ in rv.MENURUT_NOT_SPEAKERS:
                 return None
-            ents = [e for e in v.ents if e.start == i + 1 and e.end <= stop]
+            ents = [e for e in ents_between(v, i + 1, i + 2) if e.end <= stop]
             if stop >= hi or v.texts[stop] != ",":
                 # "Menurut Purbaya inflasi …" (no comma): the name, not the clause
                 if ents:
@@ -506,7 +507,7 @@ def _parenthetical_speaker(v: View, j: int, hi: int,
     if v.lowers[j + 1] in rv.PRONOUNS:
         return doc[j + 1:j + 2], j + 2, True
     speaker, stop = np_after(v, j + 1, hi)
-    named = next((e for e in v.ents if e.start == j + 1 and e.text[:1].isupper()), None)
+    named = next((e for e in ents_between(v, j + 1, j + 2) if e.text[:1].isupper()), None)
     if named is not None and (stop >= hi or v.texts[stop] != ","):
         return doc[named.start:named.end], named.end, True
     return speaker, stop, named is not None

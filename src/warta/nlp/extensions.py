@@ -209,6 +209,14 @@ def span_actor(span: Span) -> Any:
     return span.doc.user_data.get(key)
 
 
+def set_span_actor(span: Span, actor: Any) -> None:
+    """``span._.actor = actor``, written where spaCy keeps it (see ``span_actor``): the actors
+    stage sets it on every entity and mention, and ``span._`` builds an ``Underscore`` each
+    time. Only for the plain attribute ``register`` defines (no setter of its own)."""
+    key: Any = ("._.", _ACTOR, span.start_char, span.end_char)  # a tuple (the stub says str)
+    span.doc.user_data[key] = actor
+
+
 def _key(name: str) -> tuple[str, str, None, None]:
     return ("._.", name, None, None)  # where spaCy keeps a plain ``default=`` attribute
 

@@ -75,6 +75,17 @@ class Context:
     places: tuple[tuple[int, int, str], ...]  # (token, sentence, country) of each place/body
     counts: Mapping[str, int]
     idn_share: float
+    # the title before each name start, as ``title_before`` finds it: the rules ask it of every
+    # person mention and the features of every candidate's mention again (one resolve call;
+    # nothing it depends on changes in between)
+    titles: dict[int, roles.Title | None] = field(default_factory=dict, compare=False,
+                                                   repr=False)
+
+    def title_before(self, doc: Doc, start: int) -> roles.Title | None:
+        """``roles.title_before(doc, start)``, worked out once per start."""
+        if start not in self.titles:
+            self.titles[start] = roles.title_before(doc, start)
+        return self.titles[start]
 
     def top_foreign(self) -> str | None:
         foreign = [(n, c) for c, n in self.counts.items() if c != IDN]
@@ -121,10 +132,12 @@ def sentence_index(doc: Doc) -> list[int]:
     return index
 
 
-def context(doc: Doc, sent_of: Sequence[int]) -> Context:
-    """The countries of the article's place and body mentions (gazetteer entries)."""
+def context(doc: Doc, sent_of: Sequence[int], *, ents: Sequence[Span] | None = None,
+            ) -> Context:
+    """The countries of the article's place and body mentions (gazetteer entries); ``ents``:
+    ``doc.ents`` as the caller read them (each read builds new Spans)."""
     places = []
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         entry = _entry(ent)
         if entry is not None and entry.country and not _is_short_form(ent.text):
             places.append((ent.start, sent_of[ent.start], entry.country))
@@ -202,7 +215,7 @@ def actor_features(doc: Doc, cand: Candidate, ctx: Context) -> dict[str, float]:
     if span is not None:
         _span_features(doc, span, f)
     for span in cand.spans:
-        _context_features(doc, span, f)
+        _context_features(doc, span, f, ctx)
     for title in cand.titles:
         f["title"] = 1.0
         f[f"title_scope={title.scope}"] = 1.0
@@ -242,14 +255,14 @@ def inner_name_start(doc: Doc, span: Span) -> int | None:
     return None
 
 
-def _context_features(doc: Doc, span: Span, f: dict[str, float]) -> None:
+def _context_features(doc: Doc, span: Span, f: dict[str, float], ctx: Context) -> None:
     """The words right around each mention ("berinisial AS", "warga Betawi", "PT X")."""
     if span.start > 0:
         prev = doc[span.start - 1]
         f[f"prev={prev.lower_ if prev.is_alpha else prev.text}"] = 1.0
         if prev.lower_ in HONORIFICS or prev.lower_ in PERSON_CUES:
             f["person_cue"] = 1.0
-        if roles.title_before(doc, span.start) is not None:
+        if ctx.title_before(doc, span.start) is not None:
             f["title_before"] = 1.0
     if span.end < len(doc):
         nxt = doc[span.end]

@@ -25,6 +25,7 @@ from warta.nlp.extensions import (
     doc_text,
     factory_name,
     mark_stage,
+    set_span_actor,
     skip_unsupported,
     span_actor,
 )
@@ -267,14 +268,18 @@ def _person_roles(titles: Sequence[roles.Title]) -> list[str]:
 
 
 def _persons(doc: Doc, ents: Sequence[Span], table: _Actors,
-             ent_actor: dict[tuple[int, int], str | None]) -> tuple[list[coref.Cluster], set[int]]:
-    """Cluster person mentions, read their titles, register one actor per cluster."""
+             ent_actor: dict[tuple[int, int], str | None],
+             ctx: actor_model.Context | None = None,
+             ) -> tuple[list[coref.Cluster], set[int]]:
+    """Cluster person mentions, read their titles, register one actor per cluster (``ctx``:
+    where the titles found are kept for the model's features)."""
+    before = ctx.title_before if ctx is not None else roles.title_before
     persons = [e for e in ents if e.label_ == "PERSON"]
     clusters = coref.cluster_names(persons)
     title_tokens: set[int] = set()
     for cluster in clusters:
         for m in cluster.mentions:
-            for t in (roles.title_before(doc, m.start), roles.title_after(doc, m.end)):
+            for t in (before(doc, m.start), roles.title_after(doc, m.end)):
                 if t is not None:
                     cluster.titles.append(t)
                     title_tokens.update(range(t.start, t.end))
@@ -396,17 +401,20 @@ class Proposal:
     title_tokens: set[int]
 
 
-def propose(doc: Doc, *, user: UserActors | None = None) -> Proposal:
+def propose(doc: Doc, *, user: UserActors | None = None,
+            ents: Sequence[Span] | None = None,
+            ctx: actor_model.Context | None = None) -> Proposal:
     """The rules' actors of ``doc``: entities resolved by the gazetteer, titles, name variants,
-    acronyms and the user's file (pure: returns, does not set)."""
-    ents = list(doc.ents)
+    acronyms and the user's file (pure: returns, does not set). ``ents``: ``doc.ents`` as the
+    caller read them; ``ctx``: the article's context, which keeps the titles found."""
+    ents = list(doc.ents if ents is None else ents)
     taken = {i for e in ents for i in range(e.start, e.end)}
     extra = _user_spans(doc, user, taken)
     if extra:
         ents = filter_spans(sorted(ents + extra, key=lambda s: s.start))
     table = _Actors(user)
     ent_actor: dict[tuple[int, int], str | None] = {}
-    clusters, title_tokens = _persons(doc, ents, table, ent_actor)
+    clusters, title_tokens = _persons(doc, ents, table, ent_actor, ctx)
     located: set[int] = set()
     for ent in ents:
         if ent.label_ == "PERSON":
@@ -427,9 +435,10 @@ def resolve(doc: Doc, *, user: UserActors | None = None,
     """Resolve every entity of ``doc`` to an actor (pure: returns, does not set): the rules
     propose, the model (when there is one) decides each actor's type, country and whether it
     is one at all, then role-only mentions and pronouns are linked to the actors kept."""
-    p = propose(doc, user=user)
+    ents = doc.ents  # read once for the rules and the context
     sent_of = actor_model.sentence_index(doc)
-    ctx = actor_model.context(doc, sent_of)
+    ctx = actor_model.context(doc, sent_of, ents=ents)
+    p = propose(doc, user=user, ents=ents, ctx=ctx)
     if model is not None:
         for cand in candidates(p):
             _apply(doc, p, cand, model.decide(doc, cand, ctx, sent_of))
@@ -673,15 +682,16 @@ class ActorsStage:
         if skip_unsupported(doc, STAGE, VERSION):
             return doc
         result = resolve(doc, user=self.user, model=self.model)
-        if [(e.start, e.end, e.label_) for e in doc.ents] != [
+        ents = doc.ents  # read once: each read builds a new Span per entity
+        if [(e.start, e.end, e.label_) for e in ents] != [
             (e.start, e.end, e.label_) for e in result.ents
         ]:
-            doc.ents = result.ents
-        for ent in doc.ents:
-            ent._.actor = result.ent_actor.get((ent.start, ent.end))
+            doc.ents = ents = tuple(result.ents)  # the spans doc.ents now holds, same offsets
+        for ent in ents:
+            set_span_actor(ent, result.ent_actor.get((ent.start, ent.end)))
         mentions = []
         for span, actor_id in result.mentions:
-            span._.actor = actor_id
+            set_span_actor(span, actor_id)
             mentions.append(span)
         doc._.mentions = mentions
         doc._.actors = result.actors

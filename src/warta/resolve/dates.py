@@ -39,8 +39,38 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of words, longest first so "kemarin lusa" wins over "kemarin"."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex alternation of words, longest first so "kemarin lusa" wins over "kemarin".
+
+    Written as a trie ("kemarin(?: (?:lusa|malam|…))?"): Python's ``re`` tries an alternation's
+    branches one after the other at every position, and a case-insensitive branch has no quick
+    first-character test, so forty month names cost forty tests per word; the trie branches on
+    one character at a time. It matches what the flat alternation matches, preferring the same
+    way: the words that match at one position all begin the text there, so each is a prefix of
+    the next longer one, and both forms try them longest first (the trie's optional tails are
+    greedy). That holds while no two branches at a trie node can match the same character, so
+    the words must be lower case (no "M" beside an "m"); otherwise the flat form is kept.
+    """
+    unique = sorted(set(words), key=len, reverse=True)
+    if not all(w and w == w.lower() for w in unique):
+        return "|".join(re.escape(w) for w in unique)
+    trie: dict[str, Any] = {}
+    for w in unique:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    """The alternation a trie node stands for (its children, then the end if a word ends)."""
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
 
 
 _MON = _alt(lex.MONTHS)

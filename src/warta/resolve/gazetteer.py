@@ -55,14 +55,15 @@ def _gazetteer_spans(doc: Doc, blocked: set[int]) -> list[Span]:
     spans = []
     texts = token_texts(doc)
     words = (texts, token_spaces(doc))
+    # a name starts capitalised or with a digit (as match_at checks first): only those words
+    # are tried, in order, the ones a name found before covers skipped
     i = 0
-    while i < len(doc):
-        if i in blocked or not (texts[i][:1].isupper() or texts[i][:1].isdigit()):
-            i += 1  # a name starts capitalised or with a digit (as match_at checks first)
+    for j in [j for j, t in enumerate(texts) if t[:1].isupper() or t[:1].isdigit()]:
+        if j < i or j in blocked:
             continue
+        i = j
         found = match_at(doc, i, words=words)
         if found is None:
-            i += 1
             continue
         end, entry = found
         if any(k in blocked for k in range(i, end)) or (
@@ -182,9 +183,12 @@ def _known_people(doc: Doc, taken: set[int]) -> list[Span]:
     texts = token_texts(doc)
     found = []
     i = 0
-    while i < len(doc):
+    for j in [j for j, t in enumerate(texts) if t[:1].isupper()]:  # a name's first word
+        if j < i:
+            continue
+        i = j
         hit = None
-        if (i not in taken and texts[i][:1].isupper()
+        if (i not in taken
                 and could_start(doc, i, len(doc), kb.people_first_words(),
                                 words=(texts, token_spaces(doc)))):
             for end in range(min(len(doc), i + 5), i, -1):
@@ -207,7 +211,7 @@ def _initials(doc: Doc, ents: list[Span]) -> list[Span]:
     later bare mentions are a person, whatever the letters spell or the model made of them: a
     span of the letters alone, or of the cue and the letters, gives way; a longer one stays."""
     texts, lowers = token_texts(doc), token_lowers(doc)
-    letters = {texts[i] for i in range(1, len(texts)) if _initials_shape(texts[i]) and (
+    letters = {text for i, text in enumerate(texts) if i and _initials_shape(text) and (
         lowers[i - 1] in HONORIFICS or lowers[i - 1] in INITIALS_CUES)}
     if not letters:
         return ents
@@ -262,8 +266,10 @@ def name_variants(doc: Doc, ents: list[Span]) -> list[Span]:
     texts = token_texts(doc)
     found = []
     i = 0
-    while i < len(doc):
-        end = i
+    for j in [j for j, t in enumerate(texts) if t[:1].isupper()]:  # elsewhere no run starts
+        if j < i:
+            continue
+        i = end = j
         while (end < len(doc) and end not in taken and texts[end][:1].isupper()
                and normalize(texts[end]) in tokens):
             end += 1

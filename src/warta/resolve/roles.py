@@ -358,13 +358,16 @@ def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     found = []
     texts, lowers = token_texts(doc), token_lowers(doc)
     i = 0
-    while i < len(doc):
+    # only a word of TITLE_FIRST or RANK_FIRST opens a title or a rank: the others are skipped
+    for j in [j for j, low in enumerate(lowers) if low in TITLE_FIRST or low in RANK_FIRST]:
+        if j < i:
+            continue
+        i = j
         chain = title_chain(doc, i) if texts[i][:1].isupper() and i not in taken \
             and lowers[i] in TITLE_FIRST else None
         rank = match_rank(doc, i) if chain is None and i not in taken \
             and lowers[i] in RANK_FIRST else None
         if chain is None and rank is None:
-            i += 1
             continue
         title_end = chain.end if chain else rank[0] if rank is not None else i
         start = skip_honorifics(doc, title_end, len(doc))
