@@ -984,7 +984,7 @@ class EventsStage:
 
     def __init__(self, nlp: Language, name: str, *,
                  historical_grace_days: int = HISTORICAL_GRACE_DAYS,
-                 parties_model: str = "", triggers_model: str = "") -> None:
+                 parties_model: str = "", triggers_model: str = "none") -> None:
         self.name = name
         self._lookup = places.gazetteer_lookup()
         self.grace_days = historical_grace_days
@@ -1006,14 +1006,15 @@ class EventsStage:
 @Language.factory(FACTORY, requires=["doc.sents", "doc.ents", "doc._.actors"],
                   assigns=["doc._.events", "doc._.places"],
                   default_config={"historical_grace_days": HISTORICAL_GRACE_DAYS,
-                                  "parties_model": "", "triggers_model": ""})
+                                  "parties_model": "", "triggers_model": "none"})
 def make_events(nlp: Language, name: str, historical_grace_days: int,
                 parties_model: str, triggers_model: str) -> EventsStage:
     """PLOVER events from the lexicon in ``warta/data/events`` (see module docstring);
     ``historical_grace_days``: how old an asserted event may be and still count as news;
     ``parties_model``: the event-party model file ("" = the one shipped in
     ``models/decisions``, the rules alone when that file is absent; "none" = the rules alone);
-    ``triggers_model``: the trigger model file that adds triggers beyond the lexicon ("" = the
-    shipped one, the lexicon alone when that file is absent; "none" = the lexicon alone)."""
+    ``triggers_model``: the trigger model file that adds triggers beyond the lexicon ("none", the
+    default = the lexicon alone: the shipped model's gain is within noise and it costs 13 % of
+    the pipeline's rate; "" = the shipped one)."""
     return EventsStage(nlp, name, historical_grace_days=historical_grace_days,
                        parties_model=parties_model, triggers_model=triggers_model)
