@@ -86,7 +86,8 @@ from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
-# 8: a trained trigger model proposes triggers outside the lexicon (event_triggers);
+# 8: a trained trigger model can propose triggers outside the lexicon (event_triggers; off by
+# default: triggers_model = "none");
 # 7: triggers mined from the train split (data/events/mined.tsv), the trigger model retrained;
 # 6: a quote's speaker is the source when the subject is the speaker ("kami menolak"); the
 # headline's actors are candidates, its body acts for an officer unnamed ("Penyidik menangkap");
