@@ -14,6 +14,7 @@ busy with other work does not inflate them.
 Uses ../shared/data (not redistributable), so it is a script, not a unit test:
 
     .venv/bin/python bench/dedup.py [--indosum | --store] [--threshold 0.6] [--pairs]
+        [--no-sentences] [--no-paraphrase] [--paraphrase-share 0.8]
 """
 
 from __future__ import annotations
@@ -89,7 +90,9 @@ def run(texts: list[tuple[str, str | None, str]], settings: Settings, *, pairs: 
           f"by shingles (threshold {settings.dedup.threshold}, num_perm "
           f"{settings.dedup.num_perm}, shingle {settings.dedup.shingle}), {kinds['sentences']} "
           f"re-edited copies by sentences (aligned share {settings.dedup.aligned_share}, longer "
-          f"{settings.dedup.longer_share}); {elapsed / len(texts) * 1000:.2f} ms per text")
+          f"{settings.dedup.longer_share}), {kinds['paraphrase']} rewritten copies by paraphrase "
+          f"(similarity {settings.dedup.paraphrase_similarity}, share "
+          f"{settings.dedup.paraphrase_share}); {elapsed / len(texts) * 1000:.2f} ms per text")
     if pairs:
         for native_id, match in found:
             print(f"  {native_id} → {match.canonical} {match.kind} {match.signal} "
@@ -165,12 +168,20 @@ def main() -> None:
     parser.add_argument("--pairs", action="store_true", help="list every copy found")
     parser.add_argument("--no-sentences", action="store_true",
                         help="switch the re-edited copies' signal off (the cost without it)")
+    parser.add_argument("--no-paraphrase", action="store_true",
+                        help="switch the rewritten copies' signal off (the cost without it)")
+    parser.add_argument("--paraphrase-share", type=float, default=None)
     args = parser.parse_args()
     settings = load_settings()
     if args.threshold is not None:
         settings = replace(settings, dedup=replace(settings.dedup, threshold=args.threshold))
     if args.no_sentences:
         settings = replace(settings, dedup=replace(settings.dedup, sentences=False))
+    if args.no_paraphrase:
+        settings = replace(settings, dedup=replace(settings.dedup, paraphrase=False))
+    if args.paraphrase_share is not None:
+        settings = replace(settings, dedup=replace(settings.dedup,
+                                                   paraphrase_share=args.paraphrase_share))
     texts = indosum_texts() if args.indosum else detik_texts(settings)
     if args.store:
         store_costs(texts, settings)

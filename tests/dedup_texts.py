@@ -162,3 +162,38 @@ BULOG_REWRITTEN = "\n\n".join([
     "Sejak kenaikan itu, kata para pedagang Pasar Baru, pembeli mulai berhemat.",
     _BULOG_QUOTES[3],
 ])
+
+# The original rewritten by another desk sentence by sentence: most words changed ("merendam"
+# becomes "terendam", "mengatakan" becomes "ujar", clauses moved), few sentences keep half their
+# words, the quote kept word for word, every sentence in its place with its names and numbers.
+PARAPHRASED = "\n\n".join([
+    "Sejak Senin malam, ratusan rumah warga Kabupaten Sukamaju terendam banjir menyusul hujan "
+    "lebat yang mengguyur kawasan tersebut enam jam lamanya.",
+    "Air mulai naik kira-kira pukul 21.00 hingga setinggi satu meter di Desa Cikaret, ujar "
+    "Kepala BPBD Sukamaju Wiryo Hartono.",
+    "“Kami sudah mengevakuasi 412 warga ke balai desa dan dua sekolah,” ujarnya saat ditemui di "
+    "posko pengungsian pada Selasa pagi.",
+    "Ia menjelaskan, jebolnya tanggul Sungai Cibeureum sepanjang dua puluh meter membuat luapan "
+    "air menggenangi permukiman di tiga kecamatan.",
+    "Bantuan berupa beras, selimut, serta obat-obatan telah dikirim Dinas Sosial ke pengungsian, "
+    "dan tenaga kesehatan menyiapkan pos pelayanan untuk anak-anak dan warga lanjut usia.",
+    "Ketika meninjau banjir, Bupati Sukamaju Ratna Dewi menginstruksikan dinas pekerjaan umum "
+    "agar secepatnya membenahi tanggul yang rusak sebelum puncak musim hujan tiba.",
+    "Para warga meminta pemerintah segera membuat kolam retensi supaya banjir tahunan tidak lagi "
+    "melanda kawasan padat penduduk tersebut.",
+    "Sampai Selasa siang hujan ringan masih mengguyur, sehingga sebagian pengungsi belum dapat "
+    "kembali ke rumahnya.",
+])
+# Another outlet's own report of the same flood: the same people, places and numbers, the same
+# quote word for word, its own sentences in its own order.
+SAME_EVENT = "\n\n".join([
+    "Tanggul Sungai Cibeureum di Kabupaten Sukamaju jebol sepanjang dua puluh meter pada Senin "
+    "malam dan air meluap ke tiga kecamatan.",
+    "“Kami sudah mengevakuasi 412 warga ke balai desa dan dua sekolah,” kata Kepala BPBD "
+    "Sukamaju Wiryo Hartono.",
+    "Ketinggian air di Desa Cikaret sempat mencapai satu meter pada pukul 21.00.",
+    "Bupati Sukamaju Ratna Dewi berjanji tanggul yang rusak diperbaiki dalam dua pekan.",
+    "Sejumlah pengungsi di balai desa mengeluhkan kurangnya air bersih dan selimut.",
+    "Warga meminta pemerintah membangun kolam retensi agar banjir tidak datang setiap tahun.",
+    "Petugas kesehatan mencatat belasan anak mengalami demam di lokasi pengungsian.",
+])

@@ -90,6 +90,9 @@ class DedupSettings:
     names_share: float = 0.5  # aligned sentences share this much of their capitalised words
     quotes_min: int = 4  # quotations, all of them in the other text, that lower the bar ...
     quoted_share: float = 0.5  # ... to this share of the shorter text's sentences aligned
+    paraphrase: bool = True  # rewrites too: sentences in the same order, reworded (needs sentences)
+    paraphrase_similarity: float = 0.3  # character 4-gram cosine from which two are paraphrases
+    paraphrase_share: float = 0.8  # share of the shorter text's sentences so aligned: a copy
 
 
 @dataclass(frozen=True)

@@ -12,16 +12,26 @@ from dedup_texts import (
     EXACT_COPY,
     NEAR_COPY,
     ORIGINAL,
+    PARAPHRASED,
     PRESS_A,
     PRESS_B,
     REEDITED,
+    SAME_EVENT,
     SAME_TOPIC,
     WEATHER_MEKARSARI,
     WEATHER_SUKAMAJU,
     WEATHER_SUKAMAJU_EDITED,
 )
 from warta.errors import ConfigError
-from warta.link.dedup import Deduper, counterparts, exact_key, sentences_of, words
+from warta.link.dedup import (
+    Deduper,
+    char_similarities,
+    counterparts,
+    exact_key,
+    in_order,
+    sentences_of,
+    words,
+)
 from warta.settings import Settings
 
 
@@ -118,7 +128,8 @@ def test_sentences_skip_boilerplate_and_short_ones() -> None:
 @pytest.mark.parametrize(("changes", "expected"), [
     ({"sentences": False}, "suntingan"),  # the re-edited copy's signal switched off
     ({"near": False}, "suntingan"),  # near copies of any kind off
-    ({"sentence_similarity": 0.9}, "suntingan"),  # reworded sentences no longer counterparts
+    # reworded sentences no longer counterparts (the rewrite is still one by paraphrase)
+    ({"sentence_similarity": 0.9, "paraphrase": False}, "suntingan"),
     ({"min_aligned": 9}, "suntingan"),  # more aligned sentences asked than the text has
 ])
 def test_settings_switch_re_edited_copies_off_or_move_their_thresholds(
@@ -133,7 +144,8 @@ def test_settings_switch_re_edited_copies_off_or_move_their_thresholds(
                                      {"longer_share": 1.2}, {"sentence_similarity": -1.0},
                                      {"min_aligned": 0}, {"min_sentence_words": 0},
                                      {"names_share": 0.0}, {"quoted_share": 1.5},
-                                     {"quotes_min": 0}])
+                                     {"quotes_min": 0}, {"paraphrase_similarity": 0.0},
+                                     {"paraphrase_share": 1.1}])
 def test_unusable_settings_are_refused_at_once(changes: dict[str, object]) -> None:
     with pytest.raises(ConfigError, match=r"E021 .*\[dedup\]"):
         Deduper(settings(**changes))
@@ -173,6 +185,59 @@ def test_a_rewrite_around_the_same_four_quotes_is_a_copy() -> None:
     assert match is not None and (match.canonical, match.signal) == ("bulog", "sentences")
     assert match.similarity == 0.5  # only the quotes' sentences align
     # fewer quotations in common than ``quotes_min``: two write-ups (PRESS_A and PRESS_B share 3)
-    strict = Deduper(settings(quotes_min=5))
+    # (the narration is also rewritten sentence by sentence, in order: a copy by paraphrase too)
+    strict = Deduper(settings(quotes_min=5, paraphrase=False))
     strict.add("bulog", "", BULOG)
     assert strict.add("tulis-ulang", "", BULOG_REWRITTEN) == "tulis-ulang"
+
+
+def test_a_sentence_by_sentence_rewrite_is_a_copy() -> None:
+    deduper = Deduper()
+    deduper.add("asli", "Banjir Sukamaju", ORIGINAL)
+    match, _ = deduper.match("Ratusan Rumah Terendam", PARAPHRASED)
+    assert match is not None and (match.canonical, match.kind, match.signal) == (
+        "asli", "near", "paraphrase")
+    assert match.similarity == 1.0  # every sentence has its rewrite, in the same place
+    # the words alone align half of its sentences, and it keeps one quotation: no copy by those
+    words_only = Deduper(settings(paraphrase=False))
+    words_only.add("asli", "", ORIGINAL)
+    assert words_only.add("tulis-ulang", "", PARAPHRASED) == "tulis-ulang"
+
+
+def test_another_report_with_the_same_names_numbers_and_quote_is_not_a_copy() -> None:
+    deduper = Deduper()
+    deduper.add("asli", "Banjir Sukamaju", ORIGINAL)
+    assert deduper.add("lain", "Tanggul Cibeureum Jebol", SAME_EVENT) == "lain"
+    # 6 of its 7 sentences have a look-alike among the original's (the same facts, names and
+    # numbers), but in another order: only 3 keep their place
+    a, b = sentences_of(ORIGINAL, 4), sentences_of(SAME_EVENT, 4)
+    assert int((char_similarities(a, b) >= 0.3).any(axis=0).sum()) == 6
+    loose = Deduper(settings(paraphrase_share=0.4, longer_share=0.3))
+    loose.add("asli", "", ORIGINAL)
+    assert loose.add("lain", "", SAME_EVENT) == "asli"
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({"paraphrase": False}, "tulis-ulang"),  # the rewritten copies' signal switched off
+    ({"sentences": False}, "tulis-ulang"),  # it needs the sentence candidates
+    ({"paraphrase_similarity": 0.7}, "tulis-ulang"),  # rewrites no longer paraphrases
+    ({"paraphrase_share": 0.8}, "asli"),
+])
+def test_settings_switch_rewritten_copies_off_or_move_their_thresholds(
+        changes: dict[str, object], expected: str) -> None:
+    deduper = Deduper(settings(**changes))
+    deduper.add("asli", "", ORIGINAL)
+    assert deduper.add("tulis-ulang", "", PARAPHRASED) == expected
+
+
+@pytest.mark.parametrize(("pairs", "expected"), [
+    ([[1, 0, 0], [0, 1, 0], [0, 0, 1]], 3),
+    ([[0, 0, 1], [0, 1, 0], [1, 0, 0]], 1),  # reversed: one pair keeps both orders
+    ([[1, 1, 0], [1, 0, 0], [0, 0, 1]], 2),
+    ([[0, 0], [0, 0]], 0),
+])
+def test_in_order_counts_the_pairs_that_keep_both_orders(pairs: list[list[int]],
+                                                         expected: int) -> None:
+    import numpy as np
+
+    assert in_order(np.array(pairs, dtype=bool)) == expected

@@ -11,7 +11,17 @@ from typing import Any
 import pytest
 from store_builders import actor, event, make_record, quote
 
-from dedup_texts import EXACT_COPY, NEAR_COPY, ORIGINAL, PRESS_A, PRESS_B, REEDITED, SAME_TOPIC
+from dedup_texts import (
+    EXACT_COPY,
+    NEAR_COPY,
+    ORIGINAL,
+    PARAPHRASED,
+    PRESS_A,
+    PRESS_B,
+    REEDITED,
+    SAME_EVENT,
+    SAME_TOPIC,
+)
 from warta.link import dedup
 from warta.settings import DedupSettings
 from warta.store import migrations
@@ -83,6 +93,20 @@ def test_a_re_edited_copy_is_a_version_found_across_runs(tmp_path: Path) -> None
     [version] = versions(second, original["id"])
     assert (version["kind"], version["similarity"]) == ("near", 1.0)
     assert counts(second) == {"articles": 3, "quotes": 1, "events": 1, "article_versions": 1}
+    second.close()
+
+
+def test_a_rewritten_copy_is_a_version_found_across_runs(tmp_path: Path) -> None:
+    path = tmp_path / "warta.db"
+    first = connect(path)
+    original = flood(ORIGINAL)
+    store(first, original)
+    first.close()
+    second = connect(path)  # the stored text's sentences are read again from the store
+    assert store(second, flood(SAME_EVENT, title="Tanggul Cibeureum Jebol")) == "new"
+    assert store(second, flood(PARAPHRASED, title="Ratusan Rumah Terendam")) == "version"
+    [version] = versions(second, original["id"])
+    assert (version["kind"], version["similarity"]) == ("near", 1.0)
     second.close()
 
 

@@ -27,6 +27,15 @@ compared by their bodies, not their titles (a re-published copy usually gets a n
   with fewer quotations has at least ``quotes_min`` and every one is in the other, a rewrite of
   the narration around them is still a copy from ``quoted_share`` of the shorter text's
   sentences aligned: an outlet writing its own report picks its own quotes.
+* near, rewritten (``paraphrase``): the same report reworded sentence by sentence, so that few
+  sentences keep half their words ("membatalkan" becomes "mencabut", "kata" becomes "ujar", a
+  clause moves). Its sentences still share much of their characters (Indonesian affixes:
+  "pembatalan", "dibatalkan") and each keeps its place, while two outlets' write-ups of one
+  press release share some sentences word for word among whole sentences of their own, in
+  their own order. Among the same candidates, a text is a copy when ``paraphrase_share`` of
+  the shorter text's sentences (and ``longer_share`` of the longer's) are aligned *in order*
+  with a sentence of the other whose character 4-grams have a cosine of at least
+  ``paraphrase_similarity`` and whose specifics agree (as above).
 
 ``Deduper`` keeps its index in memory unless given another ``Index`` (the store keeps one in
 SQLite, ``warta.store.dedup``, so copies are found across runs). Pure: no I/O of its own.
@@ -37,10 +46,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import numpy as np
 
@@ -50,7 +59,7 @@ from warta.record import article_id
 from warta.settings import DedupSettings, Settings
 
 Kind = Literal["exact", "near"]
-Signal = Literal["exact", "shingles", "sentences"]  # which comparison found a copy
+Signal = Literal["exact", "shingles", "sentences", "paraphrase"]  # which comparison found a copy
 _WORD = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"\d+")
 # A sentence ends at . ! ? (closing quotes or brackets may follow) before a space; a line break
@@ -63,6 +72,8 @@ _SENTENCE_CANDIDATES = 20
 # them ("kata Wiryo kepada wartawan" becomes "ujar Wiryo"), so the passage gets a key of its own.
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 _QUOTE_KEPT = 0.8  # share of a quotation's words another must have to be the same quotation
+_CHAR_GRAM = 4  # characters per n-gram of the paraphrase signal (3 matches unrelated sentences)
+_CHAR_FEATURES = 2 ** 20  # hashed n-gram columns: collisions among a sentence pair's are rare
 _SENTENCE_PERSON = b"warta-sentence"  # keeps sentence keys apart from LSH band keys
 _SEED = 1  # fixed: signatures stored by one run must compare with the next run's
 # LSH's weights of (false positives, false negatives) when it picks bands and rows: every
@@ -72,7 +83,7 @@ _SEED = 1  # fixed: signatures stored by one run must compare with the next run'
 _LSH_WEIGHTS = (0.1, 0.9)
 
 
-VERSION = 2  # bump when the same texts may be judged copies differently (the store re-indexes)
+VERSION = 3  # bump when the same texts may be judged copies differently (the store re-indexes)
 
 
 @dataclass(frozen=True)
@@ -82,6 +93,7 @@ class Sentence:
     words: frozenset[str]  # lower-cased
     numbers: frozenset[str]  # digit runs: "16/9/2025" is 16, 9 and 2025
     names: frozenset[str]  # capitalised words after the first, lower-cased: names and places
+    text: str = ""  # its words, lower-cased, one space apart: what paraphrases are compared by
 
 
 Sentences = tuple[Sentence, ...]
@@ -164,7 +176,8 @@ def sentences_of(text: str, min_words: int) -> Sentences:
 def _sentence(found: Sequence[str]) -> Sentence:
     numbers = frozenset(n for w in found for n in _NUMBER.findall(w))
     names = frozenset(w.casefold() for w in found[1:] if w[0].isupper())
-    return Sentence(frozenset(w.casefold() for w in found), numbers, names)
+    lowered = [w.casefold() for w in found]
+    return Sentence(frozenset(lowered), numbers, names, " ".join(lowered))
 
 
 def quoted_of(text: str, min_words: int) -> tuple[frozenset[str], ...]:
@@ -215,12 +228,70 @@ def counterparts(s: Sentence, t: Sentence, *, similarity: float, names_share: fl
     numbers, dates and places, so its sentences share most words and differ in those: the
     numbers of one must all be in the other (an edit may drop the year of a date, not change
     the day), and ``names_share`` of the capitalised words of the one with fewer."""
-    if _jaccard(s.words, t.words) < similarity:
-        return False
+    return _jaccard(s.words, t.words) >= similarity and specifics_agree(s, t, names_share)
+
+
+def specifics_agree(s: Sentence, t: Sentence, names_share: float) -> bool:
+    """Whether the numbers of one sentence are all in the other, and ``names_share`` of the
+    capitalised words of the one with fewer (``counterparts``)."""
     if not (s.numbers <= t.numbers or t.numbers <= s.numbers):
         return False
     fewer = min(len(s.names), len(t.names))
     return not fewer or len(s.names & t.names) >= names_share * fewer
+
+
+def paraphrase_alignment(a: Sentences, b: Sentences, *, similarity: float, min_aligned: int,
+                         names_share: float) -> tuple[float, float]:
+    """The shares of the shorter and of the longer text's sentences in the best alignment that
+    keeps both texts' order, two sentences being paraphrases when their character n-grams have
+    a cosine of at least ``similarity`` and their specifics agree; (0, 0) below ``min_aligned``.
+
+    A desk that rewrites a report goes through it sentence by sentence: "membatalkan" becomes
+    "mencabut", "kata" becomes "ujar", a clause moves, so few words stay the same, but
+    characters do (Indonesian affixes: "pembatalan", "dibatalkan") and every sentence keeps its
+    place. Two outlets writing up one press release share its sentences word for word, each
+    among sentences of its own, which have no counterpart at all: the aligned share of the
+    shorter text stays well below a rewrite's."""
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if not shorter:
+        return 0.0, 0.0
+    close = char_similarities(shorter, longer) >= similarity
+    for i, j in zip(*np.nonzero(close), strict=True):
+        close[i, j] = specifics_agree(shorter[i], longer[j], names_share)
+    aligned = in_order(close)
+    if aligned < min_aligned:
+        return 0.0, 0.0
+    return aligned / len(shorter), aligned / len(longer)
+
+
+def char_similarities(a: Sentences, b: Sentences) -> np.ndarray:
+    """The (len(a), len(b)) cosine similarities of the sentences' character n-gram counts."""
+    product = _char_vectors(tuple(s.text for s in a)) @ _char_vectors(tuple(s.text for s in b)).T
+    similarities: np.ndarray = product.toarray()
+    return similarities
+
+
+@lru_cache(maxsize=1024)
+def _char_vectors(texts: tuple[str, ...]) -> Any:
+    """Unit vectors of the sentences' ``_CHAR_GRAM``-character n-gram counts (spaces included,
+    so a word's start and end count), hashed by scikit-learn into a sparse matrix. Cached per
+    text: a stored text is compared again each time it is a candidate."""
+    from sklearn.feature_extraction.text import HashingVectorizer  # only writers need it
+
+    vectorizer = HashingVectorizer(analyzer="char", ngram_range=(_CHAR_GRAM, _CHAR_GRAM),
+                                   n_features=_CHAR_FEATURES, alternate_sign=False, norm="l2",
+                                   lowercase=False)
+    return vectorizer.transform([f" {text} " for text in texts])
+
+
+def in_order(pairs: np.ndarray) -> int:
+    """The most cells of the boolean matrix ``pairs`` that keep the order of rows and of columns
+    (a longest common subsequence), one row at a time."""
+    best = np.zeros(pairs.shape[1] + 1, dtype=np.int64)
+    for row in pairs:
+        step = np.maximum(best[1:], best[:-1] + row)
+        best[1:] = np.maximum.accumulate(step)
+    return int(best[-1])
 
 
 def quotes_agree(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], *,
@@ -268,7 +339,7 @@ def check(settings: DedupSettings) -> DedupSettings:
     if settings.shingle < 1:
         problems.append(f"shingle must be at least 1, not {settings.shingle}")
     for name in ("sentence_similarity", "aligned_share", "longer_share", "quoted_share",
-                 "names_share"):
+                 "names_share", "paraphrase_similarity", "paraphrase_share"):
         value = getattr(settings, name)
         if not 0.0 < value <= 1.0:
             problems.append(f"{name} must be in (0, 1], not {value}")
@@ -366,15 +437,42 @@ def _by_shingles(index: Index, sig: np.ndarray, bands: Sequence[int],
 def _by_sentences(index: Index, fp: Fingerprint, settings: DedupSettings) -> Match | None:
     if not fp.sentence_keys:
         return None
+    stored = [(candidate, other) for candidate in
+              index.sentence_candidates(fp.sentence_keys, _SENTENCE_CANDIDATES)
+              if (other := index.passages(candidate)) is not None and other.sentences]
+    found = _best(stored, lambda other: _copied_share(fp.passages, other, settings), "sentences")
+    if found is None and settings.paraphrase:
+        found = _best(stored, lambda other: _paraphrased_share(fp.passages, other, settings),
+                      "paraphrase")
+    return found
+
+
+def _best(stored: Sequence[tuple[str, Passages]], score_of: Callable[[Passages], float | None],
+          signal: Signal) -> Match | None:
+    """The stored text with the highest score (None: none is a copy by this signal)."""
     best: Match | None = None
-    for candidate in index.sentence_candidates(fp.sentence_keys, _SENTENCE_CANDIDATES):
-        other = index.passages(candidate)
-        if other is None or not other.sentences:
-            continue
-        score = _copied_share(fp.passages, other, settings)
+    for candidate, other in stored:
+        score = score_of(other)
         if score is not None and (best is None or score > best.similarity):
-            best = Match(candidate, "near", score, "sentences")
+            best = Match(candidate, "near", score, signal)
     return best
+
+
+def _paraphrased_share(a: Passages, b: Passages, settings: DedupSettings) -> float | None:
+    """The shorter text's share of sentences in order with a paraphrase in the other when the
+    two are one report rewritten (``paraphrase_alignment``: ``paraphrase_share`` of the shorter
+    text's, ``longer_share`` of the longer text's); None when they are not. Texts whose
+    sentence counts differ too much for that are not compared (most candidates: cheap)."""
+    counts = sorted((len(a.sentences), len(b.sentences)))
+    if counts[0] < settings.longer_share * counts[1]:
+        return None
+    score, longer = paraphrase_alignment(a.sentences, b.sentences,
+                                         similarity=settings.paraphrase_similarity,
+                                         min_aligned=settings.min_aligned,
+                                         names_share=settings.names_share)
+    if score >= settings.paraphrase_share and longer >= settings.longer_share:
+        return score
+    return None
 
 
 def _copied_share(a: Passages, b: Passages, settings: DedupSettings) -> float | None:

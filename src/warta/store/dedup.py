@@ -178,7 +178,7 @@ class FoldTally:
     articles: int = 0
     exact: int = 0
     near: int = 0  # near copies, re-edited ones included
-    sentences: int = 0  # of those, the re-edited copies (found by sentence alignment)
+    sentences: int = 0  # of those, the re-edited copies (sentence alignment or paraphrase)
 
 
 def fold_copies(conn: sqlite3.Connection, settings: DedupSettings) -> FoldTally:
@@ -210,7 +210,7 @@ def _fold_all(conn: sqlite3.Connection, settings: DedupSettings) -> FoldTally:
             _fold(conn, row, match, fp)
             tally.exact += match.kind == "exact"
             tally.near += match.kind == "near"
-            tally.sentences += match.signal == "sentences"
+            tally.sentences += match.signal in ("sentences", "paraphrase")
         _mark_current(conn, settings)
     return tally
 
