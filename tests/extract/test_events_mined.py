@@ -145,3 +145,18 @@ def test_the_stage_says_why_a_match_made_no_event(text: str, trigger: str, reaso
     candidates(build(text), lookup=lookup,
                dropped=lambda t, _f, why: dropped.append((t.text, why)))
     assert (trigger, reason) in dropped
+
+
+def test_check_counts_a_rows_forms_inside_and_outside_gold_triggers() -> None:
+    """``--check``: where a hand row's surface forms occur, and which gold triggers hold them."""
+    text = "KPK menegur Budi. Budi ditegur lagi. Teguran itu keras. Polri menegur diri."
+    events = [{"type": "ACCUSE", "trigger": [4, 11]},  # menegur (1st)
+              {"type": "REQUEST", "trigger": [23, 30]}]  # ditegur
+    rows = [{"trigger": "tegur", "forms": "meN- di-", "type": "ACCUSE", "mode": "-",
+             "cameo": "111", "preps": "-", "flags": "-"},
+            {"trigger": "tegas", "forms": "meN-kan", "type": "ACCUSE", "mode": "-",
+             "cameo": "111", "preps": "-", "flags": "-"}]
+    (_, tegur), (_, tegas) = MINER.check_rows(rows, [(text, events)])
+    assert (tegur.occurrences, tegur.typed, tegur.any_event) == (3, 1, 2)
+    assert tegur.types == Counter({"ACCUSE": 1, "REQUEST": 1})
+    assert (tegas.occurrences, tegas.typed) == (0, 0)
