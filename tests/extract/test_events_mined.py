@@ -92,11 +92,11 @@ def test_a_mined_row_takes_both_voices_and_the_hand_lexicon_coding() -> None:
 
 
 def test_a_bare_noun_is_mined_as_a_noun_and_a_hand_base_is_left_alone() -> None:
-    roots = {"rapat": _root("CONSULT", None, {"0": 2}, 2),
+    roots = {"sidang": _root("CONSULT", None, {"0": 2}, 2),
              "tangkap": _root("COERCE", "arrest", {"meN-": 5}, 3)}
-    rows = MINER.propose(roots, Counter({"rapat": 4, "menangkap": 5}), min_precision=0.3,
+    rows = MINER.propose(roots, Counter({"sidang": 4, "menangkap": 5}), min_precision=0.3,
                          min_support=2, min_articles=2)
-    assert [(r["trigger"], r["forms"]) for r in rows] == [("rapat", "=n")]
+    assert [(r["trigger"], r["forms"]) for r in rows] == [("sidang", "=n")]
 
 
 _MINED = [{"trigger": "gebuk", "forms": "meN- di- peN-an", "type": "ASSAULT", "mode": "-",
