@@ -33,10 +33,12 @@ def _triples(text: str) -> set[tuple[str | None, str, str | None]]:
     ("Prabowo menyarankan Jepang untuk berdialog.", (PRB, "REQUEST", "gpe:JPN")),
     ("Prabowo menginstruksikan Polri untuk menjaga Bandung.", (PRB, "REQUEST", POLRI)),
     ("KPK menagih Budi Santoso.", (KPK, "REQUEST", BUDI)),
+    ("Jepang merekomendasikan Filipina untuk berunding.", ("gpe:JPN", "REQUEST", "gpe:PHL")),
     # ACCUSE: reprimanding, deploring, questioning, investigating by interrogation
     ("Prabowo menegur Polri.", (PRB, "ACCUSE", POLRI)),
     ("Jepang menyayangkan sikap Tiongkok.", ("gpe:JPN", "ACCUSE", "gpe:CHN")),
     ("Polri mempertanyakan langkah KPK.", (POLRI, "ACCUSE", KPK)),
+    ("Prabowo meremehkan Jepang.", (PRB, "ACCUSE", "gpe:JPN")),
     ("Budi Santoso diinterogasi oleh Polri.", (POLRI, "ACCUSE", BUDI)),
     # COERCE: indicting, nabbing; SANCTION: dismissing
     ("Budi Santoso didakwa KPK.", (KPK, "COERCE", BUDI)),
