@@ -2,6 +2,7 @@
 
     python scripts/mine_triggers.py [--data-dir ../shared/data] [--min-precision P]
         [--min-support N] [--min-articles N] [--out PATH]
+    python scripts/mine_triggers.py --check [lexicon.tsv] [--data-dir ../shared/data]
 
 Each word of the train texts is reduced to its base with the lexicon's own form generation run
 backwards (``event_lexicon.analyses``; among the analyses, a base news writes as a word of its
@@ -20,6 +21,12 @@ with it, else the least specific code the hand lexicon gives that type and mode 
 not say more), so a mined row never codes a type and mode differently from the hand lexicon
 (``tests/extract/test_events_plover.py`` holds both to CAMEO2PLOVER). Only the train split is
 read.
+
+``--check`` reports, for each row of a lexicon file (the hand lexicon by default), the same kind
+of figure for a row a lexicographer wrote: how often its surface forms occur in the train texts,
+how many of those occurrences lie inside a gold trigger of the row's type or of any type, and the
+precision (of the type); a row whose forms mostly occur where the gold has no event is one to
+drop or to narrow.
 """
 
 from __future__ import annotations
@@ -227,6 +234,73 @@ def write(rows: list[dict[str, Any]], out: Path, *, min_precision: float, min_su
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+@dataclass
+class Check:
+    """A lexicon row's record on the train split."""
+
+    occurrences: int = 0
+    typed: int = 0  # inside a gold trigger of the row's type
+    any_event: int = 0  # inside a gold trigger of any type
+    types: Counter[str] = field(default_factory=Counter)  # the gold types it lies inside
+
+
+def check(data: Path, name: str) -> list[tuple[dict[str, str], Check]]:
+    """Each row of a lexicon file (of ``data/events``, or a path to a draft) with its record
+    over the train split."""
+    from importlib import resources
+
+    from warta.eval.corpus import iter_documents
+    from warta.extract.event_lexicon import parse_rows
+
+    path = Path(name)
+    if not path.is_file():
+        path = Path(str(resources.files("warta") / "data" / "events" / name))
+    rows = parse_rows(path.read_text(encoding="utf-8"))
+    docs = [(text, gold.get("events", [])) for _, text, gold, _ in iter_documents(["train"], data)
+            if text is not None and gold is not None]
+    return check_rows(rows, docs)
+
+
+def check_rows(rows: list[dict[str, str]], docs: list[tuple[str, list[dict[str, Any]]]]
+               ) -> list[tuple[dict[str, str], Check]]:
+    """Each row with its record over (text, gold events) documents: every occurrence of one
+    of its surface forms (a gapped form by the words around its gap), and the gold triggers
+    it falls inside."""
+    from warta.extract.event_lexicon import GAP, row_forms
+
+    tokenised = []
+    for text, events in docs:
+        words = [(m.start(), m.group().lower()) for m in WORD.finditer(text)]
+        tokenised.append((words, [w for _, w in words], events))
+    out = []
+    for row in rows:
+        rec = Check()
+        for form in row_forms(row):
+            want = [w for w in form.words if w != GAP]
+            for words, lowers, events in tokenised:
+                for i in range(len(lowers) - len(want) + 1):
+                    if lowers[i:i + len(want)] != want:
+                        continue
+                    at = words[i][0]
+                    types = {e["type"] for e in events if e["trigger"][0] <= at < e["trigger"][1]}
+                    rec.occurrences += 1
+                    rec.typed += row["type"] in types
+                    rec.any_event += bool(types)
+                    rec.types.update(types)
+        out.append((row, rec))
+    return out
+
+
+def print_check(results: list[tuple[dict[str, str], Check]]) -> None:
+    print("trigger\tforms\ttype\toccurrences\ttyped\tany_event\tprecision\tgold_types")
+    for row, rec in results:
+        trigger, forms, type_ = row["trigger"], row["forms"], row["type"]
+        precision = f"{rec.typed / rec.occurrences:.2f}" if rec.occurrences else "-"
+        types = ",".join(f"{t}:{n}" for t, n in rec.types.most_common())
+        print(f"{trigger}\t{forms}\t{type_}\t{rec.occurrences}\t{rec.typed}\t"
+              f"{rec.any_event}\t{precision}\t{types or '-'}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
@@ -234,7 +308,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-support", type=int, default=MIN_SUPPORT)
     parser.add_argument("--min-articles", type=int, default=MIN_ARTICLES)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--check", nargs="?", const="lexicon.tsv", default=None,
+                        metavar="FILE", help="report each row's train precision instead of "
+                        "mining (a file of data/events or a path; default lexicon.tsv)")
     args = parser.parse_args(argv)
+    if args.check is not None:
+        print_check(check(args.data_dir, args.check))
+        return 0
     roots, words = count(args.data_dir)
     rows = propose(roots, words, min_precision=args.min_precision,
                    min_support=args.min_support, min_articles=args.min_articles)

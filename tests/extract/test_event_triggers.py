@@ -20,11 +20,12 @@ from warta.train import event_triggers as trainer
 from warta.train.extract import trainers
 
 KPK, BUDI = "org:kpk", "person:budi-santoso"
-# (sentence, the word that is an event, its PLOVER type): "interogasi" is in no lexicon form
+# (sentence, the word that is an event, its PLOVER type): "isolasi" is in no lexicon form (it
+# replaced "interogasi", which the lexicon took in events v9)
 TRAIN = [
-    ("KPK menginterogasi Budi Santoso di Jakarta.", "menginterogasi", "COERCE"),
-    ("Polri menginterogasi Prabowo kemarin.", "menginterogasi", "COERCE"),
-    ("Interogasi KPK terhadap Budi Santoso berlangsung lama.", "Interogasi", "COERCE"),
+    ("KPK mengisolasi Budi Santoso di Jakarta.", "mengisolasi", "COERCE"),
+    ("Polri mengisolasi Prabowo kemarin.", "mengisolasi", "COERCE"),
+    ("Isolasi KPK terhadap Budi Santoso berlangsung lama.", "Isolasi", "COERCE"),
     ("Budi Santoso membeli rumah baru di Bandung.", None, None),
     ("Prabowo membeli rumah lama di Jakarta.", None, None),
 ]
@@ -47,14 +48,14 @@ def _model() -> event_triggers.TriggerModel:
 
 def test_fixture_words_are_outside_the_lexicon():
     words = {w for form in lexicon() for w in form}
-    assert not {"interogasi", "menginterogasi", "diinterogasi", "membeli", "rumah"} & words
+    assert not {"isolasi", "mengisolasi", "diisolasi", "membeli", "rumah"} & words
 
 
 def test_a_new_form_of_a_learnt_root_is_proposed_with_its_type():
-    doc = build("Budi Santoso diinterogasi oleh KPK di Jakarta.")
+    doc = build("Budi Santoso diisolasi oleh KPK di Jakarta.")
     proposed, _ = event_triggers.propose(doc, _model(), events.match_triggers(doc))
     assert [(t.text, f.entry.type, f.voice) for t, f in proposed] == \
-        [("diinterogasi", "COERCE", "passive")]
+        [("diisolasi", "COERCE", "passive")]
     assert proposed[0][1].entry.cameo == "170"  # the type's CAMEO root (plover.TYPE_CAMEO)
 
 
@@ -65,12 +66,12 @@ def test_a_content_word_that_is_no_event_is_not_proposed():
 
 
 def test_the_events_stage_codes_a_model_trigger_with_its_parties():
-    doc = build("Budi Santoso diinterogasi oleh KPK di Jakarta.")
+    doc = build("Budi Santoso diisolasi oleh KPK di Jakarta.")
     assert events.extract_events(doc, lookup=lookup) == []  # the lexicon alone finds nothing
-    doc = build("Budi Santoso diinterogasi oleh KPK di Jakarta.")
+    doc = build("Budi Santoso diisolasi oleh KPK di Jakarta.")
     found = events.extract_events(doc, lookup=lookup, triggers=_model())
     assert [(e.source, e.type, e.target, e.trigger.text) for e in found] == \
-        [(KPK, "COERCE", BUDI, "diinterogasi")]
+        [(KPK, "COERCE", BUDI, "diisolasi")]
 
 
 def test_the_lexicon_gate_drops_a_match_the_model_reads_as_no_event():

@@ -92,11 +92,11 @@ def test_a_mined_row_takes_both_voices_and_the_hand_lexicon_coding() -> None:
 
 
 def test_a_bare_noun_is_mined_as_a_noun_and_a_hand_base_is_left_alone() -> None:
-    roots = {"rapat": _root("CONSULT", None, {"0": 2}, 2),
+    roots = {"sidang": _root("CONSULT", None, {"0": 2}, 2),
              "tangkap": _root("COERCE", "arrest", {"meN-": 5}, 3)}
-    rows = MINER.propose(roots, Counter({"rapat": 4, "menangkap": 5}), min_precision=0.3,
+    rows = MINER.propose(roots, Counter({"sidang": 4, "menangkap": 5}), min_precision=0.3,
                          min_support=2, min_articles=2)
-    assert [(r["trigger"], r["forms"]) for r in rows] == [("rapat", "=n")]
+    assert [(r["trigger"], r["forms"]) for r in rows] == [("sidang", "=n")]
 
 
 _MINED = [{"trigger": "gebuk", "forms": "meN- di- peN-an", "type": "ASSAULT", "mode": "-",
@@ -145,3 +145,18 @@ def test_the_stage_says_why_a_match_made_no_event(text: str, trigger: str, reaso
     candidates(build(text), lookup=lookup,
                dropped=lambda t, _f, why: dropped.append((t.text, why)))
     assert (trigger, reason) in dropped
+
+
+def test_check_counts_a_rows_forms_inside_and_outside_gold_triggers() -> None:
+    """``--check``: where a hand row's surface forms occur, and which gold triggers hold them."""
+    text = "KPK menegur Budi. Budi ditegur lagi. Teguran itu keras. Polri menegur diri."
+    events = [{"type": "ACCUSE", "trigger": [4, 11]},  # menegur (1st)
+              {"type": "REQUEST", "trigger": [23, 30]}]  # ditegur
+    rows = [{"trigger": "tegur", "forms": "meN- di-", "type": "ACCUSE", "mode": "-",
+             "cameo": "111", "preps": "-", "flags": "-"},
+            {"trigger": "tegas", "forms": "meN-kan", "type": "ACCUSE", "mode": "-",
+             "cameo": "111", "preps": "-", "flags": "-"}]
+    (_, tegur), (_, tegas) = MINER.check_rows(rows, [(text, events)])
+    assert (tegur.occurrences, tegur.typed, tegur.any_event) == (3, 1, 2)
+    assert tegur.types == Counter({"ACCUSE": 1, "REQUEST": 1})
+    assert (tegas.occurrences, tegas.typed) == (0, 0)

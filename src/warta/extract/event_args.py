@@ -31,6 +31,8 @@ from warta.nlp.lang.id.conjunctions import (
 from warta.nlp.lang.id.event_markers import (
     CLAUSE_OPENERS,
     CLAUSE_VERBS,
+    NOMINAL_PATIENT,
+    PAIR_PREPOSITIONS,
     PREPOSITIONS,
     REPORTING_OPENERS,
     SUBORDINATORS,
@@ -343,15 +345,28 @@ def object_of(ctx: Context, i: int, sent: Span, form: Form, *,
     """The target after a verb or noun ending at ``i``: a direct object (when allowed) or a name
     after one of the entry's target prepositions."""
     direct = direct and "nodirect" not in form.entry.flags
+    preps = target_prepositions(form)
     for m, prep, gap in right_mentions(ctx, i, sent):
         if prep is None and direct and gap <= DIRECT_OBJECT_GAP \
                 and not _punct_between(ctx, i, m.start):
             return m, None
-        if prep is not None and prep in form.entry.preps:
+        if prep is not None and prep in preps:
             return m, prep
     if direct:
         return _relative_agent(ctx, i, sent), None
     return None, None
+
+
+def target_prepositions(form: Form) -> frozenset[str]:
+    """The prepositions that introduce a form's target: its entry's, "terhadap" after any
+    directed noun (the patient of a nominalised act: "penahanan terhadap X", whatever the row
+    lists for its verb), "antara" for any undirected act ("pembahasan antara X dan Y")."""
+    preps = form.entry.preps
+    if "sym" in form.entry.flags:
+        preps = preps | PAIR_PREPOSITIONS
+    elif form.voice == "nominal":
+        preps = preps | NOMINAL_PATIENT
+    return preps
 
 
 def _relative_agent(ctx: Context, i: int, sent: Span) -> Mention | None:

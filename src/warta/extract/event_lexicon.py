@@ -197,9 +197,19 @@ def _forms(row: dict[str, str], entry: Entry) -> list[Form]:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = (resources.files("warta") / "data" / "events" / name).read_text(encoding="utf-8")
+    return parse_rows((resources.files("warta") / "data" / "events" / name)
+                      .read_text(encoding="utf-8"))
+
+
+def parse_rows(text: str) -> list[dict[str, str]]:
+    """The rows of a lexicon file's text, comment lines left out."""
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def row_forms(row: dict[str, str]) -> list[Form]:
+    """The surface forms of one lexicon row (the miner checks a draft row's forms)."""
+    return _forms(row, _entry(row))
 
 
 GAP = "..."

@@ -14,6 +14,12 @@ PREPOSITIONS = frozenset({
     "dekat",
 })
 
+# the preposition that names the one a nominalised act is done to, whatever the act
+# ("penahanan terhadap X", "pemeriksaan terhadap X", "serangan terhadap X")
+NOMINAL_PATIENT = frozenset({"terhadap"})
+# the preposition of a pair between whom an undirected act passes ("pembahasan antara X dan Y")
+PAIR_PREPOSITIONS = frozenset({"antara"})
+
 # locative prepositions whose name is where the event happened
 LOCATIVE = frozenset({"di", "ke", "menuju"})
 
@@ -46,6 +52,15 @@ LIGHT_VERBS = frozenset({
     "memperkuat", "meningkatkan", "mempererat", "menandatangani", "menyepakati", "mencapai",
     "meluncurkan", "menggencarkan", "memulai", "melanjutkan", "menghadiri", "menuju",
     "menjadi", "bertindak",
+})
+
+# the passives of light verbs: a nominal event they follow as subject has their agent as source
+# ("serangan terhadap Ukraina dilancarkan Rusia", "pemeriksaan yang dilakukan KPK")
+PASSIVE_LIGHT_VERBS = frozenset({
+    "dilakukan", "diadakan", "digelar", "dilancarkan", "dilaksanakan", "diberikan",
+    "disampaikan", "dijatuhkan", "dilayangkan", "dilontarkan", "diberlakukan", "diterapkan",
+    "diumumkan", "dikirim", "dikirimkan", "disalurkan", "diserahkan", "diajukan", "ditawarkan",
+    "digencarkan",
 })
 
 # purpose connectives: a passive verb right after one has the main verb's object as its subject
