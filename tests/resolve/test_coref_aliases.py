@@ -53,3 +53,9 @@ def test_atau_between_two_names_is_a_choice(nlp) -> None:
     text = "Pemilih menimbang Darmawan Yusuf atau Hendrawan Kusumo sebagai ketua."
     doc = with_persons(nlp, text, persons=("Darmawan Yusuf", "Hendrawan Kusumo"))
     assert ent_actor(doc, "Darmawan Yusuf") != ent_actor(doc, "Hendrawan Kusumo")
+
+
+def test_an_invisible_mark_glued_to_a_name_is_the_same_name(nlp) -> None:
+    text = "Ketua panitia Wiratmoko Handayani hadir. \u200eWiratmoko mengatakan acara sukses."
+    doc = with_persons(nlp, text, persons=("Wiratmoko Handayani", "\u200eWiratmoko"))
+    assert ent_actor(doc, "\u200eWiratmoko") == ent_actor(doc, "Wiratmoko Handayani")

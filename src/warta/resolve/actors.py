@@ -48,7 +48,8 @@ from warta.types import Actor
 
 STAGE = "actors"
 VERSION = "6"  # 6: a single word opening one longer person name is that person ("Sandi" for
-# Sandiaga Uno), and "X alias Y" / "X atau Gus Y" give one person's two names (coref).
+# Sandiaga Uno), and "X alias Y" / "X atau Gus Y" give one person's two names; an invisible
+# format character glued to a name leaves it the same name (coref).
 # 5: the gazetteer stage's bodies, ranks and names (v3) with the decision model
 # retrained on them; a rank's corps is part of the rank before a name; plain "pemerintah" and
 # "polisi" are role mentions of the article's government and police (generic_actors); a region
