@@ -181,7 +181,9 @@ def diagnose(a: Article, model: Any, show: str | None = None) -> Counter[str]:
         if hit is None:
             key = f"span missed / {span_form(a.text, gq.span, gq.kind)}"
             counts[key] += 1
-            _show(show, key, a.text[gq.span[0]:gq.span[1]])
+            cue = a.text[graw["cue"][0]:graw["cue"][1]] if graw.get("cue") else ""
+            _show(show, key, f"cue {cue!r}: {a.text[max(0, gq.span[0] - 80):gq.span[0]]!r} "
+                             f"[{a.text[gq.span[0]:gq.span[1]]}]")
             continue
         free.remove(hit)
         q = mapped[hit][1]
