@@ -38,3 +38,10 @@ def test_menurut_title_then_content_keeps_the_title(make) -> None:  # noqa: F811
                             speaker_model=None)
     q = _find(quotes, "pemeriksaan")
     assert q.speaker_span.text == "Juru Bicara KPK"
+
+
+def test_a_quoted_name_after_an_event_noun_is_no_quote(make) -> None:  # noqa: F811
+    text = ("Rina Mulyani menuturkan dukungan terhadap kegiatan “Cahaya Untuk Semua” ini "
+            "sebagai bentuk kepedulian perusahaan.")
+    quotes = extract_quotes(make(text), speaker_model=None)
+    assert not any(q.content.text.startswith("Cahaya") for q in quotes)

@@ -56,7 +56,8 @@ VERSION = "5"  # 2: dated by the report unless the attribution dates the utteran
 # 3: a trained model picks the speaker among the rules' candidates (models/decisions);
 # 4: requests, citations and more cue forms read as quotes (issue 19);
 # 5: a number between capitalised words stays in a speaker's title ("Daop 2 KAI"), "menurut
-# <title>, <name>, …" takes the name (issue 19)
+# <title>, <name>, …" takes the name; a quoted name after "kegiatan", "inisiatif", "serial" …
+# is a cited name like one after "program" (issue 19)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
