@@ -44,7 +44,7 @@ def test_the_default_repairs_are_the_declared_list_in_order():
     assert [name for name, _ in PERSON_CHECKS] == [
         "not_capitalised", "inside_title", "nominalisation", "common_opener", "exclamation",
         "hortative", "numbering", "defined_abbreviation", "holds_body", "org_prefix", "org_word",
-        "cut_at_office", "after_locative"]
+        "cut_at_office", "after_locative", "lower_tail"]
 
 
 @pytest.mark.parametrize(("text", "ents", "disabled", "repaired", "without"), [
@@ -58,6 +58,11 @@ def test_the_default_repairs_are_the_declared_list_in_order():
      "check_person.after_locative", [("Cemagi", "LOC")], [("Cemagi", "PERSON")]),
     ("Warga Desa Cemagi berkumpul di balai.", [("Cemagi", "PERSON")],
      "check_person", [("Cemagi", "LOC")], [("Cemagi", "PERSON")]),
+    # issue 19: "Fahri geram" became an actor of its own and took Fahri's quotes
+    ("Wirawan geram karena namanya disebut.", [("Wirawan geram", "PERSON")],
+     "check_person.lower_tail", [("Wirawan", "PERSON")], [("Wirawan geram", "PERSON")]),
+    ("Wirawan dan adiknya datang.", [("Wirawan dan adiknya", "PERSON")],
+     "check_person.lower_tail", [("Wirawan", "PERSON")], [("Wirawan dan adiknya", "PERSON")]),
 ])
 def test_disabling_a_repair_leaves_its_fix_out(blank, text, ents, disabled, repaired, without):
     doc = _doc(blank, text, ents)
@@ -72,6 +77,12 @@ def test_the_gazetteer_stage_takes_disabled_repairs_from_its_config(blank):
                  config={"disabled_repairs": ["check_person.exclamation"]})
     doc = _doc(blank, "Alhamdulillah, semuanya selamat kata warga.", [("Alhamdulillah", "PERSON")])
     assert _spans(nlp.get_pipe("gazetteer")(doc).ents) == [("Alhamdulillah", "PERSON")]
+
+
+@pytest.mark.parametrize("name", ["Ahmad bin Salim", "Ludwig van Beethoven", "Saleh al"])
+def test_particles_of_a_name_stay(blank, name: str) -> None:
+    doc = _doc(blank, f"Kemarin {name} datang ke kantor kami.", [(name, "PERSON")])
+    assert _spans(repair(doc)) == [(name, "PERSON")]
 
 
 def test_an_unknown_repair_name_is_refused():

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from warta.extract.quote_marks import QuoteRegion, paragraphs, quote_regions
 from warta.nlp.extensions import doc_text, token_lowers, token_texts
 from warta.nlp.lang.id import reporting_verbs as rv
+from warta.nlp.lang.id.dates import MONTHS
 from warta.nlp.lang.id.morphology import VERB_PREFIXES_NASAL
 from warta.types import QuoteKind
 
@@ -202,10 +203,17 @@ def np_after(v: View, i: int, hi: int) -> tuple[Span | None, int]:
             continue
         if (t.text in NP_BREAK or t.text in SENT_END or v.mark[j] or t.is_space
                 or (j > i and (t.lower_ in rv.SPEAKER_STOPS or verb_like(t)))
-                or (j > i and t.like_num)):
+                or (j > i and t.like_num and not _numbered_unit(v, j, hi))):
             break
         j += 1
     return (doc[i:j] if j > i else None), j
+
+
+def _numbered_unit(v: View, j: int, hi: int) -> bool:
+    """A number between capitalised words names a unit within a body and is part of the title:
+    'Manajer Humas Daop 2 KAI', 'Ketua Komisi 1 DPR' (not 'kata Budi 2 hari lalu')."""
+    return (j + 1 < hi and v.texts[j - 1][:1].isupper() and v.texts[j + 1][:1].isupper()
+            and not v.mark[j + 1] and v.texts[j].isdigit() and v.lowers[j + 1] not in MONTHS)
 
 
 def _inside_title(v: View, j: int, hi: int) -> bool:

@@ -52,9 +52,12 @@ from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "4"  # 2: dated by the report unless the attribution dates the utterance;
+VERSION = "5"  # 2: dated by the report unless the attribution dates the utterance;
 # 3: a trained model picks the speaker among the rules' candidates (models/decisions);
-# 4: requests, citations and more cue forms read as quotes (issue 19)
+# 4: requests, citations and more cue forms read as quotes (issue 19);
+# 5: a number between capitalised words stays in a speaker's title ("Daop 2 KAI"), "menurut
+# <title>, <name>, …" takes the name; a quoted name after "kegiatan", "inisiatif", "serial" …
+# is a cited name like one after "program" (issue 19)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
@@ -232,6 +235,10 @@ def _menurut(v: View, lo: int, hi: int) -> tuple[Span, bool, int, int] | None:
             if np is None or np[0].lower_ in rv.MENURUT_NOT_SPEAKERS:
                 return None
             ents = [e for e in ents_between(v, i + 1, i + 2) if e.end <= stop]
+            named, end = _with_apposition(v, np, stop, hi)
+            if end > stop and end < hi and v.texts[end] == ",":
+                # "Menurut Juru Bicara KPK, Febri Diansyah, banding …": role, name, then content
+                return named, False, i, end
             if stop >= hi or v.texts[stop] != ",":
                 # "Menurut Purbaya inflasi …" (no comma): the name, not the clause
                 if ents:

@@ -47,7 +47,10 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "5"  # 5: the gazetteer stage's bodies, ranks and names (v3) with the decision model
+VERSION = "6"  # 6: a single word opening one longer person name is that person ("Sandi" for
+# Sandiaga Uno), and "X alias Y" / "X atau Gus Y" give one person's two names; an invisible
+# format character glued to a name leaves it the same name (coref).
+# 5: the gazetteer stage's bodies, ranks and names (v3) with the decision model
 # retrained on them; a rank's corps is part of the rank before a name; plain "pemerintah" and
 # "polisi" are role mentions of the article's government and police (generic_actors); a region
 # not used as a place is proposed as an actor of its own.
@@ -648,7 +651,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v5", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v6", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""

@@ -5,7 +5,9 @@ Pure functions over a Doc:
 - ``cluster_names``: "Vladimir Putin" … "Putin" … "Presiden Putin" → one person. A shorter name
   joins the nearest earlier person whose full name contains all its tokens (a single word that
   opens one such name and closes another goes to the one it opens: Indonesians are called by
-  their first name), compared by their ``spelling_key`` so that a reporter's variants
+  their first name; a single word opening a word of one longer name only is that person:
+  "Sandi" for Sandiaga Uno), "X alias Y" and "X atau Gus Y" join two names of one person,
+  compared by their ``spelling_key`` so that a reporter's variants
   ("Affifuddin", "Afifuddin") and the old spelling ("Soeharto", "Suharto") stay one person.
 - ``role_mentions``: "Menlu", "sang presiden", "Presiden Rusia" used without a name.
 - ``pronoun_mentions`` and ``salient``: "ia/dia/beliau" and the "-nya" of "ujarnya" point to the
@@ -24,7 +26,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from warta.nlp.extensions import token_lowers
-from warta.nlp.lang.id.honorifics import DEGREES
+from warta.nlp.lang.id.honorifics import ALIAS_WORDS, DEGREES, POPULAR_NAME_LEADS
 from warta.nlp.lang.id.pronouns import (
     CLITIC,
     PERSON_PRONOUNS,
@@ -43,9 +45,11 @@ _QUOTE_OR_NEWLINE = re.compile("[" + re.escape(OPENING_QUOTES + CLOSING_QUOTES +
 
 
 def fold(text: str) -> str:
-    """Case- and diacritic-insensitive form of a name token."""
+    """Case- and diacritic-insensitive form of a name token, without the invisible format
+    characters web text carries (a left-to-right mark glued to "Slamet" is still Slamet)."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in decomposed if not unicodedata.combining(c)
+                   and unicodedata.category(c) != "Cf").casefold()
 
 
 # Pre-1972 Indonesian spellings of names and their modern letters; "j" → "y" is left out because
@@ -134,6 +138,11 @@ class Cluster:
     name: str
     mentions: list[Span] = field(default_factory=list)
     titles: list[roles.Title] = field(default_factory=list)
+    aliases: list[tuple[str, ...]] = field(default_factory=list)  # "X alias Y": Y's tokens
+
+    def name_keys(self) -> list[set[str]]:
+        """The spelling keys of each name the person goes by (the longest, then aliases)."""
+        return [{spelling_key(t) for t in toks} for toks in (self.tokens, *self.aliases)]
 
     def last_before(self, i: int) -> int:
         return max((m.start for m in self.mentions if m.start < i), default=-1)
@@ -157,14 +166,22 @@ def name_text(span: Span) -> str:
 
 
 def cluster_names(persons: Sequence[Span]) -> list[Cluster]:
-    """Group person mentions: full names first, then shorter forms onto the nearest full name."""
+    """Group person mentions: full names first, then shorter forms onto the nearest full name;
+    a name given as another's alias ("Basuki Tjahaja Purnama alias Ahok") joins that person,
+    and so do its later uses."""
     clusters: list[Cluster] = []
+    partner = _alias_partners(persons)
     order = sorted(persons, key=lambda s: (-len(name_tokens(s)), s.start))
     for span in order:
         toks = name_tokens(span)
         if not toks:
             continue
-        target = _best_cluster(clusters, toks, span.start)
+        other = partner.get(span.start)
+        target = next((c for c in clusters if other is not None and other in c.mentions), None)
+        if target is not None:
+            target.aliases.append(toks)
+        else:
+            target = _best_cluster(clusters, toks, span.start)
         if target is None:
             clusters.append(Cluster(toks, name_text(span), [span]))
         else:
@@ -174,9 +191,30 @@ def cluster_names(persons: Sequence[Span]) -> list[Cluster]:
     return clusters
 
 
+def _alias_partners(persons: Sequence[Span]) -> dict[int, Span]:
+    """Both ways, the person spans that name one person twice: "A alias B", and "A atau B"
+    where B is a popular name led by a form of address ("Gus Ipul", "Cak Imin")."""
+    by_start = {p.start: p for p in persons}
+    out: dict[int, Span] = {}
+    for a in persons:
+        b = by_start.get(a.end + 1)
+        if b is None or a.end >= len(a.doc):
+            continue
+        word = a.doc[a.end].lower_
+        if word in ALIAS_WORDS or (word == "atau" and b[0].lower_ in POPULAR_NAME_LEADS
+                                   and len(b) > 1):
+            out[a.start], out[b.start] = b, a
+    return out
+
+
+MIN_NICKNAME_CHARS = 4  # "Sandi" for Sandiaga; "Ali" opens too many names to stand for one
+
+
 def _best_cluster(clusters: list[Cluster], toks: tuple[str, ...], at: int) -> Cluster | None:
     keys = {spelling_key(t) for t in toks}
-    matching = [c for c in clusters if keys <= {spelling_key(t) for t in c.tokens}]
+    matching = [c for c in clusters if any(keys <= names for names in c.name_keys())]
+    if not matching and len(toks) == 1:
+        matching = _nickname_of(clusters, spelling_key(toks[0]))
     if not matching:
         return None
     if len(toks) == 1 and len(matching) > 1:  # "Prabowo": Prabowo Subianto, not Listyo Sigit
@@ -186,6 +224,17 @@ def _best_cluster(clusters: list[Cluster], toks: tuple[str, ...], at: int) -> Cl
     if before:
         return max(before, key=lambda c: c.last_before(at))
     return min(matching, key=lambda c: c.mentions[0].start)
+
+
+def _nickname_of(clusters: list[Cluster], key: str) -> list[Cluster]:
+    """The one person with a longer name one of whose words this single word opens: Indonesian
+    news calls people by the first syllables of a name ("Sandi" for Sandiaga Uno, "Enggar" for
+    Enggartiasto Lukita). None when several names open so: then it is no one's nickname."""
+    if len(key) < MIN_NICKNAME_CHARS:
+        return []
+    found = [c for c in clusters if len(c.tokens) > 1
+             and any(k.startswith(key) and len(k) > len(key) for k in c.name_keys()[0])]
+    return found if len(found) == 1 else []
 
 
 # --- role-only mentions -------------------------------------------------------------------------

@@ -44,7 +44,8 @@ STAGE = "gazetteer"
 # X"); a rank's corps and force are the rank's ("Kolonel Kum", "Mayor Jenderal TNI"), also
 # across two model spans; capitalised words inside a sentence touching a person are its name;
 # a body's portfolio listed with "dan" is part of its name ("Kementerian Haji dan Umrah")
-VERSION = "3"
+# 4: lower-case words closing a person span are cut off ("Fahri [geram] karena …")
+VERSION = "4"
 FACTORY = factory_name(STAGE, VERSION)
 
 

@@ -29,7 +29,7 @@ from warta.kb.lexicon import common_words
 from warta.nlp.extensions import token_lowers
 from warta.nlp.lang.id.conjunctions import AND, LIST_JOINERS
 from warta.nlp.lang.id.dates import MONTHS, WEEKDAYS
-from warta.nlp.lang.id.honorifics import HONORIFICS
+from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_FUNCTION_WORDS
 from warta.nlp.lang.id.interjections import EXCLAMATIONS, HORTATIVES
 from warta.nlp.lang.id.org_patterns import (
     BODY_WORDS,
@@ -264,6 +264,18 @@ def _check_person(ent: Span, *, disabled: frozenset[str] = frozenset()) -> Span 
         if out is not ent:
             return out
     return ent
+
+
+def _cut_lower_tail(ent: Span) -> Span:
+    """A person span without its trailing lower-case words: Indonesian names are capitalised,
+    and the particles inside foreign and Arabic names ("bin", "van", "al") stay."""
+    doc, end = ent.doc, ent.end
+    while end - ent.start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha \
+            and (end < ent.end or doc[end - 1].lower_ not in NAME_FUNCTION_WORDS):
+        end -= 1  # once a word is cut, a particle before it goes too ("Budi dan adik")
+    if end == ent.end:
+        return ent
+    return Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_)
 
 
 def _drop_if(test: Callable[[Span], bool]) -> Callable[[Span], Span | None]:
@@ -919,4 +931,7 @@ PERSON_CHECKS: tuple[tuple[str, Callable[[Span], Span | None]], ...] = (
     ("org_word", _org_word),
     ("cut_at_office", _cut_at_office),
     ("after_locative", _after_locative),
+    # "Fahri [geram] karena …", "Anies [hormat] …": a lower-case word after a name is the verb or
+    # adjective of the sentence, not a part of the name
+    ("lower_tail", _cut_lower_tail),
 )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import random
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,25 +42,43 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return inter > 0 and inter * 2 >= min(a[1] - a[0], b[1] - b[0])
 
 
-def article_examples(nlp: Any, settings: Any, article: Any, text: str, gold: dict[str, Any],
-                     data: Path) -> list[Example]:
-    """The labelled quotes of one corpus article (quotes the gold lacks are left out, and so
-    are those whose gold speaker is among no candidate: nothing to learn from them)."""
-    from warta.eval.gold import predict
+def documents(split: str, data: Path, nlp: Any, *, root: Path | None = None
+              ) -> Iterator[tuple[str, dict[str, Any], Any]]:
+    """(annotated text, gold, analysed Doc) for each article of a split, read as ``warta
+    eval`` reads it (with the title and date its source gives), the pipeline run once."""
+    from warta.eval.corpus import document_meta
+    from warta.process import _run, make_doc, prepare
+    from warta.settings import load_settings
+    from warta.types import RawArticle, Source
+
+    settings = load_settings()
+    for art, text, gold, _why in iter_documents([split], data, root=root):
+        if text is None or gold is None:
+            continue
+        meta = document_meta(art.corpus, art.key, data)
+        raw = RawArticle(Source(path=f"{art.corpus}/{art.key}", format="text",
+                                native_id=art.key), text, title=meta["title"],
+                         published=meta["published"])
+        yield text, gold, _run(nlp, make_doc(nlp, prepare(raw, settings), settings), settings)
+
+
+def doc_examples(doc: Any, text: str, gold: dict[str, Any]) -> list[Example]:
+    """The labelled quotes of one analysed corpus article (``text``: its annotated text).
+    Quotes the gold lacks are left out, and so are those whose gold speaker is among no
+    candidate: nothing to learn from them."""
     from warta.extract.quote_speakers import Choice
     from warta.extract.quotes import extract_quotes
     from warta.nlp.extensions import language_supported
 
-    record = predict(nlp, settings, article, text, data)
-    pred = scoring.from_record(record, text)
-    truth = scoring.from_gold(gold, text)
-    actor_map = scoring.match_actors(truth.actors, pred.actors)
-    doc = nlp(record["text"])
     if not language_supported(doc):
         return []
+    truth = scoring.from_gold(gold, text)
+    predicted = [scoring.Actor(a.id, scoring._names([a.name], a.aliases), a.type, a.country)
+                 for a in doc._.actors or []]
+    actor_map = scoring.match_actors(truth.actors, predicted)
     choices: list[Choice] = []
     extract_quotes(doc, speaker_model=None, choices=choices)
-    to_gold = scoring.offset_map(record["text"], text)
+    to_gold = scoring.offset_map(doc.text, text)
     out = []
     for choice in choices:
         start, end = to_gold(choice.content.start_char), to_gold(choice.content.end_char)
@@ -79,16 +98,12 @@ def article_examples(nlp: Any, settings: Any, article: Any, text: str, gold: dic
 
 
 def collect(split: str, data: Path, *, root: Path | None = None) -> list[list[Example]]:
-    """Labelled examples of one split, grouped by article (in corpus order)."""
+    """Labelled examples of one split, grouped by article (in corpus order); each article is
+    analysed once, with its title and date, as ``warta eval`` reads it."""
     from warta.nlp.pipeline import build
-    from warta.settings import load_settings
 
-    nlp, settings = build(), load_settings()
-    out = []
-    for article, text, gold, _why in iter_documents([split], data, root=root):
-        if text is not None and gold is not None:
-            out.append(article_examples(nlp, settings, article, text, gold, data))
-    return out
+    return [doc_examples(doc, text, gold)
+            for text, gold, doc in documents(split, data, build(), root=root)]
 
 
 def fit_model(examples: list[Example], *, seed: int, threshold: float = 0.5) -> SpeakerModel:

@@ -18,6 +18,14 @@ HONORIFICS: frozenset[str] = frozenset({
 # Honorifics that are also common given names: stripped only when a longer name follows.
 NAME_LIKE: frozenset[str] = frozenset({"andi", "gus", "raden", "teuku", "tengku", "habib"})
 
+# Words that give a person's other name right after their name: "Basuki Tjahaja Purnama alias
+# Ahok". "atau" does so only before a popular name led by a form of address ("Saifullah Yusuf
+# atau Gus Ipul", "Muhaimin Iskandar atau Cak Imin"); between two plain names it is a choice.
+ALIAS_WORDS: frozenset[str] = frozenset({"alias"})
+POPULAR_NAME_LEADS: frozenset[str] = frozenset({
+    "gus", "cak", "kang", "bung", "mas", "mbak", "bang", "abah", "mbah", "kiai", "kyai", "ning",
+})
+
 # Academic degrees written after a name ("Joko Widodo, S.H., M.Si."), lower-cased.
 DEGREES: frozenset[str] = frozenset({
     "s.h.", "s.e.", "s.t.", "s.sos.", "s.pd.", "s.kom.", "s.ag.", "s.ked.", "s.psi.", "s.si.",

@@ -132,6 +132,7 @@ TERM_NOUNS: frozenset[str] = frozenset({
     "julukan", "sebutan", "label", "kategori", "operasi", "film", "buku", "lagu", "aplikasi",
     "akun", "kanal", "tema", "bertajuk", "berjudul", "bernama", "dijuluki", "disebut",
     "kampanye", "acara", "festival", "lomba", "rubrik", "kolom", "situs", "platform",
+    "kegiatan", "inisiatif", "serial", "album", "novel", "proyek",
 })
 
 # Common words that look prefixed (me-/ber-/di-/ter-) but are not verbs.

@@ -1,0 +1,61 @@
+"""Issue 19: one person, one actor, when news calls them by a shortened name ("Sandi" for
+Sandiaga) or gives their other name ("X alias Y", "X atau Gus Y"). Split into two actors, the
+quotes attributed to the short name went to an actor the reader does not know."""
+
+from __future__ import annotations
+
+import pytest
+from actors_helpers import blank_pipeline, ent_actor, with_persons
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_pipeline()
+
+
+def test_a_word_opening_one_name_is_that_person(nlp) -> None:
+    text = ("Wakil Bupati Wiratmoko Handayani meninjau pasar pada Senin. "
+            "Wira mengatakan harga beras turun.")
+    doc = with_persons(nlp, text, persons=("Wiratmoko Handayani", "Wira"))
+    assert ent_actor(doc, "Wira") == ent_actor(doc, "Wiratmoko Handayani")
+    assert len([a for a in doc._.actors if a.type == "PERSON"]) == 1
+
+
+def test_a_word_opening_two_names_is_neither(nlp) -> None:
+    text = ("Wiratmoko Handayani dan Wiranto Saputro hadir. Wira mengatakan harga beras turun.")
+    doc = with_persons(nlp, text, persons=("Wiratmoko Handayani", "Wiranto Saputro", "Wira"))
+    assert ent_actor(doc, "Wira") not in (ent_actor(doc, "Wiratmoko Handayani"),
+                                          ent_actor(doc, "Wiranto Saputro"))
+
+
+def test_a_short_word_is_no_nickname(nlp) -> None:
+    text = "Alimin Saputro hadir di sana. Ali mengatakan harga beras turun."
+    doc = with_persons(nlp, text, persons=("Alimin Saputro", "Ali"))
+    assert ent_actor(doc, "Ali") != ent_actor(doc, "Alimin Saputro")
+
+
+def test_alias_names_the_same_person_everywhere(nlp) -> None:
+    text = ("Terdakwa Hendrawan Kusumo alias Acong ditangkap pada Senin. "
+            "Acong mengaku menyesal.")
+    doc = with_persons(nlp, text, persons=("Hendrawan Kusumo", "Acong"))
+    assert ent_actor(doc, "Acong", 0) == ent_actor(doc, "Hendrawan Kusumo")
+    assert ent_actor(doc, "Acong", 1) == ent_actor(doc, "Hendrawan Kusumo")
+
+
+def test_atau_before_a_popular_name_is_an_alias(nlp) -> None:
+    text = ("Menteri Sosial Darmawan Yusuf atau Gus Dar meninjau lokasi. "
+            "Gus Dar mengatakan bantuan segera tiba.")
+    doc = with_persons(nlp, text, persons=("Darmawan Yusuf", "Gus Dar"))
+    assert ent_actor(doc, "Gus Dar", 1) == ent_actor(doc, "Darmawan Yusuf")
+
+
+def test_atau_between_two_names_is_a_choice(nlp) -> None:
+    text = "Pemilih menimbang Darmawan Yusuf atau Hendrawan Kusumo sebagai ketua."
+    doc = with_persons(nlp, text, persons=("Darmawan Yusuf", "Hendrawan Kusumo"))
+    assert ent_actor(doc, "Darmawan Yusuf") != ent_actor(doc, "Hendrawan Kusumo")
+
+
+def test_an_invisible_mark_glued_to_a_name_is_the_same_name(nlp) -> None:
+    text = "Ketua panitia Wiratmoko Handayani hadir. \u200eWiratmoko mengatakan acara sukses."
+    doc = with_persons(nlp, text, persons=("Wiratmoko Handayani", "\u200eWiratmoko"))
+    assert ent_actor(doc, "\u200eWiratmoko") == ent_actor(doc, "Wiratmoko Handayani")
