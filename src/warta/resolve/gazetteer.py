@@ -44,7 +44,10 @@ STAGE = "gazetteer"
 # X"); a rank's corps and force are the rank's ("Kolonel Kum", "Mayor Jenderal TNI"), also
 # across two model spans; capitalised words inside a sentence touching a person are its name;
 # a body's portfolio listed with "dan" is part of its name ("Kementerian Haji dan Umrah")
-VERSION = "3"
+# 4: a body named after a building word is the body ("di kantor [KPPN Bima]", "[Gedung BEI]");
+# a name right after a body's head is the body's ("Pemkot [Bima]", "[Polda] Papua");
+# "komite" and "perkumpulan" open a body's name
+VERSION = "4"
 FACTORY = factory_name(STAGE, VERSION)
 
 
