@@ -59,6 +59,7 @@ class Candidate:
     spans: list[Span]
     titles: list[roles.Title] = field(default_factory=list)
     split_from: str | None = None  # the actor a short country form was taken from
+    nested: bool = False  # named only inside another body's name ("Komisi IX [DPR]")
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,9 @@ def actor_features(doc: Doc, cand: Candidate, ctx: Context) -> dict[str, float]:
     f[f"mentions={_bucket(len(cand.spans), 3)}"] = 1.0
     if cand.split_from:
         f["short_form"] = 1.0
+    if cand.nested:
+        f["nested"] = 1.0
+        f[f"nested_type={cand.type}"] = 1.0
     if cand.kb:
         entry = by_kb(cand.kb)
         f["kb"] = 1.0

@@ -47,7 +47,10 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "5"  # 5: the gazetteer stage's bodies, ranks and names (v3) with the decision model
+VERSION = "6"  # 6: the bodies and countries named only inside a body's name ("Komisi IX
+# [DPR]", "Badan Geologi [Kementerian ESDM]") are proposed too, the decision model (retrained,
+# with a "nested" feature) keeps them or not.
+# 5: the gazetteer stage's bodies, ranks and names (v3) with the decision model
 # retrained on them; a rank's corps is part of the rank before a name; plain "pemerintah" and
 # "polisi" are role mentions of the article's government and police (generic_actors); a region
 # not used as a place is proposed as an actor of its own.
@@ -399,6 +402,7 @@ class Proposal:
     table: _Actors
     clusters: list[coref.Cluster]
     title_tokens: set[int]
+    inner: list[Span] = field(default_factory=list)  # bodies named inside a body's name
 
 
 def propose(doc: Doc, *, user: UserActors | None = None,
@@ -427,7 +431,68 @@ def propose(doc: Doc, *, user: UserActors | None = None,
     _link_acronyms(doc, ents, ent_actor, table)
     _link_short_names(ents, ent_actor, table)
     _link_initials(doc, ents, ent_actor, table)
-    return Proposal(ents, ent_actor, table, clusters, title_tokens)
+    inner = _inner_bodies(doc, ents, ent_actor, table)
+    return Proposal(ents, ent_actor, table, clusters, title_tokens, inner)
+
+
+# --- bodies named inside a body's name --------------------------------------------------------
+
+
+def _inner_bodies(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None],
+                  table: _Actors) -> list[Span]:
+    """'Komisi IX [DPR]', 'Badan Pelapor Khusus [PBB]', 'Pusat Vulkanologi [Badan Geologi]
+    [Kementerian ESDM]', 'Angkatan Laut [Amerika Serikat]': an Indonesian body's name chains
+    the bodies it belongs to, and a reader counts each as an actor of the article. The bodies
+    and countries inside a body's name that no other mention of the article names are proposed
+    as actors of their own; their spans are kept apart from the entities (``Proposal.inner``)
+    and the decision model judges them (``Candidate.nested``). A name the gazetteer knows
+    whole ("Bank Indonesia") is not split."""
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ != "ORG" or ent.kb_id_ or ent_actor.get((ent.start, ent.end)) is None:
+            continue
+        if lookup(ent.text) is not None:
+            continue
+        for piece in _inner_pieces(doc, ent):
+            actor_id = _piece_id(piece)
+            if actor_id is None or actor_id in table.by_id:
+                continue
+            ent_actor[(piece.start, piece.end)] = _place_actor(piece, table, set())
+            out.append(piece)
+    return out
+
+
+def _inner_pieces(doc: Doc, ent: Span) -> list[Span]:
+    """The bodies and countries named inside ``ent`` after its first word: each body's head
+    opens a piece that runs to the next head; a body or country the gazetteer knows is a piece
+    of its own."""
+    heads = [j for j in range(ent.start + 1, ent.end) if doc[j].text[:1].isupper()
+             and doc[j].lower_ in span_repairs.BODY_OPENERS
+             and span_repairs.opens_body(doc, j) is not None]
+    pieces = [Span(doc, h, nxt, label="ORG")
+              for h, nxt in zip(heads, [*heads[1:], ent.end], strict=False)
+              if span_repairs.opens_body(doc, h) < nxt]  # type: ignore[operator]
+    for j in range(ent.start + 1, ent.end):
+        found = match_at(doc, j, end_limit=ent.end)
+        if found is None:
+            continue
+        end, entry = found
+        if entry.kind == "country" or entry.actor_type == "ORG":
+            pieces.append(Span(doc, j, end, label="GPE" if entry.kind == "country" else "ORG",
+                               kb_id=entry.kb))
+    unique = {(p.start, p.end): p for p in pieces}
+    return [unique[k] for k in sorted(unique)]
+
+
+def _piece_id(piece: Span) -> str | None:
+    """The id ``_place_actor`` gives a piece, worked out without registering it."""
+    entry = _entry(piece)
+    if entry is None:
+        key = coref.name_slug(piece.text)
+        return f"org:{key}" if key is not None else None
+    if entry.kind == "country":
+        return f"gpe:{entry.kb}"
+    return f"org:{entry.kb}" if entry.actor_type == "ORG" else None
 
 
 def resolve(doc: Doc, *, user: UserActors | None = None,
@@ -469,10 +534,11 @@ def candidates(p: Proposal) -> list[actor_model.Candidate]:
     """One candidate per actor the rules built (the user's actors are not decided), with its
     entity spans and titles; a country's short forms apart (``actor_model.split_short_forms``)."""
     spans_of: dict[str, list[Span]] = {}
-    for ent in p.ents:
+    for ent in [*p.ents, *p.inner]:
         actor_id = p.ent_actor.get((ent.start, ent.end))
         if actor_id is not None:
             spans_of.setdefault(actor_id, []).append(ent)
+    inner = {(s.start, s.end) for s in p.inner}
     titles_of: dict[str, list[roles.Title]] = {}
     for cluster in p.clusters:
         first = cluster.mentions[0]
@@ -480,7 +546,8 @@ def candidates(p: Proposal) -> list[actor_model.Candidate]:
         if actor_id is not None:
             titles_of.setdefault(actor_id, []).extend(cluster.titles)
     out = [actor_model.Candidate(a.id, a.name, a.type, a.country, a.kb, spans_of[a.id],
-                                 titles_of.get(a.id, []))
+                                 titles_of.get(a.id, []),
+                                 nested=all((s.start, s.end) in inner for s in spans_of[a.id]))
            for a in p.table.by_id.values()
            if a.id in spans_of and not (a.kb or "").startswith("user:")]
     return actor_model.split_short_forms(out)
@@ -648,7 +715,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v5", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v6", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""
