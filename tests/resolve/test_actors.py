@@ -611,3 +611,25 @@ def test_the_inner_body_is_marked_nested_for_the_model(nlp):
     doc = with_persons(nlp, "Komisi IX DPR memanggil menteri kemarin.")
     nested = {c.actor_id: c.nested for c in actors.candidates(actors.propose(doc))}
     assert nested == {"org:komisi-ix-dpr": False, "org:dpr": True}
+
+
+# --- initials listed, after a rank, of one letter (issue 19) ------------------------------------
+
+
+def test_initials_listed_after_the_cue_are_each_a_person(nlp):
+    doc = with_persons(nlp, "Polisi menahan lima pelaku berinisial KT, M, JR dan B. Mereka "
+                            "dijerat pasal berlapis.")
+    ids = {a.id for a in doc._.actors}
+    assert {"person:kt", "person:m", "person:jr", "person:b"} <= ids
+
+
+def test_initials_after_a_rank_are_a_person(nlp):
+    doc = with_persons(nlp, "Dua anggota itu adalah Bripka WS (31) dan Briptu MK (27).")
+    assert {"person:ws", "person:mk"} <= {a.id for a in doc._.actors}
+
+
+def test_one_capital_is_a_person_only_where_written_as_initials(nlp):
+    doc = with_persons(nlp, "Polisi menangkap seorang pria berinisial T di rumahnya. "
+                            "Tim kelas A menang lomba.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["T"]
+    assert "person:t" in {a.id for a in doc._.actors}

@@ -35,10 +35,11 @@ from spacy.tokens import Doc, Span
 
 from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
 from warta.kb.lexicon import common_words
-from warta.nlp.lang.id.actor_cues import INITIALS_CUES, PERSON_CUES
+from warta.nlp.lang.id.actor_cues import PERSON_CUES
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_FUNCTION_WORDS
 from warta.nlp.lang.id.org_patterns import BODY_WORDS, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS_EN
 from warta.resolve import roles
+from warta.resolve.gazetteer import initials_tokens
 
 MODEL_ENV = "WARTA_ACTOR_MODEL"  # another model file (learning curves), or "none": rules only
 MODEL_FILE = "actor_class.json"
@@ -397,11 +398,13 @@ class ActorModel:
 
 def initials(doc: Doc, spans: Sequence[Span]) -> bool:
     """Whether a short all-capitals form is written as a person's initials: right after an
-    honorific or an initials cue ("saudara AS", "tersangka berinisial AS") at some mention,
-    and nowhere longer."""
-    return all(_is_short_form(s.text) for s in spans) and any(
-        s.start > 0 and (doc[s.start - 1].lower_ in HONORIFICS
-                         or doc[s.start - 1].lower_ in INITIALS_CUES) for s in spans)
+    honorific, an initials cue or a rank, or listed after such initials ("saudara AS",
+    "tersangka berinisial AS", "Bripka DR", "berinisial CD, N dan S"; the gazetteer stage's
+    ``initials_tokens``) at some mention, and nowhere longer."""
+    if not all(_is_short_form(s.text.rstrip(".")) for s in spans):
+        return False
+    at = initials_tokens(doc)
+    return any(s.start in at for s in spans)
 
 
 def model_path(option: str = "") -> Path | None:

@@ -43,13 +43,15 @@ from warta.nlp.lang.id.pronouns import CLITIC, PERSON_PRONOUNS
 from warta.nlp.lang.id.reporting_verbs import CLITIC_HOSTS
 from warta.nlp.stage_data import save_file, saved_file
 from warta.resolve import actor_model, coref, generic_actors, roles, span_repairs
+from warta.resolve.gazetteer import initials_tokens
 from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
 VERSION = "6"  # 6: the bodies and countries named only inside a body's name ("Komisi IX
 # [DPR]", "Badan Geologi [Kementerian ESDM]") are proposed too, the decision model (retrained,
-# with a "nested" feature) keeps them or not.
+# with a "nested" feature) keeps them or not; a person named by one initial has an id
+# ("berinisial H": person:h) and initials are a person whatever the model says.
 # 5: the gazetteer stage's bodies, ranks and names (v3) with the decision model
 # retrained on them; a rank's corps is part of the rank before a name; plain "pemerintah" and
 # "polisi" are role mentions of the article's government and police (generic_actors); a region
@@ -279,6 +281,7 @@ def _persons(doc: Doc, ents: Sequence[Span], table: _Actors,
     before = ctx.title_before if ctx is not None else roles.title_before
     persons = [e for e in ents if e.label_ == "PERSON"]
     clusters = coref.cluster_names(persons)
+    initials_at = initials_tokens(doc) if any(len(p) == 1 for p in persons) else set()
     title_tokens: set[int] = set()
     for cluster in clusters:
         for m in cluster.mentions:
@@ -296,7 +299,8 @@ def _persons(doc: Doc, ents: Sequence[Span], table: _Actors,
             actor_id = table.add(f"person:{known.kb}", name=known.name, type_="PERSON",
                                  country=_person_country(cluster.titles) or known.country,
                                  kb=known.kb, roles_=role_list)
-        elif (key := coref.name_slug(cluster.name)) is not None:
+        elif (key := coref.name_slug(cluster.name) or _one_letter_initials(
+                cluster, initials_at)) is not None:
             stated = next(filter(None, (_stated_nationality(doc, m.start)
                                         for m in cluster.mentions)), None)
             actor_id = table.add(f"person:{key}", name=cluster.name, type_="PERSON",
@@ -309,6 +313,16 @@ def _persons(doc: Doc, ents: Sequence[Span], table: _Actors,
             if actor_id is not None:
                 table.add(actor_id, name=cluster.name, type_="PERSON", alias=m.text)
     return clusters, title_tokens
+
+
+def _one_letter_initials(cluster: coref.Cluster, initials_at: set[int]) -> str | None:
+    """The id key of a person named by one initial ("berinisial H"), which ``name_slug``
+    refuses as too short to be a name: only where every mention is written as initials."""
+    letter = cluster.name.rstrip(".")
+    if len(letter) == 1 and letter.isupper() and all(m.start in initials_at
+                                                      for m in cluster.mentions):
+        return letter.lower()
+    return None
 
 
 def _user_for(user: UserActors | None, texts: Sequence[str]) -> UserActor | None:
