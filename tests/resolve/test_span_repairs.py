@@ -131,3 +131,12 @@ def test_the_body_a_building_is_named_after_is_an_org(blank, text, ents, repaire
 def test_a_name_right_after_a_body_head_names_the_body(blank, text, ents, repaired):
     doc = _doc(blank, text, ents)
     assert _spans(repair(doc, disabled={"check_person"})) == repaired
+
+
+def test_a_title_after_dan_ends_a_bodys_portfolio_list(blank):
+    """'Dewan Keamanan dan Sekretaris Jenderal PBB': a second subject, not a portfolio item;
+    'Kementerian Energi dan Sumber Daya Mineral' goes on over its list."""
+    doc = blank("Dewan Keamanan dan Sekretaris Jenderal PBB menyatakan keprihatinan.")
+    assert span_repairs.body_list_end(doc, 2) == 2
+    doc = blank("Kementerian Energi dan Sumber Daya Mineral menyatakan.")
+    assert span_repairs.body_list_end(doc, 2) == 6

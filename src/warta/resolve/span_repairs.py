@@ -359,10 +359,13 @@ def body_list_end(doc: Doc, i: int, blocked: Collection[int] = ()) -> int:
 
 
 def _list_item_end(doc: Doc, k: int, blocked: Collection[int]) -> int:
+    """Where one item of a body's portfolio list ends; an item opening with a title ends the
+    list ("Dewan Keamanan dan [Sekretaris Jenderal] PBB": a second subject, not a portfolio)."""
     end = k
     while (end < len(doc) and end - k < _MAX_LIST_WORDS and end not in blocked
            and doc[end].text[:1].isupper() and doc[end].is_alpha
-           and opens_body(doc, end) is None and match_at(doc, end) is None):
+           and opens_body(doc, end) is None and match_at(doc, end) is None
+           and not (end == k and roles.match_title(doc, end) is not None)):
         end += 1
     return end
 
