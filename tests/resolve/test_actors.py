@@ -580,3 +580,56 @@ def test_a_names_title_is_read_once_for_the_rules_and_the_model(monkeypatch) -> 
     assert asked and len(asked) == len(set(asked))
     assert [a.id for a in again.actors] == [a.id for a in first.actors]
     assert {a.id: a.roles for a in again.actors}["person:vladimir-putin"] == ["president"]
+
+
+# --- bodies named inside a body's name (issue 19) ----------------------------------------------
+
+
+def test_a_body_named_only_inside_another_bodys_name_is_proposed(nlp):
+    doc = with_persons(nlp, "Komisi IX DPR memanggil Menteri Kesehatan kemarin.")
+    assert ent_actor(doc, "Komisi IX DPR") == "org:komisi-ix-dpr"
+    assert {"org:komisi-ix-dpr", "org:dpr"} <= {a.id for a in doc._.actors}
+
+
+def test_each_head_of_a_chain_of_bodies_opens_a_body(nlp):
+    doc = with_persons(nlp, "Badan Geologi Kementerian Pertanahan Raya menyatakan status naik.")
+    ids = {a.id for a in doc._.actors}
+    assert "org:kementerian-pertanahan-raya" in ids
+
+
+def test_a_name_the_gazetteer_knows_whole_is_not_split(nlp):
+    doc = with_persons(nlp, "Bank Indonesia menaikkan suku bunga acuan.")
+    assert [a.id for a in doc._.actors] == ["org:bi"]
+
+
+def test_the_inner_body_is_marked_nested_for_the_model(nlp):
+    from warta.resolve import actors
+
+    doc = with_persons(nlp, "Komisi IX DPR memanggil menteri. DPR lalu bersidang.")
+    nested = {c.actor_id: c.nested for c in actors.candidates(actors.propose(doc))}
+    assert nested == {"org:komisi-ix-dpr": False, "org:dpr": False}  # named on its own too
+    doc = with_persons(nlp, "Komisi IX DPR memanggil menteri kemarin.")
+    nested = {c.actor_id: c.nested for c in actors.candidates(actors.propose(doc))}
+    assert nested == {"org:komisi-ix-dpr": False, "org:dpr": True}
+
+
+# --- initials listed, after a rank, of one letter (issue 19) ------------------------------------
+
+
+def test_initials_listed_after_the_cue_are_each_a_person(nlp):
+    doc = with_persons(nlp, "Polisi menahan lima pelaku berinisial KT, M, JR dan B. Mereka "
+                            "dijerat pasal berlapis.")
+    ids = {a.id for a in doc._.actors}
+    assert {"person:kt", "person:m", "person:jr", "person:b"} <= ids
+
+
+def test_initials_after_a_rank_are_a_person(nlp):
+    doc = with_persons(nlp, "Dua anggota itu adalah Bripka WS (31) dan Briptu MK (27).")
+    assert {"person:ws", "person:mk"} <= {a.id for a in doc._.actors}
+
+
+def test_one_capital_is_a_person_only_where_written_as_initials(nlp):
+    doc = with_persons(nlp, "Polisi menangkap seorang pria berinisial T di rumahnya. "
+                            "Tim kelas A menang lomba.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["T"]
+    assert "person:t" in {a.id for a in doc._.actors}

@@ -37,10 +37,11 @@ def _spans(ents) -> list[tuple[str, str]]:
 def test_the_default_repairs_are_the_declared_list_in_order():
     assert [name for name, _ in REPAIRS] == [
         "cut_at_line_breaks", "drop_openers", "cut_numbering", "cut_trailing_rank",
-        "body_heads", "body_lists", "split_at_inner_rank", "ranks_across_spans",
-        "split_place_heads", "split_holders", "split_brackets", "join_person_parts",
-        "split_titled", "trim_person", "retype", "ranked_person", "titled_person",
-        "check_person", "extend_person", "bare_title", "phrase_short_form"]
+        "body_heads", "building_bodies", "body_lists", "split_at_inner_rank",
+        "ranks_across_spans", "split_place_heads", "split_holders", "split_brackets",
+        "join_person_parts", "split_titled", "trim_person", "retype", "ranked_person",
+        "titled_person", "check_person", "extend_person", "head_before_name", "bare_title",
+        "phrase_short_form"]
     assert [name for name, _ in PERSON_CHECKS] == [
         "not_capitalised", "inside_title", "nominalisation", "common_opener", "exclamation",
         "hortative", "numbering", "defined_abbreviation", "holds_body", "org_prefix", "org_word",
@@ -107,3 +108,46 @@ def test_only_body_openers_open_a_body(blank):
     assert {"rumah", "pondok", GOVERNMENT_HEAD} <= span_repairs.BODY_OPENERS
     assert span_repairs.opens_body(blank("Rumah Sakit Harapan"), 0) == 2
     assert "rumah" not in ORG_PREFIXES  # a pair's head alone: the set must still hold it
+
+
+@pytest.mark.parametrize(("text", "ents", "repaired"), [
+    # the building word is where; the body after it is an actor of its own
+    ("Warga berdemo di depan kantor KPPD Sukamaju kemarin.",
+     [("kantor KPPD Sukamaju", "LOC")],
+     [("KPPD Sukamaju", "ORG")]),
+    ("Mereka bertemu di Kantor Kementerian Urusan Desa pagi ini.",
+     [("Kantor Kementerian Urusan Desa", "LOC")], [("Kementerian Urusan Desa", "ORG")]),
+    # a building with a name of its own stays a place
+    ("Mereka bertemu di Gedung Sate pagi ini.", [("Gedung Sate", "LOC")],
+     [("Gedung Sate", "LOC")]),
+])
+def test_the_body_a_building_is_named_after_is_an_org(blank, text, ents, repaired):
+    doc = _doc(blank, text, ents)
+    assert _spans(repair(doc)) == repaired
+    assert _spans(repair(doc, disabled={"building_bodies"})) == ents
+
+
+@pytest.mark.parametrize(("text", "ents", "repaired"), [
+    ("Kemarin Pemkot Sukamaju menutup pasar.", [("Sukamaju", "PERSON")],
+     [("Pemkot Sukamaju", "ORG")]),
+    ("Anggota Perkumpulan Tani Makmur berkumpul.", [("Tani Makmur", "PERSON")],
+     [("Perkumpulan Tani Makmur", "ORG")]),
+    # the head word alone tagged PERSON is no person
+    ("Kemarin Polda Sulawesi Raya menangkap dua orang.",
+     [("Polda", "PERSON"), ("Sulawesi Raya", "GPE")], [("Sulawesi Raya", "GPE")]),
+    # a person after a title that runs over the head keeps their name
+    ("Kepala Dinas Budi Santoso datang.", [("Budi Santoso", "PERSON")],
+     [("Budi Santoso", "PERSON")]),
+])
+def test_a_name_right_after_a_body_head_names_the_body(blank, text, ents, repaired):
+    doc = _doc(blank, text, ents)
+    assert _spans(repair(doc, disabled={"check_person"})) == repaired
+
+
+def test_a_title_after_dan_ends_a_bodys_portfolio_list(blank):
+    """'Dewan Keamanan dan Sekretaris Jenderal PBB': a second subject, not a portfolio item;
+    'Kementerian Energi dan Sumber Daya Mineral' goes on over its list."""
+    doc = blank("Dewan Keamanan dan Sekretaris Jenderal PBB menyatakan keprihatinan.")
+    assert span_repairs.body_list_end(doc, 2) == 2
+    doc = blank("Kementerian Energi dan Sumber Daya Mineral menyatakan.")
+    assert span_repairs.body_list_end(doc, 2) == 6

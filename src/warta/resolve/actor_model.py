@@ -35,10 +35,11 @@ from spacy.tokens import Doc, Span
 
 from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
 from warta.kb.lexicon import common_words
-from warta.nlp.lang.id.actor_cues import INITIALS_CUES, PERSON_CUES
+from warta.nlp.lang.id.actor_cues import PERSON_CUES
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_FUNCTION_WORDS
 from warta.nlp.lang.id.org_patterns import BODY_WORDS, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS_EN
 from warta.resolve import roles
+from warta.resolve.gazetteer import initials_tokens
 
 MODEL_ENV = "WARTA_ACTOR_MODEL"  # another model file (learning curves), or "none": rules only
 MODEL_FILE = "actor_class.json"
@@ -59,6 +60,7 @@ class Candidate:
     spans: list[Span]
     titles: list[roles.Title] = field(default_factory=list)
     split_from: str | None = None  # the actor a short country form was taken from
+    nested: bool = False  # named only inside another body's name ("Komisi IX [DPR]")
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,9 @@ def actor_features(doc: Doc, cand: Candidate, ctx: Context) -> dict[str, float]:
     f[f"mentions={_bucket(len(cand.spans), 3)}"] = 1.0
     if cand.split_from:
         f["short_form"] = 1.0
+    if cand.nested:
+        f["nested"] = 1.0
+        f[f"nested_type={cand.type}"] = 1.0
     if cand.kb:
         entry = by_kb(cand.kb)
         f["kb"] = 1.0
@@ -393,11 +398,13 @@ class ActorModel:
 
 def initials(doc: Doc, spans: Sequence[Span]) -> bool:
     """Whether a short all-capitals form is written as a person's initials: right after an
-    honorific or an initials cue ("saudara AS", "tersangka berinisial AS") at some mention,
-    and nowhere longer."""
-    return all(_is_short_form(s.text) for s in spans) and any(
-        s.start > 0 and (doc[s.start - 1].lower_ in HONORIFICS
-                         or doc[s.start - 1].lower_ in INITIALS_CUES) for s in spans)
+    honorific, an initials cue or a rank, or listed after such initials ("saudara AS",
+    "tersangka berinisial AS", "Bripka DR", "berinisial CD, N dan S"; the gazetteer stage's
+    ``initials_tokens``) at some mention, and nowhere longer."""
+    if not all(_is_short_form(s.text.rstrip(".")) for s in spans):
+        return False
+    at = initials_tokens(doc)
+    return any(s.start in at for s in spans)
 
 
 def model_path(option: str = "") -> Path | None:

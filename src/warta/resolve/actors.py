@@ -43,13 +43,19 @@ from warta.nlp.lang.id.pronouns import CLITIC, PERSON_PRONOUNS
 from warta.nlp.lang.id.reporting_verbs import CLITIC_HOSTS
 from warta.nlp.stage_data import save_file, saved_file
 from warta.resolve import actor_model, coref, generic_actors, roles, span_repairs
+from warta.resolve.gazetteer import initials_tokens
 from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "6"  # 6: a single word opening one longer person name is that person ("Sandi" for
+VERSION = "7"  # 7: the merge of two v6 changes, both below.
+# 6 (a): 6: a single word opening one longer person name is that person ("Sandi" for
 # Sandiaga Uno), and "X alias Y" / "X atau Gus Y" give one person's two names; an invisible
 # format character glued to a name leaves it the same name (coref).
+# 6 (b): 6: the bodies and countries named only inside a body's name ("Komisi IX
+# [DPR]", "Badan Geologi [Kementerian ESDM]") are proposed too, the decision model (retrained,
+# with a "nested" feature) keeps them or not; a person named by one initial has an id
+# ("berinisial H": person:h) and initials are a person whatever the model says.
 # 5: the gazetteer stage's bodies, ranks and names (v3) with the decision model
 # retrained on them; a rank's corps is part of the rank before a name; plain "pemerintah" and
 # "polisi" are role mentions of the article's government and police (generic_actors); a region
@@ -279,6 +285,7 @@ def _persons(doc: Doc, ents: Sequence[Span], table: _Actors,
     before = ctx.title_before if ctx is not None else roles.title_before
     persons = [e for e in ents if e.label_ == "PERSON"]
     clusters = coref.cluster_names(persons)
+    initials_at = initials_tokens(doc) if any(len(p) == 1 for p in persons) else set()
     title_tokens: set[int] = set()
     for cluster in clusters:
         for m in cluster.mentions:
@@ -296,7 +303,8 @@ def _persons(doc: Doc, ents: Sequence[Span], table: _Actors,
             actor_id = table.add(f"person:{known.kb}", name=known.name, type_="PERSON",
                                  country=_person_country(cluster.titles) or known.country,
                                  kb=known.kb, roles_=role_list)
-        elif (key := coref.name_slug(cluster.name)) is not None:
+        elif (key := coref.name_slug(cluster.name) or _one_letter_initials(
+                cluster, initials_at)) is not None:
             stated = next(filter(None, (_stated_nationality(doc, m.start)
                                         for m in cluster.mentions)), None)
             actor_id = table.add(f"person:{key}", name=cluster.name, type_="PERSON",
@@ -309,6 +317,16 @@ def _persons(doc: Doc, ents: Sequence[Span], table: _Actors,
             if actor_id is not None:
                 table.add(actor_id, name=cluster.name, type_="PERSON", alias=m.text)
     return clusters, title_tokens
+
+
+def _one_letter_initials(cluster: coref.Cluster, initials_at: set[int]) -> str | None:
+    """The id key of a person named by one initial ("berinisial H"), which ``name_slug``
+    refuses as too short to be a name: only where every mention is written as initials."""
+    letter = cluster.name.rstrip(".")
+    if len(letter) == 1 and letter.isupper() and all(m.start in initials_at
+                                                      for m in cluster.mentions):
+        return letter.lower()
+    return None
 
 
 def _user_for(user: UserActors | None, texts: Sequence[str]) -> UserActor | None:
@@ -402,6 +420,7 @@ class Proposal:
     table: _Actors
     clusters: list[coref.Cluster]
     title_tokens: set[int]
+    inner: list[Span] = field(default_factory=list)  # bodies named inside a body's name
 
 
 def propose(doc: Doc, *, user: UserActors | None = None,
@@ -430,7 +449,68 @@ def propose(doc: Doc, *, user: UserActors | None = None,
     _link_acronyms(doc, ents, ent_actor, table)
     _link_short_names(ents, ent_actor, table)
     _link_initials(doc, ents, ent_actor, table)
-    return Proposal(ents, ent_actor, table, clusters, title_tokens)
+    inner = _inner_bodies(doc, ents, ent_actor, table)
+    return Proposal(ents, ent_actor, table, clusters, title_tokens, inner)
+
+
+# --- bodies named inside a body's name --------------------------------------------------------
+
+
+def _inner_bodies(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None],
+                  table: _Actors) -> list[Span]:
+    """'Komisi IX [DPR]', 'Badan Pelapor Khusus [PBB]', 'Pusat Vulkanologi [Badan Geologi]
+    [Kementerian ESDM]', 'Angkatan Laut [Amerika Serikat]': an Indonesian body's name chains
+    the bodies it belongs to, and a reader counts each as an actor of the article. The bodies
+    and countries inside a body's name that no other mention of the article names are proposed
+    as actors of their own; their spans are kept apart from the entities (``Proposal.inner``)
+    and the decision model judges them (``Candidate.nested``). A name the gazetteer knows
+    whole ("Bank Indonesia") is not split."""
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ != "ORG" or ent.kb_id_ or ent_actor.get((ent.start, ent.end)) is None:
+            continue
+        if lookup(ent.text) is not None:
+            continue
+        for piece in _inner_pieces(doc, ent):
+            actor_id = _piece_id(piece)
+            if actor_id is None or actor_id in table.by_id:
+                continue
+            ent_actor[(piece.start, piece.end)] = _place_actor(piece, table, set())
+            out.append(piece)
+    return out
+
+
+def _inner_pieces(doc: Doc, ent: Span) -> list[Span]:
+    """The bodies and countries named inside ``ent`` after its first word: each body's head
+    opens a piece that runs to the next head; a body or country the gazetteer knows is a piece
+    of its own."""
+    heads = [j for j in range(ent.start + 1, ent.end) if doc[j].text[:1].isupper()
+             and doc[j].lower_ in span_repairs.BODY_OPENERS
+             and span_repairs.opens_body(doc, j) is not None]
+    pieces = [Span(doc, h, nxt, label="ORG")
+              for h, nxt in zip(heads, [*heads[1:], ent.end], strict=False)
+              if span_repairs.opens_body(doc, h) < nxt]  # type: ignore[operator]
+    for j in range(ent.start + 1, ent.end):
+        found = match_at(doc, j, end_limit=ent.end)
+        if found is None:
+            continue
+        end, entry = found
+        if entry.kind == "country" or entry.actor_type == "ORG":
+            pieces.append(Span(doc, j, end, label="GPE" if entry.kind == "country" else "ORG",
+                               kb_id=entry.kb))
+    unique = {(p.start, p.end): p for p in pieces}
+    return [unique[k] for k in sorted(unique)]
+
+
+def _piece_id(piece: Span) -> str | None:
+    """The id ``_place_actor`` gives a piece, worked out without registering it."""
+    entry = _entry(piece)
+    if entry is None:
+        key = coref.name_slug(piece.text)
+        return f"org:{key}" if key is not None else None
+    if entry.kind == "country":
+        return f"gpe:{entry.kb}"
+    return f"org:{entry.kb}" if entry.actor_type == "ORG" else None
 
 
 def resolve(doc: Doc, *, user: UserActors | None = None,
@@ -472,10 +552,11 @@ def candidates(p: Proposal) -> list[actor_model.Candidate]:
     """One candidate per actor the rules built (the user's actors are not decided), with its
     entity spans and titles; a country's short forms apart (``actor_model.split_short_forms``)."""
     spans_of: dict[str, list[Span]] = {}
-    for ent in p.ents:
+    for ent in [*p.ents, *p.inner]:
         actor_id = p.ent_actor.get((ent.start, ent.end))
         if actor_id is not None:
             spans_of.setdefault(actor_id, []).append(ent)
+    inner = {(s.start, s.end) for s in p.inner}
     titles_of: dict[str, list[roles.Title]] = {}
     for cluster in p.clusters:
         first = cluster.mentions[0]
@@ -483,7 +564,8 @@ def candidates(p: Proposal) -> list[actor_model.Candidate]:
         if actor_id is not None:
             titles_of.setdefault(actor_id, []).extend(cluster.titles)
     out = [actor_model.Candidate(a.id, a.name, a.type, a.country, a.kb, spans_of[a.id],
-                                 titles_of.get(a.id, []))
+                                 titles_of.get(a.id, []),
+                                 nested=all((s.start, s.end) in inner for s in spans_of[a.id]))
            for a in p.table.by_id.values()
            if a.id in spans_of and not (a.kb or "").startswith("user:")]
     return actor_model.split_short_forms(out)
@@ -651,7 +733,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v6", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v7", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""

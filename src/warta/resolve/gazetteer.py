@@ -27,7 +27,8 @@ from warta.nlp.extensions import (
     token_spaces,
     token_texts,
 )
-from warta.nlp.lang.id.actor_cues import INITIALS_CUES
+from warta.nlp.lang.id.actor_cues import INITIALS_CUES, SPELLED_INITIALS_CUES
+from warta.nlp.lang.id.conjunctions import AND
 from warta.nlp.lang.id.honorifics import HONORIFICS
 from warta.nlp.lang.id.locatives import LANGUAGE_BEFORE
 from warta.nlp.lang.id.org_patterns import (
@@ -44,8 +45,13 @@ STAGE = "gazetteer"
 # X"); a rank's corps and force are the rank's ("Kolonel Kum", "Mayor Jenderal TNI"), also
 # across two model spans; capitalised words inside a sentence touching a person are its name;
 # a body's portfolio listed with "dan" is part of its name ("Kementerian Haji dan Umrah")
-# 4: lower-case words closing a person span are cut off ("Fahri [geram] karena …")
-VERSION = "4"
+# 4 (a): lower-case words closing a person span are cut off ("Fahri [geram] karena …")
+# 4 (b): a body named after a building word is the body ("di kantor [KPPN Bima]", "[Gedung BEI]");
+# a name right after a body's head is the body's ("Pemkot [Bima]", "[Polda] Papua");
+# "komite" and "perkumpulan" open a body's name; initials after a rank ("Bripka DR"), listed
+# after initials ("berinisial CD, N dan S") or of one letter after "berinisial" are a person
+# 5: both v4 changes above together (merged)
+VERSION = "5"
 FACTORY = factory_name(STAGE, VERSION)
 
 
@@ -208,15 +214,17 @@ def _known_people(doc: Doc, taken: set[int]) -> list[Span]:
 
 
 def _initials(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A person's initials ("tersangka berinisial YG", "saudara AS", "Terdakwa RI") and their
-    later bare mentions are a person, whatever the letters spell or the model made of them: a
-    span of the letters alone, or of the cue and the letters, gives way; a longer one stays."""
-    texts, lowers = token_texts(doc), token_lowers(doc)
-    letters = {text for i, text in enumerate(texts) if i and _initials_shape(text) and (
-        lowers[i - 1] in HONORIFICS or lowers[i - 1] in INITIALS_CUES)}
-    if not letters:
+    """A person's initials ("tersangka berinisial YG", "saudara AS", "Terdakwa RI", "Bripka
+    DR", "berinisial CD, N dan S") and the later bare mentions of two or three letters are a
+    person, whatever the letters spell or the model made of them: a span of the letters alone,
+    or of the cue and the letters, gives way; a longer one stays. A single letter is one only
+    where it is written as initials (elsewhere "A" is a class or a grade)."""
+    at_cue = initials_tokens(doc)
+    if not at_cue:
         return ents
-    people = [doc[i : i + 1] for i, text in enumerate(texts) if text in letters]
+    texts = token_texts(doc)
+    letters = {texts[i] for i in at_cue if len(_letters(texts[i])) >= 2}
+    people = [doc[i : i + 1] for i, text in enumerate(texts) if text in letters or i in at_cue]
     at = {p.start for p in people}
 
     def yields(ent: Span) -> bool:  # the letters alone, or "Terdakwa RI"
@@ -229,9 +237,51 @@ def _initials(doc: Doc, ents: list[Span]) -> list[Span]:
     return _add(kept, found)
 
 
-def _initials_shape(text: str) -> bool:
-    """Two or three capital letters: how news writes a suspect's or a victim's initials."""
-    return 2 <= len(text) <= 3 and text.isalpha() and text.isupper()
+def initials_tokens(doc: Doc) -> set[int]:
+    """The tokens written as a person's initials: two or three capitals after an honorific, an
+    initials cue ("saudara AS", "tersangka RI") or a rank ("Bripka DR"), also one capital right
+    after "berinisial" ("berinisial H"), and each item of a list that goes on from one
+    ("berinisial CD, N, D dan S": police name several suspects at once)."""
+    texts, lowers = token_texts(doc), token_lowers(doc)
+    out: set[int] = set()
+    for i, text in enumerate(texts):  # iterated, not indexed: this runs over every word
+        letters = _letters(text)
+        if not (i and letters.isalpha() and letters.isupper() and len(letters) <= _INITIALS_MAX):
+            continue
+        prev = lowers[i - 1]
+        cued = prev in HONORIFICS or prev in INITIALS_CUES or _rank_ends_at(doc, i)
+        if (cued and len(letters) >= 2) or prev in SPELLED_INITIALS_CUES:
+            out.add(i)
+            out.update(_listed_initials(texts, lowers, i + 1))
+    return out
+
+
+_INITIALS_MAX = 3  # capitals of a person's initials
+
+
+def _letters(text: str) -> str:
+    return text.rstrip(".")  # "dan S." at the end of a sentence
+
+
+def _rank_ends_at(doc: Doc, i: int) -> bool:
+    return any((found := roles.match_rank(doc, k)) is not None and found[0] == i
+               for k in (i - 1, i - 2) if k >= 0)
+
+
+def _listed_initials(texts: list[str], lowers: list[str], j: int) -> list[int]:
+    """The initials listed after one: ", X", "dan X", ", dan X" (one to three capitals)."""
+    out = []
+    while j < len(texts):
+        k = j
+        k += k < len(texts) and texts[k] == ","
+        k += k < len(texts) and lowers[k] in AND
+        letters = _letters(texts[k]) if k < len(texts) else ""
+        if k == j or not (letters.isalpha() and letters.isupper()
+                          and len(letters) <= _INITIALS_MAX):
+            break
+        out.append(k)
+        j = k + 1
+    return out
 
 
 def _person_tokens(doc: Doc, ents: list[Span]) -> set[str]:

@@ -99,6 +99,7 @@ REPAIRS: tuple[tuple[str, RepairPass], ...] = (
     ("cut_numbering", lambda r: _cut_numbering(r.ents)),
     ("cut_trailing_rank", lambda r: _cut_trailing_rank(r.ents)),
     ("body_heads", lambda r: [_body_place(e) for e in r.ents]),
+    ("building_bodies", lambda r: [_building_body(e) for e in r.ents]),
     ("body_lists", lambda r: extend_body_lists(r.doc, r.ents)),
     ("split_at_inner_rank", lambda r: _split_at_inner_rank(r.ents)),
     ("ranks_across_spans", lambda r: _ranks_across_spans(r.doc, r.ents)),
@@ -114,6 +115,7 @@ REPAIRS: tuple[tuple[str, RepairPass], ...] = (
     ("titled_person", lambda r: [_titled_person(e) for e in r.ents]),
     ("check_person", _check_person_pass),
     ("extend_person", lambda r: _extend_persons(r.doc, r.ents)),
+    ("head_before_name", lambda r: _head_before_name(r.doc, r.ents)),
     ("bare_title", lambda r: [e for e in r.ents if not _bare_title(e)]),
     ("phrase_short_form", lambda r: [e for e in r.ents if not phrase_short_form(e, r.ents)]),
 )
@@ -369,10 +371,13 @@ def body_list_end(doc: Doc, i: int, blocked: Collection[int] = ()) -> int:
 
 
 def _list_item_end(doc: Doc, k: int, blocked: Collection[int]) -> int:
+    """Where one item of a body's portfolio list ends; an item opening with a title ends the
+    list ("Dewan Keamanan dan [Sekretaris Jenderal] PBB": a second subject, not a portfolio)."""
     end = k
     while (end < len(doc) and end - k < _MAX_LIST_WORDS and end not in blocked
            and doc[end].text[:1].isupper() and doc[end].is_alpha
-           and opens_body(doc, end) is None and match_at(doc, end) is None):
+           and opens_body(doc, end) is None and match_at(doc, end) is None
+           and not (end == k and roles.match_title(doc, end) is not None)):
         end += 1
     return end
 
@@ -388,6 +393,60 @@ def _body_place(ent: Span) -> Span:
     if head_end is None or head_end >= ent.end or lookup(ent.text) is not None:
         return ent
     return Span(ent.doc, ent.start, ent.end, label="ORG")
+
+
+def _building_body(ent: Span) -> Span:
+    """'di [Kantor Bappeda]', '[gedung Dewan Dakwah …]', '[Gedung BEI]' tagged as a place: the
+    building is named after the body that sits in it, and Indonesian news names a body this way
+    when it acts there ("demo di depan kantor Bappeda"). The body after the building word is
+    kept as an ORG of its own (the decision model judges it) when it opens with a body's head,
+    is an acronym or a body the gazetteer knows; "Gedung Sate" stays a place."""
+    if ent.label_ not in {"LOC", "GPE"} or len(ent) < 2 or ent[0].lower_ not in BUILDING_HEADS:
+        return ent
+    doc, start = ent.doc, ent.start + 1
+    entry = lookup(doc[start:ent.end].text)
+    if (opens_body(doc, start) is not None or _acronym(doc[start])
+            or (entry is not None and entry.actor_type == "ORG")):
+        return Span(doc, start, ent.end, label="ORG")
+    return ent
+
+
+def _acronym(token: Token) -> bool:
+    return len(token.text) >= 2 and token.text.isalpha() and token.text.isupper()
+
+
+def _head_before_name(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'[Polda] [Papua]', 'Pemkot [Bima]', 'Perkumpulan [Pemida Muslimin]' with the name tagged
+    PERSON: a body's head word is followed by the body's name, not a person's (a person after a
+    head is introduced by a title: "Kepala Dinas Budi", "anggota Komisi Budi"). A PERSON span
+    right after a head (outside any title chain) becomes the body, head included; a PERSON span
+    that is the head word alone is dropped, so the pattern of the body's name can take it."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            out.append(ent)
+            continue
+        if opens_body(doc, ent.start) == ent.end:
+            continue  # "Polda" alone
+        head = _head_right_before(doc, ent.start, taken)
+        out.append(ent if head is None else Span(doc, head, ent.end, label="ORG"))
+    return out
+
+
+def _head_right_before(doc: Doc, start: int, taken: set[int]) -> int | None:
+    """Where a body's capitalised head word that ends right at ``start`` begins, or None (also
+    when a title chain runs over the head or up to ``start``)."""
+    for h in (start - 1, start - 2):
+        if h < 0 or any(i in taken for i in range(h, start)) or not doc[h].text[:1].isupper():
+            continue
+        if opens_body(doc, h) != start:
+            continue
+        in_title = h > 0 and (found := roles.match_title(doc, h - 1)) is not None and found[0] > h
+        if in_title or roles.title_before(doc, start) is not None:
+            return None
+        return h
+    return None
 
 
 def _org_word(ent: Span) -> Span:

@@ -20,3 +20,7 @@ INITIALS_CUES: frozenset[str] = frozenset({
     "berinisial", "inisial", "inisialnya", "tersangka", "pelaku", "terdakwa", "terpidana",
     "terlapor", "pelapor",
 })
+
+# ... of which these name the letters themselves: after them even one capital is a person's
+# initials ("berinisial H").
+SPELLED_INITIALS_CUES: frozenset[str] = frozenset({"berinisial", "inisial", "inisialnya"})

@@ -22,6 +22,7 @@ ORG_PREFIXES: frozenset[str] = frozenset({
     "rs", "rsud", "rsup", "rsia", "puskesmas", "sekretariat", "setda", "pangkalan", "lanud",
     "lantamal", "parlemen", "ponpes", "pesantren", "kepolisian", "kejaksaan", "fraksi",
     "kementrian",  # the common misspelling of "kementerian"
+    "komite", "perkumpulan",  # "Komite Olimpiade Indonesia", "Perkumpulan Hidayatullah"
 })
 
 # Two-word heads that open an organisation name ("Rumah Sakit Sanglah", "Pondok Pesantren
@@ -36,9 +37,10 @@ GOVERNMENT_HEAD = "pemerintah"
 # ... and "Pemerintah Pusat" is the national government, not a named body.
 GOVERNMENT_NOT_BODY: frozenset[str] = frozenset({"pusat", "daerah", "republik"})
 
-# Heads of bodies that also name their building: a model place span that opens with one is
-# where something happens ("di Kantor Kemenkeu"), so it stays a place.
-BUILDING_HEADS: frozenset[str] = frozenset({"kantor"})
+# Words for a building, which may open a body's name too ("Kantor Staf Presiden"): a model
+# place span that opens with one is where something happens ("di Kantor Kemenkeu"), so it stays
+# a place; the body named after the word is an actor of its own (``span_repairs``).
+BUILDING_HEADS: frozenset[str] = frozenset({"kantor", "gedung"})
 
 # Words that show a phrase names a body, wherever they stand in it ("Indonesia Trade Promotion
 # Center", "Jaringan Pemantau Pendidikan Indonesia", "Panitia Penyelenggara Ibadah Haji").
