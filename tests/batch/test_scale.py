@@ -313,3 +313,23 @@ def test_load_after_a_killed_job_names_the_partitions_not_finished(
     again = CliRunner().invoke(cli, ["load", out, "--db", db])
     assert again.exit_code == 0 and "E051" not in again.stderr and "not finished" not in \
         again.stderr and "2 new, 5 already stored" in again.stderr, again.stderr
+
+
+def _housekeeping(dask_worker) -> tuple[bool, float]:
+    """(samples its task's stack for a profile, its event-loop check interval in s)."""
+    return "profile" in dask_worker.periodic_callbacks, dask_worker._tick_interval
+
+
+@pytest.mark.parametrize("processes", [False, True])
+def test_a_local_cluster_skips_the_dashboards_housekeeping(processes):
+    """Issue 20, fifth round: a local cluster (no dashboard) had its workers sample their task's
+    stack every 10 ms and every server check its event loop every 20 ms, CPU taken from the
+    workers' cores; a worker process gets the setting too, not only the client's process."""
+    import dask as dask_config
+
+    with dask.cluster(workers=1, processes=processes) as c:
+        (seen,) = c.run(_housekeeping).values()
+        scheduler_tick = c.run_on_scheduler(lambda dask_scheduler: dask_scheduler._tick_interval)
+    assert tuple(seen) == (False, 1.0) and scheduler_tick == 1.0
+    assert dask_config.config.get("distributed", {}).get("worker", {}).get(
+        "profile", {}).get("enabled") is True  # the process's own setting is left as it was
