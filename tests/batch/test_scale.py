@@ -333,3 +333,30 @@ def test_a_local_cluster_skips_the_dashboards_housekeeping(processes):
     assert tuple(seen) == (False, 1.0) and scheduler_tick == 1.0
     assert dask_config.config.get("distributed", {}).get("worker", {}).get(
         "profile", {}).get("enabled") is True  # the process's own setting is left as it was
+
+
+def test_a_partitions_scratch_store_skips_the_search_index_that_loading_builds(
+        tmp_path, nlp, settings):
+    """Issue 20, fifth round: the throwaway in-memory store a task writes its part files from
+    indexed every article's text for searches nobody runs there (a quarter of storing it);
+    the store that loads the parts indexes them, so search finds them there."""
+    from warta.batch.parts import write_entry, write_partition
+    from warta.process import analyze_many
+    from warta.types import RawArticle, Source
+
+    raw = RawArticle(Source(path="beras.txt", format="text"),
+                     "Harga beras di Pasar Induk Cipinang naik dua persen pekan ini.")
+    (record,) = analyze_many([raw], nlp, settings)
+    out = str(tmp_path / "parts")
+    scratch = write_partition(out, "p1", [(record, "kunci-1")])
+    try:
+        assert scratch.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+        assert scratch.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH "
+                               "'beras'").fetchone()[0] == 0
+    finally:
+        scratch.close()
+    write_entry(out, "p1", {"id": "p1", "articles": 1})
+    store = connect(tmp_path / "w.db")
+    assert parts.load_parts(store, out).new == 1
+    assert store.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'beras'"
+                         ).fetchone()[0] == 1
