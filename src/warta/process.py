@@ -90,24 +90,34 @@ def headline_actors(head: Doc) -> list[Actor]:
 def _run(nlp: Language, doc: Doc, settings: Settings) -> Doc:
     if _supported(doc, settings):
         return nlp(doc)
+    version = model_version(nlp)
     for name, proc in nlp.pipeline:
         if name in TRAINED:
-            mark_stage(doc, name, _version(nlp, name), "skipped", unsupported_reason(doc))
+            mark_stage(doc, name, version, "skipped", unsupported_reason(doc))
         else:  # warta's own stages check the language themselves and mark it
             doc = proc(doc)
     return doc
 
 
-def _version(nlp: Language, name: str) -> str:
+def model_version(nlp: Language) -> str:
+    """The trained model's version, the one every trained stage reports.
+
+    Read once per batch or Doc, not per stage: spaCy's ``Language.meta`` rebuilds its
+    ``labels`` on every read (every label of every component, the lemmatizer's thousands of
+    edit trees included), and reading it for each trained stage of each Doc took 4 % of a
+    batch worker's CPU (docs/scaling.md, fifth round).
+    """
     return str(nlp.meta.get("version", "0"))
 
 
-def _trained_stages(nlp: Language, doc: Doc) -> None:
-    """Trained components don't report themselves; record them so `stages` is complete."""
+def _trained_stages(nlp: Language, doc: Doc, version: str | None = None) -> None:
+    """Trained components don't report themselves; record them so `stages` is complete
+    (``version``: ``model_version(nlp)``, read here when not given)."""
     seen = {s.name for s in doc._.stages or []}
+    version = model_version(nlp) if version is None else version
     for name in nlp.pipe_names:
         if name in TRAINED and name not in seen:
-            mark_stage(doc, name, _version(nlp, name), "ok")
+            mark_stage(doc, name, version, "ok")
 
 
 def analyze(raw: RawArticle, nlp: Language, settings: Settings) -> dict[str, Any]:
@@ -182,6 +192,7 @@ def _analyze_batch(raws: list[RawArticle], nlp: Language,
     attach_headlines(nlp, list(docs.values()), settings)
     ok = [a for a in articles if _supported(docs[id(a)], settings)]
     piped = dict(zip([id(a) for a in ok], nlp.pipe([docs[id(a)] for a in ok]), strict=True))
+    version = model_version(nlp)
     for item in prepared:
         if isinstance(item, Failure):
             yield item
@@ -190,7 +201,7 @@ def _analyze_batch(raws: list[RawArticle], nlp: Language,
             yield _analyze_article(item, nlp, settings)
             continue
         doc = piped[id(item)] if id(item) in piped else _run(nlp, docs[id(item)], settings)
-        _trained_stages(nlp, doc)
+        _trained_stages(nlp, doc, version)
         yield to_record(doc, item)
 
 

@@ -313,3 +313,50 @@ def test_load_after_a_killed_job_names_the_partitions_not_finished(
     again = CliRunner().invoke(cli, ["load", out, "--db", db])
     assert again.exit_code == 0 and "E051" not in again.stderr and "not finished" not in \
         again.stderr and "2 new, 5 already stored" in again.stderr, again.stderr
+
+
+def _housekeeping(dask_worker) -> tuple[bool, float]:
+    """(samples its task's stack for a profile, its event-loop check interval in s)."""
+    return "profile" in dask_worker.periodic_callbacks, dask_worker._tick_interval
+
+
+@pytest.mark.parametrize("processes", [False, True])
+def test_a_local_cluster_skips_the_dashboards_housekeeping(processes):
+    """Issue 20, fifth round: a local cluster (no dashboard) had its workers sample their task's
+    stack every 10 ms and every server check its event loop every 20 ms, CPU taken from the
+    workers' cores; a worker process gets the setting too, not only the client's process."""
+    import dask as dask_config
+
+    with dask.cluster(workers=1, processes=processes) as c:
+        (seen,) = c.run(_housekeeping).values()
+        scheduler_tick = c.run_on_scheduler(lambda dask_scheduler: dask_scheduler._tick_interval)
+    assert tuple(seen) == (False, 1.0) and scheduler_tick == 1.0
+    assert dask_config.config.get("distributed", {}).get("worker", {}).get(
+        "profile", {}).get("enabled") is True  # the process's own setting is left as it was
+
+
+def test_a_partitions_scratch_store_skips_the_search_index_that_loading_builds(
+        tmp_path, nlp, settings):
+    """Issue 20, fifth round: the throwaway in-memory store a task writes its part files from
+    indexed every article's text for searches nobody runs there (a quarter of storing it);
+    the store that loads the parts indexes them, so search finds them there."""
+    from warta.batch.parts import write_entry, write_partition
+    from warta.process import analyze_many
+    from warta.types import RawArticle, Source
+
+    raw = RawArticle(Source(path="beras.txt", format="text"),
+                     "Harga beras di Pasar Induk Cipinang naik dua persen pekan ini.")
+    (record,) = analyze_many([raw], nlp, settings)
+    out = str(tmp_path / "parts")
+    scratch = write_partition(out, "p1", [(record, "kunci-1")])
+    try:
+        assert scratch.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+        assert scratch.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH "
+                               "'beras'").fetchone()[0] == 0
+    finally:
+        scratch.close()
+    write_entry(out, "p1", {"id": "p1", "articles": 1})
+    store = connect(tmp_path / "w.db")
+    assert parts.load_parts(store, out).new == 1
+    assert store.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'beras'"
+                         ).fetchone()[0] == 1

@@ -15,19 +15,32 @@ from typing import Any
 
 from warta.batch.plan import Piece
 
+# Dask's housekeeping a local cluster does without: every worker samples its running task's
+# stack every 10 ms for the dashboard's profile (a local cluster has no dashboard), and every
+# server (the client, the scheduler, each worker) wakes every 20 ms to time its event loop. On a
+# machine whose cores are the workers', they took 12 % of one core while two workers' tasks
+# slept (6 % without them), and the stack samples 5-10 % of a working worker's CPU (docs/
+# scaling.md, fifth round). The loop check still warns of a loop blocked for over ``tick.limit``
+# (3 s) at a 1 s interval.
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False,
+                "distributed.admin.tick.interval": "1s"}
+
 
 @contextmanager
 def cluster(*, workers: int = 2, scheduler: str | None = None,
             processes: bool = True) -> Iterator[Any]:
-    """A ``distributed.Client`` on ``scheduler``, or on a local cluster of ``workers``."""
+    """A ``distributed.Client`` on ``scheduler``, or on a local cluster of ``workers`` (with
+    ``LOCAL_CONFIG``; a scheduler's cluster keeps the configuration its owner gave it)."""
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
         with Client(scheduler) as client:
             yield client
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
-                      dashboard_address=None, silence_logs=logging.CRITICAL) as local, \
+    with dask.config.set(LOCAL_CONFIG), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
+                         dashboard_address=None, silence_logs=logging.CRITICAL) as local, \
             Client(local) as client:
         yield client
 

@@ -29,9 +29,9 @@ def write_partition(root: str, partition: str,
     Returns the in-memory store (the caller counts what it holds, then closes it). A record the
     tables refuse raises, as ``write.save_record`` does; ``task`` turns that into a Failure.
     """
-    from warta.store.db import connect
+    from warta.store.db import scratch
 
-    conn = connect(":memory:")
+    conn = scratch()
     for record, key in records:
         save(conn, record, key)
     for table in parts.TABLES:

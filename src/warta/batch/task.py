@@ -160,9 +160,9 @@ def _write_one_by_one(out: str, partition: str, pairs: list[tuple[dict[str, Any]
                       failures: list[str], save: Any) -> sqlite3.Connection:
     """A record the tables refuse fails alone (as in ``warta ingest``); the rest are written."""
     from warta.batch.parts import write_partition
-    from warta.store.db import connect
+    from warta.store.db import scratch
 
-    probe, kept = connect(":memory:"), []
+    probe, kept = scratch(), []
     for record, key in pairs:
         try:
             save(probe, record, key)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -59,7 +60,7 @@ def _detector(candidates: tuple[str, ...]) -> LanguageDetector | None:
 def detect_language(text: str, candidates: tuple[str, ...]) -> str | None:
     """ISO 639-1 code of the document's language among ``candidates``; None when too short."""
     sample = text[:SAMPLE_CHARS]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    if not has_letters(sample, MIN_LETTERS):
         return None
     detector = _detector(tuple(sorted(set(candidates))))
     if detector is None:
@@ -74,6 +75,12 @@ def detect_language(text: str, candidates: tuple[str, ...]) -> str | None:
     if best in ("id", "ms"):
         return _regional(sample, candidates) or best
     return best
+
+
+def has_letters(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` letters, read only up to the ``count``-th: a
+    list of every letter of a 4,000-character sample cost a tenth of language id's time."""
+    return sum(1 for _ in islice(_LETTER.finditer(text), count)) >= count
 
 
 def _regional(sample: str, candidates: tuple[str, ...]) -> str | None:

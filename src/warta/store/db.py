@@ -45,6 +45,24 @@ def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
     return conn
 
 
+# The triggers that keep the full-text index (``articles_fts``, schema.py) in step with articles.
+SEARCH_TRIGGERS = ("articles_ai", "articles_ad", "articles_au")
+
+
+def scratch() -> sqlite3.Connection:
+    """An in-memory store for rows on their way elsewhere (a batch partition's part files):
+    the store's schema and write path, without the full-text index.
+
+    Only searches read that index, and the store that loads the part files builds its own;
+    indexing every article's text in a store that is thrown away took a quarter of storing it
+    (docs/scaling.md, fifth round).
+    """
+    conn = connect(MEMORY)
+    for trigger in SEARCH_TRIGGERS:
+        conn.execute(f"DROP TRIGGER {trigger}")
+    return conn
+
+
 def _open(target: str, name: str, *, uri: bool) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(target, uri=uri, isolation_level=None,
