@@ -3,7 +3,9 @@
 Writes ``--articles`` IndoSum articles (raw text rebuilt as in ``bench/nlp_speed.py``) to a
 temporary JSON Lines file (never to the repository), then, for 1 and 2 worker processes, plans
 and runs the job exactly as ``warta batch --out`` does, with warm workers (each builds the
-pipeline before the clock starts; startup is reported apart). Measured: articles/s, words/s,
+pipeline and runs it over ``--warm-articles`` other articles before the clock starts, as a
+worker of a day-long job is warm for all but its first minute; startup is reported apart;
+``--warm-articles 0`` measures fresh workers). Measured: articles/s, words/s,
 parallel efficiency (rate with 2 / twice the rate with 1), peak memory per worker, and the
 client's CPU time per article against a worker's (the client process also hosts the local
 scheduler, so its figure includes the scheduler's).
@@ -13,6 +15,7 @@ The simulation replaces workers' tasks by no-ops on ``--sim-partitions`` partiti
 partition takes, says how many workers one client can feed. Prints one JSON line.
 
     .venv/bin/python bench/scale.py [--data ../shared/data] [--articles 600] [--partition-size 32]
+                                    [--warm-articles 100]
 """
 
 from __future__ import annotations
@@ -37,21 +40,28 @@ GDELT_DAY = 700_000
 GDELT_WORDS = 400
 
 
-def _warm(settings: Any) -> None:
+def _warm(settings: Any, texts: list[str]) -> None:
+    """Build the pipeline and run it over ``texts`` (other articles than the measured ones), so
+    the measured rate is a long run's steady state rather than a fresh process's first minute:
+    spaCy's vocabulary and tokenizer caches start empty and cost a fresh worker ~10 % at first."""
     from warta.nlp.pipeline import load
 
-    load(settings)
+    nlp = load(settings)
+    for _doc in nlp.pipe(texts, batch_size=32):
+        pass
 
 
-def run_job(source: Path, settings: Any, workers: int, size: int) -> dict[str, Any]:
-    """One timed run of the job on a fresh local cluster of ``workers`` processes."""
+def run_job(source: Path, settings: Any, workers: int, size: int,
+            warm: list[str]) -> dict[str, Any]:
+    """One timed run of the job on a fresh local cluster of ``workers`` processes, each warmed
+    on ``warm`` first."""
     from warta.batch.dask import cluster, mapper
     from warta.batch.plan import plan
     from warta.batch.run import execute
 
     started = time.perf_counter()
     with cluster(workers=workers) as client, tempfile.TemporaryDirectory() as out:
-        client.run(_warm, settings)
+        client.run(_warm, settings, warm)
         ready = time.perf_counter()
         cpu, wall = time.process_time(), time.perf_counter()
         partitions, _ = plan([str(source)], settings, partition_size=size, mapper=mapper(client))
@@ -102,26 +112,30 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=600)
     parser.add_argument("--partition-size", type=int, default=32)
     parser.add_argument("--sim-partitions", type=int, default=2000)
+    parser.add_argument("--warm-articles", type=int, default=100,
+                        help="articles (after the measured ones) each worker runs before the "
+                             "clock starts: the steady state a day-long job runs in; 0 = cold")
     args = parser.parse_args()
     from warta.batch import plan
     from warta.settings import load_settings
 
     plan.SPLIT_MIN_BYTES = 0  # a bench input of any size is cut into partitions
     settings = load_settings()
-    texts = load_texts(args.data / INDOSUM, args.articles)
+    loaded = load_texts(args.data / INDOSUM, args.articles + args.warm_articles)
+    texts, warm = loaded[:args.articles], loaded[args.articles:]
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "indosum.jsonl"
         source.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n"
                                   for t in texts), encoding="utf-8")
-        one = run_job(source, settings, 1, args.partition_size)
-        two = run_job(source, settings, 2, args.partition_size)
+        one = run_job(source, settings, 1, args.partition_size, warm)
+        two = run_job(source, settings, 2, args.partition_size, warm)
     sim = simulate(settings, args.sim_partitions)
     per_partition_worker_s = two["worker_s"] / two["partitions"]
     client_per_partition_s = (sim["plan_cpu_ms_per_partition"]
                               + sim["track_cpu_ms_per_partition"]) / 1000
     gdelt_hours = GDELT_DAY * GDELT_WORDS / two["words_per_s"] / 3600
     print(json.dumps({
-        "articles": len(texts), "one": one, "two": two,
+        "articles": len(texts), "warm_articles": len(warm), "one": one, "two": two,
         "parallel_efficiency": round(two["articles_per_s"] / (2 * one["articles_per_s"]), 3),
         "client_cpu_share_of_worker": round(two["client_cpu_per_article_ms"]
                                             / two["worker_s_per_article_ms"], 4),
