@@ -76,3 +76,53 @@ def test_word_reads_match_token_reads(doc: Doc) -> None:
                 elif event_args.is_newline(tok):
                     flat.add("btw=para")
             assert event_parties._between(doc, lo, hi) == flat
+
+
+def _flat_triggers(doc: Doc) -> list[tuple[int, int, object]]:
+    """``match_triggers`` as it stepped through every token before the pre-filter."""
+    from warta.extract.event_lexicon import first_words, gapped, lexicon, max_words
+
+    table, longest, gaps, firsts = lexicon(), max_words(), gapped(), first_words()
+    in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
+    lowers = [t.lower_ for t in doc]
+    out, i = [], 0
+    while i < len(doc):
+        found = None
+        if lowers[i] in firsts:
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                if any(k in in_ent for k in range(i, i + n)):
+                    continue
+                words = tuple(lowers[i:i + n])
+                form = events._gap_match(doc, i + n, gaps[words]) if words in gaps else None
+                form = form or table.get(words) or (
+                    table.get((*words[:-1], words[-1][:-3]))
+                    if n > 1 and words[-1].endswith("nya") else None)
+                if form is not None:
+                    found = (i, i + n, form)
+                    break
+        if found is None:
+            i += 1
+            continue
+        out.append(found)
+        i = found[1]
+    return out
+
+
+def test_trigger_prefilter_finds_what_the_token_walk_found() -> None:
+    from spacy.tokens import Span
+
+    from warta.extract.event_lexicon import lexicon
+
+    rng = random.Random(3)
+    entries = sorted(lexicon())  # every entry's words, one, two or more
+    pool = [w for words in entries[::7] for w in words] + ["Rina", ",", "dan", "menarik",
+                                                          "pasukannya", "sebagai", "."]
+    vocab = spacy.blank("id").vocab
+    for _ in range(300):
+        words = [rng.choice(pool) for _ in range(rng.randint(1, 25))]
+        doc = Doc(vocab, words=words)
+        if len(doc) > 3 and rng.random() < 0.5:
+            k = rng.randrange(len(doc) - 2)
+            doc.ents = [Span(doc, k, k + 2, label="PERSON")]
+        got = [(t.start, t.end, f) for t, f in events.match_triggers(doc)]
+        assert got == _flat_triggers(doc)

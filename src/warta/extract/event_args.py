@@ -76,6 +76,7 @@ class Context:
                  ents: Sequence[Span] | None = None) -> None:
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]  # for bisection: a window's mentions
         self.by_end = {m.end: m for m in self.mentions}
         self.by_start = {m.start: m for m in self.mentions}
         self.modifiers = modifiers  # token indices of dropped title-modifier mentions

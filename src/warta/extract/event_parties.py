@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -303,8 +304,9 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
 
     lo = prev.start if prev is not None else sent.start
     quote = _quote_of(doc, trigger.start)
-    for m in ctx.mentions:
-        if not lo <= m.start < sent.end or (m.start < trigger.end and trigger.start < m.end):
+    starts = ctx.starts
+    for m in ctx.mentions[bisect_left(starts, lo):bisect_left(starts, sent.end)]:
+        if m.start < trigger.end and trigger.start < m.end:  # lo <= m.start < sent.end
             continue
         if quote is not None and not quote.content.start <= m.start < quote.content.end:
             add(m.actor, m.country, None, {"outside_quote"})  # a speaker, not an argument

@@ -212,26 +212,23 @@ def match_triggers(doc: Doc) -> list[tuple[Span, Form]]:
     table, longest, gaps, firsts = lexicon(), max_words(), gapped(), first_words()
     in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
     lowers = token_lowers(doc)  # read once per Doc: Doc indexing per candidate dominated
-    out, i = [], 0
-    while i < len(doc):
-        found = None
-        if lowers[i] in firsts:
-            for n in range(min(longest, len(doc) - i), 0, -1):
-                if any(k in in_ent for k in range(i, i + n)):
-                    continue
-                words = tuple(lowers[i:i + n])
-                form = _gap_match(doc, i + n, gaps[words]) if words in gaps else None
-                form = form or table.get(words) or (  # the gapped form is the longer match
-                    table.get((*words[:-1], words[-1][:-3]))
-                    if n > 1 and words[-1].endswith("nya") else None)
-                if form is not None:
-                    found = (doc[i:i + n], form)
-                    break
-        if found is None:
-            i += 1
+    out, i, size = [], 0, len(lowers)
+    # a match starts at a lexicon entry's first word: only those words are tried, in order,
+    # the ones a match found before covers skipped (one set test per word, in a comprehension)
+    for i in [k for k, w in enumerate(lowers) if w in firsts]:
+        if out and i < out[-1][0].end:
             continue
-        out.append(found)
-        i = found[0].end
+        for n in range(min(longest, size - i), 0, -1):
+            if any(k in in_ent for k in range(i, i + n)):
+                continue
+            words = tuple(lowers[i:i + n])
+            form = _gap_match(doc, i + n, gaps[words]) if words in gaps else None
+            form = form or table.get(words) or (  # the gapped form is the longer match
+                table.get((*words[:-1], words[-1][:-3]))
+                if n > 1 and words[-1].endswith("nya") else None)
+            if form is not None:
+                out.append((doc[i:i + n], form))
+                break
     return out
 
 
