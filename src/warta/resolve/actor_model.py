@@ -371,7 +371,7 @@ def _option_features(code: str | None, sources: Iterable[str], cand: Candidate,
 
 
 def _dot(weights: Mapping[str, float], feats: Mapping[str, float]) -> float:
-    return sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    return sum([weights.get(k, 0.0) * v for k, v in feats.items()])  # a list: same order, faster
 
 
 @dataclass(frozen=True)
