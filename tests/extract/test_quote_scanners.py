@@ -142,3 +142,24 @@ def test_the_quote_views_columns_and_entity_windows_match_a_per_token_reading():
             assert ents_between(v, lo, hi) == [e for e in v.ents if lo <= e.start < hi]
     assert [(e.start, e.end) for e in ents_between(v, rina_ayu, rina_ayu + 1)] == [
         (rina_ayu, rina_ayu + 2), (rina_ayu, rina_ayu + 1)]  # longest first, as v.ents
+
+
+def test_sentence_bounds_kept_per_token_are_the_walk_and_cue_words_unchanged():
+    """``sentence_bounds`` keeps each token's answer in the View and ``stem_cue`` each word's
+    (issue 20, sixth round): a second ask, and the answer of a fresh View, are the walk's."""
+    import spacy
+
+    from warta.extract.quote_view import _sentence_bounds, make_view, sentence_bounds, stem_cue
+    from warta.nlp import extensions
+
+    extensions.register()
+    text = ("“Kami siap.” kata Budi di Bogor.\n\nIa menambahkan: harga naik! Lalu katanya\n"
+            "Menurut Rina, “Ya … tidak.” ujarnya .")
+    doc = spacy.blank("id")(text)
+    v = make_view(doc)
+    first = [sentence_bounds(v, i) for i in range(len(doc))]
+    assert first == [sentence_bounds(v, i) for i in range(len(doc))]
+    assert first == [_sentence_bounds(make_view(doc), i) for i in range(len(doc))]
+    assert len(set(first)) > 3 and len(v.bounds) == len(doc)
+    assert stem_cue("Katanya") == (True, True) and stem_cue("kata") == (True, False)
+    assert stem_cue("Ujarnya") == stem_cue("ujarnya") and stem_cue("harga") == (False, False)

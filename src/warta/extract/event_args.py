@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import IS_PUNCT
 from spacy.tokens import Doc, Span, Token
 
 from warta.extract.event_lexicon import Form
@@ -75,6 +76,7 @@ class Context:
                  ents: Sequence[Span] | None = None) -> None:
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]  # for bisection: a window's mentions
         self.by_end = {m.end: m for m in self.mentions}
         self.by_start = {m.start: m for m in self.mentions}
         self.modifiers = modifiers  # token indices of dropped title-modifier mentions
@@ -82,6 +84,9 @@ class Context:
         # (an event's place) read them: read once, as the events stage never changes them
         self.ents = tuple(doc.ents if ents is None else ents)
         self.texts, self.lowers = token_texts(doc), token_lowers(doc)
+        # ``Token.is_punct`` of every token from the Doc's array (the rules ask it per token)
+        self.punct = [bool(x) for x in doc.to_array(IS_PUNCT).tolist()] \
+            if len(doc) else []
 
     def skippable(self, i: int) -> bool:
         """Tokens transparent to argument search: quote marks, titles, title modifiers."""
@@ -99,7 +104,7 @@ class Context:
         j = self.left_word(m.start - 1, floor)
         if j is None or depth > 4:
             return None
-        word = self.doc[j].lower_
+        word = self.lowers[j]
         if word in PREPOSITIONS:
             return word
         if word in COORDINATORS or word == "," or word == "/":
@@ -143,9 +148,10 @@ class Context:
 def relative_clauses(doc: Doc, sent: Span) -> list[tuple[int, int]]:
     """Closed ", yang ... ," relative clauses of a sentence, as token ranges (yang .. comma)."""
     out = []
+    texts, lowers = token_texts(doc), token_lowers(doc)  # no Token object per word
     for i in range(sent.start + 1, sent.end):
-        if doc[i].lower_ == "yang" and doc[i - 1].text == ",":
-            close = next((j for j in range(i + 1, sent.end) if doc[j].text == ","), None)
+        if lowers[i] == "yang" and texts[i - 1] == ",":
+            close = next((j for j in range(i + 1, sent.end) if texts[j] == ","), None)
             if close is not None:
                 out.append((i, close))
     return out
@@ -153,24 +159,26 @@ def relative_clauses(doc: Doc, sent: Span) -> list[tuple[int, int]]:
 
 def _relative_opener(doc: Doc, i: int, sent: Span) -> int | None:
     """Index of the "yang" opening the relative clause a verb at ``i`` is in (", yang ...")."""
+    texts, lowers = token_texts(doc), token_lowers(doc)
     for j in range(i - 1, sent.start, -1):
-        if doc[j].text in ",;:" or doc[j].text in HARD_STOPS:
+        if texts[j] in ",;:" or texts[j] in HARD_STOPS:
             return None
-        if doc[j].lower_ == "yang":
-            return j if doc[j - 1].text == "," else None
+        if lowers[j] == "yang":
+            return j if texts[j - 1] == "," else None
     return None
 
 
 def _boundary_between(doc: Doc, lo: int, hi: int, closed: list[tuple[int, int]]) -> bool:
     """Whether a relative or complement clause opens between two token positions."""
+    texts, lowers = token_texts(doc), token_lowers(doc)
     for i in range(lo, hi):
-        w = doc[i].lower_
-        if w in HARD_STOPS or is_newline(doc[i]) or w in CLAUSE_VERBS or w in CONTRASTIVE:
+        w = lowers[i]
+        if w in HARD_STOPS or _newline_text(texts[i]) or w in CLAUSE_VERBS or w in CONTRASTIVE:
             return True
-        if w == "yang" and i > 0 and doc[i - 1].text == "," and i - 1 != lo \
+        if w == "yang" and i > 0 and texts[i - 1] == "," and i - 1 != lo \
                 and not any(a == i and b < hi for a, b in closed):
             return True  # ", yang ..." whose head is not the candidate right before the comma
-        if w == "yang" and i != lo and (i == 0 or doc[i - 1].text != ","):
+        if w == "yang" and i != lo and (i == 0 or texts[i - 1] != ","):
             return True  # "lima pengunjuk rasa yang dituduh": the head is not this candidate
     return False
 
@@ -294,20 +302,20 @@ def right_mentions(ctx: Context, i: int, sent: Span) -> list[tuple[Mention, str 
             out.append((m, prep, gap))
             # "di Sumatera Barat (Sumbar)": the abbreviation keeps the preposition
             j = m.end
-            pending = prep if j < len(ctx.doc) and ctx.doc[j].text == "(" else None
+            pending = prep if j < len(ctx.texts) and ctx.texts[j] == "(" else None
             continue
-        tok = ctx.doc[j]
-        if tok.text in HARD_STOPS or is_newline(tok):
+        text, low = ctx.texts[j], ctx.lowers[j]  # the Doc's words without a Token object
+        if text in HARD_STOPS or _newline_text(text):
             break
-        if tok.lower_ in PREPOSITIONS:
-            pending, since_prep = tok.lower_, 0
-        elif not ctx.skippable(j) and not tok.is_punct:
+        if low in PREPOSITIONS:
+            pending, since_prep = low, 0
+        elif not ctx.skippable(j) and not ctx.punct[j]:
             since_prep += 1
-        if tok.text == "," and not _apposition_follows(ctx, j + 1, limit):
+        if text == "," and not _apposition_follows(ctx, j + 1, limit):
             break
-        if tok.lower_ in CLAUSE_OPENERS and tok.lower_ not in SPAN_OPENERS:
+        if low in CLAUSE_OPENERS and low not in SPAN_OPENERS:
             break
-        if not ctx.skippable(j) and not tok.is_punct and tok.lower_ not in PREPOSITIONS:
+        if not ctx.skippable(j) and not ctx.punct[j] and low not in PREPOSITIONS:
             gap += 1
         j += 1
     return out
@@ -316,6 +324,16 @@ def right_mentions(ctx: Context, i: int, sent: Span) -> list[tuple[Mention, str 
 def is_newline(tok: Token) -> bool:
     """A paragraph break: the headline and the first paragraph are different sentences."""
     return tok.is_space and "\n" in tok.text
+
+
+def _newline_text(text: str) -> bool:
+    """``is_newline`` of a token with this text (spaCy's ``is_space`` is ``str.isspace``)."""
+    return "\n" in text and text.isspace()
+
+
+def paragraph_breaks(doc: Doc) -> list[int]:
+    """The indices of the tokens ``is_newline`` holds for, from the Doc's word list."""
+    return [k for k, text in enumerate(token_texts(doc)) if "\n" in text and text.isspace()]
 
 
 def _apposition_follows(ctx: Context, j: int, limit: int) -> bool:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -35,6 +36,7 @@ from spacy.tokens import Doc, Span
 
 from warta.extract.event_args import QUOTE_MARKS, Context, Mention, is_newline, looks_verbal
 from warta.extract.event_lexicon import Form
+from warta.nlp.extensions import token_lowers, token_texts
 from warta.nlp.lang.id.conjunctions import PARTY_CLAUSE_WORDS
 from warta.nlp.lang.id.event_markers import PREPOSITIONS, TITLE_WORDS, UNNAMED_AGENTS
 from warta.nlp.lang.id.modality import FUTURE, HYPOTHETICAL
@@ -74,12 +76,14 @@ class LinearModel:
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         """P(label | features) for each label."""
-        columns = [self.vocabulary[f] for f in set(features) if f in self.vocabulary]
+        vocabulary = self.vocabulary
+        columns = [vocabulary[f] for f in set(features) if f in vocabulary]
         if len(self.labels) == 2:  # a binary model keeps one row (the second label's)
-            z = self.intercepts[0] + sum(self.weights[0][c] for c in columns)
+            row = self.weights[0]
+            z = self.intercepts[0] + sum([row[c] for c in columns])
             p = 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
             return {self.labels[0]: 1.0 - p, self.labels[1]: p}
-        scores = [b + sum(row[c] for c in columns)
+        scores = [b + sum([row[c] for c in columns])  # a list sums faster, in the same order
                   for row, b in zip(self.weights, self.intercepts, strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
@@ -214,18 +218,18 @@ def lead_mentions(doc: Doc, ctx: Context, sentence: Any) -> list[Mention]:
 def _between(doc: Doc, lo: int, hi: int) -> set[str]:
     """What separates a mention from the trigger: punctuation, clause words, other verbs."""
     out = set()
+    texts, lowers = token_texts(doc), token_lowers(doc)  # no Token object per word
     for k in range(lo, hi):
-        tok = doc[k]
-        word = tok.lower_
+        word, text = lowers[k], texts[k]
         if word in (",", ";", ":"):
             out.add("btw=punct")
         elif word in PARTY_CLAUSE_WORDS:
             out.add(f"btw={word}")
-        elif tok.text in QUOTE_MARKS:
+        elif text in QUOTE_MARKS:
             out.add("btw=quote")
         elif looks_verbal(word):
             out.add("btw=verb")
-        elif is_newline(tok):
+        elif "\n" in text and text.isspace():  # is_newline
             out.add("btw=para")
     return out
 
@@ -242,8 +246,9 @@ def _mention_features(ctx: Context, m: Mention, trigger: Span, sent: Span, prev:
     gap = max(hi - lo, 0)
     floor = prev.start if where == "prev" and prev is not None else sent.start
     prep = ctx.prep_of(m, floor) or "none"
-    before = doc[m.start - 1].lower_ if m.start > 0 else "<s>"
-    after = doc[m.end].lower_ if m.end < len(doc) else "</s>"
+    lowers = ctx.lowers
+    before = lowers[m.start - 1] if m.start > 0 else "<s>"
+    after = lowers[m.end] if m.end < len(lowers) else "</s>"
     f = {f"pos={where}", f"dist={_bucket(gap)}", f"pos_dist={where}|{_bucket(gap)}",
          f"voice_pos={voice}|{where}", f"prep={prep}", f"voice_prep={voice}|{prep}",
          f"type_pos={typ}|{where}", f"type_prep={typ}|{prep}",
@@ -299,8 +304,9 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
 
     lo = prev.start if prev is not None else sent.start
     quote = _quote_of(doc, trigger.start)
-    for m in ctx.mentions:
-        if not lo <= m.start < sent.end or (m.start < trigger.end and trigger.start < m.end):
+    starts = ctx.starts
+    for m in ctx.mentions[bisect_left(starts, lo):bisect_left(starts, sent.end)]:
+        if m.start < trigger.end and trigger.start < m.end:  # lo <= m.start < sent.end
             continue
         if quote is not None and not quote.content.start <= m.start < quote.content.end:
             add(m.actor, m.country, None, {"outside_quote"})  # a speaker, not an argument
@@ -334,8 +340,8 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
         if quote is not None and cand.mention is not None \
                 and quote.content.start <= cand.mention.start < quote.content.end:
             cand.features.add("mention_in_quote")
-        crossed = {f"{c}&{x}" for c in common for x in cand.features
-                   if x.startswith(_CROSSED)}
+        keep = [x for x in cand.features if x.startswith(_CROSSED)]  # tested once, not per c
+        crossed = {f"{c}&{x}" for c in common for x in keep}
         cand.features |= common | crossed
         if len(by_key) == 1:
             cand.features.add("only")

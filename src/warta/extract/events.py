@@ -20,6 +20,7 @@ in text order; the lexicon's ``sym`` flag says which triggers are undirected.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -38,7 +40,6 @@ from warta.extract.event_args import (
     QUOTE_MARKS,
     Context,
     Mention,
-    is_newline,
     looks_verbal,
 )
 from warta.extract.event_lexicon import (
@@ -53,6 +54,7 @@ from warta.extract.event_lexicon import (
 from warta.extract.event_parties import PartyCandidate, PartyModel, Proposal
 from warta.extract.event_triggers import TriggerModel
 from warta.nlp.extensions import (
+    doc_memo,
     factory_name,
     mark_stage,
     skip_unsupported,
@@ -210,26 +212,23 @@ def match_triggers(doc: Doc) -> list[tuple[Span, Form]]:
     table, longest, gaps, firsts = lexicon(), max_words(), gapped(), first_words()
     in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
     lowers = token_lowers(doc)  # read once per Doc: Doc indexing per candidate dominated
-    out, i = [], 0
-    while i < len(doc):
-        found = None
-        if lowers[i] in firsts:
-            for n in range(min(longest, len(doc) - i), 0, -1):
-                if any(k in in_ent for k in range(i, i + n)):
-                    continue
-                words = tuple(lowers[i:i + n])
-                form = _gap_match(doc, i + n, gaps[words]) if words in gaps else None
-                form = form or table.get(words) or (  # the gapped form is the longer match
-                    table.get((*words[:-1], words[-1][:-3]))
-                    if n > 1 and words[-1].endswith("nya") else None)
-                if form is not None:
-                    found = (doc[i:i + n], form)
-                    break
-        if found is None:
-            i += 1
+    out, i, size = [], 0, len(lowers)
+    # a match starts at a lexicon entry's first word: only those words are tried, in order,
+    # the ones a match found before covers skipped (one set test per word, in a comprehension)
+    for i in [k for k, w in enumerate(lowers) if w in firsts]:
+        if out and i < out[-1][0].end:
             continue
-        out.append(found)
-        i = found[0].end
+        for n in range(min(longest, size - i), 0, -1):
+            if any(k in in_ent for k in range(i, i + n)):
+                continue
+            words = tuple(lowers[i:i + n])
+            form = _gap_match(doc, i + n, gaps[words]) if words in gaps else None
+            form = form or table.get(words) or (  # the gapped form is the longer match
+                table.get((*words[:-1], words[-1][:-3]))
+                if n > 1 and words[-1].endswith("nya") else None)
+            if form is not None:
+                out.append((doc[i:i + n], form))
+                break
     return out
 
 
@@ -664,11 +663,36 @@ def finalize(c: Candidate, *, published: str | None, reference: str | None,
 # --- the extractor --------------------------------------------------------------------------
 
 
+_BOUNDS = "events.sentence_bounds"  # doc_memo key: (length, sentence starts, paragraph breaks)
+
+
+def _sentence_bounds(doc: Doc) -> tuple[int, list[int] | None, list[int]]:
+    """The Doc's sentence starts (None when it has no sentence boundaries) and paragraph
+    breaks, read once per stage call (``candidates`` drops them first): ``_sentence`` is asked
+    for every trigger and mention, and walking Token objects to the boundaries dominated it."""
+    memo = doc_memo(doc)
+    got = memo.get(_BOUNDS)
+    if got is None or got[0] != len(doc):
+        starts = None
+        if doc.has_annotation("SENT_START"):  # Token.sent's boundaries: SENT_START == 1
+            starts = [k for k, flag in enumerate(doc.to_array(SENT_START).tolist())
+                      if flag == 1]
+        got = memo[_BOUNDS] = (len(doc), starts, args_.paragraph_breaks(doc))
+    return got
+
+
 def _sentence(doc: Doc, i: int) -> Span:
     """The sentence of token ``i``, also cut at paragraph breaks (a headline has no full stop)."""
-    sent = doc[i].sent if doc.has_annotation("SENT_START") else doc[0:len(doc)]
-    lo = next((j + 1 for j in range(i - 1, sent.start - 1, -1) if is_newline(doc[j])), sent.start)
-    hi = next((j for j in range(i, sent.end) if is_newline(doc[j])), sent.end)
+    _, starts, breaks = _sentence_bounds(doc)
+    if starts is None:
+        start, end = 0, len(doc)
+    else:  # doc[i].sent: the last start at or before i, the first start after it
+        p = bisect_right(starts, i)
+        start = starts[p - 1] if p > 0 else 0
+        end = starts[p] if p < len(starts) else len(doc)
+    q = bisect_left(breaks, i)
+    lo = breaks[q - 1] + 1 if q > 0 and breaks[q - 1] >= start else start
+    hi = breaks[q] if q < len(breaks) and breaks[q] < end else end
     return doc[lo:hi]
 
 
@@ -726,6 +750,7 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
         if dropped is not None:
             dropped(trigger, form, reason)
 
+    doc_memo(doc).pop(_BOUNDS, None)  # read afresh: the Doc may have changed since a last call
     ctx = collect_mentions(doc, lookup=lookup)
     lead = event_parties.lead_mentions(doc, ctx, _sentence)
     out: list[Candidate] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy
@@ -67,6 +68,9 @@ class View:
     ent_starts: list[int] = field(default_factory=list)  # start of each of ``ents``, for bisection
     # facts about one mention that every quote near it asks (quote_speakers._mention_facts)
     facts: dict[tuple[int, int], Any] = field(default_factory=dict)
+    # ``sentence_bounds`` of each token asked (the speaker rules ask the same sentences of
+    # every quote and mention in them; the columns it reads never change once made)
+    bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if len(self.ent_starts) != len(self.ents):
@@ -130,6 +134,7 @@ def verb_like(t: Token) -> bool:
             and low not in rv.PREFIXED_NON_VERBS)
 
 
+@lru_cache(maxsize=65536)  # one answer per distinct word: asked at nearly every token
 def stem_cue(text: str) -> tuple[bool, bool]:
     """(is a cue-after word, carries the -nya speaker) for a token's lower-case text."""
     low = text.lower()
@@ -174,7 +179,15 @@ def post_window(v: View, after_tok: int) -> int:
 
 
 def sentence_bounds(v: View, i: int) -> tuple[int, int]:
-    """The sentence around token ``i`` by punctuation and paragraphs (quotes never split it)."""
+    """The sentence around token ``i`` by punctuation and paragraphs (quotes never split it),
+    worked out once per token (``View.bounds``)."""
+    found = v.bounds.get(i)
+    if found is None:
+        found = v.bounds[i] = _sentence_bounds(v, i)
+    return found
+
+
+def _sentence_bounds(v: View, i: int) -> tuple[int, int]:
     para = v.para_of[i]
     lo = i
     while lo > 0 and v.para_of[lo - 1] == para and not v.sent_end[lo - 1] \

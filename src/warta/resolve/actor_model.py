@@ -83,6 +83,31 @@ class Context:
     titles: dict[int, roles.Title | None] = field(default_factory=dict, compare=False,
                                                    repr=False)
 
+    # the gazetteer's countries inside each candidate span (``countries_in``): the features and
+    # the country options both try an alias at every token of the same spans
+    countries: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict,
+                                                              compare=False, repr=False)
+    # ``initials_tokens`` of the Doc: the rules and the model's decision of every short form
+    # asked it again (one resolve call; the words do not change in between)
+    initials: list[set[int]] = field(default_factory=list, compare=False, repr=False)
+
+    def countries_in(self, doc: Doc, start: int, end: int) -> tuple[str, ...]:
+        """The kb ids of the countries ``match_at`` finds at each token of ``doc[start:end]``
+        (within it), in token order, worked out once per span."""
+        key = (start, end)
+        found = self.countries.get(key)
+        if found is None:
+            hits = [match_at(doc, i, end_limit=end) for i in range(start, end)]
+            found = self.countries[key] = tuple(
+                h[1].kb for h in hits if h is not None and h[1].kind == "country")
+        return found
+
+    def initials_at(self, doc: Doc) -> set[int]:
+        """``initials_tokens(doc)``, worked out once."""
+        if not self.initials:  # the Context is frozen: the set is kept in a list
+            self.initials.append(initials_tokens(doc))
+        return self.initials[0]
+
     def title_before(self, doc: Doc, start: int) -> roles.Title | None:
         """``roles.title_before(doc, start)``, worked out once per start."""
         if start not in self.titles:
@@ -218,7 +243,7 @@ def actor_features(doc: Doc, cand: Candidate, ctx: Context) -> dict[str, float]:
         f[f"name_is={place.kind}"] = 1.0
     span = cand.spans[0] if cand.spans else None
     if span is not None:
-        _span_features(doc, span, f)
+        _span_features(doc, span, f, ctx)
     for span in cand.spans:
         _context_features(doc, span, f, ctx)
     for title in cand.titles:
@@ -228,7 +253,7 @@ def actor_features(doc: Doc, cand: Candidate, ctx: Context) -> dict[str, float]:
     return f
 
 
-def _span_features(doc: Doc, span: Span, f: dict[str, float]) -> None:
+def _span_features(doc: Doc, span: Span, f: dict[str, float], ctx: Context) -> None:
     """What the first mention's own tokens say: a title or rank inside it, a country in it."""
     start = roles.name_start(doc, span.start, span.end)
     if start > span.start:
@@ -239,10 +264,8 @@ def _span_features(doc: Doc, span: Span, f: dict[str, float]) -> None:
         f["rank_inside"] = 1.0
     if inner_name_start(doc, span) is not None:
         f["title_within"] = 1.0
-    for i in range(span.start, span.end):
-        found = match_at(doc, i, end_limit=span.end)
-        if found is not None and found[1].kind == "country" and span.label_ != "GPE":
-            f["country_inside"] = 1.0
+    if ctx.countries_in(doc, span.start, span.end) and span.label_ != "GPE":
+        f["country_inside"] = 1.0
     if span.start == 0 or doc[span.start].is_sent_start:
         f["sent_start"] = 1.0
 
@@ -298,10 +321,8 @@ def country_options(doc: Doc, cand: Candidate, ctx: Context, sent_of: Sequence[i
     own = {(s.start, s.end) for s in cand.spans}
     sents = {sent_of[s.start] for s in cand.spans}
     for span in (s for s in cand.spans if not _is_short_form(s.text)):  # not initials' letters
-        for i in range(span.start, span.end):
-            found = match_at(doc, i, end_limit=span.end)
-            if found is not None and found[1].kind == "country":
-                add(found[1].kb, "inner")
+        for kb in ctx.countries_in(doc, span.start, span.end):
+            add(kb, "inner")
     near = [(abs(tok - s.start), c) for tok, sent, c in ctx.places for s in cand.spans
             if sent in sents and not any(a <= tok < b for a, b in own)]
     for _, code in near:
@@ -350,7 +371,7 @@ def _option_features(code: str | None, sources: Iterable[str], cand: Candidate,
 
 
 def _dot(weights: Mapping[str, float], feats: Mapping[str, float]) -> float:
-    return sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    return sum([weights.get(k, 0.0) * v for k, v in feats.items()])  # a list: same order, faster
 
 
 @dataclass(frozen=True)
@@ -385,7 +406,7 @@ class ActorModel:
     def decide(self, doc: Doc, cand: Candidate, ctx: Context, sent_of: Sequence[int],
                ) -> Decision:
         feats = actor_features(doc, cand, ctx)
-        if initials(doc, cand.spans):
+        if initials(doc, cand.spans, ctx):
             keep, type_ = True, "PERSON"  # "saudara AS": a person's initials, never the USA
         else:
             keep = self.keep_probability(feats) >= self.keep_threshold
@@ -396,14 +417,14 @@ class ActorModel:
         return Decision(keep, type_, self.best_country(options))
 
 
-def initials(doc: Doc, spans: Sequence[Span]) -> bool:
+def initials(doc: Doc, spans: Sequence[Span], ctx: Context | None = None) -> bool:
     """Whether a short all-capitals form is written as a person's initials: right after an
     honorific, an initials cue or a rank, or listed after such initials ("saudara AS",
     "tersangka berinisial AS", "Bripka DR", "berinisial CD, N dan S"; the gazetteer stage's
-    ``initials_tokens``) at some mention, and nowhere longer."""
+    ``initials_tokens``, kept in ``ctx`` when given) at some mention, and nowhere longer."""
     if not all(_is_short_form(s.text.rstrip(".")) for s in spans):
         return False
-    at = initials_tokens(doc)
+    at = ctx.initials_at(doc) if ctx is not None else initials_tokens(doc)
     return any(s.start in at for s in spans)
 
 

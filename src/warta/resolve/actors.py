@@ -285,7 +285,8 @@ def _persons(doc: Doc, ents: Sequence[Span], table: _Actors,
     before = ctx.title_before if ctx is not None else roles.title_before
     persons = [e for e in ents if e.label_ == "PERSON"]
     clusters = coref.cluster_names(persons)
-    initials_at = initials_tokens(doc) if any(len(p) == 1 for p in persons) else set()
+    initials_at = (ctx.initials_at(doc) if ctx is not None else initials_tokens(doc)) \
+        if any(len(p) == 1 for p in persons) else set()
     title_tokens: set[int] = set()
     for cluster in clusters:
         for m in cluster.mentions:

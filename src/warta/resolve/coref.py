@@ -44,12 +44,13 @@ _QUOTE_OR_NEWLINE = re.compile("[" + re.escape(OPENING_QUOTES + CLOSING_QUOTES +
                                + "\n]")
 
 
+@lru_cache(maxsize=65536)  # the same names are folded again for every mention and cluster
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive form of a name token, without the invisible format
     characters web text carries (a left-to-right mark glued to "Slamet" is still Slamet)."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)
-                   and unicodedata.category(c) != "Cf").casefold()
+    return "".join([c for c in decomposed if not unicodedata.combining(c)
+                    and unicodedata.category(c) != "Cf"]).casefold()
 
 
 # Pre-1972 Indonesian spellings of names and their modern letters; "j" → "y" is left out because

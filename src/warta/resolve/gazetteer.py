@@ -244,7 +244,10 @@ def initials_tokens(doc: Doc) -> set[int]:
     ("berinisial CD, N, D dan S": police name several suspects at once)."""
     texts, lowers = token_texts(doc), token_lowers(doc)
     out: set[int] = set()
-    for i, text in enumerate(texts):  # iterated, not indexed: this runs over every word
+    # initials are upper case (the dots after them are uncased): one string method per word in
+    # a comprehension, the full test only for the few words that pass it
+    for i in [k for k, text in enumerate(texts) if text.isupper()]:
+        text = texts[i]
         letters = _letters(text)
         if not (i and letters.isalpha() and letters.isupper() and len(letters) <= _INITIALS_MAX):
             continue

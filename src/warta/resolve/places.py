@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from warta.kb import gazetteer
-from warta.nlp.extensions import span_actor
+from warta.nlp.extensions import span_actor, token_lowers, token_texts
 from warta.nlp.lang.id.event_markers import LOCATIVE
 from warta.nlp.lang.id.place_units import INDONESIAN_UNITS
 from warta.types import Place
@@ -66,10 +66,11 @@ def is_place_span(doc: Doc, span: Span) -> bool:
 
 def preposition(doc: Doc, span: Span) -> str | None:
     """The preposition right before a span (skipping quote marks), lower case."""
+    texts = token_texts(doc)  # the Doc's words, read once: asked for every place of a trigger
     i = span.start - 1
-    while i >= 0 and doc[i].text in _PUNCT_SKIP:
+    while i >= 0 and texts[i] in _PUNCT_SKIP:
         i -= 1
-    return doc[i].lower_ if i >= 0 else None
+    return token_lowers(doc)[i] if i >= 0 else None
 
 
 def locative_prep(doc: Doc, span: Span) -> str | None:

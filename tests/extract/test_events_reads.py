@@ -1,0 +1,128 @@
+"""The events rules' reads of the Doc's arrays (sentence bounds, paragraph breaks, words) give
+what the Token-by-Token reads they replace gave."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from warta.extract import event_args, event_parties, events
+
+WORDS = ["Menteri", "bertemu", "Rina", ",", "yang", "tiba", "di", "Bandung", ".", "\n", "\n\n",
+         " ", "kata", "“", "dan", ":", "menolak", "(", "Ayu", ")", "serta"]
+
+
+def _flat_sentence(doc: Doc, i: int) -> tuple[int, int]:
+    """The Token walk ``events._sentence`` did before reading the arrays."""
+    sent = doc[i].sent if doc.has_annotation("SENT_START") else doc[0:len(doc)]
+    lo = next((j + 1 for j in range(i - 1, sent.start - 1, -1)
+               if event_args.is_newline(doc[j])), sent.start)
+    hi = next((j for j in range(i, sent.end) if event_args.is_newline(doc[j])), sent.end)
+    return lo, hi
+
+
+def _docs(n: int) -> list[Doc]:
+    """Random Docs of the words above, with and without sentence starts."""
+    vocab = spacy.blank("id").vocab
+    rng = random.Random(7)
+    out = []
+    for k in range(n):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(1, 30))]
+        spaces = [False] * len(words)
+        starts = [True, *(rng.random() < 0.2 for _ in words[1:])] if k % 4 else None
+        out.append(Doc(vocab, words=words, spaces=spaces, sent_starts=starts))
+    return out
+
+
+@pytest.mark.parametrize("doc", _docs(120))
+def test_sentence_from_arrays_is_the_token_walk(doc: Doc) -> None:
+    for i in range(len(doc)):
+        s = events._sentence(doc, i)
+        assert (s.start, s.end) == _flat_sentence(doc, i)
+
+
+def test_sentence_bounds_are_read_again_after_a_change() -> None:
+    """``candidates`` drops the memo, so a Doc whose sentences changed is not read stale."""
+    doc = Doc(spacy.blank("id").vocab, words=["Rina", "tiba", ".", "Ayu", "pergi", "."],
+              sent_starts=[True, False, False, True, False, False])
+    assert (events._sentence(doc, 4).start, events._sentence(doc, 4).end) == (3, 6)
+    doc[3].is_sent_start = False
+    events.candidates(doc)
+    assert (events._sentence(doc, 4).start, events._sentence(doc, 4).end) == (0, 6)
+
+
+@pytest.mark.parametrize("doc", _docs(60))
+def test_word_reads_match_token_reads(doc: Doc) -> None:
+    ctx = event_args.Context(doc, [], set())
+    assert ctx.punct == [t.is_punct for t in doc]
+    assert event_args.paragraph_breaks(doc) == [
+        t.i for t in doc if event_args.is_newline(t)]
+    for lo in range(len(doc)):
+        for hi in range(lo, len(doc) + 1):
+            flat = set()
+            for tok in doc[lo:hi]:
+                word = tok.lower_
+                if word in (",", ";", ":"):
+                    flat.add("btw=punct")
+                elif word in event_parties.PARTY_CLAUSE_WORDS:
+                    flat.add(f"btw={word}")
+                elif tok.text in event_args.QUOTE_MARKS:
+                    flat.add("btw=quote")
+                elif event_args.looks_verbal(word):
+                    flat.add("btw=verb")
+                elif event_args.is_newline(tok):
+                    flat.add("btw=para")
+            assert event_parties._between(doc, lo, hi) == flat
+
+
+def _flat_triggers(doc: Doc) -> list[tuple[int, int, object]]:
+    """``match_triggers`` as it stepped through every token before the pre-filter."""
+    from warta.extract.event_lexicon import first_words, gapped, lexicon, max_words
+
+    table, longest, gaps, firsts = lexicon(), max_words(), gapped(), first_words()
+    in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
+    lowers = [t.lower_ for t in doc]
+    out, i = [], 0
+    while i < len(doc):
+        found = None
+        if lowers[i] in firsts:
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                if any(k in in_ent for k in range(i, i + n)):
+                    continue
+                words = tuple(lowers[i:i + n])
+                form = events._gap_match(doc, i + n, gaps[words]) if words in gaps else None
+                form = form or table.get(words) or (
+                    table.get((*words[:-1], words[-1][:-3]))
+                    if n > 1 and words[-1].endswith("nya") else None)
+                if form is not None:
+                    found = (i, i + n, form)
+                    break
+        if found is None:
+            i += 1
+            continue
+        out.append(found)
+        i = found[1]
+    return out
+
+
+def test_trigger_prefilter_finds_what_the_token_walk_found() -> None:
+    from spacy.tokens import Span
+
+    from warta.extract.event_lexicon import lexicon
+
+    rng = random.Random(3)
+    entries = sorted(lexicon())  # every entry's words, one, two or more
+    pool = [w for words in entries[::7] for w in words] + ["Rina", ",", "dan", "menarik",
+                                                          "pasukannya", "sebagai", "."]
+    vocab = spacy.blank("id").vocab
+    for _ in range(300):
+        words = [rng.choice(pool) for _ in range(rng.randint(1, 25))]
+        doc = Doc(vocab, words=words)
+        if len(doc) > 3 and rng.random() < 0.5:
+            k = rng.randrange(len(doc) - 2)
+            doc.ents = [Span(doc, k, k + 2, label="PERSON")]
+        got = [(t.start, t.end, f) for t, f in events.match_triggers(doc)]
+        assert got == _flat_triggers(doc)
