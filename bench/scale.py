@@ -3,9 +3,9 @@
 Writes ``--articles`` IndoSum articles (raw text rebuilt as in ``bench/nlp_speed.py``) to a
 temporary JSON Lines file (never to the repository), then, for 1 and 2 worker processes, plans
 and runs the job exactly as ``warta batch --out`` does, with warm workers (each builds the
-pipeline and runs it over ``--warm-articles`` other articles before the clock starts, as a
-worker of a day-long job is warm for all but its first minute; startup is reported apart;
-``--warm-articles 0`` measures fresh workers). Measured: articles/s, words/s,
+pipeline before the clock starts, and with ``--warm-articles N`` also runs it over N other
+articles, as a worker of a day-long job is warm for all but its first minute; startup is
+reported apart). Measured: articles/s, words/s,
 parallel efficiency (rate with 2 / twice the rate with 1), peak memory per worker, and the
 client's CPU time per article against a worker's (the client process also hosts the local
 scheduler, so its figure includes the scheduler's).
@@ -15,7 +15,7 @@ The simulation replaces workers' tasks by no-ops on ``--sim-partitions`` partiti
 partition takes, says how many workers one client can feed. Prints one JSON line.
 
     .venv/bin/python bench/scale.py [--data ../shared/data] [--articles 600] [--partition-size 32]
-                                    [--warm-articles 100]
+                                    [--warm-articles 0]
 """
 
 from __future__ import annotations
@@ -112,9 +112,10 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=600)
     parser.add_argument("--partition-size", type=int, default=32)
     parser.add_argument("--sim-partitions", type=int, default=2000)
-    parser.add_argument("--warm-articles", type=int, default=100,
+    parser.add_argument("--warm-articles", type=int, default=0,
                         help="articles (after the measured ones) each worker runs before the "
-                             "clock starts: the steady state a day-long job runs in; 0 = cold")
+                             "clock starts, for a long job's steady state (default 0: fresh "
+                             "workers; 100 measured no faster on 2026-12-05, within noise)")
     args = parser.parse_args()
     from warta.batch import plan
     from warta.settings import load_settings
