@@ -212,7 +212,8 @@ def match_triggers(doc: Doc) -> list[tuple[Span, Form]]:
     table, longest, gaps, firsts = lexicon(), max_words(), gapped(), first_words()
     in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
     lowers = token_lowers(doc)  # read once per Doc: Doc indexing per candidate dominated
-    out, i, size = [], 0, len(lowers)
+    out: list[tuple[Span, Form]] = []
+    size = len(lowers)
     # a match starts at a lexicon entry's first word: only those words are tried, in order,
     # the ones a match found before covers skipped (one set test per word, in a comprehension)
     for i in [k for k, w in enumerate(lowers) if w in firsts]:
