@@ -230,16 +230,19 @@ def _story_ids(grouping: Mapping[str, str],
 
 
 def cross_events(split: str, *, data: Path, root: Path | None = None) -> dict[str, Any]:
-    """Event mentions joined by ``warta.link.events``: two judged mentions are predicted the same
-    event when warta's events aligned with them (``aligned_events``) share a real-world event
-    id."""
+    """Event mentions joined by ``warta.link.events`` (with the stories of the judged articles,
+    as `warta link` joins them): two judged mentions are predicted the same event when warta's
+    events aligned with them (``aligned_events``) share a real-world event id."""
     from warta.link.events import link_event_mentions
+    from warta.link.stories import group_stories
 
     judged = [p for p in read_gold("event_pairs.jsonl", root=root) if p["split"] == split]
     spans = [(_ref(side), int(side["start"]), int(side["end"])) for p in judged
              for side in (p["a"], p["b"])]
     records = _records([ref for ref, _, _ in spans], data)
-    linked = link_event_mentions(list(records.values()))
+    # as `warta link` does: the events of one story may join with a side missing
+    linked = link_event_mentions(list(records.values()),
+                                 stories=group_stories(list(records.values())))
 
     @cache
     def aligned(ref: Ref, start: int, end: int) -> tuple[int, ...]:

@@ -16,6 +16,16 @@ of its type whose known side agrees and that it fits, unless that side is a plac
 alone says little); with none, or two or more candidates, it stays alone, since guessing
 would merge events ("KPK arrested ..." twice in a week is often two arrests).
 A mention with no party at all is an event of its own: nothing says which other report it is.
+
+Inside one story (``stories``: record id → story id, from ``warta.link.stories``; a near copy
+is in its original's story) the reports are already known to be about one development, so a
+side may be missing there (``event_story_partial``): two events of two articles of one story
+join when they have the same type, negation and trigger word (its lexicon lemma: "ditangkap"
+and "menangkap" are one; PLOVER's CONSULT covers a meeting and a phone call alike), at least
+one party in common and none in conflict (any order for an event without direction), no two
+places, days at most ``event_story_window_days`` apart, and each is the only such event of its
+article for the other — "KPK arrested ..." twice in one article, or in two stories, or a
+week apart, stays two arrests.
 """
 
 from __future__ import annotations
@@ -24,12 +34,14 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
+from warta.extract.event_lexicon import lexicon
 from warta.partial_date import PartialDate
 from warta.settings import LinkSettings, Settings
 
-VERSION = 1  # bump when the grouping of the same mentions changes
+VERSION = 2  # bump when the grouping of the same mentions changes
 MentionKey = tuple[str, int]  # (record id, index of the event in record["events"])
 _PLACE_ACTORS = ("gpe:", "loc:")  # actor id prefixes of countries, provinces, cities, regions
 
@@ -46,6 +58,11 @@ class Mention:
     symmetric: bool
     day: date | None
     place: str | None  # a comparable place key (kb id, else country + name), None if unknown
+    lemma: str | None = None  # the trigger's lexicon lemma (else its folded words), if known
+
+    @property
+    def record(self) -> str:
+        return self.key[0]
 
     @property
     def parties(self) -> tuple[str | None, str | None]:
@@ -93,14 +110,18 @@ class Group:
 
 
 def link_event_mentions(records: Sequence[Mapping[str, Any]],
-                        settings: Settings | None = None) -> dict[MentionKey, str]:
+                        settings: Settings | None = None,
+                        stories: Mapping[str, str] | None = None) -> dict[MentionKey, str]:
     """(record id, index in record["events"]) → real-world event id; every event gets one and
     mentions of one real-world event share it. Ids are stable for the same grouping: the
-    hash of the group's earliest mention."""
+    hash of the group's earliest mention. ``stories`` (record id → story id) lets the events
+    of one story join with a side missing (see the module's docstring)."""
     rules = (settings or Settings()).link
     mentions = [m for record in records for m in _mentions(record)]
     groups = _group_complete(mentions, rules)
     groups += _attach_partial([m for m in mentions if not m.complete], groups, rules)
+    if stories and rules.event_story_partial:
+        groups = _join_in_stories(groups, stories, rules)
     out: dict[MentionKey, str] = {}
     for group in groups:
         gid = group_id(_earliest(group.mentions).key)
@@ -129,8 +150,20 @@ def _mentions(record: Mapping[str, Any]) -> list[Mention]:
         out.append(Mention(key=(str(record["id"]), seq), type=str(event["type"]),
                            negated=bool(event.get("negated")), source=event.get("source"),
                            target=event.get("target"), symmetric=bool(event.get("symmetric")),
-                           day=day, place=place_key(event.get("location"))))
+                           day=day, place=place_key(event.get("location")),
+                           lemma=trigger_lemma(event.get("trigger"))))
     return out
+
+
+@lru_cache(maxsize=4096)
+def trigger_lemma(trigger: str | None) -> str | None:
+    """The lexicon lemma of an event's trigger words ("ditangkap" → "tangkap"), else the
+    folded words themselves; None when the event names no trigger."""
+    words = tuple(str(trigger or "").casefold().split())
+    if not words:
+        return None
+    form = lexicon().get(words)
+    return form.entry.lemma if form is not None else " ".join(words)
 
 
 def _day(value: str | None) -> date | None:
@@ -208,3 +241,98 @@ def _attach_partial(partial: Sequence[Mention], groups: Sequence[Group],
         group.add(m)
         new.append(group)
     return new
+
+
+# --- one story: a side may be missing ----------------------------------------------------------
+
+
+def story_compatible(a: Mention, b: Mention, rules: LinkSettings) -> bool:
+    """Whether two events of two articles of one story may be one event with a side missing:
+    same type, negation and trigger lemma, days known and close, and parties that share one
+    actor and contradict in none."""
+    if a.record == b.record or (a.type, a.negated) != (b.type, b.negated):
+        return False
+    if a.lemma is None or a.lemma != b.lemma:
+        return False
+    if a.day is None or b.day is None or abs((a.day - b.day).days) > rules.event_story_window_days:
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    return parties_agree(a, b)
+
+
+def parties_agree(a: Mention, b: Mention) -> bool:
+    """At least one actor in common and no side in conflict: for directed events side by side
+    (source with source), for an event without direction as sets of at most two actors."""
+    if a.symmetric or b.symmetric:
+        mine = {p for p in (a.source, a.target) if p}
+        theirs = {p for p in (b.source, b.target) if p}
+        return bool(mine & theirs) and len(mine | theirs) <= 2
+    shared = conflict = False
+    for x, y in ((a.source, b.source), (a.target, b.target)):
+        if x and y:
+            shared, conflict = shared or x == y, conflict or x != y
+    return shared and not conflict
+
+
+def _join_in_stories(groups: list[Group], stories: Mapping[str, str],
+                     rules: LinkSettings) -> list[Group]:
+    """Merge groups whose events of two articles of one story are ``story_compatible`` and
+    each the other's only compatible group in its article; nearest days first, a merge that
+    would break a group's span or place kept out."""
+    group_of = {id(m): n for n, g in enumerate(groups) for m in g.mentions}
+    by_story: dict[str, list[Mention]] = {}
+    for g in groups:
+        for m in g.mentions:
+            if m.record in stories and (m.source or m.target):
+                by_story.setdefault(stories[m.record], []).append(m)
+    links = []
+    for members in by_story.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if (group_of[id(a)] != group_of[id(b)] and story_compatible(a, b, rules)
+                        and _only_match(a, b, members, group_of, rules)
+                        and _only_match(b, a, members, group_of, rules)):
+                    gap = abs((a.day - b.day).days) if a.day and b.day else 0
+                    links.append((gap, min(a.key, b.key), max(a.key, b.key), a, b))
+    parent = list(range(len(groups)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for _, _, _, a, b in sorted(links, key=lambda link: link[:3]):
+        ra, rb = root(group_of[id(a)]), root(group_of[id(b)])
+        if ra != rb and _mergeable(groups[ra], groups[rb], rules):
+            for m in groups[rb].mentions:
+                groups[ra].add(m)
+            groups[rb].mentions.clear()
+            parent[rb] = ra
+    return [g for g in groups if g.mentions]
+
+
+def _only_match(a: Mention, b: Mention, members: Sequence[Mention], group_of: Mapping[int, int],
+                rules: LinkSettings) -> bool:
+    """Whether ``b``'s group is the only group of ``b``'s article compatible with ``a``."""
+    found = {group_of[id(m)] for m in members
+             if m.record == b.record and story_compatible(a, m, rules)}
+    return found == {group_of[id(b)]}
+
+
+def _mergeable(g: Group, h: Group, rules: LinkSettings) -> bool:
+    """Two groups may become one: no two places, one source and one target at most (two
+    parties in any order for an event without direction; no chain through a report that names
+    one side only), and all their reports within the span."""
+    if g.place and h.place and g.place != h.place:
+        return False
+    mentions = g.mentions + h.mentions
+    if any(m.symmetric for m in mentions):
+        if len({p for m in mentions for p in (m.source, m.target) if p}) > 2:
+            return False
+    elif len({m.source for m in mentions if m.source}) > 1 or \
+            len({m.target for m in mentions if m.target}) > 1:
+        return False
+    days = [d for d in (g.first, g.last, h.first, h.last) if d is not None]
+    return not days or (max(days) - min(days)).days <= rules.event_max_span_days

@@ -57,8 +57,8 @@ def relink(conn: sqlite3.Connection, settings: Settings | None = None) -> LinkTa
     started = time.perf_counter()
     records = link_records(conn, text_chars=settings.link.story_text_chars)
     by_id = {r["id"]: r for r in records}
-    mentions = link_events.link_event_mentions(records, settings)
     stories = link_stories.group_stories(records, settings)
+    mentions = link_events.link_event_mentions(records, settings, stories)
     leads = link_stories.story_leads(records, stories, settings)
     event_rows = _event_rows(mentions, by_id)
     story_rows = _story_rows(stories, leads, by_id)
@@ -106,13 +106,14 @@ def link_records(conn: sqlite3.Connection, *, text_chars: int) -> list[dict[str,
             {"published": r["published"],
              "outlet": _source_name(r["site_name"], r["url"], r["source_format"] or "")})
     for r in conn.execute("""SELECT article_id, seq, type, source_id, target_id, date, location,
-                                    negated, symmetric FROM events ORDER BY article_id, seq"""):
+                                    negated, symmetric, trigger FROM events
+                             ORDER BY article_id, seq"""):
         events = records[r["article_id"]]["events"]
         if len(events) != r["seq"]:  # seq is the position in the record; keep them aligned
             continue
         events.append({"type": r["type"], "source": r["source_id"], "target": r["target_id"],
                        "date": r["date"], "negated": bool(r["negated"]),
-                       "symmetric": bool(r["symmetric"]),
+                       "symmetric": bool(r["symmetric"]), "trigger": r["trigger"],
                        "location": json.loads(r["location"]) if r["location"] else None})
     return list(records.values())
 
