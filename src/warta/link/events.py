@@ -279,22 +279,28 @@ def _join_in_stories(groups: list[Group], stories: Mapping[str, str],
                      rules: LinkSettings) -> list[Group]:
     """Merge groups whose events of two articles of one story are ``story_compatible`` and
     each the other's only compatible group in its article; nearest days first, a merge that
-    would break a group's span or place kept out."""
+    would break a group's span, place or parties kept out."""
     group_of = {id(m): n for n, g in enumerate(groups) for m in g.mentions}
-    by_story: dict[str, list[Mention]] = {}
-    for g in groups:
+    buckets: dict[tuple[str, str, bool, str], list[Mention]] = {}
+    for g in groups:  # only events of one story, type, negation and trigger can be compatible
         for m in g.mentions:
-            if m.record in stories and (m.source or m.target):
-                by_story.setdefault(stories[m.record], []).append(m)
+            if m.record in stories and m.lemma and (m.source or m.target):
+                key = (stories[m.record], m.type, m.negated, m.lemma)
+                buckets.setdefault(key, []).append(m)
     links = []
-    for members in by_story.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if (group_of[id(a)] != group_of[id(b)] and story_compatible(a, b, rules)
-                        and _only_match(a, b, members, group_of, rules)
-                        and _only_match(b, a, members, group_of, rules)):
-                    gap = abs((a.day - b.day).days) if a.day and b.day else 0
-                    links.append((gap, min(a.key, b.key), max(a.key, b.key), a, b))
+    for members in buckets.values():
+        pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]
+                 if story_compatible(a, b, rules)]
+        # the groups of each article that each mention is compatible with
+        fits: dict[tuple[int, str], set[int]] = {}
+        for a, b in pairs:
+            fits.setdefault((id(a), b.record), set()).add(group_of[id(b)])
+            fits.setdefault((id(b), a.record), set()).add(group_of[id(a)])
+        for a, b in pairs:
+            ga, gb = group_of[id(a)], group_of[id(b)]
+            if ga != gb and fits[(id(a), b.record)] == {gb} and fits[(id(b), a.record)] == {ga}:
+                gap = abs((a.day - b.day).days) if a.day and b.day else 0
+                links.append((gap, min(a.key, b.key), max(a.key, b.key), ga, gb))
     parent = list(range(len(groups)))
 
     def root(n: int) -> int:
@@ -303,22 +309,14 @@ def _join_in_stories(groups: list[Group], stories: Mapping[str, str],
             n = parent[n]
         return n
 
-    for _, _, _, a, b in sorted(links, key=lambda link: link[:3]):
-        ra, rb = root(group_of[id(a)]), root(group_of[id(b)])
+    for _, _, _, ga, gb in sorted(links):
+        ra, rb = root(ga), root(gb)
         if ra != rb and _mergeable(groups[ra], groups[rb], rules):
             for m in groups[rb].mentions:
                 groups[ra].add(m)
             groups[rb].mentions.clear()
             parent[rb] = ra
     return [g for g in groups if g.mentions]
-
-
-def _only_match(a: Mention, b: Mention, members: Sequence[Mention], group_of: Mapping[int, int],
-                rules: LinkSettings) -> bool:
-    """Whether ``b``'s group is the only group of ``b``'s article compatible with ``a``."""
-    found = {group_of[id(m)] for m in members
-             if m.record == b.record and story_compatible(a, m, rules)}
-    return found == {group_of[id(b)]}
 
 
 def _mergeable(g: Group, h: Group, rules: LinkSettings) -> bool:
