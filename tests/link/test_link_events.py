@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from link_records import ev, rec
 
-from warta.link.events import link_event_mentions, trigger_lemma
+from warta.link.events import Parties, link_event_mentions, trigger_lemma
 from warta.settings import Settings
 
 MENLU, MENHAN, KPK = "person:sugiono", "person:sjafrie", "org:kpk"
@@ -192,3 +192,42 @@ def test_a_one_sided_report_does_not_chain_two_arrests_into_one() -> None:
     c = rec("c", "2025-05-01", _arrest(KPK, OTHER_SUSPECT))
     linked = link_event_mentions([a, b, c], stories=ONE_STORY)
     assert linked[("a", 0)] != linked[("c", 0)]
+
+
+SPOKESMAN = "person:dimas-saputra"
+KPK_ACTORS = [{"id": KPK, "type": "ORG", "name": "Komisi Pemberantasan Korupsi",
+               "aliases": ["KPK"], "roles": []},
+              {"id": SPOKESMAN, "type": "PERSON", "name": "Dimas Saputra", "aliases": [],
+               "roles": ["spokesperson, KPK"]}]
+
+
+def test_in_one_story_a_spokesperson_agrees_with_the_body_they_speak_for() -> None:
+    """"KPK menangkap Budi" and "Jubir KPK Dimas Saputra: Budi ditangkap" (the party model
+    took the spokesperson for the source) in one story: one arrest."""
+    a = rec("a", "2025-05-01", _arrest(KPK, SUSPECT))
+    b = rec("b", "2025-05-01", _arrest(SPOKESMAN, None, trigger="ditangkap"))
+    linked = link_event_mentions([a, b], stories=ONE_STORY, actors=KPK_ACTORS)
+    assert linked[("a", 0)] == linked[("b", 0)]
+    assert link_event_mentions([a, b], stories=ONE_STORY)[("b", 0)] != linked[("a", 0)]
+
+
+def test_a_spokesperson_does_not_join_two_arrests_of_their_body() -> None:
+    """Both arrests name KPK and two suspects; the spokesperson's one-sided report fits both
+    articles' arrests, and the two arrests stay two."""
+    a = rec("a", "2025-05-01", _arrest(KPK, SUSPECT))
+    b = rec("b", "2025-05-01", _arrest(SPOKESMAN, None))
+    c = rec("c", "2025-05-01", _arrest(KPK, OTHER_SUSPECT))
+    linked = link_event_mentions([a, b, c], stories=ONE_STORY, actors=KPK_ACTORS)
+    assert linked[("a", 0)] != linked[("c", 0)]
+    other = [{**KPK_ACTORS[1], "roles": ["spokesperson, Polri"]}, KPK_ACTORS[0]]
+    linked = link_event_mentions([a, b], stories=ONE_STORY, actors=other)
+    assert linked[("a", 0)] != linked[("b", 0)]  # speaks for another body: no party shared
+
+
+def test_roles_name_bodies_by_alias_else_by_their_slug() -> None:
+    parties = Parties.of([*KPK_ACTORS, {"id": "person:ani", "type": "PERSON", "name": "Ani",
+                                        "roles": ["head, Badan Pangan Nasional"]}])
+    assert parties.same(SPOKESMAN, KPK) and parties.same(KPK, SPOKESMAN)
+    assert parties.same("person:ani", "org:badan-pangan-nasional")
+    assert not parties.same(SPOKESMAN, "person:ani")
+    assert parties.distinct([SPOKESMAN, KPK, "person:ani"]) == 2

@@ -142,3 +142,27 @@ def test_a_report_missing_a_side_joins_the_event_of_its_story(tmp_path: Path) ->
     tally = links.relink(conn)
     assert tally.stories == 1 and tally.events == 1 and tally.reported_twice == 1
     conn.close()
+
+
+def test_a_spokesperson_in_one_report_agrees_with_their_ministry_in_another(
+        tmp_path: Path) -> None:
+    """The stored roles and aliases say that Tono speaks for the foreign ministry: his
+    one-sided report of the meeting joins the ministry's, as the two reports are one story."""
+    from store.store_builders import actor, event
+    from warta.store.write import save_record
+
+    kemlu, tono = "org:kementerian-luar-negeri", "person:tono-hartanto"
+    one, two, *_ = records()
+    one["actors"] = [*one["actors"], actor(kemlu, "Kementerian Luar Negeri", "ORG",
+                                           aliases=["Kemlu"])]
+    one["events"] = [event(one["text"], "bertemu", "CONSULT", kemlu, MENDAG, date="2025-03-10")]
+    two["actors"] = [*two["actors"], actor(tono, "Tono Hartanto", roles=["spokesperson, Kemlu"])]
+    two["events"] = [event(two["text"], "bertemu", "CONSULT", tono, None, date="2025-03-10")]
+    conn = connect(tmp_path / "w.db")
+    for r in (one, two):
+        save_record(conn, r)
+    tally = links.relink(conn)
+    assert tally.stories == 1 and tally.events == 1
+    conn.execute("DELETE FROM actor_roles")  # without the role: two events
+    assert links.relink(conn).events == 2
+    conn.close()

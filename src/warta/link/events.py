@@ -22,16 +22,17 @@ is in its original's story) the reports are already known to be about one develo
 side may be missing there (``event_story_partial``): two events of two articles of one story
 join when they have the same type, negation and trigger word (its lexicon lemma: "ditangkap"
 and "menangkap" are one; PLOVER's CONSULT covers a meeting and a phone call alike), at least
-one party in common and none in conflict (any order for an event without direction), no two
-places, days at most ``event_story_window_days`` apart, and each is the only such event of its
-article for the other — "KPK arrested ..." twice in one article, or in two stories, or a
-week apart, stays two arrests.
+one party in common and none in conflict (any order for an event without direction; a person
+agrees with the body a role of theirs names, "spokesperson, KPK" with KPK), no two places,
+days at most ``event_story_window_days`` apart, and each is the only such event of its article
+for the other — "KPK arrested ..." twice in one article, or in two stories, or a week apart,
+stays two arrests.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -39,6 +40,7 @@ from typing import Any
 
 from warta.extract.event_lexicon import lexicon
 from warta.partial_date import PartialDate
+from warta.resolve.coref import slug
 from warta.settings import LinkSettings, Settings
 
 VERSION = 2  # bump when the grouping of the same mentions changes
@@ -111,17 +113,23 @@ class Group:
 
 def link_event_mentions(records: Sequence[Mapping[str, Any]],
                         settings: Settings | None = None,
-                        stories: Mapping[str, str] | None = None) -> dict[MentionKey, str]:
+                        stories: Mapping[str, str] | None = None,
+                        actors: Iterable[Mapping[str, Any]] | None = None,
+                        ) -> dict[MentionKey, str]:
     """(record id, index in record["events"]) → real-world event id; every event gets one and
     mentions of one real-world event share it. Ids are stable for the same grouping: the
     hash of the group's earliest mention. ``stories`` (record id → story id) lets the events
-    of one story join with a side missing (see the module's docstring)."""
+    of one story join with a side missing, and there a person agrees with the body a role of
+    theirs names (``actors``: id, type, name, aliases, roles; default: the records'; see the
+    module's docstring)."""
     rules = (settings or Settings()).link
     mentions = [m for record in records for m in _mentions(record)]
     groups = _group_complete(mentions, rules)
     groups += _attach_partial([m for m in mentions if not m.complete], groups, rules)
     if stories and rules.event_story_partial:
-        groups = _join_in_stories(groups, stories, rules)
+        known = actors if actors is not None else (
+            a for record in records for a in record.get("actors") or [])
+        groups = _join_in_stories(groups, stories, rules, Parties.of(known))
     out: dict[MentionKey, str] = {}
     for group in groups:
         gid = group_id(_earliest(group.mentions).key)
@@ -246,7 +254,58 @@ def _attach_partial(partial: Sequence[Mention], groups: Sequence[Group],
 # --- one story: a side may be missing ----------------------------------------------------------
 
 
-def story_compatible(a: Mention, b: Mention, rules: LinkSettings) -> bool:
+@dataclass(frozen=True)
+class Parties:
+    """How the one-story rule compares two parties: the same actor id, or a person and a body
+    one of their roles names ("spokesperson, KPK": ``person:budi-prasetyo`` speaks for
+    ``org:kpk``), since one report names the spokesperson and another the body."""
+
+    acts_for: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, actors: Iterable[Mapping[str, Any]]) -> Parties:
+        """From actors as records and the store list them (a role is "title, body, ...": every
+        part after the title names a body, matched to an organisation by name or alias, else
+        taken as ``org:`` + its slug, the id of an organisation no alias names)."""
+        actors = list(actors)
+        bodies: dict[str, set[str]] = {}
+        for a in actors:
+            if a.get("type") == "ORG":
+                for name in (a.get("name"), *(a.get("aliases") or [])):
+                    if name and (key := slug(str(name))):
+                        bodies.setdefault(key, set()).add(str(a["id"]))
+        acts_for: dict[str, set[str]] = {}
+        for a in actors:
+            if a.get("type") != "PERSON":
+                continue
+            for role in a.get("roles") or []:
+                for part in str(role).split(",")[1:]:
+                    if key := slug(part):
+                        acts_for.setdefault(str(a["id"]), set()).update(
+                            bodies.get(key) or {f"org:{key}"})
+        return cls({k: frozenset(v) for k, v in acts_for.items()})
+
+    def same(self, x: str, y: str) -> bool:
+        return x == y or y in self.acts_for.get(x, ()) or x in self.acts_for.get(y, ())
+
+    def distinct(self, parties: Iterable[str]) -> int:
+        """How many actors ``parties`` name, a person and the body they act for as one (each
+        new party must agree with every party of the actor it joins)."""
+        classes: list[list[str]] = []
+        for p in parties:
+            home = next((c for c in classes if all(self.same(p, q) for q in c)), None)
+            if home is None:
+                classes.append([p])
+            else:
+                home.append(p)
+        return len(classes)
+
+
+SAME_IDS = Parties()
+
+
+def story_compatible(a: Mention, b: Mention, rules: LinkSettings,
+                     parties: Parties = SAME_IDS) -> bool:
     """Whether two events of two articles of one story may be one event with a side missing:
     same type, negation and trigger lemma, days known and close, and parties that share one
     actor and contradict in none."""
@@ -258,25 +317,27 @@ def story_compatible(a: Mention, b: Mention, rules: LinkSettings) -> bool:
         return False
     if a.place and b.place and a.place != b.place:
         return False
-    return parties_agree(a, b)
+    return parties_agree(a, b, parties)
 
 
-def parties_agree(a: Mention, b: Mention) -> bool:
+def parties_agree(a: Mention, b: Mention, parties: Parties = SAME_IDS) -> bool:
     """At least one actor in common and no side in conflict: for directed events side by side
     (source with source), for an event without direction as sets of at most two actors."""
     if a.symmetric or b.symmetric:
-        mine = {p for p in (a.source, a.target) if p}
-        theirs = {p for p in (b.source, b.target) if p}
-        return bool(mine & theirs) and len(mine | theirs) <= 2
+        mine = [p for p in (a.source, a.target) if p]
+        theirs = [p for p in (b.source, b.target) if p]
+        shared = any(parties.same(x, y) for x in mine for y in theirs)
+        return shared and parties.distinct(dict.fromkeys(mine + theirs)) <= 2
     shared = conflict = False
     for x, y in ((a.source, b.source), (a.target, b.target)):
         if x and y:
-            shared, conflict = shared or x == y, conflict or x != y
+            agree = parties.same(x, y)
+            shared, conflict = shared or agree, conflict or not agree
     return shared and not conflict
 
 
-def _join_in_stories(groups: list[Group], stories: Mapping[str, str],
-                     rules: LinkSettings) -> list[Group]:
+def _join_in_stories(groups: list[Group], stories: Mapping[str, str], rules: LinkSettings,
+                     parties: Parties) -> list[Group]:
     """Merge groups whose events of two articles of one story are ``story_compatible`` and
     each the other's only compatible group in its article; nearest days first, a merge that
     would break a group's span, place or parties kept out."""
@@ -290,7 +351,7 @@ def _join_in_stories(groups: list[Group], stories: Mapping[str, str],
     links = []
     for members in buckets.values():
         pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]
-                 if story_compatible(a, b, rules)]
+                 if story_compatible(a, b, rules, parties)]
         # the groups of each article that each mention is compatible with
         fits: dict[tuple[int, str], set[int]] = {}
         for a, b in pairs:
@@ -311,7 +372,7 @@ def _join_in_stories(groups: list[Group], stories: Mapping[str, str],
 
     for _, _, _, ga, gb in sorted(links):
         ra, rb = root(ga), root(gb)
-        if ra != rb and _mergeable(groups[ra], groups[rb], rules):
+        if ra != rb and _mergeable(groups[ra], groups[rb], rules, parties):
             for m in groups[rb].mentions:
                 groups[ra].add(m)
             groups[rb].mentions.clear()
@@ -319,7 +380,7 @@ def _join_in_stories(groups: list[Group], stories: Mapping[str, str],
     return [g for g in groups if g.mentions]
 
 
-def _mergeable(g: Group, h: Group, rules: LinkSettings) -> bool:
+def _mergeable(g: Group, h: Group, rules: LinkSettings, parties: Parties) -> bool:
     """Two groups may become one: no two places, one source and one target at most (two
     parties in any order for an event without direction; no chain through a report that names
     one side only), and all their reports within the span."""
@@ -327,10 +388,11 @@ def _mergeable(g: Group, h: Group, rules: LinkSettings) -> bool:
         return False
     mentions = g.mentions + h.mentions
     if any(m.symmetric for m in mentions):
-        if len({p for m in mentions for p in (m.source, m.target) if p}) > 2:
+        if parties.distinct(dict.fromkeys(p for m in mentions for p in (m.source, m.target)
+                                          if p)) > 2:
             return False
-    elif len({m.source for m in mentions if m.source}) > 1 or \
-            len({m.target for m in mentions if m.target}) > 1:
+    elif parties.distinct(dict.fromkeys(m.source for m in mentions if m.source)) > 1 or \
+            parties.distinct(dict.fromkeys(m.target for m in mentions if m.target)) > 1:
         return False
     days = [d for d in (g.first, g.last, h.first, h.last) if d is not None]
     return not days or (max(days) - min(days)).days <= rules.event_max_span_days

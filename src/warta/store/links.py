@@ -58,7 +58,7 @@ def relink(conn: sqlite3.Connection, settings: Settings | None = None) -> LinkTa
     records = link_records(conn, text_chars=settings.link.story_text_chars)
     by_id = {r["id"]: r for r in records}
     stories = link_stories.group_stories(records, settings)
-    mentions = link_events.link_event_mentions(records, settings, stories)
+    mentions = link_events.link_event_mentions(records, settings, stories, link_actors(conn))
     leads = link_stories.story_leads(records, stories, settings)
     event_rows = _event_rows(mentions, by_id)
     story_rows = _story_rows(stories, leads, by_id)
@@ -116,6 +116,21 @@ def link_records(conn: sqlite3.Connection, *, text_chars: int) -> list[dict[str,
                        "symmetric": bool(r["symmetric"]), "trigger": r["trigger"],
                        "location": json.loads(r["location"]) if r["location"] else None})
     return list(records.values())
+
+
+def link_actors(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The store's actors with their aliases and roles, as ``warta.link.events`` reads them
+    (a person agrees with the body a role of theirs names)."""
+    actors = {r["id"]: {"id": r["id"], "type": r["type"], "name": r["name"], "aliases": [],
+                        "roles": []}
+              for r in conn.execute("SELECT id, type, name FROM actors")}
+    for r in conn.execute("SELECT actor_id, alias FROM actor_aliases ORDER BY actor_id, alias"):
+        if r["actor_id"] in actors:
+            actors[r["actor_id"]]["aliases"].append(r["alias"])
+    for r in conn.execute("SELECT actor_id, role FROM actor_roles ORDER BY actor_id, role"):
+        if r["actor_id"] in actors:
+            actors[r["actor_id"]]["roles"].append(r["role"])
+    return list(actors.values())
 
 
 def _event_rows(mentions: Mapping[tuple[str, int], str],
