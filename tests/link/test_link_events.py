@@ -114,7 +114,7 @@ ONE_STORY = {"a": "story-1", "b": "story-1", "c": "story-1"}
 
 
 def _arrest(source: str | None, target: str | None, *, trigger: str = "menangkap") -> dict:
-    return ev("COERCE", source, target, trigger=trigger)
+    return ev("COERCE", source, target, trigger=trigger, mode="arrest")
 
 
 def test_in_one_story_reports_with_a_side_missing_are_one_arrest() -> None:
@@ -153,6 +153,10 @@ def test_in_one_story_a_meeting_without_direction_compares_its_parties_as_a_set(
     (rec("b", "2025-05-01", _arrest(None, None)), ONE_STORY),       # no party at all
     (rec("b", "2025-05-01", ev("COERCE", KPK, None, negated=True, trigger="menangkap")),
      ONE_STORY),
+    (rec("b", "2025-05-01", ev("COERCE", KPK, None, modality="future", trigger="menangkap")),
+     ONE_STORY),                                                    # "KPK akan menangkap"
+    (rec("b", "2025-05-01", ev("COERCE", KPK, None, mode="seize", trigger="menangkap")),
+     ONE_STORY),                                                    # another mode
 ])
 def test_two_arrests_by_kpk_in_one_week_stay_two_events(second: dict, stories: dict) -> None:
     a = rec("a", "2025-05-01", _arrest(KPK, SUSPECT))

@@ -20,13 +20,13 @@ A mention with no party at all is an event of its own: nothing says which other 
 Inside one story (``stories``: record id → story id, from ``warta.link.stories``; a near copy
 is in its original's story) the reports are already known to be about one development, so a
 side may be missing there (``event_story_partial``): two events of two articles of one story
-join when they have the same type, negation and trigger word (its lexicon lemma: "ditangkap"
-and "menangkap" are one; PLOVER's CONSULT covers a meeting and a phone call alike), at least
-one party in common and none in conflict (any order for an event without direction; a person
-agrees with the body a role of theirs names, "spokesperson, KPK" with KPK), no two places,
-days at most ``event_story_window_days`` apart, and each is the only such event of its article
-for the other — "KPK arrested ..." twice in one article, or in two stories, or a week apart,
-stays two arrests.
+join when they have the same type, negation, modality and trigger word (its lexicon lemma:
+"ditangkap" and "menangkap" are one; PLOVER's CONSULT covers a meeting and a phone call
+alike) and no two modes, at least one party in common and none in conflict (any order for an
+event without direction; a person agrees with the body a role of theirs names, "spokesperson,
+KPK" with KPK), no two places, days at most ``event_story_window_days`` apart, and each is the
+only such event of its article for the other — "KPK arrested ..." twice in one article, or in
+two stories, or a week apart, stays two arrests.
 """
 
 from __future__ import annotations
@@ -61,6 +61,8 @@ class Mention:
     day: date | None
     place: str | None  # a comparable place key (kb id, else country + name), None if unknown
     lemma: str | None = None  # the trigger's lexicon lemma (else its folded words), if known
+    modality: str = "asserted"  # asserted | future | historical | hypothetical
+    mode: str | None = None  # PLOVER's mode of the type ("arrest"), if known
 
     @property
     def record(self) -> str:
@@ -159,7 +161,9 @@ def _mentions(record: Mapping[str, Any]) -> list[Mention]:
                            negated=bool(event.get("negated")), source=event.get("source"),
                            target=event.get("target"), symmetric=bool(event.get("symmetric")),
                            day=day, place=place_key(event.get("location")),
-                           lemma=trigger_lemma(event.get("trigger"))))
+                           lemma=trigger_lemma(event.get("trigger")),
+                           modality=str(event.get("modality") or "asserted"),
+                           mode=event.get("mode")))
     return out
 
 
@@ -307,11 +311,13 @@ SAME_IDS = Parties()
 def story_compatible(a: Mention, b: Mention, rules: LinkSettings,
                      parties: Parties = SAME_IDS) -> bool:
     """Whether two events of two articles of one story may be one event with a side missing:
-    same type, negation and trigger lemma, days known and close, and parties that share one
-    actor and contradict in none."""
+    same type, negation, trigger lemma and modality (no two modes), days known and close, and
+    parties that share one actor and contradict in none."""
     if a.record == b.record or (a.type, a.negated) != (b.type, b.negated):
         return False
-    if a.lemma is None or a.lemma != b.lemma:
+    if a.lemma is None or a.lemma != b.lemma or a.modality != b.modality:
+        return False  # "akan disalurkan" (a plan) is not "telah disalurkan" (a fact)
+    if a.mode and b.mode and a.mode != b.mode:
         return False
     if a.day is None or b.day is None or abs((a.day - b.day).days) > rules.event_story_window_days:
         return False

@@ -106,7 +106,7 @@ def link_records(conn: sqlite3.Connection, *, text_chars: int) -> list[dict[str,
             {"published": r["published"],
              "outlet": _source_name(r["site_name"], r["url"], r["source_format"] or "")})
     for r in conn.execute("""SELECT article_id, seq, type, source_id, target_id, date, location,
-                                    negated, symmetric, trigger FROM events
+                                    negated, symmetric, trigger, modality, mode FROM events
                              ORDER BY article_id, seq"""):
         events = records[r["article_id"]]["events"]
         if len(events) != r["seq"]:  # seq is the position in the record; keep them aligned
@@ -114,6 +114,7 @@ def link_records(conn: sqlite3.Connection, *, text_chars: int) -> list[dict[str,
         events.append({"type": r["type"], "source": r["source_id"], "target": r["target_id"],
                        "date": r["date"], "negated": bool(r["negated"]),
                        "symmetric": bool(r["symmetric"]), "trigger": r["trigger"],
+                       "modality": r["modality"], "mode": r["mode"],
                        "location": json.loads(r["location"]) if r["location"] else None})
     return list(records.values())
 
