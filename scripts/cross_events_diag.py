@@ -9,8 +9,8 @@ reads of each — type, negation, source, target, day, place — and the first r
 ``warta.link.events`` that keeps them apart: ``type``, ``negation``, ``no party`` (a side with
 neither), ``place``, ``parties swapped`` / ``parties differ`` (both complete), ``days``, and for a
 mention with a side missing (the one-story rule): ``no party shared``, ``not one story``,
-``trigger differs``, ``days``, ``not the only match``. Ends with counts of the blocking rule
-by gold label.
+``trigger differs``, ``modality or mode``, ``days``, ``not the only match``. Ends with counts
+of the blocking rule by gold label.
 ``--all`` lists the pairs with a mention undetected too (as ``undetected``).
 The test split is refused: it is never looked at while tuning.
 """
@@ -33,7 +33,7 @@ def _actor(record: Mapping[str, Any], actor_id: str | None) -> str:
     return f"{actor_id}{kb}"
 
 
-def blocker(a: Any, b: Any, rules: Any, stories: Mapping[str, str]) -> str:
+def blocker(a: Any, b: Any, rules: Any, stories: Mapping[str, str], parties: Any) -> str:
     """The first rule of ``warta.link.events`` that keeps mentions ``a`` and ``b`` apart, for
     the strict rule (both parties) and the one-story rule (a side may be missing)."""
     from warta.link.events import Group, parties_agree
@@ -50,16 +50,18 @@ def blocker(a: Any, b: Any, rules: Any, stories: Mapping[str, str]) -> str:
         group = Group()
         group.add(a)
         return "-" if group.fits(b, rules) else "days"
-    if a.complete and b.complete and not parties_agree(a, b):
+    if a.complete and b.complete and not parties_agree(a, b, parties):
         swapped = (a.source, a.target) == (b.target, b.source)
         return "parties swapped" if swapped else "parties differ"
-    if not parties_agree(a, b):
+    if not parties_agree(a, b, parties):
         return "parties differ" if a.complete and b.complete \
             else "one side missing, no party shared"
     if stories.get(a.record) is None or stories.get(a.record) != stories.get(b.record):
         return "one side missing, not one story"
     if a.lemma != b.lemma:
         return "one side missing, trigger differs"
+    if a.modality != b.modality or (a.mode and b.mode and a.mode != b.mode):
+        return "one side missing, modality or mode"
     if a.day is None or b.day is None or abs((a.day - b.day).days) > \
             rules.event_story_window_days:
         return "one side missing, days"
@@ -90,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     records = links._records(refs, args.data_dir)
     stories = group_stories(list(records.values()), settings)
     linked = events.link_event_mentions(list(records.values()), settings, stories)
+    parties = events.Parties.of(a for r in records.values() for a in r.get("actors") or [])
     by_id = {r["id"]: r for r in records.values()}
     mentions = {m.key: m for r in records.values() for m in events._mentions(r)}
 
@@ -110,12 +113,13 @@ def main(argv: list[str] | None = None) -> int:
             continue
         same = bool({linked[m.key] for m in ma} & {linked[m.key] for m in mb})
         order = ("-", "days", "one side missing, not the only match", "one side missing, days",
-                 "one side missing, trigger differs", "one side missing, not one story",
+                 "one side missing, modality or mode", "one side missing, trigger differs",
+                 "one side missing, not one story",
                  "place", "one side missing, no party shared", "parties swapped",
                  "parties differ", "no party", "negation", "type")
         a, b = min(((x, y) for x in ma for y in mb),
-                   key=lambda xy: order.index(blocker(*xy, settings.link, stories)))
-        why = "linked" if same else blocker(a, b, settings.link, stories)
+                   key=lambda xy: order.index(blocker(*xy, settings.link, stories, parties)))
+        why = "linked" if same else blocker(a, b, settings.link, stories, parties)
         tally[(p["label"], why)] += 1
         print(f"{p['pair']} gold={p['label']} warta={'same' if same else 'apart'} [{why}]")
         for m in (a, b):
