@@ -66,6 +66,8 @@ class LinkSettings:
     event_window_days: int = 3  # two reports of one event are dated at most this far apart
     event_max_span_days: int = 7  # the reports of one event span at most this many days
     event_missing_party: bool = False  # a one-sided mention may join the one event it fits
+    event_story_partial: bool = True  # in one story, a side may be missing (same trigger word)
+    event_story_window_days: int = 1  # ... when the two reports' days are at most this apart
     story_window_days: int = 7  # an article joins a story last reported at most this long ago
     story_max_span_days: int = 45  # a story spans at most this many days (no months of chain)
     story_threshold: float = 0.45  # least similarity of an article to a story's centroid

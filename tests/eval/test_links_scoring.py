@@ -63,3 +63,28 @@ def test_agreement_kappa(tmp_path: Path) -> None:
     assert result["event_links"]["items"] == 0
     assert 0.0 < result["stories"]["bcubed_f1"] < 1.0
     assert result["relevance"] == {"items": 2, "observed": 1.0, "kappa": 1.0}
+
+
+def test_events_are_aligned_through_the_cleaned_text() -> None:
+    """warta's offsets are in its cleaned text (a paragraph break added, a boilerplate line
+    cut), the gold's in the staged one: an event is the judged sentence's only after mapping,
+    and an event that only touches the sentence's edge is not."""
+    staged = ("Baca juga: Berita lain\nKPK menangkap Budi di Jakarta. Budi lalu diperiksa "
+              "penyidik. Polisi menjaga gedung.")
+    cleaned = ("KPK menangkap Budi di Jakarta.\n\nBudi lalu diperiksa penyidik.\n\n"
+               "Polisi menjaga gedung.")
+
+    def span(text: str, sentence: str) -> tuple[int, int]:
+        return text.index(sentence), text.index(sentence) + len(sentence)
+
+    arrest, exam = span(cleaned, "KPK menangkap Budi di Jakarta."), \
+        span(cleaned, "Budi lalu diperiksa penyidik.")
+    record = {"text": cleaned, "events": [
+        {"start": arrest[0], "end": arrest[1]},
+        {"start": exam[0], "end": exam[1] + 2},  # its span takes the paragraph break along
+        {"start": None, "end": None}]}
+    assert links.aligned_events(record, staged, *span(staged, "KPK menangkap Budi di Jakarta.")) \
+        == [0]
+    assert links.aligned_events(record, staged, *span(staged, "Budi lalu diperiksa penyidik.")) \
+        == [1]
+    assert links.aligned_events(record, staged, *span(staged, "Polisi menjaga gedung.")) == []

@@ -6,13 +6,14 @@ from typing import Any
 
 
 def ev(type: str, source: str | None, target: str | None, *, date: str | None = None,
-       place: str | None = None, negated: bool = False,
-       symmetric: bool = False) -> dict[str, Any]:
+       place: str | None = None, negated: bool = False, symmetric: bool = False,
+       trigger: str | None = None, modality: str = "asserted",
+       mode: str | None = None) -> dict[str, Any]:
     """An event mention as a record lists it (offsets do not matter to linking)."""
     location = {"name": place, "country": "IDN", "kb": None} if place else None
-    return {"type": type, "mode": None, "cameo": None, "source": source, "target": target,
+    return {"type": type, "mode": mode, "cameo": None, "source": source, "target": target,
             "date": date, "location": location, "negated": negated, "symmetric": symmetric,
-            "modality": "asserted", "start": 0, "end": 1}
+            "modality": modality, "start": 0, "end": 1, "trigger": trigger}
 
 
 def rec(id: str, published: str | None, *events: dict[str, Any], title: str = "",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from link_fixtures import MENDAG, MENLU, build
+from link_fixtures import MENDAG, MENLU, build, records
 from warta.store import links
 from warta.store.db import connect
 
@@ -123,4 +123,46 @@ def test_places_are_kept_as_json(tmp_path: Path) -> None:
     links.relink(conn)
     place = conn.execute("SELECT place FROM event_clusters").fetchone()[0]
     assert json.loads(place)["name"] == "Jakarta"
+    conn.close()
+
+
+def test_a_report_missing_a_side_joins_the_event_of_its_story(tmp_path: Path) -> None:
+    """The second report of the meeting names only the foreign minister ("Sari Wulandari
+    bertemu ..."): stored, it joins the first report's event because the two are one story
+    and agree on the trigger word and the side they both name."""
+    from store.store_builders import event
+    from warta.store.write import save_record
+
+    one, two, *_ = records()
+    two["events"] = [event(two["text"], "bertemu", "CONSULT", MENLU, None, date="2025-03-10")]
+    path = tmp_path / "w.db"
+    conn = connect(path)
+    for r in (one, two):
+        save_record(conn, r)
+    tally = links.relink(conn)
+    assert tally.stories == 1 and tally.events == 1 and tally.reported_twice == 1
+    conn.close()
+
+
+def test_a_spokesperson_in_one_report_agrees_with_their_ministry_in_another(
+        tmp_path: Path) -> None:
+    """The stored roles and aliases say that Tono speaks for the foreign ministry: his
+    one-sided report of the meeting joins the ministry's, as the two reports are one story."""
+    from store.store_builders import actor, event
+    from warta.store.write import save_record
+
+    kemlu, tono = "org:kementerian-luar-negeri", "person:tono-hartanto"
+    one, two, *_ = records()
+    one["actors"] = [*one["actors"], actor(kemlu, "Kementerian Luar Negeri", "ORG",
+                                           aliases=["Kemlu"])]
+    one["events"] = [event(one["text"], "bertemu", "CONSULT", kemlu, MENDAG, date="2025-03-10")]
+    two["actors"] = [*two["actors"], actor(tono, "Tono Hartanto", roles=["spokesperson, Kemlu"])]
+    two["events"] = [event(two["text"], "bertemu", "CONSULT", tono, None, date="2025-03-10")]
+    conn = connect(tmp_path / "w.db")
+    for r in (one, two):
+        save_record(conn, r)
+    tally = links.relink(conn)
+    assert tally.stories == 1 and tally.events == 1
+    conn.execute("DELETE FROM actor_roles")  # without the role: two events
+    assert links.relink(conn).events == 2
     conn.close()

@@ -21,7 +21,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from math import log2
 from pathlib import Path
@@ -230,22 +230,30 @@ def _story_ids(grouping: Mapping[str, str],
 
 
 def cross_events(split: str, *, data: Path, root: Path | None = None) -> dict[str, Any]:
-    """Event mentions joined by ``warta.link.events``: two judged mentions are predicted the same
-    event when warta's events whose evidence overlaps them share a real-world event id."""
+    """Event mentions joined by ``warta.link.events`` (with the stories of the judged articles,
+    as `warta link` joins them): two judged mentions are predicted the same event when warta's
+    events aligned with them (``aligned_events``) share a real-world event id."""
     from warta.link.events import link_event_mentions
+    from warta.link.stories import group_stories
 
     judged = [p for p in read_gold("event_pairs.jsonl", root=root) if p["split"] == split]
     spans = [(_ref(side), int(side["start"]), int(side["end"])) for p in judged
              for side in (p["a"], p["b"])]
     records = _records([ref for ref, _, _ in spans], data)
-    linked = link_event_mentions(list(records.values()))
+    # as `warta link` does: the events of one story may join with a side missing
+    linked = link_event_mentions(list(records.values()),
+                                 stories=group_stories(list(records.values())))
+
+    @cache
+    def aligned(ref: Ref, start: int, end: int) -> tuple[int, ...]:
+        return tuple(aligned_events(records[ref], _text(ref, data), start, end))
 
     def events_at(side: Mapping[str, Any]) -> set[str]:
-        record = records[_ref(side)]
-        start, end = int(side["start"]), int(side["end"])
-        return {linked[(record["id"], i)] for i, e in enumerate(record["events"])
-                if e.get("start") is not None and e["start"] < end and start < e["end"]
-                and (record["id"], i) in linked}
+        ref = _ref(side)
+        record = records[ref]
+        return {linked[(record["id"], i)]
+                for i in aligned(ref, int(side["start"]), int(side["end"]))
+                if (record["id"], i) in linked}
 
     rows = pair_rows((p["label"] == "same", bool(events_at(p["a"]) & events_at(p["b"])))
                      for p in judged)
@@ -257,6 +265,43 @@ def cross_events(split: str, *, data: Path, root: Path | None = None) -> dict[st
     return {"task": "cross-events", "split": split, **pair_figures(rows),
             "mentions_with_a_warta_event": round(found / (2 * len(judged)), 4) if judged else 0.0,
             "both_mentions_detected": pair_figures(linkable)}
+
+
+def aligned_events(record: Mapping[str, Any], text: str, start: int, end: int) -> list[int]:
+    """Indexes of ``record["events"]`` reported by the judged mention ``text[start:end]``.
+
+    warta's offsets are in its cleaned text (paragraph breaks added, boilerplate lines cut),
+    the gold's in the staged text, so an event's span is first mapped onto ``text``; it is the
+    mention's when the two spans overlap by at least half of the shorter (a sentence that only
+    touches the mention's edge, a line break's worth, is another sentence's event)."""
+    mapped = _offset_map(str(record.get("text") or ""), text)
+    out = []
+    for i, event in enumerate(record.get("events") or []):
+        if event.get("start") is None or event.get("end") is None:
+            continue
+        span = _mapped_span(mapped, int(event["start"]), int(event["end"]))
+        if span is None:
+            continue
+        shared = min(end, span[1]) - max(start, span[0])
+        if shared > 0 and 2 * shared >= min(end - start, span[1] - span[0]):
+            out.append(i)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _offset_map(source: str, target: str) -> Callable[[int], int | None]:
+    return scoring.offset_map(source, target)
+
+
+def _mapped_span(mapped: Callable[[int], int | None], start: int,
+                 end: int) -> tuple[int, int] | None:
+    """``[start, end)`` of the cleaned text in the staged text: its first and last characters
+    that the two texts share (None when it shares none)."""
+    first = next((m for i in range(start, end) if (m := mapped(i)) is not None), None)
+    last = next((m for i in range(end - 1, start - 1, -1) if (m := mapped(i)) is not None), None)
+    if first is None or last is None or last < first:
+        return None
+    return first, last + 1
 
 
 def search(split: str, *, data: Path, db: Path | None = None, root: Path | None = None,

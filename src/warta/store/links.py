@@ -57,8 +57,8 @@ def relink(conn: sqlite3.Connection, settings: Settings | None = None) -> LinkTa
     started = time.perf_counter()
     records = link_records(conn, text_chars=settings.link.story_text_chars)
     by_id = {r["id"]: r for r in records}
-    mentions = link_events.link_event_mentions(records, settings)
     stories = link_stories.group_stories(records, settings)
+    mentions = link_events.link_event_mentions(records, settings, stories, link_actors(conn))
     leads = link_stories.story_leads(records, stories, settings)
     event_rows = _event_rows(mentions, by_id)
     story_rows = _story_rows(stories, leads, by_id)
@@ -106,15 +106,32 @@ def link_records(conn: sqlite3.Connection, *, text_chars: int) -> list[dict[str,
             {"published": r["published"],
              "outlet": _source_name(r["site_name"], r["url"], r["source_format"] or "")})
     for r in conn.execute("""SELECT article_id, seq, type, source_id, target_id, date, location,
-                                    negated, symmetric FROM events ORDER BY article_id, seq"""):
+                                    negated, symmetric, trigger, modality, mode FROM events
+                             ORDER BY article_id, seq"""):
         events = records[r["article_id"]]["events"]
         if len(events) != r["seq"]:  # seq is the position in the record; keep them aligned
             continue
         events.append({"type": r["type"], "source": r["source_id"], "target": r["target_id"],
                        "date": r["date"], "negated": bool(r["negated"]),
-                       "symmetric": bool(r["symmetric"]),
+                       "symmetric": bool(r["symmetric"]), "trigger": r["trigger"],
+                       "modality": r["modality"], "mode": r["mode"],
                        "location": json.loads(r["location"]) if r["location"] else None})
     return list(records.values())
+
+
+def link_actors(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The store's actors with their aliases and roles, as ``warta.link.events`` reads them
+    (a person agrees with the body a role of theirs names)."""
+    actors = {r["id"]: {"id": r["id"], "type": r["type"], "name": r["name"], "aliases": [],
+                        "roles": []}
+              for r in conn.execute("SELECT id, type, name FROM actors")}
+    for r in conn.execute("SELECT actor_id, alias FROM actor_aliases ORDER BY actor_id, alias"):
+        if r["actor_id"] in actors:
+            actors[r["actor_id"]]["aliases"].append(r["alias"])
+    for r in conn.execute("SELECT actor_id, role FROM actor_roles ORDER BY actor_id, role"):
+        if r["actor_id"] in actors:
+            actors[r["actor_id"]]["roles"].append(r["role"])
+    return list(actors.values())
 
 
 def _event_rows(mentions: Mapping[tuple[str, int], str],
