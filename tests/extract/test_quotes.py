@@ -275,6 +275,23 @@ def test_partial_quotes_belong_to_the_framing_speaker(make, text, fragment, spea
     assert (q.kind, q.speaker) == ("partial", speaker)
 
 
+@pytest.mark.parametrize("text", [
+    "Rina mengatakan bahwa pemerintah akan “membuka pintu dialog” dengan buruh bulan depan.",
+    "Budi Hartono memperingatkan bahwa kota itu bisa menjadi “lautan sampah” akibat ulah warga.",
+])
+def test_a_reported_clause_holding_a_quoted_phrase_is_told_once(make, text):
+    # the guideline: a quoted phrase inside reported speech is one partial quote, marked once;
+    # the clause around it is not a second quote of the same speech
+    quotes = extract_quotes(make(text))
+    assert [q.kind for q in quotes] == ["partial"]
+    assert quotes[0].speaker in (RINA, BUDI)
+
+
+def test_a_reported_clause_without_a_quoted_phrase_stays(make):
+    text = "Rina mengatakan bahwa pemerintah akan membuka pintu dialog dengan buruh bulan depan."
+    assert [(q.kind, q.speaker) for q in extract_quotes(make(text))] == [("indirect", RINA)]
+
+
 def test_participle_clause_speaker_is_main_subject(make):
     text = ("Sebelum rapat dengan Santoso, Menteri Budi Hartono menutup pertemuan itu, dengan "
             "mengatakan bahwa kedua pihak “sepakat untuk terus berunding demi kepentingan "

@@ -665,11 +665,21 @@ def extract_quotes(doc: Doc, *, bahwa_reach: int = BAHWA_REACH,
     v = make_view(doc)
     direct = _region_candidates(v)
     indirect = _indirect_candidates(v, direct, bahwa_reach=bahwa_reach)
-    quotes = resolve_speakers(v, direct + indirect, model, choices)
+    quotes = _once(resolve_speakers(v, direct + indirect, model, choices))
     day, published = dates.article_day(doc), dates.parse_anchor(doc._.published)
     for q in quotes:  # said on the day of the report unless the attribution dates it
         q.date = dates.reported_date(q.date, day, latest=published)
     return quotes
+
+
+def _once(quotes: list[Quote]) -> list[Quote]:
+    """Each quote once: a reported clause holding a quoted phrase ('ia memperingatkan bahwa
+    Bumi bisa menjadi "bola api raksasa" akibat …') is told by its partial quote, the
+    speaker's own words, as the guideline has it ("a partial quote: a quoted phrase inside
+    reported speech"; "mark each quote once"); the clause is not told again beside it."""
+    phrases = [q.content for q in quotes if q.kind == "partial"]
+    return [q for q in quotes if q.kind != "indirect" or not any(
+        q.content.start <= p.start and p.end <= q.content.end for p in phrases)]
 
 
 def direct_quotes(doc: Doc) -> list[Quote]:
