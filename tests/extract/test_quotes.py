@@ -292,6 +292,32 @@ def test_a_reported_clause_without_a_quoted_phrase_stays(make):
     assert [(q.kind, q.speaker) for q in extract_quotes(make(text))] == [("indirect", RINA)]
 
 
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Sistem pendaftaran daring itu diakui Rina bisa memudahkan warga mendapat kuota.",
+     "bisa memudahkan warga mendapat kuota", RINA),
+    ("Pemerintah, disebut Budi Hartono, memiliki pekerjaan rumah besar untuk menata pasar.",
+     "memiliki pekerjaan rumah besar untuk menata pasar", BUDI),
+    ("Namun, seperti diklaim oleh Kementerian Perdagangan, pertemuan itu bukan untuk mencari "
+     "kambing hitam.", "pertemuan itu bukan untuk mencari kambing hitam", "org:kemendag"),
+    ("Kegagalan itu diakui oleh Budi Hartono bukan karena lawan terlalu kuat.",
+     "bukan karena lawan terlalu kuat", BUDI),
+])
+def test_a_passive_of_saying_with_a_named_agent_reports_the_clause(make, text, content,
+                                                                   speaker):
+    quotes = extract_quotes(make(text), speaker_model=None)
+    assert [(q.kind, q.content.text, q.speaker) for q in quotes] == [
+        ("indirect", content, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Joko Santoso dilaporkan Rina ke polisi karena menipu.",
+    "Perusahaan yang disebut Jepang sebagai mitra itu menolak berkomentar.",
+    "Rumah itu disebut warga sudah kosong sejak lama.",
+])
+def test_a_passive_without_a_named_agent_or_a_clause_reports_nothing(make, text):
+    assert extract_quotes(make(text), speaker_model=None) == []
+
+
 def test_participle_clause_speaker_is_main_subject(make):
     text = ("Sebelum rapat dengan Santoso, Menteri Budi Hartono menutup pertemuan itu, dengan "
             "mengatakan bahwa kedua pihak “sepakat untuk terus berunding demi kepentingan "

@@ -32,6 +32,7 @@ from warta.extract.quote_view import (
     MAX_NP,
     NP_BREAK,
     SENT_END,
+    TYPE_RANK,
     Candidate,
     View,
     ents_between,
@@ -424,7 +425,8 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
         cand.date = _date_in(v, lo, start)  # the frame's date, not one the reported clause names
         return cand
     return (_menurut_indirect(v, lo, hi, direct) or _cue_final(v, lo, hi, direct)
-            or _cue_parenthetical(v, lo, hi, direct) or _agentless(v, lo, hi, direct))
+            or _cue_parenthetical(v, lo, hi, direct) or _agentless(v, lo, hi, direct)
+            or _passive_agent(v, lo, hi, direct))
 
 
 def _takes_clause(v: View, j: int, hi: int, reach: int) -> bool:
@@ -550,6 +552,54 @@ def _agentless(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate 
                 cand.cue = doc[j:j + 1]
             return cand
     return None
+
+
+def _passive_agent(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate | None:
+    """'Sistem ini diakui Tinia bisa …', 'Pemerintah, disebut Erwan, memiliki …', 'Namun,
+    seperti diklaim oleh pihak Kemenpora, pertemuan itu …': a passive of saying with a named
+    agent right after it (and "oleh"). The agent speaks the clause after it; when the cue and
+    its agent stand between commas, the longer part of the sentence (the guideline's rule for
+    an interrupting cue). An agent the entity layer does not name is no speaker found here,
+    and "Hal itu disampaikan X" (the speech told before it) is ``_passive_next``'s."""
+    doc = v.doc
+    if v.lowers[lo] in rv.PASSIVE_SUBJECTS:
+        return None
+    for j in range(lo, hi - 3):
+        if (v.region_of[j] >= 0 or v.lowers[j] not in rv.PASSIVE_REPORTS
+                or (j > lo and v.lowers[j - 1] == "yang")):
+            continue
+        start = j + 1 + (v.lowers[j + 1] == "oleh")
+        np, stop = np_after(v, start, hi)
+        names = [e for e in ents_between(v, start, stop)
+                 if e.end <= stop and e.text[:1].isupper() and e.label_ in TYPE_RANK]
+        if np is None or not names:
+            continue
+        if stop < hi and v.texts[stop] == ",":  # the cue interrupts: "X, disebut Erwan, …"
+            opening = j - 1 - (j - 1 > lo and v.lowers[j - 1] in rv.CITING_LEADS)
+            before = opening - lo if opening > lo and v.texts[opening] == "," else 0
+            np_end = stop
+            first, end = ((lo, opening) if before > hi - stop - 1
+                          else (stop + 1, _clause_end(v, stop + 1, hi)))
+        else:  # "diakui Tinia bisa …": the clause runs on after the name
+            np_end = first = names[-1].end
+            end = _clause_end(v, first, hi)
+        if first >= end or not _opens_clause(v, first, end):
+            continue
+        cand = _clause(v, first, end, direct)
+        if cand is not None:
+            cand.cue, cand.speaker_span = doc[j:j + 1], doc[start:np_end]
+        return cand
+    return None
+
+
+def _opens_clause(v: View, first: int, end: int) -> bool:
+    """Whether [first, end) reads as a clause: not a prepositional phrase ("di Jakarta, Senin",
+    "ke polisi", "sebagai …") and with a predicate in it."""
+    if v.lowers[first] in rv.PASSIVE_NOT_CLAUSE or v.lowers[first] in rv.VENUE_PREPS \
+            or v.lowers[first] in rv.ADDRESSEE_PREPS:
+        return False
+    return any(verb_like(v.doc[k]) or v.lowers[k] in rv.CLAUSE_AUXILIARIES
+               for k in range(first, end))
 
 
 def _cited(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate | None:
