@@ -53,20 +53,6 @@ def test_titled_official_speaks_not_the_body_in_the_title(doc_of):
     assert _find(extract_quotes(doc_of(text, actors)), "memeriksa").speaker == MADE
 
 
-def test_a_nameless_speaker_phrase_is_read_as_an_antecedent(doc_of):
-    # "jelas Kapolres" names no actor: its candidates carry the antecedent's evidence (desc&src:)
-    # so the model can learn to find whom the title stands for, as it does for pronouns
-    text = ("Kapolres Bandung Made Wirawan memeriksa lokasi kebakaran itu.\n\n"
-            "“Kami masih mencari penyebab kebakaran,” jelas Kapolres.\n\n"
-            "“Kami sudah memeriksa empat saksi,” kata Made Wirawan.")
-    choices: list[Choice] = []
-    extract_quotes(doc_of(text), speaker_model=None, choices=choices)
-    by_quote = {c.content.text.split()[2]: c.features for c in choices}
-    nameless, named = by_quote["mencari"], by_quote["memeriksa"]
-    assert any(k.startswith("desc&src:") for k in nameless[MADE])
-    assert not any(k.startswith("desc&") for f in named.values() for k in f)
-
-
 def test_speaker_model_file_round_trips(tmp_path):
     model = load_speaker_model()
     assert model is not None

@@ -297,28 +297,15 @@ def candidate_features(v: View, cand: Candidate, rule: str | None,
         if actor:
             out.setdefault(actor, {"pos:far": 1.0})[f"src:{name}"] = 1.0
     context = ({"nya"} if _nya(cand) else set()) | ({"pron"} if _is_pronoun(cand) else set())
-    if not context and _described(v, cand):
-        context.add("desc")
     for actor, f in out.items():
         f[f"type:{_type(actor)}"] = 1.0
         f["mentions"] = math.log1p(counts.get(actor, 0)) / 3
         for c in context:  # an antecedent is found by other evidence than a named speaker
-            for k in [k for k in f if k.startswith(("src:", "pos:") if c != "desc" else "src:")
+            for k in [k for k in f if k.startswith(("src:", "pos:"))
                       or k in ("in_span", "span_tail", "span_last_person", "subj_of_cue",
                                "role_before")]:
                 f[f"{c}&{k}"] = f[k]
     return out
-
-
-def _described(v: View, cand: Candidate) -> bool:
-    """'jelas Kapolres', 'ujar pria 28 tahun itu', 'Sang juru bicara menyebut': a speaker
-    phrase that names no actor describes one named elsewhere, so, like a pronoun, its speaker
-    is an antecedent, found by other evidence than a name in the phrase (Detik and IndoSum
-    alike refer back to a named source by a title or a description)."""
-    span = cand.speaker_span
-    if span is None:
-        return False
-    return not any(span_actor(e) for e in ents_between(v, span.start, span.end))
 
 
 def _para_first(v: View, paragraph: int) -> str | None:
