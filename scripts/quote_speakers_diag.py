@@ -2,6 +2,7 @@
 
     python scripts/quote_speakers_diag.py train [dev] [--data-dir ../shared/data] [--folds 5]
                                           [--seed 0] [--show KIND] [--model FILE]
+                                          [--corpus detik|indosum]
 
 ``train`` is scored honestly: its articles are cut into ``--folds`` seeded folds, the speaker
 model is fit (``warta.train.quote_speakers.fit_model``) on the quotes of the other folds and
@@ -52,12 +53,13 @@ class Article:
     examples: list[Any]  # the trainer's labelled quotes (rules' pick as the last speaker)
 
 
-def load(split: str, data: Path, nlp: Any) -> list[Article]:
-    """Every article of a split with gold, analysed by the shipped pipeline."""
+def load(split: str, data: Path, nlp: Any, corpus: str | None = None) -> list[Article]:
+    """Every article of a split with gold (of the corpora named ``corpus…``), analysed by the
+    shipped pipeline."""
     from warta.train.quote_speakers import doc_examples, documents
 
     return [Article(text, gold, doc, doc_examples(doc, text, gold))
-            for text, gold, doc in documents(split, data, nlp)]
+            for text, gold, doc in documents(split, data, nlp, corpus=corpus)]
 
 
 def cue_kind(cue: str) -> str:
@@ -293,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=None,
                         help="speaker model file (default: the shipped one)")
     parser.add_argument("--show", default=None, help="print the quotes of keys containing this")
+    parser.add_argument("--corpus", default=None,
+                        help="only the articles of the source corpora whose name starts with "
+                             "this (dev: 'detik' or 'indosum'; train is IndoSum only)")
     args = parser.parse_args(argv)
     from warta.extract.speaker_model import load_speaker_model
     from warta.nlp.pipeline import build
@@ -301,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     shipped = load_speaker_model(args.model)
     threshold = shipped.threshold if shipped is not None else 0.5
     for split in args.splits:
-        articles = load(split, args.data_dir, nlp)
+        articles = load(split, args.data_dir, nlp, args.corpus)
         rows: list[Counter[str]] = []
         if split == "train":
             counts = cross_validated(articles, args.folds, args.seed, threshold, args.show,

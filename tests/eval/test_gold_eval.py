@@ -146,3 +146,19 @@ def test_eval_all_runs_on_the_shipped_corpus() -> None:
     line = json.loads(result.stdout.strip().splitlines()[-1])
     assert line["task"] == "all" and line["split"] == "test"
     assert {"actors", "quotes", "events"} <= set(line)
+
+
+def test_quote_speaker_documents_can_be_read_for_one_source_corpus(tmp_path: Path) -> None:
+    # the quote diagnosis reads dev's Detik articles apart (scripts/quote_speakers_diag.py
+    # --corpus detik): only that corpus's articles are analysed
+    from warta.eval._common import load_pipeline
+    from warta.train.quote_speakers import documents
+
+    data, root, indosum_text = _corpus(tmp_path)
+    _add_detik_article(data, root)
+    nlp = load_pipeline(None)
+    every = [text for text, _gold, _doc in documents("dev", data, nlp, root=root)]
+    detik = [text for text, _gold, _doc in documents("dev", data, nlp, root=root,
+                                                      corpus="detik")]
+    assert len(every) == 2 and indosum_text in every
+    assert len(detik) == 1 and detik[0].startswith("Bupati Sleman")
