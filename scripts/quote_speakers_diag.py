@@ -2,6 +2,7 @@
 
     python scripts/quote_speakers_diag.py train [dev] [--data-dir ../shared/data] [--folds 5]
                                           [--seed 0] [--show KIND] [--model FILE]
+                                          [--corpus detik|indosum]
 
 ``train`` is scored honestly: its articles are cut into ``--folds`` seeded folds, the speaker
 model is fit (``warta.train.quote_speakers.fit_model``) on the quotes of the other folds and
@@ -52,12 +53,13 @@ class Article:
     examples: list[Any]  # the trainer's labelled quotes (rules' pick as the last speaker)
 
 
-def load(split: str, data: Path, nlp: Any) -> list[Article]:
-    """Every article of a split with gold, analysed by the shipped pipeline."""
+def load(split: str, data: Path, nlp: Any, corpus: str | None = None) -> list[Article]:
+    """Every article of a split with gold (of the corpora named ``corpus…``), analysed by the
+    shipped pipeline."""
     from warta.train.quote_speakers import doc_examples, documents
 
     return [Article(text, gold, doc, doc_examples(doc, text, gold))
-            for text, gold, doc in documents(split, data, nlp)]
+            for text, gold, doc in documents(split, data, nlp, corpus=corpus)]
 
 
 def cue_kind(cue: str) -> str:
@@ -231,8 +233,9 @@ def folds(n: int, k: int, seed: int) -> list[int]:
 
 
 def cross_validated(articles: list[Article], k: int, seed: int, threshold: float,
-                    show: str | None) -> Counter[str]:
-    """Every article scored by a model fit on the other folds' articles."""
+                    show: str | None, rows: list[Counter[str]] | None = None) -> Counter[str]:
+    """Every article scored by a model fit on the other folds' articles (``rows``, when
+    given, collects each article's counts: the bootstrap resamples them)."""
     from warta.train.quote_speakers import fit_model
 
     fold = folds(len(articles), k, seed)
@@ -242,17 +245,43 @@ def cross_validated(articles: list[Article], k: int, seed: int, threshold: float
         model = fit_model(train, seed=seed, threshold=threshold)
         for a, g in zip(articles, fold, strict=True):
             if g == f:
-                counts.update(diagnose(a, model, show))
+                one = diagnose(a, model, show)
+                counts.update(one)
+                if rows is not None:
+                    rows.append(one)
     return counts
 
 
-def report(split: str, counts: Counter[str]) -> None:
-    tp, gold = counts["attributed"], counts["gold quotes"]
+def _figures(counts: Counter[str]) -> dict[str, int]:
+    """The scorer's tp/gold/pred of some counts (pred: spans found plus spurious quotes)."""
+    gold = counts["gold quotes"]
     pred = gold - sum(v for k, v in counts.items() if k.startswith("span missed /")) \
         + sum(v for k, v in counts.items() if k.startswith("spurious /"))
+    return {"tp": counts["attributed"], "gold": gold, "pred": pred}
+
+
+def f1_interval(rows: list[Counter[str]]) -> list[float]:
+    """The 95 % bootstrap interval of F1 over articles, as ``warta eval`` gives it (same
+    resamples and seed), so a train-CV change can be read against its noise."""
+    from warta.eval import scoring
+
+    figures = [_figures(r) for r in rows]
+
+    def f1(sample: Any) -> float:
+        return scoring.prf(sum(x["tp"] for x in sample), sum(x["gold"] for x in sample),
+                           sum(x["pred"] for x in sample))[2]
+
+    return scoring.interval(figures, f1)
+
+
+def report(split: str, counts: Counter[str], rows: list[Counter[str]] | None = None) -> None:
+    fig = _figures(counts)
+    tp, gold, pred = fig["tp"], fig["gold"], fig["pred"]
     p, r = tp / pred if pred else 0.0, tp / gold if gold else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"{split}: F1 {f1:.4f} (P {p:.4f}, R {r:.4f}; {tp} of {gold} gold, {pred} predicted)")
+    ci = f" {f1_interval(rows)}" if rows else ""
+    print(f"{split}: F1 {f1:.4f}{ci} (P {p:.4f}, R {r:.4f}; {tp} of {gold} gold, "
+          f"{pred} predicted)")
     for key in sorted(counts):
         print(f"  {key:64} {counts[key]:5}")
 
@@ -266,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=None,
                         help="speaker model file (default: the shipped one)")
     parser.add_argument("--show", default=None, help="print the quotes of keys containing this")
+    parser.add_argument("--corpus", default=None,
+                        help="only the articles of the source corpora whose name starts with "
+                             "this (dev: 'detik' or 'indosum'; train is IndoSum only)")
     args = parser.parse_args(argv)
     from warta.extract.speaker_model import load_speaker_model
     from warta.nlp.pipeline import build
@@ -274,11 +306,15 @@ def main(argv: list[str] | None = None) -> int:
     shipped = load_speaker_model(args.model)
     threshold = shipped.threshold if shipped is not None else 0.5
     for split in args.splits:
-        articles = load(split, args.data_dir, nlp)
-        counts = (cross_validated(articles, args.folds, args.seed, threshold, args.show)
-                  if split == "train" else
-                  sum((diagnose(a, shipped, args.show) for a in articles), Counter()))
-        report(split, counts)
+        articles = load(split, args.data_dir, nlp, args.corpus)
+        rows: list[Counter[str]] = []
+        if split == "train":
+            counts = cross_validated(articles, args.folds, args.seed, threshold, args.show,
+                                     rows)
+        else:
+            rows = [diagnose(a, shipped, args.show) for a in articles]
+            counts = sum(rows, Counter())
+        report(split, counts, rows)
     return 0
 
 

@@ -108,3 +108,16 @@ def test_the_test_split_is_refused(capsys) -> None:
         DIAG.main(["test"])
     assert exit_.value.code == 2
     assert "invalid choice: 'test'" in capsys.readouterr().err
+
+
+def test_the_f1_interval_resamples_articles_and_brackets_the_figure(capsys) -> None:
+    from collections import Counter
+
+    good = Counter({"gold quotes": 4, "attributed": 4})
+    bad = Counter({"gold quotes": 4, "attributed": 1, "span missed / indirect": 2,
+                   "spurious / indirect": 1})
+    low, high = DIAG.f1_interval([good, bad, good, bad])
+    assert 0.0 < low < 0.6667 < high <= 1.0  # pooled F1: 10 of 16 gold, 14 predicted
+    assert DIAG.f1_interval([good, good]) == [1.0, 1.0]
+    DIAG.report("train", good + bad, [good, bad])
+    assert "F1 0.6667 [" in capsys.readouterr().out

@@ -275,6 +275,49 @@ def test_partial_quotes_belong_to_the_framing_speaker(make, text, fragment, spea
     assert (q.kind, q.speaker) == ("partial", speaker)
 
 
+@pytest.mark.parametrize("text", [
+    "Rina mengatakan bahwa pemerintah akan “membuka pintu dialog” dengan buruh bulan depan.",
+    "Budi Hartono memperingatkan bahwa kota itu bisa menjadi “lautan sampah” akibat ulah warga.",
+])
+def test_a_reported_clause_holding_a_quoted_phrase_is_told_once(make, text):
+    # the guideline: a quoted phrase inside reported speech is one partial quote, marked once;
+    # the clause around it is not a second quote of the same speech
+    quotes = extract_quotes(make(text))
+    assert [q.kind for q in quotes] == ["partial"]
+    assert quotes[0].speaker in (RINA, BUDI)
+
+
+def test_a_reported_clause_without_a_quoted_phrase_stays(make):
+    text = "Rina mengatakan bahwa pemerintah akan membuka pintu dialog dengan buruh bulan depan."
+    assert [(q.kind, q.speaker) for q in extract_quotes(make(text))] == [("indirect", RINA)]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Sistem pendaftaran daring itu diakui Rina bisa memudahkan warga mendapat kuota.",
+     "bisa memudahkan warga mendapat kuota", RINA),
+    ("Pemerintah, disebut Budi Hartono, memiliki pekerjaan rumah besar untuk menata pasar.",
+     "memiliki pekerjaan rumah besar untuk menata pasar", BUDI),
+    ("Namun, seperti diklaim oleh Kementerian Perdagangan, pertemuan itu bukan untuk mencari "
+     "kambing hitam.", "pertemuan itu bukan untuk mencari kambing hitam", "org:kemendag"),
+    ("Kegagalan itu diakui oleh Budi Hartono bukan karena lawan terlalu kuat.",
+     "bukan karena lawan terlalu kuat", BUDI),
+])
+def test_a_passive_of_saying_with_a_named_agent_reports_the_clause(make, text, content,
+                                                                   speaker):
+    quotes = extract_quotes(make(text), speaker_model=None)
+    assert [(q.kind, q.content.text, q.speaker) for q in quotes] == [
+        ("indirect", content, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Joko Santoso dilaporkan Rina ke polisi karena menipu.",
+    "Perusahaan yang disebut Jepang sebagai mitra itu menolak berkomentar.",
+    "Rumah itu disebut warga sudah kosong sejak lama.",
+])
+def test_a_passive_without_a_named_agent_or_a_clause_reports_nothing(make, text):
+    assert extract_quotes(make(text), speaker_model=None) == []
+
+
 def test_participle_clause_speaker_is_main_subject(make):
     text = ("Sebelum rapat dengan Santoso, Menteri Budi Hartono menutup pertemuan itu, dengan "
             "mengatakan bahwa kedua pihak “sepakat untuk terus berunding demi kepentingan "

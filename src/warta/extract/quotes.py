@@ -32,6 +32,7 @@ from warta.extract.quote_view import (
     MAX_NP,
     NP_BREAK,
     SENT_END,
+    TYPE_RANK,
     Candidate,
     View,
     ents_between,
@@ -52,12 +53,14 @@ from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "5"  # 2: dated by the report unless the attribution dates the utterance;
+VERSION = "6"  # 2: dated by the report unless the attribution dates the utterance;
 # 3: a trained model picks the speaker among the rules' candidates (models/decisions);
 # 4: requests, citations and more cue forms read as quotes (issue 19);
 # 5: a number between capitalised words stays in a speaker's title ("Daop 2 KAI"), "menurut
 # <title>, <name>, …" takes the name; a quoted name after "kegiatan", "inisiatif", "serial" …
-# is a cited name like one after "program" (issue 19)
+# is a cited name like one after "program" (issue 19);
+# 6: a reported clause holding a quoted phrase is told once, by the partial quote; a passive of
+# saying with a named agent reports the clause after it ("diakui Tinia bisa …") (issue 19)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
@@ -424,7 +427,8 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
         cand.date = _date_in(v, lo, start)  # the frame's date, not one the reported clause names
         return cand
     return (_menurut_indirect(v, lo, hi, direct) or _cue_final(v, lo, hi, direct)
-            or _cue_parenthetical(v, lo, hi, direct) or _agentless(v, lo, hi, direct))
+            or _cue_parenthetical(v, lo, hi, direct) or _agentless(v, lo, hi, direct)
+            or _passive_agent(v, lo, hi, direct))
 
 
 def _takes_clause(v: View, j: int, hi: int, reach: int) -> bool:
@@ -552,6 +556,54 @@ def _agentless(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate 
     return None
 
 
+def _passive_agent(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate | None:
+    """'Sistem ini diakui Tinia bisa …', 'Pemerintah, disebut Erwan, memiliki …', 'Namun,
+    seperti diklaim oleh pihak Kemenpora, pertemuan itu …': a passive of saying with a named
+    agent right after it (and "oleh"). The agent speaks the clause after it; when the cue and
+    its agent stand between commas, the longer part of the sentence (the guideline's rule for
+    an interrupting cue). An agent the entity layer does not name is no speaker found here,
+    and "Hal itu disampaikan X" (the speech told before it) is ``_passive_next``'s."""
+    doc = v.doc
+    if v.lowers[lo] in rv.PASSIVE_SUBJECTS:
+        return None
+    for j in range(lo, hi - 3):
+        if (v.region_of[j] >= 0 or v.lowers[j] not in rv.PASSIVE_REPORTS
+                or (j > lo and v.lowers[j - 1] == "yang")):
+            continue
+        start = j + 1 + (v.lowers[j + 1] == "oleh")
+        np, stop = np_after(v, start, hi)
+        names = [e for e in ents_between(v, start, stop)
+                 if e.end <= stop and e.text[:1].isupper() and e.label_ in TYPE_RANK]
+        if np is None or not names:
+            continue
+        if stop < hi and v.texts[stop] == ",":  # the cue interrupts: "X, disebut Erwan, …"
+            opening = j - 1 - (j - 1 > lo and v.lowers[j - 1] in rv.CITING_LEADS)
+            before = opening - lo if opening > lo and v.texts[opening] == "," else 0
+            np_end = stop
+            first, end = ((lo, opening) if before > hi - stop - 1
+                          else (stop + 1, _clause_end(v, stop + 1, hi)))
+        else:  # "diakui Tinia bisa …": the clause runs on after the name
+            np_end = first = names[-1].end
+            end = _clause_end(v, first, hi)
+        if first >= end or not _opens_clause(v, first, end):
+            continue
+        cand = _clause(v, first, end, direct)
+        if cand is not None:
+            cand.cue, cand.speaker_span = doc[j:j + 1], doc[start:np_end]
+        return cand
+    return None
+
+
+def _opens_clause(v: View, first: int, end: int) -> bool:
+    """Whether [first, end) reads as a clause: not a prepositional phrase ("di Jakarta, Senin",
+    "ke polisi", "sebagai …") and with a predicate in it."""
+    if v.lowers[first] in rv.PASSIVE_NOT_CLAUSE or v.lowers[first] in rv.VENUE_PREPS \
+            or v.lowers[first] in rv.ADDRESSEE_PREPS:
+        return False
+    return any(verb_like(v.doc[k]) or v.lowers[k] in rv.CLAUSE_AUXILIARIES
+               for k in range(first, end))
+
+
 def _cited(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate | None:
     """'Dijelaskan Veronica, …', 'Melansir Reuters, …', 'Seperti dikutip dari BBC, Rabu (3/5),
     …': a passive cue or a citation opening the sentence, its source, a comma, then the clause
@@ -665,11 +717,21 @@ def extract_quotes(doc: Doc, *, bahwa_reach: int = BAHWA_REACH,
     v = make_view(doc)
     direct = _region_candidates(v)
     indirect = _indirect_candidates(v, direct, bahwa_reach=bahwa_reach)
-    quotes = resolve_speakers(v, direct + indirect, model, choices)
+    quotes = _once(resolve_speakers(v, direct + indirect, model, choices))
     day, published = dates.article_day(doc), dates.parse_anchor(doc._.published)
     for q in quotes:  # said on the day of the report unless the attribution dates it
         q.date = dates.reported_date(q.date, day, latest=published)
     return quotes
+
+
+def _once(quotes: list[Quote]) -> list[Quote]:
+    """Each quote once: a reported clause holding a quoted phrase ('ia memperingatkan bahwa
+    Bumi bisa menjadi "bola api raksasa" akibat …') is told by its partial quote, the
+    speaker's own words, as the guideline has it ("a partial quote: a quoted phrase inside
+    reported speech"; "mark each quote once"); the clause is not told again beside it."""
+    phrases = [q.content for q in quotes if q.kind == "partial"]
+    return [q for q in quotes if q.kind != "indirect" or not any(
+        q.content.start <= p.start and p.end <= q.content.end for p in phrases)]
 
 
 def direct_quotes(doc: Doc) -> list[Quote]:

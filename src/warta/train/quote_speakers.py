@@ -42,10 +42,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return inter > 0 and inter * 2 >= min(a[1] - a[0], b[1] - b[0])
 
 
-def documents(split: str, data: Path, nlp: Any, *, root: Path | None = None
-              ) -> Iterator[tuple[str, dict[str, Any], Any]]:
+def documents(split: str, data: Path, nlp: Any, *, root: Path | None = None,
+              corpus: str | None = None) -> Iterator[tuple[str, dict[str, Any], Any]]:
     """(annotated text, gold, analysed Doc) for each article of a split, read as ``warta
-    eval`` reads it (with the title and date its source gives), the pipeline run once."""
+    eval`` reads it (with the title and date its source gives), the pipeline run once.
+    ``corpus``: only the articles of the source corpora whose name starts with it ("detik")."""
     from warta.eval.corpus import document_meta
     from warta.process import _run, make_doc, prepare
     from warta.settings import load_settings
@@ -53,7 +54,7 @@ def documents(split: str, data: Path, nlp: Any, *, root: Path | None = None
 
     settings = load_settings()
     for art, text, gold, _why in iter_documents([split], data, root=root):
-        if text is None or gold is None:
+        if text is None or gold is None or (corpus and not art.corpus.startswith(corpus)):
             continue
         meta = document_meta(art.corpus, art.key, data)
         raw = RawArticle(Source(path=f"{art.corpus}/{art.key}", format="text",

@@ -189,6 +189,18 @@ PASSIVE_CUES: frozenset[str] = frozenset({
     "dituturkan", "dipaparkan", "diterangkan", "diutarakan", "dikemukakan", "diucapkan",
     "ditambahkan", "ditambahkannya",
 })
+# Passives of saying or judging whose agent, named right after them, speaks the clause that
+# follows: "Sistem ini diakui Tinia bisa …", "Pemerintah, disebut Erwan, memiliki …",
+# "Namun, seperti diklaim oleh pihak Kemenpora, …". Not after "yang" ("yang disebut X sebagai").
+PASSIVE_REPORTS: frozenset[str] = PASSIVE_CUES | frozenset({
+    "disebut", "diakui", "diklaim", "dinilai", "dilaporkan", "diungkap", "dianggap",
+    "diyakini", "dikatakannya",
+})
+# Words that open no reported clause after a passive's agent: "dilaporkan Rina ke polisi",
+# "dinilai Budi sebagai …" (an object's description, not a statement).
+PASSIVE_NOT_CLAUSE: frozenset[str] = frozenset({
+    "sebagai", "ke", "kepada", "dengan", "oleh", "terhadap", "atas", "karena", "yang",
+})
 PASSIVE_SUBJECTS: frozenset[str] = frozenset({
     "hal", "demikian", "pernyataan", "ungkapan", "informasi", "penegasan", "keterangan",
     "penjelasan",
