@@ -322,7 +322,7 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
         add(m.actor, m.country, m, _mention_features(ctx, m, trigger, sent, prev, form))
     if quote is not None and quote.speaker:
         add(quote.speaker, None, None, {"quote_speaker"})
-    for speaker in _sentence_speakers(doc, sent):
+    for speaker in sorted(_sentence_speakers(doc, sent)):  # one order whatever the hash seed
         add(speaker, None, None, {"sent_speaker"})
     for m in lead:
         add(m.actor, m.country, None, {"lead"})
