@@ -85,7 +85,8 @@ class LinearModel:
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         """P(label | features) for each label."""
         vocabulary = self.vocabulary
-        columns = [vocabulary[f] for f in set(features) if f in vocabulary]
+        # in column order: the same sum to the last bit whatever order a set gives the features
+        columns = sorted({vocabulary[f] for f in features if f in vocabulary})
         if len(self.labels) == 2:  # a binary model keeps one row (the second label's)
             row = self.weights[0]
             z = self.intercepts[0] + sum([row[c] for c in columns])

@@ -235,12 +235,12 @@ def cross_validate(groups: list[Group], *, seed: int, c: float = C,
         emitted = right = 0
         for group, model, probs in held:
             cands = [ep.PartyCandidate(None, None, None, set(f)) for f, _ in group.examples]
-            s, t = ep.choose(replace(model, none_bias=pair), cands, probs)
-            if s is None and t is None:
+            picks = ep.choose(replace(model, none_bias=pair), cands, probs)
+            if picks == (None, None):
                 continue
             emitted += 1
-            right += group.event and exact(group, (None if s is None else cands.index(s),
-                                                   None if t is None else cands.index(t)))
+            at = [next((i for i, c in enumerate(cands) if c is p), None) for p in picks]
+            right += group.event and exact(group, (at[0], at[1]))
         scores[pair] = round(2 * right / (emitted + gold), 4) if emitted + gold else 0.0
     best = max(scores, key=lambda p: (scores[p], p))  # a tie: the fewer filled sides
     return best, scores
