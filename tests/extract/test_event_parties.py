@@ -181,3 +181,114 @@ def test_the_shipped_model_never_gives_one_actor_both_sides():
     doc = build("Prabowo mengkritik Prabowo di Jakarta. Malaysia menyerang Malaysia.")
     triples = _triples(doc, event_parties.load_model())
     assert triples and all(s != t for s, _, t in triples)
+
+
+# --- issue 19 (s6): the pair chosen together, ranks, person-body pairs, train-CV ----------------
+
+def _scored_model(rows: dict[str, tuple[float, float]], bias: tuple[float, float] | None
+                  ) -> PartyModel:
+    """A hand-set model: each feature's (source, target) log-odds against "none"."""
+    vocab = {f: i for i, f in enumerate(rows)}
+    weights = [[0.0] * len(vocab), [rows[f][0] for f in vocab], [rows[f][1] for f in vocab]]
+    return PartyModel(LinearModel(LABELS, vocab, weights, [0.0, 0.0, 0.0], 0.3, bias))
+
+
+def _cand(key: str, *features: str) -> event_parties.PartyCandidate:
+    return event_parties.PartyCandidate(key, None, None, set(features))
+
+
+def test_source_and_target_are_chosen_together():
+    # "a" is a fair source (P 0.5) and a fair target (P 0.45), "b" a weak source (P 0.4) and
+    # no target: each side's best in turn gives "a" the source and leaves the target open;
+    # chosen together, "b" → "a" scores higher than "a" → nobody
+    rows = {"a": (2.303, 2.197), "b": (-0.405, -9.0)}
+    a, b = _cand("A", "a"), _cand("B", "b")
+    assert decide(_scored_model(rows, None), [a, b]) == (a, None)  # the old decision
+    assert decide(_scored_model(rows, (-1.0, -1.0)), [a, b]) == (b, a)
+
+
+def test_an_open_side_is_scored_by_its_bias_and_never_both_sides_one_actor():
+    rows = {"a": (2.303, 2.197), "b": (-0.405, -9.0)}
+    a, b = _cand("A", "a"), _cand("B", "b")
+    assert decide(_scored_model(rows, (5.0, 5.0)), [a, b]) == (None, None)
+    assert decide(_scored_model(rows, (-1.0, 9.0)), [a, b]) == (a, None)
+    assert decide(_scored_model(rows, (9.0, -1.0)), [a, b]) == (None, a)
+    assert decide(_scored_model(rows, (-9.0, -9.0)), [a]) == (a, None)  # one actor, one side
+    rule = _cand("R", "rule_target")  # the rules' reading still fills an open side
+    assert decide(_scored_model(rows, (-1.0, 9.0)), [a, rule]) == (a, rule)
+
+
+def test_a_file_with_open_side_biases_loads_them():
+    data = {"parties": {"labels": list(LABELS), "vocabulary": {}, "weights": [[], [], []],
+                        "intercepts": [0, 0, 0], "threshold": 0.3, "none_bias": [-2, -1.5]}}
+    assert PartyModel.from_json(data).parties.none_bias == (-2.0, -1.5)
+    del data["parties"]["none_bias"]
+    assert PartyModel.from_json(data).parties.none_bias is None
+
+
+def test_candidates_know_their_rank_on_their_side_of_the_trigger():
+    feats = _candidates(build("Prabowo mengatakan KPK mengecam Malaysia."), "mengecam")
+    assert {"rank=left|1", "nearest=left|body", "voice_rank=active|left|1"} <= feats[KPK]
+    assert {"rank=left|2", "nearest=left|person"} <= feats[PRB]
+    assert {"rank=right|1", "alone=right", "nearest=right|body"} <= feats["gpe:MYS"]
+
+
+def test_the_words_around_a_mention_are_not_features():
+    # seen a few times each, they memorised the train articles (train-CV)
+    feats = _candidates(build("Prabowo mengatakan KPK mengecam Malaysia."), "mengecam")
+    assert not [f for fs in feats.values() for f in fs
+                if f.startswith(("before=", "after=", "voice_before=", "pos_after="))]
+
+
+def test_a_titled_person_and_the_body_they_act_for_are_marked_as_a_pair():
+    feats = _candidates(build("Juru bicara KPK Budi Santoso mengecam Malaysia."), "mengecam")
+    assert {"acts_for", "agent_of=left"} <= feats[BUDI]
+    assert {"body_of_person", "body_of=left", "has_agent"} <= feats[KPK]
+    assert not {"acts_for", "body_of_person", "has_agent"} & feats["gpe:MYS"]
+
+
+def test_a_body_offers_the_person_named_acting_for_it():
+    doc = build("KPK menahan Prabowo. Juru bicara KPK Budi Santoso membenarkan hal itu.")
+    feats = _candidates(doc, "menahan")
+    assert {"agent_of_body", "agent_of=left", "pos=none"} <= feats[BUDI]  # named later
+    assert "has_agent" in feats[KPK]
+    plain = _candidates(build("KPK menahan Prabowo. Budi Santoso membenarkan hal itu."),
+                        "menahan")
+    assert BUDI not in plain  # no title, no pair: not a candidate
+
+
+def test_exact_reads_a_symmetric_pair_in_either_order():
+    from warta.train.event_parties import Group, exact
+
+    group = Group("a", ([], "event"), [(["x"], "source"), (["y"], "target"), (["z"], "none")],
+                  (True, True), False)
+    assert exact(group, (0, 1)) and not exact(group, (1, 0)) and not exact(group, (0, None))
+    assert exact(group._replace(symmetric=True), (1, 0))
+    empty = group._replace(examples=[(["x"], "source"), (["z"], "none")], gold=(True, False))
+    assert exact(empty, (0, None)) and not exact(empty, (0, 1))
+
+
+def test_train_cv_tunes_the_open_sides_and_counts_spurious_triggers():
+    """Invented groups over ten articles: "L" marks the source, "R" the target, and a trigger
+    that is no event has a candidate that looks like a weak source. Filling every side costs
+    the spurious triggers; the chosen biases keep the events and drop most spurious ones."""
+    from warta.train.event_parties import Group, cross_validate, fit_model
+
+    groups = []
+    for k in range(10):
+        for _ in range(6):
+            groups.append(Group(f"art{k}", (["ev"], "event"),
+                                [(["L"], "source"), (["R"], "target"), (["N"], "none")],
+                                (True, True), False))
+        groups.append(Group(f"art{k}", (["ev"], "event"), [(["L"], "source"), (["N"], "none")],
+                            (True, False), False))
+        for _ in range(3):
+            groups.append(Group(f"art{k}", (["ev"], "none"), [(["N"], "none")],
+                                (False, False), False))
+    bias, scores = cross_validate(groups, seed=0, c=1.0, biases=(-4.0, 0.0, 4.0))
+    assert scores[bias] == max(scores.values()) > scores[(-4.0, -4.0)]
+    assert scores[(4.0, 4.0)] == 0.0  # nothing emitted
+    model = PartyModel.from_json(fit_model([x for g in groups for x in g.examples],
+                                           [g.trigger for g in groups], seed=0,
+                                           none_bias=bias))
+    assert model.parties.none_bias == bias

@@ -8,16 +8,19 @@ train split) scores each as source, target or neither:
 - candidates: the actor mentions of the trigger's sentence and of the previous one, the speaker
   of the quote the trigger is in (``"…, kata Purbaya"`` makes Purbaya the one who rejects), the
   speaker of a quote that overlaps the sentence, the actors of the lead sentence and of the
-  headline (``doc._.headline``, the title analysed by ``warta.process``), and the agent the
-  rules read from "serangan tersebut" or "keduanya";
+  headline (``doc._.headline``, the title analysed by ``warta.process``), the agent the
+  rules read from "serangan tersebut" or "keduanya", and the other one of a person-body pair
+  (the body a titled person acts for, the person named acting for a body: ``affiliations``);
 - features: position and distance to the trigger, the voice of the trigger (di- passives turn
   the subject into the target), the governing preposition (*oleh, kepada, terhadap, dengan*),
   the dependency arc to the trigger, the words around the mention, a title before it, the
   actor's type, whether trigger and mention sit inside a quote, the PLOVER type and the
-  lexicon flags, and what the rules proposed (their source and target are features, not the
-  answer).
+  lexicon flags, the candidate's rank by distance on its side of the trigger, and what the
+  rules proposed (their source and target are features, not the answer);
+- decision: source and target are chosen together, the pair of distinct candidates with the
+  highest summed log-odds, an open side scored by a bias tuned on train-CV (``decide``).
 
-The model file is JSON (feature vocabulary, weights, intercepts, the decision threshold), read
+The model file is JSON (feature vocabulary, weights, intercepts, the open sides' biases), read
 without pickle; scoring is a dot product per candidate, so the stage stays fast.
 """
 
@@ -36,7 +39,8 @@ from spacy.tokens import Doc, Span
 
 from warta.extract.event_args import QUOTE_MARKS, Context, Mention, is_newline, looks_verbal
 from warta.extract.event_lexicon import Form
-from warta.nlp.extensions import token_lowers, token_texts
+from warta.kb.gazetteer import by_kb
+from warta.nlp.extensions import doc_memo, span_actor, token_lowers, token_texts
 from warta.nlp.lang.id.conjunctions import PARTY_CLAUSE_WORDS
 from warta.nlp.lang.id.event_markers import PREPOSITIONS, TITLE_WORDS, UNNAMED_AGENTS
 from warta.nlp.lang.id.modality import FUTURE, HYPOTHETICAL
@@ -47,6 +51,7 @@ from warta.nlp.lang.id.pronouns import (
     SPEAKER_SUBJECTS,
     SPEAKER_SUBJECTS_INDIRECT,
 )
+from warta.resolve import roles
 from warta.types import Actor
 
 MODEL_FILE = "event_parties.json"
@@ -73,11 +78,15 @@ class LinearModel:
     weights: list[list[float]]  # one row per label, one column per feature
     intercepts: list[float]
     threshold: float = 0.5
+    # the party decision's score of leaving (source, target) open, in log-odds against "none"
+    # (``decide``): None for a file from before the joint decision, read by the threshold
+    none_bias: tuple[float, float] | None = None
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         """P(label | features) for each label."""
         vocabulary = self.vocabulary
-        columns = [vocabulary[f] for f in set(features) if f in vocabulary]
+        # in column order: the same sum to the last bit whatever order a set gives the features
+        columns = sorted({vocabulary[f] for f in features if f in vocabulary})
         if len(self.labels) == 2:  # a binary model keeps one row (the second label's)
             row = self.weights[0]
             z = self.intercepts[0] + sum([row[c] for c in columns])
@@ -94,8 +103,10 @@ class LinearModel:
     def from_json(cls, data: dict[str, Any], labels: tuple[str, ...]) -> LinearModel:
         if tuple(data.get("labels", ())) != labels:
             raise ValueError(f"labels must be {labels}")
+        bias = data.get("none_bias")
         return cls(labels, dict(data["vocabulary"]), [list(r) for r in data["weights"]],
-                   list(data["intercepts"]), float(data.get("threshold", 0.5)))
+                   list(data["intercepts"]), float(data.get("threshold", 0.5)),
+                   (float(bias[0]), float(bias[1])) if bias else None)
 
 
 @dataclass(frozen=True)
@@ -246,14 +257,12 @@ def _mention_features(ctx: Context, m: Mention, trigger: Span, sent: Span, prev:
     gap = max(hi - lo, 0)
     floor = prev.start if where == "prev" and prev is not None else sent.start
     prep = ctx.prep_of(m, floor) or "none"
-    lowers = ctx.lowers
-    before = lowers[m.start - 1] if m.start > 0 else "<s>"
-    after = lowers[m.end] if m.end < len(lowers) else "</s>"
+    # the words right before and after a mention are not features: seen a few times each,
+    # they memorised the train articles (train-CV, issue 19 s6); a preposition or title is kept
+    before = ctx.lowers[m.start - 1] if m.start > 0 else "<s>"
     f = {f"pos={where}", f"dist={_bucket(gap)}", f"pos_dist={where}|{_bucket(gap)}",
          f"voice_pos={voice}|{where}", f"prep={prep}", f"voice_prep={voice}|{prep}",
-         f"type_pos={typ}|{where}", f"type_prep={typ}|{prep}",
-         f"before={before}", f"after={after}", f"voice_before={voice}|{before}",
-         f"pos_after={where}|{after}"}
+         f"type_pos={typ}|{where}", f"type_prep={typ}|{prep}"}
     if before in PREPOSITIONS:
         f.add(f"voice_pos_prep={voice}|{where}|{before}")
     if m.start > 0 and before in TITLE_WORDS:
@@ -314,12 +323,14 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
         add(m.actor, m.country, m, _mention_features(ctx, m, trigger, sent, prev, form))
     if quote is not None and quote.speaker:
         add(quote.speaker, None, None, {"quote_speaker"})
-    for speaker in _sentence_speakers(doc, sent):
+    for speaker in sorted(_sentence_speakers(doc, sent)):  # one order whatever the hash seed
         add(speaker, None, None, {"sent_speaker"})
     for m in lead:
         add(m.actor, m.country, None, {"lead"})
     for actor in (doc._.headline or [])[:_HEADLINE_ACTORS]:
         add(actor.id, None, None, {"lead", "headline"})  # the title leads the story as the lead
+    for actor, feats in _partners(ctx, by_key):
+        add(actor, None, None, feats)
     for s in proposal.sources:
         if s in by_key:
             by_key[s].features.add("rule_source")
@@ -330,6 +341,7 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
     for actor, label in zip(proposal.dual, ("dual_first", "dual_second"), strict=True):
         if actor:
             add(actor, None, None, {label})
+    _rank_features(list(by_key.values()), trigger, form.voice)
     common = {f"ptype={form.entry.type}", f"voice={form.voice}",
               *(f"flag={x}" for x in form.entry.flags)}
     if quote is not None:
@@ -348,11 +360,96 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
     return list(by_key.values())
 
 
+def affiliations(ctx: Context) -> dict[str, str]:
+    """Person actor → the body the article names them acting for: an organisation or country
+    named in a title before the person's name ("Juru bicara Kemlu Teuku Faizasyah", "Ketua KPK
+    Firli Bahuri", "Menlu AS Antony Blinken"), the institution the title's qualifier is in the
+    knowledge base, or the country the title states, when the article has that body as an
+    actor. The first titled mention
+    of a person decides; worked out once per Doc."""
+    memo = doc_memo(ctx.doc)
+    cached = memo.get(_AFFILIATIONS)
+    if cached is not None and cached[0] is ctx:
+        return cached[1]  # type: ignore[no-any-return]
+    doc = ctx.doc
+    actors = {a.id: a for a in doc._.actors or []}
+    bodies: dict[str, str] = {}
+    for m in ctx.mentions:
+        if not m.person or m.actor is None or m.actor in bodies:
+            continue
+        title = roles.title_before(doc, m.start)
+        if title is None:
+            continue
+        named = [span_actor(e) for e in ctx.ents if title.start <= e.start and e.end <= m.start]
+        body = next((a for a in named if a in actors and actors[a].type in ("ORG", "GPE")), None)
+        if body is None and title.qualifier and (entry := by_kb(title.qualifier)) is not None:
+            body = entry.actor_id if entry.actor_id in actors else None
+        if body is None and title.country and f"gpe:{title.country}" in actors:
+            body = f"gpe:{title.country}"  # the country the title states ("Menlu RI")
+        if body is not None and body != m.actor:
+            bodies[m.actor] = body
+    memo[_AFFILIATIONS] = (ctx, bodies)
+    return bodies
+
+
+_AFFILIATIONS = object()  # doc_memo key of ``affiliations``
+
+
+def _partners(ctx: Context, by_key: dict[str, PartyCandidate]
+              ) -> list[tuple[str, set[str]]]:
+    """The other one of each person-body pair among the candidates (the gold codes a person
+    acting for a body as either, ``acts_for`` in docs/annotation.md): the body a candidate
+    person acts for, and the persons the article names acting for a candidate body, each marked
+    with where its partner stands; the candidates themselves are marked as having a partner."""
+    bodies = affiliations(ctx)
+    if not bodies:
+        return []
+    out: list[tuple[str, set[str]]] = []
+    for key, cand in list(by_key.items()):
+        where = next((f[4:] for f in cand.features if f.startswith("pos=")), "none")
+        body = bodies.get(key)
+        if body is not None:
+            cand.features.add("acts_for")
+            out.append((body, {"body_of_person", f"body_of={where}"}))
+        agents = [p for p, b in bodies.items() if b == key and p != key]
+        if agents:
+            cand.features.add("has_agent")
+            out.extend((p, {"agent_of_body", f"agent_of={where}"}) for p in agents)
+    return out
+
+
+def _rank_features(cands: list[PartyCandidate], trigger: Span, voice: str) -> None:
+    """Where a candidate stands among the others on its side of the trigger: its rank by
+    distance (the nearest actor left of an active verb is its subject far more often than a
+    farther one with the same local features), and whether it is the nearest person or the
+    nearest body on that side. The features are read against the other candidates, which the
+    per-candidate features cannot see."""
+    sides: dict[str, list[tuple[int, PartyCandidate]]] = {}
+    for c in cands:
+        m = c.mention
+        if m is None or "pos=prev" in c.features:
+            continue
+        side = "left" if m.end <= trigger.start else "right"
+        sides.setdefault(side, []).append((_distance(m, trigger), c))
+    for side, ranked in sides.items():
+        ranked.sort(key=lambda x: x[0])
+        kinds_seen: set[bool] = set()
+        for rank, (_d, c) in enumerate(ranked, 1):
+            bucket = str(rank) if rank < 3 else "3+"
+            person = c.mention is not None and c.mention.person
+            c.features |= {f"rank={side}|{bucket}", f"voice_rank={voice}|{side}|{bucket}"}
+            if person not in kinds_seen:
+                kinds_seen.add(person)
+                who = "person" if person else "body"
+                c.features |= {f"nearest={side}|{who}", f"voice_nearest={voice}|{side}|{who}"}
+            if rank == 1 and len(ranked) == 1:
+                c.features.add(f"alone={side}")
+
+
 _LOCAL = ("pos=", "dist=", "pos_dist=", "voice_pos=", "prep=", "voice_prep=", "type_pos=",
-          "type_prep=", "before=", "after=", "voice_before=", "pos_after=", "voice_pos_prep=",
-          "titled", "left|", "right|", "arc", "voice_arc")
+          "type_prep=", "voice_pos_prep=", "titled", "left|", "right|", "arc", "voice_arc")
 _CROSSED = ("pos=", "prep=", "rule_", "quote_speaker", "sent_speaker", "lead", "arc=",
-            "outside_quote", "headline")
+            "outside_quote", "headline", "body_of", "agent_of", "acts_for", "has_agent")
 
 
 def _distance(m: Mention, trigger: Span) -> int:
@@ -361,21 +458,58 @@ def _distance(m: Mention, trigger: Span) -> int:
 
 def decide(model: PartyModel, cands: list[PartyCandidate]
            ) -> tuple[PartyCandidate | None, PartyCandidate | None]:
-    """The source and the target: the candidates most likely in each role, when likely enough,
-    else the rules' reading; one actor never plays both."""
+    """The source and the target: the best pair the model scores (``choose``), a side it leaves
+    open taking the rules' reading; one actor never plays both."""
     parties = model.parties
-    scored = [(c, parties.probabilities(c.features)) for c in cands]
-    best_src = max(scored, key=lambda x: x[1]["source"], default=None)
-    source = best_src[0] if best_src and best_src[1]["source"] >= parties.threshold else None
-    rest = [x for x in scored if x[0] is not source]
-    best_tgt = max(rest, key=lambda x: x[1]["target"], default=None)
-    target = best_tgt[0] if best_tgt and best_tgt[1]["target"] >= parties.threshold else None
+    return choose(parties, cands, [parties.probabilities(c.features) for c in cands])
+
+
+def choose(parties: LinearModel, cands: list[PartyCandidate], probs: list[dict[str, float]]
+           ) -> tuple[PartyCandidate | None, PartyCandidate | None]:
+    """``decide`` on the candidates' probabilities already computed (the trainer's CV asks
+    for many biases on the same probabilities)."""
+    if parties.none_bias is None:  # a file from before the joint decision
+        source, target = _by_threshold(cands, probs, parties.threshold)
+    else:
+        source, target = _best_pair(cands, probs, parties.none_bias)
     if source is None:  # the rules' reading fills a side the model leaves open
         source = next((c for c in cands if c is not target
                        and c.features & {"rule_source", "dual_first"}), None)
     if target is None:
         target = next((c for c in cands if c is not source
                        and c.features & {"rule_target", "dual_second", "anaphoric"}), None)
+    return source, target
+
+
+def _log_odds(p: float, none: float) -> float:
+    return math.log(p + 1e-9) - math.log(none + 1e-9)
+
+
+def _best_pair(cands: list[PartyCandidate], probs: list[dict[str, float]],
+               bias: tuple[float, float]) -> tuple[PartyCandidate | None, PartyCandidate | None]:
+    """The source and the target chosen together: the pair of distinct candidates (or an open
+    side, scored ``bias``) with the highest summed log-odds against "none". Taking each side's
+    best in turn gave the one actor the model liked most for both roles to the first side and
+    left the other open; the open side's score is tuned on train-CV (the trainer)."""
+    src = [(_log_odds(p["source"], p["none"]), c) for c, p in zip(cands, probs, strict=True)]
+    tgt = [(_log_odds(p["target"], p["none"]), c) for c, p in zip(cands, probs, strict=True)]
+    best: tuple[float, PartyCandidate | None, PartyCandidate | None] = (sum(bias), None, None)
+    for zs, s in [(bias[0], None), *src]:
+        for zt, t in [(bias[1], None), *tgt]:
+            if (s is None or t is not s) and zs + zt > best[0]:
+                best = (zs + zt, s, t)
+    return best[1], best[2]
+
+
+def _by_threshold(cands: list[PartyCandidate], probs: list[dict[str, float]], threshold: float
+                  ) -> tuple[PartyCandidate | None, PartyCandidate | None]:
+    """Each side's most likely candidate when likely enough, the source first."""
+    scored = list(zip(cands, probs, strict=True))
+    best_src = max(scored, key=lambda x: x[1]["source"], default=None)
+    source = best_src[0] if best_src and best_src[1]["source"] >= threshold else None
+    rest = [x for x in scored if x[0] is not source]
+    best_tgt = max(rest, key=lambda x: x[1]["target"], default=None)
+    target = best_tgt[0] if best_tgt and best_tgt[1]["target"] >= threshold else None
     return source, target
 
 

@@ -4,8 +4,11 @@ For every lexicon trigger of a train article that the gold marks as an event tri
 stage lists its candidate parties (``warta.extract.event_parties``); each candidate is labelled
 source, target or none from the gold event through the scorer's own actor alignment
 (``scoring.match_actors``), and a multinomial logistic regression is fit on the binary
-features. The model is written as JSON (vocabulary, weights, intercepts, threshold) and scored
-on dev with the events stage using it.
+features. Source and target are then chosen together (``event_parties.choose``); the score of
+leaving a side open (``none_bias``) and the regularisation are tuned by 5-fold cross-validation
+on the train split grouped by article (``cross_validate``), counting the triggers whose pair is
+exactly the gold's. The model is written as JSON (vocabulary, weights, intercepts, biases) and
+scored on dev with the events stage using it.
 """
 
 from __future__ import annotations
@@ -15,22 +18,47 @@ import random
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from warta.train.registry import Trainer, register
 
 NAME = "event_parties"
-THRESHOLD = 0.3  # a role is given when the model's probability reaches it (chosen on dev)
-C = 0.5  # inverse regularisation strength (chosen on dev)
+THRESHOLD = 0.3  # the decision of files without ``none_bias`` (kept in the file, unused)
+C = 0.5  # inverse regularisation strength of files fit without cross-validation
+CS = (0.05, 0.1, 0.2, 0.5)  # the strengths tried by train-CV (``fit`` keeps the best)
+# the open side's log-odds tried by train-CV, source and target (``cross_validate``)
+BIASES = (-4.0, -3.5, -3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0)
+FOLDS = 5
 TRIGGER_THRESHOLD = 0.15  # a lexicon match is kept as an event from this probability (on dev)
 TRIGGER_C = 0.5
 MAX_ITER = 2000
 Example = tuple[list[str], str]
 
 
+class Group(NamedTuple):
+    """One lexicon trigger with its candidates, for scoring the decisions as a whole."""
+
+    article: str
+    trigger: Example  # the trigger decision's example (label "event" or "none")
+    examples: list[Example]  # the candidates, labelled (all "none" on a trigger no gold event)
+    gold: tuple[bool, bool]  # whether the gold names a source, a target
+    symmetric: bool
+
+    @property
+    def event(self) -> bool:
+        return self.trigger[1] == "event"
+
+
 def _documents(split: str, data: Path, nlp: Any, articles: set[str] | None = None
                ) -> Iterator[tuple[str, dict[str, Any], Any]]:
     """(annotated text, gold, analysed Doc) for each article of a split."""
+    for _article, text, gold, doc in _articles(split, data, nlp, articles):
+        yield text, gold, doc
+
+
+def _articles(split: str, data: Path, nlp: Any, articles: set[str] | None = None
+              ) -> Iterator[tuple[str, str, dict[str, Any], Any]]:
+    """(article id, annotated text, gold, analysed Doc) for each article of a split."""
     from warta.eval.corpus import document_meta, iter_documents
     from warta.process import _run, make_doc, prepare
     from warta.settings import load_settings
@@ -45,13 +73,25 @@ def _documents(split: str, data: Path, nlp: Any, articles: set[str] | None = Non
                                 native_id=art.key), text, title=meta["title"],
                          published=meta["published"])
         doc = _run(nlp, make_doc(nlp, prepare(raw, settings), settings), settings)
-        yield text, gold, doc
+        yield art.id, text, gold, doc
 
 
 def examples(text: str, gold: dict[str, Any], doc: Any) -> tuple[list[Example], list[Example]]:
     """The labelled examples of one analysed article: (features, label) per candidate party of
     each lexicon trigger that overlaps a gold event trigger, and (features, event or none) per
     lexicon trigger."""
+    groups = trigger_groups(text, gold, doc)
+    return parties_of(groups), [g.trigger for g in groups]
+
+
+def parties_of(groups: list[Group]) -> list[Example]:
+    """The party decision's examples: the candidates of the triggers that are gold events."""
+    return [x for g in groups if g.event for x in g.examples]
+
+
+def trigger_groups(text: str, gold: dict[str, Any], doc: Any, article: str = ""
+                   ) -> list[Group]:
+    """``examples`` grouped by lexicon trigger."""
     from warta.eval import scoring
     from warta.extract import event_parties, events
     from warta.resolve import places
@@ -68,7 +108,7 @@ def examples(text: str, gold: dict[str, Any], doc: Any) -> tuple[list[Example], 
     for e in gold.get("events", []):
         start, end = back(e["trigger"][0]), back(e["trigger"][1])
         if start is not None and end is not None:
-            golds.append((start, end, e.get("source"), e.get("target")))
+            golds.append((start, end, e.get("source"), e.get("target"), e.get("type")))
     predicted = [scoring.Actor(a.id, scoring._names([a.name], a.aliases), a.type, a.country)
                  for a in doc._.actors or []]
     known = {a.id for a in predicted}
@@ -80,20 +120,20 @@ def examples(text: str, gold: dict[str, Any], doc: Any) -> tuple[list[Example], 
                 predicted.append(scoring.Actor(c.key, scoring._names([name]), "GPE", c.country))
                 known.add(c.key)
     to_gold = scoring.match_actors(scoring.from_gold(gold, text).actors, predicted)
-    parties: list[Example] = []
-    triggers: list[Example] = []
+    groups: list[Group] = []
     for trigger, cands, trigger_feats in seen:
         hits = [g for g in golds if g[0] < trigger.end_char and trigger.start_char < g[1]]
-        triggers.append((sorted(trigger_feats), "event" if hits else "none"))
-        if not hits:
-            continue
         sources = {g[2] for g in hits if g[2]}
         targets = {g[3] for g in hits if g[3]}
+        group = []
         for c in cands:
             gid = to_gold.get(c.key)
             label = "source" if gid in sources else "target" if gid in targets else "none"
-            parties.append((sorted(c.features), label))
-    return parties, triggers
+            group.append((sorted(c.features), label))
+        groups.append(Group(article, (sorted(trigger_feats), "event" if hits else "none"),
+                            group, (bool(sources), bool(targets)),
+                            any(g[4] in scoring.SYMMETRIC for g in hits)))
+    return groups
 
 
 def fit_linear(data: list[Example], labels: tuple[str, ...], *, seed: int, threshold: float,
@@ -134,18 +174,93 @@ def fit_linear(data: list[Example], labels: tuple[str, ...], *, seed: int, thres
 
 def fit_model(parties: list[Example], triggers: list[Example], *, seed: int,
               threshold: float = THRESHOLD, c: float = C,
+              none_bias: tuple[float, float] | None = None,
               trigger_threshold: float = TRIGGER_THRESHOLD,
               trigger_c: float = TRIGGER_C) -> dict[str, Any]:
     """Both decisions' models, as the one JSON file the events stage reads."""
     from warta.extract.event_parties import LABELS, TRIGGER_LABELS
 
-    return {"parties": fit_linear(parties, LABELS, seed=seed, threshold=threshold, c=c),
+    model = fit_linear(parties, LABELS, seed=seed, threshold=threshold, c=c)
+    if none_bias is not None:
+        model["none_bias"] = list(none_bias)
+    return {"parties": model,
             "triggers": fit_linear(triggers, TRIGGER_LABELS, seed=seed,
                                    threshold=trigger_threshold, c=trigger_c)}
 
 
+def exact(group: Group, picks: tuple[int | None, int | None]) -> bool:
+    """Whether the chosen (source, target) candidates are the gold's pair: each a candidate
+    labelled so, an open side only where the gold leaves it empty (a symmetric type's sides in
+    either order, as the scorer reads them)."""
+    labels = [label for _, label in group.examples]
+
+    def side_ok(pick: int | None, role: str, named: bool) -> bool:
+        return labels[pick] == role if pick is not None else not named
+
+    src, tgt = group.gold
+    straight = side_ok(picks[0], "source", src) and side_ok(picks[1], "target", tgt)
+    swapped = side_ok(picks[1], "source", src) and side_ok(picks[0], "target", tgt)
+    return straight or (group.symmetric and swapped)
+
+
+def cross_validate(groups: list[Group], *, seed: int, c: float = C,
+                   biases: tuple[float, ...] = BIASES, folds: int = FOLDS
+                   ) -> tuple[tuple[float, float], dict[tuple[float, float], float]]:
+    """The open sides' biases with the best event F1 when each fold of articles is decided by
+    models fit on the others; with every pair's F1. An event is right when its trigger is a
+    gold event and its pair exactly the gold's; every trigger the fold's trigger model keeps
+    with a party is emitted (one with both sides open is dropped, as the stage drops it), so
+    filling a side on a trigger that is no event counts against it, as on dev."""
+    from dataclasses import replace
+
+    from warta.extract import event_parties as ep
+
+    articles = sorted({g.article for g in groups})
+    shuffled = random.Random(seed).sample(articles, len(articles))
+    fold_of = {a: i % folds for i, a in enumerate(shuffled)}
+    held: list[tuple[Group, ep.LinearModel, list[dict[str, float]]]] = []
+    for k in range(folds):
+        train = [g for g in groups if fold_of[g.article] != k]
+        model = ep.LinearModel.from_json(fit_linear(parties_of(train), ep.LABELS, seed=seed,
+                                                    threshold=THRESHOLD, c=c), ep.LABELS)
+        gate = ep.LinearModel.from_json(
+            fit_linear([g.trigger for g in train], ep.TRIGGER_LABELS, seed=seed,
+                       threshold=TRIGGER_THRESHOLD, c=TRIGGER_C), ep.TRIGGER_LABELS)
+        held.extend((g, model, [model.probabilities(f) for f, _ in g.examples])
+                    for g in groups if fold_of[g.article] == k
+                    and gate.probabilities(g.trigger[0])["event"] >= gate.threshold)
+    gold = sum(g.event for g in groups)
+    scores: dict[tuple[float, float], float] = {}
+    for pair in ((s, t) for s in biases for t in biases):
+        emitted = right = 0
+        for group, model, probs in held:
+            cands = [ep.PartyCandidate(None, None, None, set(f)) for f, _ in group.examples]
+            picks = ep.choose(replace(model, none_bias=pair), cands, probs)
+            if picks == (None, None):
+                continue
+            emitted += 1
+            at = [next((i for i, c in enumerate(cands) if c is p), None) for p in picks]
+            right += group.event and exact(group, (at[0], at[1]))
+        scores[pair] = round(2 * right / (emitted + gold), 4) if emitted + gold else 0.0
+    best = max(scores, key=lambda p: (scores[p], p))  # a tie: the fewer filled sides
+    return best, scores
+
+
+def choose_by_cv(groups: list[Group], *, seed: int, cs: tuple[float, ...] = CS
+                 ) -> tuple[float, tuple[float, float], dict[tuple[float, float], float]]:
+    """The regularisation and the open sides' biases with the best event F1 on train-CV
+    (a tie: the stronger regularisation)."""
+    best: tuple[float, float, tuple[float, float], dict[tuple[float, float], float]] | None = None
+    for c in cs:
+        bias, counts = cross_validate(groups, seed=seed, c=c)
+        if best is None or counts[bias] > best[0]:
+            best = (counts[bias], c, bias, counts)
+    assert best is not None
+    return best[1], best[2], best[3]
+
+
 def training_set(data: Path, *, seed: int, fraction: float
-                 ) -> tuple[list[Example], list[Example], int]:
+                 ) -> tuple[list[Group], int]:
     """The labelled examples of the train split (a seeded share of its articles)."""
     from warta.eval.corpus import load_articles
     from warta.nlp.pipeline import build
@@ -153,13 +268,10 @@ def training_set(data: Path, *, seed: int, fraction: float
     ids = sorted(a.id for a in load_articles(["train"]))
     chosen = set(random.Random(seed).sample(ids, max(1, round(len(ids) * fraction))))
     nlp = build(stage_config={"events": {"parties_model": "none"}})  # the rules' history
-    parties: list[Example] = []
-    triggers: list[Example] = []
-    for text, gold, doc in _documents("train", data, nlp, chosen):
-        p, t = examples(text, gold, doc)
-        parties.extend(p)
-        triggers.extend(t)
-    return parties, triggers, len(chosen)
+    groups: list[Group] = []
+    for article, text, gold, doc in _articles("train", data, nlp, chosen):
+        groups.extend(trigger_groups(text, gold, doc, article))
+    return groups, len(chosen)
 
 
 def dev_figures(data: Path, model: Path) -> dict[str, Any]:
@@ -175,8 +287,10 @@ def dev_figures(data: Path, model: Path) -> dict[str, Any]:
 def fit(data: Path, out: Path, seed: int, fraction: float) -> dict[str, Any]:
     """Build the training set, fit, write ``out``, return the dev figures."""
     began = time.monotonic()
-    parties, triggers, articles = training_set(data, seed=seed, fraction=fraction)
-    model = fit_model(parties, triggers, seed=seed)
+    groups, articles = training_set(data, seed=seed, fraction=fraction)
+    c, bias, scores = choose_by_cv(groups, seed=seed)
+    parties, triggers = parties_of(groups), [g.trigger for g in groups]
+    model = fit_model(parties, triggers, seed=seed, c=c, none_bias=bias)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n",
                    encoding="utf-8")
@@ -186,7 +300,10 @@ def fit(data: Path, out: Path, seed: int, fraction: float) -> dict[str, Any]:
             "train_triggers": len(triggers),
             "features": sum(len(m["vocabulary"]) for m in model.values()),
             "bytes": out.stat().st_size,
-            "train_seconds": trained_s, "dev": dev}
+            "train_seconds": trained_s,
+            "cv": {"events_f1": scores[bias], "none_bias": list(bias),
+                   "folds": FOLDS, "c": c},
+            "dev": dev}
 
 
 register(Trainer(NAME, "event_parties.json", fit))
