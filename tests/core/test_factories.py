@@ -24,8 +24,8 @@ def test_registered_factories_match_the_snapshot():
 
 
 def test_a_version_bump_shows_in_the_registrations(monkeypatch):
-    monkeypatch.setattr(events, "VERSION", "10")
-    assert factory_registrations()["warta_events_v9"]["version"] == "10"  # the snapshot test fails
+    monkeypatch.setattr(events, "VERSION", "11")
+    assert factory_registrations()["warta_events_v10"]["version"] == "11"  # the snapshot test fails
 
 
 @pytest.mark.parametrize("name", sorted(factory_registrations()))

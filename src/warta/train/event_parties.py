@@ -22,7 +22,7 @@ from warta.train.registry import Trainer, register
 NAME = "event_parties"
 THRESHOLD = 0.3  # a role is given when the model's probability reaches it (chosen on dev)
 C = 0.5  # inverse regularisation strength (chosen on dev)
-TRIGGER_THRESHOLD = 0.15  # a lexicon match is kept as an event from this probability (on dev)
+TRIGGER_THRESHOLD = 0.2  # a lexicon match is kept as an event from this probability (train CV)
 TRIGGER_C = 0.5
 MAX_ITER = 2000
 Example = tuple[list[str], str]
@@ -53,14 +53,14 @@ def examples(text: str, gold: dict[str, Any], doc: Any) -> tuple[list[Example], 
     each lexicon trigger that overlaps a gold event trigger, and (features, event or none) per
     lexicon trigger."""
     from warta.eval import scoring
-    from warta.extract import event_parties, events
+    from warta.extract import events
     from warta.resolve import places
 
     seen: list[tuple[Any, list[Any], set[str]]] = []
 
     def observe(trigger: Any, form: Any, sent: Any, cands: list[Any]) -> None:
         seen.append((trigger, cands,
-                     event_parties.trigger_features(doc, trigger, form, sent, cands)))
+                     events.trigger_features(doc, trigger, form, sent, cands)))
 
     events.candidates(doc, lookup=places.gazetteer_lookup(), observe=observe)
     back = scoring.offset_map(text, doc.text)
