@@ -21,6 +21,10 @@ of saying or judging: reported speech), ``nominal_anaphor`` (a noun with "terseb
 an earlier event mentioned again), ``nominal`` (any other noun form), ``verb`` (an asserted
 verb: a statement of fact, a policy described …).
 
+For the kept matches on a gold trigger, the audit also sets warta's modality and negation
+(the clause's cues, ``historical`` when the trigger's date lies well before the article's, as
+``events.finalize`` does) beside the gold's.
+
 On dev the shipped trigger model decides. On train, which the shipped model was fit on, the
 decision is out of fold: the trigger model is refit on the other folds' articles (``--folds``,
 grouped by article) and decides the held-out fold's matches, at the shipped threshold or
@@ -57,10 +61,17 @@ class Match:
     gold_types: tuple[str, ...]  # types of the gold events whose trigger it overlaps
     sentence: str = ""
     p_event: float = 1.0
+    reading: str = ""  # warta's modality (its clause's, historical when dated well before the
+    # article), "+negated" when negated
+    gold_readings: tuple[str, ...] = ()  # the same of the gold events it overlaps
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _reading(modality: str, negated: bool) -> str:
+    return modality + ("+negated" if negated else "")
 
 
 def kind_of(doc: Any, trigger: Any, form: Any, sent: Any) -> str:
@@ -117,11 +128,14 @@ def article_matches(art: str, text: str, gold: dict[str, Any], doc: Any, lookup:
 
     back = scoring.offset_map(text, doc.text)
     spans = []
+    readings: list[str] = []
     for e in gold.get("events", []):
         s, t = back(e["trigger"][0]), back(e["trigger"][1])
         spans.append(((s if s is not None else -1, t if t is not None else -1), e["type"],
                       text[e["trigger"][0]:e["trigger"][1]]))
+        readings.append(_reading(e.get("modality") or "asserted", bool(e.get("negated"))))
     seen: dict[tuple[int, int], Match] = {}
+    reference = events.reference_date(doc, events.article_date(doc))
 
     def record(trigger: Any, form: Any, feats: list[str], why: str | None, kind: str) -> None:
         key = (trigger.start_char, trigger.end_char)
@@ -130,11 +144,18 @@ def article_matches(art: str, text: str, gold: dict[str, Any], doc: Any, lookup:
         marked = (doc.text[sent.start_char:key[0]] + "[" + trigger.text + "]"
                   + doc.text[key[1]:sent.end_char]).replace("\n", " ")
         seen[key] = Match(art, trigger.text, f"{form.entry.lemma}/{form.entry.type}",
-                          form.entry.type, feats, why, kind, types, marked)
+                          form.entry.type, feats, why, kind, types, marked,
+                          gold_readings=tuple(r for (span, _, _), r in zip(spans, readings,
+                                                                           strict=True)
+                                              if _overlaps(span, key)))
 
     def observe(trigger: Any, form: Any, sent: Any, cands: list[Any]) -> None:
         record(trigger, form, sorted(events.trigger_features(doc, trigger, form, sent, cands)),
                None, kind_of(doc, trigger, form, sent))
+        modality = events.dated_modality(events.modality_of(doc, trigger, sent),
+                                         events.date_of(doc, trigger, sent), reference)
+        seen[(trigger.start_char, trigger.end_char)].reading = _reading(
+            modality, events.is_negated(doc, trigger, sent))
 
     def dropped(trigger: Any, form: Any, why: str) -> None:
         if why in _RULE_DROPS:
@@ -226,6 +247,13 @@ def report(split: str, matches: list[Match], golds: list[tuple[str, str, str, li
     true_row = Counter(m.row for m in true)
     for row, n in Counter(m.row for m in spurious).most_common(rows):
         print(f"    {row:32} {n:4} / {true_row[row]:4}")
+    readings = Counter((m.gold_readings[0], m.reading) for m in true)
+    right = sum(n for (g, w), n in readings.items() if g == w)
+    print(f"  modality and negation of the kept matches on a gold trigger: {right} of "
+          f"{len(true)} as the gold's; (gold, warta) otherwise:")
+    for (g, w), n in readings.most_common():
+        if g != w:
+            print(f"    {g:24} {w:24} {n:4}")
     if listing:
         for m in sorted(spurious, key=lambda m: -m.p_event):
             print(f"  spurious\t{m.p_event:.2f}\t{m.kind}\t{m.row}\t{m.sentence}")

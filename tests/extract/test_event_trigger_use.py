@@ -115,3 +115,16 @@ def test_the_audit_refuses_the_test_split():
                          capture_output=True, text=True, check=False)
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1 and "test" in run.stderr
+
+
+def test_the_audit_reads_each_matchs_modality_and_negation_beside_the_golds():
+    text = "Prabowo tidak akan mengecam Malaysia. KPK menahan Budi Santoso."
+    start = text.index("mengecam")
+    gold = {"events": [{"type": "ACCUSE", "trigger": [start, start + 8], "modality": "future",
+                        "negated": True}]}
+    found, spans = AUDIT.article_matches("a", text, gold, build(text), lookup, None)
+    by_word = {m.words: m for _, m in found}
+    assert by_word["mengecam"].reading == "future+negated"
+    assert by_word["mengecam"].gold_readings == ("future+negated",)
+    assert by_word["menahan"].reading == "asserted" and by_word["menahan"].gold_readings == ()
+    assert [(typ, words) for _, typ, words in spans] == [("ACCUSE", "mengecam")]

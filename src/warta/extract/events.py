@@ -646,6 +646,15 @@ def is_before(date: str, reference: str, *, grace_days: int = HISTORICAL_GRACE_D
     return d[1] < r[0] - dt.timedelta(days=grace_days)
 
 
+def dated_modality(modality: Modality, date: str | None, reference: str | None, *,
+                   grace_days: int = HISTORICAL_GRACE_DAYS) -> Modality:
+    """An asserted event dated well before the article's reference date is historical."""
+    if modality == "asserted" and date and reference \
+            and is_before(date, reference, grace_days=grace_days):
+        return "historical"
+    return modality
+
+
 def finalize(c: Candidate, *, published: str | None, reference: str | None,
              grace_days: int = HISTORICAL_GRACE_DAYS) -> Event:
     """Date fallback, historical modality, scores: the Event the record stores."""
@@ -656,9 +665,7 @@ def finalize(c: Candidate, *, published: str | None, reference: str | None,
     elif date is not None and published:  # a target year is no event date: its report's day is
         day = dates.parse_anchor(published)
         date = dates.reported_date(date, day, latest=day)
-    if modality == "asserted" and date and reference \
-            and is_before(date, reference, grace_days=grace_days):
-        modality = "historical"
+    modality = dated_modality(modality, date, reference, grace_days=grace_days)
     s = score(c.type, c.mode, c.cameo)
     return Event(type=c.type, trigger=c.trigger, mode=c.mode, cameo=c.cameo, source=c.source,
                  target=c.target, date=date, location=c.location, negated=c.negated,
