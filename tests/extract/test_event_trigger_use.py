@@ -128,3 +128,11 @@ def test_the_audit_reads_each_matchs_modality_and_negation_beside_the_golds():
     assert by_word["mengecam"].gold_readings == ("future+negated",)
     assert by_word["menahan"].reading == "asserted" and by_word["menahan"].gold_readings == ()
     assert [(typ, words) for _, typ, words in spans] == [("ACCUSE", "mengecam")]
+
+
+def test_an_act_told_again_is_marked_as_a_repeat():
+    doc = build("KPK menahan Budi Santoso. Polri menahan Prabowo. Prabowo mengecam KPK.")
+    seen: list[tuple[str, bool]] = []
+    events.candidates(doc, lookup=lookup, observe=lambda t, f, s, c: seen.append(
+        (t.text, "u_repeat" in events.trigger_features(doc, t, f, s, c))))
+    assert seen == [("menahan", False), ("menahan", True), ("mengecam", False)]

@@ -92,8 +92,9 @@ from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
 # 10: the trigger model reads how a lexicon word is used (negated, planned or possible, in a
-# relative clause, an earlier event named again, a speech verb, a title-like line, the kinds of
-# actors on either side), each crossed with its type; its threshold chosen by train CV (0.2);
+# relative clause, an earlier event named again or its entry matched earlier in the article, a
+# speech verb, a title-like line, the kinds of actors on either side), each crossed with its
+# type; its threshold chosen by train CV (0.2);
 # 9: common news words of every PLOVER type added to the lexicon (checked on train with
 # scripts/mine_triggers.py --check); "terhadap" names the patient of any directed noun,
 # "antara X dan Y" the pair of any undirected act, a passive light verb's agent acts for the
@@ -749,7 +750,8 @@ def use_features(doc: Doc, trigger: Span, form: Form, sent: Span,
     """How a lexicon word is used, which tells a reported act from a mere mention of one: the
     gold codes what happened, not what is denied, planned, possible, asked about, a relative
     clause's background ("warga yang membantu"), an earlier event named again ("serangan
-    tersebut") or a word in a title-like line; reported speech verbs and the kinds of actors on
+    tersebut", or its entry matched earlier in the article: the gold marks one telling of an
+    act) or a word in a title-like line; reported speech verbs and the kinds of actors on
     either side (a person or body as subject) tell statements from descriptions. Each is also
     crossed with the entry's PLOVER type: a future AGREE is an event, a future ASSAULT not."""
     own = {f"u_modality={modality_of(doc, trigger, sent)}", f"u_upos={trigger.root.pos_}",
@@ -767,6 +769,8 @@ def use_features(doc: Doc, trigger: Span, form: Form, sent: Span,
     if form.voice == "nominal" and ANAPHORIC_DETERMINERS & {
             t.lower_ for t in doc[trigger.end:min(trigger.end + 2, sent.end)]}:
         own.add("u_anaphor")
+    if not _first_of_row(doc, trigger, form):
+        own.add("u_repeat")  # the act told again: the gold marks its clearest telling once
     if not any(t.text in ".!?\"\u201d" for t in sent[-2:]):
         own.add("u_unterminated")  # a title, a list item, a caption
     quote = next((q for q in doc._.quotes or []
@@ -781,6 +785,21 @@ def use_features(doc: Doc, trigger: Span, form: Form, sent: Span,
             own.add(f"u_{where[4:]}={_mention_kind(c.mention)}")
     typ = form.entry.type
     return own | {f"{typ}&{x}" for x in own}
+
+
+_ROWS = "events.first_of_row"  # doc_memo key: (lemma, type) → its first lexicon match
+
+
+def _first_of_row(doc: Doc, trigger: Span, form: Form) -> bool:
+    """Whether no earlier lexicon match of the article has this trigger's entry."""
+    memo = doc_memo(doc)
+    firsts: dict[tuple[str, str], int] | None = memo.get(_ROWS)
+    if firsts is None:
+        firsts = {}
+        for span, found in match_triggers(doc):
+            firsts.setdefault((found.entry.lemma, found.entry.type), span.start)
+        memo[_ROWS] = firsts
+    return firsts.get((form.entry.lemma, form.entry.type), trigger.start) >= trigger.start
 
 
 def _size(n: int) -> str:
@@ -821,7 +840,9 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
         if dropped is not None:
             dropped(trigger, form, reason)
 
-    doc_memo(doc).pop(_BOUNDS, None)  # read afresh: the Doc may have changed since a last call
+    memo = doc_memo(doc)  # read afresh: the Doc may have changed since a last call
+    memo.pop(_BOUNDS, None)
+    memo.pop(_ROWS, None)
     ctx = collect_mentions(doc, lookup=lookup)
     lead = event_parties.lead_mentions(doc, ctx, _sentence)
     out: list[Candidate] = []
