@@ -160,8 +160,14 @@ def test_keduanya_split_by_the_tokenizer_still_names_the_pair(nlp) -> None:
     doc = nlp("Perdana Menteri Malaysia Anwar Ibrahim bertemu Presiden Prabowo Subianto di "
               "Jakarta, Senin (21/10/2024). Keduanya menandatangani nota kesepahaman.")
     assert "nya" in [t.text for t in doc]  # UD Indonesian splits the clitic off "Keduanya"
-    signed = [e for e in doc._.events if e.type == "SUPPORT"]
-    assert [{e.source, e.target} for e in signed] == [
+    # the pair's naming, whatever the trigger decision makes of the signing: its P(event) sits
+    # near the threshold (events v9's model 0.17 of 0.15, v10's 0.11 of 0.2)
+    shipped = event_parties.load_model()
+    assert shipped is not None
+    mentions = candidates(doc, lookup=places.gazetteer_lookup(),
+                          parties=event_parties.PartyModel(shipped.parties))
+    signed = [c for c in mentions if c.type == "SUPPORT"]
+    assert [{c.source, c.target} for c in signed] == [
         {"person:anwar-ibrahim", "person:prabowo-subianto"}]
 
 

@@ -29,7 +29,7 @@ CS = (0.05, 0.1, 0.2, 0.5)  # the strengths tried by train-CV (``fit`` keeps the
 # the open side's log-odds tried by train-CV, source and target (``cross_validate``)
 BIASES = (-4.0, -3.5, -3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0)
 FOLDS = 5
-TRIGGER_THRESHOLD = 0.15  # a lexicon match is kept as an event from this probability (on dev)
+TRIGGER_THRESHOLD = 0.2  # a lexicon match is kept as an event from this probability (train CV)
 TRIGGER_C = 0.5
 MAX_ITER = 2000
 Example = tuple[list[str], str]
@@ -93,14 +93,14 @@ def trigger_groups(text: str, gold: dict[str, Any], doc: Any, article: str = ""
                    ) -> list[Group]:
     """``examples`` grouped by lexicon trigger."""
     from warta.eval import scoring
-    from warta.extract import event_parties, events
+    from warta.extract import events
     from warta.resolve import places
 
     seen: list[tuple[Any, list[Any], set[str]]] = []
 
     def observe(trigger: Any, form: Any, sent: Any, cands: list[Any]) -> None:
         seen.append((trigger, cands,
-                     event_parties.trigger_features(doc, trigger, form, sent, cands)))
+                     events.trigger_features(doc, trigger, form, sent, cands)))
 
     events.candidates(doc, lookup=places.gazetteer_lookup(), observe=observe)
     back = scoring.offset_map(text, doc.text)

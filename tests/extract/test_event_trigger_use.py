@@ -1,0 +1,138 @@
+"""How a lexicon word is used, as the trigger model reads it (issue 19, "which words are
+events"), and the trigger audit (scripts/trigger_audit.py), on invented sentences: a denied,
+planned, relative-clause or already-named act is told from a reported one, and a hand-set
+trigger model drops what it learnt to drop."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from events_helpers import build, lookup
+
+from warta.extract import events
+from warta.extract.event_parties import LABELS, TRIGGER_LABELS, LinearModel, PartyModel
+
+ROOT = Path(__file__).resolve().parents[2]
+PRB = "person:prabowo-subianto"
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("trigger_audit",
+                                                  ROOT / "scripts" / "trigger_audit.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+AUDIT = _script()
+
+
+def _features(text: str, word: str) -> set[str]:
+    """What the trigger model reads of the lexicon match ``word`` in ``text``."""
+    doc = build(text)
+    seen: dict[str, set[str]] = {}
+    events.candidates(doc, lookup=lookup, observe=lambda t, f, s, c: seen.setdefault(
+        t.text, events.trigger_features(doc, t, f, s, c)))
+    return seen[word]
+
+
+def test_a_denied_planned_or_possible_act_is_told_from_a_reported_one():
+    plain = _features("Prabowo mengecam Malaysia.", "mengecam")
+    assert "u_modality=asserted" in plain and "u_negated" not in plain
+    assert "u_left=person" in plain and "u_right=gpe" in plain
+    denied = _features("Prabowo tidak mengecam Malaysia.", "mengecam")
+    assert {"u_negated", "ACCUSE&u_negated"} <= denied
+    assert "u_modality=future" in _features("Prabowo akan mengecam Malaysia.", "mengecam")
+    assert "u_modality=hypothetical" in _features("Prabowo mungkin mengecam Malaysia.",
+                                                  "mengecam")
+
+
+def test_a_relative_clause_an_earlier_event_and_a_speech_verb_are_marked():
+    assert "u_relative" in _features("Warga yang mengecam Malaysia berkumpul di Jakarta.",
+                                     "mengecam")
+    assert "u_relative" not in _features("Prabowo mengecam Malaysia.", "mengecam")
+    again = _features("Prabowo mengecam serangan tersebut.", "serangan")
+    assert "u_anaphor" in again
+    assert "u_anaphor" not in _features("Rusia melancarkan serangan ke Ukraina.", "serangan")
+    assert "u_speech" in _features("Prabowo mendesak Malaysia.", "mendesak")
+    assert "u_speech" not in _features("Prabowo mengecam Malaysia.", "mengecam")
+
+
+def test_a_title_like_line_without_a_full_stop_is_marked():
+    assert "u_unterminated" in _features("Prabowo mengecam Malaysia", "mengecam")
+    assert "u_unterminated" not in _features("Prabowo mengecam Malaysia.", "mengecam")
+
+
+def _triples(text: str, model: PartyModel) -> set[tuple[str | None, str, str | None]]:
+    return {(e.source, e.type, e.target)
+            for e in events.extract_events(build(text), lookup=lookup, parties=model)}
+
+
+def test_the_trigger_model_drops_a_denied_act_and_keeps_a_reported_one():
+    vocab = {"pos=left": 0, "pos=right": 1}
+    parties = LinearModel(LABELS, vocab, [[0.0, 0.0], [4.0, 0.0], [0.0, 4.0]],
+                          [0.0, -2.0, -2.0], 0.5)
+    denial = LinearModel(TRIGGER_LABELS, {"u_negated": 0}, [[-9.0]], [2.0], 0.5)
+    model = PartyModel(parties, denial)
+    assert _triples("Prabowo mengecam Malaysia.", model) == {(PRB, "ACCUSE", "gpe:MYS")}
+    assert _triples("Prabowo tidak mengecam Malaysia.", model) == set()
+
+
+def test_the_audit_sorts_each_gold_trigger_and_each_spurious_match():
+    def match(typ: str, gold: tuple[str, ...], p: float, drop: str | None = None,
+              kind: str = "verb") -> object:
+        return AUDIT.Match("a", "w", f"x/{typ}", typ, [], drop, kind, gold, "", p)
+
+    matches = [match("ACCUSE", ("ACCUSE",), 0.9), match("ACCUSE", ("REJECT",), 0.9),
+               match("AID", ("AID",), 0.05), match("AID", ("AID",), 0.9, "aux"),
+               match("SUPPORT", (), 0.9, kind="quoted"), match("SUPPORT", (), 0.1)]
+    golds = [("a", "ACCUSE", "w", [0]), ("a", "REJECT", "w", [1]), ("a", "AID", "w", [2]),
+             ("a", "AID", "w", [3]), ("a", "CONSULT", "w", [])]
+    kept, outcome = AUDIT.outcomes(matches, golds, 0.5)
+    assert kept == [True, True, False, False, True, False]
+    assert outcome == {"right_type": 1, "wrong_type": 1, "rejected": 1, "blocked": 1,
+                       "no_match": 1}
+    p, r, f1 = AUDIT.trigger_f1(matches, golds, 0.5)
+    assert (round(p, 3), r, round(f1, 3)) == (0.667, 0.2, 0.308)
+
+
+def test_the_audit_names_the_kind_of_a_use():
+    doc = build("Prabowo tidak mengecam Malaysia. Warga yang mengecam Malaysia berkumpul.")
+    kinds = []
+    events.candidates(doc, lookup=lookup, observe=lambda t, f, s, _c: kinds.append(
+        AUDIT.kind_of(doc, t, f, s)))
+    assert kinds == ["negated", "relative"]
+
+
+def test_the_audit_refuses_the_test_split():
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "trigger_audit.py"), "test"],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and "test" in run.stderr
+
+
+def test_the_audit_reads_each_matchs_modality_and_negation_beside_the_golds():
+    text = "Prabowo tidak akan mengecam Malaysia. KPK menahan Budi Santoso."
+    start = text.index("mengecam")
+    gold = {"events": [{"type": "ACCUSE", "trigger": [start, start + 8], "modality": "future",
+                        "negated": True}]}
+    found, spans = AUDIT.article_matches("a", text, gold, build(text), lookup, None)
+    by_word = {m.words: m for _, m in found}
+    assert by_word["mengecam"].reading == "future+negated"
+    assert by_word["mengecam"].gold_readings == ("future+negated",)
+    assert by_word["menahan"].reading == "asserted" and by_word["menahan"].gold_readings == ()
+    assert [(typ, words) for _, typ, words in spans] == [("ACCUSE", "mengecam")]
+
+
+def test_an_act_told_again_is_marked_as_a_repeat():
+    doc = build("KPK menahan Budi Santoso. Polri menahan Prabowo. Prabowo mengecam KPK.")
+    seen: list[tuple[str, bool]] = []
+    events.candidates(doc, lookup=lookup, observe=lambda t, f, s, c: seen.append(
+        (t.text, "u_repeat" in events.trigger_features(doc, t, f, s, c))))
+    assert seen == [("menahan", False), ("menahan", True), ("mengecam", False)]
