@@ -671,3 +671,19 @@ def test_different_bodies_sharing_words_stay_apart(nlp, text: str, forms: tuple[
     doc = with_persons(nlp, text, others=tuple((f, "ORG") for f in forms))
     ids = [ent_actor(doc, f) for f in forms]
     assert len(set(ids)) == len(forms)
+
+
+def test_a_name_typed_body_once_and_person_once_is_the_body(nlp) -> None:
+    """Issue 19: the NER typed one body an ORG in one sentence and a person in another; the
+    person half was a spurious actor of its own (invented text)."""
+    text = "Kementerian bekerja sama dengan Tanigrosir. Beras dibeli Tanigrosir, lalu disimpan."
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    first = text.index("Tanigrosir")
+    second = text.index("Tanigrosir", first + 1)
+    doc.ents = [doc.char_span(first, first + 10, label="ORG"),
+                doc.char_span(second, second + 10, label="PERSON")]
+    doc = nlp.get_pipe("actors")(nlp.get_pipe("gazetteer")(doc))
+    named = [e for e in doc.ents if e.text == "Tanigrosir"]
+    assert [e.label_ for e in named] == ["ORG", "ORG"]
+    assert {e._.actor for e in named} == {"org:tanigrosir"}
+    assert [a.id for a in doc._.actors] == ["org:tanigrosir"]

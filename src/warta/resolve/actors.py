@@ -50,7 +50,8 @@ from warta.types import Actor
 STAGE = "actors"
 VERSION = "8"  # 8: one body written several ways in an article is one actor ("Kementerian
 # Sosial RI" / "Kementerian Sosial", "PT Pos Indonesia" / "PT Pos", "Dinas Lingkungan Hidup" /
-# "Dinas LH", "Polda" / "Polda Riau": _link_body_variants); retrained decision model.
+# "Dinas LH", "Polda" / "Polda Riau": _link_body_variants); a name the NER typed a body once
+# and a person elsewhere is the body (_link_typed_twice); retrained decision model.
 # 7: the merge of two v6 changes, both below.
 # 6 (a): 6: a single word opening one longer person name is that person ("Sandi" for
 # Sandiaga Uno), and "X alias Y" / "X atau Gus Y" give one person's two names; an invisible
@@ -453,6 +454,7 @@ def propose(doc: Doc, *, user: UserActors | None = None,
     _link_acronyms(doc, ents, ent_actor, table)
     _link_short_names(ents, ent_actor, table)
     _link_body_variants(ents, ent_actor, table)
+    _link_typed_twice(doc, ents, ent_actor, table)
     _link_initials(doc, ents, ent_actor, table)
     inner = _inner_bodies(doc, ents, ent_actor, table)
     return Proposal(ents, ent_actor, table, clusters, title_tokens, inner)
@@ -746,15 +748,39 @@ def _connected(groups: Sequence[set[str]]) -> list[set[str]]:
     return out
 
 
+def _link_typed_twice(doc: Doc, ents: list[Span],
+                      ent_actor: dict[tuple[int, int], str | None], table: _Actors) -> None:
+    """'bekerja sama dengan Bulog' (ORG) … 'dibeli Bulog' (PERSON): the NER typed one name a
+    body in one sentence and a person in another, and the rules built a person and a body of
+    the same name. A person the gazetteer does not know whose every written form is a form
+    of one body of the article is that body; its spans are relabelled ORG."""
+    org_of: dict[str, set[str]] = {}
+    for ent in ents:
+        actor_id = ent_actor.get((ent.start, ent.end))
+        if ent.label_ == "ORG" and actor_id is not None and actor_id.startswith("org:"):
+            org_of.setdefault(ent.text.lower(), set()).add(actor_id)
+    for person in [a for a in table.by_id.values()
+                   if a.id.startswith("person:") and a.aliases and not a.kb]:
+        owners = {o for alias in person.aliases for o in org_of.get(alias.lower(), set())}
+        if len(owners) != 1 or not all(a.lower() in org_of for a in person.aliases):
+            continue
+        owner = owners.pop()
+        for k, ent in enumerate(ents):
+            if ent_actor.get((ent.start, ent.end)) == person.id:
+                ents[k] = Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id_)
+        _merge_ids(ent_actor, table, {owner, person.id}, owner)
+
+
 def _merge_ids(ent_actor: dict[tuple[int, int], str | None], table: _Actors,
-               ids: set[str]) -> None:
-    """Every mention of ``ids`` goes to one of them (the gazetteer's, else the longest name);
-    the others leave the table, their names kept as aliases."""
+               ids: set[str], owner_id: str | None = None) -> None:
+    """Every mention of ``ids`` goes to ``owner_id``, else to the gazetteer's or the longest
+    name; the others leave the table, their written forms kept as aliases."""
     live = [table.by_id[i] for i in ids if i in table.by_id]
     known = {a.kb for a in live if a.kb}
     if len(live) < 2 or len(known) > 1:
         return
-    owner = max(live, key=lambda a: (bool(a.kb), len(a.name.split()), len(a.name)))
+    owner = max(live, key=lambda a: (a.id == owner_id, bool(a.kb), len(a.name.split()),
+                                     len(a.name)))
     for actor in live:
         if actor is owner:
             continue
