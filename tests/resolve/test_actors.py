@@ -642,6 +642,9 @@ def test_one_capital_is_a_person_only_where_written_as_initials(nlp):
     # a leading "PT" and a trailing "Indonesia"
     ("PT Kapal Nusa Indonesia merugi. Direksi PT Kapal Nusa menolak berkomentar.",
      ("PT Kapal Nusa Indonesia", "PT Kapal Nusa")),
+    # ... and a company's own name without both
+    ("PT Tambangjaya Indonesia merugi. Direksi Tambangjaya menolak berkomentar.",
+     ("PT Tambangjaya Indonesia", "Tambangjaya")),
     # a body's head with the rest of its name as initials
     ("Dinas Tata Air menutup pintu air. Kepala Dinas TA menyebut debit naik.",
      ("Dinas Tata Air", "Dinas TA")),

@@ -453,8 +453,8 @@ def propose(doc: Doc, *, user: UserActors | None = None,
             ent_actor[(ent.start, ent.end)] = _place_actor(ent, table, located)
     _link_acronyms(doc, ents, ent_actor, table)
     _link_short_names(ents, ent_actor, table)
-    _link_body_variants(ents, ent_actor, table)
     _link_typed_twice(doc, ents, ent_actor, table)
+    _link_body_variants(ents, ent_actor, table)
     _link_initials(doc, ents, ent_actor, table)
     inner = _inner_bodies(doc, ents, ent_actor, table)
     return Proposal(ents, ent_actor, table, clusters, title_tokens, inner)
@@ -688,13 +688,15 @@ def _body_keys(words: Sequence[str]) -> set[tuple[str, ...]]:
     leading "PT", without a trailing "RI" / "Republik Indonesia" / "Indonesia" (the country
     an Indonesian body belongs to, written or not), and a body's head with the rest as its
     initials ("Dinas Lingkungan Hidup" / "Dinas LH"). Each form keeps two words or more, so
-    "Bank Indonesia" is never "Bank"."""
+    "Bank Indonesia" is never "Bank", unless "PT" marked the rest a company's name ("PT
+    Freeport Indonesia" / "Freeport")."""
     base = [w.lower() for w in words if any(c.isalnum() for c in w)]
+    least = 2
     if base[:1] == ["pt"] and len(base) > 2:
-        base = base[1:]
+        base, least = base[1:], 1
     forms = [base]
     for tail in _COUNTRY_TAILS:
-        if len(base) > len(tail) + 1 and tuple(base[-len(tail):]) == tail:
+        if len(base) >= len(tail) + least and tuple(base[-len(tail):]) == tail:
             forms.append(base[:-len(tail)])
     keys = {tuple(f) for f in forms}
     for f in forms:
