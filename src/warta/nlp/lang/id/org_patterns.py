@@ -109,3 +109,7 @@ POLICE_HEADS: frozenset[str] = frozenset({
     "ditresnarkoba", "satreskrim", "satresnarkoba",
 })
 NATIONAL_POLICE_KB = "polri"  # the gazetteer's entry for Indonesia's national police
+
+# The shape of a news outlet's name as Indonesian news writes it: a network's section
+# ("detikJabar", "detikFinance") or a site's address ("CNNIndonesia.com", "Suara.com").
+OUTLET_SHAPE = r"(?:detik[A-Z][a-z]+|[A-Za-z][A-Za-z0-9]*\.(?:com|co\.id|id))"
