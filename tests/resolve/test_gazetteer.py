@@ -504,3 +504,16 @@ def test_an_outlet_without_a_citing_word_is_no_entity(nlp) -> None:
     """The article's own byline ("KabarPagi.com - ...") is no actor."""
     doc = with_persons(nlp, "KabarPagi.com - Banjir surut di detikBanten hari ini.")
     assert not [e for e in doc.ents if e.text in {"KabarPagi.com", "detikBanten"}]
+
+
+@pytest.mark.parametrize(("text", "span", "name"), [
+    ("Melansir Kabar Dunia, harga minyak naik.", "Melansir Kabar Dunia", "Kabar Dunia"),
+    ("Diketahui Yayasan Sinar Kasih menampung 40 anak.", "Diketahui Yayasan Sinar Kasih",
+     "Yayasan Sinar Kasih"),
+])
+def test_a_citing_verb_opening_a_sentence_is_not_part_of_a_name(nlp, text, span, name):
+    """Issue 19: "Melansir Mirror" was a person of that name, the outlet missed (invented
+    text)."""
+    doc = with_persons(nlp, text, others=((span, "ORG"),))
+    assert name in [e.text for e in doc.ents]
+    assert span not in [e.text for e in doc.ents]

@@ -59,7 +59,8 @@ STAGE = "gazetteer"
 # after initials ("berinisial CD, N dan S") or of one letter after "berinisial" are a person
 # 5: both v4 changes above together (merged)
 # 6: a news outlet's name right after a word citing it as a source is an ORG ("kata Rina
-# kepada [detikJabar]", "dikutip dari [CNNIndonesia.com]")
+# kepada [detikJabar]", "dikutip dari [CNNIndonesia.com]"); a citing verb opening a sentence
+# is not part of the name after it ("[Melansir] Mirror")
 VERSION = "6"
 FACTORY = factory_name(STAGE, VERSION)
 

@@ -75,6 +75,9 @@ SENTENCE_OPENERS: frozenset[str] = frozenset({
     "yaitu", "juga", "itu", "ini", "para", "seperti", "termasuk", "sebelumnya", "selanjutnya",
     "akhirnya", "sehingga", "agar", "supaya", "jika", "bila", "apabila", "kini", "kala",
     "tak", "tidak", "belum", "sudah", "telah", "akan", "dan", "atau", "serta",
+    # verbs citing a source or opening a reported fact ("Melansir Mirror, …", "Dikutip dari
+    # AFP", "Diketahui, PT X …")
+    "melansir", "dilansir", "mengutip", "dikutip", "diketahui",
 })
 
 # Heads of Indonesian state bodies: with no other country named inside the name, an
