@@ -166,3 +166,20 @@ def test_prefix_search_survives_pickling_and_serialisation(id_tokenizer_nlp):
     text = '“Kata” <a href="x">dia</a> (16/5/2024).'
     assert [t.text for t in again(text)] == [t.text for t in tokenizer(text)]
     assert tokenizer.to_bytes()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 19: a news page drops the space before an outlet's linked name
+        ("ujar Rina kepadadetikBali, Senin.", ["ujar", "Rina", "kepada", "detikBali", ",",
+                                               "Senin", "."]),
+        ("seperti dikutipWarta Pagi", ["seperti", "dikutip", "Warta", "Pagi"]),
+        ("dilansirdetikOto kemarin", ["dilansir", "detikOto", "kemarin"]),
+        # the cue words themselves, and words merely opening with them, stay whole
+        ("kepada warga daripada dulu", ["kepada", "warga", "daripada", "dulu"]),
+        ("detikOto melaporkan", ["detikOto", "melaporkan"]),
+    ],
+)
+def test_a_source_cue_glued_to_an_outlet_comes_off(id_tokenizer_nlp, text, expected):
+    assert _tokens(id_tokenizer_nlp, text) == expected

@@ -633,3 +633,60 @@ def test_one_capital_is_a_person_only_where_written_as_initials(nlp):
                             "Tim kelas A menang lomba.")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["T"]
     assert "person:t" in {a.id for a in doc._.actors}
+
+
+@pytest.mark.parametrize(("text", "forms"), [
+    # a trailing "RI" is the country an Indonesian body belongs to, written or not
+    ("Komando Armada Timur RI menggelar latihan. Komando Armada Timur menambah kapal.",
+     ("Komando Armada Timur RI", "Komando Armada Timur")),
+    # a leading "PT" and a trailing "Indonesia"
+    ("PT Kapal Nusa Indonesia merugi. Direksi PT Kapal Nusa menolak berkomentar.",
+     ("PT Kapal Nusa Indonesia", "PT Kapal Nusa")),
+    # ... and a company's own name without both
+    ("PT Tambangjaya Indonesia merugi. Direksi Tambangjaya menolak berkomentar.",
+     ("PT Tambangjaya Indonesia", "Tambangjaya")),
+    # a body's head with the rest of its name as initials
+    ("Dinas Tata Air menutup pintu air. Kepala Dinas TA menyebut debit naik.",
+     ("Dinas Tata Air", "Dinas TA")),
+    # a body's head alone opening the one longer body name of the article
+    ("Polda Sulawesi Tenggara menangkap dua orang. Polda lalu memeriksa saksi.",
+     ("Polda Sulawesi Tenggara", "Polda")),
+])
+def test_one_body_written_several_ways_is_one_actor(nlp, text: str, forms: tuple[str, ...]):
+    """Issue 19: the rules gave each written form of one body an id of its own, so one half
+    of the body was a spurious actor (invented text)."""
+    doc = with_persons(nlp, text, others=tuple((f, "ORG") for f in forms))
+    ids = {ent_actor(doc, f) for f in forms}
+    assert len(ids) == 1 and None not in ids
+    (merged,) = [a for a in doc._.actors if a.id in ids]
+    assert set(forms) <= set(merged.aliases)
+    assert merged.name == max(forms, key=len)
+
+
+@pytest.mark.parametrize(("text", "forms"), [
+    # the head alone opens two bodies' names: it names neither
+    ("Polda Riau dan Polda Jambi bekerja sama. Polda meminta warga tenang.",
+     ("Polda Riau", "Polda Jambi", "Polda")),
+    # "Indonesia" closing a name of two words is the name, not the country's mark
+    ("Bank Nusa meminjam dari Bank Indonesia.", ("Bank Nusa", "Bank Indonesia")),
+])
+def test_different_bodies_sharing_words_stay_apart(nlp, text: str, forms: tuple[str, ...]):
+    doc = with_persons(nlp, text, others=tuple((f, "ORG") for f in forms))
+    ids = [ent_actor(doc, f) for f in forms]
+    assert len(set(ids)) == len(forms)
+
+
+def test_a_name_typed_body_once_and_person_once_is_the_body(nlp) -> None:
+    """Issue 19: the NER typed one body an ORG in one sentence and a person in another; the
+    person half was a spurious actor of its own (invented text)."""
+    text = "Kementerian bekerja sama dengan Tanigrosir. Beras dibeli Tanigrosir, lalu disimpan."
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    first = text.index("Tanigrosir")
+    second = text.index("Tanigrosir", first + 1)
+    doc.ents = [doc.char_span(first, first + 10, label="ORG"),
+                doc.char_span(second, second + 10, label="PERSON")]
+    doc = nlp.get_pipe("actors")(nlp.get_pipe("gazetteer")(doc))
+    named = [e for e in doc.ents if e.text == "Tanigrosir"]
+    assert [e.label_ for e in named] == ["ORG", "ORG"]
+    assert {e._.actor for e in named} == {"org:tanigrosir"}
+    assert [a.id for a in doc._.actors] == ["org:tanigrosir"]

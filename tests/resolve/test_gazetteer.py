@@ -485,3 +485,35 @@ def test_the_name_scans_try_only_the_words_a_name_can_start_at(monkeypatch) -> N
     assert {("Retno Marsudi", "PERSON"), ("Listyo Sigit Prabowo", "PERSON"),
             ("Jawa Barat", "GPE"), ("Korea Selatan", "GPE"), ("Retno", "PERSON")} <= found
     assert Counting.reads < len(doc) / 2  # a read per word would be several per word
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("Banjir surut, kata Rina kepada detikBanten, Senin.", "detikBanten"),
+    ("Hal itu dikutip dari KabarPagi.com kemarin.", "KabarPagi.com"),
+    ("Pantauan detikBanten, jalan masih ditutup.", "detikBanten"),
+])
+def test_an_outlet_cited_as_a_source_is_an_org(nlp, text: str, outlet: str) -> None:
+    """Issue 19: the NER leaves an outlet's name cited as a source untagged ("kepada
+    detikJabar"); the annotation guidelines count such an outlet as an actor (invented text)."""
+    doc = with_persons(nlp, text)
+    assert [(e.text, e.label_) for e in doc.ents if e.text == outlet] == [(outlet, "ORG")]
+    assert any(a.name == outlet for a in doc._.actors)
+
+
+def test_an_outlet_without_a_citing_word_is_no_entity(nlp) -> None:
+    """The article's own byline ("KabarPagi.com - ...") is no actor."""
+    doc = with_persons(nlp, "KabarPagi.com - Banjir surut di detikBanten hari ini.")
+    assert not [e for e in doc.ents if e.text in {"KabarPagi.com", "detikBanten"}]
+
+
+@pytest.mark.parametrize(("text", "span", "name"), [
+    ("Melansir Kabar Dunia, harga minyak naik.", "Melansir Kabar Dunia", "Kabar Dunia"),
+    ("Diketahui Yayasan Sinar Kasih menampung 40 anak.", "Diketahui Yayasan Sinar Kasih",
+     "Yayasan Sinar Kasih"),
+])
+def test_a_citing_verb_opening_a_sentence_is_not_part_of_a_name(nlp, text, span, name):
+    """Issue 19: "Melansir Mirror" was a person of that name, the outlet missed (invented
+    text)."""
+    doc = with_persons(nlp, text, others=((span, "ORG"),))
+    assert name in [e.text for e in doc.ents]
+    assert span not in [e.text for e in doc.ents]

@@ -53,6 +53,11 @@ TOKEN_MATCH = re.compile(
     re.VERBOSE,
 )
 
+# A source cue glued to the outlet it names ("kepadadetikJabar", "dikutipCNBC Indonesia"): news
+# pages drop the space before an outlet's linked name; the cue comes off as a word of its own.
+GLUED_SOURCE_CUE = (r"(?:kepada|dari|dilansir|melansir|dikutip|mengutip|via)"
+                    r"(?=detik[A-Z]|[A-Z])")
+
 # -nya split off a host of two or more letters; whole words are special cases (NYA_WHOLE).
 NYA_SUFFIX = r"(?<=[^\W\d_]{2})(?:nya|NYA)$"
 CURLY_QUOTES = ("“", "”", "‘", "’", "„", "«", "»")
@@ -150,7 +155,7 @@ def _prefix_search_from(full: re.Pattern[str], rest: re.Pattern[str] | None) -> 
 def build_tokenizer(nlp: Language) -> Tokenizer:
     """A tokenizer over ``nlp``'s vocab with warta's Indonesian news rules."""
     defaults = spacy.blank("id").Defaults if nlp.lang != "id" else nlp.Defaults
-    prefixes = [*CURLY_QUOTES, *(defaults.prefixes or ())]
+    prefixes = [*CURLY_QUOTES, GLUED_SOURCE_CUE, *(defaults.prefixes or ())]
     suffixes = [*CURLY_QUOTES, NYA_SUFFIX, *(defaults.suffixes or ())]
     rules = _spacy_exceptions(defaults)
     rules.update(_clitic_exceptions())

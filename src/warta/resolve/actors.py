@@ -48,7 +48,11 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "7"  # 7: the merge of two v6 changes, both below.
+VERSION = "8"  # 8: one body written several ways in an article is one actor ("Kementerian
+# Sosial RI" / "Kementerian Sosial", "PT Pos Indonesia" / "PT Pos", "Dinas Lingkungan Hidup" /
+# "Dinas LH", "Polda" / "Polda Riau": _link_body_variants); a name the NER typed a body once
+# and a person elsewhere is the body (_link_typed_twice); retrained decision model.
+# 7: the merge of two v6 changes, both below.
 # 6 (a): 6: a single word opening one longer person name is that person ("Sandi" for
 # Sandiaga Uno), and "X alias Y" / "X atau Gus Y" give one person's two names; an invisible
 # format character glued to a name leaves it the same name (coref).
@@ -449,6 +453,8 @@ def propose(doc: Doc, *, user: UserActors | None = None,
             ent_actor[(ent.start, ent.end)] = _place_actor(ent, table, located)
     _link_acronyms(doc, ents, ent_actor, table)
     _link_short_names(ents, ent_actor, table)
+    _link_typed_twice(doc, ents, ent_actor, table)
+    _link_body_variants(ents, ent_actor, table)
     _link_initials(doc, ents, ent_actor, table)
     inner = _inner_bodies(doc, ents, ent_actor, table)
     return Proposal(ents, ent_actor, table, clusters, title_tokens, inner)
@@ -677,6 +683,119 @@ def _link_short_names(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str
             _remap(ents, ent_actor, table, short.text, old, owners.pop())  # type: ignore[arg-type]
 
 
+def _body_keys(words: Sequence[str]) -> set[tuple[str, ...]]:
+    """The forms of one organisation name that an article's variants of it share: without a
+    leading "PT", without a trailing "RI" / "Republik Indonesia" / "Indonesia" (the country
+    an Indonesian body belongs to, written or not), and a body's head with the rest as its
+    initials ("Dinas Lingkungan Hidup" / "Dinas LH"). Each form keeps two words or more, so
+    "Bank Indonesia" is never "Bank", unless "PT" marked the rest a company's name ("PT
+    Freeport Indonesia" / "Freeport")."""
+    base = [w.lower() for w in words if any(c.isalnum() for c in w)]
+    least = 2
+    if base[:1] == ["pt"] and len(base) > 2:
+        base, least = base[1:], 1
+    forms = [base]
+    for tail in _COUNTRY_TAILS:
+        if len(base) >= len(tail) + least and tuple(base[-len(tail):]) == tail:
+            forms.append(base[:-len(tail)])
+    keys = {tuple(f) for f in forms}
+    for f in forms:
+        rest = f[1:]
+        if f[0] in ORG_PREFIXES and len(rest) >= 2:
+            keys.add((f[0], "".join(w[0] for w in rest)))
+    return keys
+
+
+_COUNTRY_TAILS: tuple[tuple[str, ...], ...] = (("ri",), ("republik", "indonesia"), ("indonesia",))
+
+
+def _link_body_variants(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None],
+                        table: _Actors) -> None:
+    """'Kementerian Sosial RI' … 'Kementerian Sosial'; 'PT Pos Indonesia' … 'PT Pos';
+    'Dinas Lingkungan Hidup' … 'Dinas LH'; 'Polda' … 'Polda Riau': one article writes one
+    body's name in several forms, and each form the rules gave an id of its own is the same
+    actor. Forms are the same body when they share a key (``_body_keys``), or when a body's
+    head alone or with its next words opens exactly one longer body name of the article. The
+    actor the gazetteer knows, else the longest name, keeps its id; two gazetteer bodies stay
+    apart."""
+    orgs = [e for e in ents if e.label_ == "ORG"
+            and (ent_actor.get((e.start, e.end)) or "").startswith("org:")]
+    by_key: dict[tuple[str, ...], set[str]] = {}
+    for ent in orgs:
+        words = [t.text for t in ent]
+        for key in _body_keys(words):
+            by_key.setdefault(key, set()).add(ent_actor[(ent.start, ent.end)])  # type: ignore[arg-type]
+    groups = [ids for ids in by_key.values() if len(ids) > 1]
+    for short in orgs:
+        words = [t.lower_ for t in short]
+        if words[0] not in span_repairs.BODY_OPENERS or not short[0].text[:1].isupper():
+            continue
+        owners = {ent_actor[(o.start, o.end)] for o in orgs
+                  if len(o) > len(short) and [t.lower_ for t in o][:len(words)] == words}
+        if len(owners) == 1:
+            groups.append({*owners, ent_actor[(short.start, short.end)]})  # type: ignore[arg-type]
+    for ids in _connected(groups):
+        _merge_ids(ent_actor, table, ids)
+
+
+def _connected(groups: Sequence[set[str]]) -> list[set[str]]:
+    """The groups joined wherever they share an id (one body written three ways)."""
+    out: list[set[str]] = []
+    for group in groups:
+        joined = set(group)
+        for other in [o for o in out if o & joined]:
+            joined |= other
+            out.remove(other)
+        out.append(joined)
+    return out
+
+
+def _link_typed_twice(doc: Doc, ents: list[Span],
+                      ent_actor: dict[tuple[int, int], str | None], table: _Actors) -> None:
+    """'bekerja sama dengan Bulog' (ORG) … 'dibeli Bulog' (PERSON): the NER typed one name a
+    body in one sentence and a person in another, and the rules built a person and a body of
+    the same name. A person the gazetteer does not know whose every written form is a form
+    of one body of the article is that body; its spans are relabelled ORG."""
+    org_of: dict[str, set[str]] = {}
+    for ent in ents:
+        actor_id = ent_actor.get((ent.start, ent.end))
+        if ent.label_ == "ORG" and actor_id is not None and actor_id.startswith("org:"):
+            org_of.setdefault(ent.text.lower(), set()).add(actor_id)
+    for person in [a for a in table.by_id.values()
+                   if a.id.startswith("person:") and a.aliases and not a.kb]:
+        owners = {o for alias in person.aliases for o in org_of.get(alias.lower(), set())}
+        if len(owners) != 1 or not all(a.lower() in org_of for a in person.aliases):
+            continue
+        owner = owners.pop()
+        for k, ent in enumerate(ents):
+            if ent_actor.get((ent.start, ent.end)) == person.id:
+                ents[k] = Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id_)
+        _merge_ids(ent_actor, table, {owner, person.id}, owner)
+
+
+def _merge_ids(ent_actor: dict[tuple[int, int], str | None], table: _Actors,
+               ids: set[str], owner_id: str | None = None) -> None:
+    """Every mention of ``ids`` goes to ``owner_id``, else to the gazetteer's or the longest
+    name; the others leave the table, their written forms kept as aliases."""
+    live = [table.by_id[i] for i in ids if i in table.by_id]
+    known = {a.kb for a in live if a.kb}
+    if len(live) < 2 or len(known) > 1:
+        return
+    owner = max(live, key=lambda a: (a.id == owner_id, bool(a.kb), len(a.name.split()),
+                                     len(a.name)))
+    for actor in live:
+        if actor is owner:
+            continue
+        for key, value in ent_actor.items():
+            if value == actor.id:
+                ent_actor[key] = owner.id
+        for alias in actor.aliases:
+            table.add(owner.id, name=owner.name, type_=owner.type, alias=alias,
+                      roles_=actor.roles)
+        owner.country = owner.country or actor.country
+        del table.by_id[actor.id]
+
+
 def _initials(name: Span) -> str:
     return "".join(t.text[0] for t in name if t.text[:1].isupper())
 
@@ -734,7 +853,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v7", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v8", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""

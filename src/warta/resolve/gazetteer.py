@@ -10,6 +10,7 @@ people list) are the read-only ``warta.kb.gazetteer``, which every other stage r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from spacy.language import Language
@@ -27,13 +28,19 @@ from warta.nlp.extensions import (
     token_spaces,
     token_texts,
 )
-from warta.nlp.lang.id.actor_cues import INITIALS_CUES, SPELLED_INITIALS_CUES
+from warta.nlp.lang.id.actor_cues import (
+    INITIALS_CUES,
+    OUTLET_CUE_LINKS,
+    OUTLET_CUES,
+    SPELLED_INITIALS_CUES,
+)
 from warta.nlp.lang.id.conjunctions import AND
 from warta.nlp.lang.id.honorifics import HONORIFICS
 from warta.nlp.lang.id.locatives import LANGUAGE_BEFORE
 from warta.nlp.lang.id.org_patterns import (
     BUILDING_HEADS,
     ORG_SUFFIXES,
+    OUTLET_SHAPE,
     SENTENCE_OPENERS,
 )
 from warta.resolve import roles, span_repairs
@@ -51,7 +58,10 @@ STAGE = "gazetteer"
 # "komite" and "perkumpulan" open a body's name; initials after a rank ("Bripka DR"), listed
 # after initials ("berinisial CD, N dan S") or of one letter after "berinisial" are a person
 # 5: both v4 changes above together (merged)
-VERSION = "5"
+# 6: a news outlet's name right after a word citing it as a source is an ORG ("kata Rina
+# kepada [detikJabar]", "dikutip dari [CNNIndonesia.com]"); a citing verb opening a sentence
+# is not part of the name after it ("[Melansir] Mirror")
+VERSION = "6"
 FACTORY = factory_name(STAGE, VERSION)
 
 
@@ -168,6 +178,7 @@ def recognise(doc: Doc, *, disabled_repairs: Collection[str] = ()) -> list[Span]
     titled = [p for p in roles.titled_persons(doc, ents) if not _touches(p, taken)]
     ents = filter_spans(sorted(ents + titled, key=lambda s: (s.start, -len(s))))
     ents = _add(ents, _known_people(doc, _taken(ents)))
+    ents = _add(ents, cited_outlets(doc, _taken(ents)))
     ents = _initials(doc, ents)
     ents = _relabel_variants(doc, ents)
     ents = span_repairs.join_person_parts(doc, _add(ents, name_variants(doc, ents)),
@@ -182,6 +193,26 @@ def _taken(ents: list[Span]) -> set[int]:
 
 def _add(ents: list[Span], extra: list[Span]) -> list[Span]:
     return filter_spans(sorted(ents + extra, key=lambda s: (s.start, -len(s)))) if extra else ents
+
+
+_OUTLET = re.compile(OUTLET_SHAPE)
+
+
+def cited_outlets(doc: Doc, taken: set[int]) -> list[Span]:
+    """'kata Rina kepada [detikJabar]', 'dikutip dari [CNNIndonesia.com]': a news outlet's name
+    right after a word that cites it as a source is an ORG, one the statistical NER seldom
+    tags (a lower-case first letter, an address). Outside such a cue an outlet's name is most
+    often the article's own byline, which is no actor."""
+    found = []
+    for i, tok in enumerate(doc):
+        if i in taken or i == 0 or not _OUTLET.fullmatch(tok.text):
+            continue
+        cue = i - 1
+        if doc[cue].lower_ in OUTLET_CUE_LINKS and cue > 0:
+            cue -= 1
+        if doc[cue].lower_ in OUTLET_CUES:
+            found.append(Span(doc, i, i + 1, label="ORG"))
+    return found
 
 
 def _known_people(doc: Doc, taken: set[int]) -> list[Span]:

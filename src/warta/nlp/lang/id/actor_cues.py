@@ -24,3 +24,14 @@ INITIALS_CUES: frozenset[str] = frozenset({
 # ... of which these name the letters themselves: after them even one capital is a person's
 # initials ("berinisial H").
 SPELLED_INITIALS_CUES: frozenset[str] = frozenset({"berinisial", "inisial", "inisialnya"})
+
+# Words that cite a news outlet as a source right before its name ("kata Rina kepada
+# detikJabar", "dilansir CNNIndonesia.com", "Pantauan detikJatim", "dikutip dari detikHealth"):
+# the outlet named after one of them is an actor of the article (docs/annotation.md: outlets
+# cited as a source), not the article's own byline or dateline.
+OUTLET_CUES: frozenset[str] = frozenset({
+    "kepada", "dilansir", "melansir", "dikutip", "mengutip", "pantauan", "diterima",
+    "dikonfirmasi", "dihubungi", "menurut", "via", "laporan", "diwawancarai",
+})
+# ... a cue may reach the name through "dari" ("dikutip dari detikHealth").
+OUTLET_CUE_LINKS: frozenset[str] = frozenset({"dari", "oleh"})

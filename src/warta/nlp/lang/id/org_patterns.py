@@ -75,6 +75,9 @@ SENTENCE_OPENERS: frozenset[str] = frozenset({
     "yaitu", "juga", "itu", "ini", "para", "seperti", "termasuk", "sebelumnya", "selanjutnya",
     "akhirnya", "sehingga", "agar", "supaya", "jika", "bila", "apabila", "kini", "kala",
     "tak", "tidak", "belum", "sudah", "telah", "akan", "dan", "atau", "serta",
+    # verbs citing a source or opening a reported fact ("Melansir Mirror, …", "Dikutip dari
+    # AFP", "Diketahui, PT X …")
+    "melansir", "dilansir", "mengutip", "dikutip", "diketahui",
 })
 
 # Heads of Indonesian state bodies: with no other country named inside the name, an
@@ -109,3 +112,7 @@ POLICE_HEADS: frozenset[str] = frozenset({
     "ditresnarkoba", "satreskrim", "satresnarkoba",
 })
 NATIONAL_POLICE_KB = "polri"  # the gazetteer's entry for Indonesia's national police
+
+# The shape of a news outlet's name as Indonesian news writes it: a network's section
+# ("detikJabar", "detikFinance") or a site's address ("CNNIndonesia.com", "Suara.com").
+OUTLET_SHAPE = r"(?:detik[A-Z][a-z]+|[A-Za-z][A-Za-z0-9]*\.(?:com|co\.id|id))"
