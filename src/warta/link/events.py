@@ -39,8 +39,8 @@ from functools import lru_cache
 from typing import Any
 
 from warta.extract.event_lexicon import lexicon
+from warta.names import slug
 from warta.partial_date import PartialDate
-from warta.resolve.coref import slug
 from warta.settings import LinkSettings, Settings
 
 VERSION = 2  # bump when the grouping of the same mentions changes

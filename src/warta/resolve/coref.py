@@ -18,13 +18,14 @@ Pure functions over a Doc:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from warta.names import fold as fold  # re-exported: the resolve stages fold names with it
+from warta.names import slug as slug
 from warta.nlp.extensions import token_lowers
 from warta.nlp.lang.id.honorifics import ALIAS_WORDS, DEGREES, POPULAR_NAME_LEADS
 from warta.nlp.lang.id.pronouns import (
@@ -44,15 +45,6 @@ _QUOTE_OR_NEWLINE = re.compile("[" + re.escape(OPENING_QUOTES + CLOSING_QUOTES +
                                + "\n]")
 
 
-@lru_cache(maxsize=65536)  # the same names are folded again for every mention and cluster
-def fold(text: str) -> str:
-    """Case- and diacritic-insensitive form of a name token, without the invisible format
-    characters web text carries (a left-to-right mark glued to "Slamet" is still Slamet)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join([c for c in decomposed if not unicodedata.combining(c)
-                    and unicodedata.category(c) != "Cf"]).casefold()
-
-
 # Pre-1972 Indonesian spellings of names and their modern letters; "j" → "y" is left out because
 # a modern "j" is far more common than an old one ("Joko" is not "Yoko").
 _OLD_SPELLINGS = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("ch", "kh"))
@@ -66,12 +58,6 @@ def spelling_key(token: str) -> str:
     for old, new in _OLD_SPELLINGS:
         key = key.replace(old, new)
     return "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
-
-
-def slug(text: str) -> str:
-    """Stable id part: 'Vladimir Putin' → 'vladimir-putin'."""
-    out = "".join(c if c.isalnum() else "-" for c in fold(text))
-    return "-".join(p for p in out.split("-") if p)
 
 
 # Markup and code never occur inside a name: tag brackets, braces, '=', a call 'alert(',

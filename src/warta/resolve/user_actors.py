@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from warta.errors import ConfigError, Errors
-from warta.resolve.coref import fold, slug
+from warta.names import fold, slug
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC")
 _PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc"}
