@@ -50,6 +50,10 @@ def _triples(text: str) -> set[tuple[str | None, str, str | None]]:
     ("Jepang tidak setuju dengan Tiongkok.", ("gpe:JPN", "REJECT", "gpe:CHN")),
     # a place the actors stage kept as a location does not act: no source rather than Japan
     ("Tokyo mengecam Tiongkok.", (None, "ACCUSE", "gpe:CHN")),
+    # a passive's bare agent behind an unnamed officer of it: the body acts
+    ("Budi Santoso ditahan penyidik KPK.", ("org:kpk", "COERCE", "person:budi-santoso")),
+    # ... and an officer with no body after it names no source
+    ("Budi Santoso ditahan penyidik di Jakarta.", (None, "COERCE", "person:budi-santoso")),
 ])
 def test_rules(text: str, expected: tuple) -> None:
     assert expected in _triples(text)

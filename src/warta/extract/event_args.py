@@ -38,6 +38,7 @@ from warta.nlp.lang.id.event_markers import (
     REPORTING_OPENERS,
     SUBORDINATORS,
     TITLE_WORDS,
+    UNNAMED_AGENTS,
 )
 from warta.nlp.lang.id.morphology import VERB_PREFIXES
 from warta.nlp.lang.id.negation import BRIDGES, NEGATORS
@@ -343,11 +344,18 @@ def _apposition_follows(ctx: Context, j: int, limit: int) -> bool:
 
 
 def passive_agent(ctx: Context, i: int, sent: Span) -> Mention | None:
-    """The agent of a passive verb ending at ``i``: "oleh X", or a name right after the verb."""
+    """The agent of a passive verb ending at ``i``: "oleh X", or a name right after the verb,
+    also behind an unnamed officer of it ("ditahan penyidik KPK", "diperiksa jaksa Kejagung":
+    Indonesian drops "oleh" before a bare agent, and the body acts for its officers)."""
+    after = _next_content(ctx, i, sent)
+    if after < sent.end and after not in ctx.by_start and ctx.lowers[after] in UNNAMED_AGENTS:
+        after, officer = _next_content(ctx, after + 1, sent), 1
+    else:
+        officer = 0
     for m, prep, gap in right_mentions(ctx, i, sent):
         if prep == "oleh" and m.agent:
             return m
-        if prep is None and gap == 0 and m.start == _next_content(ctx, i, sent) and m.agent:
+        if prep is None and gap == officer and m.start == after and m.agent:
             return m
     return None
 

@@ -91,7 +91,8 @@ from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
-# 11: both of 10's changes, merged (the party decision and the trigger decision)
+# 11: both of 10's changes, merged (the party decision and the trigger decision); a passive's
+# bare agent behind an unnamed officer of it is the source ("ditahan penyidik KPK");
 # 10: the party model chooses source and target together, an open side scored by a bias tuned
 # on train-CV; candidates know their rank on their side and a person-body pair's other one;
 # 10 (also): the trigger model reads how a lexicon word is used (negated, planned or possible, in a
