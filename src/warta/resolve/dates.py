@@ -172,6 +172,11 @@ _NUM_DMY = _scanner(
 )
 _NUM_DM = _scanner(r"(?<![\d.,/-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,-]\d)")
 _ISO = _scanner(r"(?<![\d./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d/]|[.,-]\d)")
+# What the three numeric forms above need somewhere in a text: "16/5" (a digit, a slash, a
+# digit) or "13.10." / "2025-10-" (a digit, a separator, one or two digits, a separator). One
+# scan that starts only at digits, instead of three that try every character; one news text
+# in a hundred has either.
+_HAS_NUMERIC_DATE = re.compile(r"\d(?:/\d|[.-]\d{1,2}[/.-])")
 # "16 Mei 2024", "16 Mei", "21-23 Mei" (a range counts as its first day), "7 April lalu".
 _DAY_MON = _scanner(
     rf"(?<![\d.,])(?P<d>\d{{1,2}})(?:\s*(?:-|–|s\.?/?d\.?|hingga|sampai|dan)\s*\d{{1,2}})?"
@@ -341,6 +346,21 @@ def _two_digit_year(y: str) -> int:
 
 def _explicit(text: str) -> Iterator[_Cand]:
     """Dates written with calendar parts: numeric, day-month(-year), month-year."""
+    yield from _numeric(text) if _HAS_NUMERIC_DATE.search(text) else ()
+    yield from _day_month(text)
+    for m in _MON_DAY_YEAR.finditer(text) if _HAS_DAY_COMMA_YEAR.search(text) else ():
+        d = _safe_date(int(m["y"]), lex.MONTHS[m["mon"].lower()], int(m["d"]))
+        if d and _month_ok(m["mon"]):
+            yield _Cand(m.start(), m.end(), d.isoformat(), explicit_year=d.year)
+    for m in _MON_YEAR.finditer(text):
+        year = int(m["y"])
+        if _month_ok(m["mon"]) and MIN_YEAR <= year <= MAX_YEAR:
+            month = lex.MONTHS[m["mon"].lower()]
+            yield _Cand(m.start(), m.end(), f"{year:04d}-{month:02d}", explicit_year=year)
+
+
+def _numeric(text: str) -> Iterator[_Cand]:
+    """Dates in digits: "13/10/2025", "13.10.2025", "2025-10-13", "16/5" (pending a weekday)."""
     for m in _NUM_DMY.finditer(text):
         if m["sep"] != "/" and len(m["y"]) != 4:  # "10.00.25" is not a date; "13/10/25" is
             continue
@@ -356,16 +376,6 @@ def _explicit(text: str) -> Iterator[_Cand]:
         month, day = int(m["m"]), int(m["d"])
         if _safe_date(2000, month, day):  # 2000 is a leap year: 29/2 stays possible
             yield _Cand(m.start(), m.end(), None, priority=5, pending=(month, day, None, None))
-    yield from _day_month(text)
-    for m in _MON_DAY_YEAR.finditer(text) if _HAS_DAY_COMMA_YEAR.search(text) else ():
-        d = _safe_date(int(m["y"]), lex.MONTHS[m["mon"].lower()], int(m["d"]))
-        if d and _month_ok(m["mon"]):
-            yield _Cand(m.start(), m.end(), d.isoformat(), explicit_year=d.year)
-    for m in _MON_YEAR.finditer(text):
-        year = int(m["y"])
-        if _month_ok(m["mon"]) and MIN_YEAR <= year <= MAX_YEAR:
-            month = lex.MONTHS[m["mon"].lower()]
-            yield _Cand(m.start(), m.end(), f"{year:04d}-{month:02d}", explicit_year=year)
 
 
 def _day_month(text: str) -> Iterator[_Cand]:

@@ -637,10 +637,14 @@ def _cut_trailing_rank(ents: list[Span]) -> list[Span]:
     out = []
     for ent in ents:
         doc = ent.doc
-        cut = next((k for k in range(ent.start + 1, ent.end)
-                    if (found := roles.match_rank(doc, k)) is not None and found[0] == ent.end),
+        if ent.label_ == "PERSON":  # kept whatever it holds: no rank to look for
+            out.append(ent)
+            continue
+        lowers = token_lowers(doc)  # a word outside RANK_FIRST opens no rank: no ask there
+        cut = next((k for k in range(ent.start + 1, ent.end) if lowers[k] in roles.RANK_FIRST
+                    and (found := roles.match_rank(doc, k)) is not None and found[0] == ent.end),
                    None)
-        if ent.label_ == "PERSON" or cut is None:
+        if cut is None:
             out.append(ent)
         else:
             out.append(Span(doc, ent.start, cut, label=ent.label_, kb_id=ent.kb_id_))

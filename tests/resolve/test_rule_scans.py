@@ -1,0 +1,127 @@
+"""The rule stages' scans ask less and find the same (issue 20, seventh round).
+
+Each test pins one shortcut: what it skips is asked no more, and what it finds is what the
+full scan finds on invented texts.
+"""
+
+from __future__ import annotations
+
+import gc
+import random
+import re
+import weakref
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from warta.nlp.extensions import token_lowers, token_spaces, token_texts
+from warta.resolve import dates, roles, span_repairs
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("id")
+
+
+# --- the per-Doc word lists ---------------------------------------------------------------
+
+
+def test_word_lists_follow_each_doc_when_stages_alternate(blank):
+    a = blank("Bupati Sukamaju tiba di balai desa.")
+    b = blank("Warga Desa Cemagi berkumpul kemarin sore.")
+    for _ in range(2):  # the last Doc asked is kept: asking another must not return its words
+        assert token_texts(a) == [t.text for t in a]
+        assert token_lowers(b) == [t.lower_ for t in b]
+        assert token_spaces(a) == [t.whitespace_ for t in a]
+        assert token_texts(b) == [t.text for t in b]
+    copy = a.copy()
+    assert token_texts(copy) == token_texts(a) and token_texts(copy) is not token_texts(a)
+    with a.retokenize() as retokenizer:
+        retokenizer.merge(a[0:2])
+    assert token_texts(a)[0] == "Bupati Sukamaju" and token_lowers(a)[0] == "bupati sukamaju"
+
+
+def test_the_last_doc_asked_is_not_kept_alive(blank):
+    doc = blank("Bupati Sukamaju tiba di balai desa.")
+    token_texts(doc)
+    ref = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert ref() is None
+
+
+# --- cut_trailing_rank ----------------------------------------------------------------------
+
+
+def _ents(nlp, text: str, ents: list[tuple[str, str]]) -> list[Span]:
+    doc = nlp(text)
+    spans = []
+    for surface, label in ents:
+        m = re.search(re.escape(surface), text)
+        assert m is not None
+        span = doc.char_span(m.start(), m.end(), label=label)
+        assert span is not None
+        spans.append(span)
+    return spans
+
+
+def test_a_rank_closing_a_body_is_cut_and_only_rank_words_are_asked(blank, monkeypatch):
+    text = "Kepala Polres Sukamaju AKBP Budi Santoso dan Kompol Dedi Rahmat tiba di Desa Cemagi."
+    ents = _ents(blank, text, [("Polres Sukamaju AKBP", "ORG"), ("Kompol Dedi Rahmat", "PERSON"),
+                               ("Desa Cemagi", "LOC")])
+    asked: list[str] = []
+    real = roles.match_rank
+
+    def counting(doc: Doc, i: int):
+        asked.append(doc[i].text)
+        return real(doc, i)
+
+    monkeypatch.setattr(roles, "match_rank", counting)
+    out = span_repairs._cut_trailing_rank(ents)
+    assert [(e.text, e.label_) for e in out] == [
+        ("Polres Sukamaju", "ORG"), ("Kompol Dedi Rahmat", "PERSON"), ("Desa Cemagi", "LOC")]
+    # a person span is kept whatever it holds; elsewhere only a word that opens a rank is asked
+    assert asked == ["AKBP"]
+    assert all(w.lower() not in roles.RANK_FIRST for w in ["Sukamaju", "Cemagi"])
+
+
+# --- the dates stage's numeric forms ------------------------------------------------------
+
+
+_PIECES = ["13", "5", "2025", "10", "1.000", "/", ".", "-", " ", ",", "Senin (", ")", "pada ",
+           "tanggal ", "Rp", "16/5", "2025-10-13", "13.10.2025", "3-2", "07", "x", "(2024)"]
+
+
+def _texts(n: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 14))) for _ in range(n)]
+
+
+def test_numeric_dates_found_as_without_the_hint(monkeypatch):
+    texts = [*_texts(3000), "Rapat digelar Senin (13/10/2025) di balai.", "Sidang 2025-10-13.",
+             "Rabu, 16/5, warga datang.", "Pada 13.10.2025 pukul 10.00 WIB."]
+    with_hint = [dates.find_dates(t, anchor=None) for t in texts]
+    monkeypatch.setattr(dates, "_HAS_NUMERIC_DATE", re.compile(""))  # always scan: the old way
+    assert [dates.find_dates(t, anchor=None) for t in texts] == with_hint
+    assert sum(bool(found) for found in with_hint) > 100  # the texts do hold dates
+
+
+class _Spy:
+    def __init__(self, pattern: re.Pattern[str], calls: list[str]) -> None:
+        self.pattern, self.calls = pattern, calls
+
+    def finditer(self, text: str):
+        self.calls.append(text)
+        return self.pattern.finditer(text)
+
+
+def test_numeric_forms_are_not_scanned_in_a_text_without_their_separators(monkeypatch):
+    calls: list[str] = []
+    for name in ("_NUM_DMY", "_ISO", "_NUM_DM"):
+        monkeypatch.setattr(dates, name, _Spy(getattr(dates, name), calls))
+    plain = "Warga Sukamaju berkumpul Senin pagi, 13 Oktober 2025, membayar Rp 1.000."
+    assert dates.find_dates(plain, anchor=None)  # the day-month form is still found
+    assert calls == []
+    assert dates.find_dates("Rapat Senin (13/10/2025).", anchor=None)[0][2] == "2025-10-13"
+    assert len(calls) == 3
