@@ -125,3 +125,97 @@ def test_numeric_forms_are_not_scanned_in_a_text_without_their_separators(monkey
     assert calls == []
     assert dates.find_dates("Rapat Senin (13/10/2025).", anchor=None)[0][2] == "2025-10-13"
     assert len(calls) == 3
+
+
+# --- the gazetteer's longest alias ----------------------------------------------------------
+
+
+def _reference_match_at(doc: Doc, start: int, end_limit: int | None = None):
+    """``match_at`` as it was before the seventh round: every length tried, longest first."""
+    from warta.kb import gazetteer as kb
+
+    first = doc[start].text
+    if not (first[:1].isupper() or first[:1].isdigit()):
+        return None
+    index = kb._index()
+    limit = min(len(doc), end_limit if end_limit is not None else len(doc))
+    if not kb.could_start(doc, start, limit, kb._alias_first_words()):
+        return None
+    texts, spaces, punct = [], [], []
+    for k in range(start, min(limit, start + kb.MAX_ALIAS_TOKENS)):
+        token = doc[k]
+        if token.is_space or (token.is_punct and token.text not in {"-", "."}):
+            break
+        texts.append(token.text)
+        spaces.append(token.whitespace_)
+        punct.append(token.is_punct)
+    for n in range(len(texts), 0, -1):
+        if punct[n - 1]:
+            continue
+        text = "".join(x for k in range(n - 1) for x in (texts[k], spaces[k])) + texts[n - 1]
+        key = kb.normalize(text)
+        entry = index.by_alias.get(key)
+        if entry is None:
+            continue
+        exact = index.abbreviations.get(key)
+        if exact and not kb._spelled_as(text, exact):
+            continue
+        return start + n, entry
+    return None
+
+
+def test_match_at_finds_the_longest_alias_as_trying_every_length(blank):
+    """Random texts of the gazetteer's own aliases as written (whole, cut short, run together),
+    cased, hyphenated and broken by punctuation: the early stop at a span no alias continues
+    finds what trying every length found, at every token and end limit."""
+    from warta.kb import gazetteer as kb
+
+    rng = random.Random(20)
+    surfaces = sorted({s for name in kb.FILES for entry, aliases in kb.file_rows(name)
+                       for s in kb.surfaces(entry, aliases)})
+    odd = [s for s in surfaces if any(not c.isalpha() and c != " " for c in s)]
+    pieces = rng.sample(surfaces, 300) + odd + ["-", ".", ",", "(", "\n", "AS", "as", "di"]
+    asked = found = 0
+    for _ in range(500):
+        parts = []
+        for _ in range(rng.randint(1, 5)):
+            piece = rng.choice(pieces)
+            if rng.random() < 0.3:  # an alias cut short: "St" of "St. Lucia", "Kepulauan"
+                piece = piece[: rng.randint(1, len(piece))]
+            piece = rng.choice([piece, piece.title(), piece.upper(), piece.lower()])
+            parts.append(piece + rng.choice([" ", " ", " ", "", "-", ". "]))
+        doc = blank("".join(parts))
+        for start in range(len(doc)):
+            for limit in (None, start + 1, start + 3):
+                expected = _reference_match_at(doc, start, limit)
+                assert kb.match_at(doc, start, end_limit=limit) == expected, (doc.text, start)
+                asked += 1
+                found += expected is not None
+    assert found > 500 and asked > found  # the texts do hold aliases, and words that are none
+
+
+# --- person clusters ------------------------------------------------------------------------
+
+
+def test_cluster_names_reads_each_mention_s_name_once(blank, monkeypatch):
+    from warta.resolve import coref
+
+    doc = blank("Bupati Ahmad Rifai tiba. Rifai lalu bertemu Dedi Rahmat. Kata Ahmad Rifai, Dedi "
+                "setuju.")
+    persons = [Span(doc, 1, 3, label="PERSON"), Span(doc, 5, 6, label="PERSON"),
+               Span(doc, 8, 10, label="PERSON"), Span(doc, 12, 14, label="PERSON"),
+               Span(doc, 15, 16, label="PERSON")]
+    assert [p.text for p in persons] == ["Ahmad Rifai", "Rifai", "Dedi Rahmat", "Ahmad Rifai",
+                                         "Dedi"]
+    calls: list[int] = []
+    real = coref.name_tokens
+
+    def counting(span: Span) -> tuple[str, ...]:
+        calls.append(span.start)
+        return real(span)
+
+    monkeypatch.setattr(coref, "name_tokens", counting)
+    clusters = coref.cluster_names(persons)
+    assert sorted(calls) == [p.start for p in persons]
+    assert [(c.name, [m.start for m in c.mentions]) for c in clusters] == [
+        ("Ahmad Rifai", [1, 5, 12]), ("Dedi Rahmat", [8, 15])]
