@@ -219,3 +219,85 @@ def test_cluster_names_reads_each_mention_s_name_once(blank, monkeypatch):
     assert sorted(calls) == [p.start for p in persons]
     assert [(c.name, [m.start for m in c.mentions]) for c in clusters] == [
         ("Ahmad Rifai", [1, 5, 12]), ("Dedi Rahmat", [8, 15])]
+
+
+# --- an organisation after a title ----------------------------------------------------------
+
+
+class _CountingDoc(Doc):
+    """A Doc that counts how often ``doc.ents`` is read (each read builds every entity)."""
+
+    reads = 0
+
+    @property
+    def ents(self):
+        type(self).reads += 1
+        return Doc.ents.__get__(self)
+
+    @ents.setter
+    def ents(self, value) -> None:
+        Doc.ents.__set__(self, value)
+
+
+def test_a_title_s_organisation_is_read_off_its_tokens_not_doc_ents(blank):
+    words = ["Ketua", "Dewan", "Ekonomi", "Nasional", "Luhut", "dan", "Kepala", "Badan", "Pangan",
+             "Sukamaju", "Arief", "tiba", "."]
+    doc = _CountingDoc(blank.vocab, words=words, spaces=[True] * 11 + [False, False])
+    doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 4, 5, label="PERSON"),
+                Span(doc, 7, 10, label="ORG"), Span(doc, 10, 11, label="PERSON")]
+    _CountingDoc.reads = 0
+    first, second = roles.title_chain(doc, 0), roles.title_chain(doc, 6)
+    assert _CountingDoc.reads == 0
+    assert first is not None and (first.end, first.role) == (4, "chairman, Dewan Ekonomi Nasional")
+    assert second is not None and second.end == 10
+
+
+def test_the_org_entity_end_is_what_doc_ents_gives(blank):
+    rng = random.Random(3)
+    for _ in range(300):
+        n = rng.randint(1, 12)
+        words = [rng.choice(["Dewan", "Badan", "x", "Luhut"]) for _ in range(n)]
+        doc = Doc(blank.vocab, words=words)
+        spans, i = [], 0
+        while i < n:
+            length = rng.randint(1, 3)
+            if rng.random() < 0.6 and i + length <= n:
+                spans.append(Span(doc, i, i + length, label=rng.choice(["ORG", "PERSON", "GPE"])))
+            i += length
+        doc.ents = spans
+        for k in range(n):
+            expected = next((e.end for e in doc.ents if e.start == k and e.label_ == "ORG"), None)
+            assert roles._org_entity_end(doc, k) == expected
+
+
+def test_opens_alias_answers_as_could_start_for_a_word_before_a_space(blank):
+    from warta.kb import gazetteer as kb
+
+    words = ["Jawa", "jawa", "Sukamaju", "Amerika", "AS", "Türkiye", "G20", "Kota", "St.", "Dewan",
+             "Presiden", "Rp", "2025", "PT", "Kab.", "Bank", "Zzyzx"]
+    doc = blank(" ".join(words) + " tiba")
+    first_words = kb._alias_first_words()
+    checked = 0
+    for j, token in enumerate(doc[:-1]):
+        if token.whitespace_ == " ":  # a word glued to the next ("St" of "St.") is asked whole
+            assert kb.opens_alias(token.text) == kb.could_start(doc, j, len(doc), first_words)
+            checked += 1
+    assert checked >= len(words) - 2
+    assert kb.opens_alias("Jawa") and not kb.opens_alias("Zzyzx")
+
+
+def test_gazetteer_spans_try_only_words_that_can_open_an_alias(blank, monkeypatch):
+    from warta.resolve import gazetteer
+
+    doc = blank("Warga Sukamaju dan Zzyzx bertemu Gubernur Jawa Barat di Bandung, Senin.")
+    tried: list[str] = []
+    real = gazetteer.match_at
+
+    def counting(doc: Doc, start: int, **kwargs):
+        tried.append(doc[start].text)
+        return real(doc, start, **kwargs)
+
+    monkeypatch.setattr(gazetteer, "match_at", counting)
+    spans = gazetteer._gazetteer_spans(doc, set())
+    assert [(s.text, s.label_) for s in spans] == [("Jawa Barat", "GPE"), ("Bandung", "GPE")]
+    assert "Zzyzx" not in tried and "Sukamaju" not in tried and "Jawa" in tried

@@ -194,6 +194,14 @@ def _alias_first_words() -> frozenset[str]:
     return frozenset(key.split(" ", 1)[0] for key in _index().by_alias)
 
 
+@lru_cache(maxsize=65536)  # asked for every capitalised word of every Doc, on a few thousand
+def opens_alias(word: str) -> bool:
+    """Whether a span that starts with ``word`` and a space after it could be an alias:
+    ``could_start`` for such a span, which ``match_at`` asks first (a scan over every word can
+    leave out the others without a call)."""
+    return normalize(word).split(" ", 1)[0] in _alias_first_words()
+
+
 @lru_cache(maxsize=1)
 def people_first_words() -> frozenset[str]:
     """First normalised words of the public figures' names and aliases (for ``could_start``)."""

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from warta.kb import gazetteer as kb
-from warta.kb.gazetteer import could_start, label_for, lookup, match_at, normalize
+from warta.kb.gazetteer import could_start, label_for, lookup, match_at, normalize, opens_alias
 from warta.nlp.extensions import (
     factory_name,
     mark_stage,
@@ -60,12 +60,14 @@ FACTORY = factory_name(STAGE, VERSION)
 
 def _gazetteer_spans(doc: Doc, blocked: set[int]) -> list[Span]:
     spans = []
-    texts = token_texts(doc)
-    words = (texts, token_spaces(doc))
+    texts, spaces = token_texts(doc), token_spaces(doc)
+    words = (texts, spaces)
     # a name starts capitalised or with a digit (as match_at checks first): only those words
-    # are tried, in order, the ones a name found before covers skipped
+    # are tried, in order, the ones a name found before covers skipped; a word with a space
+    # after it that opens no alias (``could_start``, match_at's next check) is not tried
     i = 0
-    for j in [j for j, t in enumerate(texts) if t[:1].isupper() or t[:1].isdigit()]:
+    for j in [j for j, t in enumerate(texts) if (t[:1].isupper() or t[:1].isdigit())
+              and (not spaces[j] or opens_alias(t))]:
         if j < i or j in blocked:
             continue
         i = j
