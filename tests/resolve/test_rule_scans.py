@@ -301,3 +301,50 @@ def test_gazetteer_spans_try_only_words_that_can_open_an_alias(blank, monkeypatc
     spans = gazetteer._gazetteer_spans(doc, set())
     assert [(s.text, s.label_) for s in spans] == [("Jawa Barat", "GPE"), ("Bandung", "GPE")]
     assert "Zzyzx" not in tried and "Sukamaju" not in tried and "Jawa" in tried
+
+
+# --- span repairs read the Doc's word lists, not Tokens ----------------------------------------
+
+
+class _TokenCountingDoc(Doc):
+    """A Doc that counts the Token objects made for it (``doc[i]``, iterating a Span)."""
+
+    reads = 0
+
+    def __getitem__(self, i):
+        if isinstance(i, int):
+            type(self).reads += 1
+        return Doc.__getitem__(self, i)
+
+
+def _counting_doc(nlp, text: str, ents: list[tuple[int, int, str]]) -> Doc:
+    made = nlp(text)
+    doc = _TokenCountingDoc(nlp.vocab, words=[t.text for t in made],
+                            spaces=[bool(t.whitespace_) for t in made])
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    return doc
+
+
+def test_span_repairs_word_scans_make_no_tokens(blank):
+    """Spans these repairs leave as they are cost no Token (making a Span reads two)."""
+    text = ("Komisi Pemberantasan Korupsi ( KPK ) dan Keputusan KPU RI 731 Tahun 2025 serta "
+            "Pemerintah Provinsi Sukamaju hadir")
+    doc = _counting_doc(blank, text, [])
+    assert [t.text for t in doc][3:6] == ["(", "KPK", ")"]
+    ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 7, 10, label="ORG"),
+            Span(doc, 14, 17, label="PERSON")]
+    token_texts(doc), token_lowers(doc), token_spaces(doc)  # the lists, read once per Doc
+    _TokenCountingDoc.reads = 0
+    assert span_repairs._split_brackets(ents) == ents
+    assert span_repairs._cut_numbering(ents) == ents
+    assert span_repairs._cut_at_line_breaks(ents) == ents
+    assert span_repairs.retype_company_short_names(ents[2:]) == ents[2:]
+    assert [span_repairs.opens_body(doc, i) for i in (0, 7, 16)] == [1, None, None]
+    assert [span_repairs._not_capitalised(e) for e in ents] == [False, False, False]
+    assert span_repairs._retype(ents[2]) is ents[2]
+    assert _TokenCountingDoc.reads == 0
+    # and where they do cut: the same pieces as before
+    cut = span_repairs._cut_numbering([Span(doc, 7, 12, label="ORG")])
+    assert [e.text for e in cut] == ["Keputusan KPU RI"]
+    split = span_repairs._split_brackets([Span(doc, 0, 6, label="ORG")])
+    assert [e.text for e in split] == ["Komisi Pemberantasan Korupsi", "KPK"]
