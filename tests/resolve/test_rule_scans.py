@@ -348,3 +348,27 @@ def test_span_repairs_word_scans_make_no_tokens(blank):
     assert [e.text for e in cut] == ["Keputusan KPU RI"]
     split = span_repairs._split_brackets([Span(doc, 0, 6, label="ORG")])
     assert [e.text for e in split] == ["Komisi Pemberantasan Korupsi", "KPK"]
+
+
+def test_span_lookups_build_no_span_text(blank):
+    """The repairs look a span's words up in the gazetteer from the Doc's word lists."""
+    doc = _counting_doc(blank, "Polisi menangkap Budi Santoso di Kota Sukamaju kemarin", [])
+    token_texts(doc), token_spaces(doc), token_lowers(doc)
+    person, place = Span(doc, 2, 4, label="PERSON"), Span(doc, 5, 7, label="ORG")
+    expected = place.text
+    _TokenCountingDoc.reads = 0
+    assert span_repairs._text(place) == "Kota Sukamaju" == expected
+    assert span_repairs._retype(person) is person
+    assert span_repairs.places_in_lists(doc, [person]) == [person]
+    assert _TokenCountingDoc.reads == 0
+
+
+def test_match_at_without_word_lists_reads_one_token_for_a_word_that_opens_no_alias(blank):
+    from warta.kb import gazetteer as kb
+
+    doc = _counting_doc(blank, "Zzyzx Sukamaju tiba di Jawa Barat", [])
+    _TokenCountingDoc.reads = 0
+    assert kb.match_at(doc, 0) is None and kb.match_at(doc, 1) is None
+    assert _TokenCountingDoc.reads == 2
+    found = kb.match_at(doc, 4)
+    assert found is not None and found[0] == 6

@@ -244,12 +244,18 @@ def match_at(doc: Doc, start: int, *, end_limit: int | None = None,
     abbreviations must match letter case exactly ("AS", not "as" or "As"). ``words``: the
     Doc's words as lists, for a caller asking at every token (see ``Words``).
     """
-    first = words[0][start] if words is not None else doc[start].orth_  # .text
+    if words is not None:
+        first, space = words[0][start], words[1][start]
+    else:
+        token = doc[start]
+        first, space = token.orth_, token.whitespace_  # orth_: .text
     if not (first[:1].isupper() or first[:1].isdigit()):
         return None
     index = _index()
     limit = min(len(doc), end_limit if end_limit is not None else len(doc))
-    if not could_start(doc, start, limit, _alias_first_words(), words=words):
+    # could_start for a first word with a space after it is its first test, kept per word
+    if not (opens_alias(first) if space else could_start(doc, start, limit, _alias_first_words(),
+                                                         words=words)):
         return None
     # Longer and longer spans from ``start``, each token read once and only as far as needed
     # (a Span per length re-reads them): a span may not cross a space or punctuation other

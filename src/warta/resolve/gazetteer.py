@@ -305,7 +305,8 @@ def _relabel_variants(doc: Doc, ents: list[Span]) -> list[Span]:
     tokens = _person_tokens(doc, ents)
     out = []
     for ent in ents:
-        if (ent.label_ != "PERSON" and not ent.kb_id_ and lookup(ent.text) is None
+        if (ent.label_ != "PERSON" and not ent.kb_id_
+                and lookup(span_text(doc, ent.start, ent.end)) is None
                 and all(normalize(t.text) in tokens for t in ent)):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         out.append(ent)

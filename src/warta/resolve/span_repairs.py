@@ -26,7 +26,7 @@ from warta.kb.gazetteer import (
     match_at,
 )
 from warta.kb.lexicon import common_words
-from warta.nlp.extensions import token_lowers, token_spaces, token_texts
+from warta.nlp.extensions import span_text, token_lowers, token_spaces, token_texts
 from warta.nlp.lang.id.conjunctions import AND, LIST_JOINERS
 from warta.nlp.lang.id.dates import MONTHS, WEEKDAYS
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_FUNCTION_WORDS
@@ -147,6 +147,12 @@ def check_repair_names(names: Collection[str]) -> None:
     for name in names:
         if name not in known:
             raise ConfigError(Errors.E023.format(kind="repair", name=name, known=", ".join(known)))
+
+
+def _text(ent: Span) -> str:
+    """``ent.text`` from the Doc's word lists: the repairs look up most spans' texts, and a
+    Span's text makes a Token per word."""
+    return span_text(ent.doc, ent.start, ent.end)
 
 
 def _trim_person(doc: Doc, ent: Span) -> Span:
@@ -393,7 +399,7 @@ def _body_place(ent: Span) -> Span:
     if ent.label_ not in {"LOC", "GPE"} or ent[0].lower_ in BUILDING_HEADS:
         return ent
     head_end = opens_body(ent.doc, ent.start)
-    if head_end is None or head_end >= ent.end or lookup(ent.text) is not None:
+    if head_end is None or head_end >= ent.end or lookup(_text(ent)) is not None:
         return ent
     return Span(ent.doc, ent.start, ent.end, label="ORG")
 
@@ -607,7 +613,7 @@ def phrase_short_form(ent: Span, ents: list[Span]) -> bool:
     before it, which are no entity and name no body, is that phrase's (not the party PKS)."""
     if len(ent) != 1:  # asked for every entity: most are longer, and need no text built
         return False
-    doc, short = ent.doc, ent.text
+    doc, short = ent.doc, _text(ent)
     if not short.isupper() or not 2 <= len(short) <= 6 or ent.start < 2 \
             or ent.end >= len(doc) or doc[ent.start - 1].text != "(" or doc[ent.end].text != ")":
         return False
@@ -759,7 +765,7 @@ def _ranked_person(ent: Span) -> Span:
     """'AKBP [Rio Wahyu Anggoro]' tagged LOC or ORG: a name right after a police or military
     rank is a person unless the gazetteer knows it as a place or body."""
     doc = ent.doc
-    if ent.label_ == "PERSON" or lookup(ent.text) is not None or not any(map(_name_word, ent)):
+    if ent.label_ == "PERSON" or lookup(_text(ent)) is not None or not any(map(_name_word, ent)):
         return ent  # "UCLG ASPAC": acronyms are a body's
     ranks = [k for k in range(max(0, ent.start - roles.MAX_RANK_TOKENS), ent.start)
              if (found := roles.match_rank(doc, k)) is not None and found[0] == ent.start]
@@ -774,7 +780,7 @@ def _titled_person(ent: Span) -> Span:
     are its holder, unless the gazetteer knows them. After a bare title ("Juru Bicara [Walhi]",
     "pelatih [Borussia Dortmund]") they may be the body, so they are left alone."""
     doc = ent.doc
-    if ent.label_ == "PERSON" or len(ent) < 2 or lookup(ent.text) is not None \
+    if ent.label_ == "PERSON" or len(ent) < 2 or lookup(_text(ent)) is not None \
             or not all(map(_name_word, ent)):
         return ent
     after = ent.end + (ent.end < len(doc) and doc[ent.end].text == ",")
@@ -824,7 +830,7 @@ def _split_holders(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[tuple[in
 def _holder_cut(doc: Doc, ent: Span, person_words: set[str]) -> list[Span] | None:
     if ent.label_ in {"PERSON", "GPE"} or len(ent) < 2 or not _name_word(ent[-1]):
         return None
-    if lookup(ent.text) is not None or not _titled(doc, ent):
+    if lookup(_text(ent)) is not None or not _titled(doc, ent):
         return None  # a place or body the gazetteer knows whole, or no title before it
     cut = ent.end
     while cut > ent.start + 1 and _name_word(doc[cut - 1]):
@@ -949,7 +955,7 @@ def _retype(ent: Span) -> Span:
     """Model LOC/ORG spans that name a gazetteer place or body take the gazetteer's type."""
     if ent.label_ == "PERSON":  # before the look-up: its text is built from every token
         return ent
-    entry = lookup(ent.text)
+    entry = lookup(_text(ent))
     if entry is None:
         return ent
     label = label_for(entry)
@@ -965,7 +971,7 @@ def places_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     for n, ent in enumerate(ents):
         if ent.label_ != "PERSON":
             continue
-        entry = lookup(ent.text)
+        entry = lookup(_text(ent))
         if entry is None or entry.kind not in _PLACE_KINDS:
             continue
         beside = [ents[n - 1]] if n > 0 else []
