@@ -372,3 +372,31 @@ def test_match_at_without_word_lists_reads_one_token_for_a_word_that_opens_no_al
     assert _TokenCountingDoc.reads == 2
     found = kb.match_at(doc, 4)
     assert found is not None and found[0] == 6
+
+
+_UNIT_PIECES = ["dua", "3", "tiga", "puluhan", "tahun", "Tahun", "hari", "bulan", "pekan", "lalu",
+                "LALU", "lagi", "silam", "yang lalu", "mendatang", " ", " ", "  ", "\n", "-", ",",
+                "(", "sejak", "ke-2", "minggu", "ago", "years", "2 years"]
+
+
+def test_counted_units_found_as_without_the_hint(monkeypatch):
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(_UNIT_PIECES) + rng.choice([" ", "", " "])
+                     for _ in range(rng.randint(2, 10))) for _ in range(3000)]
+    texts += ["Kasus itu terjadi dua tahun lalu.", "Tiga hari lagi rapat digelar.",
+              "Ia pindah 10 tahun silam", "Dua  pekan\nlalu"]
+    anchor = dates.parse_anchor("2025-10-13")
+    with_hint = [dates.find_dates(t, anchor=anchor) for t in texts]
+    monkeypatch.setattr(dates, "_HAS_UNIT_DIRECTION", re.compile(""))  # always scan: the old way
+    assert [dates.find_dates(t, anchor=anchor) for t in texts] == with_hint
+    assert sum(any(end - start > 8 for start, end, _ in found) for found in with_hint) > 100
+
+
+def test_counted_units_are_not_scanned_without_a_unit_and_a_direction(monkeypatch):
+    calls: list[str] = []
+    monkeypatch.setattr(dates, "_N_UNITS", _Spy(dates._N_UNITS, calls))
+    assert dates.find_dates("Warga Sukamaju berkumpul tahun ini, Senin.", anchor=None)
+    assert calls == []
+    found = dates.find_dates("Kasus itu terjadi dua tahun lalu.",
+                             anchor=dates.parse_anchor("2025-10-13"))
+    assert calls and [v for _, _, v in found] == ["2023"]

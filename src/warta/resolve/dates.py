@@ -223,6 +223,12 @@ _N_UNITS = _scanner(
     rf"(?<!-)\b(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})\s+(?P<dir>{_PAST}|{_alt(lex.COUNTDOWN_WORDS)})\b",
     _I,
 )
+# What _N_UNITS needs somewhere in a text: a unit after a space and a direction after it ("…
+# tahun lalu"), the same words as the pattern's. Its scan starts only at spaces; one text in
+# eight has it, and then the full pattern, which tries every word, runs.
+_HAS_UNIT_DIRECTION = re.compile(
+    rf"\s(?:{_UNIT})\s+(?:{_PAST}|{_alt(lex.COUNTDOWN_WORDS)})\b", _I
+)
 _SE_UNIT = _scanner(
     rf"\b(?P<unit>{_alt(lex.SE_UNITS)})\s+(?P<dir>{_PAST}|{_FUTURE})\b", _I
 )
@@ -496,7 +502,7 @@ def _relative(text: str, anchor: date | None) -> Iterator[_Cand]:
         offset = lex.RELATIVE_DAYS[" ".join(m["w"].lower().split())]
         value = (anchor + timedelta(days=offset)).isoformat() if anchor else None
         yield _Cand(m.start(), m.end(), value, priority=4)
-    for m in _N_UNITS.finditer(text):
+    for m in _N_UNITS.finditer(text) if _HAS_UNIT_DIRECTION.search(text) else ():
         n = _number(m["n"])
         unit = _precision(lex.UNITS[m["unit"].lower()])
         value = _iso(_shift(anchor, n * _direction(m["dir"]), unit), unit) if anchor and n else None
