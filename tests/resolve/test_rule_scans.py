@@ -400,3 +400,17 @@ def test_counted_units_are_not_scanned_without_a_unit_and_a_direction(monkeypatc
     found = dates.find_dates("Kasus itu terjadi dua tahun lalu.",
                              anchor=dates.parse_anchor("2025-10-13"))
     assert calls and [v for _, _, v in found] == ["2023"]
+
+
+def test_title_chains_read_the_word_lists(blank):
+    """A chain's title, parenthetical, portfolio, unit, rank and honorifics come from the Doc's
+    word lists; only gazetteer look-ups of capitalised words still make Tokens."""
+    doc = _counting_doc(blank, "kata Menteri ( Menlu ) Perumahan Rakyat Kolonel Budi Santoso , "
+                               "dan Bupati Kota Bapak Ahmad tiba", [])
+    token_texts(doc), token_lowers(doc), token_spaces(doc)
+    _TokenCountingDoc.reads = 0
+    chain = roles.title_chain(doc, 1)
+    assert chain is not None and chain.surface == "Menteri"
+    assert chain.role.endswith(", Perumahan Rakyat") and chain.rank is not None
+    assert roles.skip_honorifics(doc, 14, 17) == 15  # "Bapak" before "Ahmad"
+    assert _TokenCountingDoc.reads == 2  # match_at's first word, after the title and portfolio

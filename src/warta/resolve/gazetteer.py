@@ -295,7 +295,8 @@ def _person_tokens(doc: Doc, ents: list[Span]) -> set[str]:
     for ent in ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
             start = roles.skip_honorifics(doc, ent.start, ent.end)
-            tokens.update(normalize(t.text) for t in doc[start : ent.end] if len(t.text) > 2)
+            texts = token_texts(doc)[start : ent.end]  # the words, no Token per word
+            tokens.update(normalize(text) for text in texts if len(text) > 2)
     return {t for t in tokens if lookup(t) is None}
 
 
@@ -307,7 +308,7 @@ def _relabel_variants(doc: Doc, ents: list[Span]) -> list[Span]:
     for ent in ents:
         if (ent.label_ != "PERSON" and not ent.kb_id_
                 and lookup(span_text(doc, ent.start, ent.end)) is None
-                and all(normalize(t.text) in tokens for t in ent)):
+                and all(normalize(text) in tokens for text in token_texts(doc)[ent.start:ent.end])):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         out.append(ent)
     return out
