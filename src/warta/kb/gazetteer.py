@@ -137,6 +137,7 @@ def _index() -> _Index:
 def load() -> None:
     """Read the gazetteer files now (a stage calls this before its first Doc, not inside one)."""
     _index()
+    _alias_prefixes()
 
 
 def lookup(text: str) -> GazEntry | None:
@@ -193,6 +194,14 @@ def _alias_first_words() -> frozenset[str]:
     return frozenset(key.split(" ", 1)[0] for key in _index().by_alias)
 
 
+@lru_cache(maxsize=65536)  # asked for every capitalised word of every Doc, on a few thousand
+def opens_alias(word: str) -> bool:
+    """Whether a span that starts with ``word`` and a space after it could be an alias:
+    ``could_start`` for such a span, which ``match_at`` asks first (a scan over every word can
+    leave out the others without a call)."""
+    return normalize(word).split(" ", 1)[0] in _alias_first_words()
+
+
 @lru_cache(maxsize=1)
 def people_first_words() -> frozenset[str]:
     """First normalised words of the public figures' names and aliases (for ``could_start``)."""
@@ -235,39 +244,59 @@ def match_at(doc: Doc, start: int, *, end_limit: int | None = None,
     abbreviations must match letter case exactly ("AS", not "as" or "As"). ``words``: the
     Doc's words as lists, for a caller asking at every token (see ``Words``).
     """
-    first = words[0][start] if words is not None else doc[start].orth_  # .text
+    if words is not None:
+        first, space = words[0][start], words[1][start]
+    else:
+        token = doc[start]
+        first, space = token.orth_, token.whitespace_  # orth_: .text
     if not (first[:1].isupper() or first[:1].isdigit()):
         return None
     index = _index()
     limit = min(len(doc), end_limit if end_limit is not None else len(doc))
-    if not could_start(doc, start, limit, _alias_first_words(), words=words):
+    # could_start for a first word with a space after it is its first test, kept per word
+    if not (opens_alias(first) if space else could_start(doc, start, limit, _alias_first_words(),
+                                                         words=words)):
         return None
-    # The tokens up to the longest alias, read once (a Span per length re-reads them): a span
-    # may not cross a space or punctuation other than "-" and "." (so it stops before them).
-    texts: list[str] = []
-    spaces: list[str] = []
-    punct: list[bool] = []
+    # Longer and longer spans from ``start``, each token read once and only as far as needed
+    # (a Span per length re-reads them): a span may not cross a space or punctuation other
+    # than "-" and "." (so it stops before them). The longest that is an alias wins. Once a
+    # span ends at a space and its key opens no longer alias, no longer span can be one: the
+    # words of a longer span's key begin with this key's words.
+    prefixes = _alias_prefixes()
+    found: tuple[int, GazEntry] | None = None
+    text = ""  # the span's text, without making the Span
     for k in range(start, min(limit, start + MAX_ALIAS_TOKENS)):
         token = doc[k]
-        if token.is_space or (token.is_punct and token.orth_ not in {"-", "."}):
+        orth = token.orth_  # .text
+        is_punct = token.is_punct
+        if token.is_space or (is_punct and orth not in {"-", "."}):
             break
-        texts.append(token.orth_)
-        spaces.append(token.whitespace_)
-        punct.append(token.is_punct)
-    for n in range(len(texts), 0, -1):
-        if punct[n - 1]:  # "Israel -": the dash belongs to the dateline, not the name
+        text += orth
+        space = token.whitespace_
+        if is_punct:  # "Israel -": the dash belongs to the dateline, not the name
+            text += space
             continue
-        # the Span's text, without making the Span
-        text = "".join([x for k in range(n - 1) for x in (texts[k], spaces[k])]) + texts[n - 1]
         key = normalize(text)
         entry = index.by_alias.get(key)
-        if entry is None:
-            continue
-        exact = index.abbreviations.get(key)
-        if exact and not _spelled_as(text, exact):
-            continue
-        return start + n, entry
-    return None
+        if entry is not None:
+            exact = index.abbreviations.get(key)
+            if not exact or _spelled_as(text, exact):
+                found = k + 1, entry
+        if space and key and key not in prefixes:
+            break
+        text += space
+    return found
+
+
+@lru_cache(maxsize=1)
+def _alias_prefixes() -> frozenset[str]:
+    """Every alias key's leading words short of the whole key ("jawa" of "jawa barat"): the
+    keys a span can grow into a longer alias from."""
+    prefixes: set[str] = set()
+    for key in _index().by_alias:
+        words = key.split(" ")
+        prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
+    return frozenset(prefixes)
 
 
 def _spelled_as(text: str, spellings: frozenset[str]) -> bool:

@@ -167,14 +167,22 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     return "".join(inner) + texts[end - 1]
 
 
+# The memo last asked for a Doc's words: (its Doc, its values). The rule stages ask for the
+# words of one Doc at nearly every token (``match_rank``, ``match_title``…), and finding the
+# memo in ``doc.user_data`` (a Cython attribute, a tuple key hashed anew) was most of an ask.
+_last_memo: tuple[weakref.ref[Doc] | None, dict[object, Any]] = (None, {})
+
+
 def _token_strings(doc: Doc, key: str) -> list[str]:
-    memo = doc.user_data.get(_MEMO_KEY)  # doc_memo's checks inline: asked at every token
-    if type(memo) is _Memo and memo.doc is not None and memo.doc() is doc:
-        strings: list[str] | None = memo.values.get(key)
-        if strings is not None and len(strings) == len(doc):
-            return strings
-    values = doc_memo(doc)
-    strings = values.get(key)
+    global _last_memo
+    ref, values = _last_memo
+    if ref is None or ref() is not doc:
+        memo = doc.user_data.get(_MEMO_KEY)  # doc_memo's checks inline: asked at every token
+        if type(memo) is not _Memo or memo.doc is None or memo.doc() is not doc:
+            doc_memo(doc)
+            memo = doc.user_data[_MEMO_KEY]
+        ref, values = _last_memo = (memo.doc, memo.values)
+    strings: list[str] | None = values.get(key)
     if strings is None or len(strings) != len(doc):
         values.update(_read_words(doc))
         strings = values[key]

@@ -158,9 +158,8 @@ def cluster_names(persons: Sequence[Span]) -> list[Cluster]:
     and so do its later uses."""
     clusters: list[Cluster] = []
     partner = _alias_partners(persons)
-    order = sorted(persons, key=lambda s: (-len(name_tokens(s)), s.start))
-    for span in order:
-        toks = name_tokens(span)
+    named = [(span, name_tokens(span)) for span in persons]  # once per span: it reads Tokens
+    for span, toks in sorted(named, key=lambda st: (-len(st[1]), st[0].start)):
         if not toks:
             continue
         other = partner.get(span.start)

@@ -172,6 +172,11 @@ _NUM_DMY = _scanner(
 )
 _NUM_DM = _scanner(r"(?<![\d.,/-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,-]\d)")
 _ISO = _scanner(r"(?<![\d./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d/]|[.,-]\d)")
+# What the three numeric forms above need somewhere in a text: "16/5" (a digit, a slash, a
+# digit) or "13.10." / "2025-10-" (a digit, a separator, one or two digits, a separator). One
+# scan that starts only at digits, instead of three that try every character; one news text
+# in a hundred has either.
+_HAS_NUMERIC_DATE = re.compile(r"\d(?:/\d|[.-]\d{1,2}[/.-])")
 # "16 Mei 2024", "16 Mei", "21-23 Mei" (a range counts as its first day), "7 April lalu".
 _DAY_MON = _scanner(
     rf"(?<![\d.,])(?P<d>\d{{1,2}})(?:\s*(?:-|–|s\.?/?d\.?|hingga|sampai|dan)\s*\d{{1,2}})?"
@@ -217,6 +222,12 @@ _REL_DAY = _scanner(rf"\b(?P<w>{_alt(lex.RELATIVE_DAYS)})\b", _I)
 _N_UNITS = _scanner(
     rf"(?<!-)\b(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})\s+(?P<dir>{_PAST}|{_alt(lex.COUNTDOWN_WORDS)})\b",
     _I,
+)
+# What _N_UNITS needs somewhere in a text: a unit after a space and a direction after it ("…
+# tahun lalu"), the same words as the pattern's. Its scan starts only at spaces; one text in
+# eight has it, and then the full pattern, which tries every word, runs.
+_HAS_UNIT_DIRECTION = re.compile(
+    rf"\s(?:{_UNIT})\s+(?:{_PAST}|{_alt(lex.COUNTDOWN_WORDS)})\b", _I
 )
 _SE_UNIT = _scanner(
     rf"\b(?P<unit>{_alt(lex.SE_UNITS)})\s+(?P<dir>{_PAST}|{_FUTURE})\b", _I
@@ -341,6 +352,21 @@ def _two_digit_year(y: str) -> int:
 
 def _explicit(text: str) -> Iterator[_Cand]:
     """Dates written with calendar parts: numeric, day-month(-year), month-year."""
+    yield from _numeric(text) if _HAS_NUMERIC_DATE.search(text) else ()
+    yield from _day_month(text)
+    for m in _MON_DAY_YEAR.finditer(text) if _HAS_DAY_COMMA_YEAR.search(text) else ():
+        d = _safe_date(int(m["y"]), lex.MONTHS[m["mon"].lower()], int(m["d"]))
+        if d and _month_ok(m["mon"]):
+            yield _Cand(m.start(), m.end(), d.isoformat(), explicit_year=d.year)
+    for m in _MON_YEAR.finditer(text):
+        year = int(m["y"])
+        if _month_ok(m["mon"]) and MIN_YEAR <= year <= MAX_YEAR:
+            month = lex.MONTHS[m["mon"].lower()]
+            yield _Cand(m.start(), m.end(), f"{year:04d}-{month:02d}", explicit_year=year)
+
+
+def _numeric(text: str) -> Iterator[_Cand]:
+    """Dates in digits: "13/10/2025", "13.10.2025", "2025-10-13", "16/5" (pending a weekday)."""
     for m in _NUM_DMY.finditer(text):
         if m["sep"] != "/" and len(m["y"]) != 4:  # "10.00.25" is not a date; "13/10/25" is
             continue
@@ -356,16 +382,6 @@ def _explicit(text: str) -> Iterator[_Cand]:
         month, day = int(m["m"]), int(m["d"])
         if _safe_date(2000, month, day):  # 2000 is a leap year: 29/2 stays possible
             yield _Cand(m.start(), m.end(), None, priority=5, pending=(month, day, None, None))
-    yield from _day_month(text)
-    for m in _MON_DAY_YEAR.finditer(text) if _HAS_DAY_COMMA_YEAR.search(text) else ():
-        d = _safe_date(int(m["y"]), lex.MONTHS[m["mon"].lower()], int(m["d"]))
-        if d and _month_ok(m["mon"]):
-            yield _Cand(m.start(), m.end(), d.isoformat(), explicit_year=d.year)
-    for m in _MON_YEAR.finditer(text):
-        year = int(m["y"])
-        if _month_ok(m["mon"]) and MIN_YEAR <= year <= MAX_YEAR:
-            month = lex.MONTHS[m["mon"].lower()]
-            yield _Cand(m.start(), m.end(), f"{year:04d}-{month:02d}", explicit_year=year)
 
 
 def _day_month(text: str) -> Iterator[_Cand]:
@@ -486,7 +502,7 @@ def _relative(text: str, anchor: date | None) -> Iterator[_Cand]:
         offset = lex.RELATIVE_DAYS[" ".join(m["w"].lower().split())]
         value = (anchor + timedelta(days=offset)).isoformat() if anchor else None
         yield _Cand(m.start(), m.end(), value, priority=4)
-    for m in _N_UNITS.finditer(text):
+    for m in _N_UNITS.finditer(text) if _HAS_UNIT_DIRECTION.search(text) else ():
         n = _number(m["n"])
         unit = _precision(lex.UNITS[m["unit"].lower()])
         value = _iso(_shift(anchor, n * _direction(m["dir"]), unit), unit) if anchor and n else None

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from warta.kb import gazetteer as kb
-from warta.kb.gazetteer import could_start, label_for, lookup, match_at, normalize
+from warta.kb.gazetteer import could_start, label_for, lookup, match_at, normalize, opens_alias
 from warta.nlp.extensions import (
     factory_name,
     mark_stage,
@@ -70,12 +70,14 @@ FACTORY = factory_name(STAGE, VERSION)
 
 def _gazetteer_spans(doc: Doc, blocked: set[int]) -> list[Span]:
     spans = []
-    texts = token_texts(doc)
-    words = (texts, token_spaces(doc))
+    texts, spaces = token_texts(doc), token_spaces(doc)
+    words = (texts, spaces)
     # a name starts capitalised or with a digit (as match_at checks first): only those words
-    # are tried, in order, the ones a name found before covers skipped
+    # are tried, in order, the ones a name found before covers skipped; a word with a space
+    # after it that opens no alias (``could_start``, match_at's next check) is not tried
     i = 0
-    for j in [j for j, t in enumerate(texts) if t[:1].isupper() or t[:1].isdigit()]:
+    for j in [j for j, t in enumerate(texts) if (t[:1].isupper() or t[:1].isdigit())
+              and (not spaces[j] or opens_alias(t))]:
         if j < i or j in blocked:
             continue
         i = j
@@ -324,7 +326,8 @@ def _person_tokens(doc: Doc, ents: list[Span]) -> set[str]:
     for ent in ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
             start = roles.skip_honorifics(doc, ent.start, ent.end)
-            tokens.update(normalize(t.text) for t in doc[start : ent.end] if len(t.text) > 2)
+            texts = token_texts(doc)[start : ent.end]  # the words, no Token per word
+            tokens.update(normalize(text) for text in texts if len(text) > 2)
     return {t for t in tokens if lookup(t) is None}
 
 
@@ -334,8 +337,9 @@ def _relabel_variants(doc: Doc, ents: list[Span]) -> list[Span]:
     tokens = _person_tokens(doc, ents)
     out = []
     for ent in ents:
-        if (ent.label_ != "PERSON" and not ent.kb_id_ and lookup(ent.text) is None
-                and all(normalize(t.text) in tokens for t in ent)):
+        if (ent.label_ != "PERSON" and not ent.kb_id_
+                and lookup(span_text(doc, ent.start, ent.end)) is None
+                and all(normalize(text) in tokens for text in token_texts(doc)[ent.start:ent.end])):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         out.append(ent)
     return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from warta.kb.gazetteer import match_at
-from warta.nlp.extensions import token_lowers, token_texts
+from warta.nlp.extensions import span_text, token_lowers, token_texts
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_LIKE
 from warta.nlp.lang.id.org_patterns import ORG_PREFIXES
 from warta.nlp.lang.id.reporting_verbs import RELATIONAL_ROLES
@@ -98,11 +98,12 @@ def match_rank(doc: Doc, i: int) -> tuple[int, str] | None:
 def _rank_suffixes_end(doc: Doc, i: int) -> int:
     """Past the force, corps and markers written after a rank ("Kolonel [Chk (K)]",
     "Mayor Jenderal [TNI]"): capitalised words or bracketed letters of ``RANK_SUFFIXES``."""
+    texts, lowers = token_texts(doc), token_lowers(doc)  # no Token per word
     while i < len(doc):
-        if doc[i].lower_ in RANK_SUFFIXES and doc[i].text[:1].isupper() and len(doc[i]) > 1:
+        if lowers[i] in RANK_SUFFIXES and texts[i][:1].isupper() and len(texts[i]) > 1:
             i += 1
-        elif (doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")"
-              and doc[i + 1].lower_ in RANK_SUFFIXES):
+        elif (texts[i] == "(" and i + 2 < len(doc) and texts[i + 2] == ")"
+              and lowers[i + 1] in RANK_SUFFIXES):
             i += 3
         else:
             return i
@@ -111,7 +112,7 @@ def _rank_suffixes_end(doc: Doc, i: int) -> int:
 
 def is_honorific(doc: Doc, i: int, end: int) -> bool:
     """Whether token i is an honorific (a name-like one only when more name follows)."""
-    low = doc[i].lower_
+    low = token_lowers(doc)[i]  # doc[i].lower_, no Token
     if low not in HONORIFICS:
         return False
     return low not in NAME_LIKE or i + 2 < end
@@ -125,30 +126,42 @@ def _qualifier(doc: Doc, i: int) -> Qualifier | None:
     it is an organisation)."""
     if i >= len(doc):
         return None
-    low = doc[i].lower_
-    if low in TITLE_COUNTRY_WORDS and doc[i].text[:1].isupper():
-        return i + 1, TITLE_COUNTRY_WORDS[low], None, doc[i].text, False
+    low, text = token_lowers(doc)[i], token_texts(doc)[i]  # no Token
+    if low in TITLE_COUNTRY_WORDS and text[:1].isupper():
+        return i + 1, TITLE_COUNTRY_WORDS[low], None, text, False
     found = match_at(doc, i)
-    ent = next((e for e in doc.ents if e.start == i and e.label_ == "ORG"
-                and e[0].lower_ in ORG_PREFIXES), None) if low in ORG_PREFIXES else None
-    if ent is not None and found is None:
-        # an organisation the model or a pattern found: "Ketua [Dewan Ekonomi Nasional] Luhut"
-        inner = [match_at(doc, k, end_limit=ent.end) for k in range(ent.start, ent.end)]
-        country = next((f[1].kb for f in inner if f and f[1].kind == "country"), None)
-        return ent.end, country, None, ent.text, ent.label_ == "ORG"
     if found is None:
-        return None
+        ent_end = _org_entity_end(doc, i) if low in ORG_PREFIXES else None
+        if ent_end is None:
+            return None
+        # an organisation the model or a pattern found: "Ketua [Dewan Ekonomi Nasional] Luhut"
+        inner = [match_at(doc, k, end_limit=ent_end) for k in range(i, ent_end)]
+        country = next((f[1].kb for f in inner if f and f[1].kind == "country"), None)
+        return ent_end, country, None, span_text(doc, i, ent_end), True
     end, entry = found
     if entry.kind == "country":
-        return end, entry.kb, None, doc[i:end].text, False
+        return end, entry.kb, None, span_text(doc, i, end), False
     if entry.actor_type == "ORG":
         country = entry.country
         after = match_at(doc, end) if end < len(doc) else None
         if after is not None and after[1].kind == "country":  # "Kementerian Luar Negeri Tiongkok"
             end, country = after[0], after[1].kb
-            return end, country, None, doc[i:end].text, True
-        return end, country, entry.kb, doc[i:end].text, True
-    return end, entry.country, None, doc[i:end].text, False  # "Gubernur Jawa Barat"
+            return end, country, None, span_text(doc, i, end), True
+        return end, country, entry.kb, span_text(doc, i, end), True
+    return end, entry.country, None, span_text(doc, i, end), False  # "Gubernur Jawa Barat"
+
+
+def _org_entity_end(doc: Doc, i: int) -> int | None:
+    """The end of the ORG entity that begins at token ``i``, or None: what ``doc.ents`` would
+    give, read off the entity tags of its own tokens (``doc.ents`` builds a Span for every
+    entity of the Doc, a tenth of a millisecond, and this is asked inside title chains)."""
+    token = doc[i]
+    if token.ent_iob_ != "B" or token.ent_type_ != "ORG":
+        return None
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def title_chain(doc: Doc, i: int) -> Title | None:
@@ -158,6 +171,7 @@ def title_chain(doc: Doc, i: int) -> Title | None:
         return None
     pos, key = found
     role, scope = TITLES[key]
+    texts, lowers = token_texts(doc), token_lowers(doc)  # the words, no Token per ask
     pos = _skip_parenthetical(doc, pos)
     country = org = None
     qualifier_text = ""
@@ -166,13 +180,13 @@ def title_chain(doc: Doc, i: int) -> Title | None:
     if qual is not None:
         pos, country, org, qualifier_text, body = qual
         pos = _skip_parenthetical(doc, pos)
-    elif pos < len(doc) and doc[pos].lower_ in PORTFOLIO_WORDS:
+    elif pos < len(doc) and lowers[pos] in PORTFOLIO_WORDS:
         end = pos
-        while end < len(doc) and (doc[end].lower_ in PORTFOLIO_WORDS or (
-                doc[end].lower_ == "dan" and end + 1 < len(doc)
-                and doc[end + 1].lower_ in PORTFOLIO_WORDS)):
+        while end < len(doc) and (lowers[end] in PORTFOLIO_WORDS or (
+                lowers[end] == "dan" and end + 1 < len(doc)
+                and lowers[end + 1] in PORTFOLIO_WORDS)):
             end += 1
-        role = f"{role}, {doc[pos:end].text}"  # "minister, Perumahan Rakyat"
+        role = f"{role}, {span_text(doc, pos, end)}"  # "minister, Perumahan Rakyat"
         pos = end
         qual = _qualifier(doc, pos)  # "Menteri Perumahan Rakyat RI"
         if qual is not None:
@@ -180,9 +194,9 @@ def title_chain(doc: Doc, i: int) -> Title | None:
     elif key in REGIONAL_TITLES or key in UNIT_TITLES:
         unit_end = _skip_region(doc, pos)
         if unit_end > pos and key in UNIT_TITLES and scope is None:
-            role = f"{role}, {doc[pos:unit_end].text}"  # "director general, Pajak"
+            role = f"{role}, {span_text(doc, pos, unit_end)}"  # "director general, Pajak"
         pos = unit_end
-    if not body and pos > found[0] and pos < len(doc) and doc[pos].text in {"Kota", "Kabupaten"}:
+    if not body and pos > found[0] and pos < len(doc) and texts[pos] in {"Kota", "Kabupaten"}:
         pos += 1  # "Kapolres Tasikmalaya Kota": the precinct's name ends with its unit
     if body and scope is None and role not in _QUALIFIED_ROLES:
         role = f"{role}, {qualifier_text}"  # "juru bicara Kremlin" → "spokesperson, Kremlin"
@@ -190,7 +204,7 @@ def title_chain(doc: Doc, i: int) -> Title | None:
     ranked = match_rank(doc, pos)
     if ranked is not None:
         pos, rank = ranked
-    return Title(i, pos, role, doc[i:found[0]].text, scope, country, rank, org)
+    return Title(i, pos, role, span_text(doc, i, found[0]), scope, country, rank, org)
 
 
 def _skip_region(doc: Doc, pos: int) -> int:
@@ -206,7 +220,8 @@ def _skip_region(doc: Doc, pos: int) -> int:
 
 def _capitalised_run(doc: Doc, i: int) -> int:
     n = 0
-    while i + n < len(doc) and doc[i + n].text[:1].isupper() and not doc[i + n].is_punct:
+    texts = token_texts(doc)  # a Token only for a capitalised word, to ask is_punct
+    while i + n < len(doc) and texts[i + n][:1].isupper() and not doc[i + n].is_punct:
         n += 1
     return n
 
@@ -216,7 +231,8 @@ _QUALIFIED_ROLES = frozenset({"UN secretary-general", "NATO secretary-general"})
 
 def _skip_parenthetical(doc: Doc, pos: int) -> int:
     """Skip "(Menlu)" or "(RI)" right after a title."""
-    if pos + 2 < len(doc) and doc[pos].text == "(" and doc[pos + 2].text == ")":
+    texts = token_texts(doc)
+    if pos + 2 < len(doc) and texts[pos] == "(" and texts[pos + 2] == ")":
         return pos + 3
     return pos
 

@@ -26,7 +26,7 @@ from warta.kb.gazetteer import (
     match_at,
 )
 from warta.kb.lexicon import common_words
-from warta.nlp.extensions import token_lowers
+from warta.nlp.extensions import span_text, token_lowers, token_spaces, token_texts
 from warta.nlp.lang.id.conjunctions import AND, LIST_JOINERS
 from warta.nlp.lang.id.dates import MONTHS, WEEKDAYS
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_FUNCTION_WORDS
@@ -147,6 +147,12 @@ def check_repair_names(names: Collection[str]) -> None:
     for name in names:
         if name not in known:
             raise ConfigError(Errors.E023.format(kind="repair", name=name, known=", ".join(known)))
+
+
+def _text(ent: Span) -> str:
+    """``ent.text`` from the Doc's word lists: the repairs look up most spans' texts, and a
+    Span's text makes a Token per word."""
+    return span_text(ent.doc, ent.start, ent.end)
 
 
 def _trim_person(doc: Doc, ent: Span) -> Span:
@@ -286,7 +292,8 @@ def _drop_if(test: Callable[[Span], bool]) -> Callable[[Span], Span | None]:
 
 
 def _not_capitalised(ent: Span) -> bool:
-    first = next((c for c in ent.text if c.isalpha()), "")
+    texts = token_texts(ent.doc)  # the span's first letter, without building its text
+    first = next((c for k in range(ent.start, ent.end) for c in texts[k] if c.isalpha()), "")
     return not first.isupper() or len(ent) > MAX_NAME_TOKENS
 
 
@@ -315,15 +322,17 @@ def opens_body(doc: Doc, i: int) -> int | None:
     """Where the head word(s) of a body's name that opens at token ``i`` end ("Polresta",
     "Rumah Sakit", "Pemerintah" before a region but not before a country), or None; None for
     every word outside ``BODY_OPENERS``."""
-    low = doc[i].lower_
+    lowers = token_lowers(doc)  # asked at many words: no Token for them
+    low = lowers[i]
     if low in ORG_PREFIXES:
         return i + 1
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if nxt is None:
+    if i + 1 >= len(lowers):
         return None
-    if (low, nxt.lower_) in ORG_HEAD_PAIRS:
+    nxt_low = lowers[i + 1]
+    if (low, nxt_low) in ORG_HEAD_PAIRS:
         return i + 2
-    if low == GOVERNMENT_HEAD and nxt.text[:1].isupper() and nxt.lower_ not in GOVERNMENT_NOT_BODY:
+    if low == GOVERNMENT_HEAD and token_texts(doc)[i + 1][:1].isupper() \
+            and nxt_low not in GOVERNMENT_NOT_BODY:
         found = match_at(doc, i + 1)
         return None if found is not None and found[1].kind == "country" else i + 1
     return None
@@ -390,7 +399,7 @@ def _body_place(ent: Span) -> Span:
     if ent.label_ not in {"LOC", "GPE"} or ent[0].lower_ in BUILDING_HEADS:
         return ent
     head_end = opens_body(ent.doc, ent.start)
-    if head_end is None or head_end >= ent.end or lookup(ent.text) is not None:
+    if head_end is None or head_end >= ent.end or lookup(_text(ent)) is not None:
         return ent
     return Span(ent.doc, ent.start, ent.end, label="ORG")
 
@@ -487,10 +496,10 @@ def company_name(ent: Span) -> bool:
 def retype_company_short_names(ents: list[Span]) -> list[Span]:
     """'Encore Energy Pte. Ltd' … '[Encore Energy] menyatakan': a model PERSON that opens the
     name of a company the article names with its legal form is that company, by short name."""
-    fulls = [[t.lower_ for t in e] for e in ents if company_name(e)]
+    fulls = [token_lowers(e.doc)[e.start:e.end] for e in ents if company_name(e)]
     out = []
     for ent in ents:
-        words = [t.lower_ for t in ent]
+        words = token_lowers(ent.doc)[ent.start:ent.end]  # [t.lower_ for t in ent], no Tokens
         if ent.label_ == "PERSON" and any(len(f) > len(words) and f[:len(words)] == words
                                           for f in fulls):
             ent = Span(ent.doc, ent.start, ent.end, label="ORG")
@@ -536,7 +545,8 @@ def _cut_at_line_breaks(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
     capitalised common word opening its line."""
     out = []
     for ent in ents:
-        breaks = [t.i for t in ent if "\n" in t.text or "\n" in t.whitespace_]
+        texts, spaces = token_texts(ent.doc), token_spaces(ent.doc)  # no Token per word
+        breaks = [k for k in range(ent.start, ent.end) if "\n" in texts[k] or "\n" in spaces[k]]
         if not breaks:
             out.append(ent)
             continue
@@ -601,8 +611,10 @@ def _next_is_lower(ent: Span) -> bool:
 def phrase_short_form(ent: Span, ents: list[Span]) -> bool:
     """'Perjanjian Kerja Sama (PKS)': a bracketed short form spelt by the initials of the words
     before it, which are no entity and name no body, is that phrase's (not the party PKS)."""
-    doc, short = ent.doc, ent.text
-    if len(ent) != 1 or not short.isupper() or not 2 <= len(short) <= 6 or ent.start < 2 \
+    if len(ent) != 1:  # asked for every entity: most are longer, and need no text built
+        return False
+    doc, short = ent.doc, _text(ent)
+    if not short.isupper() or not 2 <= len(short) <= 6 or ent.start < 2 \
             or ent.end >= len(doc) or doc[ent.start - 1].text != "(" or doc[ent.end].text != ")":
         return False
     words = doc[max(0, ent.start - 1 - len(short)):ent.start - 1]
@@ -637,10 +649,14 @@ def _cut_trailing_rank(ents: list[Span]) -> list[Span]:
     out = []
     for ent in ents:
         doc = ent.doc
-        cut = next((k for k in range(ent.start + 1, ent.end)
-                    if (found := roles.match_rank(doc, k)) is not None and found[0] == ent.end),
+        if ent.label_ == "PERSON":  # kept whatever it holds: no rank to look for
+            out.append(ent)
+            continue
+        lowers = token_lowers(doc)  # a word outside RANK_FIRST opens no rank: no ask there
+        cut = next((k for k in range(ent.start + 1, ent.end) if lowers[k] in roles.RANK_FIRST
+                    and (found := roles.match_rank(doc, k)) is not None and found[0] == ent.end),
                    None)
-        if ent.label_ == "PERSON" or cut is None:
+        if cut is None:
             out.append(ent)
         else:
             out.append(Span(doc, ent.start, cut, label=ent.label_, kb_id=ent.kb_id_))
@@ -694,9 +710,10 @@ def _cut_numbering(ents: list[Span]) -> list[Span]:
     2025", "731 Tahun") that a model ORG/LOC span ran into is not part of the body's name."""
     out = []
     for ent in ents:
-        cut = next((t.i for t in ent if t.i > ent.start and (
-            t.lower_ in NUMBERING_WORDS or (t.like_num and t.i + 1 < len(t.doc)
-                                       and t.doc[t.i + 1].lower_ == "tahun"))), None)
+        doc = ent.doc
+        lowers = token_lowers(doc)  # a Token only where like_num is asked: before "tahun"
+        cut = next((k for k in range(ent.start + 1, ent.end) if lowers[k] in NUMBERING_WORDS or (
+            k + 1 < len(doc) and lowers[k + 1] == "tahun" and doc[k].like_num)), None)
         if ent.label_ == "PERSON" or cut is None:
             out.append(ent)
         else:
@@ -748,7 +765,7 @@ def _ranked_person(ent: Span) -> Span:
     """'AKBP [Rio Wahyu Anggoro]' tagged LOC or ORG: a name right after a police or military
     rank is a person unless the gazetteer knows it as a place or body."""
     doc = ent.doc
-    if ent.label_ == "PERSON" or lookup(ent.text) is not None or not any(map(_name_word, ent)):
+    if ent.label_ == "PERSON" or lookup(_text(ent)) is not None or not any(map(_name_word, ent)):
         return ent  # "UCLG ASPAC": acronyms are a body's
     ranks = [k for k in range(max(0, ent.start - roles.MAX_RANK_TOKENS), ent.start)
              if (found := roles.match_rank(doc, k)) is not None and found[0] == ent.start]
@@ -763,7 +780,7 @@ def _titled_person(ent: Span) -> Span:
     are its holder, unless the gazetteer knows them. After a bare title ("Juru Bicara [Walhi]",
     "pelatih [Borussia Dortmund]") they may be the body, so they are left alone."""
     doc = ent.doc
-    if ent.label_ == "PERSON" or len(ent) < 2 or lookup(ent.text) is not None \
+    if ent.label_ == "PERSON" or len(ent) < 2 or lookup(_text(ent)) is not None \
             or not all(map(_name_word, ent)):
         return ent
     after = ent.end + (ent.end < len(doc) and doc[ent.end].text == ",")
@@ -813,7 +830,7 @@ def _split_holders(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[tuple[in
 def _holder_cut(doc: Doc, ent: Span, person_words: set[str]) -> list[Span] | None:
     if ent.label_ in {"PERSON", "GPE"} or len(ent) < 2 or not _name_word(ent[-1]):
         return None
-    if lookup(ent.text) is not None or not _titled(doc, ent):
+    if lookup(_text(ent)) is not None or not _titled(doc, ent):
         return None  # a place or body the gazetteer knows whole, or no title before it
     cut = ent.end
     while cut > ent.start + 1 and _name_word(doc[cut - 1]):
@@ -883,8 +900,9 @@ def _split_brackets(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
     """'Komisi Pemberantasan Korupsi (KPK)' tagged as one span is a name and its acronym."""
     out = []
     for ent in ents:
-        opens = [t.i for t in ent if t.text == "("]
-        closes = [t.i for t in ent if t.text == ")"]
+        texts = token_texts(ent.doc)[ent.start:ent.end]  # the span's words, no Token per word
+        opens = [ent.start + k for k, text in enumerate(texts) if text == "("]
+        closes = [ent.start + k for k, text in enumerate(texts) if text == ")"]
         if len(opens) == 1 and ent.start < opens[0] and (not closes or closes[0] > opens[0] + 1):
             doc, cut = ent.doc, opens[0]
             inner_end = closes[0] if closes else ent.end
@@ -935,8 +953,10 @@ def _bare_title(ent: Span) -> bool:
 
 def _retype(ent: Span) -> Span:
     """Model LOC/ORG spans that name a gazetteer place or body take the gazetteer's type."""
-    entry = lookup(ent.text)
-    if entry is None or ent.label_ == "PERSON":
+    if ent.label_ == "PERSON":  # before the look-up: its text is built from every token
+        return ent
+    entry = lookup(_text(ent))
+    if entry is None:
         return ent
     label = label_for(entry)
     if label == ent.label_ and ent.kb_id_ == entry.kb:
@@ -951,7 +971,7 @@ def places_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     for n, ent in enumerate(ents):
         if ent.label_ != "PERSON":
             continue
-        entry = lookup(ent.text)
+        entry = lookup(_text(ent))
         if entry is None or entry.kind not in _PLACE_KINDS:
             continue
         beside = [ents[n - 1]] if n > 0 else []
