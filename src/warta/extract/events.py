@@ -799,11 +799,16 @@ def _first_of_row(doc: Doc, trigger: Span, form: Form) -> bool:
     memo = doc_memo(doc)
     firsts: dict[tuple[str, str], int] | None = memo.get(_ROWS)
     if firsts is None:
-        firsts = {}
-        for span, found in match_triggers(doc):
-            firsts.setdefault((found.entry.lemma, found.entry.type), span.start)
-        memo[_ROWS] = firsts
+        firsts = memo[_ROWS] = _first_matches(match_triggers(doc))
     return firsts.get((form.entry.lemma, form.entry.type), trigger.start) >= trigger.start
+
+
+def _first_matches(matches: list[tuple[Span, Form]]) -> dict[tuple[str, str], int]:
+    """Where each lexicon entry, as (lemma, type), first matched."""
+    firsts: dict[tuple[str, str], int] = {}
+    for span, found in matches:
+        firsts.setdefault((found.entry.lemma, found.entry.type), span.start)
+    return firsts
 
 
 def _size(n: int) -> str:
@@ -817,12 +822,13 @@ def _mention_kind(m: Mention) -> str:
     return "person" if m.person else m.actor.split(":", 1)[0]
 
 
-def all_triggers(doc: Doc, model: TriggerModel | None
+def all_triggers(doc: Doc, model: TriggerModel | None,
+                 matches: list[tuple[Span, Form]] | None = None
                  ) -> list[tuple[Span, Form, float | None]]:
-    """The lexicon's matches and the trigger model's proposals outside them, in text order,
-    each with the model's P(event) for a lexicon match it scored (None: a model proposal, or
-    no model)."""
-    matches = match_triggers(doc)
+    """The lexicon's matches (``matches`` when the caller has them) and the trigger model's
+    proposals outside them, in text order, each with the model's P(event) for a lexicon match
+    it scored (None: a model proposal, or no model)."""
+    matches = match_triggers(doc) if matches is None else matches
     if model is None:
         return [(t, f, None) for t, f in matches]
     proposed, scores = event_triggers.propose(doc, model, matches)
@@ -846,13 +852,14 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
 
     memo = doc_memo(doc)  # read afresh: the Doc may have changed since a last call
     memo.pop(_BOUNDS, None)
-    memo.pop(_ROWS, None)
     ctx = collect_mentions(doc, lookup=lookup)
     lead = event_parties.lead_mentions(doc, ctx, _sentence)
+    matches = match_triggers(doc)  # once: the trigger model's repeat feature reads them too
+    memo[_ROWS] = _first_matches(matches)
     out: list[Candidate] = []
     heads: list[tuple[Span, Form]] = []  # every trigger so far, for complement detection
     gate = triggers.lexicon_threshold if triggers is not None else None
-    for trigger, form, p_event in all_triggers(doc, triggers):
+    for trigger, form, p_event in all_triggers(doc, triggers, matches):
         proposed = triggers is not None and p_event is None
         blocked = "blocked" if form.entry.type == "NONE" else "aux" \
             if _aux_blocked(doc, trigger, form) else "light_verb" \
