@@ -71,6 +71,7 @@ from warta.nlp.lang.id.event_markers import (
     LIGHT_VERBS,
     LOCATIVE,
     PASSIVE_LIGHT_VERBS,
+    PERSONA_SKIP,
     PREPOSITIONS,
     PURPOSE,
     PURPOSE_PREPOSITIONS,
@@ -251,10 +252,6 @@ def match_triggers(doc: Doc) -> list[tuple[Span, Form]]:
         if bare else out
 
 
-# words between a pronoun agent and its bare verb ("kami akan terus selidiki")
-_PERSONA_SKIP = frozenset({"akan", "sudah", "telah", "terus", "juga", "segera", "masih",
-                           "sedang", "pun", "lagi", "tidak", "tak", "belum", "harus", "bisa",
-                           "dapat", "mau", "ingin", "perlu", "yang"})
 _TAG_OPENERS = frozenset({",", "?", "!"})
 _CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
 
@@ -271,7 +268,7 @@ def _bare_verbs(doc: Doc, lowers: list[str], in_ent: AbstractSet[int],
     for i, w in enumerate(lowers):
         if w in FIRST_PERSON:
             j = i + 1
-            while j < len(lowers) and lowers[j] in _PERSONA_SKIP:
+            while j < len(lowers) and lowers[j] in PERSONA_SKIP:
                 j += 1
             voice: Voice = "active"
         elif w in _CLOSING_QUOTES and i > 0 and lowers[i - 1] in _TAG_OPENERS \
