@@ -99,10 +99,63 @@ def kind_of(doc: Any, trigger: Any, form: Any, sent: Any) -> str:
 
 
 Gold = tuple[str, str, str, list[int]]  # article, type, trigger words, overlapping matches
+MISS_KINDS = ("unmapped", "in_entity", "other_form", "clitic", "reduplicated", "multiword_part",
+              "other_type", "new_word")
 
 
-def collect(split: str, data: Path, nlp: Any, parties: Any) -> tuple[list[Match], list[Gold]]:
-    """Every lexicon match of a split's articles, and every gold event."""
+@dataclass
+class Missed:
+    """A gold trigger no lexicon match overlaps, and why the lexicon misses it."""
+
+    article: str
+    type: str
+    words: str
+    kind: str
+    detail: str
+    sentence: str
+
+
+def miss_kind(doc: Any, span: tuple[int, int]) -> tuple[str, str]:
+    """Why no lexicon match overlaps a gold trigger, the first that applies: ``unmapped`` (its
+    offsets are lost in the analysed text), ``in_entity`` (a word of it lies in an entity name:
+    matching skips names), ``other_form`` (a word is a form of a lexicon row's base the row
+    does not generate: an affix pattern it lacks), ``clitic`` (a word with "-nya" whose bare
+    form the lexicon has), ``reduplicated`` (a reduplicated word), ``multiword_part`` (a word
+    is a form of a multiword row but the rest of the row is not there), ``other_type`` (never
+    reached: kept for the order), ``new_word`` (a base the lexicon lacks); with the detail."""
+    from warta.extract.event_lexicon import analyses, lexicon
+
+    if span[0] < 0 or span[1] <= span[0]:
+        return "unmapped", ""
+    toks = [t for t in doc if t.idx < span[1] and span[0] < t.idx + len(t.text)]
+    in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
+    words = [t.lower_ for t in toks if t.is_alpha or "-" in t.text]
+    table = lexicon()
+    if any(t.i in in_ent for t in toks) and any((w,) in table for w in words):
+        return "in_entity", " ".join(words)
+    bases = {f.entry.lemma.split()[0]: f for f in table.values() if len(f.words) == 1}
+    multi = {f.words[0]: f for f in table.values() if len(f.words) > 1}
+    for w in words:
+        found = [b for b, _ in analyses(w) if b in bases]
+        if found:
+            return "other_form", f"{w} < {found[0]} ({bases[found[0]].entry.type})"
+    for w in words:
+        if w.endswith("nya") and ((w[:-3],) in table or any(b in bases
+                                                            for b, _ in analyses(w[:-3]))):
+            return "clitic", w
+    for w in words:
+        if "-" in w:
+            return "reduplicated", w
+    for w in words:
+        if w in multi:
+            return "multiword_part", f"{w} < {' '.join(multi[w].words)}"
+    return "new_word", " ".join(words)
+
+
+def collect(split: str, data: Path, nlp: Any, parties: Any,
+            missed: list[Missed] | None = None) -> tuple[list[Match], list[Gold]]:
+    """Every lexicon match of a split's articles, and every gold event (``missed``: gets the
+    gold triggers no match overlaps, with why)."""
     from warta.resolve import places
     from warta.train.event_parties import _documents
 
@@ -111,11 +164,50 @@ def collect(split: str, data: Path, nlp: Any, parties: Any) -> tuple[list[Match]
     golds: list[Gold] = []
     for n, (text, gold, doc) in enumerate(_documents(split, data, nlp)):
         found, spans = article_matches(f"{split}{n}", text, gold, doc, lookup, parties)
-        golds.extend((f"{split}{n}", typ, words,
-                      [len(matches) + j for j, m in enumerate(found) if _overlaps(m[0], span)])
-                     for span, typ, words in spans)
+        for span, typ, words in spans:
+            idx = [len(matches) + j for j, m in enumerate(found) if _overlaps(m[0], span)]
+            golds.append((f"{split}{n}", typ, words, idx))
+            if not idx and missed is not None:
+                kind, detail = miss_kind(doc, span)
+                missed.append(Missed(f"{split}{n}", typ, words, kind, detail,
+                                     _marked(doc, span)))
         matches.extend(m for _, m in found)
     return matches, golds
+
+
+def _marked(doc: Any, span: tuple[int, int]) -> str:
+    """The sentence around a character span, the span in brackets."""
+    if span[0] < 0:
+        return ""
+    sent = doc.char_span(span[0], span[0] + 1, alignment_mode="expand")
+    sent = sent.sent if sent is not None else doc[:]
+    return (doc.text[sent.start_char:span[0]] + "[" + doc.text[span[0]:span[1]] + "]"
+            + doc.text[span[1]:sent.end_char]).replace("\n", " ")
+
+
+def report_lost(matches: list[Match], golds: list[Gold], threshold: float) -> None:
+    """Each gold event whose trigger is matched but rejected or kept at another type: the
+    match's row, P(event) and sentence."""
+    kept, _ = outcomes(matches, golds, threshold)
+    for _art, typ, words, idx in golds:
+        if not idx or any(kept[j] and matches[j].type == typ for j in idx):
+            continue
+        if all(matches[j].rule_drop for j in idx):
+            continue
+        m = matches[idx[0]]
+        what = "wrong_type" if any(kept[j] for j in idx) else "rejected"
+        print(f"  {what}\t{typ}\t{m.row}\t{m.p_event:.2f}\t{m.kind}\t{words}\t{m.sentence}")
+
+
+def report_missed(split: str, missed: list[Missed], listing: bool) -> None:
+    """The gold triggers with no lexicon match by kind (``listing``: each in its sentence)."""
+    by_kind = Counter(m.kind for m in missed)
+    print(f"{split}: {len(missed)} gold triggers with no lexicon match, by kind")
+    for kind in MISS_KINDS:
+        print(f"    {kind:16} {by_kind[kind]:4}")
+    if listing:
+        for m in sorted(missed, key=lambda m: (MISS_KINDS.index(m.kind), m.detail)):
+            print(f"  missed\t{m.kind}\t{m.type}\t{m.detail}\t{m.sentence}")
 
 
 def article_matches(art: str, text: str, gold: dict[str, Any], doc: Any, lookup: Any,
@@ -267,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=15)
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--list", action="store_true", help="print every spurious trigger")
+    parser.add_argument("--missed", action="store_true",
+                        help="print every gold trigger with no lexicon match, by kind")
     parser.add_argument("--c", type=float, default=None, help="refit's C")
     parser.add_argument("--refit", action="store_true",
                         help="dev: a model refit on all of train decides, not the shipped one")
@@ -293,8 +387,10 @@ def main(argv: list[str] | None = None) -> int:
     no_gate = event_parties.PartyModel(parties.parties, None)  # every match reaches observe
     threshold = parties.triggers.threshold if args.threshold is None else args.threshold
     collected = {}
+    missed: dict[str, list[Missed]] = {}
     for split in sorted(set(args.splits) | ({"train"} if args.refit else set()), reverse=True):
-        collected[split] = collect(split, args.data_dir, nlp, no_gate)
+        collected[split] = collect(split, args.data_dir, nlp, no_gate,
+                                   missed.setdefault(split, []))
         if args.without:
             for m in collected[split][0]:
                 m.features = [f for f in m.features if args.without not in f]
@@ -310,6 +406,9 @@ def main(argv: list[str] | None = None) -> int:
             score_with(matches, parties.triggers)
             label = "dev (shipped model)"
         report(label, matches, golds, threshold, args.rows, args.list)
+        report_missed(split, missed[split], args.missed)
+        if args.missed:
+            report_lost(matches, golds, threshold)
     return 0
 
 

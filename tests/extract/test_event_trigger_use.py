@@ -136,3 +136,21 @@ def test_an_act_told_again_is_marked_as_a_repeat():
     events.candidates(doc, lookup=lookup, observe=lambda t, f, s, c: seen.append(
         (t.text, "u_repeat" in events.trigger_features(doc, t, f, s, c))))
     assert seen == [("menahan", False), ("menahan", True), ("mengecam", False)]
+
+
+def test_the_audit_tells_why_the_lexicon_misses_a_gold_trigger(capsys):
+    text = "Budi Santoso curiga Malaysia. KPK menetapkan Budi. Guru menggedor kantor itu."
+    doc = build(text)
+
+    def kind(word: str) -> str:
+        start = text.index(word)
+        return AUDIT.miss_kind(doc, (start, start + len(word)))[0]
+
+    assert kind("curiga") == "other_form"  # a row's base in a form the row does not generate
+    assert kind("menetapkan") == "multiword_part"  # the head of "menetapkan ... tersangka" alone
+    assert kind("menggedor") == "new_word"
+    assert AUDIT.miss_kind(doc, (-1, -1))[0] == "unmapped"
+    missed = [AUDIT.Missed("a", "ACCUSE", "curiga", "other_form", "curiga", "")]
+    AUDIT.report_missed("dev", missed, listing=True)
+    out = capsys.readouterr().out
+    assert "1 gold triggers with no lexicon match" in out and "missed\tother_form\tACCUSE" in out

@@ -280,3 +280,25 @@ def score(type_: str, mode: str | None, cameo: str | None = None) -> Score | Non
 
 def plover_types() -> frozenset[str]:
     return frozenset(t for t, _ in scores())
+
+
+# a bare stem, or a stem with -kan / -i, stands for the meN- verb of the same suffix
+_BARE_ACTIVE = {"0": "meN-", "-kan": "meN-kan", "-i": "meN-i"}
+
+
+@lru_cache(maxsize=16384)
+def bare_verb(word: str) -> Form | None:
+    """The lexicon's active verb a bare stem writes without meN- ("selidiki" for *menyelidiki*,
+    "sindir" for *menyindir*, "sepakati" for *menyepakati*), as a form of that entry; None when
+    the word is a lexicon form itself or no active verb of the same suffix is listed. Indonesian
+    drops meN- after a pronoun agent ("kasus ini akan kami selidiki") and in a speech tag after
+    a quote ('…," sindir Tomsi'); the caller checks that context."""
+    table = lexicon()
+    if (word,) in table:
+        return None
+    for base, pattern in analyses(word):
+        active = _BARE_ACTIVE.get(pattern)
+        found = table.get((inflect(base, active),)) if active else None
+        if found is not None and found.voice == "active" and found.entry.type != "NONE":
+            return found
+    return None

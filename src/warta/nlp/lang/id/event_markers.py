@@ -80,6 +80,11 @@ EVENT_DETERMINERS = frozenset({
 })
 # words skipped between a subject and its trigger ("akan segera bertemu", "juga ikut menolak")
 AUX_SKIP = frozenset({"akan", "untuk", "tidak", "tak", "segera", "ikut", "turut", "juga"})
+# words between a first-person pronoun agent and its verb without meN- ("kasus ini akan terus
+# kami selidiki", "yang kita sepakati"): aspect, modal, negation
+PERSONA_SKIP = frozenset({"akan", "sudah", "telah", "terus", "juga", "segera", "masih", "sedang",
+                          "pun", "lagi", "tidak", "tak", "belum", "harus", "bisa", "dapat", "mau",
+                          "ingin", "perlu", "yang"})
 # "keduanya", "kedua negara": nouns after "kedua" that name the two parties of an event
 DUAL_NOUNS = frozenset({
     "negara", "pemimpin", "pihak", "menteri", "presiden", "kepala", "delegasi", "belah",
