@@ -426,7 +426,8 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
         cand.addressee = _tail_between(v, j + 1, start)
         cand.date = _date_in(v, lo, start)  # the frame's date, not one the reported clause names
         return cand
-    return (_menurut_indirect(v, lo, hi, direct) or _cue_final(v, lo, hi, direct)
+    return (_menurut_indirect(v, lo, hi, direct) or _passive_nya_lead(v, lo, hi, direct)
+            or _cue_final(v, lo, hi, direct)
             or _cue_parenthetical(v, lo, hi, direct) or _agentless(v, lo, hi, direct)
             or _passive_agent(v, lo, hi, direct))
 
@@ -657,6 +658,29 @@ def _menurut_indirect(v: View, lo: int, hi: int,
         cand = _clause(v, lo, _clause_end(v, lo, cue.start), direct)
     if cand is not None:
         cand.speaker_span, cand.cue, cand.pronoun = span, cue, pron
+    return cand
+
+
+def _passive_nya_lead(v: View, lo: int, hi: int,
+                      direct: list[Candidate]) -> Candidate | None:
+    """'Dikatakannya, …', 'Ditambahkannya, …': a passive of saying whose agent is its "-nya"
+    opens the sentence before a comma and reports the clause after it (said by the clitic's
+    antecedent, as "Menurutnya, …"). The tokenizer may split the clitic off."""
+    if hi - lo < 3:
+        return None
+    joined = v.lowers[lo] if v.lowers[lo].endswith(rv.NYA_SUFFIX) else None
+    if joined is None and v.lowers[lo + 1] in ("nya", "-nya") \
+            and not v.doc[lo].whitespace_:
+        joined = v.lowers[lo] + rv.NYA_SUFFIX
+    if joined not in rv.PASSIVE_NYA or v.region_of[lo] >= 0:
+        return None
+    comma = lo + 1 if v.lowers[lo].endswith(rv.NYA_SUFFIX) else lo + 2
+    if comma >= hi or v.texts[comma] != ",":
+        return None
+    cand = _clause(v, comma + 1, _clause_end(v, comma + 1, hi), direct)
+    if cand is not None:
+        cand.speaker_span = cand.cue = v.doc[lo:comma]
+        cand.pronoun = True
     return cand
 
 
