@@ -866,3 +866,35 @@ def test_a_passive_without_its_comma_reports_nothing(blank):
     words = ["Dikatakan", "nya", "harga", "beras", "akan", "turun", "."]
     doc = _tokens(blank, words, {0, 5}, [])
     assert indirect_quotes(doc) == []
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    # the role names its body in an apposition of its own before the person
+    ("“Harga beras naik,” ujar Kepala Bidang Pasar, Kementerian Perdagangan, Rina Mulyani, "
+     "kepada wartawan.", "Kepala Bidang Pasar, Kementerian Perdagangan, Rina Mulyani"),
+    # the role closes with its body's abbreviation in brackets
+    ("“Harga beras naik,” ujar koordinator Forum Pasar Tani (Forpati), Rina Mulyani, kepada "
+     "wartawan.", "koordinator Forum Pasar Tani (Forpati), Rina Mulyani"),
+    # a name first takes one role after it, not the place after that
+    ("“Harga beras naik,” kata Rina Mulyani, Kepala Dinas Pangan, Bandung, Senin.",
+     "Rina Mulyani, Kepala Dinas Pangan"),
+])
+def test_appositions_are_taken_until_the_person_is_named(make, text, phrase):
+    q = direct_quotes(make(text))[0]
+    assert (q.speaker_span.text, q.speaker) == (phrase, RINA)
+
+
+def test_a_verb_opening_a_relative_clause_yields_to_the_sentence_verb(make):
+    text = ("Kuasa warga yang melaporkan perkara ini, Rina Mulyani, mengaku belum menerima "
+            "surat resmi dari polisi.")
+    q = indirect_quotes(make(text))[0]
+    assert q.content.text == "belum menerima surat resmi dari polisi"
+    assert (q.speaker_span.text, q.speaker) == ("Rina Mulyani", RINA)
+
+
+def test_a_passive_attribution_after_the_quote_takes_the_name_after_the_role(make):
+    text = ("“Harga beras naik tajam pekan ini.” Hal itu disampaikan Kepala Bidang Pasar "
+            "Kementerian Perdagangan, Rina Mulyani.")
+    q = direct_quotes(make(text))[0]
+    assert q.speaker_span.text.endswith(", Rina Mulyani")
+    assert q.speaker == RINA

@@ -109,14 +109,36 @@ def _anaphoric(np: Span) -> bool:
 
 
 def _with_apposition(v: View, np: Span, stop: int, hi: int) -> tuple[Span, int]:
-    """'kata Kapolres Tasikmalaya, AKBP Moch Faruk Rozi, Minggu …': role, then the name."""
+    """'kata Kapolres Tasikmalaya, AKBP Moch Faruk Rozi, Minggu …': role, then the name. The
+    role may close with its body's abbreviation in brackets ('koordinator Forum X (Formappi),
+    Sebastian Salang') and name its body in an apposition of its own before the person ('ujar
+    Kepala Bidang Gempa, BMKG, Daryono'): appositions are taken until a person is named."""
+    named_first = any(TYPE_RANK.get(e.label_, 9) == 0 and e.start == np.start
+                      for e in ents_between(v, np.start, np.start + 1))
+    for _ in range(1 if named_first else 3):  # "Rina, Kepala Dinas X, …": one role after her
+        longer, end = _one_apposition(v, np, stop, hi)
+        if end == stop:
+            break
+        added = (stop, end)
+        np, stop = longer, end
+        if any(TYPE_RANK.get(e.label_, 9) == 0 and e.end <= added[1]
+               for e in ents_between(v, added[0], added[1])):
+            break  # the person is named
+    return np, stop
+
+
+def _one_apposition(v: View, np: Span, stop: int, hi: int) -> tuple[Span, int]:
     doc = v.doc
-    if stop + 1 >= hi or v.texts[stop] != ",":
+    comma = stop
+    if comma + 3 < hi and v.texts[comma] == "(" and v.texts[comma + 2] == ")" \
+            and v.texts[comma + 1][:1].isupper():  # "(Formappi)" closing the role
+        comma += 3
+    if comma + 1 >= hi or v.texts[comma] != ",":
         return np, stop
-    first = doc[stop + 1]
+    first = doc[comma + 1]
     if not (first.is_title or first.is_upper) or first.lower_ in rv.SPEAKER_STOPS:
         return np, stop
-    name, end = np_after(v, stop + 1, hi)
+    name, end = np_after(v, comma + 1, hi)
     if name is None or not all(t.is_title or t.is_upper or t.is_punct for t in name):
         return np, stop
     return doc[np.start:name.end], end
@@ -197,6 +219,7 @@ def _passive_next(v: View, after: int) -> _Frame | None:
             np, stop = np_after(v, k, hi)
             if np is None:
                 return None
+            np, stop = _with_apposition(v, np, stop, hi)
             tail, _ = _attribution_tail(v, stop, hi)
             return _Frame(np, doc[j:j + 1], np[0].lower_ in rv.PRONOUNS, tail,
                           _date_in(v, j, hi))
@@ -413,7 +436,8 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
                   if any(v.lowers[k] in rv.COMPLEMENTIZERS
                          for k in range(j + 1, min(hi, j + bahwa_reach)))]
     verbs = [j for j in verbs if j in with_bahwa or _takes_clause(v, j, hi, bahwa_reach)]
-    for j in with_bahwa + [j for j in verbs if j not in with_bahwa]:
+    for j in sorted(with_bahwa + [j for j in verbs if j not in with_bahwa],
+                    key=lambda j: _relative(v, j, lo)):
         subj = subject_of(v, j, lo)
         if subj is None:
             continue
@@ -430,6 +454,12 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
             or _cue_final(v, lo, hi, direct)
             or _cue_parenthetical(v, lo, hi, direct) or _agentless(v, lo, hi, direct)
             or _passive_agent(v, lo, hi, direct))
+
+
+def _relative(v: View, j: int, lo: int) -> bool:
+    """'Kuasa korban yang melaporkan perkara ini, Sudarso, mengaku …': a verb opening a
+    relative clause describes the subject; the sentence's own verb of saying is tried first."""
+    return j > lo and v.lowers[j - 1] == "yang"
 
 
 def _takes_clause(v: View, j: int, hi: int, reach: int) -> bool:
