@@ -898,3 +898,12 @@ def test_a_passive_attribution_after_the_quote_takes_the_name_after_the_role(mak
     q = direct_quotes(make(text))[0]
     assert q.speaker_span.text.endswith(", Rina Mulyani")
     assert q.speaker == RINA
+
+
+@pytest.mark.parametrize("text", [
+    "Karena itu Rina Mulyani mendesak polisi untuk segera menangkap pelaku.",
+    "Setelah itu Rina Mulyani mengatakan harga beras akan turun bulan depan.",
+])
+def test_a_connective_s_demonstrative_is_no_part_of_the_subject(make, text):
+    q = indirect_quotes(make(text))[0]
+    assert (q.speaker_span.text, q.speaker) == ("Rina Mulyani", RINA)

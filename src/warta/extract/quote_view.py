@@ -266,6 +266,9 @@ def np_before(v: View, end: int, lo: int) -> Span | None:
         j -= 1
     if j == stop:
         return None
+    if stop > j + 1 and j >= lo and v.lowers[j + 1] in rv.DEMONSTRATIVES \
+            and v.lowers[j] in rv.CLAUSE_BOUNDARIES:
+        j += 1  # "Karena itu KAKI mendesak", "Setelah itu Rina menilai": the connective's
     if v.lowers[stop] in rv.PRONOUNS and stop > j + 1 and not _possessive(doc, stop):
         return doc[stop:stop + 1]  # "di mana dia menanyakan": the pronoun is the subject
     # the head comes first: "ahli konstruksi dari Kalifornia" names an expert, not a state;
