@@ -53,14 +53,17 @@ from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "6"  # 2: dated by the report unless the attribution dates the utterance;
+VERSION = "7"  # 2: dated by the report unless the attribution dates the utterance;
 # 3: a trained model picks the speaker among the rules' candidates (models/decisions);
 # 4: requests, citations and more cue forms read as quotes (issue 19);
 # 5: a number between capitalised words stays in a speaker's title ("Daop 2 KAI"), "menurut
 # <title>, <name>, …" takes the name; a quoted name after "kegiatan", "inisiatif", "serial" …
 # is a cited name like one after "program" (issue 19);
 # 6: a reported clause holding a quoted phrase is told once, by the partial quote; a passive of
-# saying with a named agent reports the clause after it ("diakui Tinia bisa …") (issue 19)
+# saying with a named agent reports the clause after it ("diakui Tinia bisa …") (issue 19);
+# 7: the speaker phrase skips a weekday between commas, an adjunct opened by a preposition and a
+# connective's demonstrative, takes appositions until a person is named; a relative clause's
+# verb yields to the sentence's own; "Dikatakannya, …" reports the clause (issue 19)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
