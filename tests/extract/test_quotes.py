@@ -817,3 +817,93 @@ def test_a_cue_after_the_opening_word_and_a_request_with_its_own_clause(make, te
 
 def test_kata_as_a_noun_opens_no_quote(make):
     assert indirect_quotes(make("Dalam kata lain, harga beras di Bandung naik lagi.")) == []
+
+
+# ---------------------------------------------------------------- adjuncts before the verb
+
+
+@pytest.mark.parametrize("text", [
+    "Rina Mulyani di Bandung, Sabtu, mengatakan harga beras naik tiga persen pekan ini.",
+    "Rina Mulyani, Senin (12/5), mengatakan harga beras naik tiga persen pekan ini.",
+    "Kepala Dinas Pangan, Rina Mulyani di Bandung, Jumat, mengatakan harga beras naik tiga "
+    "persen pekan ini.",
+])
+def test_the_weekday_of_a_statement_between_commas_is_no_subject(make, text):
+    q = indirect_quotes(make(text))[0]
+    assert q.speaker_span.text.endswith("Rina Mulyani")
+    assert q.speaker == RINA
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), [
+    # the tail of a relative clause: the noun before "yang" speaks, not the place
+    ("Pejabat yang menetap di Tokyo itu mengatakan harga beras naik tiga persen.",
+     "Pejabat", None),
+    ("Joko Santoso yang menjabat sebagai Kepala Dinas itu menilai harga beras terlalu tinggi.",
+     "Joko Santoso", JOKO),
+    # a venue between commas: the phrase before it speaks
+    ("Rina Mulyani, dalam jumpa pers di Bandung, mengatakan harga beras naik tiga persen.",
+     "Rina Mulyani", RINA),
+])
+def test_a_phrase_opened_by_a_preposition_is_no_subject(make, text, phrase, speaker):
+    q = indirect_quotes(make(text))[0]
+    assert (q.speaker_span.text, q.speaker) == (phrase, speaker)
+
+
+@pytest.mark.parametrize(("words", "glued"), [
+    (["Rina", "tiba", "di", "Bandung", ".", "Dikatakan", "nya", ",", "harga", "beras", "akan",
+      "turun", "bulan", "depan", "."], {3, 5, 6, 13}),
+    (["Rina", "tiba", "di", "Bandung", ".", "Ditambahkannya", ",", "harga", "beras", "akan",
+      "turun", "bulan", "depan", "."], {3, 5, 12}),
+])
+def test_a_passive_with_its_nya_agent_opening_the_sentence_reports_the_clause(blank, words,
+                                                                              glued):
+    doc = _tokens(blank, words, glued, [(0, 1, "PERSON", RINA)])
+    q = indirect_quotes(doc)[0]
+    assert (q.content.text, q.speaker) == ("harga beras akan turun bulan depan", RINA)
+
+
+def test_a_passive_without_its_comma_reports_nothing(blank):
+    words = ["Dikatakan", "nya", "harga", "beras", "akan", "turun", "."]
+    doc = _tokens(blank, words, {0, 5}, [])
+    assert indirect_quotes(doc) == []
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    # the role names its body in an apposition of its own before the person
+    ("“Harga beras naik,” ujar Kepala Bidang Pasar, Kementerian Perdagangan, Rina Mulyani, "
+     "kepada wartawan.", "Kepala Bidang Pasar, Kementerian Perdagangan, Rina Mulyani"),
+    # the role closes with its body's abbreviation in brackets
+    ("“Harga beras naik,” ujar koordinator Forum Pasar Tani (Forpati), Rina Mulyani, kepada "
+     "wartawan.", "koordinator Forum Pasar Tani (Forpati), Rina Mulyani"),
+    # a name first takes one role after it, not the place after that
+    ("“Harga beras naik,” kata Rina Mulyani, Kepala Dinas Pangan, Bandung, Senin.",
+     "Rina Mulyani, Kepala Dinas Pangan"),
+])
+def test_appositions_are_taken_until_the_person_is_named(make, text, phrase):
+    q = direct_quotes(make(text))[0]
+    assert (q.speaker_span.text, q.speaker) == (phrase, RINA)
+
+
+def test_a_verb_opening_a_relative_clause_yields_to_the_sentence_verb(make):
+    text = ("Kuasa warga yang melaporkan perkara ini, Rina Mulyani, mengaku belum menerima "
+            "surat resmi dari polisi.")
+    q = indirect_quotes(make(text))[0]
+    assert q.content.text == "belum menerima surat resmi dari polisi"
+    assert (q.speaker_span.text, q.speaker) == ("Rina Mulyani", RINA)
+
+
+def test_a_passive_attribution_after_the_quote_takes_the_name_after_the_role(make):
+    text = ("“Harga beras naik tajam pekan ini.” Hal itu disampaikan Kepala Bidang Pasar "
+            "Kementerian Perdagangan, Rina Mulyani.")
+    q = direct_quotes(make(text))[0]
+    assert q.speaker_span.text.endswith(", Rina Mulyani")
+    assert q.speaker == RINA
+
+
+@pytest.mark.parametrize("text", [
+    "Karena itu Rina Mulyani mendesak polisi untuk segera menangkap pelaku.",
+    "Setelah itu Rina Mulyani mengatakan harga beras akan turun bulan depan.",
+])
+def test_a_connective_s_demonstrative_is_no_part_of_the_subject(make, text):
+    q = indirect_quotes(make(text))[0]
+    assert (q.speaker_span.text, q.speaker) == ("Rina Mulyani", RINA)

@@ -266,6 +266,9 @@ def np_before(v: View, end: int, lo: int) -> Span | None:
         j -= 1
     if j == stop:
         return None
+    if stop > j + 1 and j >= lo and v.lowers[j + 1] in rv.DEMONSTRATIVES \
+            and v.lowers[j] in rv.CLAUSE_BOUNDARIES:
+        j += 1  # "Karena itu KAKI mendesak", "Setelah itu Rina menilai": the connective's
     if v.lowers[stop] in rv.PRONOUNS and stop > j + 1 and not _possessive(doc, stop):
         return doc[stop:stop + 1]  # "di mana dia menanyakan": the pronoun is the subject
     # the head comes first: "ahli konstruksi dari Kalifornia" names an expert, not a state;
@@ -290,17 +293,59 @@ def _coordinates(doc: Doc, j: int, lo: int) -> bool:
             and doc[j - 1].is_title and doc[j + 1].is_title)
 
 
+def _day_adjunct_start(v: View, comma: int, lo: int) -> int:
+    """The comma before a statement's weekday set between commas ("X di Magelang, Sabtu,
+    mengatakan", "X, Senin (12/5), mengungkapkan"): the subject stands before the day; any
+    other comma is returned as it is."""
+    k = comma - 1
+    if k > lo and v.texts[k] == ")":  # the date in brackets after the day
+        k = next((m for m in range(k - 1, max(lo, k - 10) - 1, -1) if v.texts[m] == "("),
+                 lo) - 1
+    if k - 1 > lo and v.lowers[k] in rv.WEEKDAYS and v.texts[k - 1] == ",":
+        return k - 1
+    return comma
+
+
+def _past_adjunct(v: View, np: Span | None, lo: int) -> Span | None:
+    """A phrase opened by a preposition is an adjunct, never the subject: the subject is the
+    noun before the relative clause the adjunct closes ("Aktris yang tinggal di Amerika itu
+    mengaku": the actress) or the phrase before the comma that opens it ("Rina, dalam jumpa
+    pers, mengatakan"). When neither is found the phrase stands (no worse than before)."""
+    for _ in range(3):  # "X, dalam jumpa pers yang digelar di Y, mengatakan": two adjuncts
+        if np is None or v.lowers[np.start] not in rv.ADJUNCT_OPENERS or np.start <= lo:
+            return np
+        k = np.start - 1
+        while k > lo and np.start - k < 6 and v.lowers[k] != "yang" \
+                and v.texts[k] not in NP_BREAK and not v.sent_end[k]:
+            k -= 1
+        if v.lowers[k] != "yang" and v.texts[k] != ",":
+            return np
+        before = np_before(v, k, lo)
+        if before is None:
+            return np
+        np = before
+    return np
+
+
 def subject_of(v: View, verb: int, lo: int) -> Span | None:
     """The speaker of a verb: its subject, or the main clause's subject for '…, dengan V'."""
+    np = _subject_of(v, verb, lo)
+    return _past_adjunct(v, np, lo) if np is not None else None
+
+
+def _subject_of(v: View, verb: int, lo: int) -> Span | None:
     doc = v.doc
     prev = verb - 1
+    if prev > lo and v.texts[prev] == ",":
+        prev = _day_adjunct_start(v, prev, lo)
     if prev >= lo and v.lowers[prev] == "yang":  # relative clause: "X yang mengatakan …"
         np = np_before(v, prev, lo)  # … but "meme yang menggambarkan …" is no speaker
         named = np is not None and any(t.is_title or t.is_upper or t.lower_ in rv.PRONOUNS
                                        for t in np)
         return np if named else None
     if prev > lo and v.texts[prev] == ",":
-        np = np_before(v, prev, lo)  # apposition: "Kepala Dinas X, Anita Kusuma, menegaskan"
+        # apposition: "Kepala Dinas X, Anita Kusuma, menegaskan"
+        np = _past_adjunct(v, np_before(v, prev, lo), lo)
         if np is not None and not any(t.is_title for t in np) and np.start > lo \
                 and v.texts[np.start - 1] == ",":
             return _leading_name(v, lo, np)  # "Herfi, guru di sekolah itu, mengatakan"

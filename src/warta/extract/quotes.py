@@ -53,14 +53,17 @@ from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "6"  # 2: dated by the report unless the attribution dates the utterance;
+VERSION = "7"  # 2: dated by the report unless the attribution dates the utterance;
 # 3: a trained model picks the speaker among the rules' candidates (models/decisions);
 # 4: requests, citations and more cue forms read as quotes (issue 19);
 # 5: a number between capitalised words stays in a speaker's title ("Daop 2 KAI"), "menurut
 # <title>, <name>, …" takes the name; a quoted name after "kegiatan", "inisiatif", "serial" …
 # is a cited name like one after "program" (issue 19);
 # 6: a reported clause holding a quoted phrase is told once, by the partial quote; a passive of
-# saying with a named agent reports the clause after it ("diakui Tinia bisa …") (issue 19)
+# saying with a named agent reports the clause after it ("diakui Tinia bisa …") (issue 19);
+# 7: the speaker phrase skips a weekday between commas, an adjunct opened by a preposition and a
+# connective's demonstrative, takes appositions until a person is named; a relative clause's
+# verb yields to the sentence's own; "Dikatakannya, …" reports the clause (issue 19)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
@@ -109,14 +112,36 @@ def _anaphoric(np: Span) -> bool:
 
 
 def _with_apposition(v: View, np: Span, stop: int, hi: int) -> tuple[Span, int]:
-    """'kata Kapolres Tasikmalaya, AKBP Moch Faruk Rozi, Minggu …': role, then the name."""
+    """'kata Kapolres Tasikmalaya, AKBP Moch Faruk Rozi, Minggu …': role, then the name. The
+    role may close with its body's abbreviation in brackets ('koordinator Forum X (Formappi),
+    Sebastian Salang') and name its body in an apposition of its own before the person ('ujar
+    Kepala Bidang Gempa, BMKG, Daryono'): appositions are taken until a person is named."""
+    named_first = any(TYPE_RANK.get(e.label_, 9) == 0 and e.start == np.start
+                      for e in ents_between(v, np.start, np.start + 1))
+    for _ in range(1 if named_first else 3):  # "Rina, Kepala Dinas X, …": one role after her
+        longer, end = _one_apposition(v, np, stop, hi)
+        if end == stop:
+            break
+        added = (stop, end)
+        np, stop = longer, end
+        if any(TYPE_RANK.get(e.label_, 9) == 0 and e.end <= added[1]
+               for e in ents_between(v, added[0], added[1])):
+            break  # the person is named
+    return np, stop
+
+
+def _one_apposition(v: View, np: Span, stop: int, hi: int) -> tuple[Span, int]:
     doc = v.doc
-    if stop + 1 >= hi or v.texts[stop] != ",":
+    comma = stop
+    if comma + 3 < hi and v.texts[comma] == "(" and v.texts[comma + 2] == ")" \
+            and v.texts[comma + 1][:1].isupper():  # "(Formappi)" closing the role
+        comma += 3
+    if comma + 1 >= hi or v.texts[comma] != ",":
         return np, stop
-    first = doc[stop + 1]
+    first = doc[comma + 1]
     if not (first.is_title or first.is_upper) or first.lower_ in rv.SPEAKER_STOPS:
         return np, stop
-    name, end = np_after(v, stop + 1, hi)
+    name, end = np_after(v, comma + 1, hi)
     if name is None or not all(t.is_title or t.is_upper or t.is_punct for t in name):
         return np, stop
     return doc[np.start:name.end], end
@@ -197,6 +222,7 @@ def _passive_next(v: View, after: int) -> _Frame | None:
             np, stop = np_after(v, k, hi)
             if np is None:
                 return None
+            np, stop = _with_apposition(v, np, stop, hi)
             tail, _ = _attribution_tail(v, stop, hi)
             return _Frame(np, doc[j:j + 1], np[0].lower_ in rv.PRONOUNS, tail,
                           _date_in(v, j, hi))
@@ -413,7 +439,8 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
                   if any(v.lowers[k] in rv.COMPLEMENTIZERS
                          for k in range(j + 1, min(hi, j + bahwa_reach)))]
     verbs = [j for j in verbs if j in with_bahwa or _takes_clause(v, j, hi, bahwa_reach)]
-    for j in with_bahwa + [j for j in verbs if j not in with_bahwa]:
+    for j in sorted(with_bahwa + [j for j in verbs if j not in with_bahwa],
+                    key=lambda j: _relative(v, j, lo)):
         subj = subject_of(v, j, lo)
         if subj is None:
             continue
@@ -426,9 +453,16 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
         cand.addressee = _tail_between(v, j + 1, start)
         cand.date = _date_in(v, lo, start)  # the frame's date, not one the reported clause names
         return cand
-    return (_menurut_indirect(v, lo, hi, direct) or _cue_final(v, lo, hi, direct)
+    return (_menurut_indirect(v, lo, hi, direct) or _passive_nya_lead(v, lo, hi, direct)
+            or _cue_final(v, lo, hi, direct)
             or _cue_parenthetical(v, lo, hi, direct) or _agentless(v, lo, hi, direct)
             or _passive_agent(v, lo, hi, direct))
+
+
+def _relative(v: View, j: int, lo: int) -> bool:
+    """'Kuasa korban yang melaporkan perkara ini, Sudarso, mengaku …': a verb opening a
+    relative clause describes the subject; the sentence's own verb of saying is tried first."""
+    return j > lo and v.lowers[j - 1] == "yang"
 
 
 def _takes_clause(v: View, j: int, hi: int, reach: int) -> bool:
@@ -657,6 +691,29 @@ def _menurut_indirect(v: View, lo: int, hi: int,
         cand = _clause(v, lo, _clause_end(v, lo, cue.start), direct)
     if cand is not None:
         cand.speaker_span, cand.cue, cand.pronoun = span, cue, pron
+    return cand
+
+
+def _passive_nya_lead(v: View, lo: int, hi: int,
+                      direct: list[Candidate]) -> Candidate | None:
+    """'Dikatakannya, …', 'Ditambahkannya, …': a passive of saying whose agent is its "-nya"
+    opens the sentence before a comma and reports the clause after it (said by the clitic's
+    antecedent, as "Menurutnya, …"). The tokenizer may split the clitic off."""
+    if hi - lo < 3:
+        return None
+    joined = v.lowers[lo] if v.lowers[lo].endswith(rv.NYA_SUFFIX) else None
+    if joined is None and v.lowers[lo + 1] in ("nya", "-nya") \
+            and not v.doc[lo].whitespace_:
+        joined = v.lowers[lo] + rv.NYA_SUFFIX
+    if joined not in rv.PASSIVE_NYA or v.region_of[lo] >= 0:
+        return None
+    comma = lo + 1 if v.lowers[lo].endswith(rv.NYA_SUFFIX) else lo + 2
+    if comma >= hi or v.texts[comma] != ",":
+        return None
+    cand = _clause(v, comma + 1, _clause_end(v, comma + 1, hi), direct)
+    if cand is not None:
+        cand.speaker_span = cand.cue = v.doc[lo:comma]
+        cand.pronoun = True
     return cand
 
 

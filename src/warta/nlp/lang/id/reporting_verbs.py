@@ -230,6 +230,16 @@ SPEAKER_STOPS: frozenset[str] = frozenset({
     "awal", "akhir", "pekan", "bulan", "tahun", "pagi", "siang", "sore", "malam",
 })
 
+# Words that open an adjunct, never a subject: a phrase before a verb that starts with one is
+# the tail of a relative clause or a venue ("Aktris yang tinggal | di Amerika itu mengaku",
+# "Rina, | dalam jumpa pers, mengatakan"), and the subject stands before it.
+ADJUNCT_OPENERS: frozenset[str] = VENUE_PREPS | frozenset({"dari", "ke", "pada", "sebagai",
+                                                           "untuk", "kepada", "terhadap"})
+# The weekday of a statement between commas before its verb ("X di Magelang, Sabtu,
+# mengatakan", "X, Senin (12/5), mengungkapkan"): a time adjunct, not the subject.
+WEEKDAYS: frozenset[str] = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at",
+                                      "sabtu", "minggu", "ahad"})
+
 # Prepositions that end a speaker's head noun phrase ("ahli konstruksi | dari Kalifornia").
 NP_PREPOSITIONS: frozenset[str] = frozenset({"dari", "di", "asal", "untuk", "ke", "pada"})
 
