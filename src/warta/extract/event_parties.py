@@ -1,9 +1,10 @@
 """Who did it, to whom: a trained model picks an event's source and target among candidates.
 
 The argument rules (``event_args``) propose; this module lists every actor a reader could take
-as a party of one trigger and describes it by features, and a small multinomial logistic
-regression (trained by ``warta train extract --model event_parties`` on the gold corpus's
-train split) scores each as source, target or neither:
+as a party of one trigger and describes it by features, and small boosted trees (``TreeModel``;
+a multinomial logistic regression, ``LinearModel``, before events v12; trained by
+``warta train extract --model event_parties`` on the gold corpus's train split) score each as
+source, target or neither:
 
 - candidates: the actor mentions of the trigger's sentence and of the previous one, the speaker
   of the quote the trigger is in (``"…, kata Purbaya"`` makes Purbaya the one who rejects), the
@@ -13,15 +14,18 @@ train split) scores each as source, target or neither:
   (the body a titled person acts for, the person named acting for a body: ``affiliations``);
 - features: position and distance to the trigger, the voice of the trigger (di- passives turn
   the subject into the target), the governing preposition (*oleh, kepada, terhadap, dengan*),
-  the dependency arc to the trigger, the words around the mention, a title before it, the
+  the dependency arc to the trigger and where the parse puts the mention's phrase
+  (``tree_features``: subject, object or oblique of the trigger or of the verb it hangs under,
+  the case marker, path length, same clause), a title before it, the
   actor's type, whether trigger and mention sit inside a quote, the PLOVER type and the
   lexicon flags, the candidate's rank by distance on its side of the trigger, and what the
   rules proposed (their source and target are features, not the answer);
 - decision: source and target are chosen together, the pair of distinct candidates with the
   highest summed log-odds, an open side scored by a bias tuned on train-CV (``decide``).
 
-The model file is JSON (feature vocabulary, weights, intercepts, the open sides' biases), read
-without pickle; scoring is a dot product per candidate, so the stage stays fast.
+The model file is JSON (feature vocabulary, the trees as nested lists or the weights, the open
+sides' biases), read without pickle; scoring walks a third of the trees per candidate (or a dot
+product), so the stage stays fast.
 """
 
 from __future__ import annotations
