@@ -1,9 +1,10 @@
 """Who did it, to whom: a trained model picks an event's source and target among candidates.
 
 The argument rules (``event_args``) propose; this module lists every actor a reader could take
-as a party of one trigger and describes it by features, and a small multinomial logistic
-regression (trained by ``warta train extract --model event_parties`` on the gold corpus's
-train split) scores each as source, target or neither:
+as a party of one trigger and describes it by features, and small boosted trees (``TreeModel``;
+a multinomial logistic regression, ``LinearModel``, before events v12; trained by
+``warta train extract --model event_parties`` on the gold corpus's train split) score each as
+source, target or neither:
 
 - candidates: the actor mentions of the trigger's sentence and of the previous one, the speaker
   of the quote the trigger is in (``"…, kata Purbaya"`` makes Purbaya the one who rejects), the
@@ -13,15 +14,18 @@ train split) scores each as source, target or neither:
   (the body a titled person acts for, the person named acting for a body: ``affiliations``);
 - features: position and distance to the trigger, the voice of the trigger (di- passives turn
   the subject into the target), the governing preposition (*oleh, kepada, terhadap, dengan*),
-  the dependency arc to the trigger, the words around the mention, a title before it, the
+  the dependency arc to the trigger and where the parse puts the mention's phrase
+  (``tree_features``: subject, object or oblique of the trigger or of the verb it hangs under,
+  the case marker, path length, same clause), a title before it, the
   actor's type, whether trigger and mention sit inside a quote, the PLOVER type and the
   lexicon flags, the candidate's rank by distance on its side of the trigger, and what the
   rules proposed (their source and target are features, not the answer);
 - decision: source and target are chosen together, the pair of distinct candidates with the
   highest summed log-odds, an open side scored by a bias tuned on train-CV (``decide``).
 
-The model file is JSON (feature vocabulary, weights, intercepts, the open sides' biases), read
-without pickle; scoring is a dot product per candidate, so the stage stays fast.
+The model file is JSON (feature vocabulary, the trees as nested lists or the weights, the open
+sides' biases), read without pickle; scoring walks a third of the trees per candidate (or a dot
+product), so the stage stays fast.
 """
 
 from __future__ import annotations
@@ -109,18 +113,107 @@ class LinearModel:
                    (float(bias[0]), float(bias[1])) if bias else None)
 
 
+Node = Any  # a tree node: a leaf's float, or [feature column, absent branch, present branch]
+
+
+@dataclass(frozen=True)
+class TreeModel:
+    """Gradient-boosted trees over binary features (LightGBM's multiclass softmax, converted
+    by the trainer), read from JSON: per label its trees, each a nested list
+    ``[column, absent, present]`` down to float leaves; a label's score is its leaves' sum.
+
+    No library at run time, and fast: a tree's walk can leave its all-absent path only at a
+    feature the candidate has, so each label starts from the sum of its trees' all-absent
+    leaves and only the trees whose all-absent path tests a present feature are walked (about
+    a third of them), each adding its leaf's difference."""
+
+    labels: tuple[str, ...]
+    vocabulary: dict[str, int]
+    trees: list[list[Node]]  # one list of trees per label
+    threshold: float = 0.5
+    none_bias: tuple[float, float] | None = None
+    _flat: list[tuple[int, Node, float]] = field(init=False, repr=False, compare=False)
+    _base: list[float] = field(init=False, repr=False, compare=False)
+    _by_column: dict[int, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        flat: list[tuple[int, Node, float]] = []  # (label, tree, its all-absent leaf)
+        base = [0.0] * len(self.trees)
+        by_column: dict[int, list[int]] = {}
+        for label, trees in enumerate(self.trees):
+            for tree in trees:
+                node = tree
+                while isinstance(node, list):
+                    by_column.setdefault(node[0], []).append(len(flat))
+                    node = node[1]
+                flat.append((label, tree, float(node)))
+                base[label] += node
+        object.__setattr__(self, "_flat", flat)
+        object.__setattr__(self, "_base", base)
+        object.__setattr__(self, "_by_column", {c: tuple(t) for c, t in by_column.items()})
+
+    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
+        """P(label | features) for each label."""
+        vocabulary, by_column, flat = self.vocabulary, self._by_column, self._flat
+        present = {vocabulary[f] for f in features if f in vocabulary}
+        walked: set[int] = set()
+        for column in present:
+            walked.update(by_column.get(column, ()))
+        scores = list(self._base)
+        for t in sorted(walked):  # in file order: the same sum to the last bit on every run
+            label, node, absent = flat[t]
+            while isinstance(node, list):
+                node = node[2] if node[0] in present else node[1]
+            scores[label] += node - absent
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {label: e / total for label, e in zip(self.labels, exps, strict=True)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], labels: tuple[str, ...]) -> TreeModel:
+        if tuple(data.get("labels", ())) != labels or len(data["trees"]) != len(labels):
+            raise ValueError(f"labels must be {labels}")
+        bias = data.get("none_bias")
+        columns = len(data["vocabulary"])
+        for trees in data["trees"]:
+            for tree in trees:
+                _check_node(tree, columns)
+        return cls(labels, dict(data["vocabulary"]), [list(t) for t in data["trees"]],
+                   float(data.get("threshold", 0.5)),
+                   (float(bias[0]), float(bias[1])) if bias else None)
+
+
+def _check_node(node: Node, columns: int, depth: int = 0) -> None:
+    """Refuse a tree the scorer could not walk (a foreign or damaged file fails at load)."""
+    if isinstance(node, float | int) and not isinstance(node, bool):
+        return
+    if not isinstance(node, list) or len(node) != 3 or not isinstance(node[0], int) \
+            or not 0 <= node[0] < columns or depth > 64:
+        raise ValueError("a tree node must be a number or [column, absent, present]")
+    _check_node(node[1], columns, depth + 1)
+    _check_node(node[2], columns, depth + 1)
+
+
+def read_model(data: dict[str, Any], labels: tuple[str, ...]) -> LinearModel | TreeModel:
+    """A decision model from its JSON: trees where ``kind`` says so, else linear."""
+    if data.get("kind") == "trees":
+        return TreeModel.from_json(data, labels)
+    return LinearModel.from_json(data, labels)
+
+
 @dataclass(frozen=True)
 class PartyModel:
     """The two decisions: is a lexicon trigger an event (``triggers``), and which candidates are
     its source and target (``parties``)."""
 
-    parties: LinearModel
+    parties: LinearModel | TreeModel
     triggers: LinearModel | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PartyModel:
         triggers = data.get("triggers")
-        return cls(LinearModel.from_json(data["parties"], LABELS),
+        return cls(read_model(data["parties"], LABELS),
                    LinearModel.from_json(triggers, TRIGGER_LABELS) if triggers else None)
 
 
@@ -246,7 +339,7 @@ def _between(doc: Doc, lo: int, hi: int) -> set[str]:
 
 
 def _mention_features(ctx: Context, m: Mention, trigger: Span, sent: Span, prev: Span | None,
-                      form: Form) -> set[str]:
+                      form: Form, tree: TriggerTree) -> set[str]:
     doc = ctx.doc
     voice, typ = form.voice, form.entry.type
     if sent.start <= m.start < sent.end:
@@ -271,6 +364,8 @@ def _mention_features(ctx: Context, m: Mention, trigger: Span, sent: Span, prev:
     f.add(f"kind={_kind(m)}")
     if where != "prev":
         f.update(f"{where}|{b}" for b in _between(doc, lo, hi))
+    if where != "prev":
+        f |= tree_features(m.span.root, tree, voice, where)
     root, head = m.span.root, trigger.root
     if root.head.i == head.i and root.i != head.i:
         f.add(f"arc={root.dep_}")
@@ -279,6 +374,86 @@ def _mention_features(ctx: Context, m: Mention, trigger: Span, sent: Span, prev:
         f.add(f"arc_up={head.dep_}")
     elif root.head.head.i == head.i:
         f.add(f"arc2={root.head.dep_}|{root.dep_}")
+    return f
+
+
+# the arcs from a name up to the noun heading its phrase: "Juru bicara KPK" (KPK under
+# "juru"), "Menteri Luar Negeri Retno" (Retno under "Menteri"); the head is the argument
+_PHRASE_ARCS = frozenset({"flat", "flat:name", "appos", "nmod", "nmod:poss", "compound"})
+# the arcs by which a trigger hangs under a verb whose subject or object it shares: "X berencana
+# menyerang Y" (xcomp), "X mengecam serangan Y" (obj), "X mengatakan akan menolak" (ccomp)
+_UP_ARCS = frozenset({"xcomp", "ccomp", "obj", "obl", "nsubj", "nsubj:pass", "advcl", "conj"})
+# the arcs that open a clause of their own
+_CLAUSE_ARCS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis",
+                          "csubj", "conj"})
+_PATHS = (1, 2, 3, 4, 6)
+_MAX_CLIMB = 12  # a parse deeper than this is read as no path
+
+
+def _ancestors(tok: Any) -> list[Any]:
+    """``tok`` and its heads up to the root (at most ``_MAX_CLIMB`` steps)."""
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i and len(chain) <= _MAX_CLIMB:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _clause_of(chain: list[Any]) -> int:
+    """The token index heading the clause of ``chain[0]``: the first token up the chain that
+    hangs by a clausal arc (a verb's ``conj`` only)."""
+    for tok in chain:
+        if tok.dep_ in _CLAUSE_ARCS and (tok.dep_ != "conj" or tok.pos_ == "VERB"):
+            return int(tok.i)
+    return int(chain[-1].i)
+
+
+@dataclass(frozen=True)
+class TriggerTree:
+    """The trigger's place in the parse, worked out once per trigger for all its mentions."""
+
+    head: Any  # the trigger's head token
+    depth: dict[int, int]  # its ancestors' token indices → steps up from the trigger
+    verb: Any  # the verb it hangs under (``_UP_ARCS``), or None
+    clause: int  # the token heading its clause (the matrix verb's for an xcomp)
+
+    @classmethod
+    def of(cls, trigger: Span) -> TriggerTree:
+        head = trigger.root
+        up = _ancestors(head)
+        verb = head.head if head.dep_ in _UP_ARCS and head.head.i != head.i else None
+        clause = _clause_of(up[1:] if head.dep_ == "xcomp" and len(up) > 1 else up)
+        return cls(head, {t.i: k for k, t in enumerate(up)}, verb, clause)
+
+
+def tree_features(root: Any, tree: TriggerTree, voice: str, where: str) -> set[str]:
+    """Where a mention stands to the trigger in the dependency parse: the relation of the noun
+    heading its phrase to the trigger's word (``dep=nsubj``) or to the verb the trigger hangs
+    under (``dep_up=xcomp|nsubj``: "X berencana menyerang Y"), that head's case marker
+    ("kepada", "oleh", "terhadap"), whether it sits inside another noun's phrase (the body of
+    "juru bicara KPK"), the length of the tree path and whether both stand in one clause. The
+    linear features (position, preposition to the left) miss the subject of a matrix verb and
+    an argument behind a title; the parse states them."""
+    head, depth, verb = tree.head, tree.depth, tree.verb
+    chain = _ancestors(root)
+    f: set[str] = set()
+    steps = next((k + depth[t.i] for k, t in enumerate(chain) if t.i in depth), None)
+    path = "none" if steps is None else next((str(n) for n in _PATHS if steps <= n), "far")
+    f.add(f"path={where}|{path}")
+    k = 0  # the noun heading the mention's phrase: chain[k]
+    while chain[k].dep_ in _PHRASE_ARCS and k + 1 < len(chain) and chain[k + 1].i != head.i \
+            and k < 4:
+        k += 1
+    arg = chain[k]
+    if k:
+        f.add("in_phrase")
+    if arg.i != head.i and arg.head.i == head.i:
+        case = next((c.lower_ for c in arg.children if c.dep_ == "case"), "none")
+        f |= {f"dep={arg.dep_}", f"voice_dep={voice}|{arg.dep_}", f"dep_case={arg.dep_}|{case}"}
+    elif verb is not None and arg.i != verb.i and arg.head.i == verb.i:
+        f |= {f"dep_up={head.dep_}|{arg.dep_}", f"voice_dep_up={voice}|{head.dep_}|{arg.dep_}"}
+    if steps is not None:
+        same = _clause_of(chain[k:]) in (tree.clause, head.i)
+        f.add(f"clause={where}|{'same' if same else 'other'}")
     return f
 
 
@@ -314,13 +489,14 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
     lo = prev.start if prev is not None else sent.start
     quote = _quote_of(doc, trigger.start)
     starts = ctx.starts
+    tree = TriggerTree.of(trigger)
     for m in ctx.mentions[bisect_left(starts, lo):bisect_left(starts, sent.end)]:
         if m.start < trigger.end and trigger.start < m.end:  # lo <= m.start < sent.end
             continue
         if quote is not None and not quote.content.start <= m.start < quote.content.end:
             add(m.actor, m.country, None, {"outside_quote"})  # a speaker, not an argument
             continue
-        add(m.actor, m.country, m, _mention_features(ctx, m, trigger, sent, prev, form))
+        add(m.actor, m.country, m, _mention_features(ctx, m, trigger, sent, prev, form, tree))
     if quote is not None and quote.speaker:
         add(quote.speaker, None, None, {"quote_speaker"})
     for speaker in sorted(_sentence_speakers(doc, sent)):  # one order whatever the hash seed
@@ -447,7 +623,8 @@ def _rank_features(cands: list[PartyCandidate], trigger: Span, voice: str) -> No
 
 
 _LOCAL = ("pos=", "dist=", "pos_dist=", "voice_pos=", "prep=", "voice_prep=", "type_pos=",
-          "type_prep=", "voice_pos_prep=", "titled", "left|", "right|", "arc", "voice_arc")
+          "type_prep=", "voice_pos_prep=", "titled", "left|", "right|", "arc", "voice_arc",
+          "path=", "in_phrase", "dep=", "voice_dep", "dep_case=", "dep_up=", "clause=")
 _CROSSED = ("pos=", "prep=", "rule_", "quote_speaker", "sent_speaker", "lead", "arc=",
             "outside_quote", "headline", "body_of", "agent_of", "acts_for", "has_agent")
 
@@ -464,7 +641,8 @@ def decide(model: PartyModel, cands: list[PartyCandidate]
     return choose(parties, cands, [parties.probabilities(c.features) for c in cands])
 
 
-def choose(parties: LinearModel, cands: list[PartyCandidate], probs: list[dict[str, float]]
+def choose(parties: LinearModel | TreeModel, cands: list[PartyCandidate],
+           probs: list[dict[str, float]]
            ) -> tuple[PartyCandidate | None, PartyCandidate | None]:
     """``decide`` on the candidates' probabilities already computed (the trainer's CV asks
     for many biases on the same probabilities)."""

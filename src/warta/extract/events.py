@@ -94,11 +94,16 @@ from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
+# 13: both 12s merged (the trigger side's bare verbs, the party side's parse features and trees),
+# the models retrained on the merged stages of s7;
 # 12: a lexicon verb written without meN- is matched where Indonesian drops the prefix: after a
 # first-person pronoun agent ("kasus ini akan kami selidiki") and as a speech tag after a quote
 # ('…," sindir Tomsi'); the trigger model retrained;
 # 11: both of 10's changes, merged (the party decision and the trigger decision); a passive's
 # bare agent behind an unnamed officer of it is the source ("ditahan penyidik KPK");
+# 12 (also): the party decision reads the dependency parse (the mention's phrase head as subject,
+# object or oblique of the trigger or of the verb it hangs under, its case marker, tree path,
+# same clause) and is made by boosted trees (LightGBM, read from JSON) instead of a linear model;
 # 10: the party model chooses source and target together, an open side scored by a bias tuned
 # on train-CV; candidates know their rank on their side and a person-body pair's other one;
 # 10 (also): the trigger model reads how a lexicon word is used (negated, planned or possible, in a
@@ -115,7 +120,7 @@ STAGE = "events"
 # 6: a quote's speaker is the source when the subject is the speaker ("kami menolak"); the
 # headline's actors are candidates, its body acts for an officer unnamed ("Penyidik menangkap");
 # 5: general verbs added to the lexicon from the train gold; 4: event_parties
-VERSION = "12"
+VERSION = "13"
 FACTORY = factory_name(STAGE, VERSION)
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
