@@ -54,6 +54,33 @@ def test_foreign_leader_is_not_stored_with_indonesia(nlp) -> None:
     assert {a.id: a.country for a in doc._.actors}["person:cyril-ramaphosa"] == "ZAF"
 
 
+def test_a_stated_office_country_outweighs_a_domestic_article(nlp) -> None:
+    """Issue 19 (wrong country, foreign leaders): in a domestic article a person whose title
+    names a foreign country ("Perdana Menteri Malaysia") was stored with IDN, the country of
+    the places around each of their mentions."""
+    text = ("Polda Bali menyiapkan pengamanan di Denpasar dan Ubud untuk liburan Perdana Menteri "
+            "Malaysia Anwar Hakim. Anwar Hakim tiba di Bandara Ngurah Rai, Badung, lalu menuju "
+            "Ubud, Gianyar. Di Ubud, Anwar Hakim menginap di Tabanan dan Gianyar. Polres Badung "
+            "mengawal Anwar Hakim dari Kuta ke Denpasar.")
+    doc = with_persons(nlp, text, ("Anwar Hakim",),
+                       others=(("Polda Bali", "ORG"), ("Polres Badung", "ORG")))
+    countries = {a.id: a.country for a in doc._.actors}
+    assert countries["person:anwar-hakim"] == "MYS"
+    assert countries["org:polres-badung"] == "IDN"
+
+
+def test_an_international_body_has_no_country(nlp) -> None:
+    """Issue 19 (wrong country, international bodies): a body the gazetteer lists as belonging
+    to no state (G20, ASEAN) took the country of the domestic article around it."""
+    text = ("Kementerian Keuangan dan Bank Indonesia di Jakarta menyiapkan pertemuan G20 di "
+            "Bali. Menteri Keuangan Sri Wahyuni mengatakan G20 akan membahas utang negara "
+            "berkembang di Jakarta, Bandung dan Surabaya.")
+    doc = with_persons(nlp, text, ("Sri Wahyuni",), others=(("G20", "ORG"),))
+    countries = {a.id: a.country for a in doc._.actors}
+    assert "org:g20" in countries and countries["org:g20"] is None
+    assert countries["person:sri-wahyuni"] == "IDN"
+
+
 def test_the_rules_alone_keep_their_decisions() -> None:
     """Without a model (``decision_model="none"``) the rules' country stands: the test above
     fails on them."""
