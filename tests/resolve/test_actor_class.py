@@ -144,6 +144,10 @@ def test_trainer_is_reproducible(tmp_path: Path) -> None:
      {"defined_short_form"}, set()),
     ("Badan Air Bersih menolak usulan itu.", ("Badan Air Bersih",), set(),
      {"defined_short_form"}),
+    # no feature from a word's last letters: in 126 train articles they learn names, not
+    # shapes ("-ten" of one province dropped another)
+    ("Pemerintah Kabupaten Sukamaju menolak usulan itu.", ("Pemerintah Kabupaten Sukamaju",),
+     set(), {"suffix=aju", "suffix=ten", "suffix=tah"}),
 ])
 def test_name_shape_features(text, mentions, present, absent) -> None:
     doc = blank_pipeline()(text)

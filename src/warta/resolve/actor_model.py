@@ -236,9 +236,6 @@ def actor_features(doc: Doc, cand: Candidate, ctx: Context) -> dict[str, float]:
         f["org_word_en"] = 1.0
     if words and words[-1] in ORG_SUFFIXES:
         f["org_suffix"] = 1.0
-    for w in lows:
-        if len(w) >= 5 and w.isalpha():
-            f[f"suffix={w[-3:]}"] = 1.0  # "-ment", "-tion": English words, not names
     place = _lookup(cand.name)
     if place is not None and not cand.kb:
         f[f"name_is={place.kind}"] = 1.0
