@@ -81,6 +81,19 @@ def test_an_international_body_has_no_country(nlp) -> None:
     assert countries["person:sri-wahyuni"] == "IDN"
 
 
+def test_a_cited_outlet_has_its_own_country(nlp) -> None:
+    """Issue 19 (wrong country, outlets): a foreign outlet cited in a story about Indonesia
+    took the article's country."""
+    text = ("Polda Bali dan Polres Badung menyelidiki kasus di Denpasar dan Kuta, Bali. Seperti "
+            "dilansir Daily Mail, turis itu ditemukan di Kuta, Badung. Daily Mail menulis "
+            "turis itu menginap di Denpasar, Bali.")
+    doc = with_persons(nlp, text, others=(("Daily Mail", "ORG"), ("Polda Bali", "ORG"),
+                                          ("Polres Badung", "ORG")))
+    countries = {a.id: a.country for a in doc._.actors}
+    assert countries["org:daily-mail"] == "GBR"
+    assert countries["org:polres-badung"] == "IDN"
+
+
 def test_the_rules_alone_keep_their_decisions() -> None:
     """Without a model (``decision_model="none"``) the rules' country stands: the test above
     fails on them."""

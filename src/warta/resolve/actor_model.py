@@ -33,7 +33,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
+from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_outlet, lookup_person, match_at
 from warta.kb.lexicon import common_words
 from warta.nlp.lang.id.actor_cues import PERSON_CUES
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_FUNCTION_WORDS
@@ -423,8 +423,12 @@ def stated_country(cand: Candidate) -> tuple[str | None] | None:
     places never outweighs (the model's proposals count that mix): a person's office title
     naming a country ("Perdana Menteri Malaysia X", "Presiden Amerika Serikat, X") is that
     country; an international body the gazetteer knows ("G20", "ASEAN", "World Bank": kind
-    ``org``, no country) belongs to no state. ``(code,)``, or None when nothing is stated. On
-    the gold corpus both hold for every matched candidate (train and dev)."""
+    ``org``, no country) belongs to no state; a news outlet the article cites is based in its
+    country ("dilansir Daily Mail": GBR, "kepada CNNIndonesia.com": IDN; the gazetteer's
+    outlets). ``(code,)``, or None when nothing is stated. On the gold corpus the first two
+    hold for every matched candidate (train and dev)."""
+    if not cand.titles and (outlet := _outlet(cand)) is not None:
+        return (outlet.country,)
     if cand.type == "PERSON":
         named = [t.country for t in cand.titles if t.country]
         return (named[0],) if named else None
@@ -459,3 +463,12 @@ def load_model(path: Path | None) -> ActorModel | None:
     if path is None or not path.exists():
         return None
     return ActorModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _outlet(cand: Candidate) -> GazEntry | None:
+    """The news outlet a candidate's name or one of its mentions names, if any."""
+    for text in (cand.name, *(s.text for s in cand.spans)):
+        found = lookup_outlet(text)
+        if found is not None:
+            return found
+    return None
