@@ -50,9 +50,9 @@ from warta.types import Actor
 STAGE = "actors"
 VERSION = "9"  # 9: a country the candidate's own words or the gazetteer state decides it:
 # a person's office title naming a country, none for an international body, a cited news
-# outlet's own (data/gazetteer/outlets.tsv) (actor_model.stated_country); a plain regional government word ("pemprov", "pemerintah
-# daerah") is the government of the region the article names most, plain "polisi" in a foreign
-# story the police of its country (generic_actors).
+# outlet's own (data/gazetteer/outlets.tsv) (actor_model.stated_country); a plain regional
+# government word ("pemprov", "pemerintah daerah") is the government of the region the article
+# names most, plain "polisi" in a foreign story the police of its country (generic_actors).
 # 8: one body written several ways in an article is one actor ("Kementerian
 # Sosial RI" / "Kementerian Sosial", "PT Pos Indonesia" / "PT Pos", "Dinas Lingkungan Hidup" /
 # "Dinas LH", "Polda" / "Polda Riau": _link_body_variants); a name the NER typed a body once
