@@ -6,12 +6,15 @@ A gold actor is missed when no actor of warta's record aligns with it under the 
 name matching (``scoring.match_actors``, what ``warta eval actors`` counts). Each miss is
 followed back through the stages, at its gold mention (and aliases):
 
-- ``no entity``: neither the statistical NER nor the gazetteer stage has a span there;
+- ``no entity: <shape>``: neither the statistical NER nor the gazetteer stage has a span there;
+  the shape of the gold mention says what the NER failed on (``lower-case``, ``acronym``,
+  ``after a title``, ``one word``, ``several words``);
 - ``repairs dropped``: the NER had a span there, the gazetteer stage's repairs removed it;
 - ``place use``: a LOC/GPE span is there and the rules made no actor of it (a place, a region
   used as a place, a name the gazetteer does not know);
-- ``other span``: a span is there but aligns with nothing: its text is not the gold's name
-  (wider, narrower, split), with the span's label;
+- ``other span (<label>, <fit>)``: a span is there but aligns with nothing: its text is not
+  the gold's name, with the span's label and how it sits on the gold mention (``wider``: the
+  name inside a longer span; ``narrower``: a piece of the name; ``overlapping``);
 - ``merged``: the span's actor aligns with another gold actor (two gold actors, one warta actor);
 - ``dropped by model``: a rules' candidate aligns with the gold actor, the decision model's
   keep threshold dropped it;
@@ -97,7 +100,9 @@ def where_lost(doc: Any, raw_ents: list[Any], gold_actor: Any, gold_raw: dict[st
     hit = [e for s, t in spans for e in _overlapping(ents, s, t)]
     if not hit:
         raw_hit = [e for s, t in spans for e in _overlapping(raw_ents, s, t)]
-        return "repairs dropped" if raw_hit else "no entity"
+        if raw_hit:
+            return "repairs dropped"
+        return f"no entity: {mention_shape(doc, spans[0])}" if spans else "no entity"
     detail.extend(f"{e.text!r}/{e.label_}->{proposal.ent_actor.get((e.start, e.end))}"
                   for e in hit)
     for ent in hit:
@@ -107,7 +112,39 @@ def where_lost(doc: Any, raw_ents: list[Any], gold_actor: Any, gold_raw: dict[st
     if all(proposal.ent_actor.get((e.start, e.end)) is None and e.label_ in {"LOC", "GPE"}
            for e in hit):
         return "place use"
-    return f"other span ({hit[0].label_})"
+    return f"other span ({hit[0].label_}, {span_fit(hit[0], spans[0])})"
+
+
+def mention_shape(doc: Any, span: tuple[int, int]) -> str:
+    """The shape of a gold mention no span covers (what the NER failed on): written in lower
+    case, an acronym, a name right after a title or honorific, one capitalised word, or a
+    longer name."""
+    from warta.resolve import roles
+
+    mention = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if mention is None or not mention.text.strip():
+        return "unaligned"
+    text = mention.text
+    if not any(c.isupper() for c in text):
+        return "lower-case"
+    letters = [c for c in text if c.isalpha()]
+    if len(mention) == 1 and letters and all(c.isupper() for c in letters):
+        return "acronym"
+    if roles.title_before(doc, mention.start) is not None or roles.name_start(
+            doc, mention.start, mention.end) > mention.start:
+        return "after a title"
+    return "one word" if len(mention) == 1 else "several words"
+
+
+def span_fit(ent: Any, span: tuple[int, int]) -> str:
+    """How the span found at a gold mention sits against it: wider (the gold name inside a
+    longer span), narrower (a piece of the name) or overlapping."""
+    a, b = ent.start_char, ent.end_char
+    if a <= span[0] and span[1] <= b:
+        return "wider"
+    if span[0] <= a and b <= span[1]:
+        return "narrower"
+    return "overlapping"
 
 
 def actor_model_context(doc: Any) -> Any:

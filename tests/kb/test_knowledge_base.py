@@ -70,3 +70,14 @@ def test_people_and_common_words() -> None:
     assert gazetteer.lookup_person("Jokowi").country == "IDN"
     assert "Jokowi" in gazetteer.single_names()
     assert {"dan", "yang"} <= common_words()
+
+
+def test_outlets_give_their_country_and_are_no_places() -> None:
+    """Issue 19: cited outlets' countries; the outlets file stays out of the place index (an
+    outlet's name alone is most often the article's byline)."""
+    assert gazetteer.lookup_outlet("Dailymail").country == "GBR"
+    assert gazetteer.lookup_outlet("cnnindonesia.com").country == "IDN"
+    rows = list(gazetteer.file_rows(gazetteer.OUTLETS_FILE))
+    assert rows and all(e.kind == "outlet" and e.country and len(e.country) == 3
+                        for e, _ in rows)
+    assert gazetteer.OUTLETS_FILE not in gazetteer.FILES and gazetteer.lookup("Daily Mail") is None

@@ -54,6 +54,46 @@ def test_foreign_leader_is_not_stored_with_indonesia(nlp) -> None:
     assert {a.id: a.country for a in doc._.actors}["person:cyril-ramaphosa"] == "ZAF"
 
 
+def test_a_stated_office_country_outweighs_a_domestic_article(nlp) -> None:
+    """Issue 19 (wrong country, foreign leaders): in a domestic article a person whose title
+    names a foreign country ("Perdana Menteri Malaysia") was stored with IDN, the country of
+    the places around each of their mentions."""
+    text = ("Polda Bali menyiapkan pengamanan di Denpasar dan Ubud untuk liburan Perdana Menteri "
+            "Malaysia Anwar Hakim. Anwar Hakim tiba di Bandara Ngurah Rai, Badung, lalu menuju "
+            "Ubud, Gianyar. Di Ubud, Anwar Hakim menginap di Tabanan dan Gianyar. Polres Badung "
+            "mengawal Anwar Hakim dari Kuta ke Denpasar.")
+    doc = with_persons(nlp, text, ("Anwar Hakim",),
+                       others=(("Polda Bali", "ORG"), ("Polres Badung", "ORG")))
+    countries = {a.id: a.country for a in doc._.actors}
+    assert countries["person:anwar-hakim"] == "MYS"
+    assert countries["org:polres-badung"] == "IDN"
+
+
+def test_an_international_body_has_no_country(nlp) -> None:
+    """Issue 19 (wrong country, international bodies): a body the gazetteer lists as belonging
+    to no state (G20, ASEAN) took the country of the domestic article around it."""
+    text = ("Kementerian Keuangan dan Bank Indonesia di Jakarta menyiapkan pertemuan G20 di "
+            "Bali. Menteri Keuangan Sri Wahyuni mengatakan G20 akan membahas utang negara "
+            "berkembang di Jakarta, Bandung dan Surabaya.")
+    doc = with_persons(nlp, text, ("Sri Wahyuni",), others=(("G20", "ORG"),))
+    countries = {a.id: a.country for a in doc._.actors}
+    assert "org:g20" in countries and countries["org:g20"] is None
+    assert countries["person:sri-wahyuni"] == "IDN"
+
+
+def test_a_cited_outlet_has_its_own_country(nlp) -> None:
+    """Issue 19 (wrong country, outlets): a foreign outlet cited in a story about Indonesia
+    took the article's country."""
+    text = ("Polda Bali dan Polres Badung menyelidiki kasus di Denpasar dan Kuta, Bali. Seperti "
+            "dilansir Daily Mail, turis itu ditemukan di Kuta, Badung. Daily Mail menulis "
+            "turis itu menginap di Denpasar, Bali.")
+    doc = with_persons(nlp, text, others=(("Daily Mail", "ORG"), ("Polda Bali", "ORG"),
+                                          ("Polres Badung", "ORG")))
+    countries = {a.id: a.country for a in doc._.actors}
+    assert countries["org:daily-mail"] == "GBR"
+    assert countries["org:polres-badung"] == "IDN"
+
+
 def test_the_rules_alone_keep_their_decisions() -> None:
     """Without a model (``decision_model="none"``) the rules' country stands: the test above
     fails on them."""
@@ -117,6 +157,10 @@ def test_trainer_is_reproducible(tmp_path: Path) -> None:
      {"defined_short_form"}, set()),
     ("Badan Air Bersih menolak usulan itu.", ("Badan Air Bersih",), set(),
      {"defined_short_form"}),
+    # no feature from a word's last letters: in 126 train articles they learn names, not
+    # shapes ("-ten" of one province dropped another)
+    ("Pemerintah Kabupaten Sukamaju menolak usulan itu.", ("Pemerintah Kabupaten Sukamaju",),
+     set(), {"suffix=aju", "suffix=ten", "suffix=tah"}),
 ])
 def test_name_shape_features(text, mentions, present, absent) -> None:
     doc = blank_pipeline()(text)

@@ -64,11 +64,25 @@ def _where(text: str, gold_name: str, others: tuple[tuple[str, str], ...]) -> st
     return DIAG.where_lost(doc, raw, gold, gold_raw, lambda i: i, {}, [])
 
 
-def test_a_gold_actor_with_no_span_is_no_entity():
-    assert _where("Warga kampung melapor kemarin.", "Warga kampung", ()) == "no entity"
+@pytest.mark.parametrize(("text", "gold_name", "shape"), [
+    ("Kemarin perhutani menanam pohon di hutan.", "perhutani", "lower-case"),
+    ("Kemarin BPSK menolak aduan warga.", "BPSK", "acronym"),
+    ("Menurut direktur utama Darsono, aduan ditolak.", "Darsono", "after a title"),
+    ("Kemarin Tencora membuka kantor baru.", "Tencora", "one word"),
+    ("Kemarin Warga Kampung Baru melapor.", "Warga Kampung Baru", "several words"),
+])
+def test_a_gold_actor_with_no_span_is_no_entity_of_its_shape(text, gold_name, shape):
+    """Issue 19: the NER's misses are told apart by the gold mention's shape."""
+    assert _where(text, gold_name, ()) == f"no entity: {shape}"
 
 
 def test_a_gold_actor_under_a_wider_span_is_another_span():
     where = _where("Toko Maju Jaya Sentosa Baru membuka cabang.", "Maju Jaya",
                    (("Toko Maju Jaya Sentosa Baru", "ORG"),))
-    assert where == "other span (ORG)"
+    assert where == "other span (ORG, wider)"
+
+
+def test_a_gold_actor_cut_short_is_a_narrower_span():
+    where = _where("Toko Maju Jaya Sentosa Baru membuka cabang.", "Toko Maju Jaya Sentosa Baru",
+                   (("Maju Jaya", "ORG"),))
+    assert where == "other span (ORG, narrower)"

@@ -139,6 +139,19 @@ def test_stage_pattern_organisations(nlp, text: str, org: str) -> None:
     assert (org, "ORG") in {(e.text, e.label_) for e in doc.ents}
 
 
+def test_stage_finds_persons_introduced_by_bernama_or_an_age(nlp) -> None:
+    """Issue 19 (no entity, one-off private persons): "bernama X" and "X (NN)" introduce a
+    person the NER missed; a law's numbered part, a body and a number past an age are not."""
+    text = ("Polisi menangkap seorang warga bernama Darsono di Medan. Korban Sutini (60) dan "
+            "anaknya Rahmat Hidayat (12) tewas. Pelaku dijerat Pasal 340 Ayat (1). Kapal "
+            "bernama PT Sinar Laut tenggelam. Rapat di Ruang Melati (101) ditunda. Bripka "
+            "Joko Susilo (45) ditahan.")
+    doc = with_persons(nlp, text)
+    persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert persons == ["Darsono", "Sutini", "Rahmat Hidayat", "Joko Susilo"]
+    assert ("PT Sinar Laut", "ORG") in {(e.text, e.label_) for e in doc.ents}
+
+
 def test_stage_skips_other_languages(nlp) -> None:
     doc = nlp.make_doc("The United States and China met in Geneva.")
     doc._.language = "en"

@@ -53,6 +53,33 @@ def test_no_police_body_in_foreign_news_without_one(nlp) -> None:
     assert "org:polri" not in _aliases(doc)
 
 
+@pytest.mark.parametrize(("text", "actor_id", "alias"), [
+    # a plain regional government word: the government of the region the article names most
+    ("Bus kota di Bandung dikelola oleh pemprov. Warga Jawa Barat menilai layanan di Jawa "
+     "Barat buruk.", "org:pemerintah-provinsi-jawa-barat", "pemprov"),
+    ("Guru honorer di Dompu mengadu karena pemerintah daerah lamban.",
+     "org:pemerintah-kota-dompu", "pemerintah daerah"),
+    # ... the body of that level when the article names one
+    ("Pemkot Sukamaju Raya menutup pasar. Kemudian Pemkot dan TNI berjaga di Bandung.",
+     "org:pemkot-sukamaju-raya", "Pemkot"),
+    # plain "polisi" in a foreign story without a police body: that country's police
+    ("Ledakan terjadi di Ankara, Turki. Polisi menutup jalan di Ankara.",
+     "org:kepolisian-turkey", "Polisi"),
+])
+def test_a_plain_regional_or_foreign_word_names_the_body_meant(nlp, text, actor_id,
+                                                               alias) -> None:
+    """Issue 19 (no entity, lower-case bodies): "pemprov", "pemerintah daerah" and plain
+    "polisi" abroad named no actor, the gold a regional government and a foreign police."""
+    doc = with_persons(nlp, text, others=(("Pemkot Sukamaju Raya", "ORG"),))
+    assert alias in _aliases(doc).get(actor_id, [])
+    assert any(m.text == alias and m._.actor == actor_id for m in doc._.mentions)
+
+
+def test_no_regional_government_where_the_article_names_no_region(nlp) -> None:
+    doc = with_persons(nlp, "Jalan itu rusak dan pemprov belum memperbaikinya.")
+    assert not [m for m in doc._.mentions if m.text == "pemprov" and m._.actor]
+
+
 @pytest.mark.parametrize(("counts", "home"), [
     ({}, "IDN"), ({"IDN": 2, "MMR": 2}, "IDN"), ({"IDN": 1, "MMR": 3}, "MMR"),
 ])

@@ -35,6 +35,7 @@ FILES: tuple[str, ...] = (
     "regencies.tsv",
 )
 PEOPLE_FILE = "people.tsv"  # kept apart: persons are not places
+OUTLETS_FILE = "outlets.tsv"  # kept apart: an outlet's name alone is mostly a byline
 
 # Administrative words before a place name that lookup may drop ("Kota Bandung").
 
@@ -182,6 +183,21 @@ def people() -> dict[str, GazEntry]:
 def lookup_person(name: str) -> GazEntry | None:
     """A well-known person by full name or common alias ("Jokowi"), with their country."""
     return people().get(normalize(name))
+
+
+@lru_cache(maxsize=1)
+def outlets() -> dict[str, GazEntry]:
+    """News outlets and the country each is based in, by normalised name or alias."""
+    index: dict[str, GazEntry] = {}
+    for entry, aliases in file_rows(OUTLETS_FILE):
+        for alias in surfaces(entry, aliases):
+            index.setdefault(normalize(alias), entry)
+    return index
+
+
+def lookup_outlet(name: str) -> GazEntry | None:
+    """A news outlet by name or alias ("Reuters", "Dailymail", "CNNIndonesia.com")."""
+    return outlets().get(normalize(name))
 
 
 def by_kb(kb: str) -> GazEntry | None:

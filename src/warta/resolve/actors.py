@@ -48,7 +48,12 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "8"  # 8: one body written several ways in an article is one actor ("Kementerian
+VERSION = "9"  # 9: a country the candidate's own words or the gazetteer state decides it:
+# a person's office title naming a country, none for an international body, a cited news
+# outlet's own (data/gazetteer/outlets.tsv) (actor_model.stated_country); a plain regional
+# government word ("pemprov", "pemerintah daerah") is the government of the region the article
+# names most, plain "polisi" in a foreign story the police of its country (generic_actors).
+# 8: one body written several ways in an article is one actor ("Kementerian
 # Sosial RI" / "Kementerian Sosial", "PT Pos Indonesia" / "PT Pos", "Dinas Lingkungan Hidup" /
 # "Dinas LH", "Polda" / "Polda Riau": _link_body_variants); a name the NER typed a body once
 # and a person elsewhere is the body (_link_typed_twice); retrained decision model.
@@ -853,7 +858,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v8", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v9", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""

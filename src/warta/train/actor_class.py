@@ -76,6 +76,8 @@ def article_rows(doc: Any, gold_actors: Sequence[Any], out: TrainingSet) -> None
         if gold is None:
             continue
         out.type_.append((feats, scoring.TYPE_CLASS.get(gold.type or "", "ORG")))
+        if actor_model.stated_country(cand) is not None:
+            continue  # its country is stated, the country model is never asked
         for code, opt in actor_model.country_options(doc, cand, ctx, sent_of).items():
             out.country.append((opt, int(code == gold.country)))
 

@@ -35,3 +35,16 @@ OUTLET_CUES: frozenset[str] = frozenset({
 })
 # ... a cue may reach the name through "dari" ("dikutip dari detikHealth").
 OUTLET_CUE_LINKS: frozenset[str] = frozenset({"dari", "oleh"})
+
+# A word that introduces a person's name right after it ("seorang warga bernama Irwan", "bayi
+# bernama Karam"): the capitalised words that follow are a person's name.
+NAME_INTRODUCERS: frozenset[str] = frozenset({"bernama"})
+# The most years a person's age in brackets after their name gives ("Rina (35)"): a larger
+# number there is no age ("Ruang (101)").
+MAX_AGE = 100
+# Parts of a law or a document numbered in brackets ("Pasal 340 Ayat (1)", "Huruf (b)"): the
+# word before such a number is no name.
+NUMBERED_PARTS: frozenset[str] = frozenset({
+    "pasal", "ayat", "huruf", "angka", "butir", "bab", "bagian", "paragraf", "nomor", "no",
+    "lampiran", "poin", "tahap", "jilid", "seri", "babak", "ronde",
+})

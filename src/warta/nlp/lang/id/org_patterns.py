@@ -103,6 +103,26 @@ GOVERNMENT_NOT_NATIONAL: frozenset[str] = frozenset({
     "kolonial", "pemda", "pemprov", "pemkot", "pemkab",
 })
 POLICE_WORDS: frozenset[str] = frozenset({"polisi", "kepolisian"})
+# Plain words for a regional government ("dikelola oleh pemprov", "Pemkot dan TNI", "oleh
+# pemerintah daerah"), one word or "pemerintah" + the level, by the gazetteer kinds of the
+# regions whose government they can be: the region the article names most of those kinds.
+REGIONAL_GOVERNMENT_WORDS: dict[str, tuple[str, ...]] = {
+    "pemprov": ("province",), "pemkot": ("city",), "pemkab": ("regency",),
+    "pemda": ("regency", "city", "province"),
+}
+REGIONAL_GOVERNMENT_LEVELS: dict[str, tuple[str, ...]] = {
+    "provinsi": ("province",), "kota": ("city",), "kabupaten": ("regency",),
+    "daerah": ("regency", "city", "province"),
+}
+# ... and the name of such a government, by the region's kind ("Pemerintah Provinsi Jawa Barat").
+REGIONAL_GOVERNMENT_NAMES: dict[str, str] = {
+    "province": "Pemerintah Provinsi", "city": "Pemerintah Kota", "regency": "Pemerintah Kabupaten",
+}
+# The heads of a named regional government's name: a body so named is the one meant.
+REGIONAL_GOVERNMENT_HEADS: dict[str, tuple[str, ...]] = {
+    "province": ("pemprov", "pemerintah provinsi"), "city": ("pemkot", "pemerintah kota"),
+    "regency": ("pemkab", "pemerintah kabupaten"),
+}
 # Words that open a phrase for the police as a body ("pihak kepolisian", "aparat kepolisian").
 POLICE_LEADS: frozenset[str] = frozenset({"pihak", "aparat", "jajaran"})
 # Heads of the names of police bodies: an organisation so named is the police of the article.
