@@ -168,6 +168,58 @@ def test_prefix_search_survives_pickling_and_serialisation(id_tokenizer_nlp):
     assert tokenizer.to_bytes()
 
 
+# --- suffix look-up: spaCy's ``search`` matches, only the entries a word's end allows ---------
+
+
+def test_suffix_search_finds_what_the_joined_pattern_search_finds(id_tokenizer_nlp):
+    """On random words of the entries' own characters (letters, digits, units, clitics,
+    punctuation, line breaks), the per-ending alternations find the same span as the joined
+    pattern, with the tokenizer's real entries and with made-up ones the analysis cannot
+    read (a top-level "|", a category, case-insensitive, an entry that can end in nothing)."""
+    import random
+    import re
+
+    from spacy.util import compile_suffix_regex
+
+    from warta.nlp.tokenizer import SuffixSearch
+
+    real = id_tokenizer_nlp.tokenizer.suffix_search
+    made_up = [r"\.\.+", r"(?<=[0-9])(?:km|m²|kg)", r"x|yz", r"\d%", r"(?i:NYA)", r"b?",
+               r"(?:ab)+c*", r"[^a]q", "-[KkMm]u", r"(?<=[a-z]{2})(?:nya|NYA)", "”", ""]
+    alphabet = [*"abcnyakumqxzNYAKM0123456789.,!?%°-—’”)( \n", "m²", "km", "nya"]
+    rng = random.Random(7)
+    for search in (real, SuffixSearch(made_up)):
+        full = search.__self__
+        if search is not real:
+            assert full.pattern == compile_suffix_regex(made_up).pattern
+        for _ in range(6000):
+            word = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+            old, new = full.search(word), search(word)
+            assert (old and old.span()) == (new and new.span()), word
+        assert isinstance(full, re.Pattern)  # what spaCy serialises
+
+
+def test_suffix_search_tries_only_the_entries_a_word_can_end_with(id_tokenizer_nlp):
+    """A word ending in a letter is searched with the few entries that end in one (units,
+    clitics) instead of the ninety; one ending in a comma keeps the comma entries."""
+    search = id_tokenizer_nlp.tokenizer.suffix_search
+    assert search("pemerintah") is None
+    assert search("rumahnya").group() == "nya" and search("5km").group() == "km"
+    assert search("kata,").group() == ","
+    by_h = search._by_end["h"]
+    assert by_h is not None and len(by_h.pattern) * 10 < len(search.__self__.pattern)
+    assert search("mobil") is None and search._by_end["l"] is None  # no entry ends in "l"
+
+
+def test_suffix_search_survives_pickling(id_tokenizer_nlp):
+    import pickle
+
+    search = id_tokenizer_nlp.tokenizer.suffix_search
+    again = pickle.loads(pickle.dumps(search))
+    assert again.__self__.pattern == search.__self__.pattern
+    assert again("(16/5)").span() == search("(16/5)").span()
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
