@@ -10,7 +10,7 @@ pipeline ignores the serialized rules, so a fix here reaches every shipped model
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import spacy
@@ -115,75 +115,39 @@ def _anchored(pattern: str) -> bool:
         return False
 
 
-class PrefixSearch:
-    """``compile_prefix_regex(entries).search``, the same matches without the same cost.
-
-    spaCy joins the prefixes as ``^a|^b|…`` and the tokenizer calls ``search`` on each new
-    word; CPython's re skips the positions after the first only when a whole pattern opens with
-    ``^``, so ``search`` tried every alternative at every character (40 % of the tokenizer's
-    time on news text). At position 0, ``match`` tries the same alternatives in the same
-    order; after it only an alternative without ``^`` can match (spaCy's Indonesian
-    ``<(b|…)\\s?/>|<a([^>]+)>`` leaves ``<a …>`` unanchored), so only the entries holding one
-    are searched there. ``__self__`` is the full pattern, as for a bound ``search``: spaCy
-    saves a tokenizer's patterns through it.
-    """
-
-    __slots__ = ("__self__", "_rest")
-
-    def __init__(self, entries: Iterable[str | re.Pattern[str]]) -> None:
-        texts = [e.pattern if isinstance(e, re.Pattern) else e for e in entries]
-        self.__self__ = compile_prefix_regex(texts)
-        loose = [e for e in texts if e.strip() and not _anchored(f"^{e}")]
-        self._rest = compile_prefix_regex(loose) if loose else None
-
-    def __call__(self, text: str) -> re.Match[str] | None:
-        found = self.__self__.match(text)
-        if found is None and self._rest is not None:
-            return self._rest.search(text, 1)
-        return found
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_prefix_search_from, (self.__self__, self._rest))
+# What ``_edge`` works out: the code points and ranges a match's first (or last) character can
+# be, or None when that is not worked out.
+Edge = tuple[frozenset[int], tuple[tuple[int, int], ...]] | None
 
 
-def _prefix_search_from(full: re.Pattern[str], rest: re.Pattern[str] | None) -> PrefixSearch:
-    search = PrefixSearch.__new__(PrefixSearch)
-    search.__self__, search._rest = full, rest
-    return search
-
-
-# What ``_ends`` works out: the code points and ranges a match's last character can be, or None.
-Ends = tuple[frozenset[int], tuple[tuple[int, int], ...]] | None
-
-
-def _ends(items: Any, constants: Any, parser: Any) -> Ends:
-    """The characters a match of the parsed sequence ``items`` can end with: the last item that
-    consumes one, and the items before it while the ones after can match nothing; None when
-    that is not worked out (a category, a negated set, case-insensitive, a sequence that can
-    match nothing), which tries the entry on every word."""
-    c = constants
+def _edge(items: Any, c: Any, parser: Any, *, last: bool) -> Edge:
+    """The characters a match of the parsed sequence ``items`` can start (``last``: end) with:
+    those of the first (last) item that consumes one, and of the next items while the ones
+    before (after) can match nothing; None when that is not worked out (a category, a negated
+    set, case-insensitive, a sequence that can match nothing), which keeps the entry for every
+    word. ``c`` and ``parser`` are CPython's ``re._constants`` and ``re._parser``."""
     chars: set[int] = set()
     ranges: list[tuple[int, int]] = []
-    for op, av in reversed(list(items)):
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: the end is before them
+    for op, av in (reversed(list(items)) if last else list(items)):
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: the edge is past them
             continue
         if op is c.LITERAL:
-            found: Ends = (frozenset([av]), ())
+            found: Edge = (frozenset([av]), ())
         elif op is c.IN:
             if any(o not in (c.LITERAL, c.RANGE) for o, _ in av):
                 return None
             found = (frozenset(a for o, a in av if o is c.LITERAL),
                      tuple(a for o, a in av if o is c.RANGE))
         elif op is c.BRANCH:
-            alts = [_ends(alt, c, parser) for alt in av[1]]
+            alts = [_edge(alt, c, parser, last=last) for alt in av[1]]
             if any(a is None for a in alts):
                 return None
             found = (frozenset().union(*(a[0] for a in alts if a)),
                      tuple(r for a in alts if a for r in a[1]))
         elif op is c.SUBPATTERN and not av[1] & c.SRE_FLAG_IGNORECASE:
-            found = _ends(av[3], c, parser)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[1] > 0:
-            found = _ends(av[2], c, parser)
+            found = _edge(av[3], c, parser, last=last)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            found = _edge(av[2], c, parser, last=last)
         else:
             return None
         if found is None:
@@ -195,20 +159,107 @@ def _ends(items: Any, constants: Any, parser: Any) -> Ends:
     return None
 
 
-def _suffix_ends(entry: str) -> Ends:
-    """The characters a match of the suffix entry ``entry`` (as spaCy anchors it, ``entry$``)
-    can end with; None when not worked out."""
+def _entry_edge(entry: str, *, last: bool) -> Edge:
+    """The characters a match of the affix entry ``entry`` can start (``last``: end) with,
+    ``entry`` read as spaCy joins it (a suffix as ``entry$``: a top-level "|" inside it leaves
+    a branch unanchored, which is not worked out); None when not worked out."""
     try:
         from re import _constants, _parser  # type: ignore[attr-defined]  # CPython's own
 
-        parsed = _parser.parse(f"{entry}$")
+        parsed = _parser.parse(f"{entry}$" if last else entry)
         items = list(parsed)
-        if parsed.state.flags & re.IGNORECASE or not items \
-                or items[-1] != (_constants.AT, _constants.AT_END):
-            return None  # e.g. a top-level "|" inside the entry: not every branch ends at $
-        return _ends(parsed[:-1], _constants, _parser)
+        if parsed.state.flags & re.IGNORECASE or not items:
+            return None
+        if last:
+            if items[-1] != (_constants.AT, _constants.AT_END):
+                return None
+            parsed = parsed[:-1]
+        return _edge(parsed, _constants, _parser, last=last)
     except (ImportError, AttributeError, TypeError, ValueError, IndexError, re.error):
         return None
+
+
+def _has(edge: Edge, char: str) -> bool:
+    """Whether ``char`` is among ``edge``'s characters (None: it may be)."""
+    if edge is None:
+        return True
+    code = ord(char)
+    return code in edge[0] or any(lo <= code <= hi for lo, hi in edge[1])
+
+
+def _char_class(edges: list[Edge]) -> re.Pattern[str] | None:
+    """One character of any of ``edges`` as a pattern; None if one of them is not worked out."""
+    if any(e is None for e in edges):
+        return None
+    items = sorted({re.escape(chr(code)) for e in edges if e for code in e[0]})
+    items += [f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for e in edges if e for lo, hi in e[1]]
+    return re.compile(f"[{''.join(items)}]") if items else re.compile("(?!)")
+
+
+class _ByEdge:
+    """Alternations of affix entries by a word's first (or last) character: the entries that
+    can match with that character there, in their order, compiled once per character."""
+
+    __slots__ = ("_compile", "_entries", "_patterns")
+    MAX_CACHED = 4096  # characters kept; past them each new one is worked out again
+
+    def __init__(self, texts: list[str], compile_: Callable[[list[str]], re.Pattern[str]], *,
+                 last: bool) -> None:
+        self._entries = [(e, _entry_edge(e, last=last)) for e in texts]
+        self._compile = compile_
+        self._patterns: dict[str, re.Pattern[str] | None] = {}
+
+    def __getitem__(self, char: str) -> re.Pattern[str] | None:
+        try:
+            return self._patterns[char]
+        except KeyError:
+            kept = [e for e, edge in self._entries if _has(edge, char)]
+            pattern = self._compile(kept) if any(e.strip() for e in kept) else None
+            if len(self._patterns) < self.MAX_CACHED:
+                self._patterns[char] = pattern
+            return pattern
+
+    @property
+    def entries(self) -> list[str]:
+        return [e for e, _ in self._entries]
+
+
+class PrefixSearch:
+    """``compile_prefix_regex(entries).search``, the same matches without the same cost.
+
+    spaCy joins the prefixes as ``^a|^b|…`` and the tokenizer calls ``search`` on each new
+    word; CPython's re skips the positions after the first only when a whole pattern opens with
+    ``^``, so ``search`` tried every alternative at every character (40 % of the tokenizer's
+    time on news text). At position 0, ``match`` tries the same alternatives in the same
+    order, and only the entries that can start with the word's first character can match
+    there: those are tried (``_ByEdge``; the others match nowhere at 0, so neither which entry
+    wins nor its span changes). After position 0 only an alternative without ``^`` can match
+    (spaCy's Indonesian ``<(b|…)\\s?/>|<a([^>]+)>`` leaves ``<a …>`` unanchored), so only the
+    entries holding one are searched there. ``__self__`` is the full pattern, as for a bound
+    ``search``: spaCy saves a tokenizer's patterns through it.
+    """
+
+    __slots__ = ("__self__", "_by_start", "_rest")
+
+    def __init__(self, entries: Iterable[str | re.Pattern[str]]) -> None:
+        texts = [e.pattern if isinstance(e, re.Pattern) else e for e in entries]
+        self.__self__ = compile_prefix_regex(texts)
+        loose = [e for e in texts if e.strip() and not _anchored(f"^{e}")]
+        self._rest = compile_prefix_regex(loose) if loose else None
+        self._by_start = _ByEdge(texts, compile_prefix_regex, last=False)
+
+    def __call__(self, text: str) -> re.Match[str] | None:
+        if text:
+            pattern = self._by_start[text[0]]
+            found = pattern.match(text) if pattern is not None else None
+        else:
+            found = self.__self__.match(text)
+        if found is None and self._rest is not None:
+            return self._rest.search(text, 1)
+        return found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PrefixSearch, (self._by_start.entries,))
 
 
 class SuffixSearch:
@@ -220,44 +271,55 @@ class SuffixSearch:
     at the word's end, so its last character is the word's last one; an entry that cannot end
     with that character matches nowhere in the word, and leaving it out changes neither which
     match is leftmost nor which entry wins it (the others keep their order). So the word's last
-    character picks the alternation of the entries that can end with it, compiled once per
-    character (a letter: the unit and clitic entries, two to four of the ninety). A word that
-    ends in a line break (where ``$`` also matches before it) is searched with every entry.
-    ``__self__`` is the full pattern, as for a bound ``search``: spaCy saves a tokenizer's
-    patterns through it.
+    character picks the alternation of the entries that can end with it (``_ByEdge``: for a
+    letter, the unit and clitic entries, two to four of the ninety). A word that ends in a line
+    break (where ``$`` also matches before it) is searched with every entry. ``__self__`` is
+    the full pattern, as for a bound ``search``.
     """
 
-    __slots__ = ("__self__", "_by_end", "_entries")
-    _MAX_CACHED = 4096  # last characters kept; past them a word is searched with every entry
+    __slots__ = ("__self__", "_by_end")
 
-    def __init__(self, entries: Iterable[str]) -> None:
+    def __init__(self, entries: Iterable[str | re.Pattern[str]]) -> None:
         texts = [e.pattern if isinstance(e, re.Pattern) else e for e in entries]
         self.__self__ = compile_suffix_regex(texts)
-        self._entries = [(e, _suffix_ends(e)) for e in texts]
-        self._by_end: dict[str, re.Pattern[str] | None] = {}
+        self._by_end = _ByEdge(texts, compile_suffix_regex, last=True)
 
     def __call__(self, text: str) -> re.Match[str] | None:
         last = text[-1:]
         if not last or last == "\n":
             return self.__self__.search(text)
-        try:
-            pattern = self._by_end[last]
-        except KeyError:
-            pattern = self._for_end(last)
+        pattern = self._by_end[last]
         return pattern.search(text) if pattern is not None else None
 
-    def _for_end(self, last: str) -> re.Pattern[str] | None:
-        """The alternation of the entries that can end with ``last``, in their order."""
-        code = ord(last)
-        kept = [e for e, ends in self._entries if ends is None or code in ends[0]
-                or any(lo <= code <= hi for lo, hi in ends[1])]
-        pattern = compile_suffix_regex(kept) if any(e.strip() for e in kept) else None
-        if len(self._by_end) < self._MAX_CACHED:
-            self._by_end[last] = pattern
-        return pattern
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (SuffixSearch, (self._by_end.entries,))
+
+
+class InfixFinditer:
+    """``compile_infix_regex(entries).finditer``, without the scan of a word no infix can be in.
+
+    spaCy's infixes open with lookbehinds, which CPython's re cannot skip ahead for, so
+    ``finditer`` tried every entry at every character of every new word; a match's first
+    character is one of a few punctuation marks and symbols, and a word holding none of them
+    (most words) has no infix: one scan for those characters answers it. ``__self__`` is the
+    full pattern, as for a bound ``finditer``.
+    """
+
+    __slots__ = ("__self__", "_entries", "_gate")
+
+    def __init__(self, entries: Iterable[str]) -> None:
+        self._entries = list(entries)
+        self.__self__ = compile_infix_regex(self._entries)
+        self._gate = _char_class([_entry_edge(e, last=False) for e in self._entries
+                                  if e.strip()])
+
+    def __call__(self, text: str) -> Iterator[re.Match[str]]:
+        if self._gate is not None and self._gate.search(text) is None:
+            return iter(())
+        return self.__self__.finditer(text)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (SuffixSearch, ([e for e, _ in self._entries],))
+        return (InfixFinditer, (self._entries,))
 
 
 def build_tokenizer(nlp: Language) -> Tokenizer:
@@ -272,7 +334,7 @@ def build_tokenizer(nlp: Language) -> Tokenizer:
         rules=rules,
         prefix_search=PrefixSearch(prefixes),
         suffix_search=SuffixSearch(suffixes),
-        infix_finditer=compile_infix_regex(_infixes(defaults.infixes or ())).finditer,
+        infix_finditer=InfixFinditer(_infixes(defaults.infixes or ())),
         token_match=TOKEN_MATCH.match,
         url_match=defaults.url_match,
     )
