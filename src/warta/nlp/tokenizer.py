@@ -265,16 +265,16 @@ class PrefixSearch:
 class SuffixSearch:
     """``compile_suffix_regex(entries).search``, the same matches without the same cost.
 
-    spaCy joins the suffixes as ``a$|b$|…`` (90 entries) and the tokenizer calls ``search`` on
-    each new word and on what is left of it after each suffix: CPython's re tries every
-    alternative at every character (2 % of the pipeline's CPU on news text). A match ends
-    at the word's end, so its last character is the word's last one; an entry that cannot end
-    with that character matches nowhere in the word, and leaving it out changes neither which
-    match is leftmost nor which entry wins it (the others keep their order). So the word's last
-    character picks the alternation of the entries that can end with it (``_ByEdge``: for a
-    letter, the unit and clitic entries, two to four of the ninety). A word that ends in a line
-    break (where ``$`` also matches before it) is searched with every entry. ``__self__`` is
-    the full pattern, as for a bound ``search``.
+    spaCy joins the suffixes as ``a$|b$|…`` (97 entries with warta's) and the tokenizer calls
+    ``search`` on each new word and on what is left of it after each suffix: CPython's re tries
+    every alternative at every character (2 % of the pipeline's CPU on news text). A match
+    ends at the word's end, so its last character is the word's last one; an entry that cannot
+    end with that character matches nowhere in the word, and leaving it out changes neither
+    which match is leftmost nor which entry wins it (the others keep their order). So the
+    word's last character picks the alternation of the entries that can end with it
+    (``_ByEdge``: for a letter, the unit and clitic entries, a few of the 97). A word that ends
+    in a line break (where ``$`` also matches before it) is searched with every entry.
+    ``__self__`` is the full pattern, as for a bound ``search``.
     """
 
     __slots__ = ("__self__", "_by_end")
