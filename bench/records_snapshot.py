@@ -10,6 +10,11 @@ A refactoring must leave what warta finds unchanged; this makes "unchanged" a co
 Each line is one record with the fields that depend on the run (stage versions, the analysis
 time) left out; ``compare`` prints one JSON line with how many records differ and, per field,
 how many records differ in it, and exits 1 when any does.
+
+Write both sides with the same ``PYTHONHASHSEED`` (e.g. ``PYTHONHASHSEED=0 .venv/bin/python
+bench/records_snapshot.py write ...``): one IndoSum article's organisation link depends on the
+process's string hash seed, so two runs of the same code can differ in it (docs/scaling.md,
+eighth round).
 """
 
 from __future__ import annotations

@@ -126,3 +126,84 @@ def test_trigger_prefilter_finds_what_the_token_walk_found() -> None:
             doc.ents = [Span(doc, k, k + 2, label="PERSON")]
         got = [(t.start, t.end, f) for t, f in events.match_triggers(doc)]
         assert got == _flat_triggers(doc)
+
+
+# --- negation, modality and clause reads take the word lists (eighth round) -------------------
+
+CLAUSE_WORDS = ["Rina", "tidak", "hanya", "akan", "jika", "setelah", "yang", "bahwa", ",", ";",
+                "menolak", "pernah", "berencana", "barangkali", "Jika", "Setelah", "TIDAK",
+                "bertemu", "sudah", "."]
+
+
+def _old_clause_start(doc: Doc, i: int, sent) -> int:
+    for j in range(i - 1, sent.start - 1, -1):
+        if doc[j].lower_ in events._CLAUSE_MARKS:
+            return j + 1 if doc[j].lower_ not in ("bahwa", "yang") else j
+    return sent.start
+
+
+def _old_is_negated(doc: Doc, trigger, sent) -> bool:
+    j, steps = trigger.start - 1, 0
+    while j >= sent.start and steps < 4:
+        word = doc[j].lower_
+        if word in events.NEGATORS:
+            nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+            return nxt not in events.NOT_ONLY
+        if word not in events.BRIDGES and word not in events.LIGHT_VERBS \
+                and word not in events._DETERMINERS:
+            return False
+        j, steps = j - 1, steps + 1
+    return False
+
+
+def _old_modality(doc: Doc, trigger, sent) -> str:
+    modal = events.modal
+    words = [t.lower_ for t in doc[_old_clause_start(doc, trigger.start, sent):trigger.start]]
+    first = doc[sent.start].lower_
+    if first in modal.CONDITIONAL and "," not in [t.text for t in doc[sent.start:trigger.start]]:
+        return "hypothetical"
+    for cues, kind in ((modal.HYPOTHETICAL, "hypothetical"), (modal.FUTURE, "future"),
+                       (modal.HISTORICAL, "historical")):
+        if any(w in cues for w in words):
+            return kind
+    return "asserted"
+
+
+def _old_anterior(doc: Doc, trigger, sent) -> bool:
+    start = _old_clause_start(doc, trigger.start, sent)
+    return doc[start].lower_ in events.ANTERIOR or (start == sent.start and any(
+        t.lower_ in events.ANTERIOR for t in doc[sent.start:trigger.start][:1]))
+
+
+class _TokenCountingDoc(Doc):
+    """A Doc that counts the Token objects made for it with ``doc[i]``."""
+
+    reads = 0
+
+    def __getitem__(self, i):
+        if isinstance(i, int):
+            type(self).reads += 1
+        return Doc.__getitem__(self, i)
+
+
+def test_clause_reads_match_the_token_walks_and_make_no_tokens() -> None:
+    """``clause_start``, ``is_negated``, ``modality_of`` and ``_anterior`` read the words
+    where they read a Token per word, with the same answers on random sentences of the rules'
+    own words; the new reads make no Token (the old ones made one per word walked)."""
+    vocab = spacy.blank("id").vocab
+    rng = random.Random(19)
+    for _ in range(400):
+        words = [rng.choice(CLAUSE_WORDS) for _ in range(rng.randint(2, 14))]
+        doc = _TokenCountingDoc(vocab, words=words)
+        sent, checked = doc[0:len(doc)], 0
+        for i in range(1, len(doc)):
+            trigger = doc[i:i + 1]
+            old = (_old_clause_start(doc, i, sent), _old_is_negated(doc, trigger, sent),
+                   _old_modality(doc, trigger, sent), _old_anterior(doc, trigger, sent))
+            _TokenCountingDoc.reads = 0
+            new = (events.clause_start(doc, i, sent), events.is_negated(doc, trigger, sent),
+                   events.modality_of(doc, trigger, sent), events._anterior(doc, trigger, sent))
+            assert new == old, (words, i)
+            assert _TokenCountingDoc.reads == 0, (words, i)
+            checked += 1
+        assert checked == len(doc) - 1

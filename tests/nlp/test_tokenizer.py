@@ -168,6 +168,109 @@ def test_prefix_search_survives_pickling_and_serialisation(id_tokenizer_nlp):
     assert tokenizer.to_bytes()
 
 
+# --- suffix look-up: spaCy's ``search`` matches, only the entries a word's end allows ---------
+
+
+def test_suffix_search_finds_what_the_joined_pattern_search_finds(id_tokenizer_nlp):
+    """On random words of the entries' own characters (letters, digits, units, clitics,
+    punctuation, line breaks), the per-ending alternations find the same span as the joined
+    pattern, with the tokenizer's real entries and with made-up ones the analysis cannot
+    read (a top-level "|", a category, case-insensitive, an entry that can end in nothing)."""
+    import random
+    import re
+
+    from spacy.util import compile_suffix_regex
+
+    from warta.nlp.tokenizer import SuffixSearch
+
+    real = id_tokenizer_nlp.tokenizer.suffix_search
+    made_up = [r"\.\.+", r"(?<=[0-9])(?:km|m²|kg)", r"x|yz", r"\d%", r"(?i:NYA)", r"b?",
+               r"(?:ab)+c*", r"[^a]q", "-[KkMm]u", r"(?<=[a-z]{2})(?:nya|NYA)", "”", ""]
+    alphabet = [*"abcnyakumqxzNYAKM0123456789.,!?%°-—’”)( \n", "m²", "km", "nya"]
+    rng = random.Random(7)
+    for search in (real, SuffixSearch(made_up)):
+        full = search.__self__
+        if search is not real:
+            assert full.pattern == compile_suffix_regex(made_up).pattern
+        for _ in range(6000):
+            word = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+            old, new = full.search(word), search(word)
+            assert (old and old.span()) == (new and new.span()), word
+        assert isinstance(full, re.Pattern)  # what spaCy serialises
+
+
+def test_suffix_search_tries_only_the_entries_a_word_can_end_with(id_tokenizer_nlp):
+    """A word ending in a letter is searched with the few entries that end in one (units,
+    clitics) instead of the ninety; one ending in a comma keeps the comma entries."""
+    search = id_tokenizer_nlp.tokenizer.suffix_search
+    assert search("pemerintah") is None
+    assert search("rumahnya").group() == "nya" and search("5km").group() == "km"
+    assert search("kata,").group() == ","
+    by_h = search._by_end["h"]
+    assert by_h is not None and len(by_h.pattern) * 10 < len(search.__self__.pattern)
+    assert search("mobil") is None and search._by_end["l"] is None  # no entry ends in "l"
+
+
+def test_prefix_search_tries_only_the_entries_a_word_can_start_with(id_tokenizer_nlp):
+    """At a word's start only the entries that can open with its first character are tried;
+    random words of the entries' characters get the joined pattern's span."""
+    import random
+
+    from warta.nlp.tokenizer import PrefixSearch
+
+    search = id_tokenizer_nlp.tokenizer.prefix_search
+    assert search._by_start["k"] is not None  # the glued source cues ("kepada…")
+    assert len(search._by_start["k"].pattern) * 10 < len(search.__self__.pattern)
+    assert search._by_start["q"] is None  # no prefix opens with "q"
+    made_up = [r"\(", r"(?i:k)ata", r"x|yz", r"\d\d", r"b?c", r"(?:ab)+", r"[^a]q", "“", "",
+               r"<(b|i)\s?/>|<a([^>]+)>", r"(?=k)kata"]
+    alphabet = [*"abckqxyzK0123456789(<>/ \n“", "<a x>", "<b/>", "kata", "Kata"]
+    rng = random.Random(11)
+    for fast in (search, PrefixSearch(made_up)):
+        full = fast.__self__
+        for _ in range(6000):
+            word = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+            old, new = full.search(word), fast(word)
+            assert (old and old.span()) == (new and new.span()), word
+
+
+def test_infix_finditer_skips_words_without_an_infix_character(id_tokenizer_nlp):
+    """A word holding none of the characters an infix can open with is not scanned; every
+    other word gets the joined pattern's matches (random words of the infixes' characters)."""
+    import random
+
+    from warta.nlp.tokenizer import InfixFinditer
+
+    finditer = id_tokenizer_nlp.tokenizer.infix_finditer
+    assert isinstance(finditer, InfixFinditer) and finditer._gate is not None
+    assert finditer._gate.search("pemerintahan") is None
+    assert [m.group() for m in finditer("Jakarta-Bandung")] == ["-"]
+    made_up = [r"\.\.+", r"(?<=[0-9])[+\-](?=[0-9])", r"(?<=[a-z]),(?=[a-z])", "…"]
+    alphabet = [*"abcxyzABC0123456789.,+-…/:=\n ", "--", "..."]
+    rng = random.Random(5)
+    for fast in (finditer, InfixFinditer(made_up), InfixFinditer([*made_up, r"\w?"])):
+        full = fast.__self__
+        for _ in range(6000):
+            word = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
+            assert [m.span() for m in full.finditer(word)] == [m.span() for m in fast(word)]
+    assert InfixFinditer([*made_up, r"\w?"])._gate is None  # can match nothing: no gate
+
+
+def test_affix_look_ups_survive_pickling(id_tokenizer_nlp):
+    import pickle
+
+    tokenizer = id_tokenizer_nlp.tokenizer
+    for name, word in (("prefix_search", "(16/5"), ("suffix_search", "(16/5)"),
+                       ("infix_finditer", "a-b")):
+        search = getattr(tokenizer, name)
+        again = pickle.loads(pickle.dumps(search))
+        assert type(again) is type(search) and again.__self__.pattern == search.__self__.pattern
+        old, new = search(word), again(word)
+        spans = (lambda r: [m.span() for m in r]) if name == "infix_finditer" \
+            else (lambda r: r.span())
+        assert spans(old) == spans(new)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -62,6 +62,7 @@ from warta.nlp.extensions import (
     skip_unsupported,
     span_actor,
     token_lowers,
+    token_texts,
 )
 from warta.nlp.lang.id import modality as modal
 from warta.nlp.lang.id.event_markers import (
@@ -448,10 +449,11 @@ def _after_prep(ctx: Context, i: int, sent: Span, preps: AbstractSet[str]) -> Me
 def is_negated(doc: Doc, trigger: Span, sent: Span) -> bool:
     """A negator within a few words before the trigger ("tidak akan menyerang")."""
     j, steps = trigger.start - 1, 0
+    lowers = token_lowers(doc)  # the words, not a Token per step
     while j >= sent.start and steps < 4:
-        word = doc[j].lower_
+        word = lowers[j]
         if word in NEGATORS:
-            nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+            nxt = lowers[j + 1] if j + 1 < len(doc) else ""
             return nxt not in NOT_ONLY
         if word not in BRIDGES and word not in LIGHT_VERBS and word not in _DETERMINERS:
             return False
@@ -461,17 +463,19 @@ def is_negated(doc: Doc, trigger: Span, sent: Span) -> bool:
 
 def clause_start(doc: Doc, i: int, sent: Span) -> int:
     """Start of the clause that token ``i`` belongs to (after , ; : "bahwa" "yang")."""
+    lowers = token_lowers(doc)  # the words, not a Token per step
     for j in range(i - 1, sent.start - 1, -1):
-        if doc[j].lower_ in _CLAUSE_MARKS:
-            return j + 1 if doc[j].lower_ not in ("bahwa", "yang") else j
+        if lowers[j] in _CLAUSE_MARKS:
+            return j + 1 if lowers[j] not in ("bahwa", "yang") else j
     return sent.start
 
 
 def modality_of(doc: Doc, trigger: Span, sent: Span) -> Modality:
     """Modality from cues earlier in the trigger's clause: conditional/possible > planned > past."""
-    words = [t.lower_ for t in doc[clause_start(doc, trigger.start, sent):trigger.start]]
-    first = doc[sent.start].lower_
-    if first in modal.CONDITIONAL and "," not in [t.text for t in doc[sent.start:trigger.start]]:
+    lowers = token_lowers(doc)  # the words, not a Token per word
+    words = lowers[clause_start(doc, trigger.start, sent):trigger.start]
+    first = lowers[sent.start]
+    if first in modal.CONDITIONAL and "," not in token_texts(doc)[sent.start:trigger.start]:
         return "hypothetical"
     if any(w in modal.HYPOTHETICAL for w in words):
         return "hypothetical"
@@ -484,9 +488,9 @@ def modality_of(doc: Doc, trigger: Span, sent: Span) -> Modality:
 
 def _anterior(doc: Doc, trigger: Span, sent: Span) -> bool:
     """Whether the trigger sits in an "after/since ..." clause (it precedes the report)."""
-    start = clause_start(doc, trigger.start, sent)
-    return doc[start].lower_ in ANTERIOR or (start == sent.start and any(
-        t.lower_ in ANTERIOR for t in doc[sent.start:trigger.start][:1]))
+    start, lowers = clause_start(doc, trigger.start, sent), token_lowers(doc)
+    return lowers[start] in ANTERIOR or (start == sent.start and any(
+        w in ANTERIOR for w in lowers[sent.start:trigger.start][:1]))
 
 
 def clause_bounds(doc: Doc, i: int, sent: Span) -> tuple[int, int]:

@@ -10,7 +10,7 @@ pipeline ignores the serialized rules, so a fix here reaches every shipped model
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import spacy
@@ -115,6 +115,115 @@ def _anchored(pattern: str) -> bool:
         return False
 
 
+# What ``_edge`` works out: the code points and ranges a match's first (or last) character can
+# be, or None when that is not worked out.
+Edge = tuple[frozenset[int], tuple[tuple[int, int], ...]] | None
+
+
+def _edge(items: Any, c: Any, parser: Any, *, last: bool) -> Edge:
+    """The characters a match of the parsed sequence ``items`` can start (``last``: end) with:
+    those of the first (last) item that consumes one, and of the next items while the ones
+    before (after) can match nothing; None when that is not worked out (a category, a negated
+    set, case-insensitive, a sequence that can match nothing), which keeps the entry for every
+    word. ``c`` and ``parser`` are CPython's ``re._constants`` and ``re._parser``."""
+    chars: set[int] = set()
+    ranges: list[tuple[int, int]] = []
+    for op, av in (reversed(list(items)) if last else list(items)):
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: the edge is past them
+            continue
+        if op is c.LITERAL:
+            found: Edge = (frozenset([av]), ())
+        elif op is c.IN:
+            if any(o not in (c.LITERAL, c.RANGE) for o, _ in av):
+                return None
+            found = (frozenset(a for o, a in av if o is c.LITERAL),
+                     tuple(a for o, a in av if o is c.RANGE))
+        elif op is c.BRANCH:
+            alts = [_edge(alt, c, parser, last=last) for alt in av[1]]
+            if any(a is None for a in alts):
+                return None
+            found = (frozenset().union(*(a[0] for a in alts if a)),
+                     tuple(r for a in alts if a for r in a[1]))
+        elif op is c.SUBPATTERN and not av[1] & c.SRE_FLAG_IGNORECASE:
+            found = _edge(av[3], c, parser, last=last)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            found = _edge(av[2], c, parser, last=last)
+        else:
+            return None
+        if found is None:
+            return None
+        chars |= found[0]
+        ranges.extend(found[1])
+        if parser.SubPattern(items.state, [(op, av)]).getwidth()[0] > 0:
+            return frozenset(chars), tuple(ranges)
+    return None
+
+
+def _entry_edge(entry: str, *, last: bool) -> Edge:
+    """The characters a match of the affix entry ``entry`` can start (``last``: end) with,
+    ``entry`` read as spaCy joins it (a suffix as ``entry$``: a top-level "|" inside it leaves
+    a branch unanchored, which is not worked out); None when not worked out."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]  # CPython's own
+
+        parsed = _parser.parse(f"{entry}$" if last else entry)
+        items = list(parsed)
+        if parsed.state.flags & re.IGNORECASE or not items:
+            return None
+        if last:
+            if items[-1] != (_constants.AT, _constants.AT_END):
+                return None
+            parsed = parsed[:-1]
+        return _edge(parsed, _constants, _parser, last=last)
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError, re.error):
+        return None
+
+
+def _has(edge: Edge, char: str) -> bool:
+    """Whether ``char`` is among ``edge``'s characters (None: it may be)."""
+    if edge is None:
+        return True
+    code = ord(char)
+    return code in edge[0] or any(lo <= code <= hi for lo, hi in edge[1])
+
+
+def _char_class(edges: list[Edge]) -> re.Pattern[str] | None:
+    """One character of any of ``edges`` as a pattern; None if one of them is not worked out."""
+    if any(e is None for e in edges):
+        return None
+    items = sorted({re.escape(chr(code)) for e in edges if e for code in e[0]})
+    items += [f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for e in edges if e for lo, hi in e[1]]
+    return re.compile(f"[{''.join(items)}]") if items else re.compile("(?!)")
+
+
+class _ByEdge:
+    """Alternations of affix entries by a word's first (or last) character: the entries that
+    can match with that character there, in their order, compiled once per character."""
+
+    __slots__ = ("_compile", "_entries", "_patterns")
+    MAX_CACHED = 4096  # characters kept; past them each new one is worked out again
+
+    def __init__(self, texts: list[str], compile_: Callable[[list[str]], re.Pattern[str]], *,
+                 last: bool) -> None:
+        self._entries = [(e, _entry_edge(e, last=last)) for e in texts]
+        self._compile = compile_
+        self._patterns: dict[str, re.Pattern[str] | None] = {}
+
+    def __getitem__(self, char: str) -> re.Pattern[str] | None:
+        try:
+            return self._patterns[char]
+        except KeyError:
+            kept = [e for e, edge in self._entries if _has(edge, char)]
+            pattern = self._compile(kept) if any(e.strip() for e in kept) else None
+            if len(self._patterns) < self.MAX_CACHED:
+                self._patterns[char] = pattern
+            return pattern
+
+    @property
+    def entries(self) -> list[str]:
+        return [e for e, _ in self._entries]
+
+
 class PrefixSearch:
     """``compile_prefix_regex(entries).search``, the same matches without the same cost.
 
@@ -122,34 +231,95 @@ class PrefixSearch:
     word; CPython's re skips the positions after the first only when a whole pattern opens with
     ``^``, so ``search`` tried every alternative at every character (40 % of the tokenizer's
     time on news text). At position 0, ``match`` tries the same alternatives in the same
-    order; after it only an alternative without ``^`` can match (spaCy's Indonesian
-    ``<(b|…)\\s?/>|<a([^>]+)>`` leaves ``<a …>`` unanchored), so only the entries holding one
-    are searched there. ``__self__`` is the full pattern, as for a bound ``search``: spaCy
-    saves a tokenizer's patterns through it.
+    order, and only the entries that can start with the word's first character can match
+    there: those are tried (``_ByEdge``; the others match nowhere at 0, so neither which entry
+    wins nor its span changes). After position 0 only an alternative without ``^`` can match
+    (spaCy's Indonesian ``<(b|…)\\s?/>|<a([^>]+)>`` leaves ``<a …>`` unanchored), so only the
+    entries holding one are searched there. ``__self__`` is the full pattern, as for a bound
+    ``search``: spaCy saves a tokenizer's patterns through it.
     """
 
-    __slots__ = ("__self__", "_rest")
+    __slots__ = ("__self__", "_by_start", "_rest")
 
     def __init__(self, entries: Iterable[str | re.Pattern[str]]) -> None:
         texts = [e.pattern if isinstance(e, re.Pattern) else e for e in entries]
         self.__self__ = compile_prefix_regex(texts)
         loose = [e for e in texts if e.strip() and not _anchored(f"^{e}")]
         self._rest = compile_prefix_regex(loose) if loose else None
+        self._by_start = _ByEdge(texts, compile_prefix_regex, last=False)
 
     def __call__(self, text: str) -> re.Match[str] | None:
-        found = self.__self__.match(text)
+        if text:
+            pattern = self._by_start[text[0]]
+            found = pattern.match(text) if pattern is not None else None
+        else:
+            found = self.__self__.match(text)
         if found is None and self._rest is not None:
             return self._rest.search(text, 1)
         return found
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_prefix_search_from, (self.__self__, self._rest))
+        return (PrefixSearch, (self._by_start.entries,))
 
 
-def _prefix_search_from(full: re.Pattern[str], rest: re.Pattern[str] | None) -> PrefixSearch:
-    search = PrefixSearch.__new__(PrefixSearch)
-    search.__self__, search._rest = full, rest
-    return search
+class SuffixSearch:
+    """``compile_suffix_regex(entries).search``, the same matches without the same cost.
+
+    spaCy joins the suffixes as ``a$|b$|…`` (97 entries with warta's) and the tokenizer calls
+    ``search`` on each new word and on what is left of it after each suffix: CPython's re tries
+    every alternative at every character (2 % of the pipeline's CPU on news text). A match
+    ends at the word's end, so its last character is the word's last one; an entry that cannot
+    end with that character matches nowhere in the word, and leaving it out changes neither
+    which match is leftmost nor which entry wins it (the others keep their order). So the
+    word's last character picks the alternation of the entries that can end with it
+    (``_ByEdge``: for a letter, the unit and clitic entries, a few of the 97). A word that ends
+    in a line break (where ``$`` also matches before it) is searched with every entry.
+    ``__self__`` is the full pattern, as for a bound ``search``.
+    """
+
+    __slots__ = ("__self__", "_by_end")
+
+    def __init__(self, entries: Iterable[str | re.Pattern[str]]) -> None:
+        texts = [e.pattern if isinstance(e, re.Pattern) else e for e in entries]
+        self.__self__ = compile_suffix_regex(texts)
+        self._by_end = _ByEdge(texts, compile_suffix_regex, last=True)
+
+    def __call__(self, text: str) -> re.Match[str] | None:
+        last = text[-1:]
+        if not last or last == "\n":
+            return self.__self__.search(text)
+        pattern = self._by_end[last]
+        return pattern.search(text) if pattern is not None else None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (SuffixSearch, (self._by_end.entries,))
+
+
+class InfixFinditer:
+    """``compile_infix_regex(entries).finditer``, without the scan of a word no infix can be in.
+
+    spaCy's infixes open with lookbehinds, which CPython's re cannot skip ahead for, so
+    ``finditer`` tried every entry at every character of every new word; a match's first
+    character is one of a few punctuation marks and symbols, and a word holding none of them
+    (most words) has no infix: one scan for those characters answers it. ``__self__`` is the
+    full pattern, as for a bound ``finditer``.
+    """
+
+    __slots__ = ("__self__", "_entries", "_gate")
+
+    def __init__(self, entries: Iterable[str]) -> None:
+        self._entries = list(entries)
+        self.__self__ = compile_infix_regex(self._entries)
+        self._gate = _char_class([_entry_edge(e, last=False) for e in self._entries
+                                  if e.strip()])
+
+    def __call__(self, text: str) -> Iterator[re.Match[str]]:
+        if self._gate is not None and self._gate.search(text) is None:
+            return iter(())
+        return self.__self__.finditer(text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (InfixFinditer, (self._entries,))
 
 
 def build_tokenizer(nlp: Language) -> Tokenizer:
@@ -163,8 +333,8 @@ def build_tokenizer(nlp: Language) -> Tokenizer:
         nlp.vocab,
         rules=rules,
         prefix_search=PrefixSearch(prefixes),
-        suffix_search=compile_suffix_regex(suffixes).search,
-        infix_finditer=compile_infix_regex(_infixes(defaults.infixes or ())).finditer,
+        suffix_search=SuffixSearch(suffixes),
+        infix_finditer=InfixFinditer(_infixes(defaults.infixes or ())),
         token_match=TOKEN_MATCH.match,
         url_match=defaults.url_match,
     )
