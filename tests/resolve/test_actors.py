@@ -669,6 +669,9 @@ def test_one_body_written_several_ways_is_one_actor(nlp, text: str, forms: tuple
      ("Polda Riau", "Polda Jambi", "Polda")),
     # "Indonesia" closing a name of two words is the name, not the country's mark
     ("Bank Nusa meminjam dari Bank Indonesia.", ("Bank Nusa", "Bank Indonesia")),
+    # two long names with the same initials: the initials link a name written short only
+    ("Dinas Perikanan Kota Talaga dan Dinas Perhubungan Kota Talaga rapat.",
+     ("Dinas Perikanan Kota Talaga", "Dinas Perhubungan Kota Talaga")),
 ])
 def test_different_bodies_sharing_words_stay_apart(nlp, text: str, forms: tuple[str, ...]):
     doc = with_persons(nlp, text, others=tuple((f, "ORG") for f in forms))

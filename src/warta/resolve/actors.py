@@ -48,7 +48,10 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "9"  # 9: a country the candidate's own words or the gazetteer state decides it:
+VERSION = "10"  # 10: two long body names with the same initials are two bodies (the initials
+# link only a name written short: "Dinas LH"); a tie between merged ids goes the same way in
+# every process (it followed the hash seed).
+# 9: a country the candidate's own words or the gazetteer state decides it:
 # a person's office title naming a country, none for an international body, a cited news
 # outlet's own (data/gazetteer/outlets.tsv) (actor_model.stated_country); a plain regional
 # government word ("pemprov", "pemerintah daerah") is the government of the region the article
@@ -688,13 +691,15 @@ def _link_short_names(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str
             _remap(ents, ent_actor, table, short.text, old, owners.pop())  # type: ignore[arg-type]
 
 
-def _body_keys(words: Sequence[str]) -> set[tuple[str, ...]]:
+def _body_keys(words: Sequence[str]) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
     """The forms of one organisation name that an article's variants of it share: without a
     leading "PT", without a trailing "RI" / "Republik Indonesia" / "Indonesia" (the country
-    an Indonesian body belongs to, written or not), and a body's head with the rest as its
-    initials ("Dinas Lingkungan Hidup" / "Dinas LH"). Each form keeps two words or more, so
+    an Indonesian body belongs to, written or not). Each form keeps two words or more, so
     "Bank Indonesia" is never "Bank", unless "PT" marked the rest a company's name ("PT
-    Freeport Indonesia" / "Freeport")."""
+    Freeport Indonesia" / "Freeport"). Returned apart: the written forms, and a body's head
+    with the rest as its initials ("Dinas Lingkungan Hidup" → "Dinas LH"), which only links
+    to a name written that way — two long names with the same initials ("Dinas Pariwisata
+    Kabupaten Kebumen", "Dinas Pendidikan Kabupaten Kebumen") are two bodies."""
     base = [w.lower() for w in words if any(c.isalnum() for c in w)]
     least = 2
     if base[:1] == ["pt"] and len(base) > 2:
@@ -704,11 +709,9 @@ def _body_keys(words: Sequence[str]) -> set[tuple[str, ...]]:
         if len(base) >= len(tail) + least and tuple(base[-len(tail):]) == tail:
             forms.append(base[:-len(tail)])
     keys = {tuple(f) for f in forms}
-    for f in forms:
-        rest = f[1:]
-        if f[0] in ORG_PREFIXES and len(rest) >= 2:
-            keys.add((f[0], "".join(w[0] for w in rest)))
-    return keys
+    initials = {(f[0], "".join(w[0] for w in f[1:])) for f in forms
+                if f[0] in ORG_PREFIXES and len(f) >= 3}
+    return keys, initials - keys
 
 
 _COUNTRY_TAILS: tuple[tuple[str, ...], ...] = (("ri",), ("republik", "indonesia"), ("indonesia",))
@@ -726,11 +729,16 @@ def _link_body_variants(ents: Sequence[Span], ent_actor: dict[tuple[int, int], s
     orgs = [e for e in ents if e.label_ == "ORG"
             and (ent_actor.get((e.start, e.end)) or "").startswith("org:")]
     by_key: dict[tuple[str, ...], set[str]] = {}
+    abbreviated: list[tuple[str, set[tuple[str, ...]]]] = []
     for ent in orgs:
-        words = [t.text for t in ent]
-        for key in _body_keys(words):
-            by_key.setdefault(key, set()).add(ent_actor[(ent.start, ent.end)])  # type: ignore[arg-type]
+        actor_id: str = ent_actor[(ent.start, ent.end)]  # type: ignore[assignment]
+        written, initials = _body_keys([t.text for t in ent])
+        for key in written:
+            by_key.setdefault(key, set()).add(actor_id)
+        abbreviated.append((actor_id, initials))
     groups = [ids for ids in by_key.values() if len(ids) > 1]
+    groups += [{actor_id, *by_key[key]} for actor_id, initials in abbreviated
+               for key in initials if key in by_key]
     for short in orgs:
         words = [t.lower_ for t in short]
         if words[0] not in span_repairs.BODY_OPENERS or not short[0].text[:1].isupper():
@@ -782,7 +790,7 @@ def _merge_ids(ent_actor: dict[tuple[int, int], str | None], table: _Actors,
                ids: set[str], owner_id: str | None = None) -> None:
     """Every mention of ``ids`` goes to ``owner_id``, else to the gazetteer's or the longest
     name; the others leave the table, their written forms kept as aliases."""
-    live = [table.by_id[i] for i in ids if i in table.by_id]
+    live = [table.by_id[i] for i in sorted(ids) if i in table.by_id]  # sorted: ties go the same way
     known = {a.kb for a in live if a.kb}
     if len(live) < 2 or len(known) > 1:
         return
@@ -858,7 +866,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v9", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v10", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""
