@@ -54,6 +54,7 @@ from warta.nlp.lang.id.pronouns import (
     CLITIC_FORMS,
     SPEAKER_SUBJECTS,
     SPEAKER_SUBJECTS_INDIRECT,
+    SUBJECT_PRONOUNS,
 )
 from warta.resolve import roles
 from warta.types import Actor
@@ -366,6 +367,7 @@ def _mention_features(ctx: Context, m: Mention, trigger: Span, sent: Span, prev:
         f.update(f"{where}|{b}" for b in _between(doc, lo, hi))
     if where != "prev":
         f |= tree_features(m.span.root, tree, voice, where)
+    f |= clause_features(m.span.root, tree, trigger, where)
     root, head = m.span.root, trigger.root
     if root.head.i == head.i and root.i != head.i:
         f.add(f"arc={root.dep_}")
@@ -386,6 +388,13 @@ _UP_ARCS = frozenset({"xcomp", "ccomp", "obj", "obl", "nsubj", "nsubj:pass", "ad
 # the arcs that open a clause of their own
 _CLAUSE_ARCS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis",
                           "csubj", "conj"})
+# the arcs of a clause's source slot (a passive's agent) and of its target slot (a passive's
+# subject); a subject of either voice is what a later clause's dropped subject refers back to
+_SOURCE_ARCS = frozenset({"nsubj", "csubj", "obl:agent"})
+_SUBJECT_ARCS = frozenset({"nsubj", "nsubj:pass", "csubj"})
+_TARGET_ARCS = frozenset({"obj", "iobj", "nsubj:pass"})
+# a previous sentence's mention: its relation to that sentence's verb, else "other"
+_ROLE_ARCS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent"})
 _PATHS = (1, 2, 3, 4, 6)
 _MAX_CLIMB = 12  # a parse deeper than this is read as no path
 
@@ -415,6 +424,8 @@ class TriggerTree:
     depth: dict[int, int]  # its ancestors' token indices → steps up from the trigger
     verb: Any  # the verb it hangs under (``_UP_ARCS``), or None
     clause: int  # the token heading its clause (the matrix verb's for an xcomp)
+    subject: str = "none"  # what fills its subject slot (``subject_slot``)
+    target: str = "open"  # whether its clause names an object ("filled") or not ("open")
 
     @classmethod
     def of(cls, trigger: Span) -> TriggerTree:
@@ -422,7 +433,48 @@ class TriggerTree:
         up = _ancestors(head)
         verb = head.head if head.dep_ in _UP_ARCS and head.head.i != head.i else None
         clause = _clause_of(up[1:] if head.dep_ == "xcomp" and len(up) > 1 else up)
-        return cls(head, {t.i: k for k, t in enumerate(up)}, verb, clause)
+        target = "filled" if any(c.dep_ in _TARGET_ARCS for c in head.children) else "open"
+        return cls(head, {t.i: k for k, t in enumerate(up)}, verb, clause,
+                   subject_slot(head, verb), target)
+
+
+def subject_slot(head: Any, verb: Any) -> str:
+    """What stands in the trigger's subject slot: a first-person pronoun or "pihaknya"
+    ("first": in a quote, the speaker), another pronoun ("pron"), a noun ("noun"); none of its
+    own while the verb it hangs under has one ("shared": "X tiba dan menemui Y", "X berencana
+    menemui Y"), or none at all ("none"). Indonesian drops a subject the clause shares with
+    the clause or sentence before ("Ia tiba ... Kemudian menemui ..."): the source is then the
+    earlier clause's subject or the quote's speaker, which no arc joins to the trigger."""
+    subj = next((c for c in head.children if c.dep_ in _SOURCE_ARCS), None)
+    if subj is None:
+        shared = verb is not None and any(c.dep_ in _SOURCE_ARCS for c in verb.children)
+        return "shared" if shared else "none"
+    word = subj.lower_
+    if word in SPEAKER_SUBJECTS or (word + CLITIC in SPEAKER_SUBJECTS  # "pihak" + "nya"
+                                    and any(c.lower_ in CLITIC_FORMS for c in subj.children)):
+        return "first"
+    return "pron" if word in SUBJECT_PRONOUNS else "noun"
+
+
+def clause_features(root: Any, tree: TriggerTree, trigger: Span, where: str) -> set[str]:
+    """A mention's role in the clauses before the trigger's: the subject of an earlier clause
+    or sentence (``subj_before``: the one a dropped subject refers back to), and for a mention
+    of the previous sentence its relation to that sentence's verb (``prev_role=obj``: a
+    target the trigger's clause leaves unnamed is often the previous sentence's object)."""
+    chain = _ancestors(root)
+    k = 0  # the noun heading the mention's phrase, as ``tree_features`` climbs
+    while chain[k].dep_ in _PHRASE_ARCS and k + 1 < len(chain) and k < 4:
+        k += 1
+    arg = chain[k]
+    f: set[str] = set()
+    if arg.dep_ in _SUBJECT_ARCS and arg.i < trigger.start and arg.head.i != tree.head.i \
+            and arg.head.i != tree.clause:
+        f.add("subj_before")
+    if where == "prev":
+        verbal = arg.head.pos_ in ("VERB", "AUX", "ADJ") or arg.head.dep_ == "ROOT"
+        role = arg.dep_ if verbal and arg.dep_ in _ROLE_ARCS else "other"
+        f.add(f"prev_role={role}")
+    return f
 
 
 def tree_features(root: Any, tree: TriggerTree, voice: str, where: str) -> set[str]:
@@ -490,13 +542,17 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
     quote = _quote_of(doc, trigger.start)
     starts = ctx.starts
     tree = TriggerTree.of(trigger)
+    last_subject: Mention | None = None  # the nearest subject of a clause before the trigger's
     for m in ctx.mentions[bisect_left(starts, lo):bisect_left(starts, sent.end)]:
         if m.start < trigger.end and trigger.start < m.end:  # lo <= m.start < sent.end
             continue
         if quote is not None and not quote.content.start <= m.start < quote.content.end:
             add(m.actor, m.country, None, {"outside_quote"})  # a speaker, not an argument
             continue
-        add(m.actor, m.country, m, _mention_features(ctx, m, trigger, sent, prev, form, tree))
+        feats = _mention_features(ctx, m, trigger, sent, prev, form, tree)
+        if "subj_before" in feats:
+            last_subject = m
+        add(m.actor, m.country, m, feats)
     if quote is not None and quote.speaker:
         add(quote.speaker, None, None, {"quote_speaker"})
     for speaker in sorted(_sentence_speakers(doc, sent)):  # one order whatever the hash seed
@@ -512,6 +568,9 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
             by_key[s].features.add("rule_source")
     if proposal.target in by_key:
         by_key[proposal.target].features.add("rule_target")
+    if last_subject is not None:  # the one a dropped subject refers back to first
+        by_key[PartyCandidate(last_subject.actor, last_subject.country, None).key] \
+            .features.add("last_subj")
     if proposal.anaphoric:
         add(proposal.anaphoric, None, None, {"anaphoric"})
     for actor, label in zip(proposal.dual, ("dual_first", "dual_second"), strict=True):
@@ -520,6 +579,9 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
     _rank_features(list(by_key.values()), trigger, form.voice)
     common = {f"ptype={form.entry.type}", f"voice={form.voice}",
               *(f"flag={x}" for x in form.entry.flags)}
+    # a noun trigger ("serangan") has no clause slots of its own: its own state
+    slots = ("subj_slot=nominal", "obj_slot=nominal") if form.voice == "nominal" \
+        else (f"subj_slot={tree.subject}", f"obj_slot={tree.target}")
     if quote is not None:
         common.add("in_quote")
     for cand in by_key.values():
@@ -528,9 +590,16 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
         if quote is not None and cand.mention is not None \
                 and quote.content.start <= cand.mention.start < quote.content.end:
             cand.features.add("mention_in_quote")
+        cand.features.add(f"akind={cand.key.split(':', 1)[0]}")
         keep = [x for x in cand.features if x.startswith(_CROSSED)]  # tested once, not per c
         crossed = {f"{c}&{x}" for c in common for x in keep}
+        # the trigger's open slots crossed with what the candidate is (the speaker, the lead,
+        # the earlier clause's subject, the previous sentence's object …): why it fills a side
+        # no arc joins it to
+        crossed.update(f"{s}&{x}" for s in slots for x in cand.features
+                       if x.startswith(_SLOT_CROSSED))
         cand.features |= common | crossed
+        cand.features.update(slots)
         if len(by_key) == 1:
             cand.features.add("only")
     return list(by_key.values())
@@ -626,7 +695,12 @@ _LOCAL = ("pos=", "dist=", "pos_dist=", "voice_pos=", "prep=", "voice_prep=", "t
           "type_prep=", "voice_pos_prep=", "titled", "left|", "right|", "arc", "voice_arc",
           "path=", "in_phrase", "dep=", "voice_dep", "dep_case=", "dep_up=", "clause=")
 _CROSSED = ("pos=", "prep=", "rule_", "quote_speaker", "sent_speaker", "lead", "arc=",
-            "outside_quote", "headline", "body_of", "agent_of", "acts_for", "has_agent")
+            "outside_quote", "headline", "body_of", "agent_of", "acts_for", "has_agent",
+            "akind=", "prev_role=", "subj_before", "last_subj")
+# what a candidate is, crossed with the trigger's subject and object slots
+_SLOT_CROSSED = ("pos=", "quote_speaker", "sent_speaker", "lead", "headline", "akind=",
+                 "prev_role=", "subj_before", "last_subj", "outside_quote")
+
 
 
 def _distance(m: Mention, trigger: Span) -> int:
