@@ -39,6 +39,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, HEAD, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from warta.extract.event_args import QUOTE_MARKS, Context, Mention, is_newline, looks_verbal
@@ -367,7 +370,7 @@ def _mention_features(ctx: Context, m: Mention, trigger: Span, sent: Span, prev:
         f.update(f"{where}|{b}" for b in _between(doc, lo, hi))
     if where != "prev":
         f |= tree_features(m.span.root, tree, voice, where)
-    f |= clause_features(m.span.root, tree, trigger, where)
+    f |= clause_features(doc, m.span.root.i, tree, trigger, where)
     root, head = m.span.root, trigger.root
     if root.head.i == head.i and root.i != head.i:
         f.add(f"arc={root.dep_}")
@@ -395,6 +398,12 @@ _SUBJECT_ARCS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 _TARGET_ARCS = frozenset({"obj", "iobj", "nsubj:pass"})
 # a previous sentence's mention: its relation to that sentence's verb, else "other"
 _ROLE_ARCS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent"})
+# the same as ids of the parse's arrays (``_parse``)
+_PHRASE_IDS = frozenset(get_string_id(r) for r in _PHRASE_ARCS)
+_SUBJECT_IDS = frozenset(get_string_id(r) for r in _SUBJECT_ARCS)
+_ROLE_IDS = {get_string_id(r): r for r in _ROLE_ARCS}
+_VERBAL_IDS = frozenset(get_string_id(p) for p in ("VERB", "AUX", "ADJ"))
+_ROOT_ID = get_string_id("ROOT")
 _PATHS = (1, 2, 3, 4, 6)
 _MAX_CLIMB = 12  # a parse deeper than this is read as no path
 
@@ -433,19 +442,21 @@ class TriggerTree:
         up = _ancestors(head)
         verb = head.head if head.dep_ in _UP_ARCS and head.head.i != head.i else None
         clause = _clause_of(up[1:] if head.dep_ == "xcomp" and len(up) > 1 else up)
-        target = "filled" if any(c.dep_ in _TARGET_ARCS for c in head.children) else "open"
+        children = list(head.children)
+        target = "filled" if any(c.dep_ in _TARGET_ARCS for c in children) else "open"
         return cls(head, {t.i: k for k, t in enumerate(up)}, verb, clause,
-                   subject_slot(head, verb), target)
+                   subject_slot(children, verb), target)
 
 
-def subject_slot(head: Any, verb: Any) -> str:
-    """What stands in the trigger's subject slot: a first-person pronoun or "pihaknya"
-    ("first": in a quote, the speaker), another pronoun ("pron"), a noun ("noun"); none of its
-    own while the verb it hangs under has one ("shared": "X tiba dan menemui Y", "X berencana
-    menemui Y"), or none at all ("none"). Indonesian drops a subject the clause shares with
-    the clause or sentence before ("Ia tiba ... Kemudian menemui ..."): the source is then the
-    earlier clause's subject or the quote's speaker, which no arc joins to the trigger."""
-    subj = next((c for c in head.children if c.dep_ in _SOURCE_ARCS), None)
+def subject_slot(children: list[Any], verb: Any) -> str:
+    """What stands in the subject slot of the trigger (``children``: its head's dependents): a
+    first-person pronoun or "pihaknya" ("first": in a quote, the speaker), another pronoun
+    ("pron"), a noun ("noun"); none of its own while the verb it hangs under has one
+    ("shared": "X tiba dan menemui Y", "X berencana menemui Y"), or none at all ("none").
+    Indonesian drops a subject the clause shares with the clause or sentence before ("Ia tiba
+    ... Kemudian menemui ..."): the source is then the earlier clause's subject or the quote's
+    speaker, which no arc joins to the trigger."""
+    subj = next((c for c in children if c.dep_ in _SOURCE_ARCS), None)
     if subj is None:
         shared = verb is not None and any(c.dep_ in _SOURCE_ARCS for c in verb.children)
         return "shared" if shared else "none"
@@ -456,25 +467,42 @@ def subject_slot(head: Any, verb: Any) -> str:
     return "pron" if word in SUBJECT_PRONOUNS else "noun"
 
 
-def clause_features(root: Any, tree: TriggerTree, trigger: Span, where: str) -> set[str]:
-    """A mention's role in the clauses before the trigger's: the subject of an earlier clause
-    or sentence (``subj_before``: the one a dropped subject refers back to), and for a mention
-    of the previous sentence its relation to that sentence's verb (``prev_role=obj``: a
-    target the trigger's clause leaves unnamed is often the previous sentence's object)."""
-    chain = _ancestors(root)
-    k = 0  # the noun heading the mention's phrase, as ``tree_features`` climbs
-    while chain[k].dep_ in _PHRASE_ARCS and k + 1 < len(chain) and k < 4:
-        k += 1
-    arg = chain[k]
+def clause_features(doc: Doc, root: int, tree: TriggerTree, trigger: Span, where: str
+                    ) -> set[str]:
+    """A mention's role in the clauses before the trigger's (``root``: its head token): the
+    subject of an earlier clause or sentence (``subj_before``: the one a dropped subject
+    refers back to), and for a mention of the previous sentence its relation to that
+    sentence's verb (``prev_role=obj``: a target the trigger's clause leaves unnamed is often
+    the previous sentence's object)."""
+    heads, deps, upos = _parse(doc)
+    arg, k = root, 0  # the noun heading the mention's phrase, as ``tree_features`` climbs
+    while k < 4 and deps[arg] in _PHRASE_IDS and heads[arg] != arg:
+        arg, k = heads[arg], k + 1
     f: set[str] = set()
-    if arg.dep_ in _SUBJECT_ARCS and arg.i < trigger.start and arg.head.i != tree.head.i \
-            and arg.head.i != tree.clause:
+    up = heads[arg]
+    if deps[arg] in _SUBJECT_IDS and arg < trigger.start and up != tree.head.i \
+            and up != tree.clause:
         f.add("subj_before")
     if where == "prev":
-        verbal = arg.head.pos_ in ("VERB", "AUX", "ADJ") or arg.head.dep_ == "ROOT"
-        role = arg.dep_ if verbal and arg.dep_ in _ROLE_ARCS else "other"
-        f.add(f"prev_role={role}")
+        verbal = upos[up] in _VERBAL_IDS or deps[up] == _ROOT_ID
+        f.add(f"prev_role={_ROLE_IDS.get(deps[arg], 'other') if verbal else 'other'}")
     return f
+
+
+def _parse(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """Each token's head index, relation id and UPOS id, read once per Doc (the parse does
+    not change while the events stage runs): climbing by ``Token.head`` makes a Token object
+    at each step."""
+    memo = doc_memo(doc)
+    got: tuple[list[int], list[int], list[int]] | None = memo.get(_PARSE)
+    if got is None or len(got[0]) != len(doc):
+        rows = doc.to_array([HEAD, DEP, POS])
+        heads = (rows[:, 0].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+        got = memo[_PARSE] = (heads, rows[:, 1].tolist(), rows[:, 2].tolist())
+    return got
+
+
+_PARSE = object()  # doc_memo key of ``_parse``
 
 
 def tree_features(root: Any, tree: TriggerTree, voice: str, where: str) -> set[str]:
@@ -590,14 +618,14 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
         if quote is not None and cand.mention is not None \
                 and quote.content.start <= cand.mention.start < quote.content.end:
             cand.features.add("mention_in_quote")
-        cand.features.add(f"akind={cand.key.split(':', 1)[0]}")
         keep = [x for x in cand.features if x.startswith(_CROSSED)]  # tested once, not per c
         crossed = {f"{c}&{x}" for c in common for x in keep}
         # the trigger's open slots crossed with what the candidate is (the speaker, the lead,
         # the earlier clause's subject, the previous sentence's object …): why it fills a side
         # no arc joins it to
-        crossed.update(f"{s}&{x}" for s in slots for x in cand.features
-                       if x.startswith(_SLOT_CROSSED))
+        marks = [x for x in keep if x.startswith(_SLOT_CROSSED)]
+        marks.extend(cand.features & _CLAUSE_MARKS)
+        crossed.update(f"{s}&{x}" for x in marks for s in slots)
         cand.features |= common | crossed
         cand.features.update(slots)
         if len(by_key) == 1:
@@ -695,11 +723,12 @@ _LOCAL = ("pos=", "dist=", "pos_dist=", "voice_pos=", "prep=", "voice_prep=", "t
           "type_prep=", "voice_pos_prep=", "titled", "left|", "right|", "arc", "voice_arc",
           "path=", "in_phrase", "dep=", "voice_dep", "dep_case=", "dep_up=", "clause=")
 _CROSSED = ("pos=", "prep=", "rule_", "quote_speaker", "sent_speaker", "lead", "arc=",
-            "outside_quote", "headline", "body_of", "agent_of", "acts_for", "has_agent",
-            "akind=", "prev_role=", "subj_before", "last_subj")
-# what a candidate is, crossed with the trigger's subject and object slots
-_SLOT_CROSSED = ("pos=", "quote_speaker", "sent_speaker", "lead", "headline", "akind=",
-                 "prev_role=", "subj_before", "last_subj", "outside_quote")
+            "outside_quote", "headline", "body_of", "agent_of", "acts_for", "has_agent")
+# what a candidate is, crossed with the trigger's subject and object slots: where it stands
+# (a subset of ``_CROSSED``: read from the features kept for it) and its clause marks
+_SLOT_CROSSED = ("pos=", "quote_speaker", "sent_speaker", "lead", "headline", "outside_quote")
+_CLAUSE_MARKS = frozenset({"subj_before", "last_subj",
+                           *(f"prev_role={r}" for r in sorted(_ROLE_ARCS | {"other"}))})
 
 
 
