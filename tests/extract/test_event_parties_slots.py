@@ -97,9 +97,10 @@ def test_a_first_person_subject_inside_a_quote_marks_the_speaker():
 def test_a_subject_slot_pronoun_split_from_its_clitic_is_the_speakers_side():
     doc = parsed("pihak nya mengunjungi Malaysia.",
                  [(2, "nsubj"), (0, "nmod:poss"), (2, "ROOT"), (2, "obj"), (2, "punct")])
-    assert event_parties.subject_slot(list(doc[2].children), None) == "first"
-    assert event_parties.subject_slot(list(doc[3].children), None) == "none"
-    assert event_parties.subject_slot([], doc[2]) == "shared"  # the verb above has one
+    parse = event_parties._parse(doc)
+    assert event_parties.subject_slot(doc, parse, [0, 3], None) == "first"
+    assert event_parties.subject_slot(doc, parse, [], None) == "none"
+    assert event_parties.subject_slot(doc, parse, [], doc[2]) == "shared"  # the verb's
 
 
 def test_the_slot_crossings_are_read_from_the_crossed_features():

@@ -370,7 +370,7 @@ def _mention_features(ctx: Context, m: Mention, trigger: Span, sent: Span, prev:
         f.update(f"{where}|{b}" for b in _between(doc, lo, hi))
     if where != "prev":
         f |= tree_features(m.span.root, tree, voice, where)
-    f |= clause_features(doc, m.span.root.i, tree, trigger, where)
+    f |= clause_features(m.span.root.i, tree, trigger, where)
     root, head = m.span.root, trigger.root
     if root.head.i == head.i and root.i != head.i:
         f.add(f"arc={root.dep_}")
@@ -401,6 +401,8 @@ _ROLE_ARCS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent"
 # the same as ids of the parse's arrays (``_parse``)
 _PHRASE_IDS = frozenset(get_string_id(r) for r in _PHRASE_ARCS)
 _SUBJECT_IDS = frozenset(get_string_id(r) for r in _SUBJECT_ARCS)
+_SOURCE_IDS = frozenset(get_string_id(r) for r in _SOURCE_ARCS)
+_TARGET_IDS = frozenset(get_string_id(r) for r in _TARGET_ARCS)
 _ROLE_IDS = {get_string_id(r): r for r in _ROLE_ARCS}
 _VERBAL_IDS = frozenset(get_string_id(p) for p in ("VERB", "AUX", "ADJ"))
 _ROOT_ID = get_string_id("ROOT")
@@ -435,6 +437,8 @@ class TriggerTree:
     clause: int  # the token heading its clause (the matrix verb's for an xcomp)
     subject: str = "none"  # what fills its subject slot (``subject_slot``)
     target: str = "open"  # whether its clause names an object ("filled") or not ("open")
+    # the Doc's heads, relation ids and UPOS ids (``_parse``), read once per trigger
+    parse: tuple[list[int], list[int], list[int]] = ([], [], [])
 
     @classmethod
     def of(cls, trigger: Span) -> TriggerTree:
@@ -442,39 +446,48 @@ class TriggerTree:
         up = _ancestors(head)
         verb = head.head if head.dep_ in _UP_ARCS and head.head.i != head.i else None
         clause = _clause_of(up[1:] if head.dep_ == "xcomp" and len(up) > 1 else up)
-        children = list(head.children)
-        target = "filled" if any(c.dep_ in _TARGET_ARCS for c in children) else "open"
+        parse = _parse(trigger.doc)
+        kids = _children(parse[0], head.i, head.left_edge.i, head.right_edge.i)
+        target = "filled" if any(parse[1][j] in _TARGET_IDS for j in kids) else "open"
         return cls(head, {t.i: k for k, t in enumerate(up)}, verb, clause,
-                   subject_slot(children, verb), target)
+                   subject_slot(trigger.doc, parse, kids, verb), target, parse)
 
 
-def subject_slot(children: list[Any], verb: Any) -> str:
-    """What stands in the subject slot of the trigger (``children``: its head's dependents): a
+def _children(heads: list[int], i: int, lo: int, hi: int) -> list[int]:
+    """The dependents of token ``i`` (its subtree spans ``lo`` … ``hi``), from the arrays."""
+    return [j for j in range(lo, hi + 1) if heads[j] == i and j != i]
+
+
+def subject_slot(doc: Doc, parse: tuple[list[int], list[int], list[int]], kids: list[int],
+                 verb: Any) -> str:
+    """What stands in the subject slot of the trigger (``kids``: its head's dependents): a
     first-person pronoun or "pihaknya" ("first": in a quote, the speaker), another pronoun
     ("pron"), a noun ("noun"); none of its own while the verb it hangs under has one
     ("shared": "X tiba dan menemui Y", "X berencana menemui Y"), or none at all ("none").
     Indonesian drops a subject the clause shares with the clause or sentence before ("Ia tiba
     ... Kemudian menemui ..."): the source is then the earlier clause's subject or the quote's
     speaker, which no arc joins to the trigger."""
-    subj = next((c for c in children if c.dep_ in _SOURCE_ARCS), None)
+    heads, deps, _ = parse
+    subj = next((j for j in kids if deps[j] in _SOURCE_IDS), None)
     if subj is None:
-        shared = verb is not None and any(c.dep_ in _SOURCE_ARCS for c in verb.children)
+        shared = verb is not None and any(
+            deps[j] in _SOURCE_IDS
+            for j in _children(heads, verb.i, verb.left_edge.i, verb.right_edge.i))
         return "shared" if shared else "none"
-    word = subj.lower_
+    word = token_lowers(doc)[subj]
     if word in SPEAKER_SUBJECTS or (word + CLITIC in SPEAKER_SUBJECTS  # "pihak" + "nya"
-                                    and any(c.lower_ in CLITIC_FORMS for c in subj.children)):
+                                    and any(c.lower_ in CLITIC_FORMS for c in doc[subj].children)):
         return "first"
     return "pron" if word in SUBJECT_PRONOUNS else "noun"
 
 
-def clause_features(doc: Doc, root: int, tree: TriggerTree, trigger: Span, where: str
-                    ) -> set[str]:
+def clause_features(root: int, tree: TriggerTree, trigger: Span, where: str) -> set[str]:
     """A mention's role in the clauses before the trigger's (``root``: its head token): the
     subject of an earlier clause or sentence (``subj_before``: the one a dropped subject
     refers back to), and for a mention of the previous sentence its relation to that
     sentence's verb (``prev_role=obj``: a target the trigger's clause leaves unnamed is often
     the previous sentence's object)."""
-    heads, deps, upos = _parse(doc)
+    heads, deps, upos = tree.parse
     arg, k = root, 0  # the noun heading the mention's phrase, as ``tree_features`` climbs
     while k < 4 and deps[arg] in _PHRASE_IDS and heads[arg] != arg:
         arg, k = heads[arg], k + 1
