@@ -16,7 +16,10 @@ source, target or neither:
   the subject into the target), the governing preposition (*oleh, kepada, terhadap, dengan*),
   the dependency arc to the trigger and where the parse puts the mention's phrase
   (``tree_features``: subject, object or oblique of the trigger or of the verb it hangs under,
-  the case marker, path length, same clause), a title before it, the
+  the case marker, path length, same clause), the trigger's own subject and object slots
+  (``subject_slot``: none of its own, shared with the verb above, first person …) crossed with
+  what the candidate is, which candidate is the subject of a clause before the trigger's
+  (``clause_features``: the one a dropped subject refers back to), a title before it, the
   actor's type, whether trigger and mention sit inside a quote, the PLOVER type and the
   lexicon flags, the candidate's rank by distance on its side of the trigger, and what the
   rules proposed (their source and target are features, not the answer);
