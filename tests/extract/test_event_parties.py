@@ -294,3 +294,25 @@ def test_train_cv_tunes_the_open_sides_and_counts_spurious_triggers():
                                            [g.trigger for g in groups], seed=0,
                                            none_bias=bias))
     assert model.parties.none_bias == bias
+
+
+def test_train_cv_chooses_the_biases_on_the_mean_of_several_fold_shuffles():
+    """Invented groups over eight articles, with sources that only some articles mark: each
+    bias pair's F1 is the mean of the shuffles' F1, and the pair chosen is the mean's best."""
+    from warta.train.event_parties import Group, cross_validate, cross_validate_mean
+
+    groups = []
+    for k in range(8):
+        for j in range(4):
+            source = "source" if (k + j) % 3 else "none"
+            groups.append(Group(f"art{k}", (["ev"], "event"),
+                                [(["L"], source), (["R"], "target"), (["N"], "none")],
+                                (source == "source", True), False))
+        groups.append(Group(f"art{k}", (["ev"], "none"), [(["N"], "none")],
+                            (False, False), False))
+    biases = (-2.0, 0.0, 2.0)
+    bias, mean = cross_validate_mean(groups, seed=3, c=1.0, biases=biases, repeats=3)
+    each = [cross_validate(groups, seed=s, c=1.0, biases=biases)[1] for s in (3, 4, 5)]
+    for pair, f1 in mean.items():
+        assert f1 == round(sum(scores[pair] for scores in each) / 3, 4)
+    assert mean[bias] == max(mean.values())

@@ -16,7 +16,10 @@ source, target or neither:
   the subject into the target), the governing preposition (*oleh, kepada, terhadap, dengan*),
   the dependency arc to the trigger and where the parse puts the mention's phrase
   (``tree_features``: subject, object or oblique of the trigger or of the verb it hangs under,
-  the case marker, path length, same clause), a title before it, the
+  the case marker, path length, same clause), the trigger's own subject and object slots
+  (``subject_slot``: none of its own, shared with the verb above, first person …) crossed with
+  what the candidate is, which candidate is the subject of a clause before the trigger's
+  (``clause_features``: the one a dropped subject refers back to), a title before it, the
   actor's type, whether trigger and mention sit inside a quote, the PLOVER type and the
   lexicon flags, the candidate's rank by distance on its side of the trigger, and what the
   rules proposed (their source and target are features, not the answer);
@@ -39,6 +42,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, HEAD, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from warta.extract.event_args import QUOTE_MARKS, Context, Mention, is_newline, looks_verbal
@@ -54,6 +60,7 @@ from warta.nlp.lang.id.pronouns import (
     CLITIC_FORMS,
     SPEAKER_SUBJECTS,
     SPEAKER_SUBJECTS_INDIRECT,
+    SUBJECT_PRONOUNS,
 )
 from warta.resolve import roles
 from warta.types import Actor
@@ -366,6 +373,7 @@ def _mention_features(ctx: Context, m: Mention, trigger: Span, sent: Span, prev:
         f.update(f"{where}|{b}" for b in _between(doc, lo, hi))
     if where != "prev":
         f |= tree_features(m.span.root, tree, voice, where)
+    f |= clause_features(m.span.root.i, tree, trigger, where)
     root, head = m.span.root, trigger.root
     if root.head.i == head.i and root.i != head.i:
         f.add(f"arc={root.dep_}")
@@ -386,6 +394,21 @@ _UP_ARCS = frozenset({"xcomp", "ccomp", "obj", "obl", "nsubj", "nsubj:pass", "ad
 # the arcs that open a clause of their own
 _CLAUSE_ARCS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis",
                           "csubj", "conj"})
+# the arcs of a clause's source slot (a passive's agent) and of its target slot (a passive's
+# subject); a subject of either voice is what a later clause's dropped subject refers back to
+_SOURCE_ARCS = frozenset({"nsubj", "csubj", "obl:agent"})
+_SUBJECT_ARCS = frozenset({"nsubj", "nsubj:pass", "csubj"})
+_TARGET_ARCS = frozenset({"obj", "iobj", "nsubj:pass"})
+# a previous sentence's mention: its relation to that sentence's verb, else "other"
+_ROLE_ARCS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent"})
+# the same as ids of the parse's arrays (``_parse``)
+_PHRASE_IDS = frozenset(get_string_id(r) for r in _PHRASE_ARCS)
+_SUBJECT_IDS = frozenset(get_string_id(r) for r in _SUBJECT_ARCS)
+_SOURCE_IDS = frozenset(get_string_id(r) for r in _SOURCE_ARCS)
+_TARGET_IDS = frozenset(get_string_id(r) for r in _TARGET_ARCS)
+_ROLE_IDS = {get_string_id(r): r for r in _ROLE_ARCS}
+_VERBAL_IDS = frozenset(get_string_id(p) for p in ("VERB", "AUX", "ADJ"))
+_ROOT_ID = get_string_id("ROOT")
 _PATHS = (1, 2, 3, 4, 6)
 _MAX_CLIMB = 12  # a parse deeper than this is read as no path
 
@@ -415,6 +438,10 @@ class TriggerTree:
     depth: dict[int, int]  # its ancestors' token indices → steps up from the trigger
     verb: Any  # the verb it hangs under (``_UP_ARCS``), or None
     clause: int  # the token heading its clause (the matrix verb's for an xcomp)
+    subject: str = "none"  # what fills its subject slot (``subject_slot``)
+    target: str = "open"  # whether its clause names an object ("filled") or not ("open")
+    # the Doc's heads, relation ids and UPOS ids (``_parse``), read once per trigger
+    parse: tuple[list[int], list[int], list[int]] = ([], [], [])
 
     @classmethod
     def of(cls, trigger: Span) -> TriggerTree:
@@ -422,7 +449,76 @@ class TriggerTree:
         up = _ancestors(head)
         verb = head.head if head.dep_ in _UP_ARCS and head.head.i != head.i else None
         clause = _clause_of(up[1:] if head.dep_ == "xcomp" and len(up) > 1 else up)
-        return cls(head, {t.i: k for k, t in enumerate(up)}, verb, clause)
+        parse = _parse(trigger.doc)
+        kids = _children(parse[0], head.i, head.left_edge.i, head.right_edge.i)
+        target = "filled" if any(parse[1][j] in _TARGET_IDS for j in kids) else "open"
+        return cls(head, {t.i: k for k, t in enumerate(up)}, verb, clause,
+                   subject_slot(trigger.doc, parse, kids, verb), target, parse)
+
+
+def _children(heads: list[int], i: int, lo: int, hi: int) -> list[int]:
+    """The dependents of token ``i`` (its subtree spans ``lo`` … ``hi``), from the arrays."""
+    return [j for j in range(lo, hi + 1) if heads[j] == i and j != i]
+
+
+def subject_slot(doc: Doc, parse: tuple[list[int], list[int], list[int]], kids: list[int],
+                 verb: Any) -> str:
+    """What stands in the subject slot of the trigger (``kids``: its head's dependents): a
+    first-person pronoun or "pihaknya" ("first": in a quote, the speaker), another pronoun
+    ("pron"), a noun ("noun"); none of its own while the verb it hangs under has one
+    ("shared": "X tiba dan menemui Y", "X berencana menemui Y"), or none at all ("none").
+    Indonesian drops a subject the clause shares with the clause or sentence before ("Ia tiba
+    ... Kemudian menemui ..."): the source is then the earlier clause's subject or the quote's
+    speaker, which no arc joins to the trigger."""
+    heads, deps, _ = parse
+    subj = next((j for j in kids if deps[j] in _SOURCE_IDS), None)
+    if subj is None:
+        shared = verb is not None and any(
+            deps[j] in _SOURCE_IDS
+            for j in _children(heads, verb.i, verb.left_edge.i, verb.right_edge.i))
+        return "shared" if shared else "none"
+    word = token_lowers(doc)[subj]
+    if word in SPEAKER_SUBJECTS or (word + CLITIC in SPEAKER_SUBJECTS  # "pihak" + "nya"
+                                    and any(c.lower_ in CLITIC_FORMS for c in doc[subj].children)):
+        return "first"
+    return "pron" if word in SUBJECT_PRONOUNS else "noun"
+
+
+def clause_features(root: int, tree: TriggerTree, trigger: Span, where: str) -> set[str]:
+    """A mention's role in the clauses before the trigger's (``root``: its head token): the
+    subject of an earlier clause or sentence (``subj_before``: the one a dropped subject
+    refers back to), and for a mention of the previous sentence its relation to that
+    sentence's verb (``prev_role=obj``: a target the trigger's clause leaves unnamed is often
+    the previous sentence's object)."""
+    heads, deps, upos = tree.parse
+    arg, k = root, 0  # the noun heading the mention's phrase, as ``tree_features`` climbs
+    while k < 4 and deps[arg] in _PHRASE_IDS and heads[arg] != arg:
+        arg, k = heads[arg], k + 1
+    f: set[str] = set()
+    up = heads[arg]
+    if deps[arg] in _SUBJECT_IDS and arg < trigger.start and up != tree.head.i \
+            and up != tree.clause:
+        f.add("subj_before")
+    if where == "prev":
+        verbal = upos[up] in _VERBAL_IDS or deps[up] == _ROOT_ID
+        f.add(f"prev_role={_ROLE_IDS.get(deps[arg], 'other') if verbal else 'other'}")
+    return f
+
+
+def _parse(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """Each token's head index, relation id and UPOS id, read once per Doc (the parse does
+    not change while the events stage runs): climbing by ``Token.head`` makes a Token object
+    at each step."""
+    memo = doc_memo(doc)
+    got: tuple[list[int], list[int], list[int]] | None = memo.get(_PARSE)
+    if got is None or len(got[0]) != len(doc):
+        rows = doc.to_array([HEAD, DEP, POS])
+        heads = (rows[:, 0].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+        got = memo[_PARSE] = (heads, rows[:, 1].tolist(), rows[:, 2].tolist())
+    return got
+
+
+_PARSE = object()  # doc_memo key of ``_parse``
 
 
 def tree_features(root: Any, tree: TriggerTree, voice: str, where: str) -> set[str]:
@@ -490,13 +586,17 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
     quote = _quote_of(doc, trigger.start)
     starts = ctx.starts
     tree = TriggerTree.of(trigger)
+    last_subject: Mention | None = None  # the nearest subject of a clause before the trigger's
     for m in ctx.mentions[bisect_left(starts, lo):bisect_left(starts, sent.end)]:
         if m.start < trigger.end and trigger.start < m.end:  # lo <= m.start < sent.end
             continue
         if quote is not None and not quote.content.start <= m.start < quote.content.end:
             add(m.actor, m.country, None, {"outside_quote"})  # a speaker, not an argument
             continue
-        add(m.actor, m.country, m, _mention_features(ctx, m, trigger, sent, prev, form, tree))
+        feats = _mention_features(ctx, m, trigger, sent, prev, form, tree)
+        if "subj_before" in feats:
+            last_subject = m
+        add(m.actor, m.country, m, feats)
     if quote is not None and quote.speaker:
         add(quote.speaker, None, None, {"quote_speaker"})
     for speaker in sorted(_sentence_speakers(doc, sent)):  # one order whatever the hash seed
@@ -512,6 +612,9 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
             by_key[s].features.add("rule_source")
     if proposal.target in by_key:
         by_key[proposal.target].features.add("rule_target")
+    if last_subject is not None:  # the one a dropped subject refers back to first
+        by_key[PartyCandidate(last_subject.actor, last_subject.country, None).key] \
+            .features.add("last_subj")
     if proposal.anaphoric:
         add(proposal.anaphoric, None, None, {"anaphoric"})
     for actor, label in zip(proposal.dual, ("dual_first", "dual_second"), strict=True):
@@ -520,6 +623,9 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
     _rank_features(list(by_key.values()), trigger, form.voice)
     common = {f"ptype={form.entry.type}", f"voice={form.voice}",
               *(f"flag={x}" for x in form.entry.flags)}
+    # a noun trigger ("serangan") has no clause slots of its own: its own state
+    slots = ("subj_slot=nominal", "obj_slot=nominal") if form.voice == "nominal" \
+        else (f"subj_slot={tree.subject}", f"obj_slot={tree.target}")
     if quote is not None:
         common.add("in_quote")
     for cand in by_key.values():
@@ -530,7 +636,14 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
             cand.features.add("mention_in_quote")
         keep = [x for x in cand.features if x.startswith(_CROSSED)]  # tested once, not per c
         crossed = {f"{c}&{x}" for c in common for x in keep}
+        # the trigger's open slots crossed with what the candidate is (the speaker, the lead,
+        # the earlier clause's subject, the previous sentence's object …): why it fills a side
+        # no arc joins it to
+        marks = [x for x in keep if x.startswith(_SLOT_CROSSED)]
+        marks.extend(cand.features & _CLAUSE_MARKS)
+        crossed.update(f"{s}&{x}" for x in marks for s in slots)
         cand.features |= common | crossed
+        cand.features.update(slots)
         if len(by_key) == 1:
             cand.features.add("only")
     return list(by_key.values())
@@ -627,6 +740,12 @@ _LOCAL = ("pos=", "dist=", "pos_dist=", "voice_pos=", "prep=", "voice_prep=", "t
           "path=", "in_phrase", "dep=", "voice_dep", "dep_case=", "dep_up=", "clause=")
 _CROSSED = ("pos=", "prep=", "rule_", "quote_speaker", "sent_speaker", "lead", "arc=",
             "outside_quote", "headline", "body_of", "agent_of", "acts_for", "has_agent")
+# what a candidate is, crossed with the trigger's subject and object slots: where it stands
+# (a subset of ``_CROSSED``: read from the features kept for it) and its clause marks
+_SLOT_CROSSED = ("pos=", "quote_speaker", "sent_speaker", "lead", "headline", "outside_quote")
+_CLAUSE_MARKS = frozenset({"subj_before", "last_subj",
+                           *(f"prev_role={r}" for r in sorted(_ROLE_ARCS | {"other"}))})
+
 
 
 def _distance(m: Mention, trigger: Span) -> int:

@@ -95,6 +95,10 @@ from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
+# 14: the party decision knows the trigger's subject and object slots (its own subject, a
+# first-person one, one shared with the verb it hangs under, none; an object or none), which
+# candidate is the subject of a clause before the trigger's, a previous-sentence mention's
+# role there, the candidate actor's kind, and the slots crossed with what each candidate is;
 # 13: both 12s merged (the trigger side's bare verbs, the party side's parse features and trees),
 # the models retrained on the merged stages of s7;
 # 12: a lexicon verb written without meN- is matched where Indonesian drops the prefix: after a
@@ -121,7 +125,7 @@ STAGE = "events"
 # 6: a quote's speaker is the source when the subject is the speaker ("kami menolak"); the
 # headline's actors are candidates, its body acts for an officer unnamed ("Penyidik menangkap");
 # 5: general verbs added to the lexicon from the train gold; 4: event_parties
-VERSION = "13"
+VERSION = "14"
 FACTORY = factory_name(STAGE, VERSION)
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history

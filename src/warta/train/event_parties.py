@@ -7,7 +7,8 @@ source, target or none from the gold event through the scorer's own actor alignm
 logistic regression before events v12, still ``fit_parties(c=...)``) are fit on the binary
 features. Source and target are then chosen together (``event_parties.choose``); the score of
 leaving a side open (``none_bias``) is tuned by 5-fold cross-validation on the train split
-grouped by article (``cross_validate``), counting the triggers whose pair is exactly the gold's.
+grouped by article (``cross_validate``), counting the triggers whose pair is exactly the gold's,
+averaged over five fold shuffles (``cross_validate_mean``).
 The model is written as JSON (the trees as nested lists, the trigger decision's weights, the
 biases; no pickle) and scored on dev with the events stage using it.
 """
@@ -39,6 +40,10 @@ MIN_COUNT = 3  # a feature seen fewer times in the training data is not offered 
 # the open side's log-odds tried by train-CV, source and target (``cross_validate``)
 BIASES = (-4.0, -3.5, -3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0)
 FOLDS = 5
+# the open sides' biases are chosen on the mean F1 over this many fold shuffles (the training
+# seed and the next ones): one shuffle's pick moves with its seed (issue 19 s7, round 4: the
+# pair one shuffle chose scored 0.216 on the mean of five, the mean's best 0.226)
+FOLD_SEEDS = 5
 TRIGGER_THRESHOLD = 0.2  # a lexicon match is kept as an event from this probability (train CV)
 TRIGGER_C = 0.5
 MAX_ITER = 2000
@@ -327,14 +332,30 @@ def cross_validate(groups: list[Group], *, seed: int, c: float | None = None,
     return best, scores
 
 
+def cross_validate_mean(groups: list[Group], *, seed: int, c: float | None = None,
+                        biases: tuple[float, ...] = BIASES, repeats: int = FOLD_SEEDS
+                        ) -> tuple[tuple[float, float], dict[tuple[float, float], float]]:
+    """``cross_validate``'s event F1 of every bias pair averaged over ``repeats`` fold shuffles
+    (seeds ``seed``, ``seed + 1`` …), and the best pair: with 126 articles one shuffle's best
+    pair is as much the shuffle's as the data's."""
+    totals: dict[tuple[float, float], float] = {}
+    for k in range(repeats):
+        _, scores = cross_validate(groups, seed=seed + k, c=c, biases=biases)
+        for pair, f1 in scores.items():
+            totals[pair] = totals.get(pair, 0.0) + f1
+    mean = {pair: round(total / repeats, 4) for pair, total in totals.items()}
+    return max(mean, key=lambda p: (mean[p], p)), mean  # a tie: the fewer filled sides
+
+
 def choose_by_cv(groups: list[Group], *, seed: int, cs: tuple[float | None, ...] = CS
                  ) -> tuple[float | None, tuple[float, float], dict[tuple[float, float], float]]:
     """The linear model's regularisation (None: the trees) and the open sides' biases with the
-    best event F1 on train-CV (a tie: the first of ``cs``)."""
+    best event F1 on train-CV, averaged over ``FOLD_SEEDS`` fold shuffles (a tie: the first
+    of ``cs``)."""
     best: tuple[float, float | None, tuple[float, float],
                 dict[tuple[float, float], float]] | None = None
     for c in cs:
-        bias, counts = cross_validate(groups, seed=seed, c=c)
+        bias, counts = cross_validate_mean(groups, seed=seed, c=c)
         if best is None or counts[bias] > best[0]:
             best = (counts[bias], c, bias, counts)
     assert best is not None
@@ -384,7 +405,8 @@ def fit(data: Path, out: Path, seed: int, fraction: float) -> dict[str, Any]:
             "bytes": out.stat().st_size,
             "train_seconds": trained_s,
             "cv": {"events_f1": scores[bias], "none_bias": list(bias),
-                   "folds": FOLDS, "learner": "trees" if c is None else f"linear C {c}"},
+                   "folds": FOLDS, "fold_seeds": FOLD_SEEDS,
+                   "learner": "trees" if c is None else f"linear C {c}"},
             "dev": dev}
 
 
