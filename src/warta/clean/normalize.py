@@ -30,7 +30,7 @@ def _badness_window() -> tuple[re.Pattern[str], int] | None:
     None when that is not so or not worked out (another ftfy), and ftfy decides alone."""
     try:
         from re import _constants as c  # type: ignore[attr-defined]  # CPython's own
-        from re import _parser
+        from re import _parser  # type: ignore[attr-defined]  # CPython's own
 
         from ftfy.badness import BADNESS_RE
 

@@ -709,7 +709,7 @@ def _body_keys(words: Sequence[str]) -> tuple[set[tuple[str, ...]], set[tuple[st
         if len(base) >= len(tail) + least and tuple(base[-len(tail):]) == tail:
             forms.append(base[:-len(tail)])
     keys = {tuple(f) for f in forms}
-    initials = {(f[0], "".join(w[0] for w in f[1:])) for f in forms
+    initials: set[tuple[str, ...]] = {(f[0], "".join(w[0] for w in f[1:])) for f in forms
                 if f[0] in ORG_PREFIXES and len(f) >= 3}
     return keys, initials - keys
 
