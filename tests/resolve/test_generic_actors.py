@@ -85,3 +85,81 @@ def test_no_regional_government_where_the_article_names_no_region(nlp) -> None:
 ])
 def test_home_country(counts, home) -> None:
     assert home_country(counts) == home
+
+
+def test_the_regional_government_is_worked_out_once_per_kind(nlp, monkeypatch) -> None:
+    """Three plain "pemprov" in one article: the region they mean is looked for once (each
+    look-up scans every entity), and each still names it."""
+    from warta.resolve import generic_actors
+
+    calls = []
+    real = generic_actors._regional_government
+
+    def spy(doc, kinds, actors):
+        calls.append(kinds)
+        return real(doc, kinds, actors)
+
+    monkeypatch.setattr(generic_actors, "_regional_government", spy)
+    doc = with_persons(nlp, "Warga Jawa Barat menunggu pemprov. Kemudian pemprov menjawab, "
+                            "tetapi pemprov belum bertindak.")
+    assert len(calls) == len(set(calls)) == 1
+    assert [m._.actor for m in doc._.mentions if m.text == "pemprov"] \
+        == ["org:pemerintah-provinsi-jawa-barat"] * 3
+
+
+def test_generic_mentions_only_at_cue_words_as_at_every_word(nlp) -> None:
+    """The scan that tries only the government, regional and police words (and looks for a
+    region once) finds what the scan of every word found, on random sentences of those words
+    and others."""
+    import random
+
+    from spacy.tokens import Span
+
+    from warta.nlp.lang.id.org_patterns import GOVERNMENT_WORDS, REGIONAL_GOVERNMENT_LEVELS
+    from warta.resolve import generic_actors as ga
+
+    def every_word(doc, taken, actors, counts):  # ``generic_mentions`` before, word by word
+        home = ga.home_country(counts)
+        police = [a for a in actors if a.type == "ORG" and ga._police_body(a)]
+        out, lowers = [], ga.token_lowers(doc)
+        for i, low in enumerate(lowers):
+            if i in taken:
+                continue
+            if low in GOVERNMENT_WORDS and ga._national(doc, i):
+                state = ga.by_kb(home)
+                name = state.name if state is not None else home
+                end = i + 2 if i + 1 < len(lowers) and lowers[i + 1] == "pusat" else i + 1
+                out.append(ga.GenericMention(Span(doc, i, end, label="ROLE"), f"gpe:{home}",
+                                             name, "GPE", home, home))
+            elif (regional := ga._regional_word(lowers, i)) is not None:
+                kinds, end = regional
+                if ga._plain(doc, end - 1) and end - 1 not in taken:
+                    government = ga._regional_government(doc, kinds, actors)
+                    if government is not None:
+                        out.append(ga.GenericMention(Span(doc, i, end, label="ROLE"),
+                                                     *government))
+            elif low in ga.POLICE_WORDS and ga._plain(doc, i):
+                found = ga._police_for(police, home)
+                if found is not None:
+                    start = i - 1 if i > 0 and lowers[i - 1] in ga.POLICE_LEADS else i
+                    out.append(ga.GenericMention(Span(doc, start, i + 1, label="ROLE"), *found))
+        return out
+
+    def rows(found):
+        return [(m.span.start, m.span.end, m.actor_id, m.name, m.type, m.country, m.kb)
+                for m in found]
+
+    words = ["pemerintah", "Pemerintah", "pemprov", "pemda", "polisi", "Polisi", "pusat",
+             "daerah", "kabupaten", *REGIONAL_GOVERNMENT_LEVELS, "Bandung", "Jawa", "Barat",
+             "Dompu", "warga", "menolak", ".", ",", "di", "Polres", "Sukamaju", "pihak"]
+    rng = random.Random(5)
+    seen = 0
+    for _ in range(80):
+        doc = with_persons(nlp, " ".join(rng.choice(words) for _ in range(rng.randint(2, 25))))
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        actors = list(doc._.actors or [])
+        for counts in ({}, {"MMR": 2}):
+            want = rows(every_word(doc, taken, actors, counts))
+            assert rows(ga.generic_mentions(doc, taken, actors, counts)) == want
+            seen += len(want)
+    assert seen > 50  # the sentences do name governments and police

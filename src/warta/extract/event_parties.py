@@ -36,7 +36,8 @@ from __future__ import annotations
 import json
 import math
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -121,6 +122,7 @@ class LinearModel:
 
 
 Node = Any  # a tree node: a leaf's float, or [feature column, absent branch, present branch]
+Walk = Callable[[AbstractSet[int]], float]  # a compiled tree: present columns → its value
 
 
 @dataclass(frozen=True)
@@ -139,12 +141,12 @@ class TreeModel:
     trees: list[list[Node]]  # one list of trees per label
     threshold: float = 0.5
     none_bias: tuple[float, float] | None = None
-    _flat: list[tuple[int, Node, float]] = field(init=False, repr=False, compare=False)
+    _flat: list[tuple[int, Walk]] = field(init=False, repr=False, compare=False)
     _base: list[float] = field(init=False, repr=False, compare=False)
     _by_column: dict[int, tuple[int, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        flat: list[tuple[int, Node, float]] = []  # (label, tree, its all-absent leaf)
+        flat: list[tuple[int, Walk]] = []  # (label, the tree's walk: its leaf less the absent)
         base = [0.0] * len(self.trees)
         by_column: dict[int, list[int]] = {}
         for label, trees in enumerate(self.trees):
@@ -153,11 +155,16 @@ class TreeModel:
                 while isinstance(node, list):
                     by_column.setdefault(node[0], []).append(len(flat))
                     node = node[1]
-                flat.append((label, tree, float(node)))
+                flat.append((label, _compile(tree, float(node))))
                 base[label] += node
         object.__setattr__(self, "_flat", flat)
         object.__setattr__(self, "_base", base)
         object.__setattr__(self, "_by_column", {c: tuple(t) for c, t in by_column.items()})
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its fields (a worker's copy compiles its trees again)."""
+        return (type(self), (self.labels, self.vocabulary, self.trees, self.threshold,
+                             self.none_bias))
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         """P(label | features) for each label."""
@@ -168,10 +175,8 @@ class TreeModel:
             walked.update(by_column.get(column, ()))
         scores = list(self._base)
         for t in sorted(walked):  # in file order: the same sum to the last bit on every run
-            label, node, absent = flat[t]
-            while isinstance(node, list):
-                node = node[2] if node[0] in present else node[1]
-            scores[label] += node - absent
+            label, walk = flat[t]
+            scores[label] += walk(present)
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -189,6 +194,26 @@ class TreeModel:
         return cls(labels, dict(data["vocabulary"]), [list(t) for t in data["trees"]],
                    float(data.get("threshold", 0.5)),
                    (float(bias[0]), float(bias[1])) if bias else None)
+
+
+def _compile(tree: Node, absent: float) -> Walk:
+    """The tree as one Python expression, ``d[1] if 7 in p else (d[0] if 3 in p else d[2])``:
+    its leaf's difference from the all-absent leaf for the present columns ``p``. The walk
+    by ``isinstance`` and indexing took most of the scorer's time. The differences are worked
+    out here as the walk did them (``leaf - absent``), so a score sums the same floats in
+    the same order; only checked integers (``_check_node``) enter the source, leaves are read
+    from a tuple."""
+    leaves: list[float] = []
+
+    def expr(node: Node) -> str:
+        if isinstance(node, list):
+            return f"({expr(node[2])} if {int(node[0])} in p else {expr(node[1])})"
+        leaves.append(node - absent)
+        return f"d[{len(leaves) - 1}]"
+
+    source = expr(tree)
+    walk: Walk = eval(f"lambda p: {source}", {"d": tuple(leaves)})
+    return walk
 
 
 def _check_node(node: Node, columns: int, depth: int = 0) -> None:
@@ -371,18 +396,27 @@ def _mention_features(ctx: Context, m: Mention, trigger: Span, sent: Span, prev:
     f.add(f"kind={_kind(m)}")
     if where != "prev":
         f.update(f"{where}|{b}" for b in _between(doc, lo, hi))
+    root = m.span.root.i
     if where != "prev":
-        f |= tree_features(m.span.root, tree, voice, where)
-    f |= clause_features(m.span.root.i, tree, trigger, where)
-    root, head = m.span.root, trigger.root
-    if root.head.i == head.i and root.i != head.i:
-        f.add(f"arc={root.dep_}")
-        f.add(f"voice_arc={voice}|{root.dep_}")
-    elif head.head.i == root.i:
-        f.add(f"arc_up={head.dep_}")
-    elif root.head.head.i == head.i:
-        f.add(f"arc2={root.head.dep_}|{root.dep_}")
+        f |= tree_features(root, tree, voice, where)
+    f |= clause_features(root, tree, trigger, where)
+    f.update(_arc_features(root, tree, voice))
     return f
+
+
+def _arc_features(root: int, tree: TriggerTree, voice: str) -> list[str]:
+    """The arc between a mention's head token ``root`` and the trigger's head: the mention's
+    relation to it, the trigger's relation to the mention, or a grandchild's two relations.
+    Read from the parse's arrays (``_parse``), not by a Token per step."""
+    heads, deps, _ = tree.parse
+    head, name = tree.head.i, tree.names
+    if heads[root] == head and root != head:
+        return [f"arc={name[deps[root]]}", f"voice_arc={voice}|{name[deps[root]]}"]
+    if heads[head] == root:
+        return [f"arc_up={name[deps[head]]}"]
+    if heads[heads[root]] == head:
+        return [f"arc2={name[deps[heads[root]]]}|{name[deps[root]]}"]
+    return []
 
 
 # the arcs from a name up to the noun heading its phrase: "Juru bicara KPK" (KPK under
@@ -407,27 +441,33 @@ _SUBJECT_IDS = frozenset(get_string_id(r) for r in _SUBJECT_ARCS)
 _SOURCE_IDS = frozenset(get_string_id(r) for r in _SOURCE_ARCS)
 _TARGET_IDS = frozenset(get_string_id(r) for r in _TARGET_ARCS)
 _ROLE_IDS = {get_string_id(r): r for r in _ROLE_ARCS}
+_UP_IDS = frozenset(get_string_id(r) for r in _UP_ARCS)
 _VERBAL_IDS = frozenset(get_string_id(p) for p in ("VERB", "AUX", "ADJ"))
 _ROOT_ID = get_string_id("ROOT")
+_CLAUSE_IDS = frozenset(get_string_id(r) for r in _CLAUSE_ARCS)
+_CONJ_ID = get_string_id("conj")
+_CASE_ID = get_string_id("case")
+_VERB_ID = get_string_id("VERB")
+_XCOMP_ID = get_string_id("xcomp")
 _PATHS = (1, 2, 3, 4, 6)
 _MAX_CLIMB = 12  # a parse deeper than this is read as no path
 
 
-def _ancestors(tok: Any) -> list[Any]:
-    """``tok`` and its heads up to the root (at most ``_MAX_CLIMB`` steps)."""
-    chain = [tok]
-    while chain[-1].head.i != chain[-1].i and len(chain) <= _MAX_CLIMB:
-        chain.append(chain[-1].head)
+def _ancestors(heads: list[int], i: int) -> list[int]:
+    """Token ``i`` and its heads up to the root (at most ``_MAX_CLIMB`` steps), as indices."""
+    chain = [i]
+    while heads[chain[-1]] != chain[-1] and len(chain) <= _MAX_CLIMB:
+        chain.append(heads[chain[-1]])
     return chain
 
 
-def _clause_of(chain: list[Any]) -> int:
+def _clause_of(deps: list[int], upos: list[int], chain: list[int]) -> int:
     """The token index heading the clause of ``chain[0]``: the first token up the chain that
     hangs by a clausal arc (a verb's ``conj`` only)."""
-    for tok in chain:
-        if tok.dep_ in _CLAUSE_ARCS and (tok.dep_ != "conj" or tok.pos_ == "VERB"):
-            return int(tok.i)
-    return int(chain[-1].i)
+    for i in chain:
+        if deps[i] in _CLAUSE_IDS and (deps[i] != _CONJ_ID or upos[i] == _VERB_ID):
+            return i
+    return chain[-1]
 
 
 @dataclass(frozen=True)
@@ -443,17 +483,24 @@ class TriggerTree:
     # the Doc's heads, relation ids and UPOS ids (``_parse``), read once per trigger
     parse: tuple[list[int], list[int], list[int]] = ([], [], [])
 
+    # relation id → its name, for the features that name a relation (the Doc's StringStore)
+    names: Any = None
+
     @classmethod
     def of(cls, trigger: Span) -> TriggerTree:
         head = trigger.root
-        up = _ancestors(head)
-        verb = head.head if head.dep_ in _UP_ARCS and head.head.i != head.i else None
-        clause = _clause_of(up[1:] if head.dep_ == "xcomp" and len(up) > 1 else up)
         parse = _parse(trigger.doc)
-        kids = _children(parse[0], head.i, head.left_edge.i, head.right_edge.i)
-        target = "filled" if any(parse[1][j] in _TARGET_IDS for j in kids) else "open"
-        return cls(head, {t.i: k for k, t in enumerate(up)}, verb, clause,
-                   subject_slot(trigger.doc, parse, kids, verb), target, parse)
+        heads, deps, upos = parse
+        up = _ancestors(heads, head.i)
+        verb = trigger.doc[heads[head.i]] \
+            if deps[head.i] in _UP_IDS and heads[head.i] != head.i else None
+        clause = _clause_of(deps, upos, up[1:] if deps[head.i] == _XCOMP_ID and len(up) > 1
+                            else up)
+        kids = _children(heads, head.i, head.left_edge.i, head.right_edge.i)
+        target = "filled" if any(deps[j] in _TARGET_IDS for j in kids) else "open"
+        return cls(head, {t: k for k, t in enumerate(up)}, verb, clause,
+                   subject_slot(trigger.doc, parse, kids, verb), target, parse,
+                   trigger.doc.vocab.strings)
 
 
 def _children(heads: list[int], i: int, lo: int, hi: int) -> list[int]:
@@ -521,34 +568,39 @@ def _parse(doc: Doc) -> tuple[list[int], list[int], list[int]]:
 _PARSE = object()  # doc_memo key of ``_parse``
 
 
-def tree_features(root: Any, tree: TriggerTree, voice: str, where: str) -> set[str]:
+def tree_features(root: int, tree: TriggerTree, voice: str, where: str) -> set[str]:
     """Where a mention stands to the trigger in the dependency parse: the relation of the noun
     heading its phrase to the trigger's word (``dep=nsubj``) or to the verb the trigger hangs
     under (``dep_up=xcomp|nsubj``: "X berencana menyerang Y"), that head's case marker
     ("kepada", "oleh", "terhadap"), whether it sits inside another noun's phrase (the body of
     "juru bicara KPK"), the length of the tree path and whether both stand in one clause. The
     linear features (position, preposition to the left) miss the subject of a matrix verb and
-    an argument behind a title; the parse states them."""
-    head, depth, verb = tree.head, tree.depth, tree.verb
-    chain = _ancestors(root)
+    an argument behind a title; the parse states them. ``root`` is the mention's head token;
+    the walk reads the parse's arrays (``_parse``), not a Token per step."""
+    head, depth, verb, name = tree.head.i, tree.depth, tree.verb, tree.names
+    heads, deps, upos = tree.parse
+    chain = _ancestors(heads, root)
     f: set[str] = set()
-    steps = next((k + depth[t.i] for k, t in enumerate(chain) if t.i in depth), None)
+    steps = next((k + depth[t] for k, t in enumerate(chain) if t in depth), None)
     path = "none" if steps is None else next((str(n) for n in _PATHS if steps <= n), "far")
     f.add(f"path={where}|{path}")
     k = 0  # the noun heading the mention's phrase: chain[k]
-    while chain[k].dep_ in _PHRASE_ARCS and k + 1 < len(chain) and chain[k + 1].i != head.i \
+    while deps[chain[k]] in _PHRASE_IDS and k + 1 < len(chain) and chain[k + 1] != head \
             and k < 4:
         k += 1
     arg = chain[k]
     if k:
         f.add("in_phrase")
-    if arg.i != head.i and arg.head.i == head.i:
-        case = next((c.lower_ for c in arg.children if c.dep_ == "case"), "none")
-        f |= {f"dep={arg.dep_}", f"voice_dep={voice}|{arg.dep_}", f"dep_case={arg.dep_}|{case}"}
-    elif verb is not None and arg.i != verb.i and arg.head.i == verb.i:
-        f |= {f"dep_up={head.dep_}|{arg.dep_}", f"voice_dep_up={voice}|{head.dep_}|{arg.dep_}"}
+    if arg != head and heads[arg] == head:
+        dep = name[deps[arg]]
+        case = next((c.lower_ for c in tree.head.doc[arg].children if c.dep == _CASE_ID),
+                    "none")
+        f |= {f"dep={dep}", f"voice_dep={voice}|{dep}", f"dep_case={dep}|{case}"}
+    elif verb is not None and arg != verb.i and heads[arg] == verb.i:
+        up, dep = name[deps[head]], name[deps[arg]]
+        f |= {f"dep_up={up}|{dep}", f"voice_dep_up={voice}|{up}|{dep}"}
     if steps is not None:
-        same = _clause_of(chain[k:]) in (tree.clause, head.i)
+        same = _clause_of(deps, upos, chain[k:]) in (tree.clause, head)
         f.add(f"clause={where}|{'same' if same else 'other'}")
     return f
 

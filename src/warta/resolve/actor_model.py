@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span
 
 from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_outlet, lookup_person, match_at
 from warta.kb.lexicon import common_words
+from warta.nlp.extensions import span_text, token_spaces, token_texts
 from warta.nlp.lang.id.actor_cues import PERSON_CUES
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_FUNCTION_WORDS
 from warta.nlp.lang.id.org_patterns import BODY_WORDS, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS_EN
@@ -98,7 +99,8 @@ class Context:
         key = (start, end)
         found = self.countries.get(key)
         if found is None:
-            hits = [match_at(doc, i, end_limit=end) for i in range(start, end)]
+            words = (token_texts(doc), token_spaces(doc))  # no Token per word read
+            hits = [match_at(doc, i, end_limit=end, words=words) for i in range(start, end)]
             found = self.countries[key] = tuple(
                 h[1].kb for h in hits if h is not None and h[1].kind == "country")
         return found
@@ -467,7 +469,8 @@ def load_model(path: Path | None) -> ActorModel | None:
 
 def _outlet(cand: Candidate) -> GazEntry | None:
     """The news outlet a candidate's name or one of its mentions names, if any."""
-    for text in (cand.name, *(s.text for s in cand.spans)):
+    # ``span_text``: a mention's text from the Doc's word lists, not a Token per word
+    for text in (cand.name, *(span_text(s.doc, s.start, s.end) for s in cand.spans)):
         found = lookup_outlet(text)
         if found is not None:
             return found

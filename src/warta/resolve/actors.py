@@ -28,6 +28,8 @@ from warta.nlp.extensions import (
     set_span_actor,
     skip_unsupported,
     span_actor,
+    token_spaces,
+    token_texts,
 )
 from warta.nlp.lang.id.conjunctions import LIST_SEPARATORS as COORDINATORS
 from warta.nlp.lang.id.locatives import (
@@ -212,7 +214,7 @@ def _inner_country(span: Span) -> str | None:
     """A country named inside an organisation name ('Kementerian Luar Negeri Rusia')."""
     doc = span.doc
     for i in range(span.start, span.end):
-        found = match_at(doc, i, end_limit=span.end)
+        found = match_at(doc, i, end_limit=span.end, words=_words(doc))
         if found is not None and found[1].kind == "country":
             return found[1].kb
     return None
@@ -263,7 +265,7 @@ def _stated_nationality(doc: Doc, name_start: int) -> str | None:
     """'diplomat Rusia Sergei Ivanov', 'warga negara Australia John Smith': a country name
     between a lower-case noun and the name."""
     for k in range(max(0, name_start - 3), name_start):
-        found = match_at(doc, k, end_limit=name_start)
+        found = match_at(doc, k, end_limit=name_start, words=_words(doc))
         if found is None or found[0] != name_start or found[1].kind != "country":
             continue
         if k > 0 and doc[k - 1].text[:1].islower() and doc[k - 1].is_alpha:
@@ -506,7 +508,7 @@ def _inner_pieces(doc: Doc, ent: Span) -> list[Span]:
               for h, nxt in zip(heads, [*heads[1:], ent.end], strict=False)
               if span_repairs.opens_body(doc, h) < nxt]  # type: ignore[operator]
     for j in range(ent.start + 1, ent.end):
-        found = match_at(doc, j, end_limit=ent.end)
+        found = match_at(doc, j, end_limit=ent.end, words=_words(doc))
         if found is None:
             continue
         end, entry = found
@@ -988,3 +990,8 @@ def _near(a: str, b: str) -> bool:
 def _by_gazetteer(span: Span) -> str | None:
     entry = lookup(span.text)
     return entry.actor_id if entry is not None else None
+
+
+def _words(doc: Doc) -> tuple[list[str], list[str]]:
+    """The Doc's words and spaces for ``match_at`` (its ``words``): no Token per word read."""
+    return token_texts(doc), token_spaces(doc)

@@ -66,7 +66,10 @@ def generic_mentions(doc: Doc, taken: set[int], actors: Sequence[Actor],
     police = [a for a in actors if a.type == "ORG" and _police_body(a)]
     out = []
     lowers = token_lowers(doc)  # the words, without a Token object per token
-    for i, low in enumerate(lowers):
+    regions: dict[tuple[str, ...], _Found | None] = {}  # kinds → their government, once
+    # only a government, regional or police word opens a mention: the others are not tried
+    for i in [k for k, w in enumerate(lowers) if w in _CUE_WORDS]:
+        low = lowers[i]
         if i in taken:
             continue
         if low in GOVERNMENT_WORDS and _national(doc, i):
@@ -79,7 +82,9 @@ def generic_mentions(doc: Doc, taken: set[int], actors: Sequence[Actor],
         elif (regional := _regional_word(lowers, i)) is not None:
             kinds, end = regional
             if _plain(doc, end - 1) and end - 1 not in taken:
-                government = _regional_government(doc, kinds, actors)
+                if kinds not in regions:  # the same answer for each word of the article
+                    regions[kinds] = _regional_government(doc, kinds, actors)
+                government = regions[kinds]
                 if government is not None:
                     out.append(GenericMention(Span(doc, i, end, label="ROLE"), *government))
         elif low in POLICE_WORDS and _plain(doc, i):
@@ -118,6 +123,10 @@ def _regional_word(lowers: Sequence[str], i: int) -> tuple[tuple[str, ...], int]
 
 
 _Found = tuple[str, str, str, str | None, str | None]  # id, name, type, country, kb
+# the words a generic mention starts at (``_regional_word``: a regional word, or a government
+# word before a level)
+_CUE_WORDS = frozenset(GOVERNMENT_WORDS) | frozenset(POLICE_WORDS) \
+    | frozenset(REGIONAL_GOVERNMENT_WORDS)
 
 
 def _regional_government(doc: Doc, kinds: Sequence[str],

@@ -1,0 +1,216 @@
+"""The party model's parse features read from the Doc's arrays (``_parse``) are the ones the
+Token walks they replace gave: the trigger's tree (``TriggerTree.of``), ``tree_features`` and
+the arc between a mention and the trigger, on random projective parses of invented words."""
+
+from __future__ import annotations
+
+import math
+import random
+from typing import Any
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from warta.extract import event_parties as ep
+
+WORDS = ["Menteri", "bertemu", "Rina", "kepada", "oleh", "menolak", "Ayu", "pihaknya", "dia",
+         "KPK", "serangan", "tiba", "di", "Bandung"]
+DEPS = ["nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "case", "flat", "flat:name",
+        "appos", "nmod", "nmod:poss", "compound", "xcomp", "ccomp", "advcl", "acl", "conj",
+        "parataxis", "csubj", "det", "amod"]
+POS = ["VERB", "NOUN", "PROPN", "ADP", "AUX", "ADJ", "PRON"]
+
+
+def _tree(rng: random.Random, lo: int, hi: int, heads: list[int], up: int | None) -> None:
+    """A random projective tree over ``lo`` … ``hi - 1`` whose root hangs under ``up``."""
+    if lo >= hi:
+        return
+    r = rng.randrange(lo, hi)
+    heads[r] = r if up is None else up
+    _tree(rng, lo, r, heads, r)
+    _tree(rng, r + 1, hi, heads, r)
+
+
+def _doc(rng: random.Random, vocab: Any, n: int) -> Doc:
+    heads = [0] * n
+    _tree(rng, 0, n, heads, None)
+    deps = ["ROOT" if h == i else rng.choice(DEPS) for i, h in enumerate(heads)]
+    return Doc(vocab, words=[rng.choice(WORDS) for _ in range(n)], heads=heads, deps=deps,
+               pos=[rng.choice(POS) for _ in range(n)])
+
+
+# ---- the Token walks before the arrays (events v14 as merged in s7) ----
+
+def _old_ancestors(tok: Any) -> list[Any]:
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i and len(chain) <= ep._MAX_CLIMB:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _old_clause_of(chain: list[Any]) -> int:
+    for tok in chain:
+        if tok.dep_ in ep._CLAUSE_ARCS and (tok.dep_ != "conj" or tok.pos_ == "VERB"):
+            return int(tok.i)
+    return int(chain[-1].i)
+
+
+def _old_tree(trigger: Any) -> tuple[dict[int, int], int | None, int]:
+    head = trigger.root
+    up = _old_ancestors(head)
+    verb = head.head if head.dep_ in ep._UP_ARCS and head.head.i != head.i else None
+    clause = _old_clause_of(up[1:] if head.dep_ == "xcomp" and len(up) > 1 else up)
+    return {t.i: k for k, t in enumerate(up)}, None if verb is None else verb.i, clause
+
+
+def _old_tree_features(root: Any, tree: ep.TriggerTree, voice: str, where: str) -> set[str]:
+    head, depth, verb = tree.head, tree.depth, tree.verb
+    chain = _old_ancestors(root)
+    f: set[str] = set()
+    steps = next((k + depth[t.i] for k, t in enumerate(chain) if t.i in depth), None)
+    path = "none" if steps is None else next((str(n) for n in ep._PATHS if steps <= n), "far")
+    f.add(f"path={where}|{path}")
+    k = 0
+    while chain[k].dep_ in ep._PHRASE_ARCS and k + 1 < len(chain) and chain[k + 1].i != head.i \
+            and k < 4:
+        k += 1
+    arg = chain[k]
+    if k:
+        f.add("in_phrase")
+    if arg.i != head.i and arg.head.i == head.i:
+        case = next((c.lower_ for c in arg.children if c.dep_ == "case"), "none")
+        f |= {f"dep={arg.dep_}", f"voice_dep={voice}|{arg.dep_}", f"dep_case={arg.dep_}|{case}"}
+    elif verb is not None and arg.i != verb.i and arg.head.i == verb.i:
+        f |= {f"dep_up={head.dep_}|{arg.dep_}", f"voice_dep_up={voice}|{head.dep_}|{arg.dep_}"}
+    if steps is not None:
+        same = _old_clause_of(chain[k:]) in (tree.clause, head.i)
+        f.add(f"clause={where}|{'same' if same else 'other'}")
+    return f
+
+
+def _old_arcs(root: Any, head: Any, voice: str) -> set[str]:
+    f: set[str] = set()
+    if root.head.i == head.i and root.i != head.i:
+        f.add(f"arc={root.dep_}")
+        f.add(f"voice_arc={voice}|{root.dep_}")
+    elif head.head.i == root.i:
+        f.add(f"arc_up={head.dep_}")
+    elif root.head.head.i == head.i:
+        f.add(f"arc2={root.head.dep_}|{root.dep_}")
+    return f
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_parse_features_from_arrays_are_the_token_walks(seed: int) -> None:
+    vocab = spacy.blank("id").vocab
+    rng = random.Random(seed)
+    for _ in range(8):
+        doc = _doc(rng, vocab, rng.randint(1, 20))
+        for t in range(len(doc)):
+            trigger = doc[t:min(t + rng.randint(1, 2), len(doc))]
+            tree = ep.TriggerTree.of(trigger)
+            assert (tree.depth, None if tree.verb is None else tree.verb.i, tree.clause) \
+                == _old_tree(trigger)
+            for r in range(len(doc)):
+                for voice, where in (("active", "left"), ("passive", "right")):
+                    assert ep.tree_features(r, tree, voice, where) \
+                        == _old_tree_features(doc[r], tree, voice, where), (seed, t, r)
+                assert set(ep._arc_features(r, tree, "active")) \
+                    == _old_arcs(doc[r], trigger.root, "active"), (seed, t, r)
+
+
+class _TokenCountingDoc(Doc):
+    """A Doc that counts the Token objects made for it with ``doc[i]``."""
+
+    reads = 0
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        if isinstance(i, int):
+            type(self).reads += 1
+        return Doc.__getitem__(self, i)
+
+
+def test_parse_features_make_no_token_per_step() -> None:
+    """A mention twelve arcs below the trigger: the Token walk made a Token per step up (and
+    per arc compared); the arrays make none (no case marker to look up here)."""
+    n = 14
+    heads = [max(i - 1, 0) for i in range(n)]  # a chain: 0 ← 1 ← 2 … ← 13
+    doc = _TokenCountingDoc(spacy.blank("id").vocab, words=["Rina"] * n, heads=heads,
+                            deps=["ROOT", *["obj"] * (n - 1)], pos=["VERB"] * n)
+    tree = ep.TriggerTree.of(doc[0:1])
+    _TokenCountingDoc.reads = 0
+    _old_tree_features(doc[n - 1], tree, "active", "right")
+    _old_arcs(doc[n - 1], doc[0], "active")
+    assert _TokenCountingDoc.reads > 20  # the old walk, counted: the test can fail
+    _TokenCountingDoc.reads = 0
+    ep.tree_features(n - 1, tree, "active", "right")
+    ep._arc_features(n - 1, tree, "active")
+    assert _TokenCountingDoc.reads == 0
+
+
+# ---- the trees' scorer: compiled walks against the walk by ``isinstance`` ----
+
+def _old_probabilities(model: ep.TreeModel, features: set[str]) -> dict[str, float]:
+    """``TreeModel.probabilities`` as merged in s7: the walked trees followed node by node."""
+    flat, base, by_column = [], [0.0] * len(model.trees), {}
+    for label, trees in enumerate(model.trees):
+        for tree in trees:
+            node = tree
+            while isinstance(node, list):
+                by_column.setdefault(node[0], []).append(len(flat))
+                node = node[1]
+            flat.append((label, tree, float(node)))
+            base[label] += node
+    present = {model.vocabulary[f] for f in features if f in model.vocabulary}
+    walked: set[int] = set()
+    for column in present:
+        walked.update(by_column.get(column, ()))
+    scores = list(base)
+    for t in sorted(walked):
+        label, node, absent = flat[t]
+        while isinstance(node, list):
+            node = node[2] if node[0] in present else node[1]
+        scores[label] += node - absent
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return {label: e / total for label, e in zip(model.labels, exps, strict=True)}
+
+
+def _random_tree(rng: random.Random, columns: int, depth: int) -> Any:
+    if depth == 0 or rng.random() < 0.25:
+        return rng.choice([rng.uniform(-3, 3), rng.randint(-2, 2), 1e-300, -0.0])
+    return [rng.randrange(columns), _random_tree(rng, columns, depth - 1),
+            _random_tree(rng, columns, depth - 1)]
+
+
+def test_compiled_trees_give_the_same_floats_to_the_last_bit() -> None:
+    """The shipped model and random ones (int and tiny leaves, -0.0, deep trees): every
+    probability is the float the node-by-node walk gave, on random feature sets."""
+    rng = random.Random(3)
+    shipped = ep.load_model()
+    assert shipped is not None and isinstance(shipped.parties, ep.TreeModel)
+    models = [shipped.parties]
+    for _ in range(20):
+        columns = rng.randint(1, 12)
+        trees = [[_random_tree(rng, columns, rng.randint(0, 9)) for _ in range(rng.randint(1, 8))]
+                 for _ in ep.LABELS]
+        models.append(ep.TreeModel(ep.LABELS, {f"f{c}": c for c in range(columns)}, trees))
+    for model in models:
+        names = list(model.vocabulary)
+        for _ in range(300):
+            features = set(rng.sample(names, rng.randint(0, min(len(names), 30))))
+            features.add("unknown")
+            assert model.probabilities(features) == _old_probabilities(model, features)
+
+
+def test_a_tree_model_survives_pickling() -> None:
+    """Dask sends the pipeline to its workers: the compiled walks are made again there."""
+    import pickle
+
+    model = ep.load_model()
+    assert model is not None
+    copy = pickle.loads(pickle.dumps(model))
+    features = set(list(model.parties.vocabulary)[::3])
+    assert copy.parties.probabilities(features) == model.parties.probabilities(features)
