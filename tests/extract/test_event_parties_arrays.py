@@ -4,7 +4,6 @@ the arc between a mention and the trigger, on random projective parses of invent
 
 from __future__ import annotations
 
-import math
 import random
 from typing import Any
 
@@ -101,7 +100,7 @@ def _old_arcs(root: Any, head: Any, voice: str) -> set[str]:
     return f
 
 
-@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("seed", range(12))
 def test_parse_features_from_arrays_are_the_token_walks(seed: int) -> None:
     vocab = spacy.blank("id").vocab
     rng = random.Random(seed)
@@ -147,70 +146,3 @@ def test_parse_features_make_no_token_per_step() -> None:
     ep.tree_features(n - 1, tree, "active", "right")
     ep._arc_features(n - 1, tree, "active")
     assert _TokenCountingDoc.reads == 0
-
-
-# ---- the trees' scorer: compiled walks against the walk by ``isinstance`` ----
-
-def _old_probabilities(model: ep.TreeModel, features: set[str]) -> dict[str, float]:
-    """``TreeModel.probabilities`` as merged in s7: the walked trees followed node by node."""
-    flat, base, by_column = [], [0.0] * len(model.trees), {}
-    for label, trees in enumerate(model.trees):
-        for tree in trees:
-            node = tree
-            while isinstance(node, list):
-                by_column.setdefault(node[0], []).append(len(flat))
-                node = node[1]
-            flat.append((label, tree, float(node)))
-            base[label] += node
-    present = {model.vocabulary[f] for f in features if f in model.vocabulary}
-    walked: set[int] = set()
-    for column in present:
-        walked.update(by_column.get(column, ()))
-    scores = list(base)
-    for t in sorted(walked):
-        label, node, absent = flat[t]
-        while isinstance(node, list):
-            node = node[2] if node[0] in present else node[1]
-        scores[label] += node - absent
-    top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
-    total = sum(exps)
-    return {label: e / total for label, e in zip(model.labels, exps, strict=True)}
-
-
-def _random_tree(rng: random.Random, columns: int, depth: int) -> Any:
-    if depth == 0 or rng.random() < 0.25:
-        return rng.choice([rng.uniform(-3, 3), rng.randint(-2, 2), 1e-300, -0.0])
-    return [rng.randrange(columns), _random_tree(rng, columns, depth - 1),
-            _random_tree(rng, columns, depth - 1)]
-
-
-def test_compiled_trees_give_the_same_floats_to_the_last_bit() -> None:
-    """The shipped model and random ones (int and tiny leaves, -0.0, deep trees): every
-    probability is the float the node-by-node walk gave, on random feature sets."""
-    rng = random.Random(3)
-    shipped = ep.load_model()
-    assert shipped is not None and isinstance(shipped.parties, ep.TreeModel)
-    models = [shipped.parties]
-    for _ in range(20):
-        columns = rng.randint(1, 12)
-        trees = [[_random_tree(rng, columns, rng.randint(0, 9)) for _ in range(rng.randint(1, 8))]
-                 for _ in ep.LABELS]
-        models.append(ep.TreeModel(ep.LABELS, {f"f{c}": c for c in range(columns)}, trees))
-    for model in models:
-        names = list(model.vocabulary)
-        for _ in range(300):
-            features = set(rng.sample(names, rng.randint(0, min(len(names), 30))))
-            features.add("unknown")
-            assert model.probabilities(features) == _old_probabilities(model, features)
-
-
-def test_a_tree_model_survives_pickling() -> None:
-    """Dask sends the pipeline to its workers: the compiled walks are made again there."""
-    import pickle
-
-    model = ep.load_model()
-    assert model is not None
-    copy = pickle.loads(pickle.dumps(model))
-    features = set(list(model.parties.vocabulary)[::3])
-    assert copy.parties.probabilities(features) == model.parties.probabilities(features)

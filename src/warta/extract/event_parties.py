@@ -36,8 +36,7 @@ from __future__ import annotations
 import json
 import math
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -122,7 +121,6 @@ class LinearModel:
 
 
 Node = Any  # a tree node: a leaf's float, or [feature column, absent branch, present branch]
-Walk = Callable[[AbstractSet[int]], float]  # a compiled tree: present columns → its value
 
 
 @dataclass(frozen=True)
@@ -141,12 +139,12 @@ class TreeModel:
     trees: list[list[Node]]  # one list of trees per label
     threshold: float = 0.5
     none_bias: tuple[float, float] | None = None
-    _flat: list[tuple[int, Walk]] = field(init=False, repr=False, compare=False)
+    _flat: list[tuple[int, Node, float]] = field(init=False, repr=False, compare=False)
     _base: list[float] = field(init=False, repr=False, compare=False)
     _by_column: dict[int, tuple[int, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        flat: list[tuple[int, Walk]] = []  # (label, the tree's walk: its leaf less the absent)
+        flat: list[tuple[int, Node, float]] = []  # (label, tree, its all-absent leaf)
         base = [0.0] * len(self.trees)
         by_column: dict[int, list[int]] = {}
         for label, trees in enumerate(self.trees):
@@ -155,16 +153,11 @@ class TreeModel:
                 while isinstance(node, list):
                     by_column.setdefault(node[0], []).append(len(flat))
                     node = node[1]
-                flat.append((label, _compile(tree, float(node))))
+                flat.append((label, tree, float(node)))
                 base[label] += node
         object.__setattr__(self, "_flat", flat)
         object.__setattr__(self, "_base", base)
         object.__setattr__(self, "_by_column", {c: tuple(t) for c, t in by_column.items()})
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled as its fields (a worker's copy compiles its trees again)."""
-        return (type(self), (self.labels, self.vocabulary, self.trees, self.threshold,
-                             self.none_bias))
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         """P(label | features) for each label."""
@@ -175,8 +168,10 @@ class TreeModel:
             walked.update(by_column.get(column, ()))
         scores = list(self._base)
         for t in sorted(walked):  # in file order: the same sum to the last bit on every run
-            label, walk = flat[t]
-            scores[label] += walk(present)
+            label, node, absent = flat[t]
+            while isinstance(node, list):
+                node = node[2] if node[0] in present else node[1]
+            scores[label] += node - absent
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -194,26 +189,6 @@ class TreeModel:
         return cls(labels, dict(data["vocabulary"]), [list(t) for t in data["trees"]],
                    float(data.get("threshold", 0.5)),
                    (float(bias[0]), float(bias[1])) if bias else None)
-
-
-def _compile(tree: Node, absent: float) -> Walk:
-    """The tree as one Python expression, ``d[1] if 7 in p else (d[0] if 3 in p else d[2])``:
-    its leaf's difference from the all-absent leaf for the present columns ``p``. The walk
-    by ``isinstance`` and indexing took most of the scorer's time. The differences are worked
-    out here as the walk did them (``leaf - absent``), so a score sums the same floats in
-    the same order; only checked integers (``_check_node``) enter the source, leaves are read
-    from a tuple."""
-    leaves: list[float] = []
-
-    def expr(node: Node) -> str:
-        if isinstance(node, list):
-            return f"({expr(node[2])} if {int(node[0])} in p else {expr(node[1])})"
-        leaves.append(node - absent)
-        return f"d[{len(leaves) - 1}]"
-
-    source = expr(tree)
-    walk: Walk = eval(f"lambda p: {source}", {"d": tuple(leaves)})
-    return walk
 
 
 def _check_node(node: Node, columns: int, depth: int = 0) -> None:
