@@ -102,9 +102,10 @@ def test_a_text_over_the_pipeline_limit_fails_alone_and_plainly(nlp, settings, m
     assert out[1]["text"] == "Harga beras naik dua persen."
 
 
-def test_worker_processes_freeze_the_loaded_pipeline_for_the_collector(monkeypatch):
+def test_worker_processes_settle_the_collector_once_the_pipeline_is_loaded(monkeypatch):
     """Only a worker process (it has a parent) moves what the pipeline holds out of the garbage
-    collector's walks (gc.freeze); the main process, as warta.load() leaves it, never does."""
+    collector's walks (gc.freeze, once) and raises its thresholds; the main process, as
+    warta.load() leaves it, never does."""
     import gc
     import multiprocessing
 
@@ -114,14 +115,19 @@ def test_worker_processes_freeze_the_loaded_pipeline_for_the_collector(monkeypat
     built = object()
     monkeypatch.setattr(pipeline, "load", lambda settings: built)
     assert gc.get_freeze_count() == 0
+    thresholds = gc.get_threshold()
+    assert thresholds != job.COLLECTOR_THRESHOLDS
     try:
         assert job.worker_pipeline(None) is built  # type: ignore[arg-type]
         assert gc.get_freeze_count() == 0  # the test's own process: no parent
+        assert gc.get_threshold() == thresholds
         monkeypatch.setattr(multiprocessing, "parent_process", lambda: object())
         assert job.worker_pipeline(None) is built  # type: ignore[arg-type]
         frozen = gc.get_freeze_count()
         assert frozen > 0
-        job.worker_pipeline(None)  # type: ignore[arg-type]  # once per process
+        assert gc.get_threshold() == job.COLLECTOR_THRESHOLDS
+        job.worker_pipeline(None)  # type: ignore[arg-type]  # frozen once per process
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)

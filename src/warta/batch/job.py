@@ -30,22 +30,42 @@ def partitions(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def worker_pipeline(settings: Settings) -> Language:
-    """The process's pipeline (``warta.nlp.pipeline.load``); in a worker process, the objects
-    alive once it is built are moved out of the garbage collector's reach (``gc.freeze``).
+# The collector's thresholds in a process that analyses until it exits: a batch of Docs
+# allocates millions of short-lived containers, and the default first-generation threshold (700)
+# starts a collection every 700 of them, each walking the young survivors; 50,000 makes about
+# seventy times fewer. Cycles are still collected, later, so memory stays bounded (unlike
+# ``gc.disable()``): docs/scaling.md, tenth round.
+COLLECTOR_THRESHOLDS = (50_000, 50, 100)
+
+
+def settle_collector() -> None:
+    """Set Python's cyclic garbage collector for a process that keeps the pipeline to its end.
 
     The model and its tables are hundreds of thousands of objects that live as long as the
-    process; each full collection walks all of them again, 2-4 % of a worker's time, and freezing
-    them saves 2 % of it (docs/scaling.md). Frozen objects are never collected as cycles, so
-    only a process that keeps the pipeline to its end does it: a worker process (one with a
-    parent: the engine's processes under ``warta batch`` and ``warta ingest --workers``); the
-    main process of a command or a user's own program (``warta.load()``) is left as it was.
+    process; each full collection walks all of them again, and the frequent young collections
+    walk the Docs being built: together 2-4 % of an analysing process's CPU (docs/scaling.md).
+    So the objects alive once the pipeline is loaded are frozen (``gc.freeze``: never walked,
+    never collected as cycles; once per process, so later records are not frozen) and the
+    thresholds raised (``COLLECTOR_THRESHOLDS``). Both are process-wide, so only processes warta
+    owns do it: its worker processes (``worker_pipeline``) and the ``warta`` command's own
+    process (``warta.cli.common.analysis_pipeline``), never ``warta.load()`` in a user's program.
+    """
+    if not gc.get_freeze_count():
+        gc.freeze()
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
+
+
+def worker_pipeline(settings: Settings) -> Language:
+    """The process's pipeline (``warta.nlp.pipeline.load``); in a worker process (one with a
+    parent: the engine's processes under ``warta batch`` and ``warta ingest --workers``), the
+    garbage collector is then settled for it (``settle_collector``). Without a parent (the
+    engine's threads, a user's program) the process is left as it was.
     """
     from warta.nlp.pipeline import load  # imported here: workers build the pipeline once each
 
     nlp = load(settings)
-    if multiprocessing.parent_process() is not None and not gc.get_freeze_count():
-        gc.freeze()
+    if multiprocessing.parent_process() is not None:
+        settle_collector()
     return nlp
 
 

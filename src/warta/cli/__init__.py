@@ -17,6 +17,7 @@ from warta.cli import (
     actors,
     analyze,
     batch,
+    common,
     dedup,
     embed,
     events,
@@ -62,6 +63,8 @@ def main(argv: list[str] | None = None) -> Any:
     An exception nothing else caught is a bug in warta, not a bad input (inputs fail alone,
     inside the batch): one line with E090 and exit status 3, so scripts can tell the two apart.
     """
+    if argv is None:  # the `warta` command itself, not a program calling main(argv)
+        common.own_process()
     try:
         return cli.main(args=argv, prog_name="warta", standalone_mode=True)
     except WartaError as e:

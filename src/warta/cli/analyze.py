@@ -91,9 +91,9 @@ def _records(items: Iterable[RawArticle | Failure],
 
 
 def _load(settings: Settings) -> Any:
-    import warta
+    from warta.cli.common import analysis_pipeline
 
-    return warta.load(settings)
+    return analysis_pipeline(settings)
 
 
 def _json_printer() -> Any:

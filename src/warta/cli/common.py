@@ -26,6 +26,31 @@ F = Callable[..., Any]
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?")
 
 
+# Whether this process is the `warta` command's own (``warta.cli.main()`` reading sys.argv); a
+# program that calls ``main(argv)`` or a command function keeps its process as it set it up.
+_OWNS_PROCESS = False
+
+
+def own_process() -> None:
+    """Mark this process as the `warta` command's: ``analysis_pipeline`` may then settle its
+    garbage collector (process-wide settings no library call should make)."""
+    global _OWNS_PROCESS
+    _OWNS_PROCESS = True
+
+
+def analysis_pipeline(settings: Any) -> Any:
+    """``warta.load(settings)`` for a command that analyses articles (`analyze`, `ingest`); in
+    the command's own process the collector is then settled for the rest of the run
+    (``warta.batch.job.settle_collector``: 2-4 % of the analysis' CPU, docs/scaling.md)."""
+    import warta
+    from warta.batch.job import settle_collector
+
+    nlp = warta.load(settings)
+    if _OWNS_PROCESS:
+        settle_collector()
+    return nlp
+
+
 def fail(err: Exception | str, *, code: int = 2) -> NoReturn:
     """One line on stderr (``warta: <message>``) and exit; 2 means nothing was done."""
     click.echo(f"warta: {err}", err=True)

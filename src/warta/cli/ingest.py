@@ -192,14 +192,14 @@ def _ingest(items: Iterable[RawArticle | Failure], conn: sqlite3.Connection, set
             tally: Tally, *, status: Callable[[str], None] = lambda _: None,
             ) -> Iterator[dict[str, Any] | Failure]:
     """Store every new article of ``items``; yield each outcome (the record or its Failure)."""
-    import warta
+    from warta.cli.common import analysis_pipeline
 
     nlp = None  # built once, and only when some article is new (a finished run re-run is quick)
     copies: dict[str, list[tuple[str, str | None]]] = {}
     for chunk in partitions(_unseen(items, conn, settings, tally, copies), CHUNK):
         if nlp is None and any(isinstance(item, RawArticle) for item, _ in chunk):
             status(f"{tally.stored} already stored · loading the NLP pipeline…")
-            nlp = warta.load(settings)
+            nlp = analysis_pipeline(settings)
         outcomes = _analyze_chunk([item for item, _ in chunk], nlp, settings)
         for (_, key), outcome in zip(chunk, outcomes, strict=True):
             if isinstance(outcome, Failure):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -229,14 +229,15 @@ def _apposed(doc: Doc, end: int, start: int) -> bool:
 # --- triggers -------------------------------------------------------------------------------
 
 
-def match_triggers(doc: Doc) -> list[tuple[Span, Form]]:
-    """Longest lexicon matches, left to right, outside entity names.
+def match_triggers(doc: Doc, *, ents: Sequence[Span] | None = None) -> list[tuple[Span, Form]]:
+    """Longest lexicon matches, left to right, outside entity names (``ents``: the Doc's
+    entities when the caller has read them; ``doc.ents`` builds them anew at each read).
 
     A multiword trigger also matches with "-nya" on its last word ("menarik pasukannya"); a gapped
     trigger ("menetapkan ... sebagai tersangka") is reported as its head words.
     """
     table, longest, gaps, firsts = lexicon(), max_words(), gapped(), first_words()
-    in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
+    in_ent = {i for e in (doc.ents if ents is None else ents) for i in range(e.start, e.end)}
     lowers = token_lowers(doc)  # read once per Doc: Doc indexing per candidate dominated
     out: list[tuple[Span, Form]] = []
     size = len(lowers)
@@ -908,7 +909,8 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
     memo.pop(_BOUNDS, None)
     ctx = collect_mentions(doc, lookup=lookup)
     lead = event_parties.lead_mentions(doc, ctx, _sentence)
-    matches = match_triggers(doc)  # once: the trigger model's repeat feature reads them too
+    # once: the trigger model's repeat feature reads them too; the entities ``ctx`` read
+    matches = match_triggers(doc, ents=ctx.ents)
     memo[_ROWS] = _first_matches(matches)
     out: list[Candidate] = []
     heads: list[tuple[Span, Form]] = []  # every trigger so far, for complement detection

@@ -220,16 +220,22 @@ def cited_outlets(doc: Doc, taken: set[int]) -> list[Span]:
     right after a word that cites it as a source is an ORG, one the statistical NER seldom
     tags (a lower-case first letter, an address). Outside such a cue an outlet's name is most
     often the article's own byline, which is no actor."""
+    texts, lowers = token_texts(doc), token_lowers(doc)
     found = []
-    for i, tok in enumerate(doc):
-        if i in taken or i == 0 or not _OUTLET.fullmatch(tok.text):
+    # only a word after a cue or a link can be cited: those are tried (one set test per word,
+    # in a comprehension), not the outlet pattern at every word
+    for i in [k for k in range(1, len(lowers)) if lowers[k - 1] in _CUE_OR_LINK]:
+        if i in taken or not _OUTLET.fullmatch(texts[i]):
             continue
         cue = i - 1
-        if doc[cue].lower_ in OUTLET_CUE_LINKS and cue > 0:
+        if lowers[cue] in OUTLET_CUE_LINKS and cue > 0:
             cue -= 1
-        if doc[cue].lower_ in OUTLET_CUES:
+        if lowers[cue] in OUTLET_CUES:
             found.append(Span(doc, i, i + 1, label="ORG"))
     return found
+
+
+_CUE_OR_LINK = OUTLET_CUES | OUTLET_CUE_LINKS  # a cited outlet's word before it is one of these
 
 
 def introduced_persons(doc: Doc, taken: set[int]) -> list[Span]:
@@ -241,13 +247,15 @@ def introduced_persons(doc: Doc, taken: set[int]) -> list[Span]:
     ("Pasal 340 Ayat (1)"), a place or a body's name ("bernama PT Sinar"); a title or rank
     before the name is left out. On the gold corpus these words are a gold person 26 times in
     27 (train and dev)."""
-    texts = token_texts(doc)
+    texts, lowers = token_texts(doc), token_lowers(doc)
     found = []
-    for i, (text, low) in enumerate(zip(texts, token_lowers(doc), strict=True)):
-        if low in NAME_INTRODUCERS:
+    # only an introducer or a "(" opens a name: those words are tried (one set test per word,
+    # in a comprehension; "(" is its own lower case)
+    for i in [k for k, low in enumerate(lowers) if low in _INTRODUCER_OR_BRACKET]:
+        if lowers[i] in NAME_INTRODUCERS:
             start, end = i + 1, _name_end(doc, i + 1, taken)
-        elif text == "(" and _age_at(texts, i) and i > 0 and (
-                doc[i - 1].lower_ not in NUMBERED_PARTS):
+        elif texts[i] == "(" and _age_at(texts, i) and i > 0 and (
+                lowers[i - 1] not in NUMBERED_PARTS):
             start, end = _name_start(doc, i, taken), i
             if start > 0 and doc[start - 1].like_num:
                 continue  # "Pasal 340 Ayat (1)": a numbered part, not a name
@@ -257,6 +265,9 @@ def introduced_persons(doc: Doc, taken: set[int]) -> list[Span]:
         if start < end and _plain_name(doc, start, end):
             found.append(Span(doc, start, end, label="PERSON"))
     return found
+
+
+_INTRODUCER_OR_BRACKET = NAME_INTRODUCERS | {"("}
 
 
 def _age_at(texts: list[str], i: int) -> bool:
