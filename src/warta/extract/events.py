@@ -504,9 +504,10 @@ def _anterior(doc: Doc, trigger: Span, sent: Span) -> bool:
 
 def clause_bounds(doc: Doc, i: int, sent: Span) -> tuple[int, int]:
     """Comma-delimited segment of the sentence around token ``i``."""
-    lo = next((j + 1 for j in range(i - 1, sent.start - 1, -1) if doc[j].text in ",;:"),
+    texts = token_texts(doc)  # the words, not a Token per step
+    lo = next((j + 1 for j in range(i - 1, sent.start - 1, -1) if texts[j] in ",;:"),
               sent.start)
-    hi = next((j for j in range(i, sent.end) if doc[j].text in ",;:"), sent.end)
+    hi = next((j for j in range(i, sent.end) if texts[j] in ",;:"), sent.end)
     return lo, hi
 
 
@@ -858,12 +859,12 @@ def why_features(doc: Doc, trigger: Span, form: Form, sent: Span) -> set[str]:
     Presiden", a visit, against "menerima suap"; "memperingatkan Rusia" against
     "memperingatkan bahwa ..."); whether a quote it stands in has a known speaker (a speech
     act is coded with the speaker as source)."""
-    kinds = _actor_kinds(doc)
+    kinds, at = _actor_kinds(doc)
     lo, hi = clause_bounds(doc, trigger.start, sent)
-    inside = {kinds[k] for k in range(lo, hi) if k in kinds
-              and not trigger.start <= k < trigger.end}
+    inside = {kinds[k] for k in at[bisect_left(at, lo):bisect_left(at, hi)]
+              if not trigger.start <= k < trigger.end}
     f = {f"w_clause={_party_kinds(inside)}"}
-    if not any(k in kinds for k in range(sent.start, sent.end)):
+    if bisect_left(at, sent.start) == bisect_left(at, sent.end):
         f.add("w_sent_none")
     if form.voice != "nominal":
         obj = next((_phrase_kind(c, kinds) for c in trigger.root.children
@@ -904,20 +905,19 @@ _OBJECT_ARCS = frozenset({"obj", "iobj", "nsubj:pass"})
 _KINDS = "events.actor_kinds"  # doc_memo key: token index → the kind of party it names
 
 
-def _actor_kinds(doc: Doc) -> dict[int, str]:
-    """Each token inside an entity or actor mention → the kind of party it names (person,
-    org, gpe …: the actor id's kind; place or name for an entity with no actor)."""
+def _actor_kinds(doc: Doc) -> tuple[dict[int, str], list[int]]:
+    """Each token inside an entity or actor mention → what it names: "party" (an actor: a
+    person, body or country), "place" (a place entity with no actor) or "name" (another
+    entity with no actor); and those tokens in order (read once per Doc)."""
     memo = doc_memo(doc)
-    got: dict[int, str] | None = memo.get(_KINDS)
+    got: tuple[dict[int, str], list[int]] | None = memo.get(_KINDS)
     if got is None:
-        got = memo[_KINDS] = {}
+        kinds: dict[int, str] = {}
         for span in [*doc.ents, *(doc._.mentions or [])]:
-            actor = span_actor(span)
-            kind = ("person" if span.label_ == "PERSON" or str(actor).startswith("person:")
-                    else str(actor).split(":", 1)[0]) if actor else \
-                "place" if span.label_ == "LOC" else "name"
+            kind = "party" if span_actor(span) else "place" if span.label_ == "LOC" else "name"
             for k in range(span.start, span.end):
-                got.setdefault(k, kind)
+                kinds.setdefault(k, kind)
+        got = memo[_KINDS] = (kinds, sorted(kinds))
     return got
 
 
@@ -925,14 +925,14 @@ def _party_kinds(kinds: AbstractSet[str]) -> str:
     """A clause's parties in short: none, a person or body (party), or only names or places."""
     if not kinds:
         return "none"
-    return "party" if kinds - {"place", "name"} else "place"
+    return "party" if "party" in kinds else "place"
 
 
 def _phrase_kind(token: Any, kinds: dict[int, str]) -> str:
-    """What a subject or object names: an actor's kind, a pronoun, a name, or a thing."""
+    """What a subject or object names: an actor (party), a place or name, a pronoun, a thing."""
     for k in (token.i, *(c.i for c in token.children if c.dep_ in _NAME_ARCS)):
         if k in kinds:
-            return "party" if kinds[k] not in ("place", "name") else kinds[k]
+            return kinds[k]
     return "pron" if token.pos_ == "PRON" else "name" if token.pos_ == "PROPN" else "thing"
 
 
@@ -997,6 +997,7 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
 
     memo = doc_memo(doc)  # read afresh: the Doc may have changed since a last call
     memo.pop(_BOUNDS, None)
+    memo.pop(_KINDS, None)
     ctx = collect_mentions(doc, lookup=lookup)
     lead = event_parties.lead_mentions(doc, ctx, _sentence)
     matches = match_triggers(doc)  # once: the trigger model's repeat feature reads them too
