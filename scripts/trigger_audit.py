@@ -9,7 +9,7 @@ once as
 
 - ``no_match``: no lexicon match overlaps its trigger;
 - ``blocked``: a match, dropped by a rule before any model (a NONE idiom, a helping verb, a
-  light verb, the complement of a request);
+  light verb, a word of a capitalised title, the complement of a request);
 - ``rejected``: the trigger model (``event_parties``' trigger decision) says no event;
 - ``wrong_type``: kept, of another PLOVER type than the gold's;
 - ``right_type``: kept, of the gold's type.
@@ -44,7 +44,7 @@ from typing import Any
 KINDS = ("negated", "hypothetical", "future", "relative", "quoted", "speech",
          "nominal_anaphor", "nominal", "verb")
 SWEEP = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
-_RULE_DROPS = frozenset({"blocked", "aux", "light_verb", "complement"})
+_RULE_DROPS = frozenset({"blocked", "aux", "light_verb", "title", "complement"})
 
 
 @dataclass

@@ -43,6 +43,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("extract/event_parties.py", "_UP_ARCS"): "Universal Dependencies relation names",
     ("extract/event_parties.py", "_CLAUSE_ARCS"): "Universal Dependencies relation names",
     ("extract/event_parties.py", "_ROLE_ARCS"): "Universal Dependencies relation names",
+    ("extract/events.py", "_NAME_ARCS"): "Universal Dependencies relation names",
     ("extract/quote_speakers.py", "_type"): "actor type names",
     ("export/csv.py", "COLUMNS"): "CSV columns",
     ("export/parquet.py", "TABLES"): "table names",

@@ -154,3 +154,80 @@ def test_the_audit_tells_why_the_lexicon_misses_a_gold_trigger(capsys):
     AUDIT.report_missed("dev", missed, listing=True)
     out = capsys.readouterr().out
     assert "1 gold triggers with no lexicon match" in out and "missed\tother_form\tACCUSE" in out
+
+
+def _reasons(text: str) -> dict[str, str]:
+    """Why each lexicon match of ``text`` made no event (rule drops and the rest)."""
+    doc = build(text)
+    why: dict[str, str] = {}
+    events.candidates(doc, lookup=lookup,
+                      dropped=lambda t, _f, reason: why.setdefault(t.text, reason))
+    return why
+
+
+def test_a_word_of_a_capitalised_title_is_no_act():
+    # programmes, documents and offices are capitalised inside a sentence: a title, not an act
+    assert _reasons("Prabowo meluncurkan program Bantuan Langsung Tunai bagi Malaysia.") == {
+        "Bantuan": "title"}
+    assert _reasons("KPK menerbitkan Surat Perintah Penghentian Penyidikan kepada Budi "
+                    "Santoso.")["Penyidikan"] == "title"
+    # the same word in lower case, a clause's first word after a quote mark or a dash, and a
+    # capitalised word with no capitalised neighbour stay acts
+    assert "bantuan" not in _reasons("Prabowo memberikan bantuan kepada Malaysia.")
+    assert "Bantuan" not in _reasons('Prabowo berkata, "Bantuan Jepang tiba."')
+    assert "Bantuan" not in _reasons("Prabowo - Bantuan kepada Malaysia tiba.")
+    assert "Bantuan" not in _reasons("Prabowo memberikan Bantuan kepada Malaysia.")
+
+
+def _parsed(text: str, arcs: dict[str, tuple[str, str]]) -> object:
+    """``build(text)`` with the parse arcs word → (head word, relation) set by hand."""
+    doc = build(text)
+    index = {t.text: t.i for t in doc}
+    for word, (head, dep) in arcs.items():
+        doc[index[word]].head = doc[index[head]]
+        doc[index[word]].dep_ = dep
+    return doc
+
+
+def _why(doc: object, word: str) -> set[str]:
+    seen: dict[str, set[str]] = {}
+    events.candidates(doc, lookup=lookup, observe=lambda t, f, s, c: seen.setdefault(
+        t.text, events.trigger_features(doc, t, f, s, c)))
+    return seen[word]
+
+
+def test_the_trigger_model_reads_whether_the_clause_names_a_party():
+    assert "w_clause=party" in _why(build("Prabowo mengecam Malaysia."), "mengecam")
+    no_party = _why(build("Kasus itu masih dalam proses penyidikan."), "penyidikan")
+    assert {"w_clause=none", "w_sent_none", "ACCUSE&w_clause=none"} <= no_party
+    # a party in another clause of the sentence: the clause still names none
+    other = _why(build("Prabowo datang, dan penyidikan berjalan."), "penyidikan")
+    assert "w_clause=none" in other and "w_sent_none" not in other
+
+
+def test_the_objects_kind_tells_the_rows_sense():
+    visit = _parsed("Prabowo menerima Budi Santoso di Jakarta.",
+                    {"Prabowo": ("menerima", "nsubj"), "Budi": ("menerima", "obj"),
+                     "Santoso": ("Budi", "flat")})
+    bribe = _parsed("Prabowo menerima suap dari Budi Santoso.",
+                    {"Prabowo": ("menerima", "nsubj"), "suap": ("menerima", "obj")})
+    assert "w_row_obj=terima|party" in _why(visit, "menerima")
+    assert "w_row_obj=terima|thing" in _why(bribe, "menerima")
+    warned = _parsed("Prabowo memperingatkan bahwa harga naik.",
+                     {"Prabowo": ("memperingatkan", "nsubj")})
+    assert "w_row_obj=ingat|none" in _why(warned, "memperingatkan")
+
+
+def test_a_quote_without_a_known_speaker_is_marked():
+    from warta.types import Quote
+
+    text = 'Budi Santoso berkata, "Kami menolak Malaysia." Warga bilang, "Kami menolak Rusia."'
+    doc = build(text)
+    opens = [t.i for t in doc if t.text == '"']
+    doc._.quotes = [Quote(doc[opens[0] + 1:opens[1]], "direct", "person:budi-santoso"),
+                    Quote(doc[opens[2] + 1:opens[3]], "direct", None)]
+    seen: list[set[str]] = []
+    events.candidates(doc, lookup=lookup, observe=lambda t, f, s, c: seen.append(
+        events.trigger_features(doc, t, f, s, c)))
+    assert "w_quote_speaker" in seen[0] and "w_quote_anon" not in seen[0]
+    assert "w_quote_anon" in seen[1]

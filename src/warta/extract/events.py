@@ -95,6 +95,10 @@ from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
+# 15: the trigger decision reads why a lexicon word is no event: whether its clause or sentence
+# names any actor, what its object is crossed with the row (the row's sense: "menerima suap"
+# against "menerima Presiden"), whether the quote it stands in has a known speaker; a word of
+# a capitalised title inside a sentence ("program Bantuan Langsung Tunai") is no act;
 # 14: the party decision knows the trigger's subject and object slots (its own subject, a
 # first-person one, one shared with the verb it hangs under, none; an object or none), which
 # candidate is the subject of a clause before the trigger's, a previous-sentence mention's
@@ -125,7 +129,7 @@ STAGE = "events"
 # 6: a quote's speaker is the source when the subject is the speaker ("kami menolak"); the
 # headline's actors are candidates, its body acts for an officer unnamed ("Penyidik menangkap");
 # 5: general verbs added to the lexicon from the train gold; 4: event_parties
-VERSION = "14"
+VERSION = "15"
 FACTORY = factory_name(STAGE, VERSION)
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
@@ -139,7 +143,8 @@ REPORTING_VERBS = CUE_AFTER | VERB_BEFORE | INDIRECT_VERBS
 
 
 Observer = Callable[[Span, Form, Span, list[PartyCandidate]], None]
-# why a lexicon match made no event: "blocked" (a NONE idiom), "aux", "light_verb",
+# why a lexicon match made no event: "blocked" (a NONE idiom), "aux", "light_verb", "title"
+# (a word of a capitalised title, ``in_title``),
 # "complement", "trigger_model", "no_party" (or "needtarget", "needboth", "host",
 # "placetarget": an entry's own condition)
 Dropper = Callable[[Span, Form, str], None]
@@ -500,9 +505,10 @@ def _anterior(doc: Doc, trigger: Span, sent: Span) -> bool:
 
 def clause_bounds(doc: Doc, i: int, sent: Span) -> tuple[int, int]:
     """Comma-delimited segment of the sentence around token ``i``."""
-    lo = next((j + 1 for j in range(i - 1, sent.start - 1, -1) if doc[j].text in ",;:"),
+    texts = token_texts(doc)  # the words, not a Token per step
+    lo = next((j + 1 for j in range(i - 1, sent.start - 1, -1) if texts[j] in ",;:"),
               sent.start)
-    hi = next((j for j in range(i, sent.end) if doc[j].text in ",;:"), sent.end)
+    hi = next((j for j in range(i, sent.end) if texts[j] in ",;:"), sent.end)
     return lo, hi
 
 
@@ -842,8 +848,93 @@ def use_features(doc: Doc, trigger: Span, form: Form, sent: Span,
         where = next((x for x in c.features if x in ("pos=left", "pos=right")), None)
         if where is not None and c.mention is not None and sent.start <= c.mention.start:
             own.add(f"u_{where[4:]}={_mention_kind(c.mention)}")
+    own |= why_features(doc, trigger, form, sent)
     typ = form.entry.type
     return own | {f"{typ}&{x}" for x in own}
+
+
+def why_features(doc: Doc, trigger: Span, form: Form, sent: Span) -> set[str]:
+    """What says why a lexicon word is no event the gold codes: its clause (or its whole
+    sentence) names no actor ("masih dalam proses penyidikan", "perlu dukungan"); what its
+    object is, crossed with the row, which tells the row's sense from another ("menerima
+    Presiden", a visit, against "menerima suap"; "memperingatkan Rusia" against
+    "memperingatkan bahwa ..."); whether a quote it stands in has a known speaker (a speech
+    act is coded with the speaker as source)."""
+    kinds, at = _actor_kinds(doc)
+    lo, hi = clause_bounds(doc, trigger.start, sent)
+    inside = {kinds[k] for k in at[bisect_left(at, lo):bisect_left(at, hi)]
+              if not trigger.start <= k < trigger.end}
+    f = {f"w_clause={_party_kinds(inside)}"}
+    if bisect_left(at, sent.start) == bisect_left(at, sent.end):
+        f.add("w_sent_none")
+    if form.voice != "nominal":
+        obj = next((_phrase_kind(c, kinds) for c in trigger.root.children
+                    if c.dep_ in _OBJECT_ARCS), "none")
+        f.add(f"w_row_obj={form.entry.lemma}|{obj}")
+    quote = next((q for q in doc._.quotes or []
+                  if q.content.start <= trigger.start < q.content.end), None)
+    if quote is not None:
+        f.add("w_quote_speaker" if quote.speaker else "w_quote_anon")
+    return f
+
+
+def in_title(doc: Doc, trigger: Span, sent: Span) -> bool:
+    """Whether a lexicon match is capitalised inside a sentence beside another capitalised
+    word: a word of a title, not an act ("program [Bantuan] Langsung Tunai", "Surat Perintah
+    Penghentian [Penyidikan]", "Pusat [Peringatan] Tsunami"): Indonesian capitalises the
+    names of programmes, documents, laws, offices and meetings, which the entity recogniser
+    does not always tag. A word after a quote mark or a dash opens a clause, and an acronym
+    (KTT, OTT) is a row of its own."""
+    if trigger.start <= sent.start or not _titled(trigger[0].text):
+        return False
+    before = doc[trigger.start - 1]
+    if before.text in QUOTE_MARKS or before.text in _SENTENCE_MARKS:
+        return False
+    after = doc[trigger.end] if trigger.end < sent.end else None
+    return _titled(before.text) or (after is not None and _titled(after.text))
+
+
+def _titled(word: str) -> bool:
+    """A capitalised word that is no acronym ("Bantuan", not "KPK")."""
+    return word[:1].isupper() and any(c.islower() for c in word[1:])
+
+
+_SENTENCE_MARKS = frozenset({"-", "\u2013", "\u2014", "(", "[", ":", ";", ".", "!", "?"})
+# the arcs of a name inside a phrase ("Presiden [Jokowi]") and of a verb's object
+_NAME_ARCS = frozenset({"flat", "flat:name", "appos", "compound", "nmod"})
+_OBJECT_ARCS = frozenset({"obj", "iobj", "nsubj:pass"})
+_KINDS = "events.actor_kinds"  # doc_memo key: token index → the kind of party it names
+
+
+def _actor_kinds(doc: Doc) -> tuple[dict[int, str], list[int]]:
+    """Each token inside an entity or actor mention → what it names: "party" (an actor: a
+    person, body or country), "place" (a place entity with no actor) or "name" (another
+    entity with no actor); and those tokens in order (read once per Doc)."""
+    memo = doc_memo(doc)
+    got: tuple[dict[int, str], list[int]] | None = memo.get(_KINDS)
+    if got is None:
+        kinds: dict[int, str] = {}
+        for span in [*doc.ents, *(doc._.mentions or [])]:
+            kind = "party" if span_actor(span) else "place" if span.label_ == "LOC" else "name"
+            for k in range(span.start, span.end):
+                kinds.setdefault(k, kind)
+        got = memo[_KINDS] = (kinds, sorted(kinds))
+    return got
+
+
+def _party_kinds(kinds: AbstractSet[str]) -> str:
+    """A clause's parties in short: none, a person or body (party), or only names or places."""
+    if not kinds:
+        return "none"
+    return "party" if "party" in kinds else "place"
+
+
+def _phrase_kind(token: Any, kinds: dict[int, str]) -> str:
+    """What a subject or object names: an actor (party), a place or name, a pronoun, a thing."""
+    for k in (token.i, *(c.i for c in token.children if c.dep_ in _NAME_ARCS)):
+        if k in kinds:
+            return kinds[k]
+    return "pron" if token.pos_ == "PRON" else "name" if token.pos_ == "PROPN" else "thing"
 
 
 _ROWS = "events.first_of_row"  # doc_memo key: (lemma, type) → its first lexicon match
@@ -907,6 +998,7 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
 
     memo = doc_memo(doc)  # read afresh: the Doc may have changed since a last call
     memo.pop(_BOUNDS, None)
+    memo.pop(_KINDS, None)
     ctx = collect_mentions(doc, lookup=lookup)
     lead = event_parties.lead_mentions(doc, ctx, _sentence)
     # once: the trigger model's repeat feature reads them too; the entities ``ctx`` read
@@ -917,13 +1009,14 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
     gate = triggers.lexicon_threshold if triggers is not None else None
     for trigger, form, p_event in all_triggers(doc, triggers, matches):
         proposed = triggers is not None and p_event is None
+        sent = _sentence(doc, trigger.start)
         blocked = "blocked" if form.entry.type == "NONE" else "aux" \
             if _aux_blocked(doc, trigger, form) else "light_verb" \
-            if _light_use(doc, trigger, form) else None
+            if _light_use(doc, trigger, form) else "title" \
+            if in_title(doc, trigger, sent) else None
         if blocked is not None:
             drop(trigger, form, blocked)
             continue
-        sent = _sentence(doc, trigger.start)
         head = _complement_head(doc, trigger, sent, heads)
         heads.append((trigger, form))
         if head is not None:
