@@ -244,7 +244,10 @@ def diagnose(a: Article, model: Any, show: str | None = None) -> Counter[str]:
     for i in free:
         key = f"spurious / {mapped[i][1].kind}"
         counts[key] += 1
-        _show(show, key, a.text[mapped[i][0][0]:mapped[i][0][1]])
+        cue = mapped[i][1].cue
+        lo, hi = mapped[i][0]
+        _show(show, key, f"cue {cue.text if cue is not None else None!r}: "
+                         f"{a.text[max(0, lo - 80):lo]!r} [{a.text[lo:hi]}]")
     return counts
 
 
