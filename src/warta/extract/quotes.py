@@ -53,7 +53,7 @@ from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "7"  # 2: dated by the report unless the attribution dates the utterance;
+VERSION = "8"  # 2: dated by the report unless the attribution dates the utterance;
 # 3: a trained model picks the speaker among the rules' candidates (models/decisions);
 # 4: requests, citations and more cue forms read as quotes (issue 19);
 # 5: a number between capitalised words stays in a speaker's title ("Daop 2 KAI"), "menurut
@@ -63,7 +63,9 @@ VERSION = "7"  # 2: dated by the report unless the attribution dates the utteran
 # saying with a named agent reports the clause after it ("diakui Tinia bisa …") (issue 19);
 # 7: the speaker phrase skips a weekday between commas, an adjunct opened by a preposition and a
 # connective's demonstrative, takes appositions until a person is named; a relative clause's
-# verb yields to the sentence's own; "Dikatakannya, …" reports the clause (issue 19)
+# verb yields to the sentence's own; "Dikatakannya, …" reports the clause (issue 19);
+# 8: a verb that also takes an object reports the clause the parser makes its clausal
+# complement when someone named is its subject ("membenarkan seorang pegawai ditahan") (issue 19)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
