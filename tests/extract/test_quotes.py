@@ -910,11 +910,11 @@ def test_a_connective_s_demonstrative_is_no_part_of_the_subject(make, text):
 
 
 def _parsed(blank, words: list[str], heads: list[int], deps: list[str], pos: list[str],
-            person: tuple[int, int] | None) -> Doc:
+            person: tuple[int, int] | None, spaces: list[bool] | None = None) -> Doc:
     """A Doc with a parse set by hand (the parser's clausal complement is what is tested) and
     one person, Budi Hartono, where ``person`` says."""
-    doc = Doc(blank.vocab, words=words, spaces=[True] * (len(words) - 2) + [False, False],
-              heads=heads, deps=deps, pos=pos)
+    spaces = spaces or [True] * (len(words) - 2) + [False, False]
+    doc = Doc(blank.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
     if person is not None:
         span = Span(doc, *person, label="PERSON")
         span._.actor = BUDI
@@ -956,3 +956,20 @@ def test_an_object_or_evidence_without_a_speaker_reports_nothing(blank):
     doc = _parsed(blank, ["Hasil", "pemeriksaan", "polisi", "menunjukkan", *CLAUSE_WORDS],
                   CLAUSE_HEADS, CLAUSE_DEPS, CLAUSE_POS, None)
     assert indirect_quotes(doc) == []
+
+
+def test_the_parsed_clause_may_open_with_a_long_subject_and_its_abbreviation(blank):
+    # "Budi Hartono memastikan program bantuan langsung tunai sementara (BLTS) siap disalurkan
+    # besok": the clause's subject runs past the reach of "bahwa", through its brackets
+    words = ["Budi", "Hartono", "memastikan", "program", "bantuan", "langsung", "tunai",
+             "sementara", "(", "BLTS", ")", "siap", "disalurkan", "besok", "."]
+    heads = [2, 0, 2, 11, 3, 4, 4, 4, 9, 3, 9, 2, 11, 12, 2]
+    deps = ["nsubj", "flat", "ROOT", "nsubj", "nmod", "amod", "amod", "amod", "punct", "appos",
+            "punct", "ccomp", "xcomp", "obl", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "NOUN", "NOUN", "ADJ", "ADJ", "ADJ", "PUNCT", "PROPN",
+           "PUNCT", "VERB", "VERB", "NOUN", "PUNCT"]
+    spaces = [True] * 8 + [False, False] + [True] * 3 + [False, False]  # "(BLTS)"
+    doc = _parsed(blank, words, heads, deps, pos, (0, 2), spaces)
+    q = indirect_quotes(doc)[0]
+    assert (q.content.text, q.speaker) == (
+        "program bantuan langsung tunai sementara (BLTS) siap disalurkan besok", BUDI)

@@ -500,9 +500,10 @@ def _parsed_clause(v: View, j: int, lo: int, hi: int, reach: int) -> bool:
     if v.lowers[j] not in rv.INDIRECT_NEEDS_BAHWA:
         return False
     doc = v.doc
-    for k in range(j + 2, min(hi, j + reach)):
+    for k in range(j + 2, min(hi, j + 2 * reach)):  # the subject may be a long name
         t = doc[k]
-        if v.region_of[k] >= 0 or t.is_punct or v.lowers[k] == "yang":
+        if v.region_of[k] >= 0 or (t.is_punct and v.texts[k] not in "()") \
+                or v.lowers[k] == "yang":
             return False
         if t.head.i == j and t.dep_ == "ccomp" and t.pos_ in ("VERB", "ADJ", "AUX"):
             return _someone(v, subject_of(v, j, lo))
