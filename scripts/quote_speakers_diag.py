@@ -22,7 +22,8 @@ actors by ``scoring.match_actors``), and each error is counted by kind:
   ``split actor`` (the pick shares a name word with the gold speaker: one person, two actors),
   ``not a candidate`` (with where the gold speaker's actor is named: ``same sentence``,
   ``previous paragraph`` ...), ``ranked below`` (a candidate, another scored higher) or
-  ``under threshold``;
+  ``under threshold``; and both together under ``speaker error kind``, one kind per error
+  (``error_kind``: the cause a fix would address, e.g. ``follows a wrong last speaker``);
 - ``spurious``: by the predicted quote's kind.
 
 ``--show KIND`` prints the quotes counted under every key containing KIND. The test split is
@@ -155,6 +156,29 @@ def _speaker_error(a: Article, q: Any, choice: Any, gold_speaker: str | None,
     return "ranked below"
 
 
+def error_kind(why: str, form: str, follows_wrong: bool) -> str:
+    """One kind per speaker error, the cause a fix would address: the gold or the actors
+    stage (no one named, no actor, one person as two actors), an error inherited from a wrong
+    last speaker, a pronoun or ``-nya`` sent to the wrong antecedent, an apposition or "role
+    of X", a quote without a frame of its own, a speaker named only after the quote, or a named
+    speaker that is no candidate or is ranked below another."""
+    if why.startswith(("gold names no one", "no warta actor")):
+        return why
+    if why.startswith("split actor"):
+        return "one person as two actors"
+    if follows_wrong and form in ("pronoun", "-nya", "none"):
+        return "follows a wrong last speaker"
+    if form in ("pronoun", "-nya"):
+        return "pronoun or -nya to the wrong antecedent"
+    if form == "apposition":
+        return "apposition or role of X"
+    if form == "none":
+        return "no frame (continuing quote)"
+    if why.startswith("not a candidate"):
+        return "named only after the quote" if why.endswith("later") else "not a candidate"
+    return "ranked below"
+
+
 def diagnose(a: Article, model: Any, show: str | None = None) -> Counter[str]:
     """The counts of one article with the speakers ``model`` picks."""
     from warta.eval import scoring
@@ -176,6 +200,7 @@ def diagnose(a: Article, model: Any, show: str | None = None) -> Counter[str]:
             mapped.append(((start, end), q))
     counts: Counter[str] = Counter()
     free = list(range(len(mapped)))
+    last: tuple[str | None, bool] = (None, True)  # the last matched quote's pick, and if right
     for gq, graw in zip(truth.quotes, [g for g in a.gold.get("quotes", []) if g.get("span")],
                         strict=True):
         counts["gold quotes"] += 1
@@ -189,7 +214,10 @@ def diagnose(a: Article, model: Any, show: str | None = None) -> Counter[str]:
             continue
         free.remove(hit)
         q = mapped[hit][1]
-        if (actor_map.get(q.speaker) if q.speaker else None) == gq.speaker:
+        right = (actor_map.get(q.speaker) if q.speaker else None) == gq.speaker
+        follows_wrong = not last[1] and q.speaker is not None and q.speaker == last[0]
+        last = (q.speaker, right)
+        if right:
             counts["attributed"] += 1
             continue
         kind = "speaker missing" if q.speaker is None else "speaker wrong"
@@ -203,17 +231,23 @@ def diagnose(a: Article, model: Any, show: str | None = None) -> Counter[str]:
                             q.cue.text if q.cue is not None else None, has_person)
         why = _speaker_error(a, q, by_span.get((q.content.start, q.content.end)), gq.speaker,
                              truth, pred_actors, actor_map, model)
+        sort = error_kind(why, form, follows_wrong)
         for key in (f"{kind}", f"{kind} / cue {cue_kind(cue)}{side}",
-                    f"{kind} / speaker {form}", f"{kind} / why {why}"):
+                    f"{kind} / speaker {form}", f"{kind} / why {why}",
+                    f"speaker error kind / {sort}"):
             counts[key] += 1
-        _show(show, f"{kind} / cue {cue_kind(cue)}{side} / speaker {form} / why {why}",
+        _show(show, f"{kind} / cue {cue_kind(cue)}{side} / speaker {form} / why {why} "
+                    f"/ kind {sort}",
               f"{a.text[max(0, gq.span[0] - 60):gq.span[1] + 60]!r} -> {q.speaker} "
               f"(gold {gq.speaker}, cue {cue!r}, phrase "
               f"{q.speaker_span.text if q.speaker_span is not None else None!r})")
     for i in free:
         key = f"spurious / {mapped[i][1].kind}"
         counts[key] += 1
-        _show(show, key, a.text[mapped[i][0][0]:mapped[i][0][1]])
+        cue = mapped[i][1].cue
+        lo, hi = mapped[i][0]
+        _show(show, key, f"cue {cue.text if cue is not None else None!r}: "
+                         f"{a.text[max(0, lo - 80):lo]!r} [{a.text[lo:hi]}]")
     return counts
 
 

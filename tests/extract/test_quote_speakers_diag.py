@@ -121,3 +121,25 @@ def test_the_f1_interval_resamples_articles_and_brackets_the_figure(capsys) -> N
     assert DIAG.f1_interval([good, good]) == [1.0, 1.0]
     DIAG.report("train", good + bad, [good, bad])
     assert "F1 0.6667 [" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("why", "form", "follows_wrong", "kind"), [
+    ("gold names no one", "title only", False, "gold names no one"),
+    ("no warta actor", "name", False, "no warta actor"),
+    ("split actor (person:budi for person:budi-hartono)", "name", True,
+     "one person as two actors"),
+    ("not a candidate / earlier", "-nya", True, "follows a wrong last speaker"),
+    ("ranked below", "pronoun", False, "pronoun or -nya to the wrong antecedent"),
+    ("ranked below", "name", True, "ranked below"),  # a named speaker inherits nothing
+    ("ranked below", "apposition", False, "apposition or role of X"),
+    ("not a candidate / earlier", "none", False, "no frame (continuing quote)"),
+    ("not a candidate / later", "title only", False, "named only after the quote"),
+    ("not a candidate / same sentence", "title only", False, "not a candidate")])
+def test_error_kind(why: str, form: str, follows_wrong: bool, kind: str) -> None:
+    assert DIAG.error_kind(why, form, follows_wrong) == kind
+
+
+def test_a_wrong_speaker_is_counted_once_by_kind(make) -> None:  # noqa: F811
+    counts = DIAG.diagnose(_article(make, _gold("a2")), None)
+    kinds = {k: v for k, v in counts.items() if k.startswith("speaker error kind / ")}
+    assert kinds == {"speaker error kind / ranked below": 1}

@@ -907,3 +907,69 @@ def test_a_passive_attribution_after_the_quote_takes_the_name_after_the_role(mak
 def test_a_connective_s_demonstrative_is_no_part_of_the_subject(make, text):
     q = indirect_quotes(make(text))[0]
     assert (q.speaker_span.text, q.speaker) == ("Rina Mulyani", RINA)
+
+
+def _parsed(blank, words: list[str], heads: list[int], deps: list[str], pos: list[str],
+            person: tuple[int, int] | None, spaces: list[bool] | None = None) -> Doc:
+    """A Doc with a parse set by hand (the parser's clausal complement is what is tested) and
+    one person, Budi Hartono, where ``person`` says."""
+    spaces = spaces or [True] * (len(words) - 2) + [False, False]
+    doc = Doc(blank.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    if person is not None:
+        span = Span(doc, *person, label="PERSON")
+        span._.actor = BUDI
+        doc.ents = [span]
+    return doc
+
+
+# "<subject> <verb> seorang pegawai dinas itu ditahan polisi ." with "ditahan" the verb's
+# clausal complement; the subject is "Bupati Budi Hartono" (a person) or "Hasil pemeriksaan".
+CLAUSE_HEADS = [3, 0, 1, 3, 5, 3, 5, 5, 3, 8, 3]
+CLAUSE_DEPS = ["nsubj", "flat", "flat", "ROOT", "det", "obj", "compound", "det", "ccomp", "obj",
+               "punct"]
+CLAUSE_POS = ["NOUN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "NOUN", "DET", "VERB", "NOUN",
+              "PUNCT"]
+CLAUSE_WORDS = ["seorang", "pegawai", "dinas", "itu", "ditahan", "polisi", "."]
+
+
+@pytest.mark.parametrize("verb", ["membenarkan", "mengakui", "memastikan"])
+def test_a_verb_with_an_object_reports_the_clause_the_parser_gives_it(blank, verb):
+    # a verb that also takes an object ("membenarkan kabar itu") reports a clause without
+    # "bahwa" when the parser makes the words after it the verb's clausal complement
+    doc = _parsed(blank, ["Bupati", "Budi", "Hartono", verb, *CLAUSE_WORDS], CLAUSE_HEADS,
+                  CLAUSE_DEPS, CLAUSE_POS, (1, 3))
+    q = indirect_quotes(doc)[0]
+    assert (q.content.text, q.speaker, q.cue.text) == (
+        "seorang pegawai dinas itu ditahan polisi", BUDI, verb)
+
+
+def test_an_object_or_evidence_without_a_speaker_reports_nothing(blank):
+    # "memastikan keamanan warga": an object, no clausal complement
+    doc = _parsed(blank, ["Bupati", "Budi", "Hartono", "memastikan", "keamanan", "warga",
+                          "selama", "mudik", "."],
+                  [3, 0, 1, 3, 3, 4, 7, 4, 3],
+                  ["nsubj", "flat", "flat", "ROOT", "obj", "compound", "case", "nmod", "punct"],
+                  ["NOUN", "PROPN", "PROPN", "VERB", "NOUN", "NOUN", "ADP", "NOUN", "PUNCT"],
+                  (1, 3))
+    assert indirect_quotes(doc) == []
+    # "Hasil pemeriksaan menunjukkan …": evidence, no one named behind it
+    doc = _parsed(blank, ["Hasil", "pemeriksaan", "polisi", "menunjukkan", *CLAUSE_WORDS],
+                  CLAUSE_HEADS, CLAUSE_DEPS, CLAUSE_POS, None)
+    assert indirect_quotes(doc) == []
+
+
+def test_the_parsed_clause_may_open_with_a_long_subject_and_its_abbreviation(blank):
+    # "Budi Hartono memastikan program bantuan langsung tunai sementara (BLTS) siap disalurkan
+    # besok": the clause's subject runs past the reach of "bahwa", through its brackets
+    words = ["Budi", "Hartono", "memastikan", "program", "bantuan", "langsung", "tunai",
+             "sementara", "(", "BLTS", ")", "siap", "disalurkan", "besok", "."]
+    heads = [2, 0, 2, 11, 3, 4, 4, 4, 9, 3, 9, 2, 11, 12, 2]
+    deps = ["nsubj", "flat", "ROOT", "nsubj", "nmod", "amod", "amod", "amod", "punct", "appos",
+            "punct", "ccomp", "xcomp", "obl", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "NOUN", "NOUN", "ADJ", "ADJ", "ADJ", "PUNCT", "PROPN",
+           "PUNCT", "VERB", "VERB", "NOUN", "PUNCT"]
+    spaces = [True] * 8 + [False, False] + [True] * 3 + [False, False]  # "(BLTS)"
+    doc = _parsed(blank, words, heads, deps, pos, (0, 2), spaces)
+    q = indirect_quotes(doc)[0]
+    assert (q.content.text, q.speaker) == (
+        "program bantuan langsung tunai sementara (BLTS) siap disalurkan besok", BUDI)

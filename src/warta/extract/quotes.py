@@ -47,13 +47,13 @@ from warta.extract.quote_view import (
     verb_like,
 )
 from warta.extract.speaker_model import SpeakerModel, load_speaker_model
-from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported
+from warta.nlp.extensions import factory_name, mark_stage, skip_unsupported, span_actor
 from warta.nlp.lang.id import reporting_verbs as rv
 from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "7"  # 2: dated by the report unless the attribution dates the utterance;
+VERSION = "8"  # 2: dated by the report unless the attribution dates the utterance;
 # 3: a trained model picks the speaker among the rules' candidates (models/decisions);
 # 4: requests, citations and more cue forms read as quotes (issue 19);
 # 5: a number between capitalised words stays in a speaker's title ("Daop 2 KAI"), "menurut
@@ -63,7 +63,9 @@ VERSION = "7"  # 2: dated by the report unless the attribution dates the utteran
 # saying with a named agent reports the clause after it ("diakui Tinia bisa …") (issue 19);
 # 7: the speaker phrase skips a weekday between commas, an adjunct opened by a preposition and a
 # connective's demonstrative, takes appositions until a person is named; a relative clause's
-# verb yields to the sentence's own; "Dikatakannya, …" reports the clause (issue 19)
+# verb yields to the sentence's own; "Dikatakannya, …" reports the clause (issue 19);
+# 8: a verb that also takes an object reports the clause the parser makes its clausal
+# complement when someone named is its subject ("membenarkan seorang pegawai ditahan") (issue 19)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
@@ -438,7 +440,8 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
     with_bahwa = [j for j in verbs
                   if any(v.lowers[k] in rv.COMPLEMENTIZERS
                          for k in range(j + 1, min(hi, j + bahwa_reach)))]
-    verbs = [j for j in verbs if j in with_bahwa or _takes_clause(v, j, hi, bahwa_reach)]
+    verbs = [j for j in verbs if j in with_bahwa or _takes_clause(v, j, hi, bahwa_reach)
+             or _parsed_clause(v, j, lo, hi, bahwa_reach)]
     for j in sorted(with_bahwa + [j for j in verbs if j not in with_bahwa],
                     key=lambda j: _relative(v, j, lo)):
         subj = subject_of(v, j, lo)
@@ -485,6 +488,37 @@ def _takes_clause(v: View, j: int, hi: int, reach: int) -> bool:
         if v.lowers[k] in rv.CLAUSE_AUXILIARIES:
             return True
     return False
+
+
+def _parsed_clause(v: View, j: int, lo: int, hi: int, reach: int) -> bool:
+    """Whether a named speaker's verb that also takes an object reports a clause the parser
+    finds: a predicate of its own right after the clause's subject, the verb's clausal
+    complement ("Bupati X membenarkan seorang pegawai ditahan", "Rina memastikan logistik siap
+    dikirim"; not "memastikan keamanan warga"). Requests keep their "agar"/"untuk" (a verb after
+    an addressee is as often an act as a request: "mendorong korban ke halte"), and evidence
+    with no one behind it is the narrator's ("Hasil interogasi menunjukkan …")."""
+    if v.lowers[j] not in rv.INDIRECT_NEEDS_BAHWA:
+        return False
+    doc = v.doc
+    for k in range(j + 2, min(hi, j + 2 * reach)):  # the subject may be a long name
+        t = doc[k]
+        if v.region_of[k] >= 0 or (t.is_punct and v.texts[k] not in "()") \
+                or v.lowers[k] == "yang":
+            return False
+        if t.head.i == j and t.dep_ == "ccomp" and t.pos_ in ("VERB", "ADJ", "AUX"):
+            return _someone(v, subject_of(v, j, lo))
+    return False
+
+
+def _someone(v: View, np: Span | None) -> bool:
+    """A speaker phrase that names someone: a pronoun, or a person or body the entity layer
+    found in it."""
+    if np is None:
+        return False
+    if len(np) == 1 and np[0].lower_ in rv.PRONOUNS:
+        return True
+    return any(TYPE_RANK.get(e.label_, 9) <= 1 and span_actor(e)
+               for e in ents_between(v, np.start, np.end) if e.end <= np.end)
 
 
 def _directive_at(v: View, j: int, hi: int, reach: int) -> int | None:
