@@ -64,8 +64,8 @@ from warta.kb.gazetteer import by_kb
 from warta.nlp.extensions import doc_memo, span_actor, token_lowers, token_texts
 from warta.nlp.lang.id.conjunctions import PARTY_CLAUSE_WORDS
 from warta.nlp.lang.id.event_markers import (
-    LOCATIVE,
     PREPOSITIONS,
+    SETTING_PREPOSITIONS,
     TITLE_WORDS,
     UNNAMED_AGENTS,
 )
@@ -396,12 +396,6 @@ def _mention_features(ctx: Context, m: Mention, trigger: Span, sent: Span, prev:
     return f
 
 
-# prepositions of where and when: the noun after them is a place or a time, not a party, unless
-# the trigger's row names them for its target ("berkunjung ke X", "berjanji pada X")
-_WHERE_CASES = LOCATIVE | frozenset({"dalam", "pada", "sekitar", "dekat", "sejak", "hingga",
-                                     "sampai"})
-
-
 def case_role(prep: str, form: Form) -> str:
     """What the preposition before a mention makes of it for this trigger, by the grammar of
     Indonesian case marking: one of the prepositions the trigger's lexicon row names for its
@@ -418,7 +412,7 @@ def case_role(prep: str, form: Form) -> str:
         return "agent"
     if prep == "dari":
         return "giver" if "recv" in form.entry.flags or form.voice == "nominal" else "from"
-    return "setting" if prep in _WHERE_CASES else "other"
+    return "setting" if prep in SETTING_PREPOSITIONS else "other"
 
 
 def case_features(prep: str, form: Form, where: str, adjacent: bool) -> set[str]:
