@@ -1,6 +1,7 @@
 """Where the event-party decision loses each gold source and target: counts by kind.
 
     python scripts/event_parties_diag.py train dev [--data-dir ../shared/data] [--model FILE]
+    python scripts/event_parties_diag.py train --cv [--seeds 0 1 2]   # train out of fold
 
 For every lexicon trigger that overlaps a gold event trigger and reaches the party decision
 (``warta.extract.events.candidates``' observer), each gold side (source, target) is followed
@@ -13,7 +14,8 @@ through the scorer's own actor alignment (``scoring.match_actors``):
 - ``candidate``: it is among the candidates, by the kind of candidate it is (its position or
   what points at it: ``left``, ``right``, ``prev``, ``quote_speaker`` ...), and what the model
   picked for that side: ``right``, ``none`` (the side left open), ``swapped`` (the other gold
-  party), ``body for person`` / ``person for body`` (the gold's ``acts_for`` link between the
+  party; for CONSULT, COOPERATE and AGREE, which the scorer reads in either order, counted
+  apart), ``body for person`` / ``person for body`` (the gold's ``acts_for`` link between the
   pick and the gold party), ``speaker for name`` / ``name for speaker`` (a quote's speaker
   against a name inside the quote), ``other``.
 
@@ -21,6 +23,12 @@ through the scorer's own actor alignment (``scoring.match_actors``):
 order for a symmetric type). The gold's person-or-body policy is counted too: for a party
 that is a person acting for a body (``acts_for``) or a body some person of the article acts
 for, whether the other is a candidate.
+``grammar:`` counts each side decided wrong (and each target picked where the gold leaves it
+empty) by what the gold party and the pick are to the trigger: the voice, then the parse
+relation with its case marker (``obl|oleh``), the relation to the verb the trigger hangs under
+(``up obj|obj``), or the position and preposition (``right kepada``), ``null`` / ``open`` for
+an empty side. ``--cv`` decides the train split out of fold (5 folds by article, models fit
+on the other four, one run per ``--seeds``), so its figures are not in-sample.
 The test split is refused: it is never looked at while tuning.
 """
 
@@ -42,6 +50,22 @@ def candidate_kind(features: set[str]) -> str:
     if pos != "none":
         return pos
     return next((k for k in _KINDS if k in features), "other")
+
+
+def grammar_kind(features: set[str] | None) -> str:
+    """What a candidate is to the trigger, in one short phrase: its parse relation and case
+    marker, its relation to the verb above, else its position and preposition."""
+    if features is None:
+        return "open"
+    f = sorted(features)
+    dep = next((x[9:] for x in f if x.startswith("dep_case=")), None)
+    if dep is not None:
+        return dep
+    up = next((x[7:] for x in f if x.startswith("dep_up=")), None)
+    if up is not None:
+        return f"up {up}"
+    prep = next((x[5:] for x in f if x.startswith("prep=")), "none")
+    return f"{candidate_kind(features)} {prep}" if prep != "none" else candidate_kind(features)
 
 
 def _pick_kind(pick: Any, gold_id: str, other_gold: str | None, to_gold: dict[str, str],
@@ -129,6 +153,22 @@ def diagnose(text: str, gold: dict[str, Any], doc: Any, model: Any, *,
         _s, _e, g_src, g_tgt, g_type = hits[0]
         pick_src, pick_tgt = event_parties.decide(model, cands) if model else (None, None)
         by_key = {c.key: c for c in cands}
+        voice = next((f[6:] for f in cands[0].features
+                      if f.startswith("voice=") and "&" not in f), "?") if cands else "?"
+        for side, gid, pick in (("source", g_src, pick_src), ("target", g_tgt, pick_tgt)):
+            got = None if pick is None else to_gold.get(pick.key, "unaligned")
+            if got == gid or (g_type in scoring.SYMMETRIC and got in (g_src, g_tgt)
+                              and got is not None):
+                continue
+            gold_cand = by_key.get(from_gold.get(gid, "")) if gid else None
+            what = "null" if gid is None else grammar_kind(gold_cand.features) \
+                if gold_cand is not None else "no candidate"
+            if what == "no candidate" and pick is None:
+                continue  # out of the decision's reach either way
+            picked = grammar_kind(pick.features if pick is not None else None)
+            counts[f"grammar: {side} {voice}: gold {what} / picked {picked}"] += 1
+            counts[f"grammar: {side} by gold: {voice} {what}"] += 1
+            counts[f"grammar: {side} by pick: {voice} {picked}"] += 1
         counts.update(_pair_counts((g_src, g_tgt), g_type in scoring.SYMMETRIC,
                                    (pick_src, pick_tgt), by_key, from_gold, to_gold))
         for side, gid, other, pick in (("source", g_src, g_tgt, pick_src),
@@ -165,6 +205,8 @@ def diagnose(text: str, gold: dict[str, Any], doc: Any, model: Any, *,
             if kind == "other" and "mention_in_quote" in cand.features.union(feats) \
                     and cand.features & {"quote_speaker", "sent_speaker"}:
                 kind = "name for speaker"
+            if kind == "swapped" and g_type in scoring.SYMMETRIC:
+                kind = "swapped, direction-free type (scored right)"
             counts[f"{side}: candidate, picked {kind}"] += 1
     return counts
 
@@ -175,6 +217,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--model", type=Path, default=None,
                         help="party model file (default: the shipped one)")
+    parser.add_argument("--cv", action="store_true",
+                        help="train: decide each article by models fit on the other folds")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0],
+                        help="fold shuffles of --cv (the counts are summed over them)")
+    parser.add_argument("--min", type=int, default=1, help="grammar rows seen fewer times: cut")
     args = parser.parse_args(argv)
     from warta.extract import event_parties
     from warta.nlp.pipeline import build
@@ -182,13 +229,51 @@ def main(argv: list[str] | None = None) -> int:
 
     nlp, model = build(), event_parties.load_model(args.model)
     for split in args.splits:
+        if args.cv and split == "train":
+            counts = cross_validated(args.data_dir, model, args.seeds)
+            _print(f"{split} (out of fold, fold seeds {args.seeds})", counts, args.min)
+            continue
         counts: Counter[str] = Counter()
         for text, gold, doc in _documents(split, args.data_dir, nlp):
             counts.update(diagnose(text, gold, doc, model))
-        print(f"{split}:")
-        for key in sorted(counts):
-            print(f"  {key:58} {counts[key]:5}")
+        _print(split, counts, args.min)
     return 0
+
+
+def _print(title: str, counts: Counter[str], least: int) -> None:
+    print(f"{title}:")
+    for key in sorted(counts):
+        if not key.startswith("grammar:") or counts[key] >= least:
+            print(f"  {key:70} {counts[key]:5}")
+
+
+def cross_validated(data: Path, shipped: Any, seeds: list[int]) -> Counter[str]:
+    """The train split's counts with each article decided by party models fit on the other
+    folds (5 folds by article, one fit per fold and seed; the shipped open-side biases)."""
+    import random
+    from dataclasses import replace
+
+    from warta.extract import event_parties
+    from warta.nlp.pipeline import build
+    from warta.train.event_parties import FOLDS, _articles, fit_parties, parties_of, trigger_groups
+
+    nlp = build(stage_config={"events": {"parties_model": "none"}})  # the trainer's docs
+    docs = list(_articles("train", data, nlp))
+    groups = {art: trigger_groups(text, gold, doc, art) for art, text, gold, doc in docs}
+    bias = shipped.parties.none_bias if shipped is not None else (-2.0, -1.5)
+    counts: Counter[str] = Counter()
+    for seed in seeds:
+        arts = sorted(groups)
+        fold_of = {a: i % FOLDS for i, a in enumerate(random.Random(seed).sample(arts, len(arts)))}
+        for k in range(FOLDS):
+            train = [g for a in arts if fold_of[a] != k for g in groups[a]]
+            parties = event_parties.read_model(fit_parties(parties_of(train), seed=seed),
+                                               event_parties.LABELS)
+            model = event_parties.PartyModel(replace(parties, none_bias=bias))
+            for art, text, gold, doc in docs:
+                if fold_of[art] == k:
+                    counts.update(diagnose(text, gold, doc, model))
+    return counts
 
 
 if __name__ == "__main__":

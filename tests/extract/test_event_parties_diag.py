@@ -105,3 +105,36 @@ def test_a_gold_party_warta_never_found_is_no_candidate_to_blame():
                            lookup=lookup)
     assert counts["source: no warta actor"] == 1
     assert counts["pair: both sides within reach"] == 0
+
+
+def test_a_wrong_side_is_counted_by_what_the_gold_party_and_the_pick_are():
+    gold, doc = _quote_article()
+    counts = DIAG.diagnose(QUOTE, gold, doc, _model(["pos=right"], ["quote_speaker"]),
+                           lookup=lookup)
+    assert counts["grammar: source active: gold quote_speaker / picked right"] == 1
+    assert counts["grammar: target active: gold right / picked quote_speaker"] == 1
+    assert counts["grammar: target by gold: active right"] == 1
+
+
+def test_a_target_picked_where_the_gold_has_none_is_counted_so():
+    gold, doc = _quote_article()
+    gold["events"][0]["target"] = None
+    counts = DIAG.diagnose(QUOTE, gold, doc, _model(["quote_speaker"], ["pos=right"]),
+                           lookup=lookup)
+    assert counts["grammar: target active: gold null / picked right"] == 1
+    assert not [k for k in counts if k.startswith("grammar: source")]  # the source is right
+
+
+def test_swapped_sides_of_a_direction_free_type_are_counted_apart():
+    # the scorer reads CONSULT in either order: the swap is no error
+    text = "Prabowo bertemu dengan Xi Jinping."
+    gold = {"actors": [_actor("a1", "Prabowo", "PERSON", text),
+                       _actor("a2", "Xi Jinping", "PERSON", text)],
+            "events": [{"trigger": _span(text, "bertemu"), "type": "CONSULT",
+                        "source": "a1", "target": "a2"}]}
+    counts = DIAG.diagnose(text, gold, build(text), _model(["pos=right"], ["pos=left"]),
+                           lookup=lookup)
+    assert counts["source: candidate, picked swapped, direction-free type (scored right)"] == 1
+    assert counts["source: candidate, picked swapped"] == 0
+    assert counts["pair: both sides picked right"] == 1
+    assert not [k for k in counts if k.startswith("grammar:")]

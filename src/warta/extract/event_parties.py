@@ -13,13 +13,17 @@ source, target or neither:
   rules read from "serangan tersebut" or "keduanya", and the other one of a person-body pair
   (the body a titled person acts for, the person named acting for a body: ``affiliations``);
 - features: position and distance to the trigger, the voice of the trigger (di- passives turn
-  the subject into the target), the governing preposition (*oleh, kepada, terhadap, dengan*),
+  the subject into the target), the governing preposition (*oleh, kepada, terhadap, dengan*)
+  and what it makes of the mention by the trigger's lexicon row (``case_role``: the row's own
+  target prepositions, the agent after "oleh", the giver after "dari", a place or time after
+  "di", "sejak" …; a bare name right after the trigger as its voice and row read it),
   the dependency arc to the trigger and where the parse puts the mention's phrase
   (``tree_features``: subject, object or oblique of the trigger or of the verb it hangs under,
   the case marker, path length, same clause), the trigger's own subject and object slots
-  (``subject_slot``: none of its own, shared with the verb above, first person …) crossed with
-  what the candidate is, which candidate is the subject of a clause before the trigger's
-  (``clause_features``: the one a dropped subject refers back to), a title before it, the
+  (``subject_slot``: none of its own, shared with the verb above, first person …;
+  ``object_slot``: a noun, a pronoun such as "-nya", none) crossed with what the candidate
+  is, which candidate is the subject of a clause before the trigger's (``clause_features``:
+  the one a dropped subject refers back to), a title before it, the
   actor's type, whether trigger and mention sit inside a quote, the PLOVER type and the
   lexicon flags, the candidate's rank by distance on its side of the trigger, and what the
   rules proposed (their source and target are features, not the answer);
@@ -47,12 +51,24 @@ from spacy.attrs import DEP, HEAD, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from warta.extract.event_args import QUOTE_MARKS, Context, Mention, is_newline, looks_verbal
+from warta.extract.event_args import (
+    QUOTE_MARKS,
+    Context,
+    Mention,
+    is_newline,
+    looks_verbal,
+    target_prepositions,
+)
 from warta.extract.event_lexicon import Form
 from warta.kb.gazetteer import by_kb
 from warta.nlp.extensions import doc_memo, span_actor, token_lowers, token_texts
 from warta.nlp.lang.id.conjunctions import PARTY_CLAUSE_WORDS
-from warta.nlp.lang.id.event_markers import PREPOSITIONS, TITLE_WORDS, UNNAMED_AGENTS
+from warta.nlp.lang.id.event_markers import (
+    PREPOSITIONS,
+    SETTING_PREPOSITIONS,
+    TITLE_WORDS,
+    UNNAMED_AGENTS,
+)
 from warta.nlp.lang.id.modality import FUTURE, HYPOTHETICAL
 from warta.nlp.lang.id.negation import BRIDGES, NEGATORS
 from warta.nlp.lang.id.pronouns import (
@@ -365,6 +381,7 @@ def _mention_features(ctx: Context, m: Mention, trigger: Span, sent: Span, prev:
          f"type_pos={typ}|{where}", f"type_prep={typ}|{prep}"}
     if before in PREPOSITIONS:
         f.add(f"voice_pos_prep={voice}|{where}|{before}")
+    f |= case_features(prep, form, where, m.start == trigger.end)
     if m.start > 0 and before in TITLE_WORDS:
         f.add("titled")
     f.add("person" if m.person else ("actor" if m.actor else "place"))
@@ -376,6 +393,46 @@ def _mention_features(ctx: Context, m: Mention, trigger: Span, sent: Span, prev:
         f |= tree_features(root, tree, voice, where)
     f |= clause_features(root, tree, trigger, where)
     f.update(_arc_features(root, tree, voice))
+    return f
+
+
+def case_role(prep: str, form: Form) -> str:
+    """What the preposition before a mention makes of it for this trigger, by the grammar of
+    Indonesian case marking: one of the prepositions the trigger's lexicon row names for its
+    target ("memberikan bantuan kepada X", "bertemu dengan X", "kecaman terhadap X") marks the
+    target; "oleh" the agent (of a di- passive or a noun: "ditangkap oleh X", "penangkapan
+    ... oleh X"); "dari" the giver where the subject receives or the trigger is a noun
+    ("menerima bantuan dari X", "bantuan dari X untuk Y"), else a point of origin; a
+    preposition of place or time (di, dalam, pada, sejak …) a setting, not a party."""
+    if prep == "none":
+        return "none"
+    if prep in target_prepositions(form):
+        return "target"
+    if prep == "oleh":
+        return "agent"
+    if prep == "dari":
+        return "giver" if "recv" in form.entry.flags or form.voice == "nominal" else "from"
+    return "setting" if prep in SETTING_PREPOSITIONS else "other"
+
+
+def case_features(prep: str, form: Form, where: str, adjacent: bool) -> set[str]:
+    """A mention's case role (``case_role``) by its side of the trigger, and what a bare name
+    right after the trigger is by its voice and row: a di- passive's agent ("diserang
+    Rusia"), an active verb's object, a noun's patient where the row says the name after its
+    noun is the one the act is done to ("penangkapan Noel": ``patient``), else the noun's
+    agent ("serangan Rusia", "kunjungan Jokowi"). They state the trigger's own case frame,
+    which the preposition, voice and type features leave the trees to find as a three-way
+    split (crossing the role with voice and type as well scored lower on train-CV)."""
+    role = case_role(prep, form)
+    voice = form.voice
+    f = {f"case={where}|{role}"}
+    if adjacent and role == "none":
+        if voice == "nominal":
+            bare = "patient" if "patient" in form.entry.flags else \
+                "topic" if "noposs" in form.entry.flags else "agent"
+        else:
+            bare = {"passive": "agent", "active": "object"}.get(voice, "other")
+        f.add(f"bare_next={bare}")
     return f
 
 
@@ -454,7 +511,9 @@ class TriggerTree:
     verb: Any  # the verb it hangs under (``_UP_ARCS``), or None
     clause: int  # the token heading its clause (the matrix verb's for an xcomp)
     subject: str = "none"  # what fills its subject slot (``subject_slot``)
-    target: str = "open"  # whether its clause names an object ("filled") or not ("open")
+    # whether its clause names an object ("filled"), a pronoun object ("pron": "-nya", "dia",
+    # whose actor is named before) or none ("open")
+    target: str = "open"
     # the Doc's heads, relation ids and UPOS ids (``_parse``), read once per trigger
     parse: tuple[list[int], list[int], list[int]] = ([], [], [])
 
@@ -472,7 +531,7 @@ class TriggerTree:
         clause = _clause_of(deps, upos, up[1:] if deps[head.i] == _XCOMP_ID and len(up) > 1
                             else up)
         kids = _children(heads, head.i, head.left_edge.i, head.right_edge.i)
-        target = "filled" if any(deps[j] in _TARGET_IDS for j in kids) else "open"
+        target = object_slot(trigger.doc, parse, kids)
         return cls(head, {t: k for k, t in enumerate(up)}, verb, clause,
                    subject_slot(trigger.doc, parse, kids, verb), target, parse,
                    trigger.doc.vocab.strings)
@@ -481,6 +540,22 @@ class TriggerTree:
 def _children(heads: list[int], i: int, lo: int, hi: int) -> list[int]:
     """The dependents of token ``i`` (its subtree spans ``lo`` … ``hi``), from the arrays."""
     return [j for j in range(lo, hi + 1) if heads[j] == i and j != i]
+
+
+def object_slot(doc: Doc, parse: tuple[list[int], list[int], list[int]], kids: list[int]
+                ) -> str:
+    """What stands in the trigger's object slot (obj, iobj, a passive's subject; ``kids``: its
+    head's dependents): a pronoun ("pron": the clitic "-nya" of "menginstruksikannya", "dia",
+    "mereka"), a noun ("filled"), or nothing ("open"). A pronoun object names a target the
+    text named before (the previous sentence's subject or object, the lead), which no arc
+    joins to the trigger; a noun object is the target itself."""
+    _, deps, _ = parse
+    objects = [j for j in kids if deps[j] in _TARGET_IDS]
+    if not objects:
+        return "open"
+    lowers = token_lowers(doc)
+    pronoun = any(lowers[j] in CLITIC_FORMS or lowers[j] in SUBJECT_PRONOUNS for j in objects)
+    return "pron" if pronoun else "filled"
 
 
 def subject_slot(doc: Doc, parse: tuple[list[int], list[int], list[int]], kids: list[int],
@@ -763,8 +838,9 @@ def _rank_features(cands: list[PartyCandidate], trigger: Span, voice: str) -> No
 
 
 _LOCAL = ("pos=", "dist=", "pos_dist=", "voice_pos=", "prep=", "voice_prep=", "type_pos=",
-          "type_prep=", "voice_pos_prep=", "titled", "left|", "right|", "arc", "voice_arc",
-          "path=", "in_phrase", "dep=", "voice_dep", "dep_case=", "dep_up=", "clause=")
+          "type_prep=", "case=", "bare_next=", "voice_pos_prep=", "titled", "left|", "right|",
+          "arc", "voice_arc", "path=", "in_phrase", "dep=", "voice_dep", "dep_case=", "dep_up=",
+          "clause=")
 _CROSSED = ("pos=", "prep=", "rule_", "quote_speaker", "sent_speaker", "lead", "arc=",
             "outside_quote", "headline", "body_of", "agent_of", "acts_for", "has_agent")
 # what a candidate is, crossed with the trigger's subject and object slots: where it stands

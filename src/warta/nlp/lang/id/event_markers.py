@@ -22,6 +22,10 @@ PAIR_PREPOSITIONS = frozenset({"antara"})
 
 # locative prepositions whose name is where the event happened
 LOCATIVE = frozenset({"di", "ke", "menuju"})
+# prepositions of where and when: the noun after them is a setting, not a party, unless a
+# trigger's row names them for its target ("berkunjung ke X", "berjanji pada X")
+SETTING_PREPOSITIONS = LOCATIVE | frozenset({"dalam", "pada", "sekitar", "dekat", "sejak",
+                                             "hingga", "sampai"})
 
 # words that open a new clause: argument search does not cross them
 CLAUSE_OPENERS = frozenset({
