@@ -170,3 +170,26 @@ def test_name_shape_features(text, mentions, present, absent) -> None:
     ctx = actor_model.context(doc, actor_model.sentence_index(doc))
     feats = set(actor_model.actor_features(doc, cand, ctx))
     assert present <= feats and not absent & feats
+
+
+@pytest.mark.parametrize(("text", "name", "type_", "present", "absent"), [
+    # a one-word "person" the same article writes in lower case is a common word
+    ("Hutan menjadi sorotan. Warga menjaga hutan adat di lereng itu.", "Hutan", "PERSON",
+     {"lowered_all", "lowered_all|PERSON"}, {"lowered_first"}),
+    # a name opened by a common noun the article writes in lower case ("masjid itu")
+    ("Masjid Nurul Sukamaju dibangun lagi. Pengurus masjid itu senang.",
+     "Masjid Nurul Sukamaju", "PERSON", {"lowered_first", "lowered_first|PERSON"},
+     {"lowered_all"}),
+    # a name the article only ever capitalises; acronyms are not read
+    ("Sutarman Wibisono datang. Ia disambut warga desa.", "Sutarman Wibisono", "PERSON",
+     set(), {"lowered_all", "lowered_first"}),
+    ("KPK menahan dua orang. Akun kpk palsu beredar.", "KPK", "ORG", set(),
+     {"lowered_all", "lowered_first"}),
+])
+def test_words_the_article_writes_in_lower_case(text, name, type_, present, absent) -> None:
+    doc = blank_pipeline()(text)
+    spans = [doc.char_span(text.index(name), text.index(name) + len(name), label=type_)]
+    cand = actor_model.Candidate("x:x", name, type_, None, None, spans)
+    ctx = actor_model.context(doc, actor_model.sentence_index(doc))
+    feats = set(actor_model.actor_features(doc, cand, ctx))
+    assert present <= feats and not absent & feats

@@ -92,6 +92,8 @@ class Context:
     # ``initials_tokens`` of the Doc: the rules and the model's decision of every short form
     # asked it again (one resolve call; the words do not change in between)
     initials: list[set[int]] = field(default_factory=list, compare=False, repr=False)
+    # the words the article writes with a lower-case first letter (``lowered_words``)
+    lowered: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def countries_in(self, doc: Doc, start: int, end: int) -> tuple[str, ...]:
         """The kb ids of the countries ``match_at`` finds at each token of ``doc[start:end]``
@@ -173,7 +175,16 @@ def context(doc: Doc, sent_of: Sequence[int], *, ents: Sequence[Span] | None = N
             places.append((ent.start, sent_of[ent.start], entry.country))
     counts = Counter(c for _, _, c in places)
     total = sum(counts.values())
-    return Context(tuple(places), counts, counts[IDN] / total if total else 0.0)
+    return Context(tuple(places), counts, counts[IDN] / total if total else 0.0,
+                   lowered=lowered_words(token_texts(doc)))
+
+
+def lowered_words(words: Iterable[str]) -> frozenset[str]:
+    """The words an article writes with a lower-case first letter somewhere. A name is
+    capitalised wherever the article uses it; a capitalised word the same article also writes
+    in lower case ("Hutan" … "hutan lindung", "Masjid Raya" … "masjid itu", "Bangun" opening
+    a sentence) is a common word capitalised by its place or as part of a longer name."""
+    return frozenset(w for w in words if w[:1].islower() and w.isalpha())
 
 
 @lru_cache(maxsize=4096)
@@ -238,6 +249,7 @@ def actor_features(doc: Doc, cand: Candidate, ctx: Context) -> dict[str, float]:
         f["org_word_en"] = 1.0
     if words and words[-1] in ORG_SUFFIXES:
         f["org_suffix"] = 1.0
+    _lowered_features(words, cand.type, ctx, f)
     place = _lookup(cand.name)
     if place is not None and not cand.kb:
         f[f"name_is={place.kind}"] = 1.0
@@ -251,6 +263,26 @@ def actor_features(doc: Doc, cand: Candidate, ctx: Context) -> dict[str, float]:
         f[f"title_scope={title.scope}"] = 1.0
     f["idn_share"] = ctx.idn_share
     return f
+
+
+def _lowered_features(words: Sequence[str], type_: str, ctx: Context,
+                      f: dict[str, float]) -> None:
+    """Whether the article also writes the name's capitalised words in lower case: all of
+    them ("Hutan", "Bangun"), or its first ("Masjid Nurul Mubin"), also by the rules' type (a
+    "person" whose words the article writes in lower case is seldom a person). All-capitals
+    words (acronyms) are left out."""
+    if not ctx.lowered:
+        return
+    caps = [w for w in words if w[:1].isupper() and not w.isupper() and w.isalpha()]
+    if not caps:
+        return
+    low = [w.lower() in ctx.lowered for w in caps]
+    if all(low):
+        f["lowered_all"] = 1.0
+        f[f"lowered_all|{type_}"] = 1.0
+    elif low[0]:
+        f["lowered_first"] = 1.0
+        f[f"lowered_first|{type_}"] = 1.0
 
 
 def _span_features(doc: Doc, span: Span, f: dict[str, float], ctx: Context) -> None:
