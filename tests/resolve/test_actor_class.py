@@ -172,6 +172,26 @@ def test_name_shape_features(text, mentions, present, absent) -> None:
     assert present <= feats and not absent & feats
 
 
+@pytest.mark.parametrize(("text", "name", "present"), [
+    # a class of bodies the article also writes as a lower-case phrase
+    ("Organisasi Massa itu dibubarkan. Setiap organisasi massa wajib terdaftar.",
+     "Organisasi Massa", True),
+    # a named body: its words are common, the phrase is never written in lower case
+    ("Komisi Pemberantasan Korupsi menahan dia. Pemberantasan korupsi berlanjut.",
+     "Komisi Pemberantasan Korupsi", False),
+    # the phrase inside a longer word is no lower-case use of it
+    ("Dewan Kota menolak. Para anggota dewan kotamadya setuju.", "Dewan Kota", False),
+])
+def test_a_name_written_as_a_lower_case_phrase(text, name, present) -> None:
+    doc = blank_pipeline()(text)
+    spans = [doc.char_span(text.index(name), text.index(name) + len(name), label="ORG")]
+    cand = actor_model.Candidate("org:x", name, "ORG", None, None, spans)
+    ctx = actor_model.context(doc, actor_model.sentence_index(doc))
+    feats = set(actor_model.actor_features(doc, cand, ctx))
+    phrase = {k for k in feats if k.startswith("lowered_phrase")}
+    assert phrase == ({"lowered_phrase", "lowered_phrase|ORG"} if present else set())
+
+
 @pytest.mark.parametrize(("text", "name", "type_", "present", "absent"), [
     # a one-word "person" the same article writes in lower case is a common word
     ("Hutan menjadi sorotan. Warga menjaga hutan adat di lereng itu.", "Hutan", "PERSON",

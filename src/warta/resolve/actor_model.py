@@ -250,6 +250,9 @@ def actor_features(doc: Doc, cand: Candidate, ctx: Context) -> dict[str, float]:
     if words and words[-1] in ORG_SUFFIXES:
         f["org_suffix"] = 1.0
     _lowered_features(words, cand.type, ctx, f)
+    if len(words) > 1 and lowered_phrase(doc, cand.name):
+        f["lowered_phrase"] = 1.0  # "Majelis Hakim" … "majelis hakim menilai"
+        f[f"lowered_phrase|{cand.type}"] = 1.0
     place = _lookup(cand.name)
     if place is not None and not cand.kb:
         f[f"name_is={place.kind}"] = 1.0
@@ -283,6 +286,22 @@ def _lowered_features(words: Sequence[str], type_: str, ctx: Context,
     elif low[0]:
         f["lowered_first"] = 1.0
         f[f"lowered_first|{type_}"] = 1.0
+
+
+def lowered_phrase(doc: Doc, name: str) -> bool:
+    """Whether the article writes the whole name as a phrase in lower case somewhere ("Majelis
+    Hakim" … "majelis hakim menilai", "Organisasi Massa" … "organisasi massa itu"): a name is
+    capitalised wherever it is written, a class of bodies is not."""
+    text = doc.text
+    low, key = text.lower(), name.lower()
+    at = low.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if text[at].islower() and (at == 0 or not low[at - 1].isalnum()) and (
+                end >= len(low) or not low[end].isalnum()):
+            return True
+        at = low.find(key, at + 1)
+    return False
 
 
 def _span_features(doc: Doc, span: Span, f: dict[str, float], ctx: Context) -> None:
