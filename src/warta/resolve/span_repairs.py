@@ -5,8 +5,8 @@ Komisi XI DPR RI Mukhamad Misbakhun"), and the model often tags such a run as on
 a title, a rank or a heading as an entity. ``repair`` cuts, retypes or drops the model's spans
 only where the text shows why (a known region or body, an acronym, a rank, a title chain, a
 name the article uses again); without such evidence a span stays as the model made it.
-``join_body_places`` and ``places_in_lists`` run last, on the merged entity list. Pure functions over a Doc; the
-gazetteer stage (``warta.resolve.gazetteer.recognise``) calls them.
+``join_body_places`` and ``places_in_lists`` run last, on the merged entity list. Pure
+functions over a Doc; the gazetteer stage (``warta.resolve.gazetteer.recognise``) calls them.
 """
 
 from __future__ import annotations
