@@ -213,3 +213,21 @@ def test_words_the_article_writes_in_lower_case(text, name, type_, present, abse
     ctx = actor_model.context(doc, actor_model.sentence_index(doc))
     feats = set(actor_model.actor_features(doc, cand, ctx))
     assert present <= feats and not absent & feats
+
+
+@pytest.mark.parametrize(("text", "name", "stated"), [
+    # an organ of an international body belongs to no state
+    ("Dewan Pengawas Hak Pangan PBB mengecam blokade itu.", "Dewan Pengawas Hak Pangan PBB",
+     (None,)),
+    ("Badan Audit Bank Dunia merilis laporan.", "Badan Audit Bank Dunia", (None,)),
+    # ... unless a country is named in it too: the country's mission, not the body's organ
+    ("Misi Tetap Indonesia untuk PBB menolak draf itu.", "Misi Tetap Indonesia untuk PBB",
+     None),
+    # no international body in the name: nothing is stated
+    ("Badan Audit Sukamaju merilis laporan.", "Badan Audit Sukamaju", None),
+])
+def test_an_organ_of_an_international_body_has_no_country(text, name, stated) -> None:
+    doc = blank_pipeline()(text)
+    spans = [doc.char_span(text.index(name), text.index(name) + len(name), label="ORG")]
+    cand = actor_model.Candidate("org:x", name, "ORG", None, None, spans)
+    assert actor_model.stated_country(cand) == stated

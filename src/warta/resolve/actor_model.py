@@ -488,7 +488,30 @@ def stated_country(cand: Candidate) -> tuple[str | None] | None:
     if cand.type == "ORG" and cand.kb and (entry := by_kb(cand.kb)) is not None \
             and entry.kind == STATELESS_KIND and entry.country is None:
         return (None,)
+    if cand.type == "ORG" and not cand.kb and _organ_of_stateless(cand):
+        return (None,)
     return None
+
+
+def _organ_of_stateless(cand: Candidate) -> bool:
+    """'Dewan Hak Asasi Manusia PBB', 'Badan Direksi Eksekutif Bank Dunia', 'Research
+    Institute for ASEAN': a body whose longest mention names an international body the
+    gazetteer knows (stateless) and no country is that body's organ, which belongs to no
+    state either."""
+    if not cand.spans:
+        return False
+    span = max(cand.spans, key=len)
+    doc, words = span.doc, (token_texts(span.doc), token_spaces(span.doc))
+    stateless = False
+    for i in range(span.start, span.end):
+        found = match_at(doc, i, end_limit=span.end, words=words)
+        if found is None:
+            continue
+        entry = found[1]
+        if entry.kind == "country" or entry.country is not None:
+            return False
+        stateless = stateless or entry.kind == STATELESS_KIND
+    return stateless
 
 
 def initials(doc: Doc, spans: Sequence[Span], ctx: Context | None = None) -> bool:

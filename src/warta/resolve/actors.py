@@ -53,7 +53,8 @@ STAGE = "actors"
 VERSION = "11"  # 11: the decision model reads whether the article also writes a candidate's
 # capitalised words in lower case ("Hutan" … "hutan adat": actor_model.lowered_words) or the
 # whole name as a lower-case phrase ("Organisasi Massa" … "organisasi massa"), and
-# sees gazetteer v8's bodies joined with their place; retrained.
+# sees gazetteer v8's bodies joined with their place; an organ of a stateless international
+# body ("Dewan Hak Asasi Manusia PBB") has no country (actor_model.stated_country); retrained.
 # 10: two long body names with the same initials are two bodies (the initials
 # link only a name written short: "Dinas LH"); a tie between merged ids goes the same way in
 # every process (it followed the hash seed).
