@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_outlet, lookup_person, match_at
 from warta.kb.lexicon import common_words
-from warta.nlp.extensions import span_text, token_spaces, token_texts
+from warta.nlp.extensions import doc_text, span_text, token_spaces, token_texts
 from warta.nlp.lang.id.actor_cues import PERSON_CUES
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_FUNCTION_WORDS
 from warta.nlp.lang.id.org_patterns import BODY_WORDS, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS_EN
@@ -250,7 +250,8 @@ def actor_features(doc: Doc, cand: Candidate, ctx: Context) -> dict[str, float]:
     if words and words[-1] in ORG_SUFFIXES:
         f["org_suffix"] = 1.0
     _lowered_features(words, cand.type, ctx, f)
-    if len(words) > 1 and lowered_phrase(doc, cand.name):
+    if len(words) > 1 and (not words[0].isalpha() or words[0].lower() in ctx.lowered) \
+            and lowered_phrase(doc, cand.name):  # the first word first: most names stop there
         f["lowered_phrase"] = 1.0  # "Majelis Hakim" … "majelis hakim menilai"
         f[f"lowered_phrase|{cand.type}"] = 1.0
     place = _lookup(cand.name)
@@ -292,7 +293,7 @@ def lowered_phrase(doc: Doc, name: str) -> bool:
     """Whether the article writes the whole name as a phrase in lower case somewhere ("Majelis
     Hakim" … "majelis hakim menilai", "Organisasi Massa" … "organisasi massa itu"): a name is
     capitalised wherever it is written, a class of bodies is not."""
-    text = doc.text
+    text = doc_text(doc)
     low, key = text.lower(), name.lower()
     at = low.find(key)
     while at >= 0:
