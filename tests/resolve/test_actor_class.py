@@ -170,3 +170,64 @@ def test_name_shape_features(text, mentions, present, absent) -> None:
     ctx = actor_model.context(doc, actor_model.sentence_index(doc))
     feats = set(actor_model.actor_features(doc, cand, ctx))
     assert present <= feats and not absent & feats
+
+
+@pytest.mark.parametrize(("text", "name", "present"), [
+    # a class of bodies the article also writes as a lower-case phrase
+    ("Organisasi Massa itu dibubarkan. Setiap organisasi massa wajib terdaftar.",
+     "Organisasi Massa", True),
+    # a named body: its words are common, the phrase is never written in lower case
+    ("Komisi Pemberantasan Korupsi menahan dia. Pemberantasan korupsi berlanjut.",
+     "Komisi Pemberantasan Korupsi", False),
+    # the phrase inside a longer word is no lower-case use of it
+    ("Dewan Kota menolak. Para anggota dewan kotamadya setuju.", "Dewan Kota", False),
+])
+def test_a_name_written_as_a_lower_case_phrase(text, name, present) -> None:
+    doc = blank_pipeline()(text)
+    spans = [doc.char_span(text.index(name), text.index(name) + len(name), label="ORG")]
+    cand = actor_model.Candidate("org:x", name, "ORG", None, None, spans)
+    ctx = actor_model.context(doc, actor_model.sentence_index(doc))
+    feats = set(actor_model.actor_features(doc, cand, ctx))
+    phrase = {k for k in feats if k.startswith("lowered_phrase")}
+    assert phrase == ({"lowered_phrase", "lowered_phrase|ORG"} if present else set())
+
+
+@pytest.mark.parametrize(("text", "name", "type_", "present", "absent"), [
+    # a one-word "person" the same article writes in lower case is a common word
+    ("Hutan menjadi sorotan. Warga menjaga hutan adat di lereng itu.", "Hutan", "PERSON",
+     {"lowered_all", "lowered_all|PERSON"}, {"lowered_first"}),
+    # a name opened by a common noun the article writes in lower case ("masjid itu")
+    ("Masjid Nurul Sukamaju dibangun lagi. Pengurus masjid itu senang.",
+     "Masjid Nurul Sukamaju", "PERSON", {"lowered_first", "lowered_first|PERSON"},
+     {"lowered_all"}),
+    # a name the article only ever capitalises; acronyms are not read
+    ("Sutarman Wibisono datang. Ia disambut warga desa.", "Sutarman Wibisono", "PERSON",
+     set(), {"lowered_all", "lowered_first"}),
+    ("KPK menahan dua orang. Akun kpk palsu beredar.", "KPK", "ORG", set(),
+     {"lowered_all", "lowered_first"}),
+])
+def test_words_the_article_writes_in_lower_case(text, name, type_, present, absent) -> None:
+    doc = blank_pipeline()(text)
+    spans = [doc.char_span(text.index(name), text.index(name) + len(name), label=type_)]
+    cand = actor_model.Candidate("x:x", name, type_, None, None, spans)
+    ctx = actor_model.context(doc, actor_model.sentence_index(doc))
+    feats = set(actor_model.actor_features(doc, cand, ctx))
+    assert present <= feats and not absent & feats
+
+
+@pytest.mark.parametrize(("text", "name", "stated"), [
+    # an organ of an international body belongs to no state
+    ("Dewan Pengawas Hak Pangan PBB mengecam blokade itu.", "Dewan Pengawas Hak Pangan PBB",
+     (None,)),
+    ("Badan Audit Bank Dunia merilis laporan.", "Badan Audit Bank Dunia", (None,)),
+    # ... unless a country is named in it too: the country's mission, not the body's organ
+    ("Misi Tetap Indonesia untuk PBB menolak draf itu.", "Misi Tetap Indonesia untuk PBB",
+     None),
+    # no international body in the name: nothing is stated
+    ("Badan Audit Sukamaju merilis laporan.", "Badan Audit Sukamaju", None),
+])
+def test_an_organ_of_an_international_body_has_no_country(text, name, stated) -> None:
+    doc = blank_pipeline()(text)
+    spans = [doc.char_span(text.index(name), text.index(name) + len(name), label="ORG")]
+    cand = actor_model.Candidate("org:x", name, "ORG", None, None, spans)
+    assert actor_model.stated_country(cand) == stated

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_outlet, lookup_person, match_at
 from warta.kb.lexicon import common_words
-from warta.nlp.extensions import span_text, token_spaces, token_texts
+from warta.nlp.extensions import doc_text, span_text, token_spaces, token_texts
 from warta.nlp.lang.id.actor_cues import PERSON_CUES
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_FUNCTION_WORDS
 from warta.nlp.lang.id.org_patterns import BODY_WORDS, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS_EN
@@ -92,6 +92,8 @@ class Context:
     # ``initials_tokens`` of the Doc: the rules and the model's decision of every short form
     # asked it again (one resolve call; the words do not change in between)
     initials: list[set[int]] = field(default_factory=list, compare=False, repr=False)
+    # the words the article writes with a lower-case first letter (``lowered_words``)
+    lowered: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def countries_in(self, doc: Doc, start: int, end: int) -> tuple[str, ...]:
         """The kb ids of the countries ``match_at`` finds at each token of ``doc[start:end]``
@@ -173,7 +175,16 @@ def context(doc: Doc, sent_of: Sequence[int], *, ents: Sequence[Span] | None = N
             places.append((ent.start, sent_of[ent.start], entry.country))
     counts = Counter(c for _, _, c in places)
     total = sum(counts.values())
-    return Context(tuple(places), counts, counts[IDN] / total if total else 0.0)
+    return Context(tuple(places), counts, counts[IDN] / total if total else 0.0,
+                   lowered=lowered_words(token_texts(doc)))
+
+
+def lowered_words(words: Iterable[str]) -> frozenset[str]:
+    """The words an article writes with a lower-case first letter somewhere. A name is
+    capitalised wherever the article uses it; a capitalised word the same article also writes
+    in lower case ("Hutan" … "hutan lindung", "Masjid Raya" … "masjid itu", "Bangun" opening
+    a sentence) is a common word capitalised by its place or as part of a longer name."""
+    return frozenset(w for w in words if w[:1].islower() and w.isalpha())
 
 
 @lru_cache(maxsize=4096)
@@ -238,6 +249,11 @@ def actor_features(doc: Doc, cand: Candidate, ctx: Context) -> dict[str, float]:
         f["org_word_en"] = 1.0
     if words and words[-1] in ORG_SUFFIXES:
         f["org_suffix"] = 1.0
+    _lowered_features(words, cand.type, ctx, f)
+    if len(words) > 1 and (not words[0].isalpha() or words[0].lower() in ctx.lowered) \
+            and lowered_phrase(doc, cand.name):  # the first word first: most names stop there
+        f["lowered_phrase"] = 1.0  # "Majelis Hakim" … "majelis hakim menilai"
+        f[f"lowered_phrase|{cand.type}"] = 1.0
     place = _lookup(cand.name)
     if place is not None and not cand.kb:
         f[f"name_is={place.kind}"] = 1.0
@@ -251,6 +267,42 @@ def actor_features(doc: Doc, cand: Candidate, ctx: Context) -> dict[str, float]:
         f[f"title_scope={title.scope}"] = 1.0
     f["idn_share"] = ctx.idn_share
     return f
+
+
+def _lowered_features(words: Sequence[str], type_: str, ctx: Context,
+                      f: dict[str, float]) -> None:
+    """Whether the article also writes the name's capitalised words in lower case: all of
+    them ("Hutan", "Bangun"), or its first ("Masjid Nurul Mubin"), also by the rules' type (a
+    "person" whose words the article writes in lower case is seldom a person). All-capitals
+    words (acronyms) are left out."""
+    if not ctx.lowered:
+        return
+    caps = [w for w in words if w[:1].isupper() and not w.isupper() and w.isalpha()]
+    if not caps:
+        return
+    low = [w.lower() in ctx.lowered for w in caps]
+    if all(low):
+        f["lowered_all"] = 1.0
+        f[f"lowered_all|{type_}"] = 1.0
+    elif low[0]:
+        f["lowered_first"] = 1.0
+        f[f"lowered_first|{type_}"] = 1.0
+
+
+def lowered_phrase(doc: Doc, name: str) -> bool:
+    """Whether the article writes the whole name as a phrase in lower case somewhere ("Majelis
+    Hakim" … "majelis hakim menilai", "Organisasi Massa" … "organisasi massa itu"): a name is
+    capitalised wherever it is written, a class of bodies is not."""
+    text = doc_text(doc)
+    low, key = text.lower(), name.lower()
+    at = low.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if text[at].islower() and (at == 0 or not low[at - 1].isalnum()) and (
+                end >= len(low) or not low[end].isalnum()):
+            return True
+        at = low.find(key, at + 1)
+    return False
 
 
 def _span_features(doc: Doc, span: Span, f: dict[str, float], ctx: Context) -> None:
@@ -437,7 +489,30 @@ def stated_country(cand: Candidate) -> tuple[str | None] | None:
     if cand.type == "ORG" and cand.kb and (entry := by_kb(cand.kb)) is not None \
             and entry.kind == STATELESS_KIND and entry.country is None:
         return (None,)
+    if cand.type == "ORG" and not cand.kb and _organ_of_stateless(cand):
+        return (None,)
     return None
+
+
+def _organ_of_stateless(cand: Candidate) -> bool:
+    """'Dewan Hak Asasi Manusia PBB', 'Badan Direksi Eksekutif Bank Dunia', 'Research
+    Institute for ASEAN': a body whose longest mention names an international body the
+    gazetteer knows (stateless) and no country is that body's organ, which belongs to no
+    state either."""
+    if not cand.spans:
+        return False
+    span = max(cand.spans, key=len)
+    doc, words = span.doc, (token_texts(span.doc), token_spaces(span.doc))
+    stateless = False
+    for i in range(span.start, span.end):
+        found = match_at(doc, i, end_limit=span.end, words=words)
+        if found is None:
+            continue
+        entry = found[1]
+        if entry.kind == "country" or entry.country is not None:
+            return False
+        stateless = stateless or entry.kind == STATELESS_KIND
+    return stateless
 
 
 def initials(doc: Doc, spans: Sequence[Span], ctx: Context | None = None) -> bool:

@@ -50,7 +50,12 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "10"  # 10: two long body names with the same initials are two bodies (the initials
+VERSION = "11"  # 11: the decision model reads whether the article also writes a candidate's
+# capitalised words in lower case ("Hutan" … "hutan adat": actor_model.lowered_words) or the
+# whole name as a lower-case phrase ("Organisasi Massa" … "organisasi massa"), and
+# sees gazetteer v8's bodies joined with their place; an organ of a stateless international
+# body ("Dewan Hak Asasi Manusia PBB") has no country (actor_model.stated_country); retrained.
+# 10: two long body names with the same initials are two bodies (the initials
 # link only a name written short: "Dinas LH"); a tie between merged ids goes the same way in
 # every process (it followed the hash seed).
 # 9: a country the candidate's own words or the gazetteer state decides it:
@@ -868,7 +873,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v10", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v11", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""

@@ -75,7 +75,10 @@ STAGE = "gazetteer"
 # is not part of the name after it ("[Melansir] Mirror")
 # 7: a person introduced by "bernama" before the name or by their age in brackets after it
 # ("warga bernama [Irwan]", "[Marni] (60)") is a PERSON the NER missed (introduced_persons)
-VERSION = "7"
+# 8: a body's name followed at once by the country or region it belongs to is one body
+# ("[Kementerian Luar Negeri] [Rusia]", "[Direktorat Reserse Narkoba Polda] [Jawa Tengah]":
+# span_repairs.join_body_places)
+VERSION = "8"
 FACTORY = factory_name(STAGE, VERSION)
 
 
@@ -172,9 +175,14 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
         same = model.start == gaz.start and model.end == gaz.end
         return same and entry is not None and entry.kind not in {"city", "capital"}
     if not gaz.kb_id_:  # a pattern ("Dewan ... Partai Golkar") only fills gaps the model left,
-        # but a body named after its place beats the place ("Polres [Jakarta Utara]")
-        return (model.label_ in {"LOC", "GPE"} and gaz.start < model.start
-                and model.end <= gaz.end and gaz[0].lower_ not in BUILDING_HEADS)
+        # but a body named after its place beats the place ("Polres [Jakarta Utara]"), and a
+        # body named after the body it belongs to beats that body ("Komisi III [DPR RI]",
+        # "Fraksi [Golkar]": the parent closes the name; ``actors`` proposes it apart)
+        inside = gaz.start < model.start and model.end <= gaz.end \
+            and gaz[0].lower_ not in BUILDING_HEADS  # "di Kantor [KPPN Bima]": a place
+        if model.label_ == "ORG":
+            return inside and model.end == gaz.end
+        return model.label_ in {"LOC", "GPE"} and inside
     return gaz.start <= model.start and model.end <= gaz.end  # covers exactly or contains
 
 
@@ -201,6 +209,7 @@ def recognise(doc: Doc, *, disabled_repairs: Collection[str] = ()) -> list[Span]
     ents = span_repairs.join_person_parts(doc, _add(ents, name_variants(doc, ents)),
                                           names_only=True)
     ents = span_repairs.retype_company_short_names(span_repairs.trim_common_openers(ents))
+    ents = span_repairs.join_body_places(doc, ents)
     return span_repairs.places_in_lists(doc, ents)  # "Purbaya" (known) + "Yudhi Sadewa" (model)
 
 

@@ -5,8 +5,8 @@ Komisi XI DPR RI Mukhamad Misbakhun"), and the model often tags such a run as on
 a title, a rank or a heading as an entity. ``repair`` cuts, retypes or drops the model's spans
 only where the text shows why (a known region or body, an acronym, a rank, a title chain, a
 name the article uses again); without such evidence a span stays as the model made it.
-``places_in_lists`` runs last, on the merged entity list. Pure functions over a Doc; the
-gazetteer stage (``warta.resolve.gazetteer.recognise``) calls them.
+``join_body_places`` and ``places_in_lists`` run last, on the merged entity list. Pure
+functions over a Doc; the gazetteer stage (``warta.resolve.gazetteer.recognise``) calls them.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from warta.errors import ConfigError, Errors
 from warta.kb.gazetteer import (
     MAX_ALIAS_TOKENS,
     MAX_NAME_TOKENS,
+    by_kb,
     label_for,
     lookup,
     match_at,
@@ -980,6 +981,40 @@ def places_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
                for other in beside):
             out[n] = Span(doc, ent.start, ent.end, label=label_for(entry), kb_id=entry.kb)
     return out
+
+
+_BODY_PLACE_KINDS = frozenset({"country", *_PLACE_KINDS})
+
+
+def join_body_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'[Kementerian Luar Negeri] [Rusia]', '[Direktorat Reserse Narkoba Polda] [Jawa Tengah]',
+    '[Kementerian Investasi, Perdagangan dan Industri] [Malaysia]': Indonesian writes the
+    country or region a body belongs to right after the body's name, with no word between,
+    and the NER or the gazetteer tags the two apart. An ORG span that opens with a body's head
+    and is followed at once by a country or region is one body with it (no longer the
+    gazetteer's body: the Russian ministry is not Indonesia's). A gazetteer body followed by
+    its own country ("Kementerian Luar Negeri Indonesia") stays as it is."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and _body_then_place(doc, prev, ent):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
+
+
+def _body_then_place(doc: Doc, body: Span, place: Span) -> bool:
+    if body.end != place.start or body.label_ != "ORG" or place.label_ not in {"GPE", "LOC"}:
+        return False
+    entry = (by_kb(place.kb_id_) if place.kb_id_ else None) or lookup(_text(place))
+    if entry is None or entry.kind not in _BODY_PLACE_KINDS:
+        return False
+    if opens_body(doc, body.start) is None:
+        return False
+    own = by_kb(body.kb_id_) if body.kb_id_ else None
+    country = entry.kb if entry.kind == "country" else entry.country
+    return own is None or own.country != country or entry.kind != "country"
 
 
 def _listed_with(doc: Doc, a: Span, b: Span) -> bool:
