@@ -39,3 +39,51 @@ def test_a_slip_that_fits_two_people_joins_neither(nlp) -> None:
     doc = with_persons(nlp, text, persons=("Hartawan Prasetyo", "Hartawn Gunadi", "Hartwan"))
     assert ent_actor(doc, "Hartwan") not in (ent_actor(doc, "Hartawan Prasetyo"),
                                              ent_actor(doc, "Hartawn Gunadi"))
+
+
+def _orgs(doc) -> set[str | None]:
+    return {e._.actor for e in doc.ents if e.label_ == "ORG"}
+
+
+def test_a_court_and_its_short_form_with_the_short_region_are_one_body(nlp) -> None:
+    text = ("Pengadilan Negeri Jakarta Utara menggelar sidang perdana pada Senin. "
+            "Humas PN Jakut mengatakan sidang dibuka untuk umum.")
+    doc = with_persons(nlp, text, others=(("Pengadilan Negeri Jakarta Utara", "ORG"),
+                                          ("PN Jakut", "ORG")))
+    assert ent_actor(doc, "PN Jakut") == ent_actor(doc, "Pengadilan Negeri Jakarta Utara")
+
+
+def test_a_city_government_and_a_regency_government_of_one_name_are_two(nlp) -> None:
+    text = ("Pemkot Bekasi dan Pemerintah Kabupaten Bekasi berbagi tugas. "
+            "Pemerintah Kota Bekasi menyiapkan tenda.")
+    doc = with_persons(nlp, text, others=(("Pemkot Bekasi", "ORG"),
+                                          ("Pemerintah Kabupaten Bekasi", "ORG"),
+                                          ("Pemerintah Kota Bekasi", "ORG")))
+    assert ent_actor(doc, "Pemkot Bekasi") == ent_actor(doc, "Pemerintah Kota Bekasi")
+    assert ent_actor(doc, "Pemkot Bekasi") != ent_actor(doc, "Pemerintah Kabupaten Bekasi")
+
+
+def test_a_service_by_its_initials_and_its_city_is_the_long_name(nlp) -> None:
+    text = ("Dinas Pekerjaan Umum dan Penataan Ruang Kota Bekasi menutup jalan. "
+            "Kepala Dinas PUPR Kota Bekasi meminta warga bersabar.")
+    doc = with_persons(nlp, text, others=(
+        ("Dinas Pekerjaan Umum dan Penataan Ruang Kota Bekasi", "ORG"),
+        ("Dinas PUPR Kota Bekasi", "ORG")))
+    assert len(_orgs(doc)) == 1
+
+
+def test_a_bare_head_joins_one_body_written_two_ways(nlp) -> None:
+    text = ("Polda Sumatera Utara menangkap dua tersangka. Juru bicara Polda Sumut "
+            "mengatakan Polda masih memburu pelaku lain.")
+    doc = with_persons(nlp, text, others=(("Polda Sumatera Utara", "ORG"),
+                                          ("Polda Sumut", "ORG"), ("Polda", "ORG")))
+    assert len(_orgs(doc)) == 1
+
+
+def test_two_courts_of_two_regions_stay_two(nlp) -> None:
+    text = ("PN Jakut dan Pengadilan Negeri Jakarta Selatan menunda sidang. "
+            "Pengadilan Negeri Jakarta Utara belum memberi alasan.")
+    doc = with_persons(nlp, text, others=(("PN Jakut", "ORG"),
+                                          ("Pengadilan Negeri Jakarta Selatan", "ORG"),
+                                          ("Pengadilan Negeri Jakarta Utara", "ORG")))
+    assert len(_orgs(doc)) == 2
