@@ -1,6 +1,6 @@
 """What the actors stage's spurious actors are: counts by kind (train and dev).
 
-    python scripts/actor_spurious.py train dev [--data-dir ../shared/data] [--list]
+    python scripts/actor_spurious.py train dev [--data-dir ../shared/data] [--list] [--pairs]
 
 A predicted actor is spurious when it aligns with no gold actor under the scorer's own name
 matching (``scoring.match_actors``, what ``warta eval actors`` counts; a ``LOC`` is a place and
@@ -67,17 +67,28 @@ def _is_credit(record: dict[str, Any], actor_id: str) -> bool:
     return True
 
 
+def gold_partner(pred: Any, gold: list[Any]) -> Any | None:
+    """The gold actor a spurious predicted actor is a copy or a piece of: one sharing a name,
+    else one a name of which holds one of its names word for word (or is held by it)."""
+    for g in gold:
+        if pred.names & g.names:
+            return g
+    for g in gold:
+        if any(_inside(a, b) for a in pred.names for b in g.names):
+            return g
+    return None
+
+
 def spurious_kind(pred: Any, raw: dict[str, Any], record: dict[str, Any], gold: list[Any],
                   found: set[str]) -> str:
     """The module's kind of one spurious predicted actor."""
     from warta.kb.gazetteer import lookup
 
-    for g in gold:
-        if pred.names & g.names:
-            return "duplicate" if g.id in found else "misnamed"
-    for g in gold:
-        if any(_inside(a, b) for a in pred.names for b in g.names):
-            return "split of found" if g.id in found else "misnamed"
+    partner = gold_partner(pred, gold)
+    if partner is not None:
+        if pred.names & partner.names:
+            return "duplicate" if partner.id in found else "misnamed"
+        return "split of found" if partner.id in found else "misnamed"
     if _is_credit(record, raw["id"]):
         return "credit"
     name = raw.get("name") or ""
@@ -91,7 +102,18 @@ def spurious_kind(pred: Any, raw: dict[str, Any], record: dict[str, Any], gold: 
     return "person" if raw.get("type") == "PERSON" else "org"
 
 
-def diagnose(split: str, data: Path, listing: bool) -> Counter[str]:
+def _print_pair(split: str, kind: str, key: str, raw: dict[str, Any],
+                found: dict[str, Any] | None) -> None:
+    """One split: the found actor's name and aliases beside the spurious one's."""
+    def names(a: dict[str, Any] | None) -> str:
+        if a is None:
+            return "-"
+        return f"{a['name']!r}/{a['type']} {sorted(set(a.get('aliases') or []))}"
+
+    print(f"PAIR\t{split}\t{kind}\t{key}\tfound: {names(found)}\tsplit: {names(raw)}")
+
+
+def diagnose(split: str, data: Path, listing: bool, pairs_too: bool = False) -> Counter[str]:
     """The spurious actors of one split, counted by kind."""
     import warta
     from warta.eval import scoring
@@ -110,6 +132,8 @@ def diagnose(split: str, data: Path, listing: bool) -> Counter[str]:
         p_side = scoring.from_record(record, text)
         pairs = scoring.match_actors(g_side.actors, p_side.actors)
         found = set(pairs.values())
+        taken_by = {g: p for p, g in pairs.items()}
+        by_id = {p.id: raw for p, raw in zip(p_side.actors, record["actors"], strict=True)}
         for p, raw in zip(p_side.actors, record["actors"], strict=True):
             if p.id in pairs or p.type == "LOC":
                 continue
@@ -118,6 +142,9 @@ def diagnose(split: str, data: Path, listing: bool) -> Counter[str]:
             if listing:
                 print(f"{split}\t{kind}\t{art.key}\t{raw['name']!r}/{raw['type']}\t"
                       f"{raw.get('aliases')}")
+            if pairs_too and kind in {"split of found", "duplicate"}:
+                _print_pair(split, kind, art.key, raw, by_id.get(taken_by.get(
+                    (gold_partner(p, g_side.actors) or p).id, "")))
     return kinds
 
 
@@ -126,12 +153,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("splits", nargs="+", choices=["train", "dev", "test"])
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--list", action="store_true", help="print each spurious actor too")
+    parser.add_argument("--pairs", action="store_true",
+                        help="print each split or duplicate beside the found actor it copies")
     args = parser.parse_args(argv)
     if "test" in args.splits:
         print("actor_spurious: the test split is never looked at while tuning", file=sys.stderr)
         return 2
     for split in args.splits:
-        kinds = diagnose(split, args.data_dir, args.list)
+        kinds = diagnose(split, args.data_dir, args.list, args.pairs)
         print(f"== {split}: {sum(kinds.values())} spurious actors")
         for kind, n in kinds.most_common():
             print(f"{n:4d}  {kind}")

@@ -40,7 +40,12 @@ from warta.nlp.lang.id.locatives import (
     SOURCE_NOUNS,
     WEEKDAYS,
 )
-from warta.nlp.lang.id.org_patterns import DOMESTIC_ORG_PREFIXES, ORG_PREFIXES
+from warta.nlp.lang.id.org_patterns import (
+    BODY_HEAD_SHORT_FORMS,
+    DOMESTIC_ORG_PREFIXES,
+    ORG_PREFIXES,
+    REGION_LEVEL_WORDS,
+)
 from warta.nlp.lang.id.pronouns import CLITIC, PERSON_PRONOUNS
 from warta.nlp.lang.id.reporting_verbs import CLITIC_HOSTS
 from warta.nlp.stage_data import save_file, saved_file
@@ -50,7 +55,11 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "11"  # 11: the decision model reads whether the article also writes a candidate's
+VERSION = "12"  # 12: one entity, one actor (issue 19): a later person name with a typing slip
+# joins the one person it misspells (coref._misspelt_of); a regional body written with a short
+# head or a short region ("PN Jakut", "Pemkot Bekasi", "Dinas PUPR Kota Bekasi") is the long
+# name's body (_canonical_body), and a bare head joins the one body written both ways.
+# 11: the decision model reads whether the article also writes a candidate's
 # capitalised words in lower case ("Hutan" … "hutan adat": actor_model.lowered_words) or the
 # whole name as a lower-case phrase ("Organisasi Massa" … "organisasi massa"), and
 # sees gazetteer v8's bodies joined with their place; an organ of a stateless international
@@ -718,7 +727,40 @@ def _body_keys(words: Sequence[str]) -> tuple[set[tuple[str, ...]], set[tuple[st
     keys = {tuple(f) for f in forms}
     initials: set[tuple[str, ...]] = {(f[0], "".join(w[0] for w in f[1:])) for f in forms
                 if f[0] in ORG_PREFIXES and len(f) >= 3}
+    for form in forms:
+        canon = _canonical_body(form)
+        if canon is None:
+            continue
+        keys.add(canon)
+        head, region = canon[:-1], canon[-1:]
+        if head[0] in ORG_PREFIXES and len(head) >= 3:
+            for middle in (head[1:], [w for w in head[1:] if w not in _INITIAL_SKIPS]):
+                initials.add((head[0], "".join(w[0] for w in middle), *region))
     return keys, initials - keys
+
+
+_LEVELS = {"kab": "kabupaten", "prov": "provinsi"}  # short level words written out
+_INITIAL_SKIPS = frozenset({"dan"})  # "Pekerjaan Umum dan Penataan Ruang" → "PUPR"
+
+
+def _canonical_body(words: Sequence[str]) -> tuple[str, ...] | None:
+    """A regional body's name with its head's short form written out and its region as the
+    gazetteer's place ("PN Jakut", "Pengadilan Negeri Jakarta Utara" → pengadilan negeri
+    @jakarta utara; "Pemkot Bekasi", "Pemerintah Kota Bekasi" → pemerintah @kota:bekasi): news
+    names one local body both ways. None when the name ends in no region the gazetteer knows.
+    The shortest region at the end is read ("Kota Bekasi": Bekasi, with its level word)."""
+    base = list(BODY_HEAD_SHORT_FORMS.get(words[0], (words[0],))) + list(words[1:])
+    for k in range(len(base) - 1, 0, -1):
+        entry = lookup(" ".join(base[k:]))
+        if entry is None or entry.kind not in REGION_KINDS:
+            continue
+        place = [w for w in coref.fold(entry.name).split() if w not in REGION_LEVEL_WORDS]
+        head = base[:k]
+        level = ""
+        if len(head) > 1 and head[-1] in REGION_LEVEL_WORDS:
+            level, head = _LEVELS.get(head[-1], head[-1]), head[:-1]
+        return (*head, f"@{level}:{' '.join(place)}")
+    return None
 
 
 _COUNTRY_TAILS: tuple[tuple[str, ...], ...] = (("ri",), ("republik", "indonesia"), ("indonesia",))
@@ -727,10 +769,12 @@ _COUNTRY_TAILS: tuple[tuple[str, ...], ...] = (("ri",), ("republik", "indonesia"
 def _link_body_variants(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None],
                         table: _Actors) -> None:
     """'Kementerian Sosial RI' … 'Kementerian Sosial'; 'PT Pos Indonesia' … 'PT Pos';
-    'Dinas Lingkungan Hidup' … 'Dinas LH'; 'Polda' … 'Polda Riau': one article writes one
-    body's name in several forms, and each form the rules gave an id of its own is the same
-    actor. Forms are the same body when they share a key (``_body_keys``), or when a body's
-    head alone or with its next words opens exactly one longer body name of the article. The
+    'Dinas Lingkungan Hidup' … 'Dinas LH'; 'Polda' … 'Polda Riau'; 'PN Jakut' … 'Pengadilan
+    Negeri Jakarta Utara': one article writes one body's name in several forms, and each form
+    the rules gave an id of its own is the same actor. Forms are the same body when they share
+    a key (``_body_keys``), or when a body's head alone or with its next words opens the longer
+    names of exactly one body of the article ("Polda" … "Polda Sumut" … "Polda Sumatera
+    Utara"). The
     actor the gazetteer knows, else the longest name, keeps its id; two gazetteer bodies stay
     apart."""
     orgs = [e for e in ents if e.label_ == "ORG"
@@ -746,14 +790,16 @@ def _link_body_variants(ents: Sequence[Span], ent_actor: dict[tuple[int, int], s
     groups = [ids for ids in by_key.values() if len(ids) > 1]
     groups += [{actor_id, *by_key[key]} for actor_id, initials in abbreviated
                for key in initials if key in by_key]
+    body_of = {i: frozenset(ids) for ids in _connected(groups) for i in ids}
     for short in orgs:
         words = [t.lower_ for t in short]
         if words[0] not in span_repairs.BODY_OPENERS or not short[0].text[:1].isupper():
             continue
-        owners = {ent_actor[(o.start, o.end)] for o in orgs
-                  if len(o) > len(short) and [t.lower_ for t in o][:len(words)] == words}
-        if len(owners) == 1:
-            groups.append({*owners, ent_actor[(short.start, short.end)]})  # type: ignore[arg-type]
+        owners = {body_of.get(i, frozenset({i})) for i in (
+            ent_actor[(o.start, o.end)] for o in orgs
+            if len(o) > len(short) and [t.lower_ for t in o][:len(words)] == words) if i}
+        if len(owners) == 1:  # one body, maybe written two ways ("Polda Sumut", "… Utara")
+            groups.append({*owners.pop(), ent_actor[(short.start, short.end)]})  # type: ignore[arg-type]
     for ids in _connected(groups):
         _merge_ids(ent_actor, table, ids)
 
@@ -873,7 +919,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v11", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v12", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""

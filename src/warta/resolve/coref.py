@@ -8,7 +8,9 @@ Pure functions over a Doc:
   their first name; a single word opening a word of one longer name only is that person:
   "Sandi" for Sandiaga Uno), "X alias Y" and "X atau Gus Y" join two names of one person,
   compared by their ``spelling_key`` so that a reporter's variants
-  ("Affifuddin", "Afifuddin") and the old spelling ("Soeharto", "Suharto") stay one person.
+  ("Affifuddin", "Afifuddin") and the old spelling ("Soeharto", "Suharto") stay one person;
+  a later name with a typing slip (a letter dropped, added or two swapped: "Ayanto" for
+  Atyanto, "Yursi" for Yusri) is the one person whose name it misspells.
 - ``role_mentions``: "Menlu", "sang presiden", "Presiden Rusia" used without a name.
 - ``pronoun_mentions`` and ``salient``: "ia/dia/beliau" and the "-nya" of "ujarnya" point to the
   most recent salient person: a person earlier in the same sentence (outside quotation marks),
@@ -202,6 +204,8 @@ def _best_cluster(clusters: list[Cluster], toks: tuple[str, ...], at: int) -> Cl
     if not matching and len(toks) == 1:
         matching = _nickname_of(clusters, spelling_key(toks[0]))
     if not matching:
+        matching = _misspelt_of(clusters, keys)
+    if not matching:
         return None
     if len(toks) == 1 and len(matching) > 1:  # "Prabowo": Prabowo Subianto, not Listyo Sigit
         first = [c for c in matching if spelling_key(c.tokens[0]) in keys]  # Prabowo
@@ -221,6 +225,36 @@ def _nickname_of(clusters: list[Cluster], key: str) -> list[Cluster]:
     found = [c for c in clusters if len(c.tokens) > 1
              and any(k.startswith(key) and len(k) > len(key) for k in c.name_keys()[0])]
     return found if len(found) == 1 else []
+
+
+MIN_MISSPELT_CHARS = 5  # "Yanti"/"Yanto" differ by one letter too: short names stay apart
+
+
+def _misspelt_of(clusters: list[Cluster], keys: set[str]) -> list[Cluster]:
+    """The one person every word of this name is a word of, one of them with a typing slip: a
+    letter dropped, added or two swapped ("Ayanto", "Yursi", "Said Iqabl" for Atyanto, Yusri,
+    Said Iqbal). Two people's names one letter apart differ by a changed letter ("Wahyudi",
+    "Wahyuni"; "Yanto", "Yanti"), so a changed letter never joins, and a word shorter than
+    ``MIN_MISSPELT_CHARS`` must be written alike. None when no person or several fit."""
+    slips = [k for k in keys if len(k) >= MIN_MISSPELT_CHARS]
+    if not slips:
+        return []
+    found = [c for c in clusters if any(
+        all(k in names or (k in slips and any(_one_slip(k, n) for n in names)) for k in keys)
+        for names in c.name_keys())]
+    return found if len(found) == 1 else []
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter dropped or added, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < MIN_MISSPELT_CHARS - 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+            and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 # --- role-only mentions -------------------------------------------------------------------------

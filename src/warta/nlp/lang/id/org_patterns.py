@@ -136,3 +136,15 @@ NATIONAL_POLICE_KB = "polri"  # the gazetteer's entry for Indonesia's national p
 # The shape of a news outlet's name as Indonesian news writes it: a network's section
 # ("detikJabar", "detikFinance") or a site's address ("CNNIndonesia.com", "Suara.com").
 OUTLET_SHAPE = r"(?:detik[A-Z][a-z]+|[A-Za-z][A-Za-z0-9]*\.(?:com|co\.id|id))"
+# Short heads of body names that stand for their long form in the same article ("PN Jakarta
+# Utara" is the "Pengadilan Negeri Jakarta Utara", "Pemkot Bekasi" the "Pemerintah Kota
+# Bekasi"): one body, two spellings. Only heads no other body shares ("PT" is a company, so the
+# Pengadilan Tinggi is left out).
+BODY_HEAD_SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "pn": ("pengadilan", "negeri"), "pemkot": ("pemerintah", "kota"),
+    "pemkab": ("pemerintah", "kabupaten"), "pemprov": ("pemerintah", "provinsi"),
+    "kejari": ("kejaksaan", "negeri"), "kejati": ("kejaksaan", "tinggi"),
+}
+# The words that give a region's level before its name ("Kota Bekasi", "Kabupaten Bekasi"):
+# two bodies of one name and two levels are two bodies.
+REGION_LEVEL_WORDS: frozenset[str] = frozenset({"kota", "kabupaten", "kab", "provinsi", "prov"})
