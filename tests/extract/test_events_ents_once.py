@@ -51,3 +51,35 @@ def test_triggers_given_the_entities_are_the_triggers_read_from_the_doc() -> Non
     assert given == found
     doc.ents = [Span(doc, 1, 2, label="ORG")]  # an entity over "menangkap" hides the match
     assert 1 not in {t.start for t, _ in events.match_triggers(doc, ents=tuple(doc.ents))}
+
+
+def test_candidates_with_the_party_model_read_the_entities_once() -> None:
+    """The trigger features' actor kinds (events v16) come from the entities ``candidates``
+    read, not from another ``doc.ents`` (eleventh round)."""
+    model = events._parties_model("")
+    assert model is not None  # the shipped model: the trigger features are asked
+    asked: list[int] = []
+    real = events.why_features
+
+    def spy(doc, trigger, form, sent):  # type: ignore[no-untyped-def]
+        asked.append(trigger.start)
+        return real(doc, trigger, form, sent)
+
+    doc = _doc()
+    _EntsCountingDoc.reads = 0
+    events.why_features = spy  # type: ignore[assignment]
+    try:
+        events.candidates(doc, parties=model)
+    finally:
+        events.why_features = real  # type: ignore[assignment]
+    assert asked  # the kinds were read
+    assert _EntsCountingDoc.reads == 1
+
+
+def test_actor_kinds_from_the_read_entities_are_those_of_the_doc() -> None:
+    doc = _doc()
+    events.candidates(doc, parties=events._parties_model(""))
+    given = events._actor_kinds(doc)
+    events.doc_memo(doc).pop(events._KINDS)
+    assert events._actor_kinds(doc) == given  # read again from doc.ents
+    assert given == ({2: "name", 3: "name", 5: "place", 7: "name"}, [2, 3, 5, 7])

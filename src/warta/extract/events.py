@@ -914,17 +914,25 @@ _KINDS = "events.actor_kinds"  # doc_memo key: token index → the kind of party
 def _actor_kinds(doc: Doc) -> tuple[dict[int, str], list[int]]:
     """Each token inside an entity or actor mention → what it names: "party" (an actor: a
     person, body or country), "place" (a place entity with no actor) or "name" (another
-    entity with no actor); and those tokens in order (read once per Doc)."""
+    entity with no actor); and those tokens in order (read once per Doc; ``candidates`` works
+    them out from the entities it has read)."""
     memo = doc_memo(doc)
     got: tuple[dict[int, str], list[int]] | None = memo.get(_KINDS)
     if got is None:
-        kinds: dict[int, str] = {}
-        for span in [*doc.ents, *(doc._.mentions or [])]:
-            kind = "party" if span_actor(span) else "place" if span.label_ == "LOC" else "name"
-            for k in range(span.start, span.end):
-                kinds.setdefault(k, kind)
-        got = memo[_KINDS] = (kinds, sorted(kinds))
+        got = memo[_KINDS] = _kinds_of(doc.ents, doc._.mentions or [])
     return got
+
+
+def _kinds_of(ents: Sequence[Span], mentions: Sequence[Span]
+              ) -> tuple[dict[int, str], list[int]]:
+    """``_actor_kinds`` of these entities and mentions (``doc.ents`` builds new Spans at each
+    read: the stage reads them once)."""
+    kinds: dict[int, str] = {}
+    for span in [*ents, *mentions]:
+        kind = "party" if span_actor(span) else "place" if span.label_ == "LOC" else "name"
+        for k in range(span.start, span.end):
+            kinds.setdefault(k, kind)
+    return kinds, sorted(kinds)
 
 
 def _party_kinds(kinds: AbstractSet[str]) -> str:
@@ -1003,8 +1011,8 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
 
     memo = doc_memo(doc)  # read afresh: the Doc may have changed since a last call
     memo.pop(_BOUNDS, None)
-    memo.pop(_KINDS, None)
     ctx = collect_mentions(doc, lookup=lookup)
+    memo[_KINDS] = _kinds_of(ctx.ents, doc._.mentions or [])  # the entities ``ctx`` read
     lead = event_parties.lead_mentions(doc, ctx, _sentence)
     # once: the trigger model's repeat feature reads them too; the entities ``ctx`` read
     matches = match_triggers(doc, ents=ctx.ents)
