@@ -61,6 +61,7 @@ from warta.nlp.extensions import (
     mark_stage,
     skip_unsupported,
     span_actor,
+    span_text,
     token_lowers,
     token_texts,
 )
@@ -824,24 +825,25 @@ def use_features(doc: Doc, trigger: Span, form: Form, sent: Span,
     act) or a word in a title-like line; reported speech verbs and the kinds of actors on
     either side (a person or body as subject) tell statements from descriptions. Each is also
     crossed with the entry's PLOVER type: a future AGREE is an event, a future ASSAULT not."""
-    own = {f"u_modality={modality_of(doc, trigger, sent)}", f"u_upos={trigger.root.pos_}",
-           f"u_dep={trigger.root.dep_}", f"u_len={_size(len(sent))}"}
+    root = trigger.root  # found once: a Token walk over a phrase
+    own = {f"u_modality={modality_of(doc, trigger, sent)}", f"u_upos={root.pos_}",
+           f"u_dep={root.dep_}", f"u_len={_size(len(sent))}"}
     if is_negated(doc, trigger, sent):
         own.add("u_negated")
-    start = clause_start(doc, trigger.start, sent)
-    if doc[start].lower_ == "yang":
+    lowers = token_lowers(doc)  # the words, not a Token per read (eleventh round)
+    if lowers[clause_start(doc, trigger.start, sent)] == "yang":
         own.add("u_relative")
     if _anterior(doc, trigger, sent):
         own.add("u_anterior")
-    word = trigger.text.lower()
-    if word in REPORTING_VERBS:
+    if span_text(doc, trigger.start, trigger.end).lower() in REPORTING_VERBS:
         own.add("u_speech")
-    if form.voice == "nominal" and ANAPHORIC_DETERMINERS & {
-            t.lower_ for t in doc[trigger.end:min(trigger.end + 2, sent.end)]}:
+    if form.voice == "nominal" and not ANAPHORIC_DETERMINERS.isdisjoint(
+            lowers[trigger.end:min(trigger.end + 2, sent.end)]):
         own.add("u_anaphor")
     if not _first_of_row(doc, trigger, form):
         own.add("u_repeat")  # the act told again: the gold marks its clearest telling once
-    if not any(t.text in ".!?\"\u201d" for t in sent[-2:]):
+    last_two = token_texts(doc)[max(sent.start, sent.end - 2):sent.end]  # ``sent[-2:]``
+    if not any(t in ".!?\"\u201d" for t in last_two):
         own.add("u_unterminated")  # a title, a list item, a caption
     quote = next((q for q in doc._.quotes or []
                   if q.content.start <= trigger.start < q.content.end), None)
