@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from warta.extract import events
+from warta.nlp.extensions import set_span_actor
 
 
 class _EntsCountingDoc(Doc):
@@ -83,3 +84,37 @@ def test_actor_kinds_from_the_read_entities_are_those_of_the_doc() -> None:
     events.doc_memo(doc).pop(events._KINDS)
     assert events._actor_kinds(doc) == given  # read again from doc.ents
     assert given == ({2: "name", 3: "name", 5: "place", 7: "name"}, [2, 3, 5, 7])
+
+
+class _TokenCountingDoc(Doc):
+    """A Doc that counts the Token objects made for it with ``doc[i]``."""
+
+    reads = 0
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        if isinstance(i, int):
+            type(self).reads += 1
+        return Doc.__getitem__(self, i)
+
+
+def test_collect_mentions_reads_the_words_before_a_mention_from_the_lists() -> None:
+    """A title or currency word before a mention, and what joins a titled body to a person,
+    come from the Doc's word lists (eleventh round): no Token beyond those ``doc.ents`` makes."""
+    words = ["Menteri", "Luar", "Negeri", "AS", "Antony", "Blinken", "dan", "Ketua", "MPR", ",",
+             "Ahmad", "Muzani", "membeli", "dolar", "AS", "."]
+    doc = _TokenCountingDoc(spacy.blank("id").vocab, words=words)
+    doc.ents = [Span(doc, 3, 4, "GPE"), Span(doc, 4, 6, "PERSON"), Span(doc, 8, 9, "ORG"),
+                Span(doc, 10, 12, "PERSON"), Span(doc, 14, 15, "GPE")]
+    for ent, actor in zip(doc.ents, ["gpe:as", "person:antony-blinken", "org:mpr",
+                                     "person:ahmad-muzani", "gpe:as"], strict=True):
+        set_span_actor(ent, actor)
+    events.collect_mentions(doc)  # the word lists, read once per Doc
+    _TokenCountingDoc.reads = 0
+    assert doc.ents
+    by_ents = _TokenCountingDoc.reads
+    _TokenCountingDoc.reads = 0
+    ctx = events.collect_mentions(doc)
+    # "AS" before Blinken is his title, "MPR ," a titled body apposed, "dolar AS" a currency
+    assert [(m.start, m.end) for m in ctx.mentions] == [(4, 6), (10, 12)]
+    assert ctx.modifiers == {3, 8, 14}
+    assert _TokenCountingDoc.reads == by_ents

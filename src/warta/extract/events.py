@@ -213,14 +213,15 @@ def collect_mentions(doc: Doc, *, lookup: Any = None) -> Context:
         last_end = span.end
     modifiers: set[int] = set()
     kept = []
+    lowers = token_lowers(doc)  # the words, not a Token per mention (eleventh round)
     for i, m in enumerate(raw):
         nxt = raw[i + 1] if i + 1 < len(raw) else None
-        titled = m.start > 0 and doc[m.start - 1].lower_ in TITLE_WORDS
+        titled = m.start > 0 and lowers[m.start - 1] in TITLE_WORDS
         if not m.person and titled and nxt is not None and nxt.person \
                 and (_adjacent(doc, m.end, nxt.start) or _apposed(doc, m.end, nxt.start)):
             modifiers.update(range(m.start, m.end))
             continue
-        if not m.person and m.start > 0 and doc[m.start - 1].lower_ in ECONOMIC_HEADS:
+        if not m.person and m.start > 0 and lowers[m.start - 1] in ECONOMIC_HEADS:
             modifiers.update(range(m.start, m.end))  # "dolar AS": the currency's, not a party
             continue
         kept.append(m)
@@ -229,12 +230,13 @@ def collect_mentions(doc: Doc, *, lookup: Any = None) -> Context:
 
 def _adjacent(doc: Doc, end: int, start: int) -> bool:
     """Whether only title words separate two mentions ("AS Antony", "Rusia Vladimir")."""
-    return start - end <= 2 and all(doc[k].lower_ in TITLE_WORDS for k in range(end, start))
+    lowers = token_lowers(doc)
+    return start - end <= 2 and all(lowers[k] in TITLE_WORDS for k in range(end, start))
 
 
 def _apposed(doc: Doc, end: int, start: int) -> bool:
     """"Ketua MPR, Ahmad Muzani": a titled body and the holder after one comma are one party."""
-    return start - end == 1 and doc[end].text == ","
+    return start - end == 1 and token_texts(doc)[end] == ","
 
 
 # --- triggers -------------------------------------------------------------------------------
