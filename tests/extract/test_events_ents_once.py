@@ -118,3 +118,20 @@ def test_collect_mentions_reads_the_words_before_a_mention_from_the_lists() -> N
     assert [(m.start, m.end) for m in ctx.mentions] == [(4, 6), (10, 12)]
     assert ctx.modifiers == {3, 8, 14}
     assert _TokenCountingDoc.reads == by_ents
+
+
+def test_the_stage_reads_the_entities_once_for_events_and_places() -> None:
+    """The events stage hands the entities it read to the events and the places (eleventh
+    round): one ``doc.ents`` per Doc; the places found are those read from the Doc."""
+    stage = events.EventsStage(spacy.blank("id"), "events", parties_model="none")
+    words = ["Polisi", "menangkap", "Budi", "di", "Bandung", ".", "Rina", "tiba", "di",
+             "Surabaya", "."]
+    doc = _EntsCountingDoc(spacy.blank("id").vocab, words=words,
+                           sent_starts=[True, *[False] * 5, True, *[False] * 4])
+    doc.ents = [Span(doc, 2, 3, label="PERSON"), Span(doc, 4, 5, label="LOC"),
+                Span(doc, 9, 10, label="LOC")]
+    _EntsCountingDoc.reads = 0
+    stage(doc)
+    assert _EntsCountingDoc.reads == 1
+    assert [p.name for p in doc._.places] == ["Bandung", "Surabaya"]
+    assert [p.name for p in events.places.extract_places(doc)] == ["Bandung", "Surabaya"]

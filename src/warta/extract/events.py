@@ -184,14 +184,16 @@ def _actor_index(doc: Doc) -> dict[str, Actor]:
     return {a.id: a for a in doc._.actors or []}
 
 
-def collect_mentions(doc: Doc, *, lookup: Any = None) -> Context:
+def collect_mentions(doc: Doc, *, lookup: Any = None, ents: Sequence[Span] | None = None
+                     ) -> Context:
     """Actor mentions (entities and the actors stage's extra mentions) ready for argument rules.
 
     A country name right before a person ("Menteri Luar Negeri AS Antony Blinken") is part of the
     person's title, not an argument; place entities without an actor carry their country.
+    ``ents``: the Doc's entities when the caller has read them (``doc.ents`` builds them anew).
     """
     actors = _actor_index(doc)
-    ents = doc.ents
+    ents = doc.ents if ents is None else tuple(ents)
     spans = sorted({(s.start, s.end): s for s in [*ents, *(doc._.mentions or [])]}.values(),
                    key=lambda s: (s.start, -s.end))
     raw: list[Mention] = []
@@ -1001,13 +1003,15 @@ def all_triggers(doc: Doc, model: TriggerModel | None,
 
 def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = None,
                observe: Observer | None = None, dropped: Dropper | None = None,
-               triggers: TriggerModel | None = None) -> list[Candidate]:
+               triggers: TriggerModel | None = None,
+               ents: Sequence[Span] | None = None) -> list[Candidate]:
     """Every event mention with its arguments, before merging. With a party model, the rules'
     arguments are features and the model picks source and target among every candidate party
     (``event_parties``); ``triggers``, the trained trigger model, adds the words it reads as
     events outside the lexicon (``event_triggers``: its decision stands, the lexicon matches'
     model is not asked); ``observe`` sees each trigger's candidates (the trainer's hook),
-    ``dropped`` each match that made no event and why (the diagnostics' hook)."""
+    ``dropped`` each match that made no event and why (the diagnostics' hook); ``ents``: the
+    Doc's entities when the caller has read them."""
 
     def drop(trigger: Span, form: Form, reason: str) -> None:
         if dropped is not None:
@@ -1015,7 +1019,7 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
 
     memo = doc_memo(doc)  # read afresh: the Doc may have changed since a last call
     memo.pop(_BOUNDS, None)
-    ctx = collect_mentions(doc, lookup=lookup)
+    ctx = collect_mentions(doc, lookup=lookup, ents=ents)
     memo[_KINDS] = _kinds_of(ctx.ents, doc._.mentions or [])  # the entities ``ctx`` read
     lead = event_parties.lead_mentions(doc, ctx, _sentence)
     # once: the trigger model's repeat feature reads them too; the entities ``ctx`` read
@@ -1252,15 +1256,17 @@ def _evidence(doc: Doc, trigger: Span, spans: list[Span], sent: Span) -> Span:
 def extract_events(doc: Doc, *, lookup: Any = None,
                    grace_days: int = HISTORICAL_GRACE_DAYS,
                    parties: PartyModel | None = None,
-                   triggers: TriggerModel | None = None) -> list[Event]:
+                   triggers: TriggerModel | None = None,
+                   ents: Sequence[Span] | None = None) -> list[Event]:
     """The document's events: one per real-world event, with evidence, date, place and scores.
     An asserted event dated more than ``grace_days`` before the article is ``historical``;
     ``parties`` is the trained model that picks source and target (None: the rules alone),
-    ``triggers`` the trained model that adds triggers beyond the lexicon (None: the lexicon's)."""
+    ``triggers`` the trained model that adds triggers beyond the lexicon (None: the lexicon's);
+    ``ents``: the Doc's entities when the caller has read them."""
     if lookup is None:
         lookup = places.gazetteer_lookup()
     published = article_date(doc)
-    found = merge(candidates(doc, lookup=lookup, parties=parties, triggers=triggers),
+    found = merge(candidates(doc, lookup=lookup, parties=parties, triggers=triggers, ents=ents),
                   countries={a.id: a.country for a in doc._.actors or []}, published=published)
     reference = reference_date(doc, published)
     dateline = places.dateline_place(doc, lookup=lookup) if doc._.dateline else None
@@ -1318,10 +1324,11 @@ class EventsStage:
         if skip_unsupported(doc, STAGE, VERSION):
             doc._.events = []
             return doc
+        ents = doc.ents  # read once for the events and the places: each read builds new Spans
         doc._.events = extract_events(doc, lookup=self._lookup, grace_days=self.grace_days,
-                                      parties=self.parties, triggers=self.triggers)
+                                      parties=self.parties, triggers=self.triggers, ents=ents)
         if doc._.places is None:
-            doc._.places = places.extract_places(doc, lookup=self._lookup)
+            doc._.places = places.extract_places(doc, lookup=self._lookup, ents=ents)
         mark_stage(doc, STAGE, VERSION, "ok")
         return doc
 
