@@ -207,3 +207,73 @@ def test_clause_reads_match_the_token_walks_and_make_no_tokens() -> None:
             assert _TokenCountingDoc.reads == 0, (words, i)
             checked += 1
         assert checked == len(doc) - 1
+
+
+# --- the trigger model's use features (eleventh round) -------------------------------------
+
+USE_WORDS = ["serangan", "menolak", "bertemu", "penangkapan", "yang", "tersebut", "itu", "tadi",
+             "ini", ",", ".", "!", "?", "\u201d", "\"", ".\"", "Rina", "warga", "bahwa", "\n",
+             "kemarin", "dan", "membantah", "Meminta", "aksi", "damai"]
+
+
+_READ = {"u_speech", "u_relative", "u_anaphor", "u_unterminated"}
+
+
+def _old_use_reads(doc: Doc, trigger, form, sent) -> set[str]:  # type: ignore[no-untyped-def]
+    """Four use features as ``use_features`` read them from Tokens before."""
+    out = set()
+    if trigger.text.lower() in events.REPORTING_VERBS:
+        out.add("u_speech")
+    if doc[events.clause_start(doc, trigger.start, sent)].lower_ == "yang":
+        out.add("u_relative")
+    if form.voice == "nominal" and events.ANAPHORIC_DETERMINERS & {
+            t.lower_ for t in doc[trigger.end:min(trigger.end + 2, sent.end)]}:
+        out.add("u_anaphor")
+    if not any(t.text in ".!?\"\u201d" for t in sent[-2:]):
+        out.add("u_unterminated")
+    return out
+
+
+def test_use_features_read_from_the_words_as_from_tokens() -> None:
+    vocab = spacy.blank("id").vocab
+    rng = random.Random(19)
+    seen: set[str] = set()
+    checked = 0
+    for k in range(400):
+        words = [rng.choice(USE_WORDS) for _ in range(rng.randint(1, 16))]
+        starts = [True, *(rng.random() < 0.25 for _ in words[1:])] if k % 3 else None
+        doc = Doc(vocab, words=words, sent_starts=starts)
+        for trigger, form in events.match_triggers(doc):
+            sent = events._sentence(doc, trigger.start)
+            got = events.use_features(doc, trigger, form, sent, [])
+            old = _old_use_reads(doc, trigger, form, sent)
+            assert got & _READ == old
+            seen |= old
+            checked += 1
+    assert checked > 300 and seen == _READ
+
+
+class _TokenCountingDoc(Doc):
+    """A Doc that counts the Token objects made for it with ``doc[i]``."""
+
+    reads = 0
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        if isinstance(i, int):
+            type(self).reads += 1
+        return Doc.__getitem__(self, i)
+
+
+def test_use_features_make_no_token_for_the_words_they_read() -> None:
+    doc = _TokenCountingDoc(spacy.blank("id").vocab,
+                            words=["warga", "yang", "serangan", "tersebut", "itu", "Rina"])
+    (trigger, form), = events.match_triggers(doc)
+    sent = events._sentence(doc, trigger.start)
+    events.use_features(doc, trigger, form, sent, [])  # the per-Doc memos, read once
+    _TokenCountingDoc.reads = 0
+    _old_use_reads(doc, trigger, form, sent)
+    assert _TokenCountingDoc.reads >= 2  # the old reads, counted: the test can fail
+    _TokenCountingDoc.reads = 0
+    got = events.use_features(doc, trigger, form, sent, [])
+    assert {"u_relative", "u_anaphor", "u_unterminated"} <= got
+    assert _TokenCountingDoc.reads == 1  # the trigger's root (its UPOS and relation), once

@@ -414,3 +414,66 @@ def test_title_chains_read_the_word_lists(blank):
     assert chain.role.endswith(", Perumahan Rakyat") and chain.rank is not None
     assert roles.skip_honorifics(doc, 14, 17) == 15  # "Bapak" before "Ahmad"
     assert _TokenCountingDoc.reads == 2  # match_at's first word, after the title and portfolio
+
+
+# --- the dates stage's years (issue 20, eleventh round) -------------------------------------
+
+
+_YEAR_PIECES = ["2024", "1999", "202", "24", "tahun ", "akhir ", "Mei ", "mei ", "Oktober ",
+                "bulan ", "semester kedua ", "th. ", "(", ")", " ", ",", ".", "-an", "Rp ",
+                "١٢٣٤", "pada ", "sejak ", "\u0660\u0661\u0662\u0663", "x"]
+
+
+def test_years_found_as_without_the_four_digit_hint(monkeypatch):
+    rng = random.Random(13)
+    texts = ["".join(rng.choice(_YEAR_PIECES) for _ in range(rng.randint(1, 12)))
+             for _ in range(3000)]
+    texts += ["Ia lahir pada Mei 2024.", "Akhir 2024 warga pindah.", "Sidang (2025) digelar.",
+              "Pada bulan Mei warga Sukamaju berkumpul.", "Rapat tahun ٢٠٢٤."]
+    with_hint = [dates.find_dates(t, anchor=None) for t in texts]
+    monkeypatch.setattr(dates, "_HAS_FOUR_DIGITS", re.compile(""))  # always scan: the old way
+    assert [dates.find_dates(t, anchor=None) for t in texts] == with_hint
+    assert sum(any(v and len(v) >= 4 for _, _, v in found) for found in with_hint) > 150
+
+
+def test_year_forms_are_not_scanned_in_a_text_without_four_digits(monkeypatch):
+    calls: list[str] = []
+    for name in ("_YEAR", "_MON_YEAR"):
+        monkeypatch.setattr(dates, name, _Spy(getattr(dates, name), calls))
+    plain = "Warga Sukamaju berkumpul pada Mei, 13 Oktober, membayar Rp 100."
+    assert dates.find_dates(plain, anchor=None)  # the day-month form is still found
+    assert calls == []
+    found = dates.find_dates("Ia lahir pada Mei 2024, tahun 1999.", anchor=None)
+    assert len(calls) == 2 and [v for _, _, v in found] == ["2024-05", "1999"]
+
+
+_MONTH_PIECES = ["16 ", "Mei", "mei", "MEI", "Meikarta", "Oktober", "okt.", "Agustus", "Agt",
+                 "Sept", "2024", "tahun ", "akhir ", "bulan ", "lalu", "depan", ", ", "-", "dan ",
+                 " ", "pada ", "Desember", "21", "Juni,", "x", "Juli", "Marets", "ſept"]
+
+
+def test_month_forms_found_as_without_the_month_hint(monkeypatch):
+    rng = random.Random(17)
+    texts = ["".join(rng.choice(_MONTH_PIECES) + rng.choice([" ", "", " "])
+                     for _ in range(rng.randint(1, 10))) for _ in range(3000)]
+    texts += ["Rapat 16 Mei 2024 di balai.", "Pada Mei lalu warga pindah.",
+              "Oktober, November, dan Desember 2025", "Mei 16, 2024", "Meikarta dibangun."]
+    anchor = dates.parse_anchor("2025-10-13")
+    for a in (None, anchor):
+        with_hint = [dates.find_dates(t, anchor=a) for t in texts]
+        monkeypatch.setattr(dates, "_HAS_MONTH", re.compile(""))  # always scan: the old way
+        assert [dates.find_dates(t, anchor=a) for t in texts] == with_hint
+        monkeypatch.undo()
+        assert sum(any(v and "-" in v for _, _, v in found) for found in with_hint) > 50
+
+
+def test_month_forms_are_not_scanned_in_a_text_without_a_month(monkeypatch):
+    calls: list[str] = []
+    for name in ("_DAY_MON", "_MON_DAY_YEAR", "_MON_YEAR", "_MON_BARE"):
+        monkeypatch.setattr(dates, name, _Spy(getattr(dates, name), calls))
+    monkeypatch.setattr(dates, "_HAS_DAY_COMMA_YEAR", re.compile(""))
+    plain = "Warga Meikarta berkumpul Senin, 13/10/2025, sejak tahun 2024, 16, 2024."
+    assert dates.find_dates(plain, anchor=None)  # the numeric form and the year are found
+    assert calls == []
+    found = dates.find_dates("Rapat 16 Mei 2024, pada Mei lalu.", anchor=None)
+    assert len(calls) == 4 and found[0][2] == "2024-05-16"

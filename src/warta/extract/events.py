@@ -61,6 +61,7 @@ from warta.nlp.extensions import (
     mark_stage,
     skip_unsupported,
     span_actor,
+    span_text,
     token_lowers,
     token_texts,
 )
@@ -183,14 +184,16 @@ def _actor_index(doc: Doc) -> dict[str, Actor]:
     return {a.id: a for a in doc._.actors or []}
 
 
-def collect_mentions(doc: Doc, *, lookup: Any = None) -> Context:
+def collect_mentions(doc: Doc, *, lookup: Any = None, ents: Sequence[Span] | None = None
+                     ) -> Context:
     """Actor mentions (entities and the actors stage's extra mentions) ready for argument rules.
 
     A country name right before a person ("Menteri Luar Negeri AS Antony Blinken") is part of the
     person's title, not an argument; place entities without an actor carry their country.
+    ``ents``: the Doc's entities when the caller has read them (``doc.ents`` builds them anew).
     """
     actors = _actor_index(doc)
-    ents = doc.ents
+    ents = doc.ents if ents is None else tuple(ents)
     spans = sorted({(s.start, s.end): s for s in [*ents, *(doc._.mentions or [])]}.values(),
                    key=lambda s: (s.start, -s.end))
     raw: list[Mention] = []
@@ -212,14 +215,15 @@ def collect_mentions(doc: Doc, *, lookup: Any = None) -> Context:
         last_end = span.end
     modifiers: set[int] = set()
     kept = []
+    lowers = token_lowers(doc)  # the words, not a Token per mention (eleventh round)
     for i, m in enumerate(raw):
         nxt = raw[i + 1] if i + 1 < len(raw) else None
-        titled = m.start > 0 and doc[m.start - 1].lower_ in TITLE_WORDS
+        titled = m.start > 0 and lowers[m.start - 1] in TITLE_WORDS
         if not m.person and titled and nxt is not None and nxt.person \
                 and (_adjacent(doc, m.end, nxt.start) or _apposed(doc, m.end, nxt.start)):
             modifiers.update(range(m.start, m.end))
             continue
-        if not m.person and m.start > 0 and doc[m.start - 1].lower_ in ECONOMIC_HEADS:
+        if not m.person and m.start > 0 and lowers[m.start - 1] in ECONOMIC_HEADS:
             modifiers.update(range(m.start, m.end))  # "dolar AS": the currency's, not a party
             continue
         kept.append(m)
@@ -228,12 +232,13 @@ def collect_mentions(doc: Doc, *, lookup: Any = None) -> Context:
 
 def _adjacent(doc: Doc, end: int, start: int) -> bool:
     """Whether only title words separate two mentions ("AS Antony", "Rusia Vladimir")."""
-    return start - end <= 2 and all(doc[k].lower_ in TITLE_WORDS for k in range(end, start))
+    lowers = token_lowers(doc)
+    return start - end <= 2 and all(lowers[k] in TITLE_WORDS for k in range(end, start))
 
 
 def _apposed(doc: Doc, end: int, start: int) -> bool:
     """"Ketua MPR, Ahmad Muzani": a titled body and the holder after one comma are one party."""
-    return start - end == 1 and doc[end].text == ","
+    return start - end == 1 and token_texts(doc)[end] == ","
 
 
 # --- triggers -------------------------------------------------------------------------------
@@ -824,24 +829,25 @@ def use_features(doc: Doc, trigger: Span, form: Form, sent: Span,
     act) or a word in a title-like line; reported speech verbs and the kinds of actors on
     either side (a person or body as subject) tell statements from descriptions. Each is also
     crossed with the entry's PLOVER type: a future AGREE is an event, a future ASSAULT not."""
-    own = {f"u_modality={modality_of(doc, trigger, sent)}", f"u_upos={trigger.root.pos_}",
-           f"u_dep={trigger.root.dep_}", f"u_len={_size(len(sent))}"}
+    root = trigger.root  # found once: a Token walk over a phrase
+    own = {f"u_modality={modality_of(doc, trigger, sent)}", f"u_upos={root.pos_}",
+           f"u_dep={root.dep_}", f"u_len={_size(len(sent))}"}
     if is_negated(doc, trigger, sent):
         own.add("u_negated")
-    start = clause_start(doc, trigger.start, sent)
-    if doc[start].lower_ == "yang":
+    lowers = token_lowers(doc)  # the words, not a Token per read (eleventh round)
+    if lowers[clause_start(doc, trigger.start, sent)] == "yang":
         own.add("u_relative")
     if _anterior(doc, trigger, sent):
         own.add("u_anterior")
-    word = trigger.text.lower()
-    if word in REPORTING_VERBS:
+    if span_text(doc, trigger.start, trigger.end).lower() in REPORTING_VERBS:
         own.add("u_speech")
-    if form.voice == "nominal" and ANAPHORIC_DETERMINERS & {
-            t.lower_ for t in doc[trigger.end:min(trigger.end + 2, sent.end)]}:
+    if form.voice == "nominal" and not ANAPHORIC_DETERMINERS.isdisjoint(
+            lowers[trigger.end:min(trigger.end + 2, sent.end)]):
         own.add("u_anaphor")
     if not _first_of_row(doc, trigger, form):
         own.add("u_repeat")  # the act told again: the gold marks its clearest telling once
-    if not any(t.text in ".!?\"\u201d" for t in sent[-2:]):
+    last_two = token_texts(doc)[max(sent.start, sent.end - 2):sent.end]  # ``sent[-2:]``
+    if not any(t in ".!?\"\u201d" for t in last_two):
         own.add("u_unterminated")  # a title, a list item, a caption
     quote = next((q for q in doc._.quotes or []
                   if q.content.start <= trigger.start < q.content.end), None)
@@ -914,17 +920,25 @@ _KINDS = "events.actor_kinds"  # doc_memo key: token index → the kind of party
 def _actor_kinds(doc: Doc) -> tuple[dict[int, str], list[int]]:
     """Each token inside an entity or actor mention → what it names: "party" (an actor: a
     person, body or country), "place" (a place entity with no actor) or "name" (another
-    entity with no actor); and those tokens in order (read once per Doc)."""
+    entity with no actor); and those tokens in order (read once per Doc; ``candidates`` works
+    them out from the entities it has read)."""
     memo = doc_memo(doc)
     got: tuple[dict[int, str], list[int]] | None = memo.get(_KINDS)
     if got is None:
-        kinds: dict[int, str] = {}
-        for span in [*doc.ents, *(doc._.mentions or [])]:
-            kind = "party" if span_actor(span) else "place" if span.label_ == "LOC" else "name"
-            for k in range(span.start, span.end):
-                kinds.setdefault(k, kind)
-        got = memo[_KINDS] = (kinds, sorted(kinds))
+        got = memo[_KINDS] = _kinds_of(doc.ents, doc._.mentions or [])
     return got
+
+
+def _kinds_of(ents: Sequence[Span], mentions: Sequence[Span]
+              ) -> tuple[dict[int, str], list[int]]:
+    """``_actor_kinds`` of these entities and mentions (``doc.ents`` builds new Spans at each
+    read: the stage reads them once)."""
+    kinds: dict[int, str] = {}
+    for span in [*ents, *mentions]:
+        kind = "party" if span_actor(span) else "place" if span.label_ == "LOC" else "name"
+        for k in range(span.start, span.end):
+            kinds.setdefault(k, kind)
+    return kinds, sorted(kinds)
 
 
 def _party_kinds(kinds: AbstractSet[str]) -> str:
@@ -989,13 +1003,15 @@ def all_triggers(doc: Doc, model: TriggerModel | None,
 
 def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = None,
                observe: Observer | None = None, dropped: Dropper | None = None,
-               triggers: TriggerModel | None = None) -> list[Candidate]:
+               triggers: TriggerModel | None = None,
+               ents: Sequence[Span] | None = None) -> list[Candidate]:
     """Every event mention with its arguments, before merging. With a party model, the rules'
     arguments are features and the model picks source and target among every candidate party
     (``event_parties``); ``triggers``, the trained trigger model, adds the words it reads as
     events outside the lexicon (``event_triggers``: its decision stands, the lexicon matches'
     model is not asked); ``observe`` sees each trigger's candidates (the trainer's hook),
-    ``dropped`` each match that made no event and why (the diagnostics' hook)."""
+    ``dropped`` each match that made no event and why (the diagnostics' hook); ``ents``: the
+    Doc's entities when the caller has read them."""
 
     def drop(trigger: Span, form: Form, reason: str) -> None:
         if dropped is not None:
@@ -1003,8 +1019,8 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
 
     memo = doc_memo(doc)  # read afresh: the Doc may have changed since a last call
     memo.pop(_BOUNDS, None)
-    memo.pop(_KINDS, None)
-    ctx = collect_mentions(doc, lookup=lookup)
+    ctx = collect_mentions(doc, lookup=lookup, ents=ents)
+    memo[_KINDS] = _kinds_of(ctx.ents, doc._.mentions or [])  # the entities ``ctx`` read
     lead = event_parties.lead_mentions(doc, ctx, _sentence)
     # once: the trigger model's repeat feature reads them too; the entities ``ctx`` read
     matches = match_triggers(doc, ents=ctx.ents)
@@ -1240,15 +1256,17 @@ def _evidence(doc: Doc, trigger: Span, spans: list[Span], sent: Span) -> Span:
 def extract_events(doc: Doc, *, lookup: Any = None,
                    grace_days: int = HISTORICAL_GRACE_DAYS,
                    parties: PartyModel | None = None,
-                   triggers: TriggerModel | None = None) -> list[Event]:
+                   triggers: TriggerModel | None = None,
+                   ents: Sequence[Span] | None = None) -> list[Event]:
     """The document's events: one per real-world event, with evidence, date, place and scores.
     An asserted event dated more than ``grace_days`` before the article is ``historical``;
     ``parties`` is the trained model that picks source and target (None: the rules alone),
-    ``triggers`` the trained model that adds triggers beyond the lexicon (None: the lexicon's)."""
+    ``triggers`` the trained model that adds triggers beyond the lexicon (None: the lexicon's);
+    ``ents``: the Doc's entities when the caller has read them."""
     if lookup is None:
         lookup = places.gazetteer_lookup()
     published = article_date(doc)
-    found = merge(candidates(doc, lookup=lookup, parties=parties, triggers=triggers),
+    found = merge(candidates(doc, lookup=lookup, parties=parties, triggers=triggers, ents=ents),
                   countries={a.id: a.country for a in doc._.actors or []}, published=published)
     reference = reference_date(doc, published)
     dateline = places.dateline_place(doc, lookup=lookup) if doc._.dateline else None
@@ -1306,10 +1324,11 @@ class EventsStage:
         if skip_unsupported(doc, STAGE, VERSION):
             doc._.events = []
             return doc
+        ents = doc.ents  # read once for the events and the places: each read builds new Spans
         doc._.events = extract_events(doc, lookup=self._lookup, grace_days=self.grace_days,
-                                      parties=self.parties, triggers=self.triggers)
+                                      parties=self.parties, triggers=self.triggers, ents=ents)
         if doc._.places is None:
-            doc._.places = places.extract_places(doc, lookup=self._lookup)
+            doc._.places = places.extract_places(doc, lookup=self._lookup, ents=ents)
         mark_stage(doc, STAGE, VERSION, "ok")
         return doc
 

@@ -188,6 +188,14 @@ _MON_DAY_YEAR = _scanner(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}
 # What _MON_DAY_YEAR needs somewhere in a text ("16, 2024"): news in Indonesian rarely has it,
 # and this scan is a fifth of that pattern's cost.
 _HAS_DAY_COMMA_YEAR = re.compile(r"\d,\s*\d{4}")
+# What _MON_YEAR and _YEAR need somewhere in a text: four digits in a row (their ``\d{4}``, the
+# same ``\d``). The scan skips to digits (sre's first-character set), a tenth of either
+# pattern's cost, which tries every word; one IndoSum text in three has none.
+_HAS_FOUR_DIGITS = re.compile(r"\d{4}")
+# What the month forms (_DAY_MON, _MON_DAY_YEAR, _MON_YEAR, _MON_BARE) need somewhere in a
+# text: a month name between word boundaries, as each writes it (same flags). One scan instead
+# of four; three IndoSum texts in five name no month.
+_HAS_MONTH = _scanner(rf"\b(?:{_MON})\b", _I)
 _MON_YEAR = _scanner(
     rf"(?:\b(?P<part>{_PART})\s+)?(?:\bbulan\s+)?\b(?P<mon>{_MON})\b\.?\s+(?:tahun\s+)?"
     rf"(?P<y>\d{{4}})\b(?![.,]\d)",
@@ -350,15 +358,18 @@ def _two_digit_year(y: str) -> int:
 # --- explicit dates ------------------------------------------------------------------------
 
 
-def _explicit(text: str) -> Iterator[_Cand]:
-    """Dates written with calendar parts: numeric, day-month(-year), month-year."""
+def _explicit(text: str, *, months: bool = True) -> Iterator[_Cand]:
+    """Dates written with calendar parts: numeric, day-month(-year), month-year (``months``:
+    whether the text may name a month, ``_HAS_MONTH``)."""
     yield from _numeric(text) if _HAS_NUMERIC_DATE.search(text) else ()
+    if not months:
+        return
     yield from _day_month(text)
     for m in _MON_DAY_YEAR.finditer(text) if _HAS_DAY_COMMA_YEAR.search(text) else ():
         d = _safe_date(int(m["y"]), lex.MONTHS[m["mon"].lower()], int(m["d"]))
         if d and _month_ok(m["mon"]):
             yield _Cand(m.start(), m.end(), d.isoformat(), explicit_year=d.year)
-    for m in _MON_YEAR.finditer(text):
+    for m in _MON_YEAR.finditer(text) if _HAS_FOUR_DIGITS.search(text) else ():
         year = int(m["y"])
         if _month_ok(m["mon"]) and MIN_YEAR <= year <= MAX_YEAR:
             month = lex.MONTHS[m["mon"].lower()]
@@ -438,16 +449,16 @@ def _is_year_context(text: str, m: re.Match[str]) -> bool:
 
 
 def _years(text: str) -> Iterator[_Cand]:
-    for m in _YEAR.finditer(text):
+    for m in _YEAR.finditer(text) if _HAS_FOUR_DIGITS.search(text) else ():
         year = int(m["y"])
         if MIN_YEAR <= year <= MAX_YEAR and _is_year_context(text, m):
             yield _Cand(m.start(), m.end(), f"{year:04d}", priority=2, explicit_year=year)
 
 
-def _bare_months(text: str, anchor: date | None) -> Iterator[_Cand]:
+def _bare_months(text: str, anchor: date | None, *, months: bool = True) -> Iterator[_Cand]:
     """Month names without day or year, trusted only next to a cue: "pada Mei", "Mei lalu",
     or in a list or range of months ("Oktober, November, dan Desember 2025")."""
-    for m in _MON_BARE.finditer(text):
+    for m in _MON_BARE.finditer(text) if months else ():
         mon = m["mon"]
         if mon.lower() not in lex.FULL_MONTHS or not mon[:1].isupper():
             continue
@@ -626,8 +637,10 @@ def find_dates(text: str, *, anchor: date | None) -> list[tuple[int, int, str | 
 
     ``anchor`` is the publication date; relative expressions without it get ``None``.
     """
-    cands = _with_weekday(text, list(_explicit(text)))
-    cands += list(_years(text)) + list(_bare_months(text, anchor)) + list(_relative(text, anchor))
+    months = _HAS_MONTH.search(text) is not None  # asked once for the four month forms
+    cands = _with_weekday(text, list(_explicit(text, months=months)))
+    cands += list(_years(text)) + list(_bare_months(text, anchor, months=months)) \
+        + list(_relative(text, anchor))
     kept = _select(cands)
     text_years = [c.explicit_year for c in kept if c.explicit_year is not None]
     return [

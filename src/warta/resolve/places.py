@@ -8,7 +8,7 @@ guessed country.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -88,10 +88,12 @@ def locative_prep(doc: Doc, span: Span) -> str | None:
     return prep
 
 
-def locative_spans(doc: Doc) -> list[Span]:
-    """Place entities introduced by a locative preposition ("di X", "ke X"), in text order."""
+def locative_spans(doc: Doc, *, ents: Sequence[Span] | None = None) -> list[Span]:
+    """Place entities introduced by a locative preposition ("di X", "ke X"), in text order
+    (``ents``: the Doc's entities when the caller has read them; ``doc.ents`` builds them anew)."""
     # the preposition first: a token look-up, where is_place_span may read the span's actor
-    return [e for e in doc.ents if locative_prep(doc, e) in LOCATIVE and is_place_span(doc, e)]
+    return [e for e in (doc.ents if ents is None else ents)
+            if locative_prep(doc, e) in LOCATIVE and is_place_span(doc, e)]
 
 
 def dateline_place(doc: Doc, *, lookup: Lookup | None = None) -> Place | None:
@@ -101,14 +103,16 @@ def dateline_place(doc: Doc, *, lookup: Lookup | None = None) -> Place | None:
     return resolve(name, lookup=lookup) if name else None
 
 
-def extract_places(doc: Doc, *, lookup: Lookup | None = None) -> list[Place]:
-    """Every located place of the document (dateline first), one per distinct span."""
+def extract_places(doc: Doc, *, lookup: Lookup | None = None,
+                   ents: Sequence[Span] | None = None) -> list[Place]:
+    """Every located place of the document (dateline first), one per distinct span
+    (``ents``: the Doc's entities when the caller has read them)."""
     lookup = lookup if lookup is not None else gazetteer_lookup()
     places = []
     head = dateline_place(doc, lookup=lookup)
     if head is not None:
         places.append(head)
-    places.extend(resolve(s.text, span=s, lookup=lookup) for s in locative_spans(doc))
+    places.extend(resolve(s.text, span=s, lookup=lookup) for s in locative_spans(doc, ents=ents))
     return places
 
 
