@@ -160,19 +160,31 @@ def test_coordinated_verb_shares_the_first_verbs_subject_through_the_parse(nlp) 
     assert [c.source for c in apology] == ["person:indra-wijaya"]
 
 
-def test_keduanya_split_by_the_tokenizer_still_names_the_pair(nlp) -> None:
+def test_keduanya_split_by_the_tokenizer_still_names_the_pair(nlp, monkeypatch) -> None:
     doc = nlp("Perdana Menteri Malaysia Anwar Ibrahim bertemu Presiden Prabowo Subianto di "
               "Jakarta, Senin (21/10/2024). Keduanya menandatangani nota kesepahaman.")
     assert "nya" in [t.text for t in doc]  # UD Indonesian splits the clitic off "Keduanya"
-    # the pair's naming, whatever the trigger decision makes of the signing: its P(event) sits
-    # near the threshold (events v9's model 0.17 of 0.15, v10's 0.11 of 0.2)
+    pair = {"person:anwar-ibrahim", "person:prabowo-subianto"}
+    # the rules name the pair ...
+    ruled = candidates(doc, lookup=places.gazetteer_lookup(), parties=None)
+    assert [{c.source, c.target} for c in ruled if c.type == "SUPPORT"] == [pair]
+    # ... and offer it to the party model as the pair's two sides; which of them the trained
+    # decision takes is its own (scored by `warta eval events`, not pinned here)
+    offered: list[dict[str | None, set[str]]] = []
+    choose = event_parties.choose
+
+    def spy(parties: object, cands: list, *args: object, **kwargs: object) -> object:
+        offered.append({c.actor: {f for f in c.features if f.startswith("dual_")}
+                        for c in cands})
+        return choose(parties, cands, *args, **kwargs)
+
+    monkeypatch.setattr(event_parties, "choose", spy)
     shipped = event_parties.load_model()
     assert shipped is not None
-    mentions = candidates(doc, lookup=places.gazetteer_lookup(),
-                          parties=event_parties.PartyModel(shipped.parties))
-    signed = [c for c in mentions if c.type == "SUPPORT"]
-    assert [{c.source, c.target} for c in signed] == [
-        {"person:anwar-ibrahim", "person:prabowo-subianto"}]
+    candidates(doc, lookup=places.gazetteer_lookup(),
+               parties=event_parties.PartyModel(shipped.parties))
+    assert {"person:anwar-ibrahim": {"dual_first"}, "person:prabowo-subianto": {"dual_second"}
+            }.items() <= offered[-1].items()
 
 
 def test_sting_operation_is_an_arrest_by_kpk() -> None:
