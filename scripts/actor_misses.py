@@ -22,7 +22,9 @@ followed back through the stages, at its gold mention (and aliases):
 - ``other``: the rules' candidates align, the record does not (headline, later stages).
 
 Each miss also gets a kind read from the gold name alone (``institution head``, ``hyphenated``,
-``initials``, ``region``, ``titled person`` ...). The test split is refused.
+``initials``, ``region``, ``titled person`` ...) and the words right before its mention
+(``mention_context``: ``after a speech tag``, ``after a title``, ``after a person cue``,
+``apposition``, ``in a list`` ...), counted for the missed persons. The test split is refused.
 """
 
 from __future__ import annotations
@@ -136,6 +138,35 @@ def mention_shape(doc: Any, span: tuple[int, int]) -> str:
     return "one word" if len(mention) == 1 else "several words"
 
 
+def mention_context(doc: Any, span: tuple[int, int]) -> str:
+    """The words right before a gold mention (where a rule could find the name): a speech tag
+    ('…," kata X', "menurut X"), a title or rank, a word that introduces a person ("saksi X",
+    "bernama X"), an apposition after a comma, a list ("X dan Y"), a sentence start, or other."""
+    from warta.nlp.lang.id.actor_cues import NAME_INTRODUCERS, PERSON_CUES
+    from warta.nlp.lang.id.conjunctions import AND
+    from warta.nlp.lang.id.reporting_verbs import CUE_AFTER, MENURUT
+    from warta.resolve import roles
+
+    mention = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if mention is None:
+        return "unaligned"
+    i = mention.start
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if before in CUE_AFTER or before in MENURUT:
+        return "after a speech tag"
+    if roles.title_before(doc, i) is not None or roles.name_start(doc, i, mention.end) > i:
+        return "after a title"
+    if before in PERSON_CUES or before in NAME_INTRODUCERS:
+        return "after a person cue"
+    if before == ",":
+        return "apposition"
+    if before in AND or before in {"/", "-"}:
+        return "in a list"
+    if i == 0 or doc[i].is_sent_start:
+        return "sentence start"
+    return "other"
+
+
 def span_fit(ent: Any, span: tuple[int, int]) -> str:
     """How the span found at a gold mention sits against it: wider (the gold name inside a
     longer span), narrower (a piece of the name) or overlapping."""
@@ -217,10 +248,15 @@ def diagnose(split: str, data: Path, listing: bool,
             m = graw.get("mention")
             mention = text[m[0]:m[1]] if m else ""
             kind = name_kind(graw["name"], graw.get("type") or "", mention)
+            spans = _gold_spans(graw, to_doc)
+            context = mention_context(doc, spans[0]) if spans else "unaligned"
             where[lost] += 1
             both[(lost, kind)] += 1
+            if graw.get("type") == "PERSON":
+                both[("persons by context", context)] += 1
             if listing:
-                print(f"{split}\t{lost}\t{kind}\t{graw['name']!r}\t{mention!r}\t{' '.join(detail)}")
+                print(f"{split}\t{lost}\t{kind}\t{context}\t{graw['name']!r}\t{mention!r}\t"
+                      f"{' '.join(detail)}")
     return where, both
 
 
@@ -239,6 +275,9 @@ def main(argv: list[str] | None = None) -> int:
         for lost, n in where.most_common():
             kinds = ", ".join(f"{k} {c}" for (w, k), c in both.most_common() if w == lost)
             print(f"{n:4d}  {lost}: {kinds}")
+        by_context = ", ".join(f"{k} {c}" for (w, k), c in both.most_common()
+                               if w == "persons by context")
+        print(f"      missed persons by the words before them: {by_context}")
     return 0
 
 

@@ -86,3 +86,21 @@ def test_a_gold_actor_cut_short_is_a_narrower_span():
     where = _where("Toko Maju Jaya Sentosa Baru membuka cabang.", "Toko Maju Jaya Sentosa Baru",
                    (("Maju Jaya", "ORG"),))
     assert where == "other span (ORG, narrower)"
+
+
+@pytest.mark.parametrize(("text", "name", "context"), [
+    ('"Kami siap," kata Wiryo Darmono kepada wartawan.', "Wiryo Darmono", "after a speech tag"),
+    ("Menurut Wiryo Darmono, jalan itu rusak.", "Wiryo Darmono", "after a speech tag"),
+    ("Polisi memeriksa saksi Wiryo kemarin.", "Wiryo", "after a person cue"),
+    ("Fotografer asal Jerman, Wiryo Darmono tiba.", "Wiryo Darmono", "apposition"),
+    ("Ahli itu yakni Sari Dewi dan Wiryo Darmono direkrut.", "Wiryo Darmono", "in a list"),
+    ("Wiryo Darmono tiba kemarin.", "Wiryo Darmono", "sentence start"),
+    ("Opsi terkuat adalah Wiryo Darmono.", "Wiryo Darmono", "other"),
+])
+def test_a_missed_mention_is_told_by_the_words_before_it(text, name, context):
+    """Issue 19: the missed persons are listed by the form around them (which rule could
+    find them)."""
+    nlp = blank_pipeline()
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    at = text.index(name)
+    assert DIAG.mention_context(doc, (at, at + len(name))) == context

@@ -474,7 +474,8 @@ def test_resolve_speaker_forgives_a_typo_in_a_long_name(nlp) -> None:
     typo = next(t for t in doc if t.text == "Wesbrook")
     assert resolve_speaker(doc, doc[typo.i : typo.i + 2]) == "person:russell-westbrook"
     short = next(t for t in doc if t.text == "Durand")  # one letter off in six: too close
-    assert resolve_speaker(doc, doc[short.i : short.i + 1]) is None
+    # (gazetteer v9 makes the tagged "Durand" a person of its own: never Kevin Durant)
+    assert resolve_speaker(doc, doc[short.i : short.i + 1]) == "person:durand"
 
 
 def test_coach_is_a_title_and_refers_back(nlp) -> None:

@@ -152,6 +152,24 @@ def test_stage_finds_persons_introduced_by_bernama_or_an_age(nlp) -> None:
     assert ("PT Sinar Laut", "ORG") in {(e.text, e.label_) for e in doc.ents}
 
 
+def test_stage_finds_speakers_named_after_a_speech_tag(nlp) -> None:
+    """Issue 19 (no warta actor for a quote's speaker): the capitalised words right after a
+    speech tag that follows a closing quote mark ("…," kata X), or after "menurut", are the
+    speaker's name when no entity covers them; a title before them is left out, and a body,
+    a place, an acronym, a pronoun, a tag word inside a sentence, a role that runs into a
+    body's name and a list of capitalised words are no speaker."""
+    text = ('"Kami siap," kata Budi Santoso kepada wartawan. Menurut Bahman Taherkhani, '
+            'kerusuhan itu diatur. "Aman," tutur Jakarta. "Tidak," ujar Kapolres AKBP Hendra '
+            'Wijaya. "Ya," kata Polres Bogor. Menurut KPK, kasus itu besar. "Ya," jelas dia. '
+            'Dia bilang Rudi tidak datang. "Siap," kata Managing Partner Bank Dunia Sinta Dewi. '
+            '"Aman," kata Pelaksana Tugas Humas dan Protokol Setda.')
+    doc = with_persons(nlp, text)
+    persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert persons == ["Budi Santoso", "Bahman Taherkhani", "Hendra Wijaya"]
+    labels = {(e.text, e.label_) for e in doc.ents}
+    assert {("Polres Bogor", "ORG"), ("KPK", "ORG"), ("Jakarta", "GPE")} <= labels
+
+
 def test_stage_skips_other_languages(nlp) -> None:
     doc = nlp.make_doc("The United States and China met in Geneva.")
     doc._.language = "en"

@@ -55,6 +55,7 @@ from warta.nlp.lang.id.org_patterns import (
     OUTLET_SHAPE,
     SENTENCE_OPENERS,
 )
+from warta.nlp.lang.id.reporting_verbs import CUE_AFTER, MENURUT
 from warta.resolve import roles, span_repairs
 
 STAGE = "gazetteer"
@@ -78,7 +79,9 @@ STAGE = "gazetteer"
 # 8: a body's name followed at once by the country or region it belongs to is one body
 # ("[Kementerian Luar Negeri] [Rusia]", "[Direktorat Reserse Narkoba Polda] [Jawa Tengah]":
 # span_repairs.join_body_places)
-VERSION = "8"
+# 9: a speaker named right after a speech tag that follows a closing quote mark, or after
+# "menurut", is a PERSON the NER missed ('…," kata [Budi Santoso]': tagged_speakers)
+VERSION = "9"
 FACTORY = factory_name(STAGE, VERSION)
 
 
@@ -204,6 +207,7 @@ def recognise(doc: Doc, *, disabled_repairs: Collection[str] = ()) -> list[Span]
     ents = _add(ents, _known_people(doc, _taken(ents)))
     ents = _add(ents, cited_outlets(doc, _taken(ents)))
     ents = _add(ents, introduced_persons(doc, _taken(ents)))
+    ents = _add(ents, tagged_speakers(doc, _taken(ents)))
     ents = _initials(doc, ents)
     ents = _relabel_variants(doc, ents)
     ents = span_repairs.join_person_parts(doc, _add(ents, name_variants(doc, ents)),
@@ -277,6 +281,61 @@ def introduced_persons(doc: Doc, taken: set[int]) -> list[Span]:
 
 
 _INTRODUCER_OR_BRACKET = NAME_INTRODUCERS | {"("}
+
+
+def tagged_speakers(doc: Doc, taken: set[int]) -> list[Span]:
+    """'…," kata [Budi Santoso].', 'Menurut [Bahman Taherkhani], …': a speech tag after a
+    closing quote mark (``CUE_AFTER``: "kata", "ujar", "tutur" …) or a source cue anywhere
+    ("menurut") is followed by who spoke, and in Indonesian news the capitalised words right
+    after it are that speaker's name when no entity covers them: a title opening them is left
+    out, they stop at punctuation, a lower-case word, an acronym or a title, and they are no
+    common word, no place the gazetteer knows and no body's name ("kata Polres Bogor")."""
+    texts, lowers = token_texts(doc), token_lowers(doc)
+    found = []
+    # only a tag word is tried (one set test per word, in a comprehension)
+    for i in [k for k, low in enumerate(lowers) if low in _SPEECH_TAGS]:
+        if lowers[i] in CUE_AFTER and not _after_closing_quote(texts, i):
+            continue
+        end = _speaker_end(doc, i + 1, taken)
+        start = roles.name_start(doc, i + 1, end)
+        if start < end and _plain_name(doc, start, end) and _ends_the_phrase(doc, end, taken) \
+                and not any(roles.match_title(doc, k) or roles.match_rank(doc, k)
+                            for k in range(start, end)):
+            found.append(Span(doc, start, end, label="PERSON"))
+    return found
+
+
+_SPEECH_TAGS = CUE_AFTER | MENURUT
+_QUOTE_CHARS = frozenset('"”’\'“‘')
+
+
+def _after_closing_quote(texts: list[str], i: int) -> bool:
+    """A quote mark stands right before token ``i``, or before the comma right before it."""
+    before = texts[max(0, i - 2):i]
+    return (bool(before) and before[-1][-1:] in _QUOTE_CHARS) or (
+        len(before) == 2 and before[-1] == "," and before[0][-1:] in _QUOTE_CHARS)
+
+
+def _ends_the_phrase(doc: Doc, end: int, taken: set[int]) -> bool:
+    """The run closes the speaker phrase: a name or body right after it ("kata Managing Partner
+    [East Ventures] …", "Menurut Staf Umum [Turki]") or a list of capitalised words joined to
+    it ("Kabag Humas dan Protokol …") shows the run is a role or a body's name, not a name."""
+    if end >= len(doc):
+        return True
+    if end in taken:
+        return False
+    return not (doc[end].lower_ in AND and end + 1 < len(doc)
+                and doc[end + 1].text[:1].isupper())
+
+
+def _speaker_end(doc: Doc, start: int, taken: set[int]) -> int:
+    """The end of the capitalised run after a tag: name words, titles among them (the title
+    is cut off later), none an acronym ("kata KPK")."""
+    end = start
+    while end < len(doc) and end - start < MAX_NAME_TOKENS and _name_word(doc, end, taken) \
+            and not (doc[end].text.isupper() and len(doc[end].text) > 1):
+        end += 1
+    return end
 
 
 def _age_at(texts: list[str], i: int) -> bool:
