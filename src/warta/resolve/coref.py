@@ -246,7 +246,9 @@ def _misspelt_of(clusters: list[Cluster], keys: set[str]) -> list[Cluster]:
 
 
 def _one_slip(a: str, b: str) -> bool:
-    """``a`` and ``b`` differ by one letter dropped or added, or two neighbours swapped."""
+    """``a`` and ``b`` differ by one letter dropped or added, or two neighbours swapped.
+    Written here: a string-distance library would count a changed letter as one edit too, and
+    that is the one slip that must not join two names."""
     if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < MIN_MISSPELT_CHARS - 1:
         return False
     if len(a) == len(b):
