@@ -2,6 +2,7 @@
 
     python scripts/event_parties_diag.py train dev [--data-dir ../shared/data] [--model FILE]
     python scripts/event_parties_diag.py train --cv [--seeds 0 1 2]   # train out of fold
+    python scripts/event_parties_diag.py train --cv --list "quote speaker"   # + the cases
 
 For every lexicon trigger that overlaps a gold event trigger and reaches the party decision
 (``warta.extract.events.candidates``' observer), each gold side (source, target) is followed
@@ -27,8 +28,14 @@ for, whether the other is a candidate.
 empty) by what the gold party and the pick are to the trigger: the voice, then the parse
 relation with its case marker (``obl|oleh``), the relation to the verb the trigger hangs under
 (``up obj|obj``), or the position and preposition (``right kepada``), ``null`` / ``open`` for
-an empty side. ``--cv`` decides the train split out of fold (5 folds by article, models fit
-on the other four, one run per ``--seeds``), so its figures are not in-sample.
+an empty side. ``outside:`` counts each side decided wrong whose gold party is a candidate by
+where it stands when no grammar link in the trigger's clause names it (``outside_kind``: the
+subject carried over from an earlier clause or sentence, the quote's speaker, the headline or
+lead, the body a person acts for, a pronoun the actors stage resolved, another clause, the
+previous sentence), and each gold party no candidate reaches by the trigger's subject slot;
+``--list WORDS`` prints the sides whose kind contains WORDS (``--list ""``: all).
+``--cv`` decides the train split out of fold (5 folds by article, models fit on the other
+four, one run per ``--seeds``), so its figures are not in-sample.
 The test split is refused: it is never looked at while tuning.
 """
 
@@ -66,6 +73,54 @@ def grammar_kind(features: set[str] | None) -> str:
         return f"up {up}"
     prep = next((x[5:] for x in f if x.startswith("prep=")), "none")
     return f"{candidate_kind(features)} {prep}" if prep != "none" else candidate_kind(features)
+
+
+def _slot(features: set[str]) -> str:
+    """The trigger's own subject slot, as the candidates' common features state it."""
+    return next((f[10:] for f in features if f.startswith("subj_slot=") and "&" not in f), "?")
+
+
+def outside_kind(features: set[str] | None, pronoun: bool) -> str:
+    """Where a gold party stands when no grammar link in the trigger's clause names it: the
+    subject carried over from an earlier clause or sentence (the trigger's own subject slot
+    empty or shared: a dropped subject), the quote's speaker, the headline or lead, the body a
+    person acts for (or back), a pronoun the actors stage resolved, another clause or the
+    previous sentence otherwise; ``inside`` for a party in the trigger's own clause."""
+    if features is None:
+        return "not a candidate"
+    slot = _slot(features)
+    dropped = slot in ("none", "shared")
+    where = next((f[4:] for f in features if f.startswith("pos=") and "&" not in f), "none")
+    carried = features & {"last_subj", "subj_before"} or (
+        where == "prev" and "prev_role=nsubj" in features)
+    if pronoun:
+        return f"pronoun resolved by coref ({where})"
+    if where == "none":
+        if features & {"quote_speaker", "sent_speaker"}:
+            return "quote speaker" + (" (statement in its quote)" if "in_quote" in features
+                                      else "")
+        if features & {"headline", "lead"}:
+            return "headline / lead actor"
+        if features & {"body_of_person", "agent_of_body"}:
+            return "body a person acts for / person for a body"
+        return "other offer (rules' anaphora, keduanya)"
+    if carried:
+        return f"subject carried over, trigger subject {'dropped' if dropped else slot}" \
+            f" ({where})"
+    if where == "prev":
+        return "previous sentence, not its subject"
+    if any(f.endswith("|other") and f.startswith("clause=") for f in features) \
+            or not any(f.startswith("clause=") for f in features):
+        return "same sentence, another clause"
+    return "inside the trigger's clause"
+
+
+def _case(side: str, kind: str, trigger: Any, sent: Any, gold: Any, pick: Any) -> str:
+    """One side decided wrong, for reading: its kind, the trigger, the gold party and the
+    pick, and the sentence."""
+    got = "-" if pick is None else pick.key
+    key = gold if isinstance(gold, str) else gold.key
+    return f"{side} | {kind} | {trigger.text} | gold {key} | picked {got} | {sent.text!r}"
 
 
 def _pick_kind(pick: Any, gold_id: str, other_gold: str | None, to_gold: dict[str, str],
@@ -125,10 +180,11 @@ def _pair_counts(gold: tuple[str | None, str | None], symmetric: bool, picks: tu
 
 
 def diagnose(text: str, gold: dict[str, Any], doc: Any, model: Any, *,
-             lookup: Any = None) -> Counter[str]:
+             lookup: Any = None, listing: list[str] | None = None) -> Counter[str]:
     """The counts of one analysed article (``lookup``: the place gazetteer, default warta's)."""
     from warta.eval import scoring
     from warta.extract import event_parties, events
+    from warta.nlp.lang.id.pronouns import CLITIC_FORMS, PERSON_PRONOUNS, THIRD_PLURAL
     from warta.resolve import places
 
     seen: list[tuple[Any, Any, list[Any]]] = []
@@ -197,7 +253,13 @@ def diagnose(text: str, gold: dict[str, Any], doc: Any, model: Any, *,
                         counts[f"{side}:   ... the person is, the body is not"] += 1
             cand = by_key.get(pid)
             if cand is None:
-                counts[f"{side}: not a candidate / {_where(doc, pid, trigger, sent.end)}"] += 1
+                where = _where(doc, pid, trigger, sent.end)
+                counts[f"{side}: not a candidate / {where}"] += 1
+                slot = _slot(cands[0].features) if cands else "?"
+                counts[f"outside: {side} not a candidate: {where}, trigger subject {slot}"] += 1
+                if listing is not None:
+                    listing.append(_case(side, f"not a candidate, {where}", trigger, sent,
+                                         pid, pick))
                 continue
             counts[f"{side}: candidate / {candidate_kind(cand.features)}"] += 1
             feats = pick.features if pick is not None else set()
@@ -208,6 +270,14 @@ def diagnose(text: str, gold: dict[str, Any], doc: Any, model: Any, *,
             if kind == "swapped" and g_type in scoring.SYMMETRIC:
                 kind = "swapped, direction-free type (scored right)"
             counts[f"{side}: candidate, picked {kind}"] += 1
+            if kind != "right" and not kind.startswith("swapped, direction-free"):
+                pronoun = cand.mention is not None and cand.mention.span.text.lower() in (
+                    PERSON_PRONOUNS | THIRD_PLURAL | CLITIC_FORMS)
+                out = outside_kind(cand.features, pronoun)
+                counts[f"outside: {side} {'open' if pick is None else 'wrong'}: {out}"] += 1
+                counts[f"outside: {side} (all): {out}"] += 1
+                if listing is not None:
+                    listing.append(_case(side, out, trigger, sent, cand, pick))
     return counts
 
 
@@ -222,21 +292,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, nargs="+", default=[0],
                         help="fold shuffles of --cv (the counts are summed over them)")
     parser.add_argument("--min", type=int, default=1, help="grammar rows seen fewer times: cut")
+    parser.add_argument("--list", default=None, metavar="WORDS",
+                        help="print each side decided wrong whose 'outside' kind contains WORDS")
     args = parser.parse_args(argv)
     from warta.extract import event_parties
     from warta.nlp.pipeline import build
     from warta.train.event_parties import _documents
 
     nlp, model = build(), event_parties.load_model(args.model)
+    listing: list[str] = []
     for split in args.splits:
         if args.cv and split == "train":
-            counts = cross_validated(args.data_dir, model, args.seeds)
+            counts = cross_validated(args.data_dir, model, args.seeds, listing)
             _print(f"{split} (out of fold, fold seeds {args.seeds})", counts, args.min)
             continue
         counts: Counter[str] = Counter()
         for text, gold, doc in _documents(split, args.data_dir, nlp):
-            counts.update(diagnose(text, gold, doc, model))
+            counts.update(diagnose(text, gold, doc, model, listing=listing))
         _print(split, counts, args.min)
+    for line in listing:
+        if args.list is not None and args.list in line.split(" | ")[1]:
+            print(line)
     return 0
 
 
@@ -247,7 +323,8 @@ def _print(title: str, counts: Counter[str], least: int) -> None:
             print(f"  {key:70} {counts[key]:5}")
 
 
-def cross_validated(data: Path, shipped: Any, seeds: list[int]) -> Counter[str]:
+def cross_validated(data: Path, shipped: Any, seeds: list[int],
+                    listing: list[str] | None = None) -> Counter[str]:
     """The train split's counts with each article decided by party models fit on the other
     folds (5 folds by article, one fit per fold and seed; the shipped open-side biases)."""
     import random
@@ -272,7 +349,7 @@ def cross_validated(data: Path, shipped: Any, seeds: list[int]) -> Counter[str]:
             model = event_parties.PartyModel(replace(parties, none_bias=bias))
             for art, text, gold, doc in docs:
                 if fold_of[art] == k:
-                    counts.update(diagnose(text, gold, doc, model))
+                    counts.update(diagnose(text, gold, doc, model, listing=listing))
     return counts
 
 

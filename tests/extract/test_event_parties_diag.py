@@ -138,3 +138,34 @@ def test_swapped_sides_of_a_direction_free_type_are_counted_apart():
     assert counts["source: candidate, picked swapped"] == 0
     assert counts["pair: both sides picked right"] == 1
     assert not [k for k in counts if k.startswith("grammar:")]
+
+
+def test_a_side_lost_outside_the_clause_is_counted_by_where_the_gold_party_stands():
+    # the quote's speaker, the source, lost to the name in the quote: a speaker of a
+    # statement said in its quote; the listing shows the case
+    gold, doc = _quote_article()
+    listing: list[str] = []
+    counts = DIAG.diagnose(QUOTE, gold, doc, _model(["pos=right"], ["quote_speaker"]),
+                           lookup=lookup, listing=listing)
+    assert counts["outside: source wrong: quote speaker (statement in its quote)"] == 1
+    assert counts["outside: source (all): quote speaker (statement in its quote)"] == 1
+    assert listing[0] == ("source | quote speaker (statement in its quote) | menolak | gold "
+                          "person:prabowo-subianto | picked gpe:MYS | " + repr(QUOTE))
+    right = DIAG.diagnose(QUOTE, gold, doc, _model(["quote_speaker"], ["pos=right"]),
+                          lookup=lookup)
+    assert not [k for k in right if k.startswith("outside:")]  # both picked right
+
+
+def test_the_outside_kinds():
+    assert DIAG.outside_kind(None, False) == "not a candidate"
+    dropped = {"pos=prev", "subj_slot=none", "prev_role=nsubj"}
+    assert DIAG.outside_kind(dropped, False) == \
+        "subject carried over, trigger subject dropped (prev)"
+    assert DIAG.outside_kind({"pos=left", "subj_slot=noun", "clause=left|other"}, False) == \
+        "same sentence, another clause"
+    assert DIAG.outside_kind({"pos=none", "lead", "subj_slot=noun"}, False) == \
+        "headline / lead actor"
+    assert DIAG.outside_kind({"pos=left", "clause=left|same"}, True) == \
+        "pronoun resolved by coref (left)"
+    assert DIAG.outside_kind({"pos=right", "clause=right|same"}, False) == \
+        "inside the trigger's clause"
