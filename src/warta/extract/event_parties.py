@@ -23,7 +23,9 @@ source, target or neither:
   (``subject_slot``: none of its own, shared with the verb above, first person …;
   ``object_slot``: a noun, a pronoun such as "-nya", none) crossed with what the candidate
   is, which candidate is the subject of a clause before the trigger's (``clause_features``:
-  the one a dropped subject refers back to), a title before it, the
+  the one a dropped subject refers back to), which is the subject a trigger without one of
+  its own takes from the clause it hangs under, at any depth and across a speech verb
+  (``inherited_subject``: "heir_subj"), a title before it, the
   actor's type, whether trigger and mention sit inside a quote, the PLOVER type and the
   lexicon flags, the candidate's rank by distance on its side of the trigger, and what the
   rules proposed (their source and target are features, not the answer);
@@ -519,6 +521,9 @@ class TriggerTree:
 
     # relation id → its name, for the features that name a relation (the Doc's StringStore)
     names: Any = None
+    # the token heading the subject the trigger's clause takes from a clause above it
+    # (``inherited_subject``), or -1
+    heir: int = -1
 
     @classmethod
     def of(cls, trigger: Span) -> TriggerTree:
@@ -534,7 +539,48 @@ class TriggerTree:
         target = object_slot(trigger.doc, parse, kids)
         return cls(head, {t: k for k, t in enumerate(up)}, verb, clause,
                    subject_slot(trigger.doc, parse, kids, verb), target, parse,
-                   trigger.doc.vocab.strings)
+                   trigger.doc.vocab.strings,
+                   inherited_subject(trigger.doc, parse, head.i, kids))
+
+
+# the arcs by which a clause hangs under the clause whose subject it shares: "X mengatakan
+# sudah bertemu Y" (ccomp), "X berencana bertemu Y" (xcomp), "X tiba dan bertemu Y" (conj),
+# "X datang untuk bertemu Y" (advcl)
+_SHARING_IDS = frozenset(get_string_id(r) for r in ("xcomp", "ccomp", "advcl", "conj"))
+_OWN_SUBJECT_IDS = frozenset(get_string_id(r)
+                             for r in ("nsubj", "nsubj:pass", "csubj", "obl:agent"))
+_MAX_SHARING = 4
+_RELATIVE_IDS = frozenset(get_string_id(r) for r in ("acl", "acl:relcl"))
+
+
+def inherited_subject(doc: Doc, parse: tuple[list[int], list[int], list[int]], head: int,
+                      kids: list[int]) -> int:
+    """The token heading the subject a trigger without one of its own takes from the clauses
+    above it, or -1. Indonesian drops a subject the clause shares with the one it hangs
+    under, at any depth and across a speech verb: in "Deddy mengatakan sudah beberapa kali
+    bertemu dengan Zulkifli" the one who met is Deddy, the subject of "mengatakan", which
+    stands outside the reported words; a noun trigger takes the subject of the verb it is the
+    object of ("X menerima bantuan"). Climbs the sharing arcs (``_SHARING_IDS``; the first
+    step also an object's or oblique's, ``_UP_ARCS``) up to the first clause with a subject."""
+    heads, deps, _ = parse
+    if any(deps[j] in _OWN_SUBJECT_IDS for j in kids):
+        return -1
+    lowers = token_lowers(doc)
+    i, arcs = head, _UP_IDS
+    for _ in range(_MAX_SHARING):
+        if heads[i] == i or deps[i] not in arcs:
+            return -1
+        below, i = i, heads[i]
+        token = doc[i]
+        subject = next((j for j in _children(heads, i, token.left_edge.i, token.right_edge.i)
+                        if j != below and deps[j] in _SUBJECT_IDS and not doc[j].is_space),
+                       None)
+        if subject is not None and lowers[subject] == "yang" and deps[i] in _RELATIVE_IDS:
+            subject = heads[i]  # "X yang mengatakan ...": the noun the clause is said of
+        if subject is not None:
+            return _phrase_head(parse, subject)
+        arcs = _SHARING_IDS
+    return -1
 
 
 def _children(heads: list[int], i: int, lo: int, hi: int) -> list[int]:
@@ -579,6 +625,16 @@ def subject_slot(doc: Doc, parse: tuple[list[int], list[int], list[int]], kids: 
                                     and any(c.lower_ in CLITIC_FORMS for c in doc[subj].children)):
         return "first"
     return "pron" if word in SUBJECT_PRONOUNS else "noun"
+
+
+def _phrase_head(parse: tuple[list[int], list[int], list[int]], root: int) -> int:
+    """The noun heading the phrase of a mention's head token ``root``, climbing the arcs
+    within a noun phrase ("Juru bicara KPK": KPK under "Juru"), as ``tree_features`` does."""
+    heads, deps, _ = parse
+    arg, k = root, 0
+    while k < 4 and deps[arg] in _PHRASE_IDS and heads[arg] != arg:
+        arg, k = heads[arg], k + 1
+    return arg
 
 
 def clause_features(root: int, tree: TriggerTree, trigger: Span, where: str) -> set[str]:
@@ -689,9 +745,13 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
     starts = ctx.starts
     tree = TriggerTree.of(trigger)
     last_subject: Mention | None = None  # the nearest subject of a clause before the trigger's
+    heir: Mention | None = None  # the subject the trigger's clause takes from the one above
     for m in ctx.mentions[bisect_left(starts, lo):bisect_left(starts, sent.end)]:
         if m.start < trigger.end and trigger.start < m.end:  # lo <= m.start < sent.end
             continue
+        if tree.heir >= 0 and heir is None and _phrase_head(tree.parse, m.span.root.i) \
+                == tree.heir:
+            heir = m
         if quote is not None and not quote.content.start <= m.start < quote.content.end:
             add(m.actor, m.country, None, {"outside_quote"})  # a speaker, not an argument
             continue
@@ -717,6 +777,11 @@ def party_candidates(ctx: Context, trigger: Span, form: Form, sent: Span, prev: 
     if last_subject is not None:  # the one a dropped subject refers back to first
         by_key[PartyCandidate(last_subject.actor, last_subject.country, None).key] \
             .features.add("last_subj")
+    if heir is not None:  # a dropped subject: the subject of the clause above, any depth
+        by_key[PartyCandidate(heir.actor, heir.country, None).key].features.add("heir_subj")
+    elif tree.heir >= 0 and quote is not None and quote.speaker \
+            and ctx.lowers[tree.heir] in SPEAKER_SUBJECTS:  # "kami": the quote's speaker
+        by_key[str(quote.speaker)].features.add("heir_subj")
     if proposal.anaphoric:
         add(proposal.anaphoric, None, None, {"anaphoric"})
     for actor, label in zip(proposal.dual, ("dual_first", "dual_second"), strict=True):
