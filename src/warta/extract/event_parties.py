@@ -545,10 +545,10 @@ class TriggerTree:
 
 # the arcs by which a clause hangs under the clause whose subject it shares: "X mengatakan
 # sudah bertemu Y" (ccomp), "X berencana bertemu Y" (xcomp), "X tiba dan bertemu Y" (conj),
-# "X datang untuk bertemu Y" (advcl)
-_SHARING_IDS = frozenset(get_string_id(r) for r in ("xcomp", "ccomp", "advcl", "conj"))
-_OWN_SUBJECT_IDS = frozenset(get_string_id(r)
-                             for r in ("nsubj", "nsubj:pass", "csubj", "obl:agent"))
+# "X datang untuk bertemu Y" (advcl): the clausal arcs among those a trigger hangs under a verb by
+_SHARING_IDS = frozenset(get_string_id(r) for r in _CLAUSE_ARCS & _UP_ARCS)
+# a subject of either voice, or a passive's agent: a clause with one inherits none
+_OWN_SUBJECT_IDS = frozenset(get_string_id(r) for r in _SOURCE_ARCS | _SUBJECT_ARCS)
 _MAX_SHARING = 4
 _RELATIVE_IDS = frozenset(get_string_id(r) for r in ("acl", "acl:relcl"))
 
