@@ -3,7 +3,8 @@
 Reads IndoSum articles (JSON Lines, pre-tokenized paragraphs → sentences → tokens), rebuilds raw
 text (tokens joined, punctuation re-attached), then times on the same texts in the same run:
 ``spacy.blank("id").tokenizer``; the NLP pipeline (``nlp_*``: the shipped model alone — warta's
-tokenizer, tagger, morphologizer, parser, sentence repair, lemmatizer, NER); and
+tokenizer, tagger, parser, sentence repair, NER; its morphologizer and lemmatizer ship disabled);
+and
 ``warta.load()`` (``warta_*``: that plus every extraction stage — gazetteer, actors, dates,
 quotes, events, tone). Threads are pinned to one before numpy loads. Prints one JSON line.
 

@@ -67,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     from warta.nlp.pipeline import build
     from warta.train.event_parties import _documents
 
-    nlp, model, triggers = build(), event_parties.load_model(), event_triggers.load_model()
+    nlp = build(annotations=("token.lemma",))  # the trigger model reads lemmas
+    model, triggers = event_parties.load_model(), event_triggers.load_model()
     for split in args.splits:
         counts: Counter[str] = Counter()
         for text, gold, doc in _documents(split, args.data_dir, nlp):

@@ -29,7 +29,8 @@ class Errors:
     E014 = "E014 {path}: input could not be processed ({reason})"
     E015 = "E015 {path}: {what} is over the limit of {limit:,} {unit} (ingest.{setting})"
     # E02x: configuration and pipeline construction
-    E020 = "E020 pipeline component {name!r} requires {missing} but no earlier component assigns it"
+    E020 = ("E020 pipeline component {name!r} requires {missing} but no earlier enabled component "
+            "assigns it (a disabled one is turned on by nlp.enable_pipe(name))")
     E021 = "E021 settings file {path}: {reason}"
     E022 = "E022 shipped model not found at {path}; reinstall warta or run `warta train nlp`"
     E023 = "E023 unknown {kind} {name!r}; known: {known}"

@@ -181,10 +181,11 @@ def test_model_layers_multiply_with_numpy_blas_and_annotate_as_with_blis(monkeyp
         return {(type(p.model.ops).__name__, p.model.ops.use_blis)
                 for _, p in nlp.pipeline if hasattr(getattr(p, "model", None), "ops")}
 
-    fast = build(stages=False)
+    every = ("token.lemma", "token.morph")  # the components the model ships disabled too
+    fast = build(stages=False, annotations=every)
     assert backends(fast) == {("NumpyBlasOps", False)}
     monkeypatch.setattr(pipeline, "_cpu_ops", contextlib.nullcontext)  # thinc's default: blis
-    blis = build(stages=False)
+    blis = build(stages=False, annotations=every)
     assert backends(blis) == {("NumpyOps", True)}
 
     def annotations(doc):

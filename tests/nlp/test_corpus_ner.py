@@ -155,7 +155,7 @@ def test_news_corpus_step_tunes_a_base_pipeline_and_assembles_it(tmp_path, monke
         result = runner.invoke(train, ["nlp", *step])
         assert result.exit_code == 0, result.output
     nlp = spacy.load(tmp_path / "run" / MODEL_NAME)
-    assert {"tagger", "parser", "lemmatizer", "ner"} <= set(nlp.pipe_names)
+    assert {"tagger", "parser", "lemmatizer", "ner"} <= set(nlp.component_names)
     trained_on = [f["file"] for f in nlp.meta["warta_trained_on"]]
     assert any(f.startswith("warta/eval/corpus/gold") for f in trained_on)
     unfrozen = runner.invoke(train, ["nlp", "news-corpus", "--data", str(data), "--out", out,

@@ -93,11 +93,15 @@ def raw_text_scores(nlp: Language, sentences: list[UDSentence]) -> dict[str, flo
 
 
 def evaluate_ud(nlp: Language, path: Path) -> dict[str, Any]:
-    """All UD figures for one CoNLL-U file."""
+    """All UD figures for one CoNLL-U file; the lemmatizer the shipped model leaves disabled is
+    turned on for the scoring on gold words (``pipeline.assigning``) and off again after it."""
+    from warta.nlp.pipeline import assigning
+
     sentences = [s for s in read_conllu(path) if s.words]
     result: dict[str, Any] = {"sentences": len(sentences),
                     "words": sum(len(s.words) for s in sentences)}
-    result.update(gold_token_scores(nlp, sentences))
+    with assigning(nlp, "token.lemma"):
+        result.update(gold_token_scores(nlp, sentences))
     result.update(raw_text_scores(nlp, [s for s in sentences if s.text]))
     return result
 

@@ -1323,11 +1323,17 @@ class EventsStage:
         self.grace_days = historical_grace_days
         self.parties = _parties_model(parties_model)
         self.triggers = _triggers_model(triggers_model)
+        # The trigger model reads lemmas, which the shipped model's disabled lemmatizer assigns
+        # only when enabled: warta.nlp.pipeline.build enables it for this (docs/configuration.md)
+        self.option_requires: tuple[str, ...] = ("token.lemma",) if self.triggers else ()
 
     def __call__(self, doc: Doc) -> Doc:
         if skip_unsupported(doc, STAGE, VERSION):
             doc._.events = []
             return doc
+        if self.triggers is not None and len(doc) and not doc.has_annotation("LEMMA"):
+            # spacy.load of a config that turns the model on leaves the lemmatizer as it was
+            raise ConfigError(Errors.E020.format(name=self.name, missing=["token.lemma"]))
         ents = doc.ents  # read once for the events and the places: each read builds new Spans
         doc._.events = extract_events(doc, lookup=self._lookup, grace_days=self.grace_days,
                                       parties=self.parties, triggers=self.triggers, ents=ents)

@@ -180,10 +180,15 @@ def post_window(v: View, after_tok: int) -> int:
 
 def sentence_bounds(v: View, i: int) -> tuple[int, int]:
     """The sentence around token ``i`` by punctuation and paragraphs (quotes never split it),
-    worked out once per token (``View.bounds``)."""
+    worked out once per sentence (``View.bounds``): every token of ``lo``..``hi`` has the same
+    bounds (no sentence end, space or paragraph break inside lets either walk stop sooner), so
+    one walk answers them all. A space token is its own case (``hi`` stops before it)."""
     found = v.bounds.get(i)
     if found is None:
-        found = v.bounds[i] = _sentence_bounds(v, i)
+        found = _sentence_bounds(v, i)
+        lo, hi = found
+        for k in range(lo, hi) if lo <= i < hi else (i,):
+            v.bounds[k] = found
     return found
 
 

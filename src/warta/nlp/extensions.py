@@ -144,17 +144,36 @@ def token_texts(doc: Doc) -> list[str]:
     list item costs a thirtieth of that), and the rule stages read the same tokens' texts many
     times over, in loops over every token. No stage retokenizes; a Doc whose length changed
     (a retokenizer run in between) is read again.
+
+    The three readers answer the Doc asked last from ``_last_memo`` themselves (the same tests
+    as ``_token_strings``, inline): the rule stages ask 270,000 times per 200 articles, and the
+    second Python call was a third of an ask (docs/scaling.md, twelfth round).
     """
+    ref, values = _last_memo
+    if ref is not None and ref() is doc:
+        strings: list[str] | None = values.get("token_texts")
+        if strings is not None and len(strings) == len(doc):
+            return strings
     return _token_strings(doc, "token_texts")
 
 
 def token_lowers(doc: Doc) -> list[str]:
     """``[t.lower_ for t in doc]``, read once per Doc (see ``token_texts``)."""
+    ref, values = _last_memo
+    if ref is not None and ref() is doc:
+        strings: list[str] | None = values.get("token_lowers")
+        if strings is not None and len(strings) == len(doc):
+            return strings
     return _token_strings(doc, "token_lowers")
 
 
 def token_spaces(doc: Doc) -> list[str]:
     """``[t.whitespace_ for t in doc]``, read once per Doc (see ``token_texts``)."""
+    ref, values = _last_memo
+    if ref is not None and ref() is doc:
+        strings: list[str] | None = values.get("token_spaces")
+        if strings is not None and len(strings) == len(doc):
+            return strings
     return _token_strings(doc, "token_spaces")
 
 

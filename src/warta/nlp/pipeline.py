@@ -11,7 +11,7 @@ import hashlib
 import json
 import logging
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -47,6 +47,14 @@ STAGE_NAMES: tuple[str, ...] = tuple(name for name, _ in STAGES)
 # Stages the settings switch on or off, added last when ``stage_config`` names them (so the
 # shipped model's config.cfg does not list them): the embed stage ([embed] enabled).
 OPTIONAL_STAGES: tuple[tuple[str, str], ...] = ((embed.STAGE, embed.FACTORY),)
+# Trained components the shipped model lists but leaves disabled (its config.cfg's
+# ``[nlp] disabled``), because nothing warta runs by default reads what they assign: the
+# lemmatizer's ``token.lemma`` is read only by the event trigger model (off by default) and
+# `warta eval ud`, the morphologizer's ``token.morph`` by nothing (``token.pos`` is the tagger's,
+# copied by ``upos_from_tag``). Together 4 % of the pipeline's CPU (docs/scaling.md, twelfth
+# round). A reader asks for the annotation (``build(annotations=...)``, ``assigning``, a stage's
+# ``option_requires``) or calls ``nlp.enable_pipe(name)``.
+ON_REQUEST: tuple[str, ...] = ("morphologizer", "lemmatizer")
 
 
 def model_path() -> Path:
@@ -124,12 +132,15 @@ def _base(path: Path | None, *, exclude: tuple[str, ...] = (),
 
 
 def build(path: Path | None = None, *, stages: bool = True,
-          stage_config: Mapping[str, dict[str, Any]] | None = None) -> Language:
+          stage_config: Mapping[str, dict[str, Any]] | None = None,
+          annotations: Iterable[str] = ()) -> Language:
     """A fresh pipeline: the trained model at ``path`` (default: shipped) plus warta's stages.
 
     The stages and their options come from the model's config.cfg where it lists them; the rest
     are added with their defaults. ``stage_config`` gives a stage's factory options by pipe
-    name, e.g. ``{"actors": {"user_file": "actors.toml"}}``, over either.
+    name, e.g. ``{"actors": {"user_file": "actors.toml"}}``, over either. The model's disabled
+    components (``ON_REQUEST``) are enabled where an enabled stage's options read what they
+    assign (``option_requires``) or the caller names it in ``annotations`` (``"token.lemma"``).
     """
     extensions.register()
     nlp = _base(path, exclude=() if stages else STAGE_NAMES,
@@ -143,16 +154,59 @@ def build(path: Path | None = None, *, stages: bool = True,
     for name, factory in OPTIONAL_STAGES:  # they need no rule stage: with or without them
         if name in (stage_config or {}) and name not in nlp.pipe_names:
             nlp.add_pipe(factory, name=name, config=dict((stage_config or {})[name]))
+    enable_assigning(nlp, {*annotations, *_option_requires(nlp)})
     _check_contracts(nlp)
     return nlp
 
 
+def _option_requires(nlp: Language) -> set[str]:
+    """What the enabled stages read because of their options (the events stage's trigger model
+    reads ``token.lemma``): spaCy's ``requires`` is fixed per factory and cannot say it."""
+    return {annotation for _, proc in nlp.pipeline
+            for annotation in getattr(proc, "option_requires", ())}
+
+
+def assigners(nlp: Language, annotations: Iterable[str]) -> list[str]:
+    """The disabled components of ``nlp`` that assign one of ``annotations``, in pipeline order."""
+    wanted = set(annotations)
+    return [name for name in nlp.component_names if name in nlp.disabled
+            and wanted & set(nlp.get_pipe_meta(name).assigns)]
+
+
+def enable_assigning(nlp: Language, annotations: Iterable[str]) -> list[str]:
+    """Enable the disabled components that assign ``annotations``; the names enabled."""
+    names = assigners(nlp, annotations)
+    for name in names:
+        nlp.enable_pipe(name)
+    return names
+
+
+@contextlib.contextmanager
+def assigning(nlp: Language, *annotations: str) -> Iterator[Language]:
+    """``nlp`` with the disabled components that assign ``annotations`` enabled inside the
+    block and disabled again after it, so a shared pipeline (``warta.load()``) is left as it
+    was: `warta eval ud` reads lemmas, records do not."""
+    names = enable_assigning(nlp, annotations)
+    try:
+        yield nlp
+    finally:
+        for name in names:
+            nlp.disable_pipe(name)
+
+
 def _check_contracts(nlp: Language) -> None:
-    """Fail when the pipeline is built, not halfway through a batch, if a stage lacks its input."""
+    """Fail when the pipeline is built, not halfway through a batch, if a stage lacks its input
+    (its factory's ``requires``, or its options' ``option_requires``)."""
     analysis: dict[str, Any] = nlp.analyze_pipes(pretty=False) or {}
     for name, missing in analysis["problems"].items():
         if missing:
             raise ConfigError(Errors.E020.format(name=name, missing=missing))
+    assigned: set[str] = set()
+    for name, proc in nlp.pipeline:
+        missing = [a for a in getattr(proc, "option_requires", ()) if a not in assigned]
+        if missing:
+            raise ConfigError(Errors.E020.format(name=name, missing=missing))
+        assigned.update(nlp.get_pipe_meta(name).assigns)
 
 
 def stage_config(settings: Settings) -> dict[str, dict[str, Any]]:

@@ -152,11 +152,18 @@ def score_words(words: Sequence[str], lexicon: Lexicon, *,
     """Tone of a sequence of lower-cased words (punctuation and numbers already removed)."""
     positive = negative = 0.0
     longest = lexicon.longest
+    # a word whose weight is known and that opens no phrase is answered here, as ``_match``
+    # would answer it: a call per word was a third of the stage (docs/scaling.md, twelfth round)
+    known, starts = lexicon.word_weights, lexicon.phrase_starts
     last_negator = -negation_window - 1
     i = 0
     while i < len(words):
-        n, weight = _match(words, i, lexicon, longest)
-        if n == 1 and words[i] in lexicon.negators:
+        word = words[i]
+        if word in known and word not in starts:
+            n, weight = 1, known[word] or 0.0
+        else:
+            n, weight = _match(words, i, lexicon, longest)
+        if n == 1 and word in lexicon.negators:
             following = words[i + 1] if i + 1 < len(words) else ""
             if following not in lexicon.not_negating:
                 last_negator = i

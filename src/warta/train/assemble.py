@@ -1,7 +1,8 @@
 """Turn the trained pipeline (one tok2vec shared by tagger, morphologizer, parser, lemmatizer
 and NER) into the directory warta ships: warta's tokenizer, the UPOS copy stage, the sentence
 repair stage after the parser, the lemmatizer under its plain name, warta's rule stages after
-the NER (so config.cfg lists them with their options) and warta's meta.
+the NER (so config.cfg lists them with their options) and warta's meta; the lemmatizer and
+(when the tagger gives UPOS) the morphologizer saved disabled (``pipeline.ON_REQUEST``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import spacy
 from spacy.language import Language
 
 from warta.nlp import tokenizer as warta_tokenizer
-from warta.nlp.pipeline import STAGES
+from warta.nlp.pipeline import ON_REQUEST, STAGES
 from warta.nlp.sentences import FACTORY as SENTENCE_FIX
 from warta.nlp.upos import FACTORY as UPOS_FROM_TAG
 from warta.train.convert import training_files
@@ -45,6 +46,10 @@ def assemble(model: Path, out: Path, *, meta: dict[str, Any] | None = None) -> L
         nlp.add_pipe(SENTENCE_FIX, name="sentence_fix", after="parser")
     for name, factory in STAGES:  # warta's rule stages, with their options, in config.cfg
         nlp.add_pipe(factory, name=name)
+    pos_from_tagger = "upos_from_tag" in nlp.pipe_names  # else token.pos is the morphologizer's
+    for name in ON_REQUEST:  # trained, shipped, off until read (config.cfg's [nlp] disabled)
+        if name in nlp.pipe_names and (name != "morphologizer" or pos_from_tagger):
+            nlp.disable_pipe(name)
     nlp.tokenizer = warta_tokenizer.build_tokenizer(nlp)
     nlp.meta.update(MODEL_META)
     nlp.meta["warta_trained_on"] = training_files()

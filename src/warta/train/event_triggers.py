@@ -95,7 +95,8 @@ def training_set(data: Path, *, seed: int, fraction: float) -> tuple[list[Exampl
 
     ids = sorted(a.id for a in load_articles(["train"]))
     chosen = set(random.Random(seed).sample(ids, max(1, round(len(ids) * fraction))))
-    nlp = build(stage_config={"events": {"triggers_model": "none"}})
+    # the features read lemmas (``event_triggers.token_features``): the lemmatizer is turned on
+    nlp = build(stage_config={"events": {"triggers_model": "none"}}, annotations=("token.lemma",))
     out: list[Example] = []
     for text, gold, doc in _documents("train", data, nlp, chosen):
         out.extend(examples(text, gold, doc))
