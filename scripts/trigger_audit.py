@@ -21,6 +21,12 @@ of saying or judging: reported speech), ``nominal_anaphor`` (a noun with "terseb
 an earlier event mentioned again), ``nominal`` (any other noun form), ``verb`` (an asserted
 verb: a statement of fact, a policy described …).
 
+With ``--missed``, the gold triggers with no match are listed by why the lexicon misses them
+(``miss_kind``), and those the trigger decision rejects by the features that pushed them down
+(``pushed_down``: each rejected match's lowest-weighted features under the model that decided
+it, summed over the rejected gold triggers, beside how often the rejected non-events carry
+them).
+
 For the kept matches on a gold trigger, the audit also sets warta's modality and negation
 (the clause's cues, ``historical`` when the trigger's date lies well before the article's, as
 ``events.finalize`` does) beside the gold's.
@@ -64,6 +70,9 @@ class Match:
     reading: str = ""  # warta's modality (its clause's, historical when dated well before the
     # article), "+negated" when negated
     gold_readings: tuple[str, ...] = ()  # the same of the gold events it overlaps
+    # the features that pulled its P(event) down most, with their weights, from the model
+    # that decided it (``pushed_down``)
+    pushed: tuple[tuple[str, float], ...] = ()
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -185,9 +194,15 @@ def _marked(doc: Any, span: tuple[int, int]) -> str:
             + doc.text[span[1]:sent.end_char]).replace("\n", " ")
 
 
-def report_lost(matches: list[Match], golds: list[Gold], threshold: float) -> None:
+def report_lost(matches: list[Match], golds: list[Gold], threshold: float,
+                rows: int = 15) -> None:
     """Each gold event whose trigger is matched but rejected or kept at another type: the
-    match's row, P(event) and sentence."""
+    match's row, P(event) and sentence; first the features that pushed the rejected ones
+    down (``pushed_down``, the top ``rows``)."""
+    print("  rejected gold triggers, pushed down by: summed weight, gold triggers / rejected "
+          "non-events / kept gold triggers with it")
+    for f, w, n, others, right in pushed_down(matches, golds, threshold)[:rows]:
+        print(f"    {f:40} {w:7.2f} {n:4} / {others:4} / {right:4}")
     kept, _ = outcomes(matches, golds, threshold)
     for _art, typ, words, idx in golds:
         if not idx or any(kept[j] and matches[j].type == typ for j in idx):
@@ -267,6 +282,17 @@ def _fit(matches: list[Match], seed: int, c: float) -> Any:
                                             threshold=TRIGGER_THRESHOLD, c=c), TRIGGER_LABELS)
 
 
+PUSHED = 4  # the lowest-weighted features kept per match (``pushed_down``)
+
+
+def _decide(m: Match, model: Any) -> None:
+    """A match's P(event) under ``model``, and the features that pulled it down most."""
+    m.p_event = model.probabilities(m.features)["event"]
+    row, vocabulary = model.weights[0], model.vocabulary
+    weights = sorted((row[vocabulary[f]], f) for f in m.features if f in vocabulary)
+    m.pushed = tuple((f, w) for w, f in weights[:PUSHED] if w < 0)
+
+
 def score_out_of_fold(matches: list[Match], folds: int, seed: int, c: float) -> None:
     """P(event) of each match from a trigger model fit on the other folds' articles."""
     arts = sorted({m.article for m in matches})
@@ -276,13 +302,40 @@ def score_out_of_fold(matches: list[Match], folds: int, seed: int, c: float) -> 
         model = _fit([m for m in matches if fold_of[m.article] != k], seed, c)
         for m in matches:
             if m.rule_drop is None and fold_of[m.article] == k:
-                m.p_event = model.probabilities(m.features)["event"]
+                _decide(m, model)
 
 
 def score_with(matches: list[Match], model: Any) -> None:
     for m in matches:
         if m.rule_drop is None and model is not None:
-            m.p_event = model.probabilities(m.features)["event"]
+            _decide(m, model)
+
+
+def pushed_down(matches: list[Match], golds: list[Gold], threshold: float
+                ) -> list[tuple[str, float, int, int, int]]:
+    """What kept the gold triggers the decision rejects under ``threshold``: each feature among
+    their lowest-weighted ones (``Match.pushed``) with its summed weight over those gold
+    triggers and in how many of them it stands, then how many of the rejected matches on no
+    gold trigger and of the kept matches on one carry it (a feature the rejected non-events
+    carry as often is what the decision rightly reads, not a gap); the heaviest first."""
+    kept, _ = outcomes(matches, golds, threshold)
+    lost = []
+    for _art, _typ, _words, idx in golds:
+        first = next((matches[j] for j in idx if matches[j].rule_drop is None), None)
+        if first is not None and not any(kept[j] for j in idx):
+            lost.append(first)
+    total: dict[str, float] = {}
+    count: Counter[str] = Counter()
+    for m in lost:
+        for f, w in m.pushed:
+            total[f] = total.get(f, 0.0) + w
+            count[f] += 1
+    others = [m for m, k in zip(matches, kept, strict=True)
+              if not k and m.rule_drop is None and not m.gold_types]
+    right = [m for m, k in zip(matches, kept, strict=True) if k and m.gold_types]
+    return [(f, round(w, 2), count[f], sum(f in m.features for m in others),
+             sum(f in m.features for m in right))
+            for f, w in sorted(total.items(), key=lambda x: (x[1], x[0]))]
 
 
 def outcomes(matches: list[Match], golds: list[tuple[str, str, str, list[int]]],
@@ -408,7 +461,7 @@ def main(argv: list[str] | None = None) -> int:
         report(label, matches, golds, threshold, args.rows, args.list)
         report_missed(split, missed[split], args.missed)
         if args.missed:
-            report_lost(matches, golds, threshold)
+            report_lost(matches, golds, threshold, args.rows)
     return 0
 
 

@@ -231,3 +231,26 @@ def test_a_quote_without_a_known_speaker_is_marked():
         events.trigger_features(doc, t, f, s, c)))
     assert "w_quote_speaker" in seen[0] and "w_quote_anon" not in seen[0]
     assert "w_quote_anon" in seen[1]
+
+
+def test_the_audit_says_which_features_pushed_a_rejected_gold_trigger_down():
+    """A hand-set trigger model that reads "u_relative" as no event rejects the gold trigger in
+    a "yang" clause: the audit names that feature first, with the weight that pushed it down
+    and how many rejected non-events and kept gold triggers carry it too."""
+    model = LinearModel(TRIGGER_LABELS, {"u_relative": 0, "lemma=tahan": 1, "u_quote=direct": 2},
+                        [[-3.0, 0.5, -0.2]], [0.0], threshold=0.2)
+    matches = [
+        AUDIT.Match("a", "menahan", "tahan/COERCE", "COERCE",
+                    ["lemma=tahan", "u_relative", "u_quote=direct"], None, "relative",
+                    ("COERCE",)),
+        AUDIT.Match("a", "menahan", "tahan/COERCE", "COERCE", ["lemma=tahan"], None, "verb",
+                    ("COERCE",)),
+        AUDIT.Match("a", "menahan", "tahan/COERCE", "COERCE", ["lemma=tahan", "u_relative"],
+                    None, "relative", ()),
+    ]
+    golds = [("a", "COERCE", "menahan", [0]), ("a", "COERCE", "menahan", [1])]
+    AUDIT.score_with(matches, model)
+    assert matches[0].pushed == (("u_relative", -3.0), ("u_quote=direct", -0.2))
+    assert matches[1].pushed == ()  # nothing pulled it down
+    assert AUDIT.pushed_down(matches, golds, 0.2) == [("u_relative", -3.0, 1, 1, 0),
+                                                      ("u_quote=direct", -0.2, 1, 0, 0)]
