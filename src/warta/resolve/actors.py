@@ -463,6 +463,8 @@ def propose(doc: Doc, *, user: UserActors | None = None,
     extra = _user_spans(doc, user, taken)
     if extra:
         ents = filter_spans(sorted(ents + extra, key=lambda s: s.start))
+    for k in coref.persons_typed_as_bodies(ents):  # "Cal Crutchlow" (ORG) … "Crutchlow"
+        ents[k] = Span(doc, ents[k].start, ents[k].end, label="PERSON")
     table = _Actors(user)
     ent_actor: dict[tuple[int, int], str | None] = {}
     clusters, title_tokens = _persons(doc, ents, table, ent_actor, ctx)
