@@ -30,7 +30,12 @@ from warta.kb.gazetteer import lookup
 from warta.names import fold as fold  # re-exported: the resolve stages fold names with it
 from warta.names import slug as slug
 from warta.nlp.extensions import token_lowers
-from warta.nlp.lang.id.honorifics import ALIAS_WORDS, DEGREES, POPULAR_NAME_LEADS
+from warta.nlp.lang.id.honorifics import (
+    ALIAS_WORDS,
+    DEGREES,
+    NAME_FUNCTION_WORDS,
+    POPULAR_NAME_LEADS,
+)
 from warta.nlp.lang.id.org_patterns import BODY_WORDS, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS_EN
 from warta.nlp.lang.id.pronouns import (
     CLITIC,
@@ -272,7 +277,10 @@ def _one_slip(a: str, b: str) -> bool:
 # --- a person's full name typed as a body ------------------------------------------------------
 
 MAX_TYPED_NAME_WORDS = 3  # "Cal Crutchlow", "Jean Paul Sartre": longer ORG spans are bodies
-_NOT_NAME_WORDS = ORG_PREFIXES | BODY_WORDS | {w.lower() for w in ORG_WORDS_EN | ORG_SUFFIXES}
+# Body words, and the function words of foreign names ("The Bragi Dash", "Al Jazeera"): a name
+# that holds one is no person's plain full name.
+_NOT_NAME_WORDS = ORG_PREFIXES | BODY_WORDS | NAME_FUNCTION_WORDS | {
+    w.lower() for w in ORG_WORDS_EN | ORG_SUFFIXES}
 
 
 def persons_typed_as_bodies(ents: Sequence[Span]) -> list[int]:
@@ -282,9 +290,10 @@ def persons_typed_as_bodies(ents: Sequence[Span]) -> list[int]:
     Indonesian news names a person in full once and by one part of the name after; the NER may
     type the one full name a body. An ORG span the gazetteer does not know, of two or three
     capitalised words (no punctuation between: "Al - Jazeera" is a body's name) none of which
-    is a body word, an acronym, a name the gazetteer knows or an entity of the article on its
-    own, whose last word is the name the article gives one person alone, more than once (and
-    no longer person span holds that word), is that person's full name."""
+    is a body word, a function word ("The", "Al"), an acronym, a name the gazetteer knows or an
+    entity of the article on its own, whose last word is the name the article gives one person
+    alone, more than once (and no longer person span holds that word), is that person's full
+    name."""
     alone: dict[str, int] = {}
     in_longer: set[str] = set()
     for e in ents:
@@ -311,7 +320,7 @@ def persons_typed_as_bodies(ents: Sequence[Span]) -> list[int]:
 
 def _could_name(word: str) -> bool:
     """A word that may be part of a person's name: capitalised letters, no acronym, no body
-    word, nothing the gazetteer knows ("Honda", "Jakarta")."""
+    or function word, nothing the gazetteer knows ("Honda", "Jakarta")."""
     return word[:1].isupper() and word.isalpha() and not word.isupper() \
         and word.lower() not in _NOT_NAME_WORDS and lookup(word) is None
 
