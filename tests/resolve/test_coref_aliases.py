@@ -59,3 +59,34 @@ def test_an_invisible_mark_glued_to_a_name_is_the_same_name(nlp) -> None:
     text = "Ketua panitia Wiratmoko Handayani hadir. \u200eWiratmoko mengatakan acara sukses."
     doc = with_persons(nlp, text, persons=("Wiratmoko Handayani", "\u200eWiratmoko"))
     assert ent_actor(doc, "\u200eWiratmoko") == ent_actor(doc, "Wiratmoko Handayani")
+
+
+def test_an_age_glued_to_a_name_is_no_part_of_it(nlp) -> None:
+    # "Karsini, 42, warga …" written without the space after the comma: one word "Karsini,42"
+    text = ("Karsini,42, pedagang pasar Cempaka, mengaku senang. "
+            "Karsini mengatakan harga cabai turun.")
+    doc = with_persons(nlp, text, persons=("Karsini,42", "Karsini"))
+    assert doc[0].text == "Karsini,42"  # the glued word stands as written
+    assert ent_actor(doc, "Karsini,42") == ent_actor(doc, "Karsini") == "person:karsini"
+    assert [a.name for a in doc._.actors if a.type == "PERSON"] == ["Karsini"]
+
+
+
+def test_a_full_name_typed_a_body_is_the_person_named_by_its_last_word(nlp) -> None:
+    # the NER typed the full name a body once; the article calls the person by the surname
+    text = ("Pebalap tim Merapi, Rendra Wicaksana, menilai lawannya curang. "
+            "Wicaksana mengatakan ia dirugikan. Wicaksana finis kelima.")
+    doc = with_persons(nlp, text, persons=("Wicaksana",), others=(("Rendra Wicaksana", "ORG"),))
+    assert ent_actor(doc, "Rendra Wicaksana") == ent_actor(doc, "Wicaksana") \
+        == "person:rendra-wicaksana"
+    assert not [a for a in doc._.actors if a.type == "ORG" and "Wicaksana" in a.name]
+
+
+@pytest.mark.parametrize("body", ["Yayasan Wicaksana", "Al - Wicaksana", "The Wicaksana"])
+def test_a_body_named_after_a_person_stays_a_body(nlp, body: str) -> None:
+    # a body word, a hyphen between the words ("Al - Jazeera") or a function word ("The Bragi
+    # Dash", a product the article then calls "Dash") shows no person's full name
+    text = (f"{body} menyalurkan bantuan. Wicaksana mengatakan bantuan cukup. "
+            "Wicaksana meninjau gudang.")
+    doc = with_persons(nlp, text, persons=("Wicaksana",), others=((body, "ORG"),))
+    assert ent_actor(doc, body).startswith("org:")

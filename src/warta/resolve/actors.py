@@ -55,7 +55,11 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "12"  # 12: one entity, one actor (issue 19): a later person name with a typing slip
+VERSION = "13"  # 13: one person, one actor (issue 19): an age glued to a name by a comma is no
+# part of it ("Saini,35" is Saini: coref._name_words); an unknown ORG of two or three name words
+# ending in the surname the article gives one person alone is that person's full name ("Cal
+# Crutchlow" … "Crutchlow": coref.persons_typed_as_bodies, relabelled PERSON in propose).
+# 12: one entity, one actor (issue 19): a later person name with a typing slip
 # joins the one person it misspells (coref._misspelt_of); a regional body written with a short
 # head or a short region ("PN Jakut", "Pemkot Bekasi", "Dinas PUPR Kota Bekasi") is the long
 # name's body (_canonical_body), and a bare head joins the one body written both ways.
@@ -463,6 +467,8 @@ def propose(doc: Doc, *, user: UserActors | None = None,
     extra = _user_spans(doc, user, taken)
     if extra:
         ents = filter_spans(sorted(ents + extra, key=lambda s: s.start))
+    for k in coref.persons_typed_as_bodies(ents):  # "Cal Crutchlow" (ORG) … "Crutchlow"
+        ents[k] = Span(doc, ents[k].start, ents[k].end, label="PERSON")
     table = _Actors(user)
     ent_actor: dict[tuple[int, int], str | None] = {}
     clusters, title_tokens = _persons(doc, ents, table, ent_actor, ctx)
@@ -919,7 +925,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v12", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v13", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""

@@ -26,10 +26,17 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from warta.kb.gazetteer import lookup
 from warta.names import fold as fold  # re-exported: the resolve stages fold names with it
 from warta.names import slug as slug
 from warta.nlp.extensions import token_lowers
-from warta.nlp.lang.id.honorifics import ALIAS_WORDS, DEGREES, POPULAR_NAME_LEADS
+from warta.nlp.lang.id.honorifics import (
+    ALIAS_WORDS,
+    DEGREES,
+    NAME_FUNCTION_WORDS,
+    POPULAR_NAME_LEADS,
+)
+from warta.nlp.lang.id.org_patterns import BODY_WORDS, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS_EN
 from warta.nlp.lang.id.pronouns import (
     CLITIC,
     PERSON_PRONOUNS,
@@ -137,11 +144,19 @@ class Cluster:
         return max((m.start for m in self.mentions if m.start < i), default=-1)
 
 
+# News gives a person's age right after the name, between commas ("Saini, 35, warga …"); written
+# without the space, the tokenizer keeps the name and the age one word ("Saini,35").
+_GLUED_NUMBER = re.compile(r",\d[\d,]*$")
+
+
 def _name_words(span: Span) -> list[str]:
+    """The words of a person's name: honorifics, degrees and punctuation left out, and a
+    number glued on by a comma cut off (the same person is named "Saini" further on)."""
     doc = span.doc
     start = roles.skip_honorifics(doc, span.start, span.end)
-    return [t.text for t in doc[start : span.end]
-            if not t.is_punct and not t.is_space and t.lower_ not in DEGREES]
+    words = (_GLUED_NUMBER.sub("", t.text) for t in doc[start : span.end]
+             if not t.is_punct and not t.is_space and t.lower_ not in DEGREES)
+    return [w for w in words if w]
 
 
 def name_tokens(span: Span) -> tuple[str, ...]:
@@ -257,6 +272,57 @@ def _one_slip(a: str, b: str) -> bool:
             and a[diff[1]] == b[diff[0]]
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+# --- a person's full name typed as a body ------------------------------------------------------
+
+MAX_TYPED_NAME_WORDS = 3  # "Cal Crutchlow", "Jean Paul Sartre": longer ORG spans are bodies
+# Body words, and the function words of foreign names ("The Bragi Dash", "Al Jazeera"): a name
+# that holds one is no person's plain full name.
+_NOT_NAME_WORDS = ORG_PREFIXES | BODY_WORDS | NAME_FUNCTION_WORDS | {
+    w.lower() for w in ORG_WORDS_EN | ORG_SUFFIXES}
+
+
+def persons_typed_as_bodies(ents: Sequence[Span]) -> list[int]:
+    """The indices of ORG spans that are a person's full name ("Pebalap LCR Honda, Cal
+    Crutchlow, meyakini …" typed a body, then "Crutchlow mengatakan …" a person).
+
+    Indonesian news names a person in full once and by one part of the name after; the NER may
+    type the one full name a body. An ORG span the gazetteer does not know, of two or three
+    capitalised words (no punctuation between: "Al - Jazeera" is a body's name) none of which
+    is a body word, a function word ("The", "Al"), an acronym, a name the gazetteer knows or an
+    entity of the article on its own, whose last word is the name the article gives one person
+    alone, more than once (and no longer person span holds that word), is that person's full
+    name."""
+    alone: dict[str, int] = {}
+    in_longer: set[str] = set()
+    for e in ents:
+        if e.label_ == "PERSON":
+            keys = [spelling_key(w) for w in _name_words(e)]
+            if len(keys) == 1 and len(keys[0]) >= MIN_NICKNAME_CHARS:
+                alone[keys[0]] = alone.get(keys[0], 0) + 1
+            elif len(keys) > 1:
+                in_longer.update(keys)
+    if not alone:
+        return []
+    entity_words = {fold(e.text) for e in ents if e.label_ != "PERSON"}
+    found = []
+    for k, e in enumerate(ents):
+        words = [t.text for t in e]
+        if e.label_ != "ORG" or e.kb_id_ or not 1 < len(words) <= MAX_TYPED_NAME_WORDS:
+            continue
+        last = spelling_key(words[-1])
+        if alone.get(last, 0) > 1 and last not in in_longer and all(
+                _could_name(w) and fold(w) not in entity_words for w in words):
+            found.append(k)
+    return found
+
+
+def _could_name(word: str) -> bool:
+    """A word that may be part of a person's name: capitalised letters, no acronym, no body
+    or function word, nothing the gazetteer knows ("Honda", "Jakarta")."""
+    return word[:1].isupper() and word.isalpha() and not word.isupper() \
+        and word.lower() not in _NOT_NAME_WORDS and lookup(word) is None
 
 
 # --- role-only mentions -------------------------------------------------------------------------
