@@ -594,3 +594,15 @@ def test_a_large_company_named_bare_is_an_org_with_its_country(nlp) -> None:
     assert ents["Boeing"] == "ORG" and ents["Airbus"] == "ORG" and ents["Suzuki"] == "PERSON"
     countries = {a.name: a.country for a in doc._.actors}
     assert countries["Boeing"] == "USA" and countries["Airbus"] == "FRA"
+
+
+def test_a_national_body_and_its_short_form_are_one_gazetteer_actor(nlp) -> None:
+    """Issue 19 (gazetteer v10, institutions.tsv): national bodies the file lacked ("BGN",
+    "Brimob", "Tagana") were no entity, or two actors for the long and the short name (invented
+    text)."""
+    doc = with_persons(nlp, "Badan Gizi Nasional (BGN) menambah dapur. Petugas Brimob dan "
+                            "Tagana membantu, kata Kepala BGN.")
+    ids = {e.text: e._.actor for e in doc.ents}
+    assert ids["Badan Gizi Nasional"] == ids["BGN"] == "org:bgn"
+    assert ids["Brimob"] == "org:brimob" and ids["Tagana"] == "org:tagana"
+    assert next(a for a in doc._.actors if a.id == "org:bgn").country == "IDN"
