@@ -606,3 +606,15 @@ def test_a_national_body_and_its_short_form_are_one_gazetteer_actor(nlp) -> None
     assert ids["Badan Gizi Nasional"] == ids["BGN"] == "org:bgn"
     assert ids["Brimob"] == "org:brimob" and ids["Tagana"] == "org:tagana"
     assert next(a for a in doc._.actors if a.id == "org:bgn").country == "IDN"
+
+
+def test_a_spaced_hyphen_before_a_lower_case_syllable_stays_in_the_name(nlp) -> None:
+    """Issue 19 (gazetteer v10): "Kim Jong - un" and "Kim Jong - nam" (a text that spaces its
+    hyphens) were both "Kim Jong", one actor for two brothers; a dash before an Indonesian word
+    or "-nya" is no hyphen of a name (invented text)."""
+    doc = with_persons(nlp, "Kim Jong - un menyambut Kim Jong - nam. Joko Santoso - biasa "
+                            "disapa Joko - hadir.",
+                       persons=("Kim Jong", "Joko Santoso", "Joko"))
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == [
+        "Kim Jong - un", "Kim Jong - nam", "Joko Santoso", "Joko"]
+    assert len({e._.actor for e in doc.ents if e.text.startswith("Kim")}) == 2

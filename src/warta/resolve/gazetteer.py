@@ -51,6 +51,7 @@ from warta.nlp.lang.id.actor_cues import (
 from warta.nlp.lang.id.conjunctions import AND
 from warta.nlp.lang.id.honorifics import BALINESE_BIRTH_NAMES, BALINESE_NAME_OPENERS, HONORIFICS
 from warta.nlp.lang.id.locatives import LANGUAGE_BEFORE
+from warta.nlp.lang.id.morphology import ENCLITICS
 from warta.nlp.lang.id.org_patterns import (
     BUILDING_HEADS,
     ORG_SUFFIXES,
@@ -86,7 +87,8 @@ STAGE = "gazetteer"
 # 10: what a citing verb cites or an outlet noun names is a news outlet ("dilansir dari [Metro]",
 # "majalah [Men Obsession]": cited_sources); "I"/"Ni" opening a Balinese name is part of it
 # ("I [Made Rai]": balinese_openers); large companies named bare are the gazetteer's
-# (companies.tsv: "buatan [Boeing]"), never over a model PERSON ("Suzuki")
+# (companies.tsv: "buatan [Boeing]"), never over a model PERSON ("Suzuki"); a person's name
+# runs on over a spaced hyphen before a lower-case syllable ("[Kim Jong - un]": hyphenated_names)
 VERSION = "10"
 FACTORY = factory_name(STAGE, VERSION)
 
@@ -219,7 +221,7 @@ def recognise(doc: Doc, *, disabled_repairs: Collection[str] = ()) -> list[Span]
     ents = _add(ents, cited_sources(doc, _taken(ents)))
     ents = _add(ents, introduced_persons(doc, _taken(ents)))
     ents = _add(ents, tagged_speakers(doc, _taken(ents)))
-    ents = _initials(doc, balinese_openers(doc, ents))
+    ents = _initials(doc, hyphenated_names(doc, balinese_openers(doc, ents)))
     ents = _relabel_variants(doc, ents)
     ents = span_repairs.join_person_parts(doc, _add(ents, name_variants(doc, ents)),
                                           names_only=True)
@@ -300,6 +302,30 @@ def _cited_name_start(doc: Doc, texts: list[str], lowers: list[str], i: int) -> 
             country = match_at(doc, j) if j < len(doc) else None
             return country[0] if country is not None and country[1].kind == "country" else j
     return None
+
+
+def hyphenated_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'[Kim Jong] - un', '[Moon Jae] - in': a name written with a hyphen before a lower-case
+    syllable (Korean given names) reaches the NER as three words when the text spaces its
+    hyphens (as the IndoSum articles do); the syllable is part of the name, and without it two
+    brothers are one "Kim Jong". A dash before an Indonesian word ("Joko Widodo - biasa disapa
+    Jokowi -") or an enclitic ("-nya") is no such hyphen."""
+    texts = token_texts(doc)
+    taken = _taken(ents)
+    common = common_words()
+    out = []
+    for ent in ents:
+        k = ent.end
+        if ent.label_ == "PERSON" and k + 1 < len(doc) and texts[k] == "-" \
+                and k + 1 not in taken and _name_syllable(texts[k + 1], common):
+            ent = Span(doc, ent.start, k + 2, label="PERSON", kb_id=ent.kb_id)
+        out.append(ent)
+    return out
+
+
+def _name_syllable(word: str, common: Collection[str]) -> bool:
+    return word.isalpha() and word.islower() and word not in common \
+        and word not in ENCLITICS
 
 
 def balinese_openers(doc: Doc, ents: list[Span]) -> list[Span]:
