@@ -81,7 +81,7 @@ def test_the_headline_actor_is_the_party_the_body_leaves_implicit(record):
 ])
 def test_the_body_a_person_acts_for(record, text, source):
     rec = record(text)
-    assert (source, "REJECT", "org:indonesia-corruption-watch") in _triples(rec)
+    assert (source, "REJECT", "org:icw") in _triples(rec)
     assert KPK in {a["id"] for a in rec["actors"]}
 
 

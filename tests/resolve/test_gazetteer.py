@@ -549,3 +549,72 @@ def test_a_citing_verb_opening_a_sentence_is_not_part_of_a_name(nlp, text, span,
     doc = with_persons(nlp, text, others=((span, "ORG"),))
     assert name in [e.text for e in doc.ents]
     assert span not in [e.text for e in doc.ents]
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("Kabar itu dilansir dari Zonamedia, Senin (3/4).", "Zonamedia"),
+    ("Lansiran Zenta Review, harga minyak naik lagi.", "Zenta Review"),
+    ("Wawancara itu dimuat majalah Zenta Review pekan lalu.", "Zenta Review"),
+    ("Menurut media Jerman Zenta Welle, kapal itu tenggelam.", "Zenta Welle"),
+])
+def test_a_source_a_citing_verb_or_an_outlet_noun_names_is_an_org(nlp, text, outlet) -> None:
+    """Issue 19 (gazetteer v10): what "dilansir (dari)" cites, and the name after an outlet noun
+    ("majalah X", "media Jerman X"), is a news outlet the NER missed, an actor of the article
+    whatever the shape of its name (invented text)."""
+    doc = with_persons(nlp, text)
+    assert [(e.text, e.label_) for e in doc.ents if e.text == outlet] == [(outlet, "ORG")]
+    assert any(a.name == outlet for a in doc._.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Kabar itu dilansir dari keterangan resmi polisi.",
+    "Harian Zenta terbit sejak 1980.",  # the noun opens the name: not ours to cut
+    "Dikutip dari Kementerian Keuangan, utang naik.",  # a body: the body patterns' business
+])
+def test_no_source_after_a_cue_without_a_plain_name(nlp, text: str) -> None:
+    doc = with_persons(nlp, text)
+    assert not [e for e in doc.ents if e.text in {"Zenta", "Keuangan"}]
+
+
+def test_a_balinese_name_keeps_its_opener(nlp) -> None:
+    """Issue 19 (gazetteer v10): "I" or "Ni" before a Balinese birth-order name is part of the
+    name the NER tagged without it (invented text)."""
+    doc = with_persons(nlp, "Kapolsek, I Made Zulkarma, mengatakan Ni Luh Arsini sudah pulang.",
+                       persons=("Made Zulkarma", "Luh Arsini"))
+    persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert persons == ["I Made Zulkarma", "Ni Luh Arsini"]
+
+
+def test_a_large_company_named_bare_is_an_org_with_its_country(nlp) -> None:
+    """Issue 19 (gazetteer v10, companies.tsv): the NER misses a company named by one bare word
+    ("buatan Boeing"); a person the NER tagged with a company's name keeps it (invented text)."""
+    doc = with_persons(nlp, "Maskapai itu memesan pesawat buatan Boeing dan Airbus, kata Suzuki.",
+                       persons=("Suzuki",))
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert ents["Boeing"] == "ORG" and ents["Airbus"] == "ORG" and ents["Suzuki"] == "PERSON"
+    countries = {a.name: a.country for a in doc._.actors}
+    assert countries["Boeing"] == "USA" and countries["Airbus"] == "FRA"
+
+
+def test_a_national_body_and_its_short_form_are_one_gazetteer_actor(nlp) -> None:
+    """Issue 19 (gazetteer v10, institutions.tsv): national bodies the file lacked ("BGN",
+    "Brimob", "Tagana") were no entity, or two actors for the long and the short name (invented
+    text)."""
+    doc = with_persons(nlp, "Badan Gizi Nasional (BGN) menambah dapur. Petugas Brimob dan "
+                            "Tagana membantu, kata Kepala BGN.")
+    ids = {e.text: e._.actor for e in doc.ents}
+    assert ids["Badan Gizi Nasional"] == ids["BGN"] == "org:bgn"
+    assert ids["Brimob"] == "org:brimob" and ids["Tagana"] == "org:tagana"
+    assert next(a for a in doc._.actors if a.id == "org:bgn").country == "IDN"
+
+
+def test_a_spaced_hyphen_before_a_lower_case_syllable_stays_in_the_name(nlp) -> None:
+    """Issue 19 (gazetteer v10): "Kim Jong - un" and "Kim Jong - nam" (a text that spaces its
+    hyphens) were both "Kim Jong", one actor for two brothers; a dash before an Indonesian word
+    or "-nya" is no hyphen of a name (invented text)."""
+    doc = with_persons(nlp, "Kim Jong - un menyambut Kim Jong - nam. Joko Santoso - biasa "
+                            "disapa Joko - hadir.",
+                       persons=("Kim Jong", "Joko Santoso", "Joko"))
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == [
+        "Kim Jong - un", "Kim Jong - nam", "Joko Santoso", "Joko"]
+    assert len({e._.actor for e in doc.ents if e.text.startswith("Kim")}) == 2

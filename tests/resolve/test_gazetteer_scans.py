@@ -97,4 +97,5 @@ def test_a_sentence_without_cues_makes_no_token() -> None:
     _TokenCountingDoc.reads = 0
     assert gazetteer.cited_outlets(doc, set()) == []
     assert gazetteer.introduced_persons(doc, set()) == []
+    assert gazetteer.cited_sources(doc, set()) == []
     assert _TokenCountingDoc.reads == 0

@@ -1,5 +1,6 @@
-"""The gazetteer: countries, cities, seats of government, provinces, organisations, Indonesian
-institutions and public figures, with their aliases and a country code for each.
+"""The gazetteer: countries, cities, seats of government, provinces, organisations, large
+companies, Indonesian institutions and public figures, with their aliases and a country code
+for each.
 
 The data are TSV files under ``warta/data/gazetteer/`` (each says where its facts come from).
 Read-only look-ups over them: ``lookup`` turns a surface form into a place or organisation,
@@ -31,7 +32,7 @@ MAX_NAME_TOKENS = 6  # "Mohammed bin Salman Al Saud" has five
 # kb only add aliases (country_variants.tsv extends the generated countries.tsv).
 FILES: tuple[str, ...] = (
     "country_variants.tsv", "seats.tsv", "institutions.tsv", "organisations.tsv",
-    "provinces.tsv", "regions.tsv", "countries.tsv", "cities.tsv", "us_states.tsv",
+    "companies.tsv", "provinces.tsv", "regions.tsv", "countries.tsv", "cities.tsv", "us_states.tsv",
     "regencies.tsv",
 )
 PEOPLE_FILE = "people.tsv"  # kept apart: persons are not places
@@ -46,7 +47,8 @@ class GazEntry:
 
     kb: str
     name: str
-    kind: str  # country|capital|city|province|regency|org|institution|seat|island|sea|region
+    # country|capital|city|province|regency|org|institution|company|seat|island|sea|region
+    kind: str
     country: str | None
     lat: float | None = None
     lon: float | None = None

@@ -38,17 +38,20 @@ from warta.nlp.extensions import (
     token_texts,
 )
 from warta.nlp.lang.id.actor_cues import (
+    CITING_VERBS,
     INITIALS_CUES,
     MAX_AGE,
     NAME_INTRODUCERS,
     NUMBERED_PARTS,
     OUTLET_CUE_LINKS,
     OUTLET_CUES,
+    OUTLET_HEADS,
     SPELLED_INITIALS_CUES,
 )
 from warta.nlp.lang.id.conjunctions import AND
-from warta.nlp.lang.id.honorifics import HONORIFICS
+from warta.nlp.lang.id.honorifics import BALINESE_BIRTH_NAMES, BALINESE_NAME_OPENERS, HONORIFICS
 from warta.nlp.lang.id.locatives import LANGUAGE_BEFORE
+from warta.nlp.lang.id.morphology import ENCLITICS
 from warta.nlp.lang.id.org_patterns import (
     BUILDING_HEADS,
     ORG_SUFFIXES,
@@ -81,7 +84,12 @@ STAGE = "gazetteer"
 # span_repairs.join_body_places)
 # 9: a speaker named right after a speech tag that follows a closing quote mark, or after
 # "menurut", is a PERSON the NER missed ('…," kata [Budi Santoso]': tagged_speakers)
-VERSION = "9"
+# 10: what a citing verb cites or an outlet noun names is a news outlet ("dilansir dari [Metro]",
+# "majalah [Men Obsession]": cited_sources); "I"/"Ni" opening a Balinese name is part of it
+# ("I [Made Rai]": balinese_openers); large companies named bare are the gazetteer's
+# (companies.tsv: "buatan [Boeing]"), never over a model PERSON ("Suzuki"); a person's name
+# runs on over a spaced hyphen before a lower-case syllable ("[Kim Jong - un]": hyphenated_names)
+VERSION = "10"
 FACTORY = factory_name(STAGE, VERSION)
 
 
@@ -173,10 +181,11 @@ def _merge(doc: Doc, model: list[Span], extra: list[Span]) -> list[Span]:
 
 def _gaz_wins(model: Span, gaz: Span) -> bool:
     if model.label_ == "PERSON":
-        # "Rusia" tagged PERSON is a model slip; a person named like a city keeps its name
+        # "Rusia" tagged PERSON is a model slip; a person named like a city or a company
+        # keeps its name ("Suzuki", "Ford")
         entry = kb.by_kb(gaz.kb_id_)
         same = model.start == gaz.start and model.end == gaz.end
-        return same and entry is not None and entry.kind not in {"city", "capital"}
+        return same and entry is not None and entry.kind not in _PERSON_LIKE_KINDS
     if not gaz.kb_id_:  # a pattern ("Dewan ... Partai Golkar") only fills gaps the model left,
         # but a body named after its place beats the place ("Polres [Jakarta Utara]"), and a
         # body named after the body it belongs to beats that body ("Komisi III [DPR RI]",
@@ -187,6 +196,9 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
             return inside and model.end == gaz.end
         return model.label_ in {"LOC", "GPE"} and inside
     return gaz.start <= model.start and model.end <= gaz.end  # covers exactly or contains
+
+
+_PERSON_LIKE_KINDS = frozenset({"city", "capital", "company"})  # gazetteer kinds a name shares
 
 
 def recognise(doc: Doc, *, disabled_repairs: Collection[str] = ()) -> list[Span]:
@@ -206,9 +218,10 @@ def recognise(doc: Doc, *, disabled_repairs: Collection[str] = ()) -> list[Span]
     ents = filter_spans(sorted(ents + titled, key=lambda s: (s.start, -len(s))))
     ents = _add(ents, _known_people(doc, _taken(ents)))
     ents = _add(ents, cited_outlets(doc, _taken(ents)))
+    ents = _add(ents, cited_sources(doc, _taken(ents)))
     ents = _add(ents, introduced_persons(doc, _taken(ents)))
     ents = _add(ents, tagged_speakers(doc, _taken(ents)))
-    ents = _initials(doc, ents)
+    ents = _initials(doc, hyphenated_names(doc, balinese_openers(doc, ents)))
     ents = _relabel_variants(doc, ents)
     ents = span_repairs.join_person_parts(doc, _add(ents, name_variants(doc, ents)),
                                           names_only=True)
@@ -249,6 +262,87 @@ def cited_outlets(doc: Doc, taken: set[int]) -> list[Span]:
 
 
 _CUE_OR_LINK = OUTLET_CUES | OUTLET_CUE_LINKS  # a cited outlet's word before it is one of these
+
+
+def cited_sources(doc: Doc, taken: set[int]) -> list[Span]:
+    """'dilansir dari [Metro]', 'majalah [Men Obsession]', 'media Jerman [Deutsche Welle]': what
+    a citing verb (``CITING_VERBS``) cites, and what a lower-case outlet noun (``OUTLET_HEADS``)
+    names, is a news outlet, whatever the shape of its name; the NER misses such names when
+    they are one-off words. The capitalised words right after the cue (after its "dari", or
+    after the outlet's country) are an ORG when no entity covers them, none is a common word,
+    and they are no place or body the gazetteer knows and no title."""
+    texts, lowers = token_texts(doc), token_lowers(doc)
+    found = []
+    # only a cue word is tried (one set test per word, in a comprehension)
+    for i in [k for k, low in enumerate(lowers) if low in _SOURCE_CUES]:
+        start = _cited_name_start(doc, texts, lowers, i)
+        if start is None or start >= len(doc) or start in taken:
+            continue
+        end = _name_end(doc, start, taken)
+        if start < end and _plain_name(doc, start, end) and roles.match_title(
+                doc, start) is None and roles.match_rank(doc, start) is None:
+            found.append(Span(doc, start, end, label="ORG"))
+    return found
+
+
+_SOURCE_CUES = CITING_VERBS | {head[0] for head in OUTLET_HEADS}
+
+
+def _cited_name_start(doc: Doc, texts: list[str], lowers: list[str], i: int) -> int | None:
+    """Where the cited name after the cue at token ``i`` starts, or None: after a citing verb
+    and its "dari", or after an outlet noun written in lower case and the country it names."""
+    if lowers[i] in CITING_VERBS:
+        j = i + 1
+        return j + 1 if j < len(lowers) and lowers[j] in OUTLET_CUE_LINKS else j
+    if not texts[i].islower():
+        return None  # "Harian Kompas": the noun opens the name, which the NER tags
+    for head in OUTLET_HEADS:
+        j = i + len(head)
+        if tuple(lowers[i:j]) == head:
+            country = match_at(doc, j) if j < len(doc) else None
+            return country[0] if country is not None and country[1].kind == "country" else j
+    return None
+
+
+def hyphenated_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'[Kim Jong] - un', '[Moon Jae] - in': a name written with a hyphen before a lower-case
+    syllable (Korean given names) reaches the NER as three words when the text spaces its
+    hyphens (as the IndoSum articles do); the syllable is part of the name, and without it two
+    brothers are one "Kim Jong". A dash before an Indonesian word ("Joko Widodo - biasa disapa
+    Jokowi -") or an enclitic ("-nya") is no such hyphen."""
+    texts = token_texts(doc)
+    taken = _taken(ents)
+    common = common_words()
+    out = []
+    for ent in ents:
+        k = ent.end
+        if ent.label_ == "PERSON" and k + 1 < len(doc) and texts[k] == "-" \
+                and k + 1 not in taken and _name_syllable(texts[k + 1], common):
+            ent = Span(doc, ent.start, k + 2, label="PERSON", kb_id=ent.kb_id)
+        out.append(ent)
+    return out
+
+
+def _name_syllable(word: str, common: Collection[str]) -> bool:
+    return word.isalpha() and word.islower() and word not in common \
+        and word not in ENCLITICS
+
+
+def balinese_openers(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'I [Made Rai Sugiarta]', 'Ni [Luh Putu Ayu]': a Balinese name opens with "I" (a man) or
+    "Ni" (a woman) before a birth-order or caste name ("Wayan", "Made", "Gusti"), and the NER
+    leaves the one-letter word out; it is part of the person's name."""
+    texts = token_texts(doc)
+    taken = _taken(ents)
+    out = []
+    for ent in ents:
+        k = ent.start - 1
+        if ent.label_ == "PERSON" and k >= 0 and k not in taken \
+                and texts[k] in BALINESE_NAME_OPENERS \
+                and texts[ent.start].lower() in BALINESE_BIRTH_NAMES:
+            ent = Span(doc, k, ent.end, label="PERSON", kb_id=ent.kb_id)
+        out.append(ent)
+    return out
 
 
 def introduced_persons(doc: Doc, taken: set[int]) -> list[Span]:

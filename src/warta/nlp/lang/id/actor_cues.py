@@ -35,6 +35,21 @@ OUTLET_CUES: frozenset[str] = frozenset({
 })
 # ... a cue may reach the name through "dari" ("dikutip dari detikHealth").
 OUTLET_CUE_LINKS: frozenset[str] = frozenset({"dari", "oleh"})
+# The verbs that cite a published source by name ("dilansir Metro", "dikutip dari Harian
+# Pagi", "Lansiran Dailymail"): what they cite is an outlet (or an agency, a journal), so the
+# capitalised words right after one (or after its "dari") are that source's name whatever its
+# shape; the wider cues above ("kepada", "menurut") are as often followed by a person.
+CITING_VERBS: frozenset[str] = frozenset({
+    "dilansir", "melansir", "lansiran", "dikutip", "mengutip",
+})
+# Lower-case nouns for a kind of news outlet, written right before its name ("majalah Tempo",
+# "surat kabar Pikiran Rakyat", "media Jerman Deutsche Welle", "kantor berita Antara"): the
+# capitalised words after one (after the outlet's country, if one is named) are the outlet's.
+OUTLET_HEADS: tuple[tuple[str, ...], ...] = (
+    ("surat", "kabar"), ("kantor", "berita"), ("stasiun", "televisi"), ("stasiun", "radio"),
+    ("portal", "berita"), ("situs", "berita"), ("harian",), ("koran",), ("majalah",),
+    ("tabloid",), ("televisi",), ("media",),
+)
 
 # A word that introduces a person's name right after it ("seorang warga bernama Irwan", "bayi
 # bernama Karam"): the capitalised words that follow are a person's name.

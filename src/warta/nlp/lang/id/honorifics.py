@@ -40,3 +40,12 @@ NAME_FUNCTION_WORDS: frozenset[str] = frozenset({
     "du", "der", "van", "von", "bin", "binti", "al", "le", "les", "los", "las", "del", "da",
     "do", "dos", "das", "as", "an", "at", "ad", "ar", "az", "ash",
 })
+
+# A Balinese name opens with "I" (a man) or "Ni" (a woman), written as its own word before a
+# birth-order name ("Wayan", "Made", "Nyoman", "Ketut" …) or a caste title ("Gusti", "Luh"):
+# "I Made Rai Sugiarta", "Ni Luh Putu Ayu". The opener belongs to the name.
+BALINESE_NAME_OPENERS: frozenset[str] = frozenset({"I", "Ni"})
+BALINESE_BIRTH_NAMES: frozenset[str] = frozenset({
+    "wayan", "gede", "putu", "luh", "made", "kadek", "nengah", "nyoman", "komang", "ketut",
+    "gusti",
+})
