@@ -316,3 +316,29 @@ def test_train_cv_chooses_the_biases_on_the_mean_of_several_fold_shuffles():
     for pair, f1 in mean.items():
         assert f1 == round(sum(scores[pair] for scores in each) / 3, 4)
     assert mean[bias] == max(mean.values())
+
+
+def test_the_biases_within_one_standard_error_of_the_best_leave_the_fewest_sides_open():
+    """Invented groups over ten articles where a weak target ("R?") is the gold target in half
+    its events: filling it or leaving it open scores about the same F1, so the one-standard-
+    error rule takes the pair that fills more sides; the F1 argmax alone need not."""
+    from warta.train.event_parties import Group, choose_biases, cross_validate
+
+    groups = []
+    for k in range(10):
+        for j in range(6):
+            target = "target" if (k + j) % 2 else "none"
+            groups.append(Group(f"art{k}", (["ev"], "event"),
+                                [(["L"], "source"), (["R?"], target), (["N"], "none")],
+                                (True, target == "target"), False))
+        groups.append(Group(f"art{k}", (["ev"], "none"), [(["N"], "none")],
+                            (False, False), False))
+    biases = (-3.0, 0.0, 3.0)
+    pick, mean = choose_biases(groups, seed=1, c=1.0, biases=biases, repeats=3)
+    best = max(mean.values())
+    assert mean[pick] >= best - 0.05  # near the best F1
+    shares = {}
+    cross_validate(groups, seed=1, c=1.0, biases=biases, open_shares=shares)
+    near = [p for p in mean if mean[p] >= mean[pick]]
+    assert shares[pick] == min(shares[p] for p in near)
+    assert shares[pick] < 1.0
