@@ -59,7 +59,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("plover.py", "PLOVER_MODES"): "PLOVER's English mode names",
     ("process.py", "TRAINED"): "spaCy pipe names",
     ("record.py", "merge_records"): "record fields",
-    ("resolve/actors.py", "REGION_KINDS"): "gazetteer kinds",
+    ("resolve/actor_model.py", "REGION_KINDS"): "gazetteer kinds",
     ("resolve/gazetteer.py", "_PERSON_LIKE_KINDS"): "gazetteer kinds",
     ("resolve/span_repairs.py", "_PLACE_KINDS"): "gazetteer kinds",
     ("resolve/user_actors.py", "_ACTOR_KEYS"): "file keys",

@@ -231,3 +231,58 @@ def test_an_organ_of_an_international_body_has_no_country(text, name, stated) ->
     spans = [doc.char_span(text.index(name), text.index(name) + len(name), label="ORG")]
     cand = actor_model.Candidate("org:x", name, "ORG", None, None, spans)
     assert actor_model.stated_country(cand) == stated
+
+
+def _parsed(nlp, words: list[str], heads: list[int], deps: list[str], pos: list[str]):
+    """A Doc with a hand-made parse (standing in for the trained parser the blank pipeline
+    lacks), run through the gazetteer and actors stages."""
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    doc = nlp.get_pipe("gazetteer")(doc)
+    return nlp.get_pipe("actors")(doc)
+
+
+# "Kota Tangerang Selatan atau Kabupaten Tangerang menyerahkan urusan ke provinsi ."
+_AGENTS = (["Kota", "Tangerang", "Selatan", "atau", "Kabupaten", "Tangerang", "menyerahkan",
+            "urusan", "ke", "provinsi", "."],
+           [1, 6, 1, 5, 5, 1, 6, 6, 9, 6, 6],
+           ["compound", "nsubj", "flat", "cc", "compound", "conj", "ROOT", "obj", "case", "obl",
+            "punct"],
+           ["PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "NOUN", "ADP", "NOUN",
+            "PUNCT"])
+
+
+def test_regions_that_are_the_subject_of_a_verb_are_kept(nlp) -> None:
+    """Issue 19: the guidelines make a region that acts an actor ("Kota Tangerang Selatan atau
+    Kabupaten Tangerang menyerahkan …"); the keep model, trained where every region candidate
+    is a place, dropped both."""
+    doc = _parsed(nlp, *_AGENTS)
+    gpes = {a.id for a in doc._.actors if a.type == "GPE"}
+    assert {"gpe:city:tangerang-selatan", "gpe:reg:tangerang"} <= gpes
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "pos", "acting"), [
+    (*_AGENTS, True),
+    # a linking verb describes the region: "Cianjur menjadi kota termacet ."
+    (["Cianjur", "menjadi", "kota", "termacet", "."], [1, 1, 1, 2, 1],
+     ["nsubj", "ROOT", "obj", "amod", "punct"], ["PROPN", "VERB", "NOUN", "ADJ", "PUNCT"],
+     False),
+    # a route's end after a dash: "Tol Jakarta - Cikampek mengalami kemacetan ."
+    (["Tol", "Jakarta", "-", "Cikampek", "mengalami", "kemacetan", "."], [4, 0, 3, 0, 4, 4, 4],
+     ["nsubj", "flat", "punct", "nsubj", "ROOT", "obj", "punct"],
+     ["PROPN", "PROPN", "PUNCT", "PROPN", "VERB", "NOUN", "PUNCT"], False),
+    # acted on by a disaster, not its subject: "Gempa mengguncang Cianjur ."
+    (["Gempa", "mengguncang", "Cianjur", "."], [1, 1, 1, 1],
+     ["nsubj", "ROOT", "obj", "punct"], ["NOUN", "VERB", "PROPN", "PUNCT"], False),
+])
+def test_acting_region_reads_the_subject_of_a_verb(nlp, words, heads, deps, pos,
+                                                   acting: bool) -> None:
+    from warta.resolve import actors
+
+    doc = _parsed(nlp, words, heads, deps, pos)
+    regions = [c for c in actors.candidates(actors.propose(doc))
+               if c.kb and c.kb.split(":")[0] in {"city", "reg", "gn", "prov"}]
+    assert regions
+    assert any(actor_model.acting_region(c) for c in regions) is acting

@@ -38,6 +38,7 @@ from warta.kb.lexicon import common_words
 from warta.nlp.extensions import doc_text, span_text, token_spaces, token_texts
 from warta.nlp.lang.id.actor_cues import PERSON_CUES
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_FUNCTION_WORDS
+from warta.nlp.lang.id.locatives import LINKING_VERBS, QUALIFYING_MARKS
 from warta.nlp.lang.id.org_patterns import BODY_WORDS, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS_EN
 from warta.resolve import roles
 from warta.resolve.gazetteer import initials_tokens
@@ -47,6 +48,7 @@ MODEL_FILE = "actor_class.json"
 IDN = "IDN"
 TYPES = ("PERSON", "ORG", "GPE")
 STATELESS_KIND = "org"  # the gazetteer kind of international bodies (organisations.tsv)
+REGION_KINDS = frozenset({"province", "regency", "city"})  # gazetteer kinds of a region
 SHORT_FORM = 3  # letters of an all-capitals country form split off as its own candidate
 
 
@@ -460,6 +462,8 @@ class ActorModel:
         feats = actor_features(doc, cand, ctx)
         if initials(doc, cand.spans, ctx):
             keep, type_ = True, "PERSON"  # "saudara AS": a person's initials, never the USA
+        elif acting_region(cand):
+            keep, type_ = True, "GPE"  # "Kota Tangerang Selatan menyerahkan …": an agent
         else:
             keep = self.keep_probability(feats) >= self.keep_threshold
             type_ = self.actor_type(feats)
@@ -524,6 +528,32 @@ def initials(doc: Doc, spans: Sequence[Span], ctx: Context | None = None) -> boo
         return False
     at = ctx.initials_at(doc) if ctx is not None else initials_tokens(doc)
     return any(s.start in at for s in spans)
+
+
+def acting_region(cand: Candidate) -> bool:
+    """Whether a region (province, regency, city) the rules proposed is the subject of a verb
+    at some mention ("Tidak bisa Kota Tangerang Selatan atau Kabupaten Tangerang menyerahkan
+    semua ke provinsi"): the annotation guidelines make a region that acts an actor, but the
+    train split's region candidates are all places (routes, addresses, names inside a body's
+    name), so the keep model learns to drop every region and cannot learn this from a feature.
+    A linking verb ("Bandung menjadi kota termacet") describes the region; a region right after
+    a comma or a dash qualifies the name before it (an address, a route's end)."""
+    entry = by_kb(cand.kb) if cand.type == "GPE" and cand.kb else None
+    if entry is None or entry.kind not in REGION_KINDS:
+        return False
+    return any(_subject_of_verb(span) for span in cand.spans)
+
+
+def _subject_of_verb(span: Span) -> bool:
+    """The span's root is the subject (or a conjunct of the subject) of a verb other than a
+    linking verb, and no qualifying mark stands right before the span."""
+    if span.start > 0 and span.doc[span.start - 1].text in QUALIFYING_MARKS:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    head = root.head
+    return root.dep_ == "nsubj" and head.pos_ == "VERB" and head.lower_ not in LINKING_VERBS
 
 
 def model_path(option: str = "") -> Path | None:

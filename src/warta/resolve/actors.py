@@ -96,7 +96,7 @@ VERSION = "13"  # 13: one person, one actor (issue 19): an age glued to a name b
 # a public figure's gazetteer country is a proposal of the model; a relational title before a
 # name and an appositive name is the appositive's ("kuasa hukum X, Y": Y is the lawyer)
 FACTORY = factory_name(STAGE, VERSION)
-REGION_KINDS = frozenset({"province", "regency", "city"})  # gazetteer kinds of a region
+REGION_KINDS = actor_model.REGION_KINDS
 _SAVED_ACTORS = "user_actors.toml"  # the copy ``ActorsStage.to_disk`` keeps
 
 

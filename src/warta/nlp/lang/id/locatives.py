@@ -28,6 +28,16 @@ AGENT_DEPS: frozenset[str] = frozenset({
 })
 LOCATIVE_CASES: frozenset[str] = frozenset({"di", "ke", "dari", "menuju", "dekat"})
 
+# A region that is the subject of one of these verbs is described ("Bandung menjadi kota
+# termacet"), not acting: ``actor_model.acting_region`` asks for another verb.
+LINKING_VERBS: frozenset[str] = frozenset({
+    "menjadi", "adalah", "merupakan", "ialah", "yaitu", "yakni",
+})
+# A place name right after one of these marks qualifies the name before it, an address or a
+# route's end ("Dikpora, Kabupaten Dompu, … memastikan", "Tol Jakarta - Cikampek mengalami"),
+# whatever the parse says its verb is.
+QUALIFYING_MARKS: frozenset[str] = frozenset({",", "-", "–", "—", "/"})
+
 # "… di Kantor DJP, Jakarta, Senin (20/10/2025)": a place followed by a comma and a weekday is
 # the venue of a statement.
 WEEKDAYS: frozenset[str] = frozenset({
