@@ -55,7 +55,9 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "13"  # 13: one person, one actor (issue 19): an age glued to a name by a comma is no
+VERSION = "14"  # 14: a region that is the subject of a verb is an actor whatever the decision
+# model says ("Kota Tangerang Selatan menyerahkan …": actor_model.acting_region, issue 19).
+# 13: one person, one actor (issue 19): an age glued to a name by a comma is no
 # part of it ("Saini,35" is Saini: coref._name_words); an unknown ORG of two or three name words
 # ending in the surname the article gives one person alone is that person's full name ("Cal
 # Crutchlow" … "Crutchlow": coref.persons_typed_as_bodies, relabelled PERSON in propose).
@@ -925,7 +927,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v13", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v14", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""
