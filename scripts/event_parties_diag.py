@@ -33,7 +33,12 @@ where it stands when no grammar link in the trigger's clause names it (``outside
 subject carried over from an earlier clause or sentence, the quote's speaker, the headline or
 lead, the body a person acts for, a pronoun the actors stage resolved, another clause, the
 previous sentence), and each gold party no candidate reaches by the trigger's subject slot;
-``--list WORDS`` prints the sides whose kind contains WORDS (``--list ""``: all).
+``fill:`` counts each side filled wrong (``fill_kind``: a side the gold leaves empty, the
+swapped sides, the body for the person or back, an actor the gold does not code, another gold
+actor; "(gold not a candidate)" where the gold party was out of reach), and the candidate
+marks the wrong pick carries (``fill_marks``), to tell which signal could flag it.
+``--list WORDS`` prints the sides whose kind contains WORDS (``--list ""``: all; ``--list
+fill``: the wrong fills).
 ``--cv`` decides the train split out of fold (5 folds by article, models fit on the other
 four, one run per ``--seeds``), so its figures are not in-sample.
 The test split is refused: it is never looked at while tuning.
@@ -141,6 +146,44 @@ def _pick_kind(pick: Any, gold_id: str, other_gold: str | None, to_gold: dict[st
     if speaker:
         return "speaker for name"
     return "other"
+
+
+def fill_kind(pick: Any, gid: str | None, other: str | None, symmetric: bool,
+              to_gold: dict[str, str], acts_for: dict[str, str | None], gold_cand: Any
+              ) -> str | None:
+    """What a side filled wrong is instead of the gold party (None: not filled, or right): a
+    side the gold leaves empty, the other side's gold party (swapped), the body for the person
+    or back (the gold's ``acts_for``), a candidate no gold actor aligns with, another gold
+    actor, each "… (gold not a candidate)" where the gold party was out of reach."""
+    if pick is None:
+        return None
+    got = to_gold.get(pick.key)
+    if got is not None and (got == gid or (symmetric and got == other)):
+        return None
+    if gid is None:
+        kind = "side filled where the gold has none"
+    elif got is not None and got == other:
+        kind = "swapped sides"
+    elif got is not None and acts_for.get(gid) == got:
+        kind = "the body for the person"
+    elif got is not None and acts_for.get(got) == gid:
+        kind = "the person for the body"
+    elif got is None:
+        kind = "an actor the gold does not code"
+    else:
+        kind = "another gold actor"
+    return kind if gid is None or gold_cand is not None else f"{kind} (gold not a candidate)"
+
+
+_FILL_MARKS = ("case=left|setting", "case=right|setting", "acts_for", "has_agent",
+               "body_of_person", "agent_of_body",
+               "quote_speaker", "sent_speaker", "outside_quote", "headline", "lead",
+               "heir_subj", "last_subj", "subj_before", "pos=prev", "in_phrase")
+
+
+def fill_marks(features: set[str]) -> list[str]:
+    """The candidate marks a wrong fill carries, for telling which signal could flag it."""
+    return [m for m in _FILL_MARKS if m in features]
 
 
 def _where(doc: Any, actor_id: str, trigger: Any, sent_end: int) -> str:
@@ -278,6 +321,17 @@ def diagnose(text: str, gold: dict[str, Any], doc: Any, model: Any, *,
                 counts[f"outside: {side} (all): {out}"] += 1
                 if listing is not None:
                     listing.append(_case(side, out, trigger, sent, cand, pick))
+        for side, gid, other, pick in (("source", g_src, g_tgt, pick_src),
+                                       ("target", g_tgt, g_src, pick_tgt)):
+            fill = fill_kind(pick, gid, other, g_type in scoring.SYMMETRIC, to_gold, acts_for,
+                             by_key.get(from_gold.get(gid or "", "")))
+            if fill is None:
+                continue
+            counts[f"fill: {side} wrong: {fill}"] += 1
+            for mark in fill_marks(pick.features):
+                counts[f"fill: {side} wrong: {fill} / {mark}"] += 1
+            if listing is not None:
+                listing.append(_case(side, f"fill {fill}", trigger, sent, gid or "-", pick))
     return counts
 
 

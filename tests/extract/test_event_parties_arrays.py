@@ -75,8 +75,8 @@ def _old_tree_features(root: Any, tree: ep.TriggerTree, voice: str, where: str) 
             and k < 4:
         k += 1
     arg = chain[k]
-    if k:
-        f.add("in_phrase")
+    if k:  # the phrase head's kind reads its word (events v18), the same on both sides
+        f |= {"in_phrase", f"in_phrase={ep._phrase_kind(arg)}"}
     if arg.i != head.i and arg.head.i == head.i:
         case = next((c.lower_ for c in arg.children if c.dep_ == "case"), "none")
         f |= {f"dep={arg.dep_}", f"voice_dep={voice}|{arg.dep_}", f"dep_case={arg.dep_}|{case}"}

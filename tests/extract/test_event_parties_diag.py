@@ -169,3 +169,31 @@ def test_the_outside_kinds():
         "pronoun resolved by coref (left)"
     assert DIAG.outside_kind({"pos=right", "clause=right|same"}, False) == \
         "inside the trigger's clause"
+
+
+def test_wrong_fills_are_tabled_by_what_the_pick_is_instead():
+    # swapped sides, and a side filled where the gold leaves it empty
+    gold, doc = _quote_article()
+    counts = DIAG.diagnose(QUOTE, gold, doc, _model(["pos=right"], ["quote_speaker"]),
+                           lookup=lookup)
+    assert counts["fill: source wrong: swapped sides"] == 1
+    assert counts["fill: target wrong: swapped sides / quote_speaker"] == 1
+    gold, doc = _quote_article()
+    gold["events"][0]["target"] = None
+    counts = DIAG.diagnose(QUOTE, gold, doc, _model(["quote_speaker"], ["pos=right"]),
+                           lookup=lookup)
+    assert counts["fill: target wrong: side filled where the gold has none"] == 1
+    assert not [k for k in counts if k.startswith("fill: source")]  # the source is right
+
+
+def test_a_person_filled_for_the_body_is_a_fill_of_its_own_kind():
+    text = "Budi Santoso menangkap Prabowo di kantor KPK."
+    gold = {"actors": [_actor("a1", "Budi Santoso", "PERSON", text, acts_for="a3"),
+                       _actor("a2", "Prabowo", "PERSON", text),
+                       _actor("a3", "KPK", "ORG", text)],
+            "events": [{"trigger": _span(text, "menangkap"), "type": "COERCE",
+                        "source": "a3", "target": "a2"}]}
+    counts = DIAG.diagnose(text, gold, build(text), _model(["pos=left"], ["prep=none"]),
+                           lookup=lookup)
+    assert counts["fill: source wrong: the person for the body"] == 1
+    assert not [k for k in counts if k.startswith("fill: target")]

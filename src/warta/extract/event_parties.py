@@ -51,7 +51,7 @@ from typing import Any
 import numpy
 from spacy.attrs import DEP, HEAD, POS
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from warta.extract.event_args import (
     QUOTE_MARKS,
@@ -696,7 +696,7 @@ def tree_features(root: int, tree: TriggerTree, voice: str, where: str) -> set[s
         k += 1
     arg = chain[k]
     if k:
-        f.add("in_phrase")
+        f |= {"in_phrase", f"in_phrase={_phrase_kind(tree.head.doc[arg])}"}
     if arg != head and heads[arg] == head:
         dep = name[deps[arg]]
         case = next((c.lower_ for c in tree.head.doc[arg].children if c.dep == _CASE_ID),
@@ -872,6 +872,18 @@ def _partners(ctx: Context, by_key: dict[str, PartyCandidate]
             cand.features.add("has_agent")
             out.extend((p, {"agent_of_body", f"agent_of={where}"}) for p in agents)
     return out
+
+
+def _phrase_kind(head: Token) -> str:
+    """What the noun heading a mention's phrase is: ``title`` an office, a body's common name
+    or a name ("juru bicara KPK", "pemerintah Myanmar", "Menlu AS"), whose holder the mention
+    names and may stand for; ``noun`` any other noun ("pengungsi Suriah", "masyarakat
+    Indonesia", "kekerasan di Myanmar"), the thing the act is about, which the guideline
+    codes no party: a name modifying it is no argument (issue 19, s9: the largest kind of
+    target filled where the gold has none)."""
+    word = head.lower_
+    return "title" if word in TITLE_WORDS or word in UNNAMED_AGENTS or head.ent_type_ \
+        else "noun"
 
 
 def _rank_features(cands: list[PartyCandidate], trigger: Span, voice: str) -> None:

@@ -96,6 +96,9 @@ from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
+# 18: the party decision knows what the noun a mention's phrase hangs under is: an office or a
+# body's common name ("pemerintah Malaysia", the name stands for its holder) or any other noun
+# ("pengungsi Suriah": whose refugees, no party); the party model retrained;
 # 17: the party decision knows the subject a trigger without one of its own takes from the
 # clause it hangs under, at any depth and across a speech verb ("Budi mengatakan sudah
 # bertemu dengan X": Budi, outside the reported words; "kami" above the trigger: the quote's
@@ -139,7 +142,7 @@ STAGE = "events"
 # 6: a quote's speaker is the source when the subject is the speaker ("kami menolak"); the
 # headline's actors are candidates, its body acts for an officer unnamed ("Penyidik menangkap");
 # 5: general verbs added to the lexicon from the train gold; 4: event_parties
-VERSION = "17"
+VERSION = "18"
 FACTORY = factory_name(STAGE, VERSION)
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
