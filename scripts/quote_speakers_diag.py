@@ -1,8 +1,8 @@
 """Where quote attribution loses each gold quote, on train by cross-validation: counts by kind.
 
     python scripts/quote_speakers_diag.py train [dev] [--data-dir ../shared/data] [--folds 5]
-                                          [--seed 0] [--show KIND] [--model FILE]
-                                          [--corpus detik|indosum]
+                                          [--seed 0] [--seeds 0,1,2,3,4] [--show KIND]
+                                          [--model FILE] [--corpus detik|indosum]
 
 ``train`` is scored honestly: its articles are cut into ``--folds`` seeded folds, the speaker
 model is fit (``warta.train.quote_speakers.fit_model``) on the quotes of the other folds and
@@ -25,6 +25,10 @@ actors by ``scoring.match_actors``), and each error is counted by kind:
   ``under threshold``; and both together under ``speaker error kind``, one kind per error
   (``error_kind``: the cause a fix would address, e.g. ``follows a wrong last speaker``);
 - ``spurious``: by the predicted quote's kind.
+
+``--seeds 0,1,2,3,4`` also prints train's attributed quotes under each of several fold shuffles
+(the articles analysed once): a change to the features is kept only when it rises beyond what
+the shuffles alone move (issue 19, round 10: one shuffle moves it by some seven quotes).
 
 ``--show KIND`` prints the quotes counted under every key containing KIND. The test split is
 refused: it is never looked at while tuning.
@@ -286,6 +290,22 @@ def cross_validated(articles: list[Article], k: int, seed: int, threshold: float
     return counts
 
 
+def seed_spread(articles: list[Article], k: int, seeds: list[int],
+                threshold: float) -> dict[int, int]:
+    """Train's attributed quotes under each fold shuffle: the noise a change must beat."""
+    return {seed: cross_validated(articles, k, seed, threshold, None)["attributed"]
+            for seed in seeds}
+
+
+def _seed_list(text: str) -> list[int]:
+    """'0,1,2' → [0, 1, 2] (argparse type: a bad list is a usage error, not a traceback)."""
+    try:
+        return [int(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of seeds: {text!r}") \
+            from None
+
+
 def _figures(counts: Counter[str]) -> dict[str, int]:
     """The scorer's tp/gold/pred of some counts (pred: spans found plus spurious quotes)."""
     gold = counts["gold quotes"]
@@ -326,6 +346,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seeds", type=_seed_list, default=None,
+                        help="train: also the attributed quotes under each of these fold "
+                             "seeds, comma-separated")
     parser.add_argument("--model", type=Path, default=None,
                         help="speaker model file (default: the shipped one)")
     parser.add_argument("--show", default=None, help="print the quotes of keys containing this")
@@ -345,6 +368,11 @@ def main(argv: list[str] | None = None) -> int:
         if split == "train":
             counts = cross_validated(articles, args.folds, args.seed, threshold, args.show,
                                      rows)
+            if args.seeds:
+                spread = seed_spread(articles, args.folds, args.seeds, threshold)
+                mean = sum(spread.values()) / len(spread)
+                print("train attributed by fold seed: "
+                      + ", ".join(f"{k} {v}" for k, v in spread.items()) + f"; mean {mean:.1f}")
         else:
             rows = [diagnose(a, shipped, args.show) for a in articles]
             counts = sum(rows, Counter())

@@ -143,3 +143,26 @@ def test_a_wrong_speaker_is_counted_once_by_kind(make) -> None:  # noqa: F811
     counts = DIAG.diagnose(_article(make, _gold("a2")), None)
     kinds = {k: v for k, v in counts.items() if k.startswith("speaker error kind / ")}
     assert kinds == {"speaker error kind / ranked below": 1}
+
+
+def test_the_seed_spread_scores_every_fold_shuffle(make, monkeypatch) -> None:  # noqa: F811
+    # issue 19, round 10: a feature is kept when it beats what the fold shuffles alone move
+    seen: list[int] = []
+    real = DIAG.cross_validated
+
+    def counting(articles, k, seed, threshold, show, rows=None):
+        seen.append(seed)
+        return real(articles, k, seed, threshold, show, rows)
+
+    monkeypatch.setattr(DIAG, "cross_validated", counting)
+    articles = [_article(make, _gold("a1")) for _ in range(4)]
+    spread = DIAG.seed_spread(articles, 2, [0, 3], 0.5)
+    assert seen == [0, 3] and list(spread) == [0, 3]
+    assert all(0 <= v <= 8 for v in spread.values())  # 4 articles of 2 gold quotes
+
+
+def test_a_bad_seed_list_is_a_usage_error(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        DIAG.main(["train", "--seeds", "0,x"])
+    assert exit_.value.code == 2
+    assert "not a comma-separated list of seeds" in capsys.readouterr().err

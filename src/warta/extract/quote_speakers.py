@@ -297,6 +297,7 @@ def candidate_features(v: View, cand: Candidate, rule: str | None,
         if actor:
             out.setdefault(actor, {"pos:far": 1.0})[f"src:{name}"] = 1.0
     context = ({"nya"} if _nya(cand) else set()) | ({"pron"} if _is_pronoun(cand) else set())
+    nameless = _nameless_title(v, cand)
     for actor, f in out.items():
         f[f"type:{_type(actor)}"] = 1.0
         f["mentions"] = math.log1p(counts.get(actor, 0)) / 3
@@ -305,7 +306,22 @@ def candidate_features(v: View, cand: Candidate, rule: str | None,
                       or k in ("in_span", "span_tail", "span_last_person", "subj_of_cue",
                                "role_before")]:
                 f[f"{c}&{k}"] = f[k]
+        if nameless:  # "ujar pria 28 tahun itu": a description refers back, like a pronoun
+            for k in [k for k in f if k.startswith(("src:", "pos:"))]:
+                f[f"title&{k}"] = f[k]
     return out
+
+
+def _nameless_title(v: View, cand: Candidate) -> bool:
+    """A speaker phrase that describes the speaker without naming a person ("Wakil Ketua
+    MPR", "pria 28 tahun itu", "juru bicara partai"): its speaker is someone the article named
+    before, found by where the candidates were named and which rule proposed them, not by the
+    words of the phrase (a body inside it is whose role it is, not the speaker)."""
+    span = cand.speaker_span
+    if span is None or _is_pronoun(cand) or _nya(cand):
+        return False
+    return not any(TYPE_RANK.get(e.label_, 9) == 0
+                   for e in ents_between(v, span.start, span.end))
 
 
 def _para_first(v: View, paragraph: int) -> str | None:
