@@ -53,7 +53,7 @@ from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "8"  # 2: dated by the report unless the attribution dates the utterance;
+VERSION = "9"  # 2: dated by the report unless the attribution dates the utterance;
 # 3: a trained model picks the speaker among the rules' candidates (models/decisions);
 # 4: requests, citations and more cue forms read as quotes (issue 19);
 # 5: a number between capitalised words stays in a speaker's title ("Daop 2 KAI"), "menurut
@@ -65,7 +65,9 @@ VERSION = "8"  # 2: dated by the report unless the attribution dates the utteran
 # connective's demonstrative, takes appositions until a person is named; a relative clause's
 # verb yields to the sentence's own; "Dikatakannya, …" reports the clause (issue 19);
 # 8: a verb that also takes an object reports the clause the parser makes its clausal
-# complement when someone named is its subject ("membenarkan seorang pegawai ditahan") (issue 19)
+# complement when someone named is its subject ("membenarkan seorang pegawai ditahan") (issue 19);
+# 9: a speaker phrase that names no person ("kata Kapolres", "ujar pria itu") weighs its
+# candidates' sources and places apart, as a pronoun cue does (the retrained model) (issue 19)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
