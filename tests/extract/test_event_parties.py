@@ -298,8 +298,9 @@ def test_train_cv_tunes_the_open_sides_and_counts_spurious_triggers():
 
 def test_train_cv_chooses_the_biases_on_the_mean_of_several_fold_shuffles():
     """Invented groups over eight articles, with sources that only some articles mark: each
-    bias pair's F1 is the mean of the shuffles' F1, and the pair chosen is the mean's best."""
-    from warta.train.event_parties import Group, cross_validate, cross_validate_mean
+    bias pair's F1 is the mean of the shuffles' F1, and the pair chosen is within one
+    standard error of the mean's best."""
+    from warta.train.event_parties import Group, choose_biases, cross_validate
 
     groups = []
     for k in range(8):
@@ -311,11 +312,14 @@ def test_train_cv_chooses_the_biases_on_the_mean_of_several_fold_shuffles():
         groups.append(Group(f"art{k}", (["ev"], "none"), [(["N"], "none")],
                             (False, False), False))
     biases = (-2.0, 0.0, 2.0)
-    bias, mean = cross_validate_mean(groups, seed=3, c=1.0, biases=biases, repeats=3)
+    bias, mean = choose_biases(groups, seed=3, c=1.0, biases=biases, repeats=3)
     each = [cross_validate(groups, seed=s, c=1.0, biases=biases)[1] for s in (3, 4, 5)]
     for pair, f1 in mean.items():
         assert f1 == round(sum(scores[pair] for scores in each) / 3, 4)
-    assert mean[bias] == max(mean.values())
+    best = max(mean, key=lambda p: (mean[p], p))
+    runs = [scores[best] for scores in each]
+    spread = (sum((f - sum(runs) / 3) ** 2 for f in runs) / 2) ** 0.5
+    assert mean[bias] >= mean[best] - spread / 3 ** 0.5 - 1e-4
 
 
 def test_the_biases_within_one_standard_error_of_the_best_leave_the_fewest_sides_open():

@@ -8,7 +8,7 @@ logistic regression before events v12, still ``fit_parties(c=...)``) are fit on 
 features. Source and target are then chosen together (``event_parties.choose``); the score of
 leaving a side open (``none_bias``) is tuned by 5-fold cross-validation on the train split
 grouped by article (``cross_validate``), counting the triggers whose pair is exactly the gold's,
-averaged over five fold shuffles (``cross_validate_mean``).
+over five fold shuffles, by the one-standard-error rule (``choose_biases``).
 The model is written as JSON (the trees as nested lists, the trigger decision's weights, the
 biases; no pickle) and scored on dev with the events stage using it.
 """
@@ -335,21 +335,6 @@ def cross_validate(groups: list[Group], *, seed: int, c: float | None = None,
             open_shares[pair] = half / emitted if emitted else 1.0
     best = max(scores, key=lambda p: (scores[p], p))  # a tie: the fewer filled sides
     return best, scores
-
-
-def cross_validate_mean(groups: list[Group], *, seed: int, c: float | None = None,
-                        biases: tuple[float, ...] = BIASES, repeats: int = FOLD_SEEDS
-                        ) -> tuple[tuple[float, float], dict[tuple[float, float], float]]:
-    """``cross_validate``'s event F1 of every bias pair averaged over ``repeats`` fold shuffles
-    (seeds ``seed``, ``seed + 1`` …), and the best pair: with 126 articles one shuffle's best
-    pair is as much the shuffle's as the data's."""
-    totals: dict[tuple[float, float], float] = {}
-    for k in range(repeats):
-        _, scores = cross_validate(groups, seed=seed + k, c=c, biases=biases)
-        for pair, f1 in scores.items():
-            totals[pair] = totals.get(pair, 0.0) + f1
-    mean = {pair: round(total / repeats, 4) for pair, total in totals.items()}
-    return max(mean, key=lambda p: (mean[p], p)), mean  # a tie: the fewer filled sides
 
 
 def choose_biases(groups: list[Group], *, seed: int, c: float | None = None,
