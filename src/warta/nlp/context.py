@@ -43,7 +43,8 @@ def token_vector(doc: Doc, i: int) -> np.ndarray:
     tensor = _tensor(doc)
     if tensor is None:
         return np.zeros(WIDTH, dtype=np.float32)
-    return tensor[i]
+    row: np.ndarray = tensor[i]
+    return row
 
 
 def span_vector(doc: Doc, start: int, end: int) -> np.ndarray:
@@ -51,7 +52,8 @@ def span_vector(doc: Doc, start: int, end: int) -> np.ndarray:
     tensor = _tensor(doc)
     if tensor is None or end <= start:
         return np.zeros(width(doc), dtype=np.float32)
-    return tensor[start:end].mean(axis=0)
+    mean: np.ndarray = tensor[start:end].mean(axis=0)
+    return mean
 
 
 def tok2vec_fingerprint(model_dir: Path) -> str:
