@@ -88,3 +88,18 @@ def test_events_are_aligned_through_the_cleaned_text() -> None:
     assert links.aligned_events(record, staged, *span(staged, "Budi lalu diperiksa penyidik.")) \
         == [1]
     assert links.aligned_events(record, staged, *span(staged, "Polisi menjaga gedung.")) == []
+
+
+def test_an_event_is_also_reported_where_its_merged_evidence_is() -> None:
+    """An event merged from two sentences of one article ("KPK menangkap Budi ... Penangkapan
+    Budi oleh KPK ...") lists both as evidence: the judged second sentence reports it too,
+    though the record's span is the first one's sentence."""
+    text = "KPK menangkap Budi di Jakarta. Penangkapan Budi oleh KPK berlangsung malam. Hujan."
+    first, second = text.index("KPK menangkap"), text.index("Penangkapan")
+    event = {"start": first, "end": second - 1, "evidence": [[first, first + 18],
+                                                             [second, second + 27]]}
+    record = {"text": text, "events": [event]}
+    assert links.aligned_events(record, text, second, text.index(" Hujan")) == [0]
+    assert links.aligned_events(record, text, text.index("Hujan"), len(text)) == []
+    alone = {"text": text, "events": [{"start": first, "end": second - 1}]}
+    assert links.aligned_events(alone, text, second, text.index(" Hujan")) == []

@@ -273,19 +273,29 @@ def aligned_events(record: Mapping[str, Any], text: str, start: int, end: int) -
     warta's offsets are in its cleaned text (paragraph breaks added, boilerplate lines cut),
     the gold's in the staged text, so an event's span is first mapped onto ``text``; it is the
     mention's when the two spans overlap by at least half of the shorter (a sentence that only
-    touches the mention's edge, a line break's worth, is another sentence's event)."""
+    touches the mention's edge, a line break's worth, is another sentence's event). An event
+    merged from several sentences of its article is reported by each: its ``evidence`` spans
+    align like its own."""
     mapped = _offset_map(str(record.get("text") or ""), text)
     out = []
     for i, event in enumerate(record.get("events") or []):
-        if event.get("start") is None or event.get("end") is None:
-            continue
-        span = _mapped_span(mapped, int(event["start"]), int(event["end"]))
-        if span is None:
-            continue
-        shared = min(end, span[1]) - max(start, span[0])
-        if shared > 0 and 2 * shared >= min(end - start, span[1] - span[0]):
-            out.append(i)
+        for s, e in _event_spans(event):
+            span = _mapped_span(mapped, s, e)
+            if span is None:
+                continue
+            shared = min(end, span[1]) - max(start, span[0])
+            if shared > 0 and 2 * shared >= min(end - start, span[1] - span[0]):
+                out.append(i)
+                break
     return out
+
+
+def _event_spans(event: Mapping[str, Any]) -> list[tuple[int, int]]:
+    """Where a record's event is reported: its trigger's sentence, and each evidence span (the
+    mentions of it merged from other sentences of the article)."""
+    spans = [] if event.get("start") is None or event.get("end") is None \
+        else [(int(event["start"]), int(event["end"]))]
+    return spans + [(int(s), int(e)) for s, e in event.get("evidence") or []]
 
 
 @lru_cache(maxsize=64)
