@@ -1001,6 +1001,15 @@ def test_a_name_after_a_time_phrase_is_the_subject_before_its_apposition(make):
         assert (q.speaker_span.text, q.speaker) == ("Budi Hartono", BUDI)
 
 
+def test_a_capitalised_phrase_after_the_comma_is_no_apposition_of_the_name_before(make):
+    # "Manajer PT Taman Rina Mulyani, Budiman di Bandung, Sabtu, mengatakan …": the phrase
+    # before the verb is a name of its own (one the entity layer missed), not a role of Rina
+    text = ("Manajer PT Taman Rina Mulyani, Budiman di Bandung, Sabtu, mengatakan murid akan "
+            "belajar di rumah.")
+    q = indirect_quotes(make(text))[0]
+    assert q.speaker_span.text.startswith("Budiman")
+
+
 def test_a_name_after_a_verb_is_no_subject_before_an_apposition(make):
     # "Usai menemui X, kepala sekolah itu mengatakan …": X is whom he met, not the speaker
     text = "Usai menemui Budi Hartono, kepala sekolah itu mengatakan murid akan belajar di rumah."

@@ -389,6 +389,8 @@ def _leading_name(v: View, lo: int, np: Span) -> Span | None:
     for e in v.ents:
         if commas and e.start == lo and e.end == commas[0] and TYPE_RANK.get(e.label_, 9) == 0:
             return e
+    if any(t.is_title for t in np):
+        return None  # "… Candi Borobudur, Chisnamurti di Magelang, …": a name of its own
     for e in v.ents:  # "Seminggu lalu Mahmoud, anggota parlemen, …", "Namun, Rina, guru …, …"
         if e.end in commas and lo < e.start and TYPE_RANK.get(e.label_, 9) == 0 \
                 and _opens_its_clause(v, lo, e.start):
