@@ -150,7 +150,7 @@ def test_a_nameless_description_is_read_like_a_pronoun_not_like_a_name(doc_of):
     weighed apart (``title&``), as a pronoun's are, and not those of a named or pronoun
     speaker (train-CV 657.6 → 663.6 attributed over five fold shuffles)."""
     text = ("“Perahu saya hilang,” kata Budi Hartono.\n\n"
-            "Bantuan diserahkan Rina Mulyani kepada warga.\n\n"
+            "Bantuan diserahkan kepada warga.\n\n"
             "“Saya belum tahu kapan bisa melaut lagi,” ujar pria 45 tahun itu.\n\n"
             "“Kami akan membangun dermaga baru,” kata Rina Mulyani.\n\n"
             "“Dermaganya selesai tahun depan,” ujarnya.")

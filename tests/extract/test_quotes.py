@@ -973,3 +973,74 @@ def test_the_parsed_clause_may_open_with_a_long_subject_and_its_abbreviation(bla
     q = indirect_quotes(doc)[0]
     assert (q.content.text, q.speaker) == (
         "program bantuan langsung tunai sementara (BLTS) siap disalurkan besok", BUDI)
+
+
+# ---------------------------------------------------------------- issue 19, round 11: span forms
+
+
+def test_bunyi_before_a_statement_noun_attributes_the_quote(make):
+    # "bunyi pernyataan X": the wording of X's statement, like "demikian pernyataan X"
+    text = ("“Semua sekolah di Bandung akan dibuka kembali pekan depan,” bunyi pernyataan "
+            "Kementerian Perdagangan.")
+    q = _find(direct_quotes(make(text)), "Semua sekolah")
+    assert q.speaker == "org:kemendag"
+    assert q.cue.text == "bunyi pernyataan"
+
+
+def test_bunyi_citing_a_law_is_no_quote(make):
+    text = "“Setiap warga berhak atas pekerjaan yang layak bagi kemanusiaan,” bunyi Pasal 27 itu."
+    assert direct_quotes(make(text)) == []
+
+
+def test_a_name_after_a_time_phrase_is_the_subject_before_its_apposition(make):
+    # the name opens its clause after "Seminggu yang lalu" / "Namun,": the role after the
+    # comma is its apposition, the name speaks
+    for lead in ("Seminggu yang lalu", "Namun,"):
+        text = f"{lead} Budi Hartono, guru di sekolah itu, mengatakan murid akan belajar di rumah."
+        q = indirect_quotes(make(text))[0]
+        assert (q.speaker_span.text, q.speaker) == ("Budi Hartono", BUDI)
+
+
+def test_a_capitalised_phrase_after_the_comma_is_no_apposition_of_the_name_before(make):
+    # "Manajer PT Taman Rina Mulyani, Budiman di Bandung, Sabtu, mengatakan …": the phrase
+    # before the verb is a name of its own (one the entity layer missed), not a role of Rina
+    text = ("Manajer PT Taman Rina Mulyani, Budiman di Bandung, Sabtu, mengatakan murid akan "
+            "belajar di rumah.")
+    q = indirect_quotes(make(text))[0]
+    assert q.speaker_span.text.startswith("Budiman")
+
+
+def test_a_name_after_a_verb_is_no_subject_before_an_apposition(make):
+    # "Usai menemui X, kepala sekolah itu mengatakan …": X is whom he met, not the speaker
+    text = "Usai menemui Budi Hartono, kepala sekolah itu mengatakan murid akan belajar di rumah."
+    q = indirect_quotes(make(text))[0]
+    assert q.speaker_span.text.startswith("kepala sekolah")
+
+
+@pytest.mark.parametrize("verb", ["mencuitkan", "berspekulasi"])
+def test_any_active_verb_before_bahwa_reports_the_clause_of_someone_named(make, verb):
+    text = f"Di akun Twitter, Rina Mulyani {verb} bahwa sekolah itu akan ditutup sepekan."
+    q = indirect_quotes(make(text))[0]
+    assert (q.content.text, q.speaker) == ("sekolah itu akan ditutup sepekan", RINA)
+
+
+def test_a_verb_before_bahwa_with_no_one_behind_it_reports_nothing(make):
+    # evidence is the narrator's, a passive names no speaker
+    for text in ("Hasil survei itu memperlihatkan bahwa harga beras naik tajam.",
+                 "Dalam pesan itu tertulis bahwa sekolah akan ditutup sepekan."):
+        assert indirect_quotes(make(text)) == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Rina Mulyani tak memungkiri, untuk membangun sumur itu dibutuhkan dana besar.",
+     "untuk membangun sumur itu dibutuhkan dana besar"),
+    ("Rina Mulyani tidak menampik bahwa sekolah itu kekurangan guru.",
+     "sekolah itu kekurangan guru"),
+])
+def test_a_negated_denial_concedes_and_reports(make, text, content):
+    q = indirect_quotes(make(text))[0]
+    assert (q.content.text, q.speaker, q.speaker_span.text) == (content, RINA, "Rina Mulyani")
+
+
+def test_a_denial_not_yet_made_reports_nothing(make):
+    assert indirect_quotes(make("Rina Mulyani belum membantah bahwa sekolah itu tutup.")) == []

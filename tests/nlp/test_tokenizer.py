@@ -80,6 +80,22 @@ def test_quotes_and_ellipses_split_off(id_tokenizer_nlp, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # issue 19: a closing mark glued to the cue after it (a scrape or detokenised text)
+        ("dimanfaatkan warga,”ungkapnya.", ["dimanfaatkan", "warga", ",", "”", "ungkap", "nya",
+                                            "."]),
+        ("sangat mendukung.”Terang Rina", ["sangat", "mendukung", ".", "”", "Terang", "Rina"]),
+        ("siap!’kata dia", ["siap", "!", "’", "kata", "dia"]),
+        # an apostrophe inside a word is no closing mark
+        ("hari Jum’at lalu", ["hari", "Jum’at", "lalu"]),
+    ],
+)
+def test_a_closing_mark_glued_to_the_next_word_comes_off(id_tokenizer_nlp, text, expected):
+    assert _tokens(id_tokenizer_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Menurutnya", ["Menurut", "nya"]),
         ("menyetujuinya", ["menyetujui", "nya"]),
         ("rumahnya,", ["rumah", "nya", ","]),

@@ -385,13 +385,35 @@ def _leading_name(v: View, lo: int, np: Span) -> Span | None:
     if not spoken_for and any(TYPE_RANK.get(e.label_, 9) == 0 and np.start <= e.start < np.end
                               for e in v.ents):
         return None
-    comma = next((k for k in range(lo, np.start) if v.texts[k] == ","), None)
+    commas = [k for k in range(lo, np.start) if v.texts[k] == ","]
     for e in v.ents:
-        if e.start == lo and e.end == comma and TYPE_RANK.get(e.label_, 9) == 0:
+        if commas and e.start == lo and e.end == commas[0] and TYPE_RANK.get(e.label_, 9) == 0:
+            return e
+    if any(t.is_title for t in np):
+        return None  # "… Candi Borobudur, Chisnamurti di Magelang, …": a name of its own
+    for e in v.ents:  # "Seminggu lalu Mahmoud, anggota parlemen, …", "Namun, Rina, guru …, …"
+        if e.end in commas and lo < e.start and TYPE_RANK.get(e.label_, 9) == 0 \
+                and _opens_its_clause(v, lo, e.start):
             return e
     return None
 
 
+def _opens_its_clause(v: View, lo: int, start: int) -> bool:
+    """Whether nothing but a time or a connective stands before ``start`` in its clause (the
+    words since the sentence start or the last comma hold no verb): "Seminggu yang lalu X",
+    "Namun, X", not "Menurut X" or "Saat bertemu X"."""
+    opening = max((k + 1 for k in range(lo, start) if v.texts[k] == ","), default=lo)
+    return not any(_prefixed_verb(v.lowers[k]) or v.lowers[k] in rv.MENURUT
+                   or v.lowers[k] in rv.CITING
+                   or v.lowers[k] in rv.ADDRESSEE_PREPS or v.lowers[k] in rv.NP_PREPOSITIONS
+                   or v.lowers[k] in rv.VENUE_PREPS for k in range(opening, start))
+
+
+def _prefixed_verb(text: str) -> bool:
+    """A word (lower-cased) with a verb's prefix (me-/ber-/di-/ter-), by its form alone: the
+    tagger reads "lalu" of "yang lalu" as a verb; "Melansir X, …" opens with one."""
+    return (len(text) > 5 and text.startswith(VERB_PREFIXES_NASAL)
+            and text not in rv.PREFIXED_NON_VERBS)
 
 
 def entities(doc: Doc) -> list[Span]:

@@ -53,7 +53,7 @@ from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "9"  # 2: dated by the report unless the attribution dates the utterance;
+VERSION = "10"  # 2: dated by the report unless the attribution dates the utterance;
 # 3: a trained model picks the speaker among the rules' candidates (models/decisions);
 # 4: requests, citations and more cue forms read as quotes (issue 19);
 # 5: a number between capitalised words stays in a speaker's title ("Daop 2 KAI"), "menurut
@@ -67,7 +67,11 @@ VERSION = "9"  # 2: dated by the report unless the attribution dates the utteran
 # 8: a verb that also takes an object reports the clause the parser makes its clausal
 # complement when someone named is its subject ("membenarkan seorang pegawai ditahan") (issue 19);
 # 9: a speaker phrase that names no person ("kata Kapolres", "ujar pria itu") weighs its
-# candidates' sources and places apart, as a pronoun cue does (the retrained model) (issue 19)
+# candidates' sources and places apart, as a pronoun cue does (the retrained model) (issue 19);
+# 10: "…," bunyi pernyataan X" attributes like "demikian pernyataan X"; a name after a time or
+# a connective ("Seminggu lalu X, anggota parlemen, mengatakan") is the subject before its
+# apposition; any active verb right before "bahwa" reports the clause of someone named
+# ("mencuitkan bahwa"); a negated denial concedes ("tak memungkiri, …") (issue 19)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
@@ -188,7 +192,7 @@ def _cue_after(v: View, after: int, hi: int) -> _Frame | None:
         i += 1
     if i >= hi:
         return None
-    if v.lowers[i] in rv.DEMIKIAN:  # '"…," demikian pernyataan resmi NASA.'
+    if _demikian_at(v, i, hi):  # '"…," demikian pernyataan resmi NASA.', 'bunyi pernyataan X'
         return _demikian(v, i, hi)
     is_cue, nya = stem_cue(v.texts[i])
     if is_cue:
@@ -437,7 +441,8 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
                  bahwa_reach: int) -> Candidate | None:
     doc = v.doc
     verbs = [j for j in range(lo, hi)
-             if v.region_of[j] < 0 and v.lowers[j] in rv.INDIRECT_VERBS
+             if v.region_of[j] < 0 and (v.lowers[j] in rv.INDIRECT_VERBS
+                                        or _verb_of_bahwa(v, j, lo, hi))
              and not _negated(doc, j, lo)]
     with_bahwa = [j for j in verbs
                   if any(v.lowers[k] in rv.COMPLEMENTIZERS
@@ -462,6 +467,20 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
             or _cue_final(v, lo, hi, direct)
             or _cue_parenthetical(v, lo, hi, direct) or _agentless(v, lo, hi, direct)
             or _passive_agent(v, lo, hi, direct))
+
+
+def _verb_of_bahwa(v: View, j: int, lo: int, hi: int) -> bool:
+    """An active verb no list names, right before "bahwa", with someone named as its subject:
+    "X mencuitkan bahwa …", "netizen berspekulasi bahwa …". "bahwa" after a verb opens what
+    the subject says, thinks or claims, whatever the verb (the lists cannot name every verb of
+    saying); a passive ("tertulis bahwa", "disebutkan bahwa") names no speaker here, and
+    evidence with no one behind it ("Hasil survei menunjukkan bahwa …") is the narrator's."""
+    if j + 1 >= hi or v.lowers[j + 1] not in rv.THAT:
+        return False
+    word = v.texts[j]
+    if not (word.islower() and len(word) > 5 and word.startswith(rv.ACTIVE_PREFIXES)):
+        return False
+    return _someone(v, subject_of(v, j, lo))
 
 
 def _relative(v: View, j: int, lo: int) -> bool:
@@ -601,6 +620,9 @@ def _negated(doc: Doc, verb: int, lo: int) -> bool:
     while (j >= lo and doc[j].lower_ in rv.SUBJECT_ADVERBS and doc[j].lower_ not in rv.NEGATORS
            and doc[j].lower_ not in rv.UNREALISED):
         j -= 1
+    if j >= lo and doc[j].lower_ in rv.NEGATORS and doc[verb].lower_ in rv.DENIALS \
+            and doc[j].lower_ in rv.NOT:
+        return False  # "tak memungkiri, …", "tidak menampik bahwa …": a concession, said
     return j >= lo and (doc[j].lower_ in rv.NEGATORS or doc[j].lower_ in rv.UNREALISED)
 
 
@@ -753,10 +775,21 @@ def _passive_nya_lead(v: View, lo: int, hi: int,
     return cand
 
 
+def _demikian_at(v: View, i: int, hi: int) -> bool:
+    """Whether a closing attribution opens at ``i``: "demikian (pernyataan) X", or "bunyi"
+    before a statement noun ("bunyi pernyataan X", "bunyi keterangan pers KPK": the wording of
+    X's statement; "bunyi Pasal 2" cites a law, no one's words)."""
+    if i >= hi:
+        return False
+    return v.lowers[i] in rv.DEMIKIAN or (v.lowers[i] in rv.BUNYI and i + 1 < hi
+                                          and v.lowers[i + 1] in rv.DEMIKIAN_NOUNS)
+
+
 def _demikian(v: View, i: int, hi: int) -> _Frame | None:
-    """'…, demikian pernyataan penerbit X.' — the speaker after "demikian" (+ a noun or cue)."""
+    """'…, demikian pernyataan penerbit X.' / '…," bunyi pernyataan X.' — the speaker after
+    "demikian" or "bunyi" (+ a noun or cue)."""
     doc = v.doc
-    if i >= hi or v.lowers[i] not in rv.DEMIKIAN:
+    if not _demikian_at(v, i, hi):
         return None
     k = i + 1
     while k < hi and v.lowers[k] in rv.DEMIKIAN_NOUNS:
@@ -781,7 +814,7 @@ def _cue_final(v: View, lo: int, hi: int, direct: list[Candidate]) -> Candidate 
     for j in range(hi - 1, lo, -1):
         if v.texts[j] == "," and v.region_of[j] < 0 and j + 1 < hi:
             frame = _demikian(v, j + 1, hi) or _cue_after(v, j + 1, hi)
-            is_cue = stem_cue(v.texts[j + 1])[0] or v.lowers[j + 1] in rv.DEMIKIAN
+            is_cue = stem_cue(v.texts[j + 1])[0] or _demikian_at(v, j + 1, hi)
             if frame is None or not is_cue or _noun_use(doc[j + 1], frame.speaker_span):
                 return None
             cand = _clause(v, lo, _clause_end(v, lo, j), direct)

@@ -58,6 +58,14 @@ TOKEN_MATCH = re.compile(
 GLUED_SOURCE_CUE = (r"(?:kepada|dari|dilansir|melansir|dikutip|mengutip|via)"
                     r"(?=detik[A-Z]|[A-Z])")
 
+# A closing quote mark glued to the cue after it ('… yang membutuhkan,”ungkapnya.', '… sangat
+# mendukung,”terang Saini.'): a scrape or IndoSum's detokenised text drops the space after
+# the mark. The punctuation and the mark come off as tokens of their own, so the cue is a word
+# ("ungkap" + "nya") and the quote ends where its mark does. Only a closing mark after the
+# quote's own final punctuation: an apostrophe inside a word ("Jum’at") is no such mark.
+GLUED_CLOSING_QUOTE = (r"(?<=[^\W\d_])[,.!?](?=[”’»][^\W\d_])",
+                       r"(?<=[,.!?])[”’»](?=[^\W\d_])")
+
 # -nya split off a host of two or more letters; whole words are special cases (NYA_WHOLE).
 NYA_SUFFIX = r"(?<=[^\W\d_]{2})(?:nya|NYA)$"
 CURLY_QUOTES = ("“", "”", "‘", "’", "„", "«", "»")
@@ -334,7 +342,8 @@ def build_tokenizer(nlp: Language) -> Tokenizer:
         rules=rules,
         prefix_search=PrefixSearch(prefixes),
         suffix_search=SuffixSearch(suffixes),
-        infix_finditer=InfixFinditer(_infixes(defaults.infixes or ())),
+        infix_finditer=InfixFinditer([*GLUED_CLOSING_QUOTE,
+                                      *_infixes(defaults.infixes or ())]),
         token_match=TOKEN_MATCH.match,
         url_match=defaults.url_match,
     )

@@ -87,7 +87,8 @@ INDIRECT_VERBS: frozenset[str] = frozenset({
     "bilang", "berujar", "bertutur", "berpandangan", "beralasan", "berdalih", "berkilah",
     "khawatir", "curiga", "merinci", "menguraikan", "mencontohkan", "bercerita", "mengisahkan",
     "menceritakan", "meragukan", "mengamini", "menengarai", "membenarkan", "mengkonfirmasi",
-    "mengonfirmasi", "menyoroti", "melanjutkan", "menepis",
+    "mengonfirmasi", "menyoroti", "melanjutkan", "menepis", "memungkiri", "menampik",
+    "menyangkal",
 }) | DIRECTIVE_VERBS
 
 # Verbs that frame a quoted fragment as the subject's words (partial quotes) without being
@@ -115,7 +116,8 @@ INDIRECT_NEEDS_BAHWA: frozenset[str] = frozenset({
     "menyadari", "mengisyaratkan", "mengumumkan", "memastikan", "mengancam", "menemukan",
     "menunjukkan", "menyimpulkan", "merinci", "menguraikan", "mencontohkan", "bercerita",
     "mengisahkan", "menceritakan", "meragukan", "mengamini", "menengarai", "membenarkan",
-    "mengkonfirmasi", "mengonfirmasi", "menyoroti", "melanjutkan", "menepis",
+    "mengkonfirmasi", "mengonfirmasi", "menyoroti", "melanjutkan", "menepis", "memungkiri",
+    "menampik", "menyangkal",
 })
 # ... or with a comma or colon right after the verb ("Fahri mengklaim, …"), or with an
 # auxiliary opening a verb phrase, right after the verb or after a short subject of its own:
@@ -148,6 +150,9 @@ DEMONSTRATIVES = pronouns.DEMONSTRATIVES
 
 # "…, demikian pernyataan X." — a closing attribution after an unquoted statement.
 DEMIKIAN: frozenset[str] = frozenset({"demikian"})
+# '"…," bunyi pernyataan X.' / 'bunyi keterangan pers KPK': "the wording of X's statement",
+# the same closing attribution; only before a statement noun ("bunyi Pasal 2" cites a law).
+BUNYI: frozenset[str] = frozenset({"bunyi"})
 DEMIKIAN_NOUNS: frozenset[str] = frozenset({
     "pernyataan", "keterangan", "penjelasan", "kata", "ujar", "ucap", "tulis", "laporan",
     "disampaikan", "dikatakan", "diungkapkan", "dijelaskan", "ditulis", "dilaporkan", "oleh",
@@ -166,6 +171,10 @@ PARTICIPLE_LINKS: frozenset[str] = frozenset({"dengan", "sambil", "seraya", "sem
 
 # Complementisers that open the reported clause.
 COMPLEMENTIZERS: frozenset[str] = frozenset({"bahwa", "bahwasanya", "jika", "kalau"})
+# "bahwa" itself (not the conditional "jika"/"kalau"): after any active verb (meN-, ber-) it
+# opens what the subject says or claims ("X mencuitkan bahwa …", "berspekulasi bahwa …").
+THAT: frozenset[str] = frozenset({"bahwa", "bahwasanya"})
+ACTIVE_PREFIXES: tuple[str, ...] = ("me", "ber")
 
 # "menurut X, …" and its pronoun forms.
 MENURUT: frozenset[str] = frozenset({"menurut"})
@@ -254,6 +263,13 @@ CLAUSE_BOUNDARIES: frozenset[str] = frozenset({
 NEGATORS: frozenset[str] = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa",
                                       "menolak", "urung"})
 
+NOT: frozenset[str] = frozenset({"tidak", "tak"})  # the negators of a denial that concede
+# Verbs of denial: negated they admit ("Rina tak memungkiri, …", "tidak menampik bahwa …",
+# "tak membantah jika …": Indonesian's usual litotes for conceding), so a negator before one
+# reports what is conceded.
+DENIALS: frozenset[str] = frozenset({"membantah", "memungkiri", "menampik", "menyangkal",
+                                     "menepis"})
+
 # Modals before a speech verb: "Pemerintah ingin memastikan …" wants, does not report.
 UNREALISED: frozenset[str] = frozenset({
     "ingin", "hendak", "mau", "perlu", "harus", "wajib", "berupaya", "berusaha", "akan",
@@ -267,6 +283,7 @@ SUBJECT_ADVERBS: frozenset[str] = frozenset({
     "juga", "pun", "kemudian", "lalu", "sempat", "telah", "sudah", "pernah", "kembali",
     "kerap", "sering", "bahkan", "lantas", "secara", "terus", "lebih", "jauh",
     "baru-baru", "ini", "itu", "tersebut", "sendiri", "selalu", "akan", "masih", "mengaku",
+    "tidak", "tak",  # a conceding "tak memungkiri": the negator is no part of the subject
 })
 
 # Quote-mark pairs: opening mark → closing marks. Straight marks are undirected and paired by
