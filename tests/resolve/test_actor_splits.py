@@ -128,3 +128,22 @@ def test_a_bare_head_opening_a_gazetteer_body_s_name_is_that_body(nlp) -> None:
             "jaringan lama.")
     doc = with_persons(nlp, text, others=(("Polri", "ORG"), ("Kepolisian", "ORG")))
     assert ent_actor(doc, "Kepolisian") == ent_actor(doc, "Polri") == "org:polri"
+
+
+def test_the_capital_s_government_written_three_ways_is_one_body(nlp) -> None:
+    text = ("Pemprov DKI menutup jalan itu. Pemerintah Provinsi DKI Jakarta menyebut "
+            "penutupan sementara. Pemprov Jakarta membuka jalur lain.")
+    doc = with_persons(nlp, text, others=(("Pemprov DKI", "ORG"),
+                                          ("Pemerintah Provinsi DKI Jakarta", "ORG"),
+                                          ("Pemprov Jakarta", "ORG")))
+    assert len(_orgs(doc)) == 1
+
+
+def test_the_capital_s_government_and_a_city_s_in_it_stay_two(nlp) -> None:
+    text = ("Pemprov DKI dan Pemkot Jakarta Selatan menutup jalan itu. Pemerintah Provinsi DKI "
+            "Jakarta menyebut penutupan sementara.")
+    doc = with_persons(nlp, text, others=(("Pemprov DKI", "ORG"),
+                                          ("Pemkot Jakarta Selatan", "ORG"),
+                                          ("Pemerintah Provinsi DKI Jakarta", "ORG")))
+    assert ent_actor(doc, "Pemprov DKI") == ent_actor(doc, "Pemerintah Provinsi DKI Jakarta")
+    assert ent_actor(doc, "Pemkot Jakarta Selatan") != ent_actor(doc, "Pemprov DKI")

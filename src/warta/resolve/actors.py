@@ -59,7 +59,9 @@ VERSION = "15"  # 15: one body, one actor (issue 19): an acronym that spells the
 # words of exactly one longer body name of the article is that body without brackets ("PDIP" …
 # "Partai Demokrasi Indonesia Perjuangan": _acronym_groups), and a gazetteer body's own name is
 # one more written form of it ("KAI" … "PT Kereta Api Indonesia"; "Polri" … a bare
-# "Kepolisian") in _link_body_variants.
+# "Kepolisian") in _link_body_variants; a capital that is a region reads as one in a regional
+# body's name, "DKI" naming it ("Pemprov DKI" / "Pemerintah Provinsi DKI Jakarta" / "Pemprov
+# Jakarta": _canonical_body).
 # 14: a region that is the subject of a verb is an actor whatever the decision
 # model says ("Kota Tangerang Selatan menyerahkan …": actor_model.acting_region, issue 19).
 # 13: one person, one actor (issue 19): an age glued to a name by a comma is no
@@ -753,6 +755,11 @@ def _body_keys(words: Sequence[str]) -> tuple[set[tuple[str, ...]], set[tuple[st
 
 
 _LEVELS = {"kab": "kabupaten", "prov": "provinsi"}  # short level words written out
+# A capital city that is also a region ("Pemerintah Provinsi DKI Jakarta", "Pemprov Jakarta"),
+# and the special status written before its name: "DKI" (Daerah Khusus Ibukota) alone or before
+# "Jakarta" names the one region ("Pemprov DKI" is "Pemprov DKI Jakarta").
+_CAPITAL_KINDS = frozenset({"seat", "capital"})
+_REGION_STATUS = {"dki": "jakarta"}
 _INITIAL_SKIPS = frozenset({"dan"})  # "Pekerjaan Umum dan Penataan Ruang" → "PUPR"
 
 
@@ -761,14 +768,20 @@ def _canonical_body(words: Sequence[str]) -> tuple[str, ...] | None:
     gazetteer's place ("PN Jakut", "Pengadilan Negeri Jakarta Utara" → pengadilan negeri
     @jakarta utara; "Pemkot Bekasi", "Pemerintah Kota Bekasi" → pemerintah @kota:bekasi): news
     names one local body both ways. None when the name ends in no region the gazetteer knows.
-    The shortest region at the end is read ("Kota Bekasi": Bekasi, with its level word)."""
+    The shortest region at the end is read ("Kota Bekasi": Bekasi, with its level word); a
+    capital that is a region counts, its "DKI" left out ("Pemprov DKI", "Pemerintah Provinsi
+    DKI Jakarta", "Pemprov Jakarta" → pemerintah @provinsi:jakarta)."""
     base = list(BODY_HEAD_SHORT_FORMS.get(words[0], (words[0],))) + list(words[1:])
+    if base[-1] in _REGION_STATUS and len(base) > 1:
+        base.append(_REGION_STATUS[base[-1]])  # "Pemprov DKI": the status names its capital
     for k in range(len(base) - 1, 0, -1):
         entry = lookup(" ".join(base[k:]))
-        if entry is None or entry.kind not in REGION_KINDS:
+        if entry is None or not (entry.kind in REGION_KINDS or (
+                entry.kind in _CAPITAL_KINDS and entry.actor_type == "GPE")):
             continue
-        place = [w for w in coref.fold(entry.name).split() if w not in REGION_LEVEL_WORDS]
-        head = base[:k]
+        place = [w for w in coref.fold(entry.name).split()
+                 if w not in REGION_LEVEL_WORDS and w not in _REGION_STATUS]
+        head = [w for w in base[:k] if w not in _REGION_STATUS] or base[:1]
         level = ""
         if len(head) > 1 and head[-1] in REGION_LEVEL_WORDS:
             level, head = _LEVELS.get(head[-1], head[-1]), head[:-1]
