@@ -17,6 +17,14 @@ never counted). Each spurious actor gets the first kind that fits, in this order
 - ``common noun``: its name has no capitalised word ("warga", "pihak kepolisian");
 - ``person`` / ``org``: a named person or body the gold does not list.
 
+With ``--twins``, each ``duplicate`` and ``split of found`` is also counted by how its names
+relate to the found actor it copies (``twin_relation``): ``acronym = initials`` ("PDIP" beside
+"Partai Demokrasi Indonesia Perjuangan"), ``person part`` (a person's surname or first name
+alone), ``nested name`` (one name a run of the other's words: a body written short, or another
+entity named inside a name), ``same name, other type``, ``other`` (a nickname, a syllabic
+acronym, a translation); and whether the gold lists the spurious actor's name among the found
+actor's aliases (``gold alias``) or only the words nest (``nested only``).
+
 The test split is refused.
 """
 
@@ -102,6 +110,35 @@ def spurious_kind(pred: Any, raw: dict[str, Any], record: dict[str, Any], gold: 
     return "person" if raw.get("type") == "PERSON" else "org"
 
 
+_INITIAL_SKIPS = frozenset({"dan", "&", "pt", "dari", "di", "untuk", "of", "the", "and"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split()
+                   if w.lower() not in _INITIAL_SKIPS and w[:1].isalnum())
+
+
+def twin_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
+    """How a spurious actor's names relate to the names of the found actor it copies."""
+    names_a = {a.get("name") or "", *(a.get("aliases") or [])} - {""}
+    names_b = {b.get("name") or "", *(b.get("aliases") or [])} - {""}
+    for x, y in ((names_a, names_b), (names_b, names_a)):
+        for short in (n for n in x if n.isupper() and " " not in n and 2 <= len(n) <= 8):
+            if any(len(long_.split()) > 1 and _initials(long_).upper() == short for long_ in y):
+                return "acronym = initials"
+    low_a = {n.lower() for n in names_a}
+    low_b = {n.lower() for n in names_b}
+    if low_a & low_b:
+        return "same name, other type"
+    if a.get("type") == "PERSON" and b.get("type") == "PERSON" and any(
+            set(x.lower().split()) <= set(y.lower().split()) or
+            set(y.lower().split()) <= set(x.lower().split()) for x in low_a for y in low_b):
+        return "person part"
+    if any(_inside(x, y) for x in low_a for y in low_b):
+        return "nested name"
+    return "other"
+
+
 def _print_pair(split: str, kind: str, key: str, raw: dict[str, Any],
                 found: dict[str, Any] | None) -> None:
     """One split: the found actor's name and aliases beside the spurious one's."""
@@ -113,8 +150,10 @@ def _print_pair(split: str, kind: str, key: str, raw: dict[str, Any],
     print(f"PAIR\t{split}\t{kind}\t{key}\tfound: {names(found)}\tsplit: {names(raw)}")
 
 
-def diagnose(split: str, data: Path, listing: bool, pairs_too: bool = False) -> Counter[str]:
-    """The spurious actors of one split, counted by kind."""
+def diagnose(split: str, data: Path, listing: bool, pairs_too: bool = False,
+             twins: Counter[str] | None = None) -> Counter[str]:
+    """The spurious actors of one split, counted by kind (``twins``: where the duplicates and
+    splits are counted by their relation to the found actor, ``twin_relation``)."""
     import warta
     from warta.eval import scoring
     from warta.eval.corpus import iter_documents
@@ -142,9 +181,15 @@ def diagnose(split: str, data: Path, listing: bool, pairs_too: bool = False) -> 
             if listing:
                 print(f"{split}\t{kind}\t{art.key}\t{raw['name']!r}/{raw['type']}\t"
                       f"{raw.get('aliases')}")
-            if pairs_too and kind in {"split of found", "duplicate"}:
-                _print_pair(split, kind, art.key, raw, by_id.get(taken_by.get(
-                    (gold_partner(p, g_side.actors) or p).id, "")))
+            if kind not in {"split of found", "duplicate"}:
+                continue
+            partner = gold_partner(p, g_side.actors)
+            twin = by_id.get(taken_by.get((partner or p).id, ""))
+            if pairs_too:
+                _print_pair(split, kind, art.key, raw, twin)
+            if twins is not None and twin is not None and partner is not None:
+                alias = "gold alias" if p.names & partner.names else "nested only"
+                twins[f"{twin_relation(raw, twin)} ({alias})"] += 1
     return kinds
 
 
@@ -155,15 +200,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="print each spurious actor too")
     parser.add_argument("--pairs", action="store_true",
                         help="print each split or duplicate beside the found actor it copies")
+    parser.add_argument("--twins", action="store_true",
+                        help="count the splits and duplicates by their relation to the found actor")
     args = parser.parse_args(argv)
     if "test" in args.splits:
         print("actor_spurious: the test split is never looked at while tuning", file=sys.stderr)
         return 2
     for split in args.splits:
-        kinds = diagnose(split, args.data_dir, args.list, args.pairs)
+        twins: Counter[str] | None = Counter() if args.twins else None
+        kinds = diagnose(split, args.data_dir, args.list, args.pairs, twins)
         print(f"== {split}: {sum(kinds.values())} spurious actors")
         for kind, n in kinds.most_common():
             print(f"{n:4d}  {kind}")
+        for relation, n in sorted((twins or Counter()).items(), key=lambda kv: -kv[1]):
+            print(f"{n:4d}  twin: {relation}")
     return 0
 
 

@@ -87,3 +87,63 @@ def test_two_courts_of_two_regions_stay_two(nlp) -> None:
                                           ("Pengadilan Negeri Jakarta Selatan", "ORG"),
                                           ("Pengadilan Negeri Jakarta Utara", "ORG")))
     assert len(_orgs(doc)) == 2
+
+
+def test_an_acronym_of_one_long_body_name_is_that_body(nlp) -> None:
+    text = ("Partai Bintang Rakyat Merdeka menggelar kongres di Solo. Ketua PBRM mengatakan "
+            "kongres memilih pengurus baru.")
+    doc = with_persons(nlp, text, others=(("Partai Bintang Rakyat Merdeka", "ORG"),
+                                          ("PBRM", "ORG")))
+    assert ent_actor(doc, "PBRM") == ent_actor(doc, "Partai Bintang Rakyat Merdeka")
+    assert len(_orgs(doc)) == 1
+
+
+def test_an_acronym_two_long_names_share_joins_neither(nlp) -> None:
+    text = ("Persatuan Guru Nusantara Utama menolak aturan itu. Perhimpunan Gizi Nasional "
+            "Unggul juga menolak. Juru bicara PGNU mengatakan aturan itu merugikan.")
+    doc = with_persons(nlp, text, others=(("Persatuan Guru Nusantara Utama", "ORG"),
+                                          ("Perhimpunan Gizi Nasional Unggul", "ORG"),
+                                          ("PGNU", "ORG")))
+    assert len(_orgs(doc)) == 3
+
+
+def test_a_gazetteer_body_and_its_name_with_pt_are_one_body(nlp) -> None:
+    text = ("PT Pelayaran Nasional Indonesia menambah kapal. Direktur Pelni mengatakan kapal "
+            "itu berlayar bulan depan.")
+    doc = with_persons(nlp, text, others=(("PT Pelayaran Nasional Indonesia", "ORG"),
+                                          ("Pelni", "ORG")))
+    assert ent_actor(doc, "PT Pelayaran Nasional Indonesia") == ent_actor(doc, "Pelni")
+
+
+def test_two_persons_sharing_a_surname_stay_two(nlp) -> None:
+    text = ("Ahmad Santoso bertemu Budi Santoso di Bandung. Budi mengatakan Ahmad Santoso "
+            "setuju.")
+    doc = with_persons(nlp, text, persons=("Ahmad Santoso", "Budi Santoso", "Budi"))
+    assert ent_actor(doc, "Ahmad Santoso") != ent_actor(doc, "Budi Santoso")
+    assert ent_actor(doc, "Budi") == ent_actor(doc, "Budi Santoso")
+
+
+def test_a_bare_head_opening_a_gazetteer_body_s_name_is_that_body(nlp) -> None:
+    text = ("Polri menangkap dua tersangka di Medan. Menurut Kepolisian, keduanya anggota "
+            "jaringan lama.")
+    doc = with_persons(nlp, text, others=(("Polri", "ORG"), ("Kepolisian", "ORG")))
+    assert ent_actor(doc, "Kepolisian") == ent_actor(doc, "Polri") == "org:polri"
+
+
+def test_the_capital_s_government_written_three_ways_is_one_body(nlp) -> None:
+    text = ("Pemprov DKI menutup jalan itu. Pemerintah Provinsi DKI Jakarta menyebut "
+            "penutupan sementara. Pemprov Jakarta membuka jalur lain.")
+    doc = with_persons(nlp, text, others=(("Pemprov DKI", "ORG"),
+                                          ("Pemerintah Provinsi DKI Jakarta", "ORG"),
+                                          ("Pemprov Jakarta", "ORG")))
+    assert len(_orgs(doc)) == 1
+
+
+def test_the_capital_s_government_and_a_city_s_in_it_stay_two(nlp) -> None:
+    text = ("Pemprov DKI dan Pemkot Jakarta Selatan menutup jalan itu. Pemerintah Provinsi DKI "
+            "Jakarta menyebut penutupan sementara.")
+    doc = with_persons(nlp, text, others=(("Pemprov DKI", "ORG"),
+                                          ("Pemkot Jakarta Selatan", "ORG"),
+                                          ("Pemerintah Provinsi DKI Jakarta", "ORG")))
+    assert ent_actor(doc, "Pemprov DKI") == ent_actor(doc, "Pemerintah Provinsi DKI Jakarta")
+    assert ent_actor(doc, "Pemkot Jakarta Selatan") != ent_actor(doc, "Pemprov DKI")

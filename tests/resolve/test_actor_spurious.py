@@ -65,3 +65,20 @@ def test_a_name_only_in_a_photo_credit_is_a_credit():
 def test_the_test_split_is_refused(capsys):
     assert DIAG.main(["dev", "test"]) == 2
     assert "test split" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("spurious", "found", "relation"), [
+    ({"name": "PBRM", "type": "ORG", "aliases": ["PBRM"]},
+     {"name": "Partai Bintang Rakyat Merdeka", "type": "ORG", "aliases": []},
+     "acronym = initials"),
+    ({"name": "Santoso", "type": "PERSON", "aliases": []},
+     {"name": "Budi Santoso", "type": "PERSON", "aliases": ["Budi"]}, "person part"),
+    ({"name": "Dinas Tata Air", "type": "ORG", "aliases": []},
+     {"name": "Dinas Tata Air Kota Lama", "type": "ORG", "aliases": []}, "nested name"),
+    ({"name": "Tata Air", "type": "PERSON", "aliases": ["Tata Air"]},
+     {"name": "Tata Air", "type": "ORG", "aliases": []}, "same name, other type"),
+    ({"name": "Gus Lan", "type": "PERSON", "aliases": []},
+     {"name": "Budi Santoso", "type": "PERSON", "aliases": []}, "other"),
+])
+def test_a_twin_s_relation_to_the_found_actor(spurious, found, relation) -> None:
+    assert DIAG.twin_relation(spurious, found) == relation

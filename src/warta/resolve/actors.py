@@ -55,7 +55,14 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "14"  # 14: a region that is the subject of a verb is an actor whatever the decision
+VERSION = "15"  # 15: one body, one actor (issue 19): an acronym that spells the capitalised
+# words of exactly one longer body name of the article is that body without brackets ("PDIP" …
+# "Partai Demokrasi Indonesia Perjuangan": _acronym_groups), and a gazetteer body's own name is
+# one more written form of it ("KAI" … "PT Kereta Api Indonesia"; "Polri" … a bare
+# "Kepolisian") in _link_body_variants; a capital that is a region reads as one in a regional
+# body's name, "DKI" naming it ("Pemprov DKI" / "Pemerintah Provinsi DKI Jakarta" / "Pemprov
+# Jakarta": _canonical_body).
+# 14: a region that is the subject of a verb is an actor whatever the decision
 # model says ("Kota Tangerang Selatan menyerahkan …": actor_model.acting_region, issue 19).
 # 13: one person, one actor (issue 19): an age glued to a name by a comma is no
 # part of it ("Saini,35" is Saini: coref._name_words); an unknown ORG of two or three name words
@@ -748,6 +755,11 @@ def _body_keys(words: Sequence[str]) -> tuple[set[tuple[str, ...]], set[tuple[st
 
 
 _LEVELS = {"kab": "kabupaten", "prov": "provinsi"}  # short level words written out
+# A capital city that is also a region ("Pemerintah Provinsi DKI Jakarta", "Pemprov Jakarta"),
+# and the special status written before its name: "DKI" (Daerah Khusus Ibukota) alone or before
+# "Jakarta" names the one region ("Pemprov DKI" is "Pemprov DKI Jakarta").
+_CAPITAL_KINDS = frozenset({"seat", "capital"})
+_REGION_STATUS = {"dki": "jakarta"}
 _INITIAL_SKIPS = frozenset({"dan"})  # "Pekerjaan Umum dan Penataan Ruang" → "PUPR"
 
 
@@ -756,14 +768,20 @@ def _canonical_body(words: Sequence[str]) -> tuple[str, ...] | None:
     gazetteer's place ("PN Jakut", "Pengadilan Negeri Jakarta Utara" → pengadilan negeri
     @jakarta utara; "Pemkot Bekasi", "Pemerintah Kota Bekasi" → pemerintah @kota:bekasi): news
     names one local body both ways. None when the name ends in no region the gazetteer knows.
-    The shortest region at the end is read ("Kota Bekasi": Bekasi, with its level word)."""
+    The shortest region at the end is read ("Kota Bekasi": Bekasi, with its level word); a
+    capital that is a region counts, its "DKI" left out ("Pemprov DKI", "Pemerintah Provinsi
+    DKI Jakarta", "Pemprov Jakarta" → pemerintah @provinsi:jakarta)."""
     base = list(BODY_HEAD_SHORT_FORMS.get(words[0], (words[0],))) + list(words[1:])
+    if base[-1] in _REGION_STATUS and len(base) > 1:
+        base.append(_REGION_STATUS[base[-1]])  # "Pemprov DKI": the status names its capital
     for k in range(len(base) - 1, 0, -1):
         entry = lookup(" ".join(base[k:]))
-        if entry is None or entry.kind not in REGION_KINDS:
+        if entry is None or not (entry.kind in REGION_KINDS or (
+                entry.kind in _CAPITAL_KINDS and entry.actor_type == "GPE")):
             continue
-        place = [w for w in coref.fold(entry.name).split() if w not in REGION_LEVEL_WORDS]
-        head = base[:k]
+        place = [w for w in coref.fold(entry.name).split()
+                 if w not in REGION_LEVEL_WORDS and w not in _REGION_STATUS]
+        head = [w for w in base[:k] if w not in _REGION_STATUS] or base[:1]
         level = ""
         if len(head) > 1 and head[-1] in REGION_LEVEL_WORDS:
             level, head = _LEVELS.get(head[-1], head[-1]), head[:-1]
@@ -782,20 +800,28 @@ def _link_body_variants(ents: Sequence[Span], ent_actor: dict[tuple[int, int], s
     the rules gave an id of its own is the same actor. Forms are the same body when they share
     a key (``_body_keys``), or when a body's head alone or with its next words opens the longer
     names of exactly one body of the article ("Polda" … "Polda Sumut" … "Polda Sumatera
-    Utara"). The
-    actor the gazetteer knows, else the longest name, keeps its id; two gazetteer bodies stay
-    apart."""
+    Utara"). A gazetteer body's own name counts as one more form of it ("KAI" … "PT Kereta
+    Api Indonesia"; "Polri" … a bare "Kepolisian"), and so does an acronym of one long name
+    (``_acronym_groups``). The actor the gazetteer knows, else the longest name, keeps its id;
+    two gazetteer bodies stay apart."""
     orgs = [e for e in ents if e.label_ == "ORG"
             and (ent_actor.get((e.start, e.end)) or "").startswith("org:")]
     by_key: dict[tuple[str, ...], set[str]] = {}
     abbreviated: list[tuple[str, set[tuple[str, ...]]]] = []
-    for ent in orgs:
-        actor_id: str = ent_actor[(ent.start, ent.end)]  # type: ignore[assignment]
-        written, initials = _body_keys([t.text for t in ent])
+    # ent_actor holds str | None; the ORG spans here carry actor ids
+    names: list[tuple[str, list[str]]] = [
+        (ent_actor[(e.start, e.end)], [t.text for t in e]) for e in orgs]  # type: ignore[misc]
+    # a gazetteer body's own name is one more way of writing it ("KAI" … "PT Kereta Api
+    # Indonesia": the gazetteer's "Kereta Api Indonesia" is the long name without its "PT")
+    names += [(i, table.by_id[i].name.split()) for i in sorted({i for i, _ in names})
+              if i in table.by_id and table.by_id[i].kb]
+    for actor_id, words in names:
+        written, initials = _body_keys(words)
         for key in written:
             by_key.setdefault(key, set()).add(actor_id)
         abbreviated.append((actor_id, initials))
     groups = [ids for ids in by_key.values() if len(ids) > 1]
+    groups += _acronym_groups(orgs, ent_actor)
     groups += [{actor_id, *by_key[key]} for actor_id, initials in abbreviated
                for key in initials if key in by_key]
     body_of = {i: frozenset(ids) for ids in _connected(groups) for i in ids}
@@ -803,13 +829,49 @@ def _link_body_variants(ents: Sequence[Span], ent_actor: dict[tuple[int, int], s
         words = [t.lower_ for t in short]
         if words[0] not in span_repairs.BODY_OPENERS or not short[0].text[:1].isupper():
             continue
-        owners = {body_of.get(i, frozenset({i})) for i in (
-            ent_actor[(o.start, o.end)] for o in orgs
-            if len(o) > len(short) and [t.lower_ for t in o][:len(words)] == words) if i}
+        owners = {body_of.get(i, frozenset({i})) for i, name in names
+                  if len(name) > len(short) and [w.lower() for w in name][:len(words)] == words}
         if len(owners) == 1:  # one body, maybe written two ways ("Polda Sumut", "… Utara")
             groups.append({*owners.pop(), ent_actor[(short.start, short.end)]})  # type: ignore[arg-type]
     for ids in _connected(groups):
         _merge_ids(ent_actor, table, ids)
+
+
+MIN_ACRONYM_LETTERS = 3  # "MA", "PT", "AS": two letters stand for too many names
+
+
+def _acronym_groups(orgs: Sequence[Span],
+                    ent_actor: dict[tuple[int, int], str | None]) -> list[set[str]]:
+    """'Partai Demokrasi Indonesia Perjuangan' … 'PDIP'; 'PT Kereta Api Indonesia' … 'KAI': an
+    acronym the article writes, one letter for each capitalised word of exactly one longer body
+    name of the article (without its "PT"), is that body even where no bracket defines it.
+    Two long names with the same initials make the acronym no one's."""
+    out: list[set[str]] = []
+    for short in orgs:
+        text = short.text
+        if len(short) != 1 or not text.isalpha() or not text.isupper() \
+                or len(text) < MIN_ACRONYM_LETTERS:
+            continue
+        owners = {ent_actor[(o.start, o.end)] for o in orgs
+                  if len(o) > 1 and _capital_initials(o) == text}
+        if len(owners) == 1:
+            out.append({*owners, ent_actor[(short.start, short.end)]})  # type: ignore[arg-type]
+    return out
+
+
+def _capital_initials(name: Span) -> str:
+    """The first letters of a body name's capitalised words, a leading "PT" left out; "" when a
+    word is neither capitalised nor a lower-case function word ("dan")."""
+    words = [t.text for t in name if not t.is_punct]
+    if words[:1] and words[0].lower() == "pt":
+        words = words[1:]
+    letters = []
+    for word in words:
+        if word[:1].isupper():
+            letters.append(word[0])
+        elif word.lower() not in _INITIAL_SKIPS:
+            return ""
+    return "".join(letters)
 
 
 def _connected(groups: Sequence[set[str]]) -> list[set[str]]:
@@ -927,7 +989,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v14", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v15", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""
