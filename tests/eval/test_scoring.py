@@ -88,6 +88,7 @@ def test_event_errors_by_kind() -> None:
     amap = scoring.match_actors(gold.actors, pred.actors)
     result = scoring.score_events(gold, pred, amap)
     assert result["tp"] == 1 and result["no_party"] == 2
+    assert result["gold_no_party"] == 1  # the gold's own ASSAULT with no target
     assert dict(result["errors"]) == {"party missing": 1, "wrong party": 1, "wrong type": 1,
                                       "missed": 1, "spurious": 1}
 
@@ -110,9 +111,10 @@ def test_offset_map_skips_removed_lines() -> None:
 
 
 def test_summary_has_intervals_that_hold_the_estimate() -> None:
-    rows = [{"tp": t, "gold": 4, "pred": 5, "no_party": 1, "negated_ok": t, "modality_ok": t,
-             "errors": {"missed": 4 - t}} for t in (0, 1, 2, 3, 4, 4, 3)]
+    rows = [{"tp": t, "gold": 4, "pred": 5, "no_party": 1, "gold_no_party": 2, "negated_ok": t,
+             "modality_ok": t, "errors": {"missed": 4 - t}} for t in (0, 1, 2, 3, 4, 4, 3)]
     out = scoring.summarise("events", rows)
+    assert out["missing_party_rate"] == 0.2 and out["gold_missing_party_rate"] == 0.5
     low, high = out["f1_ci"]
     assert low <= out["f1"] <= high and low < high
     assert out["errors"] == {"missed": 11}

@@ -275,8 +275,11 @@ def score_events(gold: Side, pred: Side, actor_map: dict[str, str]) -> dict[str,
             free.remove(kind[1])
     errors["spurious"] = len(free)
     no_party = sum(1 for p in pred_events if p.source is None or p.target is None)
+    # the gold's own events with a side open (an arrest by unnamed police, a protest at no
+    # one): the rate ``missing_party_rate`` is read against
+    gold_no_party = sum(1 for g in gold_events if g.source is None or g.target is None)
     return {"tp": len(matched), "gold": len(gold_events), "pred": len(pred_events),
-            "no_party": no_party, "errors": errors,
+            "no_party": no_party, "gold_no_party": gold_no_party, "errors": errors,
             "negated_ok": sum(g.negated == p.negated for g, p in matched),
             "modality_ok": sum(g.modality == p.modality for g, p in matched)}
 
@@ -335,6 +338,7 @@ def summarise(layer: str, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
                          ("type_accuracy", "type_ok", "tp")],
               "quotes": [("span_recall", "spans", "gold")],
               "events": [("missing_party_rate", "no_party", "pred"),
+                         ("gold_missing_party_rate", "gold_no_party", "gold"),
                          ("negation_accuracy", "negated_ok", "tp"),
                          ("modality_accuracy", "modality_ok", "tp")]}[layer]
     for name, num, den in extras:
