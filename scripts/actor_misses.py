@@ -262,7 +262,7 @@ def diagnose(split: str, data: Path, listing: bool,
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("splits", nargs="+", choices=["train", "dev", "test"])
+    parser.add_argument("splits", nargs="+", choices=["train", "dev", "test", "dev2"])
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--list", action="store_true", help="print each miss too")
     args = parser.parse_args(argv)

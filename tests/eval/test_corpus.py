@@ -66,7 +66,7 @@ def test_splits_partition_the_corpus_by_article() -> None:
     arts = load_articles()
     assert len(arts) >= 200
     assert len({a.id for a in arts}) == len(arts)
-    assert {a.split for a in arts} == {"train", "dev", "test"}
+    assert {a.split for a in arts} == {"train", "dev", "test", "dev2"}
     # the Detik sample has no licence: evaluation only, never train
     assert all(a.split != "train" for a in arts if a.corpus == corpus.DETIK[0])
 
