@@ -134,6 +134,9 @@ def test_agreement_scores_one_annotator_against_the_other(tmp_path: Path) -> Non
     assert result["articles"] == 1
     assert result["actors"]["f1"] == 1.0 and result["quotes"]["f1"] == 1.0
     assert result["events"]["f1"] == 0.0 and result["events"]["errors"] == {"missed": 1}
+    # a split keeps its own batch apart: the doubled article is dev's
+    assert agreement(data=data, root=root, splits=("dev2",))["articles"] == 0
+    assert agreement(data=data, root=root, splits=("dev", "dev2"))["articles"] == 1
 
 
 @needs_shared_data("indosum-news")

@@ -108,13 +108,13 @@ def _summaries(layers: tuple[str, ...], rows: dict[str, list[dict[str, Any]]],
 
 
 def agreement(*, data: Path, first: str | None = None, root: Path | None = None,
-              ) -> dict[str, Any]:
+              splits: tuple[str, ...] = SPLITS) -> dict[str, Any]:
     """Inter-annotator F1 per layer on the doubly annotated articles: one annotation scored
     against the other (``first`` names the annotator taken as reference; default: the first
-    in name order)."""
+    in name order). ``splits`` keeps a batch apart (dev2's doubles measure its own readers)."""
     rows: dict[str, list[dict[str, Any]]] = {layer: [] for layer in LAYERS}
     pairs = skipped = 0
-    for article in load_articles(root=root):
+    for article in load_articles(splits, root=root):
         versions = load_double(article.id, root=root)
         if len(versions) < 2:
             continue
@@ -181,12 +181,15 @@ all_layers = _command(LAYERS, "all", "Actors, quotes and events on the gold news
 @click.command(name="agreement")
 @click.option("--reference", default=None, help="Annotator taken as reference (default: first "
               "by name).")
+@click.option("--split", "splits", type=click.Choice(SPLITS), multiple=True,
+              help="Only the doubly annotated articles of this split (repeatable; default: "
+                   "every split).")
 @_data
-def agreement_cmd(reference: str | None, data_dir: Path) -> None:
+def agreement_cmd(reference: str | None, splits: tuple[str, ...], data_dir: Path) -> None:
     """Inter-annotator agreement (F1 per layer) on the doubly annotated articles.
 
     Example:
 
-        warta eval agreement
+        warta eval agreement --split dev2
     """
-    click.echo(json_line(agreement(data=data_dir, first=reference)))
+    click.echo(json_line(agreement(data=data_dir, first=reference, splits=splits or SPLITS)))
