@@ -10,6 +10,8 @@ are left out, since rules were tuned on them.
 ``--fresh SPLIT --per-aspect N`` appends N more Detik articles per topic aspect, drawn with their
 own seed from those the corpus and the links gold do not hold, as a new split (``dev2``: news
 no rule was tuned on, annotated blind, to measure and then tune on once dev is worn).
+``--fresh train --indosum N`` appends N more IndoSum articles (CC BY-SA, so trainable) in the
+first sample's category proportions, drawn the same way, to grow the training split.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+from itertools import islice
 from pathlib import Path
 
 from warta.eval.corpus import DETIK, INDOSUM, document_text, sha256
@@ -111,19 +114,41 @@ def sample_fresh(data: Path, out: Path, split: str, per_aspect: int) -> list[dic
     return picked
 
 
+def sample_fresh_indosum(data: Path, out: Path, split: str, count: int,
+                         ) -> list[dict[str, object]]:
+    """IndoSum articles no split holds yet, ``count`` in all, in INDOSUM_N's proportions."""
+    rows = [json.loads(line) for line in (data / INDOSUM[0] / INDOSUM[1]).open(encoding="utf-8")]
+    used, rng, picked = _used_keys(out), random.Random(FRESH_SEED), []
+    total = sum(INDOSUM_N.values())
+    for category, n in INDOSUM_N.items():
+        keys = sorted(r["id"] for r in rows if r["category"] == category
+                      and (INDOSUM[0], r["id"]) not in used)
+        rng.shuffle(keys)
+        want = round(count * n / total)
+        fits = (k for k in keys if _fits(document_text(INDOSUM[0], k, data)))
+        picked += [_row(INDOSUM[0], k, data, split) for k in islice(fits, want)]
+    rng.shuffle(picked)
+    return picked
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--out", type=Path, default=Path("src/warta/eval/corpus"))
     ap.add_argument("--fresh", metavar="SPLIT", help="append fresh Detik articles as this split")
     ap.add_argument("--per-aspect", type=int, default=5)
+    ap.add_argument("--indosum", type=int, default=0, metavar="N",
+                    help="with --fresh: draw N IndoSum articles instead of Detik ones")
     args = ap.parse_args()
     if args.fresh:
-        fresh = sample_fresh(args.data, args.out, args.fresh, args.per_aspect)
+        if args.indosum:
+            fresh = sample_fresh_indosum(args.data, args.out, args.fresh, args.indosum)
+        else:
+            fresh = sample_fresh(args.data, args.out, args.fresh, args.per_aspect)
         with (args.out / "articles.jsonl").open("a", encoding="utf-8") as fh:
             for row in fresh:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-        print(f"{len(fresh)} Detik articles appended as {args.fresh}")
+        print(f"{len(fresh)} articles appended as {args.fresh}")
         return
     rng = random.Random(SEED)
     indosum, detik = sample_indosum(args.data, rng), sample_detik(args.data, rng)
