@@ -337,7 +337,7 @@ def diagnose(text: str, gold: dict[str, Any], doc: Any, model: Any, *,
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("splits", nargs="+", choices=("train", "dev"))
+    parser.add_argument("splits", nargs="+", choices=("train", "dev", "dev2"))
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--model", type=Path, default=None,
                         help="party model file (default: the shipped one)")

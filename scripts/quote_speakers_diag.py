@@ -342,7 +342,7 @@ def report(split: str, counts: Counter[str], rows: list[Counter[str]] | None = N
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("splits", nargs="+", choices=("train", "dev"))
+    parser.add_argument("splits", nargs="+", choices=("train", "dev", "dev2"))
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
