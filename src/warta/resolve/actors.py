@@ -34,6 +34,7 @@ from warta.nlp.extensions import (
 from warta.nlp.lang.id.conjunctions import LIST_SEPARATORS as COORDINATORS
 from warta.nlp.lang.id.locatives import (
     AGENT_DEPS,
+    CURRENCY_BEFORE,
     LANGUAGE_BEFORE,
     LOCATIVE_BEFORE,
     LOCATIVE_CASES,
@@ -55,7 +56,14 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "15"  # 15: one body, one actor (issue 19): an acronym that spells the capitalised
+VERSION = "16"  # 16: places that act (s11 places): the home capital in a sentence naming no
+# foreign state is the province DKI Jakarta, proposed as a region, not Indonesia
+# (_home_capital_region; "DKI Jakarta" is the province's name in the gazetteer); a region's level
+# word ("Provinsi Riau, Jambi, …") is part of its name, not a locative (_region_located); a
+# locative right before an address's comma ("dalam waktu dekat, Riau …") is no venue (_venue); a
+# title ending on the level word inside a region's span ("Wali [Kota Bogor]") is an office's
+# region (_after_title); a country after a currency word ("dolar AS") is no actor.
+# 15: one body, one actor (issue 19): an acronym that spells the capitalised
 # words of exactly one longer body name of the article is that body without brackets ("PDIP" …
 # "Partai Demokrasi Indonesia Perjuangan": _acronym_groups), and a gazetteer body's own name is
 # one more written form of it ("KAI" … "PT Kereta Api Indonesia"; "Polri" … a bare
@@ -106,6 +114,8 @@ VERSION = "15"  # 15: one body, one actor (issue 19): an acronym that spells the
 # name and an appositive name is the appositive's ("kuasa hukum X, Y": Y is the lawyer)
 FACTORY = factory_name(STAGE, VERSION)
 REGION_KINDS = actor_model.REGION_KINDS
+# The province the home capital names when it does not stand for the state (_home_capital_region)
+HOME_CAPITAL_REGION = "prov:dki-jakarta"
 _SAVED_ACTORS = "user_actors.toml"  # the copy ``ActorsStage.to_disk`` keeps
 
 
@@ -193,9 +203,12 @@ def is_location_use(span: Span, *, located: set[int] | None = None) -> bool:
 def _after_title(span: Span) -> bool:
     """'Gubernur Jakarta', 'Wali Kota London': the place qualifies an office."""
     doc = span.doc
+    # "Wali [Kota Bogor]": the title may end on the region's level word inside the span
+    ends = {span.start, span.start + 1} if doc[span.start].lower_ in REGION_LEVEL_WORDS else {
+        span.start}
     for k in range(max(0, span.start - roles.MAX_TITLE_TOKENS), span.start):
         found = roles.match_title(doc, k)
-        if found is not None and found[0] == span.start:
+        if found is not None and found[0] in ends:
             return True
     return False
 
@@ -211,12 +224,17 @@ def _venue(span: Span) -> bool:
     if span.start == 0 or doc[span.start - 1].text != ",":
         return False
     k = span.start - 2
+    named = False  # a name stands between the locative and the comma ("di Kantor DJP, …")
     while k >= 0 and span.start - k < 12:
         tok = doc[k]
-        if tok.lower_ in LOCATIVE_BEFORE:
-            return True
-        if not (tok.text[:1].isupper() or tok.is_punct or tok.like_num) or tok.is_sent_start:
+        if tok.lower_ in REGION_LEVEL_WORDS and tok.text[:1].isupper():
+            named = True  # "Provinsi Sumatera Utara, Riau, …": the level word is a name's
+        elif tok.lower_ in LOCATIVE_BEFORE:
+            return named  # not "dalam waktu dekat, Jawa Tengah akan …"
+        elif not (tok.text[:1].isupper() or tok.is_punct or tok.like_num) or tok.is_sent_start:
             return False
+        else:
+            named = named or tok.text[:1].isupper()
         k -= 1
     return False
 
@@ -247,7 +265,11 @@ def _inner_country(span: Span) -> str | None:
     return None
 
 
-def _place_actor(span: Span, table: _Actors, located: set[int]) -> str | None:
+def _place_actor(span: Span, table: _Actors, located: set[int],
+                 foreign: frozenset[int] = frozenset()) -> str | None:
+    """The actor a place-like entity stands for, or None for a place (``located`` gathers the
+    places judged so, for the lists that go on from them; ``foreign``: the starts of the
+    sentences that name a foreign state)."""
     entry = _entry(span)
     if entry is None:
         key = coref.name_slug(span.text)
@@ -258,9 +280,9 @@ def _place_actor(span: Span, table: _Actors, located: set[int]) -> str | None:
                              alias=span.text)
         return None
     if entry.kind == "country" and span.start > 0 and (
-        span.doc[span.start - 1].lower_ in LANGUAGE_BEFORE
+        span.doc[span.start - 1].lower_ in LANGUAGE_BEFORE | CURRENCY_BEFORE
     ):
-        return None  # "bahasa Inggris" is a language
+        return None  # "bahasa Inggris" is a language, "dolar AS" a currency
     if entry.kind == "country":
         return table.add(f"gpe:{entry.kb}", name=entry.name, type_="GPE", country=entry.kb,
                          kb=entry.kb, alias=span.text)
@@ -271,7 +293,10 @@ def _place_actor(span: Span, table: _Actors, located: set[int]) -> str | None:
     if entry.actor_type == "ORG":
         return table.add(f"org:{entry.kb}", name=entry.name, type_="ORG", country=entry.country,
                          kb=entry.kb, alias=span.text)
-    if entry.kind in {"seat", "capital"} and entry.country:
+    home = _home_capital_region(span, entry, foreign)
+    if home is not None:
+        entry = home
+    elif entry.kind in {"seat", "capital"} and entry.country:
         if is_location_use(span, located=located):
             located.add(span.end - 1)
             return None
@@ -279,13 +304,58 @@ def _place_actor(span: Span, table: _Actors, located: set[int]) -> str | None:
         name = state.name if state else entry.country
         return table.add(f"gpe:{entry.country}", name=name, type_="GPE", country=entry.country,
                          kb=entry.country, alias=span.text)
-    if entry.kind in REGION_KINDS and not is_location_use(span, located=located):
+    if entry.kind in REGION_KINDS and not _region_located(span, located):
         # "Bandung punya angkot", "Pemprov … bersama Banten": a region acting or acted upon
         # stands for its government; the decision model keeps it or not
         return table.add(f"gpe:{entry.kb}", name=entry.name, type_="GPE", country=entry.country,
                          kb=entry.kb, alias=span.text)
     located.add(span.end - 1)
     return None
+
+
+def _home_capital_region(span: Span, entry: GazEntry,
+                         foreign: frozenset[int]) -> GazEntry | None:
+    """The region the home capital names where it does not stand for the state.
+
+    Indonesian news names its own state "Indonesia", "RI" or "pemerintah"; "Jakarta" acting
+    ("warga Jakarta", "Pilkada Jakarta", "Jakarta lebih macet") is the province DKI Jakarta.
+    Only beside a foreign state in the same sentence is it the metonym of the state ("Jakarta
+    dan Kuala Lumpur telah memiliki mekanisme kerja sama")."""
+    if entry.kind not in {"seat", "capital"} or entry.country != actor_model.IDN:
+        return None
+    if _sentence_start(span) in foreign:
+        return None
+    return by_kb(HOME_CAPITAL_REGION)
+
+
+def _sentence_start(span: Span) -> int:
+    return span.sent.start if span.doc.has_annotation("SENT_START") else 0
+
+
+def _foreign_sentences(ents: Iterable[Span]) -> frozenset[int]:
+    """The starts of the sentences naming a foreign country or a foreign capital."""
+    out: set[int] = set()
+    for ent in ents:
+        entry = _entry(ent)
+        if entry is None or entry.actor_type != "GPE":
+            continue
+        country = entry.kb if entry.kind == "country" else (
+            entry.country if entry.kind in {"seat", "capital"} else None)
+        if country is not None and country != actor_model.IDN:
+            out.add(_sentence_start(ent))
+    return frozenset(out)
+
+
+def _region_located(span: Span, located: set[int]) -> bool:
+    """Whether a region is used as a place. The level word before its name is part of the
+    name, not a locative: "adalah Provinsi Sumatera Utara, Riau, …" lists regions, and the
+    word before the level word decides ("di Kabupaten Bogor")."""
+    doc = span.doc
+    if _after_title(span):
+        return True  # "Wali Kota Bogor", "Gubernur Provinsi Riau": an office's region
+    if span.start > 0 and doc[span.start - 1].lower_ in REGION_LEVEL_WORDS:
+        span = doc[span.start - 1:span.end]
+    return is_location_use(span, located=located)
 
 
 def _stated_nationality(doc: Doc, name_start: int) -> str | None:
@@ -482,6 +552,7 @@ def propose(doc: Doc, *, user: UserActors | None = None,
     ent_actor: dict[tuple[int, int], str | None] = {}
     clusters, title_tokens = _persons(doc, ents, table, ent_actor, ctx)
     located: set[int] = set()
+    foreign = _foreign_sentences(ents)
     for ent in ents:
         if ent.label_ == "PERSON":
             continue
@@ -489,7 +560,7 @@ def propose(doc: Doc, *, user: UserActors | None = None,
         if user_actor is not None:
             ent_actor[(ent.start, ent.end)] = table.add_user(user_actor, ent.text)
         else:
-            ent_actor[(ent.start, ent.end)] = _place_actor(ent, table, located)
+            ent_actor[(ent.start, ent.end)] = _place_actor(ent, table, located, foreign)
     _link_acronyms(doc, ents, ent_actor, table)
     _link_short_names(ents, ent_actor, table)
     _link_typed_twice(doc, ents, ent_actor, table)
@@ -989,7 +1060,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v15", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v16", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""

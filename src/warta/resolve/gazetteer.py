@@ -89,7 +89,8 @@ STAGE = "gazetteer"
 # ("I [Made Rai]": balinese_openers); large companies named bare are the gazetteer's
 # (companies.tsv: "buatan [Boeing]"), never over a model PERSON ("Suzuki"); a person's name
 # runs on over a spaced hyphen before a lower-case syllable ("[Kim Jong - un]": hyphenated_names)
-VERSION = "10"
+# 11: "DKI Jakarta" is the province (prov:dki-jakarta), not the seat of government (seats.tsv)
+VERSION = "11"
 FACTORY = factory_name(STAGE, VERSION)
 
 

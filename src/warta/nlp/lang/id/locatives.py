@@ -46,3 +46,11 @@ WEEKDAYS: frozenset[str] = frozenset({
 
 # "bahasa Inggris", "berbahasa Jepang": a country name after these names a language, not a state.
 LANGUAGE_BEFORE: frozenset[str] = frozenset({"bahasa", "berbahasa", "dialek", "aksara"})
+
+# "12 miliar dolar AS", "dolar Singapura", "won Korea Selatan": a country name after a currency
+# word names the currency, not the state (economic news writes amounts so all the time).
+CURRENCY_BEFORE: frozenset[str] = frozenset({
+    "dolar", "dollar", "usd", "yen", "yuan", "renminbi", "won", "ringgit", "peso", "rupee",
+    "rupe", "rubel", "rial", "riyal", "lira", "franc", "frank", "pound", "poundsterling",
+    "dinar", "baht", "dong", "krona", "krone",
+})
