@@ -421,9 +421,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="drop the features containing this string (ablation)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    bad = [s for s in args.splits if s not in ("train", "dev")]
+    bad = [s for s in args.splits if s not in ("train", "dev", "dev2")]
     if bad:
-        print(f"trigger_audit: split {bad[0]!r} refused: only train and dev are looked at "
+        print(f"trigger_audit: split {bad[0]!r} refused: only train, dev and dev2 are looked at "
               "while tuning", file=sys.stderr)
         return 2
     from warta.extract import event_parties
