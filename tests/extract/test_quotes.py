@@ -480,6 +480,28 @@ def test_generic_group_is_not_the_place_it_names(make):
     assert q.speaker_span.text.startswith("Sejumlah")
 
 
+@pytest.mark.parametrize("second", [
+    "Ekonom mengingatkan bahwa harga beras bisa naik lagi bulan depan.",
+    "Hasil survei menunjukkan bahwa warga puas dengan layanan bus baru.",
+    "Tim medis menilai bahwa kondisi pasien itu sudah membaik.",
+])
+def test_a_profession_or_evidence_naming_no_one_is_no_named_speaker(make, second):
+    # a bare profession, group or piece of evidence is not the person the article named
+    text = f"“Kami akan menambah armada bus,” kata Rina Mulyani. {second}"
+    q = indirect_quotes(make(text))[0]
+    assert q.speaker is None
+
+
+def test_evidence_speaks_for_the_body_it_names_and_a_described_doctor_refers_back(make):
+    q = indirect_quotes(make("Laporan Kementerian Perdagangan menyebutkan bahwa harga beras "
+                             "naik tajam pekan ini."))[0]
+    assert q.speaker == "org:kemendag"
+    text = ("Rina Mulyani, dokter di Bandung, memeriksa pasien itu. "
+            "Dokter itu mengatakan bahwa kondisi pasien sudah membaik.")
+    q = indirect_quotes(make(text))[0]
+    assert q.speaker == RINA
+
+
 def test_pronoun_follows_a_person_newly_named_in_the_narrative(make):
     """The rules propose the newcomer (one candidate among several the speaker model weighs;
     on the corpus the model prefers the last speaker more often, so this checks the rules)."""

@@ -74,7 +74,8 @@ VERSION = "11"  # 2: dated by the report unless the attribution dates the uttera
 # ("mencuitkan bahwa"); a negated denial concedes ("tak memungkiri, …") (issue 19);
 # 11: a noun phrase with no predicate of its own right after a transitive reporting verb is its
 # object, not a reported clause ("menyampaikan apresiasi kepada …", "melaporkan kejadian itu
-# ke polisi") (unannotated Detik news, s11)
+# ke polisi"); a bare profession, group or piece of evidence ("Ekonom mengingatkan …", "Hasil
+# survei menunjukkan …") names no speaker unless it names one (unannotated Detik news, s11)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand

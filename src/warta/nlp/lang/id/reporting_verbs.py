@@ -198,6 +198,16 @@ GENERIC_HEADS: frozenset[str] = frozenset({
     "seorang", "salah", "orang",
 })
 
+# Heads of speaker phrases that name no one: a profession or a group, or a piece of evidence
+# ("Ekonom mengingatkan …", "Tim medis menilai …", "Hasil survei menunjukkan …"). Unlike a
+# title of one office ("Kapolres", "Bupati"), which refers back to whoever holds it, such a
+# phrase is a person only when it names one; evidence speaks for the body it names ("laporan
+# UNCTAD") or for no one. With a demonstrative ("dokter itu") it refers back.
+UNNAMED_HEADS: frozenset[str] = frozenset({
+    "ekonom", "dokter", "tim", "peneliti", "pakar", "ahli", "kelompok", "aktivis", "hasil",
+    "laporan", "penelitian", "studi", "survei", "riset", "kajian",
+})
+
 # Participial links: "…, dengan mengatakan bahwa …" — the speaker is the main clause's subject.
 PARTICIPLE_LINKS: frozenset[str] = frozenset({"dengan", "sambil", "seraya", "sembari"})
 
