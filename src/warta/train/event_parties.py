@@ -346,7 +346,11 @@ def choose_biases(groups: list[Group], *, seed: int, c: float | None = None,
     that leaves the fewest emitted events with a side open; with every pair's mean F1.
     Why: the bias pairs' F1 differ by less than the fold shuffle moves them (issue 19: the top
     ten within 0.004, one shuffle ±0.006), so the F1 argmax picks noise, while an event with
-    both parties is what a user of the events (a GDELT row) needs; the issue counts both."""
+    both parties is what a user of the events (a GDELT row) needs; the issue counts both.
+    The standard error is the shuffles' spread, not the folds': on 326 train articles (s11) the
+    shuffles agree to 0.0012, so the band holds two pairs and the pick is about the argmax; the
+    folds' spread (0.017) admits 40 of 81 pairs, and its filled picks lost 0.05 of dev events F1
+    (models/decisions/event_parties.md, s11), so it was not taken."""
     f1s: dict[tuple[float, float], list[float]] = {}
     shares: dict[tuple[float, float], list[float]] = {}
     for k in range(repeats):
