@@ -53,7 +53,7 @@ from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "10"  # 2: dated by the report unless the attribution dates the utterance;
+VERSION = "11"  # 2: dated by the report unless the attribution dates the utterance;
 # 3: a trained model picks the speaker among the rules' candidates (models/decisions);
 # 4: requests, citations and more cue forms read as quotes (issue 19);
 # 5: a number between capitalised words stays in a speaker's title ("Daop 2 KAI"), "menurut
@@ -71,7 +71,9 @@ VERSION = "10"  # 2: dated by the report unless the attribution dates the uttera
 # 10: "…," bunyi pernyataan X" attributes like "demikian pernyataan X"; a name after a time or
 # a connective ("Seminggu lalu X, anggota parlemen, mengatakan") is the subject before its
 # apposition; any active verb right before "bahwa" reports the clause of someone named
-# ("mencuitkan bahwa"); a negated denial concedes ("tak memungkiri, …") (issue 19)
+# ("mencuitkan bahwa"); a negated denial concedes ("tak memungkiri, …") (issue 19);
+# 11: a speaker phrase ending with a person's name proposes that person to the speaker model
+# even when the recogniser took title, body and name for one body (the retrained model)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
