@@ -80,7 +80,11 @@ FRESH_SEED = 20261205
 
 
 def _used_keys(out: Path) -> set[tuple[str, str]]:
-    """(corpus, key) of every article the corpus or the links gold already holds."""
+    """(corpus, key) of every article the corpus or the links gold's article pairs already hold.
+
+    The links gold's queries and story sets (relevance and grouping judgements, no facts) are not
+    read: dev2 was drawn this way and holds none of their articles (checked when it was drawn),
+    and reading them now would change the seeded draw."""
     used = set(TUNED_ON)
     for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)

@@ -480,6 +480,28 @@ def test_generic_group_is_not_the_place_it_names(make):
     assert q.speaker_span.text.startswith("Sejumlah")
 
 
+@pytest.mark.parametrize("second", [
+    "Ekonom mengingatkan bahwa harga beras bisa naik lagi bulan depan.",
+    "Hasil survei menunjukkan bahwa warga puas dengan layanan bus baru.",
+    "Tim medis menilai bahwa kondisi pasien itu sudah membaik.",
+])
+def test_a_profession_or_evidence_naming_no_one_is_no_named_speaker(make, second):
+    # a bare profession, group or piece of evidence is not the person the article named
+    text = f"“Kami akan menambah armada bus,” kata Rina Mulyani. {second}"
+    q = indirect_quotes(make(text))[0]
+    assert q.speaker is None
+
+
+def test_evidence_speaks_for_the_body_it_names_and_a_described_doctor_refers_back(make):
+    q = indirect_quotes(make("Laporan Kementerian Perdagangan menyebutkan bahwa harga beras "
+                             "naik tajam pekan ini."))[0]
+    assert q.speaker == "org:kemendag"
+    text = ("Rina Mulyani, dokter di Bandung, memeriksa pasien itu. "
+            "Dokter itu mengatakan bahwa kondisi pasien sudah membaik.")
+    q = indirect_quotes(make(text))[0]
+    assert q.speaker == RINA
+
+
 def test_pronoun_follows_a_person_newly_named_in_the_narrative(make):
     """The rules propose the newcomer (one candidate among several the speaker model weighs;
     on the corpus the model prefers the last speaker more often, so this checks the rules)."""
@@ -1044,3 +1066,53 @@ def test_a_negated_denial_concedes_and_reports(make, text, content):
 
 def test_a_denial_not_yet_made_reports_nothing(make):
     assert indirect_quotes(make("Rina Mulyani belum membantah bahwa sekolah itu tutup.")) == []
+
+
+def _tagged(blank, tagged: str) -> Doc:
+    """A Doc from "word/POS" pairs, split into sentences, with Budi Hartono as its first two
+    words: the part-of-speech tags are what is tested."""
+    pairs = [w.rsplit("/", 1) for w in tagged.split()]
+    words, pos = [w for w, _ in pairs], [p for _, p in pairs]
+    doc = Doc(blank.vocab, words=words, spaces=[True] * (len(words) - 2) + [False, False],
+              pos=pos)
+    doc = blank.get_pipe("sentencizer")(doc)
+    span = Span(doc, 0, 2, label="PERSON")
+    span._.actor = BUDI
+    doc.ents = [span]
+    return doc
+
+
+@pytest.mark.parametrize("tagged", [
+    # a thanks, an apology, a report to the police: the verb's object, not what was said
+    "Budi/PROPN Hartono/PROPN menyampaikan/VERB apresiasi/NOUN kepada/ADP warga/NOUN yang/PRON "
+    "terus/ADV membantu/VERB petugas/NOUN ./PUNCT",
+    "Budi/PROPN Hartono/PROPN menyampaikan/VERB permohonan/NOUN maaf/NOUN atas/ADP "
+    "kejadian/NOUN tersebut/DET ./PUNCT",
+    "Budi/PROPN Hartono/PROPN melaporkan/VERB kejadian/NOUN itu/DET ke/ADP polisi/NOUN "
+    "setempat/ADJ ./PUNCT",
+    "Budi/PROPN Hartono/PROPN membeberkan/VERB deretan/NOUN capaian/NOUN dinas/NOUN "
+    "dalam/ADP mewujudkan/VERB program/NOUN desa/NOUN ./PUNCT",
+])
+def test_an_object_noun_phrase_after_a_reporting_verb_is_no_quote(blank, tagged):
+    assert indirect_quotes(_tagged(blank, tagged)) == []
+
+
+@pytest.mark.parametrize(("tagged", "content"), [
+    # a predicate of its own: a verb after a prepositional phrase, an adjective after the
+    # whole noun phrase, whatever follows a demonstrative, a request's "untuk"
+    ("Budi/PROPN Hartono/PROPN menyampaikan/VERB harga/NOUN beras/NOUN di/ADP pasar/NOUN "
+     "induk/NOUN mulai/VERB turun/VERB ./PUNCT", "harga beras di pasar induk mulai turun"),
+    ("Budi/PROPN Hartono/PROPN menilai/VERB kepala/NOUN daerah/NOUN penting/ADJ dalam/ADP "
+     "menjaga/VERB harga/NOUN ./PUNCT", "kepala daerah penting dalam menjaga harga"),
+    ("Budi/PROPN Hartono/PROPN menyebut/VERB ledakan/NOUN itu/DET murni/ADJ "
+     "kecelakaan/NOUN ./PUNCT", "ledakan itu murni kecelakaan"),
+    ("Budi/PROPN Hartono/PROPN mengingatkan/VERB warga/NOUN untuk/ADP menjaga/VERB "
+     "kebersihan/NOUN sungai/NOUN ./PUNCT", "warga untuk menjaga kebersihan sungai"),
+    # a verb of forecast takes a proposition even without a verb in it
+    ("Budi/PROPN Hartono/PROPN memperkirakan/VERB inflasi/NOUN di/ADP kisaran/NOUN tiga/NUM "
+     "persen/NOUN ./PUNCT", "inflasi di kisaran tiga persen"),
+])
+def test_a_reported_clause_has_a_predicate_of_its_own(blank, tagged, content):
+    quotes = indirect_quotes(_tagged(blank, tagged))
+    assert [q.content.text for q in quotes] == [content]
+    assert quotes[0].speaker == BUDI

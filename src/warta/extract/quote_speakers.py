@@ -147,8 +147,15 @@ def _resolve(doc: Doc, ents: list[Span], cand: Candidate,
 
 
 def _generic(ents: list[Span], span: Span) -> bool:
-    """'Sejumlah surat kabar Brasil', 'warga Delhi': a group, not the place it names."""
-    if span[0].lower_ not in rv.GENERIC_HEADS:
+    """'Sejumlah surat kabar Brasil', 'warga Delhi': a group, not the place it names; 'Ekonom',
+    'Hasil survei': a profession or evidence naming no one (``rv.UNNAMED_HEADS``), unless a
+    demonstrative makes it refer back ('dokter itu')."""
+    head = span[0].lower_
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if head in rv.UNNAMED_HEADS and not {span[-1].lower_, after} & rv.DEMONSTRATIVES:
+        return not any(TYPE_RANK.get(e.label_, 9) <= 1 and e.start < span.end
+                       and span.start < e.end for e in ents)
+    if head not in rv.GENERIC_HEADS:
         return False
     return not any(e.label_ in ("PERSON", "PER") and e.start < span.end and span.start < e.end
                    for e in ents)

@@ -53,7 +53,7 @@ from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "11"  # 2: dated by the report unless the attribution dates the utterance;
+VERSION = "12"  # 2: dated by the report unless the attribution dates the utterance;
 # 3: a trained model picks the speaker among the rules' candidates (models/decisions);
 # 4: requests, citations and more cue forms read as quotes (issue 19);
 # 5: a number between capitalised words stays in a speaker's title ("Daop 2 KAI"), "menurut
@@ -72,7 +72,11 @@ VERSION = "11"  # 2: dated by the report unless the attribution dates the uttera
 # a connective ("Seminggu lalu X, anggota parlemen, mengatakan") is the subject before its
 # apposition; any active verb right before "bahwa" reports the clause of someone named
 # ("mencuitkan bahwa"); a negated denial concedes ("tak memungkiri, …") (issue 19);
-# 11: a speaker phrase ending with a person's name proposes that person to the speaker model
+# 11: a noun phrase with no predicate of its own right after a transitive reporting verb is its
+# object, not a reported clause ("menyampaikan apresiasi kepada …", "melaporkan kejadian itu
+# ke polisi"); a bare profession, group or piece of evidence ("Ekonom mengingatkan …", "Hasil
+# survei menunjukkan …") names no speaker unless it names one (unannotated Detik news, s11);
+# 12: a speaker phrase ending with a person's name proposes that person to the speaker model
 # even when the recogniser took title, body and name for one body (the retrained model)
 FACTORY = factory_name(STAGE, VERSION)
 
@@ -457,7 +461,10 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
         if subj is None:
             continue
         start = _clause_start(v, j, hi, bahwa_reach)
-        cand = _clause(v, start, _clause_end(v, start, hi), direct)
+        end = _clause_end(v, start, hi)
+        if start == j + 1 and _takes_object(v, j) and _object_phrase(v, start, end):
+            continue
+        cand = _clause(v, start, end, direct)
         if cand is None:
             continue
         cand.speaker_span, cand.cue = subj, doc[j:j + 1]
@@ -469,6 +476,59 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
             or _cue_final(v, lo, hi, direct)
             or _cue_parenthetical(v, lo, hi, direct) or _agentless(v, lo, hi, direct)
             or _passive_agent(v, lo, hi, direct))
+
+
+_OBJECT_HEADS = frozenset({"NOUN", "DET", "NUM"})
+_MODIFIER_TAGS = frozenset({"ADP", "SCONJ"})
+
+
+def _takes_object(v: View, j: int) -> bool:
+    """Whether a reporting verb may take an object noun phrase: a transitive meN- verb
+    ("menyampaikan apresiasi"); a ber- verb is intransitive ("berharap …"), and the pure verb
+    of saying and the verbs of belief take a proposition (``rv.CLAUSE_ONLY_VERBS``)."""
+    low = v.lowers[j]
+    return low.startswith("me") and low not in rv.CLAUSE_ONLY_VERBS
+
+
+def _object_phrase(v: View, start: int, end: int) -> bool:
+    """Whether the words right after a reporting verb (no "bahwa", comma or colon between) are
+    its object noun phrase rather than a reported clause: "menyampaikan apresiasi kepada
+    warga", "melaporkan kejadian itu ke polisi", "menjelaskan mekanisme pelaporan". A reported
+    clause has a predicate of its own ("menjelaskan pemerintah memberi …", "menilai kepala
+    daerah penting …", "mengingatkan warga untuk …"); a noun phrase has verbs only inside its
+    modifiers, right after a "yang", a preposition or a subordinator ("isu yang sempat memicu
+    …", "capaian dalam mewujudkan …"), and adjectives only right after its head ("dukungan
+    penuh", "masalah serupa")."""
+    doc = v.doc
+    if doc[start].pos_ not in _OBJECT_HEADS or v.region_of[start] >= 0:
+        return False
+    state = "head"  # the noun phrase's own words; "opened": a modifier's opener just read,
+    # its verb may come; "taken": that verb read; "inner": the noun phrase inside a modifier
+    closed = False  # a demonstrative ends the noun phrase: what follows it predicates
+    for k in range(start, end):
+        t, low = doc[k], v.lowers[k]
+        opener = low in rv.MODIFIER_OPENERS or t.pos_ in _MODIFIER_TAGS
+        if low in rv.PREDICATE_MARKERS or (closed and not opener and not t.is_punct
+                                           and t.pos_ != "CCONJ"):
+            return False  # "ledakan itu murni kecelakaan"
+        closed = low in rv.DEMONSTRATIVES
+        if state == "head" and low in rv.DIRECTIVE_COMPLEMENTIZERS and k > start:
+            return False  # "mengingatkan masyarakat untuk memakai …": a request's content
+        if opener:
+            state = "opened"
+        elif low in rv.LEADING_VERBS or t.pos_ in ("ADV", "PART"):
+            continue
+        elif t.pos_ in ("VERB", "AUX"):
+            if state != "opened":
+                return False  # the clause's own predicate
+            state = "taken"
+        elif t.pos_ == "ADJ":
+            if state == "head" and k > start + 1:
+                return False  # an adjective after a whole noun phrase predicates
+            state = "taken" if state == "opened" else state
+        elif state != "head":
+            state = "inner"
+    return True
 
 
 def _verb_of_bahwa(v: View, j: int, lo: int, hi: int) -> bool:

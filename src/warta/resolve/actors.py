@@ -41,6 +41,12 @@ from warta.nlp.lang.id.locatives import (
     SOURCE_NOUNS,
     WEEKDAYS,
 )
+from warta.nlp.lang.id.non_names import (
+    CHANNEL_BEFORE,
+    PLATFORMS,
+    lone_non_name,
+    thing_acronym,
+)
 from warta.nlp.lang.id.org_patterns import (
     BODY_HEAD_SHORT_FORMS,
     DOMESTIC_ORG_PREFIXES,
@@ -56,7 +62,17 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "16"  # 16: places that act (s11 places): the home capital in a sentence naming no
+VERSION = "17"  # 17: spurious actors on fresh news (s11 spur): a one-word entity capitalised
+# for another reason than naming is no actor: a weekday ("dikutip Senin (20/10)"), an
+# exhortation ("Yuk"), a form of address ("Bu"), a legal form ("(Persero)", "Tbk"), a
+# sentence-opening conjunction ("Kendati"), an acronym of a thing, status, document, law or
+# meeting ("ASN", "KTP", "UU ITE", "IGD", "KTT") unless written as initials
+# (nlp.lang.id.non_names; _non_name); an ORG span that runs on into a person the article names
+# elsewhere, after words that end a body's name, is the body and the person ("pimpinan [FPI]
+# [Rizieq Shihab]": _split_person_tails); a social platform named only as a post's channel is
+# no actor, and one opening a body's span is cut off (_without_channels); a body's head written
+# short is its long form ("Kejagung RI" / "Kejaksaan Agung", "RS" / "Rumah Sakit": _body_keys).
+# 16: places that act (s11 places): the home capital in a sentence naming no
 # foreign state is the province DKI Jakarta, proposed as a region, not Indonesia
 # (_home_capital_region; "DKI Jakarta" is the province's name in the gazetteer); a region's level
 # word ("Provinsi Riau, Jambi, …") is part of its name, not a locative (_region_located); a
@@ -541,13 +557,15 @@ def propose(doc: Doc, *, user: UserActors | None = None,
     """The rules' actors of ``doc``: entities resolved by the gazetteer, titles, name variants,
     acronyms and the user's file (pure: returns, does not set). ``ents``: ``doc.ents`` as the
     caller read them; ``ctx``: the article's context, which keeps the titles found."""
-    ents = list(doc.ents if ents is None else ents)
+    ents = [e for e in (doc.ents if ents is None else ents) if not _non_name(e, ctx)]
+    ents = _without_channels(doc, ents)
     taken = {i for e in ents for i in range(e.start, e.end)}
     extra = _user_spans(doc, user, taken)
     if extra:
         ents = filter_spans(sorted(ents + extra, key=lambda s: s.start))
     for k in coref.persons_typed_as_bodies(ents):  # "Cal Crutchlow" (ORG) … "Crutchlow"
         ents[k] = Span(doc, ents[k].start, ents[k].end, label="PERSON")
+    ents = _split_person_tails(doc, ents)
     table = _Actors(user)
     ent_actor: dict[tuple[int, int], str | None] = {}
     clusters, title_tokens = _persons(doc, ents, table, ent_actor, ctx)
@@ -568,6 +586,74 @@ def propose(doc: Doc, *, user: UserActors | None = None,
     _link_initials(doc, ents, ent_actor, table)
     inner = _inner_bodies(doc, ents, ent_actor, table)
     return Proposal(ents, ent_actor, table, clusters, title_tokens, inner)
+
+
+def _non_name(ent: Span, ctx: actor_model.Context | None) -> bool:
+    """A one-word entity that is a weekday, an exhortation, a form of address, a legal form
+    or a sentence-opening conjunction ("Senin", "Yuk", "Bu", "Persero", "Kendati"), capitalised
+    for a reason other than naming, or an acronym of a thing ("ASN", "KTP", "UU") not written
+    as a person's initials ("berinisial SIM"): no actor (``warta.nlp.lang.id.non_names``)."""
+    if len(ent) != 1:
+        return False
+    text = ent.text
+    return lone_non_name(text) or (
+        thing_acronym(text) and not actor_model.initials(ent.doc, [ent], ctx))
+
+
+def _without_channels(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A social platform named only as the channel of a post is no actor ("dikutip dari
+    unggahan Instagram @pemkot", "lewat akun Twitter-nya"): its mentions are dropped when each
+    follows a channel word (``non_names.CHANNEL_BEFORE``); one that acts anywhere stays
+    ("Twitter menangguhkan akun itu"). A platform opening a longer body span names the body's
+    account ("[Instagram] Dinas Perhubungan Kota X"): the platform word is cut off."""
+    out: list[Span] = []
+    for ent in ents:
+        if len(ent) > 1 and ent.label_ == "ORG" and ent[0].lower_ in PLATFORMS \
+                and ent[1].text[:1].isupper():
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+        out.append(ent)
+    platforms = [e for e in out if len(e) == 1 and e[0].lower_ in PLATFORMS]
+    acting = {e[0].lower_ for e in platforms
+              if e.start == 0 or doc[e.start - 1].lower_ not in CHANNEL_BEFORE}
+    return [e for e in out if e not in platforms or e[0].lower_ in acting]
+
+
+def _split_person_tails(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'pimpinan [FPI Rizieq Shihab]', 'Ketua Umum DPP [Partai Amanat Nasional Zulkifli Hasan]',
+    'pendiri grup [Barito Pacific Prayogo Pangestu]': Indonesian news writes a body right
+    before the name of the person who leads or speaks for it, and the NER may take both as one
+    body. An ORG span that ends in two or more name words, the first of which the article gives
+    a person elsewhere, is the body followed by that person (the gazetteer stage cuts such a
+    span only after a title: ``span_repairs._split_holders``)."""
+    person_words = {coref.fold(t.text) for e in ents if e.label_ == "PERSON" for t in e}
+    if not person_words:
+        return ents
+    out: list[Span] = []
+    for ent in ents:
+        cut = _person_tail(doc, ent, person_words)
+        if cut is None:
+            out.append(ent)
+        else:
+            out += [Span(doc, ent.start, cut, label=ent.label_),
+                    Span(doc, cut, ent.end, label="PERSON")]
+    return out
+
+
+def _person_tail(doc: Doc, ent: Span, person_words: set[str]) -> int | None:
+    """Where the person's name starts in an ORG span, or None: the name-word run at the span's
+    end (``span_repairs.name_word``: not an acronym, a body's head, a common word or a place),
+    from its first word that names a person elsewhere, at least two words long, after words
+    that visibly end a body's name (``span_repairs.body_ends_at``)."""
+    if ent.label_ != "ORG" or len(ent) < 3:
+        return None
+    run = ent.end
+    while run > ent.start + 1 and span_repairs.name_word(doc[run - 1]):
+        run -= 1
+    cut = next((k for k in range(run, ent.end - 1) if coref.fold(doc[k].text) in person_words),
+               None)
+    if cut is None or not span_repairs.body_ends_at(doc, ent.start, cut):
+        return None  # "Sutrisno Bachir Foundation", "Polda Metro Jaya": no body ends there
+    return cut
 
 
 # --- bodies named inside a body's name --------------------------------------------------------
@@ -798,18 +884,24 @@ def _body_keys(words: Sequence[str]) -> tuple[set[tuple[str, ...]], set[tuple[st
     leading "PT", without a trailing "RI" / "Republik Indonesia" / "Indonesia" (the country
     an Indonesian body belongs to, written or not). Each form keeps two words or more, so
     "Bank Indonesia" is never "Bank", unless "PT" marked the rest a company's name ("PT
-    Freeport Indonesia" / "Freeport"). Returned apart: the written forms, and a body's head
-    with the rest as its initials ("Dinas Lingkungan Hidup" → "Dinas LH"), which only links
-    to a name written that way — two long names with the same initials ("Dinas Pariwisata
-    Kabupaten Kebumen", "Dinas Pendidikan Kabupaten Kebumen") are two bodies."""
+    Freeport Indonesia" / "Freeport"); a short head is written out too ("Kejagung RI" /
+    "Kejaksaan Agung", "RS Polri" / "Rumah Sakit Polri": ``BODY_HEAD_SHORT_FORMS``). Returned
+    apart: the written forms, and a body's head with the rest as its initials ("Dinas
+    Lingkungan Hidup" → "Dinas LH"), which only links to a name written that way — two
+    long names with the same initials ("Dinas Pariwisata Kabupaten Kebumen", "Dinas
+    Pendidikan Kabupaten Kebumen") are two bodies."""
     base = [w.lower() for w in words if any(c.isalnum() for c in w)]
     least = 2
     if base[:1] == ["pt"] and len(base) > 2:
         base, least = base[1:], 1
-    forms = [base]
-    for tail in _COUNTRY_TAILS:
-        if len(base) >= len(tail) + least and tuple(base[-len(tail):]) == tail:
-            forms.append(base[:-len(tail)])
+    written = [base]
+    if len(base) > 1 and base[0] in BODY_HEAD_SHORT_FORMS:  # "Kejagung RI", "RS Polri"
+        written.append([*BODY_HEAD_SHORT_FORMS[base[0]], *base[1:]])
+    forms = list(written)
+    for form in written:
+        for tail in _COUNTRY_TAILS:
+            if len(form) >= len(tail) + least and tuple(form[-len(tail):]) == tail:
+                forms.append(form[:-len(tail)])
     keys = {tuple(f) for f in forms}
     initials: set[tuple[str, ...]] = {(f[0], "".join(w[0] for w in f[1:])) for f in forms
                 if f[0] in ORG_PREFIXES and len(f) >= 3}
@@ -1060,7 +1152,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v16", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v17", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""

@@ -878,6 +878,20 @@ def _name_word(token: Token) -> bool:
             and low not in PORTFOLIO_WORDS and lookup(text) is None)
 
 
+def name_word(token: Token) -> bool:
+    """``_name_word`` for the actors stage (``actors._person_tail``)."""
+    return _name_word(token)
+
+
+def body_ends_at(doc: Doc, start: int, cut: int) -> bool:
+    """Whether a body's name that starts at ``start`` visibly ends right before ``cut``: a
+    gazetteer name runs from the start to the cut ("[Partai Amanat Nasional] Zulkifli"), or the
+    last word before it closes a name (``_body_ends_at``: "[FPI] Rizieq", "[Kejagung RI]
+    Anang"), as ``_holder_cut`` reads it after a title."""
+    head = match_at(doc, start, end_limit=cut)
+    return (head is not None and head[0] == cut) or _body_ends_at(doc, start, cut)
+
+
 def _body_ends_at(doc: Doc, start: int, cut: int) -> bool:
     last = doc[cut - 1]
     if last.lower_ in ORG_PREFIXES:

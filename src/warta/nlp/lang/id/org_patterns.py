@@ -80,6 +80,13 @@ SENTENCE_OPENERS: frozenset[str] = frozenset({
     "melansir", "dilansir", "mengutip", "dikutip", "diketahui",
 })
 
+# A company's legal form, written after its name ("PT Pos Indonesia (Persero)", "PT Astra
+# International Tbk", "Grab Holdings Inc"): part of the name, never a body by itself.
+LEGAL_FORMS: frozenset[str] = frozenset({
+    "persero", "tbk", "tbk.", "pte", "ltd", "ltd.", "inc", "inc.", "corp", "corp.", "llc",
+    "gmbh", "bhd", "sdn", "limited",
+})
+
 # Heads of Indonesian state bodies: with no other country named inside the name, an
 # organisation opening with one of these in Indonesian news is Indonesian ("Kementerian
 # Investasi", "Polda Metro Jaya", "Dewan Ekonomi Nasional").
@@ -144,6 +151,8 @@ BODY_HEAD_SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "pn": ("pengadilan", "negeri"), "pemkot": ("pemerintah", "kota"),
     "pemkab": ("pemerintah", "kabupaten"), "pemprov": ("pemerintah", "provinsi"),
     "kejari": ("kejaksaan", "negeri"), "kejati": ("kejaksaan", "tinggi"),
+    "kejagung": ("kejaksaan", "agung"), "rs": ("rumah", "sakit"),
+    "rsud": ("rumah", "sakit", "umum", "daerah"), "rsup": ("rumah", "sakit", "umum", "pusat"),
 }
 # The words that give a region's level before its name ("Kota Bekasi", "Kabupaten Bekasi"):
 # two bodies of one name and two levels are two bodies.

@@ -127,6 +127,38 @@ CLAUSE_AUXILIARIES: frozenset[str] = frozenset({
     "pernah", "bakal", "harus",
 })
 CLAUSE_SUBJECT_REACH = 3  # words of the reported clause's own subject before its auxiliary
+# What a reported clause has and an object noun phrase lacks: its own predicate. After a bare
+# reporting verb ("menyampaikan apresiasi kepada …", "melaporkan kejadian itu ke polisi") a
+# noun phrase with no predicate is the verb's object, not what was said. These words mark a
+# predicate wherever they stand: an auxiliary, a negator, a copula, a predicative "sebagai"
+# ("menyebut aksi itu sebagai tamparan"), a causal predicate ("luka korban karena …"), an
+# adverb between a subject and its predicate ("polusi di kota juga karena …"), an intensifier
+# before an adjectival one ("kontribusinya sangat tinggi").
+PREDICATE_MARKERS: frozenset[str] = CLAUSE_AUXILIARIES | frozenset({
+    "bukan", "perlu", "adalah", "merupakan", "ialah", "sebagai", "karena", "juga", "pun",
+    "hanya", "tetap", "justru", "memang", "tentu", "sangat", "cukup", "makin", "semakin",
+    "terlalu", "amat",
+})
+# Words that open a modifier of a noun (a relative clause, a prepositional phrase, an adjunct):
+# the verb right after one is the modifier's, not the clause's predicate ("isu yang sempat
+# memicu …", "capaian kinerja dalam mewujudkan …", "pandangannya terkait dinamika …").
+MODIFIER_OPENERS: frozenset[str] = frozenset({
+    "yang", "terkait", "soal", "tentang", "mengenai", "seputar", "perihal", "atas", "kepada",
+    "terhadap", "untuk", "dalam", "bagi", "antara", "dengan", "sebagaimana", "setelah",
+    "sebelum", "saat", "ketika", "selama", "usai", "seusai", "sejak",
+})
+# Reporting verbs that take no object noun phrase: the pure verb of saying, and verbs of
+# belief or forecast, whose complement is a proposition even without a verb ("memperkirakan
+# inflasi di kisaran 2,5%"). What follows them bare is the reported clause.
+CLAUSE_ONLY_VERBS: frozenset[str] = frozenset({
+    "mengatakan", "memperkirakan", "memprediksi", "meramalkan", "menduga", "meyakini",
+})
+# Verbs that lead another verb inside such a modifier ("yang terus bekerja", "dalam ikut
+# mewujudkan"): the modifier's verb is the one after them.
+LEADING_VERBS: frozenset[str] = frozenset({
+    "ikut", "turut", "mulai", "terus", "sempat", "mau", "ingin", "hendak", "berupaya",
+    "berusaha",
+})
 # Nouns that announce a cited term or a name, not someone's words: frasa 'orang lain',
 # istilah "hilirisasi", program "Makan Bergizi".
 TERM_NOUNS: frozenset[str] = frozenset({
@@ -164,6 +196,16 @@ GENERIC_HEADS: frozenset[str] = frozenset({
     "sejumlah", "beberapa", "banyak", "sebagian", "para", "warga", "masyarakat", "media",
     "surat", "pengamat", "analis", "sumber", "kalangan", "netizen", "warganet", "penduduk",
     "seorang", "salah", "orang",
+})
+
+# Heads of speaker phrases that name no one: a profession or a group, or a piece of evidence
+# ("Ekonom mengingatkan …", "Tim medis menilai …", "Hasil survei menunjukkan …"). Unlike a
+# title of one office ("Kapolres", "Bupati"), which refers back to whoever holds it, such a
+# phrase is a person only when it names one; evidence speaks for the body it names ("laporan
+# UNCTAD") or for no one. With a demonstrative ("dokter itu") it refers back.
+UNNAMED_HEADS: frozenset[str] = frozenset({
+    "ekonom", "dokter", "tim", "peneliti", "pakar", "ahli", "kelompok", "aktivis", "hasil",
+    "laporan", "penelitian", "studi", "survei", "riset", "kajian",
 })
 
 # Participial links: "…, dengan mengatakan bahwa …" — the speaker is the main clause's subject.
