@@ -164,3 +164,27 @@ def test_a_nameless_description_is_read_like_a_pronoun_not_like_a_name(doc_of):
     for named in ("Perahu", "Kami", "Dermaganya"):  # a name or "-nya": no description
         assert not any(k.startswith("title&") for f in by_quote[named].values() for k in f)
     assert _find(quotes, "melaut").speaker == BUDI
+
+
+def test_speaker_phrase_ending_with_a_name_proposes_that_person(doc_of):
+    # the recogniser took title, body and name for one body; the name at the end speaks
+    actors = {**ACTORS, "Kejaksaan Agung Budi Hartono": ("ORG", "org:kejaksaan-agung-budi")}
+    text = ("Budi Hartono tiba di gedung itu pukul sembilan pagi.\n\n"
+            "“Kami akan memeriksa semua saksi pekan depan,” kata Kapuspenkum Kejaksaan Agung "
+            "Budi Hartono.")
+    choices: list[Choice] = []
+    extract_quotes(doc_of(text, actors), speaker_model=None, choices=choices)
+    saksi = next(c for c in choices if "saksi" in c.content.text)
+    assert saksi.features[BUDI].get("src:name_at_end") == 1.0
+    assert "src:name_at_end" not in saksi.features["org:kejaksaan-agung-budi"]
+
+
+def test_a_first_name_named_before_stands_for_the_full_name_at_the_end(doc_of):
+    actors = {"Made": ("PERSON", MADE),
+              "Dinas Sosial Made Wirawan": ("ORG", "org:dinas-sosial-made")}
+    text = ("Made tiba di balai desa pukul sembilan pagi.\n\n"
+            "“Bantuan akan dibagikan pekan depan,” kata Kepala Dinas Sosial Made Wirawan.")
+    choices: list[Choice] = []
+    extract_quotes(doc_of(text, actors), speaker_model=None, choices=choices)
+    bantuan = next(c for c in choices if "Bantuan" in c.content.text)
+    assert bantuan.features[MADE].get("src:name_at_end") == 1.0

@@ -331,6 +331,37 @@ def _nameless_title(v: View, cand: Candidate) -> bool:
                    for e in ents_between(v, span.start, span.end))
 
 
+def _person_names(v: View) -> dict[tuple[str, ...], str]:
+    """Every person mention's words (lower-cased) → its actor, read once per document."""
+    names: dict[tuple[str, ...], str] = {}
+    for e in v.ents:
+        actor = span_actor(e)
+        if actor and TYPE_RANK.get(e.label_, 9) == 0 and e.text[:1].isupper():
+            names.setdefault(tuple(v.lowers[e.start:e.end]), str(actor))
+    return names
+
+
+def _name_at_end(v: View, cand: Candidate, names: dict[tuple[str, ...], str]) -> str | None:
+    """A speaker phrase ending with a person's name ("Kapuspenkum Kejagung RI Anang Supriatna")
+    names that person, even where the recogniser took the whole phrase for a body: a title
+    comes before the name in Indonesian news, never after it. The longest tail wins; a
+    person named before by the first words of that tail ("Anang") is the same person."""
+    span = cand.speaker_span
+    if span is None or _is_pronoun(cand):
+        return None
+    end = span.end
+    while end > span.start and v.doc[end - 1].is_punct:
+        end -= 1
+    for i in range(max(span.start, end - 4), end):  # the longest tail first
+        if not all(v.doc[j].is_title for j in range(i, end)):
+            continue  # "Anang Supriatna": the tail is one capitalised name
+        for n in range(end - i, 0, -1):  # "Anang" named before stands for "Anang Supriatna"
+            actor = names.get(tuple(v.lowers[i:i + n]))
+            if actor:
+                return actor
+    return None
+
+
 def _para_first(v: View, paragraph: int) -> str | None:
     for e in v.ents:
         if v.para_of[e.start] == paragraph and v.region_of[e.start] < 0 \
@@ -364,6 +395,7 @@ def resolve_speakers(v: View, cands: list[Candidate], model: SpeakerModel | None
     last: tuple[str | None, int] | None = None
     last_span: Span | None = None
     previous: str | None = None
+    names = _person_names(v)
     quoted = [c.content for c in cands]
     attributed = {t.i for c in cands for part in (c.speaker_span, c.cue) if part is not None
                   for t in part}
@@ -397,6 +429,7 @@ def resolve_speakers(v: View, cands: list[Candidate], model: SpeakerModel | None
                 if span is not None and _is_pronoun(cand)
                 else None,
                 "nearest_person": _nearest_person(ents, _anchor(cand)),
+                "name_at_end": _name_at_end(v, cand, names),
             }
             choice = Choice(cand.content, rule)
             if span is None or not _generic(ents, span):  # 'warga Delhi' names no speaker

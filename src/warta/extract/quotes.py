@@ -53,7 +53,7 @@ from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "11"  # 2: dated by the report unless the attribution dates the utterance;
+VERSION = "12"  # 2: dated by the report unless the attribution dates the utterance;
 # 3: a trained model picks the speaker among the rules' candidates (models/decisions);
 # 4: requests, citations and more cue forms read as quotes (issue 19);
 # 5: a number between capitalised words stays in a speaker's title ("Daop 2 KAI"), "menurut
@@ -75,7 +75,9 @@ VERSION = "11"  # 2: dated by the report unless the attribution dates the uttera
 # 11: a noun phrase with no predicate of its own right after a transitive reporting verb is its
 # object, not a reported clause ("menyampaikan apresiasi kepada …", "melaporkan kejadian itu
 # ke polisi"); a bare profession, group or piece of evidence ("Ekonom mengingatkan …", "Hasil
-# survei menunjukkan …") names no speaker unless it names one (unannotated Detik news, s11)
+# survei menunjukkan …") names no speaker unless it names one (unannotated Detik news, s11);
+# 12: a speaker phrase ending with a person's name proposes that person to the speaker model
+# even when the recogniser took title, body and name for one body (the retrained model)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
