@@ -139,8 +139,8 @@ def agreement(*, data: Path, first: str | None = None, root: Path | None = None,
 
 
 _split = click.option("--split", type=click.Choice(SPLITS), default="dev", show_default=True,
-                      help="Corpus split to score: tune on train and dev; test is scored, "
-                           "never studied.")
+                      help="Corpus split to score: tune on train, dev and dev2; test is "
+                           "scored, never studied.")
 _data = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
                      default=SHARED_DATA, show_default=True,
                      help="Folder with the staged corpora the articles are rebuilt from.")
@@ -181,8 +181,8 @@ all_layers = _command(LAYERS, "all", "Actors, quotes and events on the gold news
 @click.command(name="agreement")
 @click.option("--reference", default=None, help="Annotator taken as reference (default: first "
               "by name).")
-@click.option("--split", "splits", type=click.Choice(SPLITS), multiple=True,
-              help="Only the doubly annotated articles of this split (repeatable; default: "
+@click.option("--split", "splits", type=click.Choice(SPLITS), multiple=True, default=(),
+              show_default=False, help="Only the doubly annotated articles of this split (repeatable; default: "
                    "every split).")
 @_data
 def agreement_cmd(reference: str | None, splits: tuple[str, ...], data_dir: Path) -> None:
