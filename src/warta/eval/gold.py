@@ -182,7 +182,8 @@ all_layers = _command(LAYERS, "all", "Actors, quotes and events on the gold news
 @click.option("--reference", default=None, help="Annotator taken as reference (default: first "
               "by name).")
 @click.option("--split", "splits", type=click.Choice(SPLITS), multiple=True, default=(),
-              show_default=False, help="Only the doubly annotated articles of this split (repeatable; default: "
+              show_default=False,
+              help="Only the doubly annotated articles of this split (repeatable; default: "
                    "every split).")
 @_data
 def agreement_cmd(reference: str | None, splits: tuple[str, ...], data_dir: Path) -> None:
