@@ -5,7 +5,7 @@ alone: the decision model is not asked)."""
 from __future__ import annotations
 
 import pytest
-from tests.resolve.actors_helpers import blank_pipeline, ent_actor, with_persons
+from actors_helpers import blank_pipeline, ent_actor, with_persons
 
 JAKARTA = "gpe:prov:dki-jakarta"
 
