@@ -32,12 +32,13 @@ demo: install
 	@echo
 	@echo "Explore the demo store:  $(BIN)/warta serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/"
 
-## test: lint, types (mypy --strict over src/, settings in pyproject.toml), then the whole suite
+## test: lint, types (mypy --strict over src/, settings in pyproject.toml), then the whole suite,
+## one pytest worker per core (pytest-xdist: CI's 15-minute limit)
 ## (tests needing ../shared/data skip themselves when it is absent)
 test: install-dev
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench scripts
