@@ -147,3 +147,13 @@ def test_an_engineering_doctorate_is_no_name(nlp) -> None:
     text = "Tim itu diketuai Dr. Eng. Ir. Bimo Raharjo. Bimo mengatakan alat itu murah."
     doc = with_persons(nlp, text, persons=("Eng", "Bimo Raharjo", "Bimo"))
     assert [a.name for a in doc._.actors if a.type == "PERSON"] == ["Bimo Raharjo"]
+
+
+def test_a_public_figures_popular_name_alone_is_that_person(nlp) -> None:
+    # data/gazetteer/people.tsv: the Minister of Social Affairs is "Gus Ipul" in the news,
+    # often with no sentence tying the two names
+    text = ("Menteri Sosial Saifullah Yusuf meninjau dapur umum. "
+            "Di tempat lain, Gus Ipul mengatakan bantuan segera tiba.")
+    doc = with_persons(nlp, text, persons=("Saifullah Yusuf", "Gus Ipul"))
+    assert ent_actor(doc, "Gus Ipul") == ent_actor(doc, "Saifullah Yusuf") \
+        == "person:saifullah-yusuf"
