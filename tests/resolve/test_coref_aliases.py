@@ -90,3 +90,70 @@ def test_a_body_named_after_a_person_stays_a_body(nlp, body: str) -> None:
             "Wicaksana meninjau gudang.")
     doc = with_persons(nlp, text, persons=("Wicaksana",), others=((body, "ORG"),))
     assert ent_actor(doc, body).startswith("org:")
+
+
+# --- s12 dup: the other names news gives a person beside the full name -------------------------
+
+
+def test_atau_before_one_plain_word_after_a_full_name_is_a_nickname(nlp) -> None:
+    text = ("Kasus itu menjerat mantan wakil menteri Hendrawan Kusumo atau Acong. "
+            "Sebab, Acong merupakan anggota partai.")
+    doc = with_persons(nlp, text, persons=("Hendrawan Kusumo", "Acong"))
+    assert ent_actor(doc, "Acong", 1) == ent_actor(doc, "Hendrawan Kusumo")
+    assert len([a for a in doc._.actors if a.type == "PERSON"]) == 1
+
+
+def test_atau_before_a_word_of_another_full_name_is_a_choice(nlp) -> None:
+    text = ("Pemilih menimbang Darmawan Yusuf atau Hendrawan sebagai ketua. "
+            "Hendrawan Kusumo belum menanggapi.")
+    doc = with_persons(nlp, text, persons=("Darmawan Yusuf", "Hendrawan Kusumo", "Hendrawan"))
+    assert ent_actor(doc, "Hendrawan") == ent_actor(doc, "Hendrawan Kusumo")
+    assert ent_actor(doc, "Hendrawan") != ent_actor(doc, "Darmawan Yusuf")
+
+
+def test_a_name_in_brackets_after_a_full_name_is_the_same_person(nlp) -> None:
+    text = ("Menteri Sosial Darmawan Yusuf (Gus Dar) meninjau lokasi banjir. "
+            "Gus Dar mengatakan bantuan segera tiba.")
+    doc = with_persons(nlp, text, persons=("Darmawan Yusuf", "Gus Dar"))
+    assert ent_actor(doc, "Gus Dar", 0) == ent_actor(doc, "Darmawan Yusuf")
+    assert ent_actor(doc, "Gus Dar", 1) == ent_actor(doc, "Darmawan Yusuf")
+
+
+def test_a_quoted_nickname_inside_a_full_name_is_one_person(nlp) -> None:
+    text = ("Ketua partai Munandar 'Ucok' Harahap menyinggung kursi ketua dewan. "
+            "Ucok menilai kursi itu harus direbut kembali.")
+    doc = with_persons(nlp, text, persons=("Munandar", "Harahap", "Ucok"))
+    owner = ent_actor(doc, "Munandar")
+    assert owner == ent_actor(doc, "Harahap") == ent_actor(doc, "Ucok") \
+        == "person:munandar-harahap"
+    assert [a.name for a in doc._.actors if a.type == "PERSON"] == ["Munandar Harahap"]
+
+
+def test_initials_of_the_one_full_name_are_that_person(nlp) -> None:
+    text = ("Polisi menahan pengusaha Ratna Wulandari pekan lalu. "
+            "Berkas tersangka RW dilimpahkan ke kejaksaan pada Kamis.")
+    doc = with_persons(nlp, text, persons=("Ratna Wulandari", "RW"))
+    assert ent_actor(doc, "RW") == ent_actor(doc, "Ratna Wulandari")
+
+
+def test_initials_two_full_names_spell_are_neither(nlp) -> None:
+    text = ("Ratna Wulandari dan Rudi Wibowo diperiksa. Tersangka RW dilimpahkan ke jaksa.")
+    doc = with_persons(nlp, text, persons=("Ratna Wulandari", "Rudi Wibowo", "RW"))
+    assert ent_actor(doc, "RW") not in (ent_actor(doc, "Ratna Wulandari"),
+                                        ent_actor(doc, "Rudi Wibowo"))
+
+
+def test_an_engineering_doctorate_is_no_name(nlp) -> None:
+    text = "Tim itu diketuai Dr. Eng. Ir. Bimo Raharjo. Bimo mengatakan alat itu murah."
+    doc = with_persons(nlp, text, persons=("Eng", "Bimo Raharjo", "Bimo"))
+    assert [a.name for a in doc._.actors if a.type == "PERSON"] == ["Bimo Raharjo"]
+
+
+def test_a_public_figures_popular_name_alone_is_that_person(nlp) -> None:
+    # data/gazetteer/people.tsv: the Minister of Social Affairs is "Gus Ipul" in the news,
+    # often with no sentence tying the two names
+    text = ("Menteri Sosial Saifullah Yusuf meninjau dapur umum. "
+            "Di tempat lain, Gus Ipul mengatakan bantuan segera tiba.")
+    doc = with_persons(nlp, text, persons=("Saifullah Yusuf", "Gus Ipul"))
+    assert ent_actor(doc, "Gus Ipul") == ent_actor(doc, "Saifullah Yusuf") \
+        == "person:saifullah-yusuf"

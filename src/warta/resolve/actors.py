@@ -20,7 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
+from warta.kb.gazetteer import GazEntry, by_kb, label_for, lookup, lookup_person, match_at
+from warta.kb.lexicon import common_words
 from warta.nlp.extensions import (
     doc_text,
     factory_name,
@@ -50,11 +51,13 @@ from warta.nlp.lang.id.non_names import (
 from warta.nlp.lang.id.org_patterns import (
     BODY_HEAD_SHORT_FORMS,
     DOMESTIC_ORG_PREFIXES,
+    GOVERNMENT_HEAD,
     ORG_PREFIXES,
     REGION_LEVEL_WORDS,
 )
+from warta.nlp.lang.id.place_units import ADMIN_UNITS, ELECTORAL_DISTRICTS
 from warta.nlp.lang.id.pronouns import CLITIC, PERSON_PRONOUNS
-from warta.nlp.lang.id.reporting_verbs import CLITIC_HOSTS
+from warta.nlp.lang.id.reporting_verbs import CLITIC_HOSTS, CUE_AFTER
 from warta.nlp.stage_data import save_file, saved_file
 from warta.resolve import actor_model, coref, generic_actors, roles, span_repairs
 from warta.resolve.gazetteer import initials_tokens
@@ -62,7 +65,17 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "17"  # 17: spurious actors on fresh news (s11 spur): a one-word entity capitalised
+VERSION = "18"  # 18: one person, one actor; junk persons (s12 dup): "A atau B" with B one
+# name word after a full name that no other full name holds ("Immanuel Ebenezer atau Noel"),
+# "A (B)" ("Saifullah Yusuf (Gus Ipul)") and a quoted nickname inside a full name ("Munafri
+# 'Appi' Arifuddin": one person "Munafri Arifuddin" called Appi) give one person's names
+# (coref._alias_partners); capital initials spelling one full name of the article are that
+# person ("Nikita Mirzani" … "tersangka NM": coref._initials_owner); "Eng" of "Dr. Eng." is a
+# degree; a PERSON span opening with a region's level word, "Dapil" or "Pemerintah", or of
+# common lower-case words ("Keluarga Penerima Manfaat") is no person, an acronym the gazetteer
+# knows as a body or country ("MPR") not written as initials is that body, and a capitalised
+# reporting verb after a quotation is cut off a name ('"…," Jelas Gus Ipul': _not_persons).
+# 17: spurious actors on fresh news (s11 spur): a one-word entity capitalised
 # for another reason than naming is no actor: a weekday ("dikutip Senin (20/10)"), an
 # exhortation ("Yuk"), a form of address ("Bu"), a legal form ("(Persero)", "Tbk"), a
 # sentence-opening conjunction ("Kendati"), an acronym of a thing, status, document, law or
@@ -558,6 +571,7 @@ def propose(doc: Doc, *, user: UserActors | None = None,
     acronyms and the user's file (pure: returns, does not set). ``ents``: ``doc.ents`` as the
     caller read them; ``ctx``: the article's context, which keeps the titles found."""
     ents = [e for e in (doc.ents if ents is None else ents) if not _non_name(e, ctx)]
+    ents = _not_persons(ents, ctx)
     ents = _without_channels(doc, ents)
     taken = {i for e in ents for i in range(e.start, e.end)}
     extra = _user_spans(doc, user, taken)
@@ -598,6 +612,71 @@ def _non_name(ent: Span, ctx: actor_model.Context | None) -> bool:
     text = ent.text
     return lone_non_name(text) or (
         thing_acronym(text) and not actor_model.initials(ent.doc, [ent], ctx))
+
+
+# Words that open a region's or a government's name, never a person's: "Provinsi" alone
+# ("Ketua DPD Partai Golkar [Provinsi] NTT"), "Dapil Jawa Barat III", "Pemerintah Daerah Bangli".
+_NOT_PERSON_OPENERS = ADMIN_UNITS | REGION_LEVEL_WORDS | ELECTORAL_DISTRICTS | {GOVERNMENT_HEAD}
+
+
+def _not_persons(ents: Sequence[Span], ctx: actor_model.Context | None) -> list[Span]:
+    """PERSON spans that cannot be a person: one opening with a region's level word, an
+    electoral district or "Pemerintah" is dropped (a region, a constituency, a government the
+    generic mentions find again), and so is a phrase of common words (``_common_phrase``);
+    a span opening with the capitalised reporting verb of a quotation loses it; an acronym
+    the gazetteer knows as a body or a country ("MPR", "KPK", "RI"), written as a person's
+    initials at no mention ("berinisial MA"), is that body or country."""
+    out = []
+    same_text: dict[str, list[Span]] = {}
+    for ent in ents:
+        same_text.setdefault(ent.text, []).append(ent)
+    for ent in ents:
+        if ent.label_ == "PERSON" and _cue_opens(ent):  # '…," Jelas Gus Ipul.'
+            ent = Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
+        if ent.label_ != "PERSON":
+            out.append(ent)
+        elif ent[0].lower_ in _NOT_PERSON_OPENERS or _common_phrase(ent):
+            continue
+        elif (entry := _known_acronym(ent)) is not None and not actor_model.initials(
+                ent.doc, same_text.get(ent.text, [ent]), ctx):  # "berinisial MA" … "MA mengaku"
+            out.append(Span(ent.doc, ent.start, ent.end, label=label_for(entry), kb_id=entry.kb))
+        else:
+            out.append(ent)
+    return out
+
+
+_QUOTE_CLOSERS = frozenset({'"', "”", "’", "'", "»"})
+
+
+def _cue_opens(ent: Span) -> bool:
+    """A person span that opens with the reporting verb after a quotation, the verb written
+    with a capital ('"…," Jelas Gus Ipul.'): the verb is no part of the name."""
+    doc, i = ent.doc, ent.start
+    before = doc[i - 1].text if i > 0 else ""
+    after_quote = before in _QUOTE_CLOSERS or (
+        before == "," and i > 1 and doc[i - 2].text in _QUOTE_CLOSERS)
+    return len(ent) > 1 and after_quote and ent[0].lower_ in CUE_AFTER
+
+
+def _common_phrase(ent: Span) -> bool:
+    """A heading or a programme's name capitalised word by word ("Keluarga Penerima Manfaat",
+    "Soal Artis Ramai Dijadikan Duta", "Sekadar Diketahui"): every word, or every word but one
+    of three or more, is a word news writes in lower case (``kb.lexicon``); a person's name has
+    at most one such word ("Budi Santoso")."""
+    words = [w for w in coref.name_tokens(ent) if w.isalpha()]  # honorifics left out
+    if len(words) < 2:
+        return False
+    common = sum(w in common_words() for w in words)
+    return common == len(words) or (len(words) > 2 and common >= len(words) - 1)
+
+
+def _known_acronym(ent: Span) -> GazEntry | None:
+    """The gazetteer's body or country a one-word all-capitals span names, if any."""
+    text = ent.text
+    if len(ent) != 1 or len(text) < 2 or not text.isupper():
+        return None
+    entry = lookup(text)
+    return entry if entry is not None and entry.actor_type in {"ORG", "GPE"} else None
 
 
 def _without_channels(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1152,7 +1231,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v17", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v18", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""

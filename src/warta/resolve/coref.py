@@ -6,7 +6,10 @@ Pure functions over a Doc:
   joins the nearest earlier person whose full name contains all its tokens (a single word that
   opens one such name and closes another goes to the one it opens: Indonesians are called by
   their first name; a single word opening a word of one longer name only is that person:
-  "Sandi" for Sandiaga Uno), "X alias Y" and "X atau Gus Y" join two names of one person,
+  "Sandi" for Sandiaga Uno), "X alias Y", "X atau Gus Y", "X atau Y" (Y one word no other
+  full name holds) and "X (Y)" join two names of one person, a quoted nickname inside a full
+  name ("Munafri 'Appi' Arifuddin") joins its halves, capitals spelling the initials of one
+  full name are that person ("Nikita Mirzani" … "NM"),
   compared by their ``spelling_key`` so that a reporter's variants
   ("Affifuddin", "Afifuddin") and the old spelling ("Soeharto", "Suharto") stay one person;
   a later name with a typing slip (a letter dropped, added or two swapped: "Ayanto" for
@@ -181,10 +184,16 @@ def cluster_names(persons: Sequence[Span]) -> list[Cluster]:
             continue
         other = partner.get(span.start)
         target = next((c for c in clusters if other is not None and other in c.mentions), None)
-        if target is not None:
+        nickname = quoted_nickname(other, span) if other is not None and \
+            other.start < span.start else None
+        if target is not None and nickname is not None:  # "Munafri 'Appi' Arifuddin"
+            target.tokens += toks
+            target.name = f"{target.name} {name_text(span)}"
+            target.aliases.append((fold(nickname),))
+        elif target is not None:
             target.aliases.append(toks)
         else:
-            target = _best_cluster(clusters, toks, span.start)
+            target = _best_cluster(clusters, toks, span.start) or _initials_owner(clusters, span)
         if target is None:
             clusters.append(Cluster(toks, name_text(span), [span]))
         else:
@@ -195,19 +204,83 @@ def cluster_names(persons: Sequence[Span]) -> list[Cluster]:
 
 
 def _alias_partners(persons: Sequence[Span]) -> dict[int, Span]:
-    """Both ways, the person spans that name one person twice: "A alias B", and "A atau B"
-    where B is a popular name led by a form of address ("Gus Ipul", "Cak Imin")."""
+    """Both ways, the person spans that name one person twice: "A alias B"; "A atau B" where
+    B is a popular name led by a form of address ("Gus Ipul", "Cak Imin") or one word after a
+    full name that no other full name of the article holds ("Immanuel Ebenezer atau Noel");
+    and "A (B)", a full name with the name the person goes by in brackets ("Saifullah Yusuf
+    (Gus Ipul)"). One way, a full name cut in two by a nickname in quotation marks
+    ("Munafri 'Appi' Arifuddin"): the second half joins the first."""
     by_start = {p.start: p for p in persons}
     out: dict[int, Span] = {}
+    full_words = {spelling_key(w) for p in persons if len(name_tokens(p)) > 1
+                  for w in name_tokens(p)}
     for a in persons:
+        if a.end >= len(a.doc):
+            continue
+        if (c := _after_quoted_nickname(a, by_start)) is not None:
+            out[c.start] = a
+            for k in range(a.end, c.start):  # the nickname when the NER tagged it too
+                if k in by_start:
+                    out[k] = a
+            continue
         b = by_start.get(a.end + 1)
-        if b is None or a.end >= len(a.doc):
+        if b is None:
             continue
         word = a.doc[a.end].lower_
-        if word in ALIAS_WORDS or (word == "atau" and b[0].lower_ in POPULAR_NAME_LEADS
-                                   and len(b) > 1):
+        if word in ALIAS_WORDS or (word == "atau" and (
+                (b[0].lower_ in POPULAR_NAME_LEADS and len(b) > 1)
+                or _plain_nickname(a, b, full_words))) or _bracketed_name(a, b):
             out[a.start], out[b.start] = b, a
     return out
+
+
+def _plain_nickname(a: Span, b: Span, full_words: set[str]) -> bool:
+    """"A atau B" with A a full name and B one name word that no full name of the article
+    holds: the name A goes by ("Immanuel Ebenezer atau Noel"), not a second person."""
+    short = name_tokens(b)
+    return len(name_tokens(a)) > 1 and len(short) == 1 \
+        and spelling_key(short[0]) not in full_words
+
+
+def _bracketed_name(a: Span, b: Span) -> bool:
+    """"A (B)": a person's full name, then another name of theirs alone in brackets."""
+    doc = a.doc
+    return doc[a.end].text == "(" and b.end < len(doc) and doc[b.end].text == ")" \
+        and len(name_tokens(a)) > 1
+
+
+# A nickname written between quotation marks inside a full name: "Munafri 'Appi' Arifuddin".
+_QUOTED_NICKNAME = re.compile(r"^[\"'‘’“”]\s*[A-Z][\w-]*\s*[\"'‘’“”]$")
+
+
+def _after_quoted_nickname(a: Span, by_start: dict[int, Span]) -> Span | None:
+    """The person span that ends a full name after a quoted nickname ("Munafri [' Appi ']
+    Arifuddin"), whether or not the NER tagged the nickname too."""
+    doc = a.doc
+    for k in range(a.end + 1, min(a.end + 5, len(doc))):
+        c = by_start.get(k)
+        if c is not None and quoted_nickname(a, c) is not None:
+            return c
+    return None
+
+
+def quoted_nickname(a: Span, c: Span) -> str | None:
+    """The nickname between two halves of one person's name ("Appi"), if any."""
+    doc = a.doc
+    between = doc.text[doc[a.end].idx : c.start_char].strip()
+    return between.strip("\"'‘’“” ") if _QUOTED_NICKNAME.match(between) else None
+
+
+def _initials_owner(clusters: list[Cluster], span: Span) -> Cluster | None:
+    """The one person whose full name's initials a capitalised short form spells: news names
+    a suspect in full and by initials ("Nikita Mirzani" … "tersangka NM"). None when no full
+    name or several fit."""
+    text = span.text.replace(".", "")
+    if not (2 <= len(text) <= 4 and text.isalpha() and text.isupper()):
+        return None
+    found = [c for c in clusters if len(c.tokens) == len(text)
+             and "".join(t[:1] for t in c.tokens) == text.casefold()]
+    return found[0] if len(found) == 1 else None
 
 
 MIN_NICKNAME_CHARS = 4  # "Sandi" for Sandiaga; "Ali" opens too many names to stand for one

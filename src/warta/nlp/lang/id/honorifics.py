@@ -26,11 +26,13 @@ POPULAR_NAME_LEADS: frozenset[str] = frozenset({
     "gus", "cak", "kang", "bung", "mas", "mbak", "bang", "abah", "mbah", "kiai", "kyai", "ning",
 })
 
-# Academic degrees written after a name ("Joko Widodo, S.H., M.Si."), lower-cased.
+# Academic degrees written after a name ("Joko Widodo, S.H., M.Si."), lower-cased, and the
+# engineering doctorate written before it with "Dr." ("Dr. Eng. Ir. Bimastyaji …", "M.Eng.").
 DEGREES: frozenset[str] = frozenset({
     "s.h.", "s.e.", "s.t.", "s.sos.", "s.pd.", "s.kom.", "s.ag.", "s.ked.", "s.psi.", "s.si.",
     "s.ip.", "m.si.", "m.sc.", "m.a.", "m.h.", "m.m.", "m.pd.", "m.kom.", "m.t.", "m.hum.",
-    "ph.d.", "phd", "mba", "mba.", "lc.", "sh", "se", "msi", "mm", "mh",
+    "ph.d.", "phd", "mba", "mba.", "lc.", "sh", "se", "msi", "mm", "mh", "eng", "eng.",
+    "m.eng", "m.eng.",
 })
 
 # Function words that occur inside names ("Bank of America", "Dewan Perwakilan Rakyat dan ...",

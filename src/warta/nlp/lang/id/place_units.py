@@ -15,6 +15,9 @@ ADMIN_UNITS = REGION_UNITS | LOCAL_UNITS
 CUSTOMARY_UNITS = frozenset({"nagari", "gampong", "kapanewon", "kalurahan"})
 OTHER_UNITS = frozenset({"distrik", "kampung", "banjar"})
 
+# An electoral district ("Dapil Jawa Barat III"): a constituency of regions, never a person.
+ELECTORAL_DISTRICTS = frozenset({"dapil"})
+
 STREETS = frozenset({"jalan", "jl", "jl.", "jln", "gang"})
 GEOGRAPHY = frozenset({"pulau", "gunung", "sungai", "danau", "selat", "teluk", "tanjung"})
 TRANSPORT = frozenset({"bandara", "pelabuhan", "stasiun", "terminal"})
