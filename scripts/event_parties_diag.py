@@ -392,6 +392,7 @@ def cross_validated(data: Path, shipped: Any, seeds: list[int],
     docs = list(_articles("train", data, nlp))
     groups = {art: trigger_groups(text, gold, doc, art) for art, text, gold, doc in docs}
     bias = shipped.parties.none_bias if shipped is not None else (-2.0, -1.5)
+    emit = shipped.parties.emit_bias if shipped is not None else None
     counts: Counter[str] = Counter()
     for seed in seeds:
         arts = sorted(groups)
@@ -400,7 +401,7 @@ def cross_validated(data: Path, shipped: Any, seeds: list[int],
             train = [g for a in arts if fold_of[a] != k for g in groups[a]]
             parties = event_parties.read_model(fit_parties(parties_of(train), seed=seed),
                                                event_parties.LABELS)
-            model = event_parties.PartyModel(replace(parties, none_bias=bias))
+            model = event_parties.PartyModel(replace(parties, none_bias=bias, emit_bias=emit))
             for art, text, gold, doc in docs:
                 if fold_of[art] == k:
                     counts.update(diagnose(text, gold, doc, model, listing=listing))

@@ -174,13 +174,14 @@ def train_chain(root: Path, out: Path, data: Path, seed: int,
         groups: list[event_parties.Group] = []
         for article, text, gold, doc in event_parties._articles("train", data, nlp):
             groups.extend(event_parties.trigger_groups(text, gold, doc, article))
-        c, bias, scores = event_parties.choose_by_cv(groups, seed=seed, cs=(None,))
+        chosen = event_parties.choose_by_cv(groups, seed=seed, cs=(None,))
         model_json = event_parties.fit_model(
-            event_parties.parties_of(groups), [g.trigger for g in groups], seed=seed, c=c,
-            none_bias=bias)
+            event_parties.parties_of(groups), [g.trigger for g in groups], seed=seed,
+            c=chosen.c, none_bias=chosen.none_bias, emit_bias=chosen.emit_bias)
         parties.write_text(json.dumps(model_json, sort_keys=True, separators=(",", ":"))
                            + "\n", encoding="utf-8")
-        info.update(triggers=len(groups), none_bias=list(bias), cv_events_f1=scores[bias])
+        info.update(triggers=len(groups), none_bias=list(chosen.none_bias),
+                    cv_events_f1=chosen.f1)
     return info
 
 

@@ -346,3 +346,60 @@ def test_the_biases_within_one_standard_error_of_the_best_leave_the_fewest_sides
     near = [p for p in mean if mean[p] >= mean[pick]]
     assert shares[pick] == min(shares[p] for p in near)
     assert shares[pick] < 1.0
+
+
+# --- issue 19 (s12): whether a trigger is an event and how many sides it names, two biases ----
+
+def test_an_emission_bias_drops_a_trigger_no_candidate_makes_an_event_and_fills_the_rest():
+    """With one bias an open side both leaves a party unnamed and, both sides open, drops a
+    doubtful trigger; with ``emit_bias`` a trigger is emitted only where its best pair at
+    that stricter score names a side, and an emitted trigger's sides are filled at
+    ``none_bias``."""
+    from dataclasses import replace
+
+    rows = {"strong_src": (2.0, -5.0), "weak_src": (-1.0, -5.0), "weak_tgt": (-5.0, -1.0)}
+    model = _scored_model(rows, (-2.0, -2.0))
+    doubtful = [_cand(PRB, "weak_src"), _cand(KPK, "weak_tgt")]
+    sure = [_cand(PRB, "strong_src"), _cand(KPK, "weak_tgt")]
+    # one bias: the weak candidates fill both sides of the doubtful trigger
+    assert decide(model, doubtful) == (doubtful[0], doubtful[1])
+    both = PartyModel(replace(model.parties, emit_bias=(0.0, 0.0)))
+    assert decide(both, doubtful) == (None, None)  # no event
+    assert decide(both, sure) == (sure[0], sure[1])  # an event: its weak target still named
+    # raising the one bias to drop the doubtful trigger leaves the sure one's target open
+    strict = PartyModel(replace(model.parties, none_bias=(0.0, 0.0)))
+    assert decide(strict, sure) == (sure[0], None)
+
+
+def test_train_cv_chooses_the_emission_bias_and_the_file_keeps_it(tmp_path):
+    """Invented groups over ten articles: events with a sure source ("L") and a weak target
+    ("R?", the gold target in six of ten), and triggers that are no event with only the weak
+    candidate. One bias either fills the weak targets and emits the spurious triggers too, or
+    drops both and leaves the targets open; an emission bias above the weak candidate drops
+    the spurious triggers and keeps the targets filled."""
+    from warta.train.event_parties import Group, choose_by_cv, cross_validate, fit_model
+
+    groups = []
+    for k in range(10):
+        for target in ["target"] * 6 + ["none"] * 4:
+            groups.append(Group(f"art{k}", (["ev"], "event"),
+                                [(["L"], "source"), (["R?"], target), (["N"], "none")],
+                                (True, target == "target"), False))
+        for _ in range(4):
+            groups.append(Group(f"art{k}", (["ev"], "none"), [(["R?"], "none"), (["N"], "none")],
+                                (False, False), False))
+    biases = (-3.0, -1.0, 0.0, 1.0)
+    _, single = cross_validate(groups, seed=0, c=1.0, biases=biases)
+    _, emitted = cross_validate(groups, seed=0, c=1.0, biases=biases, emit=(1.0, 1.0))
+    assert max(emitted.values()) > max(single.values())
+    chosen = choose_by_cv(groups, seed=0, cs=(1.0,), emits=(None, (1.0, 1.0)))
+    assert chosen.emit_bias == (1.0, 1.0) and chosen.f1 == max(emitted.values())
+    assert chosen.none_bias[1] <= 0.0  # below the weak target (log-odds about +0.4): filled
+    examples = [x for g in groups for x in g.examples]
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(fit_model(examples, [g.trigger for g in groups], seed=0,
+                                         none_bias=chosen.none_bias,
+                                         emit_bias=chosen.emit_bias)), encoding="utf-8")
+    loaded = event_parties.load_model(path)
+    assert loaded is not None and loaded.parties.none_bias == chosen.none_bias
+    assert loaded.parties.emit_bias == (1.0, 1.0)

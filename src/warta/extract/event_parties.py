@@ -110,6 +110,9 @@ class LinearModel:
     # the party decision's score of leaving (source, target) open, in log-odds against "none"
     # (``decide``): None for a file from before the joint decision, read by the threshold
     none_bias: tuple[float, float] | None = None
+    # the open sides' score below which no candidate makes a trigger an event (``choose``):
+    # None, the trigger is emitted when the pair at ``none_bias`` names a side
+    emit_bias: tuple[float, float] | None = None
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         """P(label | features) for each label."""
@@ -132,10 +135,14 @@ class LinearModel:
     def from_json(cls, data: dict[str, Any], labels: tuple[str, ...]) -> LinearModel:
         if tuple(data.get("labels", ())) != labels:
             raise ValueError(f"labels must be {labels}")
-        bias = data.get("none_bias")
         return cls(labels, dict(data["vocabulary"]), [list(r) for r in data["weights"]],
                    list(data["intercepts"]), float(data.get("threshold", 0.5)),
-                   (float(bias[0]), float(bias[1])) if bias else None)
+                   _pair(data.get("none_bias")), _pair(data.get("emit_bias")))
+
+
+def _pair(value: Any) -> tuple[float, float] | None:
+    """A (source, target) pair of floats from JSON, or None."""
+    return (float(value[0]), float(value[1])) if value else None
 
 
 Node = Any  # a tree node: a leaf's float, or [feature column, absent branch, present branch]
@@ -157,6 +164,7 @@ class TreeModel:
     trees: list[list[Node]]  # one list of trees per label
     threshold: float = 0.5
     none_bias: tuple[float, float] | None = None
+    emit_bias: tuple[float, float] | None = None  # as ``LinearModel.emit_bias``
     _flat: list[tuple[int, Node, float]] = field(init=False, repr=False, compare=False)
     _base: list[float] = field(init=False, repr=False, compare=False)
     _by_column: dict[int, tuple[int, ...]] = field(init=False, repr=False, compare=False)
@@ -199,14 +207,13 @@ class TreeModel:
     def from_json(cls, data: dict[str, Any], labels: tuple[str, ...]) -> TreeModel:
         if tuple(data.get("labels", ())) != labels or len(data["trees"]) != len(labels):
             raise ValueError(f"labels must be {labels}")
-        bias = data.get("none_bias")
         columns = len(data["vocabulary"])
         for trees in data["trees"]:
             for tree in trees:
                 _check_node(tree, columns)
         return cls(labels, dict(data["vocabulary"]), [list(t) for t in data["trees"]],
-                   float(data.get("threshold", 0.5)),
-                   (float(bias[0]), float(bias[1])) if bias else None)
+                   float(data.get("threshold", 0.5)), _pair(data.get("none_bias")),
+                   _pair(data.get("emit_bias")))
 
 
 def _check_node(node: Node, columns: int, depth: int = 0) -> None:
@@ -944,12 +951,25 @@ def choose(parties: LinearModel | TreeModel, cands: list[PartyCandidate],
            probs: list[dict[str, float]]
            ) -> tuple[PartyCandidate | None, PartyCandidate | None]:
     """``decide`` on the candidates' probabilities already computed (the trainer's CV asks
-    for many biases on the same probabilities)."""
+    for many biases on the same probabilities). The pair is the best at ``none_bias``; where
+    the file has an ``emit_bias`` (issue 19, s12), a trigger whose best pair at that stricter
+    score names no side is no event (both sides open: the stage drops it), so the one bias
+    no longer decides both whether a trigger is an event and how many sides it names."""
     if parties.none_bias is None:  # a file from before the joint decision
-        source, target = _by_threshold(cands, probs, parties.threshold)
-    else:
-        source, target = _best_pair(cands, probs, parties.none_bias)
-    if source is None:  # the rules' reading fills a side the model leaves open
+        return _with_rules(cands, *_by_threshold(cands, probs, parties.threshold))
+    picks = _with_rules(cands, *_best_pair(cands, probs, parties.none_bias))
+    emit = parties.emit_bias
+    if emit is not None and picks != (None, None) \
+            and _with_rules(cands, *_best_pair(cands, probs, emit)) == (None, None):
+        return None, None  # no candidate is likely enough a party to make it an event
+    return picks
+
+
+def _with_rules(cands: list[PartyCandidate], source: PartyCandidate | None,
+                target: PartyCandidate | None
+                ) -> tuple[PartyCandidate | None, PartyCandidate | None]:
+    """The rules' reading fills a side the model leaves open."""
+    if source is None:
         source = next((c for c in cands if c is not target
                        and c.features & {"rule_source", "dual_first"}), None)
     if target is None:
