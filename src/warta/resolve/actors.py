@@ -20,7 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_person, match_at
+from warta.kb.gazetteer import GazEntry, by_kb, lookup, lookup_outlet, lookup_person, match_at
+from warta.names import slug
 from warta.nlp.extensions import (
     doc_text,
     factory_name,
@@ -51,6 +52,7 @@ from warta.nlp.lang.id.org_patterns import (
     BODY_HEAD_SHORT_FORMS,
     DOMESTIC_ORG_PREFIXES,
     ORG_PREFIXES,
+    PARTY_BOARDS,
     REGION_LEVEL_WORDS,
 )
 from warta.nlp.lang.id.pronouns import CLITIC, PERSON_PRONOUNS
@@ -288,11 +290,18 @@ def _place_actor(span: Span, table: _Actors, located: set[int],
     sentences that name a foreign state)."""
     entry = _entry(span)
     if entry is None:
-        key = coref.name_slug(span.text)
+        # "Ikatan Keluarga Alumni (IKA) Unpad": the body's name leaves its short form out
+        short = span_repairs.bracketed_short_form(span) if span.label_ == "ORG" else None
+        name = span.text if short is None else short[0]
+        outlet = lookup_outlet(name) if span.label_ == "ORG" else None
+        # "kepada detikcom", "kumparan.com" … "kumparan": one outlet, however its house style
+        # writes it (in lower case, as its address)
+        key = coref.name_slug(name) if outlet is None else (
+            coref.name_slug(outlet.name) or slug(outlet.kb))
         if span.label_ == "ORG" and key is not None:
             country = _inner_country(span) or (
                 "IDN" if span[0].lower_ in DOMESTIC_ORG_PREFIXES else None)
-            return table.add(f"org:{key}", name=span.text, type_="ORG", country=country,
+            return table.add(f"org:{key}", name=name, type_="ORG", country=country,
                              alias=span.text)
         return None
     if entry.kind == "country" and span.start > 0 and (
@@ -845,7 +854,8 @@ def _retyped(doc: Doc, cand: actor_model.Candidate, type_: str) -> tuple[str, st
 
 def _link_acronyms(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None],
                    table: _Actors) -> None:
-    """'Badan Pangan Nasional (Bapanas)': the acronym in brackets is the same organisation."""
+    """'Badan Pangan Nasional (Bapanas)': the acronym in brackets is the same organisation, also
+    where it stands inside the body's name ("Ikatan Keluarga Alumni (IKA) Unpad" … "IKA")."""
     for i, ent in enumerate(ents):
         if ent.label_ != "ORG" or i + 1 >= len(ents):
             continue
@@ -856,6 +866,23 @@ def _link_acronyms(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, in
             known = old is not None and old in table.by_id and table.by_id[old].kb
             if owner and old != owner and not known and (old is None or old.startswith("org:")):
                 _remap(ents, ent_actor, table, nxt.text, old, owner)
+    for ent in ents:  # "Ikatan Keluarga Alumni (IKA) Unpad" … "IKA": the short form inside
+        short = span_repairs.bracketed_short_form(ent) if ent.label_ == "ORG" else None
+        owner = ent_actor.get((ent.start, ent.end))
+        if short is None or owner is None or ent[0].lower_ in PARTY_BOARDS:
+            continue  # "DPD Front Pembela Islam (FPI) …": the short form is the party's
+        olds = {ent_actor.get((e.start, e.end)) for e in ents if e.text == short[1]} - {owner}
+        if olds and all(_unknown_org(old, table) for old in olds):
+            for old in olds:
+                _remap(ents, ent_actor, table, short[1], old, owner)
+
+
+def _unknown_org(actor_id: str | None, table: _Actors) -> bool:
+    """Whether a mention's actor is none or an organisation the gazetteer does not know."""
+    if actor_id is None:
+        return True
+    actor = table.by_id.get(actor_id)
+    return actor_id.startswith("org:") and (actor is None or not actor.kb)
 
 
 def _link_short_names(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None],

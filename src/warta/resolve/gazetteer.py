@@ -214,6 +214,9 @@ def recognise(doc: Doc, *, disabled_repairs: Collection[str] = ()) -> list[Span]
     orgs = [s for s in _pattern_orgs(doc, person_tokens) if not _touches(s, person_tokens)]
     candidates = filter_spans(sorted(gaz + orgs, key=lambda s: (s.start, -len(s))))
     ents = _merge(doc, model, candidates)
+    # a gazetteer name that a losing pattern covered ("Partai Golkar [Jawa Timur]" beside the
+    # model's "Partai Golkar") is still a name where nothing else stands
+    ents = _add(ents, [s for s in gaz if not _touches(s, _taken(ents))])
     taken = {i for e in ents for i in range(e.start, e.end)}
     titled = [p for p in roles.titled_persons(doc, ents) if not _touches(p, taken)]
     ents = filter_spans(sorted(ents + titled, key=lambda s: (s.start, -len(s))))
@@ -227,7 +230,8 @@ def recognise(doc: Doc, *, disabled_repairs: Collection[str] = ()) -> list[Span]
     ents = span_repairs.join_person_parts(doc, _add(ents, name_variants(doc, ents)),
                                           names_only=True)
     ents = span_repairs.retype_company_short_names(span_repairs.trim_common_openers(ents))
-    ents = span_repairs.join_body_places(doc, ents)
+    ents = span_repairs.join_body_places(doc, span_repairs.join_party_boards(doc, ents))
+    ents = span_repairs.join_bracketed_acronyms(doc, ents)
     return span_repairs.places_in_lists(doc, ents)  # "Purbaya" (known) + "Yudhi Sadewa" (model)
 
 
