@@ -64,7 +64,11 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "17"  # 17: spurious actors on fresh news (s11 spur): a one-word entity capitalised
+# 18: organisation names (s12 org): a body's name written with its short form in brackets
+# inside it is named without the bracket, and the short form elsewhere is that body ("Ikatan
+# Keluarga Alumni (IKA) Unpad" … "IKA": _place_actor, _link_acronyms); a news outlet its
+# house style writes in lower case is an actor, one id for its spellings ("kepada detikcom")
+VERSION = "18"  # 17: spurious actors on fresh news (s11 spur): a one-word entity capitalised
 # for another reason than naming is no actor: a weekday ("dikutip Senin (20/10)"), an
 # exhortation ("Yuk"), a form of address ("Bu"), a legal form ("(Persero)", "Tbk"), a
 # sentence-opening conjunction ("Kendati"), an acronym of a thing, status, document, law or
@@ -1179,7 +1183,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v17", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v18", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""

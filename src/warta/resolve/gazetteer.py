@@ -90,7 +90,13 @@ STAGE = "gazetteer"
 # (companies.tsv: "buatan [Boeing]"), never over a model PERSON ("Suzuki"); a person's name
 # runs on over a spaced hyphen before a lower-case syllable ("[Kim Jong - un]": hyphenated_names)
 # 11: "DKI Jakarta" is the province (prov:dki-jakarta), not the seat of government (seats.tsv)
-VERSION = "11"
+# 12: organisation spans (s12 org): a party's regional board is one body with its organisation
+# and region ("DPD II [Golkar] [Makassar]": span_repairs.join_party_boards); a body's generic
+# name, its short form in brackets and the known parent body or roman numeral after it are one
+# body ("Ikatan Keluarga Alumni (IKA) Unpad": join_bracketed_acronyms); a body run on into its
+# holder after a title and its unit's words is cut ("Direktur Penegakan Pidana Kementerian ESDM
+# | Ma'mun"), never inside a gazetteer name; a gazetteer name under a losing body pattern stays
+VERSION = "12"
 FACTORY = factory_name(STAGE, VERSION)
 
 
