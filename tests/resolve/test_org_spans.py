@@ -125,3 +125,10 @@ def test_an_outlet_written_in_lower_case_is_an_actor(nlp) -> None:
     doc = with_persons(nlp, "Hal itu disampaikan Budi Santoso kepada detikcom, Senin.",
                        persons=("Budi Santoso",), others=(("detikcom", "ORG"),))
     assert ent_actor(doc, "detikcom") is not None
+
+
+def test_a_regional_parliament_s_lettered_commission_is_no_person(nlp) -> None:
+    doc = with_persons(nlp, "Anggota Komisi C DPRD Banten meninjau lokasi banjir.",
+                       others=(("Komisi C DPRD", "ORG"),))
+    assert ("C", "PERSON") not in _ents(doc)
+    assert any(e.text.startswith("Komisi C DPRD") and e.label_ == "ORG" for e in doc.ents)

@@ -95,7 +95,8 @@ STAGE = "gazetteer"
 # name, its short form in brackets and the known parent body or roman numeral after it are one
 # body ("Ikatan Keluarga Alumni (IKA) Unpad": join_bracketed_acronyms); a body run on into its
 # holder after a title and its unit's words is cut ("Direktur Penegakan Pidana Kementerian ESDM
-# | Ma'mun"), never inside a gazetteer name; a gazetteer name under a losing body pattern stays
+# | Ma'mun"), never inside a gazetteer name; a gazetteer name under a losing body pattern stays;
+# a lone letter after a title's unit is the unit's ("Anggota [Komisi C DPRD]"), not a person
 VERSION = "12"
 FACTORY = factory_name(STAGE, VERSION)
 

@@ -984,7 +984,10 @@ def _split_titled(doc: Doc, ent: Span) -> Span | None:
             return None  # "Kepala [Balai Karantina Hewan], Ikan, …": the body the title heads
         start = roles.skip_honorifics(doc, chain.end, ent.end)
         rest = doc[start : ent.end]
-        names = all(map(_name_word, rest)) if k > ent.start else any(map(_name_word, rest))
+        # "Anggota [Komisi C DPRD]": a lone letter after the unit is the unit's ("Komisi A"–"E"
+        # of a regional parliament), not a person's initial, when no longer name word follows
+        names = all(map(_name_word, rest)) if k > ent.start else any(
+            _name_word(t) and len(t) > 1 for t in rest)
         if (len(rest) and all(t.text[:1].isupper() for t in rest) and names
                 and not any(t.lower_ in ADMIN_UNITS for t in rest)):  # "… Kecamatan X": a unit
             return Span(doc, start, ent.end, label="PERSON")
