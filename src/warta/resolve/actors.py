@@ -20,8 +20,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from warta.kb.gazetteer import GazEntry, by_kb, label_for, lookup, lookup_person, match_at
+from warta.kb.gazetteer import (
+    GazEntry,
+    by_kb,
+    label_for,
+    lookup,
+    lookup_outlet,
+    lookup_person,
+    match_at,
+)
 from warta.kb.lexicon import common_words
+from warta.names import slug
 from warta.nlp.extensions import (
     doc_text,
     factory_name,
@@ -53,6 +62,7 @@ from warta.nlp.lang.id.org_patterns import (
     DOMESTIC_ORG_PREFIXES,
     GOVERNMENT_HEAD,
     ORG_PREFIXES,
+    PARTY_BOARDS,
     REGION_LEVEL_WORDS,
 )
 from warta.nlp.lang.id.place_units import ADMIN_UNITS, ELECTORAL_DISTRICTS
@@ -65,7 +75,11 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "18"  # 18: one person, one actor; junk persons (s12 dup): "A atau B" with B one
+VERSION = "19"  # 19: organisation names (s12 org): a body's name written with its short
+# form in brackets inside it is named without the bracket, and the short form elsewhere is that body ("Ikatan
+# Keluarga Alumni (IKA) Unpad" … "IKA": _place_actor, _link_acronyms); a news outlet its
+# house style writes in lower case is an actor, one id for its spellings ("kepada detikcom")
+# 18: one person, one actor; junk persons (s12 dup): "A atau B" with B one
 # name word after a full name that no other full name holds ("Immanuel Ebenezer atau Noel"),
 # "A (B)" ("Saifullah Yusuf (Gus Ipul)") and a quoted nickname inside a full name ("Munafri
 # 'Appi' Arifuddin": one person "Munafri Arifuddin" called Appi) give one person's names
@@ -301,11 +315,18 @@ def _place_actor(span: Span, table: _Actors, located: set[int],
     sentences that name a foreign state)."""
     entry = _entry(span)
     if entry is None:
-        key = coref.name_slug(span.text)
+        # "Ikatan Keluarga Alumni (IKA) Unpad": the body's name leaves its short form out
+        short = span_repairs.bracketed_short_form(span) if span.label_ == "ORG" else None
+        name = span.text if short is None else short[0]
+        outlet = lookup_outlet(name) if span.label_ == "ORG" else None
+        # "kepada detikcom", "kumparan.com" … "kumparan": one outlet, however its house style
+        # writes it (in lower case, as its address)
+        key = coref.name_slug(name) if outlet is None else (
+            coref.name_slug(outlet.name) or slug(outlet.kb))
         if span.label_ == "ORG" and key is not None:
             country = _inner_country(span) or (
                 "IDN" if span[0].lower_ in DOMESTIC_ORG_PREFIXES else None)
-            return table.add(f"org:{key}", name=span.text, type_="ORG", country=country,
+            return table.add(f"org:{key}", name=name, type_="ORG", country=country,
                              alias=span.text)
         return None
     if entry.kind == "country" and span.start > 0 and (
@@ -924,7 +945,8 @@ def _retyped(doc: Doc, cand: actor_model.Candidate, type_: str) -> tuple[str, st
 
 def _link_acronyms(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None],
                    table: _Actors) -> None:
-    """'Badan Pangan Nasional (Bapanas)': the acronym in brackets is the same organisation."""
+    """'Badan Pangan Nasional (Bapanas)': the acronym in brackets is the same organisation, also
+    where it stands inside the body's name ("Ikatan Keluarga Alumni (IKA) Unpad" … "IKA")."""
     for i, ent in enumerate(ents):
         if ent.label_ != "ORG" or i + 1 >= len(ents):
             continue
@@ -935,6 +957,23 @@ def _link_acronyms(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, in
             known = old is not None and old in table.by_id and table.by_id[old].kb
             if owner and old != owner and not known and (old is None or old.startswith("org:")):
                 _remap(ents, ent_actor, table, nxt.text, old, owner)
+    for ent in ents:  # "Ikatan Keluarga Alumni (IKA) Unpad" … "IKA": the short form inside
+        short = span_repairs.bracketed_short_form(ent) if ent.label_ == "ORG" else None
+        owner = ent_actor.get((ent.start, ent.end))
+        if short is None or owner is None or ent[0].lower_ in PARTY_BOARDS:
+            continue  # "DPD Front Pembela Islam (FPI) …": the short form is the party's
+        olds = {ent_actor.get((e.start, e.end)) for e in ents if e.text == short[1]} - {owner}
+        if olds and all(_unknown_org(old, table) for old in olds):
+            for old in olds:
+                _remap(ents, ent_actor, table, short[1], old, owner)
+
+
+def _unknown_org(actor_id: str | None, table: _Actors) -> bool:
+    """Whether a mention's actor is none or an organisation the gazetteer does not know."""
+    if actor_id is None:
+        return True
+    actor = table.by_id.get(actor_id)
+    return actor_id.startswith("org:") and (actor is None or not actor.kb)
 
 
 def _link_short_names(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None],
@@ -1231,7 +1270,7 @@ def _remap(ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None], t
     default_config={"user_file": "", "decision_model": ""},
 )
 def make_actors(nlp: Language, name: str, user_file: str, decision_model: str) -> ActorsStage:
-    """spaCy factory: ``nlp.add_pipe("warta_actors_v18", config={"user_file": "actors.toml"})``.
+    """spaCy factory: ``nlp.add_pipe("warta_actors_v19", config={"user_file": "actors.toml"})``.
 
     ``decision_model``: the actor type/country model file; "" the shipped one (or
     ``$WARTA_ACTOR_MODEL``), "none" the rules alone."""

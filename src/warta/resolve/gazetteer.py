@@ -90,7 +90,15 @@ STAGE = "gazetteer"
 # (companies.tsv: "buatan [Boeing]"), never over a model PERSON ("Suzuki"); a person's name
 # runs on over a spaced hyphen before a lower-case syllable ("[Kim Jong - un]": hyphenated_names)
 # 11: "DKI Jakarta" is the province (prov:dki-jakarta), not the seat of government (seats.tsv)
-VERSION = "11"
+# 12: organisation spans (s12 org): a party's regional board is one body with its organisation
+# and region ("DPD II [Golkar] [Makassar]": span_repairs.join_party_boards); a body's generic
+# name, its short form in brackets and the known parent body or roman numeral after it are one
+# body ("Ikatan Keluarga Alumni (IKA) Unpad": join_bracketed_acronyms); a body run on into its
+# holder after a title and its unit's words is cut ("Direktur Penegakan Pidana Kementerian ESDM
+# | Ma'mun"), never inside a gazetteer name; a gazetteer name under a losing body pattern stays;
+# a lone letter after a title's unit is the unit's ("Anggota [Komisi C DPRD]"), not a person;
+# people.tsv names Saifullah Yusuf's popular name ("Gus Ipul": s12 dup)
+VERSION = "12"
 FACTORY = factory_name(STAGE, VERSION)
 
 
@@ -214,6 +222,9 @@ def recognise(doc: Doc, *, disabled_repairs: Collection[str] = ()) -> list[Span]
     orgs = [s for s in _pattern_orgs(doc, person_tokens) if not _touches(s, person_tokens)]
     candidates = filter_spans(sorted(gaz + orgs, key=lambda s: (s.start, -len(s))))
     ents = _merge(doc, model, candidates)
+    # a gazetteer name that a losing pattern covered ("Partai Golkar [Jawa Timur]" beside the
+    # model's "Partai Golkar") is still a name where nothing else stands
+    ents = _add(ents, [s for s in gaz if not _touches(s, _taken(ents))])
     taken = {i for e in ents for i in range(e.start, e.end)}
     titled = [p for p in roles.titled_persons(doc, ents) if not _touches(p, taken)]
     ents = filter_spans(sorted(ents + titled, key=lambda s: (s.start, -len(s))))
@@ -227,7 +238,8 @@ def recognise(doc: Doc, *, disabled_repairs: Collection[str] = ()) -> list[Span]
     ents = span_repairs.join_person_parts(doc, _add(ents, name_variants(doc, ents)),
                                           names_only=True)
     ents = span_repairs.retype_company_short_names(span_repairs.trim_common_openers(ents))
-    ents = span_repairs.join_body_places(doc, ents)
+    ents = span_repairs.join_body_places(doc, span_repairs.join_party_boards(doc, ents))
+    ents = span_repairs.join_bracketed_acronyms(doc, ents)
     return span_repairs.places_in_lists(doc, ents)  # "Purbaya" (known) + "Yudhi Sadewa" (model)
 
 

@@ -21,6 +21,7 @@ from warta.errors import ConfigError, Errors
 from warta.kb.gazetteer import (
     MAX_ALIAS_TOKENS,
     MAX_NAME_TOKENS,
+    GazEntry,
     by_kb,
     label_for,
     lookup,
@@ -41,6 +42,7 @@ from warta.nlp.lang.id.org_patterns import (
     ORG_PREFIXES,
     ORG_SUFFIXES,
     ORG_WORDS_EN,
+    PARTY_BOARDS,
     SENTENCE_OPENERS,
 )
 from warta.nlp.lang.id.place_units import ADMIN_UNITS, NAMED_AFTER, PLACE_UNIT_WORDS
@@ -831,16 +833,21 @@ def _split_holders(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[tuple[in
 def _holder_cut(doc: Doc, ent: Span, person_words: set[str]) -> list[Span] | None:
     if ent.label_ in {"PERSON", "GPE"} or len(ent) < 2 or not _name_word(ent[-1]):
         return None
-    if lookup(_text(ent)) is not None or not _titled(doc, ent):
-        return None  # a place or body the gazetteer knows whole, or no title before it
+    if lookup(_text(ent)) is not None:
+        return None  # a place or body the gazetteer knows whole
     cut = ent.end
     while cut > ent.start + 1 and _name_word(doc[cut - 1]):
         cut -= 1
-    tail = doc[cut : ent.end]
-    named = next((t.i for t in tail if coref.fold(t.text) in person_words), None)
+    cut = _past_names(doc, ent.start, cut)  # "Provinsi Sumatera Selatan | Nasrun Umar"
+    if cut >= ent.end:
+        return None
     head = match_at(doc, ent.start, end_limit=cut)
+    tail = doc[cut : ent.end]
     bounded = (head is not None and head[0] == cut) or (  # "Ketua [DPR] Puan"
         len(tail) >= 2 and _body_ends_at(doc, ent.start, cut))  # "Komisi XI DPR RI | Mukhamad"
+    if not _titled(doc, ent) and not (bounded and _titled_over_unit(doc, ent.start)):
+        return None  # no title before it
+    named = next((t.i for t in tail if coref.fold(t.text) in person_words), None)
     if named is not None and not bounded:  # "Badan Pengendalian Lingkungan Hidup [Hanif …"
         cut = named
     elif not bounded:
@@ -860,6 +867,40 @@ def _titled(doc: Doc, ent: Span) -> bool:
             end += 1
         if end >= ent.start:
             return True
+    return False
+
+
+def _past_names(doc: Doc, start: int, cut: int) -> int:
+    """``cut`` moved past a gazetteer name that runs over it ("Pemerintah Provinsi Sumatera |
+    Selatan Nasrun" → "… Sumatera Selatan | Nasrun"): no holder's name starts inside one."""
+    moved = True
+    while moved:
+        moved = False
+        for k in range(max(start, cut - MAX_ALIAS_TOKENS), cut):
+            found = match_at(doc, k)
+            if found is not None and found[0] > cut:
+                cut, moved = found[0], True
+                break
+    return cut
+
+
+_MAX_UNIT_WORDS = 6  # capitalised words of a unit between a title and its body
+
+
+def _titled_over_unit(doc: Doc, start: int) -> bool:
+    """'Direktur [Penegakan Pidana] | Kementerian ESDM Ma'mun', 'Kabid [Hubungan Media dan
+    Kehumasan Puspenkum] | Kejagung RI Irwan': whether a title chain ends before ``start`` with
+    only the capitalised words (and "dan") of the unit it heads between; ``_holder_cut`` takes
+    this for a title only when a body the gazetteer knows closes the span's head."""
+    texts, lowers = token_texts(doc), token_lowers(doc)
+    k = start
+    while k > 0 and start - k < _MAX_UNIT_WORDS and (
+            texts[k - 1][:1].isupper() or lowers[k - 1] in AND):
+        k -= 1
+        for j in range(max(0, k - roles.MAX_TITLE_TOKENS), k):
+            chain = roles.title_chain(doc, j) if lowers[j] in roles.TITLE_FIRST else None
+            if chain is not None and chain.end == k and k < start:
+                return True
     return False
 
 
@@ -943,7 +984,10 @@ def _split_titled(doc: Doc, ent: Span) -> Span | None:
             return None  # "Kepala [Balai Karantina Hewan], Ikan, …": the body the title heads
         start = roles.skip_honorifics(doc, chain.end, ent.end)
         rest = doc[start : ent.end]
-        names = all(map(_name_word, rest)) if k > ent.start else any(map(_name_word, rest))
+        # "Anggota [Komisi C DPRD]": a lone letter after the unit is the unit's ("Komisi A"–"E"
+        # of a regional parliament), not a person's initial, when no longer name word follows
+        names = all(map(_name_word, rest)) if k > ent.start else any(
+            _name_word(t) and len(t) > 1 for t in rest)
         if (len(rest) and all(t.text[:1].isupper() for t in rest) and names
                 and not any(t.lower_ in ADMIN_UNITS for t in rest)):  # "… Kecamatan X": a unit
             return Span(doc, start, ent.end, label="PERSON")
@@ -1018,13 +1062,171 @@ def join_body_places(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def join_party_boards(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'DPD II [Golkar] [Makassar]', '[DPW] [PPP] [Jateng]': a party's (or a mass
+    organisation's) regional board is named by its level word (``PARTY_BOARDS``, a roman
+    numeral after "DPD" for the regency level) right before the organisation's name, then the
+    region it leads; the NER tags the level word apart, as the senate ("DPD"), or not at all.
+    An ORG span right after such a word and followed at once by a region the gazetteer knows
+    is one body with both (any span over the level word gives way); the organisation itself is
+    proposed apart (``actors._inner_bodies``)."""
+    texts, lowers = token_texts(doc), token_lowers(doc)
+    out: list[Span] = []
+    n = 0
+    while n < len(ents):
+        ent = ents[n]
+        start = _board_start(texts, lowers, ent) if ent.label_ == "ORG" else None
+        place = ents[n + 1] if n + 1 < len(ents) else None
+        if start is None or place is None or not _region_after(doc, ent, place) \
+                or any(e.start < start < e.end for e in out):
+            out.append(ent)
+            n += 1
+            continue
+        out = [e for e in out if e.end <= start]
+        out.append(Span(doc, start, place.end, label="ORG"))
+        n += 2
+    return out
+
+
+def _board_start(texts: list[str], lowers: list[str], ent: Span) -> int | None:
+    """Where the party board's level word before ``ent`` starts (past a roman numeral), or
+    None when none stands right before it or ``ent`` opens with one itself."""
+    if lowers[ent.start] in PARTY_BOARDS:
+        return None
+    k = ent.start - 1
+    if k > 0 and _ROMAN.match(texts[k]) and lowers[k - 1] == "dpd":
+        k -= 1  # "DPD II Golkar": the regency board
+    if k >= 0 and lowers[k] in PARTY_BOARDS and texts[k].isupper():
+        return k
+    return None
+
+
+def _region_after(doc: Doc, body: Span, place: Span) -> bool:
+    """Whether ``place`` follows ``body`` at once and is a region or country the gazetteer
+    knows."""
+    if place.start != body.end or place.label_ not in {"GPE", "LOC"}:
+        return False
+    entry = (by_kb(place.kb_id_) if place.kb_id_ else None) or lookup(_text(place))
+    return entry is not None and entry.kind in _BODY_PLACE_KINDS
+
+
+def join_bracketed_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'[Ikatan Keluarga Alumni] ([IKA]) [Unpad]', 'Panitia Khusus (Pansus) II', 'DPD [Front
+    Pembela Islam] ([FPI]) [DKI Jakarta]': Indonesian news defines a body's short form in
+    brackets right after the body's generic name, before the parent body or number that
+    completes the name, and the NER tags the pieces apart. A body's span (opening with a
+    body's head or holding a body word) followed by one bracketed word and then a body the
+    gazetteer knows or a roman numeral is one body with them; the actor's name leaves the
+    bracket out (``bracketed_short_form``). A region after the bracket completes only a party
+    board's name (``join_party_boards``): "Komisi Pemilihan Umum (KPU) DKI Jakarta" is read as
+    the national body as often as its provincial office (joining it did not hold on train)."""
+    texts, lowers = token_texts(doc), token_lowers(doc)
+    out: list[Span] = []
+    n = 0
+    while n < len(ents):
+        ent = ents[n]
+        end = _bracket_close(doc, ent)
+        close, skip = None, 1
+        if end is not None:
+            nxt = ents[n + 1] if n + 1 < len(ents) else None
+            skip = 2 if nxt is not None and (nxt.start, nxt.end) == (end - 2, end - 1) else 1
+            close = _name_close(doc, end, ents[n + skip] if n + skip < len(ents) else None)
+        board = _board_start(texts, lowers, ent) if close is not None and close[2] else None
+        if board is not None and any(e.start < board < e.end for e in out):
+            board = None
+        if close is None or (close[2] and board is None):
+            out.append(ent)
+            n += 1
+            continue
+        start = ent.start if board is None else board
+        out = [e for e in out if e.end <= start]
+        out.append(Span(doc, start, close[0], label="ORG"))
+        n += skip + close[1]
+    return out
+
+
+def _name_close(doc: Doc, end: int, after: Span | None) -> tuple[int, int, bool] | None:
+    """Where a body's name that goes on after its bracketed short form ends (at token ``end``),
+    how many entity spans it takes in and whether it closes with a place; None when no place,
+    known body or roman numeral follows the bracket."""
+    if after is not None and after.start == end:
+        place = _completes_body(after)
+        return None if place is None else (after.end, 1, place)
+    known = _known_at(doc, end)  # "(IKA) Unpad" with no entity over the known body
+    if known is not None and (after is None or known[0] <= after.start):
+        if known[1].kind in _BODY_PLACE_KINDS:
+            return known[0], 0, True
+        if known[1].kind == "institution":
+            return known[0], 0, False
+    if _ROMAN.match(doc[end].text):  # "Panitia Khusus (Pansus) II"
+        return end + 1, 0, False
+    return None
+
+
+def _bracket_close(doc: Doc, ent: Span) -> int | None:
+    """Where the name goes on after "<body> (<word>)": the token after the closing bracket, or
+    None when ``ent`` is no body's span followed by one bracketed capitalised word."""
+    i = ent.end
+    if ent.label_ != "ORG" or i + 3 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return None
+    short = doc[i + 1].text
+    if not (short.isalpha() and short[:1].isupper()):
+        return None
+    if not _board_head(doc, ent.start) and not any(t.lower_ in BODY_WORDS for t in ent):
+        return None
+    return i + 3
+
+
+def _board_head(doc: Doc, i: int) -> bool:
+    """Whether a body's head word, or a party board's level word, opens a name at token i."""
+    return opens_body(doc, i) is not None or token_lowers(doc)[i] in PARTY_BOARDS
+
+
+def _known_at(doc: Doc, i: int) -> tuple[int, GazEntry] | None:
+    """The gazetteer name at token i: ``match_at``'s, else a capitalised word the gazetteer
+    knows in any letter case ("Unpad" for its "UNPAD")."""
+    found = match_at(doc, i)
+    if found is not None or not doc[i].text[:1].isupper() or not doc[i].is_alpha:
+        return found
+    entry = lookup(doc[i].text)
+    return None if entry is None else (i + 1, entry)
+
+
+def _completes_body(span: Span) -> bool | None:
+    """Whether ``span`` can close a body's name: True for a place, False for a body the
+    gazetteer knows, None for neither."""
+    entry = (by_kb(span.kb_id_) if span.kb_id_ else None) or lookup(_text(span))
+    if entry is None:
+        return None
+    if span.label_ == "PERSON":  # "(IKA) [Unpad]": a known body the NER took for a name
+        return False if entry.actor_type == "ORG" and entry.kind == "institution" else None
+    if entry.kind in _BODY_PLACE_KINDS and span.label_ in {"GPE", "LOC", "ORG"}:
+        return True
+    return False if span.label_ == "ORG" and entry.actor_type == "ORG" else None
+
+
+def bracketed_short_form(span: Span) -> tuple[str, str] | None:
+    """A body's name with its short form defined in brackets inside it ("Ikatan Keluarga Alumni
+    (IKA) Unpad"): the name without the bracket and the short form, else None."""
+    texts = token_texts(span.doc)[span.start:span.end]
+    if "(" not in texts[1:-1] or len(texts) < 5:
+        return None
+    k = texts.index("(")
+    if k + 2 >= len(texts) - 1 or texts[k + 2] != ")":
+        return None
+    spaces = token_spaces(span.doc)[span.start:span.end]
+    words = [*range(k), *range(k + 3, len(texts))]
+    name = "".join(texts[j] + (" " if spaces[j] else "") for j in words).strip()
+    return name, texts[k + 1]
+
+
 def _body_then_place(doc: Doc, body: Span, place: Span) -> bool:
     if body.end != place.start or body.label_ != "ORG" or place.label_ not in {"GPE", "LOC"}:
         return False
     entry = (by_kb(place.kb_id_) if place.kb_id_ else None) or lookup(_text(place))
     if entry is None or entry.kind not in _BODY_PLACE_KINDS:
         return False
-    if opens_body(doc, body.start) is None:
+    if not _board_head(doc, body.start):
         return False
     own = by_kb(body.kb_id_) if body.kb_id_ else None
     country = entry.kb if entry.kind == "country" else entry.country

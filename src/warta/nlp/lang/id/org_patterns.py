@@ -154,6 +154,12 @@ BODY_HEAD_SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "kejagung": ("kejaksaan", "agung"), "rs": ("rumah", "sakit"),
     "rsud": ("rumah", "sakit", "umum", "daerah"), "rsup": ("rumah", "sakit", "umum", "pusat"),
 }
+# The regional boards of a party or mass organisation, by level: regional (province or, with
+# "II", regency), territorial and branch ("DPD II Golkar Makassar", "DPW PPP Jateng", "DPC PKB
+# Blora"). Written right before the organisation's name and followed by the region it leads,
+# such a word opens the name of that board, a body of its own; "DPD" alone is the senate
+# (Dewan Perwakilan Daerah). The central board ("DPP PDIP") speaks for the party itself.
+PARTY_BOARDS: frozenset[str] = frozenset({"dpw", "dpd", "dpc"})
 # The words that give a region's level before its name ("Kota Bekasi", "Kabupaten Bekasi"):
 # two bodies of one name and two levels are two bodies.
 REGION_LEVEL_WORDS: frozenset[str] = frozenset({"kota", "kabupaten", "kab", "provinsi", "prov"})
