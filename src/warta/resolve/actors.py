@@ -76,9 +76,10 @@ from warta.types import Actor
 
 STAGE = "actors"
 VERSION = "19"  # 19: organisation names (s12 org): a body's name written with its short
-# form in brackets inside it is named without the bracket, and the short form elsewhere is that body ("Ikatan
-# Keluarga Alumni (IKA) Unpad" … "IKA": _place_actor, _link_acronyms); a news outlet its
-# house style writes in lower case is an actor, one id for its spellings ("kepada detikcom")
+# form in brackets inside it is named without the bracket, and the short form elsewhere is
+# that body ("Ikatan Keluarga Alumni (IKA) Unpad" … "IKA": _place_actor, _link_acronyms); a
+# news outlet its house style writes in lower case is an actor, one id for its spellings
+# ("kepada detikcom")
 # 18: one person, one actor; junk persons (s12 dup): "A atau B" with B one
 # name word after a full name that no other full name holds ("Immanuel Ebenezer atau Noel"),
 # "A (B)" ("Saifullah Yusuf (Gus Ipul)") and a quoted nickname inside a full name ("Munafri
