@@ -188,3 +188,45 @@ def test_a_first_name_named_before_stands_for_the_full_name_at_the_end(doc_of):
     extract_quotes(doc_of(text, actors), speaker_model=None, choices=choices)
     bantuan = next(c for c in choices if "Bantuan" in c.content.text)
     assert bantuan.features[MADE].get("src:name_at_end") == 1.0
+
+
+def test_a_person_named_after_the_narrative_refers_back_is_no_newcomer(doc_of):
+    """Issue 19 (s12): "Hal itu disampaikannya di acara … Joko …" and "Ia …" speak of the
+    last speaker before another person is named; the "Ia" or "-nya" after it is still the last
+    speaker, not the person named in passing (dev2 +3 quotes, train-CV and dev level)."""
+    text = ("“Kami akan menambah armada bus tahun ini,” kata Rina Mulyani.\n\n"
+            "Hal itu disampaikannya dalam peluncuran program bantuan Joko Santoso di balai "
+            "kota.\n\n"
+            "“Anggarannya sudah kami siapkan sejak bulan lalu,” ujarnya.")
+    choices: list[Choice] = []
+    quotes = extract_quotes(doc_of(text), choices=choices)
+    budget = next(c for c in choices if "Anggarannya" in c.content.text)
+    assert "src:newcomer" not in budget.features.get(JOKO, {})
+    assert _find(quotes, "Anggarannya").speaker == RINA
+
+
+def test_a_person_named_without_a_reference_back_is_still_the_newcomer(doc_of):
+    text = ("“Kami akan menambah armada bus tahun ini,” kata Rina Mulyani.\n\n"
+            "Program itu kemudian dijelaskan oleh Joko Santoso di balai kota.\n\n"
+            "“Anggarannya sudah kami siapkan sejak bulan lalu,” ujarnya.")
+    choices: list[Choice] = []
+    extract_quotes(doc_of(text), choices=choices)
+    budget = next(c for c in choices if "Anggarannya" in c.content.text)
+    assert budget.features[JOKO].get("src:newcomer") == 1.0
+
+
+def test_nya_after_a_bodys_reported_clause_can_go_back_to_the_last_quoted_speaker(doc_of):
+    """Issue 19 (s12): '"…," ujar Budi. Kementerian menyebut … "…," ujarnya.': the body's
+    reported clause makes it the last speaker, but a "-nya" after a quote in quote marks
+    mostly goes back to whoever spoke in quote marks last (``src:last_direct``; train-CV
+    attributed over five fold shuffles +3.4 alone, every shuffle up)."""
+    text = ("“Sudah ada tersangka,” ujar Budi Hartono di Jakarta.\n\n"
+            "Kementerian Perdagangan menyatakan bahwa Joko Santoso menjadi saksi.\n\n"
+            "“Nanti kami umumkan nama tersangkanya,” ujarnya.")
+    choices: list[Choice] = []
+    quotes = extract_quotes(doc_of(text), choices=choices)
+    saksi = _find(quotes, "Joko Santoso menjadi saksi")
+    assert saksi.kind == "indirect" and saksi.speaker == "org:kemendag"
+    later = next(c for c in choices if "Nanti" in c.content.text)
+    assert later.features[BUDI].get("src:last_direct") == 1.0
+    assert "src:last_direct" not in later.features.get("org:kemendag", {})

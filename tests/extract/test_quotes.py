@@ -1116,3 +1116,26 @@ def test_a_reported_clause_has_a_predicate_of_its_own(blank, tagged, content):
     quotes = indirect_quotes(_tagged(blank, tagged))
     assert [q.content.text for q in quotes] == [content]
     assert quotes[0].speaker == BUDI
+
+
+def test_one_of_the_group_runs_on_to_the_apposed_name(make):
+    """Issue 19 (s12): "kata salah satu X, Nama" — "one of the X"; the number word opened a new
+    phrase and the speaker phrase stopped at "salah", a group naming no one, so the quote and
+    every "-nya" after it lost their speaker (dev2: 8 quotes of one article; the form stands
+    some 30 times in IndoSum)."""
+    wawan = "person:wawan"
+    actors = {**ACTORS, "Wawan": ("PERSON", wawan)}
+    text = ("“Air naik sejak kemarin sore,” kata salah satu pengemudi ojek asal Genuk, "
+            "Wawan (35), kepada wartawan.\n\n“Jalan ini banjir setiap tahun,” ujarnya.")
+    quotes = extract_quotes(make(text, actors))
+    first = _find(quotes, "Air naik")
+    assert first.speaker_span.text.startswith("salah satu pengemudi")
+    assert "Wawan" in first.speaker_span.text
+    assert first.speaker == wawan
+    assert _find(quotes, "banjir").speaker == wawan
+
+
+def test_one_of_the_group_without_a_name_names_no_one(make):
+    text = "“Air naik sejak kemarin sore,” kata salah satu pengemudi ojek di lokasi."
+    q = _find(extract_quotes(make(text)), "Air naik")
+    assert q.speaker is None

@@ -5,7 +5,8 @@ rules name candidate actors: the one their own order of preference picks (names 
 actors stage, ``warta.resolve.actors.resolve_speaker``, then the actor ids on entity spans, then
 a surname match; pronouns the subject of the narrative sentences since the last attribution, then
 a person newly named in the narrative, then the last speaker), every actor mentioned in the
-quote's sentence and the sentences around it, the last speaker and the paragraph's first person.
+quote's sentence and the sentences around it, the last speaker, the speaker of the last quote in
+quote marks and the paragraph's first person.
 Each candidate gets named features (cue and its position, distance, ``-nya``, the "role of X, Y"
 apposition, the parse, actor type); the model scores them and keeps the best one above its
 threshold. Without a model file the rules' own pick stands. The speaker stays ``None`` when no
@@ -23,6 +24,7 @@ from spacy.tokens import Doc, Span
 from warta.extract.quote_view import TYPE_RANK, Candidate, View, ents_between, sentence_bounds
 from warta.extract.speaker_model import SpeakerModel
 from warta.nlp.extensions import span_actor
+from warta.nlp.lang.id import pronouns
 from warta.nlp.lang.id import reporting_verbs as rv
 from warta.resolve.actors import resolve_speaker
 from warta.types import Quote
@@ -64,20 +66,41 @@ def _is_pronoun(cand: Candidate) -> bool:
                             and span[0].lower_ in rv.PERSON_PRONOUNS)
 
 
-def _newcomer(ents: list[Span], after: int, before: int, quoted: list[Span],
+def _newcomer(v: View, after: int, before: int, quoted: list[Span],
               speaker: str | None, attributed: set[int]) -> str | None:
     """The last person named in the narrative (outside every quote) between two attributions:
     "… adalah Chen Guangbiao, seorang miliarder … Dia mengatakan …" refers to him — unless the
-    last speaker is named there too (still the topic)."""
+    last speaker is named there too, or referred to before the newcomer is named ("Hal itu
+    disampaikannya di acara … Prabowo-Gibran", "Ia didampingi Made …"): still the topic."""
+    ents = v.ents
     between = [e for e in ents if after <= e.start and e.end <= before
                and e.start not in attributed]
     if speaker and any(span_actor(e) == speaker for e in between):
+        return None
+    if speaker and between and _refers_back(v, after, between[-1].start, attributed):
         return None
     for e in reversed(between):
         if (span_actor(e) and TYPE_RANK.get(e.label_, 9) == 0 and e.text[:1].isupper()
                 and not any(q.start <= e.start < q.end for q in quoted)):
             return str(span_actor(e))
     return None
+
+
+def _refers_back(v: View, lo: int, hi: int, attributed: set[int]) -> bool:
+    """A third-person pronoun ("ia", "dia", "beliau") or a passive of saying whose "-nya" is the
+    agent ("disampaikannya", "dikatakannya": ``rv.PASSIVE_NYA``) in the narrative between tokens
+    ``lo`` and ``hi``: the text still speaks of someone named before. The tokenizer may split
+    the clitic off."""
+    for i in range(lo, hi):
+        if v.region_of[i] >= 0 or i in attributed:
+            continue
+        low = v.lowers[i]
+        if i + 1 < len(v.lowers) and v.lowers[i + 1] in pronouns.CLITIC_FORMS \
+                and not v.doc[i].whitespace_:
+            low += pronouns.CLITIC
+        if low in rv.PASSIVE_NYA or low in pronouns.THIRD_SINGULAR:
+            return True
+    return False
 
 
 def _previous_subject(v: View, at: int, attributed: set[int]) -> str | None:
@@ -395,6 +418,7 @@ def resolve_speakers(v: View, cands: list[Candidate], model: SpeakerModel | None
     last: tuple[str | None, int] | None = None
     last_span: Span | None = None
     previous: str | None = None
+    last_direct: str | None = None  # the speaker of the last quote in quote marks
     names = _person_names(v)
     quoted = [c.content for c in cands]
     attributed = {t.i for c in cands for part in (c.speaker_span, c.cue) if part is not None
@@ -415,7 +439,7 @@ def resolve_speakers(v: View, cands: list[Candidate], model: SpeakerModel | None
         else:
             newcomer = None
             if last_span is not None and cand.speaker_span is not None:
-                newcomer = _newcomer(ents, last_span.end, cand.speaker_span.start, quoted,
+                newcomer = _newcomer(v, last_span.end, cand.speaker_span.start, quoted,
                                      last[0] if last else None, attributed)
             subject = (_previous_subject(v, cand.speaker_span.start, attributed)
                        if cand.speaker_span is not None and _is_pronoun(cand) else None)
@@ -430,6 +454,9 @@ def resolve_speakers(v: View, cands: list[Candidate], model: SpeakerModel | None
                 else None,
                 "nearest_person": _nearest_person(ents, _anchor(cand)),
                 "name_at_end": _name_at_end(v, cand, names),
+                # "ujarnya" after a body's reported clause ("KPK menyebut …") goes back to
+                # whoever spoke in quote marks last
+                "last_direct": last_direct,
             }
             choice = Choice(cand.content, rule)
             if span is None or not _generic(ents, span):  # 'warga Delhi' names no speaker
@@ -440,6 +467,8 @@ def resolve_speakers(v: View, cands: list[Candidate], model: SpeakerModel | None
             actor = _decide(model, choice)
         speakers[k] = actor
         previous = actor or previous
+        if actor and cand.kind != "indirect":
+            last_direct = actor
         if cand.speaker_span is not None and not _generic(ents, cand.speaker_span):
             last, last_span = (actor, cand.paragraph), cand.speaker_span
         out.append(Quote(cand.content, cand.kind, actor, cand.speaker_span, cand.cue,

@@ -221,7 +221,8 @@ def np_after(v: View, i: int, hi: int) -> tuple[Span | None, int]:
             continue
         if (t.text in NP_BREAK or t.text in SENT_END or v.mark[j] or t.is_space
                 or (j > i and (t.lower_ in rv.SPEAKER_STOPS or verb_like(t)))
-                or (j > i and t.like_num and not _numbered_unit(v, j, hi))):
+                or (j > i and t.like_num and not _numbered_unit(v, j, hi)
+                    and v.lowers[j - 1] not in rv.ONE_OF)):
             break
         j += 1
     return (doc[i:j] if j > i else None), j

@@ -53,7 +53,7 @@ from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "12"  # 2: dated by the report unless the attribution dates the utterance;
+VERSION = "13"  # 2: dated by the report unless the attribution dates the utterance;
 # 3: a trained model picks the speaker among the rules' candidates (models/decisions);
 # 4: requests, citations and more cue forms read as quotes (issue 19);
 # 5: a number between capitalised words stays in a speaker's title ("Daop 2 KAI"), "menurut
@@ -77,7 +77,9 @@ VERSION = "12"  # 2: dated by the report unless the attribution dates the uttera
 # ke polisi"); a bare profession, group or piece of evidence ("Ekonom mengingatkan …", "Hasil
 # survei menunjukkan …") names no speaker unless it names one (unannotated Detik news, s11);
 # 12: a speaker phrase ending with a person's name proposes that person to the speaker model
-# even when the recogniser took title, body and name for one body (the retrained model)
+# even when the recogniser took title, body and name for one body (the retrained model);
+# 13: "kata salah satu X, Nama" ("one of the X"): the number word opens no new phrase, the
+# speaker phrase runs on to the apposed name (s12)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand

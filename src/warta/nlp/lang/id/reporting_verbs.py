@@ -198,6 +198,10 @@ GENERIC_HEADS: frozenset[str] = frozenset({
     "seorang", "salah", "orang",
 })
 
+# "kata salah satu pengemudi ojol asal Genuk, Wawan": "one of" — the number word after it
+# opens no new phrase, the speaker phrase runs on to the apposed name.
+ONE_OF: frozenset[str] = frozenset({"salah"})
+
 # Heads of speaker phrases that name no one: a profession or a group, or a piece of evidence
 # ("Ekonom mengingatkan …", "Tim medis menilai …", "Hasil survei menunjukkan …"). Unlike a
 # title of one office ("Kapolres", "Bupati"), which refers back to whoever holds it, such a
