@@ -177,8 +177,8 @@ def cluster_names(persons: Sequence[Span]) -> list[Cluster]:
     a name given as another's alias ("Basuki Tjahaja Purnama alias Ahok") joins that person,
     and so do its later uses."""
     clusters: list[Cluster] = []
-    partner = _alias_partners(persons)
     named = [(span, name_tokens(span)) for span in persons]  # once per span: it reads Tokens
+    partner = _alias_partners(persons, {span.start: toks for span, toks in named})
     for span, toks in sorted(named, key=lambda st: (-len(st[1]), st[0].start)):
         if not toks:
             continue
@@ -203,17 +203,19 @@ def cluster_names(persons: Sequence[Span]) -> list[Cluster]:
     return clusters
 
 
-def _alias_partners(persons: Sequence[Span]) -> dict[int, Span]:
+def _alias_partners(persons: Sequence[Span],
+                    names: dict[int, tuple[str, ...]]) -> dict[int, Span]:
     """Both ways, the person spans that name one person twice: "A alias B"; "A atau B" where
     B is a popular name led by a form of address ("Gus Ipul", "Cak Imin") or one word after a
     full name that no other full name of the article holds ("Immanuel Ebenezer atau Noel");
     and "A (B)", a full name with the name the person goes by in brackets ("Saifullah Yusuf
     (Gus Ipul)"). One way, a full name cut in two by a nickname in quotation marks
-    ("Munafri 'Appi' Arifuddin"): the second half joins the first."""
+    ("Munafri 'Appi' Arifuddin"): the second half joins the first. ``names``: each span's
+    name words by its start, read once by the caller."""
     by_start = {p.start: p for p in persons}
     out: dict[int, Span] = {}
-    full_words = {spelling_key(w) for p in persons if len(name_tokens(p)) > 1
-                  for w in name_tokens(p)}
+    full_words = {spelling_key(w) for p in persons if len(names[p.start]) > 1
+                  for w in names[p.start]}
     for a in persons:
         if a.end >= len(a.doc):
             continue
@@ -229,24 +231,23 @@ def _alias_partners(persons: Sequence[Span]) -> dict[int, Span]:
         word = a.doc[a.end].lower_
         if word in ALIAS_WORDS or (word == "atau" and (
                 (b[0].lower_ in POPULAR_NAME_LEADS and len(b) > 1)
-                or _plain_nickname(a, b, full_words))) or _bracketed_name(a, b):
+                or _plain_nickname(names[a.start], names[b.start], full_words))) \
+                or _bracketed_name(a, b, names[a.start]):
             out[a.start], out[b.start] = b, a
     return out
 
 
-def _plain_nickname(a: Span, b: Span, full_words: set[str]) -> bool:
+def _plain_nickname(full: tuple[str, ...], short: tuple[str, ...], full_words: set[str]) -> bool:
     """"A atau B" with A a full name and B one name word that no full name of the article
     holds: the name A goes by ("Immanuel Ebenezer atau Noel"), not a second person."""
-    short = name_tokens(b)
-    return len(name_tokens(a)) > 1 and len(short) == 1 \
-        and spelling_key(short[0]) not in full_words
+    return len(full) > 1 and len(short) == 1 and spelling_key(short[0]) not in full_words
 
 
-def _bracketed_name(a: Span, b: Span) -> bool:
+def _bracketed_name(a: Span, b: Span, a_name: tuple[str, ...]) -> bool:
     """"A (B)": a person's full name, then another name of theirs alone in brackets."""
     doc = a.doc
     return doc[a.end].text == "(" and b.end < len(doc) and doc[b.end].text == ")" \
-        and len(name_tokens(a)) > 1
+        and len(a_name) > 1
 
 
 # A nickname written between quotation marks inside a full name: "Munafri 'Appi' Arifuddin".
