@@ -29,7 +29,7 @@ from warta.kb.gazetteer import (
     lookup_person,
     match_at,
 )
-from warta.kb.lexicon import common_words
+from warta.kb.lexicon import common_english_words, common_words
 from warta.names import slug
 from warta.nlp.extensions import (
     doc_text,
@@ -75,7 +75,10 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "19"  # 19: organisation names (s12 org): a body's name written with its short
+VERSION = "20"  # 20: English phrases the NER tags PERSON ("Foreign Direct Investment",
+# "Fuel Surcharge") are no actor: _common_phrase counts common English words (data/lexicon/
+# common-en.txt, scripts/build_common_english.py)
+# 19: organisation names (s12 org): a body's name written with its short
 # form in brackets inside it is named without the bracket, and the short form elsewhere is
 # that body ("Ikatan Keluarga Alumni (IKA) Unpad" … "IKA": _place_actor, _link_acronyms); a
 # news outlet its house style writes in lower case is an actor, one id for its spellings
@@ -684,12 +687,19 @@ def _common_phrase(ent: Span) -> bool:
     """A heading or a programme's name capitalised word by word ("Keluarga Penerima Manfaat",
     "Soal Artis Ramai Dijadikan Duta", "Sekadar Diketahui"): every word, or every word but one
     of three or more, is a word news writes in lower case (``kb.lexicon``); a person's name has
-    at most one such word ("Budi Santoso")."""
+    at most one such word ("Budi Santoso"). An English phrase ("Foreign Direct Investment",
+    "Fuel Surcharge") is one too: every word is such a word or a common English word that
+    names no one, and one of them an everyday English word, far more used in English than in
+    other languages, which a name lacks ("Jawaharlal Nehru", "Aaron Carter")."""
     words = [w for w in coref.name_tokens(ent) if w.isalpha()]  # honorifics left out
     if len(words) < 2:
         return False
     common = sum(w in common_words() for w in words)
-    return common == len(words) or (len(words) > 2 and common >= len(words) - 1)
+    if common == len(words) or (len(words) > 2 and common >= len(words) - 1):
+        return True
+    english = common_english_words()
+    return (all(w in common_words() or w in english for w in words)
+            and any(english.get(w, False) for w in words))
 
 
 def _known_acronym(ent: Span) -> GazEntry | None:
