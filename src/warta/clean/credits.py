@@ -1,7 +1,8 @@
 """Bylines and credits → ``Byline(authors, agencies)``.
 
 Forms read (see ``patterns``): a closing credit "MSc (AFP, AP)"; a bracketed "(ant/rdn)" alone or
-closing the last paragraph; "Oleh Siti Rahmawati"; "Penulis: …", "Reporter: …", "Editor: …";
+closing the last paragraph; "Artikel ini ditulis oleh …" at the end; "Oleh Siti Rahmawati";
+"Penulis: …", "Reporter: …", "Editor: …";
 "Sumber: ANTARA". Codes in ``patterns.AGENCIES`` become agencies (``ant`` is ANTARA's code);
 every other initials code is a person (writer or editor) and goes to ``authors`` as written.
 """
@@ -69,6 +70,10 @@ def _read_credit(para: str, credits: _Credits, *, at_end: bool) -> bool:
         return True
     if not at_end:
         return False
+    if m := patterns.WRITTEN_BY.match(para):
+        for name in _split(m["names"]):
+            credits.author(name)
+        return True
     if m := patterns.SOURCE_LABEL.match(para):
         for name in _split(m["names"]):
             credits.agency(name)
