@@ -9,7 +9,8 @@ counts, in the cleaned text, what a page's markup or chrome left behind:
   and, as a rough residue, every token with a capital after two lower-case letters ("webOS" and
   other brand names included);
 - page leftovers: scroll and advertisement markers, read/watch-also prompts, a newsroom's own
-  TV promotions, separator lines, photo captions, credit lines;
+  TV promotions, separator lines, photo captions, credit lines, closing staff codes ("(asa)",
+  "[eko]", "(T.E006/A058)");
 - quotes: paragraphs with an odd number of straight double quotes (a quote running on into
   the next paragraph is one, so this is an upper bound of broken ones).
 
@@ -61,6 +62,8 @@ LEFTOVER: dict[str, re.Pattern[str]] = {
     "separator line": re.compile(r"^[-–—_*=~•·]{3,}$"),
     "photo caption": re.compile(r"^\(?(foto|video|ilustrasi)\s*[:/]", re.I),
     "credit line": re.compile(r"^(penulis|editor|reporter|redaktur)\s*:|\bditulis oleh\b", re.I),
+    "closing staff code": re.compile(
+        r"(^|[.!?\"”’]\s*)[(\[]([a-z]{2,5}|[^()]*\b[A-Z]{1,2}\d{3}\b[^()]*)[)\]][\d\s:/-]{0,25}$"),
 }
 
 

@@ -84,6 +84,7 @@ def test_quote_marks_glued_on_their_outer_side(glued: str, parted: str):
 @pytest.mark.parametrize("text", [
     '"Kami siap bekerja,"ujarnya. "Besok kami mulai',  # runs on: which side is not certain
     'Layar 6,5" itu "bagus"kata dia.',  # an inch mark: the pairs do not agree
+    'Ia bilang “Kami siap,"kata Ani."',  # a straight mark closing a curly one
 ])
 def test_quote_marks_left_alone_when_their_side_is_not_certain(text: str):
     assert unglue(text) == text

@@ -21,6 +21,7 @@ import re
 from warta.clean import patterns
 
 _STRAIGHT = '"'
+_CURLY = "“”„"
 # What an opening mark may follow without a space ("(", "[" or the line's start); what a
 # closing one may be followed by without a space (punctuation, a bracket, the line's end).
 _OPEN_AFTER = frozenset("([/ ")
@@ -47,10 +48,11 @@ def _space_straight_quotes(paragraph: str) -> str:
     """Straight double quotes pair up within a paragraph: the first of each pair opens, the
     second closes. A mark glued on its outer side gets its space back ('kata dia."Kami' →
     'kata dia. "Kami', 'besar,"ujarnya' → 'besar," ujarnya'). Only in a paragraph whose marks
-    all agree with that reading, each with text on its inner side; otherwise (an odd count: a
-    quote running on into the next paragraph; an inch mark) the side is not certain."""
+    all agree with that reading, each with text on its inner side, and no curly double mark;
+    otherwise (an odd count: a quote running on into the next paragraph; an inch mark; a
+    straight mark closing a curly one, as IndoSum's text has) the side is not certain."""
     marks = [i for i, ch in enumerate(paragraph) if ch == _STRAIGHT]
-    if not marks or len(marks) % 2:
+    if not marks or len(marks) % 2 or any(ch in paragraph for ch in _CURLY):
         return paragraph
     size = len(paragraph)
     for n, i in enumerate(marks):

@@ -123,9 +123,20 @@ CLOSING_CREDIT = re.compile(
     r"^(?P<who>[A-Za-z]{2,4}(?:\s*[/,]\s*[A-Za-z]{2,4}){0,3})\s*"
     r"\((?P<inside>[A-Za-z][\w .]{0,20}(?:\s*[,/;]\s*[A-Za-z][\w .]{0,20}){0,4})\)\.?$")
 # A bracketed credit "(ant/rdn)" / "(Antara)" as its own paragraph ...
-BRACKET_CREDIT = re.compile(r"^\((?P<inside>[A-Za-z]{2,10}(?:\s*[/,]\s*[A-Za-z]{2,10}){0,4})\)\.?$")
+# (or in square brackets, as some newsrooms print it: "[eko]")
+BRACKET_CREDIT = re.compile(
+    r"^[(\[](?P<inside>[A-Za-z]{2,10}(?:\s*[/,]\s*[A-Za-z]{2,10}){0,4})[)\]]\.?$")
+# An agency's staff codes, a letter or two and three digits, alone at the end, sometimes with
+# the filing time: "(T.E006/A058)", "(Uu. C003)", "(R030)", "(K007/Y008) 01-11-2016 18:35".
+_STAFF_CODES = r"\((?=[^()]*\b[A-Z]{1,2}\d{3}\b)[A-Za-z0-9 ./-]{4,40}\)(?:\s*[\d\s:/-]{8,25})?$"
+STAFF_CODES = re.compile(rf"^{_STAFF_CODES}")
+# ... or closing the last paragraph ("… kata dia. (UU.A026)").
+TRAILING_STAFF_CODES = re.compile(rf"(?<=[.!?\"”’])\s*{_STAFF_CODES}")
 # ... or closing the last paragraph ("... katanya. (ant/rdn)"): needs a slash, to be sure.
 TRAILING_CREDIT = re.compile(r"\s+\((?P<inside>[a-zA-Z]{2,10}(?:\s*/\s*[a-zA-Z]{2,10}){1,4})\)\.?$")
+# ... or one lower-case code after the paragraph's last full stop or quote ("… katanya. (asa)",
+# "… ujarnya. [rnd]"): a sentence's own brackets come before its stop.
+TRAILING_INITIALS = re.compile(r"(?<=[.!?\"”’])\s*[(\[](?P<inside>[a-z]{2,5})[)\]]$")
 # A label left in front of a name by page metadata ("Penulis Andi Wijaya", "By Rina").
 NAME_LABEL = re.compile(r"^((penulis|reporter|pewarta|wartawan|editor|redaktur|oleh|by)\b\s*:?|"
                         r"(rep|red)\s*:)\s*", _I)
