@@ -22,8 +22,8 @@ from warta.clean import patterns
 
 _STRAIGHT = '"'
 _CURLY = "“”„"
-# What an opening mark may follow without a space ("(", "[" or the line's start); what a
-# closing one may be followed by without a space (punctuation, a bracket, the line's end).
+# What an opening mark may follow without a space ("(", "[", "/", or a space already); a
+# closing one gets a space only before a letter or a digit.
 _OPEN_AFTER = frozenset("([/ ")
 _INSIDE = re.compile(r"\S")
 
