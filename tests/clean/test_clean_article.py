@@ -49,6 +49,13 @@ def _raw(text: str, *, fmt: str = "text", title: str | None = None,
     "Ikuti berita terkini Warta Kita di Google News.",
     "Simak juga Video 'Menteri Bicara soal Harga Beras':",
     "Tonton juga video \"Banjir di Bekasi\" di sini:",
+    "'Lihat juga Video: Menteri Bicara soal Harga Beras'",
+    "Tonton juga \"Harga Beras Naik Lagi\" di sini:",
+    "Saksikan LiveDetikpagi:",
+    "Saksikan ulasan lengkapnya di program detikSore edisi Senin (3/3).",
+    "\"Detik Pagi, Jangan Lewatkan Kabar Pagi!\"",
+    "---",
+    "***",
     "© 2025 Warta Kita. All rights reserved.",
     "Copyright © 2024 PT Media Contoh",
     "Hak cipta dilindungi undang-undang.",
@@ -73,6 +80,9 @@ def test_boilerplate_lines(line: str):
     "Skor: 3,35",
     "Hak cipta lagu itu kini dipegang oleh ahli waris sang pencipta sejak 2019.",
     "Bagikan bantuan secara merata.",
+    "\"Detik-detik itu menegangkan,\" kata Rina.",
+    "Simak informasinya berikut ini.",
+    "Tonton pertandingan itu di sini, kata panitia.",
 ])
 def test_content_lines_are_kept(line: str):
     assert not is_boilerplate(line)
@@ -103,6 +113,10 @@ def test_inline_leftovers_are_removed():
     ("Reporter: Dimas Aryo\n\nEditor: Nur Aini", ("Dimas Aryo", "Nur Aini"), ()),
     ("Pewarta: Fajar Nugroho, Lestari Wulan", ("Fajar Nugroho", "Lestari Wulan"), ()),
     ("Sumber: ANTARA", (), ("ANTARA",)),
+    ("Artikel ini ditulis oleh Sari Wulan, peserta magang di redaksi.", ("Sari Wulan",), ()),
+    ("[eko]", ("eko",), ()),
+    ("(T.E006/A058)", (), ()),
+    ("(K007/Y008) 01-11-2016 18:35:47", (), ()),
     ("Oleh Siti Rahmawati", ("Siti Rahmawati",), ()),
     ("Rep: Fauziah Mursid/ Red: Ratna Puspita", ("Fauziah Mursid", "Ratna Puspita"), ()),
     ("Pewarta: Fajar Nugroho\n\nEditor: Nur Aini\n\nCopyright © ANTARA 2025",
@@ -114,10 +128,22 @@ def test_closing_credits(tail: str, authors: tuple, agencies: tuple):
     assert article.text == BODY
 
 
-def test_credit_closing_the_last_paragraph():
-    article = clean_article(_raw(f"{BODY} Pertemuan berikutnya digelar Desember. (ant/rdn)"))
-    assert article.byline == Byline(("rdn",), ("ANTARA",))
+@pytest.mark.parametrize(("tail", "byline"), [
+    ("(ant/rdn)", Byline(("rdn",), ("ANTARA",))),
+    ("(asa)", Byline(("asa",), ())),  # one lower-case code after the last full stop
+    ("[rnd]", Byline(("rnd",), ())),
+    ("(UU.A026)", Byline()),  # an agency's desk code
+])
+def test_credit_closing_the_last_paragraph(tail: str, byline: Byline):
+    article = clean_article(_raw(f"{BODY} Pertemuan berikutnya digelar Desember. {tail}"))
+    assert article.byline == byline
     assert article.text.endswith("Desember.")
+
+
+def test_lower_case_brackets_inside_the_last_sentence_are_no_credit():
+    article = clean_article(_raw(f"{BODY} Ia menang atas tim tamu (kid)"))
+    assert article.byline == Byline()
+    assert article.text.endswith("(kid)")
 
 
 @pytest.mark.parametrize("head", ["Oleh Siti Rahmawati", "Oleh: Siti Rahmawati",

@@ -100,7 +100,7 @@ def test_split_headline(text: str, title: str | None):
     assert split_headline(text)[0] == title
 
 
-@pytest.mark.parametrize("module", ["warta.ingest", "warta.clean"])
+@pytest.mark.parametrize("module", ["warta.ingest", "warta.clean", "warta.clean.glue"])
 def test_docstring_examples(module: str):
     import doctest
     import importlib

@@ -1,4 +1,5 @@
-"""Cleaning: ``RawArticle`` → ``Article`` (boilerplate removed, byline, dateline, normalised text).
+"""Cleaning: ``RawArticle`` → ``Article`` (boilerplate removed, glued words parted, byline,
+dateline, normalised text).
 
 Indonesian-aware and applied after trafilatura too. Every edit happens here, before any offset
 exists: the cleaned ``Article.text`` is what every offset in the record points into.
@@ -15,6 +16,7 @@ from __future__ import annotations
 from warta.clean.boilerplate import strip_boilerplate, trim_edges
 from warta.clean.credits import take_credits
 from warta.clean.dateline import split_dateline, take_date_line, take_dateline
+from warta.clean.glue import unglue
 from warta.clean.normalize import join, normalize, normalize_line, paragraphs
 from warta.errors import Errors, InputError
 from warta.ingest.text import looks_like_headline
@@ -69,7 +71,7 @@ def clean_article(raw: RawArticle) -> Article:
     """
     title = clean_title(raw.title, raw.source)
     paras = _drop_title_line(paragraphs(normalize(raw.text)), title)
-    paras = strip_boilerplate(paras)
+    paras = [unglue(p) for p in strip_boilerplate(paras)]
     paras, byline = take_credits(paras, raw.authors)
     published = raw.published
     if raw.source.format in WEB_TEXT_FORMATS:

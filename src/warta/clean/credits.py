@@ -1,9 +1,11 @@
 """Bylines and credits → ``Byline(authors, agencies)``.
 
-Forms read (see ``patterns``): a closing credit "MSc (AFP, AP)"; a bracketed "(ant/rdn)" alone or
-closing the last paragraph; "Oleh Siti Rahmawati"; "Penulis: …", "Reporter: …", "Editor: …";
-"Sumber: ANTARA". Codes in ``patterns.AGENCIES`` become agencies (``ant`` is ANTARA's code);
-every other initials code is a person (writer or editor) and goes to ``authors`` as written.
+Forms read (see ``patterns``): a closing credit "MSc (AFP, AP)"; a bracketed "(ant/rdn)" or
+"[eko]" alone or closing the last paragraph; an agency's desk codes "(T.E006/A058)" (dropped);
+"Artikel ini ditulis oleh …" at the end; "Oleh Siti Rahmawati"; "Penulis: …", "Reporter: …",
+"Editor: …"; "Sumber: ANTARA". Codes in ``patterns.AGENCIES`` become agencies (``ant`` is
+ANTARA's code); every other initials code is a person (writer or editor) and goes to
+``authors`` as written.
 """
 
 from __future__ import annotations
@@ -69,6 +71,10 @@ def _read_credit(para: str, credits: _Credits, *, at_end: bool) -> bool:
         return True
     if not at_end:
         return False
+    if m := patterns.WRITTEN_BY.match(para):
+        for name in _split(m["names"]):
+            credits.author(name)
+        return True
     if m := patterns.SOURCE_LABEL.match(para):
         for name in _split(m["names"]):
             credits.agency(name)
@@ -79,6 +85,8 @@ def _read_credit(para: str, credits: _Credits, *, at_end: bool) -> bool:
         for token in _split(m["inside"]):
             credits.code(token, inside=True)
         return True
+    if patterns.STAFF_CODES.match(para):
+        return True  # desk codes, no name
     if m := patterns.BRACKET_CREDIT.match(para):
         for token in _split(m["inside"]):
             credits.code(token, inside=True)
@@ -120,7 +128,10 @@ def take_credits(paras: list[str], known_authors: list[str]) -> tuple[list[str],
     for para in paras[len(paras) - tail:]:  # read again in document order: writer, then editor
         _is_credit(para, credits, at_end=True)
     paras = paras[: len(paras) - tail]
-    if paras and (m := patterns.TRAILING_CREDIT.search(paras[-1])):
+    if paras and (m := patterns.TRAILING_STAFF_CODES.search(paras[-1])):
+        paras[-1] = paras[-1][: m.start()].rstrip()
+    if paras and (m := patterns.TRAILING_CREDIT.search(paras[-1])
+                  or patterns.TRAILING_INITIALS.search(paras[-1])):
         for token in _split(m["inside"]):
             credits.code(token, inside=True)
         paras[-1] = paras[-1][: m.start()].rstrip()

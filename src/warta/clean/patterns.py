@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from warta.nlp.lang.id import news_page
+
 _I = re.IGNORECASE
 
 # Where a comment section starts: it and everything after it is dropped.
@@ -43,8 +45,18 @@ BOILERPLATE = [re.compile(p, _I) for p in (
     r"^(ikuti|follow|simak|dapatkan|gabung(lah)?( ke)?|subscribe|berlangganan)\b.{0,120}"
     r"\b(google news|whatsapp channel|saluran whatsapp|telegram|instagram|youtube|tiktok|"
     r"newsletter|update berita|berita terkini)\b.{0,80}$",
-    r"^(simak|tonton|saksikan|lihat)( juga)?\s+(video|live|foto|berita|infografis|"
-    r"selengkapnya)\b.{0,200}$",
+    # (a prompt may come in quotes, its program's name glued: "'Lihat juga Video: …'",
+    # "Saksikan LiveDetikpagi:")
+    r"^['\"‘“]?(simak|tonton|saksikan|lihat)( juga)?\s+(video|live|foto|berita|infografis|"
+    r"selengkapnya)(\b|(?=detik)).{0,200}$",
+    # a video's title in quotes, the player gone: 'Tonton juga "…" di sini:'
+    r"^(simak|tonton|saksikan|lihat)( juga)?\s+[\"“'‘].{1,200}[\"”'’]\s*di ?sini\s*:?$",
+    # a newsroom's own TV program promoted under the article ("Saksikan pembahasan lengkapnya
+    # di program detikPagi …") and its tagline in quotes ('"Detik Pagi, Jangan Tidur Lagi!"')
+    r"^(saksikan|tonton|simak|ikuti)\b.{0,200}\bdetik ?(pagi|sore)\b.{0,300}$",
+    r"^[\"“]detik ?(pagi|sore)\s*,.{1,60}[\"”]$",
+    # a separator line ("---", "***")
+    r"^[-–—_*=~•·]{3,}$",
     r"^\[gambas:[^\]]*\]$",
     r"^pilihan editor\s*:.{0,200}$",
     r"^baca berita dengan sedikit iklan\b.{0,80}$",
@@ -97,6 +109,9 @@ CREDIT_LABEL = re.compile(
 # "Laporan Wartawan Tribunnews.com, Reza Deni": the reporter, filing for an outlet.
 REPORTED_BY = re.compile(r"^laporan (wartawan|reporter|koresponden|jurnalis|kontributor)\s+"
                          r"(?P<outlet>[\w.]+(?:\s+[\w.]+)?)\s*,\s*(?P<names>.{2,80})$", _I)
+# "Artikel ini ditulis oleh Rina Sari, peserta magang di …" (a closing credit).
+WRITTEN_BY = re.compile(r"^(artikel|tulisan|berita) ini (ditulis|disusun) oleh\s+"
+                        r"(?P<names>[^,.]{2,80}?)\s*(,.{0,120})?\.?$", _I)
 # "Oleh Siti Rahmawati" / "Oleh: Siti Rahmawati" (only near the start or end of a text).
 _NAME_WORD = r"[A-Z][\w.'’-]*"
 OLEH = re.compile(rf"^[Oo]leh\s*:?\s+(?P<names>{_NAME_WORD}(?:[\s,]+(?:dan\s+|&\s+)?{_NAME_WORD})"
@@ -108,9 +123,20 @@ CLOSING_CREDIT = re.compile(
     r"^(?P<who>[A-Za-z]{2,4}(?:\s*[/,]\s*[A-Za-z]{2,4}){0,3})\s*"
     r"\((?P<inside>[A-Za-z][\w .]{0,20}(?:\s*[,/;]\s*[A-Za-z][\w .]{0,20}){0,4})\)\.?$")
 # A bracketed credit "(ant/rdn)" / "(Antara)" as its own paragraph ...
-BRACKET_CREDIT = re.compile(r"^\((?P<inside>[A-Za-z]{2,10}(?:\s*[/,]\s*[A-Za-z]{2,10}){0,4})\)\.?$")
+# (or in square brackets, as some newsrooms print it: "[eko]")
+BRACKET_CREDIT = re.compile(
+    r"^[(\[](?P<inside>[A-Za-z]{2,10}(?:\s*[/,]\s*[A-Za-z]{2,10}){0,4})[)\]]\.?$")
+# An agency's staff codes, a letter or two and three digits, alone at the end, sometimes with
+# the filing time: "(T.E006/A058)", "(Uu. C003)", "(R030)", "(K007/Y008) 01-11-2016 18:35".
+_STAFF_CODES = r"\((?=[^()]*\b[A-Z]{1,2}\d{3}\b)[A-Za-z0-9 ./-]{4,40}\)(?:\s*[\d\s:/-]{8,25})?$"
+STAFF_CODES = re.compile(rf"^{_STAFF_CODES}")
+# ... or closing the last paragraph ("… kata dia. (UU.A026)").
+TRAILING_STAFF_CODES = re.compile(rf"(?<=[.!?\"”’])\s*{_STAFF_CODES}")
 # ... or closing the last paragraph ("... katanya. (ant/rdn)"): needs a slash, to be sure.
 TRAILING_CREDIT = re.compile(r"\s+\((?P<inside>[a-zA-Z]{2,10}(?:\s*/\s*[a-zA-Z]{2,10}){1,4})\)\.?$")
+# ... or one lower-case code after the paragraph's last full stop or quote ("… katanya. (asa)",
+# "… ujarnya. [rnd]"): a sentence's own brackets come before its stop.
+TRAILING_INITIALS = re.compile(r"(?<=[.!?\"”’])\s*[(\[](?P<inside>[a-z]{2,5})[)\]]$")
 # A label left in front of a name by page metadata ("Penulis Andi Wijaya", "By Rina").
 NAME_LABEL = re.compile(r"^((penulis|reporter|pewarta|wartawan|editor|redaktur|oleh|by)\b\s*:?|"
                         r"(rep|red)\s*:)\s*", _I)
@@ -148,3 +174,41 @@ DATE_LINE = re.compile(
 DATE_LINE_WITHIN = 3  # only among the first paragraphs
 # Upper-case place words that keep their case ("DKI Jakarta", "NTT").
 PLACE_ACRONYMS = frozenset({"DKI", "DIY", "NTT", "NTB", "AS", "UEA", "RI", "PBB", "USA", "UK"})
+
+# Seams a page's markup lost (``glue.py``; the word lists are in ``nlp/lang/id/news_page``).
+def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
+    """Longest first: the longest name that fits is the one matched."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+# Atomic: "detikOtomotif" is not "detikOto" + "motif".
+_DETIK = rf"detik(?>{_alternation(news_page.DETIK_SECTIONS)})"
+# A word glued before a detik section's name ("kepadadetikcom", "PantauandetikJateng").
+GLUED_BEFORE_DETIK = re.compile(rf"(?<=[^\W\d_])(?={_DETIK})")
+# A word glued after one ("detikcomdi", "detikJabarmenyusuri", "detikJatengSelasa").
+GLUED_AFTER_DETIK = re.compile(rf"(?<![^\W\d_])(?P<name>{_DETIK})(?=[^\W\d_]{{2}})")
+_CITED = _alternation(news_page.CITED_OUTLETS)
+# A lower-case word glued before a cited outlet's name ("dilansirAFP", "dataBloomberg") ...
+GLUED_BEFORE_OUTLET = re.compile(rf"(?<=[a-z]{{2}})(?=(?:{_CITED})(?![a-z]))")
+_CUES = _alternation(news_page.GLUE_CUES)
+# ... and a function word glued after one ("BBCpada", "Reutersdi").
+GLUED_AFTER_OUTLET = re.compile(rf"(?<![A-Z0-9])(?P<name>{_CITED})(?=(?:{_CUES})\b)")
+# A function word glued before a capitalised word or an acronym ("diMuseum", "kepadaCNBC");
+# not a capital clitic ("kepadaNya", "bagiMu"), a hashtag or a handle ("#diRumahAja").
+_CLITIC = r"(?!(?:Nya|Mu|Ku)\b)"
+GLUED_CUE = re.compile(
+    rf"(?<![\w#@/.-])(?P<cue>{_alternation(news_page.GLUE_CUES - news_page.GLUE_CUES_WORDS_ONLY)})"
+    rf"(?={_CLITIC}[A-Z][A-Za-z])")
+GLUED_CUE_WORD = re.compile(
+    rf"(?<![\w#@/.-])(?P<cue>{_alternation(news_page.GLUE_CUES_WORDS_ONLY)})"
+    rf"(?={_CLITIC}[A-Z][a-z])")
+# A legal connective glued on either side ("(1)junctoPasal").
+_LEGAL = _alternation(news_page.LEGAL_CONNECTIVES)
+GLUED_LEGAL_BEFORE = re.compile(rf"(?<=[^\s(\[])(?=(?:{_LEGAL})(?![a-z]))")
+GLUED_LEGAL_AFTER = re.compile(rf"(?<![a-z])(?P<name>{_LEGAL})(?=[^\W_])")
+# An opening bracket glued to the word before it ("Jumat(17/10)", "home(WFH)"); a number's
+# bracket stays ("Pasal 32(1)", "27A(2)").
+GLUED_BRACKET = re.compile(r"(?<=[^\W\d_]{2})\((?=[A-Z0-9])")
+# A curly opening quote glued to what comes before it, a curly closing one to the word after.
+GLUED_CURLY_OPEN = re.compile(r"(?<=[^\s(\[“‘'\"/-])“")
+GLUED_CURLY_CLOSE = re.compile(r"”(?=[^\W_])")
