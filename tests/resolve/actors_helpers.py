@@ -19,7 +19,7 @@ def blank_pipeline(user_file: str = "", decision_model: str = "none") -> Languag
     nlp = spacy.blank("id")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("warta_gazetteer_v12", name="gazetteer")
-    nlp.add_pipe("warta_actors_v20", name="actors",
+    nlp.add_pipe("warta_actors_v21", name="actors",
                  config={"user_file": user_file, "decision_model": decision_model})
     return nlp
 

@@ -46,6 +46,12 @@ def test_the_word_class(text, non_name) -> None:
     ("Sebanyak 40 ASN di Kabupaten Sukamaju dipecat karena bolos, kata Sutrisno.", "ASN"),
     ("Sutrisno dijerat UU ITE setelah unggahannya viral.", "ITE"),
     ("Korban dibawa ke IGD rumah sakit terdekat oleh Sutrisno.", "IGD"),
+    # a programme, a security, a gas, a technology, a meeting (actors v21)
+    ("Sutrisno menyebut menu MBG di sekolah itu sudah diganti.", "MBG"),
+    ("Dana itu dibelikan SUN, kata Sutrisno.", "SUN"),
+    ("Alat itu mengukur kadar CO di udara, ujar Sutrisno.", "CO"),
+    ("Menurut Sutrisno, kecerdasan buatan (AI) mengubah cara kerja redaksi.", "AI"),
+    ("Keputusan itu diambil dalam RDG bulan lalu, kata Sutrisno.", "RDG"),
 ])
 def test_an_acronym_of_a_thing_is_no_actor(nlp, text, word) -> None:
     doc = with_persons(nlp, text, ("Sutrisno",), ((word, "ORG"),))
@@ -60,7 +66,7 @@ def test_initials_that_spell_a_thing_acronym_stay_a_person(nlp) -> None:
 
 @pytest.mark.parametrize(("text", "thing"), [
     ("ASN", True), ("PPh", True), ("MoU", True), ("Hut", False), ("Uu", False),
-    ("KPK", False),
+    ("KPK", False), ("MBG", True), ("JKN", True), ("Sun", False),
 ])
 def test_the_acronym_class(text, thing) -> None:
     assert thing_acronym(text) is thing

@@ -75,7 +75,9 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "20"  # 20: English phrases the NER tags PERSON ("Foreign Direct Investment",
+VERSION = "21"  # 21: acronyms of programmes, securities, gases, AI and meetings ("MBG", "JKN",
+# "SUN", "CO", "RDG") are no actor (non_names.THING_ACRONYMS; s13 aspur)
+# 20: English phrases the NER tags PERSON ("Foreign Direct Investment",
 # "Fuel Surcharge") are no actor: _common_phrase counts common English words (data/lexicon/
 # common-en.txt, scripts/build_common_english.py)
 # 19: organisation names (s12 org): a body's name written with its short
