@@ -76,7 +76,11 @@ from warta.types import Actor
 
 STAGE = "actors"
 VERSION = "21"  # 21: acronyms of programmes, securities, gases, AI and meetings ("MBG", "JKN",
-# "SUN", "CO", "RDG") are no actor (non_names.THING_ACRONYMS; s13 aspur)
+# "SUN", "CO", "RDG") are no actor (non_names.THING_ACRONYMS); a regional office's bracketed
+# short form is the office, never a body inside its name, and its bare short form elsewhere is
+# the office even when the gazetteer knows it as the national body ("Komisi Pemilihan Umum
+# (KPU) Kabupaten Bogor" … "KPU"); "Pemprov NTB" is "Pemerintah Provinsi (Pemprov) NTB"
+# (_written_forms; s13 aspur)
 # 20: English phrases the NER tags PERSON ("Foreign Direct Investment",
 # "Fuel Surcharge") are no actor: _common_phrase counts common English words (data/lexicon/
 # common-en.txt, scripts/build_common_english.py)
@@ -787,13 +791,25 @@ def _inner_bodies(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, int
             continue
         if lookup(ent.text) is not None:
             continue
+        own = _own_short_form(doc, ent)
         for piece in _inner_pieces(doc, ent):
             actor_id = _piece_id(piece)
-            if actor_id is None or actor_id in table.by_id:
+            if actor_id is None or actor_id in table.by_id or piece.start == own:
                 continue
             ent_actor[(piece.start, piece.end)] = _place_actor(piece, table, set())
             out.append(piece)
     return out
+
+
+def _own_short_form(doc: Doc, ent: Span) -> int | None:
+    """The token of the short form a body's span defines in brackets inside it for the body
+    itself ("Komisi Pemilihan Umum (KPU) Kabupaten Intan Jaya": the office's "KPU"), which
+    names no body inside it; a party board's bracket names the party ("DPD Front Pembela Islam
+    (FPI) DKI Jakarta"), which is one."""
+    if span_repairs.bracketed_short_form(ent) is None or ent[0].lower_ in PARTY_BOARDS:
+        return None
+    texts = [t.text for t in ent]
+    return ent.start + texts.index("(") + 1
 
 
 def _inner_pieces(doc: Doc, ent: Span) -> list[Span]:
@@ -959,7 +975,9 @@ def _retyped(doc: Doc, cand: actor_model.Candidate, type_: str) -> tuple[str, st
 def _link_acronyms(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None],
                    table: _Actors) -> None:
     """'Badan Pangan Nasional (Bapanas)': the acronym in brackets is the same organisation, also
-    where it stands inside the body's name ("Ikatan Keluarga Alumni (IKA) Unpad" … "IKA")."""
+    where it stands inside the body's name ("Ikatan Keluarga Alumni (IKA) Unpad" … "IKA"), and
+    inside a regional office's name even when the gazetteer knows the short form as the
+    national body ("Komisi Pemilihan Umum (KPU) Kabupaten Intan Jaya" … "KPU")."""
     for i, ent in enumerate(ents):
         if ent.label_ != "ORG" or i + 1 >= len(ents):
             continue
@@ -976,7 +994,8 @@ def _link_acronyms(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, in
         if short is None or owner is None or ent[0].lower_ in PARTY_BOARDS:
             continue  # "DPD Front Pembela Islam (FPI) …": the short form is the party's
         olds = {ent_actor.get((e.start, e.end)) for e in ents if e.text == short[1]} - {owner}
-        if olds and all(_unknown_org(old, table) for old in olds):
+        if olds and (all(_unknown_org(old, table) for old in olds)
+                     or span_repairs.office_region(ent)):
             for old in olds:
                 _remap(ents, ent_actor, table, short[1], old, owner)
 
@@ -1104,7 +1123,8 @@ def _link_body_variants(ents: Sequence[Span], ent_actor: dict[tuple[int, int], s
     abbreviated: list[tuple[str, set[tuple[str, ...]]]] = []
     # ent_actor holds str | None; the ORG spans here carry actor ids
     names: list[tuple[str, list[str]]] = [
-        (ent_actor[(e.start, e.end)], [t.text for t in e]) for e in orgs]  # type: ignore[misc]
+        (ent_actor[(e.start, e.end)], words)  # type: ignore[misc]
+        for e in orgs for words in _written_forms(e)]
     # a gazetteer body's own name is one more way of writing it ("KAI" … "PT Kereta Api
     # Indonesia": the gazetteer's "Kereta Api Indonesia" is the long name without its "PT")
     names += [(i, table.by_id[i].name.split()) for i in sorted({i for i, _ in names})
@@ -1129,6 +1149,19 @@ def _link_body_variants(ents: Sequence[Span], ent_actor: dict[tuple[int, int], s
             groups.append({*owners.pop(), ent_actor[(short.start, short.end)]})  # type: ignore[arg-type]
     for ids in _connected(groups):
         _merge_ids(ent_actor, table, ids)
+
+
+def _written_forms(ent: Span) -> list[list[str]]:
+    """The words of an ORG span, as the forms ``_link_body_variants`` compares: a name with
+    its short form defined in brackets inside it ("Pemerintah Provinsi (Pemprov) NTB") is the
+    name without the bracket and the short form with the words after the bracket ("Pemerintah
+    Provinsi NTB", "Pemprov NTB"), the two ways the article writes the body elsewhere."""
+    words = [t.text for t in ent]
+    short = span_repairs.bracketed_short_form(ent)
+    if short is None:
+        return [words]
+    name, abbr = short
+    return [name.split(), [abbr, *words[words.index(")") + 1:]]]
 
 
 MIN_ACRONYM_LETTERS = 3  # "MA", "PT", "AS": two letters stand for too many names
