@@ -115,3 +115,20 @@ def test_a_platform_opening_a_bodys_span_is_its_account(nlp) -> None:
     text = "Informasi itu diumumkan Instagram Dinas Perhubungan Sukamaju pada Senin."
     doc = with_persons(nlp, text, (), (("Instagram Dinas Perhubungan Sukamaju", "ORG"),))
     assert "Dinas Perhubungan Sukamaju" in {e.text for e in doc.ents}
+
+
+@pytest.mark.parametrize(("text", "word", "label"), [
+    ("Warga Kampung Sukamaju, Cibeureum, Kota Bandung, menolak proyek itu, kata Sutrisno.",
+     "Cibeureum", "PERSON"),
+    ("Sutrisno ditemui di Mabes TNI, Cilangkap, Jakarta, Senin.", "Cilangkap", "ORG"),
+])
+def test_a_name_inside_an_address_is_a_place(nlp, text, word, label) -> None:
+    # actors v21: between commas right before a region or a place unit, whatever the NER typed
+    doc = with_persons(nlp, text, ("Sutrisno",), ((word, label),))
+    assert all(word not in (a.name, *a.aliases) for a in doc._.actors)
+
+
+def test_a_body_inside_an_address_stays_an_actor(nlp) -> None:
+    text = "Sutrisno dibawa ke kantor BPBD, Polres Sukamaju, Jakarta, untuk diperiksa."
+    doc = with_persons(nlp, text, ("Sutrisno",), (("Polres Sukamaju", "ORG"),))
+    assert any("Polres Sukamaju" in (a.name, *a.aliases) for a in doc._.actors)

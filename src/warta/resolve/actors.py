@@ -59,13 +59,14 @@ from warta.nlp.lang.id.non_names import (
 )
 from warta.nlp.lang.id.org_patterns import (
     BODY_HEAD_SHORT_FORMS,
+    BODY_WORDS,
     DOMESTIC_ORG_PREFIXES,
     GOVERNMENT_HEAD,
     ORG_PREFIXES,
     PARTY_BOARDS,
     REGION_LEVEL_WORDS,
 )
-from warta.nlp.lang.id.place_units import ADMIN_UNITS, ELECTORAL_DISTRICTS
+from warta.nlp.lang.id.place_units import ADMIN_UNITS, ELECTORAL_DISTRICTS, PLACE_UNIT_WORDS
 from warta.nlp.lang.id.pronouns import CLITIC, PERSON_PRONOUNS
 from warta.nlp.lang.id.reporting_verbs import CLITIC_HOSTS, CUE_AFTER
 from warta.nlp.stage_data import save_file, saved_file
@@ -80,7 +81,9 @@ VERSION = "21"  # 21: acronyms of programmes, securities, gases, AI and meetings
 # short form is the office, never a body inside its name, and its bare short form elsewhere is
 # the office even when the gazetteer knows it as the national body ("Komisi Pemilihan Umum
 # (KPU) Kabupaten Bogor" … "KPU"); "Pemprov NTB" is "Pemerintah Provinsi (Pemprov) NTB"
-# (_written_forms; s13 aspur)
+# (_written_forms); a name the gazetteer does not know between commas right before a region or a
+# place unit is a part of an address, a place ("Kampung X, [Antapani], Kota Bandung":
+# _address_parts; s13 aspur)
 # 20: English phrases the NER tags PERSON ("Foreign Direct Investment",
 # "Fuel Surcharge") are no actor: _common_phrase counts common English words (data/lexicon/
 # common-en.txt, scripts/build_common_english.py)
@@ -603,6 +606,7 @@ def propose(doc: Doc, *, user: UserActors | None = None,
     caller read them; ``ctx``: the article's context, which keeps the titles found."""
     ents = [e for e in (doc.ents if ents is None else ents) if not _non_name(e, ctx)]
     ents = _not_persons(ents, ctx)
+    ents = _address_parts(ents)
     ents = _without_channels(doc, ents)
     taken = {i for e in ents for i in range(e.start, e.end)}
     extra = _user_spans(doc, user, taken)
@@ -674,6 +678,39 @@ def _not_persons(ents: Sequence[Span], ctx: actor_model.Context | None) -> list[
         else:
             out.append(ent)
     return out
+
+
+# Gazetteer kinds of the region or country that closes an address ("…, Cilangkap, Jakarta").
+_ADDRESS_END_KINDS = frozenset({"city", "regency", "province", "capital", "seat", "country"})
+
+
+def _address_parts(ents: Sequence[Span]) -> list[Span]:
+    """A name the gazetteer does not know, set between commas right before a region, a country
+    or a place unit's name ("Kampung Jajawai, [Antapani], Kota Bandung", "di Mabes TNI,
+    [Cilangkap], Jakarta"), is a part of an address: a district or a neighbourhood, however the
+    NER typed it (``LOC``; not an actor). A body's name ("…, [Polres Bogor], Kota Bogor")
+    stays."""
+    starts = {e.start: e for e in ents}
+    out = []
+    for ent in ents:
+        if ent.label_ in {"PERSON", "ORG"} and _in_address(ent, starts.get(ent.end + 1)):
+            ent = Span(ent.doc, ent.start, ent.end, label="LOC")
+        out.append(ent)
+    return out
+
+
+def _in_address(ent: Span, after: Span | None) -> bool:
+    doc = ent.doc
+    if ent.start < 1 or ent.end + 1 >= len(doc) or ent.kb_id_ or lookup(ent.text) is not None:
+        return False
+    if doc[ent.start - 1].text != "," or doc[ent.end].text != ",":
+        return False
+    if ent[0].lower_ in BODY_WORDS or ent[0].lower_ in ORG_PREFIXES:
+        return False
+    if doc[ent.end + 1].lower_ in PLACE_UNIT_WORDS:
+        return True
+    entry = None if after is None else _entry(after)
+    return entry is not None and entry.kind in _ADDRESS_END_KINDS
 
 
 _QUOTE_CLOSERS = frozenset({'"', "”", "’", "'", "»"})
