@@ -132,3 +132,16 @@ def test_a_body_inside_an_address_stays_an_actor(nlp) -> None:
     text = "Sutrisno dibawa ke kantor BPBD, Polres Sukamaju, Jakarta, untuk diperiksa."
     doc = with_persons(nlp, text, ("Sutrisno",), (("Polres Sukamaju", "ORG"),))
     assert any("Polres Sukamaju" in (a.name, *a.aliases) for a in doc._.actors)
+
+
+def test_a_brand_after_a_product_s_class_noun_is_no_actor(nlp) -> None:
+    # actors v21: products and brands that are not companies are no actor
+    text = "Sutrisno masih memakai mobil sedan Suryamobil Kencana peninggalan pejabat lama."
+    doc = with_persons(nlp, text, ("Sutrisno",), (("Suryamobil", "ORG"),))
+    assert all("Suryamobil" not in (a.name, *a.aliases) for a in doc._.actors)
+
+
+def test_a_maker_before_the_class_noun_is_the_company(nlp) -> None:
+    text = "Produsen mobil Suryamobil menarik ribuan unit, kata Sutrisno."
+    doc = with_persons(nlp, text, ("Sutrisno",), (("Suryamobil", "ORG"),))
+    assert any("Suryamobil" in (a.name, *a.aliases) for a in doc._.actors)

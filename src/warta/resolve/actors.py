@@ -53,7 +53,9 @@ from warta.nlp.lang.id.locatives import (
 )
 from warta.nlp.lang.id.non_names import (
     CHANNEL_BEFORE,
+    MAKER_NOUNS,
     PLATFORMS,
+    PRODUCT_NOUNS,
     lone_non_name,
     thing_acronym,
 )
@@ -83,7 +85,8 @@ VERSION = "21"  # 21: acronyms of programmes, securities, gases, AI and meetings
 # (KPU) Kabupaten Bogor" … "KPU"); "Pemprov NTB" is "Pemerintah Provinsi (Pemprov) NTB"
 # (_written_forms); a name the gazetteer does not know between commas right before a region or a
 # place unit is a part of an address, a place ("Kampung X, [Antapani], Kota Bandung":
-# _address_parts; s13 aspur)
+# _address_parts); a name right after a product's class noun is a product or brand ("mobil
+# sedan [Toyota] Crown", "merek [FIN Komodo]": _product; s13 aspur)
 # 20: English phrases the NER tags PERSON ("Foreign Direct Investment",
 # "Fuel Surcharge") are no actor: _common_phrase counts common English words (data/lexicon/
 # common-en.txt, scripts/build_common_english.py)
@@ -604,7 +607,8 @@ def propose(doc: Doc, *, user: UserActors | None = None,
     """The rules' actors of ``doc``: entities resolved by the gazetteer, titles, name variants,
     acronyms and the user's file (pure: returns, does not set). ``ents``: ``doc.ents`` as the
     caller read them; ``ctx``: the article's context, which keeps the titles found."""
-    ents = [e for e in (doc.ents if ents is None else ents) if not _non_name(e, ctx)]
+    ents = [e for e in (doc.ents if ents is None else ents)
+            if not _non_name(e, ctx) and not _product(e)]
     ents = _not_persons(ents, ctx)
     ents = _address_parts(ents)
     ents = _without_channels(doc, ents)
@@ -647,6 +651,16 @@ def _non_name(ent: Span, ctx: actor_model.Context | None) -> bool:
     text = ent.text
     return lone_non_name(text) or (
         thing_acronym(text) and not actor_model.initials(ent.doc, [ent], ctx))
+
+
+def _product(ent: Span) -> bool:
+    """A PERSON or ORG span right after a product's class noun ("mobil sedan [Toyota] Crown",
+    "merek [FIN Komodo]", ``non_names.PRODUCT_NOUNS``): a product or a brand, no actor at this
+    mention; after a maker's noun and the class noun ("produsen mobil Toyota") the company."""
+    doc = ent.doc
+    k = ent.start - 1
+    return (ent.label_ in {"PERSON", "ORG"} and k >= 0 and doc[k].lower_ in PRODUCT_NOUNS
+            and not (k > 0 and doc[k - 1].lower_ in MAKER_NOUNS))
 
 
 # Words that open a region's or a government's name, never a person's: "Provinsi" alone

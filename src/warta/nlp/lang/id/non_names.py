@@ -99,3 +99,18 @@ CHANNEL_BEFORE: frozenset[str] = frozenset({
     "di", "lewat", "melalui", "via", "akun", "unggahan", "postingan", "laman", "kanal",
     "cuitan", "grup", "pengguna", "aplikasi", "platform", "sosial", "story", "instastory",
 })
+
+# Nouns for a class of products right before a brand or model's name ("mobil sedan Toyota
+# Crown", "merek FIN Komodo", "film Angry Birds", "ponsel Samsung"): the name after one names
+# the product, and the annotation guidelines make products and brands that are not companies
+# no actor. The maker acting elsewhere ("Toyota menarik …") is one.
+PRODUCT_NOUNS: frozenset[str] = frozenset({
+    "mobil", "sedan", "motor", "sepeda", "truk", "merek", "merk", "ponsel", "smartphone",
+    "laptop", "gawai", "varian", "tipe", "film", "lagu", "album", "gim", "minuman",
+})
+# ... unless one of these names the maker right before the class noun ("produsen mobil Toyota",
+# "perusahaan film Disney"): then the name is the company.
+MAKER_NOUNS: frozenset[str] = frozenset({
+    "produsen", "pabrikan", "perusahaan", "pembuat", "industri", "dealer", "diler",
+    "distributor", "rumah", "studio", "label",
+})
