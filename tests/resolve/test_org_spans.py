@@ -151,3 +151,12 @@ def test_a_regional_parliament_s_lettered_commission_is_no_person(nlp) -> None:
                        others=(("Komisi C DPRD", "ORG"),))
     assert ("C", "PERSON") not in _ents(doc)
     assert any(e.text.startswith("Komisi C DPRD") and e.label_ == "ORG" for e in doc.ents)
+
+
+def test_a_country_inside_a_known_name_opening_an_office_is_no_actor(nlp) -> None:
+    # actors v21: "Majelis Ulama Indonesia" is read whole inside its regional office's name
+    text = "Majelis Ulama Indonesia (MUI) Kota Bogor mengimbau warga agar tenang."
+    doc = with_persons(nlp, text, others=(("Majelis Ulama Indonesia", "ORG"), ("MUI", "ORG"),
+                                          ("Kota Bogor", "GPE")))
+    assert ("Majelis Ulama Indonesia (MUI) Kota Bogor", "ORG") in _ents(doc)
+    assert not any(a.type == "GPE" and a.name == "Indonesia" for a in doc._.actors)

@@ -86,7 +86,9 @@ VERSION = "21"  # 21: acronyms of programmes, securities, gases, AI and meetings
 # (_written_forms); a name the gazetteer does not know between commas right before a region or a
 # place unit is a part of an address, a place ("Kampung X, [Antapani], Kota Bandung":
 # _address_parts); a name right after a product's class noun is a product or brand ("mobil
-# sedan [Toyota] Crown", "merek [FIN Komodo]": _product; s13 aspur)
+# sedan [Toyota] Crown", "merek [FIN Komodo]": _product); a gazetteer name opening a body's
+# span is read whole, no country inside it proposed ("Majelis Ulama Indonesia (MUI) Kota
+# Sukabumi": _inner_pieces; s13 aspur)
 # 20: English phrases the NER tags PERSON ("Foreign Direct Investment",
 # "Fuel Surcharge") are no actor: _common_phrase counts common English words (data/lexicon/
 # common-en.txt, scripts/build_common_english.py)
@@ -866,14 +868,17 @@ def _own_short_form(doc: Doc, ent: Span) -> int | None:
 def _inner_pieces(doc: Doc, ent: Span) -> list[Span]:
     """The bodies and countries named inside ``ent`` after its first word: each body's head
     opens a piece that runs to the next head; a body or country the gazetteer knows is a piece
-    of its own."""
+    of its own, except inside a gazetteer name that opens ``ent``."""
     heads = [j for j in range(ent.start + 1, ent.end) if doc[j].text[:1].isupper()
              and doc[j].lower_ in span_repairs.BODY_OPENERS
              and span_repairs.opens_body(doc, j) is not None]
     pieces = [Span(doc, h, nxt, label="ORG")
               for h, nxt in zip(heads, [*heads[1:], ent.end], strict=False)
               if span_repairs.opens_body(doc, h) < nxt]  # type: ignore[operator]
-    for j in range(ent.start + 1, ent.end):
+    # a name the gazetteer knows opening the span is read whole: the country in "[Majelis Ulama
+    # Indonesia] (MUI) Kota Sukabumi" or "[Bank Indonesia] Jawa Barat" names no actor
+    opening = match_at(doc, ent.start, end_limit=ent.end, words=_words(doc))
+    for j in range(ent.start + 1 if opening is None else opening[0], ent.end):
         found = match_at(doc, j, end_limit=ent.end, words=_words(doc))
         if found is None:
             continue
