@@ -60,6 +60,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("process.py", "TRAINED"): "spaCy pipe names",
     ("record.py", "merge_records"): "record fields",
     ("resolve/actor_model.py", "REGION_KINDS"): "gazetteer kinds",
+    ("resolve/actors.py", "_ADDRESS_END_KINDS"): "gazetteer kinds",
     ("resolve/gazetteer.py", "_PERSON_LIKE_KINDS"): "gazetteer kinds",
     ("resolve/span_repairs.py", "_PLACE_KINDS"): "gazetteer kinds",
     ("resolve/user_actors.py", "_ACTOR_KEYS"): "file keys",

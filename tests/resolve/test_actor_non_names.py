@@ -46,6 +46,12 @@ def test_the_word_class(text, non_name) -> None:
     ("Sebanyak 40 ASN di Kabupaten Sukamaju dipecat karena bolos, kata Sutrisno.", "ASN"),
     ("Sutrisno dijerat UU ITE setelah unggahannya viral.", "ITE"),
     ("Korban dibawa ke IGD rumah sakit terdekat oleh Sutrisno.", "IGD"),
+    # a programme, a security, a gas, a technology, a meeting (actors v21)
+    ("Sutrisno menyebut menu MBG di sekolah itu sudah diganti.", "MBG"),
+    ("Dana itu dibelikan SUN, kata Sutrisno.", "SUN"),
+    ("Alat itu mengukur kadar CO di udara, ujar Sutrisno.", "CO"),
+    ("Menurut Sutrisno, kecerdasan buatan (AI) mengubah cara kerja redaksi.", "AI"),
+    ("Keputusan itu diambil dalam RDG bulan lalu, kata Sutrisno.", "RDG"),
 ])
 def test_an_acronym_of_a_thing_is_no_actor(nlp, text, word) -> None:
     doc = with_persons(nlp, text, ("Sutrisno",), ((word, "ORG"),))
@@ -60,7 +66,7 @@ def test_initials_that_spell_a_thing_acronym_stay_a_person(nlp) -> None:
 
 @pytest.mark.parametrize(("text", "thing"), [
     ("ASN", True), ("PPh", True), ("MoU", True), ("Hut", False), ("Uu", False),
-    ("KPK", False),
+    ("KPK", False), ("MBG", True), ("JKN", True), ("Sun", False),
 ])
 def test_the_acronym_class(text, thing) -> None:
     assert thing_acronym(text) is thing
@@ -109,3 +115,33 @@ def test_a_platform_opening_a_bodys_span_is_its_account(nlp) -> None:
     text = "Informasi itu diumumkan Instagram Dinas Perhubungan Sukamaju pada Senin."
     doc = with_persons(nlp, text, (), (("Instagram Dinas Perhubungan Sukamaju", "ORG"),))
     assert "Dinas Perhubungan Sukamaju" in {e.text for e in doc.ents}
+
+
+@pytest.mark.parametrize(("text", "word", "label"), [
+    ("Warga Kampung Sukamaju, Cibeureum, Kota Bandung, menolak proyek itu, kata Sutrisno.",
+     "Cibeureum", "PERSON"),
+    ("Sutrisno ditemui di Mabes TNI, Cilangkap, Jakarta, Senin.", "Cilangkap", "ORG"),
+])
+def test_a_name_inside_an_address_is_a_place(nlp, text, word, label) -> None:
+    # actors v21: between commas right before a region or a place unit, whatever the NER typed
+    doc = with_persons(nlp, text, ("Sutrisno",), ((word, label),))
+    assert all(word not in (a.name, *a.aliases) for a in doc._.actors)
+
+
+def test_a_body_inside_an_address_stays_an_actor(nlp) -> None:
+    text = "Sutrisno dibawa ke kantor BPBD, Polres Sukamaju, Jakarta, untuk diperiksa."
+    doc = with_persons(nlp, text, ("Sutrisno",), (("Polres Sukamaju", "ORG"),))
+    assert any("Polres Sukamaju" in (a.name, *a.aliases) for a in doc._.actors)
+
+
+def test_a_brand_after_a_product_s_class_noun_is_no_actor(nlp) -> None:
+    # actors v21: products and brands that are not companies are no actor
+    text = "Sutrisno masih memakai mobil sedan Suryamobil Kencana peninggalan pejabat lama."
+    doc = with_persons(nlp, text, ("Sutrisno",), (("Suryamobil", "ORG"),))
+    assert all("Suryamobil" not in (a.name, *a.aliases) for a in doc._.actors)
+
+
+def test_a_maker_before_the_class_noun_is_the_company(nlp) -> None:
+    text = "Produsen mobil Suryamobil menarik ribuan unit, kata Sutrisno."
+    doc = with_persons(nlp, text, ("Sutrisno",), (("Suryamobil", "ORG"),))
+    assert any("Suryamobil" in (a.name, *a.aliases) for a in doc._.actors)

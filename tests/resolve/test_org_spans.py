@@ -1,4 +1,4 @@
-"""Organisation spans the NER cuts apart (gazetteer v12: ``span_repairs.join_party_boards``,
+"""Organisation spans the NER cuts apart (gazetteer v12, v13: ``span_repairs.join_party_boards``,
 ``span_repairs.join_bracketed_acronyms``; actors v18: the name without its bracketed short
 form, the short form linked): invented sentences, the NER's spans set by hand."""
 
@@ -76,6 +76,25 @@ def test_a_region_after_the_bracket_stays_apart(nlp) -> None:
     assert ("Banten", "GPE") in _ents(doc)
 
 
+@pytest.mark.parametrize(("body", "short", "region", "name"), [
+    ("Dinas Sosial", "Dinsos", "Kota Mataram", "Dinas Sosial Kota Mataram"),
+    ("Pengadilan Negeri", "PN", "Banten", "Pengadilan Negeri Banten"),
+    ("Komisi Pemilihan Umum", "KPU", "Kabupaten Bogor", "Komisi Pemilihan Umum Kabupaten Bogor"),
+])
+def test_a_regional_office_s_region_after_the_bracket_is_the_office_s(
+        nlp, body: str, short: str, region: str, name: str) -> None:
+    # gazetteer v13: the office's own words ("Dinas", "Pengadilan Negeri") or the region's level
+    # word make the region part of the name; the bare short form later is the office (actors v21)
+    text = f"{body} ({short}) {region} menerima berkas itu. {short} segera memeriksanya."
+    doc = with_persons(nlp, text, others=((body, "ORG"), (short, "ORG"), (region, "GPE")))
+    whole = f"{body} ({short}) {region}"
+    assert (whole, "ORG") in _ents(doc)
+    office = ent_actor(doc, whole)
+    assert next(a for a in doc._.actors if a.id == office).name == name
+    assert ent_actor(doc, short) == office
+    assert not any(a.name == body for a in doc._.actors)  # no national body beside it
+
+
 def test_a_party_board_s_region_after_the_bracket_is_the_board_s(nlp) -> None:
     text = "Ketua DPD Front Pembela Islam (FPI) Banten itu datang."
     doc = with_persons(nlp, text, others=(("Front Pembela Islam", "ORG"), ("FPI", "ORG"),
@@ -132,3 +151,12 @@ def test_a_regional_parliament_s_lettered_commission_is_no_person(nlp) -> None:
                        others=(("Komisi C DPRD", "ORG"),))
     assert ("C", "PERSON") not in _ents(doc)
     assert any(e.text.startswith("Komisi C DPRD") and e.label_ == "ORG" for e in doc.ents)
+
+
+def test_a_country_inside_a_known_name_opening_an_office_is_no_actor(nlp) -> None:
+    # actors v21: "Majelis Ulama Indonesia" is read whole inside its regional office's name
+    text = "Majelis Ulama Indonesia (MUI) Kota Bogor mengimbau warga agar tenang."
+    doc = with_persons(nlp, text, others=(("Majelis Ulama Indonesia", "ORG"), ("MUI", "ORG"),
+                                          ("Kota Bogor", "GPE")))
+    assert ("Majelis Ulama Indonesia (MUI) Kota Bogor", "ORG") in _ents(doc)
+    assert not any(a.type == "GPE" and a.name == "Indonesia" for a in doc._.actors)

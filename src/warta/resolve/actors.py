@@ -53,19 +53,22 @@ from warta.nlp.lang.id.locatives import (
 )
 from warta.nlp.lang.id.non_names import (
     CHANNEL_BEFORE,
+    MAKER_NOUNS,
     PLATFORMS,
+    PRODUCT_NOUNS,
     lone_non_name,
     thing_acronym,
 )
 from warta.nlp.lang.id.org_patterns import (
     BODY_HEAD_SHORT_FORMS,
+    BODY_WORDS,
     DOMESTIC_ORG_PREFIXES,
     GOVERNMENT_HEAD,
     ORG_PREFIXES,
     PARTY_BOARDS,
     REGION_LEVEL_WORDS,
 )
-from warta.nlp.lang.id.place_units import ADMIN_UNITS, ELECTORAL_DISTRICTS
+from warta.nlp.lang.id.place_units import ADMIN_UNITS, ELECTORAL_DISTRICTS, PLACE_UNIT_WORDS
 from warta.nlp.lang.id.pronouns import CLITIC, PERSON_PRONOUNS
 from warta.nlp.lang.id.reporting_verbs import CLITIC_HOSTS, CUE_AFTER
 from warta.nlp.stage_data import save_file, saved_file
@@ -75,7 +78,18 @@ from warta.resolve.user_actors import UserActor, UserActors, load_user_actors
 from warta.types import Actor
 
 STAGE = "actors"
-VERSION = "20"  # 20: English phrases the NER tags PERSON ("Foreign Direct Investment",
+VERSION = "21"  # 21: acronyms of programmes, securities, gases, AI and meetings ("MBG", "JKN",
+# "SUN", "CO", "RDG") are no actor (non_names.THING_ACRONYMS); a regional office's bracketed
+# short form is the office, never a body inside its name, and its bare short form elsewhere is
+# the office even when the gazetteer knows it as the national body ("Komisi Pemilihan Umum
+# (KPU) Kabupaten Bogor" … "KPU"); "Pemprov NTB" is "Pemerintah Provinsi (Pemprov) NTB"
+# (_written_forms); a name the gazetteer does not know between commas right before a region or a
+# place unit is a part of an address, a place ("Kampung X, [Antapani], Kota Bandung":
+# _address_parts); a name right after a product's class noun is a product or brand ("mobil
+# sedan [Toyota] Crown", "merek [FIN Komodo]": _product); a gazetteer name opening a body's
+# span is read whole, no country inside it proposed ("Majelis Ulama Indonesia (MUI) Kota
+# Sukabumi": _inner_pieces; s13 aspur)
+# 20: English phrases the NER tags PERSON ("Foreign Direct Investment",
 # "Fuel Surcharge") are no actor: _common_phrase counts common English words (data/lexicon/
 # common-en.txt, scripts/build_common_english.py)
 # 19: organisation names (s12 org): a body's name written with its short
@@ -595,8 +609,10 @@ def propose(doc: Doc, *, user: UserActors | None = None,
     """The rules' actors of ``doc``: entities resolved by the gazetteer, titles, name variants,
     acronyms and the user's file (pure: returns, does not set). ``ents``: ``doc.ents`` as the
     caller read them; ``ctx``: the article's context, which keeps the titles found."""
-    ents = [e for e in (doc.ents if ents is None else ents) if not _non_name(e, ctx)]
+    ents = [e for e in (doc.ents if ents is None else ents)
+            if not _non_name(e, ctx) and not _product(e)]
     ents = _not_persons(ents, ctx)
+    ents = _address_parts(ents)
     ents = _without_channels(doc, ents)
     taken = {i for e in ents for i in range(e.start, e.end)}
     extra = _user_spans(doc, user, taken)
@@ -639,6 +655,16 @@ def _non_name(ent: Span, ctx: actor_model.Context | None) -> bool:
         thing_acronym(text) and not actor_model.initials(ent.doc, [ent], ctx))
 
 
+def _product(ent: Span) -> bool:
+    """A PERSON or ORG span right after a product's class noun ("mobil sedan [Toyota] Crown",
+    "merek [FIN Komodo]", ``non_names.PRODUCT_NOUNS``): a product or a brand, no actor at this
+    mention; after a maker's noun and the class noun ("produsen mobil Toyota") the company."""
+    doc = ent.doc
+    k = ent.start - 1
+    return (ent.label_ in {"PERSON", "ORG"} and k >= 0 and doc[k].lower_ in PRODUCT_NOUNS
+            and not (k > 0 and doc[k - 1].lower_ in MAKER_NOUNS))
+
+
 # Words that open a region's or a government's name, never a person's: "Provinsi" alone
 # ("Ketua DPD Partai Golkar [Provinsi] NTT"), "Dapil Jawa Barat III", "Pemerintah Daerah Bangli".
 _NOT_PERSON_OPENERS = ADMIN_UNITS | REGION_LEVEL_WORDS | ELECTORAL_DISTRICTS | {GOVERNMENT_HEAD}
@@ -668,6 +694,39 @@ def _not_persons(ents: Sequence[Span], ctx: actor_model.Context | None) -> list[
         else:
             out.append(ent)
     return out
+
+
+# Gazetteer kinds of the region or country that closes an address ("…, Cilangkap, Jakarta").
+_ADDRESS_END_KINDS = frozenset({"city", "regency", "province", "capital", "seat", "country"})
+
+
+def _address_parts(ents: Sequence[Span]) -> list[Span]:
+    """A name the gazetteer does not know, set between commas right before a region, a country
+    or a place unit's name ("Kampung Jajawai, [Antapani], Kota Bandung", "di Mabes TNI,
+    [Cilangkap], Jakarta"), is a part of an address: a district or a neighbourhood, however the
+    NER typed it (``LOC``; not an actor). A body's name ("…, [Polres Bogor], Kota Bogor")
+    stays."""
+    starts = {e.start: e for e in ents}
+    out = []
+    for ent in ents:
+        if ent.label_ in {"PERSON", "ORG"} and _in_address(ent, starts.get(ent.end + 1)):
+            ent = Span(ent.doc, ent.start, ent.end, label="LOC")
+        out.append(ent)
+    return out
+
+
+def _in_address(ent: Span, after: Span | None) -> bool:
+    doc = ent.doc
+    if ent.start < 1 or ent.end + 1 >= len(doc) or ent.kb_id_ or lookup(ent.text) is not None:
+        return False
+    if doc[ent.start - 1].text != "," or doc[ent.end].text != ",":
+        return False
+    if ent[0].lower_ in BODY_WORDS or ent[0].lower_ in ORG_PREFIXES:
+        return False
+    if doc[ent.end + 1].lower_ in PLACE_UNIT_WORDS:
+        return True
+    entry = None if after is None else _entry(after)
+    return entry is not None and entry.kind in _ADDRESS_END_KINDS
 
 
 _QUOTE_CLOSERS = frozenset({'"', "”", "’", "'", "»"})
@@ -785,26 +844,41 @@ def _inner_bodies(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, int
             continue
         if lookup(ent.text) is not None:
             continue
+        own = _own_short_form(doc, ent)
         for piece in _inner_pieces(doc, ent):
             actor_id = _piece_id(piece)
-            if actor_id is None or actor_id in table.by_id:
+            if actor_id is None or actor_id in table.by_id or piece.start == own:
                 continue
             ent_actor[(piece.start, piece.end)] = _place_actor(piece, table, set())
             out.append(piece)
     return out
 
 
+def _own_short_form(doc: Doc, ent: Span) -> int | None:
+    """The token of the short form a body's span defines in brackets inside it for the body
+    itself ("Komisi Pemilihan Umum (KPU) Kabupaten Intan Jaya": the office's "KPU"), which
+    names no body inside it; a party board's bracket names the party ("DPD Front Pembela Islam
+    (FPI) DKI Jakarta"), which is one."""
+    if span_repairs.bracketed_short_form(ent) is None or ent[0].lower_ in PARTY_BOARDS:
+        return None
+    texts = [t.text for t in ent]
+    return ent.start + texts.index("(") + 1
+
+
 def _inner_pieces(doc: Doc, ent: Span) -> list[Span]:
     """The bodies and countries named inside ``ent`` after its first word: each body's head
     opens a piece that runs to the next head; a body or country the gazetteer knows is a piece
-    of its own."""
+    of its own, except inside a gazetteer name that opens ``ent``."""
     heads = [j for j in range(ent.start + 1, ent.end) if doc[j].text[:1].isupper()
              and doc[j].lower_ in span_repairs.BODY_OPENERS
              and span_repairs.opens_body(doc, j) is not None]
     pieces = [Span(doc, h, nxt, label="ORG")
               for h, nxt in zip(heads, [*heads[1:], ent.end], strict=False)
               if span_repairs.opens_body(doc, h) < nxt]  # type: ignore[operator]
-    for j in range(ent.start + 1, ent.end):
+    # a name the gazetteer knows opening the span is read whole: the country in "[Majelis Ulama
+    # Indonesia] (MUI) Kota Sukabumi" or "[Bank Indonesia] Jawa Barat" names no actor
+    opening = match_at(doc, ent.start, end_limit=ent.end, words=_words(doc))
+    for j in range(ent.start + 1 if opening is None else opening[0], ent.end):
         found = match_at(doc, j, end_limit=ent.end, words=_words(doc))
         if found is None:
             continue
@@ -957,7 +1031,9 @@ def _retyped(doc: Doc, cand: actor_model.Candidate, type_: str) -> tuple[str, st
 def _link_acronyms(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, int], str | None],
                    table: _Actors) -> None:
     """'Badan Pangan Nasional (Bapanas)': the acronym in brackets is the same organisation, also
-    where it stands inside the body's name ("Ikatan Keluarga Alumni (IKA) Unpad" … "IKA")."""
+    where it stands inside the body's name ("Ikatan Keluarga Alumni (IKA) Unpad" … "IKA"), and
+    inside a regional office's name even when the gazetteer knows the short form as the
+    national body ("Komisi Pemilihan Umum (KPU) Kabupaten Intan Jaya" … "KPU")."""
     for i, ent in enumerate(ents):
         if ent.label_ != "ORG" or i + 1 >= len(ents):
             continue
@@ -974,7 +1050,8 @@ def _link_acronyms(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, in
         if short is None or owner is None or ent[0].lower_ in PARTY_BOARDS:
             continue  # "DPD Front Pembela Islam (FPI) …": the short form is the party's
         olds = {ent_actor.get((e.start, e.end)) for e in ents if e.text == short[1]} - {owner}
-        if olds and all(_unknown_org(old, table) for old in olds):
+        if olds and (all(_unknown_org(old, table) for old in olds)
+                     or span_repairs.office_region(ent)):
             for old in olds:
                 _remap(ents, ent_actor, table, short[1], old, owner)
 
@@ -1102,7 +1179,8 @@ def _link_body_variants(ents: Sequence[Span], ent_actor: dict[tuple[int, int], s
     abbreviated: list[tuple[str, set[tuple[str, ...]]]] = []
     # ent_actor holds str | None; the ORG spans here carry actor ids
     names: list[tuple[str, list[str]]] = [
-        (ent_actor[(e.start, e.end)], [t.text for t in e]) for e in orgs]  # type: ignore[misc]
+        (ent_actor[(e.start, e.end)], words)  # type: ignore[misc]
+        for e in orgs for words in _written_forms(e)]
     # a gazetteer body's own name is one more way of writing it ("KAI" … "PT Kereta Api
     # Indonesia": the gazetteer's "Kereta Api Indonesia" is the long name without its "PT")
     names += [(i, table.by_id[i].name.split()) for i in sorted({i for i, _ in names})
@@ -1127,6 +1205,19 @@ def _link_body_variants(ents: Sequence[Span], ent_actor: dict[tuple[int, int], s
             groups.append({*owners.pop(), ent_actor[(short.start, short.end)]})  # type: ignore[arg-type]
     for ids in _connected(groups):
         _merge_ids(ent_actor, table, ids)
+
+
+def _written_forms(ent: Span) -> list[list[str]]:
+    """The words of an ORG span, as the forms ``_link_body_variants`` compares: a name with
+    its short form defined in brackets inside it ("Pemerintah Provinsi (Pemprov) NTB") is the
+    name without the bracket and the short form with the words after the bracket ("Pemerintah
+    Provinsi NTB", "Pemprov NTB"), the two ways the article writes the body elsewhere."""
+    words = [t.text for t in ent]
+    short = span_repairs.bracketed_short_form(ent)
+    if short is None:
+        return [words]
+    name, abbr = short
+    return [name.split(), [abbr, *words[words.index(")") + 1:]]]
 
 
 MIN_ACRONYM_LETTERS = 3  # "MA", "PT", "AS": two letters stand for too many names

@@ -98,7 +98,10 @@ STAGE = "gazetteer"
 # | Ma'mun"), never inside a gazetteer name; a gazetteer name under a losing body pattern stays;
 # a lone letter after a title's unit is the unit's ("Anggota [Komisi C DPRD]"), not a person;
 # people.tsv names Saifullah Yusuf's popular name ("Gus Ipul": s12 dup)
-VERSION = "12"
+# 13: a regional office's name, its short form in brackets and its region are one body ("Dinas
+# Sosial (Dinsos) Kota Mataram", "Pengadilan Negeri (PN) Palu": join_bracketed_acronyms with
+# _regional_office; s13 aspur)
+VERSION = "13"
 FACTORY = factory_name(STAGE, VERSION)
 
 

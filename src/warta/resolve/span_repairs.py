@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -43,6 +44,9 @@ from warta.nlp.lang.id.org_patterns import (
     ORG_SUFFIXES,
     ORG_WORDS_EN,
     PARTY_BOARDS,
+    REGION_LEVEL_WORDS,
+    REGIONAL_COURTS,
+    REGIONAL_OFFICE_WORDS,
     SENTENCE_OPENERS,
 )
 from warta.nlp.lang.id.place_units import ADMIN_UNITS, NAMED_AFTER, PLACE_UNIT_WORDS
@@ -1117,9 +1121,11 @@ def join_bracketed_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     completes the name, and the NER tags the pieces apart. A body's span (opening with a
     body's head or holding a body word) followed by one bracketed word and then a body the
     gazetteer knows or a roman numeral is one body with them; the actor's name leaves the
-    bracket out (``bracketed_short_form``). A region after the bracket completes only a party
-    board's name (``join_party_boards``): "Komisi Pemilihan Umum (KPU) DKI Jakarta" is read as
-    the national body as often as its provincial office (joining it did not hold on train)."""
+    bracket out (``bracketed_short_form``). A region after the bracket completes a party
+    board's name (``join_party_boards``) and a regional office's (``_regional_office``:
+    "Dinas Sosial (Dinsos) Kota Mataram"), not a national body's: "Komisi Pemilihan Umum (KPU)
+    DKI Jakarta" is read as the national body as often as its provincial office (joining it
+    did not hold on train)."""
     texts, lowers = token_texts(doc), token_lowers(doc)
     out: list[Span] = []
     n = 0
@@ -1134,7 +1140,8 @@ def join_bracketed_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         board = _board_start(texts, lowers, ent) if close is not None and close[2] else None
         if board is not None and any(e.start < board < e.end for e in out):
             board = None
-        if close is None or (close[2] and board is None):
+        if close is None or end is None or (
+                close[2] and board is None and not _regional_office(doc, ent, end, close[0])):
             out.append(ent)
             n += 1
             continue
@@ -1143,6 +1150,23 @@ def join_bracketed_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         out.append(Span(doc, start, close[0], label="ORG"))
         n += skip + close[1]
     return out
+
+
+def _regional_office(doc: Doc, body: Span, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]``, right after a body's bracketed short form, is the region
+    whose office the body is: a province, regency or city (not a country: "Kementerian Dalam
+    Negeri (Kemendagri) RI" is the national ministry), which the news writes after the short
+    form of a region's own office ("Badan Penanggulangan Bencana Daerah (BPBD) Banyumas",
+    "Pengadilan Negeri (PN) Palu": ``REGIONAL_OFFICE_WORDS``, ``REGIONAL_COURTS``) or with its
+    level word ("Majelis Ulama Indonesia (MUI) Kota Sukabumi")."""
+    lowers = token_lowers(doc)
+    entry = lookup(span_text(doc, start, end))
+    if entry is None or entry.kind not in _PLACE_KINDS:
+        return False
+    words = lowers[body.start:body.end]
+    return (lowers[start] in REGION_LEVEL_WORDS
+            or any(w in REGIONAL_OFFICE_WORDS for w in words)
+            or any(pair in REGIONAL_COURTS for pair in pairwise(words)))
 
 
 def _name_close(doc: Doc, end: int, after: Span | None) -> tuple[int, int, bool] | None:
@@ -1218,6 +1242,19 @@ def bracketed_short_form(span: Span) -> tuple[str, str] | None:
     words = [*range(k), *range(k + 3, len(texts))]
     name = "".join(texts[j] + (" " if spaces[j] else "") for j in words).strip()
     return name, texts[k + 1]
+
+
+def office_region(span: Span) -> bool:
+    """Whether a body's span with its short form in brackets inside it ends with the region
+    whose office it is ("Dinas Sosial (Dinsos) Kota Mataram", ``join_bracketed_acronyms``):
+    there the bare short form elsewhere in the article names that office too ("Dinsos"), not
+    the national body the gazetteer knows by it ("KPU")."""
+    texts = token_texts(span.doc)[span.start:span.end]
+    if ")" not in texts[2:-1]:
+        return False
+    start = span.start + texts.index(")", 2) + 1
+    entry = lookup(span_text(span.doc, start, span.end))
+    return entry is not None and entry.kind in _PLACE_KINDS
 
 
 def _body_then_place(doc: Doc, body: Span, place: Span) -> bool:

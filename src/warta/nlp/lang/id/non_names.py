@@ -53,19 +53,28 @@ THING_ACRONYMS: frozenset[str] = frozenset({
     "asn", "pns", "cpns", "pppk", "wni", "wna", "tki", "tkw", "lgbt",
     # documents and case files
     "ktp", "stnk", "bpkb", "npwp", "nik", "spdp", "sp3", "dpo", "amdal", "iup", "iupk",
+    # a condition of people: "orang dengan gangguan jiwa"
+    "odgj",
     # budgets, taxes, economic figures
     "apbn", "apbd", "rapbn", "rapbd", "pdb", "gdp", "ihsg", "ppn", "pph", "thr", "umr", "ump",
     "csr", "ipo", "umkm", "phk",
-    # fuel and emissions
-    "bbm", "lpg", "co2",
+    # state securities and market instruments: "Surat Utang Negara", "Non-Deliverable Forward"
+    "sun", "sbn", "sbsn", "ndf", "dndf",
+    # government programmes, which their ministry or agency runs: free meals ("Makan Bergizi
+    # Gratis"), national health insurance (run by BPJS Kesehatan), people's business credit,
+    # cash aid, family hope, food aid, national strategic projects
+    "mbg", "jkn", "kur", "blt", "pkh", "bpnt", "psn",
+    # fuel, gases and pollutants
+    "bbm", "lpg", "co2", "co", "no2", "so2",
     # laws
     "uu", "perppu", "kuhp", "kuhap", "ite",
     # health
     "igd", "icu", "dbd", "tbc", "hiv", "aids",
-    # devices and technology
-    "gps", "cctv", "iot", "nfc", "uav", "sms",
-    # meetings, operations, agreements
-    "ktt", "rdp", "rups", "hut", "ott", "mou",
+    # devices and technology: artificial intelligence ("kecerdasan buatan (AI)")
+    "gps", "cctv", "iot", "nfc", "uav", "sms", "ai",
+    # meetings, operations, agreements: a central bank's board meeting ("Rapat Dewan
+    # Gubernur"), a public hearing ("rapat dengar pendapat umum")
+    "ktt", "rdp", "rdpu", "rdg", "rups", "hut", "ott", "mou",
     # classes of things, vehicles, places and regional offices
     "sop", "vip", "vvip", "suv", "mpv", "spbu", "opd", "skpd",
 })
@@ -89,4 +98,19 @@ PLATFORMS: frozenset[str] = frozenset({
 CHANNEL_BEFORE: frozenset[str] = frozenset({
     "di", "lewat", "melalui", "via", "akun", "unggahan", "postingan", "laman", "kanal",
     "cuitan", "grup", "pengguna", "aplikasi", "platform", "sosial", "story", "instastory",
+})
+
+# Nouns for a class of products right before a brand or model's name ("mobil sedan Toyota
+# Crown", "merek FIN Komodo", "film Angry Birds", "ponsel Samsung"): the name after one names
+# the product, and the annotation guidelines make products and brands that are not companies
+# no actor. The maker acting elsewhere ("Toyota menarik …") is one.
+PRODUCT_NOUNS: frozenset[str] = frozenset({
+    "mobil", "sedan", "motor", "sepeda", "truk", "merek", "merk", "ponsel", "smartphone",
+    "laptop", "gawai", "varian", "tipe", "film", "lagu", "album", "gim", "minuman",
+})
+# ... unless one of these names the maker right before the class noun ("produsen mobil Toyota",
+# "perusahaan film Disney"): then the name is the company.
+MAKER_NOUNS: frozenset[str] = frozenset({
+    "produsen", "pabrikan", "perusahaan", "pembuat", "industri", "dealer", "diler",
+    "distributor", "rumah", "studio", "label",
 })

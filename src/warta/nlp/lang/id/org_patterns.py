@@ -163,3 +163,17 @@ PARTY_BOARDS: frozenset[str] = frozenset({"dpw", "dpd", "dpc"})
 # The words that give a region's level before its name ("Kota Bekasi", "Kabupaten Bekasi"):
 # two bodies of one name and two levels are two bodies.
 REGION_LEVEL_WORDS: frozenset[str] = frozenset({"kota", "kabupaten", "kab", "provinsi", "prov"})
+# Words in a body's name that make it a region's own office, whose region the news writes
+# right after the name (and after its bracketed short form): "Dinas Sosial (Dinsos) Kota
+# Mataram", "Badan Penanggulangan Bencana Daerah (BPBD) Banyumas", "Pemerintah Provinsi
+# (Pemprov) NTB". A national body's name lacks them: "Komisi Pemilihan Umum (KPU) DKI Jakarta"
+# is read as the national body as often as its provincial office.
+REGIONAL_OFFICE_WORDS: frozenset[str] = frozenset({
+    "daerah", "dinas", "provinsi", "kota", "kabupaten", "wilayah",
+})
+# ... and the courts and prosecutors' offices of a region, by their head and level word
+# ("Pengadilan Negeri (PN) Palu", "Kejaksaan Tinggi (Kejati) Bali").
+REGIONAL_COURTS: frozenset[tuple[str, str]] = frozenset({
+    ("pengadilan", "negeri"), ("pengadilan", "tinggi"), ("pengadilan", "agama"),
+    ("kejaksaan", "negeri"), ("kejaksaan", "tinggi"),
+})
