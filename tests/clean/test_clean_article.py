@@ -114,6 +114,13 @@ def test_inline_leftovers_are_removed():
     ("Pewarta: Fajar Nugroho, Lestari Wulan", ("Fajar Nugroho", "Lestari Wulan"), ()),
     ("Sumber: ANTARA", (), ("ANTARA",)),
     ("Artikel ini ditulis oleh Sari Wulan, peserta magang di redaksi.", ("Sari Wulan",), ()),
+    ("Tulisan ini dibuat oleh Sari Wulan, mahasiswa magang.", ("Sari Wulan",), ()),
+    ("*) Dewi Lestari Putri, dosen ilmu politik di sebuah universitas swasta.",
+     ("Dewi Lestari Putri",), ()),
+    ("*)Dewi Lestari, pengamat pendidikan*) Tulisan ini merupakan opini pribadi penulis.",
+     ("Dewi Lestari",), ()),
+    ("*Penulis adalah peserta program magang.\n\nTulisan ini merupakan opini pribadi penulis "
+     "dan tidak mencerminkan pandangan redaksi.", (), ()),
     ("[eko]", ("eko",), ()),
     ("(T.E006/A058)", (), ()),
     ("(K007/Y008) 01-11-2016 18:35:47", (), ()),

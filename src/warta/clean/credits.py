@@ -2,10 +2,11 @@
 
 Forms read (see ``patterns``): a closing credit "MSc (AFP, AP)"; a bracketed "(ant/rdn)" or
 "[eko]" alone or closing the last paragraph; an agency's desk codes "(T.E006/A058)" (dropped);
-"Artikel ini ditulis oleh …" at the end; "Oleh Siti Rahmawati"; "Penulis: …", "Reporter: …",
-"Editor: …"; "Sumber: ANTARA". Codes in ``patterns.AGENCIES`` become agencies (``ant`` is
-ANTARA's code); every other initials code is a person (writer or editor) and goes to
-``authors`` as written.
+"Artikel ini ditulis oleh …" at the end; an opinion piece's note on its writer "*) Rina Sari,
+dosen …" and its disclaimer "Tulisan ini merupakan opini pribadi penulis …"; "Oleh Siti
+Rahmawati"; "Penulis: …", "Reporter: …", "Editor: …"; "Sumber: ANTARA". Codes in
+``patterns.AGENCIES`` become agencies (``ant`` is ANTARA's code); every other initials code is a
+person (writer or editor) and goes to ``authors`` as written.
 """
 
 from __future__ import annotations
@@ -75,6 +76,11 @@ def _read_credit(para: str, credits: _Credits, *, at_end: bool) -> bool:
         for name in _split(m["names"]):
             credits.author(name)
         return True
+    if m := patterns.AUTHOR_NOTE.match(para):
+        credits.author(m["names"])
+        return True
+    if patterns.AUTHOR_NOTE_UNNAMED.match(para) or patterns.OPINION_DISCLAIMER.match(para):
+        return True  # about the writer or the outlet, no name
     if m := patterns.SOURCE_LABEL.match(para):
         for name in _split(m["names"]):
             credits.agency(name)

@@ -110,8 +110,16 @@ CREDIT_LABEL = re.compile(
 REPORTED_BY = re.compile(r"^laporan (wartawan|reporter|koresponden|jurnalis|kontributor)\s+"
                          r"(?P<outlet>[\w.]+(?:\s+[\w.]+)?)\s*,\s*(?P<names>.{2,80})$", _I)
 # "Artikel ini ditulis oleh Rina Sari, peserta magang di …" (a closing credit).
-WRITTEN_BY = re.compile(r"^(artikel|tulisan|berita) ini (ditulis|disusun) oleh\s+"
+WRITTEN_BY = re.compile(r"^(artikel|tulisan|berita) ini (ditulis|disusun|dibuat) oleh\s+"
                         r"(?P<names>[^,.]{2,80}?)\s*(,.{0,120})?\.?$", _I)
+# An opinion piece's closing note on its writer, marked by an asterisk: "*) Rina Sari, dosen
+# ilmu politik …" (the name, then who she is), or with no name ("*Penulis adalah peserta
+# magang …"); and the outlet's disclaimer "Tulisan ini merupakan opini pribadi penulis …".
+AUTHOR_NOTE = re.compile(r"^\*\)?\s*(?P<names>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,6})\s*,"
+                         r".{2,400}$")
+AUTHOR_NOTE_UNNAMED = re.compile(r"^\*\)?\s*penulis (adalah|merupakan)\s.{2,300}$", _I)
+OPINION_DISCLAIMER = re.compile(r"^\*?\)?\s*(tulisan|artikel|opini) ini (merupakan|adalah) "
+                                r"(opini|pendapat|pandangan) pribadi\b.{0,300}$", _I)
 # "Oleh Siti Rahmawati" / "Oleh: Siti Rahmawati" (only near the start or end of a text).
 _NAME_WORD = r"[A-Z][\w.'’-]*"
 OLEH = re.compile(rf"^[Oo]leh\s*:?\s+(?P<names>{_NAME_WORD}(?:[\s,]+(?:dan\s+|&\s+)?{_NAME_WORD})"
