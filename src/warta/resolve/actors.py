@@ -38,6 +38,7 @@ from warta.nlp.extensions import (
     set_span_actor,
     skip_unsupported,
     span_actor,
+    span_text,
     token_spaces,
     token_texts,
 )
@@ -778,14 +779,15 @@ def _inner_bodies(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, int
     and countries inside a body's name that no other mention of the article names are proposed
     as actors of their own; their spans are kept apart from the entities (``Proposal.inner``)
     and the decision model judges them (``Candidate.nested``). A name the gazetteer knows
-    whole ("Bank Indonesia") is not split."""
+    whole ("Bank Indonesia") is not split, save for another body that closes it: the parent
+    of a known unit ("Bareskrim [Polri]", ``_known_parent``)."""
     out: list[Span] = []
     for ent in ents:
-        if ent.label_ != "ORG" or ent.kb_id_ or ent_actor.get((ent.start, ent.end)) is None:
+        if ent.label_ != "ORG" or ent_actor.get((ent.start, ent.end)) is None:
             continue
-        if lookup(ent.text) is not None:
-            continue
-        for piece in _inner_pieces(doc, ent):
+        own = _entry(ent) if ent.kb_id_ else lookup(ent.text)
+        pieces = _inner_pieces(doc, ent) if own is None else _known_parent(doc, ent, own)
+        for piece in pieces:
             actor_id = _piece_id(piece)
             if actor_id is None or actor_id in table.by_id:
                 continue
@@ -814,6 +816,19 @@ def _inner_pieces(doc: Doc, ent: Span) -> list[Span]:
                                kb_id=entry.kb))
     unique = {(p.start, p.end): p for p in pieces}
     return [unique[k] for k in sorted(unique)]
+
+
+def _known_parent(doc: Doc, ent: Span, own: GazEntry) -> list[Span]:
+    """The body that closes the name of a body the gazetteer knows whole, when it is another
+    body of the gazetteer: "Bareskrim [Polri]", "Puspenkum [Kejagung]". A unit's name ends
+    with the body it belongs to, and the reader counts that body as an actor too
+    (docs/annotation.md); a country closing the name ("Bank Indonesia") is part of it."""
+    for j in range(ent.start + 1, ent.end):
+        entry = lookup(span_text(doc, j, ent.end)) if doc[j].text[:1].isupper() else None
+        if entry is not None and entry.actor_type == "ORG" and entry.kind != "country" \
+                and entry.kb != own.kb:
+            return [Span(doc, j, ent.end, label="ORG", kb_id=entry.kb)]
+    return []
 
 
 def _piece_id(piece: Span) -> str | None:
