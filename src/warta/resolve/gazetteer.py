@@ -201,8 +201,10 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
         # "Fraksi [Golkar]": the parent closes the name; ``actors`` proposes it apart)
         inside = gaz.start < model.start and model.end <= gaz.end \
             and gaz[0].lower_ not in BUILDING_HEADS  # "di Kantor [KPPN Bima]": a place
-        if model.label_ == "ORG":
-            return inside and model.end == gaz.end
+        if model.label_ == "ORG":  # ... also where the model tagged the parent's head
+            # alone: "Ditsiber [Polda] Sulteng", a unit before its regional police
+            return inside and (model.end == gaz.end
+                               or span_repairs.opens_body(model.doc, model.start) is not None)
         return model.label_ in {"LOC", "GPE"} and inside
     return gaz.start <= model.start and model.end <= gaz.end  # covers exactly or contains
 
