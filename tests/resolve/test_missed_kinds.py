@@ -31,3 +31,31 @@ def test_royal_word_after_a_foreign_title_stays_a_title(nlp) -> None:
     text = "Putra Mahkota Arab Saudi Pangeran Hamid bin Salim bertemu Raja Yordania."
     doc = with_persons(nlp, text, ("Pangeran Hamid bin Salim",))
     assert [a.name for a in doc._.actors if a.type == "PERSON"] == ["Hamid bin Salim"]
+
+
+def test_parent_closing_a_known_units_name_is_an_actor(nlp) -> None:
+    """"Bareskrim Polri" names the unit and the body it belongs to; the reader counts both
+    (docs/annotation.md, "a named sub-unit"), while "Bank Indonesia" stays one body."""
+    doc = with_persons(nlp, "Penyidik Bareskrim Polri menangkap dua tersangka di Bogor. "
+                            "Bank Indonesia menaikkan suku bunga.")
+    ids = {a.id for a in doc._.actors}
+    assert {"org:bareskrim", "org:polri", "org:bi"} <= ids
+    assert "gpe:IDN" not in ids
+
+
+def test_numbered_working_body_of_a_parliament_is_a_body(nlp) -> None:
+    """A parliament's special committees are named by number ("Pansus III") or by their task,
+    with no NER span over them."""
+    text = ("Panitia Khusus (Pansus) II membahas raperda itu, sedangkan Pansus III membahas "
+            "pajak daerah.")
+    doc = with_persons(nlp, text)
+    names = {a.name for a in doc._.actors if a.type == "ORG"}
+    assert {"Panitia Khusus II", "Pansus III"} <= names
+
+
+def test_police_unit_before_its_regional_police_is_the_unit(nlp) -> None:
+    """"Ditsiber Polda Sulteng": a regional police's directorate is written as a glued short
+    word before the Polda's name; the NER tagging only "Polda" does not cut it off."""
+    doc = with_persons(nlp, "Penyidik Ditsiber Polda Sulteng menangkap pelaku penipuan.",
+                       others=(("Polda", "ORG"),))
+    assert "Ditsiber Polda Sulteng" in {e.text for e in doc.ents}

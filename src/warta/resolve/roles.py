@@ -398,7 +398,8 @@ def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
 
 def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     """PERSON spans after a title chain or a rank that the NER missed ("Menlu Retno Marsudi",
-    "AKBP Moch Faruk Rozi")."""
+    "AKBP Moch Faruk Rozi"); a title written in lower case only with its body or country and
+    a full name after it ("kata jubir KPK Tessa Mahardhika")."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     found = []
     texts, lowers = token_texts(doc), token_lowers(doc)
@@ -408,8 +409,10 @@ def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
         if j < i:
             continue
         i = j
-        chain = title_chain(doc, i) if texts[i][:1].isupper() and i not in taken \
-            and lowers[i] in TITLE_FIRST else None
+        chain = title_chain(doc, i) if i not in taken and lowers[i] in TITLE_FIRST else None
+        lower = chain is not None and not texts[i][:1].isupper()
+        if lower and chain is not None and chain.qualifier is None and chain.country is None:
+            chain = None  # "kepala sekolah", "ketua panitia": a lower-case common noun
         rank = match_rank(doc, i) if chain is None and i not in taken \
             and lowers[i] in RANK_FIRST else None
         if chain is None and rank is None:
@@ -419,6 +422,8 @@ def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
         end = _name_run(doc, start, taken) if start < len(doc) else start
         if end == start and start < len(doc) and doc[start].text == ",":
             start, end = _name_after_comma(doc, start, taken)
+        if lower and end - start < 2:  # "kata jubir KPK Tessa Mahardhika": a title in lower
+            end = start  # case names its holder when it names the body and a full name follows
         if end in taken:  # the run runs into a recognised name: it described a unit
             end = start
         if chain is not None and names_a_body(doc, chain, end):
