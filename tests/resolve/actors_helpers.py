@@ -11,15 +11,15 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 import warta.resolve.actors
-import warta.resolve.gazetteer  # noqa: F401  (registers warta_gazetteer_v12)
+import warta.resolve.gazetteer  # noqa: F401  (registers warta_gazetteer_v13)
 
 
 def blank_pipeline(user_file: str = "", decision_model: str = "none") -> Language:
     """The rules alone by default (``decision_model="none"``); "" adds the shipped model."""
     nlp = spacy.blank("id")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("warta_gazetteer_v12", name="gazetteer")
-    nlp.add_pipe("warta_actors_v20", name="actors",
+    nlp.add_pipe("warta_gazetteer_v13", name="gazetteer")
+    nlp.add_pipe("warta_actors_v21", name="actors",
                  config={"user_file": user_file, "decision_model": decision_model})
     return nlp
 

@@ -98,7 +98,14 @@ STAGE = "gazetteer"
 # | Ma'mun"), never inside a gazetteer name; a gazetteer name under a losing body pattern stays;
 # a lone letter after a title's unit is the unit's ("Anggota [Komisi C DPRD]"), not a person;
 # people.tsv names Saifullah Yusuf's popular name ("Gus Ipul": s12 dup)
-VERSION = "12"
+# 13: missed actors (s13 amiss): a royal word after a domestic office's title
+# is a given name ("Wali Kota Palembang, [Ratu Dewa]": roles._held_office_before); a title after
+# a name closed by a second comma is the holder's ("…, Ratu Dewa, mengatakan"); a title in lower
+# case names its holder when it names the body and a full name follows ("kata jubir KPK [Tessa
+# Mahardhika]"); a parliament's working bodies ("Pansus III", "Panitia Kerja …") and a regional
+# police's units ("Ditsiber Polda Sulteng", also over a model span of "Polda" alone) open a
+# body's name
+VERSION = "13"
 FACTORY = factory_name(STAGE, VERSION)
 
 

@@ -160,6 +160,7 @@ BODY_HEAD_SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "kejari": ("kejaksaan", "negeri"), "kejati": ("kejaksaan", "tinggi"),
     "kejagung": ("kejaksaan", "agung"), "rs": ("rumah", "sakit"),
     "rsud": ("rumah", "sakit", "umum", "daerah"), "rsup": ("rumah", "sakit", "umum", "pusat"),
+    "pansus": ("panitia", "khusus"), "panja": ("panitia", "kerja"),
 }
 # The regional boards of a party or mass organisation, by level: regional (province or, with
 # "II", regency), territorial and branch ("DPD II Golkar Makassar", "DPW PPP Jateng", "DPC PKB
