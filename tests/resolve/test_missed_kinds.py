@@ -45,12 +45,13 @@ def test_parent_closing_a_known_units_name_is_an_actor(nlp) -> None:
 
 def test_numbered_working_body_of_a_parliament_is_a_body(nlp) -> None:
     """A parliament's special committees are named by number ("Pansus III") or by their task,
-    with no NER span over them."""
-    text = ("Panitia Khusus (Pansus) II membahas raperda itu, sedangkan Pansus III membahas "
-            "pajak daerah.")
+    with no NER span over them; one written with and without its task is one body."""
+    text = ("Pansus II membahas raperda itu, sedangkan Pansus III membahas pajak daerah. "
+            "Rapat Pansus Hak Angket KPK digelar kemarin; anggota Pansus KPK meminta dokumen.")
     doc = with_persons(nlp, text)
     names = {a.name for a in doc._.actors if a.type == "ORG"}
-    assert {"Panitia Khusus II", "Pansus III"} <= names
+    assert {"Pansus II", "Pansus III", "Pansus Hak Angket KPK"} <= names
+    assert "Pansus KPK" not in names
 
 
 def test_police_unit_before_its_regional_police_is_the_unit(nlp) -> None:

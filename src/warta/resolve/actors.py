@@ -78,7 +78,9 @@ from warta.types import Actor
 STAGE = "actors"
 VERSION = "21"  # 21: missed actors (s13 amiss): the body that closes the name of a body
 # the gazetteer knows whole is an actor of its own ("Bareskrim [Polri]": _known_parent), as the
-# annotation guidelines read a named sub-unit; the gazetteer stage's v13 spans and titles
+# annotation guidelines read a named sub-unit; a body's head and its known parent with the
+# words between left out is the longer name's body ("Pansus KPK" … "Pansus Hak Angket KPK":
+# _same_parent); the gazetteer stage's v13 spans and titles
 # 20: English phrases the NER tags PERSON ("Foreign Direct Investment",
 # "Fuel Surcharge") are no actor: _common_phrase counts common English words (data/lexicon/
 # common-en.txt, scripts/build_common_english.py)
@@ -1140,11 +1142,25 @@ def _link_body_variants(ents: Sequence[Span], ent_actor: dict[tuple[int, int], s
         if words[0] not in span_repairs.BODY_OPENERS or not short[0].text[:1].isupper():
             continue
         owners = {body_of.get(i, frozenset({i})) for i, name in names
-                  if len(name) > len(short) and [w.lower() for w in name][:len(words)] == words}
+                  if len(name) > len(short) and ([w.lower() for w in name][:len(words)] == words
+                                                 or _same_parent(words, name))}
         if len(owners) == 1:  # one body, maybe written two ways ("Polda Sumut", "… Utara")
             groups.append({*owners.pop(), ent_actor[(short.start, short.end)]})  # type: ignore[arg-type]
     for ids in _connected(groups):
         _merge_ids(ent_actor, table, ids)
+
+
+def _same_parent(words: Sequence[str], name: Sequence[str]) -> bool:
+    """'Pansus KPK' … 'Pansus Hak Angket KPK': a body's head and the known body it belongs
+    to, written with the words between left out. Only a parent the gazetteer knows as a body
+    ends the short name ("Bank Indonesia" ends in a country: it is no "Bank Rakyat Indonesia")."""
+    if len(words) < 2 or words[0] != name[0].lower():
+        return False
+    tail = [w.lower() for w in name[len(name) - len(words) + 1:]]
+    if tail != list(words[1:]):
+        return False
+    entry = lookup(" ".join(name[len(name) - len(words) + 1:]))
+    return entry is not None and entry.actor_type == "ORG" and entry.kind != "country"
 
 
 MIN_ACRONYM_LETTERS = 3  # "MA", "PT", "AS": two letters stand for too many names

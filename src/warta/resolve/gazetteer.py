@@ -102,7 +102,7 @@ STAGE = "gazetteer"
 # is a given name ("Wali Kota Palembang, [Ratu Dewa]": roles._held_office_before); a title after
 # a name closed by a second comma is the holder's ("…, Ratu Dewa, mengatakan"); a title in lower
 # case names its holder when it names the body and a full name follows ("kata jubir KPK [Tessa
-# Mahardhika]"); a parliament's working bodies ("Pansus III", "Panitia Kerja …") and a regional
+# Mahardhika]"); a parliament's working bodies ("Pansus III", "Panja RUU …") and a regional
 # police's units ("Ditsiber Polda Sulteng", also over a model span of "Polda" alone) open a
 # body's name
 VERSION = "13"

@@ -23,8 +23,8 @@ ORG_PREFIXES: frozenset[str] = frozenset({
     "lantamal", "parlemen", "ponpes", "pesantren", "kepolisian", "kejaksaan", "fraksi",
     "kementrian",  # the common misspelling of "kementerian"
     "komite", "perkumpulan",  # "Komite Olimpiade Indonesia", "Perkumpulan Hidayatullah"
-    # a parliament's working bodies, numbered or named ("Pansus III", "Panitia Kerja RUU …")
-    "pansus", "panja", "panitia",
+    # a parliament's working bodies, numbered or named ("Pansus III", "Panja RUU …")
+    "pansus", "panja",
     *(POLICE_UNITS := frozenset({  # a regional police's directorates, units and sections
         "ditsiber", "ditintelkam", "ditsamapta", "ditbinmas", "ditpolairud", "ditpamobvit",
         "dittahti", "satintelkam", "satsamapta", "satbinmas", "satpolairud", "bidhumas",
