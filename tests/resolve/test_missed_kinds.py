@@ -60,3 +60,21 @@ def test_police_unit_before_its_regional_police_is_the_unit(nlp) -> None:
     doc = with_persons(nlp, "Penyidik Ditsiber Polda Sulteng menangkap pelaku penipuan.",
                        others=(("Polda", "ORG"),))
     assert "Ditsiber Polda Sulteng" in {e.text for e in doc.ents}
+
+
+@pytest.mark.parametrize(("text", "tagged", "person", "body"), [
+    ("Rudi Hartono Warehouse Manager PT Sinar Jaya mengatakan stok aman.",
+     "Rudi Hartono Warehouse", "Rudi Hartono", None),
+    ("Founder Greenloop Nusantara, Dewi Lestari, mengatakan sampah plastik meningkat.",
+     "Founder Greenloop Nusantara", "Dewi Lestari", "Greenloop Nusantara"),
+])
+def test_english_company_office_is_no_part_of_a_name(nlp, text: str, tagged: str,
+                                                     person: str, body: str | None) -> None:
+    """Indonesian news writes company offices in English ("Warehouse Manager", "Founder")
+    right next to a name: closing a person span the office is cut off, opening it the rest
+    is the body the office belongs to."""
+    doc = with_persons(nlp, text, (tagged, "Dewi Lestari"))
+    persons = {a.name for a in doc._.actors if a.type == "PERSON"}
+    assert person in persons and tagged not in persons
+    if body is not None:
+        assert body in {a.name for a in doc._.actors if a.type == "ORG"}

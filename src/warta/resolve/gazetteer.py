@@ -104,7 +104,9 @@ STAGE = "gazetteer"
 # case names its holder when it names the body and a full name follows ("kata jubir KPK [Tessa
 # Mahardhika]"); a parliament's working bodies ("Pansus III", "Panja RUU …") and a regional
 # police's units ("Ditsiber Polda Sulteng", also over a model span of "Polda" alone) open a
-# body's name
+# body's name; a company office written in English is cut off a person span ("Rully
+# Firmansyah [Warehouse Manager]") or, opening it, leaves the body ("[Founder] Greeneration
+# Indonesia": span_repairs._english_office)
 VERSION = "13"
 FACTORY = factory_name(STAGE, VERSION)
 
