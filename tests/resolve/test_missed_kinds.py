@@ -78,3 +78,11 @@ def test_english_company_office_is_no_part_of_a_name(nlp, text: str, tagged: str
     assert person in persons and tagged not in persons
     if body is not None:
         assert body in {a.name for a in doc._.actors if a.type == "ORG"}
+
+
+def test_body_head_tagged_a_place_with_its_number_is_the_body(nlp) -> None:
+    """"[Kodim] 0701": the model took a military district's head word alone for a place; the
+    head with its number is the body."""
+    doc = with_persons(nlp, "Prajurit Kodim 0712 membantu warga membersihkan sungai.",
+                       others=(("Kodim", "LOC"),))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kodim 0712", "ORG")]

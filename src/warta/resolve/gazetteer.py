@@ -106,7 +106,8 @@ STAGE = "gazetteer"
 # police's units ("Ditsiber Polda Sulteng", also over a model span of "Polda" alone) open a
 # body's name; a company office written in English is cut off a person span ("Rully
 # Firmansyah [Warehouse Manager]") or, opening it, leaves the body ("[Founder] Greeneration
-# Indonesia": span_repairs._english_office)
+# Indonesia": span_repairs._english_office); a body's pattern beats a model place span of its
+# head word alone ("[Kodim] 0701")
 VERSION = "13"
 FACTORY = factory_name(STAGE, VERSION)
 
@@ -214,7 +215,10 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
             # alone: "Ditsiber [Polda] Sulteng", a unit before its regional police
             return inside and (model.end == gaz.end
                                or span_repairs.opens_body(model.doc, model.start) is not None)
-        return model.label_ in {"LOC", "GPE"} and inside
+        head_only = model.start == gaz.start and model.end < gaz.end \
+            and span_repairs.opens_body(model.doc, model.start) == model.end
+        # "[Kodim] 0701" tagged a place: the model took the body's head word alone
+        return model.label_ in {"LOC", "GPE"} and (inside or head_only)
     return gaz.start <= model.start and model.end <= gaz.end  # covers exactly or contains
 
 
