@@ -44,8 +44,8 @@ def test_the_default_repairs_are_the_declared_list_in_order():
         "phrase_short_form"]
     assert [name for name, _ in PERSON_CHECKS] == [
         "not_capitalised", "inside_title", "nominalisation", "common_opener", "exclamation",
-        "hortative", "numbering", "defined_abbreviation", "holds_body", "org_prefix", "org_word",
-        "cut_at_office", "after_locative", "lower_tail"]
+        "hortative", "numbering", "defined_abbreviation", "holds_body", "english_office",
+        "org_prefix", "org_word", "cut_at_office", "after_locative", "lower_tail"]
 
 
 @pytest.mark.parametrize(("text", "ents", "disabled", "repaired", "without"), [

@@ -38,6 +38,7 @@ from warta.nlp.extensions import (
     set_span_actor,
     skip_unsupported,
     span_actor,
+    span_text,
     token_spaces,
     token_texts,
 )
@@ -89,6 +90,11 @@ VERSION = "21"  # 21: acronyms of programmes, securities, gases, AI and meetings
 # sedan [Toyota] Crown", "merek [FIN Komodo]": _product); a gazetteer name opening a body's
 # span is read whole, no country inside it proposed ("Majelis Ulama Indonesia (MUI) Kota
 # Sukabumi": _inner_pieces; s13 aspur)
+# and missed actors (s13 amiss): the body that closes the name of a body
+# the gazetteer knows whole is an actor of its own ("Bareskrim [Polri]": _known_parent), as the
+# annotation guidelines read a named sub-unit; a body's head and its known parent with the
+# words between left out is the longer name's body ("Pansus KPK" … "Pansus Hak Angket KPK":
+# _same_parent); the gazetteer stage's v13 spans and titles
 # 20: English phrases the NER tags PERSON ("Foreign Direct Investment",
 # "Fuel Surcharge") are no actor: _common_phrase counts common English words (data/lexicon/
 # common-en.txt, scripts/build_common_english.py)
@@ -837,15 +843,16 @@ def _inner_bodies(doc: Doc, ents: Sequence[Span], ent_actor: dict[tuple[int, int
     and countries inside a body's name that no other mention of the article names are proposed
     as actors of their own; their spans are kept apart from the entities (``Proposal.inner``)
     and the decision model judges them (``Candidate.nested``). A name the gazetteer knows
-    whole ("Bank Indonesia") is not split."""
+    whole ("Bank Indonesia") is not split, save for another body that closes it: the parent
+    of a known unit ("Bareskrim [Polri]", ``_known_parent``)."""
     out: list[Span] = []
     for ent in ents:
-        if ent.label_ != "ORG" or ent.kb_id_ or ent_actor.get((ent.start, ent.end)) is None:
+        if ent.label_ != "ORG" or ent_actor.get((ent.start, ent.end)) is None:
             continue
-        if lookup(ent.text) is not None:
-            continue
+        known = _entry(ent) if ent.kb_id_ else lookup(ent.text)
         own = _own_short_form(doc, ent)
-        for piece in _inner_pieces(doc, ent):
+        pieces = _inner_pieces(doc, ent) if known is None else _known_parent(doc, ent, known)
+        for piece in pieces:
             actor_id = _piece_id(piece)
             if actor_id is None or actor_id in table.by_id or piece.start == own:
                 continue
@@ -888,6 +895,19 @@ def _inner_pieces(doc: Doc, ent: Span) -> list[Span]:
                                kb_id=entry.kb))
     unique = {(p.start, p.end): p for p in pieces}
     return [unique[k] for k in sorted(unique)]
+
+
+def _known_parent(doc: Doc, ent: Span, own: GazEntry) -> list[Span]:
+    """The body that closes the name of a body the gazetteer knows whole, when it is another
+    body of the gazetteer: "Bareskrim [Polri]", "Puspenkum [Kejagung]". A unit's name ends
+    with the body it belongs to, and the reader counts that body as an actor too
+    (docs/annotation.md); a country closing the name ("Bank Indonesia") is part of it."""
+    for j in range(ent.start + 1, ent.end):
+        entry = lookup(span_text(doc, j, ent.end)) if doc[j].text[:1].isupper() else None
+        if entry is not None and entry.actor_type == "ORG" and entry.kind != "country" \
+                and entry.kb != own.kb:
+            return [Span(doc, j, ent.end, label="ORG", kb_id=entry.kb)]
+    return []
 
 
 def _piece_id(piece: Span) -> str | None:
@@ -1200,7 +1220,8 @@ def _link_body_variants(ents: Sequence[Span], ent_actor: dict[tuple[int, int], s
         if words[0] not in span_repairs.BODY_OPENERS or not short[0].text[:1].isupper():
             continue
         owners = {body_of.get(i, frozenset({i})) for i, name in names
-                  if len(name) > len(short) and [w.lower() for w in name][:len(words)] == words}
+                  if len(name) > len(short) and ([w.lower() for w in name][:len(words)] == words
+                                                 or _same_parent(words, name))}
         if len(owners) == 1:  # one body, maybe written two ways ("Polda Sumut", "… Utara")
             groups.append({*owners.pop(), ent_actor[(short.start, short.end)]})  # type: ignore[arg-type]
     for ids in _connected(groups):
@@ -1218,6 +1239,19 @@ def _written_forms(ent: Span) -> list[list[str]]:
         return [words]
     name, abbr = short
     return [name.split(), [abbr, *words[words.index(")") + 1:]]]
+
+
+def _same_parent(words: Sequence[str], name: Sequence[str]) -> bool:
+    """'Pansus KPK' … 'Pansus Hak Angket KPK': a body's head and the known body it belongs
+    to, written with the words between left out. Only a parent the gazetteer knows as a body
+    ends the short name ("Bank Indonesia" ends in a country: it is no "Bank Rakyat Indonesia")."""
+    if len(words) < 2 or words[0] != name[0].lower():
+        return False
+    tail = [w.lower() for w in name[len(name) - len(words) + 1:]]
+    if tail != list(words[1:]):
+        return False
+    entry = lookup(" ".join(name[len(name) - len(words) + 1:]))
+    return entry is not None and entry.actor_type == "ORG" and entry.kind != "country"
 
 
 MIN_ACRONYM_LETTERS = 3  # "MA", "PT", "AS": two letters stand for too many names

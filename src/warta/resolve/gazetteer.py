@@ -101,6 +101,16 @@ STAGE = "gazetteer"
 # 13: a regional office's name, its short form in brackets and its region are one body ("Dinas
 # Sosial (Dinsos) Kota Mataram", "Pengadilan Negeri (PN) Palu": join_bracketed_acronyms with
 # _regional_office; s13 aspur)
+# and missed actors (s13 amiss): a royal word after a domestic office's title
+# is a given name ("Wali Kota Palembang, [Ratu Dewa]": roles._held_office_before); a title after
+# a name closed by a second comma is the holder's ("…, Ratu Dewa, mengatakan"); a title in lower
+# case names its holder when it names the body and a full name follows ("kata jubir KPK [Tessa
+# Mahardhika]"); a parliament's working bodies ("Pansus III", "Panja RUU …") and a regional
+# police's units ("Ditsiber Polda Sulteng", also over a model span of "Polda" alone) open a
+# body's name; a company office written in English is cut off a person span ("Rully
+# Firmansyah [Warehouse Manager]") or, opening it, leaves the body ("[Founder] Greeneration
+# Indonesia": span_repairs._english_office); a body's pattern beats a model place span of its
+# head word alone ("[Kodim] 0701")
 VERSION = "13"
 FACTORY = factory_name(STAGE, VERSION)
 
@@ -204,9 +214,14 @@ def _gaz_wins(model: Span, gaz: Span) -> bool:
         # "Fraksi [Golkar]": the parent closes the name; ``actors`` proposes it apart)
         inside = gaz.start < model.start and model.end <= gaz.end \
             and gaz[0].lower_ not in BUILDING_HEADS  # "di Kantor [KPPN Bima]": a place
-        if model.label_ == "ORG":
-            return inside and model.end == gaz.end
-        return model.label_ in {"LOC", "GPE"} and inside
+        if model.label_ == "ORG":  # ... also where the model tagged the parent's head
+            # alone: "Ditsiber [Polda] Sulteng", a unit before its regional police
+            return inside and (model.end == gaz.end
+                               or span_repairs.opens_body(model.doc, model.start) is not None)
+        head_only = model.start == gaz.start and model.end < gaz.end \
+            and span_repairs.opens_body(model.doc, model.start) == model.end
+        # "[Kodim] 0701" tagged a place: the model took the body's head word alone
+        return model.label_ in {"LOC", "GPE"} and (inside or head_only)
     return gaz.start <= model.start and model.end <= gaz.end  # covers exactly or contains
 
 

@@ -16,11 +16,13 @@ from spacy.tokens import Doc, Span
 
 from warta.kb.gazetteer import match_at
 from warta.nlp.extensions import doc_memo, span_text, token_lowers, token_texts
+from warta.nlp.lang.id.conjunctions import LIST_JOINERS
 from warta.nlp.lang.id.honorifics import HONORIFICS, NAME_LIKE
 from warta.nlp.lang.id.org_patterns import ORG_PREFIXES
 from warta.nlp.lang.id.reporting_verbs import RELATIONAL_ROLES
 from warta.nlp.lang.id.titles import (
     IDN,
+    NAME_LIKE_TITLES,
     NUMBERING_WORDS,
     PORTFOLIO_WORDS,
     RANK_SUFFIXES,
@@ -79,8 +81,18 @@ def match_title(doc: Doc, i: int) -> tuple[int, str] | None:
     for end in range(min(len(lowers), i + MAX_TITLE_TOKENS), i, -1):
         key = " ".join(lowers[i:end])
         if key in TITLES:
-            return end, key
+            return None if key in NAME_LIKE_TITLES and _held_office_before(doc, i) else (end, key)
     return None
+
+
+def _held_office_before(doc: Doc, i: int) -> bool:
+    """Whether a domestic office's title chain ends right before token ``i`` (or before a comma
+    there): "Wali Kota Palembang, | Ratu Dewa", "Menteri Kehutanan | Raja Juli Antoni". A royal
+    word ("Ratu", "Raja", "Sultan") is also an Indonesian given name, and one who holds an
+    Indonesian office is no king or queen: after such a title the word opens the name. After a
+    foreign title it stays a title ("Putra Mahkota Arab Saudi | Pangeran Mohammed")."""
+    chain = title_before(doc, i)
+    return chain is not None and chain.default_country() == IDN
 
 
 def match_rank(doc: Doc, i: int) -> tuple[int, str] | None:
@@ -386,7 +398,8 @@ def _name_run(doc: Doc, i: int, taken: set[int]) -> int:
 
 def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     """PERSON spans after a title chain or a rank that the NER missed ("Menlu Retno Marsudi",
-    "AKBP Moch Faruk Rozi")."""
+    "AKBP Moch Faruk Rozi"); a title written in lower case only with its body or country and
+    a full name after it ("kata jubir KPK Tessa Mahardhika")."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     found = []
     texts, lowers = token_texts(doc), token_lowers(doc)
@@ -396,8 +409,10 @@ def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
         if j < i:
             continue
         i = j
-        chain = title_chain(doc, i) if texts[i][:1].isupper() and i not in taken \
-            and lowers[i] in TITLE_FIRST else None
+        chain = title_chain(doc, i) if i not in taken and lowers[i] in TITLE_FIRST else None
+        lower = chain is not None and not texts[i][:1].isupper()
+        if lower and chain is not None and chain.qualifier is None and chain.country is None:
+            chain = None  # "kepala sekolah", "ketua panitia": a lower-case common noun
         rank = match_rank(doc, i) if chain is None and i not in taken \
             and lowers[i] in RANK_FIRST else None
         if chain is None and rank is None:
@@ -407,6 +422,8 @@ def titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
         end = _name_run(doc, start, taken) if start < len(doc) else start
         if end == start and start < len(doc) and doc[start].text == ",":
             start, end = _name_after_comma(doc, start, taken)
+        if lower and end - start < 2:  # "kata jubir KPK Tessa Mahardhika": a title in lower
+            end = start  # case names its holder when it names the body and a full name follows
         if end in taken:  # the run runs into a recognised name: it described a unit
             end = start
         if chain is not None and names_a_body(doc, chain, end):
@@ -432,11 +449,15 @@ def names_a_body(doc: Doc, chain: Title, end: int) -> bool:
 
 
 def _name_after_comma(doc: Doc, comma: int, taken: set[int]) -> tuple[int, int]:
-    """'Kepala Bappenas, Paskah Suzetta direncanakan …': a name of two or more words after the
-    comma, followed by a lower-case word (a clause, not a list of institutions)."""
+    """'Kepala Bappenas, Paskah Suzetta direncanakan …', 'Wali Kota X, Ratu Dewa, mengatakan …':
+    a name of two or more words after the comma, followed by a lower-case word or closed by a
+    second comma before one (an apposition, not a list of institutions: no "dan" after it)."""
     start = comma + 1
     end = _name_run(doc, start, taken) if start < len(doc) else start
-    follows = doc[end] if end < len(doc) else None
-    if end - start >= 2 and follows is not None and follows.text[:1].islower():
+    follows = end
+    if follows + 1 < len(doc) and doc[follows].text == "," \
+            and token_lowers(doc)[follows + 1] not in LIST_JOINERS:
+        follows += 1
+    if end - start >= 2 and follows < len(doc) and doc[follows].text[:1].islower():
         return start, end
     return start, start

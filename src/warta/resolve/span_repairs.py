@@ -51,6 +51,8 @@ from warta.nlp.lang.id.org_patterns import (
 )
 from warta.nlp.lang.id.place_units import ADMIN_UNITS, NAMED_AFTER, PLACE_UNIT_WORDS
 from warta.nlp.lang.id.titles import (
+    ENGLISH_OFFICE_FIELDS,
+    ENGLISH_OFFICES,
     NAME_LIKE_TITLES,
     NUMBERING_WORDS,
     PORTFOLIO_WORDS,
@@ -248,7 +250,7 @@ def _inner_name_word(doc: Doc, i: int) -> bool:
             or _ROMAN.match(text):
         return False
     if low in HONORIFICS or low in WEEKDAYS or low in MONTHS or low in ORG_PREFIXES \
-            or low in PLACE_UNIT_WORDS or low in PORTFOLIO_WORDS:
+            or low in PLACE_UNIT_WORDS or low in PORTFOLIO_WORDS or _english_office_at(doc, i):
         return False
     if _nominalisation(tok) or low in RANK_SUFFIXES:
         return False
@@ -596,6 +598,43 @@ def _holds_body(ent: Span) -> bool:
         if found is not None and found[1].actor_type == "ORG" and found[0] - i >= 2:
             return True
     return False
+
+
+def _english_office_at(doc: Doc, i: int) -> bool:
+    """Whether an English company office, maybe after its department's words, opens at token
+    i ("Warehouse Manager", "Manager")."""
+    lowers = token_lowers(doc)
+    while i < len(lowers) and lowers[i] in ENGLISH_OFFICE_FIELDS:
+        i += 1
+    return i < len(lowers) and lowers[i] in ENGLISH_OFFICES
+
+
+def _english_office(ent: Span) -> Span | None:
+    """A person span with a company office written in English: closing it, the office and its
+    department are cut off the name ("Rully Firmansyah [Warehouse Manager]"); opening it, the
+    rest is the body the office belongs to ("[Founder] Greeneration Indonesia", "[Associate
+    Country Manager] Carousell Indonesia"), not a person; an office alone is no one."""
+    doc_lowers = token_lowers(ent.doc)
+    end = ent.end
+    while end < len(doc_lowers) and doc_lowers[end] in ENGLISH_OFFICES:
+        end += 1  # "[Rully Firmansyah Warehouse] Manager": the office right after the span
+    lowers = doc_lowers[ent.start:end]
+    offices = [k for k, w in enumerate(lowers) if w in ENGLISH_OFFICES]
+    if not offices:
+        return ent
+    if offices[-1] == len(lowers) - 1:
+        start = offices[-1]
+        while start > 0 and (lowers[start - 1] in ENGLISH_OFFICE_FIELDS
+                             or lowers[start - 1] in ENGLISH_OFFICES):
+            start -= 1
+        return Span(ent.doc, ent.start, ent.start + start, label="PERSON") if start else None
+    first = offices[0]
+    if all(w in ENGLISH_OFFICE_FIELDS or w in ENGLISH_OFFICES for w in lowers[:first]):
+        end = first + 1
+        while end < len(lowers) and lowers[end] in ENGLISH_OFFICES:
+            end += 1
+        return Span(ent.doc, ent.start + end, ent.end, label="ORG")
+    return ent
 
 
 def _drop_openers(ents: tuple[Span, ...] | list[Span]) -> list[Span]:
@@ -1294,6 +1333,8 @@ PERSON_CHECKS: tuple[tuple[str, Callable[[Span], Span | None]], ...] = (
     ("defined_abbreviation", _drop_if(_defined_abbreviation)),
     # "Alternate Governor Bank Dunia": an office of a body, not a name
     ("holds_body", _drop_if(_holds_body)),
+    # "[Rully Firmansyah Warehouse Manager]": the name; "[Founder Greeneration Indonesia]": a body
+    ("english_office", _english_office),
     ("org_prefix", _org_prefix),
     ("org_word", _org_word),
     ("cut_at_office", _cut_at_office),

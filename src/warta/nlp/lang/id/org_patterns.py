@@ -23,6 +23,13 @@ ORG_PREFIXES: frozenset[str] = frozenset({
     "lantamal", "parlemen", "ponpes", "pesantren", "kepolisian", "kejaksaan", "fraksi",
     "kementrian",  # the common misspelling of "kementerian"
     "komite", "perkumpulan",  # "Komite Olimpiade Indonesia", "Perkumpulan Hidayatullah"
+    # a parliament's working bodies, numbered or named ("Pansus III", "Panja RUU …")
+    "pansus", "panja",
+    *(POLICE_UNITS := frozenset({  # a regional police's directorates, units and sections
+        "ditsiber", "ditintelkam", "ditsamapta", "ditbinmas", "ditpolairud", "ditpamobvit",
+        "dittahti", "satintelkam", "satsamapta", "satbinmas", "satpolairud", "bidhumas",
+        "bidpropam", "bidkum",
+    })),
 })
 
 # Two-word heads that open an organisation name ("Rumah Sakit Sanglah", "Pondok Pesantren
@@ -96,7 +103,7 @@ DOMESTIC_ORG_PREFIXES: frozenset[str] = frozenset({
     "koramil", "kejati", "kejari", "dprd", "direktorat", "ditjen", "dinas", "pengadilan",
     "majelis", "satgas", "mahkamah", "kantor", "lembaga", "otoritas", "pemda",
     "rsud", "rsup", "puskesmas", "setda", "lanud", "lantamal", "ponpes", "kejaksaan",
-    "kementrian",
+    "kementrian", "pansus", "panja", *POLICE_UNITS,
 })
 
 # Plain words for a government or the police ("pemerintah akan …", "polisi menangkap …"): the
@@ -136,7 +143,7 @@ POLICE_LEADS: frozenset[str] = frozenset({"pihak", "aparat", "jajaran"})
 POLICE_HEADS: frozenset[str] = frozenset({
     "polri", "polda", "polres", "polresta", "polrestabes", "polsek", "kepolisian", "bareskrim",
     "mabes", "densus", "brimob", "korlantas", "divisi", "ditreskrimum", "ditreskrimsus",
-    "ditresnarkoba", "satreskrim", "satresnarkoba",
+    "ditresnarkoba", "satreskrim", "satresnarkoba", *POLICE_UNITS,
 })
 NATIONAL_POLICE_KB = "polri"  # the gazetteer's entry for Indonesia's national police
 
@@ -153,6 +160,7 @@ BODY_HEAD_SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "kejari": ("kejaksaan", "negeri"), "kejati": ("kejaksaan", "tinggi"),
     "kejagung": ("kejaksaan", "agung"), "rs": ("rumah", "sakit"),
     "rsud": ("rumah", "sakit", "umum", "daerah"), "rsup": ("rumah", "sakit", "umum", "pusat"),
+    "pansus": ("panitia", "khusus"), "panja": ("panitia", "kerja"),
 }
 # The regional boards of a party or mass organisation, by level: regional (province or, with
 # "II", regency), territorial and branch ("DPD II Golkar Makassar", "DPW PPP Jateng", "DPC PKB

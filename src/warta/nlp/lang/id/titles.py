@@ -373,6 +373,21 @@ PORTFOLIO_WORDS: frozenset[str] = frozenset({
     "sains", "ilmu", "pengetahuan", "dasar", "penanaman", "modal", "kebencanaan",
 })
 
+# Company offices Indonesian news writes in English, next to a name or a body's name
+# ("Rully Firmansyah Warehouse Manager", "Founder Greeneration Indonesia"), and the words of a
+# department or a seniority that go before them ("Warehouse", "Country", "Senior").
+ENGLISH_OFFICES: frozenset[str] = frozenset({
+    "founder", "co-founder", "cofounder", "ceo", "coo", "cfo", "cto", "manager", "director",
+    "officer", "chairman", "chairwoman", "supervisor", "coordinator",
+})
+ENGLISH_OFFICE_FIELDS: frozenset[str] = frozenset({
+    "warehouse", "marketing", "sales", "product", "project", "operations", "operational",
+    "finance", "country", "general", "senior", "junior", "associate", "assistant", "brand",
+    "communications", "communication", "corporate", "public", "relations", "regional", "area",
+    "store", "branch", "plant", "account", "business", "development", "legal", "program",
+    "managing", "executive", "chief", "deputy", "vice", "co", "-", "&",
+})
+
 # Royal titles and "hakim": they also occur inside names, so one inside a person span does not
 # end the name the way an office title does ("Joseph Sulistijo | Direktur …").
 NAME_LIKE_TITLES: frozenset[str] = frozenset({
