@@ -1217,3 +1217,14 @@ def test_a_curly_closer_after_a_space_closes_a_quote_begun_with_its_paragraph():
     text = "Kami partai terkuat dan siap memimpin , ” lanjutnya .\nIa berkata, ”Kami siap.”"
     assert [text[r.start:r.end] for r in quote_regions(text)] == [
         "Kami partai terkuat dan siap memimpin", "Kami siap."]
+
+
+def test_a_request_s_agar_may_stand_after_a_long_addressee(blank):
+    """Issue 19 (s13): the addressee of a request may be a list or a long name; its "agar"
+    then stands beyond the eight words a "bahwa" may stand from its verb."""
+    tagged = ("Budi/PROPN Hartono/PROPN mengimbau/VERB kepada/ADP para/DET ulama/NOUN ,/PUNCT "
+              "santri/NOUN ,/PUNCT guru/NOUN dan/CCONJ warga/NOUN desa/NOUN itu/DET agar/SCONJ "
+              "tetap/ADV tenang/ADJ menghadapi/VERB isu/NOUN ./PUNCT")
+    quotes = indirect_quotes(_tagged(blank, tagged))
+    assert [(q.content.text, q.speaker) for q in quotes] == [
+        ("agar tetap tenang menghadapi isu", BUDI)]

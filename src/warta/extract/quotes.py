@@ -571,7 +571,7 @@ def _takes_clause(v: View, j: int, hi: int, reach: int) -> bool:
         return True
     if j + 1 < hi and v.texts[j + 1] in {",", ":"}:
         return True
-    if low in rv.DIRECTIVE_VERBS and _directive_at(v, j, hi, reach) is not None:
+    if low in rv.DIRECTIVE_VERBS and _directive_at(v, j, hi) is not None:
         return True
     if low in rv.REQUEST_VERBS and _requested_act(v, j, hi):
         return True
@@ -630,9 +630,10 @@ def _requested_act(v: View, j: int, hi: int) -> bool:
     return False
 
 
-def _directive_at(v: View, j: int, hi: int, reach: int) -> int | None:
-    """Where a request's content opens: its "agar"/"supaya"/"untuk" within ``reach`` words."""
-    for k in range(j + 1, min(hi, j + reach)):
+def _directive_at(v: View, j: int, hi: int) -> int | None:
+    """Where a request's content opens: its "agar"/"supaya"/"untuk" within
+    ``rv.DIRECTIVE_REACH`` words (past a long addressee)."""
+    for k in range(j + 1, min(hi, j + rv.DIRECTIVE_REACH)):
         if v.region_of[k] >= 0 or v.texts[k] in SENT_END:
             return None
         if v.lowers[k] in rv.DIRECTIVE_COMPLEMENTIZERS:
@@ -653,7 +654,7 @@ def _clause_start(v: View, j: int, hi: int, reach: int) -> int:
             break
     else:
         if v.lowers[j] in rv.DIRECTIVE_VERBS:
-            start = _directive_at(v, j, hi, reach) or start
+            start = _directive_at(v, j, hi) or start
     while start < hi and v.texts[start] in {",", ":"}:
         start += 1
     return start

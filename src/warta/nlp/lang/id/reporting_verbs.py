@@ -90,6 +90,10 @@ REQUEST_VERBS: frozenset[str] = frozenset({
     "meminta", "mendesak", "mengimbau", "menghimbau", "menyarankan", "menginstruksikan",
     "memerintahkan", "menganjurkan",
 })
+# Words from a verb of request to its "agar"/"supaya"/"untuk": the addressee before it may be
+# a long name or a list ("mengimbau kepada ulama, santri, ustaz dan warga agar …", "mengajak
+# para kader organisasi di dalam gereja itu untuk …").
+DIRECTIVE_REACH = 14
 REQUEST_ADDRESSEE_REACH = 6  # words of the addressee before the requested act's verb
 
 # Verbs reporting a clause without quote marks: "X menilai …", "X mengatakan bahwa …", and the
