@@ -1228,3 +1228,20 @@ def test_a_request_s_agar_may_stand_after_a_long_addressee(blank):
     quotes = indirect_quotes(_tagged(blank, tagged))
     assert [(q.content.text, q.speaker) for q in quotes] == [
         ("agar tetap tenang menghadapi isu", BUDI)]
+
+
+@pytest.mark.parametrize(("tagged", "content"), [
+    # an order's act ("untuk", or the addressee's verb) is no one's words ...
+    ("Budi/PROPN Hartono/PROPN memerintahkan/VERB pasukan/NOUN itu/DET untuk/ADP "
+     "menyerang/VERB kota/NOUN ./PUNCT", None),
+    ("Budi/PROPN Hartono/PROPN memerintahkan/VERB kepala/NOUN daerah/NOUN memfasilitasi/VERB "
+     "izin/NOUN rumah/NOUN ibadah/NOUN ./PUNCT", None),
+    # ... what "agar" reports is
+    ("Budi/PROPN Hartono/PROPN memerintahkan/VERB agar/SCONJ terdakwa/NOUN segera/ADV "
+     "dibebaskan/VERB ./PUNCT", "agar terdakwa segera dibebaskan"),
+])
+def test_an_order_reports_only_what_agar_reports(blank, tagged, content):
+    """Issue 19 (s13): an order down a chain of command is an act, not speech (train: five
+    such spurious quotes); "memerintahkan agar …" reports the order's words."""
+    quotes = indirect_quotes(_tagged(blank, tagged))
+    assert [q.content.text for q in quotes] == ([content] if content else [])

@@ -457,7 +457,7 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
              if v.region_of[j] < 0 and (v.lowers[j] in rv.INDIRECT_VERBS
                                         or v.lowers[j] in rv.FEELING_VERBS
                                         or _verb_of_bahwa(v, j, lo, hi))
-             and not _negated(doc, j, lo)]
+             and not _negated(doc, j, lo) and not _bare_order(v, j, hi)]
     with_bahwa = [j for j in verbs
                   if any(v.lowers[k] in rv.COMPLEMENTIZERS
                          for k in range(j + 1, min(hi, j + bahwa_reach)))]
@@ -612,6 +612,16 @@ def _someone(v: View, np: Span | None) -> bool:
         return True
     return any(TYPE_RANK.get(e.label_, 9) <= 1 and span_actor(e)
                for e in ents_between(v, np.start, np.end) if e.end <= np.end)
+
+
+def _bare_order(v: View, j: int, hi: int) -> bool:
+    """An order whose words are not reported: a verb of command without "agar"/"supaya"
+    ("memerintahkan pasukan untuk menyerang …" tells an act; "memerintahkan agar …" reports
+    what was ordered)."""
+    if v.lowers[j] not in rv.ORDER_VERBS:
+        return False
+    k = _directive_at(v, j, hi)
+    return k is None or v.lowers[k] not in rv.ORDER_COMPLEMENTIZERS
 
 
 def _requested_act(v: View, j: int, hi: int) -> bool:

@@ -87,14 +87,19 @@ DIRECTIVE_COMPLEMENTIZERS: frozenset[str] = frozenset({"agar", "supaya", "untuk"
 # "menyerukan", whose object is mostly the proposal itself ("menyerukan pengelolaan energi
 # berkelanjutan"), which a verb-like modifier follows.
 REQUEST_VERBS: frozenset[str] = frozenset({
-    "meminta", "mendesak", "mengimbau", "menghimbau", "menyarankan", "menginstruksikan",
-    "memerintahkan", "menganjurkan",
+    "meminta", "mendesak", "mengimbau", "menghimbau", "menyarankan", "menganjurkan",
 })
 # Words from a verb of request to its "agar"/"supaya"/"untuk": the addressee before it may be
 # a long name or a list ("mengimbau kepada ulama, santri, ustaz dan warga agar …", "mengajak
 # para kader organisasi di dalam gereja itu untuk …").
 DIRECTIVE_REACH = 14
 REQUEST_ADDRESSEE_REACH = 6  # words of the addressee before the requested act's verb
+# Verbs of command: an order given down a chain of command is an act (PLOVER's), not speech
+# the news reports as someone's words ("Presiden memerintahkan Kemenhan untuk mengerahkan
+# …", "Pasal 28 memerintahkan kepala daerah …"); the quotes stage reads the order's words
+# only when "agar"/"supaya" reports them ("Hakim memerintahkan agar terdakwa dibebaskan").
+ORDER_VERBS: frozenset[str] = frozenset({"memerintahkan", "menginstruksikan"})
+ORDER_COMPLEMENTIZERS: frozenset[str] = frozenset({"agar", "supaya"})
 
 # Verbs reporting a clause without quote marks: "X menilai …", "X mengatakan bahwa …", and the
 # verbs of request.
