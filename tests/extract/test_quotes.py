@@ -1139,3 +1139,109 @@ def test_one_of_the_group_without_a_name_names_no_one(make):
     text = "“Air naik sejak kemarin sore,” kata salah satu pengemudi ojek di lokasi."
     q = _find(extract_quotes(make(text)), "Air naik")
     assert q.speaker is None
+
+
+# ---------------------------------------------------------------- issue 19, s13: unseen news
+
+
+@pytest.mark.parametrize(("tagged", "content"), [
+    # a request's addressee, then the act asked of it, with no "agar"/"untuk"
+    ("Budi/PROPN Hartono/PROPN meminta/VERB pemerintah/NOUN segera/ADV mencairkan/VERB "
+     "dana/NOUN bantuan/NOUN ./PUNCT", "pemerintah segera mencairkan dana bantuan"),
+    ("Budi/PROPN Hartono/PROPN mendesak/VERB jajarannya/NOUN selalu/ADV waspada/ADJ di/ADP "
+     "pos/NOUN ./PUNCT", "jajarannya selalu waspada di pos"),
+    ("Budi/PROPN Hartono/PROPN menyarankan/VERB menggunakannya/VERB saat/ADP liburan/NOUN "
+     "saja/ADV ./PUNCT", "menggunakannya saat liburan saja"),
+])
+def test_a_request_reports_the_act_asked_of_its_addressee(blank, tagged, content):
+    """Issue 19 (s13): "X meminta Y melakukan Z" is Indonesian's request without "agar"; the
+    addressee and the act asked of it are what was said (train: 11 such requests missed)."""
+    quotes = indirect_quotes(_tagged(blank, tagged))
+    assert [(q.content.text, q.speaker) for q in quotes] == [(content, BUDI)]
+
+
+@pytest.mark.parametrize("tagged", [
+    # an object with no act after it, and a verb whose object may be pushed, not asked
+    "Budi/PROPN Hartono/PROPN meminta/VERB maaf/NOUN kepada/ADP warga/NOUN yang/PRON "
+    "terganggu/VERB ./PUNCT",
+    "Budi/PROPN Hartono/PROPN meminta/VERB keterangan/NOUN saksi/NOUN di/ADP kantor/NOUN "
+    "polisi/NOUN ./PUNCT",
+    "Budi/PROPN Hartono/PROPN mendorong/VERB korban/NOUN masuk/VERB ke/ADP halte/NOUN ./PUNCT",
+])
+def test_a_request_s_object_alone_is_no_quote(blank, tagged):
+    assert indirect_quotes(_tagged(blank, tagged)) == []
+
+
+@pytest.mark.parametrize(("tagged", "content"), [
+    # a view stated by a verb of feeling with a clause of its own; "mengaku" claims a state
+    ("Budi/PROPN Hartono/PROPN merasa/VERB regulator/NOUN tidak/PART perlu/ADV menambah/VERB "
+     "aturan/NOUN ./PUNCT", "regulator tidak perlu menambah aturan"),
+    ("Budi/PROPN Hartono/PROPN mengaku/VERB kasihan/NOUN terhadap/ADP keluarga/NOUN para/DET "
+     "pelaku/NOUN ./PUNCT", "kasihan terhadap keluarga para pelaku"),
+])
+def test_a_feeling_or_a_claimed_state_reports_a_view(blank, tagged, content):
+    quotes = indirect_quotes(_tagged(blank, tagged))
+    assert [(q.content.text, q.speaker) for q in quotes] == [(content, BUDI)]
+
+
+def test_a_feeling_without_a_clause_is_no_quote(blank):
+    tagged = ("Budi/PROPN Hartono/PROPN merasa/VERB senang/ADJ dengan/ADP hasil/NOUN "
+              "rapat/NOUN itu/DET ./PUNCT")
+    assert indirect_quotes(_tagged(blank, tagged)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Budi Hartono, yang memimpin rapat itu, mengatakan harga beras akan turun pekan depan.",
+    "Rina menegur Budi Hartono, yang menyebut harga beras akan turun pekan depan.",
+])
+def test_a_relative_clause_between_commas_describes_the_subject_before_it(make, text):
+    """Issue 19 (s13): "X, yang …, mengatakan" — a non-restrictive relative clause set off by
+    commas stands between the subject and its verb; the speaker is the name before it."""
+    q = _find(indirect_quotes(make(text)), "harga beras")
+    assert q.speaker == BUDI
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("“Harga beras akan turun pekan depan,” cuit Rina Mulyani.", "cuit"),
+    ("“Pemerintah perlu menanam pohon di kota,” saran Rina Mulyani.", "saran"),
+])
+def test_a_tweet_or_a_suggestion_after_the_quote_is_its_cue(make, text, cue):
+    q = direct_quotes(make(text))[0]
+    assert (q.speaker, q.cue.text) == (RINA, cue)
+
+
+def test_a_curly_closer_after_a_space_closes_a_quote_begun_with_its_paragraph():
+    """Tokenised text puts a space before the closing mark; a paragraph whose opening mark
+    was left out still ends its quote at a curly closer ("…, ” lanjutnya"), while a curly
+    closer used as an opener (”Kami …”) still opens."""
+    text = "Kami partai terkuat dan siap memimpin , ” lanjutnya .\nIa berkata, ”Kami siap.”"
+    assert [text[r.start:r.end] for r in quote_regions(text)] == [
+        "Kami partai terkuat dan siap memimpin", "Kami siap."]
+
+
+def test_a_request_s_agar_may_stand_after_a_long_addressee(blank):
+    """Issue 19 (s13): the addressee of a request may be a list or a long name; its "agar"
+    then stands beyond the eight words a "bahwa" may stand from its verb."""
+    tagged = ("Budi/PROPN Hartono/PROPN mengimbau/VERB kepada/ADP para/DET ulama/NOUN ,/PUNCT "
+              "santri/NOUN ,/PUNCT guru/NOUN dan/CCONJ warga/NOUN desa/NOUN itu/DET agar/SCONJ "
+              "tetap/ADV tenang/ADJ menghadapi/VERB isu/NOUN ./PUNCT")
+    quotes = indirect_quotes(_tagged(blank, tagged))
+    assert [(q.content.text, q.speaker) for q in quotes] == [
+        ("agar tetap tenang menghadapi isu", BUDI)]
+
+
+@pytest.mark.parametrize(("tagged", "content"), [
+    # an order's act ("untuk", or the addressee's verb) is no one's words ...
+    ("Budi/PROPN Hartono/PROPN memerintahkan/VERB pasukan/NOUN itu/DET untuk/ADP "
+     "menyerang/VERB kota/NOUN ./PUNCT", None),
+    ("Budi/PROPN Hartono/PROPN memerintahkan/VERB kepala/NOUN daerah/NOUN memfasilitasi/VERB "
+     "izin/NOUN rumah/NOUN ibadah/NOUN ./PUNCT", None),
+    # ... what "agar" reports is
+    ("Budi/PROPN Hartono/PROPN memerintahkan/VERB agar/SCONJ terdakwa/NOUN segera/ADV "
+     "dibebaskan/VERB ./PUNCT", "agar terdakwa segera dibebaskan"),
+])
+def test_an_order_reports_only_what_agar_reports(blank, tagged, content):
+    """Issue 19 (s13): an order down a chain of command is an act, not speech (train: five
+    such spurious quotes); "memerintahkan agar …" reports the order's words."""
+    quotes = indirect_quotes(_tagged(blank, tagged))
+    assert [q.content.text for q in quotes] == ([content] if content else [])

@@ -160,9 +160,10 @@ def quote_regions(text: str) -> list[QuoteRegion]:
                 carried = None
         for k, m in enumerate(marks):
             if (not stack and k == 0 and open_at is None and m.role != "open"
-                    and _closes(text, m) and not _opens(text, m)
+                    and (_closes(text, m) or m.role == "close") and not _opens(text, m)
                     and text[lo:m.pos].strip()):
-                # a closing mark with no opener: the quote began with the paragraph
+                # a closing mark with no opener: the quote began with the paragraph (a
+                # curly closer closes even with a space before it, as tokenised text has it)
                 region = _region(text, lo, lo, m.pos, m.pos + m.length, True)
                 if region:
                     regions.append(region)

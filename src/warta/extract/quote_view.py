@@ -138,9 +138,9 @@ def verb_like(t: Token) -> bool:
 def stem_cue(text: str) -> tuple[bool, bool]:
     """(is a cue-after word, carries the -nya speaker) for a token's lower-case text."""
     low = text.lower()
-    if low in rv.CUE_AFTER:
-        return True, low.endswith(rv.NYA_SUFFIX) and low[:-3] in rv.CUE_AFTER
-    if low.endswith(rv.NYA_SUFFIX) and low[:-3] in rv.CUE_AFTER:
+    if low in rv.QUOTE_CUES:
+        return True, low.endswith(rv.NYA_SUFFIX) and low[:-3] in rv.QUOTE_CUES
+    if low.endswith(rv.NYA_SUFFIX) and low[:-3] in rv.QUOTE_CUES:
         return True, True
     return False, False
 
@@ -344,8 +344,12 @@ def _subject_of(v: View, verb: int, lo: int) -> Span | None:
     prev = verb - 1
     if prev > lo and v.texts[prev] == ",":
         prev = _day_adjunct_start(v, prev, lo)
+    aside = _relative_aside(v, prev, lo)
+    if aside is not None:  # "Andra Soni, yang memimpin rapat, menyebutkan …"
+        return _subject_of(v, aside, lo)
     if prev >= lo and v.lowers[prev] == "yang":  # relative clause: "X yang mengatakan …"
-        np = np_before(v, prev, lo)  # … but "meme yang menggambarkan …" is no speaker
+        end = prev - 1 if prev > lo and v.texts[prev - 1] == "," else prev  # "X, yang …"
+        np = np_before(v, end, lo)  # … but "meme yang menggambarkan …" is no speaker
         named = np is not None and any(t.is_title or t.is_upper or t.lower_ in rv.PRONOUNS
                                        for t in np)
         return np if named else None
@@ -375,6 +379,18 @@ def _subject_of(v: View, verb: int, lo: int) -> Span | None:
     if np is not None and np.start > lo and v.texts[np.start - 1] == ",":
         return _leading_name(v, lo, np) or np
     return np
+
+
+def _relative_aside(v: View, comma: int, lo: int) -> int | None:
+    """The comma opening a relative clause set off by commas between a subject and its verb
+    ("Andra Soni, yang memimpin rapat, menyebutkan …": a non-restrictive relative clause
+    describes the subject, which stands before it), given the comma closing it."""
+    if comma <= lo or v.texts[comma] != ",":
+        return None
+    for k in range(comma - 1, lo, -1):
+        if v.texts[k] == ",":
+            return k if v.lowers[k + 1] == "yang" and k + 2 < comma else None
+    return None
 
 
 def _leading_name(v: View, lo: int, np: Span) -> Span | None:

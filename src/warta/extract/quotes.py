@@ -53,7 +53,7 @@ from warta.resolve import dates
 from warta.types import Quote, QuoteKind
 
 STAGE = "quotes"
-VERSION = "13"  # 2: dated by the report unless the attribution dates the utterance;
+VERSION = "14"  # 2: dated by the report unless the attribution dates the utterance;
 # 3: a trained model picks the speaker among the rules' candidates (models/decisions);
 # 4: requests, citations and more cue forms read as quotes (issue 19);
 # 5: a number between capitalised words stays in a speaker's title ("Daop 2 KAI"), "menurut
@@ -79,7 +79,12 @@ VERSION = "13"  # 2: dated by the report unless the attribution dates the uttera
 # 12: a speaker phrase ending with a person's name proposes that person to the speaker model
 # even when the recogniser took title, body and name for one body (the retrained model);
 # 13: "kata salah satu X, Nama" ("one of the X"): the number word opens no new phrase, the
-# speaker phrase runs on to the apposed name (s12)
+# speaker phrase runs on to the apposed name (s12);
+# 14: a request reports the act asked of its addressee without "agar" ("meminta pemerintah
+# segera mencairkan …"); "merasa" with a clause of its own states a view, "mengaku" takes no
+# object; a relative clause between commas after the subject is skipped ("X, yang …,
+# mengatakan"); "cuit" and "saran" are cues after a quote; a curly closer after a space ends a
+# quote begun with its paragraph (issue 19, s13)
 FACTORY = factory_name(STAGE, VERSION)
 
 BAHWA_REACH = 8  # words after a reporting verb in which its "bahwa" may stand
@@ -450,8 +455,9 @@ def _indirect_in(v: View, lo: int, hi: int, direct: list[Candidate], *,
     doc = v.doc
     verbs = [j for j in range(lo, hi)
              if v.region_of[j] < 0 and (v.lowers[j] in rv.INDIRECT_VERBS
+                                        or v.lowers[j] in rv.FEELING_VERBS
                                         or _verb_of_bahwa(v, j, lo, hi))
-             and not _negated(doc, j, lo)]
+             and not _negated(doc, j, lo) and not _bare_order(v, j, hi)]
     with_bahwa = [j for j in verbs
                   if any(v.lowers[k] in rv.COMPLEMENTIZERS
                          for k in range(j + 1, min(hi, j + bahwa_reach)))]
@@ -565,7 +571,9 @@ def _takes_clause(v: View, j: int, hi: int, reach: int) -> bool:
         return True
     if j + 1 < hi and v.texts[j + 1] in {",", ":"}:
         return True
-    if low in rv.DIRECTIVE_VERBS and _directive_at(v, j, hi, reach) is not None:
+    if low in rv.DIRECTIVE_VERBS and _directive_at(v, j, hi) is not None:
+        return True
+    if low in rv.REQUEST_VERBS and _requested_act(v, j, hi):
         return True
     for k in range(j + 1, min(hi, j + 2 + rv.CLAUSE_SUBJECT_REACH)):
         if v.region_of[k] >= 0 or doc[k].is_punct or v.lowers[k] == "yang":
@@ -606,9 +614,36 @@ def _someone(v: View, np: Span | None) -> bool:
                for e in ents_between(v, np.start, np.end) if e.end <= np.end)
 
 
-def _directive_at(v: View, j: int, hi: int, reach: int) -> int | None:
-    """Where a request's content opens: its "agar"/"supaya"/"untuk" within ``reach`` words."""
-    for k in range(j + 1, min(hi, j + reach)):
+def _bare_order(v: View, j: int, hi: int) -> bool:
+    """An order whose words are not reported: a verb of command without "agar"/"supaya"
+    ("memerintahkan pasukan untuk menyerang …" tells an act; "memerintahkan agar …" reports
+    what was ordered)."""
+    if v.lowers[j] not in rv.ORDER_VERBS:
+        return False
+    k = _directive_at(v, j, hi)
+    return k is None or v.lowers[k] not in rv.ORDER_COMPLEMENTIZERS
+
+
+def _requested_act(v: View, j: int, hi: int) -> bool:
+    """Whether a verb of request is followed by the act requested, with no "agar": a verb
+    after a short addressee, or right after the request verb ("meminta pemerintah segera
+    mencairkan …", "meminta jajarannya selalu waspada", "meminta diberlakukan …"), not an
+    object ("meminta maaf kepada …", "meminta keterangan saksi")."""
+    doc = v.doc
+    for k in range(j + 1, min(hi, j + 2 + rv.REQUEST_ADDRESSEE_REACH)):
+        t = doc[k]
+        if v.region_of[k] >= 0 or (t.is_punct and v.texts[k] not in "()") \
+                or v.lowers[k] == "yang" or v.lowers[k] in rv.DIRECTIVE_COMPLEMENTIZERS:
+            return False
+        if t.pos_ == "VERB" or (t.pos_ == "ADJ" and k > j + 1 and doc[k - 1].pos_ == "ADV"):
+            return k > j + 1 or v.lowers[k].startswith((*rv.ACTIVE_PREFIXES, "di"))
+    return False
+
+
+def _directive_at(v: View, j: int, hi: int) -> int | None:
+    """Where a request's content opens: its "agar"/"supaya"/"untuk" within
+    ``rv.DIRECTIVE_REACH`` words (past a long addressee)."""
+    for k in range(j + 1, min(hi, j + rv.DIRECTIVE_REACH)):
         if v.region_of[k] >= 0 or v.texts[k] in SENT_END:
             return None
         if v.lowers[k] in rv.DIRECTIVE_COMPLEMENTIZERS:
@@ -629,7 +664,7 @@ def _clause_start(v: View, j: int, hi: int, reach: int) -> int:
             break
     else:
         if v.lowers[j] in rv.DIRECTIVE_VERBS:
-            start = _directive_at(v, j, hi, reach) or start
+            start = _directive_at(v, j, hi) or start
     while start < hi and v.texts[start] in {",", ":"}:
         start += 1
     return start

@@ -29,6 +29,13 @@ CUE_AFTER: frozenset[str] = frozenset({
     "imbau", "sindir", "tegur", "kelakar", "seloroh", "sambut", "tuding", "kecam", "puji",
 })
 
+# Cue stems the quotes stage reads after a quote and the other stages do not (yet): a tweet
+# ('"…," cuit akun X', '"…," cuitnya') and a suggestion ('"…," saran Erma'). The actors,
+# gazetteer and events stages read ``CUE_AFTER`` alone (adding these there is a change of their
+# behaviour to measure).
+QUOTE_ONLY_CUES: frozenset[str] = frozenset({"cuit", "saran"})
+QUOTE_CUES: frozenset[str] = CUE_AFTER | QUOTE_ONLY_CUES
+
 # Hosts whose "-nya" is the speaker or agent ("ujarnya", "katanya", "menurutnya"), not a
 # possessive ("rumahnya"); ``warta.resolve.actors`` and coreference read only these. The cue
 # stems, less those that already carry -nya and three the rule has never taken (adding them is
@@ -41,6 +48,7 @@ CLITIC_HOSTS = (CUE_AFTER - {"katanya", "akunya", "sergah", "celetuk", "ingat"})
 # quote or with a speaker/-nya, never as a verb inside a sentence ("jelas" = clear).
 AMBIGUOUS_CUES: frozenset[str] = frozenset({
     "jelas", "tegas", "aku", "ingat", "nilai", "tutup", "harap", "pesan", "cerita", "tulis",
+    "saran",
 })
 
 # Enclitic and pronoun speakers after a cue: "ujarnya", "kata dia", "lanjut beliau".
@@ -71,6 +79,27 @@ DIRECTIVE_VERBS: frozenset[str] = frozenset({
     "memerintahkan", "menganjurkan",
 })
 DIRECTIVE_COMPLEMENTIZERS: frozenset[str] = frozenset({"agar", "supaya", "untuk"})
+# Verbs of request whose object is always the addressee of the request: a verb after that
+# addressee (or right after the verb) is what was asked, with no "agar" ("meminta pemerintah
+# segera mencairkan …", "mendesak MK memutuskan …", "menyarankan menggunakannya …"). Not
+# "mendorong" or "mengajak", whose object may be pushed or taken along ("mendorong korban ke
+# halte", "mengajak anaknya berlibur"): an act, not a request; nor "mengusulkan" or
+# "menyerukan", whose object is mostly the proposal itself ("menyerukan pengelolaan energi
+# berkelanjutan"), which a verb-like modifier follows.
+REQUEST_VERBS: frozenset[str] = frozenset({
+    "meminta", "mendesak", "mengimbau", "menghimbau", "menyarankan", "menganjurkan",
+})
+# Words from a verb of request to its "agar"/"supaya"/"untuk": the addressee before it may be
+# a long name or a list ("mengimbau kepada ulama, santri, ustaz dan warga agar …", "mengajak
+# para kader organisasi di dalam gereja itu untuk …").
+DIRECTIVE_REACH = 14
+REQUEST_ADDRESSEE_REACH = 6  # words of the addressee before the requested act's verb
+# Verbs of command: an order given down a chain of command is an act (PLOVER's), not speech
+# the news reports as someone's words ("Presiden memerintahkan Kemenhan untuk mengerahkan
+# …", "Pasal 28 memerintahkan kepala daerah …"); the quotes stage reads the order's words
+# only when "agar"/"supaya" reports them ("Hakim memerintahkan agar terdakwa dibebaskan").
+ORDER_VERBS: frozenset[str] = frozenset({"memerintahkan", "menginstruksikan"})
+ORDER_COMPLEMENTIZERS: frozenset[str] = frozenset({"agar", "supaya"})
 
 # Verbs reporting a clause without quote marks: "X menilai …", "X mengatakan bahwa …", and the
 # verbs of request.
@@ -109,6 +138,12 @@ PASSIVE_NYA: frozenset[str] = frozenset({
     "diistilahkannya", "diakuinya",
 })
 
+# A verb of feeling that states a view when a clause of its own follows ("Potter merasa para
+# pemain percaya …", "dia merasa regulator tidak perlu …", "merasa, bila …"; not "merasa
+# senang"): the quotes stage reads it as a reporting verb with the tests of
+# ``INDIRECT_NEEDS_BAHWA``; the events stage does not read it.
+FEELING_VERBS: frozenset[str] = frozenset({"merasa"})
+
 # Verbs that report a clause only with "bahwa"; without it they take an object ("mengklaim
 # kepemilikan", "membantah tuduhan", "mencatat kenaikan").
 INDIRECT_NEEDS_BAHWA: frozenset[str] = frozenset({
@@ -118,7 +153,7 @@ INDIRECT_NEEDS_BAHWA: frozenset[str] = frozenset({
     "mengisahkan", "menceritakan", "meragukan", "mengamini", "menengarai", "membenarkan",
     "mengkonfirmasi", "mengonfirmasi", "menyoroti", "melanjutkan", "menepis", "memungkiri",
     "menampik", "menyangkal",
-})
+}) | FEELING_VERBS
 # ... or with a comma or colon right after the verb ("Fahri mengklaim, …"), or with an
 # auxiliary opening a verb phrase, right after the verb or after a short subject of its own:
 # "mengklaim telah menciptakan …", "memastikan pihaknya bakal …" (CLAUSE_SUBJECT_REACH).
@@ -152,6 +187,7 @@ MODIFIER_OPENERS: frozenset[str] = frozenset({
 # inflasi di kisaran 2,5%"). What follows them bare is the reported clause.
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset({
     "mengatakan", "memperkirakan", "memprediksi", "meramalkan", "menduga", "meyakini",
+    "mengaku",  # claims a state of the subject's own: "mengaku kasihan …", "mengaku korban"
 })
 # Verbs that lead another verb inside such a modifier ("yang terus bekerja", "dalam ikut
 # mewujudkan"): the modifier's verb is the one after them.
