@@ -178,3 +178,27 @@ def test_vector_prototypes_follow_the_table_not_a_reused_id():
         vocab.set_vector("menangkap", np.ones(4, dtype="f"))
         protos = event_triggers.prototypes(vocab)
         assert protos is not None and protos.types == ("COERCE",)
+
+
+def test_a_model_word_that_makes_no_event_leaves_the_lexicon_trigger_it_governs():
+    # "mengingatkan" (REQUEST, learnt) has no named source here: it is no event, and the arrest
+    # after it stays an event rather than becoming what was asked (events v19)
+    train = [("KPK mengingatkan Prabowo di Jakarta.", "mengingatkan", "REQUEST"),
+             ("Polri mengingatkan Budi Santoso kemarin.", "mengingatkan", "REQUEST"),
+             ("Budi Santoso membeli rumah baru di Bandung.", None, None),
+             ("Prabowo membeli rumah lama di Jakarta.", None, None)]
+    data = []
+    for text, word, label in train:
+        doc = build(text)
+        index, rows = event_triggers.candidates(doc, events.match_triggers(doc))
+        data.extend((feats, label if doc[i].text == word else event_triggers.NONE)
+                    for i, feats in zip(index, rows, strict=True))
+    model = event_triggers.TriggerModel.from_json(json.loads(json.dumps(
+        trainer.fit_model(data, seed=0, c=100.0, min_count=2, threshold=0.3))))
+    assert "mengingatkan" not in {w for form in lexicon() for w in form}
+    doc = build("Warga mengingatkan agar KPK menangkap Budi Santoso.")
+    dropped: list[str] = []
+    found = events.candidates(doc, lookup=lookup, triggers=model,
+                              dropped=lambda t, _f, why: dropped.append(f"{t.text}:{why}"))
+    assert "mengingatkan:one_side" in dropped
+    assert [(c.source, c.type, c.target) for c in found] == [(KPK, "COERCE", BUDI)]

@@ -1051,7 +1051,8 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
             drop(trigger, form, blocked)
             continue
         head = _complement_head(doc, trigger, sent, heads)
-        heads.append((trigger, form))
+        if not proposed:  # a model's word heads a complement once it is an event (below)
+            heads.append((trigger, form))
         if head is not None:
             _code_by_what_is_asked(out, head, form)
             drop(trigger, form, "complement")
@@ -1094,6 +1095,8 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
             # event only when its source and its target are both named (train-CV, events v19)
             drop(trigger, form, "one_side")
             continue
+        if proposed:
+            heads.append((trigger, form))
         for source_id in source_ids or [None]:
             tgt = None if target_id == source_id else target_id
             host = "host" in form.entry.flags
