@@ -217,17 +217,11 @@ def doc_context(doc: Doc, matches: Sequence[tuple[Span, Form]]) -> DocContext:
 def token_features(tok: Token, lower: str, lowers: Sequence[str], ctx: DocContext) -> list[str]:
     """The features of one candidate token (see the module docstring)."""
     i = tok.i
-    roots, patterns, voice = morphology(lower)
+    voice = morphology(lower)[2]
     pos = tok.pos_ or "X"
-    f = [f"w={lower}", f"pos={pos}", f"voice={voice}", f"pos_voice={pos}|{voice}",
+    f = [f"pos={pos}", f"pos_voice={pos}|{voice}",
          f"p1={lowers[i - 1] if i > 0 else '<s>'}",
-         f"n1={lowers[i + 1] if i + 1 < len(lowers) else '</s>'}"]
-    f.extend(f"root={r}" for r in roots)
-    lex_roots = lexicon_roots()
-    f.extend(f"lexroot={t}" for r in roots for t in lex_roots.get(r, ()))
-    f.extend(f"affix={p}" for p in patterns)
-    if not patterns:
-        f.append("affix=none")
+         f"n1={lowers[i + 1] if i + 1 < len(lowers) else '</s>'}", *word_features(lower)]
     if tok.dep_:
         head = tok.head
         f.append(f"dep={tok.dep_}")
@@ -258,6 +252,17 @@ def token_features(tok: Token, lower: str, lowers: Sequence[str], ctx: DocContex
         head_form = ctx.lexical.get(tok.head.i)
         f.append(f"hlex={head_form.entry.type if head_form is not None else 'none'}")
     return f
+
+
+@lru_cache(maxsize=65536)
+def word_features(word: str) -> tuple[str, ...]:
+    """What the word alone says, computed once per word: itself, its roots, the types the
+    lexicon gives those roots in other forms, its affix patterns and the voice they give."""
+    roots, patterns, voice = morphology(word)
+    lex_roots = lexicon_roots()
+    return (f"w={word}", f"voice={voice}", *(f"root={r}" for r in roots),
+            *(f"lexroot={t}" for r in roots for t in lex_roots.get(r, ())),
+            *(f"affix={p}" for p in patterns or ("none",)))
 
 
 def cue_features(lowers: Sequence[str], i: int) -> list[str]:
