@@ -91,40 +91,51 @@ VECTORS = {"mengisolasi": (1.0, 0.1, 0.0, 0.0), "isolasi": (0.9, 0.2, 0.0, 0.0),
            "membeli": (0.0, 1.0, 0.1, 0.0), "menjual": (0.1, 0.95, 0.0, 0.1)}
 
 
-def _with_vectors(text: str):
-    doc = build(text)
-    for word, vec in VECTORS.items():
-        doc.vocab.set_vector(word, np.asarray(vec, dtype="f"))
-    return doc
+def _vectors(_doc, words):
+    """The invented vectors as ``word_vectors`` gives them (unit rows, zeros for the rest),
+    without touching the shared test vocabulary."""
+    rows = np.zeros((len(words), 4))
+    for k, w in enumerate(words):
+        if w in VECTORS:
+            v = np.asarray(VECTORS[w])
+            rows[k] = v / np.linalg.norm(v)
+    return rows
 
 
-def _vector_model() -> event_triggers.TriggerModel:
+@pytest.fixture
+def vector_model(monkeypatch) -> event_triggers.TriggerModel:
+    monkeypatch.setattr(event_triggers, "word_vectors", _vectors)
     rows, labels, vectors = [], [], []
     for text, word, label in TRAIN:
-        doc = _with_vectors(text)
+        doc = build(text)
         index, feats = event_triggers.candidates(doc, events.match_triggers(doc))
         rows.extend(feats)
         labels.extend(label if doc[i].text == word else event_triggers.NONE for i in index)
-        vectors.append(event_triggers.word_vectors(doc, [doc[i].lower_ for i in index]))
+        vectors.append(_vectors(doc, [doc[i].lower_ for i in index]))
     data = trainer.fit_model(list(zip(rows, labels, strict=True)), seed=0, c=100.0,
                              min_count=2, threshold=0.1, vectors=np.vstack(vectors))
     return event_triggers.TriggerModel.from_json(json.loads(json.dumps(data)))
 
 
-def test_an_unseen_verb_near_a_learnt_kind_is_proposed_with_its_type():
+def test_an_unseen_verb_near_a_learnt_kind_is_proposed_with_its_type(vector_model):
     # "mengkarantina" shares no root with the train words: its vector alone places it
-    doc = _with_vectors("KPK mengkarantina Budi Santoso di Jakarta.")
-    model = _vector_model()
-    proposed, _ = event_triggers.propose(doc, model, events.match_triggers(doc))
+    doc = build("KPK mengkarantina Budi Santoso di Jakarta.")
+    proposed, _ = event_triggers.propose(doc, vector_model, events.match_triggers(doc))
     assert ("mengkarantina", "COERCE") in [(t.text, f.entry.type) for t, f in proposed]
-    without = replace(model, vector_weights=None)  # the word's other features alone: no event
+    without = replace(vector_model, vector_weights=None)  # its other features alone: no event
     assert event_triggers.propose(doc, without, events.match_triggers(doc))[0] == []
 
 
-def test_an_unseen_verb_near_a_non_event_is_not_proposed():
-    doc = _with_vectors("Budi Santoso menjual rumah di Bandung.")
-    proposed, _ = event_triggers.propose(doc, _vector_model(), events.match_triggers(doc))
+def test_an_unseen_verb_near_a_non_event_is_not_proposed(vector_model):
+    doc = build("Budi Santoso menjual rumah di Bandung.")
+    proposed, _ = event_triggers.propose(doc, vector_model, events.match_triggers(doc))
     assert "menjual" not in [t.text for t, _ in proposed]
+
+
+def test_vectors_of_another_size_leave_the_sparse_features_alone(vector_model, monkeypatch):
+    monkeypatch.setattr(event_triggers, "word_vectors", lambda _d, w: np.ones((len(w), 100)))
+    doc = build("KPK mengkarantina Budi Santoso di Jakarta.")
+    assert event_triggers.propose(doc, vector_model, events.match_triggers(doc))[0] == []
 
 
 def test_a_model_trigger_with_a_party_open_makes_no_event():

@@ -190,7 +190,9 @@ class DocContext:
     agents: frozenset[int] = frozenset()  # tokens with an "oleh" among their children
 
 
-def doc_context(doc: Doc, matches: Sequence[tuple[Span, Form]]) -> DocContext:
+def doc_context(doc: Doc, matches: Sequence[tuple[Span, Form]],
+                ents: Sequence[Span] | None = None) -> DocContext:
+    """``ents``: the Doc's entities when the caller has read them (each read builds Spans)."""
     sent_of = [0] * len(doc)
     kinds: list[frozenset[str]] = []
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
@@ -199,7 +201,7 @@ def doc_context(doc: Doc, matches: Sequence[tuple[Span, Form]]) -> DocContext:
         kinds.append(frozenset())
     by_sent: dict[int, set[str]] = {}
     in_ent: set[int] = set()
-    for e in doc.ents:
+    for e in doc.ents if ents is None else ents:
         in_ent.update(range(e.start, e.end))
         actor = span_actor(e)
         if actor:
@@ -288,11 +290,12 @@ def cue_features(lowers: Sequence[str], i: int) -> list[str]:
     return out
 
 
-def candidates(doc: Doc, matches: Sequence[tuple[Span, Form]]
+def candidates(doc: Doc, matches: Sequence[tuple[Span, Form]],
+               ents: Sequence[Span] | None = None
                ) -> tuple[list[int], list[list[str]]]:
     """(token index, features) of every candidate of a Doc, in text order (the words' static
     vectors: ``word_vectors``)."""
-    ctx = doc_context(doc, matches)
+    ctx = doc_context(doc, matches, ents)
     lowers = token_lowers(doc)
     index, rows = [], []
     for tok in doc:
@@ -458,17 +461,20 @@ def proposed_form(word: str, type_: str, voice: Voice | None, pos: str) -> Form:
     return Form((word,), voice, entry)
 
 
-def propose(doc: Doc, model: TriggerModel, matches: Sequence[tuple[Span, Form]]
+def propose(doc: Doc, model: TriggerModel, matches: Sequence[tuple[Span, Form]],
+            ents: Sequence[Span] | None = None
             ) -> tuple[list[tuple[Span, Form]], list[float]]:
     """The model's triggers outside the lexicon's matches (each candidate word whose P(event)
     reaches the threshold, a one-word trigger of its most likely type), and P(event) of each
     lexicon match (its most likely word; 1.0 when no word of it is a candidate)."""
-    index, rows = candidates(doc, matches)
+    index, rows = candidates(doc, matches, ents)
     if not index:
         return [], [1.0] * len(matches)
     lowers = token_lowers(doc)
-    vectors = word_vectors(doc, [lowers[i] for i in index]) \
-        if model.vector_weights is not None else None
+    dense = model.vector_weights
+    vectors = word_vectors(doc, [lowers[i] for i in index]) if dense is not None else None
+    if vectors is not None and dense is not None and vectors.shape[1] != dense.shape[0]:
+        vectors = None  # a vocabulary with vectors of another size: the sparse features alone
     probs = model.probabilities(rows, vectors)
     event = 1.0 - probs[:, 0]
     best = probs[:, 1:].argmax(axis=1) + 1

@@ -1000,7 +1000,8 @@ def _mention_kind(m: Mention) -> str:
 
 
 def all_triggers(doc: Doc, model: TriggerModel | None,
-                 matches: list[tuple[Span, Form]] | None = None
+                 matches: list[tuple[Span, Form]] | None = None,
+                 ents: Sequence[Span] | None = None
                  ) -> list[tuple[Span, Form, float | None]]:
     """The lexicon's matches (``matches`` when the caller has them) and the trigger model's
     proposals outside them, in text order, each with the model's P(event) for a lexicon match
@@ -1008,7 +1009,7 @@ def all_triggers(doc: Doc, model: TriggerModel | None,
     matches = match_triggers(doc) if matches is None else matches
     if model is None:
         return [(t, f, None) for t, f in matches]
-    proposed, scores = event_triggers.propose(doc, model, matches)
+    proposed, scores = event_triggers.propose(doc, model, matches, ents)
     return sorted([*((t, f, p) for (t, f), p in zip(matches, scores, strict=True)),
                    *((t, f, None) for t, f in proposed)], key=lambda x: x[0].start)
 
@@ -1040,7 +1041,7 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
     out: list[Candidate] = []
     heads: list[tuple[Span, Form]] = []  # every trigger so far, for complement detection
     gate = triggers.lexicon_threshold if triggers is not None else None
-    for trigger, form, p_event in all_triggers(doc, triggers, matches):
+    for trigger, form, p_event in all_triggers(doc, triggers, matches, ctx.ents):
         proposed = triggers is not None and p_event is None
         sent = _sentence(doc, trigger.start)
         blocked = "blocked" if form.entry.type == "NONE" else "aux" \
