@@ -1,13 +1,15 @@
 """Where the events stage loses each gold event trigger of a split: counts by stage and reason.
 
-    python scripts/event_triggers.py train dev [--data-dir ../shared/data] [--list]
+    python scripts/event_triggers.py train dev dev2 [--data-dir ../shared/data] [--list]
+        [--lexicon-only]
 
 For every gold event, the trigger that overlaps its trigger (a lexicon match, or a word the
 shipped trigger model proposes) is followed through ``warta.extract.events.candidates`` (with
 the shipped party and trigger models): ``no_trigger`` (no lexicon match, no model proposal),
 a drop reason the stage reports (``blocked``, ``aux``, ``light_verb``,
-``complement``, ``trigger_model``, ``no_party``, an entry flag), or ``emitted`` (a candidate
-event stands at the trigger; ``emitted/type`` when its PLOVER type differs from the gold's).
+``complement``, ``trigger_model``, ``no_party``, ``one_side``, an entry flag), or ``emitted``
+(a candidate event stands at the trigger; ``emitted/type`` when its PLOVER type differs from
+the gold's). ``--lexicon-only`` leaves the trigger model out (events before v19).
 ``--list`` prints each lost trigger with its reason. The test split is refused: it is never
 looked at while tuning.
 """
@@ -59,16 +61,18 @@ def stages(text: str, gold: dict[str, Any], doc: Any, model: Any, triggers: Any 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("splits", nargs="+", choices=("train", "dev"))
+    parser.add_argument("splits", nargs="+", choices=("train", "dev", "dev2"))
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--list", action="store_true", help="print every lost trigger")
+    parser.add_argument("--lexicon-only", action="store_true", help="no trigger model")
     args = parser.parse_args(argv)
     from warta.extract import event_parties, event_triggers
     from warta.nlp.pipeline import build
     from warta.train.event_parties import _documents
 
-    nlp = build(annotations=("token.lemma",))  # the trigger model reads lemmas
-    model, triggers = event_parties.load_model(), event_triggers.load_model()
+    nlp = build()
+    model = event_parties.load_model()
+    triggers = None if args.lexicon_only else event_triggers.load_model()
     for split in args.splits:
         counts: Counter[str] = Counter()
         for text, gold, doc in _documents(split, args.data_dir, nlp):

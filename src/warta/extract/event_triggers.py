@@ -1,31 +1,36 @@
 """Event triggers beyond the lexicon: a trained model reads every content word as a possible
 event and gives it a PLOVER type, or none.
 
-Half the gold triggers of the corpus's train split have no lexicon match ("mengamankan",
-"diinterogasi", "berkoordinasi", "eksekusi"); listing such words by hand or mining them has
-reached its end. Rules propose and describe, a model decides: every content token of an article
-(UPOS VERB, NOUN or ADJ, outside entity names; proper nouns are names, not events) is a
-candidate, described by
+A third of the gold triggers of the corpus's train split (462 of 1,344) have no lexicon match
+("mengamankan", "mengusut", "diinterogasi", "eksekusi"); listing such words by hand or mining
+them has reached its end. Rules propose and describe, a model decides: every content token of
+an article (UPOS VERB, NOUN or ADJ, outside entity names; proper nouns are names, not events) is
+a candidate, described by
 
 - the word, each root the lexicon's own affix rules can strip it to (``event_lexicon.analyses``:
   "diamankan" and "mengamankan" share "aman") with the affix pattern and the voice it gives,
-  the lemma, UPOS, the dependency arc and the head's lemma and UPOS;
+  UPOS, the dependency arc and the head's UPOS, and the type of the lexicon trigger its head is;
 - whether it has a subject, an object or an "oleh" agent among its children;
-- how near its static vector is to the lexicon's words of each type;
+- its static vector (the pipeline's 100-dimension word vectors, unit length: words of a kind
+  lie near each other, so an unseen word is read by the company it keeps) and how near it is
+  to the lexicon's words of each type;
 - the lexicon's type, mode and voice when a lexicon trigger covers it;
-- the words before and after it, a quote around it, the kinds of actors its sentence names,
-  whether it is in the lead sentence;
+- the words before and after it, a negator, a modal or planning cue or a "yang" just before it,
+  a quote around it, the kinds of actors its sentence names, whether it is in the lead sentence;
 
 and a multinomial logistic regression (``warta train extract --model event_triggers``, the
 train split's gold triggers as labels) gives P(type) with "NONE" for words that are no event.
 A word whose P(NONE) falls below ``1 - threshold`` becomes a trigger of its most likely type;
 the mode stays open and the CAMEO code is the type's root code (``plover.TYPE_CAMEO``), the
-prepositions and the symmetric flag those most lexicon entries of that type take. A file with
-a ``lexicon_threshold`` also drops the lexicon matches whose P(event) falls below it (the
+prepositions and the symmetric flag those most lexicon entries of that type take (the events
+stage keeps it only when the party decision names both its source and its target). A file
+with a ``lexicon_threshold`` also drops the lexicon matches whose P(event) falls below it (the
 shipped file has none: the party model's trigger decision keeps judging lexicon matches).
 
-The file is JSON (labels, feature list, one weight row per feature, intercepts, threshold), read
-without pickle; one Doc is scored in one gather-and-sum over its candidates' feature columns.
+The file is JSON (labels, feature list, one weight row per feature, one per vector dimension,
+intercepts, threshold), read without pickle; one Doc is scored in one gather-and-sum over its
+candidates' feature columns and one product with their vectors. No feature reads lemmas: the
+shipped model's lemmatizer stays off.
 """
 
 from __future__ import annotations
@@ -44,7 +49,9 @@ from spacy.tokens import Doc, Span, Token
 
 from warta.extract.event_lexicon import PATTERNS, Entry, Form, Voice, analyses, lexicon
 from warta.nlp.extensions import span_actor, token_lowers
+from warta.nlp.lang.id.modality import FUTURE, HYPOTHETICAL
 from warta.nlp.lang.id.morphology import PREFIX_VOICES
+from warta.nlp.lang.id.negation import BRIDGES, NEGATORS
 from warta.plover import PLOVER_TYPES, TYPE_CAMEO
 
 MODEL_FILE = "event_triggers.json"
@@ -52,6 +59,8 @@ NONE = "NONE"
 LABELS: tuple[str, ...] = (NONE, *PLOVER_TYPES)
 CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ"})
 MIN_CHARS = 3
+CUE_REACH = 3  # words before a candidate searched for a negator or modal cue (bridges skipped)
+_CLAUSE_ENDS = frozenset({",", ".", ";", ":", "(", ")", '"'})
 _CHILD_ARCS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "xcomp", "ccomp",
                          "advcl", "nmod", "compound"})
 
@@ -71,10 +80,13 @@ class TriggerModel:
     intercepts: np.ndarray  # (labels,)
     threshold: float
     lexicon_threshold: float | None = None  # gate lexicon matches too (None: they all pass)
+    vector_weights: np.ndarray | None = None  # (dims, labels): the word's unit static vector
 
-    def probabilities(self, rows: Sequence[Iterable[str]]) -> np.ndarray:
+    def probabilities(self, rows: Sequence[Iterable[str]],
+                      vectors: np.ndarray | None = None) -> np.ndarray:
         """P(label | features), one row per candidate: the candidates' feature columns are
-        gathered and summed in one numpy call."""
+        gathered and summed in one numpy call; ``vectors`` (one unit static vector per
+        candidate, zeros for a word without one) adds one matrix product."""
         vocab = self.vocabulary
         cols: list[int] = []
         owner: list[int] = []
@@ -90,6 +102,8 @@ class TriggerModel:
             owners = np.asarray(owner)
             firsts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
             z[owners[firsts]] += np.add.reduceat(self.weights[np.asarray(cols)], firsts, axis=0)
+        if self.vector_weights is not None and vectors is not None and n:
+            z += vectors @ self.vector_weights
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         probs: np.ndarray = e / e.sum(axis=1, keepdims=True)
@@ -107,8 +121,14 @@ class TriggerModel:
         if intercepts.shape != (len(labels),):
             raise ValueError("one intercept per label")
         gate = data.get("lexicon_threshold")
+        dense = data.get("vector_weights")
+        vector_weights = None if dense is None else np.asarray(dense, dtype=np.float64)
+        if vector_weights is not None and (vector_weights.ndim != 2
+                                           or vector_weights.shape[1] != len(labels)):
+            raise ValueError("one vector weight per dimension and label")
         return cls(labels, {f: i for i, f in enumerate(features)}, weights, intercepts,
-                   float(data["threshold"]), None if gate is None else float(gate))
+                   float(data["threshold"]), None if gate is None else float(gate),
+                   vector_weights)
 
 
 def load_model(path: Path | None = None) -> TriggerModel | None:
@@ -167,9 +187,12 @@ class DocContext:
     quoted: frozenset[int]
     lexical: dict[int, Form]
     in_ent: frozenset[int]
+    agents: frozenset[int] = frozenset()  # tokens with an "oleh" among their children
 
 
-def doc_context(doc: Doc, matches: Sequence[tuple[Span, Form]]) -> DocContext:
+def doc_context(doc: Doc, matches: Sequence[tuple[Span, Form]],
+                ents: Sequence[Span] | None = None) -> DocContext:
+    """``ents``: the Doc's entities when the caller has read them (each read builds Spans)."""
     sent_of = [0] * len(doc)
     kinds: list[frozenset[str]] = []
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
@@ -178,7 +201,7 @@ def doc_context(doc: Doc, matches: Sequence[tuple[Span, Form]]) -> DocContext:
         kinds.append(frozenset())
     by_sent: dict[int, set[str]] = {}
     in_ent: set[int] = set()
-    for e in doc.ents:
+    for e in doc.ents if ents is None else ents:
         in_ent.update(range(e.start, e.end))
         actor = span_actor(e)
         if actor:
@@ -189,37 +212,28 @@ def doc_context(doc: Doc, matches: Sequence[tuple[Span, Form]]) -> DocContext:
     for q in doc._.quotes or []:
         quoted.update(range(q.content.start, q.content.end))
     lexical = {i: form for span, form in matches for i in range(span.start, span.end)}
-    return DocContext(sent_of, kinds, frozenset(quoted), lexical, frozenset(in_ent))
+    agents = frozenset(doc[k].head.i for k, w in enumerate(token_lowers(doc)) if w == "oleh")
+    return DocContext(sent_of, kinds, frozenset(quoted), lexical, frozenset(in_ent), agents)
 
 
 def token_features(tok: Token, lower: str, lowers: Sequence[str], ctx: DocContext) -> list[str]:
     """The features of one candidate token (see the module docstring)."""
     i = tok.i
-    roots, patterns, voice = morphology(lower)
+    voice = morphology(lower)[2]
     pos = tok.pos_ or "X"
-    f = [f"w={lower}", f"pos={pos}", f"voice={voice}", f"pos_voice={pos}|{voice}",
+    f = [f"pos={pos}", f"pos_voice={pos}|{voice}",
          f"p1={lowers[i - 1] if i > 0 else '<s>'}",
-         f"n1={lowers[i + 1] if i + 1 < len(lowers) else '</s>'}"]
-    f.extend(f"root={r}" for r in roots)
-    lex_roots = lexicon_roots()
-    f.extend(f"lexroot={t}" for r in roots for t in lex_roots.get(r, ()))
-    f.extend(f"affix={p}" for p in patterns)
-    if not patterns:
-        f.append("affix=none")
-    lemma = tok.lemma_.lower()
-    if lemma:
-        f.append(f"lemma={lemma}")
+         f"n1={lowers[i + 1] if i + 1 < len(lowers) else '</s>'}", *word_features(lower)]
     if tok.dep_:
         head = tok.head
         f.append(f"dep={tok.dep_}")
         f.append(f"pos_dep={pos}|{tok.dep_}")
         if head.i != i:
             f.append(f"hpos={head.pos_}")
-            f.append(f"hlemma={head.lemma_.lower()}")
         for child in tok.children:
             if child.dep_ in _CHILD_ARCS:
                 f.append(f"child={child.dep_}")
-                if any(g.lower_ == "oleh" for g in child.children):
+                if child.i in ctx.agents:
                     f.append("child=agent")
     form = ctx.lexical.get(i)
     if form is not None:
@@ -235,13 +249,53 @@ def token_features(tok: Token, lower: str, lowers: Sequence[str], ctx: DocContex
         f.append("actor=none")
     if i in ctx.quoted:
         f.append("in_quote")
+    f.extend(cue_features(lowers, i))
+    if tok.dep_ and tok.head.i != i:
+        head_form = ctx.lexical.get(tok.head.i)
+        f.append(f"hlex={head_form.entry.type if head_form is not None else 'none'}")
     return f
 
 
-def candidates(doc: Doc, matches: Sequence[tuple[Span, Form]]
+@lru_cache(maxsize=65536)
+def word_features(word: str) -> tuple[str, ...]:
+    """What the word alone says, computed once per word: itself, its roots, the types the
+    lexicon gives those roots in other forms, its affix patterns and the voice they give."""
+    roots, patterns, voice = morphology(word)
+    lex_roots = lexicon_roots()
+    return (f"w={word}", f"voice={voice}", *(f"root={r}" for r in roots),
+            *(f"lexroot={t}" for r in roots for t in lex_roots.get(r, ())),
+            *(f"affix={p}" for p in patterns or ("none",)))
+
+
+def cue_features(lowers: Sequence[str], i: int) -> list[str]:
+    """What the words just before a candidate say of it: a negator ("tidak mengusut"), a
+    modal or planning cue ("akan membatalkan", "harus mewajibkan"), each past the words that
+    may stand between ("tidak akan pernah"), and a "yang" opening its clause ("yang terlibat":
+    a description of a party, seldom an event told)."""
+    out = []
+    k = i - 1
+    while k >= 0 and i - k <= CUE_REACH and lowers[k] not in _CLAUSE_ENDS:
+        w = lowers[k]
+        if w in NEGATORS:
+            out.append("cue=neg")
+        elif w in FUTURE:
+            out.append("cue=future")
+        elif w in HYPOTHETICAL:
+            out.append("cue=hypothetical")
+        elif w == "yang":
+            out.append("cue=yang")
+        elif w not in BRIDGES:
+            break
+        k -= 1
+    return out
+
+
+def candidates(doc: Doc, matches: Sequence[tuple[Span, Form]],
+               ents: Sequence[Span] | None = None
                ) -> tuple[list[int], list[list[str]]]:
-    """(token index, features) of every candidate of a Doc, in text order."""
-    ctx = doc_context(doc, matches)
+    """(token index, features) of every candidate of a Doc, in text order (the words' static
+    vectors: ``word_vectors``)."""
+    ctx = doc_context(doc, matches, ents)
     lowers = token_lowers(doc)
     index, rows = [], []
     for tok in doc:
@@ -325,6 +379,41 @@ def similarity_features(doc: Doc, words: Sequence[str]) -> list[list[str]]:
     return [list(_word_similarity(protos, doc.vocab, w)) for w in words]
 
 
+_UNITS: list[tuple[Any, dict[str, np.ndarray]]] = []  # (vectors table, word → unit vector)
+
+
+def word_vectors(doc: Doc, words: Sequence[str]) -> np.ndarray | None:
+    """The unit static vector of each word (zeros for a word without one), one row each;
+    None without vectors. Each word is looked up once per vectors table (the cache holds the
+    table itself, as ``prototypes`` does)."""
+    vectors = doc.vocab.vectors
+    if vectors.shape[0] == 0:
+        return None
+    units = next((u for table, u in _UNITS if table is vectors), None)
+    if units is None:
+        units = {}
+        _UNITS.append((vectors, units))
+        del _UNITS[:-_TABLES]
+    dims = vectors.shape[1]
+    out = np.zeros((len(words), dims), dtype=np.float32)
+    for k, w in enumerate(words):
+        v = units.get(w)
+        if v is None:
+            v = _unit(doc.vocab, w, dims)
+            if len(units) < _WORD_CACHE:
+                units[w] = v
+        out[k] = v
+    return out
+
+
+def _unit(vocab: Any, word: str, dims: int) -> np.ndarray:
+    if not vocab.has_vector(word):
+        return np.zeros(dims, dtype=np.float32)
+    v = np.asarray(vocab.get_vector(word), dtype=np.float32)
+    norm = float(np.linalg.norm(v))
+    return v / norm if norm > 0 else np.zeros(dims, dtype=np.float32)
+
+
 def _word_similarity(protos: Prototypes, vocab: Any, word: str) -> tuple[str, ...]:
     found = protos.cache.get(word)
     if found is not None:
@@ -372,22 +461,27 @@ def proposed_form(word: str, type_: str, voice: Voice | None, pos: str) -> Form:
     return Form((word,), voice, entry)
 
 
-def propose(doc: Doc, model: TriggerModel, matches: Sequence[tuple[Span, Form]]
+def propose(doc: Doc, model: TriggerModel, matches: Sequence[tuple[Span, Form]],
+            ents: Sequence[Span] | None = None
             ) -> tuple[list[tuple[Span, Form]], list[float]]:
     """The model's triggers outside the lexicon's matches (each candidate word whose P(event)
     reaches the threshold, a one-word trigger of its most likely type), and P(event) of each
     lexicon match (its most likely word; 1.0 when no word of it is a candidate)."""
-    index, rows = candidates(doc, matches)
+    index, rows = candidates(doc, matches, ents)
     if not index:
         return [], [1.0] * len(matches)
-    probs = model.probabilities(rows)
+    lowers = token_lowers(doc)
+    dense = model.vector_weights
+    vectors = word_vectors(doc, [lowers[i] for i in index]) if dense is not None else None
+    if vectors is not None and dense is not None and vectors.shape[1] != dense.shape[0]:
+        vectors = None  # a vocabulary with vectors of another size: the sparse features alone
+    probs = model.probabilities(rows, vectors)
     event = 1.0 - probs[:, 0]
     best = probs[:, 1:].argmax(axis=1) + 1
     at = {i: k for k, i in enumerate(index)}
     scores = [max((float(event[at[i]]) for i in range(span.start, span.end) if i in at),
                   default=1.0) for span, _ in matches]
     covered = {i for span, _ in matches for i in range(span.start, span.end)}
-    lowers = token_lowers(doc)
     out = []
     for k, i in enumerate(index):
         if i in covered or event[k] < model.threshold:

@@ -96,6 +96,10 @@ from warta.resolve import dates, places
 from warta.types import Actor, Event, Modality, Place
 
 STAGE = "events"
+# 19: the trigger model (event_triggers) is on by default, retrained on the whole train split
+# with each word's static vector, negation, modal and "yang" cues and its head's lexicon type
+# (no lemmas: the lemmatizer stays off); a word it proposes makes an event only when the party
+# decision names both its source and its target;
 # 18: the party decision knows what the noun a mention's phrase hangs under is: an office or a
 # body's common name ("pemerintah Malaysia", the name stands for its holder) or any other noun
 # ("pengungsi Suriah": whose refugees, no party); the party model retrained;
@@ -142,7 +146,7 @@ STAGE = "events"
 # 6: a quote's speaker is the source when the subject is the speaker ("kami menolak"); the
 # headline's actors are candidates, its body acts for an officer unnamed ("Penyidik menangkap");
 # 5: general verbs added to the lexicon from the train gold; 4: event_parties
-VERSION = "18"
+VERSION = "19"
 FACTORY = factory_name(STAGE, VERSION)
 LOCATION_WINDOW = 12
 HISTORICAL_GRACE_DAYS = 7  # "kemarin" is news, not history
@@ -159,7 +163,8 @@ Observer = Callable[[Span, Form, Span, list[PartyCandidate]], None]
 # why a lexicon match made no event: "blocked" (a NONE idiom), "aux", "light_verb", "title"
 # (a word of a capitalised title, ``in_title``),
 # "complement", "trigger_model", "no_party" (or "needtarget", "needboth", "host",
-# "placetarget": an entry's own condition)
+# "placetarget": an entry's own condition), "one_side" (a trigger model's word with a party
+# open)
 Dropper = Callable[[Span, Form, str], None]
 
 
@@ -995,7 +1000,8 @@ def _mention_kind(m: Mention) -> str:
 
 
 def all_triggers(doc: Doc, model: TriggerModel | None,
-                 matches: list[tuple[Span, Form]] | None = None
+                 matches: list[tuple[Span, Form]] | None = None,
+                 ents: Sequence[Span] | None = None
                  ) -> list[tuple[Span, Form, float | None]]:
     """The lexicon's matches (``matches`` when the caller has them) and the trigger model's
     proposals outside them, in text order, each with the model's P(event) for a lexicon match
@@ -1003,7 +1009,7 @@ def all_triggers(doc: Doc, model: TriggerModel | None,
     matches = match_triggers(doc) if matches is None else matches
     if model is None:
         return [(t, f, None) for t, f in matches]
-    proposed, scores = event_triggers.propose(doc, model, matches)
+    proposed, scores = event_triggers.propose(doc, model, matches, ents)
     return sorted([*((t, f, p) for (t, f), p in zip(matches, scores, strict=True)),
                    *((t, f, None) for t, f in proposed)], key=lambda x: x[0].start)
 
@@ -1035,7 +1041,7 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
     out: list[Candidate] = []
     heads: list[tuple[Span, Form]] = []  # every trigger so far, for complement detection
     gate = triggers.lexicon_threshold if triggers is not None else None
-    for trigger, form, p_event in all_triggers(doc, triggers, matches):
+    for trigger, form, p_event in all_triggers(doc, triggers, matches, ctx.ents):
         proposed = triggers is not None and p_event is None
         sent = _sentence(doc, trigger.start)
         blocked = "blocked" if form.entry.type == "NONE" else "aux" \
@@ -1046,7 +1052,8 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
             drop(trigger, form, blocked)
             continue
         head = _complement_head(doc, trigger, sent, heads)
-        heads.append((trigger, form))
+        if not proposed:  # a model's word heads a complement once it is an event (below)
+            heads.append((trigger, form))
         if head is not None:
             _code_by_what_is_asked(out, head, form)
             drop(trigger, form, "complement")
@@ -1084,6 +1091,13 @@ def candidates(doc: Doc, *, lookup: Any = None, parties: PartyModel | None = Non
             modality=modality_of(doc, trigger, sent))
         date = date_of(doc, trigger, sent)
         location = location_of(ctx, trigger, sent, lookup=lookup, form=form)
+        if proposed and (not source_ids or target_id is None):
+            # a word outside the lexicon is a weaker trigger than a lexicon match: it makes an
+            # event only when its source and its target are both named (train-CV, events v19)
+            drop(trigger, form, "one_side")
+            continue
+        if proposed:
+            heads.append((trigger, form))
         for source_id in source_ids or [None]:
             tgt = None if target_id == source_id else target_id
             host = "host" in form.entry.flags
@@ -1320,23 +1334,17 @@ class EventsStage:
 
     def __init__(self, nlp: Language, name: str, *,
                  historical_grace_days: int = HISTORICAL_GRACE_DAYS,
-                 parties_model: str = "", triggers_model: str = "none") -> None:
+                 parties_model: str = "", triggers_model: str = "") -> None:
         self.name = name
         self._lookup = places.gazetteer_lookup()
         self.grace_days = historical_grace_days
         self.parties = _parties_model(parties_model)
         self.triggers = _triggers_model(triggers_model)
-        # The trigger model reads lemmas, which the shipped model's disabled lemmatizer assigns
-        # only when enabled: warta.nlp.pipeline.build enables it for this (docs/configuration.md)
-        self.option_requires: tuple[str, ...] = ("token.lemma",) if self.triggers else ()
 
     def __call__(self, doc: Doc) -> Doc:
         if skip_unsupported(doc, STAGE, VERSION):
             doc._.events = []
             return doc
-        if self.triggers is not None and len(doc) and not doc.has_annotation("LEMMA"):
-            # spacy.load of a config that turns the model on leaves the lemmatizer as it was
-            raise ConfigError(Errors.E020.format(name=self.name, missing=["token.lemma"]))
         ents = doc.ents  # read once for the events and the places: each read builds new Spans
         doc._.events = extract_events(doc, lookup=self._lookup, grace_days=self.grace_days,
                                       parties=self.parties, triggers=self.triggers, ents=ents)
@@ -1349,15 +1357,14 @@ class EventsStage:
 @Language.factory(FACTORY, requires=["doc.sents", "doc.ents", "doc._.actors"],
                   assigns=["doc._.events", "doc._.places"],
                   default_config={"historical_grace_days": HISTORICAL_GRACE_DAYS,
-                                  "parties_model": "", "triggers_model": "none"})
+                                  "parties_model": "", "triggers_model": ""})
 def make_events(nlp: Language, name: str, historical_grace_days: int,
                 parties_model: str, triggers_model: str) -> EventsStage:
     """PLOVER events from the lexicon in ``warta/data/events`` (see module docstring);
     ``historical_grace_days``: how old an asserted event may be and still count as news;
     ``parties_model``: the event-party model file ("" = the one shipped in
     ``models/decisions``, the rules alone when that file is absent; "none" = the rules alone);
-    ``triggers_model``: the trigger model file that adds triggers beyond the lexicon ("none", the
-    default = the lexicon alone: the shipped model's gain is within noise and it costs 13 % of
-    the pipeline's rate; "" = the shipped one)."""
+    ``triggers_model``: the trigger model file that adds triggers beyond the lexicon ("" = the
+    one shipped in ``models/decisions``, the default; "none" = the lexicon alone)."""
     return EventsStage(nlp, name, historical_grace_days=historical_grace_days,
                        parties_model=parties_model, triggers_model=triggers_model)

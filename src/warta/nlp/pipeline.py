@@ -49,11 +49,12 @@ STAGE_NAMES: tuple[str, ...] = tuple(name for name, _ in STAGES)
 OPTIONAL_STAGES: tuple[tuple[str, str], ...] = ((embed.STAGE, embed.FACTORY),)
 # Trained components the shipped model lists but leaves disabled (its config.cfg's
 # ``[nlp] disabled``), because nothing warta runs by default reads what they assign: the
-# lemmatizer's ``token.lemma`` is read only by the event trigger model (off by default) and
-# `warta eval ud`, the morphologizer's ``token.morph`` by nothing (``token.pos`` is the tagger's,
-# copied by ``upos_from_tag``). Together 4 % of the pipeline's CPU (docs/scaling.md, twelfth
-# round). A reader asks for the annotation (``build(annotations=...)``, ``assigning``, a stage's
-# ``option_requires``) or calls ``nlp.enable_pipe(name)``.
+# lemmatizer's ``token.lemma`` is read only by `warta eval ud` (the event trigger model reads
+# no lemma since events v19), the morphologizer's ``token.morph`` by nothing (``token.pos`` is
+# the tagger's, copied by ``upos_from_tag``). Together 4 % of the pipeline's CPU
+# (docs/scaling.md, twelfth round). A reader asks for the annotation
+# (``build(annotations=...)``, ``assigning``, a stage's ``option_requires``) or calls
+# ``nlp.enable_pipe(name)``.
 ON_REQUEST: tuple[str, ...] = ("morphologizer", "lemmatizer")
 
 
@@ -160,8 +161,8 @@ def build(path: Path | None = None, *, stages: bool = True,
 
 
 def _option_requires(nlp: Language) -> set[str]:
-    """What the enabled stages read because of their options (the events stage's trigger model
-    reads ``token.lemma``): spaCy's ``requires`` is fixed per factory and cannot say it."""
+    """What the enabled stages read because of their options (a stage's ``option_requires``,
+    e.g. ``token.lemma``): spaCy's ``requires`` is fixed per factory and cannot say it."""
     return {annotation for _, proc in nlp.pipeline
             for annotation in getattr(proc, "option_requires", ())}
 
